@@ -1,0 +1,1 @@
+"""Almanac's process side: settings, answers, the console and the Discord bot."""

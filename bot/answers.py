@@ -1,0 +1,175 @@
+"""Answers computed once, free of any adapter: the cogs, the console and --json
+all render these same results.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.when import MonthDay, is_leap_day_fallback, nearest_days
+from db.records import DocumentSummary, Event, Quote
+from db.store import Store
+from db.text import STOPWORDS, words
+
+TIMELINE_PAGE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class OnThisDay:
+    """Anniversaries of one month-day, and the nearest ones when there are none."""
+
+    day: MonthDay
+    today: date
+    events: list[Event]
+    quotes: list[Quote]
+    before: MonthDay | None = None
+    after: MonthDay | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteAnswer:
+    """The best quote for a query, the rest of the matches, and why none matched."""
+
+    query: str
+    speakers: list[str]
+    topic: list[str]
+    quote: Quote | None
+    more: list[Quote]
+    total: int
+    unmatched: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """One page of events in date order with a summary of the whole span."""
+
+    query: str
+    events: list[Event]
+    total: int
+    page: int
+    pages: int
+    first: Event | None
+    last: Event | None
+    people: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """The documents behind every answer."""
+
+    documents: list[DocumentSummary]
+
+
+async def on_this_day(store: Store, day: MonthDay, today: date) -> OnThisDay:
+    """Events and quotes of a month-day; 28 February also brings 29 February in common years."""
+    days = [day]
+    if is_leap_day_fallback(day, today):
+        days.append(MonthDay(2, 29))
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    for each in days:
+        events += await store.events_on(each.month, each.day)
+        quotes += await store.quotes_on(each.month, each.day)
+    if events or quotes:
+        return OnThisDay(day, today, events, quotes)
+    before, after = nearest_days(await store.anniversary_days(), day)
+    return OnThisDay(day, today, [], [], before, after)
+
+
+async def find_quote(
+    store: Store, query: str, speaker: str | None = None, *, seen: Sequence[int] = ()
+) -> QuoteAnswer:
+    """Split the query into speakers and topic, then the best unseen matching quote."""
+    speakers, topic = split_query(store, query)
+    if speaker and speaker.strip():
+        named = store.speakers_named(speaker)
+        if not named:
+            return _no_speaker(store, query, speaker, topic)
+        speakers = sorted(named)
+    matches = await store.search_quotes(topic, speakers, limit=200)
+    unseen = [q for q in matches if q.id not in set(seen)]
+    if matches and not unseen:
+        unseen = matches  # every match was shown: start the round again
+    if not unseen:
+        unmatched = [w for w in topic if not store.is_topic_word(w)] or topic
+        suggestions = _close_topics(store, unmatched)
+        return QuoteAnswer(query, speakers, topic, None, [], 0, unmatched, suggestions)
+    return QuoteAnswer(query, speakers, topic, unseen[0], unseen[1:6], len(matches))
+
+
+def split_query(store: Store, query: str) -> tuple[list[str], list[str]]:
+    """Words that name a known person (alone or as a pair) filter; the rest is topic."""
+    tokens = [w for w in words(query) if w]
+    speakers: set[str] = set()
+    topic: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = " ".join(tokens[i : i + 2])
+        if i + 1 < len(tokens) and store.speakers_named(pair):
+            speakers |= store.speakers_named(pair)
+            i += 2
+            continue
+        named = store.speakers_named(tokens[i])
+        if named:
+            speakers |= named
+        elif tokens[i] not in STOPWORDS and tokens[i] not in topic:
+            topic.append(tokens[i])
+        i += 1
+    return sorted(speakers), topic
+
+
+def _no_speaker(store: Store, query: str, speaker: str, topic: list[str]) -> QuoteAnswer:
+    close = difflib.get_close_matches(speaker, store.speaker_names(), n=3, cutoff=0.4)
+    close += [n for n in store.complete_speaker(speaker, 3) if n not in close]
+    return QuoteAnswer(query, [], topic, None, [], 0, [speaker], close[:3])
+
+
+def _close_topics(store: Store, unmatched: Sequence[str]) -> list[str]:
+    suggestions: list[str] = []
+    for word in unmatched:
+        candidates = store.complete_topic(word[:3], limit=200)
+        suggestions += difflib.get_close_matches(word, candidates, n=3, cutoff=0.6)
+    return list(dict.fromkeys(suggestions))[:5]
+
+
+async def timeline(
+    store: Store,
+    query: str = "",
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    page: int = 1,
+    per_page: int = TIMELINE_PAGE,
+) -> Timeline:
+    """A page of matching events in date order; the header spans all of them."""
+    topic = [w for w in words(query) if w not in STOPWORDS]
+    page = max(1, page)
+    events, total = await store.timeline(
+        topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
+    )
+    pages = max(1, math.ceil(total / per_page))
+    first_page, _ = await store.timeline(topic, start=start, end=end, limit=1)
+    last_page, _ = await store.timeline(
+        topic, start=start, end=end, limit=1, offset=max(0, total - 1)
+    )
+    people = sorted({p for e in events for p in e.people})
+    return Timeline(
+        query=query,
+        events=events,
+        total=total,
+        page=min(page, pages),
+        pages=pages,
+        first=first_page[0] if first_page else None,
+        last=last_page[0] if last_page else None,
+        people=people,
+    )
+
+
+async def sources(store: Store) -> Sources:
+    """The documents and what each contributed."""
+    return Sources(await store.documents())

@@ -1,0 +1,195 @@
+"""The `almanac` command line: ingest, export, ask, console, run, sync.
+
+Its shape is a contract (DESIGN.md): scripts rely on these commands, options and
+outputs, so change them only by adding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from dateutil import tz
+
+from bot.config import Settings, SettingsError
+from bot.console import answer_line, explain, run_console
+from bot.errors import UserError
+from bot.render_text import render_json, render_text
+from db import schema
+from db.build import ensure_content
+from db.store import Store, export
+from db.writer import IngestReport, ingest_paths
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"almanac: {error}", file=sys.stderr)
+        return 2
+    try:
+        status: int = args.handler(args, settings)
+    except UserError as error:
+        print(explain(error), file=sys.stderr)
+        return 2
+    except schema.SchemaError as error:
+        print(f"almanac: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="almanac", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="ingest texts (default: the seeds folder)")
+    ingest.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    ingest.add_argument("--jobs", type=int, default=None, help="parser processes")
+    ingest.set_defaults(handler=_ingest)
+
+    exporter = commands.add_parser("export", help="print everything in the store as JSON")
+    exporter.set_defaults(handler=_export)
+
+    ask = commands.add_parser("ask", help='answer one command, e.g. "/quote putin nato"')
+    ask.add_argument("command")
+    ask.add_argument("--json", action="store_true", help="print the structured answer")
+    ask.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    ask.set_defaults(handler=_ask)
+
+    console = commands.add_parser("console", help="type the slash commands interactively")
+    console.set_defaults(handler=_console)
+
+    run = commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    run.set_defaults(handler=_run)
+
+    sync = commands.add_parser("sync", help="publish the slash commands to Discord")
+    sync.add_argument("--guild", type=int, help="one server's id (default: global)")
+    sync.set_defaults(handler=_sync)
+
+    either = commands.add_parser("run-or-console", help=argparse.SUPPRESS)
+    either.set_defaults(handler=_run_or_console)
+
+    for sub in (ingest, exporter, ask, console, run, sync, either):
+        sub.add_argument("--db", type=Path, help="content store (default: ALMANAC_DB)")
+    return parser
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> Path:
+    return Path(args.db) if args.db else settings.db_path
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    paths = list(args.paths) or [settings.seeds_dir]
+    conn = schema.connect(_db(args, settings), schema.CONTENT_SCHEMA)
+    try:
+        report = ingest_paths(conn, paths, workers=args.jobs)
+    finally:
+        conn.close()
+    print_report(report)
+    return 0 if report.ok else 1
+
+
+def print_report(report: IngestReport) -> None:
+    """One line per file, warnings under it, totals last; failures to stderr."""
+    for outcome in report.outcomes:
+        if outcome.status == "failed":
+            print(f"error: {outcome.path}: {outcome.reason}", file=sys.stderr)
+            continue
+        note = f" ({outcome.reason})" if outcome.reason else ""
+        print(
+            f"{outcome.status}: {outcome.path}: {outcome.events} events, "
+            f"{outcome.quotes} quotes, {outcome.people} people{note}"
+        )
+        for warning in outcome.warnings:
+            print(f"warning: {outcome.path}: {warning}", file=sys.stderr)
+    done = [o for o in report.outcomes if o.status != "failed"]
+    print(
+        f"{len(done)} documents ({sum(o.status in ('added', 'replaced') for o in done)} changed), "
+        f"{sum(o.events for o in done)} events, {sum(o.quotes for o in done)} quotes; "
+        f"{len(report.failed)} failed"
+    )
+
+
+def _prepared(args: argparse.Namespace, settings: Settings) -> Path:
+    """The content store, built from the seeds on first use."""
+    path = _db(args, settings)
+    report = ensure_content(path, settings.seeds_dir)
+    if report is not None and not report.ok:
+        print_report(report)
+    return path
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    conn = schema.connect(_prepared(args, settings), schema.CONTENT_SCHEMA)
+    try:
+        json.dump(export(conn), sys.stdout, ensure_ascii=False, indent=2)
+    finally:
+        conn.close()
+    print()
+    return 0
+
+
+def _today(settings: Settings) -> date:
+    return datetime.now(tz.gettz(settings.timezone)).date()
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    path = _prepared(args, settings)
+
+    async def answer() -> int:
+        async with await Store.open(path) as store:
+            result = await answer_line(store, args.command, args.today or _today(settings))
+        if args.json:
+            print(json.dumps(render_json(result), ensure_ascii=False, indent=2))
+        else:
+            print(render_text(result))
+        return 0
+
+    return asyncio.run(answer())
+
+
+def _console(args: argparse.Namespace, settings: Settings) -> int:
+    path = _prepared(args, settings)
+
+    async def console() -> int:
+        async with await Store.open(path) as store:
+            await run_console(store, lambda: _today(settings))
+        return 0
+
+    return asyncio.run(console())
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.__main__ import run_bot
+
+    return run_bot(settings, _prepared(args, settings))
+
+
+def _sync(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.__main__ import sync_commands
+
+    return sync_commands(settings, _prepared(args, settings), args.guild)
+
+
+def _run_or_console(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.token:
+        return _run(args, settings)
+    print(
+        "No DISCORD_TOKEN set: starting the local console. "
+        "To connect to Discord, put DISCORD_TOKEN=... in .env (see README) and run `make run`."
+    )
+    return _console(args, settings)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

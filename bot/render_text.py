@@ -1,0 +1,180 @@
+"""Plain-text and JSON renderings of answers, for the console and `almanac ask`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
+from bot.when import years_ago
+from db.records import Event, PartialDate, Quote
+
+Answer = OnThisDay | QuoteAnswer | Timeline | Sources
+
+
+def human_date(date: PartialDate | None) -> str:
+    """'June 16, 2001', 'June 2001', '2001', 'September 11 (year unknown)'."""
+    if date is None:
+        return "date unknown"
+    month = f"{_month_name(date.month)}" if date.month else ""
+    if date.precision == "day":
+        return f"{month} {date.day}, {date.year}"
+    if date.precision == "month":
+        return f"{month} {date.year}"
+    if date.precision == "year":
+        return str(date.year)
+    return f"{month} {date.day} (year unknown)"
+
+
+def _month_name(month: int | None) -> str:
+    names = "January February March April May June July August September October November December"
+    return names.split()[(month or 1) - 1]
+
+
+def source_line(title: str, path: str) -> str:
+    """How every answer cites its document."""
+    return f"Source: {title} ({path.rsplit('/', 1)[-1]})"
+
+
+def attribution(quote: Quote) -> str:
+    """'— Vladimir Putin, June 16, 2001, televised address'."""
+    parts = [quote.speaker or "Unknown speaker"]
+    if quote.date:
+        parts.append(human_date(quote.date))
+    if quote.context:
+        parts.append(quote.context)
+    return "— " + ", ".join(parts)
+
+
+def render_text(answer: Answer) -> str:
+    """The answer as the bot would say it, in plain text."""
+    if isinstance(answer, OnThisDay):
+        return _on_this_day(answer)
+    if isinstance(answer, QuoteAnswer):
+        return _quote(answer)
+    if isinstance(answer, Timeline):
+        return _timeline(answer)
+    return _sources(answer)
+
+
+def _event_line(event: Event, today: Any = None) -> str:
+    when = human_date(event.date)
+    ago = f" ({years_ago(event.date.year, today)})" if today and event.date.year else ""
+    return f"• {when}{ago}: {event.title}\n  {source_line(event.source.title, event.source.path)}"
+
+
+def _on_this_day(answer: OnThisDay) -> str:
+    heading = f"On this day, {answer.day.label()}"
+    if not answer.events and not answer.quotes:
+        lines = [f"{heading}: nothing in the almanac."]
+        near = [d.label() for d in (answer.before, answer.after) if d]
+        if near:
+            lines.append("Nearest anniversaries: " + " and ".join(dict.fromkeys(near)) + ".")
+        return "\n".join(lines)
+    lines = [heading]
+    lines += [_event_line(e, answer.today) for e in answer.events]
+    if answer.quotes:
+        lines.append("Said that day:")
+        lines += [f"“{q.text}” {attribution(q)}" for q in answer.quotes]
+    return "\n".join(lines)
+
+
+def _quote(answer: QuoteAnswer) -> str:
+    if answer.quote is None:
+        missing = ", ".join(repr(w) for w in answer.unmatched) or repr(answer.query)
+        text = f"No quote matches {missing}."
+        if answer.suggestions:
+            text += " Did you mean: " + ", ".join(answer.suggestions) + "?"
+        return text
+    quote = answer.quote
+    lines = [
+        f"“{quote.text}”",
+        attribution(quote),
+        source_line(quote.source.title, quote.source.path),
+    ]
+    if answer.total > 1:
+        lines.append(f"({answer.total} quotes match)")
+    return "\n".join(lines)
+
+
+def _timeline(answer: Timeline) -> str:
+    if not answer.events:
+        about = f" for {answer.query!r}" if answer.query else ""
+        return f"No events{about} in the almanac."
+    span = ""
+    if answer.first and answer.last:
+        span = f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
+    about = f" of {answer.query!r}" if answer.query else ""
+    head = f"Timeline{about}: {answer.total} events{span}"
+    if answer.people:
+        head += "\nPeople: " + ", ".join(answer.people)
+    lines = [head]
+    lines += [_event_line(e) for e in answer.events]
+    if answer.pages > 1:
+        lines.append(f"Page {answer.page} of {answer.pages}")
+    return "\n".join(lines)
+
+
+def _sources(answer: Sources) -> str:
+    if not answer.documents:
+        return "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
+    lines = ["Sources:"]
+    for doc in answer.documents:
+        lines.append(f"• {doc.title} ({doc.path}): {doc.events} events, {doc.quotes} quotes")
+    return "\n".join(lines)
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event in the export/ask JSON shape."""
+    return {
+        "date": event.date.iso(),
+        "precision": event.date.precision,
+        "title": event.title,
+        "summary": event.summary,
+        "people": list(event.people),
+        "document": event.source.path,
+    }
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    """A quote in the export/ask JSON shape."""
+    return {
+        "speaker": quote.speaker,
+        "text": quote.text,
+        "date": quote.date.iso() if quote.date else None,
+        "precision": quote.date.precision if quote.date else None,
+        "context": quote.context,
+        "fragment": quote.fragment,
+        "document": quote.source.path,
+    }
+
+
+def render_json(answer: Answer) -> dict[str, Any]:
+    """The structured answer of DESIGN.md's `ask --json` contract."""
+    if isinstance(answer, OnThisDay):
+        return {
+            "command": "onthisday",
+            "date": f"{answer.day.month:02d}-{answer.day.day:02d}",
+            "events": [event_json(e) for e in answer.events],
+            "quotes": [quote_json(q) for q in answer.quotes],
+        }
+    if isinstance(answer, QuoteAnswer):
+        return {
+            "command": "quote",
+            "quote": quote_json(answer.quote) if answer.quote else None,
+            "more": [quote_json(q) for q in answer.more],
+        }
+    if isinstance(answer, Timeline):
+        return {
+            "command": "timeline",
+            "events": [event_json(e) for e in answer.events],
+            "total": answer.total,
+            "page": answer.page,
+            "pages": answer.pages,
+        }
+    return {
+        "command": "sources",
+        "documents": [
+            {"path": d.path, "title": d.title, "events": d.events, "quotes": d.quotes}
+            for d in answer.documents
+        ],
+    }

@@ -1,0 +1,141 @@
+"""Reading the dates and year ranges people type into commands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.errors import UserError
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_RELATIVE = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"^({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{1,4}}))?$")
+_DAY_MONTH = re.compile(
+    rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})\.?(?:,?\s+(\d{{1,4}}))?$"
+)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})$")
+_YEAR = re.compile(r"^\d{1,4}$")
+
+DAY_EXAMPLE = "/onthisday date: june 16"
+
+
+@dataclass(frozen=True, slots=True)
+class MonthDay:
+    """A day of the year, with the year if the user gave one."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def label(self) -> str:
+        """'June 16' for headings."""
+        return f"{date(2000, self.month, self.day):%B} {self.day}"
+
+
+def parse_day(text: str | None, today: date) -> MonthDay:
+    """A month-day from what people type: june 16, 16 June, 06-16, 2001-06-16, tomorrow."""
+    cleaned = " ".join((text or "").strip().lower().replace(",", " ").split())
+    if not cleaned:
+        return MonthDay(today.month, today.day)
+    if cleaned in _RELATIVE:
+        shifted = today + timedelta(days=_RELATIVE[cleaned])
+        return MonthDay(shifted.month, shifted.day)
+    for pattern, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
+        match = pattern.match(cleaned)
+        if match:
+            first, second, year = match.groups()
+            month_name, day = (first, second) if order == "md" else (second, first)
+            return _checked(MONTHS[month_name], int(day), int(year) if year else None, text)
+    match = _ISO.match(cleaned)
+    if match:
+        return _checked(int(match[2]), int(match[3]), int(match[1]), text)
+    match = _NUMERIC.match(cleaned)
+    if match:
+        return _checked(int(match[1]), int(match[2]), None, text)
+    raise UserError(f"I couldn't read {text!r} as a date.", example=DAY_EXAMPLE)
+
+
+def _checked(month: int, day: int, year: int | None, text: str | None) -> MonthDay:
+    """Reject impossible days; 29 February is fine without a year."""
+    try:
+        date(year if year else 2000, month, day)
+    except ValueError:
+        raise UserError(f"{text!r} is not a real date.", example=DAY_EXAMPLE) from None
+    return MonthDay(month, day, year)
+
+
+def parse_bound(text: str | None, *, end: bool) -> int | None:
+    """A timeline bound as a sort key: a year (1999) or a date; inclusive at both ends."""
+    cleaned = (text or "").strip().lower()
+    if not cleaned:
+        return None
+    if _YEAR.match(cleaned):
+        year = int(cleaned)
+        return year * 10_000 + (1231 if end else 0)
+    try:
+        when = parse_day(cleaned, date(2000, 1, 1))
+    except UserError:
+        when = None
+    if when is None or when.year is None:
+        raise UserError(
+            f"I couldn't read {text!r} as a year or a full date.",
+            example="/timeline query: nato from: 2001 to: 2008-04-06",
+        )
+    return when.year * 10_000 + when.month * 100 + when.day
+
+
+def years_ago(year: int, today: date) -> str:
+    """'25 years ago' / 'this year' / 'in 3 years' in plain words."""
+    delta = today.year - year
+    if delta == 0:
+        return "this year"
+    if delta == 1:
+        return "1 year ago"
+    if delta > 1:
+        return f"{delta} years ago"
+    return f"in {-delta} years"
+
+
+def is_leap_day_fallback(day: MonthDay, today: date) -> bool:
+    """In a common year, 28 February also stands for 29 February."""
+    leap = today.year % 4 == 0 and (today.year % 100 != 0 or today.year % 400 == 0)
+    return (day.month, day.day) == (2, 28) and not leap
+
+
+def nearest_days(
+    days: Sequence[tuple[int, int]], day: MonthDay
+) -> tuple[MonthDay | None, MonthDay | None]:
+    """The closest anniversary days before and after a day, wrapping round the year."""
+    if not days:
+        return None, None
+    key = (day.month, day.day)
+    earlier = [d for d in days if d < key]
+    later = [d for d in days if d > key]
+    before = earlier[-1] if earlier else days[-1]
+    after = later[0] if later else days[0]
+    return MonthDay(*before), MonthDay(*after)

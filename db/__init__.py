@@ -1,0 +1,1 @@
+"""The almanac's data layer: ingest (text -> records), schema, and the Store."""

@@ -1,0 +1,146 @@
+"""Page furniture detection and a same-length normalised copy of the text.
+
+Spans must point into the original text, so nothing here rewrites it: lines are
+classified in place, and the copy used for matching has exactly the same length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from db.ingest.lexicon import LINE_FURNITURE_PHRASES
+
+LineKind = Literal["blank", "furniture", "text"]
+
+# One character in, one character out: offsets in the copy are offsets in the original.
+_NORMALISE = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
+        "\r": " ",
+        "\t": " ",
+        "\u2014": "-",
+        "\u2013": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u2022": "*",
+        "\u00b7": "*",
+        "\u25cf": "*",
+        "\u25aa": "*",
+    }
+)
+
+BULLET_CHARS = "*-"
+
+
+def normalise(text: str) -> str:
+    """Fold quotes, apostrophes, dashes, bullets and odd spaces; keeps every offset."""
+    return text.translate(_NORMALISE)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the original text: [start, end) excludes the newline."""
+
+    start: int
+    end: int
+    kind: LineKind
+
+
+_ONLY_SYMBOLS = re.compile(r"[\W_]*")
+_LINK_SEPARATORS = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
+_CREDIT = re.compile(
+    r"^\(?(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|credit)", re.IGNORECASE
+)
+_SHORT_BULLET = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
+_BULLET = re.compile(r"^\s*[*-]\s")
+
+
+def _is_furniture_line(norm_line: str) -> bool:
+    """A line that is page navigation, a credit or a byline rather than prose."""
+    stripped = norm_line.strip()
+    if _ONLY_SYMBOLS.fullmatch(stripped):
+        return True
+    lowered = stripped.lower()
+    if any(lowered.startswith(p) or lowered.endswith(p) for p in LINE_FURNITURE_PHRASES):
+        return True
+    if len(stripped) < 200 and len(_LINK_SEPARATORS.findall(stripped)) >= 1:
+        return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
+    if _BYLINE.match(stripped) and len(stripped.split()) <= 12:
+        return True
+    return bool(_CREDIT.match(stripped)) and len(stripped) < 160
+
+
+def _is_link_bullet(norm_line: str) -> bool:
+    """A short capitalised bullet without a full stop: a link title, not a list item."""
+    if not _SHORT_BULLET.match(norm_line):
+        return False
+    body = norm_line.strip().lstrip(BULLET_CHARS).strip()
+    return len(body.split()) <= 8 and not body.endswith((",", ";"))
+
+
+def _line_bounds(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer("\n", text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def classify_lines(text: str, norm: str) -> list[Line]:
+    """Every line of the text with its kind; link lists are furniture as whole blocks."""
+    kinds: list[LineKind] = []
+    link_bullets: list[bool] = []
+    bounds = _line_bounds(text)
+    for start, end in bounds:
+        line = norm[start:end]
+        if not line.strip():
+            kinds.append("blank")
+        elif _is_furniture_line(line):
+            kinds.append("furniture")
+        else:
+            kinds.append("text")
+        link_bullets.append(kinds[-1] == "text" and _is_link_bullet(line))
+    _mark_link_blocks(kinds, link_bullets, bounds)
+    return [Line(s, e, k) for (s, e), k in zip(bounds, kinds, strict=True)]
+
+
+def _mark_link_blocks(
+    kinds: list[LineKind], link_bullets: list[bool], bounds: list[tuple[int, int]]
+) -> None:
+    """A run of lines where link bullets dominate is a link list: all of it is furniture."""
+    index = 0
+    while index < len(kinds):
+        if kinds[index] == "blank":
+            index += 1
+            continue
+        end = index
+        while end < len(kinds) and kinds[end] != "blank":
+            end += 1
+        links = sum(link_bullets[index:end])
+        if links >= 2 and links * 2 >= end - index:
+            for i in range(index, end):
+                short = bounds[i][1] - bounds[i][0] <= 80
+                if link_bullets[i] or short:
+                    kinds[i] = "furniture"
+        index = end

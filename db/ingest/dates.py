@@ -1,0 +1,195 @@
+"""Finding dates in text, as precisely as they are stated, and resolving relative ones.
+
+Every pattern is a bounded regex (no nested quantifiers), so scanning is linear.
+A year is never invented: a month-day without a year stays a month-day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS
+from db.records import PartialDate
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_DATES = re.compile(
+    rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
+    rf"|\b(?P<d2>\d{{1,2}}){_ORD}\s(?:of\s)?(?P<m2>{MONTH})\.?,?\s(?P<y2>\d{{1,6}})\b(?![-/])"
+    r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
+    rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d|/|-\d)"
+    rf"|\b(?P<m5>{MONTH})\.?,?\s(?P<y5>\d{{4}})\b(?![-/]|\d)"
+    r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s"
+    r"(?P<y6>\d{4})\b(?!s\b|'s|[-/.,]\d|\s?%)"
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A date stated in the text at [start, end)."""
+
+    start: int
+    end: int
+    date: PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class DateScan:
+    """Dates found in a piece of text, and what was rejected as impossible."""
+
+    hits: list[DateHit]
+    rejected: list[tuple[int, str]]
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def make_date(year: int | None, month: int, day: int | None) -> PartialDate | None:
+    """A PartialDate if the parts form a real calendar date, else None."""
+    if year is not None and not 1 <= year <= 9999:
+        return None
+    if day is None:
+        return PartialDate(year, month, None, "month") if year is not None else None
+    check_year = 2000 if year is None else year  # a leap year admits February 29
+    if not 1 <= day <= calendar.monthrange(check_year, month)[1]:
+        return None
+    if year is None:
+        return PartialDate(None, month, day, "month-day")
+    return PartialDate(year, month, day, "day")
+
+
+def _from_match(match: re.Match[str]) -> PartialDate | None:
+    groups = match.groupdict()
+    for suffix in "1245":
+        month_name = groups.get(f"m{suffix}")
+        if month_name:
+            year = groups.get(f"y{suffix}")
+            day = groups.get(f"d{suffix}")
+            return make_date(
+                int(year) if year else None, _month_number(month_name), int(day) if day else None
+            )
+    if groups.get("y3"):
+        month = int(groups["m3"])
+        if not 1 <= month <= 12:
+            return None
+        return make_date(int(groups["y3"]), month, int(groups["d3"]))
+    return PartialDate(int(groups["y6"]), None, None, "year")
+
+
+def _counts_things(text: str, end: int) -> bool:
+    """'in 1500 cases' counts cases; it is not a year."""
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and word.group(1) in COUNTED_NOUNS
+
+
+def find_dates(text: str, base: int = 0) -> DateScan:
+    """Dates in text (offsets shifted by base); impossible ones are listed as rejected."""
+    hits: list[DateHit] = []
+    rejected: list[tuple[int, str]] = []
+    for match in _DATES.finditer(text):
+        if match.group("y6") and (
+            _counts_things(text, match.end()) or not 1000 <= int(match.group("y6")) <= 2199
+        ):
+            continue
+        date = _from_match(match)
+        if date is None:
+            rejected.append((base + match.start(), match.group(0)))
+            continue
+        hits.append(DateHit(base + match.start(), base + match.end(), date))
+    return DateScan(hits, rejected)
+
+
+def parse_single_date(text: str) -> PartialDate | None:
+    """The date if text is exactly one full date expression (as in a heading)."""
+    match = _DATES.fullmatch(text.strip())
+    return None if match is None else _from_match(match)
+
+
+Unit = Literal["day", "week", "month", "year"]
+
+_AMOUNT = r"(?P<amount>[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})"
+_RELATIVE = re.compile(
+    rf"\b{_AMOUNT}\s(?P<unit>day|week|month|year)s?\s(?P<dir>before|after|earlier|later|ago)\b"
+    r"|\b[Tt]he\s(?P<which>next|following|previous|same)\s(?P<unit2>day|week|month|year)\b"
+)
+_FOLLOWING_PHRASE = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeHit:
+    """'two days before': an offset from an anchor; about_phrase says what it dates.
+
+    about_phrase False: the offset dates the clause it opens ("The day before, X did Y").
+    about_phrase True: it dates the phrase that follows ("Two days before the invasion, X"),
+    so that phrase happened at anchor minus the offset.
+    """
+
+    start: int
+    end: int
+    delta: int
+    unit: Unit
+    about_phrase: bool
+
+
+def _amount(word: str) -> int:
+    lowered = word.lower()
+    if lowered == "the":
+        return 1
+    return int(lowered) if lowered.isdigit() else NUMBER_WORDS.get(lowered, 1)
+
+
+def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
+    """Relative date expressions in text with a signed offset in their unit."""
+    hits: list[RelativeHit] = []
+    for match in _RELATIVE.finditer(text):
+        which = match.group("which")
+        if which:
+            sign = {"next": 1, "following": 1, "previous": -1, "same": 0}[which]
+            unit = match.group("unit2")
+            hits.append(RelativeHit(base + match.start(), base + match.end(), sign, unit, False))
+            continue
+        direction = match.group("dir")
+        sign = -1 if direction in ("before", "earlier", "ago") else 1
+        about = direction in ("before", "after") and bool(
+            _FOLLOWING_PHRASE.match(text, match.end())
+        )
+        delta = sign * _amount(match.group("amount"))
+        unit = match.group("unit")
+        hits.append(RelativeHit(base + match.start(), base + match.end(), delta, unit, about))
+    return hits
+
+
+def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | None:
+    """The anchor moved by delta units, no more precise than both anchor and unit allow."""
+    if anchor is None or anchor.year is None:
+        return None
+    if unit == "year":
+        return make_year(anchor.year + delta)
+    if anchor.month is None:
+        return None
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + delta
+        year, month = divmod(months, 12)
+        return make_date(year, month + 1, None)
+    if anchor.day is None:
+        return None
+    days = delta * (7 if unit == "week" else 1)
+    try:
+        moved = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
+    return PartialDate(moved.year, moved.month, moved.day, "day")
+
+
+def make_year(year: int) -> PartialDate | None:
+    """A year-precision date, if the year is representable."""
+    return PartialDate(year, None, None, "year") if 1 <= year <= 9999 else None

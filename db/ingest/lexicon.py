@@ -1,0 +1,199 @@
+"""General word lists the extractor relies on; nothing here names a source's people."""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told ask asks asked reply replies replied answer
+    answers answered respond responds responded note notes noted add adds added
+    declare declares declared state states stated insist insists insisted claim claims
+    claimed explain explains explained recall recalls recalled remark remarks remarked
+    warn warns warned admit admits admitted acknowledge acknowledges acknowledged agree
+    agrees agreed argue argues argued announce announces announced joke jokes joked
+    write writes wrote call calls called talk talks talked speak speaks spoke
+    complain complains complained promise promises promised predict predicts predicted
+    continue continues continued conclude concludes concluded suggest suggests suggested
+    exclaim exclaims exclaimed shout shouts shouted whisper whispers whispered quip
+    quips quipped concede concedes conceded describe describes described put puts
+    observe observes observed mention mentions mentioned stress stresses stressed
+    emphasize emphasizes emphasized emphasise emphasises emphasised tweet tweets tweeted
+    """.split()
+)
+
+# Words that may sit between a speaker and the speech verb ("Putin said later").
+ADVERBS_BETWEEN = frozenset(
+    """also only then later once again simply just himself herself immediately
+    would will had has have could might may did does do later quickly flatly bluntly
+    repeatedly publicly privately famously firmly calmly curtly reportedly jokingly
+    never often always still even""".split()
+)
+
+PRONOUNS = frozenset({"he", "she"})
+
+# A lowercase word before a name that leaves the name in subject position.
+CLAUSE_OPENERS = frozenset(
+    """and but that when while as because so then after before if although though
+    since where which who once until also whether or nor yet says said""".split()
+)
+
+TITLES = frozenset(
+    """president presidents prime minister premier chancellor secretary secretary-general
+    chief executive king queen prince princess pope senator sen. rep. representative
+    governor gov. general gen. colonel col. admiral mayor ambassador mr. mrs. ms. mr mrs
+    ms dr. dr professor prof. judge justice sheikh emir sultan ayatollah archbishop
+    bishop chairman chairwoman chair leader speaker commander lieutenant captain sir
+    dame lord lady director ceo vice deputy acting former foreign defence defense
+    interior finance state head envoy spokesman spokeswoman spokesperson minister
+    officer founder analyst correspondent editor bureau""".split()
+)
+
+ROLE_NOUNS = frozenset(
+    """president leader prime minister premier chancellor king queen head of state
+    foreign minister government""".split()
+)
+
+# Adjective, country or seat-of-power word -> the country it stands for.
+NATIONALITIES: dict[str, str] = {
+    "russian": "Russia", "russia": "Russia", "kremlin": "Russia", "moscow": "Russia",
+    "american": "United States", "us": "United States", "u.s.": "United States",
+    "united states": "United States", "white house": "United States",
+    "washington": "United States", "america": "United States",
+    "chinese": "China", "china": "China", "beijing": "China",
+    "french": "France", "france": "France", "elysée": "France", "elysee": "France",
+    "paris": "France", "british": "United Kingdom", "uk": "United Kingdom",
+    "u.k.": "United Kingdom", "britain": "United Kingdom", "downing street":
+    "United Kingdom", "london": "United Kingdom", "german": "Germany",
+    "germany": "Germany", "berlin": "Germany", "ukrainian": "Ukraine",
+    "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine", "polish": "Poland",
+    "poland": "Poland", "warsaw": "Poland", "japanese": "Japan", "japan": "Japan",
+    "tokyo": "Japan", "italian": "Italy", "italy": "Italy", "rome": "Italy",
+    "spanish": "Spain", "spain": "Spain", "madrid": "Spain", "canadian": "Canada",
+    "canada": "Canada", "ottawa": "Canada", "indian": "India", "india": "India",
+    "delhi": "India", "israeli": "Israel", "israel": "Israel", "iranian": "Iran",
+    "iran": "Iran", "tehran": "Iran", "turkish": "Turkey", "turkey": "Turkey",
+    "ankara": "Turkey", "georgian": "Georgia", "belarusian": "Belarus",
+    "minsk": "Belarus", "korean": "Korea", "mexican": "Mexico", "mexico": "Mexico",
+    "brazilian": "Brazil", "brazil": "Brazil", "australian": "Australia",
+    "egyptian": "Egypt", "egypt": "Egypt", "cairo": "Egypt", "iraqi": "Iraq",
+    "iraq": "Iraq", "baghdad": "Iraq", "syrian": "Syria", "syria": "Syria",
+    "damascus": "Syria", "afghan": "Afghanistan", "pakistani": "Pakistan",
+    "saudi": "Saudi Arabia", "swedish": "Sweden", "norwegian": "Norway",
+    "finnish": "Finland", "danish": "Denmark", "dutch": "Netherlands",
+    "belgian": "Belgium", "austrian": "Austria", "swiss": "Switzerland",
+    "greek": "Greece", "hungarian": "Hungary", "czech": "Czech Republic",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia",
+    "croatian": "Croatia", "slovenian": "Slovenia", "irish": "Ireland",
+    "portuguese": "Portugal", "hong kong": "Hong Kong", "taiwanese": "Taiwan",
+    "vietnamese": "Vietnam", "thai": "Thailand", "indonesian": "Indonesia",
+    "south african": "South Africa", "nigerian": "Nigeria", "kenyan": "Kenya",
+    "argentine": "Argentina", "chilean": "Chile", "cuban": "Cuba", "soviet": "Soviet Union",
+}  # fmt: skip
+
+# Capitalised words that are never part of a person's name.
+NON_PERSON_WORDS = frozenset(
+    """january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday
+    god war cold world union states nations kingdom republic federation party center
+    centre office house room summit council ministry university institute street square
+    road island sea ocean river mountains peninsula bank company corp inc group agency
+    department army navy force forces church court committee commission organization
+    organisation treaty agreement act amendment amendments day week games cup league
+    airport station hotel palace park bridge hall residence cathedral times post
+    journal news bay gulf strait canal valley desert province state county city region
+    district parliament congress senate assembly duma kremlin pentagon capitol
+    north south east west northern southern eastern western central
+    america europe asia africa australia antarctica arctic atlantic pacific
+    russia china france germany britain england ukraine poland japan italy spain
+    canada india israel iran iraq syria turkey georgia belarus korea mexico brazil egypt
+    afghanistan pakistan chechnya caucasus kazakhstan slovenia hungary romania
+    serbia croatia greece sweden norway finland denmark netherlands belgium austria
+    switzerland ireland portugal cuba vietnam taiwan tibet siberia crimea texas
+    california washington moscow london paris berlin beijing tokyo rome madrid
+    kyiv kiev warsaw shanghai sochi bucharest baghdad kabul tehran damascus cairo
+    nato un eu usa ussr uk us apec opec cnn bbc fbi cia kgb g-8 g8 g-7 g7 g-20 g20 wto
+    imf who qaeda al-qaeda taliban hamas hezbollah isis
+    islam islamic muslim christian jewish catholic orthodox communist communism
+    socialist democrat democrats republican republicans soviet internet web
+    special report timeline terror fighting remembers skip main content top back
+    prize award olympics election elections revolution crisis affair doctrine
+    ii iii iv""".split()
+) | frozenset(NATIONALITIES)
+
+# Capitalised words that open sentences but do not start names.
+STOPWORDS = frozenset(
+    """a an the and but or nor so yet for in on at to of by with from as into onto upon
+    after before during since until while when where why how what who whom whose which
+    that this these those there here then than it its he she they we i you his her
+    their our my your him them us me if though although because both either neither
+    each every all some any many most much more few several no not none nobody
+    nothing everyone everybody someone somebody anyone ever never also only even just
+    still yet again once twice however meanwhile moreover furthermore nevertheless
+    instead otherwise therefore thus hence indeed perhaps maybe certainly separately
+    together later earlier today yesterday tomorrow tonight now soon already last next
+    first second third finally initially eventually recently mr mrs ms dr
+    within without across against among around behind below beneath beside between
+    beyond despite except inside outside over through throughout toward towards under
+    unlike via like near off out up down about above along amid per whether
+    let yes oh please thank thanks dear hello
+    """.split()
+)
+
+# Words after a bare year that show it counts things rather than dating them.
+COUNTED_NOUNS = frozenset(
+    """people persons men women children troops soldiers cases deaths votes dollars
+    euros pounds rubles roubles yuan meters metres miles kilometers kilometres km feet
+    tons tonnes units copies pages words times years months days hours minutes members
+    employees jobs homes houses cars planes ships tanks missiles warheads residents
+    civilians refugees""".split()
+)
+
+CONTEXT_NOUNS = frozenset(
+    """address speech interview statement conference summit meeting briefing session
+    rally broadcast call hearing visit debate ceremony talks appearance remarks
+    press-conference news-conference lecture toast dinner forum meeting""".split()
+)
+
+LINE_FURNITURE_PHRASES = (
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "back to the top",
+    "back to top",
+    "all rights reserved",
+    "copyright ©",
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "sign up for",
+    "subscribe to",
+    "follow us on",
+    "share this",
+    "click here",
+    "read more",
+    "advertisement",
+    "related stories",
+    "related articles",
+    "most popular",
+    "image source",
+    "photo credit",
+    "photograph:",
+    "getty images",
+    "(ap photo",
+    "(reuters",
+    "/afp",
+)

@@ -1,0 +1,144 @@
+"""Plain records passed from ingest to the store and from the store to answers.
+
+They hold no behaviour beyond formatting, so every layer can share them without
+importing anything heavier (no sqlite, no discord).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year", "month-day"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date as precisely as the text stated it; an unknown year stays unknown."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    precision: Precision
+
+    def iso(self) -> str:
+        """ISO form: 2001-06-16, 2001-06, 2001, or --09-11 for a month-day."""
+        if self.precision == "day":
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.precision == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.precision == "year":
+            return f"{self.year:04d}"
+        return f"--{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        """Inverse of iso()."""
+        if text.startswith("--"):
+            month, day = text[2:].split("-")
+            return cls(None, int(month), int(day), "month-day")
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 3:
+            return cls(parts[0], parts[1], parts[2], "day")
+        if len(parts) == 2:
+            return cls(parts[0], parts[1], None, "month")
+        return cls(parts[0], None, None, "year")
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Chronological order; unknown parts sort first within their scope."""
+        return (self.year or 0, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets [start, end) into the document's original text."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    """A person as one document names them: canonical name and every alias used."""
+
+    canonical: str
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """Something that happened on a (partial) date, with the people involved."""
+
+    date: PartialDate
+    title: str
+    summary: str
+    people: list[str]
+    span: Span
+
+
+@dataclass(slots=True)
+class QuoteRecord:
+    """Words someone said; speaker None means the text does not say who."""
+
+    speaker: str | None
+    text: str
+    date: PartialDate | None
+    context: str | None
+    fragment: bool
+    span: Span
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    """Everything extracted from one source text, before it touches the store."""
+
+    title: str
+    published: PartialDate | None
+    people: list[PersonRecord]
+    events: list[EventRecord]
+    quotes: list[QuoteRecord]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The document an answer cites."""
+
+    path: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A stored event, as answers use it."""
+
+    id: int
+    date: PartialDate
+    title: str
+    summary: str
+    people: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A stored quote, as answers use it."""
+
+    id: int
+    speaker: str | None
+    text: str
+    date: PartialDate | None
+    context: str | None
+    fragment: bool
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One source document with what the store holds from it."""
+
+    path: str
+    title: str
+    published: PartialDate | None
+    events: int
+    quotes: int

@@ -1,0 +1,89 @@
+-- Content store: rebuildable at any time from the source texts.
+-- Migrations are applied in order by db/schema.py; PRAGMA user_version records the last one.
+
+-- migration 1
+CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    path        TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    published   TEXT,
+    bytes       INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE people (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+-- Every name a document uses for a person; norm is the lookup form.
+CREATE TABLE aliases (
+    person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    alias       TEXT NOT NULL,
+    norm        TEXT NOT NULL,
+    PRIMARY KEY (document_id, person_id, norm)
+) WITHOUT ROWID;
+CREATE INDEX aliases_norm ON aliases(norm);
+
+CREATE TABLE events (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    date        TEXT NOT NULL,
+    precision   TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year', 'month-day')),
+    year        INTEGER,
+    month       INTEGER,
+    day         INTEGER,
+    sort_key    INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL
+);
+CREATE INDEX events_month_day ON events(month, day) WHERE day IS NOT NULL;
+CREATE INDEX events_sort ON events(sort_key) WHERE year IS NOT NULL;
+CREATE INDEX events_document ON events(document_id);
+
+CREATE TABLE event_people (
+    event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX event_people_person ON event_people(person_id);
+
+CREATE TABLE quotes (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    speaker_id  INTEGER REFERENCES people(id),
+    text        TEXT NOT NULL,
+    date        TEXT,
+    precision   TEXT CHECK (precision IN ('day', 'month', 'year', 'month-day')),
+    year        INTEGER,
+    month       INTEGER,
+    day         INTEGER,
+    context     TEXT,
+    fragment    INTEGER NOT NULL DEFAULT 0,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL
+);
+CREATE INDEX quotes_month_day ON quotes(month, day) WHERE day IS NOT NULL AND fragment = 0;
+CREATE INDEX quotes_speaker ON quotes(speaker_id) WHERE fragment = 0;
+CREATE INDEX quotes_document ON quotes(document_id);
+
+-- Full-text search over normalised copies (apostrophes and quote marks folded),
+-- so "Russiaʼs", "Russia’s" and "Russia's" match alike. rowid = quotes.id / events.id.
+-- Fragments are not indexed: /quote never serves them. The speaker column holds
+-- a token "p<id>" so speaker + topic is one MATCH.
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, context, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE events_fts USING fts5(
+    title, summary, people, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- Surface words of quotes with how many quotes use them: topic autocomplete.
+CREATE TABLE vocabulary (
+    word   TEXT PRIMARY KEY,
+    quotes INTEGER NOT NULL
+) WITHOUT ROWID;

@@ -1,0 +1,344 @@
+"""The read side of the content store: one long-lived aiosqlite connection.
+
+Every query is bounded (LIMIT, indexed lookups) because answers must come back
+well inside Discord's 3 seconds even on a store of a million rows. Nothing here
+knows about Discord; the answers layer shapes results for the adapters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import aiosqlite
+
+from db import schema
+from db.records import DocumentSummary, Event, PartialDate, Quote, Source
+from db.text import fts_query, name_key, words
+
+# How many FTS matches /quote ranks at most: bm25 over every match of a very
+# common word is the known trap at scale, so rank a bounded candidate set.
+QUOTE_CANDIDATES = 400
+
+_EVENT_COLUMNS = (
+    "e.id, e.date, e.title, e.summary, d.path, d.title,"
+    " (SELECT group_concat(p.name, char(31)) FROM event_people ep"
+    "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id)"
+)
+_QUOTE_COLUMNS = "q.id, p.name, q.text, q.date, q.context, q.fragment, d.path, d.title"
+
+
+def _event(row: Sequence[Any]) -> Event:
+    people = tuple(sorted(row[6].split("\x1f"))) if row[6] else ()
+    return Event(
+        id=row[0],
+        date=PartialDate.from_iso(row[1]),
+        title=row[2],
+        summary=row[3],
+        people=people,
+        source=Source(path=row[4], title=row[5]),
+    )
+
+
+def _quote(row: Sequence[Any]) -> Quote:
+    return Quote(
+        id=row[0],
+        speaker=row[1],
+        text=row[2],
+        date=PartialDate.from_iso(row[3]) if row[3] else None,
+        context=row[4],
+        fragment=bool(row[5]),
+        source=Source(path=row[6], title=row[7]),
+    )
+
+
+class Store:
+    """Read queries over the content store, plus small in-memory indexes."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+        self._speakers: dict[str, set[str]] = {}
+        self._speaker_names: list[str] = []
+        self._vocabulary: list[tuple[str, int]] = []
+        self._vocabulary_words: list[str] = []
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Self:
+        """Open (and migrate) the content store at path and load its indexes."""
+        sync = await asyncio.to_thread(schema.connect, path, schema.CONTENT_SCHEMA)
+        sync.close()
+        conn = await aiosqlite.connect(path)
+        await conn.execute("PRAGMA query_only = ON")
+        store = cls(conn)
+        await store.reload()
+        return store
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self._conn.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def reload(self) -> None:
+        """Rebuild the in-memory speaker and topic indexes after an ingest."""
+        rows = await self._conn.execute_fetchall(
+            "SELECT p.name, a.norm FROM people p JOIN aliases a ON a.person_id = p.id"
+            " UNION SELECT p.name, NULL FROM people p"
+            " WHERE p.id IN (SELECT speaker_id FROM quotes WHERE fragment = 0)"
+        )
+        index: dict[str, set[str]] = {}
+        for name, norm in rows:
+            for key in {name_key(name), norm} - {None, ""}:
+                index.setdefault(str(key), set()).add(name)
+            for token in name_key(name).split():
+                if len(token) > 2:
+                    index.setdefault(token, set()).add(name)
+        self._speakers = index
+        self._speaker_names = sorted({name for names in index.values() for name in names})
+        vocab = await self._conn.execute_fetchall(
+            "SELECT word, quotes FROM vocabulary ORDER BY word"
+        )
+        self._vocabulary = [(str(w), int(n)) for w, n in vocab]
+        self._vocabulary_words = [w for w, _ in self._vocabulary]
+
+    # -- people -------------------------------------------------------------
+
+    def speakers_named(self, phrase: str) -> set[str]:
+        """Canonical names a word or phrase can refer to ("putin", "bush jr")."""
+        return set(self._speakers.get(name_key(phrase), set()))
+
+    def speaker_names(self) -> list[str]:
+        """Every known person, sorted."""
+        return list(self._speaker_names)
+
+    def complete_speaker(self, prefix: str, limit: int = 25) -> list[str]:
+        """Speakers whose name or any word of it starts with prefix."""
+        key = name_key(prefix)
+        if not key:
+            return self._speaker_names[:limit]
+        found = [
+            name
+            for name in self._speaker_names
+            if name_key(name).startswith(key)
+            or any(w.startswith(key) for w in name_key(name).split())
+        ]
+        return found[:limit]
+
+    def complete_topic(self, prefix: str, limit: int = 25) -> list[str]:
+        """Most quoted words starting with prefix (bounded: a slice of a sorted list)."""
+        key = " ".join(words(prefix))
+        if not key:
+            ranked = sorted(self._vocabulary, key=lambda item: -item[1])
+            return [w for w, _ in ranked[:limit]]
+        start = bisect.bisect_left(self._vocabulary_words, key)
+        end = bisect.bisect_left(self._vocabulary_words, key + "\uffff", lo=start)
+        window = self._vocabulary[start : min(end, start + 5000)]
+        return [w for w, _ in sorted(window, key=lambda item: -item[1])[:limit]]
+
+    def is_topic_word(self, word: str) -> bool:
+        """True when some served quote uses the word."""
+        i = bisect.bisect_left(self._vocabulary_words, word)
+        return i < len(self._vocabulary_words) and self._vocabulary_words[i] == word
+
+    # -- on this day ----------------------------------------------------------
+
+    async def events_on(self, month: int, day: int, limit: int = 25) -> list[Event]:
+        """Events on a month-day in any year, oldest first; unknown years last."""
+        rows = await self._conn.execute_fetchall(
+            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
+            " WHERE e.month = ? AND e.day = ? AND e.day IS NOT NULL"
+            " ORDER BY e.year IS NULL, e.year, e.id LIMIT ?",
+            (month, day, limit),
+        )
+        return [_event(r) for r in rows]
+
+    async def quotes_on(self, month: int, day: int, limit: int = 10) -> list[Quote]:
+        """Quotes (never fragments) said on a month-day in any year."""
+        rows = await self._conn.execute_fetchall(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id"
+            " LEFT JOIN people p ON p.id = q.speaker_id"
+            " WHERE q.month = ? AND q.day = ? AND q.day IS NOT NULL AND q.fragment = 0"
+            " ORDER BY q.year IS NULL, q.year, q.id LIMIT ?",
+            (month, day, limit),
+        )
+        return [_quote(r) for r in rows]
+
+    async def anniversary_days(self) -> list[tuple[int, int]]:
+        """Every (month, day) that has at least one event, sorted."""
+        rows = await self._conn.execute_fetchall(
+            "SELECT DISTINCT month, day FROM events WHERE day IS NOT NULL ORDER BY month, day"
+        )
+        return [(int(m), int(d)) for m, d in rows]
+
+    # -- quotes ---------------------------------------------------------------
+
+    async def search_quotes(
+        self,
+        topic: Sequence[str],
+        speakers: Sequence[str] = (),
+        *,
+        exclude: Sequence[int] = (),
+        limit: int = 10,
+    ) -> list[Quote]:
+        """Quotes matching every topic word (stemmed), by any of the speakers, best first."""
+        speaker_ids = await self._person_ids(speakers)
+        if speakers and not speaker_ids:
+            return []
+        clauses: list[str] = []
+        if topic:
+            clauses.append("{text context}: (" + fts_query(list(topic)) + ")")
+        if speaker_ids:
+            clauses.append("speaker: (" + " OR ".join(f'"p{i}"' for i in speaker_ids) + ")")
+        if not clauses:
+            return await self._any_quotes(exclude, limit)
+        match = " AND ".join(clauses)
+        excluded = set(exclude)
+        rows = await self._conn.execute_fetchall(
+            "SELECT rowid, bm25(quotes_fts, 1.0, 0.5, 0.0) FROM quotes_fts"
+            " WHERE quotes_fts MATCH ? LIMIT ?",
+            (match, QUOTE_CANDIDATES),
+        )
+        ranked = [int(rowid) for rowid, _ in sorted(rows, key=lambda r: (r[1], r[0]))]
+        chosen = [rowid for rowid in ranked if rowid not in excluded][:limit]
+        return await self._quotes_by_id(chosen)
+
+    async def count_quotes(self, topic: Sequence[str], speakers: Sequence[str] = ()) -> int:
+        """How many quotes a search can serve (bounded by the candidate limit)."""
+        return len(await self.search_quotes(topic, speakers, limit=QUOTE_CANDIDATES))
+
+    async def _any_quotes(self, exclude: Sequence[int], limit: int) -> list[Quote]:
+        rows = await self._conn.execute_fetchall(
+            "SELECT rowid FROM quotes_fts ORDER BY rowid LIMIT ?", (QUOTE_CANDIDATES,)
+        )
+        excluded = set(exclude)
+        return await self._quotes_by_id([int(r[0]) for r in rows if r[0] not in excluded][:limit])
+
+    async def _quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = await self._conn.execute_fetchall(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id"
+            f" LEFT JOIN people p ON p.id = q.speaker_id WHERE q.id IN ({marks})",
+            tuple(ids),
+        )
+        by_id = {int(r[0]): _quote(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    async def _person_ids(self, names: Sequence[str]) -> list[int]:
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        rows = await self._conn.execute_fetchall(
+            f"SELECT id FROM people WHERE name IN ({marks}) ORDER BY id", tuple(names)
+        )
+        return [int(r[0]) for r in rows]
+
+    # -- timeline -------------------------------------------------------------
+
+    async def timeline(
+        self,
+        topic: Sequence[str] = (),
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        limit: int = 10,
+        offset: int = 0,
+    ) -> tuple[list[Event], int]:
+        """A page of events with a known year in date order, and how many match.
+
+        start and end are inclusive sort keys (YYYYMMDD, unknown parts as 0).
+        """
+        where = ["e.year IS NOT NULL", "e.sort_key >= ?", "e.sort_key <= ?"]
+        params: list[Any] = [start if start is not None else 0, end if end is not None else 10**9]
+        if topic:
+            where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            params.append(fts_query(list(topic)))
+        condition = " AND ".join(where)
+        total_rows = await self._conn.execute_fetchall(
+            f"SELECT count(*) FROM events e WHERE {condition}", tuple(params)
+        )
+        rows = await self._conn.execute_fetchall(
+            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
+            f" WHERE {condition} ORDER BY e.sort_key, e.id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        total = int(next(iter(total_rows))[0])
+        return [_event(r) for r in rows], total
+
+    # -- sources --------------------------------------------------------------
+
+    async def documents(self) -> list[DocumentSummary]:
+        """Every source document with its event and quote counts."""
+        rows = await self._conn.execute_fetchall(
+            "SELECT d.path, d.title, d.published,"
+            " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
+            " (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.fragment = 0)"
+            " FROM documents d ORDER BY d.path"
+        )
+        return [
+            DocumentSummary(
+                path=r[0],
+                title=r[1],
+                published=PartialDate.from_iso(r[2]) if r[2] else None,
+                events=int(r[3]),
+                quotes=int(r[4]),
+            )
+            for r in rows
+        ]
+
+
+def export(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """Everything in the store as the JSON shape of DESIGN.md's export contract."""
+    documents = [
+        {"path": p, "title": t, "published": pub}
+        for p, t, pub in conn.execute("SELECT path, title, published FROM documents ORDER BY path")
+    ]
+    events = [
+        {
+            "date": date,
+            "precision": precision,
+            "title": title,
+            "summary": summary,
+            "people": sorted(people.split("\x1f")) if people else [],
+            "document": path,
+        }
+        for date, precision, title, summary, people, path in conn.execute(
+            "SELECT e.date, e.precision, e.title, e.summary,"
+            " (SELECT group_concat(p.name, char(31)) FROM event_people ep"
+            "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id), d.path"
+            " FROM events e JOIN documents d ON d.id = e.document_id"
+            " ORDER BY d.path, e.span_start, e.id"
+        )
+    ]
+    quotes = [
+        {
+            "speaker": speaker,
+            "text": text,
+            "date": date,
+            "precision": precision,
+            "context": context,
+            "fragment": bool(fragment),
+            "document": path,
+        }
+        for speaker, text, date, precision, context, fragment, path in conn.execute(
+            "SELECT p.name, q.text, q.date, q.precision, q.context, q.fragment, d.path"
+            " FROM quotes q JOIN documents d ON d.id = q.document_id"
+            " LEFT JOIN people p ON p.id = q.speaker_id ORDER BY d.path, q.span_start, q.id"
+        )
+    ]
+    return {"documents": documents, "events": events, "quotes": quotes}

@@ -1,0 +1,328 @@
+"""Write parsed documents into the content store, one transaction per document.
+
+Ingest is idempotent by content hash: an unchanged file is skipped, an edited
+file replaces its old rows, and a failure rolls its document back so the store
+is never half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from db.ingest import SourceError, parse_document, read_source
+from db.records import ParsedDocument, PartialDate
+from db.text import fold, name_key, topic_words
+
+SOURCE_SUFFIXES = (".txt", ".text", ".md")
+
+Status = Literal["added", "replaced", "unchanged", "failed"]
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What ingest did with one file, for the report and the exit status."""
+
+    path: str
+    status: Status
+    reason: str | None = None
+    events: int = 0
+    quotes: int = 0
+    people: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Outcomes of one ingest run, in the order the files were given."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        """The files that could not be ingested."""
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """A source read and parsed, ready for the single writer."""
+
+    key: str
+    sha256: str
+    size: int
+    document: ParsedDocument | None
+    error: str | None
+
+
+def document_key(path: Path) -> str:
+    """How a document is named in the store: relative to the cwd when under it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
+    """Expand folders into their text files; name each path that holds none."""
+    files: list[Path] = []
+    problems: list[FileOutcome] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if _is_source(p))
+            if not found:
+                reason = f"folder has no text files ({', '.join(SOURCE_SUFFIXES)})"
+                problems.append(FileOutcome(str(path), "failed", reason))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(FileOutcome(str(path), "failed", "no such file or folder"))
+    return files, problems
+
+
+def _is_source(path: Path) -> bool:
+    return (
+        path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
+    )
+
+
+def parse_file(path: Path) -> _Parsed:
+    """Read and parse one file; never raises for a bad file, reports it instead."""
+    key = document_key(path)
+    try:
+        text = read_source(path)
+    except SourceError as exc:
+        return _Parsed(key, "", 0, None, str(exc))
+    except OSError as exc:
+        return _Parsed(key, "", 0, None, exc.strerror or str(exc))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _Parsed(key, digest, len(text.encode("utf-8")), parse_document(text, path.name), None)
+
+
+def parse_files(files: Sequence[Path], workers: int = 1) -> list[_Parsed]:
+    """Parse in worker processes when there are several files and cores to use."""
+    if workers <= 1 or len(files) < 2:
+        return [parse_file(f) for f in files]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(parse_file, files, chunksize=max(1, len(files) // (workers * 8))))
+
+
+def ingest_paths(
+    conn: sqlite3.Connection, paths: Sequence[Path], *, workers: int | None = None
+) -> IngestReport:
+    """Ingest files and folders into the open content store."""
+    files, problems = collect_sources(paths)
+    report = IngestReport(outcomes=list(problems))
+    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    for parsed in parse_files(files, count):
+        report.outcomes.append(_write_parsed(conn, parsed))
+    _drop_orphan_people(conn)
+    return report
+
+
+def _write_parsed(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
+    if parsed.document is None:
+        return FileOutcome(parsed.key, "failed", parsed.error)
+    document = parsed.document
+    existing = conn.execute(
+        "SELECT id, sha256 FROM documents WHERE path = ?", (parsed.key,)
+    ).fetchone()
+    if existing is not None and existing[1] == parsed.sha256:
+        return _outcome(parsed.key, "unchanged", document)
+    twin = conn.execute(
+        "SELECT path FROM documents WHERE sha256 = ? AND path != ?", (parsed.sha256, parsed.key)
+    ).fetchone()
+    if twin is not None:
+        return FileOutcome(parsed.key, "unchanged", f"same text as {twin[0]}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        if existing is not None:
+            delete_document(conn, existing[0])
+        insert_document(conn, parsed.key, parsed.sha256, parsed.size, document)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        return FileOutcome(parsed.key, "failed", f"could not be stored: {exc}")
+    return _outcome(parsed.key, "added" if existing is None else "replaced", document)
+
+
+def _outcome(key: str, status: Status, document: ParsedDocument) -> FileOutcome:
+    return FileOutcome(
+        key,
+        status,
+        events=len(document.events),
+        quotes=len(document.quotes),
+        people=len(document.people),
+        warnings=list(document.warnings),
+    )
+
+
+def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
+    """Remove a document's rows, its search entries and its vocabulary counts."""
+    quotes = conn.execute(
+        "SELECT id, text FROM quotes WHERE document_id = ? AND fragment = 0", (document_id,)
+    ).fetchall()
+    _count_vocabulary(conn, (text for _, text in quotes), -1)
+    conn.executemany("DELETE FROM quotes_fts WHERE rowid = ?", [(q[0],) for q in quotes])
+    conn.execute(
+        "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE document_id = ?)",
+        (document_id,),
+    )
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def insert_document(
+    conn: sqlite3.Connection, key: str, sha256: str, size: int, document: ParsedDocument
+) -> int:
+    """Insert one parsed document and everything extracted from it."""
+    published = document.published.iso() if document.published else None
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    cursor = conn.execute(
+        "INSERT INTO documents (path, title, sha256, published, bytes, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (key, document.title, sha256, published, size, now),
+    )
+    document_id = int(cursor.lastrowid or 0)
+    person_ids = _insert_people(conn, document_id, document)
+    _insert_events(conn, document_id, document, person_ids)
+    _insert_quotes(conn, document_id, document, person_ids)
+    return document_id
+
+
+def _insert_people(
+    conn: sqlite3.Connection, document_id: int, document: ParsedDocument
+) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for person in document.people:
+        conn.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", (person.canonical,))
+        row = conn.execute("SELECT id FROM people WHERE name = ?", (person.canonical,)).fetchone()
+        ids[person.canonical] = int(row[0])
+        names = {person.canonical, *person.aliases}
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases (person_id, document_id, alias, norm) VALUES (?,?,?,?)",
+            [(row[0], document_id, name, name_key(name)) for name in names if name_key(name)],
+        )
+    return ids
+
+
+def _person_id(conn: sqlite3.Connection, ids: dict[str, int], name: str) -> int:
+    """Id of a person named by a record even if the people list forgot them."""
+    if name not in ids:
+        conn.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", (name,))
+        ids[name] = int(conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()[0])
+    return ids[name]
+
+
+def _date_columns(
+    date: PartialDate | None,
+) -> tuple[str | None, str | None, int | None, int | None, int | None]:
+    if date is None:
+        return (None, None, None, None, None)
+    return (date.iso(), date.precision, date.year, date.month, date.day)
+
+
+def _sort_key(date: PartialDate) -> int:
+    year, month, day = date.sort_key()
+    return year * 10_000 + month * 100 + day
+
+
+def _insert_events(
+    conn: sqlite3.Connection, document_id: int, document: ParsedDocument, ids: dict[str, int]
+) -> None:
+    for event in document.events:
+        cursor = conn.execute(
+            "INSERT INTO events (document_id, date, precision, year, month, day, sort_key,"
+            " title, summary, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                document_id,
+                *_date_columns(event.date),
+                _sort_key(event.date),
+                event.title,
+                event.summary,
+                event.span.start,
+                event.span.end,
+            ),
+        )
+        event_id = cursor.lastrowid
+        people = sorted({_person_id(conn, ids, name) for name in event.people})
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)",
+            [(event_id, pid) for pid in people],
+        )
+        conn.execute(
+            "INSERT INTO events_fts (rowid, title, summary, people) VALUES (?, ?, ?, ?)",
+            (event_id, fold(event.title), fold(event.summary), fold(" ".join(event.people))),
+        )
+
+
+def _insert_quotes(
+    conn: sqlite3.Connection, document_id: int, document: ParsedDocument, ids: dict[str, int]
+) -> None:
+    served: list[str] = []
+    for quote in document.quotes:
+        speaker_id = _person_id(conn, ids, quote.speaker) if quote.speaker else None
+        cursor = conn.execute(
+            "INSERT INTO quotes (document_id, speaker_id, text, date, precision, year, month,"
+            " day, context, fragment, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                document_id,
+                speaker_id,
+                quote.text,
+                *_date_columns(quote.date),
+                quote.context,
+                int(quote.fragment),
+                quote.span.start,
+                quote.span.end,
+            ),
+        )
+        if quote.fragment:
+            continue
+        served.append(quote.text)
+        conn.execute(
+            "INSERT INTO quotes_fts (rowid, text, context, speaker) VALUES (?, ?, ?, ?)",
+            (
+                cursor.lastrowid,
+                fold(quote.text),
+                fold(quote.context or ""),
+                f"p{speaker_id}" if speaker_id else "",
+            ),
+        )
+    _count_vocabulary(conn, served, +1)
+
+
+def _count_vocabulary(conn: sqlite3.Connection, texts: Iterable[str], sign: int) -> None:
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(topic_words(text))
+    if not counts:
+        return
+    conn.executemany(
+        "INSERT INTO vocabulary (word, quotes) VALUES (?, ?)"
+        " ON CONFLICT(word) DO UPDATE SET quotes = quotes + excluded.quotes",
+        [(word, sign * n) for word, n in counts.items()],
+    )
+    conn.execute("DELETE FROM vocabulary WHERE quotes <= 0")
+
+
+def _drop_orphan_people(conn: sqlite3.Connection) -> None:
+    """People no document mentions any more (after a replace) are forgotten."""
+    conn.execute(
+        "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM aliases)"
+        " AND id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
+        " AND id NOT IN (SELECT person_id FROM event_people)"
+    )
