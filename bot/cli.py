@@ -17,7 +17,7 @@ from pathlib import Path
 from dateutil import tz
 
 from bot.config import Settings, SettingsError
-from bot.console import answer_line, explain, run_console
+from bot.console import answer_line, run_console
 from bot.errors import UserError
 from bot.render_text import render_json, render_text
 from db import schema
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.handler(args, settings)
     except UserError as error:
-        print(explain(error), file=sys.stderr)
+        print(error.explain(), file=sys.stderr)
         return 2
     except schema.SchemaError as error:
         print(f"almanac: {error}", file=sys.stderr)

@@ -65,15 +65,10 @@ def _page(text: str | None) -> int:
     if text is None:
         return 1
     if not text.isdigit() or int(text) < 1:
-        raise UserError(f"page must be a whole number from 1, not {text!r}.", "/timeline page:2")
+        raise UserError(
+            f"page must be a whole number from 1, not {text!r}.", example="/timeline nato page:2"
+        )
     return int(text)
-
-
-def explain(error: UserError) -> str:
-    """A user mistake as the bot would explain it."""
-    if error.example:
-        return f"{error.message}\nTry: {error.example}"
-    return error.message
 
 
 async def run_console(
@@ -101,4 +96,4 @@ async def run_console(
         try:
             print(render_text(await answer_line(store, line, today())), file=stdout)
         except UserError as error:
-            print(explain(error), file=stdout)
+            print(error.explain(), file=stdout)

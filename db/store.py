@@ -25,6 +25,10 @@ from db.text import fts_query, name_key, words
 # common word is the known trap at scale, so rank a bounded candidate set.
 QUOTE_CANDIDATES = 400
 
+# Speaker autocomplete keeps the first names of every prefix this short.
+_SHORT_PREFIX = 2
+_SHORT_KEEP = 50
+
 _EVENT_COLUMNS = (
     "e.id, e.date, e.title, e.summary, d.path, d.title,"
     " (SELECT group_concat(p.name, char(31)) FROM event_people ep"
@@ -57,6 +61,11 @@ def _quote(row: Sequence[Any]) -> Quote:
     )
 
 
+def _migrate(path: Path | str) -> None:
+    """Apply migrations; connect and close in the same thread, as sqlite3 requires."""
+    schema.connect(path, schema.CONTENT_SCHEMA).close()
+
+
 class Store:
     """Read queries over the content store, plus small in-memory indexes."""
 
@@ -64,14 +73,18 @@ class Store:
         self._conn = conn
         self._speakers: dict[str, set[str]] = {}
         self._speaker_names: list[str] = []
+        # Autocomplete: every name key and every word of it, sorted, with the
+        # rank of its name in _speaker_names; short prefixes are precomputed.
+        self._speaker_keys: list[str] = []
+        self._speaker_ranks: list[int] = []
+        self._speaker_short: dict[str, list[int]] = {}
         self._vocabulary: list[tuple[str, int]] = []
         self._vocabulary_words: list[str] = []
 
     @classmethod
     async def open(cls, path: Path | str) -> Self:
         """Open (and migrate) the content store at path and load its indexes."""
-        sync = await asyncio.to_thread(schema.connect, path, schema.CONTENT_SCHEMA)
-        sync.close()
+        await asyncio.to_thread(_migrate, path)
         conn = await aiosqlite.connect(path)
         await conn.execute("PRAGMA query_only = ON")
         store = cls(conn)
@@ -109,6 +122,7 @@ class Store:
                     index.setdefault(token, set()).add(name)
         self._speakers = index
         self._speaker_names = sorted({name for names in index.values() for name in names})
+        self._index_speaker_prefixes()
         vocab = await self._conn.execute_fetchall(
             "SELECT word, quotes FROM vocabulary ORDER BY word"
         )
@@ -125,18 +139,32 @@ class Store:
         """Every known person, sorted."""
         return list(self._speaker_names)
 
+    def _index_speaker_prefixes(self) -> None:
+        pairs: set[tuple[str, int]] = set()
+        for rank, name in enumerate(self._speaker_names):
+            key = name_key(name)
+            pairs.update((k, rank) for k in {key, *key.split()} if k)
+        ordered = sorted(pairs)
+        self._speaker_keys = [k for k, _ in ordered]
+        self._speaker_ranks = [r for _, r in ordered]
+        short: dict[str, set[int]] = {}
+        for key, rank in ordered:
+            for n in range(1, _SHORT_PREFIX + 1):
+                short.setdefault(key[:n], set()).add(rank)
+        self._speaker_short = {p: sorted(r)[:_SHORT_KEEP] for p, r in short.items()}
+
     def complete_speaker(self, prefix: str, limit: int = 25) -> list[str]:
-        """Speakers whose name or any word of it starts with prefix."""
+        """Speakers whose name or any word of it starts with prefix (alphabetical)."""
         key = name_key(prefix)
         if not key:
             return self._speaker_names[:limit]
-        found = [
-            name
-            for name in self._speaker_names
-            if name_key(name).startswith(key)
-            or any(w.startswith(key) for w in name_key(name).split())
-        ]
-        return found[:limit]
+        if len(key) <= _SHORT_PREFIX and limit <= _SHORT_KEEP:
+            ranks = self._speaker_short.get(key, [])
+        else:
+            start = bisect.bisect_left(self._speaker_keys, key)
+            end = bisect.bisect_left(self._speaker_keys, key + "\uffff", lo=start)
+            ranks = sorted(set(self._speaker_ranks[start:end]))
+        return [self._speaker_names[r] for r in ranks[:limit]]
 
     def complete_topic(self, prefix: str, limit: int = 25) -> list[str]:
         """Most quoted words starting with prefix (bounded: a slice of a sorted list)."""

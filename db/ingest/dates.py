@@ -115,8 +115,12 @@ def parse_single_date(text: str) -> PartialDate | None:
 
 
 Unit = Literal["day", "week", "month", "year"]
+_UNITS: dict[str, Unit] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
-_AMOUNT = r"(?P<amount>[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})"
+_AMOUNT = (
+    r"(?P<amount>[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
+    r"|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})"
+)
 _RELATIVE = re.compile(
     rf"\b{_AMOUNT}\s(?P<unit>day|week|month|year)s?\s(?P<dir>before|after|earlier|later|ago)\b"
     r"|\b[Tt]he\s(?P<which>next|following|previous|same)\s(?P<unit2>day|week|month|year)\b"
@@ -154,7 +158,7 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
         which = match.group("which")
         if which:
             sign = {"next": 1, "following": 1, "previous": -1, "same": 0}[which]
-            unit = match.group("unit2")
+            unit = _UNITS[match.group("unit2")]
             hits.append(RelativeHit(base + match.start(), base + match.end(), sign, unit, False))
             continue
         direction = match.group("dir")
@@ -163,7 +167,7 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
             _FOLLOWING_PHRASE.match(text, match.end())
         )
         delta = sign * _amount(match.group("amount"))
-        unit = match.group("unit")
+        unit = _UNITS[match.group("unit")]
         hits.append(RelativeHit(base + match.start(), base + match.end(), delta, unit, about))
     return hits
 

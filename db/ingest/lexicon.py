@@ -9,9 +9,7 @@ MONTHS: dict[str, int] = {
     "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -131,7 +129,7 @@ NON_PERSON_WORDS = frozenset(
     socialist democrat democrats republican republicans soviet internet web
     special report timeline terror fighting remembers skip main content top back
     prize award olympics election elections revolution crisis affair doctrine
-    ii iii iv""".split()
+    ii iii iv new san santa los las saint fort port mount lake cape hong kong""".split()
 ) | frozenset(NATIONALITIES)
 
 # Capitalised words that open sentences but do not start names.

@@ -34,7 +34,7 @@ _ABBREVIATIONS = frozenset(
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _OPENING_BULLET = re.compile(r"\s*[*-]\s")
-_TERMINAL = ('.', '!', '?', ':', '"', "'", ')')
+_TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 
 
 @dataclass(slots=True)

@@ -1,0 +1,215 @@
+"""Settings: read once from the environment and an optional `.env` file.
+
+Every other module receives a `Settings` instead of reading `os.environ`, so the
+whole configuration is visible in one place and checked at startup. The
+Discord token is never echoed: not by `repr`, not in error messages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import tzinfo
+from pathlib import Path
+from typing import Final
+
+from dateutil import tz
+
+DEFAULT_API_BASE: Final = "https://discord.com/api/v10"
+DEFAULT_GATEWAY: Final = "wss://gateway.discord.gg/"
+LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+PROJECT_SEEDS: Final = Path(__file__).resolve().parents[1] / "seeds"
+MAX_SNOWFLAKE: Final = 2**64 - 1
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class SettingsError(ValueError):
+    """A missing or malformed setting; the message is one line naming the variable."""
+
+
+class _Default:
+    """Marker type for "look for .env in the working directory"."""
+
+
+CWD_ENV_FILE: Final = _Default()
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Settings:
+    """The process configuration. Build it with `Settings.from_env()`."""
+
+    token: str | None
+    db_path: Path
+    state_db_path: Path
+    seeds_dir: Path
+    timezone: str
+    dev_guild: int | None
+    api_base: str
+    gateway: str
+    log_level: str
+
+    def __repr__(self) -> str:
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            shown = ("'***'" if value else "None") if f.name == "token" else repr(value)
+            parts.append(f"{f.name}={shown}")
+        return f"Settings({', '.join(parts)})"
+
+    __str__ = __repr__
+
+    @property
+    def tzinfo(self) -> tzinfo:
+        """The configured default time zone as a tzinfo."""
+        zone = tz.gettz(self.timezone)
+        assert zone is not None  # validated in from_env
+        return zone
+
+    def require_token(self) -> str:
+        """The token, or a SettingsError saying how to provide it."""
+        if not self.token:
+            raise SettingsError(
+                "DISCORD_TOKEN is not set: put DISCORD_TOKEN=<bot token> in the environment or .env"
+            )
+        return self.token
+
+    @classmethod
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        env_file: Path | _Default | None = CWD_ENV_FILE,
+    ) -> Settings:
+        """Read settings; real environment variables win over `.env` lines.
+
+        `environ` defaults to `os.environ`; `env_file` defaults to `./.env` if it
+        exists, and None skips it.
+        """
+        env = dict(os.environ if environ is None else environ)
+        path = Path(".env") if isinstance(env_file, _Default) else env_file
+        if path is not None and (path.is_file() or not isinstance(env_file, _Default)):
+            env = {**read_env_file(path), **env}
+        return _build(_Values(env))
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Parse simple `KEY=VALUE` lines (`export`, comments and quotes allowed)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror})") from None
+    values: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.removeprefix("export ").partition("=")
+        key = key.strip()
+        if not sep or not _KEY.fullmatch(key):
+            # The line is not echoed: it could be a pasted token.
+            raise SettingsError(f"{path}, line {number}: expected KEY=VALUE")
+        values[key] = _unquote(value.strip())
+    return values
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    if " #" in value:  # trailing comment on an unquoted value
+        return value.split(" #", 1)[0].rstrip()
+    return value
+
+
+class _Values:
+    """Lookup of raw values that treats empty as unset and can redact the token."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.env = env
+        self.token = (env.get("DISCORD_TOKEN") or "").strip() or None
+
+    def get(self, key: str) -> str | None:
+        value = self.env.get(key, "").strip()
+        return value or None
+
+    def shown(self, value: str) -> str:
+        """A value safe to echo in an error: token redacted, length capped."""
+        if self.token:
+            value = value.replace(self.token, "***")
+        return repr(value if len(value) <= 60 else value[:57] + "...")
+
+
+def _build(values: _Values) -> Settings:
+    db_path = _path(values, "ALMANAC_DB") or _default_data_dir(values) / "almanac.sqlite3"
+    return Settings(
+        token=_token(values),
+        db_path=db_path,
+        state_db_path=_path(values, "ALMANAC_STATE_DB") or db_path.with_name("state.sqlite3"),
+        seeds_dir=_path(values, "ALMANAC_SEEDS") or PROJECT_SEEDS,
+        timezone=_timezone(values),
+        dev_guild=_snowflake(values, "ALMANAC_DEV_GUILD"),
+        api_base=_url(values, "DISCORD_API_BASE", DEFAULT_API_BASE, ("http://", "https://")),
+        gateway=_url(values, "DISCORD_GATEWAY", DEFAULT_GATEWAY, ("ws://", "wss://")),
+        log_level=_log_level(values),
+    )
+
+
+def _token(values: _Values) -> str | None:
+    token = values.token
+    if token is not None and any(c.isspace() for c in token):
+        raise SettingsError("DISCORD_TOKEN: expected a bot token without spaces or line breaks")
+    return token
+
+
+def _default_data_dir(values: _Values) -> Path:
+    xdg = values.get("XDG_DATA_HOME")
+    if xdg:
+        return Path(xdg).expanduser() / "almanac"
+    home = values.get("HOME")
+    base = Path(home) if home else Path.home()
+    return base / ".local" / "share" / "almanac"
+
+
+def _path(values: _Values, key: str) -> Path | None:
+    value = values.get(key)
+    return Path(value).expanduser() if value else None
+
+
+def _timezone(values: _Values) -> str:
+    name = values.get("ALMANAC_TIMEZONE") or "UTC"
+    if tz.gettz(name) is None:
+        raise SettingsError(
+            f"ALMANAC_TIMEZONE: expected an IANA time zone such as 'Europe/Paris' or 'UTC', "
+            f"got {values.shown(name)}"
+        )
+    return name
+
+
+def _snowflake(values: _Values, key: str) -> int | None:
+    value = values.get(key)
+    if value is None:
+        return None
+    if not value.isdigit() or not 0 < int(value) <= MAX_SNOWFLAKE:
+        raise SettingsError(
+            f"{key}: expected a Discord server id (a positive integer, e.g. 123456789012345678), "
+            f"got {values.shown(value)}"
+        )
+    return int(value)
+
+
+def _url(values: _Values, key: str, default: str, schemes: tuple[str, ...]) -> str:
+    value = values.get(key) or default
+    if not value.startswith(schemes) or len(value) <= len(value.split("//")[0]) + 2:
+        raise SettingsError(
+            f"{key}: expected a URL starting with {' or '.join(schemes)}, got {values.shown(value)}"
+        )
+    return value.rstrip("/") if key == "DISCORD_API_BASE" else value
+
+
+def _log_level(values: _Values) -> str:
+    value = (values.get("ALMANAC_LOG_LEVEL") or "INFO").upper()
+    if value not in LOG_LEVELS:
+        raise SettingsError(
+            f"ALMANAC_LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got {values.shown(value)}"
+        )
+    return value

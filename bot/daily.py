@@ -1,0 +1,271 @@
+"""The daily poster: finds the servers whose post is due and posts each one once.
+
+A run reads every active subscription in one query, decides in pure time logic
+(bot.schedule) which local day is due, then posts the due servers concurrently
+but bounded: a semaphore caps the requests in flight and a pacer keeps posts
+well under Discord's global 50 requests/s, so slash-command answers always find
+room. discord.py's own rate-limit handling still absorbs any 429.
+
+Each post is claim → render → send → record. The claim (db.state) is what makes
+a day exactly-once across restarts and concurrent runs; a failure is recorded
+for /daily status, and MAX_FAILURES in a row pause the subscription.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final, Literal
+
+import aiohttp
+import discord
+
+from bot.answers import QuoteAnswer, on_this_day
+from bot.errors import UserError
+from bot.render_discord import (
+    fit_message,
+    new_embed,
+    on_this_day_embeds,
+    quote_embed,
+    shorten,
+)
+from bot.schedule import Clock, LastPost, due_date, missed_date, zone
+from bot.when import MonthDay
+from db.state import CHANNEL_DELETED, EmptyDay, StateStore, Subscription
+from db.store import Store
+
+log = logging.getLogger("almanac.daily")
+
+NO_MENTIONS: Final = discord.AllowedMentions.none()
+CONCURRENCY: Final = 8
+POSTS_PER_SECOND: Final = 40.0
+POST_TIMEOUT: Final = 60.0  # well under db.state.STALE_CLAIM: a live post never looks stale
+UNKNOWN_CHANNEL: Final = 10003
+MISSED: Final = "missed: nothing was posted at the post time (bot offline or paused)"
+EMPTY: Final = "nothing in the almanac on this day"
+_QUOTE_POOL: Final = 400
+
+Outcome = Literal["posted", "skipped", "failed", "paused", "pending", "taken", "waiting", "gone"]
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What one run did, by server: for logs and tests."""
+
+    outcomes: dict[int, Outcome] = field(default_factory=dict)
+    missed: list[int] = field(default_factory=list)
+
+    def count(self) -> Counter[str]:
+        return Counter(self.outcomes.values())
+
+
+# -- what a day's post says ---------------------------------------------------
+
+
+async def build_post(store: Store, day: date, policy: EmptyDay) -> list[discord.Embed] | None:
+    """The embeds of a local day's post; None when the day is empty and the policy skips."""
+    answer = await on_this_day(store, MonthDay(day.month, day.day), day)
+    if answer.events or answer.quotes:
+        return on_this_day_embeds(answer)
+    if policy == "quote":
+        return await _quote_of_the_day(store, day)
+    if policy == "nearest":
+        return await _nearest_anniversary(store, day, answer.before, answer.after)
+    return None
+
+
+async def _quote_of_the_day(store: Store, day: date) -> list[discord.Embed] | None:
+    """A quote picked by the date, so every server sees the same one that day."""
+    pool = [q for q in await store.search_quotes([], limit=_QUOTE_POOL) if not q.fragment]
+    if not pool:
+        return None
+    quote = pool[day.toordinal() % len(pool)]
+    label = MonthDay(day.month, day.day).label()
+    header = new_embed(
+        f"Quote of the day — {label}",
+        f"Nothing in the almanac happened on {label}; here is a quote instead.",
+    )
+    body = quote_embed(QuoteAnswer("", [], [], quote, [], 1))
+    return fit_message([header, body])
+
+
+async def _nearest_anniversary(
+    store: Store, day: date, before: MonthDay | None, after: MonthDay | None
+) -> list[discord.Embed] | None:
+    """The anniversaries of the closest day that has some (the earlier one on a tie)."""
+    nearest = _closest(day, before, after)
+    if nearest is None:
+        return None
+    answer = await on_this_day(store, nearest, day)
+    embeds = on_this_day_embeds(answer)
+    label = MonthDay(day.month, day.day).label()
+    first = embeds[0]
+    first.title = shorten(f"Nearest anniversary — {nearest.label()}", 256)
+    note = (
+        f"Nothing in the almanac happened on {label}; the nearest anniversary is {nearest.label()}."
+    )
+    first.description = shorten(f"{note}\n{first.description or ''}".strip(), 4096)
+    return fit_message(embeds)
+
+
+def _closest(day: date, before: MonthDay | None, after: MonthDay | None) -> MonthDay | None:
+    """Of two month-days, the one fewer days away from day, counted round the year."""
+    if before is None or after is None:
+        return before or after
+    here = date(2000, day.month, day.day)  # a leap year holds every month-day
+    back = (here - date(2000, before.month, before.day)).days % 366
+    ahead = (date(2000, after.month, after.day) - here).days % 366
+    return before if back <= ahead else after
+
+
+# -- the poster ---------------------------------------------------------------
+
+
+class Poster:
+    """Posts every due server once per local day; safe to run as often as wanted."""
+
+    def __init__(
+        self,
+        client: discord.Client,
+        store: Store,
+        state: StateStore,
+        clock: Clock,
+        *,
+        concurrency: int = CONCURRENCY,
+        per_second: float = POSTS_PER_SECOND,
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.state = state
+        self.clock = clock
+        self._slots = asyncio.Semaphore(concurrency)
+        self._interval = 1.0 / per_second
+        self._next_start = 0.0
+        self._pace_lock = asyncio.Lock()
+        self._in_flight: set[int] = set()
+
+    async def run_once(self) -> RunReport:
+        """Post everything due now; log days missed while the bot was down."""
+        now = self.clock()
+        report = RunReport()
+        due: list[tuple[Subscription, date]] = []
+        for sub in await self.state.active_subscriptions():
+            if sub.guild_id in self._in_flight:
+                continue
+            try:
+                where = zone(sub.timezone)
+            except UserError:
+                await self.state.pause(sub.guild_id, f"unknown time zone {sub.timezone!r}")
+                continue
+            last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
+            missed = missed_date(now, sub.post_time, where, sub.since, last)
+            if missed is not None:
+                await self._record_missed(sub, missed)
+                report.missed.append(sub.guild_id)
+            day = due_date(now, sub.post_time, where, sub.since, last)
+            if day is not None:
+                due.append((sub, day))
+        outcomes = await asyncio.gather(*(self._bounded(sub, day) for sub, day in due))
+        report.outcomes = {
+            sub.guild_id: outcome for (sub, _), outcome in zip(due, outcomes, strict=True)
+        }
+        if due:
+            log.info("Daily run: %s", dict(report.count()))
+        return report
+
+    async def _record_missed(self, sub: Subscription, day: date) -> None:
+        log.info("Guild %s: the post of %s was missed while the bot was down", sub.guild_id, day)
+        await self.state.mark_skipped(sub.guild_id, day, sub.channel_id, MISSED)
+
+    async def _bounded(self, sub: Subscription, day: date) -> Outcome:
+        """One post, with at most `concurrency` in flight; never lets an error escape."""
+        self._in_flight.add(sub.guild_id)
+        try:
+            async with self._slots:
+                return await self.post(sub, day)
+        except Exception:
+            log.exception("Guild %s: daily post of %s failed", sub.guild_id, day)
+            return "failed"
+        finally:
+            self._in_flight.discard(sub.guild_id)
+
+    async def post(self, sub: Subscription, day: date) -> Outcome:
+        """Claim the day, render it, send it, and record what happened."""
+        guild = self.client.get_guild(sub.guild_id)
+        if guild is None or guild.unavailable:
+            return "waiting"  # not in the cache (yet): try again next run, nothing claimed
+        channel = guild.get_channel(sub.channel_id)
+        if channel is None:
+            await self.state.channel_deleted(sub.channel_id)
+            return "gone"
+        if not await self.state.claim_post(sub.guild_id, day, sub.channel_id):
+            return "taken"
+        try:
+            embeds = await build_post(self.store, day, sub.empty_day)
+        except Exception as exc:
+            log.exception("Guild %s: could not render %s", sub.guild_id, day)
+            return await self._failed(
+                sub, day, f"could not prepare the post ({type(exc).__name__})"
+            )
+        if embeds is None:
+            await self.state.mark_skipped(sub.guild_id, day, sub.channel_id, EMPTY)
+            return "skipped"
+        if not isinstance(channel, discord.abc.Messageable):
+            return await self._failed(sub, day, f"<#{sub.channel_id}> is not a text channel")
+        return await self._send(sub, day, channel, embeds)
+
+    async def _send(
+        self,
+        sub: Subscription,
+        day: date,
+        channel: discord.abc.Messageable,
+        embeds: list[discord.Embed],
+    ) -> Outcome:
+        await self._pace()
+        try:
+            async with asyncio.timeout(POST_TIMEOUT):
+                message = await channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:  # Discord answered: nothing was posted
+            if isinstance(exc, discord.NotFound) and exc.code == UNKNOWN_CHANNEL:
+                await self._failed(sub, day, describe(exc, sub.channel_id))
+                await self.state.channel_deleted(sub.channel_id)
+                return "gone"
+            return await self._failed(sub, day, describe(exc, sub.channel_id))
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+            # Unknown outcome: keep the claim; the stale-claim rule retries it once.
+            await self.state.record_error(sub.guild_id, f"no answer from Discord ({exc!r})")
+            return "pending"
+        await self.state.mark_posted(sub.guild_id, day, message.id)
+        log.info("Guild %s: posted %s in channel %s", sub.guild_id, day, sub.channel_id)
+        return "posted"
+
+    async def _failed(self, sub: Subscription, day: date, error: str) -> Outcome:
+        paused = await self.state.mark_failed(sub.guild_id, day, error)
+        log.warning("Guild %s: daily post of %s failed: %s", sub.guild_id, day, error)
+        return "paused" if paused else "failed"
+
+    async def _pace(self) -> None:
+        """Start at most `per_second` posts a second (real time, not the injected clock)."""
+        loop = asyncio.get_running_loop()
+        async with self._pace_lock:
+            start = max(loop.time(), self._next_start)
+            self._next_start = start + self._interval
+        delay = start - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+def describe(exc: discord.HTTPException, channel_id: int) -> str:
+    """A Discord error in words a server manager can act on."""
+    detail = exc.text or exc.response.reason or "error"
+    if isinstance(exc, discord.Forbidden):
+        return (
+            f"Discord refused the post in <#{channel_id}> ({exc.status} {detail}): "
+            "I need View Channel, Send Messages and Embed Links there."
+        )
+    if isinstance(exc, discord.NotFound) and exc.code == UNKNOWN_CHANNEL:
+        return f"{CHANNEL_DELETED} ({exc.status} {detail})"
+    return f"Discord answered {exc.status} {detail}"

@@ -1,0 +1,143 @@
+"""The discord.py bot: settings and store in, slash commands out.
+
+The bot is slash-commands only (no privileged intents, no message content),
+never pings anyone (`AllowedMentions.none()`), and syncs its command tree only
+when asked: to the dev guild on start when ALMANAC_DEV_GUILD is set, globally
+through `almanac sync`. Discord allows few command creates a day.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Final
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from bot.config import Settings
+from bot.tree import AlmanacTree
+
+if TYPE_CHECKING:
+    from db.state import StateStore
+    from db.store import Store
+
+log = logging.getLogger("almanac")
+
+DEFAULT_EXTENSIONS: Final[tuple[str, ...]] = (
+    "cogs.onthisday",
+    "cogs.quote",
+    "cogs.timeline",
+    "cogs.sources",
+    "cogs.daily",
+)
+
+
+def use_endpoints(api_base: str, gateway: str) -> None:
+    """Point discord.py at a REST base and gateway (a rate-limit proxy, a stand-in).
+
+    discord.py reads both from class attributes, so this is process-wide.
+    """
+    Route.BASE = api_base.rstrip("/")
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
+
+
+def utc_now() -> datetime:
+    """The real clock; tests give the bot another one."""
+    return datetime.now(UTC)
+
+
+def bot_intents() -> discord.Intents:
+    """Default intents without message content: slash commands need no privileged intent."""
+    intents = discord.Intents.default()
+    intents.message_content = False
+    return intents
+
+
+class AlmanacBot(commands.Bot):
+    """The Almanac bot.
+
+    Cogs reach the content store as `bot.store`, server state as `bot.state`, the
+    settings as `bot.settings` and the time as `bot.clock()` (aware, UTC).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        extensions: Sequence[str] = DEFAULT_EXTENSIONS,
+        *,
+        state: StateStore | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        sync_dev_guild: bool = True,
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=bot_intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=AlmanacTree,
+            **options,
+        )
+        self.settings = settings
+        self.store = store
+        self.state = state
+        self.clock = clock
+        self.extension_names = tuple(extensions)
+        self.sync_dev_guild = sync_dev_guild
+
+    async def login(self, token: str) -> None:
+        """Apply the configured endpoints, then log in (runs setup_hook)."""
+        use_endpoints(self.settings.api_base, self.settings.gateway)
+        await super().login(token)
+
+    async def setup_hook(self) -> None:
+        """Load the extensions; sync to the dev guild only, if one is configured."""
+        for name in self.extension_names:
+            await self.load_extension(name)
+        if self.sync_dev_guild and self.settings.dev_guild is not None:
+            synced = await self.sync_commands(self.settings.dev_guild)
+            log.info("Synced %d commands to dev guild %s", len(synced), self.settings.dev_guild)
+
+    async def sync_commands(self, guild_id: int | None) -> list[app_commands.AppCommand]:
+        """Upload the command tree: globally (None) or to one guild, global commands copied."""
+        if guild_id is None:
+            return await self.tree.sync()
+        guild = discord.Object(id=guild_id)
+        self.tree.copy_global_to(guild=guild)
+        return await self.tree.sync(guild=guild)
+
+    async def on_ready(self) -> None:
+        user = self.user
+        log.info("Connected as %s (%s) in %d guilds", user, user and user.id, len(self.guilds))
+
+
+async def run_bot(
+    settings: Settings,
+    store: Store,
+    state: StateStore,
+    extensions: Sequence[str] = DEFAULT_EXTENSIONS,
+) -> None:
+    """Run the bot until it is closed (the `almanac run` path)."""
+    token = settings.require_token()
+    async with AlmanacBot(settings, store, extensions, state=state) as bot:
+        await bot.start(token)
+
+
+async def sync_once(
+    settings: Settings,
+    store: Store,
+    guild_id: int | None,
+    extensions: Sequence[str] = DEFAULT_EXTENSIONS,
+) -> list[app_commands.AppCommand]:
+    """Log in over REST only, sync the tree, and return (the `almanac sync` path)."""
+    token = settings.require_token()
+    async with AlmanacBot(settings, store, extensions, sync_dev_guild=False) as bot:
+        await bot.login(token)
+        return await bot.sync_commands(guild_id)

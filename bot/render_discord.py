@@ -1,0 +1,457 @@
+"""Answers as Discord embeds: within every Discord limit, and always citing the document.
+
+Texts are cut at word boundaries with "…" and a message is trimmed (fields, then
+description, then whole embeds from the end) until it fits the 6,000-character
+total. The cogs and the daily-post feature both render through here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import discord
+
+from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
+from bot.render_text import human_date, source_line
+from bot.when import MonthDay, years_ago
+from db.records import DocumentSummary, Event, PartialDate, Quote, Source
+
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FOOTER_MAX = 2048
+AUTHOR_MAX = 256
+TOTAL_MAX = 6000
+EMBEDS_MAX = 10
+CONTENT_MAX = 2000
+
+ELLIPSIS = "…"
+COLOUR = discord.Colour(0x8A6D3B)
+SEARCH_PREFIX = "Search: "
+SPEAKER_SEPARATOR = " · speaker: "
+
+# Per-item budgets, so a normal answer fits without the final trimming.
+EVENTS_SHOWN = 10
+QUOTES_SHOWN = 5
+SUMMARY_BUDGET = 300
+QUOTE_BUDGET = 450
+TIMELINE_LINE_BUDGET = 300
+CITE_TITLE_BUDGET = 80  # a long title must not push the file name out of the citation
+
+_TRAILING = " \t\n,;:-–—"
+_SPACE = re.compile(r"\s")
+
+
+@dataclass(slots=True)
+class Reply:
+    """What a cog sends: embeds and/or content, and whether only the user sees it."""
+
+    embeds: list[discord.Embed] = field(default_factory=list)
+    content: str | None = None
+    ephemeral: bool = False
+
+
+# -- limits -------------------------------------------------------------------
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text within limit characters, cut at a word boundary and marked with '…'."""
+    if len(text) <= limit:
+        return text
+    if limit <= len(ELLIPSIS):
+        return ELLIPSIS[:limit] if limit > 0 else ""
+    cut = text[: limit - len(ELLIPSIS) + 1]
+    spaces = [m.start() for m in _SPACE.finditer(cut)]
+    if spaces and spaces[-1] >= len(cut) * 0.6:
+        cut = cut[: spaces[-1]]
+    else:
+        cut = cut[: limit - len(ELLIPSIS)]
+    return cut.rstrip(_TRAILING)[: limit - len(ELLIPSIS)] + ELLIPSIS
+
+
+def new_embed(title: str, description: str = "") -> discord.Embed:
+    """An embed in the almanac's colour with title and description within limits."""
+    return discord.Embed(
+        title=shorten(title, TITLE_MAX),
+        description=shorten(description, DESCRIPTION_MAX) or None,
+        colour=COLOUR,
+    )
+
+
+def add_field(embed: discord.Embed, name: str, value: str, *, inline: bool = False) -> bool:
+    """Add a field cut to Discord's limits; False when the embed already has 25."""
+    if len(embed.fields) >= FIELDS_MAX:
+        return False
+    embed.add_field(
+        name=shorten(name, FIELD_NAME_MAX) or "\u200b",
+        value=shorten(value, FIELD_VALUE_MAX) or "\u200b",
+        inline=inline,
+    )
+    return True
+
+
+def set_footer(embed: discord.Embed, text: str) -> None:
+    """Footer within its limit (the footer is where most answers cite their source)."""
+    if text.strip():
+        embed.set_footer(text=shorten(text, FOOTER_MAX))
+
+
+def fit_message(embeds: Sequence[discord.Embed]) -> list[discord.Embed]:
+    """At most 10 embeds and 6,000 characters: trim from the end, note what was left out."""
+    kept = list(embeds)[:EMBEDS_MAX]
+    dropped = 0
+    while kept and _total(kept) > TOTAL_MAX:
+        last = kept[-1]
+        excess = _total(kept) - TOTAL_MAX
+        if last.fields:
+            last.remove_field(len(last.fields) - 1)
+            dropped += 1
+        elif last.description and len(last.description) > excess:
+            last.description = shorten(last.description, len(last.description) - excess)
+        elif len(kept) > 1:
+            dropped += len(kept.pop().fields) + 1
+        else:
+            break  # a lone embed without fields or description is always below the total
+    if dropped:
+        _note_left_out(kept[-1], dropped, _total(kept))
+    return kept
+
+
+def _total(embeds: Iterable[discord.Embed]) -> int:
+    return sum(len(e) for e in embeds)
+
+
+def _note_left_out(embed: discord.Embed, count: int, total: int) -> None:
+    note = f" · {count} more not shown"
+    footer = embed.footer.text or ""
+    if total + len(note) <= TOTAL_MAX and len(footer) + len(note) <= FOOTER_MAX:
+        embed.set_footer(text=(footer + note).lstrip(" ·"))
+
+
+def lines_within(lines: Sequence[str], limit: int, more: str = "…and {n} more") -> str:
+    """Join whole lines while they fit, then say how many were left out."""
+    out: list[str] = []
+    used = -1  # length of "\n".join(out), counting the newline before the next line
+    for i, line in enumerate(lines):
+        left = len(lines) - i - 1
+        note = "\n" + more.format(n=left) if left else ""
+        if used + 1 + len(line) + len(note) <= limit:
+            out.append(line)
+            used += 1 + len(line)
+            continue
+        if not out:  # even the first line is too long: cut it
+            return shorten(shorten(line, limit - len(note)) + note, limit)
+        out.append(more.format(n=left + 1))  # fits: the previous step reserved room for it
+        break
+    return shorten("\n".join(out), limit)
+
+
+# -- shared pieces ------------------------------------------------------------
+
+
+def discord_timestamp(when: PartialDate | None, style: str = "D") -> str | None:
+    """`<t:UNIX:D>` for a full date from 1970 on (noon UTC, so the day survives time zones)."""
+    if when is None or when.precision != "day" or not when.year or when.year < 1970:
+        return None
+    if when.month is None or when.day is None:
+        return None
+    moment = datetime(when.year, when.month, when.day, 12, tzinfo=UTC)
+    return f"<t:{int(moment.timestamp())}:{style}>"
+
+
+def cite(sources: Iterable[Source]) -> str:
+    """'Source: …' for one document, 'Sources: …; …' for several, in first-seen order."""
+    unique = list(dict.fromkeys(sources))
+    if not unique:
+        return ""
+    lines = [source_line(shorten(s.title, CITE_TITLE_BUDGET), s.path) for s in unique]
+    if len(lines) == 1:
+        return lines[0]
+    return "Sources: " + "; ".join(line.removeprefix("Source: ") for line in lines)
+
+
+def quoted(text: str, limit: int) -> str:
+    """A quote's words in curly quotes, cut to limit including the marks."""
+    return "“" + shorten(text.strip(), limit - 2) + "”"
+
+
+def search_line(query: str, speaker: str | None = None) -> str:
+    """What a paged answer was asked for; the buttons read it back from the message."""
+    line = SEARCH_PREFIX + " ".join(query.split())
+    if speaker:
+        line += SPEAKER_SEPARATOR + " ".join(speaker.split())
+    return line
+
+
+def read_search(message: discord.Message | None) -> tuple[str, str | None]:
+    """(query, speaker) that search_line stored in a message's first embed."""
+    return search_of(message.embeds[0] if message is not None and message.embeds else None)
+
+
+def search_of(embed: discord.Embed | None) -> tuple[str, str | None]:
+    """(query, speaker) from an embed's author line; ('', None) when it holds no search."""
+    name = (embed.author.name if embed is not None else None) or ""
+    if not name.startswith(SEARCH_PREFIX):
+        return "", None
+    query, _, speaker = name.removeprefix(SEARCH_PREFIX).partition(SPEAKER_SEPARATOR)
+    return query.strip(), speaker.strip() or None
+
+
+def _set_search(embed: discord.Embed, query: str, speaker: str | None = None) -> None:
+    if query.strip() or speaker:
+        embed.set_author(name=shorten(search_line(query, speaker), AUTHOR_MAX))
+
+
+# -- /onthisday ----------------------------------------------------------------
+
+
+def on_this_day_embeds(answer: OnThisDay) -> list[discord.Embed]:
+    """The anniversaries of a day: events, then the quotes said that day (reused by daily posts)."""
+    title = f"On this day — {answer.day.label()}"
+    if not answer.events and not answer.quotes:
+        return [new_embed(title, _empty_day(answer))]
+    embeds: list[discord.Embed] = []
+    if answer.events:
+        events = answer.events[:EVENTS_SHOWN]
+        embed = new_embed(title, _day_summary(answer))
+        for event in events:
+            add_field(embed, _event_heading(event, answer), _event_body(event))
+        set_footer(embed, cite(e.source for e in events))
+        embeds.append(embed)
+    if answer.quotes:
+        heading = ("Said that day", "") if embeds else (title, _day_summary(answer))
+        embeds.append(_said_that_day(answer, *heading))
+    return fit_message(embeds)
+
+
+def _day_summary(answer: OnThisDay) -> str:
+    parts = [_count(len(answer.events), "event"), _count(len(answer.quotes), "quote")]
+    shown = ""
+    if len(answer.events) > EVENTS_SHOWN:
+        shown = f" (the first {EVENTS_SHOWN} shown)"
+    return " · ".join(p for p in parts if p) + shown + " from the almanac."
+
+
+def _count(n: int, noun: str) -> str:
+    if n == 0:
+        return ""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _empty_day(answer: OnThisDay) -> str:
+    text = f"Nothing in the almanac happened on {answer.day.label()}."
+    near = _nearest(answer.before, answer.after)
+    if near:
+        text += f" The nearest anniversaries are {near}."
+    return text
+
+
+def _nearest(before: MonthDay | None, after: MonthDay | None) -> str:
+    if before is None and after is None:
+        return ""
+    if before is None or after is None or before == after:
+        only = before or after
+        assert only is not None
+        return f"on **{only.label()}** — try `/onthisday date: {only.label().lower()}`"
+    return (
+        f"**{before.label()}** (before) and **{after.label()}** (after) — "
+        f"try `/onthisday date: {before.label().lower()}`"
+    )
+
+
+def _event_heading(event: Event, answer: OnThisDay) -> str:
+    when = event.date
+    prefix = ""
+    if when.month and when.day and (when.month, when.day) != (answer.day.month, answer.day.day):
+        prefix = MonthDay(when.month, when.day).label() + ", "  # 29 February beside the 28th
+    if when.year is None:
+        return f"{prefix}Year unknown"
+    return f"{prefix}{when.year} · {years_ago(when.year, answer.today)}"
+
+
+def _event_body(event: Event) -> str:
+    stamp = discord_timestamp(event.date)
+    text = _headline(event)
+    return f"{stamp} — {text}" if stamp else text
+
+
+def _headline(event: Event) -> str:
+    """Bold title and the summary, unless one merely repeats the other."""
+    title, summary = event.title.strip(), event.summary.strip()
+    stem = title.rstrip("….").rstrip()
+    if not summary or summary.rstrip(".") == stem or stem.startswith(summary.rstrip(".")):
+        return f"**{shorten(title, 300)}**"
+    if summary.startswith(stem):  # the title is the summary's first words
+        return shorten(summary, SUMMARY_BUDGET)
+    return f"**{shorten(title, 300)}**\n{shorten(summary, SUMMARY_BUDGET)}"
+
+
+def _said_that_day(answer: OnThisDay, title: str, description: str) -> discord.Embed:
+    quotes = answer.quotes[:QUOTES_SHOWN]
+    embed = new_embed(title, description)
+    for quote in quotes:
+        add_field(embed, _quote_heading(quote, answer.today), _quote_body(quote))
+    set_footer(embed, cite(q.source for q in quotes))
+    return embed
+
+
+def _quote_heading(quote: Quote, today: date) -> str:
+    speaker = quote.speaker or "Unknown speaker"
+    if quote.date and quote.date.year:
+        return f"{speaker} · {quote.date.year} ({years_ago(quote.date.year, today)})"
+    return speaker
+
+
+def _quote_body(quote: Quote) -> str:
+    body = quoted(quote.text, QUOTE_BUDGET)
+    if quote.context:
+        body += f"\n*{shorten(quote.context, 200)}*"
+    return body
+
+
+# -- /quote ------------------------------------------------------------------
+
+
+def quote_reply(answer: QuoteAnswer, speaker: str | None = None, shown: int = 1) -> Reply:
+    """The quote with speaker, date, context and source; or why nothing matched (ephemeral)."""
+    if answer.quote is None:
+        return Reply(content=shorten(no_quote_text(answer, speaker), CONTENT_MAX), ephemeral=True)
+    return Reply(embeds=[quote_embed(answer, speaker, shown)])
+
+
+def quote_embed(answer: QuoteAnswer, speaker: str | None = None, shown: int = 1) -> discord.Embed:
+    """One quote as an embed; the author line keeps the search for the 'Another quote' button."""
+    quote = answer.quote
+    assert quote is not None
+    embed = new_embed(quote.speaker or "Unknown speaker", quoted(quote.text, DESCRIPTION_MAX))
+    _set_search(embed, answer.query, speaker)
+    when = human_date(quote.date) if quote.date else "Date unknown"
+    stamp = discord_timestamp(quote.date, "R")
+    add_field(embed, "Date", f"{when} ({stamp})" if stamp else when, inline=True)
+    if quote.context:
+        add_field(embed, "Context", quote.context, inline=True)
+    footer = cite([quote.source])
+    if answer.total > 1:
+        footer += f" · quote {min(shown, answer.total)} of {answer.total} matching"
+    set_footer(embed, footer)
+    return fit_message([embed])[0]
+
+
+def no_quote_text(answer: QuoteAnswer, speaker: str | None = None) -> str:
+    """Which part of the request matched nothing, and the closest names or topics."""
+    unmatched = [w for w in answer.unmatched if w not in answer.topic]
+    if unmatched:  # the speaker option named nobody the almanac knows
+        text = f"No one called “{unmatched[0]}” is quoted in the almanac."
+        return text + _did_you_mean(answer.suggestions, "/quote speaker: {}")
+    by = f" by {', '.join(answer.speakers)}" if answer.speakers else ""
+    if not answer.topic:
+        return f"The almanac has no quote{by}."
+    words = ", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic))
+    return f"No quote{by} mentions {words}." + _did_you_mean(answer.suggestions, "/quote query: {}")
+
+
+def _did_you_mean(suggestions: Sequence[str], example: str) -> str:
+    if not suggestions:
+        return ""
+    return f" Did you mean: {', '.join(suggestions)}?\nTry: `{example.format(suggestions[0])}`"
+
+
+# -- /timeline ----------------------------------------------------------------
+
+
+def timeline_reply(answer: Timeline) -> Reply:
+    """A page of the timeline, or an ephemeral line when nothing matches."""
+    if not answer.events:
+        about = f" match “{answer.query}”" if answer.query.strip() else " fall in that span"
+        text = f"No events with a known year{about}."
+        return Reply(content=shorten(text, CONTENT_MAX), ephemeral=True)
+    return Reply(embeds=timeline_embeds(answer))
+
+
+def timeline_embeds(answer: Timeline) -> list[discord.Embed]:
+    """Header (span, count, people), one line per event, the sources, the page indicator."""
+    title = f"Timeline — {answer.query.strip()}" if answer.query.strip() else "Timeline"
+    header = _timeline_header(answer)
+    lines = [_timeline_line(e) for e in answer.events]
+    body = lines_within(lines, DESCRIPTION_MAX - len(header) - 2)
+    embed = new_embed(title, f"{header}\n\n{body}")
+    _set_search(embed, answer.query)
+    add_field(embed, "Sources", _source_list(e.source for e in answer.events))
+    footer = f"Page {answer.page} of {answer.pages}" if answer.pages > 1 else ""
+    set_footer(embed, footer or f"{answer.total} events")
+    return fit_message([embed])
+
+
+def _source_list(sources: Iterable[Source]) -> str:
+    unique = dict.fromkeys(sources)
+    lines = [source_line(shorten(s.title, CITE_TITLE_BUDGET), s.path) for s in unique]
+    return "\n".join(line.removeprefix("Source: ") for line in lines)
+
+
+def _timeline_header(answer: Timeline) -> str:
+    header = f"**{_count(answer.total, 'event')}**"
+    if answer.first and answer.last:
+        header += f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
+    if answer.people:
+        header += "\n**People:** " + shorten(", ".join(answer.people), 600)
+    return header
+
+
+def _timeline_line(event: Event) -> str:
+    return shorten(f"**{human_date(event.date)}** — {event.title}", TIMELINE_LINE_BUDGET)
+
+
+# -- /sources -------------------------------------------------------------------
+
+
+def sources_embeds(answer: Sources) -> list[discord.Embed]:
+    """Every document behind the answers, with what each contributed."""
+    if not answer.documents:
+        text = "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
+        return [new_embed("Sources", text)]
+    lines = [_document_line(d) for d in answer.documents]
+    embed = new_embed("Sources", lines_within(lines, DESCRIPTION_MAX))
+    events = sum(d.events for d in answer.documents)
+    quotes = sum(d.quotes for d in answer.documents)
+    set_footer(
+        embed,
+        f"{_count(len(answer.documents), 'document')} · {events} events · {quotes} quotes",
+    )
+    return fit_message([embed])
+
+
+def _document_line(doc: DocumentSummary) -> str:
+    published = f" · published {human_date(doc.published)}" if doc.published else ""
+    line = source_line(shorten(doc.title, 200), doc.path).removeprefix("Source: ")
+    counts = (
+        f"{_count(doc.events, 'event') or '0 events'} · {_count(doc.quotes, 'quote') or '0 quotes'}"
+    )
+    return f"• **{line}** — {counts}{published}"
+
+
+__all__ = [
+    "Reply",
+    "add_field",
+    "cite",
+    "discord_timestamp",
+    "fit_message",
+    "lines_within",
+    "new_embed",
+    "no_quote_text",
+    "on_this_day_embeds",
+    "quote_embed",
+    "quote_reply",
+    "read_search",
+    "search_line",
+    "search_of",
+    "set_footer",
+    "shorten",
+    "sources_embeds",
+    "timeline_embeds",
+    "timeline_reply",
+]

@@ -1,0 +1,1 @@
+"""discord.py extensions, one per command family: parse the options, ask bot.answers, render."""

@@ -1,0 +1,96 @@
+"""What the Almanac cogs share: the reply path, deferring slow work, cooldowns, the server's day.
+
+Private to the cogs (the leading underscore keeps it from being loaded as an extension).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from datetime import UTC, date, tzinfo
+from typing import Any, TypeVar
+
+import discord
+from dateutil import tz
+from discord import app_commands
+
+from bot.discord_app import AlmanacBot
+from bot.render_discord import Reply
+from bot.replies import NO_MENTIONS, defer, reply
+
+Interaction = discord.Interaction[AlmanacBot]
+
+T = TypeVar("T")
+
+# Answer within Discord's 3 s: work still running after this long is deferred first.
+DEFER_AFTER = 1.5
+# One member may not make the bot flood a channel: 5 uses per 30 s per command.
+COOLDOWN_RATE = 5
+COOLDOWN_PER = 30.0
+
+
+def per_user_cooldown() -> Callable[[T], T]:
+    """A fresh per-user cooldown for one command (each command keeps its own buckets)."""
+    return app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_PER, key=lambda i: i.user.id)
+
+
+async def answer_within(interaction: Interaction, work: Coroutine[Any, Any, T]) -> T:
+    """Run the answer; if it is not ready in DEFER_AFTER seconds, defer so Discord keeps waiting."""
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+    if not done:
+        await defer(interaction)
+    return await task
+
+
+async def send(
+    interaction: Interaction, rendered: Reply, view: discord.ui.View | None = None
+) -> None:
+    """Send a rendered answer as the reply (never pinging anyone)."""
+    if rendered.ephemeral and _deferred_publicly(interaction):
+        await interaction.delete_original_response()  # else the "thinking" message stays public
+    await reply(
+        interaction,
+        content=rendered.content,
+        embeds=rendered.embeds or None,
+        view=None if rendered.ephemeral else view,
+        ephemeral=rendered.ephemeral,
+    )
+
+
+def _deferred_publicly(interaction: Interaction) -> bool:
+    kind = interaction.response.type
+    return kind is discord.InteractionResponseType.deferred_channel_message
+
+
+async def update(
+    interaction: Interaction, rendered: Reply, view: discord.ui.View | None = None
+) -> None:
+    """Replace the clicked message with a new answer; an ephemeral one goes to the clicker."""
+    if rendered.ephemeral:
+        await reply(interaction, content=rendered.content, ephemeral=True)
+        return
+    kwargs: dict[str, Any] = {
+        "embeds": rendered.embeds,
+        "view": view,
+        "allowed_mentions": NO_MENTIONS,
+    }
+    if interaction.response.is_done():
+        await interaction.edit_original_response(**kwargs)
+    else:
+        await interaction.response.edit_message(**kwargs)
+
+
+async def server_today(interaction: Interaction) -> date:
+    """Today's date in the server's time zone, else in the bot's default one."""
+    return interaction.client.clock().astimezone(await server_zone(interaction)).date()
+
+
+async def server_zone(interaction: Interaction) -> tzinfo:
+    """The guild's chosen zone (kept in bot.state by the daily feature), else the bot's default."""
+    bot = interaction.client
+    name: str | None = None
+    if bot.state is not None and interaction.guild_id is not None:
+        name = await bot.state.guild_timezone(interaction.guild_id)
+    zone = tz.gettz(name) if name else None
+    return zone or tz.gettz(bot.settings.timezone) or UTC

@@ -1,0 +1,367 @@
+"""/daily: a server's daily anniversary post, and the loop that posts it.
+
+The loop ticks every TICK seconds (posts go out at most that late) and asks the
+Poster what is due; the Poster's claims make a tick, a manual `run_now` and a
+second process all safe together. The clock is `bot.clock` when the bot has
+one (tests set a fake one), else real UTC now, read at every tick.
+
+/daily preview answers ephemerally: a manager can see tomorrow's look without
+posting in the channel or using up the day's one post.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date, datetime, tzinfo
+from typing import Final
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot.daily import Poster, RunReport, build_post
+from bot.discord_app import AlmanacBot
+from bot.errors import UserError
+from bot.replies import reply
+from bot.schedule import (
+    LastPost,
+    complete_zones,
+    format_time,
+    next_post,
+    parse_time,
+    resolve_zone,
+    utc_now,
+    zone,
+)
+from bot.tree import permission_label
+from db.state import EmptyDay, PostRecord, StateStore, Subscription
+from db.store import Store
+
+log = logging.getLogger("almanac.daily")
+
+TICK: Final = 30.0
+SET_EXAMPLE: Final = "/daily set channel: #general time: 09:00 timezone: Europe/London"
+NEEDED: Final = ("view_channel", "send_messages", "embed_links")
+POLICY_WORDS: Final[dict[str, str]] = {
+    "nearest": "post the nearest anniversary",
+    "quote": "post a quote of the day",
+    "skip": "post nothing",
+}
+EMPTY_DAY_CHOICES: Final = [
+    app_commands.Choice(name="post the nearest anniversary", value="nearest"),
+    app_commands.Choice(name="post a quote of the day", value="quote"),
+    app_commands.Choice(name="post nothing", value="skip"),
+]
+
+Interaction = discord.Interaction[AlmanacBot]
+
+
+def state_of(bot: discord.Client) -> StateStore:
+    """The bot's state store (`bot.state`, set by whoever builds the bot)."""
+    state = getattr(bot, "state", None)
+    if not isinstance(state, StateStore):
+        raise RuntimeError("bot.state must be a db.state.StateStore for daily posts")
+    return state
+
+
+def store_of(bot: discord.Client) -> Store:
+    store = getattr(bot, "store", None)
+    if not isinstance(store, Store):
+        raise RuntimeError("bot.store must be a db.store.Store for daily posts")
+    return store
+
+
+def clock_of(bot: discord.Client) -> datetime:
+    """Now, from `bot.clock` if the bot has one (tests), else the real UTC clock."""
+    clock = getattr(bot, "clock", None)
+    return clock() if callable(clock) else utc_now()
+
+
+def manager(interaction: Interaction) -> tuple[discord.Guild, discord.Member]:
+    """The guild and the member, refusing DMs and members without Manage Server.
+
+    Discord hides the commands from them already (guild_only, default
+    permissions), but a server can override that, so the bot checks too.
+    """
+    guild, member = interaction.guild, interaction.user
+    if guild is None or not isinstance(member, discord.Member):
+        raise app_commands.NoPrivateMessage()
+    if not member.guild_permissions.manage_guild:
+        raise app_commands.MissingPermissions(["manage_guild"])
+    return guild, member
+
+
+def check_can_post(channel: discord.TextChannel, guild: discord.Guild) -> None:
+    """UserError unless the bot may view, send and embed in the channel."""
+    perms = channel.permissions_for(guild.me)
+    missing = [p for p in NEEDED if not getattr(perms, p)]
+    if missing:
+        labels = ", ".join(permission_label(p) for p in missing)
+        raise UserError(
+            f"I can't post in {channel.mention}: I need the {labels} permission there. "
+            "Nothing was saved.",
+            example=SET_EXAMPLE,
+        )
+
+
+def discord_time(moment: datetime) -> str:
+    """`<t:…:F>` (`<t:…:R>`): each reader sees it in their own locale and zone."""
+    unix = int(moment.timestamp())
+    return f"<t:{unix}:F> (<t:{unix}:R>)"
+
+
+def local_words(moment: datetime, where: tzinfo, name: str) -> str:
+    """'Tuesday 16 June 2026, 09:00 MSK (Europe/Moscow)'."""
+    local = moment.astimezone(where)
+    return f"{local:%A} {local.day} {local:%B %Y, %H:%M} {local.tzname() or ''} ({name})".replace(
+        "  ", " "
+    )
+
+
+def upcoming(sub: Subscription, now: datetime) -> datetime:
+    where = zone(sub.timezone)
+    last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
+    return next_post(now, sub.post_time, where, sub.since, last)
+
+
+class DailyCog(commands.Cog, name="Daily"):
+    """Daily anniversary posts: the settings commands and the posting loop."""
+
+    daily = app_commands.Group(
+        name="daily",
+        description="Post each day's anniversaries in a channel",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: AlmanacBot) -> None:
+        self.bot = bot
+        self._run_lock = asyncio.Lock()
+        self._poster: Poster | None = None
+
+    async def cog_load(self) -> None:
+        """Start the loop; without a state store there is nothing to post (commands say so)."""
+        if isinstance(getattr(self.bot, "state", None), StateStore):
+            self.tick.start()
+        else:
+            log.warning("bot.state is not set: daily posts will not run")
+
+    async def cog_unload(self) -> None:
+        self.tick.cancel()
+
+    # -- the loop ---------------------------------------------------------------
+
+    def poster(self) -> Poster:
+        """One Poster for the cog's life (it remembers the posts in flight)."""
+        if self._poster is None:
+            self._poster = Poster(
+                self.bot, store_of(self.bot), state_of(self.bot), lambda: clock_of(self.bot)
+            )
+        return self._poster
+
+    async def run_now(self) -> RunReport:
+        """One run of the poster; runs never overlap (a tick waits for a manual run)."""
+        async with self._run_lock:
+            return await self.poster().run_once()
+
+    @tasks.loop(seconds=TICK)
+    async def tick(self) -> None:
+        try:
+            await self.run_now()
+        except Exception:  # one bad run must not end the loop
+            log.exception("Daily run failed")
+
+    @tick.before_loop
+    async def _before_tick(self) -> None:
+        await self.bot.wait_until_ready()
+
+    # -- cleanup ------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Removed from a server: forget its settings."""
+        await state_of(self.bot).remove_guild(guild.id)
+
+    @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        """The post channel is gone: pause its subscription, status says why."""
+        guilds = await state_of(self.bot).channel_deleted(channel.id)
+        if guilds:
+            log.info("Channel %s deleted: daily posts paused in %s", channel.id, guilds)
+
+    # -- commands -----------------------------------------------------------------
+
+    @daily.command(name="set", description="Post each day's anniversaries in a channel")
+    @app_commands.rename(post_time="time")
+    @app_commands.describe(
+        channel="Where to post",
+        post_time="Local time of day, e.g. 09:00, 9am or 21:30",
+        timezone="IANA time zone, e.g. Europe/London (default: the server's)",
+        empty_day="What to post on a day with no anniversary (default: the nearest one)",
+    )
+    @app_commands.choices(empty_day=EMPTY_DAY_CHOICES)
+    async def set_daily(
+        self,
+        interaction: Interaction,
+        channel: discord.TextChannel,
+        post_time: app_commands.Range[str, 1, 20],
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+        empty_day: app_commands.Choice[str] | None = None,
+    ) -> None:
+        """Validate everything first; save all of it in one transaction or nothing."""
+        guild, _ = manager(interaction)
+        state = state_of(self.bot)
+        at = parse_time(post_time)
+        name = await self._zone_for(guild.id, timezone)
+        check_can_post(channel, guild)
+        policy = _policy(empty_day.value if empty_day else "nearest")
+        sub = await state.subscribe(
+            guild.id, channel_id=channel.id, post_time=at, timezone=name, empty_day=policy
+        )
+        first = upcoming(sub, clock_of(self.bot))
+        await reply(
+            interaction,
+            content=(
+                f"Every day at **{format_time(at)}** ({name}) I'll post that day's anniversaries "
+                f"in {channel.mention}. On a day with none I'll {POLICY_WORDS[policy]}.\n"
+                f"First post: {discord_time(first)}."
+            ),
+            ephemeral=True,
+        )
+
+    async def _zone_for(self, guild_id: int, typed: str | None) -> str:
+        if typed is not None and typed.strip():
+            return resolve_zone(typed)
+        known = await state_of(self.bot).guild_timezone(guild_id)
+        if known is None:
+            raise UserError("Which time zone should I use for this server?", example=SET_EXAMPLE)
+        return known
+
+    @daily.command(name="off", description="Stop the daily post (the settings are kept)")
+    async def off(self, interaction: Interaction) -> None:
+        guild, _ = manager(interaction)
+        stopped = await state_of(self.bot).set_enabled(guild.id, False)
+        text = (
+            "Daily posts are off. `/daily set` turns them on again."
+            if stopped
+            else "Daily posts were not set up here."
+        )
+        await reply(interaction, content=text, ephemeral=True)
+
+    @daily.command(
+        name="status", description="When the next daily post comes and how the last went"
+    )
+    async def status(self, interaction: Interaction) -> None:
+        guild, _ = manager(interaction)
+        state = state_of(self.bot)
+        sub = await state.subscription(guild.id)
+        if sub is None:
+            await reply(interaction, content=await self._no_subscription(guild.id), ephemeral=True)
+            return
+        now = clock_of(self.bot)
+        lines = _status_lines(sub, now, await state.last_post(guild.id), guild.id)
+        await reply(interaction, content="\n".join(lines), ephemeral=True)
+
+    async def _no_subscription(self, guild_id: int) -> str:
+        name = await state_of(self.bot).guild_timezone(guild_id)
+        where = f"This server's time zone is {name}." if name else ""
+        return f"Daily posts are not set up here. {where}\nStart with `{SET_EXAMPLE}`.".replace(
+            ".  ", ". "
+        )
+
+    @daily.command(name="preview", description="See today's post now (only you see it)")
+    async def preview(self, interaction: Interaction) -> None:
+        guild, _ = manager(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        sub = await state_of(self.bot).subscription(guild.id)
+        name = sub.timezone if sub else await self._zone_for(guild.id, None)
+        today = clock_of(self.bot).astimezone(zone(name)).date()
+        embeds = await build_post(store_of(self.bot), today, sub.empty_day if sub else "nearest")
+        if embeds is None:
+            await reply(interaction, content=_nothing_today(today), ephemeral=True)
+            return
+        await reply(interaction, embeds=embeds, ephemeral=True)
+
+    @daily.command(name="timezone", description="Set this server's time zone (also for /onthisday)")
+    @app_commands.describe(timezone="IANA time zone, e.g. Europe/London")
+    async def timezone(
+        self, interaction: Interaction, timezone: app_commands.Range[str, 1, 64]
+    ) -> None:
+        guild, _ = manager(interaction)
+        name = resolve_zone(timezone)
+        state = state_of(self.bot)
+        await state.set_guild_timezone(guild.id, name)
+        sub = await state.subscription(guild.id)
+        text = f"This server's time zone is now **{name}**: /onthisday's today follows it."
+        if sub is not None and sub.enabled:
+            moment = upcoming(sub, clock_of(self.bot))
+            text += (
+                f"\nThe daily post stays at {format_time(sub.post_time)} local time: "
+                f"next {discord_time(moment)}."
+            )
+        await reply(interaction, content=text, ephemeral=True)
+
+    @set_daily.autocomplete("timezone")
+    @timezone.autocomplete("timezone")
+    async def _complete_zone(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=n, value=n) for n in complete_zones(current)]
+
+
+def _policy(value: str) -> EmptyDay:
+    if value == "skip":
+        return "skip"
+    if value == "quote":
+        return "quote"
+    return "nearest"
+
+
+def _nothing_today(today: date) -> str:
+    return f"Nothing in the almanac for {today:%B} {today.day}, and the policy is to post nothing."
+
+
+def _status_lines(
+    sub: Subscription, now: datetime, last_posted: PostRecord | None, guild_id: int
+) -> list[str]:
+    """The /daily status text: settings, next post, last post, last error, pause."""
+    where = zone(sub.timezone)
+    state_word = "on" if sub.active else ("paused" if sub.paused_reason else "off")
+    lines = [
+        f"**Daily posts:** {state_word} · <#{sub.channel_id}> at {format_time(sub.post_time)}"
+        f" ({sub.timezone}) · on an empty day: {POLICY_WORDS[sub.empty_day]}"
+    ]
+    if sub.active:
+        moment = upcoming(sub, now)
+        when = "due now" if moment <= now else local_words(moment, where, sub.timezone)
+        lines.append(f"**Next post:** {when} — {discord_time(moment)}")
+    lines.append(f"**Last post:** {_last_line(last_posted, guild_id)}")
+    if sub.last_error:
+        at = f" ({discord_time(sub.last_error_at)})" if sub.last_error_at else ""
+        lines.append(f"**Last error:** {sub.last_error}{at}")
+    if sub.paused_reason:
+        lines.append(
+            f"**Paused:** {sub.paused_reason}. Fix it, then run `/daily set` again to resume."
+        )
+    elif not sub.enabled:
+        lines.append("Turned off with `/daily off`; `/daily set` turns it on again.")
+    return lines
+
+
+def _last_line(last_posted: PostRecord | None, guild_id: int) -> str:
+    if last_posted is None:
+        return "none yet"
+    link = (
+        f"https://discord.com/channels/{guild_id}/{last_posted.channel_id}/{last_posted.message_id}"
+    )
+    day = last_posted.local_date
+    return f"{day:%A} {day.day} {day:%B %Y} — {link}"
+
+
+async def setup(bot: AlmanacBot) -> None:
+    """Load the extension."""
+    await bot.add_cog(DailyCog(bot))
+
+
+__all__ = ["DailyCog", "setup"]

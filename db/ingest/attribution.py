@@ -1,0 +1,153 @@
+"""Who said a quotation: the speech verb next to it and the mention that is its subject.
+
+Forms handled: after the quote (`," Putin said.` / `," says Smith of X.`), before it
+(`Bush noted: "..."`, `Putin says he will "..."`), by pronoun or role through the
+resolved mentions, and reported speech in the paragraph before a bare quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from db.ingest.lexicon import ADVERBS_BETWEEN, CONTEXT_NOUNS, SPEECH_VERBS
+from db.ingest.people import Cast, Intervals, Mention
+
+_WORD = re.compile(r"[A-Za-z]+")
+_LEADING_NAME_TEXT = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*")
+_AFFILIATION = re.compile(
+    r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
+)
+_APPOSITION = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
+_NOUNS = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
+_OCCASION = re.compile(
+    rf"\b(?:in|during|at)\s(?:a|an|the|his|her|their)\s(?:[\w'-]+\s){{0,3}}?(?:{_NOUNS})s?\b"
+    r"(?:\s(?:in|at|with|on)\s(?:the\s)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker (None if the text does not say) and where the words were said."""
+
+    speaker: str | None
+    context: str | None
+    found: bool
+
+
+NOBODY = Attribution(None, None, found=False)
+
+
+class Attributor:
+    """Looks up mentions and speech verbs around quotes of one document."""
+
+    def __init__(self, norm: str, cast: Cast, quotes: Intervals) -> None:
+        self.norm = norm
+        self.quotes = quotes
+        self.mentions = [m for m in cast.mentions if not m.in_quote]
+        self.starts = [m.start for m in self.mentions]
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return self.mentions[low:high]
+
+    def _words(self, start: int, end: int) -> list[re.Match[str]]:
+        return [
+            w for w in _WORD.finditer(self.norm, start, end) if not self.quotes.contains(w.start())
+        ]
+
+    def after(self, close: int, sentence_end: int) -> Attribution:
+        """`," Putin said later.` or `," says Smith of the Institute.`"""
+        limit = min(sentence_end, close + 160)
+        words = self._words(close, limit)[:8]
+        if not words:
+            return NOBODY
+        if words[0].group(0).lower() in SPEECH_VERBS:
+            subject = self._mention_at(words[0].end(), words[0].end() + 3)
+            if subject is not None:
+                return Attribution(subject.person, self._context(subject.end, limit), True)
+        for mention in self._mentions_in(close, close + 40):
+            if not _LEADING_NAME_TEXT.fullmatch(self.norm, close, mention.start):
+                break
+            verb = self._verb_after(mention.end, limit)
+            if verb is not None:
+                return Attribution(mention.person, self._context(verb, limit), True)
+        return NOBODY
+
+    def before(self, sentence_start: int, open_at: int) -> Attribution:
+        """`Bush noted: "..."`, `Putin says he will "..."`, `the president said that "..."`."""
+        words = self._words(sentence_start, open_at)
+        for word in reversed(words):
+            if word.group(0).lower() in SPEECH_VERBS:
+                speaker = self.subject_of(word.start(), word.end(), sentence_start)
+                if speaker is not None:
+                    context = self._occasion(sentence_start, open_at)
+                    return Attribution(speaker.person, context, True)
+                return NOBODY
+        return NOBODY
+
+    def reported_speaker(self, start: int, end: int) -> str | None:
+        """The subject of the last speech verb in a stretch of reported speech."""
+        for word in reversed(self._words(start, end)):
+            if word.group(0).lower() in SPEECH_VERBS:
+                speaker = self.subject_of(word.start(), word.end(), start)
+                return speaker.person if speaker else None
+        return None
+
+    def subject_of(self, verb_start: int, verb_end: int, sentence_start: int) -> Mention | None:
+        """The mention right before the verb, right after it, or the clause's subject."""
+        candidates = self._mentions_in(sentence_start, verb_start)
+        if candidates:
+            last = candidates[-1]
+            gap = self.norm[last.end : verb_start].split()
+            if len(gap) <= 3 and all(g.lower() in ADVERBS_BETWEEN for g in gap):
+                return last
+        inverted = self._mention_at(verb_end, verb_end + 3)
+        if inverted is not None:
+            return inverted
+        subjects = [m for m in candidates if m.subject]
+        return subjects[-1] if subjects else None
+
+    def _mention_at(self, start: int, end: int) -> Mention | None:
+        found = self._mentions_in(start, end + 1)
+        if found:
+            return found[0]
+        # A titled name ("President Smith") starts its mention after the title.
+        for mention in self._mentions_in(start, start + 40):
+            if _LEADING_NAME_TEXT.fullmatch(self.norm, start, mention.start):
+                return mention
+        return None
+
+    def _verb_after(self, start: int, limit: int) -> int | None:
+        """End of a speech verb after a subject, allowing 'later', 'also' and the like."""
+        for count, word in enumerate(_WORD.finditer(self.norm, start, limit)):
+            lowered = word.group(0).lower()
+            if lowered in SPEECH_VERBS:
+                return word.end()
+            if count >= 2 or lowered not in ADVERBS_BETWEEN:
+                return None
+        return None
+
+    def _context(self, start: int, limit: int) -> str | None:
+        affiliation = _AFFILIATION.match(self.norm, start, limit)
+        if affiliation:
+            return affiliation.group("org").rstrip(".")
+        apposition = _APPOSITION.match(self.norm, start, limit)
+        if apposition:
+            return apposition.group("desc").strip()
+        return self._occasion(start, limit)
+
+    def _occasion(self, start: int, end: int) -> str | None:
+        for match in _OCCASION.finditer(self.norm, start, end):
+            if not self.quotes.contains(match.start()):
+                return match.group(0)
+        return None
+
+    def occasion_in(self, start: int, end: int) -> str | None:
+        """'during the summit in X' stated in a section's opening paragraph."""
+        for match in _OCCASION.finditer(self.norm, start, end):
+            if match.group(0).startswith("during") and not self.quotes.contains(match.start()):
+                return match.group(0)
+        return None

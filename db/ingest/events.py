@@ -1,0 +1,155 @@
+"""Events: dated headings, captions with their own date, and dated facts in sentences.
+
+Relative dates resolve against the section's date (or the document's), at the
+precision really stated; "two days before the invasion, X" dates the invasion.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from db.ingest.dates import find_dates, find_relatives, shift
+from db.ingest.people import Cast
+from db.ingest.quotemarks import Unit
+from db.ingest.quotes import Layout
+from db.ingest.segment import Section
+from db.records import EventRecord, PartialDate, Span
+
+SUMMARY_LIMIT = 300
+TITLE_LIMIT = 200
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s[\w .'-]{2,40})?\s\([\w .'-]{2,30}\)\s?-{1,2}\s?"
+)
+_POSITION = re.compile(r"\s\((?:left|right|center|centre|(?:second|third) from (?:left|right))\)")
+_PARENS = re.compile(r"\(([^()]{10,300})\)")
+_PHRASE_END = re.compile(r"[,;:]|$")
+
+
+def trim(text: str, limit: int) -> str:
+    """Cut at a word boundary with an ellipsis when longer than limit."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:-") + "…"
+
+
+def _capitalise(text: str) -> str:
+    text = text.strip(" ,;:-")
+    return text[:1].upper() + text[1:]
+
+
+class EventBuilder:
+    """Collects the events of one document."""
+
+    def __init__(self, layout: Layout, cast: Cast, published: PartialDate | None) -> None:
+        self.layout = layout
+        self.cast = cast
+        self.published = published
+        self.events: list[EventRecord] = []
+        self.seen: set[tuple[str, str]] = set()
+        self.starts = [m.start for m in cast.mentions]
+
+    def build(self) -> list[EventRecord]:
+        """All events of the document, in text order, without repeats."""
+        by_section: dict[int, list[Unit]] = {}
+        for unit in self.layout.units:
+            by_section.setdefault(unit.block.section, []).append(unit)
+        for section in self.layout.sections:
+            units = by_section.get(section.index, [])
+            if section.heading is not None and section.date is not None:
+                self._heading_event(section, units)
+            for unit in units:
+                self._unit_events(section, unit)
+        return self.events
+
+    def _people(self, start: int, end: int) -> list[str]:
+        seen: dict[str, None] = {}
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        for mention in self.cast.mentions[low:high]:
+            if mention.person and mention.kind != "pronoun" and not mention.in_quote:
+                seen.setdefault(mention.person, None)
+        return list(seen)
+
+    def _add(
+        self, date: PartialDate, title: str, summary: str, people: list[str], span: Span
+    ) -> None:
+        title = trim(_DATELINE.sub("", title, count=1), TITLE_LIMIT)
+        key = (date.iso(), title)
+        if not title or key in self.seen:
+            return
+        self.seen.add(key)
+        summary = trim(_DATELINE.sub("", summary, count=1), SUMMARY_LIMIT)
+        self.events.append(EventRecord(date, title, summary, people, span))
+
+    def _heading_event(self, section: Section, units: list[Unit]) -> None:
+        assert section.heading is not None
+        assert section.date is not None
+        text = self.layout.text
+        body = [u for u in units if u.block.kind == "paragraph"]
+        summary = ""
+        if body:
+            sentences = self.layout.sentences[body[0].index][:2]
+            summary = text[sentences[0][0] : sentences[-1][1]] if sentences else ""
+        end = units[-1].end if units else section.heading.end
+        self._add(
+            section.date,
+            text[section.headline_start : section.heading.end],
+            summary,
+            self._people(section.heading.start, end),
+            Span(section.heading.start, section.heading.end),
+        )
+
+    def _unit_events(self, section: Section, unit: Unit) -> None:
+        if unit.block.kind == "label":
+            return
+        anchor = section.date or self.published
+        for start, end in self.layout.sentences[unit.index]:
+            if unit.block.kind == "caption":
+                self._caption_event(section, start, end)
+                continue
+            self._stated_dates(section, start, end)
+            if anchor is not None:
+                self._relative_dates(anchor, start, end)
+
+    def _caption_event(self, section: Section, start: int, end: int) -> None:
+        scan = find_dates(self.layout.norm[start:end], start)
+        hits = [h for h in scan.hits if h.date.precision in ("day", "month")]
+        if not hits or hits[0].date == section.date:
+            return
+        sentence = _POSITION.sub("", self.layout.text[start:end])
+        self._add(hits[0].date, sentence, sentence, self._people(start, end), Span(start, end))
+
+    def _stated_dates(self, section: Section, start: int, end: int) -> None:
+        norm = self.layout.norm
+        sentence = self.layout.text[start:end]
+        for hit in find_dates(norm[start:end], start).hits:
+            if hit.date == section.date:
+                continue
+            title = self._parenthetical(start, end, hit.start) or sentence
+            self._add(hit.date, title, sentence, self._people(start, end), Span(start, end))
+
+    def _parenthetical(self, start: int, end: int, pos: int) -> str | None:
+        """A date inside '(...)' dates the aside, not the whole sentence."""
+        for match in _PARENS.finditer(self.layout.norm, start, end):
+            if match.start() < pos < match.end():
+                return _capitalise(self.layout.text[match.start(1) : match.end(1)])
+        return None
+
+    def _relative_dates(self, anchor: PartialDate, start: int, end: int) -> None:
+        text, norm = self.layout.text, self.layout.norm
+        for hit in find_relatives(norm[start:end], start):
+            people = self._people(start, end)
+            if hit.about_phrase:
+                date = shift(anchor, -hit.delta, hit.unit)
+                stop = _PHRASE_END.search(norm, hit.end, end)
+                phrase_end = stop.start() if stop else end
+                title = _capitalise(text[hit.end : phrase_end])
+            else:
+                date = shift(anchor, hit.delta, hit.unit)
+                lead = norm[start : hit.start].strip(" \"'")
+                title = _capitalise(text[hit.end : end]) if not lead else text[start:end]
+            if date is not None and date != anchor:
+                self._add(date, title, text[start:end], people, Span(start, end))

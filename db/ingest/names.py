@@ -1,0 +1,126 @@
+"""Capitalised name runs and how a run splits into qualifier, title and personal name.
+
+"Russian President Vladimir Putin" -> country Russia, title president, name Vladimir Putin.
+Only structure and general lexicons decide; no particular person is known here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from db.ingest.lexicon import NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_CAP = rf"(?!(?:Jr|Sr)\b)[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}{_LOWER}]+)*"
+_ACRONYM = rf"[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}][{_UPPER}0-9-]*[{_UPPER}0-9]\b"
+_INITIAL = rf"[{_UPPER}]\.(?!\w)"
+_PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|dos|das|del)"
+_TOKEN = rf"(?:{_CAP}|{_INITIAL}|{_ACRONYM})"
+NAME_RUN = re.compile(
+    rf"(?<![\w'-])(?:{_PARTICLE}\s)?{_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_TOKEN})*"
+    r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)\b)?"
+)
+_CAP_ONLY = re.compile(_CAP)
+_INITIAL_ONLY = re.compile(_INITIAL)
+_POSSESSIVE = re.compile(r"'s$|'$")
+_SUFFIX = re.compile(r",?\s(?:Jr|Sr)\.$|\s(?:II|III|IV)$")
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+@dataclass(frozen=True, slots=True)
+class NameRun:
+    """A capitalised run split into parts; name is empty when no person name remains."""
+
+    start: int
+    end: int
+    name_start: int
+    name: tuple[str, ...]
+    country: str | None
+    title: str | None
+    suffixed: bool
+
+
+def _fold(token: str) -> str:
+    return _POSSESSIVE.sub("", token).lower().rstrip(".")
+
+
+def _country_of(tokens: list[str]) -> str | None:
+    joined = " ".join(tokens).lower()
+    if joined in NATIONALITIES:
+        return NATIONALITIES[joined]
+    for token in reversed(tokens):
+        if token.lower() in NATIONALITIES:
+            return NATIONALITIES[token.lower()]
+    return None
+
+
+def _is_name_token(token: str) -> bool:
+    if token in _PARTICLES:
+        return True
+    if _INITIAL_ONLY.fullmatch(token):
+        return True
+    if not _CAP_ONLY.fullmatch(token):
+        return False
+    folded = _fold(token)
+    return folded not in NON_PERSON_WORDS and folded not in STOPWORDS
+
+
+def _strip_leading(tokens: list[str], sentence_start: bool) -> int:
+    """How many leading tokens are sentence furniture ('When', 'Separately', 'Discussing')."""
+    skip = 0
+    while skip < len(tokens) - 1:
+        folded = _fold(tokens[skip])
+        verbish = folded.endswith(("ing", "ly", "ed"))
+        if tokens[skip].isupper():
+            break
+        if folded in STOPWORDS or (sentence_start and skip == 0 and verbish):
+            skip += 1
+            continue
+        break
+    return skip
+
+
+def split_run(run: re.Match[str], sentence_start: bool) -> NameRun:
+    """Split a matched run into country qualifier, title and the personal name."""
+    text = run.group(0)
+    suffix = _SUFFIX.search(text)
+    core = text[: suffix.start()] if suffix else text
+    tokens = core.split(" ")
+    offsets: list[int] = []
+    position = run.start()
+    for token in tokens:
+        offsets.append(position)
+        position += len(token) + 1
+    skip = _strip_leading(tokens, sentence_start)
+    title_end = skip
+    for index in range(skip, len(tokens) - 1):
+        if _fold(tokens[index]) in TITLES:
+            title_end = index + 1
+    qualifier = tokens[skip:title_end]
+    titles = [t for t in qualifier if _fold(t) in TITLES]
+    country = _country_of([t for t in qualifier if _fold(t) not in TITLES])
+    name = tokens[title_end:]
+    if not name or not all(_is_name_token(t) for t in name) or name[-1] in _PARTICLES:
+        name = []
+    cleaned = tuple(_POSSESSIVE.sub("", t) for t in name)
+    if cleaned and cleaned[0].lower() in _PARTICLES:
+        cleaned = (cleaned[0].lower(), *cleaned[1:])
+    name_start = offsets[title_end] if name else run.end()
+    return NameRun(
+        start=run.start() + (offsets[skip] - run.start()),
+        end=run.end(),
+        name_start=name_start,
+        name=cleaned,
+        country=country,
+        title=" ".join(t.lower().rstrip(".") for t in titles) or None,
+        suffixed=suffix is not None,
+    )
+
+
+def has_given_name(name: tuple[str, ...]) -> bool:
+    """At least two tokens and one of them a real word (not only initials)."""
+    words = [t for t in name if _CAP_ONLY.fullmatch(t)]
+    particle = bool(name) and name[0] in _PARTICLES and len(words) >= 1
+    return 2 <= len(name) <= 5 and (len(words) >= 2 or particle)

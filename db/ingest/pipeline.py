@@ -1,0 +1,132 @@
+"""parse_document: text in, ParsedDocument out; never raises, linear in the text size."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from db.ingest.attribution import Attributor
+from db.ingest.clean import classify_lines, normalise
+from db.ingest.dates import find_dates
+from db.ingest.events import EventBuilder, trim
+from db.ingest.people import Cast, Intervals, build_cast
+from db.ingest.quotemarks import Unit, find_quotes
+from db.ingest.quotes import Layout, QuoteBuilder
+from db.ingest.segment import Section, segment, split_sentences
+from db.records import ParsedDocument, PartialDate
+
+_PUBLISHED = re.compile(
+    r"(?i:published|posted|updated|first published|date)\b[^\n]{0,20}?"
+    r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
+)
+_HEAD_LINES = 15
+_HASHY_NAME = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
+
+
+def _units(sections: list[Section]) -> list[Unit]:
+    units: list[Unit] = []
+    for section in sections:
+        if section.heading is not None:
+            heading = section.heading
+            units.append(Unit(len(units), heading, section.headline_start, heading.end))
+        for block in section.blocks:
+            units.append(Unit(len(units), block, block.start, block.end))
+    return units
+
+
+def _published(text: str, norm: str, layout: Layout) -> PartialDate | None:
+    """A date the document states as its publication date, near its top."""
+    for unit in layout.units[:_HEAD_LINES]:
+        line = norm[unit.start : unit.end]
+        marker = _PUBLISHED.search(line)
+        if marker is None:
+            continue
+        hits = find_dates(line[marker.end() :]).hits
+        if hits and hits[0].start == 0:
+            return hits[0].date
+    return None
+
+
+def _stem_title(name: str) -> str | None:
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    words = _HASHY_NAME.sub("", stem).replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if sum(c.isalpha() for c in words) >= 3 else None
+
+
+def _timeline_title(layout: Layout, cast: Cast, name: str) -> str:
+    dated = [s for s in layout.sections if s.date is not None and s.date.year is not None]
+    years = sorted({s.date.year for s in dated if s.date and s.date.year})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    stem = _stem_title(name)
+    if stem:
+        return stem
+    counts: Counter[str] = Counter()
+    for people in cast.by_section().values():
+        counts.update(people)
+    leading = [p for p, n in counts.most_common(2) if n * 2 >= len(dated)]
+    if leading:
+        return f"Timeline {span}: {' and '.join(leading)}".strip()
+    first = dated[0].heading if dated else None
+    headline = layout.text[dated[0].headline_start : first.end] if first else name
+    return trim(f"Timeline {span}: {headline}", 200)
+
+
+def _title(layout: Layout, cast: Cast, name: str) -> str:
+    """The first substantive line before any dated heading, else a timeline title."""
+    for unit in layout.units:
+        if unit.block.section != 0:
+            break
+        if unit.block.kind == "paragraph":
+            return trim(layout.text[unit.start : unit.end], 200)
+    if any(s.date is not None for s in layout.sections):
+        return _timeline_title(layout, cast, name)
+    return _stem_title(name) or name
+
+
+def extract(text: str, name: str) -> ParsedDocument:
+    """The extraction itself; parse_document adds the never-raise guarantee."""
+    norm = normalise(text)
+    lines = classify_lines(text, norm)
+    segmented = segment(text, norm, lines)
+    units = _units(segmented.sections)
+    scan = find_quotes(text, units)
+    quoted = Intervals([(q.open, q.close) for q in scan.spans])
+    sentences = [split_sentences(norm, u.start, u.end, quoted.spans) for u in units]
+    layout = Layout(text, norm, units, sentences, segmented.sections)
+    flat = [
+        (s, e, unit.block.section)
+        for unit, spans in zip(units, sentences, strict=True)
+        if unit.block.kind != "label"
+        for s, e in spans
+    ]
+    cast = build_cast(norm, flat, quoted)
+    quotes = QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(scan.spans)
+    published = _published(text, norm, layout)
+    events = EventBuilder(layout, cast, published).build()
+    warnings = [*segmented.warnings, *scan.warnings, *_date_warnings(layout)]
+    return ParsedDocument(
+        title=_title(layout, cast, name),
+        published=published,
+        people=cast.records(),
+        events=events,
+        quotes=quotes,
+        warnings=warnings,
+    )
+
+
+def _date_warnings(layout: Layout) -> list[str]:
+    warnings: list[str] = []
+    for unit in layout.units:
+        if unit.block.kind == "heading":
+            continue
+        for _, rejected in find_dates(layout.norm[unit.start : unit.end]).rejected:
+            warnings.append(f"impossible date {rejected!r} at line {unit.block.line}")
+    return warnings
+
+
+def parse_document(text: str, name: str) -> ParsedDocument:
+    """Extract events, quotes and people; a failure becomes a warning, never an exception."""
+    try:
+        return extract(text, name)
+    except Exception as exc:  # the extractor must not take ingest down with it
+        return ParsedDocument(name, None, [], [], [], [f"extractor failed: {exc!r}"])

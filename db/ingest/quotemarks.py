@@ -1,0 +1,125 @@
+"""Where quotations open and close, paragraph by paragraph.
+
+Double marks only (straight, curly, low-9, guillemets); single marks inside a quote
+are its nested quotes and stay part of it. A quote left open at the end of a
+paragraph continues into the next paragraph only if that one opens with a quote
+mark (the news convention); otherwise it is capped at the paragraph and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from db.ingest.segment import Block
+
+_MARK = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+_OPENERS = "\u201c\u201e\u00ab"
+_CLOSERS = "\u201d\u00bb"
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """A quotation: marks at open and close-1, inner text in pieces (one per paragraph)."""
+
+    open: int
+    close: int
+    pieces: list[tuple[int, int]]
+    blocks: list[int]
+    capped: bool = False
+
+
+@dataclass(slots=True)
+class QuoteScan:
+    """All quotations of a document and warnings about unbalanced marks."""
+
+    spans: list[QuoteSpan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A block with its scannable range (a heading is scanned from its headline)."""
+
+    index: int
+    block: Block
+    start: int
+    end: int
+
+
+def _has_words(text: str, pieces: list[tuple[int, int]]) -> bool:
+    return any(any(ch.isalnum() for ch in text[a:b]) for a, b in pieces)
+
+
+def _opens_with_mark(text: str, unit: Unit) -> int | None:
+    match = _MARK.match(text, unit.start)
+    if match is None or match.group(0) in _CLOSERS:
+        return None
+    return match.start()
+
+
+def find_quotes(text: str, units: list[Unit]) -> QuoteScan:
+    """Every quotation, each capped at its paragraph or its chain of paragraphs."""
+    scan = QuoteScan()
+    pending: QuoteSpan | None = None
+    previous: Unit | None = None
+    for unit in units:
+        open_at: int | None = None
+        chain: QuoteSpan | None = None
+        if pending is not None:
+            mark = _opens_with_mark(text, unit)
+            if mark is not None and _chains(previous, unit):
+                chain, open_at = pending, mark
+            else:
+                _cap(scan, text, pending, previous)
+        pending = None
+        scan_from = unit.start if open_at is None else open_at + 1
+        for match in _MARK.finditer(text, scan_from, unit.end):
+            mark_char = match.group(0)
+            if open_at is None:
+                if mark_char not in _CLOSERS:
+                    open_at = match.start()
+                continue
+            if mark_char in _OPENERS:
+                scan.warnings.append(f"unbalanced quote mark at line {unit.block.line}")
+                chain, open_at = None, match.start()
+                continue
+            quote = _extend(chain, open_at, match.start(), unit)
+            quote.close = match.end()
+            if _has_words(text, quote.pieces):
+                scan.spans.append(quote)
+            chain, open_at = None, None
+        if open_at is not None:
+            pending = _extend(chain, open_at, unit.end, unit)
+            pending.capped = True
+        previous = unit
+    if pending is not None:
+        _cap(scan, text, pending, previous)
+    return scan
+
+
+def _extend(chain: QuoteSpan | None, open_at: int, inner_end: int, unit: Unit) -> QuoteSpan:
+    """The quote so far (a chain over earlier paragraphs, if any) plus this paragraph's part."""
+    piece = (open_at + 1, inner_end)
+    if chain is None:
+        return QuoteSpan(open_at, inner_end, [piece], [unit.index])
+    return QuoteSpan(chain.open, inner_end, [*chain.pieces, piece], [*chain.blocks, unit.index])
+
+
+def _chains(previous: Unit | None, unit: Unit) -> bool:
+    if previous is None:
+        return False
+    same_section = previous.block.section == unit.block.section
+    return same_section and unit.block.kind == "paragraph" and previous.block.kind == "paragraph"
+
+
+def _cap(scan: QuoteScan, text: str, pending: QuoteSpan, unit: Unit | None) -> None:
+    """Report an unclosed quote; keep it only if it opened its paragraph (a real quote)."""
+    line = unit.block.line if unit else 0
+    scan.warnings.append(f"unbalanced quote mark at line {line}")
+    first_piece_start = pending.pieces[0][0] - 1
+    opened_paragraph = unit is not None and (
+        first_piece_start == unit.start or len(pending.pieces) > 1
+    )
+    if opened_paragraph and _has_words(text, pending.pieces):
+        scan.spans.append(pending)

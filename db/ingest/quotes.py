@@ -1,0 +1,181 @@
+"""Quote records: the words, who said them, when, where, and whether they are a fragment.
+
+A quote said in a dated timeline section carries that section's date; a caption's
+quote carries the caption's date; otherwise an explicit date in its sentence, else none.
+A speaker the text does not make clear stays None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from db.ingest.attribution import NOBODY, Attribution, Attributor
+from db.ingest.dates import find_dates
+from db.ingest.quotemarks import QuoteSpan, Unit
+from db.ingest.segment import Section
+from db.records import PartialDate, QuoteRecord, Span
+
+_WORD = re.compile(r"\w+")
+_SIMILAR = 0.6
+
+
+@dataclass(slots=True)
+class Layout:
+    """The document's units, their sentences and sections, shared by quotes and events."""
+
+    text: str
+    norm: str
+    units: list[Unit]
+    sentences: list[list[tuple[int, int]]]
+    sections: list[Section]
+
+    def sentence_at(self, unit: Unit, pos: int) -> tuple[int, int]:
+        """The sentence of a unit that contains pos (or the unit itself if none does)."""
+        spans = self.sentences[unit.index]
+        index = bisect.bisect_right([s for s, _ in spans], pos) - 1
+        return spans[index] if index >= 0 else (unit.start, unit.end)
+
+
+def is_fragment(norm: str, text: str, open_at: int) -> bool:
+    """A scare quote or a phrase embedded in a sentence, not a full utterance."""
+    words = text.split()
+    complete = text[:1].isupper() and text.rstrip("\"'").endswith((".", "!", "?"))
+    if len(words) <= 3 and not complete:
+        return True
+    before = norm[max(0, open_at - 3) : open_at].rstrip()
+    embedded = bool(before) and before[-1].isalnum()
+    return len(words) <= 6 and text[:1].islower() and embedded
+
+
+def _quote_text(text: str, quote: QuoteSpan) -> str:
+    parts = [text[a:b].strip() for a, b in quote.pieces]
+    return " ".join(p for p in parts if p).rstrip(" ,;:")
+
+
+def _only_quote(layout: Layout, quote: QuoteSpan) -> bool:
+    first = layout.units[quote.blocks[0]]
+    last = layout.units[quote.blocks[-1]]
+    lead = layout.norm[first.start : quote.open].strip()
+    tail = layout.norm[quote.close : last.end].strip(" .,")
+    return not lead and not tail
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _similar(a: str, b: str) -> bool:
+    left, right = _words(a), _words(b)
+    if not left or not right:
+        return False
+    return len(left & right) / len(left | right) >= _SIMILAR or left <= right
+
+
+class QuoteBuilder:
+    """Turns quote spans into QuoteRecords for one document."""
+
+    def __init__(self, layout: Layout, attributor: Attributor) -> None:
+        self.layout = layout
+        self.attributor = attributor
+        self.last_in_unit: dict[int, QuoteRecord] = {}
+
+    def build(self, spans: list[QuoteSpan]) -> list[QuoteRecord]:
+        """Records in document order; heading quotes borrow a matching body quote's speaker."""
+        records: list[tuple[QuoteSpan, QuoteRecord]] = []
+        for quote in spans:
+            record = self._record(quote)
+            records.append((quote, record))
+            self.last_in_unit[quote.blocks[-1]] = record
+        return self._settle_headings(records)
+
+    def _record(self, quote: QuoteSpan) -> QuoteRecord:
+        layout = self.layout
+        text = _quote_text(layout.text, quote)
+        first = layout.units[quote.blocks[0]]
+        attribution = self._attribute(quote)
+        section = layout.sections[first.block.section]
+        context = attribution.context
+        if context is None and attribution.speaker and section.date is not None:
+            context = self._section_occasion(section)
+        return QuoteRecord(
+            speaker=attribution.speaker,
+            text=text,
+            date=self._date(quote, first, section),
+            context=context,
+            fragment=is_fragment(layout.norm, text, quote.open),
+            span=Span(quote.open, quote.close),
+        )
+
+    def _attribute(self, quote: QuoteSpan) -> Attribution:
+        layout = self.layout
+        first = layout.units[quote.blocks[0]]
+        last = layout.units[quote.blocks[-1]]
+        found = NOBODY
+        if not quote.capped:
+            found = self.attributor.after(quote.close, layout.sentence_at(last, quote.close - 1)[1])
+        if not found.found:
+            found = self.attributor.before(layout.sentence_at(first, quote.open)[0], quote.open)
+        if not found.found and _only_quote(layout, quote):
+            found = self._continuation(first)
+        return found
+
+    def _continuation(self, unit: Unit) -> Attribution:
+        """A bare quote paragraph continues the speaker of the paragraph before it."""
+        if unit.index == 0:
+            return NOBODY
+        previous = self.layout.units[unit.index - 1]
+        if previous.block.section != unit.block.section or previous.block.kind != "paragraph":
+            return NOBODY
+        earlier = self.last_in_unit.get(previous.index)
+        if earlier is not None:
+            return Attribution(earlier.speaker, earlier.context, earlier.speaker is not None)
+        sentences = self.layout.sentences[previous.index][-2:]
+        if not sentences:
+            return NOBODY
+        speaker = self.attributor.reported_speaker(sentences[0][0], sentences[-1][1])
+        return Attribution(speaker, None, speaker is not None)
+
+    def _section_occasion(self, section: Section) -> str | None:
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                return self.attributor.occasion_in(block.start, block.end)
+        return None
+
+    def _date(self, quote: QuoteSpan, unit: Unit, section: Section) -> PartialDate | None:
+        start, end = self.layout.sentence_at(unit, quote.open)
+        stated = [
+            hit.date
+            for hit in find_dates(self.layout.norm[start:end], start).hits
+            if hit.date.precision in ("day", "month-day")
+        ]
+        if unit.block.kind == "caption" and stated:
+            return stated[0]
+        if section.date is not None:
+            return section.date
+        return stated[0] if stated else None
+
+    def _settle_headings(self, records: list[tuple[QuoteSpan, QuoteRecord]]) -> list[QuoteRecord]:
+        """A headline repeating a body quote takes its speaker; a full repeat is dropped."""
+        kept: list[QuoteRecord] = []
+        for quote, record in records:
+            unit = self.layout.units[quote.blocks[0]]
+            if unit.block.kind == "heading":
+                twin = self._body_twin(unit.block.section, record, records)
+                if twin is not None and record.speaker is None:
+                    record.speaker, record.context = twin.speaker, twin.context
+                if twin is not None and not record.fragment:
+                    continue
+            kept.append(record)
+        return kept
+
+    def _body_twin(
+        self, section: int, record: QuoteRecord, records: list[tuple[QuoteSpan, QuoteRecord]]
+    ) -> QuoteRecord | None:
+        for quote, other in records:
+            unit = self.layout.units[quote.blocks[0]]
+            in_body = unit.block.section == section and unit.block.kind != "heading"
+            if in_body and _similar(record.text, other.text):
+                return other
+        return None

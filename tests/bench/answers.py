@@ -1,0 +1,305 @@
+"""Answer-path latency: Store query + rendering, beside the same lookup in raw sqlite3.
+
+Each case runs the real path (bot.console.answer_line + render_text, or the
+Store's autocomplete) and, in the same run, the plain synchronous SQL that fetches
+the same rows through the stdlib sqlite3 module: the floor.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.console import answer_line
+from bot.render_text import render_text
+from db.store import QUOTE_CANDIDATES, Store
+from tests.bench.report import ms, percentile
+
+TODAY = date(2025, 6, 1)
+SAMPLES = 300
+BUDGET_SECONDS = 3.0
+TOP = "\U0010ffff"
+
+_EVENT_SQL = (
+    "SELECT e.id, e.date, e.title, e.summary, d.path, d.title,"
+    " (SELECT group_concat(p.name, char(31)) FROM event_people ep"
+    "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id)"
+    " FROM events e JOIN documents d ON d.id = e.document_id"
+)
+_QUOTE_SQL = (
+    "SELECT q.id, p.name, q.text, q.date, q.context, q.fragment, d.path, d.title"
+    " FROM quotes q JOIN documents d ON d.id = q.document_id"
+    " LEFT JOIN people p ON p.id = q.speaker_id"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Probes:
+    """Query inputs chosen from the store itself, deterministically."""
+
+    common: str
+    rare: list[str]
+    speakers: list[str]
+    topic_prefixes: dict[int, list[str]]
+    speaker_prefixes: dict[int, list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Latency:
+    """p50/p99 of one case through the Store and through raw sqlite3."""
+
+    scale: int
+    case: str
+    samples: int
+    p50_ms: float
+    p99_ms: float
+    floor_p50_ms: float
+    floor_p99_ms: float
+
+    @property
+    def ratio(self) -> float:
+        """How many times the floor the answer path's p99 is."""
+        return round(self.p99_ms / self.floor_p99_ms, 2) if self.floor_p99_ms else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {**asdict(self), "ratio_p99": self.ratio}
+
+
+def probes(conn: sqlite3.Connection) -> Probes:
+    """A very common and some rare topic words, speakers and autocomplete prefixes."""
+    common = conn.execute("SELECT word FROM vocabulary ORDER BY quotes DESC, word LIMIT 1")
+    rare = conn.execute("SELECT word FROM vocabulary ORDER BY quotes, word LIMIT 25")
+    speakers = conn.execute(
+        "SELECT name FROM people WHERE id IN (SELECT speaker_id FROM quotes"
+        " WHERE speaker_id IS NOT NULL LIMIT 2000) ORDER BY id LIMIT 25"
+    )
+    words = [w for (w,) in conn.execute("SELECT word FROM vocabulary ORDER BY word")]
+    names = [n for (n,) in conn.execute("SELECT name FROM people ORDER BY name")]
+    return Probes(
+        common=str(next(iter(common))[0]),
+        rare=[str(w) for (w,) in rare],
+        speakers=[str(s) for (s,) in speakers],
+        topic_prefixes={n: _prefixes(words, n) for n in (1, 2, 3)},
+        speaker_prefixes={n: _prefixes([x.lower() for x in names], n) for n in (1, 2, 3)},
+    )
+
+
+def _prefixes(words: Sequence[str], length: int) -> list[str]:
+    """Up to 26 distinct prefixes of that length, spread over the sorted words."""
+    found = sorted({w[:length] for w in words if len(w) >= length})
+    step = max(1, len(found) // 26)
+    return found[::step][:26]
+
+
+Timed = Callable[[str], Awaitable[object]]
+Floor = Callable[[sqlite3.Connection, str], object]
+
+
+async def _measure(call: Timed, inputs: Sequence[str]) -> list[float]:
+    for text in inputs[:3]:
+        await call(text)  # warm the page cache and the statement cache
+    samples: list[float] = []
+    deadline = time.perf_counter() + BUDGET_SECONDS
+    while len(samples) < SAMPLES and (len(samples) < 20 or time.perf_counter() < deadline):
+        text = inputs[len(samples) % len(inputs)]
+        started = time.perf_counter()
+        await call(text)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def _measure_floor(conn: sqlite3.Connection, floor: Floor, inputs: Sequence[str]) -> list[float]:
+    for text in inputs[:3]:
+        floor(conn, text)
+    samples: list[float] = []
+    deadline = time.perf_counter() + BUDGET_SECONDS
+    while len(samples) < SAMPLES and (len(samples) < 20 or time.perf_counter() < deadline):
+        text = inputs[len(samples) % len(inputs)]
+        started = time.perf_counter()
+        floor(conn, text)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+# -- the floor: one plain synchronous lookup per case ----------------------------
+
+
+def _floor_on_this_day(conn: sqlite3.Connection, md: str) -> object:
+    month, day = (int(x) for x in md.split("-"))
+    order = " ORDER BY {0}.year IS NULL, {0}.year, {0}.id LIMIT ?"
+    events = conn.execute(
+        _EVENT_SQL + " WHERE e.month = ? AND e.day = ?" + order.format("e"), (month, day, 25)
+    ).fetchall()
+    quotes = conn.execute(
+        _QUOTE_SQL + " WHERE q.month = ? AND q.day = ? AND q.fragment = 0" + order.format("q"),
+        (month, day, 10),
+    ).fetchall()
+    return events, quotes
+
+
+def _floor_quote_match(conn: sqlite3.Connection, match: str) -> object:
+    ranked = conn.execute(
+        "SELECT rowid, bm25(quotes_fts, 1.0, 0.5, 0.0) FROM quotes_fts"
+        " WHERE quotes_fts MATCH ? LIMIT ?",
+        (match, QUOTE_CANDIDATES),
+    ).fetchall()
+    best = [r[0] for r in sorted(ranked, key=lambda r: (r[1], r[0]))[:6]]
+    marks = ",".join("?" * len(best))
+    return conn.execute(_QUOTE_SQL + f" WHERE q.id IN ({marks})", best).fetchall()
+
+
+def _floor_topic(conn: sqlite3.Connection, word: str) -> object:
+    return _floor_quote_match(conn, '{text context}: ("' + word + '")')
+
+
+def _floor_speaker(conn: sqlite3.Connection, name: str) -> object:
+    ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE name = ?", (name,))]
+    return _floor_quote_match(conn, "speaker: (" + " OR ".join(f'"p{i}"' for i in ids) + ")")
+
+
+def _floor_timeline(conn: sqlite3.Connection, spec: str) -> object:
+    word, start, end = spec.split("|")
+    where = "e.year IS NOT NULL AND e.sort_key BETWEEN ? AND ?"
+    params: tuple[Any, ...] = (int(start), int(end))
+    if word:
+        where += " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+        params += (f'"{word}"',)
+    total = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
+    page = conn.execute(
+        _EVENT_SQL + f" WHERE {where} ORDER BY e.sort_key, e.id LIMIT 8", params
+    ).fetchall()
+    last = conn.execute(
+        _EVENT_SQL + f" WHERE {where} ORDER BY e.sort_key DESC, e.id DESC LIMIT 1", params
+    ).fetchall()
+    return total, page, last
+
+
+def _floor_complete_topic(conn: sqlite3.Connection, prefix: str) -> object:
+    return conn.execute(
+        "SELECT word FROM vocabulary WHERE word >= ? AND word < ? ORDER BY quotes DESC LIMIT 25",
+        (prefix, prefix + TOP),
+    ).fetchall()
+
+
+def _floor_complete_speaker(conn: sqlite3.Connection, prefix: str) -> object:
+    return conn.execute(
+        "SELECT DISTINCT p.name FROM aliases a JOIN people p ON p.id = a.person_id"
+        " WHERE a.norm >= ? AND a.norm < ? LIMIT 25",
+        (prefix, prefix + TOP),
+    ).fetchall()
+
+
+# -- the cases -----------------------------------------------------------------------
+
+
+def _line(store: Store) -> Timed:
+    async def call(line: str) -> object:
+        return render_text(await answer_line(store, line, TODAY))
+
+    return call
+
+
+def _sync(fn: Callable[[str], object]) -> Timed:
+    async def call(text: str) -> object:
+        return fn(text)
+
+    return call
+
+
+def cases(
+    store: Store, p: Probes
+) -> list[tuple[str, Timed, Sequence[str], Floor, Sequence[str]]]:
+    """(name, answer call, its inputs, floor call, its inputs) for every measured query."""
+    days = [f"{m:02d}-{d:02d}" for m, d in zip(range(1, 13), (3, 7, 11, 15, 19, 23) * 2, strict=True)]
+    wide = [(1850 + i, 2024 - i) for i in range(10)]
+    line = _line(store)
+    out: list[tuple[str, Timed, Sequence[str], Floor, Sequence[str]]] = [
+        ("/onthisday", line, [f"/onthisday {d}" for d in days], _floor_on_this_day, days),
+        ("/quote rare word", line, [f"/quote {w}" for w in p.rare], _floor_topic, p.rare),
+        ("/quote common word", line, [f"/quote {p.common}"], _floor_topic, [p.common]),
+        ("/quote speaker only", line, [f"/quote {s}" for s in p.speakers], _floor_speaker, p.speakers),
+        (
+            "/timeline wide range",
+            line,
+            [f"/timeline from:{a} to:{b}" for a, b in wide],
+            _floor_timeline,
+            [f"|{a}0000|{b}1231" for a, b in wide],
+        ),
+        (
+            "/timeline common word",
+            line,
+            [f"/timeline {p.common} from:{a} to:{b}" for a, b in wide],
+            _floor_timeline,
+            [f"{p.common}|{a}0000|{b}1231" for a, b in wide],
+        ),
+    ]
+    for n in (1, 2, 3):
+        out.append(
+            (
+                f"complete_topic {n}-char",
+                _sync(store.complete_topic),
+                p.topic_prefixes[n],
+                _floor_complete_topic,
+                p.topic_prefixes[n],
+            )
+        )
+    for n in (1, 2, 3):
+        out.append(
+            (
+                f"complete_speaker {n}-char",
+                _sync(store.complete_speaker),
+                p.speaker_prefixes[n],
+                _floor_complete_speaker,
+                p.speaker_prefixes[n],
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleResult:
+    """All cases at one store size, and how long the Store took to open."""
+
+    scale: int
+    open_seconds: float
+    latencies: list[Latency]
+
+
+async def bench_answers(path: Path, scale: int, only: Sequence[str] = ()) -> ScaleResult:
+    """Measure every case against the store file at path."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA query_only = ON")
+    try:
+        started = time.perf_counter()
+        store = await Store.open(path)
+        opened = time.perf_counter() - started
+        try:
+            found = probes(conn)
+            results: list[Latency] = []
+            for name, call, inputs, floor, floor_inputs in cases(store, found):
+                if only and not any(o in name for o in only):
+                    continue
+                answer = await _measure(call, inputs)
+                plain = _measure_floor(conn, floor, floor_inputs)
+                results.append(
+                    Latency(
+                        scale,
+                        name,
+                        len(answer),
+                        ms(percentile(answer, 50)),
+                        ms(percentile(answer, 99)),
+                        ms(percentile(plain, 50)),
+                        ms(percentile(plain, 99)),
+                    )
+                )
+        finally:
+            await store.close()
+    finally:
+        conn.close()
+    return ScaleResult(scale, round(opened, 3), results)

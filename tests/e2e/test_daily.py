@@ -1,0 +1,504 @@
+"""Daily posts through the real discord.py client, with a controlled clock.
+
+The content store is built from seeds/ in a temporary folder; the state store is
+a real SQLite file, reopened by a "restarted" bot where a test needs it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from bot.config import Settings
+from bot.discord_app import AlmanacBot
+from bot.schedule import Clock
+from cogs.daily import DailyCog
+from db import schema
+from db.state import MAX_FAILURES, RETRY_FAILED, StateStore
+from db.store import Store
+from db.writer import ingest_paths
+from tests.e2e.fake_discord import (
+    ADMIN_USER,
+    ANNOUNCEMENTS_ID,
+    BOT_ID,
+    BOT_USER,
+    EVERYONE_PERMISSIONS,
+    FAST_READY,
+    GENERAL_ID,
+    GUILD_ID,
+    MEMBER_ID,
+    FakeChannel,
+    FakeDiscord,
+    FakeGuild,
+    FakeMember,
+    FakeRole,
+    running_bot,
+)
+
+JSON = dict[str, Any]
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+EPHEMERAL = 1 << 6
+MOSCOW_NINE = datetime(2026, 6, 16, 6, 0, tzinfo=UTC)  # 09:00 in Moscow
+NEW_YORK_NINE = datetime(2026, 6, 16, 13, 0, tzinfo=UTC)  # 09:00 in New York
+SECOND_GUILD = 1_100_000_000_000_000_400
+SECOND_CHANNEL = 1_100_000_000_000_000_401
+LOCKED_ID = 1_100_000_000_000_000_103
+
+
+class FakeClock:
+    """A settable clock the bot reads as `bot.clock`."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, now: datetime) -> None:
+        self.now = now
+
+
+class DailyBot(AlmanacBot):
+    """The Almanac bot with the state store and clock the daily cog reads."""
+
+    def __init__(self, settings: Settings, store: Store, state: StateStore, clock: Clock) -> None:
+        super().__init__(settings, store, ["cogs.daily"], **FAST_READY)
+        self.state = state
+        self.clock = clock
+
+
+@dataclass
+class World:
+    """Everything a daily test drives: the stand-in, the stores, the clock."""
+
+    fake: FakeDiscord
+    settings: Settings
+    store: Store
+    state_path: Path
+    clock: FakeClock
+    stack: contextlib.AsyncExitStack
+
+    async def open_state(self) -> StateStore:
+        """A state store on the shared file, as a (re)started process opens it."""
+        opened = await StateStore.open(self.state_path, clock=self.clock)
+        self.stack.push_async_callback(opened.close)
+        return opened
+
+    @contextlib.asynccontextmanager
+    async def bot(self) -> AsyncIterator[DailyBot]:
+        """A running bot with its own state connection; stopped when the block ends."""
+        state = await self.open_state()
+        bot = DailyBot(self.settings, self.store, state, self.clock)
+        async with running_bot(bot, self.fake) as running:
+            yield running
+
+    async def start(self) -> DailyBot:
+        """A bot that runs until the end of the test."""
+        return await self.stack.enter_async_context(self.bot())
+
+
+@pytest.fixture(scope="session")
+def content_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The content store built once from seeds/."""
+    path = tmp_path_factory.mktemp("content") / "almanac.sqlite3"
+    conn = schema.connect(path, schema.CONTENT_SCHEMA)
+    try:
+        ingest_paths(conn, [SEEDS], workers=1)
+    finally:
+        conn.close()
+    return path
+
+
+@pytest.fixture
+async def world(
+    fake_discord: FakeDiscord, almanac_settings: Settings, content_path: Path, tmp_path: Path
+) -> AsyncIterator[World]:
+    async with contextlib.AsyncExitStack() as stack, await Store.open(content_path) as store:
+        clock = FakeClock(MOSCOW_NINE - timedelta(hours=1))
+        yield World(fake_discord, almanac_settings, store, tmp_path / "state.sqlite3", clock, stack)
+
+
+def cog(bot: DailyBot) -> DailyCog:
+    """The loaded cog (load_extension imports its own copy of the module: no isinstance)."""
+    found = bot.get_cog("Daily")
+    assert type(found).__name__ == "DailyCog"
+    return cast(DailyCog, found)
+
+
+async def command(fake: FakeDiscord, path: str, options: JSON | None = None, **kw: Any) -> JSON:
+    """Run a slash command and return its (first visible) reply."""
+    sent = await fake.send_command(path, options or {}, **kw)
+    return await fake.wait_for_reply(sent)
+
+
+async def subscribe(
+    fake: FakeDiscord,
+    *,
+    channel: int = ANNOUNCEMENTS_ID,
+    time: str = "09:00",
+    timezone: str = "Europe/Moscow",
+    **kw: Any,
+) -> JSON:
+    reply = await command(
+        fake, "daily set", {"channel": channel, "time": time, "timezone": timezone}, **kw
+    )
+    assert reply["flags"] & EPHEMERAL
+    return reply
+
+
+def posts(fake: FakeDiscord, channel: int = ANNOUNCEMENTS_ID) -> list[JSON]:
+    return fake.channel_messages(channel)
+
+
+def text_of(message: JSON) -> str:
+    """Everything readable in a message: content and embeds."""
+    parts = [message.get("content") or ""]
+    for embed in message.get("embeds", []):
+        parts += [embed.get("title") or "", embed.get("description") or ""]
+        parts += [f"{f['name']} {f['value']}" for f in embed.get("fields", [])]
+    return "\n".join(parts)
+
+
+def assert_no_mentions(fake: FakeDiscord) -> None:
+    """Every message the bot created or edited disallowed all mentions."""
+    bodies = fake.message_payloads()
+    assert bodies
+    for body in bodies:
+        assert body.get("allowed_mentions", {}).get("parse") == [], body
+
+
+@pytest.fixture
+def second_guild() -> FakeGuild:
+    """Another server, whose admin owns it."""
+    return FakeGuild(
+        id=SECOND_GUILD,
+        name="Second",
+        owner_id=ADMIN_USER.id,
+        channels=[FakeChannel(SECOND_CHANNEL, "history")],
+        roles=[FakeRole(SECOND_GUILD, "@everyone", EVERYONE_PERMISSIONS)],
+        members=[FakeMember(BOT_USER), FakeMember(ADMIN_USER)],
+    )
+
+
+# -- the post ------------------------------------------------------------------
+
+
+async def test_post_arrives_at_local_time(world: World) -> None:
+    """09:00 Europe/Moscow: nothing at 05:59 UTC, the 2001 Slovenia meeting at 06:00, once."""
+    bot = await world.start()
+    reply = await subscribe(world.fake)
+    assert f"<t:{int(MOSCOW_NINE.timestamp())}:F>" in reply["content"]
+    world.clock.set(MOSCOW_NINE - timedelta(minutes=1))
+    await cog(bot).run_now()
+    assert posts(world.fake) == []
+    world.clock.set(MOSCOW_NINE)
+    await cog(bot).run_now()
+    (message,) = await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+    assert "Slovenia" in text_of(message)
+    assert "2001" in text_of(message)
+    world.clock.set(MOSCOW_NINE + timedelta(hours=3))
+    await cog(bot).run_now()
+    assert len(posts(world.fake)) == 1
+    assert posts(world.fake, GENERAL_ID) == []
+    assert_no_mentions(world.fake)
+
+
+async def test_restart_after_posting_does_not_post_again(world: World) -> None:
+    """A new bot instance on the same state file knows the day is done."""
+    async with world.bot() as first:
+        await subscribe(world.fake)
+        world.clock.set(MOSCOW_NINE)
+        await cog(first).run_now()
+        await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+    world.clock.set(MOSCOW_NINE + timedelta(minutes=1))
+    second = await world.start()
+    report = await cog(second).run_now()
+    assert report.outcomes == {}
+    assert len(posts(world.fake)) == 1
+
+
+async def test_downtime_over_post_time_posts_late(world: World) -> None:
+    """Down from 08:00 to 18:00 Moscow: the day's post comes late, the same local day."""
+    async with world.bot():
+        await subscribe(world.fake)
+    world.clock.set(MOSCOW_NINE + timedelta(hours=9))
+    bot = await world.start()
+    await cog(bot).run_now()
+    (message,) = await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+    assert "Slovenia" in text_of(message)
+
+
+async def test_downtime_past_midnight_skips_the_day(world: World) -> None:
+    """Down until the next local day: the missed day is skipped and logged, not posted."""
+    async with world.bot():
+        await subscribe(world.fake)
+    world.clock.set(MOSCOW_NINE + timedelta(hours=22))  # 07:00 Moscow on June 17
+    bot = await world.start()
+    await cog(bot).run_now()  # the loop's first tick may have done it already: same result
+    assert posts(world.fake) == []
+    state = await world.open_state()
+    sub = await state.subscription(GUILD_ID)
+    assert sub is not None
+    assert sub.last is not None
+    assert (str(sub.last.local_date), sub.last.status) == ("2026-06-16", "skipped")
+    world.clock.set(MOSCOW_NINE + timedelta(days=1))
+    await cog(bot).run_now()
+    (message,) = await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+    assert "June 17" in text_of(message) or "Nearest" in text_of(message)
+
+
+async def test_each_server_posts_at_its_own_time(world: World, second_guild: FakeGuild) -> None:
+    """Moscow posts at 06:00 UTC, New York at 13:00 UTC: each once, in its own channel."""
+    bot = await world.start()
+    await world.fake.add_guild(second_guild)
+    await world.fake.wait_until(lambda: bot.get_guild(SECOND_GUILD), 5, "second guild")
+    await subscribe(world.fake)
+    await subscribe(
+        world.fake,
+        channel=SECOND_CHANNEL,
+        timezone="America/New_York",
+        channel_id=SECOND_CHANNEL,
+    )
+    world.clock.set(MOSCOW_NINE)
+    await cog(bot).run_now()
+    await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+    assert posts(world.fake, SECOND_CHANNEL) == []
+    world.clock.set(NEW_YORK_NINE)
+    await cog(bot).run_now()
+    (message,) = await world.fake.wait_for_channel_messages(SECOND_CHANNEL)
+    assert "Slovenia" in text_of(message)
+    assert len(posts(world.fake)) == 1
+    assert_no_mentions(world.fake)
+
+
+async def test_many_servers_due_the_same_minute(world: World) -> None:
+    """Thirty servers due at once under a 50 req/s limit: each posted exactly once."""
+    bot = await world.start()
+    state = await world.open_state()
+    channels = []
+    for i in range(30):
+        guild = FakeGuild(
+            id=SECOND_GUILD + 1000 + i * 10,
+            name=f"g{i}",
+            owner_id=ADMIN_USER.id,
+            channels=[FakeChannel(SECOND_GUILD + 1001 + i * 10, "daily")],
+            roles=[FakeRole(SECOND_GUILD + 1000 + i * 10, "@everyone", EVERYONE_PERMISSIONS)],
+            members=[FakeMember(BOT_USER), FakeMember(ADMIN_USER)],
+        )
+        await world.fake.add_guild(guild)
+        await state.subscribe(
+            guild.id,
+            channel_id=guild.channels[0].id,
+            post_time=MOSCOW_NINE.time(),
+            timezone="UTC",
+            empty_day="nearest",
+        )
+        channels.append(guild.channels[0].id)
+    await world.fake.wait_until(lambda: bot.get_guild(channels[-1] - 1), 5, "all guilds")
+    world.fake.set_rate_limit(50, window=1.0)
+    world.clock.set(MOSCOW_NINE)
+    await cog(bot).run_now()
+    await cog(bot).run_now()
+    for channel in channels:
+        assert len(posts(world.fake, channel)) == 1
+
+
+# -- failures and cleanup ------------------------------------------------------
+
+
+async def test_forbidden_is_recorded_shown_and_pauses(world: World) -> None:
+    """A 403 is shown by /daily status; MAX_FAILURES of them pause the subscription."""
+    bot = await world.start()
+    await subscribe(world.fake)
+    world.fake.fail_channel(ANNOUNCEMENTS_ID, 403)
+    world.clock.set(MOSCOW_NINE)
+    report = await cog(bot).run_now()
+    assert report.outcomes == {GUILD_ID: "failed"}
+    status = (await command(world.fake, "daily status"))["content"]
+    assert "Last error" in status
+    assert "403" in status
+    for _ in range(MAX_FAILURES - 1):
+        world.clock.set(world.clock.now + RETRY_FAILED)
+        await cog(bot).run_now()
+    status = (await command(world.fake, "daily status"))["content"]
+    assert "Paused" in status
+    world.fake.fail_channel(ANNOUNCEMENTS_ID, None)
+    world.clock.set(world.clock.now + RETRY_FAILED)
+    assert (await cog(bot).run_now()).outcomes == {}
+    assert posts(world.fake) == []
+    await subscribe(world.fake)  # /daily set again resumes
+    await cog(bot).run_now()
+    await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+
+
+async def test_deleted_channel_pauses_and_removed_guild_forgets(world: World) -> None:
+    """CHANNEL_DELETE pauses with a reason; GUILD_DELETE forgets the server's settings."""
+    bot = await world.start()
+    await subscribe(world.fake)
+    state = await world.open_state()
+    await world.fake.delete_channel(ANNOUNCEMENTS_ID)
+
+    async def paused() -> bool:
+        sub = await state.subscription(GUILD_ID)
+        return sub is not None and sub.paused_reason is not None
+
+    await wait_for(paused, "the subscription paused")
+    status = (await command(world.fake, "daily status"))["content"]
+    assert "deleted" in status
+    await world.fake.remove_guild(GUILD_ID)
+
+    async def forgotten() -> bool:
+        return await state.subscription(GUILD_ID) is None
+
+    await wait_for(forgotten, "the subscription removed")
+    assert bot.get_guild(GUILD_ID) is None
+
+
+async def wait_for(check: Callable[[], Awaitable[bool]], what: str) -> None:
+    """Poll an async check (state changes made by gateway listeners), for 5 s at most."""
+    for _ in range(250):
+        if await check():
+            return
+        await asyncio.sleep(0.02)
+    raise TimeoutError(f"timed out waiting for {what}")
+
+
+# -- the commands --------------------------------------------------------------
+
+
+async def test_non_manager_is_refused(world: World) -> None:
+    """A member without Manage Server gets an ephemeral refusal and nothing is saved."""
+    await world.start()
+    reply = await command(
+        world.fake,
+        "daily set",
+        {"channel": ANNOUNCEMENTS_ID, "time": "09:00", "timezone": "Europe/Moscow"},
+        user_id=MEMBER_ID,
+    )
+    assert reply["flags"] & EPHEMERAL
+    assert "Manage Server" in reply["content"]
+    state = await world.open_state()
+    assert await state.subscription(GUILD_ID) is None
+
+
+async def test_dm_is_refused(world: World) -> None:
+    """/daily is synced guild-only; a DM interaction that arrives anyway is refused."""
+    await world.start()
+    with pytest.raises(AssertionError, match="guild-only"):
+        await world.fake.send_command("daily status", dm=True)
+    schema = world.fake.find_command("daily")
+    assert schema is not None
+    data = {
+        "id": schema["id"],
+        "name": "daily",
+        "type": 1,
+        "options": [{"type": 1, "name": "status", "options": []}],
+    }
+    sent = await world.fake.send_interaction(2, data, dm=True)
+    reply = await world.fake.wait_for_reply(sent)
+    assert reply["flags"] & EPHEMERAL
+    assert "server" in reply["content"]
+
+
+async def test_status_shows_next_post_in_local_and_discord_time(world: World) -> None:
+    """Status gives the local time, <t:…:F> and <t:…:R>, and 'none yet' before any post."""
+    await world.start()
+    await subscribe(world.fake)
+    status = (await command(world.fake, "daily status"))["content"]
+    unix = int(MOSCOW_NINE.timestamp())
+    assert f"<t:{unix}:F>" in status
+    assert f"<t:{unix}:R>" in status
+    assert "09:00" in status
+    assert "Europe/Moscow" in status
+    assert "none yet" in status
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"time": "25:00", "timezone": "Europe/Moscow"}, "not a real time"),
+        ({"time": "09:00", "timezone": "Europe/Moskow"}, "Europe/Moscow"),
+    ],
+)
+async def test_set_rejects_bad_input(world: World, options: JSON, expected: str) -> None:
+    """A bad time or zone is explained (with a suggestion) and nothing is saved."""
+    await world.start()
+    reply = await command(world.fake, "daily set", {"channel": ANNOUNCEMENTS_ID, **options})
+    assert reply["flags"] & EPHEMERAL
+    assert expected in reply["content"]
+    state = await world.open_state()
+    assert await state.subscription(GUILD_ID) is None
+
+
+class LockedChannel(FakeChannel):
+    """A channel whose overwrite denies the bot Send Messages."""
+
+    def payload(self, guild_id: int | None = None) -> JSON:
+        data = super().payload(guild_id)
+        deny = str(1 << 11)  # send_messages
+        data["permission_overwrites"] = [{"id": str(BOT_ID), "type": 1, "allow": "0", "deny": deny}]
+        return data
+
+
+async def test_set_refuses_a_channel_the_bot_cannot_post_in(world: World) -> None:
+    """The bot checks its own permissions in the channel before saving anything."""
+    world.fake.guilds[GUILD_ID].channels.append(LockedChannel(LOCKED_ID, "locked", position=2))
+    await world.start()
+    reply = await command(
+        world.fake,
+        "daily set",
+        {"channel": LOCKED_ID, "time": "09:00", "timezone": "Europe/Moscow"},
+    )
+    assert "Send Messages" in reply["content"]
+    state = await world.open_state()
+    assert await state.subscription(GUILD_ID) is None
+
+
+async def test_timezone_autocomplete(world: World) -> None:
+    """Time zone autocomplete answers at most 25 matching names."""
+    await world.start()
+    sent = await world.fake.send_autocomplete("daily set", "timezone", "europe/mos")
+    choices = await world.fake.wait_for_choices(sent)
+    assert choices[0]["value"] == "Europe/Moscow"
+    assert len(choices) <= 25
+
+
+async def test_timezone_command_sets_server_zone(world: World) -> None:
+    """/daily timezone sets the zone /onthisday uses, without any subscription."""
+    await world.start()
+    reply = await command(world.fake, "daily timezone", {"timezone": "asia/tokyo"})
+    assert "Asia/Tokyo" in reply["content"]
+    state = await world.open_state()
+    assert await state.guild_timezone(GUILD_ID) == "Asia/Tokyo"
+
+
+async def test_preview_is_ephemeral_and_posts_nothing(world: World) -> None:
+    """Preview shows today's post to the manager only and does not use up the day."""
+    bot = await world.start()
+    await subscribe(world.fake)
+    world.clock.set(MOSCOW_NINE - timedelta(minutes=30))
+    reply = await command(world.fake, "daily preview")
+    assert reply["flags"] & EPHEMERAL
+    assert "Slovenia" in text_of(reply)
+    assert posts(world.fake) == []
+    world.clock.set(MOSCOW_NINE)
+    await cog(bot).run_now()
+    await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+
+
+async def test_off_stops_posts(world: World) -> None:
+    """/daily off keeps the settings and posts nothing."""
+    bot = await world.start()
+    await subscribe(world.fake)
+    reply = await command(world.fake, "daily off")
+    assert "off" in reply["content"]
+    world.clock.set(MOSCOW_NINE)
+    await cog(bot).run_now()
+    assert posts(world.fake) == []

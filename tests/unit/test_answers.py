@@ -1,0 +1,263 @@
+"""The answer logic on the real store built from seeds/, plus the day parser."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot import answers
+from bot.errors import UserError
+from bot.when import MonthDay, parse_day
+from db import schema
+from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
+from db.store import Store
+from db.writer import ingest_paths, insert_document
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+TODAY = date(2026, 6, 16)
+PUTIN = "Vladimir Putin"
+BUSH = "George W. Bush"
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A content store built once from seeds/ by the real extractor and writer."""
+    path = tmp_path_factory.mktemp("seeds") / "content.sqlite3"
+    conn = schema.connect(path, schema.CONTENT_SCHEMA)
+    try:
+        report = ingest_paths(conn, [SEEDS], workers=1)
+    finally:
+        conn.close()
+    assert report.ok, [o.reason for o in report.failed]
+    return path
+
+
+@pytest.fixture
+async def store(seeds_db: Path) -> AsyncIterator[Store]:
+    """The read Store over the seeds database, closed after the test."""
+    async with await Store.open(seeds_db) as opened:
+        yield opened
+
+
+def _day(y: int | None, m: int, d: int) -> PartialDate:
+    return PartialDate(y, m, d, "day" if y else "month-day")
+
+
+@pytest.fixture
+async def leap_store(tmp_path: Path) -> AsyncIterator[Store]:
+    """A store holding events on 28 and 29 February and a few other days."""
+    ada = "Ada Novak"
+    events = [
+        EventRecord(_day(2004, 2, 29), "Leap-day summit", "Leap-day summit.", [ada], Span(0, 1)),
+        EventRecord(_day(2003, 2, 28), "Harbour treaty", "Harbour treaty.", [ada], Span(1, 2)),
+        EventRecord(_day(2001, 3, 3), "Spring fair", "Spring fair.", [], Span(2, 3)),
+        EventRecord(_day(2002, 11, 20), "Autumn vote", "Autumn vote.", [], Span(3, 4)),
+    ]
+    quote = QuoteRecord(ada, "The sea is ours.", _day(2004, 2, 29), None, False, Span(0, 5))
+    doc = ParsedDocument("Invented", None, [PersonRecord(ada, {"Novak"})], events, [quote])
+    path = tmp_path / "leap.sqlite3"
+    conn = schema.connect(path, schema.CONTENT_SCHEMA)
+    conn.execute("BEGIN")
+    insert_document(conn, "texts/leap.txt", "abc", 10, doc)
+    conn.execute("COMMIT")
+    conn.close()
+    async with await Store.open(path) as opened:
+        yield opened
+
+
+# -- /quote -----------------------------------------------------------------
+
+
+async def test_quote_putin_nato_is_a_dated_cited_putin_quote(store: Store) -> None:
+    """/quote putin nato → a Vladimir Putin quote mentioning NATO, with date and source."""
+    answer = await answers.find_quote(store, "putin nato")
+    assert answer.quote is not None
+    assert answer.quote.speaker == PUTIN
+    assert "nato" in answer.quote.text.lower()
+    assert answer.quote.date is not None
+    assert answer.quote.source.path.startswith("seeds/")
+    assert answer.quote.source.title
+    assert not answer.quote.fragment
+
+
+@pytest.mark.parametrize(
+    ("query", "speakers", "topic"),
+    [
+        ("putin nato", [PUTIN], ["nato"]),
+        ("Putin's NATO", [PUTIN], ["nato"]),
+        ("bush putin", [BUSH, PUTIN], []),
+        ("george bush terrorism", [BUSH], ["terrorism"]),
+        ("vladimir putin ukraine", [PUTIN], ["ukraine"]),
+        ("bush jr nato", [BUSH], ["nato"]),
+        ("nato expansion", [], ["nato", "expansion"]),
+        ("", [], []),
+    ],
+)
+async def test_split_query(store: Store, query: str, speakers: list[str], topic: list[str]) -> None:
+    """Names of known people (one word or a pair) filter by speaker; the rest is topic."""
+    assert answers.split_query(store, query) == (speakers, topic)
+
+
+async def test_speaker_option_filters(store: Store) -> None:
+    """The speaker option narrows to that person even when the query names nobody."""
+    answer = await answers.find_quote(store, "terrorism", "Bush")
+    assert answer.speakers == [BUSH]
+    assert answer.quote is None or answer.quote.speaker == BUSH
+
+
+async def test_unknown_topic_word_suggests_close_topics(store: Store) -> None:
+    """A misspelt topic says which word matched nothing and suggests the close one."""
+    answer = await answers.find_quote(store, "putin natoo")
+    assert answer.quote is None
+    assert answer.unmatched == ["natoo"]
+    assert "nato" in answer.suggestions
+
+
+async def test_unknown_speaker_suggests_close_speakers(store: Store) -> None:
+    """A speaker option naming nobody known is reported with the closest known names."""
+    answer = await answers.find_quote(store, "nato", "Pootin")
+    assert answer.quote is None
+    assert answer.unmatched == ["Pootin"]
+    assert PUTIN in answer.suggestions
+
+
+async def test_another_quote_does_not_repeat_until_all_shown(store: Store) -> None:
+    """Passing the shown ids serves each match once, then starts the round again."""
+    first = await answers.find_quote(store, "putin")
+    assert first.quote is not None
+    assert first.total >= 2
+    seen = [first.quote.id]
+    for _ in range(first.total - 1):
+        answer = await answers.find_quote(store, "putin", seen=seen)
+        assert answer.quote is not None
+        assert answer.quote.id not in seen
+        seen.append(answer.quote.id)
+    again = await answers.find_quote(store, "putin", seen=seen)
+    assert again.quote is not None
+    assert again.quote.id in seen
+
+
+# -- /onthisday ---------------------------------------------------------------
+
+
+async def test_on_this_day_june_16_has_the_slovenia_meeting(store: Store) -> None:
+    """/onthisday 06-16 → the 2001 meeting in Slovenia, and quotes said that day."""
+    answer = await answers.on_this_day(store, parse_day("06-16", TODAY), TODAY)
+    meeting = [e for e in answer.events if e.date == _day(2001, 6, 16)]
+    assert meeting
+    assert any("Slovenia" in e.title + " " + e.summary for e in meeting)
+    assert all(q.date is not None and (q.date.month, q.date.day) == (6, 16) for q in answer.quotes)
+    assert all(not q.fragment for q in answer.quotes)
+
+
+async def test_empty_day_gives_nearest_anniversaries(store: Store) -> None:
+    """A day without events names the nearest anniversaries before and after it."""
+    answer = await answers.on_this_day(store, MonthDay(6, 17), TODAY)
+    assert (answer.events, answer.quotes) == ([], [])
+    assert answer.before == MonthDay(6, 16)
+    assert answer.after == MonthDay(9, 11)
+
+
+@pytest.mark.parametrize(
+    ("today", "titles"),
+    [
+        (date(2026, 2, 28), ["Harbour treaty", "Leap-day summit"]),  # common year
+        (date(2028, 2, 28), ["Harbour treaty"]),  # leap year: the 29th has its own day
+    ],
+)
+async def test_february_28_brings_29_in_common_years(
+    leap_store: Store, today: date, titles: list[str]
+) -> None:
+    """In a common year 28 February also shows 29 February's anniversaries."""
+    answer = await answers.on_this_day(leap_store, MonthDay(2, 28), today)
+    assert [e.title for e in answer.events] == titles
+
+
+@pytest.mark.parametrize(
+    ("day", "before", "after"),
+    [
+        (MonthDay(6, 1), MonthDay(3, 3), MonthDay(11, 20)),
+        (MonthDay(12, 25), MonthDay(11, 20), MonthDay(2, 28)),  # wraps round the year
+        (MonthDay(1, 5), MonthDay(11, 20), MonthDay(2, 28)),
+    ],
+)
+async def test_nearest_anniversaries_wrap(
+    leap_store: Store, day: MonthDay, before: MonthDay, after: MonthDay
+) -> None:
+    """Nearest anniversaries wrap round the end of the year."""
+    answer = await answers.on_this_day(leap_store, day, date(2026, 1, 1))
+    assert (answer.before, answer.after) == (before, after)
+
+
+# -- /timeline ------------------------------------------------------------------
+
+
+async def test_timeline_nato_lists_2001_and_2008_in_order(store: Store) -> None:
+    """/timeline nato → events of 2001 and 2008, in date order, with a summary of the span."""
+    answer = await answers.timeline(store, "nato", per_page=50)
+    years = [e.date.year for e in answer.events]
+    assert 2001 in years
+    assert 2008 in years
+    keys = [e.date.sort_key() for e in answer.events]
+    assert keys == sorted(keys)
+    assert answer.first == answer.events[0]
+    assert answer.last == answer.events[-1]
+    assert PUTIN in answer.people
+
+
+async def test_timeline_pages_and_bounds(store: Store) -> None:
+    """Pages cover every event once; from/to bounds are inclusive."""
+    whole = await answers.timeline(store, "", per_page=100)
+    count = -(-whole.total // 3)
+    pages = [await answers.timeline(store, "", page=p, per_page=3) for p in range(1, count + 1)]
+    assert [e.id for t in pages for e in t.events] == [e.id for e in whole.events]
+    assert {t.pages for t in pages} == {count}
+    bounded = await answers.timeline(store, "", start=20010616, end=20011231, per_page=100)
+    assert bounded.events
+    assert {e.date.year for e in bounded.events} == {2001}
+    assert all(e.date.sort_key() >= (2001, 6, 16) for e in bounded.events)
+
+
+# -- /sources -------------------------------------------------------------------
+
+
+async def test_sources_lists_both_seed_documents(store: Store) -> None:
+    """/sources → every seed document with its counts."""
+    answer = await answers.sources(store)
+    assert len(answer.documents) == len(list(SEEDS.glob("*.txt")))
+    assert all(d.events + d.quotes > 0 for d in answer.documents)
+
+
+# -- parse_day --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("june 16", MonthDay(6, 16)),
+        ("June 16th", MonthDay(6, 16)),
+        ("16 June", MonthDay(6, 16)),
+        ("06-16", MonthDay(6, 16)),
+        ("2001-06-16", MonthDay(6, 16, 2001)),
+        ("tomorrow", MonthDay(6, 17)),
+        ("yesterday", MonthDay(6, 15)),
+        ("", MonthDay(6, 16)),
+        (None, MonthDay(6, 16)),
+        ("feb 29", MonthDay(2, 29)),
+        ("  Sept 11 ", MonthDay(9, 11)),
+    ],
+)
+def test_parse_day(text: str | None, expected: MonthDay) -> None:
+    """Every documented way to type a day reads as that month-day."""
+    assert parse_day(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["junk", "February 30", "13-01", "2001-02-29", "june 31"])
+def test_parse_day_rejects_with_example(text: str) -> None:
+    """Unreadable or impossible days are the user's to fix, with an example."""
+    with pytest.raises(UserError) as caught:
+        parse_day(text, TODAY)
+    assert caught.value.example

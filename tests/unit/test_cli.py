@@ -1,0 +1,200 @@
+"""The command-line contract: ingest, export and ask, with bad input reported per file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from db import schema
+from db.ingest.source import MAX_SOURCE_BYTES
+from db.records import EventRecord, ParsedDocument, PartialDate, Span
+from db.writer import _Parsed, _write_parsed
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+GOOD = """March 3, 1999: Ada Novak and Ben Oduya meet in Lisbon
+The two premiers met for the first time. "We will share the fisheries," Novak said.
+"""
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private store for the test, also the default the CLI uses."""
+    path = tmp_path / "almanac.sqlite3"
+    monkeypatch.setenv("ALMANAC_DB", str(path))
+    monkeypatch.setenv("ALMANAC_STATE_DB", str(tmp_path / "state.sqlite3"))
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return path
+
+
+def count(db: Path, table: str) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+BAD_FILES: list[tuple[str, bytes, str]] = [
+    ("empty.txt", b"", "empty"),
+    ("binary.txt", b"\x00\x01\x02PNG\x00" * 10, "binary"),
+    ("latin1.txt", "Caf\u00e9 au lait, said Novak.".encode("latin-1"), "UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_FILES)
+def test_bad_file_is_named_and_others_still_ingest(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    reason: str,
+) -> None:
+    """One clear line names the bad file and why; the good file is stored; exit is 1."""
+    bad = write(tmp_path / name, data)
+    good = write(tmp_path / "good.txt", GOOD)
+    status = main(["ingest", str(bad), str(good)])
+    err = capsys.readouterr().err
+    assert status == 1
+    [line] = [x for x in err.splitlines() if x.startswith("error:")]
+    assert name in line
+    assert reason in line
+    assert count(db_path, "documents") == 1
+
+
+def test_oversized_file_is_refused_without_reading_it(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 50 MB file is refused by size, with the limit in the message."""
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    assert big.stat().st_size > MAX_SOURCE_BYTES
+    status = main(["ingest", str(big), str(write(tmp_path / "good.txt", GOOD))])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "huge.txt" in err
+    assert "too large" in err
+    assert count(db_path, "documents") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [(["nowhere.txt"], "no such file"), (["emptydir"], "no text files")],
+)
+def test_missing_paths_are_reported(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    reason: str,
+) -> None:
+    """A missing path or a folder without texts is one error line and exit 1."""
+    (tmp_path / "emptydir").mkdir()
+    status = main(["ingest", *args])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert args[0] in err
+    assert reason in err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'March 3, 1999: A meeting\n"This quote never closes, Novak said.\n',
+        "February 30, 2001: An impossible day\nNothing happened.\n",
+    ],
+)
+def test_awkward_text_ingests_with_a_warning_at_most(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Unbalanced quotes and impossible dates do not fail the file."""
+    status = main(["ingest", str(write(tmp_path / "odd.txt", text))])
+    capsys.readouterr()
+    assert status == 0
+    assert count(db_path, "documents") == 1
+    assert "--02-30" not in json.dumps(_export(capsys))
+    assert "2001-02-30" not in json.dumps(_export(capsys))
+
+
+def _export(capsys: pytest.CaptureFixture[str]) -> dict[str, list[dict[str, object]]]:
+    assert main(["export"]) == 0
+    data: dict[str, list[dict[str, object]]] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_ingest_is_idempotent_and_edits_replace(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Re-ingesting changes nothing; an edited file replaces its old rows."""
+    source = write(tmp_path / "chronicle.txt", GOOD)
+    assert main(["ingest", str(source)]) == 0
+    first = (count(db_path, "events"), count(db_path, "quotes"))
+    assert main(["ingest", str(source)]) == 0
+    assert "unchanged: chronicle.txt" in capsys.readouterr().out
+    assert (count(db_path, "events"), count(db_path, "quotes")) == first
+    write(source, GOOD.replace("Lisbon", "Porto"))
+    assert main(["ingest", str(source)]) == 0
+    assert "replaced: chronicle.txt" in capsys.readouterr().out
+    titles = [e["title"] for e in _export(capsys)["events"]]
+    assert any("Porto" in str(t) for t in titles)
+    assert not any("Lisbon" in str(t) for t in titles)
+    assert count(db_path, "documents") == 1
+
+
+def test_failed_write_leaves_the_store_unchanged(db_path: Path) -> None:
+    """A document whose rows cannot be stored rolls back whole."""
+    conn = schema.connect(db_path, schema.CONTENT_SCHEMA)
+    broken = ParsedDocument(
+        title="Broken",
+        published=None,
+        people=[],
+        events=[
+            EventRecord(PartialDate(2001, 1, 1, "day"), "fine", "fine", [], Span(0, 1)),
+            EventRecord(PartialDate(2001, 1, 1, "era"), "bad", "bad", [], Span(0, 1)),  # type: ignore[arg-type]
+        ],
+        quotes=[],
+    )
+    outcome = _write_parsed(conn, _Parsed("broken.txt", "f00", 3, broken, None))
+    assert outcome.status == "failed"
+    assert "could not be stored" in (outcome.reason or "")
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    conn.close()
+
+
+def test_ask_json_on_the_seeds(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The store is built from seeds/ on first use and ask --json follows the contract."""
+    assert main(["ingest", str(SEEDS)]) == 0
+    capsys.readouterr()
+    assert main(["ask", "/onthisday 06-16", "--json", "--today", "2026-06-16"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["command"] == "onthisday"
+    assert answer["date"] == "06-16"
+    assert any(e["date"] == "2001-06-16" for e in answer["events"])
+
+
+def test_ask_with_a_bad_argument_explains(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A malformed command gets an explanation with an example and exit 2."""
+    assert main(["ingest", str(SEEDS)]) == 0
+    capsys.readouterr()
+    assert main(["ask", "/onthisday notaday"]) == 2
+    err = capsys.readouterr().err
+    assert "notaday" in err
+    assert "Try:" in err

@@ -1,0 +1,184 @@
+"""Settings: defaults, .env parsing, validation, and the token never leaking."""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import (
+    DEFAULT_API_BASE,
+    DEFAULT_GATEWAY,
+    PROJECT_SEEDS,
+    Settings,
+    SettingsError,
+)
+from bot.logging import REDACTED, setup_logging
+
+TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.secret.token-value"
+
+
+def settings(env: dict[str, str], env_file: Path | None = None) -> Settings:
+    return Settings.from_env({"HOME": "/home/tester", **env}, env_file=env_file)
+
+
+def test_defaults() -> None:
+    """With nothing set, every setting has its documented default."""
+    s = settings({})
+    data = Path("/home/tester/.local/share/almanac")
+    assert s.token is None
+    assert s.db_path == data / "almanac.sqlite3"
+    assert s.state_db_path == data / "state.sqlite3"
+    assert s.seeds_dir == PROJECT_SEEDS
+    assert s.seeds_dir.name == "seeds"
+    assert s.timezone == "UTC"
+    assert s.dev_guild is None
+    assert s.api_base == DEFAULT_API_BASE
+    assert s.gateway == DEFAULT_GATEWAY
+    assert s.log_level == "INFO"
+
+
+@pytest.mark.parametrize(
+    ("env", "field", "expected"),
+    [
+        ({"XDG_DATA_HOME": "/xdg"}, "db_path", Path("/xdg/almanac/almanac.sqlite3")),
+        (
+            {"XDG_DATA_HOME": ""},
+            "db_path",
+            Path("/home/tester/.local/share/almanac/almanac.sqlite3"),
+        ),
+        ({"ALMANAC_DB": "/data/a.db"}, "state_db_path", Path("/data/state.sqlite3")),
+        ({"ALMANAC_STATE_DB": "/s/state.db"}, "state_db_path", Path("/s/state.db")),
+        ({"ALMANAC_SEEDS": "/corpus"}, "seeds_dir", Path("/corpus")),
+        ({"ALMANAC_TIMEZONE": "Europe/Paris"}, "timezone", "Europe/Paris"),
+        ({"ALMANAC_DEV_GUILD": "123456789012345678"}, "dev_guild", 123456789012345678),
+        ({"ALMANAC_LOG_LEVEL": "debug"}, "log_level", "DEBUG"),
+        (
+            {"DISCORD_API_BASE": "http://127.0.0.1:8080/api/v10/"},
+            "api_base",
+            "http://127.0.0.1:8080/api/v10",
+        ),
+        ({"DISCORD_GATEWAY": "ws://127.0.0.1:8080/gw"}, "gateway", "ws://127.0.0.1:8080/gw"),
+        ({"DISCORD_TOKEN": f"  {TOKEN}\n"}, "token", TOKEN),
+        ({"DISCORD_TOKEN": ""}, "token", None),
+    ],
+)
+def test_values_from_environment(env: dict[str, str], field: str, expected: Any) -> None:
+    """Each variable lands in its field, normalised."""
+    assert getattr(settings(env), field) == expected
+
+
+def test_dotenv_parsing(tmp_path: Path) -> None:
+    """`.env` accepts comments, `export`, quotes; the real environment wins over it."""
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "# comment\n"
+        "\n"
+        f"export DISCORD_TOKEN='{TOKEN}'\n"
+        'ALMANAC_TIMEZONE="America/New_York"\n'
+        "ALMANAC_DEV_GUILD=42  # my test server\n"
+        "ALMANAC_LOG_LEVEL=WARNING\n",
+        encoding="utf-8",
+    )
+    s = settings({"ALMANAC_LOG_LEVEL": "ERROR"}, env_file)
+    assert s.token == TOKEN
+    assert s.timezone == "America/New_York"
+    assert s.dev_guild == 42
+    assert s.log_level == "ERROR"
+
+
+def test_dotenv_in_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """By default `.env` is read from the working directory, and is optional."""
+    monkeypatch.chdir(tmp_path)
+    assert Settings.from_env({}).dev_guild is None
+    (tmp_path / ".env").write_text("ALMANAC_DEV_GUILD=7\n", encoding="utf-8")
+    assert Settings.from_env({}).dev_guild == 7
+
+
+@pytest.mark.parametrize(
+    ("env", "variable", "hint"),
+    [
+        ({"ALMANAC_TIMEZONE": "Mars/Olympus"}, "ALMANAC_TIMEZONE", "'Mars/Olympus'"),
+        ({"ALMANAC_TIMEZONE": f"x{TOKEN}"}, "ALMANAC_TIMEZONE", "IANA time zone"),
+        ({"ALMANAC_DEV_GUILD": "my-server"}, "ALMANAC_DEV_GUILD", "positive integer"),
+        ({"ALMANAC_DEV_GUILD": "0"}, "ALMANAC_DEV_GUILD", "positive integer"),
+        ({"ALMANAC_DEV_GUILD": str(2**64)}, "ALMANAC_DEV_GUILD", "positive integer"),
+        ({"ALMANAC_DEV_GUILD": TOKEN}, "ALMANAC_DEV_GUILD", "***"),
+        ({"ALMANAC_LOG_LEVEL": "LOUD"}, "ALMANAC_LOG_LEVEL", "DEBUG, INFO"),
+        ({"DISCORD_API_BASE": "discord.com/api"}, "DISCORD_API_BASE", "http:// or https://"),
+        ({"DISCORD_GATEWAY": "https://gateway"}, "DISCORD_GATEWAY", "ws:// or wss://"),
+        ({"DISCORD_TOKEN": "two words"}, "DISCORD_TOKEN", "without spaces"),
+    ],
+)
+def test_malformed_settings(env: dict[str, str], variable: str, hint: str) -> None:
+    """A bad value is one clear line naming the variable, never showing the token."""
+    with pytest.raises(SettingsError) as caught:
+        settings({"DISCORD_TOKEN": TOKEN} | env)
+    message = str(caught.value)
+    assert message.startswith(variable)
+    assert hint in message
+    assert "\n" not in message
+    assert TOKEN not in message
+    assert "two words" not in message
+
+
+@pytest.mark.parametrize("line", ["just-a-token-pasted-here", "=value", "BAD KEY=1"])
+def test_malformed_dotenv_line(tmp_path: Path, line: str) -> None:
+    """A line that is not KEY=VALUE is reported by number, without echoing it."""
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"ALMANAC_TIMEZONE=UTC\n{line}\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"line 2: expected KEY=VALUE$") as caught:
+        settings({}, env_file)
+    assert line not in str(caught.value)
+
+
+def test_missing_explicit_env_file(tmp_path: Path) -> None:
+    """An explicitly named settings file must exist."""
+    with pytest.raises(SettingsError, match="cannot read"):
+        settings({}, tmp_path / "nope.env")
+
+
+def test_repr_masks_token() -> None:
+    """repr/str show that a token is set but never its value."""
+    s = settings({"DISCORD_TOKEN": TOKEN})
+    assert TOKEN not in repr(s)
+    assert TOKEN not in str(s)
+    assert "token='***'" in repr(s)
+    assert "token=None" in repr(settings({}))
+
+
+def test_require_token() -> None:
+    """require_token returns the token or explains how to set it."""
+    assert settings({"DISCORD_TOKEN": TOKEN}).require_token() == TOKEN
+    with pytest.raises(SettingsError, match="DISCORD_TOKEN is not set"):
+        settings({}).require_token()
+
+
+def test_tzinfo() -> None:
+    """The configured zone is usable as a tzinfo."""
+    summer = datetime(2024, 7, 1, 12, tzinfo=settings({"ALMANAC_TIMEZONE": "Europe/Paris"}).tzinfo)
+    assert summer.utcoffset() == timedelta(hours=2)
+    assert datetime(2024, 7, 1, tzinfo=settings({}).tzinfo).utcoffset() == timedelta(0)
+
+
+def test_log_output_redacts_token() -> None:
+    """Whatever logger writes the token, in a message, argument or traceback, it is redacted."""
+    stream = io.StringIO()
+    handler = setup_logging("INFO", TOKEN, stream)
+    try:
+        logging.getLogger("discord.http").info("token is %s", TOKEN)
+        logging.getLogger("almanac").warning(f"inline {TOKEN}")
+        try:
+            raise RuntimeError(f"failed with {TOKEN}")
+        except RuntimeError:
+            logging.getLogger("almanac").exception("oops")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    output = stream.getvalue()
+    assert TOKEN not in output
+    assert output.count(REDACTED) == 3
+    assert "Traceback" in output
