@@ -275,13 +275,18 @@ class DailyCog(commands.Cog, name="Daily"):
         guild, _ = manager(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         sub = await state_of(self.bot).subscription(guild.id)
-        name = sub.timezone if sub else await self._zone_for(guild.id, None)
+        name = sub.timezone if sub else await self._preview_zone(guild.id)
         today = clock_of(self.bot).astimezone(zone(name)).date()
         embeds = await build_post(store_of(self.bot), today, sub.empty_day if sub else "nearest")
         if embeds is None:
             await reply(interaction, content=_nothing_today(today), ephemeral=True)
             return
         await reply(interaction, embeds=embeds, ephemeral=True)
+
+    async def _preview_zone(self, guild_id: int) -> str:
+        """Without a subscription: the server's zone, else the bot's default."""
+        known = await state_of(self.bot).guild_timezone(guild_id)
+        return known or self.bot.settings.timezone
 
     @daily.command(name="timezone", description="Set this server's time zone (also for /onthisday)")
     @app_commands.describe(timezone="IANA time zone, e.g. Europe/London")

@@ -39,6 +39,9 @@ class Attribution:
 NOBODY = Attribution(None, None, found=False)
 
 
+WINDOW = 300  # how far before a quote a speech verb and its subject are looked for
+
+
 class Attributor:
     """Looks up mentions and speech verbs around quotes of one document."""
 
@@ -78,6 +81,7 @@ class Attributor:
 
     def before(self, sentence_start: int, open_at: int) -> Attribution:
         """`Bush noted: "..."`, `Putin says he will "..."`, `the president said that "..."`."""
+        sentence_start = max(sentence_start, open_at - WINDOW)
         words = self._words(sentence_start, open_at)
         for word in reversed(words):
             if word.group(0).lower() in SPEECH_VERBS:
@@ -90,6 +94,7 @@ class Attributor:
 
     def reported_speaker(self, start: int, end: int) -> str | None:
         """The subject of the last speech verb in a stretch of reported speech."""
+        start = max(start, end - WINDOW)
         for word in reversed(self._words(start, end)):
             if word.group(0).lower() in SPEECH_VERBS:
                 speaker = self.subject_of(word.start(), word.end(), start)
@@ -98,7 +103,7 @@ class Attributor:
 
     def subject_of(self, verb_start: int, verb_end: int, sentence_start: int) -> Mention | None:
         """The mention right before the verb, right after it, or the clause's subject."""
-        candidates = self._mentions_in(sentence_start, verb_start)
+        candidates = self._mentions_in(max(sentence_start, verb_start - WINDOW), verb_start)
         if candidates:
             last = candidates[-1]
             gap = self.norm[last.end : verb_start].split()

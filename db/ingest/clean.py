@@ -80,11 +80,11 @@ def _is_furniture_line(norm_line: str) -> bool:
     if _ONLY_SYMBOLS.fullmatch(stripped):
         return True
     lowered = stripped.lower()
-    if any(lowered.startswith(p) or lowered.endswith(p) for p in LINE_FURNITURE_PHRASES):
+    if lowered.startswith(LINE_FURNITURE_PHRASES) or lowered.endswith(LINE_FURNITURE_PHRASES):
         return True
-    if len(stripped) < 200 and len(_LINK_SEPARATORS.findall(stripped)) >= 1:
+    if len(stripped) < 200 and _LINK_SEPARATORS.search(stripped):
         return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
-    if _BYLINE.match(stripped) and len(stripped.split()) <= 12:
+    if len(stripped) < 120 and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
     return bool(_CREDIT.match(stripped)) and len(stripped) < 160
 

@@ -6,6 +6,7 @@ A year is never invented: a month-day without a year stays a month-day.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -197,3 +198,27 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
 def make_year(year: int) -> PartialDate | None:
     """A year-precision date, if the year is representable."""
     return PartialDate(year, None, None, "year") if 1 <= year <= 9999 else None
+
+
+class DateIndex:
+    """Dates and relative dates of a whole text, scanned once and looked up by range."""
+
+    def __init__(self, norm: str) -> None:
+        scan = find_dates(norm)
+        self.hits = scan.hits
+        self.rejected = scan.rejected
+        self.hit_starts = [h.start for h in self.hits]
+        self.relatives = find_relatives(norm)
+        self.relative_starts = [r.start for r in self.relatives]
+
+    def dates_in(self, start: int, end: int) -> list[DateHit]:
+        """Dates that start inside [start, end)."""
+        low = bisect.bisect_left(self.hit_starts, start)
+        high = bisect.bisect_left(self.hit_starts, end)
+        return self.hits[low:high]
+
+    def relatives_in(self, start: int, end: int) -> list[RelativeHit]:
+        """Relative dates that start inside [start, end)."""
+        low = bisect.bisect_left(self.relative_starts, start)
+        high = bisect.bisect_left(self.relative_starts, end)
+        return self.relatives[low:high]

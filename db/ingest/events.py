@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from db.ingest.dates import find_dates, find_relatives, shift
+from db.ingest.dates import shift
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -18,6 +18,7 @@ from db.records import EventRecord, PartialDate, Span
 
 SUMMARY_LIMIT = 300
 TITLE_LIMIT = 200
+MAX_PER_SENTENCE = 8  # a sentence with more dates is a list; its first ones are enough
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'-]{2,40}(?:,\s[\w .'-]{2,40})?\s\([\w .'-]{2,30}\)\s?-{1,2}\s?"
 )
@@ -115,41 +116,45 @@ class EventBuilder:
                 self._relative_dates(anchor, start, end)
 
     def _caption_event(self, section: Section, start: int, end: int) -> None:
-        scan = find_dates(self.layout.norm[start:end], start)
-        hits = [h for h in scan.hits if h.date.precision in ("day", "month")]
+        hits = self.layout.dates.dates_in(start, end)
+        hits = [h for h in hits if h.date.precision in ("day", "month")]
         if not hits or hits[0].date == section.date:
             return
         sentence = _POSITION.sub("", self.layout.text[start:end])
         self._add(hits[0].date, sentence, sentence, self._people(start, end), Span(start, end))
 
     def _stated_dates(self, section: Section, start: int, end: int) -> None:
-        norm = self.layout.norm
-        sentence = self.layout.text[start:end]
-        for hit in find_dates(norm[start:end], start).hits:
-            if hit.date == section.date:
-                continue
-            title = self._parenthetical(start, end, hit.start) or sentence
-            self._add(hit.date, title, sentence, self._people(start, end), Span(start, end))
-
-    def _parenthetical(self, start: int, end: int, pos: int) -> str | None:
-        """A date inside '(...)' dates the aside, not the whole sentence."""
-        for match in _PARENS.finditer(self.layout.norm, start, end):
-            if match.start() < pos < match.end():
-                return _capitalise(self.layout.text[match.start(1) : match.end(1)])
-        return None
+        hits = self.layout.dates.dates_in(start, end)
+        hits = [h for h in hits if h.date != section.date][:MAX_PER_SENTENCE]
+        if not hits:
+            return
+        sentence = trim(self.layout.text[start:end], SUMMARY_LIMIT)
+        people = self._people(start, end)
+        asides = [(m.start(), m.end()) for m in _PARENS.finditer(self.layout.norm, start, end)]
+        for hit in hits:
+            aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
+            title = (
+                _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1]) if aside else sentence
+            )
+            self._add(hit.date, title, sentence, people, Span(start, end))
 
     def _relative_dates(self, anchor: PartialDate, start: int, end: int) -> None:
         text, norm = self.layout.text, self.layout.norm
-        for hit in find_relatives(norm[start:end], start):
-            people = self._people(start, end)
+        hits = self.layout.dates.relatives_in(start, end)[:MAX_PER_SENTENCE]
+        if not hits:
+            return
+        people = self._people(start, end)
+        sentence = trim(text[start:end], SUMMARY_LIMIT)
+        for hit in hits:
+            limit = min(end, hit.end + TITLE_LIMIT * 2)
             if hit.about_phrase:
                 date = shift(anchor, -hit.delta, hit.unit)
-                stop = _PHRASE_END.search(norm, hit.end, end)
-                phrase_end = stop.start() if stop else end
-                title = _capitalise(text[hit.end : phrase_end])
+                stop = _PHRASE_END.search(norm, hit.end, limit)
+                title = _capitalise(text[hit.end : stop.start() if stop else limit])
             else:
                 date = shift(anchor, hit.delta, hit.unit)
-                lead = norm[start : hit.start].strip(" \"'")
-                title = _capitalise(text[hit.end : end]) if not lead else text[start:end]
+                lead = norm[max(start, hit.start - 3) : hit.start].strip(" \"'")
+                opens = hit.start - start <= 3 and not lead
+                title = _capitalise(text[hit.end : limit]) if opens else sentence
             if date is not None and date != anchor:
-                self._add(date, title, text[start:end], people, Span(start, end))
+                self._add(date, title, sentence, people, Span(start, end))

@@ -19,13 +19,13 @@ _INITIAL = rf"[{_UPPER}]\.(?!\w)"
 _PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|dos|das|del)"
 _TOKEN = rf"(?:{_CAP}|{_INITIAL}|{_ACRONYM})"
 NAME_RUN = re.compile(
-    rf"(?<![\w'-])(?:{_PARTICLE}\s)?{_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_TOKEN})*"
-    r"(?:,?\s(?:Jr|Sr)\.|\s(?:II|III|IV)\b)?"
+    rf"(?<![\w'-])(?:{_PARTICLE} )?{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*"
+    r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _CAP_ONLY = re.compile(_CAP)
 _INITIAL_ONLY = re.compile(_INITIAL)
 _POSSESSIVE = re.compile(r"'s$|'$")
-_SUFFIX = re.compile(r",?\s(?:Jr|Sr)\.$|\s(?:II|III|IV)$")
+_SUFFIX = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 
 
@@ -82,9 +82,16 @@ def _strip_leading(tokens: list[str], sentence_start: bool) -> int:
     return skip
 
 
-def split_run(run: re.Match[str], sentence_start: bool) -> NameRun:
-    """Split a matched run into country qualifier, title and the personal name."""
+def split_run(run: re.Match[str], sentence_start: bool) -> NameRun | None:
+    """Split a matched run into country qualifier, title and the personal name.
+
+    None for the most common case: a single word that cannot be anyone's name.
+    """
     text = run.group(0)
+    if " " not in text:
+        folded = _fold(text)
+        if folded in NON_PERSON_WORDS or folded in STOPWORDS or text.isupper():
+            return None
     suffix = _SUFFIX.search(text)
     core = text[: suffix.start()] if suffix else text
     tokens = core.split(" ")

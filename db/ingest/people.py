@@ -114,26 +114,40 @@ class Intervals:
         return index >= 0 and self.spans[index][0] <= pos < self.spans[index][1]
 
 
-def _collect_runs(
-    norm: str, sentences: list[tuple[int, int, int]], quotes: Intervals
-) -> list[_Run]:
+class SentenceIndex:
+    """Finds which sentence (start, end, section) of the document holds an offset."""
+
+    def __init__(self, sentences: list[tuple[int, int, int]]) -> None:
+        self.sentences = sentences
+        self.starts = [s for s, _, _ in sentences]
+
+    def locate(self, pos: int) -> tuple[int, int, int] | None:
+        """The sentence containing pos, or None (furniture, labels, blank space)."""
+        index = bisect.bisect_right(self.starts, pos) - 1
+        if index < 0 or pos >= self.sentences[index][1]:
+            return None
+        return self.sentences[index]
+
+
+def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_Run]:
+    """Capitalised runs of the whole text, kept only inside sentences."""
     runs: list[_Run] = []
-    for start, end, section in sentences:
+    for match in NAME_RUN.finditer(norm):
+        sentence = index.locate(match.start())
+        if sentence is None:
+            continue
+        start, _, section = sentence
         lead = start
-        while lead < end and norm[lead] in " \"'(*-":
+        while norm[lead] in " \"'(*-" and lead < match.start():
             lead += 1
-        for match in NAME_RUN.finditer(norm, start, end):
-            parts = split_run(match, sentence_start=match.start() == lead)
-            before = norm[max(start, parts.start - 4) : parts.start]
-            runs.append(
-                _Run(
-                    parts,
-                    section,
-                    quotes.contains(match.start()),
-                    start,
-                    before.lower() == "the " and parts.title is None,
-                )
-            )
+        parts = split_run(match, sentence_start=match.start() == lead)
+        if parts is None:
+            continue
+        after_the = parts.title is None and norm[max(start, parts.start - 4) : parts.start] in (
+            "the ",
+            "The ",
+        )
+        runs.append(_Run(parts, section, quotes.contains(match.start()), start, after_the))
     return runs
 
 
@@ -209,7 +223,8 @@ def build_cast(
     quotes: Intervals,
 ) -> Cast:
     """Find people, bind them to countries, and resolve every mention in the document."""
-    runs = _collect_runs(norm, sentences, quotes)
+    index = SentenceIndex(sentences)
+    runs = _collect_runs(norm, index, quotes)
     vocabulary = set(_LOWER_WORD.findall(norm))
     clusters = _cluster_full_names(runs)
     speakers = _single_speakers(norm, runs, vocabulary)
@@ -234,7 +249,7 @@ def build_cast(
             Mention(run.parts.name_start, run.parts.end, "name", person, subject,
                     run.section, run.in_quote, surface=surface)
         )  # fmt: skip
-    mentions.extend(_role_and_pronoun_mentions(norm, sentences, quotes))
+    mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
     mentions.sort(key=lambda m: m.start)
     cast = Cast(people, mentions, bound, titled)
     _resolve_roles(cast)
@@ -247,19 +262,22 @@ def _appositive_country(norm: str, end: int) -> str | None:
     return NATIONALITIES[match.group("nat").lower()] if match else None
 
 
-def _role_and_pronoun_mentions(
-    norm: str, sentences: list[tuple[int, int, int]], quotes: Intervals
-) -> list[Mention]:
+def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Intervals) -> list[Mention]:
     found: list[Mention] = []
-    for start, end, section in sentences:
-        for match in _ROLE.finditer(norm, start, end):
+    for match in _ROLE.finditer(norm):
+        sentence = index.locate(match.start())
+        if sentence is not None:
+            start, _, section = sentence
             country = NATIONALITIES[match.group("nat").lower()]
             subject = _is_subject(norm, start, match.start())
             found.append(
                 Mention(match.start(), match.end(), "role", None, subject, section,
                         quotes.contains(match.start()), country, match.group(0))
             )  # fmt: skip
-        for match in _PRONOUN.finditer(norm, start, end):
+    for match in _PRONOUN.finditer(norm):
+        sentence = index.locate(match.start())
+        if sentence is not None:
+            section = sentence[2]
             found.append(
                 Mention(match.start(), match.end(), "pronoun", None, True, section,
                         quotes.contains(match.start()), surface=match.group(0))

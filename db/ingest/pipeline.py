@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from db.ingest.attribution import Attributor
-from db.ingest.clean import classify_lines, normalise
-from db.ingest.dates import find_dates
+from db.ingest.clean import Line, classify_lines, normalise
+from db.ingest.dates import DateIndex, find_dates
 from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
@@ -91,8 +92,8 @@ def extract(text: str, name: str) -> ParsedDocument:
     units = _units(segmented.sections)
     scan = find_quotes(text, units)
     quoted = Intervals([(q.open, q.close) for q in scan.spans])
-    sentences = [split_sentences(norm, u.start, u.end, quoted.spans) for u in units]
-    layout = Layout(text, norm, units, sentences, segmented.sections)
+    sentences = [split_sentences(norm, u.start, u.end, quoted.spans, quoted.starts) for u in units]
+    layout = Layout(text, norm, units, sentences, segmented.sections, DateIndex(norm))
     flat = [
         (s, e, unit.block.section)
         for unit, spans in zip(units, sentences, strict=True)
@@ -103,7 +104,7 @@ def extract(text: str, name: str) -> ParsedDocument:
     quotes = QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(scan.spans)
     published = _published(text, norm, layout)
     events = EventBuilder(layout, cast, published).build()
-    warnings = [*segmented.warnings, *scan.warnings, *_date_warnings(layout)]
+    warnings = [*scan.warnings, *_date_warnings(layout, lines)]
     return ParsedDocument(
         title=_title(layout, cast, name),
         published=published,
@@ -114,13 +115,12 @@ def extract(text: str, name: str) -> ParsedDocument:
     )
 
 
-def _date_warnings(layout: Layout) -> list[str]:
+def _date_warnings(layout: Layout, lines: list[Line]) -> list[str]:
+    starts = [line.start for line in lines]
     warnings: list[str] = []
-    for unit in layout.units:
-        if unit.block.kind == "heading":
-            continue
-        for _, rejected in find_dates(layout.norm[unit.start : unit.end]).rejected:
-            warnings.append(f"impossible date {rejected!r} at line {unit.block.line}")
+    for offset, rejected in layout.dates.rejected:
+        number = bisect.bisect_right(starts, offset)
+        warnings.append(f"impossible date {rejected!r} at line {number}")
     return warnings
 
 

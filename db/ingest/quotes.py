@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
-from db.ingest.dates import find_dates
+from db.ingest.dates import DateIndex
 from db.ingest.quotemarks import QuoteSpan, Unit
 from db.ingest.segment import Section
 from db.records import PartialDate, QuoteRecord, Span
@@ -30,11 +30,16 @@ class Layout:
     units: list[Unit]
     sentences: list[list[tuple[int, int]]]
     sections: list[Section]
+    dates: DateIndex
+    _starts: dict[int, list[int]] = field(default_factory=dict)
 
     def sentence_at(self, unit: Unit, pos: int) -> tuple[int, int]:
         """The sentence of a unit that contains pos (or the unit itself if none does)."""
         spans = self.sentences[unit.index]
-        index = bisect.bisect_right([s for s, _ in spans], pos) - 1
+        starts = self._starts.get(unit.index)
+        if starts is None:
+            starts = self._starts[unit.index] = [s for s, _ in spans]
+        index = bisect.bisect_right(starts, pos) - 1
         return spans[index] if index >= 0 else (unit.start, unit.end)
 
 
@@ -57,9 +62,9 @@ def _quote_text(text: str, quote: QuoteSpan) -> str:
 def _only_quote(layout: Layout, quote: QuoteSpan) -> bool:
     first = layout.units[quote.blocks[0]]
     last = layout.units[quote.blocks[-1]]
-    lead = layout.norm[first.start : quote.open].strip()
-    tail = layout.norm[quote.close : last.end].strip(" .,")
-    return not lead and not tail
+    if quote.open != first.start or last.end - quote.close > 3:
+        return False
+    return not layout.norm[quote.close : last.end].strip(" .,")
 
 
 def _words(text: str) -> set[str]:
@@ -80,6 +85,8 @@ class QuoteBuilder:
         self.layout = layout
         self.attributor = attributor
         self.last_in_unit: dict[int, QuoteRecord] = {}
+        self.stated: dict[tuple[int, int], list[PartialDate]] = {}
+        self.occasions: dict[int, str | None] = {}
 
     def build(self, spans: list[QuoteSpan]) -> list[QuoteRecord]:
         """Records in document order; heading quotes borrow a matching body quote's speaker."""
@@ -138,18 +145,19 @@ class QuoteBuilder:
         return Attribution(speaker, None, speaker is not None)
 
     def _section_occasion(self, section: Section) -> str | None:
-        for block in section.blocks:
-            if block.kind == "paragraph":
-                return self.attributor.occasion_in(block.start, block.end)
-        return None
+        if section.index not in self.occasions:
+            first = next((b for b in section.blocks if b.kind == "paragraph"), None)
+            occasion = self.attributor.occasion_in(first.start, first.end) if first else None
+            self.occasions[section.index] = occasion
+        return self.occasions[section.index]
 
     def _date(self, quote: QuoteSpan, unit: Unit, section: Section) -> PartialDate | None:
         start, end = self.layout.sentence_at(unit, quote.open)
-        stated = [
-            hit.date
-            for hit in find_dates(self.layout.norm[start:end], start).hits
-            if hit.date.precision in ("day", "month-day")
-        ]
+        stated = self.stated.get((start, end))
+        if stated is None:
+            hits = self.layout.dates.dates_in(start, end)
+            stated = [h.date for h in hits if h.date.precision in ("day", "month-day")]
+            self.stated[(start, end)] = stated
         if unit.block.kind == "caption" and stated:
             return stated[0]
         if section.date is not None:
@@ -159,10 +167,15 @@ class QuoteBuilder:
     def _settle_headings(self, records: list[tuple[QuoteSpan, QuoteRecord]]) -> list[QuoteRecord]:
         """A headline repeating a body quote takes its speaker; a full repeat is dropped."""
         kept: list[QuoteRecord] = []
+        body: dict[int, list[QuoteRecord]] = {}
+        for quote, record in records:
+            block = self.layout.units[quote.blocks[0]].block
+            if block.kind != "heading":
+                body.setdefault(block.section, []).append(record)
         for quote, record in records:
             unit = self.layout.units[quote.blocks[0]]
             if unit.block.kind == "heading":
-                twin = self._body_twin(unit.block.section, record, records)
+                twin = _twin(record, body.get(unit.block.section, []))
                 if twin is not None and record.speaker is None:
                     record.speaker, record.context = twin.speaker, twin.context
                 if twin is not None and not record.fragment:
@@ -170,12 +183,7 @@ class QuoteBuilder:
             kept.append(record)
         return kept
 
-    def _body_twin(
-        self, section: int, record: QuoteRecord, records: list[tuple[QuoteSpan, QuoteRecord]]
-    ) -> QuoteRecord | None:
-        for quote, other in records:
-            unit = self.layout.units[quote.blocks[0]]
-            in_body = unit.block.section == section and unit.block.kind != "heading"
-            if in_body and _similar(record.text, other.text):
-                return other
-        return None
+
+def _twin(record: QuoteRecord, candidates: list[QuoteRecord]) -> QuoteRecord | None:
+    """The first body quote that repeats a headline quote."""
+    return next((other for other in candidates if _similar(record.text, other.text)), None)

@@ -27,7 +27,7 @@ _DATED_CAPTION_END = re.compile(
     r"(?:,\s(?:in\s)?[A-Z][\w .,'-]{0,60})?\.?\s*$"
 )
 _LABEL = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
-_SENTENCE_END = re.compile(r"[.!?]+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr jr sr st gen sen rep gov lt col capt prof vs no mt ft inc corp co ltd"
@@ -90,7 +90,7 @@ def _block_kind(norm_block: str, first_text: bool) -> BlockKind:
         return "bullet"
     if _is_caption(norm_block):
         return "caption"
-    if not first_text and _LABEL.fullmatch(norm_block) and len(norm_block) < 60:
+    if not first_text and len(norm_block) < 60 and _LABEL.fullmatch(norm_block):
         return "label"
     return "paragraph"
 
@@ -117,9 +117,7 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
             continue
         heading = _HEADING.match(norm, line.start, line.end)
         if heading is not None:
-            date = parse_single_date(heading.group("date"))
-            if date is None:
-                warnings.append(f"impossible date {heading.group('date')!r} at line {number}")
+            date = parse_single_date(heading.group("date"))  # impossible: no date, a warning
             start, end = _trim(norm, line.start, line.end)
             block = Block(start, end, "heading", len(sections), number)
             sections.append(Section(len(sections), date, block, heading.start("head")))
@@ -147,10 +145,12 @@ def _reclassify_wrapped(norm: str, sections: list[Section]) -> None:
 
 
 def split_sentences(
-    norm: str, start: int, end: int, protected: list[tuple[int, int]]
+    norm: str, start: int, end: int, protected: list[tuple[int, int]], starts: list[int]
 ) -> list[tuple[int, int]]:
-    """Sentences of norm[start:end]; never split inside a protected (quoted) interval."""
-    starts = [p[0] for p in protected]
+    """Sentences of norm[start:end]; never split inside a protected (quoted) interval.
+
+    protected is sorted and disjoint; starts holds its start offsets (for bisection).
+    """
     sentences: list[tuple[int, int]] = []
     begin = start
     for match in _SENTENCE_END.finditer(norm, start, end):

@@ -10,18 +10,18 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
 import pytest
 
 from bot.config import Settings
+from bot.daily import build_post
 from bot.discord_app import AlmanacBot
-from bot.schedule import Clock
 from cogs.daily import DailyCog
 from db import schema
-from db.state import MAX_FAILURES, RETRY_FAILED, StateStore
+from db.state import MAX_FAILURES, RETRY_FAILED, EmptyDay, StateStore
 from db.store import Store
 from db.writer import ingest_paths
 from tests.e2e.fake_discord import (
@@ -65,15 +65,6 @@ class FakeClock:
         self.now = now
 
 
-class DailyBot(AlmanacBot):
-    """The Almanac bot with the state store and clock the daily cog reads."""
-
-    def __init__(self, settings: Settings, store: Store, state: StateStore, clock: Clock) -> None:
-        super().__init__(settings, store, ["cogs.daily"], **FAST_READY)
-        self.state = state
-        self.clock = clock
-
-
 @dataclass
 class World:
     """Everything a daily test drives: the stand-in, the stores, the clock."""
@@ -92,14 +83,16 @@ class World:
         return opened
 
     @contextlib.asynccontextmanager
-    async def bot(self) -> AsyncIterator[DailyBot]:
+    async def bot(self) -> AsyncIterator[AlmanacBot]:
         """A running bot with its own state connection; stopped when the block ends."""
         state = await self.open_state()
-        bot = DailyBot(self.settings, self.store, state, self.clock)
+        bot = AlmanacBot(
+            self.settings, self.store, ["cogs.daily"], state=state, clock=self.clock, **FAST_READY
+        )
         async with running_bot(bot, self.fake) as running:
             yield running
 
-    async def start(self) -> DailyBot:
+    async def start(self) -> AlmanacBot:
         """A bot that runs until the end of the test."""
         return await self.stack.enter_async_context(self.bot())
 
@@ -125,7 +118,7 @@ async def world(
         yield World(fake_discord, almanac_settings, store, tmp_path / "state.sqlite3", clock, stack)
 
 
-def cog(bot: DailyBot) -> DailyCog:
+def cog(bot: AlmanacBot) -> DailyCog:
     """The loaded cog (load_extension imports its own copy of the module: no isinstance)."""
     found = bot.get_cog("Daily")
     assert type(found).__name__ == "DailyCog"
@@ -308,6 +301,37 @@ async def test_many_servers_due_the_same_minute(world: World) -> None:
     await cog(bot).run_now()
     for channel in channels:
         assert len(posts(world.fake, channel)) == 1
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [("skip", None), ("quote", "Quote of the day — January 3"), ("nearest", "Nearest anniversary")],
+)
+async def test_empty_day_policies(world: World, policy: EmptyDay, expected: str | None) -> None:
+    """A day without anniversaries is skipped, gets a quote, or the nearest anniversary."""
+    embeds = await build_post(world.store, date(2026, 1, 3), policy)
+    if expected is None:
+        assert embeds is None
+        return
+    assert embeds is not None
+    assert expected in (embeds[0].title or "")
+    assert "January 3" in (embeds[0].description or "")
+
+
+async def test_empty_day_skip_is_logged(world: World) -> None:
+    """With the skip policy an empty day posts nothing and is logged as skipped, once."""
+    bot = await world.start()
+    await command(
+        world.fake,
+        "daily set",
+        {"channel": ANNOUNCEMENTS_ID, "time": "09:00", "timezone": "UTC", "empty_day": "skip"},
+    )
+    world.clock.set(datetime(2027, 1, 3, 9, 0, tzinfo=UTC))
+    await cog(bot).run_now()
+    assert posts(world.fake) == []
+    last = (await (await world.open_state()).subscription(GUILD_ID)).last  # type: ignore[union-attr]
+    assert last is not None
+    assert (last.local_date, last.status) == (date(2027, 1, 3), "skipped")
 
 
 # -- failures and cleanup ------------------------------------------------------
