@@ -147,7 +147,7 @@ async def timeline(
     per_page: int = TIMELINE_PAGE,
 ) -> Timeline:
     """A page of matching events in date order; the header spans all of them."""
-    topic = [w for w in words(query) if w not in STOPWORDS]
+    topic = list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
     page = max(1, page)
     events, total = await store.timeline(
         topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page

@@ -16,7 +16,7 @@ from typing import TextIO
 from bot import answers
 from bot.errors import UserError
 from bot.render_text import Answer, render_text
-from bot.when import parse_bound, parse_day
+from bot.when import parse_bound, parse_day, shown
 from db.store import Store
 
 COMMANDS = ("onthisday", "quote", "timeline", "sources")
@@ -64,9 +64,10 @@ async def answer_line(store: Store, line: str, today: date) -> Answer:
 def _page(text: str | None) -> int:
     if text is None:
         return 1
-    if not text.isdigit() or int(text) < 1:
+    if not text.isdecimal() or int(text) < 1:
         raise UserError(
-            f"page must be a whole number from 1, not {text!r}.", example="/timeline nato page:2"
+            f"page must be a whole number from 1, not {shown(text)}.",
+            example="/timeline nato page:2",
         )
     return int(text)
 

@@ -45,6 +45,9 @@ CITE_TITLE_BUDGET = 80  # a long title must not push the file name out of the ci
 
 _TRAILING = " \t\n,;:-–—"
 _SPACE = re.compile(r"\s")
+# Mention syntax in source texts or user input: @everyone, @here, <@id>, <@!id>, <@&id>.
+_MENTION = re.compile(r"@(?=everyone|here)|<@(?!\u200b)")
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 @dataclass(slots=True)
@@ -59,8 +62,21 @@ class Reply:
 # -- limits -------------------------------------------------------------------
 
 
+def defuse_mentions(text: str) -> str:
+    """Mention syntax made inert with a zero-width space after the '@' (idempotent).
+
+    Every message already sends AllowedMentions.none(); this is defence in depth, so
+    a quoted "@everyone" or "<@&123>" cannot ping even if a send path forgot that.
+    """
+    return _MENTION.sub(lambda m: m.group() + ZERO_WIDTH_SPACE, text)
+
+
 def shorten(text: str, limit: int) -> str:
-    """Text within limit characters, cut at a word boundary and marked with '…'."""
+    """Text within limit characters, cut at a word boundary and marked with '…'.
+
+    Every text the renderers send goes through here, so mentions are defused here too.
+    """
+    text = defuse_mentions(text)
     if len(text) <= limit:
         return text
     if limit <= len(ELLIPSIS):
@@ -438,6 +454,7 @@ __all__ = [
     "Reply",
     "add_field",
     "cite",
+    "defuse_mentions",
     "discord_timestamp",
     "fit_message",
     "lines_within",

@@ -42,6 +42,7 @@ _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})$")
 _YEAR = re.compile(r"^\d{1,4}$")
 
 DAY_EXAMPLE = "/onthisday date: june 16"
+SHOWN_MAX = 60  # how much of a bad input an error message echoes back
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,15 @@ def parse_day(text: str | None, today: date) -> MonthDay:
     match = _NUMERIC.match(cleaned)
     if match:
         return _checked(int(match[1]), int(match[2]), None, text)
-    raise UserError(f"I couldn't read {text!r} as a date.", example=DAY_EXAMPLE)
+    raise UserError(f"I couldn't read {shown(text)} as a date.", example=DAY_EXAMPLE)
+
+
+def shown(text: str | None) -> str:
+    """The user's input as an error message quotes it: repr (controls visible), capped."""
+    value = text or ""
+    if len(value) > SHOWN_MAX:
+        value = value[: SHOWN_MAX - 1] + "…"
+    return repr(value)
 
 
 def _checked(month: int, day: int, year: int | None, text: str | None) -> MonthDay:
@@ -85,7 +94,7 @@ def _checked(month: int, day: int, year: int | None, text: str | None) -> MonthD
     try:
         date(year if year else 2000, month, day)
     except ValueError:
-        raise UserError(f"{text!r} is not a real date.", example=DAY_EXAMPLE) from None
+        raise UserError(f"{shown(text)} is not a real date.", example=DAY_EXAMPLE) from None
     return MonthDay(month, day, year)
 
 
@@ -103,7 +112,7 @@ def parse_bound(text: str | None, *, end: bool) -> int | None:
         when = None
     if when is None or when.year is None:
         raise UserError(
-            f"I couldn't read {text!r} as a year or a full date.",
+            f"I couldn't read {shown(text)} as a year or a full date.",
             example="/timeline query: nato from: 2001 to: 2008-04-06",
         )
     return when.year * 10_000 + when.month * 100 + when.day

@@ -87,3 +87,54 @@ CREATE TABLE vocabulary (
     word   TEXT PRIMARY KEY,
     quotes INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- migration 2
+-- Speed at a million rows (see tests/bench). Anniversary lists come out of the
+-- index already in year order, so a busy month-day is never sorted whole.
+DROP INDEX events_month_day;
+CREATE INDEX events_month_day ON events(month, day, year IS NULL, year) WHERE day IS NOT NULL;
+DROP INDEX quotes_month_day;
+CREATE INDEX quotes_month_day ON quotes(month, day, year IS NULL, year)
+    WHERE day IS NOT NULL AND fragment = 0;
+
+-- Ingest looks a text up by its hash (same text under another name): index it,
+-- or every document scans all the others.
+CREATE INDEX documents_sha256 ON documents(sha256);
+
+-- Events per sort key and per year, kept by triggers (cascading deletes fire
+-- them too), so /timeline counts a date range by summing a few hundred rows
+-- instead of visiting every event in it.
+CREATE TABLE event_days (
+    sort_key INTEGER PRIMARY KEY,
+    events   INTEGER NOT NULL
+);
+CREATE TABLE event_years (
+    year   INTEGER PRIMARY KEY,
+    events INTEGER NOT NULL
+);
+INSERT INTO event_days (sort_key, events)
+    SELECT sort_key, count(*) FROM events WHERE year IS NOT NULL GROUP BY sort_key;
+INSERT INTO event_years (year, events)
+    SELECT year, count(*) FROM events WHERE year IS NOT NULL GROUP BY year;
+CREATE TRIGGER events_count_insert AFTER INSERT ON events WHEN new.year IS NOT NULL
+BEGIN
+    INSERT INTO event_days (sort_key, events) VALUES (new.sort_key, 1)
+        ON CONFLICT (sort_key) DO UPDATE SET events = events + 1;
+    INSERT INTO event_years (year, events) VALUES (new.year, 1)
+        ON CONFLICT (year) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER events_count_delete AFTER DELETE ON events WHEN old.year IS NOT NULL
+BEGIN
+    UPDATE event_days SET events = events - 1 WHERE sort_key = old.sort_key;
+    UPDATE event_years SET events = events - 1 WHERE year = old.year;
+END;
+CREATE TRIGGER events_count_update AFTER UPDATE OF year, sort_key ON events
+BEGIN
+    UPDATE event_days SET events = events - 1
+        WHERE old.year IS NOT NULL AND sort_key = old.sort_key;
+    UPDATE event_years SET events = events - 1 WHERE old.year IS NOT NULL AND year = old.year;
+    INSERT INTO event_days (sort_key, events) SELECT new.sort_key, 1 WHERE new.year IS NOT NULL
+        ON CONFLICT (sort_key) DO UPDATE SET events = events + 1;
+    INSERT INTO event_years (year, events) SELECT new.year, 1 WHERE new.year IS NOT NULL
+        ON CONFLICT (year) DO UPDATE SET events = events + 1;
+END;

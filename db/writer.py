@@ -11,7 +11,7 @@ import hashlib
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -116,10 +116,17 @@ def parse_file(path: Path) -> _Parsed:
 
 def parse_files(files: Sequence[Path], workers: int = 1) -> list[_Parsed]:
     """Parse in worker processes when there are several files and cores to use."""
+    return list(iter_parsed(files, workers))
+
+
+def iter_parsed(files: Sequence[Path], workers: int = 1) -> Iterator[_Parsed]:
+    """Parsed files in order, as soon as each is ready, so writing overlaps parsing."""
     if workers <= 1 or len(files) < 2:
-        return [parse_file(f) for f in files]
+        yield from (parse_file(f) for f in files)
+        return
+    chunk = max(1, min(16, len(files) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(parse_file, files, chunksize=max(1, len(files) // (workers * 8))))
+        yield from pool.map(parse_file, files, chunksize=chunk)
 
 
 def ingest_paths(
@@ -129,7 +136,7 @@ def ingest_paths(
     files, problems = collect_sources(paths)
     report = IngestReport(outcomes=list(problems))
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    for parsed in parse_files(files, count):
+    for parsed in iter_parsed(files, count):
         report.outcomes.append(_write_parsed(conn, parsed))
     _drop_orphan_people(conn)
     return report
@@ -316,7 +323,8 @@ def _count_vocabulary(conn: sqlite3.Connection, texts: Iterable[str], sign: int)
         " ON CONFLICT(word) DO UPDATE SET quotes = quotes + excluded.quotes",
         [(word, sign * n) for word, n in counts.items()],
     )
-    conn.execute("DELETE FROM vocabulary WHERE quotes <= 0")
+    if sign < 0:  # only a removal can bring a count to zero; this scans the table
+        conn.execute("DELETE FROM vocabulary WHERE quotes <= 0")
 
 
 def _drop_orphan_people(conn: sqlite3.Connection) -> None:

@@ -40,6 +40,7 @@ NOBODY = Attribution(None, None, found=False)
 
 
 WINDOW = 300  # how far before a quote a speech verb and its subject are looked for
+MAX_GAPS = 8  # text between at most this many earlier quotes is searched
 
 
 class Attributor:
@@ -56,15 +57,32 @@ class Attributor:
         high = bisect.bisect_left(self.starts, end)
         return self.mentions[low:high]
 
-    def _words(self, start: int, end: int) -> list[re.Match[str]]:
-        return [
-            w for w in _WORD.finditer(self.norm, start, end) if not self.quotes.contains(w.start())
-        ]
+    def _words(self, start: int, end: int, most: int | None = None) -> list[re.Match[str]]:
+        """Words in [start, end) outside quotations, walking only the gaps between them."""
+        spans, starts = self.quotes.spans, self.quotes.starts
+        if most is None:  # looking backwards: only the gaps nearest to end matter
+            nearest = bisect.bisect_left(starts, end) - MAX_GAPS
+            if nearest > 0:
+                start = max(start, spans[nearest - 1][1])
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and spans[index][1] > start:
+            start = spans[index][1]
+        index += 1
+        words: list[re.Match[str]] = []
+        gaps = 0
+        while start < end and (most is None or len(words) < most) and gaps <= MAX_GAPS:
+            gaps += 1
+            gap_end = starts[index] if index < len(starts) and starts[index] < end else end
+            words.extend(_WORD.finditer(self.norm, start, gap_end))
+            if gap_end >= end:
+                break
+            start, index = spans[index][1], index + 1
+        return words if most is None else words[:most]
 
     def after(self, close: int, sentence_end: int) -> Attribution:
         """`," Putin said later.` or `," says Smith of the Institute.`"""
         limit = min(sentence_end, close + 160)
-        words = self._words(close, limit)[:8]
+        words = self._words(close, limit, most=8)
         if not words:
             return NOBODY
         if words[0].group(0).lower() in SPEECH_VERBS:

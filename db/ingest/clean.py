@@ -10,49 +10,55 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from db.ingest.lexicon import LINE_FURNITURE_PHRASES
+from db.ingest.lexicon import LINE_FURNITURE_PHRASES, STAMP_PREFIXES
 
 LineKind = Literal["blank", "furniture", "text"]
 
 # One character in, one character out: offsets in the copy are offsets in the original.
-_NORMALISE = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u02bc": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u200b": " ",
-        "\ufeff": " ",
-        "\r": " ",
-        "\t": " ",
-        "\u2014": "-",
-        "\u2013": "-",
-        "\u2012": "-",
-        "\u2212": "-",
-        "\u2022": "*",
-        "\u00b7": "*",
-        "\u25cf": "*",
-        "\u25aa": "*",
-    }
-)
+# No replacement is itself replaced, so the order of the replacements does not matter.
+_FOLDS: dict[str, str] = {
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u02bc": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u200b": " ",
+    "\ufeff": " ",
+    "\r": " ",
+    "\t": " ",
+    "\u2014": "-",
+    "\u2013": "-",
+    "\u2012": "-",
+    "\u2212": "-",
+    "\u2022": "*",
+    "\u00b7": "*",
+    "\u25cf": "*",
+    "\u25aa": "*",
+}
 
 BULLET_CHARS = "*-"
 
 
 def normalise(text: str) -> str:
-    """Fold quotes, apostrophes, dashes, bullets and odd spaces; keeps every offset."""
-    return text.translate(_NORMALISE)
+    """Fold quotes, apostrophes, dashes, bullets and odd spaces; keeps every offset.
+
+    One str.replace per character that occurs is many times faster than str.translate
+    with a dict table (which looks every character of the text up in the dict).
+    """
+    for old, new in _FOLDS.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     lowered = stripped.lower()
     if lowered.startswith(LINE_FURNITURE_PHRASES) or lowered.endswith(LINE_FURNITURE_PHRASES):
+        return True
+    if len(stripped) < 80 and lowered.startswith(STAMP_PREFIXES):
         return True
     if len(stripped) < 200 and _LINK_SEPARATORS.search(stripped):
         return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")

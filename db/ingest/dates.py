@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS
+from db.ingest.scan import finditer_near, literal_starts
 from db.records import PartialDate
 
 MONTH = (
@@ -30,6 +31,10 @@ _DATES = re.compile(
     r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s"
     r"(?P<y6>\d{4})\b(?!s\b|'s|[-/.,]\d|\s?%)"
 )
+# Every date holds a digit that starts a run of digits, at most this far from its start
+# (the longest lead is "On September 9"), so _DATES is tried only near digit runs.
+_DATE_REACH = len("On September ")
+_DIGIT_RUN = re.compile(r"\d+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
@@ -96,7 +101,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     """Dates in text (offsets shifted by base); impossible ones are listed as rejected."""
     hits: list[DateHit] = []
     rejected: list[tuple[int, str]] = []
-    for match in _DATES.finditer(text):
+    digit_runs = (run.start() for run in _DIGIT_RUN.finditer(text))
+    for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH):
         if match.group("y6") and (
             _counts_things(text, match.end()) or not 1000 <= int(match.group("y6")) <= 2199
         ):
@@ -122,10 +128,14 @@ _AMOUNT = (
     r"(?P<amount>[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
     r"|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})"
 )
+_UNIT_WORDS = ("day", "week", "month", "year")
+_UNIT_PATTERN = "|".join(_UNIT_WORDS)
 _RELATIVE = re.compile(
-    rf"\b{_AMOUNT}\s(?P<unit>day|week|month|year)s?\s(?P<dir>before|after|earlier|later|ago)\b"
-    r"|\b[Tt]he\s(?P<which>next|following|previous|same)\s(?P<unit2>day|week|month|year)\b"
+    rf"\b{_AMOUNT}\s(?P<unit>{_UNIT_PATTERN})s?\s(?P<dir>before|after|earlier|later|ago)\b"
+    rf"|\b[Tt]he\s(?P<which>next|following|previous|same)\s(?P<unit2>{_UNIT_PATTERN})\b"
 )
+# Every relative date names its unit at most this far from its start ("the following week").
+_RELATIVE_REACH = len("the following ")
 _FOLLOWING_PHRASE = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])")
 
 
@@ -155,7 +165,8 @@ def _amount(word: str) -> int:
 def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
     """Relative date expressions in text with a signed offset in their unit."""
     hits: list[RelativeHit] = []
-    for match in _RELATIVE.finditer(text):
+    units = literal_starts(text, _UNIT_WORDS)
+    for match in finditer_near(_RELATIVE, text, units, _RELATIVE_REACH):
         which = match.group("which")
         if which:
             sign = {"next": 1, "following": 1, "previous": -1, "same": 0}[which]

@@ -157,7 +157,7 @@ COUNTED_NOUNS = frozenset(
     euros pounds rubles roubles yuan meters metres miles kilometers kilometres km feet
     tons tonnes units copies pages words times years months days hours minutes members
     employees jobs homes houses cars planes ships tanks missiles warheads residents
-    civilians refugees""".split()
+    civilians refugees percent per cent""".split()
 )
 
 CONTEXT_NOUNS = frozenset(
@@ -195,3 +195,6 @@ LINE_FURNITURE_PHRASES = (
     "(reuters",
     "/afp",
 )
+
+# Short lines opening with these are publication stamps, not prose.
+STAMP_PREFIXES = ("published", "updated", "last updated", "posted", "first published")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from db.ingest.lexicon import NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
 
@@ -24,18 +25,20 @@ NAME_RUN = re.compile(
 )
 _CAP_ONLY = re.compile(_CAP)
 _INITIAL_ONLY = re.compile(_INITIAL)
-_POSSESSIVE = re.compile(r"'s$|'$")
 _SUFFIX = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 @dataclass(frozen=True, slots=True)
-class NameRun:
-    """A capitalised run split into parts; name is empty when no person name remains."""
+class RunShape:
+    """How a run's text splits, wherever it stands: offsets are relative to the run's start.
 
-    start: int
-    end: int
-    name_start: int
+    The same surface form ("President Vladimir Putin") recurs many times in a document
+    and across documents, so the split is computed once per form (see run_shape).
+    """
+
+    lead: int  # where the kept part starts, after sentence furniture ("When", "Separately")
+    name_offset: int  # where the personal name starts; the run's length when there is none
     name: tuple[str, ...]
     country: str | None
     title: str | None
@@ -43,7 +46,15 @@ class NameRun:
 
 
 def _fold(token: str) -> str:
-    return _POSSESSIVE.sub("", token).lower().rstrip(".")
+    """Lowercase without a possessive ending or a trailing full stop: "Putin's" -> "putin"."""
+    return _unpossessive(token).lower().rstrip(".")
+
+
+def _unpossessive(token: str) -> str:
+    """Without a possessive ending: "Putin's" -> "Putin", "Jones'" -> "Jones"."""
+    if token.endswith("'s"):
+        return token[:-2]
+    return token[:-1] if token.endswith("'") else token
 
 
 def _country_of(tokens: list[str]) -> str | None:
@@ -82,12 +93,13 @@ def _strip_leading(tokens: list[str], sentence_start: bool) -> int:
     return skip
 
 
-def split_run(run: re.Match[str], sentence_start: bool) -> NameRun | None:
-    """Split a matched run into country qualifier, title and the personal name.
+@lru_cache(maxsize=1 << 16)
+def run_shape(text: str, sentence_start: bool) -> RunShape | None:
+    """Split a run's text into country qualifier, title and the personal name.
 
     None for the most common case: a single word that cannot be anyone's name.
+    sentence_start matters only when the first word may be a verb ("Speaking ...").
     """
-    text = run.group(0)
     if " " not in text:
         folded = _fold(text)
         if folded in NON_PERSON_WORDS or folded in STOPWORDS or text.isupper():
@@ -96,7 +108,7 @@ def split_run(run: re.Match[str], sentence_start: bool) -> NameRun | None:
     core = text[: suffix.start()] if suffix else text
     tokens = core.split(" ")
     offsets: list[int] = []
-    position = run.start()
+    position = 0
     for token in tokens:
         offsets.append(position)
         position += len(token) + 1
@@ -111,14 +123,12 @@ def split_run(run: re.Match[str], sentence_start: bool) -> NameRun | None:
     name = tokens[title_end:]
     if not name or not all(_is_name_token(t) for t in name) or name[-1] in _PARTICLES:
         name = []
-    cleaned = tuple(_POSSESSIVE.sub("", t) for t in name)
+    cleaned = tuple(_unpossessive(t) for t in name)
     if cleaned and cleaned[0].lower() in _PARTICLES:
         cleaned = (cleaned[0].lower(), *cleaned[1:])
-    name_start = offsets[title_end] if name else run.end()
-    return NameRun(
-        start=run.start() + (offsets[skip] - run.start()),
-        end=run.end(),
-        name_start=name_start,
+    return RunShape(
+        lead=offsets[skip],
+        name_offset=offsets[title_end] if name else len(text),
         name=cleaned,
         country=country,
         title=" ".join(t.lower().rstrip(".") for t in titles) or None,
@@ -126,6 +136,7 @@ def split_run(run: re.Match[str], sentence_start: bool) -> NameRun | None:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def has_given_name(name: tuple[str, ...]) -> bool:
     """At least two tokens and one of them a real word (not only initials)."""
     words = [t for t in name if _CAP_ONLY.fullmatch(t)]

@@ -15,23 +15,31 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from db.ingest.lexicon import CLAUSE_OPENERS, NATIONALITIES, SPEECH_VERBS
-from db.ingest.names import NAME_RUN, NameRun, has_given_name, split_run
+from db.ingest.names import NAME_RUN, RunShape, has_given_name, run_shape
+from db.ingest.scan import finditer_near, literal_starts
 from db.records import PersonRecord
 
 MentionKind = Literal["name", "role", "pronoun"]
 
 _NATIONS = "|".join(re.escape(k) for k in sorted(NATIONALITIES, key=len, reverse=True))
-_ROLE = re.compile(
-    rf"\b[Tt]he\s(?P<nat>(?i:{_NATIONS}))\s"
-    r"(?P<role>president|leader|prime minister|premier|chancellor|king|queen|head of state)\b"
-)
+_ROLE_WORDS = ("president", "leader", "prime minister", "premier", "chancellor", "king", "queen",
+               "head of state")  # fmt: skip
+_ROLE = re.compile(rf"\b[Tt]he\s(?P<nat>(?i:{_NATIONS}))\s(?P<role>{'|'.join(_ROLE_WORDS)})\b")
+# Every role names its office at most this far from its start ("the downing street ...").
+_ROLE_REACH = len("the  ") + max(len(k) for k in NATIONALITIES)
 _APPOSITIVE = re.compile(
     rf",\s(?:the\s|a\s)?(?P<nat>(?i:{_NATIONS}))\s(?:president|leader|prime minister|premier)\b"
 )
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# A pronoun is "he" or "she" not preceded by a word character (the \b of the pattern is
+# checked by hand: a pattern opening with \b gets no fast first-character skip).
+_PRONOUN = re.compile(r"(?:He|he|She|she)\b")
+_WORD_CHAR = re.compile(r"\w")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z']+)([^A-Za-z']*)$")
 _NEXT_WORDS = re.compile(r"\s*(?:,\s*)?([a-z]+)(?:\s([a-z]+))?")
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
+_LOWER_TOKEN = re.compile(r"[a-z][a-z'-]*")
+_LOWER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz'-")
+_SENTENCE_LEAD = frozenset(" \"'(*-")
 
 
 @dataclass(slots=True)
@@ -92,13 +100,22 @@ class Cast:
         return {section: list(names) for section, names in seen.items()}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Run:
-    parts: NameRun
+    """A capitalised run that holds a personal name, and where it stands in the text."""
+
+    shape: RunShape
+    start: int  # where the run's kept part starts (after sentence furniture)
+    name_start: int
+    end: int
     section: int
     in_quote: bool
     sentence_start: int
-    after_the: bool
+
+    @property
+    def name(self) -> tuple[str, ...]:
+        """The personal name's tokens ("Vladimir", "Putin")."""
+        return self.shape.name
 
 
 class Intervals:
@@ -129,25 +146,35 @@ class SentenceIndex:
         return self.sentences[index]
 
 
+def _opens_sentence(norm: str, sentence_start: int, pos: int) -> bool:
+    """Only quote marks, brackets, bullets or spaces stand between the sentence start and pos."""
+    lead = sentence_start
+    while norm[lead] in _SENTENCE_LEAD and lead < pos:
+        lead += 1
+    return lead == pos
+
+
 def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_Run]:
-    """Capitalised runs of the whole text, kept only inside sentences."""
+    """Capitalised runs of the whole text that hold a personal name, inside sentences.
+
+    Runs without a name, and names after a bare "the" ("the Putin doctrine"), can never
+    be a person, so they are dropped here rather than carried through every later pass.
+    """
     runs: list[_Run] = []
     for match in NAME_RUN.finditer(norm):
-        sentence = index.locate(match.start())
+        pos = match.start()
+        sentence = index.locate(pos)
         if sentence is None:
             continue
         start, _, section = sentence
-        lead = start
-        while norm[lead] in " \"'(*-" and lead < match.start():
-            lead += 1
-        parts = split_run(match, sentence_start=match.start() == lead)
-        if parts is None:
+        shape = run_shape(match.group(), _opens_sentence(norm, start, pos))
+        if shape is None or not shape.name:
             continue
-        after_the = parts.title is None and norm[max(start, parts.start - 4) : parts.start] in (
-            "the ",
-            "The ",
-        )
-        runs.append(_Run(parts, section, quotes.contains(match.start()), start, after_the))
+        kept = pos + shape.lead
+        if shape.title is None and norm[max(start, kept - 4) : kept] in ("the ", "The "):
+            continue
+        in_quote = quotes.contains(pos)
+        runs.append(_Run(shape, kept, pos + shape.name_offset, match.end(), section, in_quote, start))
     return runs
 
 
@@ -161,7 +188,7 @@ def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
     return previous.group(1).lower() in CLAUSE_OPENERS
 
 
-def _speaks(norm: str, run: NameRun) -> bool:
+def _speaks(norm: str, run: _Run) -> bool:
     """'Trenin says' or 'says Trenin': the single name is used as a speaker."""
     following = _NEXT_WORDS.match(norm, run.end)
     if following and (following.group(1) in SPEECH_VERBS or following.group(2) in SPEECH_VERBS):
@@ -171,7 +198,7 @@ def _speaks(norm: str, run: NameRun) -> bool:
 
 
 def _cluster_full_names(runs: list[_Run]) -> dict[str, list[_Cluster]]:
-    full = [r.parts.name for r in runs if has_given_name(r.parts.name) and not r.after_the]
+    full = [r.name for r in runs if has_given_name(r.name)]
     surnames = {name[-1].lower() for name in full}
     clusters: dict[str, list[_Cluster]] = {}
     for name in full:
@@ -187,10 +214,10 @@ def _cluster_full_names(runs: list[_Run]) -> dict[str, list[_Cluster]]:
     return clusters
 
 
-def _person_for(run: _Run, clusters: dict[str, list[_Cluster]], speakers: set[str]) -> str | None:
-    name = run.parts.name
-    if not name or run.after_the:
-        return None
+def _person_for(
+    name: tuple[str, ...], clusters: dict[str, list[_Cluster]], speakers: set[str]
+) -> str | None:
+    """The canonical name a run's name stands for, if it is a person's."""
     group = clusters.get(name[-1].lower())
     if group:
         if has_given_name(name):
@@ -203,16 +230,57 @@ def _person_for(run: _Run, clusters: dict[str, list[_Cluster]], speakers: set[st
     return None
 
 
-def _single_speakers(norm: str, runs: list[_Run], vocabulary: set[str]) -> set[str]:
+class LowercaseWords:
+    """The words of a text written in lowercase: `word in LowercaseWords(norm)` is
+    `word in set(_LOWER_WORD.findall(norm))`, looked up word by word with str.find.
+
+    Only a few single names per document are asked about, while collecting every
+    lowercase word costs a regex attempt at each character of the text.
+    """
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.answers: dict[str, bool] = {}
+        self.every: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.answers:
+            self.answers[word] = self._occurs(word)
+        return self.answers[word]
+
+    def _occurs(self, word: str) -> bool:
+        if not _LOWER_TOKEN.fullmatch(word):
+            return False
+        norm = self.norm
+        found = norm.find(word)
+        while found >= 0:
+            after = found + len(word)
+            before = norm[found - 1] if found else ""
+            if after < len(norm) and norm[after] in _LOWER_TAIL:
+                pass  # part of a longer word
+            elif before == "-":  # "well-known": a word of its own only if "-" starts it
+                return word in self._every_word()
+            elif not before or not (before == "'" or _WORD_CHAR.match(before)):
+                return True
+            found = norm.find(word, found + 1)
+        return False
+
+    def _every_word(self) -> set[str]:
+        if self.every is None:
+            self.every = set(_LOWER_WORD.findall(self.norm))
+        return self.every
+
+
+def _single_speakers(norm: str, runs: list[_Run], vocabulary: LowercaseWords) -> set[str]:
     """Single names that speak or carry a title, and are not ordinary capitalised words."""
     found: set[str] = set()
     for run in runs:
-        name = run.parts.name
-        if len(name) != 1 or run.after_the or run.in_quote:
+        name = run.name
+        if len(name) != 1 or run.in_quote or name[0] in found:
             continue
         if name[0].lower() in vocabulary:
             continue
-        if run.parts.title is not None or _speaks(norm, run.parts):
+        if run.shape.title is not None or _speaks(norm, run):
             found.add(name[0])
     return found
 
@@ -225,28 +293,33 @@ def build_cast(
     """Find people, bind them to countries, and resolve every mention in the document."""
     index = SentenceIndex(sentences)
     runs = _collect_runs(norm, index, quotes)
-    vocabulary = set(_LOWER_WORD.findall(norm))
+    vocabulary = LowercaseWords(norm)
     clusters = _cluster_full_names(runs)
     speakers = _single_speakers(norm, runs, vocabulary)
     people: dict[str, PersonRecord] = {}
     bound: dict[str, set[str]] = {}
     titled: set[str] = set()
     mentions: list[Mention] = []
+    person_of: dict[tuple[str, ...], str | None] = {}  # a name resolves the same everywhere
     for run in runs:
-        person = _person_for(run, clusters, speakers)
+        name = run.name
+        if name in person_of:
+            person = person_of[name]
+        else:
+            person = person_of[name] = _person_for(name, clusters, speakers)
         if person is None:
             continue
         record = people.setdefault(person, PersonRecord(person))
-        surface = " ".join(run.parts.name)
-        record.aliases.add(surface + (" Jr." if run.parts.suffixed else ""))
-        country = run.parts.country or _appositive_country(norm, run.parts.end)
+        surface = " ".join(name)
+        record.aliases.add(surface + (" Jr." if run.shape.suffixed else ""))
+        country = run.shape.country or _appositive_country(norm, run.end)
         if country:
             bound.setdefault(person, set()).add(country)
-        if run.parts.title or country:
+        if run.shape.title or country:
             titled.add(person)
-        subject = _is_subject(norm, run.sentence_start, run.parts.start)
+        subject = _is_subject(norm, run.sentence_start, run.start)
         mentions.append(
-            Mention(run.parts.name_start, run.parts.end, "name", person, subject,
+            Mention(run.name_start, run.end, "name", person, subject,
                     run.section, run.in_quote, surface=surface)
         )  # fmt: skip
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
@@ -264,7 +337,8 @@ def _appositive_country(norm: str, end: int) -> str | None:
 
 def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Intervals) -> list[Mention]:
     found: list[Mention] = []
-    for match in _ROLE.finditer(norm):
+    offices = literal_starts(norm, _ROLE_WORDS)
+    for match in finditer_near(_ROLE, norm, offices, _ROLE_REACH):
         sentence = index.locate(match.start())
         if sentence is not None:
             start, _, section = sentence
@@ -275,6 +349,8 @@ def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Interval
                         quotes.contains(match.start()), country, match.group(0))
             )  # fmt: skip
     for match in _PRONOUN.finditer(norm):
+        if match.start() and _WORD_CHAR.match(norm, match.start() - 1):
+            continue  # "the", "Ashe": no word boundary before it
         sentence = index.locate(match.start())
         if sentence is not None:
             section = sentence[2]

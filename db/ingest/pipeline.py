@@ -35,10 +35,10 @@ def _units(sections: list[Section]) -> list[Unit]:
     return units
 
 
-def _published(text: str, norm: str, layout: Layout) -> PartialDate | None:
+def _published(norm: str, lines: list[Line]) -> PartialDate | None:
     """A date the document states as its publication date, near its top."""
-    for unit in layout.units[:_HEAD_LINES]:
-        line = norm[unit.start : unit.end]
+    for line_ in [line for line in lines if line.kind != "blank"][:_HEAD_LINES]:
+        line = norm[line_.start : line_.end]
         marker = _PUBLISHED.search(line)
         if marker is None:
             continue
@@ -102,7 +102,7 @@ def extract(text: str, name: str) -> ParsedDocument:
     ]
     cast = build_cast(norm, flat, quoted)
     quotes = QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(scan.spans)
-    published = _published(text, norm, layout)
+    published = _published(norm, lines)
     events = EventBuilder(layout, cast, published).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]
     return ParsedDocument(

@@ -23,6 +23,7 @@ from tests.bench.report import ms, percentile
 TODAY = date(2025, 6, 1)
 SAMPLES = 300
 BUDGET_SECONDS = 3.0
+MIN_SAMPLES = 10
 TOP = "\U0010ffff"
 
 _EVENT_SQL = (
@@ -106,7 +107,7 @@ async def _measure(call: Timed, inputs: Sequence[str]) -> list[float]:
         await call(text)  # warm the page cache and the statement cache
     samples: list[float] = []
     deadline = time.perf_counter() + BUDGET_SECONDS
-    while len(samples) < SAMPLES and (len(samples) < 20 or time.perf_counter() < deadline):
+    while len(samples) < SAMPLES and (len(samples) < MIN_SAMPLES or time.perf_counter() < deadline):
         text = inputs[len(samples) % len(inputs)]
         started = time.perf_counter()
         await call(text)
@@ -119,7 +120,7 @@ def _measure_floor(conn: sqlite3.Connection, floor: Floor, inputs: Sequence[str]
         floor(conn, text)
     samples: list[float] = []
     deadline = time.perf_counter() + BUDGET_SECONDS
-    while len(samples) < SAMPLES and (len(samples) < 20 or time.perf_counter() < deadline):
+    while len(samples) < SAMPLES and (len(samples) < MIN_SAMPLES or time.perf_counter() < deadline):
         text = inputs[len(samples) % len(inputs)]
         started = time.perf_counter()
         floor(conn, text)
@@ -212,18 +213,24 @@ def _sync(fn: Callable[[str], object]) -> Timed:
     return call
 
 
-def cases(
-    store: Store, p: Probes
-) -> list[tuple[str, Timed, Sequence[str], Floor, Sequence[str]]]:
+def cases(store: Store, p: Probes) -> list[tuple[str, Timed, Sequence[str], Floor, Sequence[str]]]:
     """(name, answer call, its inputs, floor call, its inputs) for every measured query."""
-    days = [f"{m:02d}-{d:02d}" for m, d in zip(range(1, 13), (3, 7, 11, 15, 19, 23) * 2, strict=True)]
+    days = [
+        f"{m:02d}-{d:02d}" for m, d in zip(range(1, 13), (3, 7, 11, 15, 19, 23) * 2, strict=True)
+    ]
     wide = [(1850 + i, 2024 - i) for i in range(10)]
     line = _line(store)
     out: list[tuple[str, Timed, Sequence[str], Floor, Sequence[str]]] = [
         ("/onthisday", line, [f"/onthisday {d}" for d in days], _floor_on_this_day, days),
         ("/quote rare word", line, [f"/quote {w}" for w in p.rare], _floor_topic, p.rare),
         ("/quote common word", line, [f"/quote {p.common}"], _floor_topic, [p.common]),
-        ("/quote speaker only", line, [f"/quote {s}" for s in p.speakers], _floor_speaker, p.speakers),
+        (
+            "/quote speaker only",
+            line,
+            [f"/quote {s}" for s in p.speakers],
+            _floor_speaker,
+            p.speakers,
+        ),
         (
             "/timeline wide range",
             line,

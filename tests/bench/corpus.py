@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 from db.records import PartialDate
@@ -34,10 +35,9 @@ def _pick_people(rng: random.Random, world: World, low: int, high: int) -> list[
 
 def _later(rng: random.Random, when: PartialDate) -> PartialDate:
     """A day a few weeks to two years after when (years never wrap past 2030)."""
-    from datetime import date, timedelta
-
-    assert when.year and when.month and when.day
-    later = date(when.year, when.month, when.day) + timedelta(days=rng.randint(5, 700))
+    later = date(when.year or 1900, when.month or 1, when.day or 1) + timedelta(
+        days=rng.randint(5, 700)
+    )
     return PartialDate(later.year, later.month, later.day, "day")
 
 

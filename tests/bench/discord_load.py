@@ -1,0 +1,185 @@
+"""1,000 slash commands at once through the real discord.py client and the loopback stand-in.
+
+Run in a fresh process (`python -m tests.bench.discord_load STORE`) so its resident
+memory is the bot's with that store open, not the benchmark's: it prints one
+JSON object. The stand-in (tests/e2e/fake_discord.py) runs in the same process
+and event loop as the bot, so latencies include its work too: an upper bound.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings
+from bot.discord_app import DEFAULT_EXTENSIONS, AlmanacBot
+from db.state import StateStore
+from db.store import Store
+from tests.bench.answers import probes
+from tests.bench.report import ms, percentile
+from tests.e2e.fake_discord import FAST_READY, FakeDiscord, SentInteraction, running_bot
+
+COMMANDS = 1000
+DEADLINE = 3.0  # Discord's limit for the interaction callback
+FIRST_USER = 900_000_000_000_000_000
+
+
+def rss() -> dict[str, int]:
+    """VmRSS and VmHWM of this process in kB, from /proc/self/status."""
+    found: dict[str, int] = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            found[key] = int(value.split()[0])
+    return found
+
+
+def command_mix(store_path: Path, count: int) -> list[tuple[str, dict[str, str]]]:
+    """A deterministic mix of the benchmarked queries (slash path, options)."""
+    conn = sqlite3.connect(store_path)
+    try:
+        p = probes(conn)
+    finally:
+        conn.close()
+    mix: list[tuple[str, dict[str, str]]] = []
+    for i in range(count):
+        kind = i % 20
+        if kind < 5:
+            mix.append(("onthisday", {"date": f"{i % 12 + 1:02d}-{i % 28 + 1:02d}"}))
+        elif kind < 10:
+            mix.append(("quote", {"query": p.rare[i % len(p.rare)]}))
+        elif kind < 13:
+            mix.append(("quote", {"query": p.common}))
+        elif kind < 16:
+            mix.append(("quote", {"speaker": p.speakers[i % len(p.speakers)]}))
+        else:
+            mix.append(("timeline", {"from": str(1850 + i % 10), "to": str(2024 - i % 10)}))
+    return mix
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    interaction: SentInteraction
+    at: float
+    path: str
+
+
+def _answer_times(
+    fake: FakeDiscord, sent: list[_Sent]
+) -> tuple[dict[int, float], dict[int, float]]:
+    """When each interaction got its callback, and when its answer (message) was complete."""
+    by_id = {s.interaction.id: s for s in sent}
+    by_token = {s.interaction.token: s for s in sent}
+    callback: dict[int, float] = {}
+    answered: dict[int, float] = {}
+    for request in fake.requests:
+        parts = request.path.split("/")
+        if request.path.startswith("/interactions/") and len(parts) > 2:
+            iid = int(parts[2])
+            if iid in by_id and iid not in callback and request.status < 300:
+                callback[iid] = request.time
+                body = request.json if isinstance(request.json, dict) else {}
+                if body.get("type") == 4:
+                    answered[iid] = request.time
+        elif request.path.startswith("/webhooks/") and len(parts) > 3 and request.method != "GET":
+            one = by_token.get(parts[3])
+            if one is not None and one.interaction.id not in answered and request.status < 300:
+                answered[one.interaction.id] = request.time
+    return callback, answered
+
+
+async def run(store_path: Path) -> dict[str, Any]:
+    """Start the bot on the stand-in, fire the commands, wait for every answer."""
+    memory: dict[str, Any] = {"start": rss()}
+    mix = command_mix(store_path, COMMANDS)
+    fake = FakeDiscord()
+    await fake.start()
+    with tempfile.TemporaryDirectory(prefix="almanac-bench-") as folder:
+        settings = Settings.from_env(
+            {
+                "DISCORD_TOKEN": "fake-token",
+                "ALMANAC_DB": str(store_path),
+                "ALMANAC_STATE_DB": str(Path(folder) / "state.sqlite3"),
+                "DISCORD_API_BASE": fake.api_base,
+                "DISCORD_GATEWAY": fake.gateway_url,
+            },
+            env_file=None,
+        )
+        try:
+            opened = time.perf_counter()
+            async with (
+                await Store.open(store_path) as store,
+                await StateStore.open(settings.state_db_path) as state,
+            ):
+                bot = AlmanacBot(settings, store, DEFAULT_EXTENSIONS, state=state, **FAST_READY)
+                async with running_bot(bot, fake, ready_timeout=60):
+                    ready = time.perf_counter() - opened
+                    memory["ready"] = rss()
+                    result = await _fire(fake, mix)
+                    memory["after"] = rss()
+        finally:
+            await fake.close()
+    return {**result, "startup_seconds": round(ready, 2), "memory_kb": memory}
+
+
+async def _fire(fake: FakeDiscord, mix: list[tuple[str, dict[str, str]]]) -> dict[str, Any]:
+    sent: list[_Sent] = []
+    started = time.monotonic()
+    for i, (path, options) in enumerate(mix):
+        at = time.monotonic()
+        interaction = await fake.send_command(path, options, user_id=FIRST_USER + i)
+        sent.append(_Sent(interaction, at, path))
+    sending = time.monotonic() - started
+
+    deadline = started + 120.0
+    while time.monotonic() < deadline:  # polled: a check per request would load the loop
+        await asyncio.sleep(0.05)
+        if len(_answer_times(fake, sent)[1]) >= len(sent):
+            break
+    wall = time.monotonic() - started
+    callback, answered = _answer_times(fake, sent)
+    to_callback = [callback[s.interaction.id] - s.at for s in sent if s.interaction.id in callback]
+    to_answer = [answered[s.interaction.id] - s.at for s in sent if s.interaction.id in answered]
+    deferred = sum(
+        1
+        for r in fake.requests
+        if r.path.startswith("/interactions/")
+        and isinstance(r.json, dict)
+        and r.json.get("type") == 5
+    )
+    return {
+        "commands": len(sent),
+        "send_seconds": round(sending, 3),
+        "callbacks": len(to_callback),
+        "answered": len(to_answer),
+        "deferred": deferred,
+        "callback_p50_ms": ms(percentile(to_callback, 50)) if to_callback else None,
+        "callback_p99_ms": ms(percentile(to_callback, 99)) if to_callback else None,
+        "callback_max_ms": ms(max(to_callback)) if to_callback else None,
+        "answer_p50_ms": ms(percentile(to_answer, 50)) if to_answer else None,
+        "answer_p99_ms": ms(percentile(to_answer, 99)) if to_answer else None,
+        "answer_max_ms": ms(max(to_answer)) if to_answer else None,
+        "all_within_3s": bool(to_callback)
+        and len(to_callback) == len(sent)
+        and max(to_callback) <= DEADLINE,
+        "wall_seconds": round(wall, 3),
+        "standin_errors": len(fake.errors),
+        "mix": "25% /onthisday, 25% /quote rare, 15% /quote common, 15% /quote speaker,"
+        " 20% /timeline wide range",
+    }
+
+
+def main() -> None:
+    """Entry point of the child process: one JSON object on stdout."""
+    print(json.dumps(asyncio.run(run(Path(sys.argv[1])))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""Ingest throughput through the real path: read, parse (worker processes), write.
+
+The corpus is generated once at the largest size; each smaller size is its first
+files, ingested into a fresh store, so time per MB can be compared across sizes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from db import schema
+from db.ingest import parse_document
+from db.writer import ingest_paths
+from tests.bench.corpus import document_text
+
+MB = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Files written for the ingest runs, in order, with their sizes."""
+
+    files: list[Path]
+    sizes: list[int]
+    seconds: float
+
+    def first(self, size: int) -> list[Path]:
+        """The shortest prefix of files holding at least size bytes."""
+        total = 0
+        for count, n in enumerate(self.sizes, start=1):
+            total += n
+            if total >= size:
+                return self.files[:count]
+        return list(self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestRun:
+    """One ingest of a corpus prefix into a fresh store."""
+
+    megabytes: float
+    files: int
+    seconds: float
+    events: int
+    quotes: int
+    failed: int
+
+    @property
+    def mb_per_second(self) -> float:
+        """Throughput in MB (10^6 bytes) of text per second."""
+        return round(self.megabytes / self.seconds, 2) if self.seconds else 0.0
+
+    @property
+    def seconds_per_mb(self) -> float:
+        """Time per MB; flat across sizes means ingest scales linearly."""
+        return round(self.seconds / self.megabytes, 3) if self.megabytes else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {**asdict(self), "mb_per_s": self.mb_per_second, "s_per_mb": self.seconds_per_mb}
+
+
+def _write_one(folder: Path, seed: int, index: int) -> tuple[str, int]:
+    name, text = document_text(seed, index)
+    data = text.encode("utf-8")
+    (folder / name).write_bytes(data)
+    return name, len(data)
+
+
+def write_corpus(folder: Path, size: int, seed: int, workers: int = 2) -> Corpus:
+    """Generate documents (in worker processes) until they hold at least size bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    names: list[str] = []
+    sizes: list[int] = []
+    batch = 256
+    index = 0
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        while sum(sizes) < size:
+            work = partial(_write_one, folder, seed)
+            for name, n in pool.map(work, range(index, index + batch), chunksize=16):
+                if sum(sizes) >= size:
+                    (folder / name).unlink()
+                    continue
+                names.append(name)
+                sizes.append(n)
+            index += batch
+    return Corpus([folder / n for n in names], sizes, time.perf_counter() - started)
+
+
+def ingest_run(files: Sequence[Path], db_path: Path, workers: int) -> IngestRun:
+    """Ingest files into a fresh store at db_path with ingest_paths(workers=...)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    size = sum(f.stat().st_size for f in files)
+    conn = schema.connect(db_path, schema.CONTENT_SCHEMA)
+    try:
+        started = time.perf_counter()
+        report = ingest_paths(conn, list(files), workers=workers)
+        seconds = time.perf_counter() - started
+        events = int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+        quotes = int(conn.execute("SELECT count(*) FROM quotes").fetchone()[0])
+    finally:
+        conn.close()
+    return IngestRun(
+        round(size / MB, 3), len(files), round(seconds, 3), events, quotes, len(report.failed)
+    )
+
+
+def parse_only(files: Sequence[Path]) -> float:
+    """MB/s of the extractor alone in this process (no workers, no writes)."""
+    texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
+    size = sum(len(t.encode("utf-8")) for _, t in texts)
+    started = time.perf_counter()
+    for name, text in texts:
+        parse_document(text, name)
+    return round(size / MB / (time.perf_counter() - started), 2)

@@ -1,0 +1,120 @@
+"""Dates as stated: full, month-year, year, month-day, relative, and impossible ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.ingest.dates import find_dates, find_relatives, shift
+from db.records import PartialDate
+from tests.unit.ingest_helpers import events_on, parse
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("It happened on June 16, 2001 in town.", "2001-06-16"),
+        ("It happened on 16 June 2001 in town.", "2001-06-16"),
+        ("It happened on 2001-06-16 in town.", "2001-06-16"),
+        ("It happened on Sept. 3, 1999 in town.", "1999-09-03"),
+        ("It happened in March 1999 in town.", "1999-03"),
+        ("The union applied for membership in 1954.", "1954"),
+        ("In 1956, the peninsula was transferred.", "1956"),
+        ("They met on September 11 at noon.", "--09-11"),
+        ("They met on February 29 at noon.", "--02-29"),
+    ],
+)
+def test_date_forms(text: str, iso: str) -> None:
+    """Each stated form yields one date at the precision stated."""
+    hits = find_dates(text).hits
+    assert [h.date.iso() for h in hits] == [iso]
+    assert text[hits[0].start : hits[0].end].strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the 1920s and 1930s, land changed hands.",
+        "They counted 1500 people in 2000 cases.",
+        "The September 11 attacks changed everything.",
+        "Fines rose by 2000 percent.",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    """Decades, counts and named days without 'on' are not dates."""
+    assert find_dates(text).hits == []
+
+
+@pytest.mark.parametrize(
+    "text", ["It was February 30, 2001.", "Due March 3, 99999.", "It was 2001-02-30."]
+)
+def test_impossible_dates_rejected(text: str) -> None:
+    """An impossible date is rejected, not raised."""
+    scan = find_dates(text)
+    assert scan.hits == []
+    assert len(scan.rejected) == 1
+
+
+def test_impossible_date_warns_with_line() -> None:
+    """parse_document turns an impossible date into a warning naming its line."""
+    doc = parse("Title here\n\nThe vote was on February 30, 2001 in Oslo.")
+    assert doc.events == []
+    assert doc.warnings == ["impossible date 'February 30, 2001' at line 3"]
+
+
+ANCHOR = PartialDate(2001, 6, 16, "day")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso"),
+    [
+        ("The day after, they left.", "2001-06-17"),
+        ("The day before, they left.", "2001-06-15"),
+        ("Two days before, they left.", "2001-06-14"),
+        ("Two years earlier, they left.", "1999"),
+        ("One year later, they left.", "2002"),
+        ("Three months later, they left.", "2001-09"),
+        ("A week later, they left.", "2001-06-23"),
+        ("The next day they left.", "2001-06-17"),
+    ],
+)
+def test_relative_dates(phrase: str, iso: str) -> None:
+    """A relative date moves the anchor at the precision its unit allows."""
+    (hit,) = find_relatives(phrase)
+    moved = shift(ANCHOR, hit.delta, hit.unit)
+    assert moved is not None
+    assert moved.iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("anchor", "phrase"),
+    [
+        (PartialDate(None, 9, 11, "month-day"), "Two years earlier, they left."),
+        (PartialDate(2001, None, None, "year"), "The day after, they left."),
+        (None, "One year later, they left."),
+    ],
+)
+def test_relative_needs_known_anchor(anchor: PartialDate | None, phrase: str) -> None:
+    """Nothing is resolved against what the anchor does not know."""
+    (hit,) = find_relatives(phrase)
+    assert shift(anchor, hit.delta, hit.unit) is None
+
+
+def test_vague_relative_gives_nothing() -> None:
+    """'Months later' is not a usable date."""
+    assert find_relatives("Months later, they came back. Years later, too.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso", "title_start"),
+    [
+        ("Two days before the invasion began, Novak called Smith.", "1999-03-05", "The invasion"),
+        ("The day after the storm hit the coast, Novak called Smith.", "1999-03-02", "The storm"),
+        ("The day before, Novak had warned the council.", "1999-03-02", "Novak had warned"),
+    ],
+)
+def test_relative_dates_in_timeline(sentence: str, iso: str, title_start: str) -> None:
+    """'N days before X' dates X after the section; 'The day before,' dates its clause."""
+    doc = parse(f"March 3, 1999: Smith meets Novak\n{sentence}\n")
+    (event,) = events_on(doc, iso)
+    assert event.title.startswith(title_start)
+    assert events_on(doc, "1999-03-03")[0].title == "Smith meets Novak"

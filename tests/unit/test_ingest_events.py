@@ -1,0 +1,115 @@
+"""Events and page furniture on short invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.ingest_helpers import events_on, parse
+
+TIMELINE = (
+    "March 3, 1999: Smith meets Novak\n"
+    "Tom Smith and Jan Novak met in Vienna. They talked for hours. Then they left.\n"
+    "4 April 2000: Novak resigns\n"
+    "Jan Novak resigned, recalling that the union was founded in 1921.\n"
+    "2001-05-06: Smith returns\n"
+    "Tom Smith returned (the office had been closed since 1998 by order).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("iso", "title"),
+    [
+        ("1999-03-03", "Smith meets Novak"),
+        ("2000-04-04", "Novak resigns"),
+        ("2001-05-06", "Smith returns"),
+    ],
+)
+def test_heading_forms_are_events(iso: str, title: str) -> None:
+    """'Month D, YYYY:', 'D Month YYYY:' and ISO headings each open a dated section."""
+    (event,) = events_on(parse(TIMELINE), iso)
+    assert event.title == title
+    assert event.date.precision == "day"
+
+
+def test_heading_event_summary_and_people() -> None:
+    """The summary is the section's first sentences; people are canonical names."""
+    (event,) = events_on(parse(TIMELINE), "1999-03-03")
+    assert event.summary == "Tom Smith and Jan Novak met in Vienna. They talked for hours."
+    assert event.people == ["Tom Smith", "Jan Novak"]
+
+
+@pytest.mark.parametrize(
+    ("iso", "title_start"),
+    [("1921", "Jan Novak resigned"), ("1998", "The office had been closed")],
+)
+def test_dated_facts_in_sections(iso: str, title_start: str) -> None:
+    """A year in a sentence is an event; a date in parentheses titles the aside."""
+    (event,) = events_on(parse(TIMELINE), iso)
+    assert event.title.startswith(title_start)
+    assert event.date.precision == "year"
+
+
+def test_caption_with_own_date_is_event() -> None:
+    """A caption dated differently from its section is an event of its own."""
+    text = (
+        "May 2, 2010: Leaders meet\n"
+        "Marie Dupont met Karl Weber in Paris.\n"
+        "Marie Dupont (left) and Karl Weber walk in the garden, May 1, 2010.\n"
+        "Marie Dupont (left) and Karl Weber sign the deal, May 2, 2010.\n"
+    )
+    doc = parse(text)
+    (event,) = events_on(doc, "2010-05-01")
+    assert event.title == "Marie Dupont and Karl Weber walk in the garden, May 1, 2010."
+    assert len(events_on(doc, "2010-05-02")) == 1
+
+
+def test_article_month_day_without_year() -> None:
+    """In an article, 'on September 11' is a month-day event; no year is invented."""
+    text = "Town remembers\n\nThe mayor spoke to the town on September 11 about the flood."
+    (event,) = parse(text).events
+    assert event.date.iso() == "--09-11"
+    assert event.date.year is None
+
+
+def test_relative_date_without_anchor_gives_nothing() -> None:
+    """An article with no date of its own cannot resolve 'two years earlier'."""
+    text = "Town remembers\n\nTwo years earlier, the river had flooded the town."
+    assert parse(text).events == []
+
+
+def test_published_date_anchors_relative_dates() -> None:
+    """A stated publication date is the anchor for an article's relative dates."""
+    text = "Town remembers\nPublished: June 5, 2012\n\nTwo years earlier, the river flooded."
+    doc = parse(text)
+    assert doc.published is not None
+    assert doc.published.iso() == "2012-06-05"
+    assert [e.date.iso() for e in doc.events] == ["2010"]
+
+
+FURNITURE = [
+    "Skip to main content /NEWS /NEWS",
+    "Back to the top",
+    "\u00a0\u00bb\u00a0Home \u00a0|\u00a0World \u00a0|\u00a0 Sport on June 3, 2001 \u00a0|\u00a0 ",
+    "By Staff Bureau Chief Ana Lima",
+    "Photo credit: Jan Novak, June 3, 2001",
+    "\u00a0\u2022 Novak says \u201cyes\u201d on June 3, 2001\u00a0\n"
+    "\u00a0\u2022 Smith replies\u00a0",
+    "\u00a0\u00a0\u2022\u00a0\u00a0",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture_produces_nothing(line: str) -> None:
+    """Navigation, bylines, credits and link lists yield no events, quotes or people."""
+    doc = parse(f"Real headline\n\n{line}\n\nA plain sentence follows.")
+    assert doc.events == []
+    assert doc.quotes == []
+    assert doc.people == []
+    assert doc.title == "Real headline"
+
+
+def test_content_bullets_are_kept() -> None:
+    """Bullets that are sentences (not link titles) are read as content."""
+    text = "Gains\n\nThey got:\n\n  \u2022 a new treaty that Tom Smith signed on May 3, 2004.\n"
+    (event,) = parse(text).events
+    assert event.date.iso() == "2004-05-03"

@@ -1,0 +1,158 @@
+"""Quote attribution on short invented texts, one pattern per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.ingest_helpers import parse, quote_with
+
+ARTICLE = "Talks resume in Vienna\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        ('"We will not give up," Kowalski said.', "give up", "Kowalski"),
+        (
+            'Prime Minister Anna Kowalski arrived.\n\n"We will not give up," Kowalski said.',
+            "give up",
+            "Anna Kowalski",
+        ),
+        ('"Nothing is agreed yet," says Jan Novak of the Prague Institute.', "agreed", "Jan Novak"),
+        ("Jan Novak noted: \u201cThe money is gone.\u201d", "money", "Jan Novak"),
+        ('Jan Novak only stated, "I admire you."', "admire", "Jan Novak"),
+        (
+            "Jan Novak met the press. \u201cWe are ready,\u201d he says.",
+            "ready",
+            "Jan Novak",
+        ),
+        (
+            "Marta Lind wanted Jan Novak to listen. \u201cWe are ready,\u201d she said.",
+            "ready",
+            "Marta Lind",
+        ),
+        (
+            "Jan Novak says he will \u201cnever sign a bad treaty, whatever it costs us all\u201d.",
+            "never sign",
+            "Jan Novak",
+        ),
+        ('"It rained all week," one witness said.', "rained", None),
+        ('The banner read "Go home now" all afternoon.', "Go home", None),
+    ],
+)
+def test_attribution_forms(body: str, words: str, speaker: str | None) -> None:
+    """After, before with colon or comma, affiliation, pronoun, inline; unknown stays None."""
+    doc = parse(ARTICLE.format(body=body))
+    assert quote_with(doc, words).speaker == speaker
+
+
+def test_single_name_speaker_needs_a_speech_verb() -> None:
+    """A lone surname that speaks is a person; its quote is attributed to it."""
+    doc = parse(ARTICLE.format(body='"Nobody expected this," Okonkwo says.'))
+    assert quote_with(doc, "expected").speaker == "Okonkwo"
+
+
+def test_affiliation_is_context() -> None:
+    """'says X of the Y' puts Y in the context."""
+    doc = parse(ARTICLE.format(body='"It is over," says Jan Novak of the Prague Policy Institute.'))
+    quote = quote_with(doc, "over")
+    assert (quote.speaker, quote.context) == ("Jan Novak", "Prague Policy Institute")
+
+
+def test_occasion_is_context() -> None:
+    """'said in a televised address' becomes the context."""
+    body = "Jan Novak spoke.\n\n\u201cWe stand firm,\u201d Novak said later in a televised address."
+    quote = quote_with(parse(ARTICLE.format(body=body)), "stand firm")
+    assert quote.speaker == "Jan Novak"
+    assert quote.context is not None
+    assert "televised address" in quote.context
+
+
+def test_continuation_paragraph_keeps_speaker_and_context() -> None:
+    """A bare quote paragraph after X's quote is X's, with the same context."""
+    body = (
+        '"The plan is sound," says Jan Novak of the Prague Institute.\n\n'
+        '"And it will be funded in full, whatever the critics may say about it."\n\n'
+        '"A new paragraph with no speaker," reads the sign.'
+    )
+    doc = parse(ARTICLE.format(body=body))
+    quote = quote_with(doc, "funded in full")
+    assert (quote.speaker, quote.context) == ("Jan Novak", "Prague Institute")
+
+
+def test_reported_speech_then_bare_quote() -> None:
+    """A bare quote after 'X insisted that ...' is X's."""
+    body = (
+        "Marta Lind insisted that the vote go ahead.\n\n"
+        "\u201cWe cannot wait any longer for them.\u201d"
+    )
+    assert quote_with(parse(ARTICLE.format(body=body)), "wait").speaker == "Marta Lind"
+
+
+def test_multi_paragraph_quote() -> None:
+    """A quote left open continues into the next paragraph that opens with a mark."""
+    body = (
+        "Marta Lind said:\n\n"
+        "\u201cFirst, we will rebuild the bridge.\n\n"
+        "\u201cThen we will rebuild the school.\u201d\n\nThe crowd cheered."
+    )
+    doc = parse(ARTICLE.format(body=body))
+    (quote,) = doc.quotes
+    assert quote.speaker == "Marta Lind"
+    assert quote.text == "First, we will rebuild the bridge. Then we will rebuild the school."
+    assert doc.warnings == []
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    """Single quotes inside a quote are part of it, not quotes of their own."""
+    body = "\"I told him, 'Leave now or stay forever,' and he stayed,\" Jan Novak said."
+    doc = parse(ARTICLE.format(body=body))
+    (quote,) = doc.quotes
+    assert quote.text == "I told him, 'Leave now or stay forever,' and he stayed"
+    assert quote.speaker == "Jan Novak"
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "fragment"),
+    [
+        ("Jan Novak called the deal \u201cabandoned\u201d in May.", "abandoned", True),
+        ('Jan Novak said it was a "turning point" for all.', "turning point", True),
+        ("Jan Novak said he was \u201cthe first to call\u201d that day.", "first to call", True),
+        ('Jan Novak agreed: "That is right."', "That is right", False),
+        ('"We will rebuild every house in this town," Jan Novak said.', "rebuild", False),
+    ],
+)
+def test_fragments(body: str, words: str, fragment: bool) -> None:
+    """Scare quotes and short embedded phrases are fragments; utterances are not."""
+    assert quote_with(parse(ARTICLE.format(body=body)), words).fragment is fragment
+
+
+def test_role_resolves_by_binding_and_elimination() -> None:
+    """'the Elysée leader' is the person bound to France, or the one left in the section."""
+    timeline = (
+        "May 2, 2010: Leaders meet\n"
+        "French President Marie Dupont met Chancellor Karl Weber of Germany.\n"
+        "The Elysée leader said the talks went \u201cvery well indeed for everyone\u201d.\n"
+        "May 9, 2010: A second meeting\n"
+        "German Chancellor Karl Weber and Ivan Petrov met again.\n"
+        "The Kremlin leader said that the deal was \u201cfinished and signed\u201d.\n"
+        "May 10, 2010: A third meeting\n"
+        "Ivan Petrov, Oleg Sokolov and Karl Weber met.\n"
+        "The Kremlin leader said that it was \u201cover and done with\u201d.\n"
+    )
+    doc = parse(timeline)
+    assert quote_with(doc, "very well").speaker == "Marie Dupont"
+    finished = quote_with(doc, "finished")
+    assert finished.speaker == "Ivan Petrov"  # the only one not bound to another country
+    assert finished.date is not None
+    assert finished.date.iso() == "2010-05-09"
+    assert quote_with(doc, "over and done").speaker is None  # two candidates: not guessed
+
+
+def test_unbalanced_quote_is_capped_and_warned() -> None:
+    """An unclosed mark does not swallow the rest of the document."""
+    body = '"This never closes, Jan Novak said.\n\nNext paragraph "with a real quote" here.'
+    doc = parse(ARTICLE.format(body=body))
+    assert any("unbalanced quote" in w for w in doc.warnings)
+    assert all("Next paragraph" not in q.text for q in doc.quotes)
+    assert quote_with(doc, "real quote").text == "with a real quote"

@@ -1,0 +1,54 @@
+"""read_source: what is accepted as text and the reasons given for refusing a file."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from db.ingest import MAX_SOURCE_BYTES, SourceError, read_source
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"hello\r\nworld\rend", "hello\nworld\nend"),
+        (b"\xef\xbb\xbfwith bom", "with bom"),
+        ("caf\u00e9 \u201cq\u201d".encode(), "caf\u00e9 \u201cq\u201d"),
+    ],
+)
+def test_reads_text(tmp_path: pathlib.Path, data: bytes, expected: str) -> None:
+    """UTF-8 text comes back with LF line ends and without a BOM."""
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    assert read_source(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "file is empty"),
+        (b"\xef\xbb\xbf", "file is empty"),
+        (b"abc\x00def", "looks binary (contains NUL bytes)"),
+        (b"abc\xffdef", "not UTF-8 text (invalid byte at offset 3)"),
+        (b"\xef\xbb\xbfab\xff", "not UTF-8 text (invalid byte at offset 5)"),
+    ],
+)
+def test_refuses_with_reason(tmp_path: pathlib.Path, data: bytes, reason: str) -> None:
+    """Each refusal carries a short human reason."""
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert caught.value.reason == reason
+    assert str(caught.value) == reason
+
+
+def test_too_large_checked_before_reading(tmp_path: pathlib.Path) -> None:
+    """A 50 MB (sparse) file is refused from its size alone."""
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(SourceError, match=r"too large \(50\.0 MB; limit is 16 MB\)"):
+        read_source(path)
+    assert MAX_SOURCE_BYTES == 16 * 1024 * 1024
