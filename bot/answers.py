@@ -16,6 +16,7 @@ from db.store import Store
 from db.text import STOPWORDS, words
 
 TIMELINE_PAGE = 8
+QUOTE_MORE = 5  # other matches a quote answer carries besides the best one
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,9 @@ class Timeline:
     first: Event | None
     last: Event | None
     people: list[str]
+    # True when at least `total` events match (a very common word is not counted
+    # whole); pages is then a lower bound too.
+    total_is_lower_bound: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +95,17 @@ async def find_quote(
         if not named:
             return _no_speaker(store, query, speaker, topic)
         speakers = sorted(named)
-    matches = await store.search_quotes(topic, speakers, limit=200)
-    unseen = [q for q in matches if q.id not in set(seen)]
-    if matches and not unseen:
-        unseen = matches  # every match was shown: start the round again
+    # Only what is shown is read in full; the count comes with the ranking (bounded).
+    unseen, total = await store.search_quotes_counted(
+        topic, speakers, exclude=seen, limit=1 + QUOTE_MORE
+    )
+    if total and not unseen:  # every match was shown: start the round again
+        unseen, total = await store.search_quotes_counted(topic, speakers, limit=1 + QUOTE_MORE)
     if not unseen:
         unmatched = [w for w in topic if not store.is_topic_word(w)] or topic
         suggestions = _close_topics(store, unmatched)
         return QuoteAnswer(query, speakers, topic, None, [], 0, unmatched, suggestions)
-    return QuoteAnswer(query, speakers, topic, unseen[0], unseen[1:6], len(matches))
+    return QuoteAnswer(query, speakers, topic, unseen[0], unseen[1:], total)
 
 
 def split_query(store: Store, query: str) -> tuple[list[str], list[str]]:
@@ -149,24 +155,21 @@ async def timeline(
     """A page of matching events in date order; the header spans all of them."""
     topic = list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
     page = max(1, page)
-    events, total = await store.timeline(
+    span = await store.timeline_span(
         topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
     )
-    pages = max(1, math.ceil(total / per_page))
-    first_page, _ = await store.timeline(topic, start=start, end=end, limit=1)
-    last_page, _ = await store.timeline(
-        topic, start=start, end=end, limit=1, offset=max(0, total - 1)
-    )
-    people = sorted({p for e in events for p in e.people})
+    pages = max(1, math.ceil(span.total / per_page))
+    people = sorted({p for e in span.events for p in e.people})
     return Timeline(
         query=query,
-        events=events,
-        total=total,
+        events=span.events,
+        total=span.total,
         page=min(page, pages),
         pages=pages,
-        first=first_page[0] if first_page else None,
-        last=last_page[0] if last_page else None,
+        first=span.first,
+        last=span.last,
         people=people,
+        total_is_lower_bound=span.total_is_lower_bound,
     )
 
 

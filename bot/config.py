@@ -189,7 +189,8 @@ def _snowflake(values: _Values, key: str) -> int | None:
     value = values.get(key)
     if value is None:
         return None
-    if not value.isdigit() or not 0 < int(value) <= MAX_SNOWFLAKE:
+    # isdigit() accepts '²', which int() refuses: only ASCII decimal digits are ids.
+    if not (value.isascii() and value.isdecimal()) or not 0 < int(value) <= MAX_SNOWFLAKE:
         raise SettingsError(
             f"{key}: expected a Discord server id (a positive integer, e.g. 123456789012345678), "
             f"got {values.shown(value)}"
@@ -207,9 +208,10 @@ def _url(values: _Values, key: str, default: str, schemes: tuple[str, ...]) -> s
 
 
 def _log_level(values: _Values) -> str:
-    value = (values.get("ALMANAC_LOG_LEVEL") or "INFO").upper()
-    if value not in LOG_LEVELS:
+    raw = values.get("ALMANAC_LOG_LEVEL") or "INFO"
+    if raw.upper() not in LOG_LEVELS:
+        # Echo the raw value: redaction must see the token exactly as it was given.
         raise SettingsError(
-            f"ALMANAC_LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got {values.shown(value)}"
+            f"ALMANAC_LOG_LEVEL: expected one of {', '.join(LOG_LEVELS)}, got {values.shown(raw)}"
         )
-    return value
+    return raw.upper()

@@ -3,8 +3,9 @@
 A run reads every active subscription in one query, decides in pure time logic
 (bot.schedule) which local day is due, then posts the due servers concurrently
 but bounded: a semaphore caps the requests in flight and a pacer keeps posts
-well under Discord's global 50 requests/s, so slash-command answers always find
-room. discord.py's own rate-limit handling still absorbs any 429.
+just under Discord's global 50 requests/s. Slash-command answers (interaction
+callbacks and their follow-ups) are not counted against that global limit, so
+they always find room. discord.py's own rate-limit handling still absorbs any 429.
 
 Each post is claim → render → send → record. The claim (db.state) is what makes
 a day exactly-once across restarts and concurrent runs; a failure is recorded
@@ -41,7 +42,12 @@ log = logging.getLogger("almanac.daily")
 
 NO_MENTIONS: Final = discord.AllowedMentions.none()
 CONCURRENCY: Final = 8
-POSTS_PER_SECOND: Final = 40.0
+# Discord's global REST limit per bot token. Interaction responses do not count
+# against it, so posts may use nearly all of it: 4% headroom covers the few other
+# REST calls a run makes (e.g. fetching a channel) and clock jitter between the
+# pacer and Discord's one-second window.
+GLOBAL_REQUESTS_PER_SECOND: Final = 50
+POSTS_PER_SECOND: Final = GLOBAL_REQUESTS_PER_SECOND * 0.96  # 48 posts/s
 POST_TIMEOUT: Final = 60.0  # well under db.state.STALE_CLAIM: a live post never looks stale
 UNKNOWN_CHANNEL: Final = 10003
 MISSED: Final = "missed: nothing was posted at the post time (bot offline or paused)"

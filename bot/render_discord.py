@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 import discord
 
 from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
-from bot.render_text import human_date, source_line
+from bot.render_text import human_date, page_label, source_line, timeline_count
 from bot.when import MonthDay, years_ago
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
 
@@ -31,6 +31,11 @@ EMBEDS_MAX = 10
 CONTENT_MAX = 2000
 
 ELLIPSIS = "…"
+SHOWN_MAX = 200  # how much of the user's own input a "nothing matched" line echoes
+ANY_QUOTE = (
+    "\nTry: `/quote` with no query for any quote, or `/sources` to see what the almanac holds."
+)
+EVERY_EVENT = "\nTry: `/timeline` with no query or bounds to list every event."
 COLOUR = discord.Colour(0x8A6D3B)
 SEARCH_PREFIX = "Search: "
 SPEAKER_SEPARATOR = " · speaker: "
@@ -362,18 +367,19 @@ def no_quote_text(answer: QuoteAnswer, speaker: str | None = None) -> str:
     """Which part of the request matched nothing, and the closest names or topics."""
     unmatched = [w for w in answer.unmatched if w not in answer.topic]
     if unmatched:  # the speaker option named nobody the almanac knows
-        text = f"No one called “{unmatched[0]}” is quoted in the almanac."
+        name = shorten(unmatched[0], SHOWN_MAX)
+        text = f"No one called “{name}” is quoted in the almanac."
         return text + _did_you_mean(answer.suggestions, "/quote speaker: {}")
     by = f" by {', '.join(answer.speakers)}" if answer.speakers else ""
     if not answer.topic:
-        return f"The almanac has no quote{by}."
-    words = ", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic))
+        return f"The almanac has no quote{by}.{ANY_QUOTE}"
+    words = shorten(", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic)), SHOWN_MAX)
     return f"No quote{by} mentions {words}." + _did_you_mean(answer.suggestions, "/quote query: {}")
 
 
 def _did_you_mean(suggestions: Sequence[str], example: str) -> str:
     if not suggestions:
-        return ""
+        return ANY_QUOTE
     return f" Did you mean: {', '.join(suggestions)}?\nTry: `{example.format(suggestions[0])}`"
 
 
@@ -383,8 +389,9 @@ def _did_you_mean(suggestions: Sequence[str], example: str) -> str:
 def timeline_reply(answer: Timeline) -> Reply:
     """A page of the timeline, or an ephemeral line when nothing matches."""
     if not answer.events:
-        about = f" match “{answer.query}”" if answer.query.strip() else " fall in that span"
-        text = f"No events with a known year{about}."
+        query = shorten(answer.query.strip(), SHOWN_MAX)
+        about = f" match “{query}”" if query else " fall in that span"
+        text = f"No events with a known year{about}.{EVERY_EVENT}"
         return Reply(content=shorten(text, CONTENT_MAX), ephemeral=True)
     return Reply(embeds=timeline_embeds(answer))
 
@@ -398,8 +405,8 @@ def timeline_embeds(answer: Timeline) -> list[discord.Embed]:
     embed = new_embed(title, f"{header}\n\n{body}")
     _set_search(embed, answer.query)
     add_field(embed, "Sources", _source_list(e.source for e in answer.events))
-    footer = f"Page {answer.page} of {answer.pages}" if answer.pages > 1 else ""
-    set_footer(embed, footer or f"{answer.total} events")
+    footer = page_label(answer) if answer.pages > 1 else ""
+    set_footer(embed, footer or timeline_count(answer))
     return fit_message([embed])
 
 
@@ -410,7 +417,8 @@ def _source_list(sources: Iterable[Source]) -> str:
 
 
 def _timeline_header(answer: Timeline) -> str:
-    header = f"**{_count(answer.total, 'event')}**"
+    count = timeline_count(answer) if answer.total_is_lower_bound else _count(answer.total, "event")
+    header = f"**{count}**"
     if answer.first and answer.last:
         header += f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
     if answer.people:

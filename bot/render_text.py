@@ -30,6 +30,24 @@ def _month_name(month: int | None) -> str:
     return names.split()[(month or 1) - 1]
 
 
+def plural(count: int, noun: str) -> str:
+    """'1 event', '3 events'."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def timeline_count(answer: Timeline) -> str:
+    """'3 events', or '10,000+ events' when only a lower bound was counted."""
+    if answer.total_is_lower_bound:
+        return f"{answer.total:,}+ events"
+    return plural(answer.total, "event")
+
+
+def page_label(answer: Timeline) -> str:
+    """'Page 2 of 5', or 'Page 2 of 1,250+' when the count is a lower bound."""
+    more = "+" if answer.total_is_lower_bound else ""
+    return f"Page {answer.page} of {answer.pages:,}{more}"
+
+
 def source_line(title: str, path: str) -> str:
     """How every answer cites its document."""
     return f"Source: {title} ({path.rsplit('/', 1)[-1]})"
@@ -92,7 +110,7 @@ def _quote(answer: QuoteAnswer) -> str:
         source_line(quote.source.title, quote.source.path),
     ]
     if answer.total > 1:
-        lines.append(f"({answer.total} quotes match)")
+        lines.append(f"({plural(answer.total, 'quote')} match)")
     return "\n".join(lines)
 
 
@@ -104,13 +122,13 @@ def _timeline(answer: Timeline) -> str:
     if answer.first and answer.last:
         span = f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
     about = f" of {answer.query!r}" if answer.query else ""
-    head = f"Timeline{about}: {answer.total} events{span}"
+    head = f"Timeline{about}: {timeline_count(answer)}{span}"
     if answer.people:
         head += "\nPeople: " + ", ".join(answer.people)
     lines = [head]
     lines += [_event_line(e) for e in answer.events]
     if answer.pages > 1:
-        lines.append(f"Page {answer.page} of {answer.pages}")
+        lines.append(page_label(answer))
     return "\n".join(lines)
 
 
@@ -119,7 +137,8 @@ def _sources(answer: Sources) -> str:
         return "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
     lines = ["Sources:"]
     for doc in answer.documents:
-        lines.append(f"• {doc.title} ({doc.path}): {doc.events} events, {doc.quotes} quotes")
+        counts = f"{plural(doc.events, 'event')}, {plural(doc.quotes, 'quote')}"
+        lines.append(f"• {doc.title} ({doc.path}): {counts}")
     return "\n".join(lines)
 
 
@@ -168,6 +187,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "command": "timeline",
             "events": [event_json(e) for e in answer.events],
             "total": answer.total,
+            "total_is_lower_bound": answer.total_is_lower_bound,
             "page": answer.page,
             "pages": answer.pages,
         }

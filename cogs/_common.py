@@ -34,13 +34,31 @@ def per_user_cooldown() -> Callable[[T], T]:
     return app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_PER, key=lambda i: i.user.id)
 
 
+# With this many answers already in flight the bot is busy (a burst of commands):
+# a new one defers at once instead of waiting DEFER_AFTER, so every interaction
+# is acknowledged quickly even when answering all of them takes seconds.
+BUSY_AT = 24
+_in_flight = 0
+
+
 async def answer_within(interaction: Interaction, work: Coroutine[Any, Any, T]) -> T:
-    """Run the answer; if it is not ready in DEFER_AFTER seconds, defer so Discord keeps waiting."""
+    """Run the answer; if it is not ready in DEFER_AFTER seconds, defer so Discord keeps waiting.
+
+    When the bot is busy (BUSY_AT answers in flight) it defers first thing.
+    """
+    global _in_flight
     task = asyncio.ensure_future(work)
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-    if not done:
-        await defer(interaction)
-    return await task
+    _in_flight += 1
+    try:
+        if _in_flight > BUSY_AT:
+            await defer(interaction)
+        else:
+            done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+            if not done:
+                await defer(interaction)
+        return await task
+    finally:
+        _in_flight -= 1
 
 
 async def send(

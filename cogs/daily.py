@@ -150,6 +150,15 @@ class DailyCog(commands.Cog, name="Daily"):
     async def cog_unload(self) -> None:
         self.tick.cancel()
 
+    async def interaction_check(self, interaction: Interaction) -> bool:  # type: ignore[override]
+        """Refuse DMs and non-managers before discord.py converts any option.
+
+        Checks run before option conversion, so a DM gets "only in a server"
+        rather than a complaint about the channel option it cannot resolve.
+        """
+        manager(interaction)
+        return True
+
     # -- the loop ---------------------------------------------------------------
 
     def poster(self) -> Poster:

@@ -8,6 +8,7 @@ never touched here.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from pathlib import Path
 
@@ -17,13 +18,49 @@ from db.writer import IngestReport, ingest_paths
 log = logging.getLogger("almanac.store")
 
 
+class CorruptStoreError(sqlite3.DatabaseError):
+    """quick_check found damage that did not stop the file from opening."""
+
+
+def integrity_problems(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
+    """What quick_check (or integrity_check) reports, minus SQLite 3.40's false positives.
+
+    SQLite 3.40 reports "NULL value in T.C" for every row of a WITHOUT ROWID table
+    (our aliases) whose column is NOT NULL; such a line counts only if a NULL is really there.
+    """
+    if pragma not in ("quick_check", "integrity_check"):
+        raise ValueError(pragma)
+    problems: list[str] = []
+    for (line,) in conn.execute(f"PRAGMA {pragma}"):
+        if line == "ok":
+            continue
+        null = _NULL_VALUE.fullmatch(line)
+        if null is not None and not _has_null(conn, null["table"], null["column"]):
+            continue
+        problems.append(str(line))
+    return problems
+
+
+_NULL_VALUE = re.compile(r"NULL value in (?P<table>\w+)\.(?P<column>\w+)")
+
+
+def _has_null(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    row = conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE "{column}" IS NULL)')
+    return bool(row.fetchone()[0])
+
+
 def ensure_content(path: Path, seeds: Path) -> IngestReport | None:
     """Build the store from seeds when it has no documents; rebuild it when corrupt."""
+    conn: sqlite3.Connection | None = None
     try:
         conn = schema.connect(path, schema.CONTENT_SCHEMA)
         empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
-        conn.execute("PRAGMA quick_check").fetchone()
+        problems = integrity_problems(conn)
+        if problems:
+            raise CorruptStoreError("; ".join(problems[:3]))
     except (schema.SchemaError, sqlite3.DatabaseError) as exc:
+        if conn is not None:
+            conn.close()
         log.warning("content store %s is unusable (%s); rebuilding it from %s", path, exc, seeds)
         _remove(path)
         conn = schema.connect(path, schema.CONTENT_SCHEMA)

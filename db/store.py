@@ -11,6 +11,7 @@ import asyncio
 import bisect
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -25,6 +26,20 @@ from db.text import fts_query, name_key, words
 # How many FTS matches /quote ranks at most: bm25 over every match of a very
 # common word is the known trap at scale, so rank a bounded candidate set.
 QUOTE_CANDIDATES = 400
+
+# /timeline with a topic. A topic with at most TIMELINE_SORT_MAX full-text matches
+# is materialised (its matches in range, sorted): exact count, cheap pages. A
+# commoner one walks the date index and tests each row against the FTS index
+# (~25 us a row at 10^6 events), so a page costs (offset + limit) / density rows
+# (page 1 of a word in 40% of events: ~0.5 ms; page 100: ~50 ms). Its count stops
+# at TIMELINE_COUNT_MAX events in range and reads at most TIMELINE_COUNT_SCAN
+# matches (FTS order, ~0.5 us each): then it is a lower bound ("1,000+ events").
+TIMELINE_SORT_MAX = 2_000
+TIMELINE_COUNT_MAX = 1_000
+TIMELINE_COUNT_SCAN = 4_000
+
+_MATCHED = "EXISTS (SELECT 1 FROM events_fts f WHERE events_fts MATCH ? AND f.rowid = e.id)"
+_IN_RANGE = "e.year IS NOT NULL AND e.sort_key BETWEEN ? AND ?"
 
 # Speaker autocomplete keeps the first names of every prefix this short.
 _SHORT_PREFIX = 2
@@ -60,6 +75,21 @@ def _quote(row: Sequence[Any]) -> Quote:
         fragment=bool(row[5]),
         source=Source(path=row[6], title=row[7]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSpan:
+    """A page of the timeline, how many events match, and the span's first and last event.
+
+    When total_is_lower_bound, at least `total` events match (counting all of a
+    very common word would read every match).
+    """
+
+    events: list[Event]
+    total: int
+    total_is_lower_bound: bool
+    first: Event | None
+    last: Event | None
 
 
 def _migrate(path: Path | str) -> None:
@@ -229,42 +259,62 @@ class Store:
         exclude: Sequence[int] = (),
         limit: int = 10,
     ) -> list[Quote]:
-        """Quotes matching every topic word (stemmed), by any of the speakers, best first."""
+        """Quotes matching every topic word (stemmed), by any of the speakers, best first.
+
+        FTS5's bm25() counts every row matching each term before scoring the
+        first one (7+ ms for a word in 250k quotes), so a bounded candidate set
+        is scored here with the same formula and column weights instead.
+        """
+        found, _ = await self.search_quotes_counted(topic, speakers, exclude=exclude, limit=limit)
+        return found
+
+    async def count_quotes(self, topic: Sequence[str], speakers: Sequence[str] = ()) -> int:
+        """How many quotes a search can serve (bounded by the candidate limit)."""
+        return (await self.search_quotes_counted(topic, speakers, limit=0))[1]
+
+    async def search_quotes_counted(
+        self,
+        topic: Sequence[str],
+        speakers: Sequence[str] = (),
+        *,
+        exclude: Sequence[int] = (),
+        limit: int = 10,
+    ) -> tuple[list[Quote], int]:
+        """search_quotes, and how many quotes match in all (at most QUOTE_CANDIDATES).
+
+        Only the `limit` quotes returned are read in full; the count is the size
+        of the ranked candidate set, so it costs no extra query.
+        """
         speaker_ids = await self._person_ids(speakers)
         if speakers and not speaker_ids:
-            return []
+            return [], 0
         clauses: list[str] = []
         if topic:
             clauses.append("{text context}: (" + fts_query(list(topic)) + ")")
         if speaker_ids:
             clauses.append("speaker: (" + " OR ".join(f'"p{i}"' for i in speaker_ids) + ")")
         if not clauses:
-            return await self._any_quotes(exclude, limit)
-        match = " AND ".join(clauses)
+            rows = await self._conn.execute_fetchall(
+                "SELECT rowid FROM quotes_fts ORDER BY rowid LIMIT ?", (QUOTE_CANDIDATES,)
+            )
+            ranked = [int(r[0]) for r in rows]
+        elif not topic:  # speaker only: every score is zero, rowid order (see Bm25.rank)
+            rows = await self._conn.execute_fetchall(
+                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid LIMIT ?",
+                (" AND ".join(clauses), QUOTE_CANDIDATES),
+            )
+            ranked = [int(r[0]) for r in rows]
+        else:
+            rows = await self._conn.execute_fetchall(
+                "SELECT f.rowid, highlight(quotes_fts, 0, char(1), char(2)),"
+                " highlight(quotes_fts, 1, char(1), char(2)), s.sz FROM quotes_fts f"
+                " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE quotes_fts MATCH ? LIMIT ?",
+                (" AND ".join(clauses), QUOTE_CANDIDATES),
+            )
+            ranked = self._bm25.rank(rows, list(topic))
         excluded = set(exclude)
-        # FTS5's bm25() counts every row matching each term before scoring the
-        # first one (7+ ms for a word in 250k quotes), so the bounded candidate
-        # set is scored here with the same formula and column weights instead.
-        rows = await self._conn.execute_fetchall(
-            "SELECT f.rowid, highlight(quotes_fts, 0, char(1), char(2)),"
-            " highlight(quotes_fts, 1, char(1), char(2)), s.sz FROM quotes_fts f"
-            " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE quotes_fts MATCH ? LIMIT ?",
-            (match, QUOTE_CANDIDATES),
-        )
-        ranked = self._bm25.rank(rows, list(topic))
         chosen = [rowid for rowid in ranked if rowid not in excluded][:limit]
-        return await self._quotes_by_id(chosen)
-
-    async def count_quotes(self, topic: Sequence[str], speakers: Sequence[str] = ()) -> int:
-        """How many quotes a search can serve (bounded by the candidate limit)."""
-        return len(await self.search_quotes(topic, speakers, limit=QUOTE_CANDIDATES))
-
-    async def _any_quotes(self, exclude: Sequence[int], limit: int) -> list[Quote]:
-        rows = await self._conn.execute_fetchall(
-            "SELECT rowid FROM quotes_fts ORDER BY rowid LIMIT ?", (QUOTE_CANDIDATES,)
-        )
-        excluded = set(exclude)
-        return await self._quotes_by_id([int(r[0]) for r in rows if r[0] not in excluded][:limit])
+        return await self._quotes_by_id(chosen), len(ranked)
 
     async def _quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
         if not ids:
@@ -331,6 +381,139 @@ class Store:
         )
         events = [_event(r) for r in rows]
         return (events[::-1] if backwards else events), total
+
+    async def timeline_span(
+        self,
+        topic: Sequence[str] = (),
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        limit: int = 10,
+        offset: int = 0,
+    ) -> TimelineSpan:
+        """A page of events with a known year in date order, the (bounded) count, first and last.
+
+        start and end are inclusive sort keys (YYYYMMDD, unknown parts as 0).
+        Bounded for any topic: see TIMELINE_SORT_MAX and TIMELINE_COUNT_SCAN.
+        """
+        low = start if start is not None else 0
+        high = end if end is not None else 10**9
+        limit, offset = max(0, limit), max(0, offset)
+        if not topic:
+            return await self._span_all(low, high, limit, offset)
+        match = fts_query(list(topic))
+        rows = await self._conn.execute_fetchall(
+            "SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)",
+            (match, max(TIMELINE_SORT_MAX, TIMELINE_COUNT_SCAN) + 1),
+        )
+        matches = int(next(iter(rows))[0])
+        if matches <= TIMELINE_SORT_MAX:
+            return await self._span_sorted(match, low, high, limit, offset)
+        return await self._span_walked(match, matches, low, high, limit, offset)
+
+    async def _span_all(self, low: int, high: int, limit: int, offset: int) -> TimelineSpan:
+        total = await self._count_range(low, high)
+        end_at = min(offset + limit, total)
+        page: list[int] = []
+        if offset < end_at:
+            # A page past the middle is read backwards from the end, so the last
+            # page costs what the first one does.
+            backwards = offset > total - end_at
+            order = "e.sort_key DESC, e.id DESC" if backwards else "e.sort_key, e.id"
+            rows = await self._conn.execute_fetchall(
+                f"SELECT e.id FROM events e WHERE {_IN_RANGE} ORDER BY {order} LIMIT ? OFFSET ?",
+                (low, high, end_at - offset, total - end_at if backwards else offset),
+            )
+            page = [int(r[0]) for r in rows][:: -1 if backwards else 1]
+        ends = await self._conn.execute_fetchall(
+            f"SELECT (SELECT e.id FROM events e WHERE {_IN_RANGE} ORDER BY e.sort_key, e.id"
+            " LIMIT 1),"
+            f" (SELECT e.id FROM events e WHERE {_IN_RANGE}"
+            " ORDER BY e.sort_key DESC, e.id DESC LIMIT 1)",
+            (low, high, low, high),
+        )
+        first, last = next(iter(ends))
+        return await self._span(page, total, False, first, last)
+
+    async def _span_sorted(
+        self, match: str, low: int, high: int, limit: int, offset: int
+    ) -> TimelineSpan:
+        """Few matches: every match in range, sorted; the count is exact."""
+        rows = await self._conn.execute_fetchall(
+            "SELECT e.id FROM (SELECT rowid AS id FROM events_fts WHERE events_fts MATCH ?) f"
+            f" JOIN events e ON e.id = f.id WHERE {_IN_RANGE} ORDER BY e.sort_key, e.id",
+            (match, low, high),
+        )
+        ids = [int(r[0]) for r in rows]
+        if not ids:
+            return TimelineSpan([], 0, False, None, None)
+        return await self._span(ids[offset : offset + limit], len(ids), False, ids[0], ids[-1])
+
+    async def _span_walked(
+        self, match: str, matches: int, low: int, high: int, limit: int, offset: int
+    ) -> TimelineSpan:
+        """Many matches: walk the date index, testing rows against the FTS index."""
+        counted = await self._conn.execute_fetchall(
+            "SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid AS id FROM events_fts"
+            " WHERE events_fts MATCH ? LIMIT ?) f JOIN events e ON e.id = f.id"
+            f" WHERE {_IN_RANGE} LIMIT ?)",
+            (match, TIMELINE_COUNT_SCAN, low, high, TIMELINE_COUNT_MAX),
+        )
+        total = int(next(iter(counted))[0])
+        bounded = matches > TIMELINE_COUNT_SCAN or total >= TIMELINE_COUNT_MAX
+        rows = await self._conn.execute_fetchall(
+            f"SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
+            " ORDER BY e.sort_key, e.id LIMIT ? OFFSET ?",
+            (low, high, match, limit + 1, offset),
+        )
+        page = [int(r[0]) for r in rows]
+        more = len(page) > limit
+        page = page[:limit]
+        if bounded and (page or offset == 0):
+            if not more:  # this page reached the end (or nothing matches): the count is exact
+                total, bounded = offset + len(page), False
+            else:
+                total = max(total, offset + len(page) + 1)
+        first = page[0] if page and offset == 0 else None
+        last = page[-1] if page and not more else None
+        if first is None or last is None:
+            ends = await self._conn.execute_fetchall(
+                f"SELECT (SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
+                " ORDER BY e.sort_key, e.id LIMIT 1),"
+                f" (SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
+                " ORDER BY e.sort_key DESC, e.id DESC LIMIT 1)",
+                (low, high, match, low, high, match),
+            )
+            found_first, found_last = next(iter(ends))
+            first = found_first if first is None else first
+            last = found_last if last is None else last
+        return await self._span(page, total, bounded, first, last)
+
+    async def _span(
+        self, page: list[int], total: int, bounded: bool, first: int | None, last: int | None
+    ) -> TimelineSpan:
+        """Fetch the page and the two ends in one query."""
+        ends = [i for i in (first, last) if i is not None]
+        by_id = await self._events_by_id([*page, *ends])
+        return TimelineSpan(
+            events=[by_id[i] for i in page if i in by_id],
+            total=total,
+            total_is_lower_bound=bounded,
+            first=by_id.get(first) if first is not None else None,
+            last=by_id.get(last) if last is not None else None,
+        )
+
+    async def _events_by_id(self, ids: Sequence[int]) -> dict[int, Event]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = await self._conn.execute_fetchall(
+            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
+            f" WHERE e.id IN ({marks})",
+            tuple(wanted),
+        )
+        return {int(r[0]): _event(r) for r in rows}
 
     async def _count_range(self, low: int, high: int) -> int:
         """Events with a known year whose sort key is in [low, high], from the count tables."""

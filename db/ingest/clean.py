@@ -90,11 +90,16 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if len(stripped) < 80 and lowered.startswith(STAMP_PREFIXES):
         return True
-    if len(stripped) < 200 and _LINK_SEPARATORS.search(stripped):
+    if len(stripped) < 200 and _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
     if len(stripped) < 120 and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
     return bool(_CREDIT.match(stripped)) and len(stripped) < 160
+
+
+def _has_link_mark(line: str) -> bool:
+    """Cheap test that _LINK_SEPARATORS might match: every form of it holds one of |»›."""
+    return "|" in line or "»" in line or "›" in line
 
 
 def _is_link_bullet(norm_line: str) -> bool:

@@ -27,6 +27,9 @@ _CAP_ONLY = re.compile(_CAP)
 _INITIAL_ONLY = re.compile(_INITIAL)
 _SUFFIX = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+# A first word ending so may be a verb or adverb ("Speaking", "Separately", "Asked"): the
+# only case where standing at a sentence's start changes how a run splits.
+_VERB_ENDINGS = ("ing", "ly", "ed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +81,14 @@ def _is_name_token(token: str) -> bool:
     return folded not in NON_PERSON_WORDS and folded not in STOPWORDS
 
 
-def _strip_leading(tokens: list[str], sentence_start: bool) -> int:
+def _strip_leading(tokens: list[str], folded: list[str], sentence_start: bool) -> int:
     """How many leading tokens are sentence furniture ('When', 'Separately', 'Discussing')."""
     skip = 0
     while skip < len(tokens) - 1:
-        folded = _fold(tokens[skip])
-        verbish = folded.endswith(("ing", "ly", "ed"))
+        verbish = folded[skip].endswith(_VERB_ENDINGS)
         if tokens[skip].isupper():
             break
-        if folded in STOPWORDS or (sentence_start and skip == 0 and verbish):
+        if folded[skip] in STOPWORDS or (sentence_start and skip == 0 and verbish):
             skip += 1
             continue
         break
@@ -94,6 +96,19 @@ def _strip_leading(tokens: list[str], sentence_start: bool) -> int:
 
 
 @lru_cache(maxsize=1 << 16)
+def run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
+    """The shapes of a run's text inside a sentence and at its start.
+
+    Both are the same object unless the first word may be a verb ("Speaking ..."), so
+    callers need to find out where the run stands only when they differ.
+    """
+    inside = run_shape(text, sentence_start=False)
+    if inside is None or not _fold(text.split(" ", 1)[0]).endswith(_VERB_ENDINGS):
+        return inside, inside
+    opening = run_shape(text, sentence_start=True)
+    return inside, (inside if opening == inside else opening)
+
+
 def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     """Split a run's text into country qualifier, title and the personal name.
 
@@ -112,14 +127,15 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     for token in tokens:
         offsets.append(position)
         position += len(token) + 1
-    skip = _strip_leading(tokens, sentence_start)
+    folded = [_fold(token) for token in tokens]
+    skip = _strip_leading(tokens, folded, sentence_start)
     title_end = skip
     for index in range(skip, len(tokens) - 1):
-        if _fold(tokens[index]) in TITLES:
+        if folded[index] in TITLES:
             title_end = index + 1
-    qualifier = tokens[skip:title_end]
-    titles = [t for t in qualifier if _fold(t) in TITLES]
-    country = _country_of([t for t in qualifier if _fold(t) not in TITLES])
+    qualifier = range(skip, title_end)
+    titles = [tokens[i] for i in qualifier if folded[i] in TITLES]
+    country = _country_of([tokens[i] for i in qualifier if folded[i] not in TITLES])
     name = tokens[title_end:]
     if not name or not all(_is_name_token(t) for t in name) or name[-1] in _PARTICLES:
         name = []

@@ -20,6 +20,7 @@ _PUBLISHED = re.compile(
     r"(?i:published|posted|updated|first published|date)\b[^\n]{0,20}?"
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
+_PUBLISHED_WORDS = ("published", "posted", "updated", "date")
 _HEAD_LINES = 15
 _HASHY_NAME = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 
@@ -39,13 +40,22 @@ def _published(norm: str, lines: list[Line]) -> PartialDate | None:
     """A date the document states as its publication date, near its top."""
     for line_ in [line for line in lines if line.kind != "blank"][:_HEAD_LINES]:
         line = norm[line_.start : line_.end]
-        marker = _PUBLISHED.search(line)
+        marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
         if marker is None:
             continue
         hits = find_dates(line[marker.end() :]).hits
         if hits and hits[0].start == 0:
             return hits[0].date
     return None
+
+
+def _may_mark_publication(line: str) -> bool:
+    """Cheap test that _PUBLISHED might match; only for ASCII, where its (?i:) means
+    exactly what lowercasing does (non-ASCII letters such as "\u017f" also match "s")."""
+    if not line.isascii():
+        return True
+    lowered = line.lower()
+    return any(word in lowered for word in _PUBLISHED_WORDS)
 
 
 def _stem_title(name: str) -> str | None:

@@ -27,7 +27,10 @@ _DATED_CAPTION_END = re.compile(
     r"(?:,\s(?:in\s)?[A-Z][\w .,'-]{0,60})?\.?\s*$"
 )
 _LABEL = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+# A run of ".", "!" or "?" (not begun after another one), then space and a capital or digit.
+# The pattern opens with the mark itself and checks the character before it by lookbehind:
+# a pattern opening with a lookbehind would be tried at every character of the text.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr jr sr st gen sen rep gov lt col capt prof vs no mt ft inc corp co ltd"
@@ -79,10 +82,17 @@ def _is_caption(norm_block: str) -> bool:
     """A photo caption: names with (left)/(right) marks, or a first sentence ending in a date."""
     if norm_block.startswith(('"', "'")):
         return False
-    if _POSITION_MARK.search(norm_block):
+    if _may_mark_position(norm_block) and _POSITION_MARK.search(norm_block):
         return True
+    if not norm_block[:1].isupper():  # the first sentence starts the block
+        return False
     first = _SENTENCE_END.split(norm_block, maxsplit=1)[0]
-    return bool(_DATED_CAPTION_END.search(first)) and first[:1].isupper()
+    return bool(_DATED_CAPTION_END.search(first))
+
+
+def _may_mark_position(norm_block: str) -> bool:
+    """Cheap test that _POSITION_MARK might match: it needs "(" or ", left," / ", right,"."""
+    return "(" in norm_block or ", left," in norm_block or ", right," in norm_block
 
 
 def _block_kind(norm_block: str, first_text: bool) -> BlockKind:
@@ -111,6 +121,7 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
     current: Block | None = None
     previous: Line | None = None
     seen_text = False
+    wrapped: dict[int, Block] = {}  # blocks longer than their first line, by id
     for number, line in enumerate(lines, start=1):
         if line.kind != "text":
             current, previous = None, None
@@ -125,6 +136,7 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
             continue
         if current is not None and previous is not None and _continues(norm, previous, line):
             current.end = _trim(norm, current.start, line.end)[1]
+            wrapped[id(current)] = current
             previous = line
             continue
         start, end = _trim(norm, line.start, line.end)
@@ -132,16 +144,18 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
         current = Block(start, end, kind, sections[-1].index, number)
         sections[-1].blocks.append(current)
         previous, seen_text = line, True
-    _reclassify_wrapped(norm, sections)
+    _reclassify_wrapped(norm, list(wrapped.values()))
     return Segmented(sections, warnings)
 
 
-def _reclassify_wrapped(norm: str, sections: list[Section]) -> None:
-    """Kinds were guessed on a block's first line; check again on the whole block."""
-    for section in sections:
-        for block in section.blocks:
-            if block.kind == "paragraph" and _is_caption(norm[block.start : block.end]):
-                block.kind = "caption"
+def _reclassify_wrapped(norm: str, wrapped: list[Block]) -> None:
+    """Kinds were guessed on a block's first line; check again on the whole block.
+
+    Only wrapped blocks can change: a one-line block was judged on all of its text.
+    """
+    for block in wrapped:
+        if block.kind == "paragraph" and _is_caption(norm[block.start : block.end]):
+            block.kind = "caption"
 
 
 def split_sentences(

@@ -1,9 +1,9 @@
 """1,000 slash commands at once through the real discord.py client and the loopback stand-in.
 
-Run in a fresh process (`python -m tests.bench.discord_load STORE`) so its resident
-memory is the bot's with that store open, not the benchmark's: it prints one
-JSON object. The stand-in (tests/e2e/fake_discord.py) runs in the same process
-and event loop as the bot, so latencies include its work too: an upper bound.
+Run in a fresh process (`python -m tests.bench.discord_load STORE`): it prints one
+JSON object. The stand-in (tests/e2e/fake_discord.py) runs in this process and the
+bot in a child of its own (tests.bench.discord_bot), as the real Discord is not in
+the bot's process; resident memory is the bot process's, with that store open.
 """
 
 from __future__ import annotations
@@ -18,13 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.config import Settings
-from bot.discord_app import DEFAULT_EXTENSIONS, AlmanacBot
-from db.state import StateStore
-from db.store import Store
 from tests.bench.answers import probes
 from tests.bench.report import ms, percentile
-from tests.e2e.fake_discord import FAST_READY, FakeDiscord, SentInteraction, running_bot
+from tests.e2e.fake_discord import FakeDiscord, SentInteraction
 
 COMMANDS = 1000
 DEADLINE = 3.0  # Discord's limit for the interaction callback
@@ -96,37 +92,46 @@ def _answer_times(
 
 
 async def run(store_path: Path) -> dict[str, Any]:
-    """Start the bot on the stand-in, fire the commands, wait for every answer."""
-    memory: dict[str, Any] = {"start": rss()}
+    """Start the bot in its own process on the stand-in, fire the commands, wait for answers."""
     mix = command_mix(store_path, COMMANDS)
     fake = FakeDiscord()
     await fake.start()
     with tempfile.TemporaryDirectory(prefix="almanac-bench-") as folder:
-        settings = Settings.from_env(
-            {
-                "DISCORD_TOKEN": "fake-token",
-                "ALMANAC_DB": str(store_path),
-                "ALMANAC_STATE_DB": str(Path(folder) / "state.sqlite3"),
-                "DISCORD_API_BASE": fake.api_base,
-                "DISCORD_GATEWAY": fake.gateway_url,
-            },
-            env_file=None,
+        opened = time.perf_counter()
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "tests.bench.discord_bot",
+            str(store_path),
+            fake.api_base,
+            fake.gateway_url,
+            str(Path(folder) / "state.sqlite3"),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
         )
+        assert child.stdin is not None
+        assert child.stdout is not None
         try:
-            opened = time.perf_counter()
-            async with (
-                await Store.open(store_path) as store,
-                await StateStore.open(settings.state_db_path) as state,
-            ):
-                bot = AlmanacBot(settings, store, DEFAULT_EXTENSIONS, state=state, **FAST_READY)
-                async with running_bot(bot, fake, ready_timeout=60):
-                    ready = time.perf_counter() - opened
-                    memory["ready"] = rss()
-                    result = await _fire(fake, mix)
-                    memory["after"] = rss()
+            line = await asyncio.wait_for(child.stdout.readline(), 120)
+            if not line:
+                raise RuntimeError("the bot process exited before it was ready")
+            ready = time.perf_counter() - opened
+            result = await _fire(fake, mix)
+            child.stdin.write(b"stop\n")
+            await child.stdin.drain()
+            memory = json.loads((await asyncio.wait_for(child.stdout.readline(), 60)) or "{}")
+            await asyncio.wait_for(child.wait(), 30)
         finally:
+            if child.returncode is None:
+                child.kill()
+                await child.wait()
             await fake.close()
-    return {**result, "startup_seconds": round(ready, 2), "memory_kb": memory}
+    return {
+        **result,
+        "startup_seconds": round(ready, 2),
+        "memory_kb": memory.get("memory_kb", {}),
+        "standin": "own process (the bot's process holds only the bot)",
+    }
 
 
 async def _fire(fake: FakeDiscord, mix: list[tuple[str, dict[str, str]]]) -> dict[str, Any]:
