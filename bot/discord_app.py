@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -36,6 +37,8 @@ DEFAULT_EXTENSIONS: Final[tuple[str, ...]] = (
     "cogs.sources",
     "cogs.daily",
 )
+# Kept-alive HTTP connections to Discord at most (answers beyond wait for a free one).
+HTTP_CONNECTIONS: Final = 64
 
 
 def use_endpoints(api_base: str, gateway: str) -> None:
@@ -95,6 +98,11 @@ class AlmanacBot(commands.Bot):
     async def login(self, token: str) -> None:
         """Apply the configured endpoints, then log in (runs setup_hook)."""
         use_endpoints(self.settings.api_base, self.settings.gateway)
+        if self.http.connector is discord.utils.MISSING:
+            # discord.py's default pool is unbounded: a burst of answers opens a
+            # connection each (and a TLS handshake each, on the real Discord).
+            # A bounded pool reuses kept-alive connections instead.
+            self.http.connector = aiohttp.TCPConnector(limit=HTTP_CONNECTIONS)
         await super().login(token)
 
     async def setup_hook(self) -> None:

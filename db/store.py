@@ -41,6 +41,12 @@ TIMELINE_COUNT_SCAN = 4_000
 _MATCHED = "EXISTS (SELECT 1 FROM events_fts f WHERE events_fts MATCH ? AND f.rowid = e.id)"
 _IN_RANGE = "e.year IS NOT NULL AND e.sort_key BETWEEN ? AND ?"
 
+# Read connections (each aiosqlite connection is a thread of its own): SQLite
+# releases the GIL while it runs, so queries of concurrent answers overlap.
+READERS = 2
+# Ranked /quote candidate lists kept per search until the next reload().
+RANKED_CACHE = 256
+
 # Speaker autocomplete keeps the first names of every prefix this short.
 _SHORT_PREFIX = 2
 _SHORT_KEEP = 50
@@ -100,8 +106,13 @@ def _migrate(path: Path | str) -> None:
 class Store:
     """Read queries over the content store, plus small in-memory indexes."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(
+        self, conn: aiosqlite.Connection, readers: Sequence[aiosqlite.Connection] = ()
+    ) -> None:
         self._conn = conn
+        self._readers = [conn, *readers]
+        self._next_reader = 0
+        self._ranked: dict[tuple[str, str], list[int]] = {}
         self._speakers: dict[str, set[str]] = {}
         self._speaker_names: list[str] = []
         # Autocomplete: every name key and every word of it, sorted, with the
@@ -117,15 +128,22 @@ class Store:
     async def open(cls, path: Path | str) -> Self:
         """Open (and migrate) the content store at path and load its indexes."""
         await asyncio.to_thread(_migrate, path)
-        conn = await aiosqlite.connect(path)
-        await conn.execute("PRAGMA query_only = ON")
-        store = cls(conn)
+        conns = [await aiosqlite.connect(path) for _ in range(max(1, READERS))]
+        for conn in conns:
+            await conn.execute("PRAGMA query_only = ON")
+        store = cls(conns[0], conns[1:])
         await store.reload()
         return store
 
     async def close(self) -> None:
-        """Close the connection."""
-        await self._conn.close()
+        """Close the connections."""
+        for conn in self._readers:
+            await conn.close()
+
+    def _read(self) -> aiosqlite.Connection:
+        """The next read connection, round robin."""
+        self._next_reader = (self._next_reader + 1) % len(self._readers)
+        return self._readers[self._next_reader]
 
     async def __aenter__(self) -> Self:
         return self
@@ -140,6 +158,7 @@ class Store:
 
     async def reload(self) -> None:
         """Rebuild the in-memory speaker and topic indexes after an ingest."""
+        self._ranked = {}
         rows = await self._conn.execute_fetchall(
             "SELECT p.name, a.norm FROM people p JOIN aliases a ON a.person_id = p.id"
             " UNION SELECT p.name, NULL FROM people p"
@@ -223,7 +242,7 @@ class Store:
 
     async def events_on(self, month: int, day: int, limit: int = 25) -> list[Event]:
         """Events on a month-day in any year, oldest first; unknown years last."""
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
             " WHERE e.month = ? AND e.day = ? AND e.day IS NOT NULL"
             " ORDER BY e.year IS NULL, e.year, e.id LIMIT ?",
@@ -233,7 +252,7 @@ class Store:
 
     async def quotes_on(self, month: int, day: int, limit: int = 10) -> list[Quote]:
         """Quotes (never fragments) said on a month-day in any year."""
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id"
             " LEFT JOIN people p ON p.id = q.speaker_id"
             " WHERE q.month = ? AND q.day = ? AND q.day IS NOT NULL AND q.fragment = 0"
@@ -244,7 +263,7 @@ class Store:
 
     async def anniversary_days(self) -> list[tuple[int, int]]:
         """Every (month, day) that has at least one event, sorted."""
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             "SELECT DISTINCT month, day FROM events WHERE day IS NOT NULL ORDER BY month, day"
         )
         return [(int(m), int(d)) for m, d in rows]
@@ -294,33 +313,46 @@ class Store:
         if speaker_ids:
             clauses.append("speaker: (" + " OR ".join(f'"p{i}"' for i in speaker_ids) + ")")
         if not clauses:
-            rows = await self._conn.execute_fetchall(
+            rows = await self._read().execute_fetchall(
                 "SELECT rowid FROM quotes_fts ORDER BY rowid LIMIT ?", (QUOTE_CANDIDATES,)
             )
             ranked = [int(r[0]) for r in rows]
         elif not topic:  # speaker only: every score is zero, rowid order (see Bm25.rank)
-            rows = await self._conn.execute_fetchall(
+            rows = await self._read().execute_fetchall(
                 "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid LIMIT ?",
                 (" AND ".join(clauses), QUOTE_CANDIDATES),
             )
             ranked = [int(r[0]) for r in rows]
         else:
-            rows = await self._conn.execute_fetchall(
-                "SELECT f.rowid, highlight(quotes_fts, 0, char(1), char(2)),"
-                " highlight(quotes_fts, 1, char(1), char(2)), s.sz FROM quotes_fts f"
-                " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE quotes_fts MATCH ? LIMIT ?",
-                (" AND ".join(clauses), QUOTE_CANDIDATES),
-            )
-            ranked = self._bm25.rank(rows, list(topic))
+            ranked = await self._ranked_candidates(" AND ".join(clauses), list(topic))
         excluded = set(exclude)
         chosen = [rowid for rowid in ranked if rowid not in excluded][:limit]
         return await self._quotes_by_id(chosen), len(ranked)
+
+    async def _ranked_candidates(self, match: str, topic: list[str]) -> list[int]:
+        """The bounded candidate set of a search, ranked; kept until reload() (the store
+        only changes through an ingest, which reloads), so a repeated search is not re-ranked."""
+        key = (match, "\x1f".join(topic))
+        cached = self._ranked.get(key)
+        if cached is not None:
+            return cached
+        rows = await self._read().execute_fetchall(
+            "SELECT f.rowid, highlight(quotes_fts, 0, char(1), char(2)),"
+            " highlight(quotes_fts, 1, char(1), char(2)), s.sz FROM quotes_fts f"
+            " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE quotes_fts MATCH ? LIMIT ?",
+            (match, QUOTE_CANDIDATES),
+        )
+        ranked = self._bm25.rank(rows, topic)
+        if len(self._ranked) >= RANKED_CACHE:
+            self._ranked.pop(next(iter(self._ranked)))
+        self._ranked[key] = ranked
+        return ranked
 
     async def _quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id"
             f" LEFT JOIN people p ON p.id = q.speaker_id WHERE q.id IN ({marks})",
             tuple(ids),
@@ -332,7 +364,7 @@ class Store:
         if not names:
             return []
         marks = ",".join("?" * len(names))
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             f"SELECT id FROM people WHERE name IN ({marks}) ORDER BY id", tuple(names)
         )
         return [int(r[0]) for r in rows]
@@ -359,7 +391,7 @@ class Store:
         if topic:
             where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(fts_query(list(topic)))
-            total_rows = await self._conn.execute_fetchall(
+            total_rows = await self._read().execute_fetchall(
                 f"SELECT count(*) FROM events e WHERE {' AND '.join(where)}", tuple(params)
             )
             total = int(next(iter(total_rows))[0])
@@ -374,7 +406,7 @@ class Store:
         backwards = offset > total - end_at
         order = "e.sort_key DESC, e.id DESC" if backwards else "e.sort_key, e.id"
         skip = total - end_at if backwards else offset
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
             f" WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, end_at - offset, skip),
@@ -402,7 +434,7 @@ class Store:
         if not topic:
             return await self._span_all(low, high, limit, offset)
         match = fts_query(list(topic))
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             "SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)",
             (match, max(TIMELINE_SORT_MAX, TIMELINE_COUNT_SCAN) + 1),
         )
@@ -420,12 +452,12 @@ class Store:
             # page costs what the first one does.
             backwards = offset > total - end_at
             order = "e.sort_key DESC, e.id DESC" if backwards else "e.sort_key, e.id"
-            rows = await self._conn.execute_fetchall(
+            rows = await self._read().execute_fetchall(
                 f"SELECT e.id FROM events e WHERE {_IN_RANGE} ORDER BY {order} LIMIT ? OFFSET ?",
                 (low, high, end_at - offset, total - end_at if backwards else offset),
             )
             page = [int(r[0]) for r in rows][:: -1 if backwards else 1]
-        ends = await self._conn.execute_fetchall(
+        ends = await self._read().execute_fetchall(
             f"SELECT (SELECT e.id FROM events e WHERE {_IN_RANGE} ORDER BY e.sort_key, e.id"
             " LIMIT 1),"
             f" (SELECT e.id FROM events e WHERE {_IN_RANGE}"
@@ -439,7 +471,7 @@ class Store:
         self, match: str, low: int, high: int, limit: int, offset: int
     ) -> TimelineSpan:
         """Few matches: every match in range, sorted; the count is exact."""
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             "SELECT e.id FROM (SELECT rowid AS id FROM events_fts WHERE events_fts MATCH ?) f"
             f" JOIN events e ON e.id = f.id WHERE {_IN_RANGE} ORDER BY e.sort_key, e.id",
             (match, low, high),
@@ -453,7 +485,7 @@ class Store:
         self, match: str, matches: int, low: int, high: int, limit: int, offset: int
     ) -> TimelineSpan:
         """Many matches: walk the date index, testing rows against the FTS index."""
-        counted = await self._conn.execute_fetchall(
+        counted = await self._read().execute_fetchall(
             "SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid AS id FROM events_fts"
             " WHERE events_fts MATCH ? LIMIT ?) f JOIN events e ON e.id = f.id"
             f" WHERE {_IN_RANGE} LIMIT ?)",
@@ -461,7 +493,7 @@ class Store:
         )
         total = int(next(iter(counted))[0])
         bounded = matches > TIMELINE_COUNT_SCAN or total >= TIMELINE_COUNT_MAX
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             f"SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
             " ORDER BY e.sort_key, e.id LIMIT ? OFFSET ?",
             (low, high, match, limit + 1, offset),
@@ -477,7 +509,7 @@ class Store:
         first = page[0] if page and offset == 0 else None
         last = page[-1] if page and not more else None
         if first is None or last is None:
-            ends = await self._conn.execute_fetchall(
+            ends = await self._read().execute_fetchall(
                 f"SELECT (SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
                 " ORDER BY e.sort_key, e.id LIMIT 1),"
                 f" (SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
@@ -508,7 +540,7 @@ class Store:
         if not wanted:
             return {}
         marks = ",".join("?" * len(wanted))
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
             f" WHERE e.id IN ({marks})",
             tuple(wanted),
@@ -520,12 +552,12 @@ class Store:
         first_year = low // 10_000 + (1 if low % 10_000 else 0)
         last_year = high // 10_000 - (0 if high % 10_000 >= 1231 else 1)
         if first_year > last_year:
-            rows = await self._conn.execute_fetchall(
+            rows = await self._read().execute_fetchall(
                 "SELECT coalesce(sum(events), 0) FROM event_days WHERE sort_key BETWEEN ? AND ?",
                 (low, high),
             )
         else:
-            rows = await self._conn.execute_fetchall(
+            rows = await self._read().execute_fetchall(
                 "SELECT (SELECT coalesce(sum(events), 0) FROM event_years"
                 "        WHERE year BETWEEN ? AND ?)"
                 " + (SELECT coalesce(sum(events), 0) FROM event_days"
@@ -547,7 +579,7 @@ class Store:
 
     async def documents(self) -> list[DocumentSummary]:
         """Every source document with its event and quote counts."""
-        rows = await self._conn.execute_fetchall(
+        rows = await self._read().execute_fetchall(
             "SELECT d.path, d.title, d.published,"
             " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
             " (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.fragment = 0)"

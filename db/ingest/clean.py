@@ -113,10 +113,9 @@ def _is_link_bullet(norm_line: str) -> bool:
 def _line_bounds(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer("\n", text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    bounds.append((start, len(text)))
+    for line in text.split("\n"):
+        bounds.append((start, start + len(line)))
+        start += len(line) + 1
     return bounds
 
 

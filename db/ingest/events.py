@@ -25,6 +25,14 @@ _DATELINE = re.compile(
 _POSITION = re.compile(r"\s\((?:left|right|center|centre|(?:second|third) from (?:left|right))\)")
 _PARENS = re.compile(r"\(([^()]{10,300})\)")
 _PHRASE_END = re.compile(r"[,;:]|$")
+_CLAUSE_BREAK = re.compile(r"[,;]\s|\s[\u2014\u2013-]{1,2}\s")
+# A subordinate clause opened by a participle or a conjunction, optionally with
+# "that": ", recalling that the union applied in 1954", ", while the fleet sailed in 1905".
+_CLAUSE_OPENER = re.compile(
+    r"(?:[a-z]+ing|and|but|while|whereas|although|though|because|since|as|after|before|when)"
+    r"(?:\s+that)?\s+(?=\S)"
+)
+MIN_CLAUSE_WORDS = 4
 
 
 def trim(text: str, limit: int) -> str:
@@ -133,10 +141,33 @@ class EventBuilder:
         asides = [(m.start(), m.end()) for m in _PARENS.finditer(self.layout.norm, start, end)]
         for hit in hits:
             aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
-            title = (
-                _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1]) if aside else sentence
-            )
+            if aside:
+                title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])
+            else:
+                title = self._dated_clause(start, end, hit.start, hit.end) or sentence
             self._add(hit.date, title, sentence, people, Span(start, end))
+
+    def _dated_clause(self, start: int, end: int, hit_start: int, hit_end: int) -> str | None:
+        """The subordinate clause that holds the date, when the sentence marks one.
+
+        "X asked about NATO, recalling that the union applied in 1954" dates the
+        application, not the asking: the title is the clause. Without a clear
+        opener (participle or conjunction) the whole sentence is kept, since a
+        bare comma clause may lack its subject.
+        """
+        norm = self.layout.norm
+        before = [m.end() for m in _CLAUSE_BREAK.finditer(norm, start, hit_start)]
+        if not before:
+            return None
+        after = _CLAUSE_BREAK.search(norm, hit_end, end)
+        clause_end = after.start() if after else end
+        opener = _CLAUSE_OPENER.match(norm, before[-1], clause_end)
+        if opener is None:
+            return None
+        clause = self.layout.text[opener.end() : clause_end].strip(" .;,")
+        if len(clause.split()) < MIN_CLAUSE_WORDS:
+            return None
+        return _capitalise(clause)
 
     def _relative_dates(self, anchor: PartialDate, start: int, end: int) -> None:
         text, norm = self.layout.text, self.layout.norm

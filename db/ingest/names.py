@@ -116,8 +116,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     sentence_start matters only when the first word may be a verb ("Speaking ...").
     """
     if " " not in text:
-        folded = _fold(text)
-        if folded in NON_PERSON_WORDS or folded in STOPWORDS or text.isupper():
+        word = _fold(text)
+        if word in NON_PERSON_WORDS or word in STOPWORDS or text.isupper():
             return None
     suffix = _SUFFIX.search(text)
     core = text[: suffix.start()] if suffix else text

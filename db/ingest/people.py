@@ -30,9 +30,9 @@ _ROLE_REACH = len("the  ") + max(len(k) for k in NATIONALITIES)
 _APPOSITIVE = re.compile(
     rf",\s(?:the\s|a\s)?(?P<nat>(?i:{_NATIONS}))\s(?:president|leader|prime minister|premier)\b"
 )
-# A pronoun is "he" or "she" not preceded by a word character (the \b of the pattern is
-# checked by hand: a pattern opening with \b gets no fast first-character skip).
-_PRONOUN = re.compile(r"(?:He|he|She|she)\b")
+# r"\b(?:[Hh]e|[Ss]he)\b", written so that each alternative opens with a letter (which
+# lets the regex engine skip to H, h, S or s) and checks the opening \b just after it.
+_PRONOUN = re.compile(r"(?:H(?<!\w.)e|h(?<!\w.)e|S(?<!\w.)he|s(?<!\w.)he)\b")
 _WORD_CHAR = re.compile(r"\w")
 # The last word before an offset and what follows it, matched on the reversed text: a
 # forward search for r"([A-Za-z']+)([^A-Za-z']*)$" would try every position of the window.
@@ -386,8 +386,6 @@ def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Interval
                         quotes.contains(match.start()), country, match.group(0))
             )  # fmt: skip
     for match in _PRONOUN.finditer(norm):
-        if match.start() and _WORD_CHAR.match(norm, match.start() - 1):
-            continue  # "the", "Ashe": no word boundary before it
         sentence = index.locate(match.start())
         if sentence is not None:
             section = sentence[2]

@@ -61,19 +61,22 @@ async def run(store_path: Path, api_base: str, gateway: str, state_db: Path) -> 
         await asyncio.wait_for(bot.wait_until_ready(), 60)
         await _sync_all(bot)
         memory["ready"] = rss()
+        cpu = os.times()
         print(json.dumps({"ready": round(time.perf_counter() - opened, 2)}), flush=True)
         profile = os.environ.get("ALMANAC_BENCH_PROFILE")
         profiler = cProfile.Profile() if profile else None
         if profiler:
             profiler.enable()
         await _stdin_line()
-        if profiler:
+        if profiler and profile:
             profiler.disable()
             profiler.dump_stats(profile)
         memory["after"] = rss()
+        used = os.times()
+        cpu_seconds = round(used.user + used.system - cpu.user - cpu.system, 2)
         await bot.close()
         await asyncio.wait({task}, timeout=5)
-    print(json.dumps({"memory_kb": memory}), flush=True)
+    print(json.dumps({"memory_kb": memory, "bot_cpu_seconds": cpu_seconds}), flush=True)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sqlite3
 import sys
 import tempfile
@@ -116,7 +117,10 @@ async def run(store_path: Path) -> dict[str, Any]:
             if not line:
                 raise RuntimeError("the bot process exited before it was ready")
             ready = time.perf_counter() - opened
+            before = os.times()
             result = await _fire(fake, mix)
+            after = os.times()
+            standin_cpu = after.user + after.system - before.user - before.system
             child.stdin.write(b"stop\n")
             await child.stdin.drain()
             memory = json.loads((await asyncio.wait_for(child.stdout.readline(), 60)) or "{}")
@@ -130,6 +134,8 @@ async def run(store_path: Path) -> dict[str, Any]:
         **result,
         "startup_seconds": round(ready, 2),
         "memory_kb": memory.get("memory_kb", {}),
+        "bot_cpu_seconds": memory.get("bot_cpu_seconds"),
+        "standin_cpu_seconds": round(standin_cpu, 2),
         "standin": "own process (the bot's process holds only the bot)",
     }
 

@@ -40,13 +40,43 @@ def test_heading_event_summary_and_people() -> None:
 
 @pytest.mark.parametrize(
     ("iso", "title_start"),
-    [("1921", "Jan Novak resigned"), ("1998", "The office had been closed")],
+    [("1921", "The union was founded in 1921"), ("1998", "The office had been closed")],
 )
 def test_dated_facts_in_sections(iso: str, title_start: str) -> None:
-    """A year in a sentence is an event; a date in parentheses titles the aside."""
+    """A year in a sentence is an event titled by its own clause or parenthetical aside."""
     (event,) = events_on(parse(TIMELINE), iso)
     assert event.title.startswith(title_start)
     assert event.date.precision == "year"
+
+
+CLAUSES = [
+    # A marked subordinate clause titles the event; otherwise the whole sentence does.
+    (
+        "Mara Lind spoke of the port, while the old fleet was sold in 1962 to Kell.",
+        "The old fleet was sold in 1962 to Kell",
+    ),
+    (
+        "In 1956, the northern valley was handed to the coastal province.",
+        "In 1956, the northern valley was handed to the coastal province.",
+    ),
+    (
+        "Mara Lind, the envoy, signed the charter in 1971 at the palace.",
+        "Mara Lind, the envoy, signed the charter in 1971 at the palace.",
+    ),
+    (
+        "Mara Lind left the talks, noting that in 1930 nobody came.",
+        "In 1930 nobody came",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "title"), CLAUSES)
+def test_dated_fact_title_is_its_clause(sentence: str, title: str) -> None:
+    """The clause that holds the year titles the event only when an opener marks it."""
+    text = f"May 5, 2010: Talks in Kell\n{sentence}\n"
+    year = next(word.strip(",.") for word in sentence.split() if word.strip(",.").isdigit())
+    (event,) = events_on(parse(text), year)
+    assert event.title == title
 
 
 def test_caption_with_own_date_is_event() -> None:

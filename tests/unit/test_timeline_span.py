@@ -13,7 +13,8 @@ import pytest
 from bot import answers
 from bot.render_discord import timeline_embeds
 from bot.render_text import render_json, render_text
-from db import schema, store as store_module
+from db import schema
+from db import store as store_module
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
 from db.store import Store
 from db.writer import insert_document
@@ -132,7 +133,8 @@ async def test_bounded_count_is_exact_on_the_last_page(
     monkeypatch.setattr(store_module, "TIMELINE_COUNT_SCAN", 50)
     want = brute(generated, "middleword", 0, 10**9)
     first = await store.timeline_span(["middleword"], limit=8)
-    assert first.total_is_lower_bound and first.total < len(want)
+    assert first.total_is_lower_bound
+    assert first.total < len(want)
     last_offset = (len(want) - 1) // 8 * 8
     last = await store.timeline_span(["middleword"], limit=8, offset=last_offset)
     assert not last.total_is_lower_bound

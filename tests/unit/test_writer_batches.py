@@ -1,0 +1,116 @@
+"""ingest_paths writes documents in batches, a savepoint per document: a failing
+document rolls back alone, and a crash loses only the uncommitted batch."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import schema, writer
+
+TEXT = "On June {d}, 2001, event number {i} took place in the harbour town of Valdor.\n"
+
+
+def _corpus(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    files = []
+    for i in range(count):
+        path = folder / f"doc{i:02d}.txt"
+        path.write_text(f"Document {i}\n\n" + TEXT.format(d=i % 28 + 1, i=i), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def _documents(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT path FROM documents ORDER BY path")]
+    finally:
+        conn.close()
+
+
+def test_failing_document_rolls_back_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One document whose rows cannot be stored fails; the rest of its batch is stored."""
+    files = _corpus(tmp_path / "texts", 6)
+    original = writer.insert_document
+
+    def flaky(conn: sqlite3.Connection, key: str, *args: object) -> int:
+        document_id = original(conn, key, *args)  # type: ignore[arg-type]
+        if key.endswith("doc03.txt"):
+            raise sqlite3.IntegrityError("simulated")
+        return document_id
+
+    monkeypatch.setattr(writer, "insert_document", flaky)
+    db = tmp_path / "content.sqlite3"
+    conn = schema.connect(db, schema.CONTENT_SCHEMA)
+    report = writer.ingest_paths(conn, files, workers=1)
+    conn.close()
+    assert [o.status for o in report.outcomes] == ["added"] * 3 + ["failed"] + ["added"] * 2
+    stored = _documents(db)
+    assert len(stored) == 5
+    assert not any(p.endswith("doc03.txt") for p in stored)
+
+
+def test_crash_keeps_committed_batches_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception mid-run loses only the open batch; every stored document is complete."""
+    monkeypatch.setattr(writer, "BATCH_DOCUMENTS", 2)
+    files = _corpus(tmp_path / "texts", 7)
+    original = writer.insert_document
+
+    def crashing(conn: sqlite3.Connection, key: str, *args: object) -> int:
+        if key.endswith("doc05.txt"):
+            raise KeyboardInterrupt
+        return original(conn, key, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "insert_document", crashing)
+    db = tmp_path / "content.sqlite3"
+    conn = schema.connect(db, schema.CONTENT_SCHEMA)
+    with pytest.raises(KeyboardInterrupt):
+        writer.ingest_paths(conn, files, workers=1)
+    assert not conn.in_transaction
+    conn.close()
+    stored = _documents(db)
+    # batches of two: doc00+01 and doc02+03 committed; doc04 was in the open batch
+    assert [Path(p).name for p in stored] == ["doc00.txt", "doc01.txt", "doc02.txt", "doc03.txt"]
+    check = sqlite3.connect(db)
+    try:
+        orphans = check.execute(
+            "SELECT count(*) FROM events WHERE document_id NOT IN (SELECT id FROM documents)"
+        ).fetchone()[0]
+        per_document = check.execute(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+            " (SELECT 1 FROM events e WHERE e.document_id = d.id)"
+        ).fetchone()[0]
+    finally:
+        check.close()
+    assert orphans == 0
+    assert per_document == 0
+
+
+def test_rerun_after_crash_completes_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ingesting again after a crash adds what was lost and leaves the rest unchanged."""
+    monkeypatch.setattr(writer, "BATCH_DOCUMENTS", 2)
+    files = _corpus(tmp_path / "texts", 5)
+    db = tmp_path / "content.sqlite3"
+    conn = schema.connect(db, schema.CONTENT_SCHEMA)
+    original = writer.insert_document
+
+    def crashing(conn: sqlite3.Connection, key: str, *args: object) -> int:
+        if key.endswith("doc03.txt"):
+            raise KeyboardInterrupt
+        return original(conn, key, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "insert_document", crashing)
+    with pytest.raises(KeyboardInterrupt):
+        writer.ingest_paths(conn, files, workers=1)
+    monkeypatch.setattr(writer, "insert_document", original)
+    report = writer.ingest_paths(conn, files, workers=1)
+    conn.close()
+    assert [o.status for o in report.outcomes] == ["unchanged"] * 2 + ["added"] * 3
+    assert len(_documents(db)) == 5
