@@ -343,9 +343,10 @@ class Store:
             (match, QUOTE_CANDIDATES),
         )
         ranked = self._bm25.rank(rows, topic)
-        if len(self._ranked) >= RANKED_CACHE:
-            self._ranked.pop(next(iter(self._ranked)))
-        self._ranked[key] = ranked
+        if RANKED_CACHE > 0:
+            if len(self._ranked) >= RANKED_CACHE:
+                self._ranked.pop(next(iter(self._ranked)))
+            self._ranked[key] = ranked
         return ranked
 
     async def _quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:

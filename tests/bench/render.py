@@ -97,13 +97,18 @@ def _discord(d: dict[str, Any]) -> str:
         ["wall time, s", d["wall_seconds"]],
         ["bot RSS at start / ready / after, MB", _memory(memory)],
         ["peak RSS (VmHWM), MB", round(memory["after"]["VmHWM"] / 1024, 1)],
+        ["bot / stand-in CPU during the burst, s", _cpu(d)],
     ]
-    title = "1,000 slash commands at once (real discord.py client, loopback stand-in in-process)"
+    title = "1,000 slash commands at once (real discord.py client; stand-in in its own process)"
     return table(title, ["figure", "value"], rows) + f"\nCommand mix: {d['mix']}."
 
 
 def _three(d: dict[str, Any], key: str) -> str:
     return f"{d[key + '_p50_ms']:.0f} / {d[key + '_p99_ms']:.0f} / {d[key + '_max_ms']:.0f}"
+
+
+def _cpu(d: dict[str, Any]) -> str:
+    return f"{d.get('bot_cpu_seconds')} / {d.get('standin_cpu_seconds')}"
 
 
 def _memory(memory: dict[str, Any]) -> str:

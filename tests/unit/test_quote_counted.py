@@ -1,0 +1,98 @@
+"""/quote reads only what it shows: search_quotes_counted's bounded count, the ranked
+candidate cache, and find_quote's rounds without repeats."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot import answers
+from db import schema
+from db import store as store_module
+from db.records import ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
+from db.store import Store
+from db.writer import insert_document
+
+SPEAKER = "Ada Novak"
+QUOTES = 23
+
+
+def _document() -> ParsedDocument:
+    quotes = [
+        QuoteRecord(
+            SPEAKER,
+            f"The harbour {'needs ' * (i % 4)}ships, number {i}.",
+            PartialDate(2000 + i, 1, 1, "day"),
+            None,
+            False,
+            Span(0, 10),
+        )
+        for i in range(QUOTES)
+    ]
+    quotes.append(QuoteRecord(SPEAKER, "Only once: lighthouse.", None, None, False, Span(0, 5)))
+    return ParsedDocument("Quotes", None, [PersonRecord(SPEAKER, {"Novak"})], [], quotes)
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    """A store of QUOTES quotes about the harbour and one about a lighthouse."""
+    path = tmp_path / "content.sqlite3"
+    conn = schema.connect(path, schema.CONTENT_SCHEMA)
+    conn.execute("BEGIN")
+    insert_document(conn, "texts/q.txt", "sha", 10, _document())
+    conn.execute("COMMIT")
+    conn.close()
+    opened = await Store.open(path)
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+async def test_count_is_bounded_and_limit_respected(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only `limit` quotes come back; the count is every match, up to QUOTE_CANDIDATES."""
+    found, total = await store.search_quotes_counted(["harbour"], limit=3)
+    assert (len(found), total) == (3, QUOTES)
+    assert total == await store.count_quotes(["harbour"])
+    monkeypatch.setattr(store_module, "QUOTE_CANDIDATES", 10)
+    store._ranked.clear()
+    assert (await store.search_quotes_counted(["harbour"], limit=3))[1] == 10
+
+
+async def test_cached_ranking_matches_a_fresh_one(store: Store) -> None:
+    """A repeated search gives the same quotes; reload() drops the cache."""
+    first = await store.search_quotes(["harbour", "ships"], limit=QUOTES)
+    again = await store.search_quotes(["harbour", "ships"], limit=QUOTES)
+    await store.reload()
+    assert not store._ranked
+    fresh = await store.search_quotes(["harbour", "ships"], limit=QUOTES)
+    assert [q.id for q in first] == [q.id for q in again] == [q.id for q in fresh]
+
+
+async def test_find_quote_serves_every_match_once_per_round(store: Store) -> None:
+    """With the ids seen so far, each answer is a new quote until all were shown."""
+    seen: list[int] = []
+    for _ in range(QUOTES):
+        answer = await answers.find_quote(store, "harbour", seen=seen)
+        assert answer.quote is not None
+        assert answer.quote.id not in seen
+        assert answer.total == QUOTES
+        assert len(answer.more) == min(answers.QUOTE_MORE, QUOTES - len(seen) - 1)
+        seen.append(answer.quote.id)
+    again = await answers.find_quote(store, "harbour", seen=seen)
+    assert again.quote is not None
+    assert again.quote.id == seen[0]  # a new round starts with the best match
+
+
+async def test_speaker_only_and_no_match(store: Store) -> None:
+    """A speaker alone serves their quotes in order; an unknown word serves none."""
+    answer = await answers.find_quote(store, "novak")
+    assert answer.quote is not None
+    assert answer.total == QUOTES + 1
+    none = await answers.find_quote(store, "zeppelin")
+    assert none.quote is None
+    assert none.total == 0
