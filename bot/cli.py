@@ -23,7 +23,8 @@ from bot.errors import UserError
 from bot.render_text import render_json, render_text
 from db import schema
 from db.build import ensure_content
-from db.store import Store, export
+from db.export import export
+from db.store import Store
 from db.writer import IngestReport, ingest_paths
 
 

@@ -26,12 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Final, Literal, Self
 
 import aiosqlite
 
 from db import schema
+from db.closing import AsyncClosing
 
 EmptyDay = Literal["skip", "quote", "nearest"]
 EMPTY_DAY_POLICIES: Final[tuple[EmptyDay, ...]] = ("nearest", "quote", "skip")
@@ -136,7 +136,7 @@ def _migrate(path: Path | str) -> None:
     schema.connect(path, schema.STATE_SCHEMA).close()
 
 
-class StateStore:
+class StateStore(AsyncClosing):
     """Settings and post log of every server (see the module docstring for the rules)."""
 
     def __init__(self, conn: aiosqlite.Connection, clock: Callable[[], datetime]) -> None:
@@ -160,17 +160,6 @@ class StateStore:
 
     async def close(self) -> None:
         await self._conn.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     def _now(self) -> str:
         return stamp(self._clock())

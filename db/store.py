@@ -8,20 +8,19 @@ knows about Discord; the answers layer shapes results for the adapters.
 from __future__ import annotations
 
 import asyncio
-import bisect
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Self
 
 import aiosqlite
 
 from db import schema
+from db.closing import AsyncClosing
+from db.lookup import SpeakerIndex, TopicIndex
 from db.rank import Bm25
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
-from db.text import fts_query, name_key, words
+from db.text import fts_query
 
 # How many FTS matches /quote ranks at most: bm25 over every match of a very
 # common word is the known trap at scale, so rank a bounded candidate set.
@@ -46,10 +45,6 @@ _IN_RANGE = "e.year IS NOT NULL AND e.sort_key BETWEEN ? AND ?"
 READERS = 2
 # Ranked /quote candidate lists kept per search until the next reload().
 RANKED_CACHE = 256
-
-# Speaker autocomplete keeps the first names of every prefix this short.
-_SHORT_PREFIX = 2
-_SHORT_KEEP = 50
 
 _EVENT_COLUMNS = (
     "e.id, e.date, e.title, e.summary, d.path, d.title,"
@@ -103,7 +98,7 @@ def _migrate(path: Path | str) -> None:
     schema.connect(path, schema.CONTENT_SCHEMA).close()
 
 
-class Store:
+class Store(AsyncClosing):
     """Read queries over the content store, plus small in-memory indexes."""
 
     def __init__(
@@ -113,15 +108,8 @@ class Store:
         self._readers = [conn, *readers]
         self._next_reader = 0
         self._ranked: dict[tuple[str, str], list[int]] = {}
-        self._speakers: dict[str, set[str]] = {}
-        self._speaker_names: list[str] = []
-        # Autocomplete: every name key and every word of it, sorted, with the
-        # rank of its name in _speaker_names; short prefixes are precomputed.
-        self._speaker_keys: list[str] = []
-        self._speaker_ranks: list[int] = []
-        self._speaker_short: dict[str, list[int]] = {}
-        self._vocabulary: list[tuple[str, int]] = []
-        self._vocabulary_words: list[str] = []
+        self._speakers = SpeakerIndex(())
+        self._topics = TopicIndex(())
         self._bm25 = Bm25({}, b"")
 
     @classmethod
@@ -145,98 +133,44 @@ class Store:
         self._next_reader = (self._next_reader + 1) % len(self._readers)
         return self._readers[self._next_reader]
 
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
     async def reload(self) -> None:
-        """Rebuild the in-memory speaker and topic indexes after an ingest."""
+        """Rebuild the in-memory speaker and topic lookups after an ingest."""
         self._ranked = {}
         rows = await self._conn.execute_fetchall(
             "SELECT p.name, a.norm FROM people p JOIN aliases a ON a.person_id = p.id"
             " UNION SELECT p.name, NULL FROM people p"
             " WHERE p.id IN (SELECT speaker_id FROM quotes WHERE fragment = 0)"
         )
-        index: dict[str, set[str]] = {}
-        for name, norm in rows:
-            for key in {name_key(name), norm} - {None, ""}:
-                index.setdefault(str(key), set()).add(name)
-            for token in name_key(name).split():
-                if len(token) > 2:
-                    index.setdefault(token, set()).add(name)
-        self._speakers = index
-        self._speaker_names = sorted({name for names in index.values() for name in names})
-        self._index_speaker_prefixes()
-        vocab = await self._conn.execute_fetchall(
-            "SELECT word, quotes FROM vocabulary ORDER BY word"
-        )
-        self._vocabulary = [(str(w), int(n)) for w, n in vocab]
-        self._vocabulary_words = [w for w, _ in self._vocabulary]
+        self._speakers = SpeakerIndex((str(name), norm) for name, norm in rows)
+        vocabulary = await self._conn.execute_fetchall("SELECT word, quotes FROM vocabulary")
+        self._topics = TopicIndex((str(w), int(n)) for w, n in vocabulary)
         averages = await self._conn.execute_fetchall(
             "SELECT block FROM quotes_fts_data WHERE id = 1"
         )
         block = bytes(next(iter(averages))[0]) if averages else b""
-        self._bm25 = Bm25(dict(self._vocabulary), block)
+        self._bm25 = Bm25(dict(self._topics.counts), block)
 
-    # -- people -------------------------------------------------------------
+    # -- people and topics ----------------------------------------------------
 
     def speakers_named(self, phrase: str) -> set[str]:
         """Canonical names a word or phrase can refer to ("putin", "bush jr")."""
-        return set(self._speakers.get(name_key(phrase), set()))
+        return self._speakers.named(phrase)
 
     def speaker_names(self) -> list[str]:
         """Every known person, sorted."""
-        return list(self._speaker_names)
-
-    def _index_speaker_prefixes(self) -> None:
-        pairs: set[tuple[str, int]] = set()
-        for rank, name in enumerate(self._speaker_names):
-            key = name_key(name)
-            pairs.update((k, rank) for k in {key, *key.split()} if k)
-        ordered = sorted(pairs)
-        self._speaker_keys = [k for k, _ in ordered]
-        self._speaker_ranks = [r for _, r in ordered]
-        short: dict[str, set[int]] = {}
-        for key, rank in ordered:
-            for n in range(1, _SHORT_PREFIX + 1):
-                short.setdefault(key[:n], set()).add(rank)
-        self._speaker_short = {p: sorted(r)[:_SHORT_KEEP] for p, r in short.items()}
+        return list(self._speakers.names)
 
     def complete_speaker(self, prefix: str, limit: int = 25) -> list[str]:
         """Speakers whose name or any word of it starts with prefix (alphabetical)."""
-        key = name_key(prefix)
-        if not key:
-            return self._speaker_names[:limit]
-        if len(key) <= _SHORT_PREFIX and limit <= _SHORT_KEEP:
-            ranks = self._speaker_short.get(key, [])
-        else:
-            start = bisect.bisect_left(self._speaker_keys, key)
-            end = bisect.bisect_left(self._speaker_keys, key + "\uffff", lo=start)
-            ranks = sorted(set(self._speaker_ranks[start:end]))
-        return [self._speaker_names[r] for r in ranks[:limit]]
+        return self._speakers.complete(prefix, limit)
 
     def complete_topic(self, prefix: str, limit: int = 25) -> list[str]:
-        """Most quoted words starting with prefix (bounded: a slice of a sorted list)."""
-        key = " ".join(words(prefix))
-        if not key:
-            ranked = sorted(self._vocabulary, key=lambda item: -item[1])
-            return [w for w, _ in ranked[:limit]]
-        start = bisect.bisect_left(self._vocabulary_words, key)
-        end = bisect.bisect_left(self._vocabulary_words, key + "\uffff", lo=start)
-        window = self._vocabulary[start : min(end, start + 5000)]
-        return [w for w, _ in sorted(window, key=lambda item: -item[1])[:limit]]
+        """Most quoted words starting with prefix."""
+        return self._topics.complete(prefix, limit)
 
     def is_topic_word(self, word: str) -> bool:
         """True when some served quote uses the word."""
-        i = bisect.bisect_left(self._vocabulary_words, word)
-        return i < len(self._vocabulary_words) and self._vocabulary_words[i] == word
+        return word in self._topics
 
     # -- on this day ----------------------------------------------------------
 
@@ -286,10 +220,6 @@ class Store:
         """
         found, _ = await self.search_quotes_counted(topic, speakers, exclude=exclude, limit=limit)
         return found
-
-    async def count_quotes(self, topic: Sequence[str], speakers: Sequence[str] = ()) -> int:
-        """How many quotes a search can serve (bounded by the candidate limit)."""
-        return (await self.search_quotes_counted(topic, speakers, limit=0))[1]
 
     async def search_quotes_counted(
         self,
@@ -371,49 +301,6 @@ class Store:
         return [int(r[0]) for r in rows]
 
     # -- timeline -------------------------------------------------------------
-
-    async def timeline(
-        self,
-        topic: Sequence[str] = (),
-        *,
-        start: int | None = None,
-        end: int | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> tuple[list[Event], int]:
-        """A page of events with a known year in date order, and how many match.
-
-        start and end are inclusive sort keys (YYYYMMDD, unknown parts as 0).
-        """
-        low = start if start is not None else 0
-        high = end if end is not None else 10**9
-        where = ["e.year IS NOT NULL", "e.sort_key >= ?", "e.sort_key <= ?"]
-        params: list[Any] = [low, high]
-        if topic:
-            where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(fts_query(list(topic)))
-            total_rows = await self._read().execute_fetchall(
-                f"SELECT count(*) FROM events e WHERE {' AND '.join(where)}", tuple(params)
-            )
-            total = int(next(iter(total_rows))[0])
-        else:
-            total = await self._count_range(low, high)
-        condition = " AND ".join(where)
-        end_at = min(offset + limit, total)
-        if offset >= end_at:
-            return [], total
-        # A page past the middle is read backwards from the end, so the last
-        # page (and answers' "last event") costs what the first one does.
-        backwards = offset > total - end_at
-        order = "e.sort_key DESC, e.id DESC" if backwards else "e.sort_key, e.id"
-        skip = total - end_at if backwards else offset
-        rows = await self._read().execute_fetchall(
-            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
-            f" WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
-            (*params, end_at - offset, skip),
-        )
-        events = [_event(r) for r in rows]
-        return (events[::-1] if backwards else events), total
 
     async def timeline_span(
         self,
@@ -596,45 +483,3 @@ class Store:
             )
             for r in rows
         ]
-
-
-def export(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
-    """Everything in the store as the JSON shape of DESIGN.md's export contract."""
-    documents = [
-        {"path": p, "title": t, "published": pub}
-        for p, t, pub in conn.execute("SELECT path, title, published FROM documents ORDER BY path")
-    ]
-    events = [
-        {
-            "date": date,
-            "precision": precision,
-            "title": title,
-            "summary": summary,
-            "people": sorted(people.split("\x1f")) if people else [],
-            "document": path,
-        }
-        for date, precision, title, summary, people, path in conn.execute(
-            "SELECT e.date, e.precision, e.title, e.summary,"
-            " (SELECT group_concat(p.name, char(31)) FROM event_people ep"
-            "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id), d.path"
-            " FROM events e JOIN documents d ON d.id = e.document_id"
-            " ORDER BY d.path, e.span_start, e.id"
-        )
-    ]
-    quotes = [
-        {
-            "speaker": speaker,
-            "text": text,
-            "date": date,
-            "precision": precision,
-            "context": context,
-            "fragment": bool(fragment),
-            "document": path,
-        }
-        for speaker, text, date, precision, context, fragment, path in conn.execute(
-            "SELECT p.name, q.text, q.date, q.precision, q.context, q.fragment, d.path"
-            " FROM quotes q JOIN documents d ON d.id = q.document_id"
-            " LEFT JOIN people p ON p.id = q.speaker_id ORDER BY d.path, q.span_start, q.id"
-        )
-    ]
-    return {"documents": documents, "events": events, "quotes": quotes}

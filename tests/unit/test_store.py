@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from db import schema
+from db.export import export
 from db.records import (
     EventRecord,
     ParsedDocument,
@@ -17,7 +18,7 @@ from db.records import (
     QuoteRecord,
     Span,
 )
-from db.store import Store, export
+from db.store import Store
 from db.writer import delete_document, insert_document
 
 ADA = "Ada Novak"
@@ -165,19 +166,19 @@ async def test_topic_completion_orders_by_use(store: Store) -> None:
 
 async def test_timeline_is_chronological_and_bounded(store: Store) -> None:
     """Only events with a year, in date order, within the bounds, with a total."""
-    events, total = await store.timeline()
-    assert [e.date.iso() for e in events] == [
+    span = await store.timeline_span(limit=10)
+    assert [e.date.iso() for e in span.events] == [
         "1999-03-03",
         "2001-07-09",
         "2004-03-03",
         "2010",
     ]
-    assert total == 4
-    bounded, count = await store.timeline(start=20000000, end=20041231)
-    assert [e.date.iso() for e in bounded] == ["2001-07-09", "2004-03-03"]
-    assert count == 2
-    matched, _ = await store.timeline(["treaty"])
-    assert [e.title for e in matched] == ["Treaty on fisheries signed"]
+    assert (span.total, span.total_is_lower_bound) == (4, False)
+    bounded = await store.timeline_span(start=20000000, end=20041231, limit=10)
+    assert [e.date.iso() for e in bounded.events] == ["2001-07-09", "2004-03-03"]
+    assert bounded.total == 2
+    matched = await store.timeline_span(["treaty"], limit=10)
+    assert [e.title for e in matched.events] == ["Treaty on fisheries signed"]
 
 
 async def test_documents_count_what_they_hold(store: Store) -> None:
