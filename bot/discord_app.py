@@ -62,6 +62,12 @@ def bot_intents() -> discord.Intents:
     return intents
 
 
+# Almanac never joins voice: discord.py's warnings about missing voice libraries
+# would only alarm whoever reads the log.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 class AlmanacBot(commands.Bot):
     """The Almanac bot.
 
