@@ -48,23 +48,35 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Unicode-normalise and fold apostrophes, quote marks, dashes and odd spaces."""
+    if text.isascii():  # NFKC leaves ASCII alone; of _FOLD only the backtick is ASCII
+        return text.replace("`", "'") if "`" in text else text
     return unicodedata.normalize("NFKC", text).translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
     """Lower-case words of a text, apostrophes folded, possessive 's dropped."""
-    found = []
-    for match in _WORD.finditer(fold(text).lower()):
-        word = match.group()
-        if word.endswith("'s"):
-            word = word[:-2]
-        found.append(word)
-    return found
+    return folded_words(fold(text))
+
+
+def folded_words(folded: str) -> list[str]:
+    """words() of a text already passed through fold()."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(folded.lower())]
 
 
 def topic_words(text: str) -> set[str]:
     """Words worth offering as topics: no stopwords, at least three letters."""
-    return {w for w in words(text) if len(w) >= 3 and w not in STOPWORDS and "'" not in w}
+    return folded_topic_words(fold(text))
+
+
+def folded_topic_words(folded: str) -> set[str]:
+    """topic_words() of a text already passed through fold()."""
+    found = set()
+    for word in set(_WORD.findall(folded.lower())):  # each distinct word handled once
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) >= 3 and "'" not in word and word not in STOPWORDS:
+            found.add(word)
+    return found
 
 
 def fts_query(terms: list[str], *, prefix_last: bool = False) -> str:

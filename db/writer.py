@@ -26,7 +26,7 @@ from typing import Literal
 
 from db.ingest import SourceError, parse_document, read_source
 from db.records import ParsedDocument, PartialDate
-from db.text import fold, name_key, topic_words
+from db.text import fold, folded_topic_words, name_key, topic_words
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 
@@ -148,32 +148,100 @@ def ingest_paths(
     report = IngestReport(outcomes=list(problems))
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     batch = _Batch(conn)
+    restore = _ingest_pragmas(conn)
     try:
-        for parsed in iter_parsed(files, count):
-            report.outcomes.append(batch.write(parsed))
-        batch.commit()
-    except BaseException:
-        batch.abandon()
-        raise
-    _drop_orphan_people(conn)
+        try:
+            for parsed in iter_parsed(files, count):
+                report.outcomes.append(batch.write(parsed))
+            batch.commit()
+        except BaseException:
+            batch.abandon()
+            raise
+        _drop_orphan_people(conn)
+    finally:
+        for name, value in restore.items():
+            conn.execute(f"PRAGMA {name} = {value}")
     return report
 
 
+# For the ingest connection only, while ingesting: a bigger page cache (the
+# indexes of a large store stay in memory), temporary b-trees in memory, and
+# fewer WAL checkpoints. Durability is untouched: WAL and synchronous=NORMAL stay.
+_INGEST_PRAGMAS = {"cache_size": -65536, "temp_store": 2, "wal_autocheckpoint": 8000}
+
+
+def _ingest_pragmas(conn: sqlite3.Connection) -> dict[str, int]:
+    """Set _INGEST_PRAGMAS; the values they had, to restore afterwards."""
+    restore = {}
+    for name, value in _INGEST_PRAGMAS.items():
+        restore[name] = int(conn.execute(f"PRAGMA {name}").fetchone()[0])
+        conn.execute(f"PRAGMA {name} = {value:d}")
+    return restore
+
+
+@dataclass(slots=True)
+class _Deferred:
+    """Writes that can wait for the end of a batch: vocabulary counts and search rows.
+
+    FTS5 flushes its pending index data at every savepoint release, so search rows
+    inserted per document cost a segment each; written per batch (in the same
+    transaction, before COMMIT) they cost one. Only stored documents' writes are
+    kept (a document's own _Deferred is merged after its savepoint is released).
+    """
+
+    vocabulary: Counter[str] = field(default_factory=Counter)
+    quotes_fts: list[tuple[int, str, str, str]] = field(default_factory=list)
+    events_fts: list[tuple[int, str, str, str]] = field(default_factory=list)
+
+    def merge(self, other: _Deferred) -> None:
+        """Add another document's deferred writes to these."""
+        self.vocabulary.update(other.vocabulary)
+        self.quotes_fts += other.quotes_fts
+        self.events_fts += other.events_fts
+
+    def write_search(self, conn: sqlite3.Connection) -> None:
+        """Insert the pending search rows (before anything may delete them)."""
+        if self.events_fts:
+            conn.executemany(
+                "INSERT INTO events_fts (rowid, title, summary, people) VALUES (?, ?, ?, ?)",
+                self.events_fts,
+            )
+            self.events_fts = []
+        if self.quotes_fts:
+            conn.executemany(
+                "INSERT INTO quotes_fts (rowid, text, context, speaker) VALUES (?, ?, ?, ?)",
+                self.quotes_fts,
+            )
+            self.quotes_fts = []
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Write everything pending and forget it."""
+        self.write_search(conn)
+        _write_vocabulary(conn, self.vocabulary)
+        self.vocabulary = Counter()
+
+
 class _Batch:
-    """Documents written in one transaction, each inside its own savepoint."""
+    """Documents written in one transaction, each inside its own savepoint.
+
+    Search rows and vocabulary counts of the batch's documents are gathered as
+    they are written and stored once, just before the batch commits (_Deferred).
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._pending: list[FileOutcome] = []
         self._bytes = 0
         self._started = 0.0
+        self._deferred = _Deferred()
 
     def write(self, parsed: _Parsed) -> FileOutcome:
         """Write one document into the open batch; commit when the batch is full."""
         if not self._conn.in_transaction:
             self._conn.execute("BEGIN IMMEDIATE")
             self._started = time.monotonic()
-        outcome = _write_document(self._conn, parsed)
+            self._deferred = _Deferred()
+        outcome = _write_document(self._conn, parsed, self._deferred)
         if not self._conn.in_transaction:  # SQLite gave up the whole transaction
             self._fail_pending(outcome.reason or "the batch was rolled back")
         elif outcome.status in ("added", "replaced"):
@@ -191,15 +259,18 @@ class _Batch:
         """Commit the open batch, if any; on failure its documents are reported failed."""
         if self._conn.in_transaction:
             try:
+                self._deferred.write(self._conn)
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self.abandon()
                 self._fail_pending(f"could not be stored: {exc}")
         self._pending = []
         self._bytes = 0
+        self._deferred = _Deferred()
 
     def abandon(self) -> None:
         """Roll the open batch back (the store keeps what the last commit left)."""
+        self._deferred = _Deferred()
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
 
@@ -209,6 +280,7 @@ class _Batch:
             outcome.reason = reason
         self._pending = []
         self._bytes = 0
+        self._deferred = _Deferred()
 
 
 def _write_parsed(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
@@ -227,26 +299,42 @@ def _write_parsed(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
     return outcome
 
 
-def _write_document(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
-    """Replace or add one document inside a savepoint: on error it alone is undone."""
+def _write_document(
+    conn: sqlite3.Connection, parsed: _Parsed, deferred: _Deferred | None = None
+) -> FileOutcome:
+    """Replace or add one document inside a savepoint: on error it alone is undone.
+
+    With deferred given, the document's search rows and vocabulary changes are
+    added to it once the document is stored (the caller writes them before
+    committing); without, they are written here.
+    """
     if parsed.document is None:
         return FileOutcome(parsed.key, "failed", parsed.error)
     document = parsed.document
-    existing = conn.execute(
-        "SELECT id, sha256 FROM documents WHERE path = ?", (parsed.key,)
-    ).fetchone()
+    existing: tuple[int, str] | None = None
+    twin: tuple[int, str] | None = None
+    for row_id, path, sha256 in conn.execute(
+        "SELECT id, path, sha256 FROM documents WHERE path = ? OR sha256 = ?",
+        (parsed.key, parsed.sha256),
+    ):
+        if path == parsed.key:
+            existing = (row_id, sha256)
+        elif twin is None or row_id < twin[0]:
+            twin = (row_id, path)
     if existing is not None and existing[1] == parsed.sha256:
         return _outcome(parsed.key, "unchanged", document)
-    twin = conn.execute(
-        "SELECT path FROM documents WHERE sha256 = ? AND path != ?", (parsed.sha256, parsed.key)
-    ).fetchone()
     if twin is not None:
-        return FileOutcome(parsed.key, "unchanged", f"same text as {twin[0]}")
+        return FileOutcome(parsed.key, "unchanged", f"same text as {twin[1]}")
+    if existing is not None and deferred is not None:
+        deferred.write_search(conn)  # the old version's search rows may be pending
+    own = _Deferred()
     conn.execute("SAVEPOINT document")
     try:
         if existing is not None:
-            delete_document(conn, existing[0])
-        insert_document(conn, parsed.key, parsed.sha256, parsed.size, document)
+            delete_document(conn, existing[0], own)
+        insert_document(conn, parsed.key, parsed.sha256, parsed.size, document, own)
+        if deferred is None:
+            own.write(conn)
     except sqlite3.Error as exc:
         if conn.in_transaction:  # else SQLite already rolled everything back
             conn.execute("ROLLBACK TO document")
@@ -258,6 +346,8 @@ def _write_document(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
             conn.execute("RELEASE document")
         raise
     conn.execute("RELEASE document")
+    if deferred is not None:
+        deferred.merge(own)
     return _outcome(parsed.key, "added" if existing is None else "replaced", document)
 
 
@@ -272,12 +362,25 @@ def _outcome(key: str, status: Status, document: ParsedDocument) -> FileOutcome:
     )
 
 
-def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
-    """Remove a document's rows, its search entries and its vocabulary counts."""
+def delete_document(
+    conn: sqlite3.Connection, document_id: int, deferred: _Deferred | None = None
+) -> None:
+    """Remove a document's rows, its search entries and its vocabulary counts.
+
+    With deferred given, the counts to remove are subtracted from its vocabulary
+    instead of from the table (the caller writes them). Its search rows must
+    already be written.
+    """
     quotes = conn.execute(
         "SELECT id, text FROM quotes WHERE document_id = ? AND fragment = 0", (document_id,)
     ).fetchall()
-    _count_vocabulary(conn, (text for _, text in quotes), -1)
+    counts: Counter[str] = Counter()
+    for _, text in quotes:
+        counts.update(topic_words(text))
+    if deferred is None:
+        _write_vocabulary(conn, Counter({word: -n for word, n in counts.items()}))
+    else:
+        deferred.vocabulary.subtract(counts)
     conn.executemany("DELETE FROM quotes_fts WHERE rowid = ?", [(q[0],) for q in quotes])
     conn.execute(
         "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE document_id = ?)",
@@ -287,9 +390,21 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
 
 
 def insert_document(
-    conn: sqlite3.Connection, key: str, sha256: str, size: int, document: ParsedDocument
+    conn: sqlite3.Connection,
+    key: str,
+    sha256: str,
+    size: int,
+    document: ParsedDocument,
+    deferred: _Deferred | None = None,
 ) -> int:
-    """Insert one parsed document and everything extracted from it."""
+    """Insert one parsed document and everything extracted from it.
+
+    A handful of statements per document, not per row: people are inserted and
+    looked up together, and events and quotes get their ids up front (what SQLite
+    would give them: one more than the largest) so their people and search rows
+    go in with executemany. With deferred given, the search rows and the quotes'
+    words are added to it instead of to the tables (the caller writes them).
+    """
     published = document.published.iso() if document.published else None
     now = datetime.now(UTC).isoformat(timespec="seconds")
     cursor = conn.execute(
@@ -299,33 +414,55 @@ def insert_document(
     )
     document_id = int(cursor.lastrowid or 0)
     person_ids = _insert_people(conn, document_id, document)
-    _insert_events(conn, document_id, document, person_ids)
-    _insert_quotes(conn, document_id, document, person_ids)
+    last_event, last_quote = conn.execute(
+        "SELECT (SELECT max(id) FROM events), (SELECT max(id) FROM quotes)"
+    ).fetchone()
+    own = _Deferred() if deferred is None else deferred
+    _insert_events(conn, document_id, document, person_ids, int(last_event or 0), own)
+    _insert_quotes(conn, document_id, document, person_ids, int(last_quote or 0), own)
+    if deferred is None:
+        own.write(conn)
     return document_id
 
 
 def _insert_people(
     conn: sqlite3.Connection, document_id: int, document: ParsedDocument
 ) -> dict[str, int]:
-    ids: dict[str, int] = {}
+    """Every person the document names (people list, events, speakers): name -> id."""
+    names: dict[str, None] = {}  # in the order the rows were always inserted
     for person in document.people:
-        conn.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", (person.canonical,))
-        row = conn.execute("SELECT id FROM people WHERE name = ?", (person.canonical,)).fetchone()
-        ids[person.canonical] = int(row[0])
-        names = {person.canonical, *person.aliases}
-        conn.executemany(
-            "INSERT OR IGNORE INTO aliases (person_id, document_id, alias, norm) VALUES (?,?,?,?)",
-            [(row[0], document_id, name, name_key(name)) for name in names if name_key(name)],
-        )
+        names[person.canonical] = None
+    for event in document.events:
+        for name in event.people:
+            names[name] = None
+    for quote in document.quotes:
+        if quote.speaker:
+            names[quote.speaker] = None
+    if not names:
+        return {}
+    conn.executemany("INSERT OR IGNORE INTO people (name) VALUES (?)", [(name,) for name in names])
+    ids: dict[str, int] = {}
+    ordered = list(names)
+    for start in range(0, len(ordered), _IN_CHUNK):
+        chunk = ordered[start : start + _IN_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        ids.update(conn.execute(f"SELECT name, id FROM people WHERE name IN ({marks})", chunk))
+    rows = []
+    for person in document.people:
+        person_id = ids[person.canonical]
+        for name in {person.canonical, *person.aliases}:
+            norm = name_key(name)
+            if norm:
+                rows.append((person_id, document_id, name, norm))
+    conn.executemany(
+        "INSERT OR IGNORE INTO aliases (person_id, document_id, alias, norm) VALUES (?,?,?,?)",
+        rows,
+    )
     return ids
 
 
-def _person_id(conn: sqlite3.Connection, ids: dict[str, int], name: str) -> int:
-    """Id of a person named by a record even if the people list forgot them."""
-    if name not in ids:
-        conn.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", (name,))
-        ids[name] = int(conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()[0])
-    return ids[name]
+# Names looked up per SELECT ... IN (...): well under SQLite's variable limit.
+_IN_CHUNK = 500
 
 
 def _date_columns(
@@ -342,13 +479,20 @@ def _sort_key(date: PartialDate) -> int:
 
 
 def _insert_events(
-    conn: sqlite3.Connection, document_id: int, document: ParsedDocument, ids: dict[str, int]
+    conn: sqlite3.Connection,
+    document_id: int,
+    document: ParsedDocument,
+    ids: dict[str, int],
+    last_id: int,
+    deferred: _Deferred,
 ) -> None:
-    for event in document.events:
-        cursor = conn.execute(
-            "INSERT INTO events (document_id, date, precision, year, month, day, sort_key,"
-            " title, summary, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    rows = []
+    people = []
+    search = deferred.events_fts
+    for event_id, event in enumerate(document.events, start=last_id + 1):
+        rows.append(
             (
+                event_id,
                 document_id,
                 *_date_columns(event.date),
                 _sort_key(event.date),
@@ -356,30 +500,41 @@ def _insert_events(
                 event.summary,
                 event.span.start,
                 event.span.end,
-            ),
+            )
         )
-        event_id = cursor.lastrowid
-        people = sorted({_person_id(conn, ids, name) for name in event.people})
-        conn.executemany(
-            "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)",
-            [(event_id, pid) for pid in people],
+        people += [(event_id, pid) for pid in sorted({ids[name] for name in event.people})]
+        search.append(
+            (event_id, fold(event.title), fold(event.summary), fold(" ".join(event.people)))
         )
-        conn.execute(
-            "INSERT INTO events_fts (rowid, title, summary, people) VALUES (?, ?, ?, ?)",
-            (event_id, fold(event.title), fold(event.summary), fold(" ".join(event.people))),
-        )
+    if not rows:
+        return
+    conn.executemany(
+        "INSERT INTO events (id, document_id, date, precision, year, month, day, sort_key,"
+        " title, summary, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)", people
+    )
 
 
 def _insert_quotes(
-    conn: sqlite3.Connection, document_id: int, document: ParsedDocument, ids: dict[str, int]
+    conn: sqlite3.Connection,
+    document_id: int,
+    document: ParsedDocument,
+    ids: dict[str, int],
+    last_id: int,
+    deferred: _Deferred,
 ) -> None:
-    served: list[str] = []
-    for quote in document.quotes:
-        speaker_id = _person_id(conn, ids, quote.speaker) if quote.speaker else None
-        cursor = conn.execute(
-            "INSERT INTO quotes (document_id, speaker_id, text, date, precision, year, month,"
-            " day, context, fragment, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    """Insert the quotes; their search rows and vocabulary go to deferred."""
+    counts = deferred.vocabulary
+    rows = []
+    search = deferred.quotes_fts
+    for quote_id, quote in enumerate(document.quotes, start=last_id + 1):
+        speaker_id = ids[quote.speaker] if quote.speaker else None
+        rows.append(
             (
+                quote_id,
                 document_id,
                 speaker_id,
                 quote.text,
@@ -388,35 +543,39 @@ def _insert_quotes(
                 int(quote.fragment),
                 quote.span.start,
                 quote.span.end,
-            ),
+            )
         )
         if quote.fragment:
             continue
-        served.append(quote.text)
-        conn.execute(
-            "INSERT INTO quotes_fts (rowid, text, context, speaker) VALUES (?, ?, ?, ?)",
+        folded = fold(quote.text)  # once, for the search row and the vocabulary
+        counts.update(folded_topic_words(folded))
+        search.append(
             (
-                cursor.lastrowid,
-                fold(quote.text),
+                quote_id,
+                folded,
                 fold(quote.context or ""),
                 f"p{speaker_id}" if speaker_id else "",
-            ),
+            )
         )
-    _count_vocabulary(conn, served, +1)
+    if rows:
+        conn.executemany(
+            "INSERT INTO quotes (id, document_id, speaker_id, text, date, precision, year,"
+            " month, day, context, fragment, span_start, span_end)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
 
 
-def _count_vocabulary(conn: sqlite3.Connection, texts: Iterable[str], sign: int) -> None:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(topic_words(text))
-    if not counts:
-        return
-    conn.executemany(
-        "INSERT INTO vocabulary (word, quotes) VALUES (?, ?)"
-        " ON CONFLICT(word) DO UPDATE SET quotes = quotes + excluded.quotes",
-        [(word, sign * n) for word, n in counts.items()],
-    )
-    if sign < 0:  # only a removal can bring a count to zero; this scans the table
+def _write_vocabulary(conn: sqlite3.Connection, counts: Counter[str]) -> None:
+    """Add signed per-word quote counts to the vocabulary; drop words left at zero."""
+    changes = [(word, n) for word, n in counts.items() if n]
+    if changes:
+        conn.executemany(
+            "INSERT INTO vocabulary (word, quotes) VALUES (?, ?)"
+            " ON CONFLICT(word) DO UPDATE SET quotes = quotes + excluded.quotes",
+            changes,
+        )
+    if any(n < 0 for n in counts.values()):  # only a removal brings a count to zero
         conn.execute("DELETE FROM vocabulary WHERE quotes <= 0")
 
 
