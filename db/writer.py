@@ -16,17 +16,15 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from db.ingest import SourceError, parse_document, read_source
-from db.records import ParsedDocument, PartialDate
-from db.text import fold, folded_topic_words, name_key, topic_words
+from db.records import ParsedDocument
+from db.rows import PendingWrites, delete_document, drop_orphan_people, insert_document
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 
@@ -157,7 +155,7 @@ def ingest_paths(
         except BaseException:
             batch.abandon()
             raise
-        _drop_orphan_people(conn)
+        drop_orphan_people(conn)
     finally:
         for name, value in restore.items():
             conn.execute(f"PRAGMA {name} = {value}")
@@ -179,53 +177,11 @@ def _ingest_pragmas(conn: sqlite3.Connection) -> dict[str, int]:
     return restore
 
 
-@dataclass(slots=True)
-class _Deferred:
-    """Writes that can wait for the end of a batch: vocabulary counts and search rows.
-
-    FTS5 flushes its pending index data at every savepoint release, so search rows
-    inserted per document cost a segment each; written per batch (in the same
-    transaction, before COMMIT) they cost one. Only stored documents' writes are
-    kept (a document's own _Deferred is merged after its savepoint is released).
-    """
-
-    vocabulary: Counter[str] = field(default_factory=Counter)
-    quotes_fts: list[tuple[int, str, str, str]] = field(default_factory=list)
-    events_fts: list[tuple[int, str, str, str]] = field(default_factory=list)
-
-    def merge(self, other: _Deferred) -> None:
-        """Add another document's deferred writes to these."""
-        self.vocabulary.update(other.vocabulary)
-        self.quotes_fts += other.quotes_fts
-        self.events_fts += other.events_fts
-
-    def write_search(self, conn: sqlite3.Connection) -> None:
-        """Insert the pending search rows (before anything may delete them)."""
-        if self.events_fts:
-            conn.executemany(
-                "INSERT INTO events_fts (rowid, title, summary, people) VALUES (?, ?, ?, ?)",
-                self.events_fts,
-            )
-            self.events_fts = []
-        if self.quotes_fts:
-            conn.executemany(
-                "INSERT INTO quotes_fts (rowid, text, context, speaker) VALUES (?, ?, ?, ?)",
-                self.quotes_fts,
-            )
-            self.quotes_fts = []
-
-    def write(self, conn: sqlite3.Connection) -> None:
-        """Write everything pending and forget it."""
-        self.write_search(conn)
-        _write_vocabulary(conn, self.vocabulary)
-        self.vocabulary = Counter()
-
-
 class _Batch:
     """Documents written in one transaction, each inside its own savepoint.
 
     Search rows and vocabulary counts of the batch's documents are gathered as
-    they are written and stored once, just before the batch commits (_Deferred).
+    they are written and stored once, just before the batch commits (PendingWrites).
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -233,14 +189,14 @@ class _Batch:
         self._pending: list[FileOutcome] = []
         self._bytes = 0
         self._started = 0.0
-        self._deferred = _Deferred()
+        self._deferred = PendingWrites()
 
     def write(self, parsed: _Parsed) -> FileOutcome:
         """Write one document into the open batch; commit when the batch is full."""
         if not self._conn.in_transaction:
             self._conn.execute("BEGIN IMMEDIATE")
             self._started = time.monotonic()
-            self._deferred = _Deferred()
+            self._deferred = PendingWrites()
         outcome = _write_document(self._conn, parsed, self._deferred)
         if not self._conn.in_transaction:  # SQLite gave up the whole transaction
             self._fail_pending(outcome.reason or "the batch was rolled back")
@@ -266,11 +222,11 @@ class _Batch:
                 self._fail_pending(f"could not be stored: {exc}")
         self._pending = []
         self._bytes = 0
-        self._deferred = _Deferred()
+        self._deferred = PendingWrites()
 
     def abandon(self) -> None:
         """Roll the open batch back (the store keeps what the last commit left)."""
-        self._deferred = _Deferred()
+        self._deferred = PendingWrites()
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
 
@@ -280,7 +236,7 @@ class _Batch:
             outcome.reason = reason
         self._pending = []
         self._bytes = 0
-        self._deferred = _Deferred()
+        self._deferred = PendingWrites()
 
 
 def _write_parsed(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
@@ -300,7 +256,7 @@ def _write_parsed(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
 
 
 def _write_document(
-    conn: sqlite3.Connection, parsed: _Parsed, deferred: _Deferred | None = None
+    conn: sqlite3.Connection, parsed: _Parsed, deferred: PendingWrites | None = None
 ) -> FileOutcome:
     """Replace or add one document inside a savepoint: on error it alone is undone.
 
@@ -327,7 +283,7 @@ def _write_document(
         return FileOutcome(parsed.key, "unchanged", f"same text as {twin[1]}")
     if existing is not None and deferred is not None:
         deferred.write_search(conn)  # the old version's search rows may be pending
-    own = _Deferred()
+    own = PendingWrites()
     conn.execute("SAVEPOINT document")
     try:
         if existing is not None:
@@ -359,230 +315,4 @@ def _outcome(key: str, status: Status, document: ParsedDocument) -> FileOutcome:
         quotes=len(document.quotes),
         people=len(document.people),
         warnings=list(document.warnings),
-    )
-
-
-def delete_document(
-    conn: sqlite3.Connection, document_id: int, deferred: _Deferred | None = None
-) -> None:
-    """Remove a document's rows, its search entries and its vocabulary counts.
-
-    With deferred given, the counts to remove are subtracted from its vocabulary
-    instead of from the table (the caller writes them). Its search rows must
-    already be written.
-    """
-    quotes = conn.execute(
-        "SELECT id, text FROM quotes WHERE document_id = ? AND fragment = 0", (document_id,)
-    ).fetchall()
-    counts: Counter[str] = Counter()
-    for _, text in quotes:
-        counts.update(topic_words(text))
-    if deferred is None:
-        _write_vocabulary(conn, Counter({word: -n for word, n in counts.items()}))
-    else:
-        deferred.vocabulary.subtract(counts)
-    conn.executemany("DELETE FROM quotes_fts WHERE rowid = ?", [(q[0],) for q in quotes])
-    conn.execute(
-        "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE document_id = ?)",
-        (document_id,),
-    )
-    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-
-
-def insert_document(
-    conn: sqlite3.Connection,
-    key: str,
-    sha256: str,
-    size: int,
-    document: ParsedDocument,
-    deferred: _Deferred | None = None,
-) -> int:
-    """Insert one parsed document and everything extracted from it.
-
-    A handful of statements per document, not per row: people are inserted and
-    looked up together, and events and quotes get their ids up front (what SQLite
-    would give them: one more than the largest) so their people and search rows
-    go in with executemany. With deferred given, the search rows and the quotes'
-    words are added to it instead of to the tables (the caller writes them).
-    """
-    published = document.published.iso() if document.published else None
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    cursor = conn.execute(
-        "INSERT INTO documents (path, title, sha256, published, bytes, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (key, document.title, sha256, published, size, now),
-    )
-    document_id = int(cursor.lastrowid or 0)
-    person_ids = _insert_people(conn, document_id, document)
-    last_event, last_quote = conn.execute(
-        "SELECT (SELECT max(id) FROM events), (SELECT max(id) FROM quotes)"
-    ).fetchone()
-    own = _Deferred() if deferred is None else deferred
-    _insert_events(conn, document_id, document, person_ids, int(last_event or 0), own)
-    _insert_quotes(conn, document_id, document, person_ids, int(last_quote or 0), own)
-    if deferred is None:
-        own.write(conn)
-    return document_id
-
-
-def _insert_people(
-    conn: sqlite3.Connection, document_id: int, document: ParsedDocument
-) -> dict[str, int]:
-    """Every person the document names (people list, events, speakers): name -> id."""
-    names: dict[str, None] = {}  # in the order the rows were always inserted
-    for person in document.people:
-        names[person.canonical] = None
-    for event in document.events:
-        for name in event.people:
-            names[name] = None
-    for quote in document.quotes:
-        if quote.speaker:
-            names[quote.speaker] = None
-    if not names:
-        return {}
-    conn.executemany("INSERT OR IGNORE INTO people (name) VALUES (?)", [(name,) for name in names])
-    ids: dict[str, int] = {}
-    ordered = list(names)
-    for start in range(0, len(ordered), _IN_CHUNK):
-        chunk = ordered[start : start + _IN_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        ids.update(conn.execute(f"SELECT name, id FROM people WHERE name IN ({marks})", chunk))
-    rows = []
-    for person in document.people:
-        person_id = ids[person.canonical]
-        for name in {person.canonical, *person.aliases}:
-            norm = name_key(name)
-            if norm:
-                rows.append((person_id, document_id, name, norm))
-    conn.executemany(
-        "INSERT OR IGNORE INTO aliases (person_id, document_id, alias, norm) VALUES (?,?,?,?)",
-        rows,
-    )
-    return ids
-
-
-# Names looked up per SELECT ... IN (...): well under SQLite's variable limit.
-_IN_CHUNK = 500
-
-
-def _date_columns(
-    date: PartialDate | None,
-) -> tuple[str | None, str | None, int | None, int | None, int | None]:
-    if date is None:
-        return (None, None, None, None, None)
-    return (date.iso(), date.precision, date.year, date.month, date.day)
-
-
-def _sort_key(date: PartialDate) -> int:
-    year, month, day = date.sort_key()
-    return year * 10_000 + month * 100 + day
-
-
-def _insert_events(
-    conn: sqlite3.Connection,
-    document_id: int,
-    document: ParsedDocument,
-    ids: dict[str, int],
-    last_id: int,
-    deferred: _Deferred,
-) -> None:
-    rows = []
-    people = []
-    search = deferred.events_fts
-    for event_id, event in enumerate(document.events, start=last_id + 1):
-        rows.append(
-            (
-                event_id,
-                document_id,
-                *_date_columns(event.date),
-                _sort_key(event.date),
-                event.title,
-                event.summary,
-                event.span.start,
-                event.span.end,
-            )
-        )
-        people += [(event_id, pid) for pid in sorted({ids[name] for name in event.people})]
-        search.append(
-            (event_id, fold(event.title), fold(event.summary), fold(" ".join(event.people)))
-        )
-    if not rows:
-        return
-    conn.executemany(
-        "INSERT INTO events (id, document_id, date, precision, year, month, day, sort_key,"
-        " title, summary, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)", people
-    )
-
-
-def _insert_quotes(
-    conn: sqlite3.Connection,
-    document_id: int,
-    document: ParsedDocument,
-    ids: dict[str, int],
-    last_id: int,
-    deferred: _Deferred,
-) -> None:
-    """Insert the quotes; their search rows and vocabulary go to deferred."""
-    counts = deferred.vocabulary
-    rows = []
-    search = deferred.quotes_fts
-    for quote_id, quote in enumerate(document.quotes, start=last_id + 1):
-        speaker_id = ids[quote.speaker] if quote.speaker else None
-        rows.append(
-            (
-                quote_id,
-                document_id,
-                speaker_id,
-                quote.text,
-                *_date_columns(quote.date),
-                quote.context,
-                int(quote.fragment),
-                quote.span.start,
-                quote.span.end,
-            )
-        )
-        if quote.fragment:
-            continue
-        folded = fold(quote.text)  # once, for the search row and the vocabulary
-        counts.update(folded_topic_words(folded))
-        search.append(
-            (
-                quote_id,
-                folded,
-                fold(quote.context or ""),
-                f"p{speaker_id}" if speaker_id else "",
-            )
-        )
-    if rows:
-        conn.executemany(
-            "INSERT INTO quotes (id, document_id, speaker_id, text, date, precision, year,"
-            " month, day, context, fragment, span_start, span_end)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
-
-
-def _write_vocabulary(conn: sqlite3.Connection, counts: Counter[str]) -> None:
-    """Add signed per-word quote counts to the vocabulary; drop words left at zero."""
-    changes = [(word, n) for word, n in counts.items() if n]
-    if changes:
-        conn.executemany(
-            "INSERT INTO vocabulary (word, quotes) VALUES (?, ?)"
-            " ON CONFLICT(word) DO UPDATE SET quotes = quotes + excluded.quotes",
-            changes,
-        )
-    if any(n < 0 for n in counts.values()):  # only a removal brings a count to zero
-        conn.execute("DELETE FROM vocabulary WHERE quotes <= 0")
-
-
-def _drop_orphan_people(conn: sqlite3.Connection) -> None:
-    """People no document mentions any more (after a replace) are forgotten."""
-    conn.execute(
-        "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM aliases)"
-        " AND id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
-        " AND id NOT IN (SELECT person_id FROM event_people)"
     )

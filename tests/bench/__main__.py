@@ -139,7 +139,7 @@ def _stores_and_answers(
                 "documents": s.documents,
                 "seconds": round(s.seconds, 1),
                 "megabytes": round(s.bytes / MB, 1),
-                "how": "generated ParsedDocument records written by db.writer.insert_document",
+                "how": "generated ParsedDocument records written by db.rows.insert_document",
             }
             for s in stores
         ],

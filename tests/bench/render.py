@@ -57,7 +57,7 @@ def _stores(stores: list[dict[str, Any]]) -> str:
     ]
     title = (
         "Stores for the answer path: generated records written through"
-        " db.writer.insert_document (the extractor is skipped at these sizes)"
+        " db.rows.insert_document (the extractor is skipped at these sizes)"
     )
     return table(title, ["events", "quotes", "documents", "build s", "file MB"], rows)
 

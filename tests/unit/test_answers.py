@@ -13,8 +13,9 @@ from bot.errors import UserError
 from bot.when import MonthDay, parse_day
 from db import schema
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
+from db.rows import insert_document
 from db.store import Store
-from db.writer import ingest_paths, insert_document
+from db.writer import ingest_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TODAY = date(2026, 6, 16)

@@ -12,8 +12,8 @@ from bot import answers
 from db import schema
 from db import store as store_module
 from db.records import ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
+from db.rows import insert_document
 from db.store import Store
-from db.writer import insert_document
 
 SPEAKER = "Ada Novak"
 QUOTES = 23

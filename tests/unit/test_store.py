@@ -18,8 +18,8 @@ from db.records import (
     QuoteRecord,
     Span,
 )
+from db.rows import delete_document, insert_document
 from db.store import Store
-from db.writer import delete_document, insert_document
 
 ADA = "Ada Novak"
 BEN = "Ben Oduya"

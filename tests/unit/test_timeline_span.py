@@ -16,8 +16,8 @@ from bot.render_text import render_json, render_text
 from db import schema
 from db import store as store_module
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
+from db.rows import insert_document
 from db.store import Store
-from db.writer import insert_document
 
 EVENTS = 3000
 PER_DOCUMENT = 100

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db import schema, writer
+from db import rows, schema, writer
 
 TEXT = "On June {d}, 2001, event number {i} took place in the harbour town of Valdor.\n"
 
@@ -34,7 +34,7 @@ def _documents(path: Path) -> list[str]:
 def test_failing_document_rolls_back_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One document whose rows cannot be stored fails; the rest of its batch is stored."""
     files = _corpus(tmp_path / "texts", 6)
-    original = writer.insert_document
+    original = rows.insert_document
 
     def flaky(conn: sqlite3.Connection, key: str, *args: object) -> int:
         document_id = original(conn, key, *args)  # type: ignore[arg-type]
@@ -59,7 +59,7 @@ def test_crash_keeps_committed_batches_whole(
     """An exception mid-run loses only the open batch; every stored document is complete."""
     monkeypatch.setattr(writer, "BATCH_DOCUMENTS", 2)
     files = _corpus(tmp_path / "texts", 7)
-    original = writer.insert_document
+    original = rows.insert_document
 
     def crashing(conn: sqlite3.Connection, key: str, *args: object) -> int:
         if key.endswith("doc05.txt"):
@@ -99,7 +99,7 @@ def test_rerun_after_crash_completes_the_store(
     files = _corpus(tmp_path / "texts", 5)
     db = tmp_path / "content.sqlite3"
     conn = schema.connect(db, schema.CONTENT_SCHEMA)
-    original = writer.insert_document
+    original = rows.insert_document
 
     def crashing(conn: sqlite3.Connection, key: str, *args: object) -> int:
         if key.endswith("doc03.txt"):
