@@ -13,9 +13,9 @@ from bot.errors import UserError
 from bot.when import MonthDay, parse_day
 from db import schema
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
-from db.rows import insert_document
 from db.store import Store
 from db.writer import ingest_paths
+from tests.stores import write_store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TODAY = date(2026, 6, 16)
@@ -59,12 +59,7 @@ async def leap_store(tmp_path: Path) -> AsyncIterator[Store]:
     ]
     quote = QuoteRecord(ada, "The sea is ours.", _day(2004, 2, 29), None, False, Span(0, 5))
     doc = ParsedDocument("Invented", None, [PersonRecord(ada, {"Novak"})], events, [quote])
-    path = tmp_path / "leap.sqlite3"
-    conn = schema.connect(path, schema.CONTENT_SCHEMA)
-    conn.execute("BEGIN")
-    insert_document(conn, "texts/leap.txt", "abc", 10, doc)
-    conn.execute("COMMIT")
-    conn.close()
+    path = write_store(tmp_path / "leap.sqlite3", [("texts/leap.txt", doc)])
     async with await Store.open(path) as opened:
         yield opened
 

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot import answers
-from db import schema
 from db import store as store_module
 from db.records import ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
-from db.rows import insert_document
 from db.store import Store
+from tests.stores import write_store
 
 SPEAKER = "Ada Novak"
 QUOTES = 23
@@ -38,12 +37,7 @@ def _document() -> ParsedDocument:
 @pytest.fixture
 async def store(tmp_path: Path) -> AsyncIterator[Store]:
     """A store of QUOTES quotes about the harbour and one about a lighthouse."""
-    path = tmp_path / "content.sqlite3"
-    conn = schema.connect(path, schema.CONTENT_SCHEMA)
-    conn.execute("BEGIN")
-    insert_document(conn, "texts/q.txt", "sha", 10, _document())
-    conn.execute("COMMIT")
-    conn.close()
+    path = write_store(tmp_path / "content.sqlite3", [("texts/q.txt", _document())])
     opened = await Store.open(path)
     try:
         yield opened

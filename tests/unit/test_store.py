@@ -18,8 +18,9 @@ from db.records import (
     QuoteRecord,
     Span,
 )
-from db.rows import delete_document, insert_document
+from db.rows import delete_document
 from db.store import Store
+from tests.stores import write_store
 
 ADA = "Ada Novak"
 BEN = "Ben Oduya"
@@ -67,13 +68,7 @@ def document(title: str = "Invented chronicle") -> ParsedDocument:
 @pytest.fixture
 def content_path(tmp_path: Path) -> Path:
     """A content store file holding the invented document."""
-    path = tmp_path / "content.sqlite3"
-    conn = schema.connect(path, schema.CONTENT_SCHEMA)
-    conn.execute("BEGIN")
-    insert_document(conn, "texts/chronicle.txt", "abc", 100, document())
-    conn.execute("COMMIT")
-    conn.close()
-    return path
+    return write_store(tmp_path / "content.sqlite3", [("texts/chronicle.txt", document())])
 
 
 @pytest.fixture

@@ -13,11 +13,10 @@ import pytest
 from bot import answers
 from bot.render_discord import timeline_embeds
 from bot.render_text import render_json, render_text
-from db import schema
 from db import store as store_module
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
-from db.rows import insert_document
 from db.store import Store
+from tests.stores import write_store
 
 EVENTS = 3000
 PER_DOCUMENT = 100
@@ -50,14 +49,11 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store of EVENTS events over 1900-1990, ties in dates, some without a year."""
     path = tmp_path_factory.mktemp("span") / "content.sqlite3"
     rng = random.Random(20260616)
-    conn = schema.connect(path, schema.CONTENT_SCHEMA)
-    conn.execute("BEGIN")
-    for d in range(EVENTS // PER_DOCUMENT):
-        doc = ParsedDocument(f"Doc {d}", None, [], _events(rng, PER_DOCUMENT), [])
-        insert_document(conn, f"texts/{d}.txt", f"sha{d}", 10, doc)
-    conn.execute("COMMIT")
-    conn.close()
-    return path
+    documents = [
+        (f"texts/{d}.txt", ParsedDocument(f"Doc {d}", None, [], _events(rng, PER_DOCUMENT), []))
+        for d in range(EVENTS // PER_DOCUMENT)
+    ]
+    return write_store(path, documents)
 
 
 @pytest.fixture
