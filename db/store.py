@@ -102,9 +102,14 @@ class Store(AsyncClosing):
     """Read queries over the content store, plus small in-memory indexes."""
 
     def __init__(
-        self, conn: aiosqlite.Connection, readers: Sequence[aiosqlite.Connection] = ()
+        self,
+        conn: aiosqlite.Connection,
+        readers: Sequence[aiosqlite.Connection] = (),
+        *,
+        ranked_cache: int = RANKED_CACHE,
     ) -> None:
         self._conn = conn
+        self._ranked_cache = ranked_cache
         self._readers = [conn, *readers]
         self._next_reader = 0
         self._ranked: dict[tuple[str, str], list[int]] = {}
@@ -113,13 +118,16 @@ class Store(AsyncClosing):
         self._bm25 = Bm25({}, b"")
 
     @classmethod
-    async def open(cls, path: Path | str) -> Self:
-        """Open (and migrate) the content store at path and load its indexes."""
+    async def open(cls, path: Path | str, *, ranked_cache: int = RANKED_CACHE) -> Self:
+        """Open (and migrate) the content store at path and load its indexes.
+
+        ranked_cache: how many searches keep their ranked candidates (0: none).
+        """
         await asyncio.to_thread(_migrate, path)
         conns = [await aiosqlite.connect(path) for _ in range(max(1, READERS))]
         for conn in conns:
             await conn.execute("PRAGMA query_only = ON")
-        store = cls(conns[0], conns[1:])
+        store = cls(conns[0], conns[1:], ranked_cache=ranked_cache)
         await store.reload()
         return store
 
@@ -273,8 +281,8 @@ class Store(AsyncClosing):
             (match, QUOTE_CANDIDATES),
         )
         ranked = self._bm25.rank(rows, topic)
-        if RANKED_CACHE > 0:
-            if len(self._ranked) >= RANKED_CACHE:
+        if self._ranked_cache > 0:
+            if len(self._ranked) >= self._ranked_cache:
                 self._ranked.pop(next(iter(self._ranked)))
             self._ranked[key] = ranked
         return ranked

@@ -53,7 +53,7 @@ async def run(store_path: Path, api_base: str, gateway: str, state_db: Path) -> 
     )
     opened = time.perf_counter()
     async with (
-        await Store.open(store_path) as store,
+        await Store.open(store_path, ranked_cache=0) as store,  # measure searches, not a cache
         await StateStore.open(settings.state_db_path) as state,
     ):
         bot = AlmanacBot(settings, store, DEFAULT_EXTENSIONS, state=state, **FAST_READY)
