@@ -1,7 +1,7 @@
 """1,000 slash commands at once through the real discord.py client and the loopback stand-in.
 
 Run in a fresh process (`python -m tests.bench.discord_load STORE`): it prints one
-JSON object. The stand-in (tests/e2e/fake_discord.py) runs in this process and the
+JSON object. The stand-in (tests/e2e/fake_discord/) runs in this process and the
 bot in a child of its own (tests.bench.discord_bot), as the real Discord is not in
 the bot's process; resident memory is the bot process's, with that store open.
 """
