@@ -31,12 +31,10 @@ from bot.schedule import (
     next_post,
     parse_time,
     resolve_zone,
-    utc_now,
     zone,
 )
 from bot.tree import permission_label
 from db.state import EmptyDay, PostRecord, StateStore, Subscription
-from db.store import Store
 
 log = logging.getLogger("almanac.daily")
 
@@ -57,25 +55,11 @@ EMPTY_DAY_CHOICES: Final = [
 Interaction = discord.Interaction[AlmanacBot]
 
 
-def state_of(bot: discord.Client) -> StateStore:
-    """The bot's state store (`bot.state`, set by whoever builds the bot)."""
-    state = getattr(bot, "state", None)
-    if not isinstance(state, StateStore):
+def state_of(bot: AlmanacBot) -> StateStore:
+    """The bot's state store; daily posts cannot work without one."""
+    if bot.state is None:
         raise RuntimeError("bot.state must be a db.state.StateStore for daily posts")
-    return state
-
-
-def store_of(bot: discord.Client) -> Store:
-    store = getattr(bot, "store", None)
-    if not isinstance(store, Store):
-        raise RuntimeError("bot.store must be a db.store.Store for daily posts")
-    return store
-
-
-def clock_of(bot: discord.Client) -> datetime:
-    """Now, from `bot.clock` if the bot has one (tests), else the real UTC clock."""
-    clock = getattr(bot, "clock", None)
-    return clock() if callable(clock) else utc_now()
+    return bot.state
 
 
 def manager(interaction: Interaction) -> tuple[discord.Guild, discord.Member]:
@@ -142,7 +126,7 @@ class DailyCog(commands.Cog, name="Daily"):
 
     async def cog_load(self) -> None:
         """Start the loop; without a state store there is nothing to post (commands say so)."""
-        if isinstance(getattr(self.bot, "state", None), StateStore):
+        if self.bot.state is not None:
             self.tick.start()
         else:
             log.warning("bot.state is not set: daily posts will not run")
@@ -165,7 +149,7 @@ class DailyCog(commands.Cog, name="Daily"):
         """One Poster for the cog's life (it remembers the posts in flight)."""
         if self._poster is None:
             self._poster = Poster(
-                self.bot, store_of(self.bot), state_of(self.bot), lambda: clock_of(self.bot)
+                self.bot, self.bot.store, state_of(self.bot), lambda: self.bot.clock()
             )
         return self._poster
 
@@ -228,7 +212,7 @@ class DailyCog(commands.Cog, name="Daily"):
         sub = await state.subscribe(
             guild.id, channel_id=channel.id, post_time=at, timezone=name, empty_day=policy
         )
-        first = upcoming(sub, clock_of(self.bot))
+        first = upcoming(sub, self.bot.clock())
         await reply(
             interaction,
             content=(
@@ -268,7 +252,7 @@ class DailyCog(commands.Cog, name="Daily"):
         if sub is None:
             await reply(interaction, content=await self._no_subscription(guild.id), ephemeral=True)
             return
-        now = clock_of(self.bot)
+        now = self.bot.clock()
         lines = _status_lines(sub, now, await state.last_post(guild.id), guild.id)
         await reply(interaction, content="\n".join(lines), ephemeral=True)
 
@@ -285,8 +269,8 @@ class DailyCog(commands.Cog, name="Daily"):
         await interaction.response.defer(ephemeral=True, thinking=True)
         sub = await state_of(self.bot).subscription(guild.id)
         name = sub.timezone if sub else await self._preview_zone(guild.id)
-        today = clock_of(self.bot).astimezone(zone(name)).date()
-        embeds = await build_post(store_of(self.bot), today, sub.empty_day if sub else "nearest")
+        today = self.bot.clock().astimezone(zone(name)).date()
+        embeds = await build_post(self.bot.store, today, sub.empty_day if sub else "nearest")
         if embeds is None:
             await reply(interaction, content=_nothing_today(today), ephemeral=True)
             return
@@ -309,7 +293,7 @@ class DailyCog(commands.Cog, name="Daily"):
         sub = await state.subscription(guild.id)
         text = f"This server's time zone is now **{name}**: /onthisday's today follows it."
         if sub is not None and sub.enabled:
-            moment = upcoming(sub, clock_of(self.bot))
+            moment = upcoming(sub, self.bot.clock())
             text += (
                 f"\nThe daily post stays at {format_time(sub.post_time)} local time: "
                 f"next {discord_time(moment)}."
