@@ -123,11 +123,6 @@ def parse_file(path: Path) -> _Parsed:
     return _Parsed(key, digest, len(text.encode("utf-8")), parse_document(text, path.name), None)
 
 
-def parse_files(files: Sequence[Path], workers: int = 1) -> list[_Parsed]:
-    """Parse in worker processes when there are several files and cores to use."""
-    return list(iter_parsed(files, workers))
-
-
 def iter_parsed(files: Sequence[Path], workers: int = 1) -> Iterator[_Parsed]:
     """Parsed files in order, as soon as each is ready, so writing overlaps parsing."""
     if workers <= 1 or len(files) < 2:
