@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 import discord
 
 from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
-from bot.render_text import human_date, page_label, source_line, timeline_count
+from bot.render_text import human_date, page_label, plural, source_line, timeline_count
 from bot.when import MonthDay, years_ago
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
 
@@ -251,17 +251,12 @@ def on_this_day_embeds(answer: OnThisDay) -> list[discord.Embed]:
 
 
 def _day_summary(answer: OnThisDay) -> str:
-    parts = [_count(len(answer.events), "event"), _count(len(answer.quotes), "quote")]
+    counts = ((len(answer.events), "event"), (len(answer.quotes), "quote"))
+    parts = [plural(n, noun) for n, noun in counts if n]
     shown = ""
     if len(answer.events) > EVENTS_SHOWN:
         shown = f" (the first {EVENTS_SHOWN} shown)"
-    return " · ".join(p for p in parts if p) + shown + " from the almanac."
-
-
-def _count(n: int, noun: str) -> str:
-    if n == 0:
-        return ""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    return " · ".join(parts) + shown + " from the almanac."
 
 
 def _empty_day(answer: OnThisDay) -> str:
@@ -417,7 +412,7 @@ def _source_list(sources: Iterable[Source]) -> str:
 
 
 def _timeline_header(answer: Timeline) -> str:
-    count = timeline_count(answer) if answer.total_is_lower_bound else _count(answer.total, "event")
+    count = timeline_count(answer) if answer.total_is_lower_bound else plural(answer.total, "event")
     header = f"**{count}**"
     if answer.first and answer.last:
         header += f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
@@ -444,7 +439,8 @@ def sources_embeds(answer: Sources) -> list[discord.Embed]:
     quotes = sum(d.quotes for d in answer.documents)
     set_footer(
         embed,
-        f"{_count(len(answer.documents), 'document')} · {events} events · {quotes} quotes",
+        f"{plural(len(answer.documents), 'document')} · {plural(events, 'event')}"
+        f" · {plural(quotes, 'quote')}",
     )
     return fit_message([embed])
 
@@ -452,9 +448,7 @@ def sources_embeds(answer: Sources) -> list[discord.Embed]:
 def _document_line(doc: DocumentSummary) -> str:
     published = f" · published {human_date(doc.published)}" if doc.published else ""
     line = source_line(shorten(doc.title, 200), doc.path).removeprefix("Source: ")
-    counts = (
-        f"{_count(doc.events, 'event') or '0 events'} · {_count(doc.quotes, 'quote') or '0 quotes'}"
-    )
+    counts = f"{plural(doc.events, 'event')} · {plural(doc.quotes, 'quote')}"
     return f"• **{line}** — {counts}{published}"
 
 
