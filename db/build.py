@@ -8,7 +8,6 @@ never touched here.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from pathlib import Path
 
@@ -23,30 +22,10 @@ class CorruptStoreError(sqlite3.DatabaseError):
 
 
 def integrity_problems(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
-    """What quick_check (or integrity_check) reports, minus SQLite 3.40's false positives.
-
-    SQLite 3.40 reports "NULL value in T.C" for every row of a WITHOUT ROWID table
-    (our aliases) whose column is NOT NULL; such a line counts only if a NULL is really there.
-    """
+    """What quick_check (or integrity_check) reports; empty when the file is sound."""
     if pragma not in ("quick_check", "integrity_check"):
         raise ValueError(pragma)
-    problems: list[str] = []
-    for (line,) in conn.execute(f"PRAGMA {pragma}"):
-        if line == "ok":
-            continue
-        null = _NULL_VALUE.fullmatch(line)
-        if null is not None and not _has_null(conn, null["table"], null["column"]):
-            continue
-        problems.append(str(line))
-    return problems
-
-
-_NULL_VALUE = re.compile(r"NULL value in (?P<table>\w+)\.(?P<column>\w+)")
-
-
-def _has_null(conn: sqlite3.Connection, table: str, column: str) -> bool:
-    row = conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE "{column}" IS NULL)')
-    return bool(row.fetchone()[0])
+    return [str(line) for (line,) in conn.execute(f"PRAGMA {pragma}") if line != "ok"]
 
 
 def ensure_content(path: Path, seeds: Path) -> IngestReport | None:

@@ -23,8 +23,10 @@ CREATE TABLE aliases (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     alias       TEXT NOT NULL,
     norm        TEXT NOT NULL,
-    PRIMARY KEY (document_id, person_id, norm)
-) WITHOUT ROWID;
+    -- A rowid table: SQLite 3.40's integrity_check falsely reports NOT NULL
+    -- columns of a WITHOUT ROWID table like this one as NULL.
+    UNIQUE (document_id, person_id, norm)
+);
 CREATE INDEX aliases_norm ON aliases(norm);
 
 CREATE TABLE events (
