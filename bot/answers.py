@@ -43,6 +43,8 @@ class QuoteAnswer:
     total: int
     unmatched: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # True when at least `total` quotes match: only a bounded sample is ranked.
+    total_is_lower_bound: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +98,23 @@ async def find_quote(
             return _no_speaker(store, query, speaker, topic)
         speakers = sorted(named)
     # Only what is shown is read in full; the count comes with the ranking (bounded).
-    unseen, total = await store.search_quotes_counted(
-        topic, speakers, exclude=seen, limit=1 + QUOTE_MORE
-    )
-    if total and not unseen:  # every match was shown: start the round again
-        unseen, total = await store.search_quotes_counted(topic, speakers, limit=1 + QUOTE_MORE)
+    search = await store.search_quotes_counted(topic, speakers, exclude=seen, limit=1 + QUOTE_MORE)
+    if search.total and not search.quotes:  # every match was shown: start the round again
+        search = await store.search_quotes_counted(topic, speakers, limit=1 + QUOTE_MORE)
+    unseen = search.quotes
     if not unseen:
         unmatched = [w for w in topic if not store.is_topic_word(w)] or topic
         suggestions = _close_topics(store, unmatched)
         return QuoteAnswer(query, speakers, topic, None, [], 0, unmatched, suggestions)
-    return QuoteAnswer(query, speakers, topic, unseen[0], unseen[1:], total)
+    return QuoteAnswer(
+        query,
+        speakers,
+        topic,
+        unseen[0],
+        unseen[1:],
+        search.total,
+        total_is_lower_bound=search.total_is_lower_bound,
+    )
 
 
 def split_query(store: Store, query: str) -> tuple[list[str], list[str]]:

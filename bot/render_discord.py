@@ -353,7 +353,8 @@ def quote_embed(answer: QuoteAnswer, speaker: str | None = None, shown: int = 1)
         add_field(embed, "Context", quote.context, inline=True)
     footer = cite([quote.source])
     if answer.total > 1:
-        footer += f" · quote {min(shown, answer.total)} of {answer.total} matching"
+        more = "+" if answer.total_is_lower_bound else ""
+        footer += f" · quote {min(shown, answer.total)} of {answer.total:,}{more} matching"
     set_footer(embed, footer)
     return fit_message([embed])[0]
 

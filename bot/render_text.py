@@ -110,7 +110,8 @@ def _quote(answer: QuoteAnswer) -> str:
         source_line(quote.source.title, quote.source.path),
     ]
     if answer.total > 1:
-        lines.append(f"({plural(answer.total, 'quote')} match)")
+        count = f"{answer.total:,}+ quotes" if answer.total_is_lower_bound else None
+        lines.append(f"({count or plural(answer.total, 'quote')} match)")
     return "\n".join(lines)
 
 
@@ -181,6 +182,8 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "command": "quote",
             "quote": quote_json(answer.quote) if answer.quote else None,
             "more": [quote_json(q) for q in answer.more],
+            "total": answer.total,
+            "total_is_lower_bound": answer.total_is_lower_bound,
         }
     if isinstance(answer, Timeline):
         return {

@@ -80,24 +80,45 @@ class Bm25:
         if not wanted:
             return sorted(int(r[0]) for r in rows)
         idf = [self.idf(t) for t in wanted]
-        scored: list[tuple[float, int]] = []
-        single = len(wanted) == 1
-        for rowid, text, context, sizes in rows:
-            text, context = text or "", context or ""
-            if single:
-                freq = [WEIGHTS[0] * text.count("\x01") + WEIGHTS[1] * context.count("\x01")]
-            else:
-                freq = [0.0] * len(wanted)
-                for weight, column in zip(WEIGHTS, (text, context), strict=True):
-                    for marked in _MARKED.findall(column):
-                        freq[self._term_of(marked.lower(), wanted)] += weight
-            size = bytes(sizes or b"")
-            length = sum(size) if max(size, default=0) < 0x80 else sum(_varints(size))
-            norm = K1 * (1 - B + B * length / self._average_length)
-            score = sum(i * f * (K1 + 1) / (f + norm) for i, f in zip(idf, freq, strict=True))
-            scored.append((-score, int(rowid)))
+        scored = (
+            self._scored_single(rows, idf[0])
+            if len(wanted) == 1
+            else self._scored_multi(rows, idf, wanted)
+        )
         scored.sort()
         return [rowid for _, rowid in scored]
+
+    def _norm(self, sizes: bytes | None) -> float:
+        """BM25's length normalisation of a row from its docsize blob (tokens per column)."""
+        size = sizes or b""
+        length = sum(size) if size.isascii() else sum(_varints(size))
+        return K1 * (1 - B + B * length / self._average_length)
+
+    def _scored_single(self, rows: Iterable[Sequence[Any]], idf: float) -> list[tuple[float, int]]:
+        """One term (the common case, and the costly one): its count is the markers' count."""
+        text_weight, context_weight = WEIGHTS
+        scored: list[tuple[float, int]] = []
+        for rowid, text, context, sizes in rows:
+            freq = text_weight * (text or "").count("\x01") + context_weight * (
+                context or ""
+            ).count("\x01")
+            scored.append((-idf * freq * (K1 + 1) / (freq + self._norm(sizes)), int(rowid)))
+        return scored
+
+    def _scored_multi(
+        self, rows: Iterable[Sequence[Any]], idf: Sequence[float], wanted: Sequence[str]
+    ) -> list[tuple[float, int]]:
+        """Several terms: each highlighted token counts for the query term it stems from."""
+        scored: list[tuple[float, int]] = []
+        for rowid, text, context, sizes in rows:
+            freq = [0.0] * len(wanted)
+            for weight, column in zip(WEIGHTS, (text or "", context or ""), strict=True):
+                for marked in _MARKED.findall(column):
+                    freq[self._term_of(marked.lower(), wanted)] += weight
+            norm = self._norm(sizes)
+            score = sum(i * f * (K1 + 1) / (f + norm) for i, f in zip(idf, freq, strict=True))
+            scored.append((-score, int(rowid)))
+        return scored
 
     @staticmethod
     def _term_of(surface: str, terms: Sequence[str]) -> int:

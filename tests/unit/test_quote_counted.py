@@ -4,11 +4,14 @@ candidate cache, and find_quote's rounds without repeats."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bot import answers
+from bot.render_discord import quote_embed
+from bot.render_text import render_text
 from db import store as store_module
 from db.records import ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
 from db.store import Store
@@ -22,9 +25,9 @@ def _document() -> ParsedDocument:
     quotes = [
         QuoteRecord(
             SPEAKER,
-            f"The harbour {'needs ' * (i % 4)}ships, number {i}.",
+            f"The harbour {'needs ' * (i % 4)}ships, number {i}{' and more words' * (i % 3)}.",
             PartialDate(2000 + i, 1, 1, "day"),
-            None,
+            ["at the quay", "harbour needs quay", None][i % 3],
             False,
             Span(0, 10),
         )
@@ -48,13 +51,39 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
 async def test_count_is_bounded_and_limit_respected(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Only `limit` quotes come back; the count is every match, up to QUOTE_CANDIDATES."""
-    found, total = await store.search_quotes_counted(["harbour"], limit=3)
-    assert (len(found), total) == (3, QUOTES)
+    """Only `limit` quotes come back; the count is every match, up to QUOTE_CANDIDATES,
+    and a count that reached the bound says it is a lower bound."""
+    found, total, bounded = await store.search_quotes_counted(["harbour"], limit=3)
+    assert (len(found), total, bounded) == (3, QUOTES, False)
     assert len(await store.search_quotes(["harbour"], limit=QUOTES)) == total
     monkeypatch.setattr(store_module, "QUOTE_CANDIDATES", 10)
     store._ranked.clear()
-    assert (await store.search_quotes_counted(["harbour"], limit=3))[1] == 10
+    assert (await store.search_quotes_counted(["harbour"], limit=3))[1:] == (10, True)
+    answer = await answers.find_quote(store, "harbour")
+    assert (answer.total, answer.total_is_lower_bound) == (10, True)
+    assert "quote 1 of 10+ matching" in (quote_embed(answer).footer.text or "")
+    assert "(10+ quotes match)" in render_text(answer)
+
+
+@pytest.mark.parametrize("word", ["harbour", "needs", "ships", "quay"])
+async def test_single_word_ranking_is_fts5_bm25(store: Store, tmp_path: Path, word: str) -> None:
+    """A search with fewer matches than the bound ranks exactly as FTS5's own bm25()
+    with the same column weights: term counts in text and context, row lengths."""
+    ranked = [q.id for q in await store.search_quotes([word], limit=100)]
+    conn = sqlite3.connect(tmp_path / "content.sqlite3")
+    try:
+        want = [
+            int(rowid)
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+                " ORDER BY bm25(quotes_fts, 1.0, 0.5, 0.0), rowid",
+                (f'{{text context}}: "{word}"',),
+            )
+        ]
+    finally:
+        conn.close()
+    assert len(want) > 3
+    assert ranked == want
 
 
 async def test_cached_ranking_matches_a_fresh_one(store: Store) -> None:
