@@ -6,7 +6,6 @@ a start-up problem becomes one readable line and a non-zero exit.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import Callable, Coroutine
@@ -19,6 +18,8 @@ from bot.config import Settings, SettingsError
 from bot.discord_app import run_bot as run_discord_bot
 from bot.discord_app import sync_once
 from bot.logging import setup_logging
+from bot.runtime import freeze_startup_objects, tune_gc
+from bot.runtime import run as run_loop
 from db.state import StateStore
 from db.store import Store
 
@@ -28,12 +29,14 @@ log = logging.getLogger("almanac")
 def run_bot(settings: Settings, content: Path) -> int:
     """Run the Discord bot until interrupted; the exit status says how it ended."""
     setup_logging(settings.log_level, settings.token)
+    tune_gc()
 
     async def run() -> None:
         async with (
             await Store.open(content) as store,
             await StateStore.open(settings.state_db_path) as state,
         ):
+            freeze_startup_objects()  # the store's in-memory indexes, modules, settings
             await run_discord_bot(settings, store, state)
 
     return _guarded(run)
@@ -55,7 +58,7 @@ def sync_commands(settings: Settings, content: Path, guild_id: int | None) -> in
 def _guarded(main: Callable[[], Coroutine[Any, Any, None]]) -> int:
     """Run a coroutine function, turning known start-up failures into one line."""
     try:
-        asyncio.run(main())
+        run_loop(main())
     except SettingsError as error:
         print(f"almanac: {error}", file=sys.stderr)
         return 2

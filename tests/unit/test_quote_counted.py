@@ -3,8 +3,8 @@ candidate cache, and find_quote's rounds without repeats."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 import sqlite3
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
