@@ -12,10 +12,15 @@ from datetime import date
 
 from bot.when import MonthDay, is_leap_day_fallback, nearest_days
 from db.records import DocumentSummary, Event, Quote
+from db.store import DAY_COUNT_MAX as DAY_COUNT_MAX  # the renderers' bound too
 from db.store import Store
 from db.text import STOPWORDS, words
 
 TIMELINE_PAGE = 8
+# /onthisday reads only what it shows; the rest of a busy day is counted, up to
+# DAY_COUNT_MAX (the renderers show more as "1,000+").
+DAY_EVENTS = 10
+DAY_QUOTES = 5
 QUOTE_MORE = 5  # other matches a quote answer carries besides the best one
 
 
@@ -25,10 +30,23 @@ class OnThisDay:
 
     day: MonthDay
     today: date
-    events: list[Event]
-    quotes: list[Quote]
+    events: list[Event]  # the first DAY_EVENTS, oldest first
+    quotes: list[Quote]  # the first DAY_QUOTES
     before: MonthDay | None = None
     after: MonthDay | None = None
+    # How many the day has in all; counting stops past DAY_COUNT_MAX ("1,000+").
+    events_total: int = 0
+    quotes_total: int = 0
+
+    @property
+    def events_counted(self) -> int:
+        """events_total, or the number shown when the answer was built without totals."""
+        return max(self.events_total, len(self.events))
+
+    @property
+    def quotes_counted(self) -> int:
+        """quotes_total, or the number shown when the answer was built without totals."""
+        return max(self.quotes_total, len(self.quotes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +96,23 @@ async def on_this_day(store: Store, day: MonthDay, today: date) -> OnThisDay:
         days.append(MonthDay(2, 29))
     events: list[Event] = []
     quotes: list[Quote] = []
+    events_total = quotes_total = 0
     for each in days:
-        events += await store.events_on(each.month, each.day)
-        quotes += await store.quotes_on(each.month, each.day)
+        day_events = await store.events_on_counted(each.month, each.day, DAY_EVENTS)
+        day_quotes = await store.quotes_on_counted(each.month, each.day, DAY_QUOTES)
+        events += day_events.items
+        quotes += day_quotes.items
+        events_total += day_events.total
+        quotes_total += day_quotes.total
     if events or quotes:
-        return OnThisDay(day, today, events, quotes)
+        return OnThisDay(
+            day,
+            today,
+            events[:DAY_EVENTS],
+            quotes[:DAY_QUOTES],
+            events_total=events_total,
+            quotes_total=quotes_total,
+        )
     before, after = nearest_days(await store.anniversary_days(), day)
     return OnThisDay(day, today, [], [], before, after)
 

@@ -15,7 +15,14 @@ from datetime import UTC, date, datetime
 import discord
 
 from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
-from bot.render_text import human_date, page_label, plural, source_line, timeline_count
+from bot.render_text import (
+    day_count,
+    human_date,
+    page_label,
+    plural,
+    source_line,
+    timeline_count,
+)
 from bot.when import MonthDay, years_ago
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
 
@@ -73,6 +80,8 @@ def defuse_mentions(text: str) -> str:
     Every message already sends AllowedMentions.none(); this is defence in depth, so
     a quoted "@everyone" or "<@&123>" cannot ping even if a send path forgot that.
     """
+    if "@" not in text:  # every mention has one; most texts have none
+        return text
     return _MENTION.sub(lambda m: m.group() + ZERO_WIDTH_SPACE, text)
 
 
@@ -251,11 +260,11 @@ def on_this_day_embeds(answer: OnThisDay) -> list[discord.Embed]:
 
 
 def _day_summary(answer: OnThisDay) -> str:
-    counts = ((len(answer.events), "event"), (len(answer.quotes), "quote"))
-    parts = [plural(n, noun) for n, noun in counts if n]
+    counts = ((answer.events_counted, "event"), (answer.quotes_counted, "quote"))
+    parts = [day_count(n, noun) for n, noun in counts if n]
     shown = ""
-    if len(answer.events) > EVENTS_SHOWN:
-        shown = f" (the first {EVENTS_SHOWN} shown)"
+    if answer.events_counted > min(len(answer.events), EVENTS_SHOWN):
+        shown = f" (the first {min(len(answer.events), EVENTS_SHOWN)} shown)"
     return " · ".join(parts) + shown + " from the almanac."
 
 

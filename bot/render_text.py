@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
+from bot.answers import DAY_COUNT_MAX, OnThisDay, QuoteAnswer, Sources, Timeline
 from bot.when import years_ago
 from db.records import Event, PartialDate, Quote
 
@@ -33,6 +33,13 @@ def _month_name(month: int | None) -> str:
 def plural(count: int, noun: str) -> str:
     """'1 event', '3 events'."""
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def day_count(count: int, noun: str) -> str:
+    """'3 events', or '1,000+ events' past the day's counting bound."""
+    if count > DAY_COUNT_MAX:
+        return f"{DAY_COUNT_MAX:,}+ {noun}s"
+    return plural(count, noun)
 
 
 def timeline_count(answer: Timeline) -> str:
@@ -90,10 +97,18 @@ def _on_this_day(answer: OnThisDay) -> str:
         return "\n".join(lines)
     lines = [heading]
     lines += [_event_line(e, answer.today) for e in answer.events]
+    lines += _more_that_day(answer.events_counted, len(answer.events), "event")
     if answer.quotes:
         lines.append("Said that day:")
         lines += [f"“{q.text}” {attribution(q)}" for q in answer.quotes]
+        lines += _more_that_day(answer.quotes_counted, len(answer.quotes), "quote")
     return "\n".join(lines)
+
+
+def _more_that_day(count: int, shown: int, noun: str) -> list[str]:
+    if count <= shown:
+        return []
+    return [f"({day_count(count, noun)} that day; the first {shown} shown)"]
 
 
 def _quote(answer: QuoteAnswer) -> str:

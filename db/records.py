@@ -6,6 +6,7 @@ importing anything heavier (no sqlite, no discord).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -33,7 +34,11 @@ class PartialDate:
 
     @classmethod
     def from_iso(cls, text: str) -> PartialDate:
-        """Inverse of iso()."""
+        """Inverse of iso(); answers read thousands of the same few dates, so they are shared."""
+        return _from_iso(text)
+
+    @classmethod
+    def _parse_iso(cls, text: str) -> PartialDate:
         if text.startswith("--"):
             month, day = text[2:].split("-")
             return cls(None, int(month), int(day), "month-day")
@@ -142,3 +147,9 @@ class DocumentSummary:
     published: PartialDate | None
     events: int
     quotes: int
+
+
+@functools.lru_cache(maxsize=4096)
+def _from_iso(text: str) -> PartialDate:
+    """PartialDate.from_iso, cached: the dates are immutable values."""
+    return PartialDate._parse_iso(text)

@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, Self
+from typing import Any, Generic, NamedTuple, Self, TypeVar
 
 import aiosqlite
 
@@ -21,6 +21,8 @@ from db.lookup import SpeakerIndex, TopicIndex
 from db.rank import Bm25
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
 from db.text import fts_query
+
+T = TypeVar("T")
 
 # How many FTS matches /quote ranks at most: bm25 over every match of a very
 # common word is the known trap at scale, so rank a bounded candidate set (the
@@ -41,6 +43,13 @@ QUOTE_CANDIDATES = 200
 TIMELINE_SORT_MAX = 2_000
 TIMELINE_COUNT_MAX = 1_000
 TIMELINE_COUNT_SCAN = 4_000
+
+# /onthisday counts a day's events and quotes up to this many ("1,000+" beyond).
+DAY_COUNT_MAX = 1_000
+_DAY_COUNT = (
+    "SELECT count(*) FROM (SELECT 1 FROM {table}"
+    " WHERE month = ? AND day = ? AND day IS NOT NULL{extra} LIMIT ?)"
+)
 
 _MATCHED = "EXISTS (SELECT 1 FROM events_fts f WHERE events_fts MATCH ? AND f.rowid = e.id)"
 _IN_RANGE = "e.year IS NOT NULL AND e.sort_key BETWEEN ? AND ?"
@@ -96,6 +105,23 @@ class TimelineSpan:
     total_is_lower_bound: bool
     first: Event | None
     last: Event | None
+
+
+class DayPage(NamedTuple, Generic[T]):
+    """The first items of a month-day and how many it has, up to DAY_COUNT_MAX + 1."""
+
+    items: list[T]
+    total: int
+
+    @property
+    def total_is_lower_bound(self) -> bool:
+        """More than DAY_COUNT_MAX: only that many were counted."""
+        return self.total > DAY_COUNT_MAX
+
+    @classmethod
+    def of(cls, items: list[T], rows: Sequence[Sequence[Any]]) -> DayPage[T]:
+        """Items and the count that every row carries in its last column."""
+        return cls(items, int(rows[0][-1]) if rows else 0)
 
 
 class QuoteSearch(NamedTuple):
@@ -197,24 +223,38 @@ class Store(AsyncClosing):
 
     async def events_on(self, month: int, day: int, limit: int = 25) -> list[Event]:
         """Events on a month-day in any year, oldest first; unknown years last."""
+        return (await self.events_on_counted(month, day, limit)).items
+
+    async def events_on_counted(self, month: int, day: int, limit: int = 10) -> DayPage[Event]:
+        """The first `limit` events of a month-day and how many there are (bounded:
+        a busy day at a million events has thousands, and only the first are shown)."""
         rows = await self._read().execute_fetchall(
-            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
+            f"SELECT {_EVENT_COLUMNS}, ({_DAY_COUNT.format(table='events', extra='')})"
+            " FROM events e JOIN documents d ON d.id = e.document_id"
             " WHERE e.month = ? AND e.day = ? AND e.day IS NOT NULL"
             " ORDER BY e.year IS NULL, e.year, e.id LIMIT ?",
-            (month, day, limit),
+            (month, day, DAY_COUNT_MAX + 1, month, day, limit),
         )
-        return [_event(r) for r in rows]
+        found = list(rows)
+        return DayPage.of([_event(r) for r in found], found)
 
     async def quotes_on(self, month: int, day: int, limit: int = 10) -> list[Quote]:
         """Quotes (never fragments) said on a month-day in any year."""
+        return (await self.quotes_on_counted(month, day, limit)).items
+
+    async def quotes_on_counted(self, month: int, day: int, limit: int = 5) -> DayPage[Quote]:
+        """The first `limit` quotes said on a month-day and how many there are (bounded)."""
+        count = _DAY_COUNT.format(table="quotes", extra=" AND fragment = 0")
         rows = await self._read().execute_fetchall(
-            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id"
+            f"SELECT {_QUOTE_COLUMNS}, ({count})"
+            " FROM quotes q JOIN documents d ON d.id = q.document_id"
             " LEFT JOIN people p ON p.id = q.speaker_id"
             " WHERE q.month = ? AND q.day = ? AND q.day IS NOT NULL AND q.fragment = 0"
             " ORDER BY q.year IS NULL, q.year, q.id LIMIT ?",
-            (month, day, limit),
+            (month, day, DAY_COUNT_MAX + 1, month, day, limit),
         )
-        return [_quote(r) for r in rows]
+        found = list(rows)
+        return DayPage.of([_quote(r) for r in found], found)
 
     async def anniversary_days(self) -> list[tuple[int, int]]:
         """Every (month, day) that has at least one event, sorted."""
