@@ -79,12 +79,26 @@ class Bm25:
         wanted = [t.lower() for t in terms if t]
         if not wanted:
             return sorted(int(r[0]) for r in rows)
-        idf = [self.idf(t) for t in wanted]
-        scored = (
-            self._scored_single(rows, idf[0])
-            if len(wanted) == 1
-            else self._scored_multi(rows, idf, wanted)
-        )
+        if len(wanted) == 1:
+            counted = (
+                (rowid, (text or "").count("\x01"), (context or "").count("\x01"), sizes)
+                for rowid, text, context, sizes in rows
+            )
+            return self.rank_counted(counted, wanted[0])
+        scored = self._scored_multi(rows, [self.idf(t) for t in wanted], wanted)
+        scored.sort()
+        return [rowid for _, rowid in scored]
+
+    def rank_counted(self, rows: Iterable[Sequence[Any]], term: str) -> list[int]:
+        """Row ids best first for one term; rows are (rowid, the term's count in the
+        text, its count in the context, docsize blob): counts a query can take from
+        highlight() inside SQLite, so no text leaves it."""
+        idf = self.idf(term.lower())
+        text_weight, context_weight = WEIGHTS
+        scored: list[tuple[float, int]] = []
+        for rowid, in_text, in_context, sizes in rows:
+            freq = text_weight * (in_text or 0) + context_weight * (in_context or 0)
+            scored.append((-idf * freq * (K1 + 1) / (freq + self._norm(sizes)), int(rowid)))
         scored.sort()
         return [rowid for _, rowid in scored]
 
@@ -93,17 +107,6 @@ class Bm25:
         size = sizes or b""
         length = sum(size) if size.isascii() else sum(_varints(size))
         return K1 * (1 - B + B * length / self._average_length)
-
-    def _scored_single(self, rows: Iterable[Sequence[Any]], idf: float) -> list[tuple[float, int]]:
-        """One term (the common case, and the costly one): its count is the markers' count."""
-        text_weight, context_weight = WEIGHTS
-        scored: list[tuple[float, int]] = []
-        for rowid, text, context, sizes in rows:
-            freq = text_weight * (text or "").count("\x01") + context_weight * (
-                context or ""
-            ).count("\x01")
-            scored.append((-idf * freq * (K1 + 1) / (freq + self._norm(sizes)), int(rowid)))
-        return scored
 
     def _scored_multi(
         self, rows: Iterable[Sequence[Any]], idf: Sequence[float], wanted: Sequence[str]

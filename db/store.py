@@ -8,6 +8,7 @@ knows about Discord; the answers layer shapes results for the adapters.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,39 @@ DAY_COUNT_MAX = 1_000
 _DAY_COUNT = (
     "SELECT count(*) FROM (SELECT 1 FROM {table}"
     " WHERE month = ? AND day = ? AND day IS NOT NULL{extra} LIMIT ?)"
+)
+
+# The candidates of a ranked /quote search come back as ONE row, a JSON array.
+# SQLite then does all of highlight()'s work (the dearest part of /quote) in one
+# step, without the GIL, in the reader's thread; row by row, that thread needed
+# the GIL back after every row, and in a burst it waited on the event loop for it.
+# Parameters: ?1 the MATCH expression, ?2 QUOTE_CANDIDATES (one more is read, to
+# know whether the bound was reached).
+_CANDIDATES = (
+    "SELECT json_group_array(json_array(id, {text}, {context}, hex(sz))) FROM ("
+    "SELECT f.rowid AS id, highlight(quotes_fts, 0, char(1), char(2)) AS t,"
+    " highlight(quotes_fts, 1, char(1), char(2)) AS c, s.sz AS sz FROM quotes_fts f"
+    " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE quotes_fts MATCH ?1 LIMIT ?2 + 1)"
+)
+_CANDIDATES_HIGHLIGHTED = _CANDIDATES.format(text="t", context="c")
+# One topic word: only its count per column leaves SQLite (?3: the word in the text
+# column). Exact when every match fits the bound. A commoner word is ranked within
+# its sample without highlight() (about 4 us a row): a row has the word once in the
+# text, or else once in the context (a rowid-range query on the text column tells
+# which), so the shortest quotes that use it in their words come first.
+_CANDIDATES_COUNTED = (
+    "SELECT CASE WHEN (SELECT count(*) FROM (SELECT rowid FROM quotes_fts"
+    " WHERE quotes_fts MATCH ?1 LIMIT ?2 + 1)) <= ?2 THEN ("
+    + _CANDIDATES.format(
+        text="length(t) - length(replace(t, char(1), ''))",
+        context="ifnull(length(c) - length(replace(c, char(1), '')), 0)",
+    )
+    + ") ELSE (WITH c AS MATERIALIZED (SELECT f.rowid AS id, s.sz AS sz FROM quotes_fts f"
+    " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE f.quotes_fts MATCH ?1 LIMIT ?2 + 1),"
+    " t AS MATERIALIZED (SELECT g.rowid AS id FROM quotes_fts g WHERE g.quotes_fts MATCH ?3"
+    " AND g.rowid BETWEEN (SELECT min(id) FROM c) AND (SELECT max(id) FROM c))"
+    " SELECT json_group_array(json_array(c.id, c.id IN t, c.id NOT IN t, hex(c.sz))) FROM c)"
+    " END"
 )
 
 _MATCHED = "EXISTS (SELECT 1 FROM events_fts f WHERE events_fts MATCH ? AND f.rowid = e.id)"
@@ -305,21 +339,23 @@ class Store(AsyncClosing):
             clauses.append("speaker: (" + " OR ".join(f'"p{i}"' for i in speaker_ids) + ")")
         if not clauses:
             rows = await self._read().execute_fetchall(
-                "SELECT rowid FROM quotes_fts ORDER BY rowid LIMIT ?", (QUOTE_CANDIDATES,)
+                "SELECT rowid FROM quotes_fts ORDER BY rowid LIMIT ?", (QUOTE_CANDIDATES + 1,)
             )
             ranked = [int(r[0]) for r in rows]
         elif not topic:  # speaker only: every score is zero, rowid order (see Bm25.rank)
             rows = await self._read().execute_fetchall(
                 "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid LIMIT ?",
-                (" AND ".join(clauses), QUOTE_CANDIDATES),
+                (" AND ".join(clauses), QUOTE_CANDIDATES + 1),
             )
             ranked = [int(r[0]) for r in rows]
         else:
             ranked = await self._ranked_candidates(" AND ".join(clauses), list(topic))
+        bounded = len(ranked) > QUOTE_CANDIDATES
+        ranked = ranked[:QUOTE_CANDIDATES]
         excluded = set(exclude)
         chosen = [rowid for rowid in ranked if rowid not in excluded][:limit]
         found = await self._quotes_by_id(chosen)
-        return QuoteSearch(found, len(ranked), len(ranked) >= QUOTE_CANDIDATES)
+        return QuoteSearch(found, len(ranked), bounded)
 
     async def _ranked_candidates(self, match: str, topic: list[str]) -> list[int]:
         """The bounded candidate set of a search, ranked; kept until reload() (the store
@@ -328,13 +364,22 @@ class Store(AsyncClosing):
         cached = self._ranked.get(key)
         if cached is not None:
             return cached
-        rows = await self._read().execute_fetchall(
-            "SELECT f.rowid, highlight(quotes_fts, 0, char(1), char(2)),"
-            " highlight(quotes_fts, 1, char(1), char(2)), s.sz FROM quotes_fts f"
-            " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE quotes_fts MATCH ? LIMIT ?",
-            (match, QUOTE_CANDIDATES),
-        )
-        ranked = self._bm25.rank(rows, topic)
+        single = len(topic) == 1
+        args: tuple[str | int, ...]
+        if single:
+            in_text = "{text}: (" + fts_query(topic) + ")"
+            sql, args = _CANDIDATES_COUNTED, (match, QUOTE_CANDIDATES, in_text)
+        else:
+            sql, args = _CANDIDATES_HIGHLIGHTED, (match, QUOTE_CANDIDATES)
+        rows = await self._read().execute_fetchall(sql, args)
+        candidates = [
+            (rowid, text, context, bytes.fromhex(sizes))
+            for rowid, text, context, sizes in json.loads(next(iter(rows))[0])
+        ]
+        if single:
+            ranked = self._bm25.rank_counted(candidates, topic[0])
+        else:
+            ranked = self._bm25.rank(candidates, topic)
         if self._ranked_cache > 0:
             if len(self._ranked) >= self._ranked_cache:
                 self._ranked.pop(next(iter(self._ranked)))

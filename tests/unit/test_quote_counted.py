@@ -25,9 +25,10 @@ def _document() -> ParsedDocument:
     quotes = [
         QuoteRecord(
             SPEAKER,
-            f"The harbour {'needs ' * (i % 4)}ships, number {i}{' and more words' * (i % 3)}.",
+            f"The harbour {'needs ' * (i % 4)}ships, number {i}{' and more words' * (i % 3)}"
+            + (" at the pier." if i % 5 == 0 else "."),
             PartialDate(2000 + i, 1, 1, "day"),
-            ["at the quay", "harbour needs quay", None][i % 3],
+            "by the pier" if i % 5 == 2 else ["at the quay", "harbour needs quay", None][i % 3],
             False,
             Span(0, 10),
         )
@@ -65,7 +66,7 @@ async def test_count_is_bounded_and_limit_respected(
     assert "(10+ quotes match)" in render_text(answer)
 
 
-@pytest.mark.parametrize("word", ["harbour", "needs", "ships", "quay"])
+@pytest.mark.parametrize("word", ["harbour", "needs", "ships", "quay", "pier"])
 async def test_single_word_ranking_is_fts5_bm25(store: Store, tmp_path: Path, word: str) -> None:
     """A search with fewer matches than the bound ranks exactly as FTS5's own bm25()
     with the same column weights: term counts in text and context, row lengths."""
@@ -119,3 +120,34 @@ async def test_speaker_only_and_no_match(store: Store) -> None:
     none = await answers.find_quote(store, "zeppelin")
     assert none.quote is None
     assert none.total == 0
+
+
+@pytest.mark.parametrize("word", ["ships", "quay", "pier"])
+async def test_a_common_word_is_ranked_within_its_sample(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, word: str
+) -> None:
+    """Past the bound a word is ranked within its first matches without highlight():
+    once in the text, else once in the context. For a word used at most once per row
+    and column, in the text or the context only, that is exactly FTS5's bm25() order."""
+    monkeypatch.setattr(store_module, "QUOTE_CANDIDATES", 5)
+    found, total, bounded = await store.search_quotes_counted([word], limit=5)
+    assert (total, bounded) == (5, True)
+    conn = sqlite3.connect(tmp_path / "content.sqlite3")
+    try:
+        match = (f'{{text context}}: "{word}"',)
+        sample = {
+            int(r)
+            for (r,) in conn.execute(
+                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid LIMIT 6",
+                match,
+            )
+        }
+        ranked = conn.execute(
+            "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+            " ORDER BY bm25(quotes_fts, 1.0, 0.5, 0.0), rowid",
+            match,
+        )
+        want = [int(r) for (r,) in ranked if int(r) in sample][:5]
+    finally:
+        conn.close()
+    assert [q.id for q in found] == want
