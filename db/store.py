@@ -33,6 +33,10 @@ T = TypeVar("T")
 # (FTS5's highlight() re-reads and re-tokenises the row), the dearest part of
 # /quote: 400 candidates made a common word cost 3 ms of CPU, 200 about 1.2 ms.
 QUOTE_CANDIDATES = 200
+# A single topic word with at most this many matches is ranked exactly (term
+# counts from highlight(), about 4 us a row); a commoner one within its sample
+# by presence per column (see _CANDIDATES_COUNTED), about ten times cheaper.
+QUOTE_EXACT_MAX = 50
 
 # /timeline with a topic. A topic with at most TIMELINE_SORT_MAX full-text matches
 # is materialised (its matches in range, sorted): exact count, cheap pages. A
@@ -66,13 +70,13 @@ _CANDIDATES = (
 )
 _CANDIDATES_HIGHLIGHTED = _CANDIDATES.format(text="t", context="c")
 # One topic word: only its count per column leaves SQLite (?3: the word in the text
-# column). Exact when every match fits the bound. A commoner word is ranked within
-# its sample without highlight() (about 4 us a row): a row has the word once in the
-# text, or else once in the context (a rowid-range query on the text column tells
-# which), so the shortest quotes that use it in their words come first.
+# column, ?4: QUOTE_EXACT_MAX). Exact when it has at most ?4 matches. A commoner
+# word is ranked within its sample without highlight(): a row has the word once in
+# the text, or else once in the context (a rowid-range query on the text column
+# tells which), so the shortest quotes that use it in their words come first.
 _CANDIDATES_COUNTED = (
     "SELECT CASE WHEN (SELECT count(*) FROM (SELECT rowid FROM quotes_fts"
-    " WHERE quotes_fts MATCH ?1 LIMIT ?2 + 1)) <= ?2 THEN ("
+    " WHERE quotes_fts MATCH ?1 LIMIT ?4 + 1)) <= ?4 THEN ("
     + _CANDIDATES.format(
         text="length(t) - length(replace(t, char(1), ''))",
         context="ifnull(length(c) - length(replace(c, char(1), '')), 0)",
@@ -368,7 +372,8 @@ class Store(AsyncClosing):
         args: tuple[str | int, ...]
         if single:
             in_text = "{text}: (" + fts_query(topic) + ")"
-            sql, args = _CANDIDATES_COUNTED, (match, QUOTE_CANDIDATES, in_text)
+            exact = min(QUOTE_EXACT_MAX, QUOTE_CANDIDATES)
+            sql, args = _CANDIDATES_COUNTED, (match, QUOTE_CANDIDATES, in_text, exact)
         else:
             sql, args = _CANDIDATES_HIGHLIGHTED, (match, QUOTE_CANDIDATES)
         rows = await self._read().execute_fetchall(sql, args)

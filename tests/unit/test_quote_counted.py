@@ -130,6 +130,7 @@ async def test_a_common_word_is_ranked_within_its_sample(
     once in the text, else once in the context. For a word used at most once per row
     and column, in the text or the context only, that is exactly FTS5's bm25() order."""
     monkeypatch.setattr(store_module, "QUOTE_CANDIDATES", 5)
+    monkeypatch.setattr(store_module, "QUOTE_EXACT_MAX", 3)
     found, total, bounded = await store.search_quotes_counted([word], limit=5)
     assert (total, bounded) == (5, True)
     conn = sqlite3.connect(tmp_path / "content.sqlite3")
@@ -151,3 +152,16 @@ async def test_a_common_word_is_ranked_within_its_sample(
     finally:
         conn.close()
     assert [q.id for q in found] == want
+
+
+async def test_a_word_past_the_exact_bound_keeps_an_exact_count(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between QUOTE_EXACT_MAX and QUOTE_CANDIDATES matches: scored by presence, but
+    every match is a candidate, so the count is exact and not a lower bound."""
+    exact = [q.id for q in await store.search_quotes(["pier"], limit=50)]
+    monkeypatch.setattr(store_module, "QUOTE_EXACT_MAX", 3)
+    store._ranked.clear()
+    found, total, bounded = await store.search_quotes_counted(["pier"], limit=50)
+    assert (total, bounded) == (len(exact), False)
+    assert [q.id for q in found] == exact  # "pier" is once per row, in one column
