@@ -71,7 +71,8 @@ class Bm25:
     def rank(self, rows: Iterable[Sequence[Any]], terms: Sequence[str]) -> list[int]:
         """Row ids best first; rows are (rowid, highlighted text, highlighted context, docsize).
 
-        docsize is the row's quotes_fts_docsize.sz blob: its token count per column.
+        docsize is the row's quotes_fts_docsize.sz blob (its token count per column),
+        as bytes or as hex.
 
         With no topic terms every score is zero (the speaker column weighs 0),
         so the order is by rowid, as bm25() with those weights gives.
@@ -91,20 +92,29 @@ class Bm25:
 
     def rank_counted(self, rows: Iterable[Sequence[Any]], term: str) -> list[int]:
         """Row ids best first for one term; rows are (rowid, the term's count in the
-        text, its count in the context, docsize blob): counts a query can take from
-        highlight() inside SQLite, so no text leaves it."""
+        text, its count in the context, docsize): counts a query can take from
+        highlight() inside SQLite, so no text leaves it.
+
+        Rows share a handful of (counts, lengths), so each score is computed once.
+        """
         idf = self.idf(term.lower())
         text_weight, context_weight = WEIGHTS
+        scores: dict[tuple[int, int, bytes | str | None], float] = {}
         scored: list[tuple[float, int]] = []
         for rowid, in_text, in_context, sizes in rows:
-            freq = text_weight * (in_text or 0) + context_weight * (in_context or 0)
-            scored.append((-idf * freq * (K1 + 1) / (freq + self._norm(sizes)), int(rowid)))
+            key = (in_text or 0, in_context or 0, sizes)
+            score = scores.get(key)
+            if score is None:
+                freq = text_weight * key[0] + context_weight * key[1]
+                score = scores[key] = -idf * freq * (K1 + 1) / (freq + self._norm(sizes))
+            scored.append((score, int(rowid)))
         scored.sort()
         return [rowid for _, rowid in scored]
 
-    def _norm(self, sizes: bytes | None) -> float:
-        """BM25's length normalisation of a row from its docsize blob (tokens per column)."""
-        size = sizes or b""
+    def _norm(self, sizes: bytes | str | None) -> float:
+        """BM25's length normalisation of a row from its docsize blob (tokens per
+        column), given as bytes or, out of a JSON row, as hex."""
+        size = bytes.fromhex(sizes) if isinstance(sizes, str) else sizes or b""
         length = sum(size) if size.isascii() else sum(_varints(size))
         return K1 * (1 - B + B * length / self._average_length)
 

@@ -377,10 +377,7 @@ class Store(AsyncClosing):
         else:
             sql, args = _CANDIDATES_HIGHLIGHTED, (match, QUOTE_CANDIDATES)
         rows = await self._read().execute_fetchall(sql, args)
-        candidates = [
-            (rowid, text, context, bytes.fromhex(sizes))
-            for rowid, text, context, sizes in json.loads(next(iter(rows))[0])
-        ]
+        candidates = json.loads(next(iter(rows))[0])  # [rowid, text, context, docsize hex]
         if single:
             ranked = self._bm25.rank_counted(candidates, topic[0])
         else:
