@@ -10,19 +10,23 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from db.ingest.lexicon import ADVERBS_BETWEEN, CONTEXT_NOUNS, SPEECH_VERBS
 from db.ingest.people import Cast, Intervals, Mention
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIGIT_RUN
 _LEADING_NAME_TEXT = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*")
 _AFFILIATION = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
 )
 _APPOSITION = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
+# Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
+# (the regex engine then skips to i, d or a) and checks the opening \b just after it.
 _OCCASION = re.compile(
-    rf"\b(?:in|during|at)\s(?:a|an|the|his|her|their)\s(?:[\w'-]+\s){{0,3}}?(?:{_NOUNS})s?\b"
+    r"(?:i(?<!\w.)n|d(?<!\w.)uring|a(?<!\w.)t)\s"
+    rf"(?:a|an|the|his|her|their)\s(?:[\w'-]+\s){{0,3}}?(?:{_NOUNS})s?\b"
     r"(?:\s(?:in|at|with|on)\s(?:the\s)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})?"
 )
 
@@ -60,6 +64,15 @@ class Attributor:
     def _words(self, start: int, end: int, most: int | None = None) -> list[re.Match[str]]:
         """Words in [start, end) outside quotations, walking only the gaps between them."""
         spans, starts = self.quotes.spans, self.quotes.starts
+        index = bisect.bisect_right(starts, start) - 1
+        if (index < 0 or spans[index][1] <= start) and (
+            index + 1 == len(starts) or starts[index + 1] >= end
+        ):  # no quotation meets [start, end): one plain scan, and one word needs one search
+            if most == 1:
+                first = _WORD.search(self.norm, start, end)
+                return [] if first is None else [first]
+            every = list(_WORD.finditer(self.norm, start, end))
+            return every if most is None else every[:most]
         if most is None:  # looking backwards: only the gaps nearest to end matter
             nearest = bisect.bisect_left(starts, end) - MAX_GAPS
             if nearest > 0:
@@ -73,7 +86,8 @@ class Attributor:
         while start < end and (most is None or len(words) < most) and gaps <= MAX_GAPS:
             gaps += 1
             gap_end = starts[index] if index < len(starts) and starts[index] < end else end
-            words.extend(_WORD.finditer(self.norm, start, gap_end))
+            found = _WORD.finditer(self.norm, start, gap_end)
+            words.extend(found if most is None else islice(found, most - len(words)))
             if gap_end >= end:
                 break
             start, index = spans[index][1], index + 1
@@ -82,7 +96,7 @@ class Attributor:
     def after(self, close: int, sentence_end: int) -> Attribution:
         """`," Putin said later.` or `," says Smith of the Institute.`"""
         limit = min(sentence_end, close + 160)
-        words = self._words(close, limit, most=8)
+        words = self._words(close, limit, most=1)  # only the first word is looked at
         if not words:
             return NOBODY
         if words[0].group(0).lower() in SPEECH_VERBS:
@@ -100,6 +114,8 @@ class Attributor:
     def before(self, sentence_start: int, open_at: int) -> Attribution:
         """`Bush noted: "..."`, `Putin says he will "..."`, `the president said that "..."`."""
         sentence_start = max(sentence_start, open_at - WINDOW)
+        if sentence_start >= open_at:  # the quote opens its sentence: no words before it
+            return NOBODY
         words = self._words(sentence_start, open_at)
         for word in reversed(words):
             if word.group(0).lower() in SPEECH_VERBS:
@@ -170,6 +186,8 @@ class Attributor:
 
     def occasion_in(self, start: int, end: int) -> str | None:
         """'during the summit in X' stated in a section's opening paragraph."""
+        if self.norm.find("during", start, end) < 0:  # no match can start with it
+            return None
         for match in _OCCASION.finditer(self.norm, start, end):
             if match.group(0).startswith("during") and not self.quotes.contains(match.start()):
                 return match.group(0)

@@ -7,8 +7,8 @@ classified in place, and the copy used for matching has exactly the same length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, NamedTuple
 
 from db.ingest.lexicon import LINE_FURNITURE_PHRASES, STAMP_PREFIXES
 
@@ -47,6 +47,7 @@ _FOLDS: dict[str, str] = {
 }
 
 BULLET_CHARS = "*-"
+BULLET_MARKS = ("*", "-")
 
 
 def normalise(text: str) -> str:
@@ -61,8 +62,7 @@ def normalise(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of the original text: [start, end) excludes the newline."""
 
     start: int
@@ -70,6 +70,17 @@ class Line:
     kind: LineKind
 
 
+def _phrases_by(char_of: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+    """LINE_FURNITURE_PHRASES grouped by a character: a line can only start (or end) with
+    the phrases that start (or end) with its own first (or last) character."""
+    grouped: dict[str, tuple[str, ...]] = {}
+    for phrase in LINE_FURNITURE_PHRASES:
+        grouped[char_of(phrase)] = (*grouped.get(char_of(phrase), ()), phrase)
+    return grouped
+
+
+_OPENING_WITH = _phrases_by(lambda phrase: phrase[0])
+_ENDING_WITH = _phrases_by(lambda phrase: phrase[-1])
 _ONLY_SYMBOLS = re.compile(r"[\W_]*")
 _LINK_SEPARATORS = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
 _BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
@@ -83,10 +94,12 @@ _BULLET = re.compile(r"^\s*[*-]\s")
 def _is_furniture_line(norm_line: str) -> bool:
     """A line that is page navigation, a credit or a byline rather than prose."""
     stripped = norm_line.strip()
-    if _ONLY_SYMBOLS.fullmatch(stripped):
+    if not stripped[:1].isalnum() and _ONLY_SYMBOLS.fullmatch(stripped):  # \w: alnum or _
         return True
     lowered = stripped.lower()
-    if lowered.startswith(LINE_FURNITURE_PHRASES) or lowered.endswith(LINE_FURNITURE_PHRASES):
+    if lowered.startswith(_OPENING_WITH.get(lowered[:1], ())) or lowered.endswith(
+        _ENDING_WITH.get(lowered[-1:], ())
+    ):
         return True
     if len(stripped) < 80 and lowered.startswith(STAMP_PREFIXES):
         return True
@@ -94,7 +107,7 @@ def _is_furniture_line(norm_line: str) -> bool:
         return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
     if len(stripped) < 120 and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
-    return bool(_CREDIT.match(stripped)) and len(stripped) < 160
+    return len(stripped) < 160 and bool(_CREDIT.match(stripped))
 
 
 def _has_link_mark(line: str) -> bool:
@@ -104,36 +117,37 @@ def _has_link_mark(line: str) -> bool:
 
 def _is_link_bullet(norm_line: str) -> bool:
     """A short capitalised bullet without a full stop: a link title, not a list item."""
-    if not _SHORT_BULLET.match(norm_line):
+    if not norm_line.lstrip().startswith(BULLET_MARKS) or not _SHORT_BULLET.match(norm_line):
         return False
     body = norm_line.strip().lstrip(BULLET_CHARS).strip()
     return len(body.split()) <= 8 and not body.endswith((",", ";"))
 
 
-def _line_bounds(text: str) -> list[tuple[int, int]]:
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        bounds.append((start, start + len(line)))
-        start += len(line) + 1
-    return bounds
-
-
 def classify_lines(text: str, norm: str) -> list[Line]:
-    """Every line of the text with its kind; link lists are furniture as whole blocks."""
+    """Every line of the text with its kind; link lists are furniture as whole blocks.
+
+    norm has its newlines where text has them (no fold makes or removes one), so its
+    lines are split directly rather than sliced out line by line.
+    """
     kinds: list[LineKind] = []
     link_bullets: list[bool] = []
-    bounds = _line_bounds(text)
-    for start, end in bounds:
-        line = norm[start:end]
-        if not line.strip():
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for line in norm.split("\n"):
+        end = start + len(line)
+        bounds.append((start, end))
+        start = end + 1
+        if not line or line.isspace():
             kinds.append("blank")
+            link_bullets.append(False)
         elif _is_furniture_line(line):
             kinds.append("furniture")
+            link_bullets.append(False)
         else:
             kinds.append("text")
-        link_bullets.append(kinds[-1] == "text" and _is_link_bullet(line))
-    _mark_link_blocks(kinds, link_bullets, bounds)
+            link_bullets.append(_is_link_bullet(line))
+    if link_bullets.count(True) >= 2:  # a link list needs two link bullets
+        _mark_link_blocks(kinds, link_bullets, bounds)
     return [Line(s, e, k) for (s, e), k in zip(bounds, kinds, strict=True)]
 
 

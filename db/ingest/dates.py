@@ -9,12 +9,13 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS
-from db.ingest.scan import finditer_near, literal_starts
+from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.records import PartialDate
 
 MONTH = (
@@ -34,8 +35,16 @@ _DATES = re.compile(
 # Every date holds a digit that starts a run of digits, at most this far from its start
 # (the longest lead is "On September 9"), so _DATES is tried only near digit runs.
 _DATE_REACH = len("On September ")
-_DIGIT_RUN = re.compile(r"\d+")
+# What every alternative of _DATES reads up to its first digit, and that digit: where this
+# fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
+_DATE_OPENING = re.compile(
+    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)"
+    r"|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s(?=\d))"
+)
+_DIGIT_RUN = re.compile(r"\d\d*")  # not \d+: a pattern opening with a repeat is tried everywhere
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_START = operator.methodcaller("start")
+_FULL_FORMS = {"y1": ("m1", "d1", "y1"), "y2": ("m2", "d2", "y2")}  # lastgroup -> its groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +68,14 @@ def _month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without working out the weekday."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+
+
 def make_date(year: int | None, month: int, day: int | None) -> PartialDate | None:
     """A PartialDate if the parts form a real calendar date, else None."""
     if year is not None and not 1 <= year <= 9999:
@@ -66,7 +83,7 @@ def make_date(year: int | None, month: int, day: int | None) -> PartialDate | No
     if day is None:
         return PartialDate(year, month, None, "month") if year is not None else None
     check_year = 2000 if year is None else year  # a leap year admits February 29
-    if not 1 <= day <= calendar.monthrange(check_year, month)[1]:
+    if not 1 <= day <= _days_in(check_year, month):
         return None
     if year is None:
         return PartialDate(None, month, day, "month-day")
@@ -74,21 +91,19 @@ def make_date(year: int | None, month: int, day: int | None) -> PartialDate | No
 
 
 def _from_match(match: re.Match[str]) -> PartialDate | None:
-    groups = match.groupdict()
-    for suffix in "1245":
-        month_name = groups.get(f"m{suffix}")
-        if month_name:
-            year = groups.get(f"y{suffix}")
-            day = groups.get(f"d{suffix}")
-            return make_date(
-                int(year) if year else None, _month_number(month_name), int(day) if day else None
-            )
-    if groups.get("y3"):
-        month = int(groups["m3"])
-        if not 1 <= month <= 12:
-            return None
-        return make_date(int(groups["y3"]), month, int(groups["d3"]))
-    return PartialDate(int(groups["y6"]), None, None, "year")
+    """The date of a _DATES match; its last group names the alternative that matched."""
+    form = match.lastgroup or ""  # never empty: every alternative ends with a group
+    if form == "y6":
+        return PartialDate(int(match.group("y6")), None, None, "year")
+    if form == "d3":
+        year, month, day = match.group("y3", "m3", "d3")
+        return make_date(int(year), int(month), int(day)) if 1 <= int(month) <= 12 else None
+    if form == "d4":
+        return make_date(None, _month_number(match.group("m4")), int(match.group("d4")))
+    if form == "y5":
+        return make_date(int(match.group("y5")), _month_number(match.group("m5")), None)
+    name, day, year = match.group(*_FULL_FORMS[form])
+    return make_date(int(year), _month_number(name), int(day))
 
 
 def _counts_things(text: str, end: int) -> bool:
@@ -101,9 +116,9 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     """Dates in text (offsets shifted by base); impossible ones are listed as rejected."""
     hits: list[DateHit] = []
     rejected: list[tuple[int, str]] = []
-    digit_runs = (run.start() for run in _DIGIT_RUN.finditer(text))
-    for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH):
-        if match.group("y6") and (
+    digit_runs = map(_START, _DIGIT_RUN.finditer(text))
+    for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
+        if match.lastgroup == "y6" and (
             _counts_things(text, match.end()) or not 1000 <= int(match.group("y6")) <= 2199
         ):
             continue
@@ -165,7 +180,7 @@ def _amount(word: str) -> int:
 def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
     """Relative date expressions in text with a signed offset in their unit."""
     hits: list[RelativeHit] = []
-    units = literal_starts(text, _UNIT_WORDS)
+    units = spaced(text, literal_starts(text, _UNIT_WORDS))  # a unit follows \s in _RELATIVE
     for match in finditer_near(_RELATIVE, text, units, _RELATIVE_REACH):
         which = match.group("which")
         if which:

@@ -44,6 +44,11 @@ def trim(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:-") + "…"
 
 
+def _undatelined(text: str) -> str:
+    """The text without its first dateline ("MOSCOW (AP) -- "); one needs a "("."""
+    return _DATELINE.sub("", text, count=1) if "(" in text else text
+
+
 def _capitalise(text: str) -> str:
     text = text.strip(" ,;:-")
     return text[:1].upper() + text[1:]
@@ -85,12 +90,12 @@ class EventBuilder:
     def _add(
         self, date: PartialDate, title: str, summary: str, people: list[str], span: Span
     ) -> None:
-        title = trim(_DATELINE.sub("", title, count=1), TITLE_LIMIT)
+        title = trim(_undatelined(title), TITLE_LIMIT)
         key = (date.iso(), title)
         if not title or key in self.seen:
             return
         self.seen.add(key)
-        summary = trim(_DATELINE.sub("", summary, count=1), SUMMARY_LIMIT)
+        summary = trim(_undatelined(summary), SUMMARY_LIMIT)
         self.events.append(EventRecord(date, title, summary, people, span))
 
     def _heading_event(self, section: Section, units: list[Unit]) -> None:
@@ -115,6 +120,11 @@ class EventBuilder:
         if unit.block.kind == "label":
             return
         anchor = section.date or self.published
+        dates = self.layout.dates
+        if not dates.dates_in(unit.start, unit.end) and (
+            anchor is None or not dates.relatives_in(unit.start, unit.end)
+        ):
+            return  # its sentences lie inside it: none of them can date anything
         for start, end in self.layout.sentences[unit.index]:
             if unit.block.kind == "caption":
                 self._caption_event(section, start, end)

@@ -7,8 +7,8 @@ Only structure and general lexicons decide; no particular person is known here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from db.ingest.lexicon import NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
 
@@ -23,17 +23,39 @@ NAME_RUN = re.compile(
     rf"(?<![\w'-])(?:{_PARTICLE} )?{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*"
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
+_PARTICLE_WORDS = _PARTICLE[3:-1].split("|")
+_LONG_PARTICLES = "|".join(w for w in _PARTICLE_WORDS if len(w) == 3)
+_SHORT_PARTICLES = "|".join(w for w in _PARTICLE_WORDS if len(w) == 2)
+_AFTER_CAPITAL = (
+    rf"(?:(?!(?<=[JS])r\b)[{_LOWER}]+(?:[-'][{_UPPER}{_LOWER}]+)*"
+    rf"|\.(?!\w)|\.(?:[{_UPPER}]\.)+|[{_UPPER}0-9-]*[{_UPPER}0-9]\b)"
+)
+# NAME_RUN, written to open with a character class so that the regex engine skips straight
+# to capitals instead of trying the lookbehind at every character. Each match of NAME_RUN
+# has a capital first, or a particle and a space before its first capital. Here that
+# capital is consumed first, then the same lookbehind is checked; the token alternatives
+# all open with it, so only what follows it is left (_AFTER_CAPITAL). A particle before
+# the capital is captured by group 1 or 2 (in lookbehinds, checked only after a lowercase
+# letter and a space): NAME_RUN starts there. Later tokens are factored the same way,
+# after a check that a capital or a particle's first letter follows the space.
+UPPER_RUN = re.compile(
+    rf"[{_UPPER}](?<![\w'-].)"
+    rf"(?:(?<=[a-z] .)(?:(?<=(?<![\w'-])({_LONG_PARTICLES}) .)"
+    rf"|(?<=(?<![\w'-])({_SHORT_PARTICLES}) .)))?"
+    rf"{_AFTER_CAPITAL}(?: (?=[{_UPPER}abdeiv])(?:{_PARTICLE} )?[{_UPPER}]{_AFTER_CAPITAL})*"
+    r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
+)
 _CAP_ONLY = re.compile(_CAP)
 _INITIAL_ONLY = re.compile(_INITIAL)
 _SUFFIX = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
-_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_SUFFIX_ENDINGS = (" Jr.", " Sr.", " II", " III", " IV")  # what _SUFFIX can end with
+_PARTICLES = frozenset(_PARTICLE_WORDS)
 # A first word ending so may be a verb or adverb ("Speaking", "Separately", "Asked"): the
 # only case where standing at a sentence's start changes how a run splits.
 _VERB_ENDINGS = ("ing", "ly", "ed")
 
 
-@dataclass(frozen=True, slots=True)
-class RunShape:
+class RunShape(NamedTuple):
     """How a run's text splits, wherever it stands: offsets are relative to the run's start.
 
     The same surface form ("President Vladimir Putin") recurs many times in a document
@@ -46,6 +68,7 @@ class RunShape:
     country: str | None
     title: str | None
     suffixed: bool
+    full: bool  # has_given_name(name): a full name ("Vladimir Putin", not "Putin")
 
 
 def _fold(token: str) -> str:
@@ -70,14 +93,14 @@ def _country_of(tokens: list[str]) -> str | None:
     return None
 
 
-def _is_name_token(token: str) -> bool:
+def _is_name_token(token: str, folded: str) -> bool:
+    """A token that can be part of a personal name; folded is _fold(token)."""
     if token in _PARTICLES:
         return True
     if _INITIAL_ONLY.fullmatch(token):
         return True
     if not _CAP_ONLY.fullmatch(token):
         return False
-    folded = _fold(token)
     return folded not in NON_PERSON_WORDS and folded not in STOPWORDS
 
 
@@ -102,11 +125,28 @@ def run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
     Both are the same object unless the first word may be a verb ("Speaking ..."), so
     callers need to find out where the run stands only when they differ.
     """
+    if " " not in text:  # a single word: where it stands cannot change how it splits
+        shape = _word_shape(text)
+        return shape, shape
     inside = run_shape(text, sentence_start=False)
     if inside is None or not _fold(text.split(" ", 1)[0]).endswith(_VERB_ENDINGS):
         return inside, inside
     opening = run_shape(text, sentence_start=True)
     return inside, (inside if opening == inside else opening)
+
+
+def _word_shape(word: str) -> RunShape | None:
+    """run_shape of a single word, without the general splitting: no suffix, furniture,
+    title or country can be found in one word, so it is a name or nothing."""
+    folded = _fold(word)
+    if folded in NON_PERSON_WORDS or folded in STOPWORDS or word.isupper():
+        return None
+    if not _is_name_token(word, folded) or word in _PARTICLES:
+        return RunShape(0, len(word), (), None, None, False, False)
+    name = _unpossessive(word)
+    if name.lower() in _PARTICLES:
+        name = name.lower()
+    return RunShape(0, 0, (name,), None, None, False, False)
 
 
 def run_shape(text: str, sentence_start: bool) -> RunShape | None:
@@ -119,7 +159,7 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         word = _fold(text)
         if word in NON_PERSON_WORDS or word in STOPWORDS or text.isupper():
             return None
-    suffix = _SUFFIX.search(text)
+    suffix = _SUFFIX.search(text) if text.endswith(_SUFFIX_ENDINGS) else None
     core = text[: suffix.start()] if suffix else text
     tokens = core.split(" ")
     offsets: list[int] = []
@@ -127,7 +167,7 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     for token in tokens:
         offsets.append(position)
         position += len(token) + 1
-    folded = [_fold(token) for token in tokens]
+    folded = [_unpossessive(token).lower().rstrip(".") for token in tokens]  # _fold of each
     skip = _strip_leading(tokens, folded, sentence_start)
     title_end = skip
     for index in range(skip, len(tokens) - 1):
@@ -137,7 +177,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     titles = [tokens[i] for i in qualifier if folded[i] in TITLES]
     country = _country_of([tokens[i] for i in qualifier if folded[i] not in TITLES])
     name = tokens[title_end:]
-    if not name or not all(_is_name_token(t) for t in name) or name[-1] in _PARTICLES:
+    named = zip(name, folded[title_end:], strict=True)
+    if not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):
         name = []
     cleaned = tuple(_unpossessive(t) for t in name)
     if cleaned and cleaned[0].lower() in _PARTICLES:
@@ -149,6 +190,7 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         country=country,
         title=" ".join(t.lower().rstrip(".") for t in titles) or None,
         suffixed=suffix is not None,
+        full=has_given_name(cleaned),
     )
 
 

@@ -9,14 +9,15 @@ Pronouns resolve to the latest person in subject position, never across sections
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from db.ingest.clusters import Clusters, cluster_full_names, resolve_name
 from db.ingest.lexicon import CLAUSE_OPENERS, NATIONALITIES, SPEECH_VERBS
-from db.ingest.names import NAME_RUN, RunShape, has_given_name, run_shapes
-from db.ingest.scan import finditer_near, literal_starts
+from db.ingest.names import UPPER_RUN, RunShape, run_shapes
+from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.records import PersonRecord
 
 MentionKind = Literal["name", "role", "pronoun"]
@@ -30,20 +31,27 @@ _ROLE_REACH = len("the  ") + max(len(k) for k in NATIONALITIES)
 _APPOSITIVE = re.compile(
     rf",\s(?:the\s|a\s)?(?P<nat>(?i:{_NATIONS}))\s(?:president|leader|prime minister|premier)\b"
 )
-# r"\b(?:[Hh]e|[Ss]he)\b", written so that each alternative opens with a letter (which
-# lets the regex engine skip to H, h, S or s) and checks the opening \b just after it.
-_PRONOUN = re.compile(r"(?:H(?<!\w.)e|h(?<!\w.)e|S(?<!\w.)he|s(?<!\w.)he)\b")
+# r"\b(?:[Hh]e|[Ss]he)\b" as one pattern per form: each opens with its literal word, which
+# the regex engine finds by a plain character search, and checks the opening \b after it.
+_PRONOUNS = tuple(re.compile(rf"{w}(?<!\w{'.' * len(w)})\b") for w in ("He", "he", "She", "she"))
 _WORD_CHAR = re.compile(r"\w")
 # The last word before an offset and what follows it, matched on the reversed text: a
 # forward search for r"([A-Za-z']+)([^A-Za-z']*)$" would try every position of the window.
 _LAST_WORD_REVERSED = re.compile(r"([^A-Za-z']*)([A-Za-z']+)")
 _NEXT_WORDS = re.compile(r"\s*(?:,\s*)?([a-z]+)(?:\s([a-z]+))?")
-_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][a-z'-]*")
+# r"(?<![\w'])[a-z][a-z'-]*", opening with the letter so that only letters are tried.
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'].)[a-z'-]*")
 _LOWER_TOKEN = re.compile(r"[a-z][a-z'-]*")
+_WORD_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'"  # _LAST_WORD_REVERSED's
+_COMMON_GAP = ' \t\n\r\x0b\x0c.,;:!?"()[]*-'  # none of them is in _WORD_LETTERS
 _LOWER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz'-")
-_FINDS_BEFORE_COLLECTING = 16  # str.find scans are ~30x cheaper than one pass of _LOWER_WORD
+# One str.find over a text costs about 1/50 of one pass of _LOWER_WORD: after this many
+# words asked about, the pass is made (so a text full of asked words stays linear).
+_FINDS_BEFORE_COLLECTING = 40
 _SENTENCE_LEAD = frozenset(" \"'(*-")
 _THE = ("the ", "The ")
+_START = operator.attrgetter("start")
+_MATCH_START = operator.methodcaller("start")
 
 
 @dataclass(slots=True)
@@ -59,39 +67,6 @@ class Mention:
     in_quote: bool
     country: str | None = None
     surface: str = ""
-
-
-@dataclass(slots=True)
-class _Cluster:
-    forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
-    givens: dict[str, None] = field(default_factory=dict)  # first tokens of the forms
-    mentions: int = 0
-    order: int = 0
-    _canonical: str | None = None
-
-    def add(self, name: tuple[str, ...]) -> None:
-        """Count one more mention of the cluster under this form."""
-        self.forms[name] += 1
-        self.givens.setdefault(name[0], None)
-        self.mentions += 1
-
-    def canonical(self) -> str:
-        """The longest form; asked only once clustering is over, so it is kept."""
-        if self._canonical is None:
-            best = max(self.forms, key=lambda f: (len(f), len(" ".join(f))))
-            self._canonical = " ".join(best)
-        return self._canonical
-
-    def accepts(self, name: tuple[str, ...]) -> bool:
-        """A name whose given name matches one of the cluster's ("J." and "John" do)."""
-        return any(_same_given(name[0], given) for given in self.givens)
-
-
-def _same_given(a: str, b: str) -> bool:
-    if a.lower() == b.lower():
-        return True
-    short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
-    return len(short) == 1 and long_.lower().startswith(short.lower())
 
 
 @dataclass(slots=True)
@@ -136,11 +111,11 @@ class Intervals:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
+        self.edges = [edge for span in self.spans for edge in span]  # start, end, start, ...
 
     def contains(self, pos: int) -> bool:
-        """True if pos lies inside one of the intervals."""
-        index = bisect.bisect_right(self.starts, pos) - 1
-        return index >= 0 and self.spans[index][0] <= pos < self.spans[index][1]
+        """True if pos lies inside one of the intervals: after an odd number of edges."""
+        return bisect.bisect_right(self.edges, pos) & 1 == 1
 
 
 class SentenceIndex:
@@ -174,16 +149,23 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
     """
     runs: list[_Run] = []
     start = end = section = -1
-    for match in NAME_RUN.finditer(norm):
-        inside, opening = run_shapes(match.group())
+    sentences, spans = index.sentences, quotes.spans
+    current = ahead = 0  # the first sentence and quote not ended before the current run
+    for match in UPPER_RUN.finditer(norm):  # exactly NAME_RUN's runs, found faster
+        if match.lastindex is None:
+            pos = match.start()
+            inside, opening = run_shapes(match.group())
+        else:  # a particle opens the run ("de Gaulle"): NAME_RUN's match starts there
+            pos = match.start(match.lastindex)
+            inside, opening = run_shapes(norm[pos : match.end()])
         if inside is None:  # a lone word that is nobody's name, wherever it stands
             continue
-        pos = match.start()
         if not start <= pos < end:  # runs come in order: most share the last one's sentence
-            sentence = index.locate(pos)
-            if sentence is None:
-                continue
-            start, end, section = sentence
+            while current < len(sentences) and sentences[current][1] <= pos:
+                current += 1
+            if current == len(sentences) or sentences[current][0] > pos:
+                continue  # furniture, a label or blank space
+            start, end, section = sentences[current]
         shape: RunShape | None = inside
         if opening is not inside and _opens_sentence(norm, start, pos):
             shape = opening
@@ -192,7 +174,9 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         kept = pos + shape.lead
         if shape.title is None and kept - 4 >= start and norm[kept - 4 : kept] in _THE:
             continue
-        in_quote = quotes.contains(pos)
+        while ahead < len(spans) and spans[ahead][1] <= pos:
+            ahead += 1
+        in_quote = ahead < len(spans) and spans[ahead][0] <= pos
         name_start = pos + shape.name_offset
         runs.append(
             _Run(shape, shape.name, kept, name_start, match.end(), section, in_quote, start)
@@ -206,61 +190,49 @@ def _previous_word(norm: str, start: int, end: int) -> tuple[str, str] | None:
     return None if found is None else (found.group(2)[::-1], found.group(1)[::-1])
 
 
+def _word_before_spaces(text: str) -> str | None:
+    """The word that text ends with, past trailing spaces; None if it ends otherwise.
+
+    When it is not None it is exactly _previous_word's word, and the gap is only spaces;
+    found with two rstrips instead of slicing, reversing and matching.
+    """
+    text = text.rstrip()
+    if not text or text[-1] not in _WORD_LETTERS:
+        return None
+    return text[len(text.rstrip(_WORD_LETTERS)) :]
+
+
 def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
-    """No word before it in the sentence, punctuation in between, or a clause opener."""
-    previous = _previous_word(norm, max(sentence_start, start - 40), start)
-    if previous is None:
-        return True
-    word, gap = previous
-    if gap.strip():
-        return True
-    return word.lower() in CLAUSE_OPENERS
+    """No word before it in the sentence, punctuation in between, or a clause opener.
+
+    Both "no word" and "punctuation in between" mean the text before start, less its
+    trailing spaces, does not end with a letter: then _word_before_spaces is None.
+    """
+    word = _word_before_spaces(norm[max(sentence_start, start - 40) : start])
+    return word is None or word.lower() in CLAUSE_OPENERS
 
 
 def _speaks(norm: str, run: _Run) -> bool:
     """'Trenin says' or 'says Trenin': the single name is used as a speaker."""
     following = _NEXT_WORDS.match(norm, run.end)
-    if following and (following.group(1) in SPEECH_VERBS or following.group(2) in SPEECH_VERBS):
-        return True
-    previous = _previous_word(norm, max(0, run.start - 20), run.start)
-    return previous is not None and previous[0].lower() in SPEECH_VERBS
+    if following:
+        first, second = following.groups()
+        if first in SPEECH_VERBS or second in SPEECH_VERBS:
+            return True
+    word = _word_before(norm[max(0, run.start - 20) : run.start])
+    return word is not None and word.lower() in SPEECH_VERBS
 
 
-def _cluster_full_names(runs: list[_Run]) -> dict[str, list[_Cluster]]:
-    full = [r.name for r in runs if has_given_name(r.name)]
-    surnames = {name[-1].lower() for name in full}
-    paired: dict[tuple[str, ...], bool] = {}
-    clusters: dict[str, list[_Cluster]] = {}
-    created = 0
-    for name in full:
-        if name not in paired:
-            paired[name] = any(t.lower() in surnames for t in name[:-1] if len(t) > 2)
-        if paired[name]:
-            continue  # "Smith Jones": two surnames side by side, not one person
-        group = clusters.setdefault(name[-1].lower(), [])
-        target = next((c for c in group if c.accepts(name)), None)
-        if target is None:
-            target = _Cluster(order=created)
-            created += 1
-            group.append(target)
-        target.add(name)
-    return clusters
-
-
-def _person_for(
-    name: tuple[str, ...], clusters: dict[str, list[_Cluster]], speakers: set[str]
-) -> str | None:
-    """The canonical name a run's name stands for, if it is a person's."""
-    group = clusters.get(name[-1].lower())
-    if group:
-        if has_given_name(name):
-            match = next((c for c in group if c.accepts(name) and name in c.forms), None)
-            if match is not None:
-                return match.canonical()
-        return max(group, key=lambda c: (c.mentions, -c.order)).canonical()
-    if len(name) == 1 and name[0] in speakers:
-        return name[0]
-    return None
+def _word_before(text: str) -> str | None:
+    """The last word of text, whatever follows it: _previous_word's word, mostly found by
+    stripping common punctuation and spaces (the slow way only after anything else)."""
+    stripped = text.rstrip(_COMMON_GAP)
+    if not stripped:
+        return None
+    if stripped[-1] in _WORD_LETTERS:
+        return stripped[len(stripped.rstrip(_WORD_LETTERS)) :]
+    previous = _previous_word(text, 0, len(text))
+    return None if previous is None else previous[0]
 
 
 class LowercaseWords:
@@ -308,12 +280,22 @@ class LowercaseWords:
         return self.every
 
 
-def _single_speakers(norm: str, runs: list[_Run], vocabulary: LowercaseWords) -> set[str]:
-    """Single names that speak or carry a title, and are not ordinary capitalised words."""
+def _single_speakers(
+    norm: str, runs: list[_Run], vocabulary: LowercaseWords, clusters: Clusters
+) -> set[str]:
+    """Single names that speak or carry a title, and are not ordinary capitalised words.
+
+    A single name that is the surname of a full name's cluster resolves to that cluster
+    whether it speaks or not (see clusters.person_for), so it is not asked about.
+    """
     found: set[str] = set()
+    surnames: set[str] = set()
     for run in runs:
         name = run.name
-        if len(name) != 1 or run.in_quote or name[0] in found:
+        if len(name) != 1 or run.in_quote or name[0] in found or name[0] in surnames:
+            continue
+        if name[0].lower() in clusters:
+            surnames.add(name[0])
             continue
         if run.shape.title is None and not _speaks(norm, run):
             continue
@@ -331,25 +313,26 @@ def build_cast(
     index = SentenceIndex(sentences)
     runs = _collect_runs(norm, index, quotes)
     vocabulary = LowercaseWords(norm)
-    clusters = _cluster_full_names(runs)
-    speakers = _single_speakers(norm, runs, vocabulary)
+    clusters = cluster_full_names([run.name for run in runs if run.shape.full])
+    speakers = _single_speakers(norm, runs, vocabulary, clusters)
     people: dict[str, PersonRecord] = {}
     bound: dict[str, set[str]] = {}
     titled: set[str] = set()
     mentions: list[Mention] = []
-    person_of: dict[tuple[str, ...], str | None] = {}  # a name resolves the same everywhere
+    resolved: dict[tuple[str, ...], tuple[PersonRecord, str] | None] = {}  # same everywhere
     for run in runs:
         name = run.name
-        if name in person_of:
-            person = person_of[name]
-        else:
-            person = person_of[name] = _person_for(name, clusters, speakers)
-        if person is None:
+        if name not in resolved:
+            resolved[name] = resolve_name(name, clusters, speakers, people)
+        found = resolved[name]
+        if found is None:
             continue
-        record = people.setdefault(person, PersonRecord(person))
-        surface = " ".join(name)
-        record.aliases.add(surface + (" Jr." if run.shape.suffixed else ""))
-        country = run.shape.country or _appositive_country(norm, run.end)
+        record, surface = found
+        person = record.canonical
+        record.aliases.add(surface + " Jr." if run.shape.suffixed else surface)
+        country = run.shape.country
+        if country is None and norm.startswith(",", run.end):  # what _APPOSITIVE opens with
+            country = _appositive_country(norm, run.end)
         if country:
             bound.setdefault(person, set()).add(country)
         if run.shape.title or country:
@@ -357,10 +340,10 @@ def build_cast(
         subject = _is_subject(norm, run.sentence_start, run.start)
         mentions.append(
             Mention(run.name_start, run.end, "name", person, subject,
-                    run.section, run.in_quote, surface=surface)
+                    run.section, run.in_quote, None, surface)
         )  # fmt: skip
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     cast = Cast(people, mentions, bound, titled)
     _resolve_roles(cast)
     _resolve_pronouns(cast)
@@ -374,7 +357,7 @@ def _appositive_country(norm: str, end: int) -> str | None:
 
 def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Intervals) -> list[Mention]:
     found: list[Mention] = []
-    offices = literal_starts(norm, _ROLE_WORDS)
+    offices = spaced(norm, literal_starts(norm, _ROLE_WORDS))  # an office follows \s in _ROLE
     for match in finditer_near(_ROLE, norm, offices, _ROLE_REACH):
         sentence = index.locate(match.start())
         if sentence is not None:
@@ -385,7 +368,7 @@ def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Interval
                 Mention(match.start(), match.end(), "role", None, subject, section,
                         quotes.contains(match.start()), country, match.group(0))
             )  # fmt: skip
-    for match in _PRONOUN.finditer(norm):
+    for match in _pronoun_matches(norm):
         sentence = index.locate(match.start())
         if sentence is not None:
             section = sentence[2]
@@ -396,12 +379,20 @@ def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Interval
     return found
 
 
+def _pronoun_matches(norm: str) -> list[re.Match[str]]:
+    """Every he, she, He and She in text order (no two of them can overlap)."""
+    found = [match for form in _PRONOUNS for match in form.finditer(norm)]
+    found.sort(key=_MATCH_START)
+    return found
+
+
 def _resolve_roles(cast: Cast) -> None:
     """A role names the person bound to its country, else the only one left in the section."""
-    by_section = cast.by_section()
-    for mention in cast.mentions:
-        if mention.kind != "role" or mention.country is None:
-            continue
+    roles = [m for m in cast.mentions if m.kind == "role" and m.country is not None]
+    if not roles:
+        return
+    by_section = cast.by_section()  # name mentions only: resolving roles leaves it as it is
+    for mention in roles:
         country = mention.country
         holders = [p for p, countries in cast.bound.items() if country in countries]
         local = by_section.get(mention.section, [])

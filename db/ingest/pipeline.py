@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from itertools import islice
 
 from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, normalise
@@ -13,14 +14,14 @@ from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import Layout, QuoteBuilder
-from db.ingest.segment import Section, segment, split_sentences
+from db.ingest.segment import Section, has_only_stops, segment, split_sentences
 from db.records import ParsedDocument, PartialDate
 
 _PUBLISHED = re.compile(
     r"(?i:published|posted|updated|first published|date)\b[^\n]{0,20}?"
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
-_PUBLISHED_WORDS = ("published", "posted", "updated", "date")
+_PUBLISHED_WORD = re.compile("published|posted|updated|date")  # each as a plain substring
 _HEAD_LINES = 15
 _HASHY_NAME = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 
@@ -38,8 +39,8 @@ def _units(sections: list[Section]) -> list[Unit]:
 
 def _published(norm: str, lines: list[Line]) -> PartialDate | None:
     """A date the document states as its publication date, near its top."""
-    for line_ in [line for line in lines if line.kind != "blank"][:_HEAD_LINES]:
-        line = norm[line_.start : line_.end]
+    for head in islice((line for line in lines if line.kind != "blank"), _HEAD_LINES):
+        line = norm[head.start : head.end]
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
         if marker is None:
             continue
@@ -54,8 +55,7 @@ def _may_mark_publication(line: str) -> bool:
     exactly what lowercasing does (non-ASCII letters such as "\u017f" also match "s")."""
     if not line.isascii():
         return True
-    lowered = line.lower()
-    return any(word in lowered for word in _PUBLISHED_WORDS)
+    return _PUBLISHED_WORD.search(line.lower()) is not None
 
 
 def _stem_title(name: str) -> str | None:
@@ -100,9 +100,12 @@ def extract(text: str, name: str) -> ParsedDocument:
     lines = classify_lines(text, norm)
     segmented = segment(text, norm, lines)
     units = _units(segmented.sections)
-    scan = find_quotes(text, units)
+    scan = find_quotes(text, norm, units)
     quoted = Intervals([(q.open, q.close) for q in scan.spans])
-    sentences = [split_sentences(norm, u.start, u.end, quoted.spans, quoted.starts) for u in units]
+    stops = has_only_stops(norm)
+    sentences = [
+        split_sentences(norm, u.start, u.end, quoted.spans, quoted.starts, stops) for u in units
+    ]
     layout = Layout(text, norm, units, sentences, segmented.sections, DateIndex(norm))
     flat = [
         (s, e, unit.block.section)
@@ -111,7 +114,9 @@ def extract(text: str, name: str) -> ParsedDocument:
         for s, e in spans
     ]
     cast = build_cast(norm, flat, quoted)
-    quotes = QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(scan.spans)
+    quotes = (
+        QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(scan.spans) if scan.spans else []
+    )
     published = _published(norm, lines)
     events = EventBuilder(layout, cast, published).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]
@@ -126,6 +131,8 @@ def extract(text: str, name: str) -> ParsedDocument:
 
 
 def _date_warnings(layout: Layout, lines: list[Line]) -> list[str]:
+    if not layout.dates.rejected:
+        return []
     starts = [line.start for line in lines]
     warnings: list[str] = []
     for offset, rejected in layout.dates.rejected:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from db.ingest.segment import Block
 
-_MARK = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+_MARK_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb'
+_MARK = re.compile(f"[{_MARK_CHARS}]")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _OPENERS = "\u201c\u201e\u00ab"
 _CLOSERS = "\u201d\u00bb"
 
@@ -37,9 +39,13 @@ class QuoteScan:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit:
-    """A block with its scannable range (a heading is scanned from its headline)."""
+    """A block with its scannable range (a heading is scanned from its headline).
+
+    Not frozen only because a frozen dataclass is several times slower to make, and a
+    document has one per paragraph; nothing changes a unit once it is made.
+    """
 
     index: int
     block: Block
@@ -48,7 +54,22 @@ class Unit:
 
 
 def _has_words(text: str, pieces: list[tuple[int, int]]) -> bool:
-    return any(any(ch.isalnum() for ch in text[a:b]) for a, b in pieces)
+    return any(_ALNUM.search(text, a, b) for a, b in pieces)
+
+
+def _marks(text: str, norm: str, start: int, end: int) -> list[int]:
+    """Offsets of the quote marks in text[start:end], ascending.
+
+    Every mark is folded to '"' in norm, so a plain str.find for '"' there finds them all
+    (with the few other characters folded to it, which are left out here).
+    """
+    found: list[int] = []
+    at = norm.find('"', start, end)
+    while at >= 0:
+        if text[at] in _MARK_CHARS:
+            found.append(at)
+        at = norm.find('"', at + 1, end)
+    return found
 
 
 def _opens_with_mark(text: str, unit: Unit) -> int | None:
@@ -58,7 +79,7 @@ def _opens_with_mark(text: str, unit: Unit) -> int | None:
     return match.start()
 
 
-def find_quotes(text: str, units: list[Unit]) -> QuoteScan:
+def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     """Every quotation, each capped at its paragraph or its chain of paragraphs."""
     scan = QuoteScan()
     pending: QuoteSpan | None = None
@@ -74,18 +95,18 @@ def find_quotes(text: str, units: list[Unit]) -> QuoteScan:
                 _cap(scan, text, pending, previous)
         pending = None
         scan_from = unit.start if open_at is None else open_at + 1
-        for match in _MARK.finditer(text, scan_from, unit.end):
-            mark_char = match.group(0)
+        for at in _marks(text, norm, scan_from, unit.end):
+            mark_char = text[at]
             if open_at is None:
                 if mark_char not in _CLOSERS:
-                    open_at = match.start()
+                    open_at = at
                 continue
             if mark_char in _OPENERS:
                 scan.warnings.append(f"unbalanced quote mark at line {unit.block.line}")
-                chain, open_at = None, match.start()
+                chain, open_at = None, at
                 continue
-            quote = _extend(chain, open_at, match.start(), unit)
-            quote.close = match.end()
+            quote = _extend(chain, open_at, at, unit)
+            quote.close = at + 1
             if _has_words(text, quote.pieces):
                 scan.spans.append(quote)
             chain, open_at = None, None

@@ -45,16 +45,21 @@ class Layout:
 
 def is_fragment(norm: str, text: str, open_at: int) -> bool:
     """A scare quote or a phrase embedded in a sentence, not a full utterance."""
-    words = text.split()
-    complete = text[:1].isupper() and text.rstrip("\"'").endswith((".", "!", "?"))
-    if len(words) <= 3 and not complete:
-        return True
+    words = len(text.split(None, 7))  # exact up to 7 words; 8 stands for "more than 6"
+    if words <= 3:
+        complete = text[:1].isupper() and text.rstrip("\"'").endswith((".", "!", "?"))
+        if not complete:
+            return True
+    if words > 6 or not text[:1].islower():
+        return False
     before = norm[max(0, open_at - 3) : open_at].rstrip()
-    embedded = bool(before) and before[-1].isalnum()
-    return len(words) <= 6 and text[:1].islower() and embedded
+    return bool(before) and before[-1].isalnum()
 
 
 def _quote_text(text: str, quote: QuoteSpan) -> str:
+    if len(quote.pieces) == 1:  # the common case: " ".join of one part is that part
+        start, end = quote.pieces[0]
+        return text[start:end].strip().rstrip(" ,;:")
     parts = [text[a:b].strip() for a, b in quote.pieces]
     return " ".join(p for p in parts if p).rstrip(" ,;:")
 
@@ -71,8 +76,7 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _similar(a: str, b: str) -> bool:
-    left, right = _words(a), _words(b)
+def _similar(left: set[str], right: set[str]) -> bool:
     if not left or not right:
         return False
     return len(left & right) / len(left | right) >= _SIMILAR or left <= right
@@ -101,7 +105,8 @@ class QuoteBuilder:
         layout = self.layout
         text = _quote_text(layout.text, quote)
         first = layout.units[quote.blocks[0]]
-        attribution = self._attribute(quote)
+        opening = layout.sentence_at(first, quote.open)  # the sentence the quote opens in
+        attribution = self._attribute(quote, first, opening[0])
         section = layout.sections[first.block.section]
         context = attribution.context
         if context is None and attribution.speaker and section.date is not None:
@@ -109,21 +114,20 @@ class QuoteBuilder:
         return QuoteRecord(
             speaker=attribution.speaker,
             text=text,
-            date=self._date(quote, first, section),
+            date=self._date(opening, first, section),
             context=context,
             fragment=is_fragment(layout.norm, text, quote.open),
             span=Span(quote.open, quote.close),
         )
 
-    def _attribute(self, quote: QuoteSpan) -> Attribution:
+    def _attribute(self, quote: QuoteSpan, first: Unit, sentence_start: int) -> Attribution:
         layout = self.layout
-        first = layout.units[quote.blocks[0]]
-        last = layout.units[quote.blocks[-1]]
         found = NOBODY
         if not quote.capped:
+            last = layout.units[quote.blocks[-1]]
             found = self.attributor.after(quote.close, layout.sentence_at(last, quote.close - 1)[1])
         if not found.found:
-            found = self.attributor.before(layout.sentence_at(first, quote.open)[0], quote.open)
+            found = self.attributor.before(sentence_start, quote.open)
         if not found.found and _only_quote(layout, quote):
             found = self._continuation(first)
         return found
@@ -151,8 +155,8 @@ class QuoteBuilder:
             self.occasions[section.index] = occasion
         return self.occasions[section.index]
 
-    def _date(self, quote: QuoteSpan, unit: Unit, section: Section) -> PartialDate | None:
-        start, end = self.layout.sentence_at(unit, quote.open)
+    def _date(self, sentence: tuple[int, int], unit: Unit, section: Section) -> PartialDate | None:
+        start, end = sentence
         stated = self.stated.get((start, end))
         if stated is None:
             hits = self.layout.dates.dates_in(start, end)
@@ -168,14 +172,20 @@ class QuoteBuilder:
         """A headline repeating a body quote takes its speaker; a full repeat is dropped."""
         kept: list[QuoteRecord] = []
         body: dict[int, list[QuoteRecord]] = {}
+        headed = False
         for quote, record in records:
             block = self.layout.units[quote.blocks[0]].block
             if block.kind != "heading":
                 body.setdefault(block.section, []).append(record)
+            else:
+                headed = True
+        if not headed:
+            return [record for _, record in records]
+        words: dict[int, set[str]] = {}  # the words of body quotes, by id: asked per headline
         for quote, record in records:
             unit = self.layout.units[quote.blocks[0]]
             if unit.block.kind == "heading":
-                twin = _twin(record, body.get(unit.block.section, []))
+                twin = _twin(record, body.get(unit.block.section, []), words)
                 if twin is not None and record.speaker is None:
                     record.speaker, record.context = twin.speaker, twin.context
                 if twin is not None and not record.fragment:
@@ -184,6 +194,14 @@ class QuoteBuilder:
         return kept
 
 
-def _twin(record: QuoteRecord, candidates: list[QuoteRecord]) -> QuoteRecord | None:
+def _twin(
+    record: QuoteRecord, candidates: list[QuoteRecord], known: dict[int, set[str]]
+) -> QuoteRecord | None:
     """The first body quote that repeats a headline quote."""
-    return next((other for other in candidates if _similar(record.text, other.text)), None)
+    words = _words(record.text)
+    for other in candidates:
+        if id(other) not in known:
+            known[id(other)] = _words(other.text)
+        if _similar(words, known[id(other)]):
+            return other
+    return None

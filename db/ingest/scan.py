@@ -14,7 +14,11 @@ from collections.abc import Iterable, Iterator
 
 
 def finditer_near(
-    pattern: re.Pattern[str], text: str, anchors: Iterable[int], reach: int
+    pattern: re.Pattern[str],
+    text: str,
+    anchors: Iterable[int],
+    reach: int,
+    opening: re.Pattern[str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Exactly pattern.finditer(text), for a pattern whose every match starts at most
     reach characters before one of the anchors (ascending offsets) and is never empty.
@@ -22,12 +26,20 @@ def finditer_near(
     Positions are tried left to right with pattern.match, which sees the whole text
     (lookbehinds and \\b included) just as finditer does; a match resumes the scan at
     its end. Positions no anchor can reach cannot start a match, so skipping them
-    changes nothing.
+    changes nothing. opening, if given, must match wherever pattern does, reading no
+    character after the anchor's own; one opening.search (which sees the text up to the
+    anchor only) then skips the positions where it fails, where pattern fails too.
     """
     cursor = 0  # nothing before this is tried again (a match ended here, or it failed)
     for anchor in anchors:
         position = max(cursor, anchor - reach)
         while position <= anchor:
+            if opening is not None:
+                found = opening.search(text, position, anchor + 1)
+                if found is None:
+                    position = anchor + 1
+                    break
+                position = found.start()
             match = pattern.match(text, position)
             if match is None:
                 position += 1
@@ -47,3 +59,13 @@ def literal_starts(text: str, words: Iterable[str]) -> list[int]:
             found = text.find(word, found + 1)
     starts.sort()
     return starts
+
+
+def spaced(text: str, starts: list[int]) -> list[int]:
+    """The offsets that follow a whitespace character (what a regex's \\s matches).
+
+    Anchors for a pattern that has \\s right before its anchor word ("two days later",
+    "the Russian president"): a word glued to what precedes it ("today", "making")
+    cannot be that anchor.
+    """
+    return [start for start in starts if start and text[start - 1].isspace()]

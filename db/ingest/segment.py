@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from db.ingest.clean import Line
+from db.ingest.clean import BULLET_MARKS, Line
 from db.ingest.dates import MONTH, parse_single_date
 from db.records import PartialDate
 
@@ -31,12 +31,17 @@ _LABEL = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
 # The pattern opens with the mark itself and checks the character before it by lookbehind:
 # a pattern opening with a lookbehind would be tried at every character of the text.
 _SENTENCE_END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# _SENTENCE_END where the text holds no "!" or "?": it opens with the plain "." that the
+# regex engine finds by a simple character search, instead of testing each character.
+_FULL_STOP_END = re.compile(r"\.(?<![.!?].)\.*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+# The word before a full stop, r"([A-Za-z.]+)$", is what rstrip of these characters leaves.
+_WORD_BEFORE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr jr sr st gen sen rep gov lt col capt prof vs no mt ft inc corp co ltd"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _OPENING_BULLET = re.compile(r"\s*[*-]\s")
+_MONTH_INITIALS = "JFMASOND"
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 
 
@@ -70,12 +75,16 @@ class Segmented:
     warnings: list[str]
 
 
-def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
-        end -= 1
-    return start, end
+def _may_head(line_text: str) -> bool:
+    """Cheap test that _HEADING might match: its date opens with a month or a digit (\\d)."""
+    first = line_text.lstrip()[:1]
+    return first.isdecimal() or (first != "" and first in _MONTH_INITIALS)
+
+
+def _trimmed(line: Line, line_text: str) -> tuple[int, int]:
+    """The line's bounds without its leading and trailing spaces (it has other text)."""
+    lead = len(line_text) - len(line_text.lstrip())
+    return line.start + lead, line.start + len(line_text.rstrip())
 
 
 def _is_caption(norm_block: str) -> bool:
@@ -86,8 +95,9 @@ def _is_caption(norm_block: str) -> bool:
         return True
     if not norm_block[:1].isupper():  # the first sentence starts the block
         return False
-    first = _SENTENCE_END.split(norm_block, maxsplit=1)[0]
-    return bool(_DATED_CAPTION_END.search(first))
+    first_end = _SENTENCE_END.search(norm_block)
+    stop = len(norm_block) if first_end is None else first_end.start()
+    return bool(_DATED_CAPTION_END.search(norm_block, 0, stop))  # $ holds at stop
 
 
 def _may_mark_position(norm_block: str) -> bool:
@@ -95,8 +105,13 @@ def _may_mark_position(norm_block: str) -> bool:
     return "(" in norm_block or ", left," in norm_block or ", right," in norm_block
 
 
+def _opens_with_bullet(text: str) -> bool:
+    """_OPENING_BULLET.match(text), asked only when the text opens with a bullet mark."""
+    return text.lstrip().startswith(BULLET_MARKS) and bool(_OPENING_BULLET.match(text))
+
+
 def _block_kind(norm_block: str, first_text: bool) -> BlockKind:
-    if _OPENING_BULLET.match(norm_block):
+    if _opens_with_bullet(norm_block):
         return "bullet"
     if _is_caption(norm_block):
         return "caption"
@@ -105,11 +120,11 @@ def _block_kind(norm_block: str, first_text: bool) -> BlockKind:
     return "paragraph"
 
 
-def _continues(norm: str, previous: Line, line: Line) -> bool:
-    """A hard-wrapped line continues the paragraph above it."""
-    above = norm[previous.start : previous.end].rstrip()
-    below = norm[line.start : line.end].lstrip()
-    if not above or not below or above.endswith(_TERMINAL) or _OPENING_BULLET.match(below):
+def _continues(above: str, below: str) -> bool:
+    """A hard-wrapped line (below) continues the paragraph of the line above it."""
+    above = above.rstrip()
+    below = below.lstrip()
+    if not above or not below or above.endswith(_TERMINAL) or _opens_with_bullet(below):
         return False
     return below[0].islower() or len(above) >= 60
 
@@ -119,31 +134,32 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
     sections = [Section(0, None, None, 0)]
     warnings: list[str] = []
     current: Block | None = None
-    previous: Line | None = None
+    above: str | None = None  # the previous text line, while it may be continued
     seen_text = False
     wrapped: dict[int, Block] = {}  # blocks longer than their first line, by id
     for number, line in enumerate(lines, start=1):
         if line.kind != "text":
-            current, previous = None, None
+            current, above = None, None
             continue
-        heading = _HEADING.match(norm, line.start, line.end)
+        line_text = norm[line.start : line.end]
+        heading = _HEADING.match(norm, line.start, line.end) if _may_head(line_text) else None
         if heading is not None:
             date = parse_single_date(heading.group("date"))  # impossible: no date, a warning
-            start, end = _trim(norm, line.start, line.end)
+            start, end = _trimmed(line, line_text)
             block = Block(start, end, "heading", len(sections), number)
             sections.append(Section(len(sections), date, block, heading.start("head")))
-            current, previous, seen_text = None, line, True
+            current, above, seen_text = None, line_text, True
             continue
-        if current is not None and previous is not None and _continues(norm, previous, line):
-            current.end = _trim(norm, current.start, line.end)[1]
+        if current is not None and above is not None and _continues(above, line_text):
+            current.end = _trimmed(line, line_text)[1]
             wrapped[id(current)] = current
-            previous = line
+            above = line_text
             continue
-        start, end = _trim(norm, line.start, line.end)
+        start, end = _trimmed(line, line_text)
         kind = _block_kind(norm[start:end], first_text=not seen_text)
         current = Block(start, end, kind, sections[-1].index, number)
         sections[-1].blocks.append(current)
-        previous, seen_text = line, True
+        above, seen_text = line_text, True
     _reclassify_wrapped(norm, list(wrapped.values()))
     return Segmented(sections, warnings)
 
@@ -159,15 +175,22 @@ def _reclassify_wrapped(norm: str, wrapped: list[Block]) -> None:
 
 
 def split_sentences(
-    norm: str, start: int, end: int, protected: list[tuple[int, int]], starts: list[int]
+    norm: str,
+    start: int,
+    end: int,
+    protected: list[tuple[int, int]],
+    starts: list[int],
+    only_stops: bool = False,
 ) -> list[tuple[int, int]]:
     """Sentences of norm[start:end]; never split inside a protected (quoted) interval.
 
     protected is sorted and disjoint; starts holds its start offsets (for bisection).
+    only_stops may say that the whole text holds no "!" or "?" (see has_only_stops).
     """
     sentences: list[tuple[int, int]] = []
     begin = start
-    for match in _SENTENCE_END.finditer(norm, start, end):
+    only_stops = only_stops or (norm.find("!", start, end) < 0 and norm.find("?", start, end) < 0)
+    for match in (_FULL_STOP_END if only_stops else _SENTENCE_END).finditer(norm, start, end):
         cut = match.start()
         if _inside(protected, starts, cut) or _is_abbreviation(norm, begin, cut):
             continue
@@ -176,6 +199,11 @@ def split_sentences(
     if begin < end:
         sentences.append((begin, end))
     return sentences
+
+
+def has_only_stops(norm: str) -> bool:
+    """No "!" or "?" anywhere: every sentence of the text ends with a full stop."""
+    return "!" not in norm and "?" not in norm
 
 
 def _inside(protected: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -187,10 +215,10 @@ def _is_abbreviation(norm: str, begin: int, cut: int) -> bool:
     """A full stop after 'Mr', an initial like 'W' or 'U.S' does not end a sentence."""
     if norm[cut] != ".":
         return False
-    word = _WORD_BEFORE.search(norm, max(begin, cut - 12), cut)
-    if word is None:
+    before = norm[max(begin, cut - 12) : cut]
+    token = before[len(before.rstrip(_WORD_BEFORE_CHARS)) :]  # r"([A-Za-z.]+)$" before cut
+    if not token:
         return False
-    token = word.group(1)
     if len(token) == 1 and token.isupper():
         return True
     return token.lower() in _ABBREVIATIONS or ("." in token and token.replace(".", "").isupper())

@@ -1,0 +1,103 @@
+"""Full names grouped into people: "Vladimir Putin", "V. Putin" and "Putin" are one.
+
+A cluster holds the forms of one person's full name under one surname; a single name
+resolves to the busiest cluster of its surname, or to itself if it speaks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from db.ingest.names import has_given_name
+from db.records import PersonRecord
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The forms of one person's full name, and how often each was used."""
+
+    forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    givens: dict[str, None] = field(default_factory=dict)  # first tokens of the forms
+    mentions: int = 0
+    order: int = 0
+    _canonical: str | None = None
+
+    def add(self, name: tuple[str, ...]) -> None:
+        """Count one more mention of the cluster under this form."""
+        self.forms[name] += 1
+        self.givens.setdefault(name[0], None)
+        self.mentions += 1
+
+    def canonical(self) -> str:
+        """The longest form; asked only once clustering is over, so it is kept."""
+        if self._canonical is None:
+            best = max(self.forms, key=lambda f: (len(f), len(" ".join(f))))
+            self._canonical = " ".join(best)
+        return self._canonical
+
+    def accepts(self, name: tuple[str, ...]) -> bool:
+        """A name whose given name matches one of the cluster's ("J." and "John" do)."""
+        given = name[0]
+        return given in self.givens or any(_same_given(given, g) for g in self.givens)
+
+
+Clusters = dict[str, list[Cluster]]  # clusters by lowercase surname
+
+
+def _same_given(a: str, b: str) -> bool:
+    if a.lower() == b.lower():
+        return True
+    short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
+    return len(short) == 1 and long_.lower().startswith(short.lower())
+
+
+def cluster_full_names(full: list[tuple[str, ...]]) -> Clusters:
+    """Full names (in text order) grouped by surname into clusters of one person each."""
+    surnames = {name[-1].lower() for name in full}
+    paired: dict[tuple[str, ...], bool] = {}
+    clusters: Clusters = {}
+    created = 0
+    for name in full:
+        if name not in paired:
+            paired[name] = any(t.lower() in surnames for t in name[:-1] if len(t) > 2)
+        if paired[name]:
+            continue  # "Smith Jones": two surnames side by side, not one person
+        group = clusters.setdefault(name[-1].lower(), [])
+        target = next((c for c in group if c.accepts(name)), None)
+        if target is None:
+            target = Cluster(order=created)
+            created += 1
+            group.append(target)
+        target.add(name)
+    return clusters
+
+
+def person_for(name: tuple[str, ...], clusters: Clusters, speakers: set[str]) -> str | None:
+    """The canonical name a run's name stands for, if it is a person's."""
+    group = clusters.get(name[-1].lower())
+    if group:
+        if has_given_name(name):
+            match = next((c for c in group if c.accepts(name) and name in c.forms), None)
+            if match is not None:
+                return match.canonical()
+        return max(group, key=lambda c: (c.mentions, -c.order)).canonical()
+    if len(name) == 1 and name[0] in speakers:
+        return name[0]
+    return None
+
+
+def resolve_name(
+    name: tuple[str, ...],
+    clusters: Clusters,
+    speakers: set[str],
+    people: dict[str, PersonRecord],
+) -> tuple[PersonRecord, str] | None:
+    """The record of the person a name stands for (made on first use) and its surface."""
+    person = person_for(name, clusters, speakers)
+    if person is None:
+        return None
+    record = people.get(person)
+    if record is None:
+        record = people[person] = PersonRecord(person)
+    return record, " ".join(name)

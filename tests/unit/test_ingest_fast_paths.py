@@ -1,0 +1,156 @@
+"""The extractor's fast paths give exactly what the plain code they stand for gives."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import random
+import re
+
+from db.ingest import dates, names, people, quotemarks, segment
+from db.ingest.people import Intervals
+from db.ingest.scan import finditer_near, literal_starts, spaced
+from db.records import PartialDate
+
+_PIECES = (
+    "Vladimir ", "Putin", "Putin's ", "de ", "de Gaulle", "van ", "der ", "Leyen", "bin ",
+    "al ", "del ", "Toro", "ibn ", "Saud", "Jr.", ", Jr.", " III", "Sr", "Jr ", "J. ", "U.S. ",
+    "NATO ", "AB-", "A.", "O'Neill", "Jean-Luc", "José ", "Ángel", "(", ")", '"', "'", "-",
+    "\u201c", "\u201d", "\u201f", "\u00ab", "\u00bb", "\u201e", " ", "  ", "\n", ". ", "! ",
+    "? ", "?! ", "Mr. ", "said ", "says ", ", ", ": ", "he ", "She ", "the ", "The ", "x",
+    "June 16, 2001", "16 June 2001", "2001-06-16", "On September. 9 ", "On Sept. 9 ", "in 1954",
+    "two days later ", "today ", "Monday ", "the following week", "making ", "the Russian king",
+    "\u0661\u0669\u0665\u0664", "1\u0662", "٣ ", "February 29, 2003", "Dec. 2001", "1500 cases",
+)  # fmt: skip
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 24))) for _ in range(count)]
+
+
+def test_upper_runs_are_the_name_runs() -> None:
+    """UPPER_RUN (opening with a capital) finds NAME_RUN's runs, particle-led ones included."""
+    led = 0
+    for text in _texts(4000, seed=11):
+        expected = [m.span() for m in names.NAME_RUN.finditer(text)]
+        found = [(_run_start(m), m.end()) for m in names.UPPER_RUN.finditer(text)]
+        assert found == expected, text
+        led += sum(m.lastindex is not None for m in names.UPPER_RUN.finditer(text))
+    assert led > 100  # the texts really hold runs opened by a particle
+
+
+def _run_start(match: re.Match[str]) -> int:
+    """Where NAME_RUN's match starts: at the particle captured by group 1 or 2, if any."""
+    return match.start() if match.lastindex is None else match.start(match.lastindex)
+
+
+def test_dates_with_an_opening_match_the_plain_near_scan() -> None:
+    """The opening filter skips only positions where _DATES fails (and keeps its reach)."""
+    found_any = 0
+    for text in _texts(3000, seed=12):
+        runs = [m.start() for m in re.finditer(r"\d+", text)]
+        plain = finditer_near(dates._DATES, text, runs, dates._DATE_REACH)
+        fast = finditer_near(dates._DATES, text, runs, dates._DATE_REACH, dates._DATE_OPENING)
+        expected = [m.span() for m in plain]
+        assert [m.span() for m in fast] == expected, text
+        found_any += len(expected)
+    assert found_any > 300
+
+
+def test_spaced_anchors_find_every_relative_date_and_role() -> None:
+    """Relative dates and roles need \\s before their anchor word: dropping others is exact."""
+    found = 0
+    for text in _texts(3000, seed=13):
+        units = literal_starts(text, dates._UNIT_WORDS)
+        plain = finditer_near(dates._RELATIVE, text, units, dates._RELATIVE_REACH)
+        fast = finditer_near(dates._RELATIVE, text, spaced(text, units), dates._RELATIVE_REACH)
+        expected = [m.span() for m in plain]
+        assert [m.span() for m in fast] == expected
+        offices = literal_starts(text, people._ROLE_WORDS)
+        plain = finditer_near(people._ROLE, text, offices, people._ROLE_REACH)
+        fast = finditer_near(people._ROLE, text, spaced(text, offices), people._ROLE_REACH)
+        assert [m.span() for m in fast] == [m.span() for m in plain]
+        found += len(expected)
+    assert found > 100
+
+
+def test_from_match_reads_the_alternative_from_its_last_group() -> None:
+    for text in _texts(2000, seed=14):
+        for match in dates._DATES.finditer(text):
+            assert dates._from_match(match) == _from_match_plain(match), match
+
+
+def _from_match_plain(match: re.Match[str]) -> object:
+    groups = match.groupdict()
+    for suffix in "1245":
+        name = groups.get(f"m{suffix}")
+        if name:
+            year, day = groups.get(f"y{suffix}"), groups.get(f"d{suffix}")
+            month = dates._month_number(name)
+            return dates.make_date(int(year) if year else None, month, int(day) if day else None)
+    if groups.get("y3"):
+        month = int(groups["m3"])
+        if not 1 <= month <= 12:
+            return None
+        return dates.make_date(int(groups["y3"]), month, int(groups["d3"]))
+    return PartialDate(int(groups["y6"]), None, None, "year")
+
+
+def test_days_in_month_is_calendars() -> None:
+    for year in (1, 4, 100, 400, 1900, 2000, 2001, 2004, 9999):
+        for month in range(1, 13):
+            assert dates._days_in(year, month) == calendar.monthrange(year, month)[1]
+
+
+def test_quote_marks_found_through_the_folded_text() -> None:
+    from db.ingest.clean import normalise
+
+    for text in _texts(2000, seed=15):
+        norm = normalise(text)
+        expected = [m.start() for m in quotemarks._MARK.finditer(text)]
+        assert quotemarks._marks(text, norm, 0, len(text)) == expected
+        middle = len(text) // 2
+        expected = [m.start() for m in quotemarks._MARK.finditer(text, 1, middle)]
+        assert quotemarks._marks(text, norm, 1, middle) == expected
+
+
+def test_words_before_an_offset_match_the_reversed_scan() -> None:
+    for text in _texts(2000, seed=16):
+        for end in range(0, len(text) + 1, 3):
+            window = text[max(0, end - 20) : end]
+            previous = people._previous_word(window, 0, len(window))
+            expected = None if previous is None else previous[0]
+            assert people._word_before(window) == expected
+            spaces_only = previous is not None and not previous[1].strip()
+            assert people._word_before_spaces(window) == (expected if spaces_only else None)
+
+
+def test_sentences_split_the_same_with_only_full_stops() -> None:
+    for text in _texts(2000, seed=17):
+        if "!" in text or "?" in text:
+            continue
+        plain = segment.split_sentences(text, 0, len(text), [], [])
+        assert segment.split_sentences(text, 0, len(text), [], [], True) == plain
+        assert segment.has_only_stops(text)
+
+
+def test_interval_membership_by_edges() -> None:
+    rng = random.Random(18)
+    for _ in range(300):
+        points = sorted(rng.sample(range(200), rng.randrange(0, 20, 2)))
+        spans = list(zip(points[::2], points[1::2], strict=True))
+        intervals = Intervals(spans)
+        for pos in range(-1, 201):
+            index = bisect.bisect_right([s for s, _ in spans], pos) - 1
+            inside = index >= 0 and spans[index][0] <= pos < spans[index][1]
+            assert intervals.contains(pos) == inside
+
+
+def test_single_word_shapes_match_the_general_split() -> None:
+    words = {m.group() for text in _texts(3000, seed=19) for m in names.UPPER_RUN.finditer(text)}
+    words |= {"De", "Al", "Bin", "A.", "AB", "Putin's", "Jones'", "Speaking", "Del", "X"}
+    for word in (w for w in words if " " not in w):
+        shape = names.run_shape(word, sentence_start=False)
+        assert names._word_shape(word) == shape, word
+        assert names.run_shape(word, sentence_start=True) == shape, word
