@@ -1,8 +1,10 @@
 """How one parsed document becomes rows: documents, people, aliases, events,
 quotes, their search entries and vocabulary counts, and how it is removed again.
 
-A handful of statements per document rather than per row. The writer decides
-which documents go in which transaction; this module only writes rows.
+A handful of statements per document rather than per row. The row values are
+made by document_rows(), a pure function the parse workers run, so the single
+writer only adds the ids the store assigns. The writer decides which documents
+go in which transaction; this module only writes rows.
 """
 
 from __future__ import annotations
@@ -58,6 +60,132 @@ class PendingWrites:
         self.vocabulary = Counter()
 
 
+EventRow = tuple[str, str, int | None, int | None, int | None, int, str, str, int, int]
+QuoteRow = tuple[
+    str, str | None, str | None, int | None, int | None, int | None, str | None, int, int, int
+]
+
+
+@dataclass(slots=True)
+class DocumentRows:
+    """One parsed document as the values of its rows, minus the ids only the store knows.
+
+    Built by document_rows() in the parse worker, so the single writer process only
+    adds ids and runs executemany: folding text, counting topic words, normalising
+    names and formatting dates happen in parallel, and plain tuples are cheaper to
+    send between processes than the records they come from. People are referred
+    to by their index in names.
+    """
+
+    title: str
+    published: str | None
+    people: int  # people the document lists (for the report)
+    names: list[str]  # every person named: people list, event people, speakers
+    aliases: list[tuple[int, str, str]]  # (name index, alias, norm)
+    events: list[EventRow]  # date .. span_end, as in the events table
+    event_people: list[list[int]]  # per event: name indexes
+    event_search: list[tuple[str, str, str]]  # per event: folded title, summary, people
+    quotes: list[QuoteRow]  # text .. span_end, as in the quotes table
+    quote_speakers: list[int]  # per quote: name index, -1 when unknown
+    quote_search: list[tuple[int, str, str]]  # (quote index, folded text, context), no fragments
+    vocabulary: dict[str, int]  # topic words of the non-fragment quotes: in how many
+    warnings: list[str]
+
+
+def document_rows(document: ParsedDocument) -> DocumentRows:
+    """The row values of a parsed document (pure: no store needed)."""
+    names: dict[str, int] = {}  # name -> index, in the order the rows were always inserted
+    for person in document.people:
+        names.setdefault(person.canonical, len(names))
+    for event in document.events:
+        for name in event.people:
+            names.setdefault(name, len(names))
+    for quote in document.quotes:
+        if quote.speaker:
+            names.setdefault(quote.speaker, len(names))
+    rows = DocumentRows(
+        title=document.title,
+        published=document.published.iso() if document.published else None,
+        people=len(document.people),
+        names=list(names),
+        aliases=[],
+        events=[],
+        event_people=[],
+        event_search=[],
+        quotes=[],
+        quote_speakers=[],
+        quote_search=[],
+        vocabulary={},
+        warnings=list(document.warnings),
+    )
+    for person in document.people:
+        for name in {person.canonical, *person.aliases}:
+            norm = name_key(name)
+            if norm:
+                rows.aliases.append((names[person.canonical], name, norm))
+    _event_rows(document, names, rows)
+    _quote_rows(document, names, rows)
+    return rows
+
+
+def _event_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentRows) -> None:
+    for event in document.events:
+        date = event.date
+        rows.events.append(
+            (
+                date.iso(),
+                date.precision,
+                date.year,
+                date.month,
+                date.day,
+                _sort_key(date),
+                event.title,
+                event.summary,
+                event.span.start,
+                event.span.end,
+            )
+        )
+        rows.event_people.append([names[name] for name in event.people])
+        rows.event_search.append(
+            (fold(event.title), fold(event.summary), fold(" ".join(event.people)))
+        )
+
+
+def _quote_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentRows) -> None:
+    counts: Counter[str] = Counter()
+    for index, quote in enumerate(document.quotes):
+        rows.quotes.append(
+            (
+                quote.text,
+                *_date_columns(quote.date),
+                quote.context,
+                int(quote.fragment),
+                quote.span.start,
+                quote.span.end,
+            )
+        )
+        rows.quote_speakers.append(names[quote.speaker] if quote.speaker else -1)
+        if quote.fragment:
+            continue
+        folded = fold(quote.text)  # once, for the search row and the vocabulary
+        counts.update(folded_topic_words(folded))
+        rows.quote_search.append((index, folded, fold(quote.context or "")))
+    rows.vocabulary = dict(counts)
+
+
+def _date_columns(
+    date: PartialDate | None,
+) -> tuple[str | None, str | None, int | None, int | None, int | None]:
+    if date is None:
+        return (None, None, None, None, None)
+    return (date.iso(), date.precision, date.year, date.month, date.day)
+
+
+def _sort_key(date: PartialDate) -> int:
+    year, month, day = date.sort_key()
+    return year * 10_000 + month * 100 + day
+
+
 def delete_document(
     conn: sqlite3.Connection, document_id: int, deferred: PendingWrites | None = None
 ) -> None:
@@ -90,176 +218,117 @@ def insert_document(
     key: str,
     sha256: str,
     size: int,
-    document: ParsedDocument,
+    document: ParsedDocument | DocumentRows,
     deferred: PendingWrites | None = None,
 ) -> int:
-    """Insert one parsed document and everything extracted from it.
+    """Insert one document and everything extracted from it.
 
     A handful of statements per document, not per row: people are inserted and
     looked up together, and events and quotes get their ids up front (what SQLite
     would give them: one more than the largest) so their people and search rows
     go in with executemany. With deferred given, the search rows and the quotes'
     words are added to it instead of to the tables (the caller writes them).
+    The row values come ready-made (DocumentRows, built in the parse worker), or
+    are made here from a ParsedDocument.
     """
-    published = document.published.iso() if document.published else None
+    rows = document if isinstance(document, DocumentRows) else document_rows(document)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     cursor = conn.execute(
         "INSERT INTO documents (path, title, sha256, published, bytes, ingested_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        (key, document.title, sha256, published, size, now),
+        (key, rows.title, sha256, rows.published, size, now),
     )
     document_id = int(cursor.lastrowid or 0)
-    person_ids = _insert_people(conn, document_id, document)
+    person_ids = _insert_people(conn, document_id, rows)
     last_event, last_quote = conn.execute(
         "SELECT (SELECT max(id) FROM events), (SELECT max(id) FROM quotes)"
     ).fetchone()
     own = PendingWrites() if deferred is None else deferred
-    _insert_events(conn, document_id, document, person_ids, int(last_event or 0), own)
-    _insert_quotes(conn, document_id, document, person_ids, int(last_quote or 0), own)
+    _insert_events(conn, document_id, rows, person_ids, int(last_event or 0) + 1, own)
+    _insert_quotes(conn, document_id, rows, person_ids, int(last_quote or 0) + 1, own)
     if deferred is None:
         own.write(conn)
     return document_id
 
 
-def _insert_people(
-    conn: sqlite3.Connection, document_id: int, document: ParsedDocument
-) -> dict[str, int]:
-    """Every person the document names (people list, events, speakers): name -> id."""
-    names: dict[str, None] = {}  # in the order the rows were always inserted
-    for person in document.people:
-        names[person.canonical] = None
-    for event in document.events:
-        for name in event.people:
-            names[name] = None
-    for quote in document.quotes:
-        if quote.speaker:
-            names[quote.speaker] = None
-    if not names:
-        return {}
-    conn.executemany("INSERT OR IGNORE INTO people (name) VALUES (?)", [(name,) for name in names])
+def _insert_people(conn: sqlite3.Connection, document_id: int, rows: DocumentRows) -> list[int]:
+    """Store every person the document names; their ids, in the order of rows.names."""
+    if not rows.names:
+        return []
+    conn.executemany("INSERT OR IGNORE INTO people (name) VALUES (?)", [(n,) for n in rows.names])
     ids: dict[str, int] = {}
-    ordered = list(names)
-    for start in range(0, len(ordered), _IN_CHUNK):
-        chunk = ordered[start : start + _IN_CHUNK]
+    for start in range(0, len(rows.names), _IN_CHUNK):
+        chunk = rows.names[start : start + _IN_CHUNK]
         marks = ",".join("?" * len(chunk))
         ids.update(conn.execute(f"SELECT name, id FROM people WHERE name IN ({marks})", chunk))
-    rows = []
-    for person in document.people:
-        person_id = ids[person.canonical]
-        for name in {person.canonical, *person.aliases}:
-            norm = name_key(name)
-            if norm:
-                rows.append((person_id, document_id, name, norm))
+    person_ids = [ids[name] for name in rows.names]
     conn.executemany(
         "INSERT OR IGNORE INTO aliases (person_id, document_id, alias, norm) VALUES (?,?,?,?)",
-        rows,
+        [(person_ids[i], document_id, alias, norm) for i, alias, norm in rows.aliases],
     )
-    return ids
+    return person_ids
 
 
 # Names looked up per SELECT ... IN (...): well under SQLite's variable limit.
 _IN_CHUNK = 500
 
 
-def _date_columns(
-    date: PartialDate | None,
-) -> tuple[str | None, str | None, int | None, int | None, int | None]:
-    if date is None:
-        return (None, None, None, None, None)
-    return (date.iso(), date.precision, date.year, date.month, date.day)
-
-
-def _sort_key(date: PartialDate) -> int:
-    year, month, day = date.sort_key()
-    return year * 10_000 + month * 100 + day
-
-
 def _insert_events(
     conn: sqlite3.Connection,
     document_id: int,
-    document: ParsedDocument,
-    ids: dict[str, int],
-    last_id: int,
+    rows: DocumentRows,
+    person_ids: list[int],
+    first_id: int,
     deferred: PendingWrites,
 ) -> None:
-    rows = []
-    people = []
-    search = deferred.events_fts
-    for event_id, event in enumerate(document.events, start=last_id + 1):
-        rows.append(
-            (
-                event_id,
-                document_id,
-                *_date_columns(event.date),
-                _sort_key(event.date),
-                event.title,
-                event.summary,
-                event.span.start,
-                event.span.end,
-            )
-        )
-        people += [(event_id, pid) for pid in sorted({ids[name] for name in event.people})]
-        search.append(
-            (event_id, fold(event.title), fold(event.summary), fold(" ".join(event.people)))
-        )
-    if not rows:
+    if not rows.events:
         return
     conn.executemany(
         "INSERT INTO events (id, document_id, date, precision, year, month, day, sort_key,"
         " title, summary, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
+        [(event_id, document_id, *row) for event_id, row in enumerate(rows.events, first_id)],
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)", people
+        "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)",
+        [
+            (event_id, person_id)
+            for event_id, people in enumerate(rows.event_people, first_id)
+            for person_id in sorted({person_ids[i] for i in people})
+        ],
     )
+    deferred.events_fts += [
+        (event_id, *search) for event_id, search in enumerate(rows.event_search, first_id)
+    ]
 
 
 def _insert_quotes(
     conn: sqlite3.Connection,
     document_id: int,
-    document: ParsedDocument,
-    ids: dict[str, int],
-    last_id: int,
+    rows: DocumentRows,
+    person_ids: list[int],
+    first_id: int,
     deferred: PendingWrites,
 ) -> None:
     """Insert the quotes; their search rows and vocabulary go to deferred."""
-    counts = deferred.vocabulary
-    rows = []
-    search = deferred.quotes_fts
-    for quote_id, quote in enumerate(document.quotes, start=last_id + 1):
-        speaker_id = ids[quote.speaker] if quote.speaker else None
-        rows.append(
-            (
-                quote_id,
-                document_id,
-                speaker_id,
-                quote.text,
-                *_date_columns(quote.date),
-                quote.context,
-                int(quote.fragment),
-                quote.span.start,
-                quote.span.end,
+    if not rows.quotes:
+        return
+    speakers = [person_ids[i] if i >= 0 else None for i in rows.quote_speakers]
+    conn.executemany(
+        "INSERT INTO quotes (id, document_id, speaker_id, text, date, precision, year,"
+        " month, day, context, fragment, span_start, span_end)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (quote_id, document_id, speaker, *row)
+            for quote_id, (speaker, row) in enumerate(
+                zip(speakers, rows.quotes, strict=True), first_id
             )
-        )
-        if quote.fragment:
-            continue
-        folded = fold(quote.text)  # once, for the search row and the vocabulary
-        counts.update(folded_topic_words(folded))
-        search.append(
-            (
-                quote_id,
-                folded,
-                fold(quote.context or ""),
-                f"p{speaker_id}" if speaker_id else "",
-            )
-        )
-    if rows:
-        conn.executemany(
-            "INSERT INTO quotes (id, document_id, speaker_id, text, date, precision, year,"
-            " month, day, context, fragment, span_start, span_end)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
+        ],
+    )
+    deferred.quotes_fts += [
+        (first_id + i, text, context, f"p{speakers[i]}" if speakers[i] is not None else "")
+        for i, text, context in rows.quote_search
+    ]
+    deferred.vocabulary.update(rows.vocabulary)
 
 
 def _write_vocabulary(conn: sqlite3.Connection, counts: Counter[str]) -> None:

@@ -2,13 +2,17 @@
 
 Each .sql file is a list of migrations headed `-- migration N`; PRAGMA
 user_version records the last one applied, so opening an old file upgrades it
-and opening a current one does nothing.
+and opening a current one does nothing. Opening also builds any index of the
+file's version that it lacks: a bulk load (db/writer.py) leaves some out until
+it ends, and may not get to the end.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +20,8 @@ CONTENT_SCHEMA = "schema.sql"
 STATE_SCHEMA = "state.sql"
 
 _MIGRATION_HEADER = re.compile(r"^-- migration (\d+)\s*$", re.MULTILINE)
+
+log = logging.getLogger("almanac.store")
 
 
 class SchemaError(Exception):
@@ -36,12 +42,13 @@ def latest_version(schema_name: str) -> int:
 
 
 def connect(path: Path | str, schema_name: str) -> sqlite3.Connection:
-    """A connection with WAL, foreign keys and the schema applied."""
+    """A connection with WAL, foreign keys and the schema applied, every index present."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         configure(conn)
+        restore_indexes(conn, schema_name)  # first: migrations expect their version's indexes
         migrate(conn, schema_name)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -57,14 +64,14 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
 
 
-def migrate(conn: sqlite3.Connection, schema_name: str) -> None:
-    """Apply every migration newer than the file's user_version, each atomically."""
+def migrate(conn: sqlite3.Connection, schema_name: str, upto: int | None = None) -> None:
+    """Apply every migration newer than the file's user_version (up to upto), each atomically."""
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     latest = latest_version(schema_name)
     if current > latest:
         raise SchemaError(f"schema version {current} is newer than this Almanac ({latest})")
     for number, script in migrations(schema_name):
-        if number <= current:
+        if number <= current or (upto is not None and number > upto):
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -91,3 +98,50 @@ def _statements(script: str) -> list[str]:
     if pending.strip():
         statements.append(pending.strip())
     return statements
+
+
+@cache
+def schema_indexes(schema_name: str, version: int) -> tuple[tuple[str, str], ...]:
+    """Every index a file of this schema at this version has: (name, CREATE INDEX)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, schema_name, upto=version)
+        found = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        )
+        return tuple(found.fetchall())
+    finally:
+        conn.close()
+
+
+def restore_indexes(conn: sqlite3.Connection, schema_name: str) -> None:
+    """Build the indexes of the file's schema version that it lacks, in one transaction.
+
+    An interrupted bulk load leaves its rows whole but some indexes missing; the
+    next open builds them. When that cannot be done now (another connection keeps
+    the write lock past busy_timeout, a read-only file, a full disk) the next open
+    tries again: the rows are complete either way, only slower to query.
+    """
+    if not _missing_indexes(conn, schema_name):
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql in _missing_indexes(conn, schema_name):  # again, now that the lock is ours
+                conn.execute(sql)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        log.warning("the store's missing indexes are left for the next open: %s", exc)
+
+
+def _missing_indexes(conn: sqlite3.Connection, schema_name: str) -> list[str]:
+    """CREATE INDEX statements of the file's schema version that the file does not have."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if not 0 < version <= latest_version(schema_name):  # new, or newer than this code
+        return []
+    present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    return [sql for name, sql in schema_indexes(schema_name, version) if name not in present]

@@ -8,6 +8,11 @@ cost a third of the writer's time, so ingest_paths commits a batch at a time
 (BATCH_DOCUMENTS, BATCH_BYTES or BATCH_SECONDS, whichever comes first): a crash
 loses at most the uncommitted batch, and every document in the store is always
 either its old or its new version, completely.
+
+There is one writer and it is the serial part of ingest, so it does as little as
+it can: the parse workers also turn each document into row values (DocumentRows),
+and a load into an empty store leaves the indexes on unordered keys out until
+the end (BULK_DEFERRED_INDEXES), so time per MB stays flat as the store grows.
 """
 
 from __future__ import annotations
@@ -22,9 +27,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from db import schema
 from db.ingest import SourceError, parse_document, read_source
 from db.records import ParsedDocument
-from db.rows import PendingWrites, delete_document, drop_orphan_people, insert_document
+from db.rows import (
+    DocumentRows,
+    PendingWrites,
+    delete_document,
+    document_rows,
+    drop_orphan_people,
+    insert_document,
+)
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 
@@ -34,6 +47,11 @@ Status = Literal["added", "replaced", "unchanged", "failed"]
 BATCH_DOCUMENTS = 64
 BATCH_BYTES = 8 * 1024 * 1024
 BATCH_SECONDS = 1.0
+# ... or, when more, after as many documents as 1/BATCH_GROWTH of those already
+# stored: a commit rewrites pages spread over b-trees that grow with the store
+# (the sha256 index, event_days, vocabulary, the FTS segments to merge), so
+# batches grow with it and commits cost each document the same at any size.
+BATCH_GROWTH = 8
 
 
 @dataclass(slots=True)
@@ -73,7 +91,7 @@ class _Parsed:
     key: str
     sha256: str
     size: int
-    document: ParsedDocument | None
+    document: ParsedDocument | DocumentRows | None
     error: str | None
 
 
@@ -111,7 +129,7 @@ def _is_source(path: Path) -> bool:
 
 
 def parse_file(path: Path) -> _Parsed:
-    """Read and parse one file; never raises for a bad file, reports it instead."""
+    """Read and parse one file into row values; never raises for a bad file, reports it."""
     key = document_key(path)
     try:
         text = read_source(path)
@@ -119,8 +137,9 @@ def parse_file(path: Path) -> _Parsed:
         return _Parsed(key, "", 0, None, str(exc))
     except OSError as exc:
         return _Parsed(key, "", 0, None, exc.strerror or str(exc))
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return _Parsed(key, digest, len(text.encode("utf-8")), parse_document(text, path.name), None)
+    data = text.encode("utf-8")
+    rows = document_rows(parse_document(text, path.name))
+    return _Parsed(key, hashlib.sha256(data).hexdigest(), len(data), rows, None)
 
 
 def iter_parsed(files: Sequence[Path], workers: int = 1) -> Iterator[_Parsed]:
@@ -129,8 +148,21 @@ def iter_parsed(files: Sequence[Path], workers: int = 1) -> Iterator[_Parsed]:
         yield from (parse_file(f) for f in files)
         return
     chunk = max(1, min(16, len(files) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_yield_to_writer) as pool:
         yield from pool.map(parse_file, files, chunksize=chunk)
+
+
+# Parse workers run this much nicer than the writer. With as many workers as
+# cores, the writer is one process more than there are cores: at equal priority
+# it gets a fair share only, falls behind, and finishes its backlog alone on one
+# core after the workers are done. Ahead of them, it writes each file as it
+# comes, the workers use the rest, and parsed files do not pile up in memory.
+WORKER_NICENESS = 10
+
+
+def _yield_to_writer() -> None:
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(WORKER_NICENESS)
 
 
 def ingest_paths(
@@ -138,18 +170,32 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders into the open content store."""
     files, problems = collect_sources(paths)
-    report = IngestReport(outcomes=list(problems))
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    report = write_batches(conn, iter_parsed(files, count))
+    report.outcomes[:0] = problems
+    return report
+
+
+def write_batches(conn: sqlite3.Connection, parsed: Iterable[_Parsed]) -> IngestReport:
+    """Write parsed files into the open content store, a batch per transaction.
+
+    Into an empty store this is a bulk load (see _Batch): the indexes it leaves
+    out are built before this returns, also when it raises (or, if the store is
+    busy, by the next schema.connect).
+    """
+    report = IngestReport()
     batch = _Batch(conn)
     restore = _ingest_pragmas(conn)
     try:
         try:
-            for parsed in iter_parsed(files, count):
-                report.outcomes.append(batch.write(parsed))
+            for item in parsed:
+                report.outcomes.append(batch.write(item))
             batch.commit()
         except BaseException:
             batch.abandon()
             raise
+        finally:
+            schema.restore_indexes(conn, schema.CONTENT_SCHEMA)
         drop_orphan_people(conn)
     finally:
         for name, value in restore.items():
@@ -172,11 +218,32 @@ def _ingest_pragmas(conn: sqlite3.Connection) -> dict[str, int]:
     return restore
 
 
+# Secondary indexes on keys in no particular order (dates, speakers, people,
+# names). Each batch adds rows all over them, and its commit writes every page it
+# touched: with 64-document batches that reached 3 WAL pages per page of data at
+# 30 MB and kept growing with the store. Loading an empty store, ingest leaves
+# them out and builds each once at the end (sorted, in one pass).
+BULK_DEFERRED_INDEXES = (
+    "aliases_norm",
+    "event_people_person",
+    "events_month_day",
+    "events_sort",
+    "quotes_month_day",
+    "quotes_speaker",
+)
+
+
 class _Batch:
     """Documents written in one transaction, each inside its own savepoint.
 
     Search rows and vocabulary counts of the batch's documents are gathered as
     they are written and stored once, just before the batch commits (PendingWrites).
+
+    The run's first transaction drops BULK_DEFERRED_INDEXES when the store holds
+    no documents yet (a bulk load); the caller restores them at the end. Nothing
+    reads them meanwhile (the writer's lookups use other indexes), and rows stay
+    whole and committed batch by batch: a crash leaves a store missing only
+    indexes, which schema.connect builds on the next open.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -185,13 +252,13 @@ class _Batch:
         self._bytes = 0
         self._started = 0.0
         self._deferred = PendingWrites()
+        self._first = True
+        self._stored = 0  # documents in the store, as of the last commit
 
     def write(self, parsed: _Parsed) -> FileOutcome:
         """Write one document into the open batch; commit when the batch is full."""
         if not self._conn.in_transaction:
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._started = time.monotonic()
-            self._deferred = PendingWrites()
+            self._begin()
         outcome = _write_document(self._conn, parsed, self._deferred)
         if not self._conn.in_transaction:  # SQLite gave up the whole transaction
             self._fail_pending(outcome.reason or "the batch was rolled back")
@@ -199,12 +266,23 @@ class _Batch:
             self._pending.append(outcome)
             self._bytes += parsed.size
         if (
-            len(self._pending) >= BATCH_DOCUMENTS
+            len(self._pending) >= max(BATCH_DOCUMENTS, self._stored // BATCH_GROWTH)
             or self._bytes >= BATCH_BYTES
             or time.monotonic() - self._started >= BATCH_SECONDS
         ):
             self.commit()
         return outcome
+
+    def _begin(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._started = time.monotonic()
+        self._deferred = PendingWrites()
+        if self._first:
+            self._first = False
+            self._stored = self._conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            if not self._stored:
+                for name in BULK_DEFERRED_INDEXES:
+                    self._conn.execute(f"DROP INDEX IF EXISTS {name}")
 
     def commit(self) -> None:
         """Commit the open batch, if any; on failure its documents are reported failed."""
@@ -215,6 +293,8 @@ class _Batch:
             except sqlite3.Error as exc:
                 self.abandon()
                 self._fail_pending(f"could not be stored: {exc}")
+            else:
+                self._stored += sum(o.status == "added" for o in self._pending)
         self._pending = []
         self._bytes = 0
         self._deferred = PendingWrites()
@@ -302,12 +382,13 @@ def _write_document(
     return _outcome(parsed.key, "added" if existing is None else "replaced", document)
 
 
-def _outcome(key: str, status: Status, document: ParsedDocument) -> FileOutcome:
+def _outcome(key: str, status: Status, document: ParsedDocument | DocumentRows) -> FileOutcome:
+    people = document.people if isinstance(document, DocumentRows) else len(document.people)
     return FileOutcome(
         key,
         status,
         events=len(document.events),
         quotes=len(document.quotes),
-        people=len(document.people),
+        people=people,
         warnings=list(document.warnings),
     )

@@ -24,7 +24,15 @@ from db import schema
 from db.writer import ingest_paths
 from tests.bench.answers import ScaleResult, bench_answers
 from tests.bench.corpus import DEFAULT_SEED
-from tests.bench.ingest import MB, IngestRun, ingest_run, parse_only, write_corpus
+from tests.bench.ingest import (
+    MB,
+    IngestRun,
+    ingest_run,
+    parse_corpus,
+    parse_only,
+    write_corpus,
+    write_run,
+)
 from tests.bench.report import environment, write_results
 from tests.bench.stores import BuiltStore, build_store
 from tests.bench.targets import targets
@@ -92,6 +100,14 @@ def _ingest(work: Path, sizes: list[int], seed: int) -> dict[str, Any]:
     corpus = write_corpus(work / "corpus", max(sizes) * MB, seed)
     log(f"{len(corpus.files):,} files in {corpus.seconds:.1f} s; extractor alone on 1 MB")
     parse_rate = parse_only(corpus.first(1 * MB))
+    log("parsing it once, to time the writer alone")
+    parsed = parse_corpus(corpus.files)
+    writer_runs: list[IngestRun] = []
+    for size in sizes:
+        log(f"writer alone, {size} MB")
+        count = len(corpus.first(size * MB))
+        writer_runs.append(write_run(parsed[:count], work / "ingest.sqlite3"))
+    del parsed
     runs: list[IngestRun] = []
     for size in sizes:
         log(f"ingest {size} MB with ingest_paths(workers=2)")
@@ -103,6 +119,7 @@ def _ingest(work: Path, sizes: list[int], seed: int) -> dict[str, Any]:
         "corpus_files": len(corpus.files),
         "corpus_seconds": round(corpus.seconds, 2),
         "parse_only_mb_per_s_one_process": parse_rate,
+        "writer_runs": [r.as_dict() for r in writer_runs],
         "runs": [r.as_dict() for r in runs],
     }
 

@@ -48,7 +48,22 @@ def _ingest(ingest: dict[str, Any]) -> str:
         f" extractor alone, one process: {ingest['parse_only_mb_per_s_one_process']} MB/s"
     )
     header = ["MB", "files", "seconds", "MB/s", "s/MB", "events", "quotes", "failed"]
-    return table(title, header, rows)
+    parts = [table(title, header, rows)]
+    if ingest.get("writer_runs"):
+        parts.append(_writer(ingest["writer_runs"]))
+    return "\n\n".join(parts)
+
+
+def _writer(runs: list[dict[str, Any]]) -> str:
+    rows = [
+        [r["megabytes"], r["files"], r["seconds"], r["mb_per_s"], r["s_per_mb"], r["cpu_s_per_mb"]]
+        for r in runs
+    ]
+    title = (
+        "Writer alone: the same files parsed beforehand, written into a fresh store"
+        " (db.writer.write_batches; CPU is the writer process's)"
+    )
+    return table(title, ["MB", "files", "seconds", "MB/s", "s/MB", "CPU s/MB"], rows)
 
 
 def _stores(stores: list[dict[str, Any]]) -> str:
