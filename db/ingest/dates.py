@@ -33,8 +33,8 @@ _DATES = re.compile(
     r"(?P<y6>\d{4})\b(?!s\b|'s|[-/.,]\d|\s?%)"
 )
 # Every date holds a digit that starts a run of digits, at most this far from its start
-# (the longest lead is "On September 9"), so _DATES is tried only near digit runs.
-_DATE_REACH = len("On September ")
+# (the longest lead is "On September. 9"), so _DATES is tried only near digit runs.
+_DATE_REACH = len("On September. ")
 # What every alternative of _DATES reads up to its first digit, and that digit: where this
 # fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
 _DATE_OPENING = re.compile(

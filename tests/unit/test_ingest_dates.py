@@ -21,6 +21,8 @@ from tests.unit.ingest_helpers import events_on, parse
         ("In 1956, the peninsula was transferred.", "1956"),
         ("They met on September 11 at noon.", "--09-11"),
         ("They met on February 29 at noon.", "--02-29"),
+        ("They met on September. 9 at noon.", "--09-09"),  # the longest lead before a digit
+        ("They met on Sept. 9 at noon.", "--09-09"),
     ],
 )
 def test_date_forms(text: str, iso: str) -> None:
