@@ -114,6 +114,9 @@ def _discord(d: dict[str, Any]) -> str:
         ["peak RSS (VmHWM), MB", round(memory["after"]["VmHWM"] / 1024, 1)],
         ["bot / stand-in CPU during the burst, s", _cpu(d)],
     ]
+    if d.get("rounds"):
+        each = " / ".join(f"{r['callback_p99_ms']:.0f}" for r in d["rounds"])
+        rows.append(["p99 of each round, ms (median round above)", each])
     title = "1,000 slash commands at once (real discord.py client; stand-in in its own process)"
     return table(title, ["figure", "value"], rows) + f"\nCommand mix: {d['mix']}."
 
