@@ -1,0 +1,56 @@
+"""`almanac run` as users start it: its own process, the real entry point and event
+loop (uvloop where installed), answering over the stand-in, stopping on Ctrl-C."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+from tests.e2e.fake_discord import FakeDiscord
+
+TIMEOUT = 60.0
+
+
+async def test_almanac_run_answers_and_stops_cleanly(
+    fake_discord: FakeDiscord, seeded_content: Path, tmp_path: Path
+) -> None:
+    """`python -m bot run` connects, answers /quote, and exits 0 on SIGINT."""
+    content = tmp_path / "almanac.sqlite3"
+    shutil.copy(seeded_content, content)
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": "fake-token",
+        "ALMANAC_DB": str(content),
+        "ALMANAC_STATE_DB": str(tmp_path / "state.sqlite3"),
+        "DISCORD_API_BASE": fake_discord.api_base,
+        "DISCORD_GATEWAY": fake_discord.gateway_url,
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await fake_discord.wait_until(
+            lambda: True if fake_discord.connected else None, TIMEOUT, "the bot to connect"
+        )
+        sent = await fake_discord.send_command("quote", {"query": "putin nato"})
+        body = await fake_discord.wait_for_callback(sent, TIMEOUT)
+        assert body["data"]["embeds"][0]["title"] == "Vladimir Putin"
+        assert body["data"]["allowed_mentions"] == {"parse": []}
+        process.send_signal(signal.SIGINT)
+        _, stderr = await asyncio.wait_for(process.communicate(), TIMEOUT)
+        assert process.returncode == 0, stderr.decode(errors="replace")[-2000:]
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
