@@ -27,11 +27,12 @@ T = TypeVar("T")
 
 # How many FTS matches /quote ranks at most: bm25 over every match of a very
 # common word is the known trap at scale, so rank a bounded candidate set (the
-# first matches in store order). A search with at most this many matches is
-# ranked exactly; a commoner one is ranked within that sample, and its count
-# is shown as a lower bound ("200+"). Scoring costs about 4 us a candidate
-# (FTS5's highlight() re-reads and re-tokenises the row), the dearest part of
-# /quote: 400 candidates made a common word cost 3 ms of CPU, 200 about 1.2 ms.
+# first matches in store order). A search of several words with at most this
+# many matches is ranked exactly (one word: see QUOTE_EXACT_MAX); a commoner one
+# is ranked within that sample, and its count is shown as a lower bound ("200+").
+# Scoring costs about 4 us a candidate (FTS5's highlight() re-reads and
+# re-tokenises the row), the dearest part of /quote: 400 candidates made a
+# common word cost 3 ms of CPU.
 QUOTE_CANDIDATES = 200
 # A single topic word with at most this many matches is ranked exactly (term
 # counts from highlight(), about 4 us a row); a commoner one within its sample
