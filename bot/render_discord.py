@@ -422,8 +422,7 @@ def _source_list(sources: Iterable[Source]) -> str:
 
 
 def _timeline_header(answer: Timeline) -> str:
-    count = timeline_count(answer) if answer.total_is_lower_bound else plural(answer.total, "event")
-    header = f"**{count}**"
+    header = f"**{timeline_count(answer)}**"
     if answer.first and answer.last:
         header += f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
     if answer.people:

@@ -35,18 +35,19 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
+def count_label(count: int, noun: str, *, at_least: bool = False) -> str:
+    """'3 events', or '1,000+ events' when only a lower bound was counted."""
+    return f"{count:,}+ {noun}s" if at_least else plural(count, noun)
+
+
 def day_count(count: int, noun: str) -> str:
     """'3 events', or '1,000+ events' past the day's counting bound."""
-    if count > DAY_COUNT_MAX:
-        return f"{DAY_COUNT_MAX:,}+ {noun}s"
-    return plural(count, noun)
+    return count_label(min(count, DAY_COUNT_MAX), noun, at_least=count > DAY_COUNT_MAX)
 
 
 def timeline_count(answer: Timeline) -> str:
     """'3 events', or '10,000+ events' when only a lower bound was counted."""
-    if answer.total_is_lower_bound:
-        return f"{answer.total:,}+ events"
-    return plural(answer.total, "event")
+    return count_label(answer.total, "event", at_least=answer.total_is_lower_bound)
 
 
 def page_label(answer: Timeline) -> str:
@@ -125,8 +126,8 @@ def _quote(answer: QuoteAnswer) -> str:
         source_line(quote.source.title, quote.source.path),
     ]
     if answer.total > 1:
-        count = f"{answer.total:,}+ quotes" if answer.total_is_lower_bound else None
-        lines.append(f"({count or plural(answer.total, 'quote')} match)")
+        count = count_label(answer.total, "quote", at_least=answer.total_is_lower_bound)
+        lines.append(f"({count} match)")
     return "\n".join(lines)
 
 

@@ -71,8 +71,8 @@ class Bm25:
     def rank(self, rows: Iterable[Sequence[Any]], terms: Sequence[str]) -> list[int]:
         """Row ids best first; rows are (rowid, highlighted text, highlighted context, docsize).
 
-        docsize is the row's quotes_fts_docsize.sz blob (its token count per column),
-        as bytes or as hex.
+        docsize is the row's quotes_fts_docsize.sz blob (its token count per column)
+        in hex, as SQL's hex() gives it.
 
         With no topic terms every score is zero (the speaker column weighs 0),
         so the order is by rowid, as bm25() with those weights gives.
@@ -99,7 +99,7 @@ class Bm25:
         """
         idf = self.idf(term.lower())
         text_weight, context_weight = WEIGHTS
-        scores: dict[tuple[int, int, bytes | str | None], float] = {}
+        scores: dict[tuple[int, int, str], float] = {}
         scored: list[tuple[float, int]] = []
         for rowid, in_text, in_context, sizes in rows:
             key = (in_text or 0, in_context or 0, sizes)
@@ -111,10 +111,10 @@ class Bm25:
         scored.sort()
         return [rowid for _, rowid in scored]
 
-    def _norm(self, sizes: bytes | str | None) -> float:
+    def _norm(self, sizes: str) -> float:
         """BM25's length normalisation of a row from its docsize blob (tokens per
-        column), given as bytes or, out of a JSON row, as hex."""
-        size = bytes.fromhex(sizes) if isinstance(sizes, str) else sizes or b""
+        column), as hex: the candidates come out of SQLite as one JSON row."""
+        size = bytes.fromhex(sizes)
         length = sum(size) if size.isascii() else sum(_varints(size))
         return K1 * (1 - B + B * length / self._average_length)
 

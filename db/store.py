@@ -152,11 +152,6 @@ class DayPage(NamedTuple, Generic[T]):
     items: list[T]
     total: int
 
-    @property
-    def total_is_lower_bound(self) -> bool:
-        """More than DAY_COUNT_MAX: only that many were counted."""
-        return self.total > DAY_COUNT_MAX
-
     @classmethod
     def of(cls, items: list[T], rows: Sequence[Sequence[Any]]) -> DayPage[T]:
         """Items and the count that every row carries in its last column."""
@@ -260,13 +255,10 @@ class Store(AsyncClosing):
 
     # -- on this day ----------------------------------------------------------
 
-    async def events_on(self, month: int, day: int, limit: int = 25) -> list[Event]:
-        """Events on a month-day in any year, oldest first; unknown years last."""
-        return (await self.events_on_counted(month, day, limit)).items
-
     async def events_on_counted(self, month: int, day: int, limit: int = 10) -> DayPage[Event]:
-        """The first `limit` events of a month-day and how many there are (bounded:
-        a busy day at a million events has thousands, and only the first are shown)."""
+        """The first `limit` events of a month-day in any year, oldest first (unknown
+        years last), and how many there are (bounded: a busy day at a million events
+        has thousands, and only the first are shown)."""
         rows = await self._read().execute_fetchall(
             f"SELECT {_EVENT_COLUMNS}, ({_DAY_COUNT.format(table='events', extra='')})"
             " FROM events e JOIN documents d ON d.id = e.document_id"
@@ -277,12 +269,9 @@ class Store(AsyncClosing):
         found = list(rows)
         return DayPage.of([_event(r) for r in found], found)
 
-    async def quotes_on(self, month: int, day: int, limit: int = 10) -> list[Quote]:
-        """Quotes (never fragments) said on a month-day in any year."""
-        return (await self.quotes_on_counted(month, day, limit)).items
-
     async def quotes_on_counted(self, month: int, day: int, limit: int = 5) -> DayPage[Quote]:
-        """The first `limit` quotes said on a month-day and how many there are (bounded)."""
+        """The first `limit` quotes (never fragments) said on a month-day in any year,
+        and how many there are (bounded)."""
         count = _DAY_COUNT.format(table="quotes", extra=" AND fragment = 0")
         rows = await self._read().execute_fetchall(
             f"SELECT {_QUOTE_COLUMNS}, ({count})"

@@ -103,7 +103,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 async def test_events_on_a_month_day_in_every_year(store: Store) -> None:
     """On-this-day finds both years and the month-day with unknown year, years first."""
-    events = await store.events_on(3, 3)
+    events = (await store.events_on_counted(3, 3)).items
     assert [e.date.iso() for e in events] == ["1999-03-03", "2004-03-03", "--03-03"]
     assert events[0].people == (ADA, BEN)
     assert events[0].source.path == "texts/chronicle.txt"
@@ -111,7 +111,7 @@ async def test_events_on_a_month_day_in_every_year(store: Store) -> None:
 
 async def test_quotes_on_a_day_never_include_fragments(store: Store) -> None:
     """A scare-quote fragment is stored but not served."""
-    texts = [q.text for q in await store.quotes_on(3, 3)]
+    texts = [q.text for q in (await store.quotes_on_counted(3, 3)).items]
     assert "betrayed" not in texts
     assert len(texts) == 2
 
