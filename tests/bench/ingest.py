@@ -18,6 +18,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
 from db import schema
 from db.ingest import parse_document
 from db.writer import IngestReport, _Parsed, ingest_paths, iter_parsed, write_batches
@@ -55,6 +60,14 @@ class IngestRun:
     quotes: int
     failed: int
     cpu_seconds: float = 0.0  # of this process: the writer (and, end to end, unpickling)
+    worker_cpu_seconds: float = 0.0  # of the parse workers, end to end only
+
+    @property
+    def cpu_budget_per_mb(self) -> float:
+        """CPU of every process per MB: ingest is CPU-bound, so with n cores the
+        throughput can be at most n divided by this."""
+        total = self.cpu_seconds + self.worker_cpu_seconds
+        return round(total / self.megabytes, 3) if self.megabytes else 0.0
 
     @property
     def mb_per_second(self) -> float:
@@ -78,6 +91,10 @@ class IngestRun:
             "mb_per_s": self.mb_per_second,
             "s_per_mb": self.seconds_per_mb,
             "cpu_s_per_mb": self.cpu_seconds_per_mb,
+            "worker_cpu_s_per_mb": (
+                round(self.worker_cpu_seconds / self.megabytes, 3) if self.megabytes else 0.0
+            ),
+            "total_cpu_s_per_mb": self.cpu_budget_per_mb,
         }
 
 
@@ -136,16 +153,26 @@ def _timed(
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     conn = schema.connect(db_path, schema.CONTENT_SCHEMA)
     try:
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, workers = time.perf_counter(), time.process_time(), _children_cpu()
         report = write(conn)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        workers = _children_cpu() - workers  # the pool's workers have ended by now
         events = int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
         quotes = int(conn.execute("SELECT count(*) FROM quotes").fetchone()[0])
     finally:
         conn.close()
     megabytes = round(size / MB, 3)
     failed = len(report.failed)
-    return IngestRun(megabytes, files, round(seconds, 3), events, quotes, failed, round(cpu, 3))
+    cpu, workers = round(cpu, 3), round(workers, 3)
+    return IngestRun(megabytes, files, round(seconds, 3), events, quotes, failed, cpu, workers)
+
+
+def _children_cpu() -> float:
+    """User + system CPU of this process's ended children (0 where unknown)."""
+    if resource is None:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def parse_only(files: Sequence[Path]) -> float:

@@ -37,6 +37,9 @@ def _ingest(ingest: dict[str, Any]) -> str:
             r["seconds"],
             r["mb_per_s"],
             r["s_per_mb"],
+            r.get("cpu_s_per_mb", ""),
+            r.get("worker_cpu_s_per_mb", ""),
+            r.get("total_cpu_s_per_mb", ""),
             r["events"],
             r["quotes"],
             r["failed"],
@@ -47,7 +50,8 @@ def _ingest(ingest: dict[str, Any]) -> str:
         "Ingest: generated text through read + parse (ingest_paths, 2 workers) + write;"
         f" extractor alone, one process: {ingest['parse_only_mb_per_s_one_process']} MB/s"
     )
-    header = ["MB", "files", "seconds", "MB/s", "s/MB", "events", "quotes", "failed"]
+    header = ["MB", "files", "seconds", "MB/s", "s/MB", "CPU s/MB: writer", "workers", "all"]
+    header += ["events", "quotes", "failed"]
     parts = [table(title, header, rows)]
     if ingest.get("writer_runs"):
         parts.append(_writer(ingest["writer_runs"]))
