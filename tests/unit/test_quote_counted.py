@@ -12,7 +12,7 @@ import pytest
 from bot import answers
 from bot.render_discord import quote_embed
 from bot.render_text import render_text
-from db import store as store_module
+from db import quote_search
 from db.records import ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
 from db.store import Store
 from tests.stores import write_store
@@ -57,8 +57,8 @@ async def test_count_is_bounded_and_limit_respected(
     found, total, bounded = await store.search_quotes_counted(["harbour"], limit=3)
     assert (len(found), total, bounded) == (3, QUOTES, False)
     assert len(await store.search_quotes(["harbour"], limit=QUOTES)) == total
-    monkeypatch.setattr(store_module, "QUOTE_CANDIDATES", 10)
-    store._ranked.clear()
+    monkeypatch.setattr(quote_search, "QUOTE_CANDIDATES", 10)
+    store._ranker.cache.clear()
     assert (await store.search_quotes_counted(["harbour"], limit=3))[1:] == (10, True)
     answer = await answers.find_quote(store, "harbour")
     assert (answer.total, answer.total_is_lower_bound) == (10, True)
@@ -92,7 +92,7 @@ async def test_cached_ranking_matches_a_fresh_one(store: Store) -> None:
     first = await store.search_quotes(["harbour", "ships"], limit=QUOTES)
     again = await store.search_quotes(["harbour", "ships"], limit=QUOTES)
     await store.reload()
-    assert not store._ranked
+    assert not store._ranker.cache
     fresh = await store.search_quotes(["harbour", "ships"], limit=QUOTES)
     assert [q.id for q in first] == [q.id for q in again] == [q.id for q in fresh]
 
@@ -129,8 +129,8 @@ async def test_a_common_word_is_ranked_within_its_sample(
     """Past the bound a word is ranked within its first matches without highlight():
     once in the text, else once in the context. For a word used at most once per row
     and column, in the text or the context only, that is exactly FTS5's bm25() order."""
-    monkeypatch.setattr(store_module, "QUOTE_CANDIDATES", 5)
-    monkeypatch.setattr(store_module, "QUOTE_EXACT_MAX", 3)
+    monkeypatch.setattr(quote_search, "QUOTE_CANDIDATES", 5)
+    monkeypatch.setattr(quote_search, "QUOTE_EXACT_MAX", 3)
     found, total, bounded = await store.search_quotes_counted([word], limit=5)
     assert (total, bounded) == (5, True)
     conn = sqlite3.connect(tmp_path / "content.sqlite3")
@@ -160,8 +160,8 @@ async def test_a_word_past_the_exact_bound_keeps_an_exact_count(
     """Between QUOTE_EXACT_MAX and QUOTE_CANDIDATES matches: scored by presence, but
     every match is a candidate, so the count is exact and not a lower bound."""
     exact = [q.id for q in await store.search_quotes(["pier"], limit=50)]
-    monkeypatch.setattr(store_module, "QUOTE_EXACT_MAX", 3)
-    store._ranked.clear()
+    monkeypatch.setattr(quote_search, "QUOTE_EXACT_MAX", 3)
+    store._ranker.cache.clear()
     found, total, bounded = await store.search_quotes_counted(["pier"], limit=50)
     assert (total, bounded) == (len(exact), False)
     assert [q.id for q in found] == exact  # "pier" is once per row, in one column

@@ -13,7 +13,7 @@ import pytest
 from bot import answers
 from bot.render_discord import timeline_embeds
 from bot.render_text import render_json, render_text
-from db import store as store_module
+from db import timeline_query
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
 from db.store import Store
 from tests.stores import write_store
@@ -104,7 +104,7 @@ async def test_span_matches_brute_force(
 ) -> None:
     """Pages, first, last and the count agree with one unbounded query, at every offset."""
     for name, value in STRATEGIES[strategy].items():
-        monkeypatch.setattr(store_module, name, value)
+        monkeypatch.setattr(timeline_query, name, value)
     topic = [word] if word else []
     for low, high in RANGES:
         want = brute(generated, word, low, high)
@@ -125,8 +125,8 @@ async def test_bounded_count_is_exact_on_the_last_page(
     store: Store, generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Walking to the end of a bounded count learns the exact total."""
-    monkeypatch.setattr(store_module, "TIMELINE_SORT_MAX", 5)
-    monkeypatch.setattr(store_module, "TIMELINE_COUNT_SCAN", 50)
+    monkeypatch.setattr(timeline_query, "TIMELINE_SORT_MAX", 5)
+    monkeypatch.setattr(timeline_query, "TIMELINE_COUNT_SCAN", 50)
     want = brute(generated, "middleword", 0, 10**9)
     first = await store.timeline_span(["middleword"], limit=8)
     assert first.total_is_lower_bound
@@ -141,8 +141,8 @@ async def test_lower_bound_reaches_answers_and_renderers(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """'N+ events' and 'Page 1 of M+' in text and Discord; the JSON carries the flag."""
-    monkeypatch.setattr(store_module, "TIMELINE_SORT_MAX", 5)
-    monkeypatch.setattr(store_module, "TIMELINE_COUNT_SCAN", 200)
+    monkeypatch.setattr(timeline_query, "TIMELINE_SORT_MAX", 5)
+    monkeypatch.setattr(timeline_query, "TIMELINE_COUNT_SCAN", 200)
     answer = await answers.timeline(store, "commonword")
     assert answer.total_is_lower_bound
     assert answer.pages == -(-answer.total // answers.TIMELINE_PAGE)

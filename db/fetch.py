@@ -1,0 +1,79 @@
+"""Events and quotes read back as records: the columns every read query selects,
+the row parsers, and lookups by id. Shared by the day, quote and timeline queries.
+
+Each query asks `read` for a connection: the store hands out its read connections
+round robin, one query at a time, so queries of concurrent answers overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeAlias
+
+import aiosqlite
+
+from db.records import Event, PartialDate, Quote, Source
+
+# The store's next read connection (Store._read).
+Reader: TypeAlias = Callable[[], aiosqlite.Connection]
+
+EVENT_COLUMNS = (
+    "e.id, e.date, e.title, e.summary, d.path, d.title,"
+    " (SELECT group_concat(p.name, char(31)) FROM event_people ep"
+    "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id)"
+)
+QUOTE_COLUMNS = "q.id, p.name, q.text, q.date, q.context, q.fragment, d.path, d.title"
+
+
+def event_of(row: Sequence[Any]) -> Event:
+    """An Event from a row that starts with EVENT_COLUMNS."""
+    people = tuple(sorted(row[6].split("\x1f"))) if row[6] else ()
+    return Event(
+        id=row[0],
+        date=PartialDate.from_iso(row[1]),
+        title=row[2],
+        summary=row[3],
+        people=people,
+        source=Source(path=row[4], title=row[5]),
+    )
+
+
+def quote_of(row: Sequence[Any]) -> Quote:
+    """A Quote from a row that starts with QUOTE_COLUMNS."""
+    return Quote(
+        id=row[0],
+        speaker=row[1],
+        text=row[2],
+        date=PartialDate.from_iso(row[3]) if row[3] else None,
+        context=row[4],
+        fragment=bool(row[5]),
+        source=Source(path=row[6], title=row[7]),
+    )
+
+
+async def quotes_by_id(read: Reader, ids: Sequence[int]) -> list[Quote]:
+    """The quotes with these ids, in the order given (unknown ids left out)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = await read().execute_fetchall(
+        f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id"
+        f" LEFT JOIN people p ON p.id = q.speaker_id WHERE q.id IN ({marks})",
+        tuple(ids),
+    )
+    by_id = {int(r[0]): quote_of(r) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+async def events_by_id(read: Reader, ids: Sequence[int]) -> dict[int, Event]:
+    """The events with these ids (repeats read once), by id."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = await read().execute_fetchall(
+        f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
+        f" WHERE e.id IN ({marks})",
+        tuple(wanted),
+    )
+    return {int(r[0]): event_of(r) for r in rows}
