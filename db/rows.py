@@ -99,16 +99,18 @@ def document_rows(document: ParsedDocument) -> DocumentRows:
         names.setdefault(person.canonical, len(names))
     for event in document.events:
         for name in event.people:
-            names.setdefault(name, len(names))
+            if name not in names:  # most are: cheaper than setdefault(name, len(names))
+                names[name] = len(names)
     for quote in document.quotes:
-        if quote.speaker:
-            names.setdefault(quote.speaker, len(names))
+        speaker = quote.speaker
+        if speaker and speaker not in names:
+            names[speaker] = len(names)
     rows = DocumentRows(
         title=document.title,
         published=document.published.iso() if document.published else None,
         people=len(document.people),
         names=list(names),
-        aliases=[],
+        aliases=_alias_rows(document, names),
         events=[],
         event_people=[],
         event_search=[],
@@ -118,31 +120,55 @@ def document_rows(document: ParsedDocument) -> DocumentRows:
         vocabulary={},
         warnings=list(document.warnings),
     )
-    for person in document.people:
-        for name in {person.canonical, *person.aliases}:
-            norm = name_key(name)
-            if norm:
-                rows.aliases.append((names[person.canonical], name, norm))
     _event_rows(document, names, rows)
     _quote_rows(document, names, rows)
     return rows
 
 
+def _alias_rows(document: ParsedDocument, names: dict[str, int]) -> list[tuple[int, str, str]]:
+    """(name index, alias, norm) of every name each person goes by that has a norm."""
+    aliases: list[tuple[int, str, str]] = []
+    for person in document.people:
+        index = names[person.canonical]
+        for name in {person.canonical, *person.aliases}:
+            norm = _name_key(name)
+            if norm:
+                aliases.append((index, name, norm))
+    return aliases
+
+
+def _name_key(name: str) -> str:
+    """name_key(), remembered: the same people recur across the documents a worker parses."""
+    norm = _NAME_KEYS.get(name)
+    if norm is None:
+        if len(_NAME_KEYS) >= _NAME_KEYS_LIMIT:  # bounded: a long ingest meets many names
+            _NAME_KEYS.clear()
+        norm = _NAME_KEYS[name] = name_key(name)
+    return norm
+
+
+_NAME_KEYS: dict[str, str] = {}
+_NAME_KEYS_LIMIT = 20_000
+
+
 def _event_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentRows) -> None:
     for event in document.events:
         date = event.date
+        year, month, day = date.year, date.month, date.day
+        sort_key = (year or 0) * 10_000 + (month or 0) * 100 + (day or 0)  # date.sort_key()
+        span = event.span
         rows.events.append(
             (
                 date.iso(),
                 date.precision,
-                date.year,
-                date.month,
-                date.day,
-                _sort_key(date),
+                year,
+                month,
+                day,
+                sort_key,
                 event.title,
                 event.summary,
-                event.span.start,
-                event.span.end,
+                span.start,
+                span.end,
             )
         )
         rows.event_people.append([names[name] for name in event.people])
@@ -152,25 +178,44 @@ def _event_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentR
 
 
 def _quote_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentRows) -> None:
-    counts: Counter[str] = Counter()
+    """The quotes' rows, search rows and vocabulary counts.
+
+    Consecutive quotes mostly share one date object (the dateline they follow), so
+    its columns are made once per run of them. The topic words of all quotes are
+    counted at the end, in one pass in C.
+    """
+    words: list[str] = []
+    quotes, speakers, search = rows.quotes, rows.quote_speakers, rows.quote_search
+    last_date: PartialDate | None = None
+    iso, precision, year, month, day = _date_columns(None)
     for index, quote in enumerate(document.quotes):
-        rows.quotes.append(
+        date = quote.date
+        if date is not last_date:
+            last_date = date
+            iso, precision, year, month, day = _date_columns(date)
+        text, context, span = quote.text, quote.context, quote.span
+        quotes.append(
             (
-                quote.text,
-                *_date_columns(quote.date),
-                quote.context,
+                text,
+                iso,
+                precision,
+                year,
+                month,
+                day,
+                context,
                 int(quote.fragment),
-                quote.span.start,
-                quote.span.end,
+                span.start,
+                span.end,
             )
         )
-        rows.quote_speakers.append(names[quote.speaker] if quote.speaker else -1)
+        speaker = quote.speaker
+        speakers.append(names[speaker] if speaker else -1)
         if quote.fragment:
             continue
-        folded = fold(quote.text)  # once, for the search row and the vocabulary
-        counts.update(folded_topic_words(folded))
-        rows.quote_search.append((index, folded, fold(quote.context or "")))
-    rows.vocabulary = dict(counts)
+        folded = fold(text)  # once, for the search row and the vocabulary
+        words += folded_topic_words(folded)
+        search.append((index, folded, fold(context) if context else ""))
+    rows.vocabulary = dict(Counter(words))
 
 
 def _date_columns(
@@ -179,11 +224,6 @@ def _date_columns(
     if date is None:
         return (None, None, None, None, None)
     return (date.iso(), date.precision, date.year, date.month, date.day)
-
-
-def _sort_key(date: PartialDate) -> int:
-    year, month, day = date.sort_key()
-    return year * 10_000 + month * 100 + day
 
 
 def delete_document(

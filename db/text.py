@@ -5,34 +5,55 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_FOLD = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u02bc": "'",
-        "\u02b9": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u200b": "",
-        "\u200c": "",
-        "\u200d": "",
-        "\u2060": "",
-        "\ufeff": "",
-    }
-)
+# What fold() replaces each character with; no replacement holds a character replaced,
+# so replacing them one after another is the same as all at once (str.translate).
+_FOLD: dict[str, str] = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u02b9": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+}
+_FOLD_PAIRS = tuple(_FOLD.items())
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# A letter is a word character that is neither a digit nor "_"; a word is a run of
+# letters, possibly joined by single apostrophes (o'neill, rock'n'roll).
+_LETTER = r"[^\W\d_]"
+_WORD = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
+
+# Without an apostrophe a word is just a maximal run of letters. In lower-cased ASCII
+# text the letters are exactly a-z, a class the regex engine tests far faster.
+_LETTERS = re.compile(rf"{_LETTER}+")
+_ASCII_LETTERS = re.compile(r"[a-z]+")
+
+# Topic words found by one regex, so no Python loop runs per word. Without an
+# apostrophe they are the runs of three letters or more: findall tries a run at its
+# first letter, and a shorter run fails at every position. With apostrophes a match
+# must be a whole word of folded_words(): not preceded by a letter or a letter and
+# "'", not followed by a letter or "'" and a letter. Its group is three letters or
+# more, maybe then a possessive 's that it leaves out; a word with any other
+# apostrophe fails at every position.
+_TOPIC_RUN = re.compile(rf"{_LETTER}{{3,}}")
+_ASCII_TOPIC_RUN = re.compile(r"[a-z]{3,}")
+_TOPIC_WORD = re.compile(rf"(?<!{_LETTER})(?<!{_LETTER}')({_LETTER}{{3,}})(?:'s)?(?!'?{_LETTER})")
+_ASCII_TOPIC_WORD = re.compile(r"(?<![a-z])(?<![a-z]')([a-z]{3,})(?:'s)?(?!'?[a-z])")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -50,7 +71,13 @@ def fold(text: str) -> str:
     """Unicode-normalise and fold apostrophes, quote marks, dashes and odd spaces."""
     if text.isascii():  # NFKC leaves ASCII alone; of _FOLD only the backtick is ASCII
         return text.replace("`", "'") if "`" in text else text
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+    text = unicodedata.normalize("NFKC", text)
+    # str.translate looks up every character of a non-ASCII text in a dict, several
+    # times slower than looking for each of the few characters to fold.
+    for char, replacement in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def words(text: str) -> list[str]:
@@ -60,7 +87,10 @@ def words(text: str) -> list[str]:
 
 def folded_words(folded: str) -> list[str]:
     """words() of a text already passed through fold()."""
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(folded.lower())]
+    lower = folded.lower()
+    if "'" not in lower:  # no apostrophe: every word is a plain run of letters
+        return (_ASCII_LETTERS if lower.isascii() else _LETTERS).findall(lower)
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(lower)]
 
 
 def topic_words(text: str) -> set[str]:
@@ -69,14 +99,18 @@ def topic_words(text: str) -> set[str]:
 
 
 def folded_topic_words(folded: str) -> set[str]:
-    """topic_words() of a text already passed through fold()."""
-    found = set()
-    for word in set(_WORD.findall(folded.lower())):  # each distinct word handled once
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) >= 3 and "'" not in word and word not in STOPWORDS:
-            found.add(word)
-    return found
+    """topic_words() of a text already passed through fold().
+
+    The distinct words of folded_words() with three letters or more, no apostrophe and
+    no stopword. Found by one regex (see _TOPIC_WORD), as this runs for every quote
+    ingested.
+    """
+    lower = folded.lower()
+    if lower.isascii():  # a-z are its letters (lower() makes the Kelvin sign k)
+        found = (_ASCII_TOPIC_RUN if "'" not in lower else _ASCII_TOPIC_WORD).findall(lower)
+    else:
+        found = (_TOPIC_RUN if "'" not in lower else _TOPIC_WORD).findall(lower)
+    return set(found) - STOPWORDS
 
 
 def fts_query(terms: list[str], *, prefix_last: bool = False) -> str:
