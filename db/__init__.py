@@ -1,1 +1,7 @@
 """The almanac's data layer: ingest (text -> records), schema, and the Store."""
+
+# Before any submodule is imported: use the compiled (mypyc) records/text/rows modules
+# when build/native holds a build of exactly these sources (see db/native).
+from db.native import activate_package
+
+activate_package(__path__, __name__)

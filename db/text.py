@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Final
 
 # What fold() replaces each character with; no replacement holds a character replaced,
 # so replacing them one after another is the same as all at once (str.translate).
@@ -67,6 +69,21 @@ STOPWORDS = frozenset(
 )
 
 
+# Python's own str.lower, called as a function: mypyc compiles `text.lower()` into C
+# that (before Python 3.13) lowers a word-final capital sigma to "σ" where Python gives
+# "ς", so compiled and pure builds would store different keys for Greek names.
+_PYTHON_LOWER: Final[Callable[[str], str]] = str.lower
+_CAPITAL_SIGMA = "\u03a3"
+
+
+def lower(text: str) -> str:
+    """str.lower(), the same in compiled and pure builds (see _PYTHON_LOWER).
+
+    The code that db/native compiles calls this instead of the method.
+    """
+    return _PYTHON_LOWER(text) if _CAPITAL_SIGMA in text else text.lower()
+
+
 def fold(text: str) -> str:
     """Unicode-normalise and fold apostrophes, quote marks, dashes and odd spaces."""
     if text.isascii():  # NFKC leaves ASCII alone; of _FOLD only the backtick is ASCII
@@ -87,10 +104,10 @@ def words(text: str) -> list[str]:
 
 def folded_words(folded: str) -> list[str]:
     """words() of a text already passed through fold()."""
-    lower = folded.lower()
-    if "'" not in lower:  # no apostrophe: every word is a plain run of letters
-        return (_ASCII_LETTERS if lower.isascii() else _LETTERS).findall(lower)
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(lower)]
+    lowered = lower(folded)
+    if "'" not in lowered:  # no apostrophe: every word is a plain run of letters
+        return (_ASCII_LETTERS if lowered.isascii() else _LETTERS).findall(lowered)
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(lowered)]
 
 
 def topic_words(text: str) -> set[str]:
@@ -105,11 +122,12 @@ def folded_topic_words(folded: str) -> set[str]:
     no stopword. Found by one regex (see _TOPIC_WORD), as this runs for every quote
     ingested.
     """
-    lower = folded.lower()
-    if lower.isascii():  # a-z are its letters (lower() makes the Kelvin sign k)
-        found = (_ASCII_TOPIC_RUN if "'" not in lower else _ASCII_TOPIC_WORD).findall(lower)
+    lowered = lower(folded)
+    if lowered.isascii():  # a-z are its letters (lower() makes the Kelvin sign k)
+        topic = _ASCII_TOPIC_RUN if "'" not in lowered else _ASCII_TOPIC_WORD
     else:
-        found = (_TOPIC_RUN if "'" not in lower else _TOPIC_WORD).findall(lower)
+        topic = _TOPIC_RUN if "'" not in lowered else _TOPIC_WORD
+    found = topic.findall(lowered)
     return set(found) - STOPWORDS
 
 

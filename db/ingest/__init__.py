@@ -3,7 +3,13 @@
 No database, network or discord here: parse_document is a pure function of the text.
 """
 
-from db.ingest.pipeline import parse_document
-from db.ingest.source import MAX_SOURCE_BYTES, SourceError, read_source
+# Before any submodule is imported: use the compiled (mypyc) ingest modules when
+# build/native holds a build of exactly these sources (see db/native).
+from db.native import activate_package
+
+activate_package(__path__, __name__)
+
+from db.ingest.pipeline import parse_document  # noqa: E402
+from db.ingest.source import MAX_SOURCE_BYTES, SourceError, read_source  # noqa: E402
 
 __all__ = ["MAX_SOURCE_BYTES", "SourceError", "parse_document", "read_source"]

@@ -12,7 +12,8 @@ def render_all(results: dict[str, Any]) -> str:
     env = results["environment"]
     parts = [
         f"Almanac benchmark — Python {env['python']}, SQLite {env['sqlite']},"
-        f" {env['cpus']} CPUs, seed {results['seed']}, {env['when']}"
+        f" {env['cpus']} CPUs, {env.get('extractor', 'pure')} extractor,"
+        f" seed {results['seed']}, {env['when']}"
     ]
     if "ingest" in results:
         parts.append(_ingest(results["ingest"]))

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import db.native
+
 RESULTS = Path("bench-results/latest.json")
 
 
@@ -68,6 +70,7 @@ def environment() -> dict[str, Any]:
         "sqlite": sqlite3.sqlite_version,
         "machine": platform.machine(),
         "cpus": _cpus(),
+        "extractor": db.native.mode(),  # native (mypyc build) or pure Python
     }
 
 

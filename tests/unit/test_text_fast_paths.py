@@ -145,3 +145,15 @@ def test_fold_replacements_hold_nothing_to_fold() -> None:
     assert all(len(char) == 1 for char in text_module._FOLD)
     every = "x".join(_FOLDED) + " \ufb01"
     assert fold(every) == _reference_fold(every)
+
+
+@given(st.text(alphabet=_ALPHABET + "ΣσςΑΘΗΝΟΔΕ", max_size=30))
+@example("ΟΔΥΣΣΕΑΣ")
+@example("ΑΘΗΝΑΣ. ΣΤΟ ΤΕΛΟΣ,")
+def test_lower_is_python_lower_in_every_build(text: str) -> None:
+    # In the compiled build a method call text.lower() gives "σ" for a final "Σ".
+    assert text_module.lower(text) == str.lower(text)
+
+
+def test_lower_keeps_the_final_sigma() -> None:
+    assert text_module.lower("ΟΔΥΣΣΕΑΣ") == "οδυσσεας"
