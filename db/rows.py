@@ -126,11 +126,15 @@ def document_rows(document: ParsedDocument) -> DocumentRows:
 
 
 def _alias_rows(document: ParsedDocument, names: dict[str, int]) -> list[tuple[int, str, str]]:
-    """(name index, alias, norm) of every name each person goes by that has a norm."""
+    """(name index, alias, norm) of every name each person goes by that has a norm.
+
+    A person's names come in sorted order, so the rows (and the aliases' rowids) are
+    the same whatever order their set iterates in: every hash seed, every build.
+    """
     aliases: list[tuple[int, str, str]] = []
     for person in document.people:
         index = names[person.canonical]
-        for name in {person.canonical, *person.aliases}:
+        for name in sorted({person.canonical, *person.aliases}):
             norm = _name_key(name)
             if norm:
                 aliases.append((index, name, norm))

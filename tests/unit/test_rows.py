@@ -52,7 +52,7 @@ def _reference_rows(document: ParsedDocument) -> DocumentRows:
         warnings=list(document.warnings),
     )
     for person in document.people:
-        for name in {person.canonical, *person.aliases}:
+        for name in sorted({person.canonical, *person.aliases}):  # sorted: see _alias_rows
             norm = name_key(name)
             if norm:
                 rows.aliases.append((names[person.canonical], name, norm))
