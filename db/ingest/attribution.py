@@ -9,42 +9,49 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from itertools import islice
+from typing import Final
 
 from db.ingest.lexicon import ADVERBS_BETWEEN, CONTEXT_NOUNS, SPEECH_VERBS
 from db.ingest.people import Cast, Intervals, Mention
+from db.text import lower
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIGIT_RUN
-_LEADING_NAME_TEXT = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*")
-_AFFILIATION = re.compile(
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIGIT_RUN
+_LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*")
+_AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
 )
-_APPOSITION = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
-_NOUNS = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
+_APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
+_NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
 # (the regex engine then skips to i, d or a) and checks the opening \b just after it.
-_OCCASION = re.compile(
+_OCCASION: Final = re.compile(
     r"(?:i(?<!\w.)n|d(?<!\w.)uring|a(?<!\w.)t)\s"
     rf"(?:a|an|the|his|her|their)\s(?:[\w'-]+\s){{0,3}}?(?:{_NOUNS})s?\b"
     r"(?:\s(?:in|at|with|on)\s(?:the\s)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})?"
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Attribution:
-    """A speaker (None if the text does not say) and where the words were said."""
+    """A speaker (None if the text does not say) and where the words were said.
 
-    speaker: str | None
-    context: str | None
-    found: bool
+    Never changed once made. A plain class, not a frozen dataclass: compiled with mypyc,
+    that is made through the Python __init__ dataclasses generates (one per quote here).
+    """
+
+    __slots__ = ("context", "found", "speaker")
+
+    def __init__(self, speaker: str | None, context: str | None, found: bool) -> None:
+        self.speaker = speaker
+        self.context = context
+        self.found = found
 
 
-NOBODY = Attribution(None, None, found=False)
+NOBODY: Final = Attribution(None, None, found=False)
 
 
-WINDOW = 300  # how far before a quote a speech verb and its subject are looked for
-MAX_GAPS = 8  # text between at most this many earlier quotes is searched
+WINDOW: Final = 300  # how far before a quote a speech verb and its subject are looked for
+MAX_GAPS: Final = 8  # text between at most this many earlier quotes is searched
 
 
 class Attributor:
@@ -99,7 +106,7 @@ class Attributor:
         words = self._words(close, limit, most=1)  # only the first word is looked at
         if not words:
             return NOBODY
-        if words[0].group(0).lower() in SPEECH_VERBS:
+        if lower(words[0].group(0)) in SPEECH_VERBS:
             subject = self._mention_at(words[0].end(), words[0].end() + 3)
             if subject is not None:
                 return Attribution(subject.person, self._context(subject.end, limit), True)
@@ -118,7 +125,7 @@ class Attributor:
             return NOBODY
         words = self._words(sentence_start, open_at)
         for word in reversed(words):
-            if word.group(0).lower() in SPEECH_VERBS:
+            if lower(word.group(0)) in SPEECH_VERBS:
                 speaker = self.subject_of(word.start(), word.end(), sentence_start)
                 if speaker is not None:
                     context = self._occasion(sentence_start, open_at)
@@ -130,7 +137,7 @@ class Attributor:
         """The subject of the last speech verb in a stretch of reported speech."""
         start = max(start, end - WINDOW)
         for word in reversed(self._words(start, end)):
-            if word.group(0).lower() in SPEECH_VERBS:
+            if lower(word.group(0)) in SPEECH_VERBS:
                 speaker = self.subject_of(word.start(), word.end(), start)
                 return speaker.person if speaker else None
         return None
@@ -141,7 +148,7 @@ class Attributor:
         if candidates:
             last = candidates[-1]
             gap = self.norm[last.end : verb_start].split()
-            if len(gap) <= 3 and all(g.lower() in ADVERBS_BETWEEN for g in gap):
+            if len(gap) <= 3 and all(lower(g) in ADVERBS_BETWEEN for g in gap):
                 return last
         inverted = self._mention_at(verb_end, verb_end + 3)
         if inverted is not None:
@@ -162,7 +169,7 @@ class Attributor:
     def _verb_after(self, start: int, limit: int) -> int | None:
         """End of a speech verb after a subject, allowing 'later', 'also' and the like."""
         for count, word in enumerate(_WORD.finditer(self.norm, start, limit)):
-            lowered = word.group(0).lower()
+            lowered = lower(word.group(0))
             if lowered in SPEECH_VERBS:
                 return word.end()
             if count >= 2 or lowered not in ADVERBS_BETWEEN:

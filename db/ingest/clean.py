@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal, NamedTuple
+from typing import Final, Literal
 
 from db.ingest.lexicon import LINE_FURNITURE_PHRASES, STAMP_PREFIXES
+from db.text import lower
 
 LineKind = Literal["blank", "furniture", "text"]
 
 # One character in, one character out: offsets in the copy are offsets in the original.
 # No replacement is itself replaced, so the order of the replacements does not matter.
-_FOLDS: dict[str, str] = {
+_FOLDS: Final[dict[str, str]] = {
     "\u201c": '"',
     "\u201d": '"',
     "\u201e": '"',
@@ -46,7 +47,7 @@ _FOLDS: dict[str, str] = {
     "\u25aa": "*",
 }
 
-BULLET_CHARS = "*-"
+BULLET_CHARS: Final = "*-"
 BULLET_MARKS = ("*", "-")
 
 
@@ -62,12 +63,19 @@ def normalise(text: str) -> str:
     return text
 
 
-class Line(NamedTuple):
-    """One line of the original text: [start, end) excludes the newline."""
+class Line:
+    """One line of the original text: [start, end) excludes the newline.
 
-    start: int
-    end: int
-    kind: LineKind
+    A plain class rather than a NamedTuple: a document has one per line, and compiled
+    with mypyc a NamedTuple is made through Python code, a plain class natively.
+    """
+
+    __slots__ = ("end", "kind", "start")
+
+    def __init__(self, start: int, end: int, kind: LineKind) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
 
 
 def _phrases_by(char_of: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
@@ -79,16 +87,18 @@ def _phrases_by(char_of: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
     return grouped
 
 
-_OPENING_WITH = _phrases_by(lambda phrase: phrase[0])
-_ENDING_WITH = _phrases_by(lambda phrase: phrase[-1])
-_ONLY_SYMBOLS = re.compile(r"[\W_]*")
-_LINK_SEPARATORS = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
-_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
-_CREDIT = re.compile(
+_OPENING_WITH: Final = _phrases_by(lambda phrase: phrase[0])
+_ENDING_WITH: Final = _phrases_by(lambda phrase: phrase[-1])
+_ONLY_SYMBOLS: Final = re.compile(r"[\W_]*")
+_LINK_SEPARATORS: Final = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
+_BYLINE: Final = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
+_BYLINE_OPENINGS = ("By", "BY")  # what _BYLINE opens with
+_CREDIT_WORDS = ("photo", "image", "picture", "credit", "source")  # _CREDIT's, "(" aside
+_CREDIT: Final = re.compile(
     r"^\(?(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|credit)", re.IGNORECASE
 )
-_SHORT_BULLET = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
-_BULLET = re.compile(r"^\s*[*-]\s")
+_SHORT_BULLET: Final = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
+_BULLET: Final = re.compile(r"^\s*[*-]\s")
 
 
 def _is_furniture_line(norm_line: str) -> bool:
@@ -96,7 +106,7 @@ def _is_furniture_line(norm_line: str) -> bool:
     stripped = norm_line.strip()
     if not stripped[:1].isalnum() and _ONLY_SYMBOLS.fullmatch(stripped):  # \w: alnum or _
         return True
-    lowered = stripped.lower()
+    lowered = lower(stripped)
     if lowered.startswith(_OPENING_WITH.get(lowered[:1], ())) or lowered.endswith(
         _ENDING_WITH.get(lowered[-1:], ())
     ):
@@ -105,9 +115,24 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if len(stripped) < 200 and _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
-    if len(stripped) < 120 and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
+    if _may_be_byline(stripped) and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
-    return len(stripped) < 160 and bool(_CREDIT.match(stripped))
+    return (
+        len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
+    )
+
+
+def _may_be_byline(stripped: str) -> bool:
+    """Cheap test that a line may be a byline: short, opening as _BYLINE does."""
+    return len(stripped) < 120 and stripped.startswith(_BYLINE_OPENINGS)
+
+
+def _may_be_credit(stripped: str, lowered: str) -> bool:
+    """Cheap test that _CREDIT might match: in ASCII, where its re.IGNORECASE means just
+    lowercasing, the line opens with one of its words (after an optional "(")."""
+    if not stripped.isascii():
+        return True
+    return lowered.startswith(_CREDIT_WORDS, 1 if lowered.startswith("(") else 0)
 
 
 def _has_link_mark(line: str) -> bool:

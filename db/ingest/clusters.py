@@ -6,26 +6,30 @@ resolves to the busiest cluster of its surname, or to itself if it speaks.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-
 from db.ingest.names import has_given_name
 from db.records import PersonRecord
+from db.text import lower
 
 
-@dataclass(slots=True)
 class Cluster:
-    """The forms of one person's full name, and how often each was used."""
+    """The forms of one person's full name, and how often each was used.
 
-    forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
-    givens: dict[str, None] = field(default_factory=dict)  # first tokens of the forms
-    mentions: int = 0
-    order: int = 0
-    _canonical: str | None = None
+    A plain class, not a dataclass, and a dict, not a Counter: compiled with mypyc, both
+    of those run Python code (a generated __init__, Counter's __missing__) on every use.
+    """
+
+    __slots__ = ("_canonical", "forms", "givens", "mentions", "order")
+
+    def __init__(self, order: int = 0) -> None:
+        self.forms: dict[tuple[str, ...], int] = {}
+        self.givens: dict[str, None] = {}  # first tokens of the forms
+        self.mentions = 0
+        self.order = order
+        self._canonical: str | None = None
 
     def add(self, name: tuple[str, ...]) -> None:
         """Count one more mention of the cluster under this form."""
-        self.forms[name] += 1
+        self.forms[name] = self.forms.get(name, 0) + 1
         self.givens.setdefault(name[0], None)
         self.mentions += 1
 
@@ -46,24 +50,24 @@ Clusters = dict[str, list[Cluster]]  # clusters by lowercase surname
 
 
 def _same_given(a: str, b: str) -> bool:
-    if a.lower() == b.lower():
+    if lower(a) == lower(b):
         return True
     short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
-    return len(short) == 1 and long_.lower().startswith(short.lower())
+    return len(short) == 1 and lower(long_).startswith(lower(short))
 
 
 def cluster_full_names(full: list[tuple[str, ...]]) -> Clusters:
     """Full names (in text order) grouped by surname into clusters of one person each."""
-    surnames = {name[-1].lower() for name in full}
+    surnames = {lower(name[-1]) for name in full}
     paired: dict[tuple[str, ...], bool] = {}
     clusters: Clusters = {}
     created = 0
     for name in full:
         if name not in paired:
-            paired[name] = any(t.lower() in surnames for t in name[:-1] if len(t) > 2)
+            paired[name] = any(lower(t) in surnames for t in name[:-1] if len(t) > 2)
         if paired[name]:
             continue  # "Smith Jones": two surnames side by side, not one person
-        group = clusters.setdefault(name[-1].lower(), [])
+        group = clusters.setdefault(lower(name[-1]), [])
         target = next((c for c in group if c.accepts(name)), None)
         if target is None:
             target = Cluster(order=created)
@@ -75,7 +79,7 @@ def cluster_full_names(full: list[tuple[str, ...]]) -> Clusters:
 
 def person_for(name: tuple[str, ...], clusters: Clusters, speakers: set[str]) -> str | None:
     """The canonical name a run's name stands for, if it is a person's."""
-    group = clusters.get(name[-1].lower())
+    group = clusters.get(lower(name[-1]))
     if group:
         if has_given_name(name):
             match = next((c for c in group if c.accepts(name) and name in c.forms), None)

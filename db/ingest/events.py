@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Final
 
 from db.ingest.dates import shift
 from db.ingest.people import Cast
@@ -16,23 +17,25 @@ from db.ingest.quotes import Layout
 from db.ingest.segment import Section
 from db.records import EventRecord, PartialDate, Span
 
-SUMMARY_LIMIT = 300
-TITLE_LIMIT = 200
-MAX_PER_SENTENCE = 8  # a sentence with more dates is a list; its first ones are enough
-_DATELINE = re.compile(
+SUMMARY_LIMIT: Final = 300
+TITLE_LIMIT: Final = 200
+MAX_PER_SENTENCE: Final = 8  # a sentence with more dates is a list; its first ones are enough
+_DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'-]{2,40}(?:,\s[\w .'-]{2,40})?\s\([\w .'-]{2,30}\)\s?-{1,2}\s?"
 )
-_POSITION = re.compile(r"\s\((?:left|right|center|centre|(?:second|third) from (?:left|right))\)")
-_PARENS = re.compile(r"\(([^()]{10,300})\)")
-_PHRASE_END = re.compile(r"[,;:]|$")
-_CLAUSE_BREAK = re.compile(r"[,;]\s|\s[\u2014\u2013-]{1,2}\s")
+_POSITION: Final = re.compile(
+    r"\s\((?:left|right|center|centre|(?:second|third) from (?:left|right))\)"
+)
+_PARENS: Final = re.compile(r"\(([^()]{10,300})\)")
+_PHRASE_END: Final = re.compile(r"[,;:]|$")
+_CLAUSE_BREAK: Final = re.compile(r"[,;]\s|\s[\u2014\u2013-]{1,2}\s")
 # A subordinate clause opened by a participle or a conjunction, optionally with
 # "that": ", recalling that the union applied in 1954", ", while the fleet sailed in 1905".
-_CLAUSE_OPENER = re.compile(
+_CLAUSE_OPENER: Final = re.compile(
     r"(?:[a-z]+ing|and|but|while|whereas|although|though|because|since|as|after|before|when)"
     r"(?:\s+that)?\s+(?=\S)"
 )
-MIN_CLAUSE_WORDS = 4
+MIN_CLAUSE_WORDS: Final = 4
 
 
 def trim(text: str, limit: int) -> str:

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-MONTHS: dict[str, int] = {
+from typing import Final
+
+MONTHS: Final[dict[str, int]] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
     "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
     "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS: Final = frozenset(
     """say says said saying tell tells told ask asks asked reply replies replied answer
     answers answered respond responds responded note notes noted add adds added
     declare declares declared state states stated insist insists insisted claim claims
@@ -34,22 +36,22 @@ SPEECH_VERBS = frozenset(
 )
 
 # Words that may sit between a speaker and the speech verb ("Putin said later").
-ADVERBS_BETWEEN = frozenset(
+ADVERBS_BETWEEN: Final = frozenset(
     """also only then later once again simply just himself herself immediately
     would will had has have could might may did does do later quickly flatly bluntly
     repeatedly publicly privately famously firmly calmly curtly reportedly jokingly
     never often always still even""".split()
 )
 
-PRONOUNS = frozenset({"he", "she"})
+PRONOUNS: Final = frozenset({"he", "she"})
 
 # A lowercase word before a name that leaves the name in subject position.
-CLAUSE_OPENERS = frozenset(
+CLAUSE_OPENERS: Final = frozenset(
     """and but that when while as because so then after before if although though
     since where which who once until also whether or nor yet says said""".split()
 )
 
-TITLES = frozenset(
+TITLES: Final = frozenset(
     """president presidents prime minister premier chancellor secretary secretary-general
     chief executive king queen prince princess pope senator sen. rep. representative
     governor gov. general gen. colonel col. admiral mayor ambassador mr. mrs. ms. mr mrs
@@ -60,13 +62,13 @@ TITLES = frozenset(
     officer founder analyst correspondent editor bureau""".split()
 )
 
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS: Final = frozenset(
     """president leader prime minister premier chancellor king queen head of state
     foreign minister government""".split()
 )
 
 # Adjective, country or seat-of-power word -> the country it stands for.
-NATIONALITIES: dict[str, str] = {
+NATIONALITIES: Final[dict[str, str]] = {
     "russian": "Russia", "russia": "Russia", "kremlin": "Russia", "moscow": "Russia",
     "american": "United States", "us": "United States", "u.s.": "United States",
     "united states": "United States", "white house": "United States",
@@ -103,7 +105,7 @@ NATIONALITIES: dict[str, str] = {
 }  # fmt: skip
 
 # Capitalised words that are never part of a person's name.
-NON_PERSON_WORDS = frozenset(
+NON_PERSON_WORDS: Final = frozenset(
     """january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
     god war cold world union states nations kingdom republic federation party center
@@ -133,7 +135,7 @@ NON_PERSON_WORDS = frozenset(
 ) | frozenset(NATIONALITIES)
 
 # Capitalised words that open sentences but do not start names.
-STOPWORDS = frozenset(
+STOPWORDS: Final = frozenset(
     """a an the and but or nor so yet for in on at to of by with from as into onto upon
     after before during since until while when where why how what who whom whose which
     that this these those there here then than it its he she they we i you his her
@@ -152,7 +154,7 @@ STOPWORDS = frozenset(
 )
 
 # Words after a bare year that show it counts things rather than dating them.
-COUNTED_NOUNS = frozenset(
+COUNTED_NOUNS: Final = frozenset(
     """people persons men women children troops soldiers cases deaths votes dollars
     euros pounds rubles roubles yuan meters metres miles kilometers kilometres km feet
     tons tonnes units copies pages words times years months days hours minutes members
@@ -160,7 +162,7 @@ COUNTED_NOUNS = frozenset(
     civilians refugees percent per cent""".split()
 )
 
-CONTEXT_NOUNS = frozenset(
+CONTEXT_NOUNS: Final = frozenset(
     """address speech interview statement conference summit meeting briefing session
     rally broadcast call hearing visit debate ceremony talks appearance remarks
     press-conference news-conference lecture toast dinner forum meeting""".split()

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from db.ingest.lexicon import NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
+from db.text import lower
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
-_CAP = rf"(?!(?:Jr|Sr)\b)[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}{_LOWER}]+)*"
-_ACRONYM = rf"[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}][{_UPPER}0-9-]*[{_UPPER}0-9]\b"
-_INITIAL = rf"[{_UPPER}]\.(?!\w)"
-_PARTICLE = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|dos|das|del)"
-_TOKEN = rf"(?:{_CAP}|{_INITIAL}|{_ACRONYM})"
-NAME_RUN = re.compile(
+_UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER: Final = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_CAP: Final = rf"(?!(?:Jr|Sr)\b)[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}{_LOWER}]+)*"
+_ACRONYM: Final = rf"[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}][{_UPPER}0-9-]*[{_UPPER}0-9]\b"
+_INITIAL: Final = rf"[{_UPPER}]\.(?!\w)"
+_PARTICLE: Final = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|dos|das|del)"
+_TOKEN: Final = rf"(?:{_CAP}|{_INITIAL}|{_ACRONYM})"
+NAME_RUN: Final = re.compile(
     rf"(?<![\w'-])(?:{_PARTICLE} )?{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*"
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
-_PARTICLE_WORDS = _PARTICLE[3:-1].split("|")
-_LONG_PARTICLES = "|".join(w for w in _PARTICLE_WORDS if len(w) == 3)
-_SHORT_PARTICLES = "|".join(w for w in _PARTICLE_WORDS if len(w) == 2)
+_PARTICLE_WORDS: Final = _PARTICLE[3:-1].split("|")
+_LONG_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 3)
+_SHORT_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 2)
 _AFTER_CAPITAL = (
     rf"(?:(?!(?<=[JS])r\b)[{_LOWER}]+(?:[-'][{_UPPER}{_LOWER}]+)*"
     rf"|\.(?!\w)|\.(?:[{_UPPER}]\.)+|[{_UPPER}0-9-]*[{_UPPER}0-9]\b)"
@@ -38,18 +39,18 @@ _AFTER_CAPITAL = (
 # the capital is captured by group 1 or 2 (in lookbehinds, checked only after a lowercase
 # letter and a space): NAME_RUN starts there. Later tokens are factored the same way,
 # after a check that a capital or a particle's first letter follows the space.
-UPPER_RUN = re.compile(
+UPPER_RUN: Final = re.compile(
     rf"[{_UPPER}](?<![\w'-].)"
     rf"(?:(?<=[a-z] .)(?:(?<=(?<![\w'-])({_LONG_PARTICLES}) .)"
     rf"|(?<=(?<![\w'-])({_SHORT_PARTICLES}) .)))?"
     rf"{_AFTER_CAPITAL}(?: (?=[{_UPPER}abdeiv])(?:{_PARTICLE} )?[{_UPPER}]{_AFTER_CAPITAL})*"
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
-_CAP_ONLY = re.compile(_CAP)
-_INITIAL_ONLY = re.compile(_INITIAL)
-_SUFFIX = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
+_CAP_ONLY: Final = re.compile(_CAP)
+_INITIAL_ONLY: Final = re.compile(_INITIAL)
+_SUFFIX: Final = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
 _SUFFIX_ENDINGS = (" Jr.", " Sr.", " II", " III", " IV")  # what _SUFFIX can end with
-_PARTICLES = frozenset(_PARTICLE_WORDS)
+_PARTICLES: Final = frozenset(_PARTICLE_WORDS)
 # A first word ending so may be a verb or adverb ("Speaking", "Separately", "Asked"): the
 # only case where standing at a sentence's start changes how a run splits.
 _VERB_ENDINGS = ("ing", "ly", "ed")
@@ -71,9 +72,14 @@ class RunShape(NamedTuple):
     full: bool  # has_given_name(name): a full name ("Vladimir Putin", not "Putin")
 
 
+# run_shapes per run text; past this many texts the dict starts over.
+_SHAPES_KEPT: Final = 1 << 16
+_SHAPES: Final[dict[str, tuple[RunShape | None, RunShape | None]]] = {}
+
+
 def _fold(token: str) -> str:
     """Lowercase without a possessive ending or a trailing full stop: "Putin's" -> "putin"."""
-    return _unpossessive(token).lower().rstrip(".")
+    return lower(_unpossessive(token)).rstrip(".")
 
 
 def _unpossessive(token: str) -> str:
@@ -84,12 +90,12 @@ def _unpossessive(token: str) -> str:
 
 
 def _country_of(tokens: list[str]) -> str | None:
-    joined = " ".join(tokens).lower()
+    joined = lower(" ".join(tokens))
     if joined in NATIONALITIES:
         return NATIONALITIES[joined]
     for token in reversed(tokens):
-        if token.lower() in NATIONALITIES:
-            return NATIONALITIES[token.lower()]
+        if lower(token) in NATIONALITIES:
+            return NATIONALITIES[lower(token)]
     return None
 
 
@@ -118,13 +124,23 @@ def _strip_leading(tokens: list[str], folded: list[str], sentence_start: bool) -
     return skip
 
 
-@lru_cache(maxsize=1 << 16)
 def run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
     """The shapes of a run's text inside a sentence and at its start.
 
     Both are the same object unless the first word may be a verb ("Speaking ..."), so
-    callers need to find out where the run stands only when they differ.
+    callers need to find out where the run stands only when they differ. Remembered per
+    text in a plain dict: nearly every run repeats a text seen before, and a dict hit
+    costs a fraction of what lru_cache's bookkeeping adds to every call.
     """
+    shapes = _SHAPES.get(text)
+    if shapes is None:
+        if len(_SHAPES) >= _SHAPES_KEPT:
+            _SHAPES.clear()  # start over rather than grow without bound
+        shapes = _SHAPES[text] = _run_shapes(text)
+    return shapes
+
+
+def _run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
     if " " not in text:  # a single word: where it stands cannot change how it splits
         shape = _word_shape(text)
         return shape, shape
@@ -144,8 +160,8 @@ def _word_shape(word: str) -> RunShape | None:
     if not _is_name_token(word, folded) or word in _PARTICLES:
         return RunShape(0, len(word), (), None, None, False, False)
     name = _unpossessive(word)
-    if name.lower() in _PARTICLES:
-        name = name.lower()
+    if lower(name) in _PARTICLES:
+        name = lower(name)
     return RunShape(0, 0, (name,), None, None, False, False)
 
 
@@ -167,7 +183,7 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     for token in tokens:
         offsets.append(position)
         position += len(token) + 1
-    folded = [_unpossessive(token).lower().rstrip(".") for token in tokens]  # _fold of each
+    folded = [lower(_unpossessive(token)).rstrip(".") for token in tokens]  # _fold of each
     skip = _strip_leading(tokens, folded, sentence_start)
     title_end = skip
     for index in range(skip, len(tokens) - 1):
@@ -181,14 +197,14 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     if not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):
         name = []
     cleaned = tuple(_unpossessive(t) for t in name)
-    if cleaned and cleaned[0].lower() in _PARTICLES:
-        cleaned = (cleaned[0].lower(), *cleaned[1:])
+    if cleaned and lower(cleaned[0]) in _PARTICLES:
+        cleaned = (lower(cleaned[0]), *cleaned[1:])
     return RunShape(
         lead=offsets[skip],
         name_offset=offsets[title_end] if name else len(text),
         name=cleaned,
         country=country,
-        title=" ".join(t.lower().rstrip(".") for t in titles) or None,
+        title=" ".join(lower(t).rstrip(".") for t in titles) or None,
         suffixed=suffix is not None,
         full=has_given_name(cleaned),
     )

@@ -12,61 +12,95 @@ import bisect
 import operator
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 from db.ingest.clusters import Clusters, cluster_full_names, resolve_name
 from db.ingest.lexicon import CLAUSE_OPENERS, NATIONALITIES, SPEECH_VERBS
 from db.ingest.names import UPPER_RUN, RunShape, run_shapes
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.records import PersonRecord
+from db.text import lower
 
 MentionKind = Literal["name", "role", "pronoun"]
 
-_NATIONS = "|".join(re.escape(k) for k in sorted(NATIONALITIES, key=len, reverse=True))
+_NATIONS: Final = "|".join(re.escape(k) for k in sorted(NATIONALITIES, key=len, reverse=True))
 _ROLE_WORDS = ("president", "leader", "prime minister", "premier", "chancellor", "king", "queen",
                "head of state")  # fmt: skip
-_ROLE = re.compile(rf"\b[Tt]he\s(?P<nat>(?i:{_NATIONS}))\s(?P<role>{'|'.join(_ROLE_WORDS)})\b")
+_ROLE: Final = re.compile(
+    rf"\b[Tt]he\s(?P<nat>(?i:{_NATIONS}))\s(?P<role>{'|'.join(_ROLE_WORDS)})\b"
+)
 # Every role names its office at most this far from its start ("the downing street ...").
-_ROLE_REACH = len("the  ") + max(len(k) for k in NATIONALITIES)
-_APPOSITIVE = re.compile(
+_ROLE_REACH: Final = len("the  ") + max(len(k) for k in NATIONALITIES)
+_APPOSITIVE: Final = re.compile(
     rf",\s(?:the\s|a\s)?(?P<nat>(?i:{_NATIONS}))\s(?:president|leader|prime minister|premier)\b"
 )
 # r"\b(?:[Hh]e|[Ss]he)\b" as one pattern per form: each opens with its literal word, which
 # the regex engine finds by a plain character search, and checks the opening \b after it.
-_PRONOUNS = tuple(re.compile(rf"{w}(?<!\w{'.' * len(w)})\b") for w in ("He", "he", "She", "she"))
-_WORD_CHAR = re.compile(r"\w")
+_PRONOUNS: Final = tuple(
+    re.compile(rf"{w}(?<!\w{'.' * len(w)})\b") for w in ("He", "he", "She", "she")
+)
+_WORD_CHAR: Final = re.compile(r"\w")
 # The last word before an offset and what follows it, matched on the reversed text: a
 # forward search for r"([A-Za-z']+)([^A-Za-z']*)$" would try every position of the window.
-_LAST_WORD_REVERSED = re.compile(r"([^A-Za-z']*)([A-Za-z']+)")
-_NEXT_WORDS = re.compile(r"\s*(?:,\s*)?([a-z]+)(?:\s([a-z]+))?")
+_LAST_WORD_REVERSED: Final = re.compile(r"([^A-Za-z']*)([A-Za-z']+)")
+_NEXT_WORDS: Final = re.compile(r"\s*(?:,\s*)?([a-z]+)(?:\s([a-z]+))?")
 # r"(?<![\w'])[a-z][a-z'-]*", opening with the letter so that only letters are tried.
-_LOWER_WORD = re.compile(r"[a-z](?<![\w'].)[a-z'-]*")
-_LOWER_TOKEN = re.compile(r"[a-z][a-z'-]*")
-_WORD_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'"  # _LAST_WORD_REVERSED's
-_COMMON_GAP = ' \t\n\r\x0b\x0c.,;:!?"()[]*-'  # none of them is in _WORD_LETTERS
-_LOWER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz'-")
+_LOWER_WORD: Final = re.compile(r"[a-z](?<![\w'].)[a-z'-]*")
+_LOWER_TOKEN: Final = re.compile(r"[a-z][a-z'-]*")
+# The letters of _LAST_WORD_REVERSED's words.
+_WORD_LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'"
+_COMMON_GAP: Final = ' \t\n\r\x0b\x0c.,;:!?"()[]*-'  # none of them is in _WORD_LETTERS
+_LOWER_TAIL: Final = frozenset("abcdefghijklmnopqrstuvwxyz'-")
 # One str.find over a text costs about 1/50 of one pass of _LOWER_WORD: after this many
 # words asked about, the pass is made (so a text full of asked words stays linear).
-_FINDS_BEFORE_COLLECTING = 40
-_SENTENCE_LEAD = frozenset(" \"'(*-")
-_THE = ("the ", "The ")
-_START = operator.attrgetter("start")
-_MATCH_START = operator.methodcaller("start")
+_FINDS_BEFORE_COLLECTING: Final = 40
+_SENTENCE_LEAD: Final = frozenset(" \"'(*-")
+_THE: Final[tuple[str, ...]] = ("the ", "The ")  # each as long as the other
+_START: Final = operator.attrgetter("start")
+_MATCH_START: Final = operator.methodcaller("start")
 
 
-@dataclass(slots=True)
 class Mention:
-    """A reference to a person at [start, end): by name, by role or by pronoun."""
+    """A reference to a person at [start, end): by name, by role or by pronoun.
 
-    start: int
-    end: int
-    kind: MentionKind
-    person: str | None
-    subject: bool
-    section: int
-    in_quote: bool
-    country: str | None = None
-    surface: str = ""
+    A plain class, not a dataclass (as are the other records made by the thousand in
+    ingest): compiled with mypyc, a dataclass is built through the Python __init__ that
+    dataclasses generates, several times slower than a compiled __init__.
+    """
+
+    __slots__ = (
+        "country",
+        "end",
+        "in_quote",
+        "kind",
+        "person",
+        "section",
+        "start",
+        "subject",
+        "surface",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: MentionKind,
+        person: str | None,
+        subject: bool,
+        section: int,
+        in_quote: bool,
+        country: str | None = None,
+        surface: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.person = person
+        self.subject = subject
+        self.section = section
+        self.in_quote = in_quote
+        self.country = country
+        self.surface = surface
 
 
 @dataclass(slots=True)
@@ -91,18 +125,38 @@ class Cast:
         return {section: list(names) for section, names in seen.items()}
 
 
-@dataclass(slots=True)
 class _Run:
     """A capitalised run that holds a personal name, and where it stands in the text."""
 
-    shape: RunShape
-    name: tuple[str, ...]  # the shape's personal name ("Vladimir", "Putin")
-    start: int  # where the run's kept part starts (after sentence furniture)
-    name_start: int
-    end: int
-    section: int
-    in_quote: bool
-    sentence_start: int
+    __slots__ = (
+        "end",
+        "in_quote",
+        "name",
+        "name_start",
+        "section",
+        "sentence_start",
+        "shape",
+        "start",
+    )
+
+    def __init__(
+        self,
+        shape: RunShape,
+        start: int,
+        name_start: int,
+        end: int,
+        section: int,
+        in_quote: bool,
+        sentence_start: int,
+    ) -> None:
+        self.shape = shape
+        self.name = shape.name  # the shape's personal name ("Vladimir", "Putin")
+        self.start = start  # where the run's kept part starts (after sentence furniture)
+        self.name_start = name_start
+        self.end = end
+        self.section = section
+        self.in_quote = in_quote
+        self.sentence_start = sentence_start
 
 
 class Intervals:
@@ -172,15 +226,13 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         if shape is None or not shape.name:
             continue
         kept = pos + shape.lead
-        if shape.title is None and kept - 4 >= start and norm[kept - 4 : kept] in _THE:
+        if shape.title is None and kept - 4 >= start and norm.startswith(_THE, kept - 4):
             continue
         while ahead < len(spans) and spans[ahead][1] <= pos:
             ahead += 1
         in_quote = ahead < len(spans) and spans[ahead][0] <= pos
         name_start = pos + shape.name_offset
-        runs.append(
-            _Run(shape, shape.name, kept, name_start, match.end(), section, in_quote, start)
-        )
+        runs.append(_Run(shape, kept, name_start, match.end(), section, in_quote, start))
     return runs
 
 
@@ -209,7 +261,7 @@ def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
     trailing spaces, does not end with a letter: then _word_before_spaces is None.
     """
     word = _word_before_spaces(norm[max(sentence_start, start - 40) : start])
-    return word is None or word.lower() in CLAUSE_OPENERS
+    return word is None or lower(word) in CLAUSE_OPENERS
 
 
 def _speaks(norm: str, run: _Run) -> bool:
@@ -220,7 +272,7 @@ def _speaks(norm: str, run: _Run) -> bool:
         if first in SPEECH_VERBS or second in SPEECH_VERBS:
             return True
     word = _word_before(norm[max(0, run.start - 20) : run.start])
-    return word is not None and word.lower() in SPEECH_VERBS
+    return word is not None and lower(word) in SPEECH_VERBS
 
 
 def _word_before(text: str) -> str | None:
@@ -294,12 +346,12 @@ def _single_speakers(
         name = run.name
         if len(name) != 1 or run.in_quote or name[0] in found or name[0] in surnames:
             continue
-        if name[0].lower() in clusters:
+        if lower(name[0]) in clusters:
             surnames.add(name[0])
             continue
         if run.shape.title is None and not _speaks(norm, run):
             continue
-        if name[0].lower() not in vocabulary:
+        if lower(name[0]) not in vocabulary:
             found.add(name[0])
     return found
 
@@ -352,7 +404,7 @@ def build_cast(
 
 def _appositive_country(norm: str, end: int) -> str | None:
     match = _APPOSITIVE.match(norm, end)
-    return NATIONALITIES[match.group("nat").lower()] if match else None
+    return NATIONALITIES[lower(match.group("nat"))] if match else None
 
 
 def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Intervals) -> list[Mention]:
@@ -362,7 +414,7 @@ def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Interval
         sentence = index.locate(match.start())
         if sentence is not None:
             start, _, section = sentence
-            country = NATIONALITIES[match.group("nat").lower()]
+            country = NATIONALITIES[lower(match.group("nat"))]
             subject = _is_subject(norm, start, match.start())
             found.append(
                 Mention(match.start(), match.end(), "role", None, subject, section,
@@ -404,7 +456,7 @@ def _resolve_roles(cast: Cast) -> None:
             holders = holders if len(holders) == 1 else free
         if len(holders) == 1:
             mention.person = holders[0]
-            cast.people[holders[0]].aliases.add(mention.surface.lower())
+            cast.people[holders[0]].aliases.add(lower(mention.surface))
 
 
 def _resolve_pronouns(cast: Cast) -> None:

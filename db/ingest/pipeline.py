@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from itertools import islice
+from typing import Final
 
 from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, normalise
@@ -16,14 +17,15 @@ from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import Layout, QuoteBuilder
 from db.ingest.segment import Section, has_only_stops, segment, split_sentences
 from db.records import ParsedDocument, PartialDate
+from db.text import lower
 
-_PUBLISHED = re.compile(
+_PUBLISHED: Final = re.compile(
     r"(?i:published|posted|updated|first published|date)\b[^\n]{0,20}?"
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
-_PUBLISHED_WORD = re.compile("published|posted|updated|date")  # each as a plain substring
-_HEAD_LINES = 15
-_HASHY_NAME = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
+_PUBLISHED_WORDS = ("published", "posted", "updated", "date")  # what _PUBLISHED's hold
+_HEAD_LINES: Final = 15
+_HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 
 
 def _units(sections: list[Section]) -> list[Unit]:
@@ -52,10 +54,12 @@ def _published(norm: str, lines: list[Line]) -> PartialDate | None:
 
 def _may_mark_publication(line: str) -> bool:
     """Cheap test that _PUBLISHED might match; only for ASCII, where its (?i:) means
-    exactly what lowercasing does (non-ASCII letters such as "\u017f" also match "s")."""
+    exactly what lowercasing does (non-ASCII letters such as "\u017f" also match "s").
+    Four plain substring tests: a regex alternation would test every character."""
     if not line.isascii():
         return True
-    return _PUBLISHED_WORD.search(line.lower()) is not None
+    lowered = lower(line)
+    return any(word in lowered for word in _PUBLISHED_WORDS)
 
 
 def _stem_title(name: str) -> str | None:

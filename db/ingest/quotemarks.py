@@ -10,25 +10,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from db.ingest.segment import Block
 
-_MARK_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb'
-_MARK = re.compile(f"[{_MARK_CHARS}]")
-_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
-_OPENERS = "\u201c\u201e\u00ab"
-_CLOSERS = "\u201d\u00bb"
+_MARK_CHARS: Final = '"\u201c\u201d\u201e\u00ab\u00bb'
+_MARK: Final = re.compile(f"[{_MARK_CHARS}]")
+_ALNUM: Final = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
+_OPENERS: Final = "\u201c\u201e\u00ab"
+_CLOSERS: Final = "\u201d\u00bb"
 
 
-@dataclass(slots=True)
 class QuoteSpan:
-    """A quotation: marks at open and close-1, inner text in pieces (one per paragraph)."""
+    """A quotation: marks at open and close-1, inner text in pieces (one per paragraph).
 
-    open: int
-    close: int
-    pieces: list[tuple[int, int]]
-    blocks: list[int]
-    capped: bool = False
+    A plain class, not a dataclass, as Unit below.
+    """
+
+    __slots__ = ("blocks", "capped", "close", "open", "pieces")
+
+    def __init__(
+        self,
+        open: int,
+        close: int,
+        pieces: list[tuple[int, int]],
+        blocks: list[int],
+        capped: bool = False,
+    ) -> None:
+        self.open = open
+        self.close = close
+        self.pieces = pieces
+        self.blocks = blocks
+        self.capped = capped
 
 
 @dataclass(slots=True)
@@ -39,18 +52,21 @@ class QuoteScan:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
 class Unit:
     """A block with its scannable range (a heading is scanned from its headline).
 
-    Not frozen only because a frozen dataclass is several times slower to make, and a
-    document has one per paragraph; nothing changes a unit once it is made.
+    A plain class, not a (frozen) dataclass: a document has one per paragraph, and
+    compiled with mypyc a dataclass is made through the Python __init__ that dataclasses
+    generates, several times slower. Nothing changes a unit once it is made.
     """
 
-    index: int
-    block: Block
-    start: int
-    end: int
+    __slots__ = ("block", "end", "index", "start")
+
+    def __init__(self, index: int, block: Block, start: int, end: int) -> None:
+        self.index = index
+        self.block = block
+        self.start = start
+        self.end = end
 
 
 def _has_words(text: str, pieces: list[tuple[int, int]]) -> bool:

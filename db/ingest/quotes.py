@@ -10,15 +10,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.dates import DateIndex
 from db.ingest.quotemarks import QuoteSpan, Unit
 from db.ingest.segment import Section
 from db.records import PartialDate, QuoteRecord, Span
+from db.text import lower
 
-_WORD = re.compile(r"\w+")
-_SIMILAR = 0.6
+_WORD: Final = re.compile(r"\w+")
+_ASCII_LOWER_WORD: Final = re.compile(r"[a-z0-9_][a-z0-9_]*")  # not [...]+: see dates._DIGIT_RUN
+_SIMILAR: Final = 0.6
 
 
 @dataclass(slots=True)
@@ -73,7 +76,12 @@ def _only_quote(layout: Layout, quote: QuoteSpan) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    """The lowercase words of text. In ASCII text \\w is [A-Za-z0-9_] and lowercasing
+    first keeps every word whole: one scan with a plain character class, no per-word
+    lower(); elsewhere case mappings may split or join words, so each word is lowered."""
+    if text.isascii():
+        return set(_ASCII_LOWER_WORD.findall(lower(text)))
+    return {lower(w) for w in _WORD.findall(text)}
 
 
 def _similar(left: set[str], right: set[str]) -> bool:

@@ -5,55 +5,62 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 from db.ingest.clean import BULLET_MARKS, Line
 from db.ingest.dates import MONTH, parse_single_date
 from db.records import PartialDate
+from db.text import lower
 
 BlockKind = Literal["heading", "paragraph", "caption", "bullet", "label"]
 
-_HEADING = re.compile(
+_HEADING: Final = re.compile(
     rf"\s*(?P<date>{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{1,6}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{MONTH}\.?,?\s\d{{1,6}}"
     r"|\d{1,6}-\d{1,2}-\d{1,2})\s?:\s*(?P<head>\S)"
 )
-_POSITION_MARK = re.compile(
+_POSITION_MARK: Final = re.compile(
     r"\((?:left|right|center|centre|top|bottom|front|rear|L|R|C|"
     r"(?:second|third) from (?:left|right))\)|, (?:left|right),"
 )
-_DATED_CAPTION_END = re.compile(
+_DATED_CAPTION_END: Final = re.compile(
     rf",\s(?:on\s)?(?:{MONTH}\.?\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{MONTH}\s\d{{4}})"
     r"(?:,\s(?:in\s)?[A-Z][\w .,'-]{0,60})?\.?\s*$"
 )
-_LABEL = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
+_LABEL: Final = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
 # A run of ".", "!" or "?" (not begun after another one), then space and a capital or digit.
 # The pattern opens with the mark itself and checks the character before it by lookbehind:
 # a pattern opening with a lookbehind would be tried at every character of the text.
-_SENTENCE_END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END: Final = re.compile(r"[.!?](?<![.!?].)[.!?]*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 # _SENTENCE_END where the text holds no "!" or "?": it opens with the plain "." that the
 # regex engine finds by a simple character search, instead of testing each character.
-_FULL_STOP_END = re.compile(r"\.(?<![.!?].)\.*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_FULL_STOP_END: Final = re.compile(r"\.(?<![.!?].)\.*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 # The word before a full stop, r"([A-Za-z.]+)$", is what rstrip of these characters leaves.
-_WORD_BEFORE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
-_ABBREVIATIONS = frozenset(
+_WORD_BEFORE_CHARS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr jr sr st gen sen rep gov lt col capt prof vs no mt ft inc corp co ltd"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_OPENING_BULLET = re.compile(r"\s*[*-]\s")
-_MONTH_INITIALS = "JFMASOND"
+_OPENING_BULLET: Final = re.compile(r"\s*[*-]\s")
+_MONTH_INITIALS: Final = "JFMASOND"
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 
 
-@dataclass(slots=True)
 class Block:
-    """A paragraph-like unit: [start, end) in the original text, trimmed of spaces."""
+    """A paragraph-like unit: [start, end) in the original text, trimmed of spaces.
 
-    start: int
-    end: int
-    kind: BlockKind
-    section: int
-    line: int
+    A plain class, not a dataclass: a document has one per paragraph, and compiled with
+    mypyc a dataclass is made through the Python __init__ that dataclasses generates.
+    """
+
+    __slots__ = ("end", "kind", "line", "section", "start")
+
+    def __init__(self, start: int, end: int, kind: BlockKind, section: int, line: int) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.section = section
+        self.line = line
 
 
 @dataclass(slots=True)
@@ -95,7 +102,8 @@ def _is_caption(norm_block: str) -> bool:
         return True
     if not norm_block[:1].isupper():  # the first sentence starts the block
         return False
-    first_end = _SENTENCE_END.search(norm_block)
+    ends = _FULL_STOP_END if has_only_stops(norm_block) else _SENTENCE_END
+    first_end = ends.search(norm_block)
     stop = len(norm_block) if first_end is None else first_end.start()
     return bool(_DATED_CAPTION_END.search(norm_block, 0, stop))  # $ holds at stop
 
@@ -221,4 +229,4 @@ def _is_abbreviation(norm: str, begin: int, cut: int) -> bool:
         return False
     if len(token) == 1 and token.isupper():
         return True
-    return token.lower() in _ABBREVIATIONS or ("." in token and token.replace(".", "").isupper())
+    return lower(token) in _ABBREVIATIONS or ("." in token and token.replace(".", "").isupper())

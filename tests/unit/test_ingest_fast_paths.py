@@ -7,7 +7,7 @@ import calendar
 import random
 import re
 
-from db.ingest import dates, names, people, quotemarks, segment
+from db.ingest import clean, dates, names, people, pipeline, quotemarks, quotes, segment
 from db.ingest.people import Intervals
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.records import PartialDate
@@ -154,3 +154,85 @@ def test_single_word_shapes_match_the_general_split() -> None:
         shape = names.run_shape(word, sentence_start=False)
         assert names._word_shape(word) == shape, word
         assert names.run_shape(word, sentence_start=True) == shape, word
+
+
+def test_digit_runs_found_by_plain_search_are_the_regex_runs() -> None:
+    texts = [*_texts(3000, seed=20), "", "7", "12 34", "x1y22z333", "٣4 5٣ 67"]
+    for text in texts:
+        expected = [m.start() for m in dates._DIGIT_RUN.finditer(text)]
+        assert list(dates._digit_run_starts(text)) == expected, text
+
+
+def test_remembered_dates_are_the_dates_made_afresh() -> None:
+    for year in (None, 0, 1, 1999, 2000, 2100, 9999, 10000):
+        for month in range(1, 13):
+            for day in (None, 0, 1, 28, 29, 30, 31, 32):
+                expected = dates._new_date(year, month, day)
+                assert dates.make_date(year, month, day) == expected
+                assert dates.make_date(year, month, day) == expected  # now remembered
+
+
+def test_remembered_run_shapes_are_the_shapes_split_afresh() -> None:
+    runs = {m.group() for text in _texts(2000, seed=21) for m in names.UPPER_RUN.finditer(text)}
+    for run in runs:
+        assert names.run_shapes(run) == names._run_shapes(run), run
+
+
+def test_quote_words_of_ascii_text_are_the_unicode_words() -> None:
+    extra = ["\u0130stanbul Stra\u00dfe", "\u017fome WORDS_x9", "caf\u00e9 \u01c5ungla", "A-b c_D"]
+    for text in _texts(3000, seed=22) + extra:
+        assert quotes._words(text) == {w.lower() for w in re.findall(r"\w+", text)}, text
+
+
+_LINE_PIECES = (
+    "By ", "BY ", "by ", "Photo", "PHOTOS", "photograph", "(Image", "Picture", "credit",
+    "Source", "\u017fource", "\u0130mage", "K", ": ", " by ", "Credit", "Jan Novak", " ", "(",
+    "published", "Posted ", "UPDATED", "date", "Date: ", "June 16, 2001", "16", "x", ".",
+)  # fmt: skip
+
+
+def test_furniture_line_prechecks_never_miss_a_match() -> None:
+    rng = random.Random(23)
+    for _ in range(6000):
+        line = "".join(rng.choice(_LINE_PIECES) for _ in range(rng.randint(1, 8)))
+        stripped = line.strip()
+        if len(stripped) < 120 and clean._BYLINE.match(stripped):
+            assert clean._may_be_byline(stripped), line
+        if clean._CREDIT.match(stripped):
+            assert clean._may_be_credit(stripped, stripped.lower()), line
+        if pipeline._PUBLISHED.search(line):
+            assert pipeline._may_mark_publication(line), line
+
+
+def test_first_sentence_end_is_found_alike_with_only_full_stops() -> None:
+    for text in _texts(3000, seed=24):
+        if not segment.has_only_stops(text):
+            continue
+        plain = segment._SENTENCE_END.search(text)
+        fast = segment._FULL_STOP_END.search(text)
+        assert (plain and plain.span()) == (fast and fast.span()), text
+
+
+def test_literal_starts_finds_every_occurrence_overlapping_ones_too() -> None:
+    words = ("aa", "aba", "a.b", "(x", "day", "a", ".", "")
+    rng = random.Random(25)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab.(x day") for _ in range(rng.randint(0, 30)))
+        expected = sorted(
+            at for word in words for at in range(len(text) + 1) if text.startswith(word, at)
+        )
+        assert literal_starts(text, words) == expected, text
+
+
+def test_relatives_with_an_opening_match_the_plain_near_scan() -> None:
+    found = 0
+    for text in _texts(3000, seed=26):
+        units = spaced(text, literal_starts(text, dates._UNIT_WORDS))
+        plain = finditer_near(dates._RELATIVE, text, units, dates._RELATIVE_REACH)
+        expected = [m.span() for m in plain]
+        fast = finditer_near(
+            dates._RELATIVE, text, units, dates._RELATIVE_REACH, dates._RELATIVE_OPENING
+        )
+        assert [m.span() for m in fast] == expected, text
+        found += len(expected)
+    assert found > 100
