@@ -55,7 +55,7 @@ QUOTE_BUDGET = 450
 TIMELINE_LINE_BUDGET = 300
 CITE_TITLE_BUDGET = 80  # a long title must not push the file name out of the citation
 
-_TRAILING = " \t\n,;:-–—"
+_TRAILING = " \t\n,;:-–—\\"  # a backslash too: a cut must not leave half an escape
 _SPACE = re.compile(r"\s")
 # Mention syntax in source texts or user input: @everyone, @here, <@id>, <@!id>, <@&id>.
 _MENTION = re.compile(r"@(?=everyone|here)|<@(?!\u200b)")
@@ -83,6 +83,34 @@ def defuse_mentions(text: str) -> str:
     if "@" not in text:  # every mention has one; most texts have none
         return text
     return _MENTION.sub(lambda m: m.group() + ZERO_WIDTH_SPACE, text)
+
+
+# Markdown in texts from the store or the user: Discord renders it in descriptions and
+# field values, so a title with "**" or a file name like "putin_bush_2001.txt" would
+# change how our own bold and italics read. Each markdown character gets a backslash;
+# line openings that make headings, quotes or lists do too. (Footers and author lines
+# show text as it is, backslashes included: those are left alone.)
+_MARKDOWN_CHARS = re.compile(r"[\\*_~`|\[\]]")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([>#-]|\d+(?=\.\s))", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Discord shows as written, whatever markdown characters it holds."""
+    text = _MARKDOWN_CHARS.sub(r"\\\g<0>", text)
+    return _MARKDOWN_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    lead, mark = match.groups()
+    if mark[0].isdigit():  # "1. " opens a numbered list: escape its full stop
+        return f"{lead}{mark}\\"
+    return f"{lead}\\{mark}"
+
+
+def plain(text: str, limit: int) -> str:
+    """Text from the store or the user, within limit characters before escaping,
+    made safe to put beside our own markdown (see escape_markdown)."""
+    return escape_markdown(shorten(text, limit))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -207,7 +235,7 @@ def cite(sources: Iterable[Source]) -> str:
 
 def quoted(text: str, limit: int) -> str:
     """A quote's words in curly quotes, cut to limit including the marks."""
-    return "“" + shorten(text.strip(), limit - 2) + "”"
+    return "“" + plain(text.strip(), limit - 2) + "”"
 
 
 def search_line(query: str, speaker: str | None = None) -> str:
@@ -310,10 +338,10 @@ def _headline(event: Event) -> str:
     title, summary = event.title.strip(), event.summary.strip()
     stem = title.rstrip("….").rstrip()
     if not summary or summary.rstrip(".") == stem or stem.startswith(summary.rstrip(".")):
-        return f"**{shorten(title, 300)}**"
+        return f"**{plain(title, 300)}**"
     if summary.startswith(stem):  # the title is the summary's first words
-        return shorten(summary, SUMMARY_BUDGET)
-    return f"**{shorten(title, 300)}**\n{shorten(summary, SUMMARY_BUDGET)}"
+        return plain(summary, SUMMARY_BUDGET)
+    return f"**{plain(title, 300)}**\n{plain(summary, SUMMARY_BUDGET)}"
 
 
 def _said_that_day(answer: OnThisDay, title: str, description: str) -> discord.Embed:
@@ -335,7 +363,7 @@ def _quote_heading(quote: Quote, today: date) -> str:
 def _quote_body(quote: Quote) -> str:
     body = quoted(quote.text, QUOTE_BUDGET)
     if quote.context:
-        body += f"\n*{shorten(quote.context, 200)}*"
+        body += f"\n*{plain(quote.context, 200)}*"
     return body
 
 
@@ -359,7 +387,7 @@ def quote_embed(answer: QuoteAnswer, speaker: str | None = None, shown: int = 1)
     stamp = discord_timestamp(quote.date, "R")
     add_field(embed, "Date", f"{when} ({stamp})" if stamp else when, inline=True)
     if quote.context:
-        add_field(embed, "Context", quote.context, inline=True)
+        add_field(embed, "Context", plain(quote.context, FIELD_VALUE_MAX), inline=True)
     footer = cite([quote.source])
     if answer.total > 1:
         more = "+" if answer.total_is_lower_bound else ""
@@ -372,13 +400,13 @@ def no_quote_text(answer: QuoteAnswer, speaker: str | None = None) -> str:
     """Which part of the request matched nothing, and the closest names or topics."""
     unmatched = [w for w in answer.unmatched if w not in answer.topic]
     if unmatched:  # the speaker option named nobody the almanac knows
-        name = shorten(unmatched[0], SHOWN_MAX)
+        name = plain(unmatched[0], SHOWN_MAX)
         text = f"No one called “{name}” is quoted in the almanac."
         return text + _did_you_mean(answer.suggestions, "/quote speaker: {}")
     by = f" by {', '.join(answer.speakers)}" if answer.speakers else ""
     if not answer.topic:
         return f"The almanac has no quote{by}.{ANY_QUOTE}"
-    words = shorten(", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic)), SHOWN_MAX)
+    words = plain(", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic)), SHOWN_MAX)
     return f"No quote{by} mentions {words}." + _did_you_mean(answer.suggestions, "/quote query: {}")
 
 
@@ -394,7 +422,7 @@ def _did_you_mean(suggestions: Sequence[str], example: str) -> str:
 def timeline_reply(answer: Timeline) -> Reply:
     """A page of the timeline, or an ephemeral line when nothing matches."""
     if not answer.events:
-        query = shorten(answer.query.strip(), SHOWN_MAX)
+        query = plain(answer.query.strip(), SHOWN_MAX)
         about = f" match “{query}”" if query else " fall in that span"
         text = f"No events with a known year{about}.{EVERY_EVENT}"
         return Reply(content=shorten(text, CONTENT_MAX), ephemeral=True)
@@ -418,7 +446,7 @@ def timeline_embeds(answer: Timeline) -> list[discord.Embed]:
 def _source_list(sources: Iterable[Source]) -> str:
     unique = dict.fromkeys(sources)
     lines = [source_line(shorten(s.title, CITE_TITLE_BUDGET), s.path) for s in unique]
-    return "\n".join(line.removeprefix("Source: ") for line in lines)
+    return "\n".join(escape_markdown(line.removeprefix("Source: ")) for line in lines)
 
 
 def _timeline_header(answer: Timeline) -> str:
@@ -426,12 +454,13 @@ def _timeline_header(answer: Timeline) -> str:
     if answer.first and answer.last:
         header += f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
     if answer.people:
-        header += "\n**People:** " + shorten(", ".join(answer.people), 600)
+        header += "\n**People:** " + plain(", ".join(answer.people), 600)
     return header
 
 
 def _timeline_line(event: Event) -> str:
-    return shorten(f"**{human_date(event.date)}** — {event.title}", TIMELINE_LINE_BUDGET)
+    date = f"**{human_date(event.date)}** — "
+    return date + plain(event.title, TIMELINE_LINE_BUDGET - len(date))
 
 
 # -- /sources -------------------------------------------------------------------
@@ -456,7 +485,7 @@ def sources_embeds(answer: Sources) -> list[discord.Embed]:
 
 def _document_line(doc: DocumentSummary) -> str:
     published = f" · published {human_date(doc.published)}" if doc.published else ""
-    line = source_line(shorten(doc.title, 200), doc.path).removeprefix("Source: ")
+    line = escape_markdown(source_line(shorten(doc.title, 200), doc.path).removeprefix("Source: "))
     counts = f"{plural(doc.events, 'event')} · {plural(doc.quotes, 'quote')}"
     return f"• **{line}** — {counts}{published}"
 
@@ -467,6 +496,7 @@ __all__ = [
     "cite",
     "defuse_mentions",
     "discord_timestamp",
+    "escape_markdown",
     "fit_message",
     "lines_within",
     "new_embed",
