@@ -35,7 +35,7 @@ from bot.render_discord import (
 )
 from bot.schedule import Clock, LastPost, due_date, missed_date, zone
 from bot.when import MonthDay
-from db.state import CHANNEL_DELETED, EmptyDay, StateStore, Subscription
+from db.state import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, StateStore, Subscription
 from db.store import Store
 
 log = logging.getLogger("almanac.daily")
@@ -152,6 +152,7 @@ class Poster:
         self._next_start = 0.0
         self._pace_lock = asyncio.Lock()
         self._in_flight: set[int] = set()
+        self._pruned_on: date | None = None
 
     async def run_once(self) -> RunReport:
         """Post everything due now; log days missed while the bot was down."""
@@ -180,7 +181,17 @@ class Poster:
         }
         if due:
             log.info("Daily run: %s", dict(report.count()))
+        await self._prune_once_a_day(now.date())
         return report
+
+    async def _prune_once_a_day(self, today: date) -> None:
+        """Old post-log days go at the first run of each (UTC) day."""
+        if self._pruned_on == today:
+            return
+        self._pruned_on = today
+        pruned = await self.state.prune_post_log(today)
+        if pruned:
+            log.info("Pruned %d post-log rows older than %d days", pruned, POST_LOG_DAYS)
 
     async def _record_missed(self, sub: Subscription, day: date) -> None:
         log.info("Guild %s: the post of %s was missed while the bot was down", sub.guild_id, day)

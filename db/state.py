@@ -41,6 +41,9 @@ STALE_CLAIM: Final = timedelta(minutes=5)
 RETRY_FAILED: Final = timedelta(minutes=10)
 MAX_FAILURES: Final = 3
 CHANNEL_DELETED: Final = "the channel was deleted"
+# Post-log rows older than this many days are pruned (see prune_post_log): only a
+# server's latest rows decide what is due, and 1,000 servers log 365,000 rows a year.
+POST_LOG_DAYS: Final = 90
 
 _SUBSCRIPTION_COLUMNS = (
     "s.guild_id, s.channel_id, s.post_time, g.timezone, s.empty_day, s.enabled, s.since,"
@@ -377,6 +380,24 @@ class StateStore(AsyncClosing):
         )
 
     # -- cleanup -----------------------------------------------------------------
+
+    async def prune_post_log(self, today: date, keep_days: int = POST_LOG_DAYS) -> int:
+        """Forget post-log days older than keep_days before today; how many rows went.
+
+        Each server keeps its latest row (what decides whether a day is due or was
+        missed) and its latest posted row (what /daily status shows), however old.
+        """
+        cutoff = (today - timedelta(days=keep_days)).isoformat()
+        return await self._write(
+            (
+                "DELETE FROM post_log WHERE local_date < ?"
+                " AND local_date != (SELECT max(local_date) FROM post_log l"
+                "  WHERE l.guild_id = post_log.guild_id)"
+                " AND local_date != ifnull((SELECT max(local_date) FROM post_log l"
+                "  WHERE l.guild_id = post_log.guild_id AND l.status = 'posted'), '')",
+                (cutoff,),
+            )
+        )
 
     async def remove_guild(self, guild_id: int) -> None:
         """The bot left the server: forget its settings.

@@ -281,3 +281,32 @@ async def test_state_file_is_migrated_and_wal(tmp_path: Path) -> None:
         conn.close()
     assert version == schema.latest_version(schema.STATE_SCHEMA)
     assert mode == "wal"
+
+
+async def post_log_days(state: StateStore, guild: int) -> list[str]:
+    rows = await state._read(
+        "SELECT local_date FROM post_log WHERE guild_id = ? ORDER BY local_date", (guild,)
+    )
+    return [row[0] for row in rows]
+
+
+async def test_prune_post_log_keeps_recent_days_and_each_latest(state: StateStore) -> None:
+    """Days older than the window go; a server's latest row and latest posted row stay."""
+    today = date(2026, 6, 16)
+    for back in (200, 150, 100, 91, 90, 10):  # guild 1 posts on each of these days
+        day = today - timedelta(days=back)
+        assert await state.claim_post(1, day, CHANNEL)
+        await state.mark_posted(1, day, 1000 + back)
+    quiet = today - timedelta(days=300)  # guild 2: posted long ago, then one skipped day
+    assert await state.claim_post(2, quiet, CHANNEL)
+    await state.mark_posted(2, quiet, 7)
+    await state.mark_skipped(2, today - timedelta(days=120), CHANNEL, "empty day")
+
+    assert await state.prune_post_log(today, keep_days=90) == 4
+
+    assert await post_log_days(state, 1) == ["2026-03-18", "2026-06-06"]  # 90 and 10 days back
+    assert await post_log_days(state, 2) == [quiet.isoformat(), "2026-02-16"]
+    last = await state.last_post(2)
+    assert last is not None
+    assert last.local_date == quiet
+    assert await state.prune_post_log(today, keep_days=90) == 0
