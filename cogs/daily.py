@@ -177,6 +177,23 @@ class DailyCog(commands.Cog, name="Daily"):
         await state_of(self.bot).remove_guild(guild.id)
 
     @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Forget the servers that removed the bot while it was offline.
+
+        No GUILD_DELETE reaches a bot that is not connected; READY lists every server
+        the bot is in (an unavailable one too), so one it leaves out has removed it.
+        With shards, each READY lists only its shard's servers: nothing is inferred.
+        """
+        if (self.bot.shard_count or 1) > 1:
+            return
+        state = state_of(self.bot)
+        gone = [g for g in await state.guilds_with_settings() if self.bot.get_guild(g) is None]
+        for guild_id in gone:
+            await state.remove_guild(guild_id)
+        if gone:
+            log.info("Forgot %d servers that removed the bot while it was offline", len(gone))
+
+    @commands.Cog.listener()
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
         """The post channel is gone: pause its subscription, status says why."""
         guilds = await state_of(self.bot).channel_deleted(channel.id)

@@ -399,6 +399,10 @@ class StateStore(AsyncClosing):
             )
         )
 
+    async def guilds_with_settings(self) -> list[int]:
+        """Every server the state store holds settings for."""
+        return [int(r[0]) for r in await self._read("SELECT guild_id FROM guild_settings")]
+
     async def remove_guild(self, guild_id: int) -> None:
         """The bot left the server: forget its settings.
 

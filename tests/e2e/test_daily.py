@@ -385,6 +385,34 @@ async def test_deleted_channel_pauses_and_removed_guild_forgets(world: World) ->
     assert bot.get_guild(GUILD_ID) is None
 
 
+async def test_guild_removed_while_offline_is_forgotten_at_ready(world: World) -> None:
+    """A server that removed the bot while it was down is forgotten when it is back."""
+    async with world.bot():
+        await subscribe(world.fake)
+    world.fake.guilds.pop(GUILD_ID)  # removed while the bot is offline: no GUILD_DELETE
+    state = await world.open_state()
+    assert await state.subscription(GUILD_ID) is not None
+    await world.start()
+
+    async def forgotten() -> bool:
+        return await state.subscription(GUILD_ID) is None
+
+    await wait_for(forgotten, "the subscription removed")
+    assert await state.guilds_with_settings() == []
+
+
+async def test_guilds_still_present_keep_their_settings_at_ready(world: World) -> None:
+    """A restart alone forgets nothing."""
+    async with world.bot():
+        await subscribe(world.fake)
+    bot = await world.start()
+    assert bot.get_guild(GUILD_ID) is not None
+    await asyncio.sleep(0.2)  # the on_ready listener runs as a task of its own: let it
+    state = await world.open_state()
+    assert await state.guilds_with_settings() == [GUILD_ID]
+    assert await state.subscription(GUILD_ID) is not None
+
+
 async def wait_for(check: Callable[[], Awaitable[bool]], what: str) -> None:
     """Poll an async check (state changes made by gateway listeners), for 5 s at most."""
     for _ in range(250):
