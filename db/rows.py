@@ -9,6 +9,7 @@ go in which transaction; this module only writes rows.
 
 from __future__ import annotations
 
+import marshal
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,12 +32,20 @@ class PendingWrites:
     vocabulary: Counter[str] = field(default_factory=Counter)
     quotes_fts: list[tuple[int, str, str, str]] = field(default_factory=list)
     events_fts: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # Not a write: the ids of people looked up in the store (name -> id). Valid for
+    # the rest of the transaction (ingest deletes people only after its last batch),
+    # so the batch's later documents look up only the names it has not met yet.
+    people: dict[str, int] = field(default_factory=dict)
 
     def merge(self, other: PendingWrites) -> None:
         """Add another document's deferred writes to these."""
-        self.vocabulary.update(other.vocabulary)
+        # Not Counter.update: into a non-empty Counter that is a loop in Python.
+        vocabulary = self.vocabulary
+        for word, n in other.vocabulary.items():
+            vocabulary[word] = vocabulary.get(word, 0) + n
         self.quotes_fts += other.quotes_fts
         self.events_fts += other.events_fts
+        self.people.update(other.people)
 
     def write_search(self, conn: sqlite3.Connection) -> None:
         """Insert the pending search rows (before anything may delete them)."""
@@ -90,6 +99,65 @@ class DocumentRows:
     quote_search: list[tuple[int, str, str]]  # (quote index, folded text, context), no fragments
     vocabulary: dict[str, int]  # topic words of the non-fragment quotes: in how many
     warnings: list[str]
+
+
+def pack_rows(rows: DocumentRows) -> bytes:
+    """DocumentRows as bytes to send to the writer process (see unpack_rows).
+
+    marshal of plain tuples, lists and dicts: a parse worker and the writer run
+    the same interpreter, and this costs less than pickling the class both ways.
+    """
+    return marshal.dumps(
+        (
+            rows.title,
+            rows.published,
+            rows.people,
+            rows.names,
+            rows.aliases,
+            rows.events,
+            rows.event_people,
+            rows.event_search,
+            rows.quotes,
+            rows.quote_speakers,
+            rows.quote_search,
+            rows.vocabulary,
+            rows.warnings,
+        )
+    )
+
+
+def unpack_rows(data: bytes) -> DocumentRows:
+    """The DocumentRows that pack_rows() made these bytes of."""
+    (
+        title,
+        published,
+        people,
+        names,
+        aliases,
+        events,
+        event_people,
+        event_search,
+        quotes,
+        quote_speakers,
+        quote_search,
+        vocabulary,
+        warnings,
+    ) = marshal.loads(data)
+    return DocumentRows(
+        title,
+        published,
+        people,
+        names,
+        aliases,
+        events,
+        event_people,
+        event_search,
+        quotes,
+        quote_speakers,
+        quote_search,
+        vocabulary,
+        warnings,
+    )
 
 
 def document_rows(document: ParsedDocument) -> DocumentRows:
@@ -235,6 +303,8 @@ def delete_document(
 ) -> None:
     """Remove a document's rows, its search entries and its vocabulary counts.
 
+    Every row is deleted explicitly, so this works alike with foreign keys on or off.
+
     With deferred given, the counts to remove are subtracted from its vocabulary
     instead of from the table (the caller writes them). Its search rows must
     already be written.
@@ -254,7 +324,18 @@ def delete_document(
         "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE document_id = ?)",
         (document_id,),
     )
+    # Child rows one by one, not by ON DELETE CASCADE: ingest turns foreign keys off.
+    for sql in _DELETE_CHILDREN:
+        conn.execute(sql, (document_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+_DELETE_CHILDREN = (
+    "DELETE FROM event_people WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
+    "DELETE FROM events WHERE document_id = ?",
+    "DELETE FROM quotes WHERE document_id = ?",
+    "DELETE FROM aliases WHERE document_id = ?",
+)
 
 
 def insert_document(
@@ -264,6 +345,7 @@ def insert_document(
     size: int,
     document: ParsedDocument | DocumentRows,
     deferred: PendingWrites | None = None,
+    known_people: dict[str, int] | None = None,
 ) -> int:
     """Insert one document and everything extracted from it.
 
@@ -271,7 +353,9 @@ def insert_document(
     looked up together, and events and quotes get their ids up front (what SQLite
     would give them: one more than the largest) so their people and search rows
     go in with executemany. With deferred given, the search rows and the quotes'
-    words are added to it instead of to the tables (the caller writes them).
+    words are added to it instead of to the tables (the caller writes them), and
+    so are the ids of the people it looked up; known_people are ids looked up
+    earlier in the same transaction, not looked up again.
     The row values come ready-made (DocumentRows, built in the parse worker), or
     are made here from a ParsedDocument.
     """
@@ -283,11 +367,11 @@ def insert_document(
         (key, rows.title, sha256, rows.published, size, now),
     )
     document_id = int(cursor.lastrowid or 0)
-    person_ids = _insert_people(conn, document_id, rows)
+    own = PendingWrites() if deferred is None else deferred
+    person_ids = _insert_people(conn, document_id, rows, known_people or {}, own.people)
     last_event, last_quote = conn.execute(
         "SELECT (SELECT max(id) FROM events), (SELECT max(id) FROM quotes)"
     ).fetchone()
-    own = PendingWrites() if deferred is None else deferred
     _insert_events(conn, document_id, rows, person_ids, int(last_event or 0) + 1, own)
     _insert_quotes(conn, document_id, rows, person_ids, int(last_quote or 0) + 1, own)
     if deferred is None:
@@ -295,16 +379,37 @@ def insert_document(
     return document_id
 
 
-def _insert_people(conn: sqlite3.Connection, document_id: int, rows: DocumentRows) -> list[int]:
-    """Store every person the document names; their ids, in the order of rows.names."""
+def _insert_people(
+    conn: sqlite3.Connection,
+    document_id: int,
+    rows: DocumentRows,
+    known: dict[str, int],
+    found: dict[str, int],
+) -> list[int]:
+    """Store every person the document names; their ids, in the order of rows.names.
+
+    Names in known (stored people) are neither inserted nor looked up; the ids of
+    the others are added to found.
+    """
     if not rows.names:
         return []
-    conn.executemany("INSERT OR IGNORE INTO people (name) VALUES (?)", [(n,) for n in rows.names])
     ids: dict[str, int] = {}
-    for start in range(0, len(rows.names), _IN_CHUNK):
-        chunk = rows.names[start : start + _IN_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        ids.update(conn.execute(f"SELECT name, id FROM people WHERE name IN ({marks})", chunk))
+    missing: list[str] = []
+    for name in rows.names:
+        person_id = known.get(name)
+        if person_id is None:
+            missing.append(name)
+        else:
+            ids[name] = person_id
+    if missing:  # in the order of rows.names: new people get the same ids as ever
+        conn.executemany("INSERT OR IGNORE INTO people (name) VALUES (?)", [(n,) for n in missing])
+        for start in range(0, len(missing), _IN_CHUNK):
+            chunk = missing[start : start + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for name, person_id in conn.execute(
+                f"SELECT name, id FROM people WHERE name IN ({marks})", chunk
+            ):
+                ids[name] = found[name] = person_id
     person_ids = [ids[name] for name in rows.names]
     conn.executemany(
         "INSERT OR IGNORE INTO aliases (person_id, document_id, alias, norm) VALUES (?,?,?,?)",

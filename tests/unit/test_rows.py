@@ -19,7 +19,7 @@ from db.records import (
     QuoteRecord,
     Span,
 )
-from db.rows import DocumentRows, document_rows
+from db.rows import DocumentRows, PendingWrites, document_rows, pack_rows, unpack_rows
 from db.text import fold, folded_topic_words, name_key
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
@@ -113,6 +113,10 @@ def _same(document: ParsedDocument) -> None:
     assert [[type(v) for v in row] for row in got.quotes + got.events] == [
         [type(v) for v in row] for row in expected.quotes + expected.events
     ]
+    # What a parse worker sends the writer comes back the same, types included.
+    sent = unpack_rows(pack_rows(got))
+    assert sent == got
+    assert repr(sent) == repr(got)
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.iterdir()), ids=lambda p: p.name)
@@ -205,3 +209,19 @@ def test_name_keys_stay_bounded() -> None:
     _same(document)
     _same(document)  # now from the remembered keys
     assert len(rows_module._NAME_KEYS) <= rows_module._NAME_KEYS_LIMIT
+
+
+def test_pending_writes_merge_adds_counts() -> None:
+    """merge() sums vocabulary counts (negative ones too) and appends search rows."""
+    batch = PendingWrites()
+    batch.vocabulary.update({"tea": 2, "war": 1})
+    batch.quotes_fts.append((1, "a", "", ""))
+    document = PendingWrites()
+    document.vocabulary.update({"war": 3, "peace": 1})
+    document.vocabulary.subtract({"tea": 2})
+    document.quotes_fts.append((2, "b", "", ""))
+    document.events_fts.append((5, "t", "s", "p"))
+    batch.merge(document)
+    assert batch.vocabulary == Counter({"tea": 0, "war": 4, "peace": 1})
+    assert batch.quotes_fts == [(1, "a", "", ""), (2, "b", "", "")]
+    assert batch.events_fts == [(5, "t", "s", "p")]

@@ -114,3 +114,109 @@ def test_rerun_after_crash_completes_the_store(
     conn.close()
     assert [o.status for o in report.outcomes] == ["unchanged"] * 2 + ["added"] * 3
     assert len(_documents(db)) == 5
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+_CHILDREN = ("aliases", "events", "event_people", "quotes", "event_days", "event_years")
+
+
+def _child_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _CHILDREN}
+
+
+def test_replacing_leaves_no_orphans_and_foreign_keys_back_on(tmp_path: Path) -> None:
+    """Ingest runs with foreign keys off: replacing a document still removes all its
+    rows (delete_document deletes child rows itself), and foreign keys are on again
+    afterwards, also after a failed run."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for seed in sorted(SEEDS.iterdir()):
+        (texts / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    replaced = tmp_path / "replaced.sqlite3"
+    conn = schema.connect(replaced, schema.CONTENT_SCHEMA)
+    assert not writer.ingest_paths(conn, [texts], workers=1).failed
+    for path in texts.iterdir():  # an edit: the same rows, every one of them replaced
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    report = writer.ingest_paths(conn, [texts], workers=1)
+    assert {o.status for o in report.outcomes} == {"replaced"}
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    after_replace = _child_counts(conn)
+    conn.close()
+
+    fresh = tmp_path / "fresh.sqlite3"
+    conn = schema.connect(fresh, schema.CONTENT_SCHEMA)
+    assert not writer.ingest_paths(conn, [texts], workers=1).failed
+    assert _child_counts(conn) == after_replace
+    assert all(after_replace[t] for t in ("aliases", "events", "event_people", "quotes"))
+    conn.close()
+
+
+def test_foreign_keys_back_on_after_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception out of ingest leaves the connection with foreign keys on."""
+
+    def crashing(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writer, "insert_document", crashing)
+    conn = schema.connect(tmp_path / "content.sqlite3", schema.CONTENT_SCHEMA)
+    with pytest.raises(KeyboardInterrupt):
+        writer.ingest_paths(conn, _corpus(tmp_path / "texts", 3), workers=1)
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    conn.close()
+
+
+def _people_rows(path: Path) -> list[list[tuple[object, ...]]]:
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        return [
+            conn.execute(sql).fetchall()
+            for sql in (
+                "SELECT id, name FROM people ORDER BY id",
+                "SELECT person_id, alias, norm FROM aliases ORDER BY rowid",
+                "SELECT speaker_id, text FROM quotes ORDER BY id",
+                "SELECT event_id, person_id FROM event_people ORDER BY event_id, person_id",
+            )
+        ]
+    finally:
+        conn.close()
+
+
+def test_people_of_a_failed_document_are_not_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """People a rolled-back document inserted are gone: a later document of the same
+    batch naming them stores them again instead of using their rolled-back ids."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    first, second = sorted(SEEDS.iterdir())
+    (texts / "a.txt").write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    (texts / "b.txt").write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    (texts / "c.txt").write_text(second.read_text(encoding="utf-8"), encoding="utf-8")
+    original = rows.insert_document
+
+    def flaky(conn: sqlite3.Connection, key: str, *args: object) -> int:
+        document_id = original(conn, key, *args)  # type: ignore[arg-type]
+        if key.endswith("a.txt"):
+            raise sqlite3.IntegrityError("simulated")
+        return document_id
+
+    monkeypatch.setattr(writer, "insert_document", flaky)
+    failed = tmp_path / "failed.sqlite3"
+    conn = schema.connect(failed, schema.CONTENT_SCHEMA)
+    report = writer.ingest_paths(conn, sorted(texts.iterdir()), workers=1)
+    conn.close()
+    assert [o.status for o in report.outcomes] == ["failed", "added", "added"]
+    monkeypatch.setattr(writer, "insert_document", original)
+    clean = tmp_path / "clean.sqlite3"
+    conn = schema.connect(clean, schema.CONTENT_SCHEMA)
+    assert not writer.ingest_paths(conn, sorted(texts.iterdir())[1:], workers=1).failed
+    conn.close()
+    stored = _people_rows(failed)
+    assert stored == _people_rows(clean)
+    assert stored[0]
+    assert stored[1]
