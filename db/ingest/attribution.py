@@ -167,13 +167,21 @@ class Attributor:
         return None
 
     def _verb_after(self, start: int, limit: int) -> int | None:
-        """End of a speech verb after a subject, allowing 'later', 'also' and the like."""
-        for count, word in enumerate(_WORD.finditer(self.norm, start, limit)):
+        """End of a speech verb after a subject, allowing 'later', 'also' and the like.
+
+        At most three words are read, each by one search from where the last one ended:
+        what finditer finds, without making a scanner and an iterator for it.
+        """
+        word = _WORD.search(self.norm, start, limit)
+        count = 0
+        while word is not None:
             lowered = lower(word.group(0))
             if lowered in SPEECH_VERBS:
                 return word.end()
             if count >= 2 or lowered not in ADVERBS_BETWEEN:
                 return None
+            count += 1
+            word = _WORD.search(self.norm, word.end(), limit)
         return None
 
     def _context(self, start: int, limit: int) -> str | None:
@@ -186,9 +194,17 @@ class Attributor:
         return self._occasion(start, limit)
 
     def _occasion(self, start: int, end: int) -> str | None:
-        for match in _OCCASION.finditer(self.norm, start, end):
+        """The first _OCCASION match in [start, end) outside quotations.
+
+        Searched match by match, each search resuming where the last match ended (no
+        match is empty): finditer's matches, without making a scanner and an iterator
+        for what is mostly one search.
+        """
+        match = _OCCASION.search(self.norm, start, end)
+        while match is not None:
             if not self.quotes.contains(match.start()):
                 return match.group(0)
+            match = _OCCASION.search(self.norm, match.end(), end)
         return None
 
     def occasion_in(self, start: int, end: int) -> str | None:

@@ -82,13 +82,24 @@ def person_for(name: tuple[str, ...], clusters: Clusters, speakers: set[str]) ->
     group = clusters.get(lower(name[-1]))
     if group:
         if has_given_name(name):
-            match = next((c for c in group if c.accepts(name) and name in c.forms), None)
-            if match is not None:
-                return match.canonical()
-        return max(group, key=lambda c: (c.mentions, -c.order)).canonical()
+            # A cluster holding the form accepts it (its first token is one of the givens).
+            for cluster in group:
+                if name in cluster.forms:
+                    return cluster.canonical()
+        return _busiest(group).canonical()
     if len(name) == 1 and name[0] in speakers:
         return name[0]
     return None
+
+
+def _busiest(group: list[Cluster]) -> Cluster:
+    """The cluster with the most mentions, the earliest made among equals: a group
+    lists its clusters in the order they were made (see cluster_full_names)."""
+    best = group[0]
+    for cluster in group:
+        if cluster.mentions > best.mentions:
+            best = cluster
+    return best
 
 
 def resolve_name(

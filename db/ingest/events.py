@@ -91,15 +91,20 @@ class EventBuilder:
         return list(seen)
 
     def _add(
-        self, date: PartialDate, title: str, summary: str, people: list[str], span: Span
+        self, date: PartialDate, title: str, summary: str, people: list[str], start: int, end: int
     ) -> None:
+        """Record an event spanning [start, end) unless one has its date and title.
+
+        Its Span is made only when it is kept: a record of db.records is made through
+        the Python __init__ that dataclasses generate, even in the compiled build.
+        """
         title = trim(_undatelined(title), TITLE_LIMIT)
         key = (date.iso(), title)
         if not title or key in self.seen:
             return
         self.seen.add(key)
         summary = trim(_undatelined(summary), SUMMARY_LIMIT)
-        self.events.append(EventRecord(date, title, summary, people, span))
+        self.events.append(EventRecord(date, title, summary, people, Span(start, end)))
 
     def _heading_event(self, section: Section, units: list[Unit]) -> None:
         assert section.heading is not None
@@ -116,7 +121,8 @@ class EventBuilder:
             text[section.headline_start : section.heading.end],
             summary,
             self._people(section.heading.start, end),
-            Span(section.heading.start, section.heading.end),
+            section.heading.start,
+            section.heading.end,
         )
 
     def _unit_events(self, section: Section, unit: Unit) -> None:
@@ -142,7 +148,7 @@ class EventBuilder:
         if not hits or hits[0].date == section.date:
             return
         sentence = _POSITION.sub("", self.layout.text[start:end])
-        self._add(hits[0].date, sentence, sentence, self._people(start, end), Span(start, end))
+        self._add(hits[0].date, sentence, sentence, self._people(start, end), start, end)
 
     def _stated_dates(self, section: Section, start: int, end: int) -> None:
         hits = self.layout.dates.dates_in(start, end)
@@ -158,7 +164,7 @@ class EventBuilder:
                 title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
-            self._add(hit.date, title, sentence, people, Span(start, end))
+            self._add(hit.date, title, sentence, people, start, end)
 
     def _dated_clause(self, start: int, end: int, hit_start: int, hit_end: int) -> str | None:
         """The subordinate clause that holds the date, when the sentence marks one.
@@ -201,4 +207,4 @@ class EventBuilder:
                 opens = hit.start - start <= 3 and not lead
                 title = _capitalise(text[hit.end : limit]) if opens else sentence
             if date is not None and date != anchor:
-                self._add(date, title, sentence, people, Span(start, end))
+                self._add(date, title, sentence, people, start, end)

@@ -28,7 +28,7 @@ _PARTICLE_WORDS: Final = _PARTICLE[3:-1].split("|")
 _LONG_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 3)
 _SHORT_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 2)
 _AFTER_CAPITAL = (
-    rf"(?:(?!(?<=[JS])r\b)[{_LOWER}]+(?:[-'][{_UPPER}{_LOWER}]+)*"
+    rf"(?:(?!(?<=[JS])r\b)[{_LOWER}]++(?:[-'][{_UPPER}{_LOWER}]++)*+"
     rf"|\.(?!\w)|\.(?:[{_UPPER}]\.)+|[{_UPPER}0-9-]*[{_UPPER}0-9]\b)"
 )
 # NAME_RUN, written to open with a character class so that the regex engine skips straight
@@ -39,11 +39,14 @@ _AFTER_CAPITAL = (
 # the capital is captured by group 1 or 2 (in lookbehinds, checked only after a lowercase
 # letter and a space): NAME_RUN starts there. Later tokens are factored the same way,
 # after a check that a capital or a particle's first letter follows the space.
+# Repeats are possessive where all that follows them is optional: the first way through
+# then always succeeds, so giving characters back could never change a match, and the
+# regex engine keeps no state to give them back.
 UPPER_RUN: Final = re.compile(
     rf"[{_UPPER}](?<![\w'-].)"
     rf"(?:(?<=[a-z] .)(?:(?<=(?<![\w'-])({_LONG_PARTICLES}) .)"
     rf"|(?<=(?<![\w'-])({_SHORT_PARTICLES}) .)))?"
-    rf"{_AFTER_CAPITAL}(?: (?=[{_UPPER}abdeiv])(?:{_PARTICLE} )?[{_UPPER}]{_AFTER_CAPITAL})*"
+    rf"{_AFTER_CAPITAL}(?: (?=[{_UPPER}abdeiv])(?:{_PARTICLE} )?[{_UPPER}]{_AFTER_CAPITAL})*+"
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _CAP_ONLY: Final = re.compile(_CAP)

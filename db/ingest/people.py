@@ -206,12 +206,10 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
     sentences, spans = index.sentences, quotes.spans
     current = ahead = 0  # the first sentence and quote not ended before the current run
     for match in UPPER_RUN.finditer(norm):  # exactly NAME_RUN's runs, found faster
-        if match.lastindex is None:
-            pos = match.start()
-            inside, opening = run_shapes(match.group())
-        else:  # a particle opens the run ("de Gaulle"): NAME_RUN's match starts there
-            pos = match.start(match.lastindex)
-            inside, opening = run_shapes(norm[pos : match.end()])
+        pos, run_end = match.span()
+        if _after_lowercase_and_space(norm, pos) and match.lastindex is not None:
+            pos = match.start(match.lastindex)  # a particle opens NAME_RUN's run: "de Gaulle"
+        inside, opening = run_shapes(norm[pos:run_end])
         if inside is None:  # a lone word that is nobody's name, wherever it stands
             continue
         if not start <= pos < end:  # runs come in order: most share the last one's sentence
@@ -226,14 +224,27 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         if shape is None or not shape.name:
             continue
         kept = pos + shape.lead
-        if shape.title is None and kept - 4 >= start and norm.startswith(_THE, kept - 4):
+        if shape.title is None and kept - 4 >= start and _after_the(norm, kept):
             continue
         while ahead < len(spans) and spans[ahead][1] <= pos:
             ahead += 1
         in_quote = ahead < len(spans) and spans[ahead][0] <= pos
         name_start = pos + shape.name_offset
-        runs.append(_Run(shape, kept, name_start, match.end(), section, in_quote, start))
+        runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start))
     return runs
+
+
+def _after_lowercase_and_space(norm: str, pos: int) -> bool:
+    """What UPPER_RUN's (?<=[a-z] .) asks of a capital at pos before it looks for a
+    particle: only then can a group have matched, so match.lastindex is looked up (a
+    generic attribute lookup) only then."""
+    return pos >= 2 and norm[pos - 1] == " " and "a" <= norm[pos - 2] <= "z"
+
+
+def _after_the(norm: str, kept: int) -> bool:
+    """norm.startswith(_THE, kept - 4), for kept >= 4: the "h" is checked on its own
+    first, as a compiled string index is far cheaper than a call of startswith."""
+    return norm[kept - 3] == "h" and norm.startswith(_THE, kept - 4)
 
 
 def _previous_word(norm: str, start: int, end: int) -> tuple[str, str] | None:
@@ -242,26 +253,23 @@ def _previous_word(norm: str, start: int, end: int) -> tuple[str, str] | None:
     return None if found is None else (found.group(2)[::-1], found.group(1)[::-1])
 
 
-def _word_before_spaces(text: str) -> str | None:
-    """The word that text ends with, past trailing spaces; None if it ends otherwise.
-
-    When it is not None it is exactly _previous_word's word, and the gap is only spaces;
-    found with two rstrips instead of slicing, reversing and matching.
-    """
-    text = text.rstrip()
-    if not text or text[-1] not in _WORD_LETTERS:
-        return None
-    return text[len(text.rstrip(_WORD_LETTERS)) :]
-
-
 def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
     """No word before it in the sentence, punctuation in between, or a clause opener.
 
-    Both "no word" and "punctuation in between" mean the text before start, less its
-    trailing spaces, does not end with a letter: then _word_before_spaces is None.
+    Both "no word" and "punctuation in between" mean the text before start (at most 40
+    characters of the sentence), less its trailing spaces, does not end with a letter.
+    Walked back character by character: no slice is made unless there is a word.
     """
-    word = _word_before_spaces(norm[max(sentence_start, start - 40) : start])
-    return word is None or lower(word) in CLAUSE_OPENERS
+    low = max(sentence_start, start - 40)
+    end = start
+    while end > low and norm[end - 1].isspace():  # what rstrip() strips
+        end -= 1
+    if end <= low or norm[end - 1] not in _WORD_LETTERS:
+        return True
+    begin = end - 1
+    while begin > low and norm[begin - 1] in _WORD_LETTERS:
+        begin -= 1
+    return lower(norm[begin:end]) in CLAUSE_OPENERS
 
 
 def _speaks(norm: str, run: _Run) -> bool:
@@ -341,18 +349,19 @@ def _single_speakers(
     whether it speaks or not (see clusters.person_for), so it is not asked about.
     """
     found: set[str] = set()
-    surnames: set[str] = set()
+    settled: set[str] = set()  # found, surnames and ordinary words: nothing more to ask
     for run in runs:
         name = run.name
-        if len(name) != 1 or run.in_quote or name[0] in found or name[0] in surnames:
+        if len(name) != 1 or run.in_quote or name[0] in settled:
             continue
         if lower(name[0]) in clusters:
-            surnames.add(name[0])
+            settled.add(name[0])
             continue
         if run.shape.title is None and not _speaks(norm, run):
             continue
         if lower(name[0]) not in vocabulary:
             found.add(name[0])
+        settled.add(name[0])  # the vocabulary answers the same for each of its runs
     return found
 
 
@@ -383,7 +392,7 @@ def build_cast(
         person = record.canonical
         record.aliases.add(surface + " Jr." if run.shape.suffixed else surface)
         country = run.shape.country
-        if country is None and norm.startswith(",", run.end):  # what _APPOSITIVE opens with
+        if country is None and run.end < len(norm) and norm[run.end] == ",":  # _APPOSITIVE's first
             country = _appositive_country(norm, run.end)
         if country:
             bound.setdefault(person, set()).add(country)

@@ -20,7 +20,10 @@ from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
 
 _WORD: Final = re.compile(r"\w+")
-_ASCII_LOWER_WORD: Final = re.compile(r"[a-z0-9_][a-z0-9_]*")  # not [...]+: see dates._DIGIT_RUN
+# Every ASCII character that \w does not match, to a space (str.split's separator).
+_ASCII_NON_WORD_TO_SPACE: Final = {
+    code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
+}
 _SIMILAR: Final = 0.6
 
 
@@ -77,17 +80,24 @@ def _only_quote(layout: Layout, quote: QuoteSpan) -> bool:
 
 def _words(text: str) -> set[str]:
     """The lowercase words of text. In ASCII text \\w is [A-Za-z0-9_] and lowercasing
-    first keeps every word whole: one scan with a plain character class, no per-word
-    lower(); elsewhere case mappings may split or join words, so each word is lowered."""
+    first keeps every word whole: every other character becomes a space and str.split
+    cuts the words out, without a regex scan; elsewhere case mappings may split or join
+    words, so each word is lowered."""
     if text.isascii():
-        return set(_ASCII_LOWER_WORD.findall(lower(text)))
+        return set(lower(text).translate(_ASCII_NON_WORD_TO_SPACE).split())
     return {lower(w) for w in _WORD.findall(text)}
 
 
 def _similar(left: set[str], right: set[str]) -> bool:
+    """Jaccard similarity of at least _SIMILAR, or left a subset of right.
+
+    Counted from the intersection alone: |left | right| is |left| + |right| - common,
+    and left <= right exactly when all of left is common; no union set is built.
+    """
     if not left or not right:
         return False
-    return len(left & right) / len(left | right) >= _SIMILAR or left <= right
+    common = len(left & right)
+    return common / (len(left) + len(right) - common) >= _SIMILAR or common == len(left)
 
 
 class QuoteBuilder:

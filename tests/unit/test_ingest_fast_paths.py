@@ -8,9 +8,11 @@ import random
 import re
 
 from db.ingest import clean, dates, names, people, pipeline, quotemarks, quotes, segment
+from db.ingest.lexicon import CLAUSE_OPENERS
 from db.ingest.people import Intervals
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.records import PartialDate
+from db.text import lower
 
 _PIECES = (
     "Vladimir ", "Putin", "Putin's ", "de ", "de Gaulle", "van ", "der ", "Leyen", "bin ",
@@ -37,6 +39,8 @@ def test_upper_runs_are_the_name_runs() -> None:
         found = [(_run_start(m), m.end()) for m in names.UPPER_RUN.finditer(text)]
         assert found == expected, text
         led += sum(m.lastindex is not None for m in names.UPPER_RUN.finditer(text))
+        for m in names.UPPER_RUN.finditer(text):  # _collect_runs asks lastindex only then
+            assert m.lastindex is None or people._after_lowercase_and_space(text, m.start())
     assert led > 100  # the texts really hold runs opened by a particle
 
 
@@ -122,8 +126,18 @@ def test_words_before_an_offset_match_the_reversed_scan() -> None:
             previous = people._previous_word(window, 0, len(window))
             expected = None if previous is None else previous[0]
             assert people._word_before(window) == expected
-            spaces_only = previous is not None and not previous[1].strip()
-            assert people._word_before_spaces(window) == (expected if spaces_only else None)
+
+
+def test_subject_position_matches_the_reversed_scan() -> None:
+    for text in _texts(1000, seed=18):
+        for sentence_start in (0, len(text) // 3):
+            for start in range(sentence_start, len(text) + 1, 2):
+                window = text[max(sentence_start, start - 40) : start]
+                previous = people._previous_word(window, 0, len(window))
+                spaces_only = previous is not None and not previous[1].strip()
+                word = previous[0] if previous is not None and spaces_only else None
+                expected = word is None or lower(word) in CLAUSE_OPENERS
+                assert people._is_subject(text, sentence_start, start) == expected
 
 
 def test_sentences_split_the_same_with_only_full_stops() -> None:
@@ -180,6 +194,7 @@ def test_remembered_run_shapes_are_the_shapes_split_afresh() -> None:
 
 def test_quote_words_of_ascii_text_are_the_unicode_words() -> None:
     extra = ["\u0130stanbul Stra\u00dfe", "\u017fome WORDS_x9", "caf\u00e9 \u01c5ungla", "A-b c_D"]
+    extra.append("".join(chr(code) for code in range(128)) + " a\x1cb\x1fc\x0bd\x00e~f")
     for text in _texts(3000, seed=22) + extra:
         assert quotes._words(text) == {w.lower() for w in re.findall(r"\w+", text)}, text
 
@@ -202,6 +217,12 @@ def test_furniture_line_prechecks_never_miss_a_match() -> None:
             assert clean._may_be_credit(stripped, stripped.lower()), line
         if pipeline._PUBLISHED.search(line):
             assert pipeline._may_mark_publication(line), line
+
+
+def test_caption_dates_need_a_digit_where_the_precheck_looks() -> None:
+    for text in _texts(3000, seed=25):
+        if segment._DATED_CAPTION_END.search(text) or segment._DATED_CAPTION_END.search(text + "."):
+            assert segment._may_hold_digit(text), text
 
 
 def test_first_sentence_end_is_found_alike_with_only_full_stops() -> None:
@@ -236,3 +257,15 @@ def test_relatives_with_an_opening_match_the_plain_near_scan() -> None:
         assert [m.span() for m in fast] == expected, text
         found += len(expected)
     assert found > 100
+
+
+def test_similarity_counted_from_the_intersection_is_the_set_formula() -> None:
+    rng = random.Random(26)
+    words = [f"w{i}" for i in range(12)]
+    for _ in range(5000):
+        left = set(rng.sample(words, rng.randint(0, 8)))
+        right = set(rng.sample(words, rng.randint(0, 8)))
+        expected = bool(left and right) and (
+            len(left & right) / len(left | right) >= quotes._SIMILAR or left <= right
+        )
+        assert quotes._similar(left, right) == expected, (left, right)
