@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # (no C compiler) says so and leaves ingest in pure Python; one that no longer matches
 # the sources is never used, and make rebuilds it whenever they change.
 NATIVE := build/native/DIGEST
-NATIVE_SOURCES := $(wildcard db/ingest/*.py) db/records.py db/text.py db/rows.py \
+NATIVE_SOURCES := $(wildcard db/ingest/*.py) db/text.py db/rows.py \
 	$(wildcard db/native/*.py)
 
 .PHONY: run test lint bench store clean

@@ -1,7 +1,7 @@
 """Optional compiled (mypyc) build of the extractor and the row preparation.
 
-`python -m db.native build` compiles every db/ingest module (not __init__), db/records.py,
-db/text.py and db/rows.py into build/native/, and writes build/native/DIGEST last: a
+`python -m db.native build` compiles every db/ingest module (not __init__), db/text.py and
+db/rows.py into build/native/, and writes build/native/DIGEST last: a
 sha256 of those sources and the Python ABI. On `import db` and `import db.ingest`,
 activate_package() puts the compiled folders first on the package's __path__ only when
 that DIGEST matches the sources on disk, so a stale build is never run: a missing, stale
@@ -28,7 +28,9 @@ DIGEST_FILE = "DIGEST"
 
 # The whole db/ingest folder is compiled, so a new ingest module is picked up by itself.
 _COMPILED_FOLDER = ("db", "ingest")
-_COMPILED_FILES = ("db/records.py", "db/text.py", "db/rows.py")
+# db/records.py stays pure: its frozen dataclasses, compiled, cannot be unpickled (mypyc
+# restores fields through the frozen __setattr__), and they are shared with the bot.
+_COMPILED_FILES = ("db/text.py", "db/rows.py")
 _NEVER_COMPILED = frozenset({"__init__.py", "native.py"})
 # Bump when the build's options change in a way that needs a rebuild.
 _FORMAT = b"almanac-native-1"

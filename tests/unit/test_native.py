@@ -49,10 +49,10 @@ def output_of(code: str, cwd: Path = ROOT, **env: str) -> str:
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """A copy of the db package with a fresh stand-in build of ingest/people and records."""
+    """A copy of the db package with a fresh stand-in build of ingest/people and text."""
     shutil.copytree(ROOT / "db", tmp_path / "db", ignore=shutil.ignore_patterns("__pycache__"))
     build = tmp_path / "build" / "native"
-    for module in ("db/ingest/people.py", "db/records.py"):
+    for module in ("db/ingest/people.py", "db/text.py"):
         stand_in = build / module
         stand_in.parent.mkdir(parents=True, exist_ok=True)
         stand_in.write_text((tmp_path / module).read_text(encoding="utf-8") + MARK)
@@ -61,18 +61,18 @@ def tree(tmp_path: Path) -> Path:
 
 
 PROBE = """
-import db, db.ingest.people as people, db.records as records
+import db, db.ingest.people as people, db.text as text
 print(db.__file__)
 print(people.__file__, hasattr(people, "COMPILED_STAND_IN"))
-print(records.__file__, hasattr(records, "COMPILED_STAND_IN"))
+print(text.__file__, hasattr(text, "COMPILED_STAND_IN"))
 """
 
 
 def probe(tree: Path, **env: str) -> tuple[bool, bool]:
     """Import the copy in a subprocess: is each stand-in in use?"""
-    package, people, records = output_of(PROBE, cwd=tree, **env).splitlines()
+    package, people, text = output_of(PROBE, cwd=tree, **env).splitlines()
     assert package == str(tree / "db" / "__init__.py")  # the copy, not the project
-    return people.endswith("True"), records.endswith("True")
+    return people.endswith("True"), text.endswith("True")
 
 
 def test_fresh_build_is_used(tree: Path) -> None:
@@ -110,7 +110,8 @@ def test_almanac_pure_ignores_a_fresh_build(tree: Path) -> None:
 
 def test_what_is_compiled() -> None:
     modules = native.native_modules()
-    assert {"db/records.py", "db/text.py", "db/rows.py", "db/ingest/pipeline.py"} <= set(modules)
+    assert {"db/text.py", "db/rows.py", "db/ingest/pipeline.py"} <= set(modules)
+    assert "db/records.py" not in modules  # shared with the bot, and pickled: see below
     assert not any(m.endswith(("__init__.py", "native.py")) for m in modules)
     assert all(m.startswith("db/ingest/") for m in modules if m.count("/") > 1)
 
@@ -178,14 +179,16 @@ def fresh_build() -> None:
 def test_compiled_modules_are_loaded() -> None:
     code = """
 import db.ingest.people, db.ingest.pipeline, db.records, db.rows, db.text, db.store, db.ingest
-for module in (db.ingest.people, db.ingest.pipeline, db.records, db.rows, db.text):
+for module in (db.ingest.people, db.ingest.pipeline, db.rows, db.text):
     print(module.__file__)
+print(db.records.__file__)
 print(db.store.__file__)
 print(db.ingest.__file__)
 """
-    *compiled, store, package = output_of(code).splitlines()
+    *compiled, records, store, package = output_of(code).splitlines()
     assert all(native.is_extension(path) for path in compiled), compiled
     assert all(path.startswith(native.NATIVE_DIR) for path in compiled), compiled
+    assert records.endswith("records.py")
     assert store.endswith("store.py")
     assert package.endswith("__init__.py")
     assert "active: native" in output_of("from db.native.__main__ import status; status()")
@@ -270,3 +273,23 @@ def test_compiled_code_keeps_the_greek_final_sigma() -> None:
     assert (compiled.pop("native"), pure.pop("native")) == (True, False)
     assert "οδυσσεας" in pure["words"]  # the case this test is about
     assert compiled == pure
+
+
+PICKLED = """
+import pickle
+import db.native
+from db.ingest import parse_document
+from tests.bench.records import generated_document
+
+text = "June 16, 2001: Putin met Bush in Slovenia.\\n\\n\u201cWe agree,\u201d Putin said.\\n"
+for value in (parse_document(text, "a.txt"), generated_document(1729, 0, 5, 5, 400)):
+    assert pickle.loads(pickle.dumps(value)) == value
+print(db.native.native_active())
+"""
+
+
+@pytest.mark.usefixtures("fresh_build")
+def test_records_survive_pickling_in_the_compiled_build() -> None:
+    """Parsed documents cross process boundaries (the benchmark's store builder pickles
+    them): compiled frozen dataclasses could not be unpickled, so records stay pure."""
+    assert output_of(PICKLED).strip() == "True"
