@@ -51,6 +51,9 @@ async def markdown_store(tmp_path: Path) -> AsyncIterator[Store]:
         ("> quoted\n  - item", "\\> quoted\n  \\- item"),
         ("1. first\n22. second", "1\\. first\n22\\. second"),
         ("No markdown here, 2.5 percent - fine.", "No markdown here, 2.5 percent - fine."),
+        ("2001. The year", "2001\\. The year"),
+        ("  # indented heading", "  \\# indented heading"),
+        ("- a dash first", "\\- a dash first"),
     ],
 )
 def test_escape_markdown(text: str, expected: str) -> None:
