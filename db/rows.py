@@ -127,37 +127,8 @@ def pack_rows(rows: DocumentRows) -> bytes:
 
 
 def unpack_rows(data: bytes) -> DocumentRows:
-    """The DocumentRows that pack_rows() made these bytes of."""
-    (
-        title,
-        published,
-        people,
-        names,
-        aliases,
-        events,
-        event_people,
-        event_search,
-        quotes,
-        quote_speakers,
-        quote_search,
-        vocabulary,
-        warnings,
-    ) = marshal.loads(data)
-    return DocumentRows(
-        title,
-        published,
-        people,
-        names,
-        aliases,
-        events,
-        event_people,
-        event_search,
-        quotes,
-        quote_speakers,
-        quote_search,
-        vocabulary,
-        warnings,
-    )
+    """The DocumentRows that pack_rows() made these bytes of (its fields, in order)."""
+    return DocumentRows(*marshal.loads(data))
 
 
 def document_rows(document: ParsedDocument) -> DocumentRows:

@@ -62,12 +62,14 @@ class IngestRun:
     cpu_seconds: float = 0.0  # of this process: the writer (and, end to end, unpickling)
     worker_cpu_seconds: float = 0.0  # of the parse workers, end to end only
 
+    def _per_mb(self, value: float) -> float:
+        return round(value / self.megabytes, 3) if self.megabytes else 0.0
+
     @property
     def cpu_budget_per_mb(self) -> float:
         """CPU of every process per MB: ingest is CPU-bound, so with n cores the
         throughput can be at most n divided by this."""
-        total = self.cpu_seconds + self.worker_cpu_seconds
-        return round(total / self.megabytes, 3) if self.megabytes else 0.0
+        return self._per_mb(self.cpu_seconds + self.worker_cpu_seconds)
 
     @property
     def mb_per_second(self) -> float:
@@ -77,12 +79,12 @@ class IngestRun:
     @property
     def seconds_per_mb(self) -> float:
         """Time per MB; flat across sizes means ingest scales linearly."""
-        return round(self.seconds / self.megabytes, 3) if self.megabytes else 0.0
+        return self._per_mb(self.seconds)
 
     @property
     def cpu_seconds_per_mb(self) -> float:
         """CPU time of this process per MB: unlike wall time, others' load leaves it alone."""
-        return round(self.cpu_seconds / self.megabytes, 3) if self.megabytes else 0.0
+        return self._per_mb(self.cpu_seconds)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -91,9 +93,7 @@ class IngestRun:
             "mb_per_s": self.mb_per_second,
             "s_per_mb": self.seconds_per_mb,
             "cpu_s_per_mb": self.cpu_seconds_per_mb,
-            "worker_cpu_s_per_mb": (
-                round(self.worker_cpu_seconds / self.megabytes, 3) if self.megabytes else 0.0
-            ),
+            "worker_cpu_s_per_mb": self._per_mb(self.worker_cpu_seconds),
             "total_cpu_s_per_mb": self.cpu_budget_per_mb,
         }
 
