@@ -335,7 +335,7 @@ def _event_heading(event: Event, answer: OnThisDay) -> str:
         prefix = MonthDay(when.month, when.day).label() + ", "  # 29 February beside the 28th
     if when.year is None:
         return f"{prefix}Year unknown"
-    return f"{prefix}{when.year} · {years_ago(when.year, answer.today)}"
+    return f"{prefix}{when.year_text()} · {years_ago(when.year, answer.today)}"
 
 
 def _event_body(event: Event) -> str:
@@ -367,7 +367,7 @@ def _said_that_day(answer: OnThisDay, title: str, description: str) -> discord.E
 def _quote_heading(quote: Quote, today: date) -> str:
     speaker = quote.speaker or "Unknown speaker"
     if quote.date and quote.date.year:
-        return f"{speaker} · {quote.date.year} ({years_ago(quote.date.year, today)})"
+        return f"{speaker} · {quote.date.year_text()} ({years_ago(quote.date.year, today)})"
     return speaker
 
 

@@ -17,11 +17,11 @@ def human_date(date: PartialDate | None) -> str:
         return "date unknown"
     month = f"{_month_name(date.month)}" if date.month else ""
     if date.precision == "day":
-        return f"{month} {date.day}, {date.year}"
+        return f"{month} {date.day}, {date.year_text()}"
     if date.precision == "month":
-        return f"{month} {date.year}"
+        return f"{month} {date.year_text()}"
     if date.precision == "year":
-        return str(date.year)
+        return date.year_text()
     return f"{month} {date.day} (year unknown)"
 
 

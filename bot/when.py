@@ -119,14 +119,17 @@ def parse_bound(text: str | None, *, end: bool) -> int | None:
 
 
 def years_ago(year: int, today: date) -> str:
-    """'25 years ago' / 'this year' / 'in 3 years' in plain words."""
-    delta = today.year - year
+    """'25 years ago' / 'this year' / 'in 3 years' in plain words; '2,069 years ago'.
+
+    A negative year is before Christ, and there is no year zero: 1 BC to AD 1 is 1 year.
+    """
+    delta = today.year - year - (1 if year < 0 else 0)
     if delta == 0:
         return "this year"
     if delta == 1:
         return "1 year ago"
     if delta > 1:
-        return f"{delta} years ago"
+        return f"{delta:,} years ago"
     return f"in {-delta} years"
 
 

@@ -23,14 +23,24 @@ class PartialDate:
     precision: Precision
 
     def iso(self) -> str:
-        """ISO form: 2001-06-16, 2001-06, 2001, or --09-11 for a month-day."""
+        """ISO form: 2001-06-16, 2001-06, 2001, or --09-11 for a month-day.
+
+        A year before Christ is negative and keeps its historical number (no year
+        zero): March 15, 44 BC is -0044-03-15. It sorts right in sort_key, not as text.
+        """
+        if self.precision == "month-day":
+            return f"--{self.month:02d}-{self.day:02d}"
+        year = self.year or 0
+        head = f"-{-year:04d}" if year < 0 else f"{year:04d}"
         if self.precision == "day":
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{head}-{self.month:02d}-{self.day:02d}"
         if self.precision == "month":
-            return f"{self.year:04d}-{self.month:02d}"
-        if self.precision == "year":
-            return f"{self.year:04d}"
-        return f"--{self.month:02d}-{self.day:02d}"
+            return f"{head}-{self.month:02d}"
+        return head
+
+    def year_text(self) -> str:
+        """The year as a reader writes it: '2001', '44 BC'; '' when it is unknown."""
+        return year_text(self.year) if self.year is not None else ""
 
     @classmethod
     def from_iso(cls, text: str) -> PartialDate:
@@ -42,7 +52,9 @@ class PartialDate:
         if text.startswith("--"):
             month, day = text[2:].split("-")
             return cls(None, int(month), int(day), "month-day")
-        parts = [int(p) for p in text.split("-")]
+        sign = -1 if text.startswith("-") else 1
+        parts = [int(p) for p in text.lstrip("-").split("-")]
+        parts[0] *= sign
         if len(parts) == 3:
             return cls(parts[0], parts[1], parts[2], "day")
         if len(parts) == 2:
@@ -147,6 +159,11 @@ class DocumentSummary:
     published: PartialDate | None
     events: int
     quotes: int
+
+
+def year_text(year: int) -> str:
+    """'2001', '79', or '44 BC' for a negative (historical) year."""
+    return f"{-year} BC" if year < 0 else str(year)
 
 
 @functools.lru_cache(maxsize=4096)

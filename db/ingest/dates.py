@@ -25,22 +25,34 @@ MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _ORD: Final = r"(?:st|nd|rd|th)?"
+# An era after a year: BC, B.C., BCE, B.C.E., AD, A.D., CE, C.E. (capitals only: "ad" is a word).
+_ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
 _DATES: Final = re.compile(
     rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
+    rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
     rf"|\b(?P<d2>\d{{1,2}}){_ORD}\s(?:of\s)?(?P<m2>{MONTH})\.?,?\s(?P<y2>\d{{1,6}})\b(?![-/])"
+    rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
-    rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d|/|-\d)"
-    rf"|\b(?P<m5>{MONTH})\.?,?\s(?P<y5>\d{{4}})\b(?![-/]|\d)"
+    rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:)"
+    rf"|\b(?P<m5>{MONTH})\.?,?\s(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
+    rf"(?P<e5>{_ERA_MARK})?"
     r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s"
-    r"(?P<y6>\d{4})\b(?!s\b|'s|[-/.,]\d|\s?%)"
+    rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
+    rf"|\b(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
+    r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
 )
+# Which alternative of _DATES matched: the group that holds its year (or its day).
+_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8")
+_BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
+# After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
+_NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
 # Every date holds a digit that starts a run of digits, at most this far from its start
 # (the longest lead is "On September. 9"), so _DATES is tried only near digit runs.
 _DATE_REACH: Final = len("On September. ")
 # What every alternative of _DATES reads up to its first digit, and that digit: where this
 # fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
 _DATE_OPENING: Final = re.compile(
-    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)"
+    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s(?=\d)"
     r"|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s(?=\d))"
 )
 # Not r"\d+": a pattern opening with a repeat is tried at every character.
@@ -48,7 +60,7 @@ _DIGIT_RUN: Final = re.compile(r"\d\d*")
 _NEXT_WORD: Final = re.compile(r"\s+([a-z]+)")
 _ASCII_DIGITS: Final = "0123456789"  # what \d matches in ASCII text
 _START: Final = operator.methodcaller("start")
-_FULL_FORMS: Final = {"y1": ("m1", "d1", "y1"), "y2": ("m2", "d2", "y2")}  # lastgroup -> its groups
+_FULL_FORMS: Final = {"y1": ("m1", "d1", "y1", "e1"), "y2": ("m2", "d2", "y2", "e2")}
 
 
 class DateHit:
@@ -104,11 +116,11 @@ def make_date(year: int | None, month: int, day: int | None) -> PartialDate | No
 
 
 def _new_date(year: int | None, month: int, day: int | None) -> PartialDate | None:
-    if year is not None and not 1 <= year <= 9999:
+    if year is not None and not (1 <= year <= 9999 or -9999 <= year <= -1):
         return None
     if day is None:
         return PartialDate(year, month, None, "month") if year is not None else None
-    check_year = 2000 if year is None else year  # a leap year admits February 29
+    check_year = 2000 if year is None or year < 1 else year  # a leap year admits 29 Feb
     if not 1 <= day <= _days_in(check_year, month):
         return None
     if year is None:
@@ -116,20 +128,64 @@ def _new_date(year: int | None, month: int, day: int | None) -> PartialDate | No
     return PartialDate(year, month, day, "day")
 
 
-def _from_match(match: re.Match[str]) -> PartialDate | None:
-    """The date of a _DATES match; its last group names the alternative that matched."""
-    form = match.lastgroup or ""  # never empty: every alternative ends with a group
+def form_of(match: re.Match[str]) -> str:
+    """The alternative of _DATES that matched, named by the group holding its year."""
+    for form in _FORMS:
+        if match.group(form) is not None:
+            return form
+    return ""  # never: every alternative has one of these groups
+
+
+def _year(digits: str, era: str | None) -> int | None:
+    """The year of digits and an era mark; None where the digits are not a year.
+
+    Without an era a year has four digits: "9:32" after "July 16" is a time, "March 3,
+    250" a count. BC years are negative (historical numbering, no year zero).
+    """
+    if era is None:
+        return int(digits) if len(digits) == 4 else None
+    year = int(digits)
+    if year == 0:
+        return None
+    return -year if era.replace(".", "") in _BEFORE_CHRIST else year
+
+
+def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
+    """The date of a _DATES match of the given form (see form_of)."""
     if form == "y6":
         return PartialDate(int(match.group("y6")), None, None, "year")
+    if form == "y7":
+        era_year = _year(match.group("y7"), match.group("e7"))
+        return make_year(era_year) if era_year is not None else None
+    if form == "y8":
+        return make_year(int(match.group("y8"))) if int(match.group("y8")) else None
     if form == "d3":
-        year, month, day = match.group("y3", "m3", "d3")
-        return make_date(int(year), int(month), int(day)) if 1 <= int(month) <= 12 else None
+        iso_year, iso_month, iso_day = match.group("y3", "m3", "d3")
+        if not 1 <= int(iso_month) <= 12:
+            return None
+        return make_date(int(iso_year), int(iso_month), int(iso_day))
     if form == "d4":
         return make_date(None, _month_number(match.group("m4")), int(match.group("d4")))
     if form == "y5":
-        return make_date(int(match.group("y5")), _month_number(match.group("m5")), None)
-    name, day, year = match.group(*_FULL_FORMS[form])
-    return make_date(int(year), _month_number(name), int(day))
+        year = _year(match.group("y5").strip(), match.group("e5"))
+        return make_date(year, _month_number(match.group("m5")), None) if year else None
+    name, day, digits, era = match.group(*_FULL_FORMS[form])
+    year = _year(digits, era)
+    if year is None:
+        return None
+    return make_date(year, _month_number(name), int(day))
+
+
+def _is_stated_year(match: re.Match[str], form: str) -> bool:
+    """False where a full date's year digits are really a time, a count or too short."""
+    if form not in _FULL_FORMS:
+        return True
+    digits_end = match.end(_FULL_FORMS[form][2])
+    if match.group(_FULL_FORMS[form][3]) is not None:
+        return True
+    if len(match.group(_FULL_FORMS[form][2])) < 4:
+        return False  # a longer run is kept, and rejected as impossible by _from_match
+    return _NOT_A_YEAR.match(match.string, digits_end) is None
 
 
 def _counts_things(text: str, end: int) -> bool:
@@ -162,11 +218,16 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     rejected: list[tuple[int, str]] = []
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
-        if match.lastgroup == "y6" and (
-            _counts_things(text, match.end()) or not 1000 <= int(match.group("y6")) <= 2199
+        form = form_of(match)
+        if form == "y6" and (
+            _counts_things(text, match.end())
+            or not 1000 <= int(match.group("y6")) <= 2199
+            or _opens_range(text, match.end())
         ):
             continue
-        date = _from_match(match)
+        if not _is_stated_year(match, form):
+            continue
+        date = _from_match(match, form)
         if date is None:
             rejected.append((base + match.start(), match.group(0)))
             continue
@@ -177,7 +238,15 @@ def find_dates(text: str, base: int = 0) -> DateScan:
 def parse_single_date(text: str) -> PartialDate | None:
     """The date if text is exactly one full date expression (as in a heading)."""
     match = _DATES.fullmatch(text.strip())
-    return None if match is None else _from_match(match)
+    return None if match is None else _from_match(match, form_of(match))
+
+
+_RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
+
+
+def _opens_range(text: str, end: int) -> bool:
+    """'from 2001 to 2008', 'between 2001 and 2008': a span, not an event at its start."""
+    return _RANGE_END.match(text, end) is not None
 
 
 Unit = Literal["day", "week", "month", "year"]
@@ -273,8 +342,9 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
 
 
 def make_year(year: int) -> PartialDate | None:
-    """A year-precision date, if the year is representable."""
-    return PartialDate(year, None, None, "year") if 1 <= year <= 9999 else None
+    """A year-precision date, if the year is representable (negative: before Christ)."""
+    ok = 1 <= year <= 9999 or -9999 <= year <= -1
+    return PartialDate(year, None, None, "year") if ok else None
 
 
 class DateIndex:

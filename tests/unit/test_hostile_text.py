@@ -187,7 +187,8 @@ def _dates(doc: ParsedDocument) -> list[str]:
         ("February 29, 2001: Putin met Bush.\n", [], [], "impossible date 'February 29, 2001'"),
         ("February 29, 2004: Putin met Bush.\n", ["2004-02-29"], [], None),
         ("2001-13-45: Putin met Bush.\n", [], [], "impossible date '2001-13-45' at line 1"),
-        ("June 16, 0: Putin met Bush.\n", [], [], "impossible date 'June 16, 0' at line 1"),
+        # Fewer than four digits with no era are no year (a time, a count): no date at all.
+        ("June 16, 0: Putin met Bush.\n", [], [], None),
         ("On September 11 Putin called Bush.\n", ["--09-11"], [], None),
         ("Ｊｕｎｅ １６, ２００１: Ｐｕｔｉｎ met Bush.\n", [], [], None),
     ],

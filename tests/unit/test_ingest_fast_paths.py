@@ -11,7 +11,6 @@ from db.ingest import clean, dates, names, people, pipeline, quotemarks, quotes,
 from db.ingest.lexicon import CLAUSE_OPENERS
 from db.ingest.people import Intervals
 from db.ingest.scan import finditer_near, literal_starts, spaced
-from db.records import PartialDate
 from db.text import lower
 
 _PIECES = (
@@ -79,26 +78,16 @@ def test_spaced_anchors_find_every_relative_date_and_role() -> None:
     assert found > 100
 
 
-def test_from_match_reads_the_alternative_from_its_last_group() -> None:
+def test_form_of_names_the_one_alternative_that_matched() -> None:
+    """form_of reads the alternative from the first year group set: exactly one is set."""
+    seen: set[str] = set()
     for text in _texts(2000, seed=14):
         for match in dates._DATES.finditer(text):
-            assert dates._from_match(match) == _from_match_plain(match), match
-
-
-def _from_match_plain(match: re.Match[str]) -> object:
-    groups = match.groupdict()
-    for suffix in "1245":
-        name = groups.get(f"m{suffix}")
-        if name:
-            year, day = groups.get(f"y{suffix}"), groups.get(f"d{suffix}")
-            month = dates._month_number(name)
-            return dates.make_date(int(year) if year else None, month, int(day) if day else None)
-    if groups.get("y3"):
-        month = int(groups["m3"])
-        if not 1 <= month <= 12:
-            return None
-        return dates.make_date(int(groups["y3"]), month, int(groups["d3"]))
-    return PartialDate(int(groups["y6"]), None, None, "year")
+            groups = match.groupdict()
+            set_forms = [form for form in dates._FORMS if groups.get(form) is not None]
+            assert set_forms == [dates.form_of(match)], match
+            seen.add(set_forms[0])
+    assert len(seen) >= 4
 
 
 def test_days_in_month_is_calendars() -> None:

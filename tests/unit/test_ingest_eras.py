@@ -1,0 +1,77 @@
+"""Years as texts write them: eras (BC, AD, BCE, CE), and numbers that are no year.
+
+Every stored year is written in the text: a time of day, a count or a short number
+after a month-day never becomes one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.render_text import human_date
+from bot.when import years_ago
+from db.ingest.dates import find_dates
+from db.records import PartialDate
+from tests.unit.ingest_helpers import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Caesar fell on the Ides of March, March 15, 44 BC, in the Senate.", "-0044-03-15"),
+        ("The city was founded in 753 B.C. by two brothers.", "-0753"),
+        ("A temple stood there by 500 BCE at the latest.", "-0500"),
+        ("The mountain erupted in AD 79 and buried the town.", "0079"),
+        ("It erupted on 24 August 79 AD, at midday.", "0079-08-24"),
+        ("The last emperor was deposed in 476 CE by a general.", "0476"),
+        ("The treaty was signed in March 1648 after long talks.", "1648-03"),
+    ],
+)
+def test_era_years(text: str, iso: str) -> None:
+    """A year with an era is read at any length, BC as a negative historical year."""
+    assert [h.date.iso() for h in find_dates(text).hits] == [iso]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On July 16 9:32 a.m. the engines lit.",  # a time: the month-day alone is dated
+        "By March 3, 250 people had signed the letter.",
+        "The deal was worth 40 million from 2001 to 2008 in total.",
+        "They sat in room 476 the whole afternoon.",
+        "The chief executive in 2001 CEO terms was paid well.",
+    ],
+)
+def test_no_invented_years(text: str) -> None:
+    """Times, counts, room numbers and ranges yield no year that the text does not state."""
+    for hit in find_dates(text).hits:
+        assert hit.date.year is None or str(abs(hit.date.year)) in text
+        assert hit.date.year is None or abs(hit.date.year) >= 1000
+
+
+def test_time_of_day_is_no_year_in_a_timeline() -> None:
+    """A time line under a dated heading never stores year 9 (the bug this replaces)."""
+    doc = parse(
+        "July 16, 1969: Launch day\nThe crew boarded early.\n\n"
+        "On July 16 9:32 a.m. the engines lit and the rocket rose.\n"
+    )
+    assert all(e.date.year == 1969 or e.date.year is None for e in doc.events)
+
+
+def test_bc_dates_print_and_count_back_across_year_zero() -> None:
+    """44 BC prints as such and is 2,069 years before 2026 (there is no year zero)."""
+    ides = PartialDate(-44, 3, 15, "day")
+    assert human_date(ides) == "March 15, 44 BC"
+    assert years_ago(-44, date(2026, 3, 15)) == "2,069 years ago"
+    assert years_ago(-1, date(1, 1, 1)) == "1 year ago"
+    assert PartialDate.from_iso(ides.iso()) == ides
+    assert ides.sort_key() < PartialDate(-44, 12, 1, "day").sort_key()
+    assert PartialDate(-45, 12, 31, "day").sort_key() < ides.sort_key()
+
+
+def test_ranges_are_not_events_at_their_start() -> None:
+    """'from 2001 to 2008' is a span: no event dated 2001 comes of it."""
+    doc = parse("The museum was closed from 2001 to 2008 for repairs.\n")
+    assert [e.date.iso() for e in doc.events] == []
