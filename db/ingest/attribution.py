@@ -114,9 +114,17 @@ class Attributor:
             if not _LEADING_NAME_TEXT.fullmatch(self.norm, close, mention.start):
                 break
             verb = self._verb_after(mention.end, limit)
-            if verb is not None:
+            if verb is not None and not self._introduces(verb):
                 return Attribution(mention.person, self._context(verb, limit), True)
         return NOBODY
+
+    def named_between(self, start: int, end: int) -> set[str]:
+        """The people named (by name or role, outside quotations) in [start, end)."""
+        return {m.person for m in self._mentions_in(start, end) if m.person and m.kind != "pronoun"}
+
+    def _introduces(self, verb_end: int) -> bool:
+        """`Then Berg said: "..."`: a verb and a colon introduce the quote that follows."""
+        return self.norm.startswith(":", verb_end)
 
     def before(self, sentence_start: int, open_at: int) -> Attribution:
         """`Bush noted: "..."`, `Putin says he will "..."`, `the president said that "..."`."""

@@ -200,3 +200,46 @@ LINE_FURNITURE_PHRASES = (
 
 # Short lines opening with these are publication stamps, not prose.
 STAMP_PREFIXES = ("published", "updated", "last updated", "posted", "first published")
+
+# Grammatical gender, for binding "he" and "she" to the nearest person who fits.
+# Titles that say it outright:
+FEMININE_TITLES: Final = frozenset(
+    "mrs mrs. ms ms. miss queen princess dame lady chairwoman spokeswoman duchess"
+    " empress countess baroness sister mother madam madame".split()
+)
+MASCULINE_TITLES: Final = frozenset(
+    "mr mr. king prince sir lord chairman spokesman duke emperor count baron brother"
+    " father pope sheikh emir sultan".split()
+)
+# Common given names that are used (almost) only for one sex, lowercase. A name in
+# neither list leaves the person's gender unknown, which fits either pronoun.
+FEMININE_NAMES: Final = frozenset(
+    """abigail ada adriana agnes aisha alexandra alice alicia alison amanda amelia amy
+    ana anastasia andrea angela angelina anita ann anna anne annie antonia barbara beatrice
+    betty beverly brenda bridget camilla carla carmen carol caroline catherine cecilia
+    charlotte cheryl christina christine claire clara claudia cynthia daisy deborah denise
+    diana diane donna doris dorothy edith eleanor elena elisabeth elizabeth ella ellen
+    emily emma erin esther eva evelyn fatima fiona florence frances gabriela gemma
+    georgia gillian gloria grace hannah harriet heather helen helena hillary ingrid irene
+    isabel isabella jacqueline jane janet janice jennifer jessica jill joan joanna
+    josephine joyce judith judy julia julie karen katherine kathleen kathryn kate katie
+    kelly kimberly laura lauren linda lisa louise lucy lydia margaret maria marie marilyn
+    martha mary megan melanie melissa michelle mildred miriam molly monica nancy natalie
+    natasha nicola nicole nina olga olivia pamela patricia paula pauline penelope priya
+    rachel rebecca rose ruth sally samantha sandra sara sarah sharon shirley sofia sophia
+    sophie stephanie susan suzanne sylvia tanya teresa theresa tina valentina valerie
+    vanessa victoria virginia wendy yvonne zoe""".split()
+)
+MASCULINE_NAMES: Final = frozenset(
+    """aaron adam ahmed alan albert alexander alfred ali andrew angus anthony antonio
+    arthur barry ben benjamin bernard bill billy bob boris brian bruce carl carlos charles
+    chris christopher colin craig dan daniel david dennis derek donald douglas duncan
+    edward eric ernest frank fred frederick gary george gerald giuseppe gordon graham
+    gregory harold harry henry howard hugh ian isaac ivan jack jacob james jason jeffrey
+    jeremy jim jimmy joe john jonathan jorge jose joseph juan justin keith kenneth kevin
+    larry lawrence leonard louis luis luke malcolm marco mark martin matthew michael
+    mohammed muhammad neil nicholas nigel oliver omar oscar patrick paul pedro peter
+    philip pierre ralph raymond richard robert roger ronald roy russell ryan samuel scott
+    sean simon stanley stephen steve steven stuart thomas timothy tom tony victor vincent
+    walter wayne william""".split()
+)

@@ -3,7 +3,9 @@
 A person is a First Last name, a surname that joins such a name's cluster, or a
 single name that speaks ("Trenin says"). Roles ("the Kremlin leader") resolve to
 the person the document binds to that country, else by elimination in the section.
-Pronouns resolve to the latest person in subject position, never across sections.
+A pronoun resolves to the nearest person who fits it (he, she: by title or given
+name where the text shows one), never across sections: the latest subject or speaker,
+unless a person named in a later sentence came between.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from db.ingest.clusters import Clusters, cluster_full_names, resolve_name
-from db.ingest.lexicon import CLAUSE_OPENERS, NATIONALITIES, SPEECH_VERBS
+from db.ingest.lexicon import (
+    CLAUSE_OPENERS,
+    FEMININE_NAMES,
+    FEMININE_TITLES,
+    MASCULINE_NAMES,
+    MASCULINE_TITLES,
+    NATIONALITIES,
+    SPEECH_VERBS,
+)
 from db.ingest.names import UPPER_RUN, RunShape, run_shapes
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.records import PersonRecord
@@ -111,6 +121,7 @@ class Cast:
     mentions: list[Mention]
     bound: dict[str, set[str]]
     titled: set[str] = field(default_factory=set)
+    genders: dict[str, str] = field(default_factory=dict)  # "f" or "m" where the text shows it
 
     def records(self) -> list[PersonRecord]:
         """People in order of canonical name, for the ParsedDocument."""
@@ -279,7 +290,7 @@ def _speaks(norm: str, run: _Run) -> bool:
         first, second = following.groups()
         if first in SPEECH_VERBS or second in SPEECH_VERBS:
             return True
-    word = _word_before(norm[max(0, run.start - 20) : run.start])
+    word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
     return word is not None and lower(word) in SPEECH_VERBS
 
 
@@ -379,6 +390,7 @@ def build_cast(
     people: dict[str, PersonRecord] = {}
     bound: dict[str, set[str]] = {}
     titled: set[str] = set()
+    genders: dict[str, str] = {}
     mentions: list[Mention] = []
     resolved: dict[tuple[str, ...], tuple[PersonRecord, str] | None] = {}  # same everywhere
     for run in runs:
@@ -398,17 +410,33 @@ def build_cast(
             bound.setdefault(person, set()).add(country)
         if run.shape.title or country:
             titled.add(person)
-        subject = _is_subject(norm, run.sentence_start, run.start)
+        _note_gender(genders, person, run.shape.title, name)
+        subject = _is_subject(norm, run.sentence_start, run.start) or _speaks(norm, run)
         mentions.append(
             Mention(run.name_start, run.end, "name", person, subject,
                     run.section, run.in_quote, None, surface)
         )  # fmt: skip
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
     mentions.sort(key=_START)
-    cast = Cast(people, mentions, bound, titled)
+    cast = Cast(people, mentions, bound, titled, {p: g for p, g in genders.items() if g != "?"})
     _resolve_roles(cast)
-    _resolve_pronouns(cast)
+    _resolve_pronouns(cast, index)
     return cast
+
+
+def _note_gender(
+    genders: dict[str, str], person: str, title: str | None, name: tuple[str, ...]
+) -> None:
+    """Record what a title or given name says of a person's gender; "?" when they disagree."""
+    words = set(title.split()) if title else set()
+    given = lower(name[0]) if len(name) >= 2 else ""
+    feminine = bool(words & FEMININE_TITLES) or given in FEMININE_NAMES
+    masculine = bool(words & MASCULINE_TITLES) or given in MASCULINE_NAMES
+    if feminine == masculine:
+        return
+    said = "f" if feminine else "m"
+    if genders.setdefault(person, said) != said:
+        genders[person] = "?"
 
 
 def _appositive_country(norm: str, end: int) -> str | None:
@@ -468,16 +496,38 @@ def _resolve_roles(cast: Cast) -> None:
             cast.people[holders[0]].aliases.add(lower(mention.surface))
 
 
-def _resolve_pronouns(cast: Cast) -> None:
-    """'he' is the latest person in subject position in the same section, outside quotes."""
-    latest: str | None = None
+def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
+    """'he' and 'she': the nearest person who fits, in the same section, outside quotes.
+
+    The latest subject or speaker who fits (a resolved pronoun counts as one), unless a
+    fitting person named in a later sentence came after it ("Tom Reed built it. 'It
+    took years,' he said": Reed).
+    """
+    named: list[Mention] = []  # persons named in the current section, in order
     section = -1
     for mention in cast.mentions:
         if mention.section != section:
-            latest, section = None, mention.section
+            named, section = [], mention.section
         if mention.in_quote:
             continue
-        if mention.kind == "pronoun":
-            mention.person = latest
-        elif mention.subject and mention.person is not None:
-            latest = mention.person
+        if mention.kind != "pronoun":
+            if mention.person is not None:
+                named.append(mention)
+            continue
+        wanted = "f" if lower(mention.surface) == "she" else "m"
+        fitting = [m for m in named if cast.genders.get(m.person or "", wanted) == wanted]
+        mention.person = _antecedent(fitting, index) if fitting else None
+        if mention.person is not None:
+            named.append(mention)  # "he" and "she" are subjects: the person carries on
+
+
+def _antecedent(fitting: list[Mention], index: SentenceIndex) -> str | None:
+    newest = fitting[-1]
+    subject = next((m for m in reversed(fitting) if m.subject), None)
+    if subject is None or subject is newest:
+        return newest.person
+    newest_sentence = index.locate(newest.start)
+    subject_sentence = index.locate(subject.start)
+    if newest_sentence is not None and newest_sentence != subject_sentence:
+        return newest.person
+    return subject.person

@@ -1,9 +1,12 @@
 """Where quotations open and close, paragraph by paragraph.
 
-Double marks only (straight, curly, low-9, guillemets); single marks inside a quote
-are its nested quotes and stay part of it. A quote left open at the end of a
-paragraph continues into the next paragraph only if that one opens with a quote
-mark (the news convention); otherwise it is capped at the paragraph and reported.
+A document quotes with double marks (straight, curly, low-high „…“, guillemets) and
+nests single ones, or, in the British convention, quotes with single curly marks
+‘…’ and nests double ones: whichever opens more often leads. A closing single mark
+that is an apostrophe (it’s, the ’90s, the players’ union) closes nothing. A quote
+left open at the end of a paragraph continues into the next paragraph only if that
+one opens with a quote mark (the news convention); otherwise it is capped at the
+paragraph and reported.
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ _MARK: Final = re.compile(f"[{_MARK_CHARS}]")
 _ALNUM: Final = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _OPENERS: Final = "\u201c\u201e\u00ab"
 _CLOSERS: Final = "\u201d\u00bb"
+_LOW_OPENER: Final = "\u201e"  # „…“: the German convention closes with what opens elsewhere
+_SINGLE_OPENER: Final = "\u2018"
+_SINGLE_CLOSER: Final = "\u2019"
+# After "s’ ", these words make the mark a closing one rather than a plural possessive.
+_AFTER_CLOSING: Final = frozenset(
+    "said says say added adds told explained insisted asked replied according".split()
+)
+_NEXT_WORD: Final = re.compile(r" ([a-z]+)")
 
 
 class QuoteSpan:
@@ -73,6 +84,44 @@ def _has_words(text: str, pieces: list[tuple[int, int]]) -> bool:
     return any(_ALNUM.search(text, a, b) for a, b in pieces)
 
 
+def singles_lead(text: str) -> bool:
+    """True when single curly marks are the document's quotation marks (British style).
+
+    Nested quotes sit inside outer ones, so the outer kind opens at least as often.
+    """
+    singles = text.count(_SINGLE_OPENER)
+    if not singles:
+        return False
+    doubles = text.count("\u201c") + text.count(_LOW_OPENER) + text.count("\u00ab")
+    return singles > doubles + text.count('"') // 2
+
+
+def _single_marks(text: str, norm: str, start: int, end: int) -> list[int]:
+    """Offsets of the single curly marks in text[start:end] that open or close a quote."""
+    found: list[int] = []
+    at = norm.find("'", start, end)
+    while at >= 0:
+        char = text[at]
+        if char == _SINGLE_OPENER:
+            if not text[at + 1 : at + 2].isdigit():  # ‘90s typed with the wrong mark
+                found.append(at)
+        elif char == _SINGLE_CLOSER and _closes(text, at):
+            found.append(at)
+        at = norm.find("'", at + 1, end)
+    return found
+
+
+def _closes(text: str, at: int) -> bool:
+    """A right single mark that ends a quote, not an apostrophe (it’s, ’90s, players’ union)."""
+    after = text[at + 1 : at + 2]
+    if after.isalnum() or at == 0 or text[at - 1].isspace():
+        return False
+    if text[at - 1] in "sS" and after == " ":
+        word = _NEXT_WORD.match(text, at + 1)
+        return word is None or word.group(1) in _AFTER_CLOSING
+    return True
+
+
 def _marks(text: str, norm: str, start: int, end: int) -> list[int]:
     """Offsets of the quote marks in text[start:end], ascending.
 
@@ -88,36 +137,48 @@ def _marks(text: str, norm: str, start: int, end: int) -> list[int]:
     return found
 
 
-def _opens_with_mark(text: str, unit: Unit) -> int | None:
+def _opens_with_mark(text: str, unit: Unit, singles: bool) -> int | None:
+    if singles:
+        return unit.start if text.startswith(_SINGLE_OPENER, unit.start) else None
     match = _MARK.match(text, unit.start)
     if match is None or match.group(0) in _CLOSERS:
         return None
     return match.start()
 
 
+def _closes_quote(text: str, open_at: int, mark_char: str, singles: bool) -> bool:
+    """Whether a mark met inside an open quote closes it (else it reopens one)."""
+    if singles:
+        return mark_char == _SINGLE_CLOSER
+    return mark_char not in _OPENERS or (mark_char == "\u201c" and text[open_at] == _LOW_OPENER)
+
+
 def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     """Every quotation, each capped at its paragraph or its chain of paragraphs."""
     scan = QuoteScan()
+    singles = singles_lead(text)
+    marks_in = _single_marks if singles else _marks
+    closers = _SINGLE_CLOSER if singles else _CLOSERS
     pending: QuoteSpan | None = None
     previous: Unit | None = None
     for unit in units:
         open_at: int | None = None
         chain: QuoteSpan | None = None
         if pending is not None:
-            mark = _opens_with_mark(text, unit)
+            mark = _opens_with_mark(text, unit, singles)
             if mark is not None and _chains(previous, unit):
                 chain, open_at = pending, mark
             else:
                 _cap(scan, text, pending, previous)
         pending = None
         scan_from = unit.start if open_at is None else open_at + 1
-        for at in _marks(text, norm, scan_from, unit.end):
+        for at in marks_in(text, norm, scan_from, unit.end):
             mark_char = text[at]
             if open_at is None:
-                if mark_char not in _CLOSERS:
+                if mark_char not in closers:
                     open_at = at
                 continue
-            if mark_char in _OPENERS:
+            if not _closes_quote(text, open_at, mark_char, singles):
                 scan.warnings.append(f"unbalanced quote mark at line {unit.block.line}")
                 chain, open_at = None, at
                 continue

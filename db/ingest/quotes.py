@@ -148,7 +148,20 @@ class QuoteBuilder:
             found = self.attributor.before(sentence_start, quote.open)
         if not found.found and _only_quote(layout, quote):
             found = self._continuation(first)
+        if not found.found:
+            found = self._same_paragraph(first, quote.open)
         return found
+
+    def _same_paragraph(self, unit: Unit, open_at: int) -> Attribution:
+        """`"...," says Smith. "..."`: a further quote in a paragraph goes on in the voice
+        of the quote before it there, when the text names no one else in between."""
+        earlier = self.last_in_unit.get(unit.index)
+        if earlier is None or earlier.speaker is None:
+            return NOBODY
+        between = self.attributor.named_between(earlier.span.end, open_at)
+        if between - {earlier.speaker}:
+            return NOBODY
+        return Attribution(earlier.speaker, earlier.context, True)
 
     def _continuation(self, unit: Unit) -> Attribution:
         """A bare quote paragraph continues the speaker of the paragraph before it."""

@@ -1,0 +1,75 @@
+"""Quotation conventions beyond straight and curly double marks, and who says what.
+
+Every text here is invented for the test.
+"""
+
+from __future__ import annotations
+
+from tests.unit.ingest_helpers import parse, quote_with
+
+BRITISH = """Council backs new bridge
+
+The council’s leader, Jane Morrow, said the vote was ‘a turning point for the town’s people’.
+
+‘We have waited since the ’90s for this, and it’s finally here,’ she said. ‘The players’ union backed us too.
+
+‘Nobody thought we could do it.’
+
+Bob Hale, the opposition leader, disagreed. ‘It is money we don’t have,’ he said.
+"""
+
+
+def test_british_single_marks_with_apostrophes_inside() -> None:
+    """‘…’ quotes: apostrophes in it’s, ’90s and players’ close nothing; a continued
+    paragraph stays one quote; each quote has its speaker."""
+    doc = parse(BRITISH)
+    assert quote_with(doc, "since the ’90s for this, and it’s finally here").speaker == (
+        "Jane Morrow"
+    )
+    continued = quote_with(doc, "The players’ union backed us too.")
+    assert "Nobody thought we could do it." in continued.text
+    assert continued.speaker == "Jane Morrow"
+    assert quote_with(doc, "It is money we don’t have").speaker == "Bob Hale"
+
+
+def test_double_marks_lead_when_singles_are_nested() -> None:
+    """American style: ‘…’ inside “…” stays part of the outer quote."""
+    doc = parse("“He told me ‘we agree’ and then he left the room,” Ann Price said.\n")
+    assert [q.text for q in doc.quotes] == ["He told me ‘we agree’ and then he left the room"]
+
+
+def test_low_high_marks_and_guillemets() -> None:
+    """„…“ closes with “; « … » with »; a verb and colon introduce the next quote only."""
+    doc = parse(
+        "The minister spoke first: „Wir werden das schaffen.“ Then Anna Berg said: "
+        "„Das ist gut so.“ Later « Nous sommes là pour vous », said Marie Dupont.\n"
+    )
+    assert quote_with(doc, "Wir werden das schaffen.").speaker is None
+    assert quote_with(doc, "Das ist gut so.").speaker == "Anna Berg"
+    assert quote_with(doc, "Nous sommes là pour vous").speaker == "Marie Dupont"
+
+
+def test_pronoun_binds_to_the_new_name_and_by_gender() -> None:
+    """'he said' after a newly named man is his; 'she said' skips a man for a woman."""
+    doc = parse(
+        "Bridge opens after years of delay\n\n"
+        'Mayor Jane Smith opened the bridge. "It is a great day for everyone here," she said.\n\n'
+        "Local builder Tom Reed worked on it for six years. "
+        '"It took far longer than anyone planned," he said.\n\n'
+        "Reed thanked the mayor and Smith thanked Reed. "
+        '"We could not have done it without the builders," she said.\n'
+    )
+    assert quote_with(doc, "It is a great day").speaker == "Jane Smith"
+    assert quote_with(doc, "It took far longer").speaker == "Tom Reed"
+    assert quote_with(doc, "without the builders").speaker == "Jane Smith"
+    assert sorted(p.canonical for p in doc.people) == ["Jane Smith", "Tom Reed"]
+
+
+def test_further_quote_in_a_paragraph_keeps_its_voice() -> None:
+    """`"…," says Name. "…"`: the second quote is Name's too, unless another name came."""
+    doc = parse(
+        '"The road is closed until spring," says Omar Haddad. "We will reopen it in May."\n\n'
+        '"It is closed," says Omar Haddad. Lena Fisk disagreed. "It is open."\n'
+    )
+    assert quote_with(doc, "We will reopen it in May.").speaker == "Omar Haddad"
+    assert quote_with(doc, "It is open.").speaker is None
