@@ -11,7 +11,8 @@ BRITISH = """Council backs new bridge
 
 The council’s leader, Jane Morrow, said the vote was ‘a turning point for the town’s people’.
 
-‘We have waited since the ’90s for this, and it’s finally here,’ she said. ‘The players’ union backed us too.
+‘We have waited since the ’90s for this, and it’s finally here,’ she said. \
+‘The players’ union backed us too.
 
 ‘Nobody thought we could do it.’
 
