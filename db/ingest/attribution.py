@@ -21,6 +21,11 @@ _LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*"
 _AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
 )
+# `Name: "..."`, `Name on NATO: "..."`, `Name in 2001: "..."`: a label and a colon.
+_COLON_LABEL: Final = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w.'-]*\s?){1,5}?)(?:\s(?:on|in|about|to|at|of)\s[^:\"]{1,40}?)?"
+    r"\s?:\s*"
+)
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -131,6 +136,11 @@ class Attributor:
         sentence_start = max(sentence_start, open_at - WINDOW)
         if sentence_start >= open_at:  # the quote opens its sentence: no words before it
             return NOBODY
+        label = _COLON_LABEL.fullmatch(self.norm, sentence_start, open_at)
+        if label is not None:
+            named = self._mention_at(label.start("name"), label.start("name"))
+            if named is not None and named.person and named.end <= label.end("name"):
+                return Attribution(named.person, None, True)
         words = self._words(sentence_start, open_at)
         for word in reversed(words):
             if lower(word.group(0)) in SPEECH_VERBS:

@@ -243,3 +243,12 @@ MASCULINE_NAMES: Final = frozenset(
     sean simon stanley stephen steve steven stuart thomas timothy tom tony victor vincent
     walter wayne william""".split()
 )
+
+# Words before a colon at the start of a paragraph that label no speaker.
+TURN_LABEL_WORDS: Final = frozenset(
+    """note notes update updates editor's note editors note photo photos source sources
+    related read more watch listen correction corrections disclaimer advertisement
+    share tags topics caption breaking warning summary background context analysis
+    timeline see also contact email phone location date time where when what who why
+    how question answer""".split()
+) - {"question", "answer"}

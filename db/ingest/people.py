@@ -67,6 +67,8 @@ _FINDS_BEFORE_COLLECTING: Final = 40
 _SENTENCE_LEAD: Final = frozenset(" \"'(*-")
 _THE: Final[tuple[str, ...]] = ("the ", "The ")  # each as long as the other
 _START: Final = operator.attrgetter("start")
+# Endings of plural common nouns that open sentences as speakers ("Officials said").
+_PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
 
 
@@ -369,6 +371,9 @@ def _single_speakers(
             settled.add(name[0])
             continue
         if run.shape.title is None and not _speaks(norm, run):
+            continue
+        if lower(name[0]).endswith(_PLURAL_ENDINGS):  # "Astronomers say": a group
+            settled.add(name[0])
             continue
         if lower(name[0]) not in vocabulary:
             found.add(name[0])

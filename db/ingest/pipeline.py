@@ -16,6 +16,7 @@ from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import Layout, QuoteBuilder
 from db.ingest.segment import Section, has_only_stops, segment, split_sentences
+from db.ingest.turns import find_turns
 from db.records import ParsedDocument, PartialDate
 from db.text import lower
 
@@ -118,10 +119,13 @@ def extract(text: str, name: str) -> ParsedDocument:
         for s, e in spans
     ]
     cast = build_cast(norm, flat, quoted)
-    quotes = (
-        QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(scan.spans) if scan.spans else []
-    )
     published = _published(norm, lines)
+    unit_dates = [segmented.sections[u.block.section].date or published for u in units]
+    turns = find_turns(text, norm, units, cast, unit_dates)
+    spans = [q for q in scan.spans if not turns.covers(q.open)] if turns.covered else scan.spans
+    quotes = QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(spans) if spans else []
+    if turns.quotes:
+        quotes = sorted([*quotes, *turns.quotes], key=lambda q: q.span.start)
     events = EventBuilder(layout, cast, published).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]
     return ParsedDocument(

@@ -25,6 +25,7 @@ _ASCII_NON_WORD_TO_SPACE: Final = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
 _SIMILAR: Final = 0.6
+_ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when words were said
 
 
 @dataclass(slots=True)
@@ -132,7 +133,7 @@ class QuoteBuilder:
         return QuoteRecord(
             speaker=attribution.speaker,
             text=text,
-            date=self._date(opening, first, section),
+            date=self._date(opening, first, section, quote),
             context=context,
             fragment=is_fragment(layout.norm, text, quote.open),
             span=Span(quote.open, quote.close),
@@ -186,7 +187,9 @@ class QuoteBuilder:
             self.occasions[section.index] = occasion
         return self.occasions[section.index]
 
-    def _date(self, sentence: tuple[int, int], unit: Unit, section: Section) -> PartialDate | None:
+    def _date(
+        self, sentence: tuple[int, int], unit: Unit, section: Section, quote: QuoteSpan
+    ) -> PartialDate | None:
         start, end = sentence
         stated = self.stated.get((start, end))
         if stated is None:
@@ -197,7 +200,16 @@ class QuoteBuilder:
             return stated[0]
         if section.date is not None:
             return section.date
-        return stated[0] if stated else None
+        return stated[0] if stated else self._attribution_date(start, end, quote)
+
+    def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
+        """A month or year said of the words themselves, beside them: `Name in 2001: "..."`,
+        `in an April 2008 call, Name said "..."`, `"...," she said in 2008.`"""
+        dates = self.layout.dates
+        before = dates.dates_in(max(start, quote.open - _ATTRIBUTION_REACH), quote.open)
+        after = dates.dates_in(quote.close, min(end, quote.close + _ATTRIBUTION_REACH))
+        near = [h.date for h in (*before[-1:], *after[:1]) if h.date.year is not None]
+        return near[0] if near else None
 
     def _settle_headings(self, records: list[tuple[QuoteSpan, QuoteRecord]]) -> list[QuoteRecord]:
         """A headline repeating a body quote takes its speaker; a full repeat is dropped."""

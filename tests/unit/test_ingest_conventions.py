@@ -74,3 +74,71 @@ def test_further_quote_in_a_paragraph_keeps_its_voice() -> None:
     )
     assert quote_with(doc, "We will reopen it in May.").speaker == "Omar Haddad"
     assert quote_with(doc, "It is open.").speaker is None
+
+
+TRANSCRIPT = """Press briefing on the harbour project
+
+The briefing was held on March 3, 2015, by spokesperson Karen Doyle.
+
+MS. DOYLE: Good afternoon, everyone. We have two announcements today.
+
+The first is that the harbour will reopen in May.
+
+Q: Will the fishermen be compensated?
+
+MS. DOYLE: They will. The fund opens next week.
+
+Q: How much is in the fund?
+
+MR. LARSEN: About four million dollars, and we expect that to be enough.
+
+Note: this transcript was edited for length.
+"""
+
+
+def test_transcript_turns() -> None:
+    """`MS. NAME:` turns are the named person's quotes and run over paragraphs until the
+    next label; questions from the floor and a closing note are nobody's quote."""
+    doc = parse(TRANSCRIPT)
+    served = [(q.speaker, q.text) for q in doc.quotes]
+    assert served == [
+        (
+            "Karen Doyle",
+            "Good afternoon, everyone. We have two announcements today. "
+            "The first is that the harbour will reopen in May.",
+        ),
+        ("Karen Doyle", "They will. The fund opens next week."),
+        ("Larsen", "About four million dollars, and we expect that to be enough."),
+    ]
+
+
+def test_a_lone_label_is_no_transcript() -> None:
+    """One `Note:` or `Update:` paragraph makes no quote."""
+    doc = parse("Harbour reopens\n\nUpdate: the harbour reopened today after repairs.\n")
+    assert doc.quotes == []
+
+
+def test_block_quote_with_dash_attribution() -> None:
+    """A paragraph followed by `— Name, context` is that person's quote, marks or not."""
+    doc = parse(
+        "The crowd fell silent when the old captain, Erik Solberg, stood up.\n\n"
+        "We built this harbour with our hands, and we will rebuild it with our hands.\n"
+        "\u2014 Erik Solberg, to the crowd\n\n"
+        "The meeting ended soon after.\n"
+    )
+    quote = quote_with(doc, "We built this harbour")
+    assert (quote.speaker, quote.context) == ("Erik Solberg", "to the crowd")
+
+
+def test_colon_labels_and_their_dates() -> None:
+    """`Name on X: "…"` and `Name in 2014: "…"` name the speaker; the year dates it."""
+    doc = parse(
+        "Voices on the harbour\n\n"
+        "Fishermen spoke about the project. Their leader is Erik Solberg.\n\n"
+        'Erik Solberg on the fund: "It is too little and it comes too late for us."\n\n'
+        'Solberg in 2014: "We will not leave this harbour."\n'
+    )
+    assert quote_with(doc, "too little").speaker == "Erik Solberg"
+    later = quote_with(doc, "We will not leave")
+    assert (later.speaker, later.date and later.date.iso()) == ("Erik Solberg", "2014")
+    assert [p.canonical for p in doc.people] == ["Erik Solberg"]  # not "Fishermen"

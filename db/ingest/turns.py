@@ -1,0 +1,177 @@
+"""Quotes that carry no quotation marks: transcript turns and attributed block quotes.
+
+A transcript gives each speaker's words after a label at the start of a paragraph
+(`MR. NAME:`, `NAME:`, `Q:` / `A:`); a turn runs over the following paragraphs until
+the next label. A question from the floor is nobody's quote. Only a document with
+several labelled turns is read as a transcript, so a lone "Note:" changes nothing.
+
+A block quote stands as its own paragraph with its speaker on the next line
+(`— Name, to the crowd`), with or without quotation marks around it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from db.ingest.lexicon import MONTHS, NON_PERSON_WORDS, TURN_LABEL_WORDS
+from db.ingest.people import Cast, Mention
+from db.ingest.quotemarks import Unit
+from db.records import PartialDate, PersonRecord, QuoteRecord, Span
+from db.text import lower
+
+_HONORIFIC: Final = (
+    r"(?:MR|MRS|MS|MISS|DR|SEN|SENATOR|REP|GOV|GEN|ADM|PROF|AMB|AMBASSADOR|SECRETARY"
+    r"|PRESIDENT|CHAIRMAN|CHAIRWOMAN|JUDGE|JUSTICE|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)"
+)
+_CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
+_TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
+_TURN: Final = re.compile(
+    rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
+    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)\s+(?=\S)"
+)
+_QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
+_ANSWER_LABELS: Final = frozenset(("a", "answer"))
+MIN_TURNS: Final = 3  # labelled paragraphs that make a document a transcript
+_ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
+_OUTER_MARKS: Final = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e "
+
+
+class Turns:
+    """Quotes without marks, and the stretches of text they cover."""
+
+    def __init__(self) -> None:
+        self.quotes: list[QuoteRecord] = []
+        self.covered: list[tuple[int, int]] = []
+
+    def covers(self, pos: int) -> bool:
+        """True if pos lies in a turn or block quote (a marked quote there is part of it)."""
+        return any(start <= pos < end for start, end in self.covered)
+
+
+def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
+    """The turn label opening a paragraph; False for one that labels no speaker ("Note:"),
+    which ends a turn all the same; None for a paragraph with no label."""
+    if unit.block.kind not in ("paragraph", "label"):
+        return None
+    match = _TURN.match(norm, unit.start, unit.end)
+    if match is None:
+        return None
+    words = lower(match.group("label")).rstrip(".")
+    if words in TURN_LABEL_WORDS or words.split()[0] in MONTHS or words in NON_PERSON_WORDS:
+        return False
+    return match
+
+
+def find_turns(
+    text: str,
+    norm: str,
+    units: list[Unit],
+    cast: Cast,
+    dates: list[PartialDate | None],
+) -> Turns:
+    """Transcript turns and attributed block quotes; dates[i] is the date of unit i."""
+    turns = Turns()
+    labels = [_label_of(norm, unit) for unit in units]
+    named = [label for label in labels if isinstance(label, re.Match)]
+    if len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2:
+        _transcript(text, units, labels, cast, dates, turns)
+    _block_quotes(text, norm, units, cast, dates, turns)
+    return turns
+
+
+def _transcript(
+    text: str,
+    units: list[Unit],
+    labels: list[re.Match[str] | bool | None],
+    cast: Cast,
+    dates: list[PartialDate | None],
+    turns: Turns,
+) -> None:
+    index = 0
+    while index < len(units):
+        label = labels[index]
+        if not isinstance(label, re.Match):
+            index += 1
+            continue
+        end = index + 1
+        while (
+            end < len(units)
+            and labels[end] is None
+            and units[end].block.kind == "paragraph"
+            and units[end].block.section == units[index].block.section
+        ):
+            end += 1
+        start_at, end_at = label.end(), units[end - 1].end
+        turns.covered.append((units[index].start, end_at))
+        speaker = _speaker_of(label.group("label"), cast)
+        if speaker != "":
+            words = " ".join(text[start_at:end_at].split())
+            quote = QuoteRecord(
+                speaker, words, dates[index], None, len(words.split()) < 3, Span(start_at, end_at)
+            )
+            turns.quotes.append(quote)
+        index = end
+
+
+def _speaker_of(label: str, cast: Cast) -> str | None:
+    """The person a turn label names; "" for a question, None for an unnamed answer."""
+    words = lower(label).rstrip(".")
+    if words in _QUESTION_LABELS:
+        return ""
+    if words in _ANSWER_LABELS:
+        return None
+    tokens = [t.strip(".") for t in re.sub(rf"^{_HONORIFIC}\.?\s", "", label).split()]
+    surname = lower(tokens[-1])
+    for person in cast.people:
+        if lower(person.split()[-1]) == surname:
+            return person
+    name = " ".join(t[:1].upper() + lower(t[1:]) for t in tokens)
+    cast.people.setdefault(name, PersonRecord(name, {name}))
+    return name
+
+
+def _block_quotes(
+    text: str,
+    norm: str,
+    units: list[Unit],
+    cast: Cast,
+    dates: list[PartialDate | None],
+    turns: Turns,
+) -> None:
+    """A paragraph followed by one `— Name, context` line is Name's quote."""
+    for index in range(len(units) - 1):
+        unit, line = units[index], units[index + 1]
+        if unit.block.kind != "paragraph" or turns.covers(unit.start):
+            continue
+        if line.block.kind not in ("bullet", "paragraph", "label"):
+            continue
+        dash = _ATTRIBUTION_LINE.match(norm, line.start, line.end)
+        if dash is None or line.end - line.start > 120:
+            continue
+        following = units[index + 2] if index + 2 < len(units) else None
+        if following is not None and _ATTRIBUTION_LINE.match(norm, following.start):
+            continue  # a list of dashed lines, not one attribution
+        if norm[unit.start : unit.end].rstrip().endswith(":"):
+            continue  # a list's introduction
+        speaker = _named_at(cast, dash.end(), line.end)
+        if speaker is None:
+            continue
+        person, name_end = speaker
+        context = text[name_end : line.end].strip(" ,;-\u2014\u2013") or None
+        words = " ".join(text[unit.start : unit.end].split()).strip(_OUTER_MARKS)
+        turns.covered.append((unit.start, line.end))
+        span = Span(unit.start, unit.end)
+        turns.quotes.append(QuoteRecord(person, words, dates[index], context, False, span))
+
+
+def _named_at(cast: Cast, start: int, end: int) -> tuple[str, int] | None:
+    """The person whose name opens [start, end), and where the name ends."""
+    for mention in _mentions_between(cast.mentions, start, end):
+        if mention.start <= start + 1 and mention.person and mention.kind == "name":
+            return mention.person, mention.end
+    return None
+
+
+def _mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.start < end]
