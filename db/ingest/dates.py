@@ -60,6 +60,7 @@ _DIGIT_RUN: Final = re.compile(r"\d\d*")
 _NEXT_WORD: Final = re.compile(r"\s+([a-z]+)")
 _ASCII_DIGITS: Final = "0123456789"  # what \d matches in ASCII text
 _START: Final = operator.methodcaller("start")
+_HIT_START: Final = operator.attrgetter("start")
 _FULL_FORMS: Final = {"y1": ("m1", "d1", "y1", "e1"), "y2": ("m2", "d2", "y2", "e2")}
 
 
@@ -235,12 +236,6 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     return DateScan(hits, rejected)
 
 
-def parse_single_date(text: str) -> PartialDate | None:
-    """The date if text is exactly one full date expression (as in a heading)."""
-    match = _DATES.fullmatch(text.strip())
-    return None if match is None else _from_match(match, form_of(match))
-
-
 _RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
 
 
@@ -249,7 +244,7 @@ def _opens_range(text: str, end: int) -> bool:
     return _RANGE_END.match(text, end) is not None
 
 
-Unit = Literal["day", "week", "month", "year"]
+Unit = Literal["day", "week", "month", "year", "weekday"]
 _UNITS: Final[dict[str, Unit]] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 _AMOUNT = (
@@ -297,8 +292,36 @@ def _amount(word: str) -> int:
     return int(lowered) if lowered.isdigit() else NUMBER_WORDS.get(lowered, 1)
 
 
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_WORD: Final = re.compile(
+    r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s)?"
+    r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow)\b(?!')"
+)
+_DAY_WORD_REACH: Final = len("Wednes") + len("last ")
+_DAY_OFFSETS: Final = {"yesterday": -1, "tomorrow": 1}
+# A weekday's delta: its index (Monday 0) plus NEXT_WEEKDAY for "next Tuesday" (the first
+# after the anchor); without it, the latest such day on or before the anchor (news usage).
+NEXT_WEEKDAY: Final = 10
+
+
+def _day_words(text: str, base: int) -> list[RelativeHit]:
+    """'on Tuesday', 'last Friday', 'next Monday', 'yesterday', 'tomorrow'."""
+    hits: list[RelativeHit] = []
+    anchors = literal_starts(text, ("day", "tomorrow"))
+    for match in finditer_near(_DAY_WORD, text, anchors, _DAY_WORD_REACH):
+        word = lower(match.group("word"))
+        start, end = base + match.start(), base + match.end()
+        if word in _DAY_OFFSETS:
+            hits.append(RelativeHit(start, end, _DAY_OFFSETS[word], "day", False))
+            continue
+        ahead = NEXT_WEEKDAY if lower(match.group("dir") or "") == "next" else 0
+        hits.append(RelativeHit(start, end, _WEEKDAYS.index(word) + ahead, "weekday", False))
+    return hits
+
+
 def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
     """Relative date expressions in text with a signed offset in their unit."""
+    days = _day_words(text, base) if "day" in text or "tomorrow" in text else []
     hits: list[RelativeHit] = []
     units = spaced(text, literal_starts(text, _UNIT_WORDS))  # a unit follows \s in _RELATIVE
     for match in finditer_near(_RELATIVE, text, units, _RELATIVE_REACH, _RELATIVE_OPENING):
@@ -316,6 +339,8 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
         delta = sign * _amount(match.group("amount"))
         unit = _UNITS[match.group("unit")]
         hits.append(RelativeHit(base + match.start(), base + match.end(), delta, unit, about))
+    if days:
+        hits = sorted([*days, *hits], key=_HIT_START)
     return hits
 
 
@@ -333,11 +358,47 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
         return make_date(year, month + 1, None)
     if anchor.day is None:
         return None
+    if unit == "weekday":
+        return _weekday(anchor, delta)
     days = delta * (7 if unit == "week" else 1)
     try:
         moved = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=days)
     except (ValueError, OverflowError):
         return None
+    return PartialDate(moved.year, moved.month, moved.day, "day")
+
+
+def latest_before(month_day: PartialDate, anchor: PartialDate | None) -> PartialDate:
+    """A month-day given its year: the latest one on or before a day-precise anchor (a news
+    article's "on March 3" is the last March 3 before it was published); else as it is."""
+    if (
+        month_day.precision != "month-day"
+        or anchor is None
+        or anchor.precision != "day"
+        or anchor.year is None
+        or anchor.year < 2
+    ):
+        return month_day
+    assert month_day.month is not None
+    assert anchor.month is not None
+    later = (month_day.month, month_day.day or 0) > (anchor.month, anchor.day or 0)
+    year = anchor.year - 1 if later else anchor.year
+    return make_date(year, month_day.month, month_day.day) or month_day
+
+
+def _weekday(anchor: PartialDate, delta: int) -> PartialDate | None:
+    """The weekday delta names (see NEXT_WEEKDAY), counted from a day-precise anchor."""
+    assert anchor.year is not None
+    assert anchor.month is not None
+    assert anchor.day is not None
+    if anchor.year < 1:
+        return None
+    day = dt.date(anchor.year, anchor.month, anchor.day)
+    target = delta % NEXT_WEEKDAY
+    if delta >= NEXT_WEEKDAY:
+        moved = day + dt.timedelta(days=(target - day.weekday() - 1) % 7 + 1)
+    else:
+        moved = day - dt.timedelta(days=(day.weekday() - target) % 7)
     return PartialDate(moved.year, moved.month, moved.day, "day")
 
 
@@ -369,3 +430,95 @@ class DateIndex:
         low = bisect.bisect_left(self.relative_starts, start)
         high = bisect.bisect_left(self.relative_starts, end)
         return self.relatives[low:high]
+
+
+# -- dated lines: how timelines head their entries ------------------------------------
+
+_WEEKDAY: Final = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_SEPARATOR: Final = r"\s*(?::|-{1,2}|\.(?=\s))\s*"
+_LEAD: Final = r"\s*(?:[*-]\s+)?"  # a bullet may open the line
+_LINE_FULL: Final = re.compile(rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?P<date>{_DATES.pattern})")
+_LINE_MONTH_DAY: Final = re.compile(
+    rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?:(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD}"
+    rf"|(?P<d2>\d{{1,2}}){_ORD}\s(?P<m2>{MONTH})\.?)(?!\d|,?\s\d)"
+)
+_LINE_YEAR: Final = re.compile(
+    rf"{_LEAD}(?:c\.\s?|circa\s|ca\.\s?)?(?:(?P<y>\d{{4}})(?![\d,.:]\d|s\b|')"
+    rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
+)
+_LINE_MONTH: Final = re.compile(
+    r"\s*(?:[*-]\s+)?(?P<m>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)(?=\s*(?::|-))"
+)
+_LINE_TIME: Final = re.compile(
+    r"\s*(?:[*-]\s+)?(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
+    r"(?:\s(?:[A-Z]{2,4}|GMT|UTC))?(?=\s*(?::|-))",
+    re.IGNORECASE,
+)
+_RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)")
+
+
+class LineDate:
+    """A date that heads a line: the date (None for a range or an impossible date) and
+    where the line's own words start (the line's end when it is a bare date)."""
+
+    __slots__ = ("date", "head")
+
+    def __init__(self, date: PartialDate | None, head: int) -> None:
+        self.date = date
+        self.head = head
+
+
+def line_date(line: str, context: PartialDate | None) -> LineDate | None:
+    """The date heading a timeline line, if the line opens with one and then a separator
+    (":", a dash) or nothing more. context is the date of the entry above: its year dates
+    "July 17", "Thursday, July 17" and "March:"; its day dates "9:32 a.m. EDT:".
+    """
+    year = context.year if context is not None else None
+    found = _LINE_FULL.match(line)
+    date: PartialDate | None = None
+    if found is not None:
+        inner = _DATES.fullmatch(found.group("date"))
+        date = _from_match(inner, form_of(inner)) if inner is not None else None
+        if inner is not None and form_of(inner) in ("d4", "y6"):
+            found = None  # "On March 3 ..." and "In 1961 ..." open sentences, not entries
+    if found is None:
+        found = _LINE_MONTH_DAY.match(line)
+        if found is not None:
+            name = found.group("m1") or found.group("m2")
+            day = int(found.group("d1") or found.group("d2"))
+            date = make_date(year, _month_number(name), day)
+    if found is None:
+        found = _LINE_YEAR.match(line)
+        if found is not None:
+            if found.group("y"):
+                date = make_year(int(found.group("y")))
+            elif found.group("ad"):
+                date = make_year(int(found.group("ad"))) if int(found.group("ad")) else None
+            else:
+                era_year = _year(found.group("ey"), found.group("era"))
+                date = make_year(era_year) if era_year is not None else None
+    if found is None and year is not None:
+        found = _LINE_MONTH.match(line)
+        if found is not None:
+            date = make_date(year, _month_number(found.group("m")), None)
+    if found is None and context is not None and context.precision == "day":
+        found = _LINE_TIME.match(line)
+        date = context
+    if found is None:
+        return None
+    return _headed(line, found.end(), date)
+
+
+def _headed(line: str, end: int, date: PartialDate | None) -> LineDate | None:
+    rest = line[end:]
+    if not rest.strip():
+        return LineDate(date, len(line))
+    separator = re.match(_SEPARATOR, rest)
+    if separator is None:
+        return None
+    if _RANGE_OPENING.match(rest):
+        return LineDate(None, end + separator.end())  # "1961 - 1963: ...": a span
+    if separator.end() == len(rest):
+        return LineDate(date, len(line))
+    return LineDate(date, end + separator.end())

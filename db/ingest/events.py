@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Final
 
-from db.ingest.dates import shift
+from db.ingest.dates import latest_before, shift
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -116,9 +116,13 @@ class EventBuilder:
             sentences = self.layout.sentences[body[0].index][:2]
             summary = text[sentences[0][0] : sentences[-1][1]] if sentences else ""
         end = units[-1].end if units else section.heading.end
+        headline = text[section.headline_start : section.heading.end]
+        if not headline.strip() and body:  # a bare date line: its first sentence says what
+            first = self.layout.sentences[body[0].index][:1]
+            headline = text[first[0][0] : first[0][1]] if first else ""
         self._add(
             section.date,
-            text[section.headline_start : section.heading.end],
+            headline,
             summary,
             self._people(section.heading.start, end),
             section.heading.start,
@@ -126,7 +130,7 @@ class EventBuilder:
         )
 
     def _unit_events(self, section: Section, unit: Unit) -> None:
-        if unit.block.kind == "label":
+        if unit.block.kind == "label" or self._is_own_date(unit):
             return
         anchor = section.date or self.published
         dates = self.layout.dates
@@ -140,7 +144,17 @@ class EventBuilder:
                 continue
             self._stated_dates(section, start, end)
             if anchor is not None:
-                self._relative_dates(anchor, start, end)
+                self._relative_dates(anchor, start, end, same_day=section.date is None)
+
+    def _is_own_date(self, unit: Unit) -> bool:
+        """A line holding nothing but the document's own date: no event (see _published)."""
+        hits = self.layout.dates.dates_in(unit.start, unit.end)
+        if len(hits) != 1 or hits[0].date != self.published:
+            return False
+        rest = (
+            self.layout.norm[unit.start : hits[0].start] + self.layout.norm[hits[0].end : unit.end]
+        )
+        return not rest.strip(" ,.:-*")
 
     def _caption_event(self, section: Section, start: int, end: int) -> None:
         hits = self.layout.dates.dates_in(start, end)
@@ -159,12 +173,13 @@ class EventBuilder:
         people = self._people(start, end)
         asides = [(m.start(), m.end()) for m in _PARENS.finditer(self.layout.norm, start, end)]
         for hit in hits:
+            date = hit.date if section.date is not None else latest_before(hit.date, self.published)
             aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
             if aside:
                 title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
-            self._add(hit.date, title, sentence, people, start, end)
+            self._add(date, title, sentence, people, start, end)
 
     def _dated_clause(self, start: int, end: int, hit_start: int, hit_end: int) -> str | None:
         """The subordinate clause that holds the date, when the sentence marks one.
@@ -188,7 +203,10 @@ class EventBuilder:
             return None
         return _capitalise(clause)
 
-    def _relative_dates(self, anchor: PartialDate, start: int, end: int) -> None:
+    def _relative_dates(self, anchor: PartialDate, start: int, end: int, same_day: bool) -> None:
+        """Relative dates counted from the anchor; an event on the anchor's own day is kept
+        only when the anchor is the document's date ("on Tuesday" in Tuesday's paper), as a
+        section's heading already holds its own day."""
         text, norm = self.layout.text, self.layout.norm
         hits = self.layout.dates.relatives_in(start, end)[:MAX_PER_SENTENCE]
         if not hits:
@@ -206,5 +224,5 @@ class EventBuilder:
                 lead = norm[max(start, hit.start - 3) : hit.start].strip(" \"'")
                 opens = hit.start - start <= 3 and not lead
                 title = _capitalise(text[hit.end : limit]) if opens else sentence
-            if date is not None and date != anchor:
+            if date is not None and (date != anchor or (same_day and hit.unit == "weekday")):
                 self._add(date, title, sentence, people, start, end)

@@ -32,6 +32,11 @@ SPEECH_VERBS: Final = frozenset(
     quips quipped concede concedes conceded describe describes described put puts
     observe observes observed mention mentions mentioned stress stresses stressed
     emphasize emphasizes emphasized emphasise emphasises emphasised tweet tweets tweeted
+    report reports reported radio radios radioed reflect reflects reflected recount
+    recounts recounted urge urges urged vow vows vowed pledge pledges pledged confirm
+    confirms confirmed deny denies denied reiterate reiterates reiterated counter
+    counters countered boast boasts boasted cry cries cried yell yells yelled muse
+    muses mused testify testifies testified posted
     """.split()
 )
 

@@ -10,7 +10,7 @@ from typing import Final
 
 from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, normalise
-from db.ingest.dates import DateIndex, find_dates
+from db.ingest.dates import DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
@@ -40,10 +40,16 @@ def _units(sections: list[Section]) -> list[Unit]:
     return units
 
 
-def _published(norm: str, lines: list[Line]) -> PartialDate | None:
-    """A date the document states as its publication date, near its top."""
+def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate | None:
+    """A date the document states as its publication date, near its top: after a word
+    such as "Published", or a bare date on a line of its own that heads no entry."""
     for head in islice((line for line in lines if line.kind != "blank"), _HEAD_LINES):
         line = norm[head.start : head.end]
+        if head.kind == "text" and head.start not in headings and _may_be_bare_date(line):
+            bare = line_date(line, None)
+            whole = bare is not None and bare.head >= len(line.rstrip())
+            if whole and bare is not None and bare.date and bare.date.precision == "day":
+                return bare.date
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
         if marker is None:
             continue
@@ -51,6 +57,11 @@ def _published(norm: str, lines: list[Line]) -> PartialDate | None:
         if hits and hits[0].start == 0:
             return hits[0].date
     return None
+
+
+def _may_be_bare_date(line: str) -> bool:
+    """Cheap test for a short line holding a digit: a bare date is nothing more."""
+    return len(line) < 48 and any(c.isdigit() for c in line)
 
 
 def _may_mark_publication(line: str) -> bool:
@@ -119,11 +130,16 @@ def extract(text: str, name: str) -> ParsedDocument:
         for s, e in spans
     ]
     cast = build_cast(norm, flat, quoted)
-    published = _published(norm, lines)
+    headings = {s.heading.start for s in segmented.sections if s.heading is not None}
+    published = _published(norm, lines, headings)
     unit_dates = [segmented.sections[u.block.section].date or published for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
     spans = [q for q in scan.spans if not turns.covers(q.open)] if turns.covered else scan.spans
-    quotes = QuoteBuilder(layout, Attributor(norm, cast, quoted)).build(spans) if spans else []
+    quotes = (
+        QuoteBuilder(layout, Attributor(norm, cast, quoted), published).build(spans)
+        if spans
+        else []
+    )
     if turns.quotes:
         quotes = sorted([*quotes, *turns.quotes], key=lambda q: q.span.start)
     events = EventBuilder(layout, cast, published).build()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
-from db.ingest.dates import DateIndex
+from db.ingest.dates import DateIndex, latest_before, shift
 from db.ingest.quotemarks import QuoteSpan, Unit
 from db.ingest.segment import Section
 from db.records import PartialDate, QuoteRecord, Span
@@ -104,8 +104,11 @@ def _similar(left: set[str], right: set[str]) -> bool:
 class QuoteBuilder:
     """Turns quote spans into QuoteRecords for one document."""
 
-    def __init__(self, layout: Layout, attributor: Attributor) -> None:
+    def __init__(
+        self, layout: Layout, attributor: Attributor, published: PartialDate | None = None
+    ) -> None:
         self.layout = layout
+        self.published = published
         self.attributor = attributor
         self.last_in_unit: dict[int, QuoteRecord] = {}
         self.stated: dict[tuple[int, int], list[PartialDate]] = {}
@@ -200,7 +203,18 @@ class QuoteBuilder:
             return stated[0]
         if section.date is not None:
             return section.date
-        return stated[0] if stated else self._attribution_date(start, end, quote)
+        if stated:
+            return latest_before(stated[0], self.published)
+        return self._attribution_date(start, end, quote) or self._relative_date(end, quote)
+
+    def _relative_date(self, end: int, quote: QuoteSpan) -> PartialDate | None:
+        """`"...," Smith said on Tuesday.`: a relative day after the marks, counted from
+        the document's own date."""
+        if self.published is None:
+            return None
+        after = self.layout.dates.relatives_in(quote.close, min(end, quote.close + 60))
+        near = [h for h in after if h.unit in ("day", "weekday")]
+        return shift(self.published, near[0].delta, near[0].unit) if near else None
 
     def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
         """A month or year said of the words themselves, beside them: `Name in 2001: "..."`,

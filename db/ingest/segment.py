@@ -8,17 +8,13 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from db.ingest.clean import BULLET_MARKS, Line
-from db.ingest.dates import MONTH, parse_single_date
+from db.ingest.dates import MONTH, LineDate, line_date
 from db.records import PartialDate
 from db.text import lower
 
 BlockKind = Literal["heading", "paragraph", "caption", "bullet", "label"]
 
-_HEADING: Final = re.compile(
-    rf"\s*(?P<date>{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{1,6}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{MONTH}\.?,?\s\d{{1,6}}"
-    r"|\d{1,6}-\d{1,2}-\d{1,2})\s?:\s*(?P<head>\S)"
-)
+_TOP_LINES: Final = 6  # a bare date among a document's first lines is its own date
 _POSITION_MARK: Final = re.compile(
     r"\((?:left|right|center|centre|top|bottom|front|rear|L|R|C|"
     r"(?:second|third) from (?:left|right))\)|, (?:left|right),"
@@ -42,7 +38,7 @@ _ABBREVIATIONS: Final = frozenset(
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _OPENING_BULLET: Final = re.compile(r"\s*[*-]\s")
-_MONTH_INITIALS: Final = "JFMASOND"
+_HEAD_INITIALS: Final = "JFMASONDTW*-"  # months, weekdays (M, T, W, F, S) and bullets
 _ASCII_DIGITS: Final = "0123456789"
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 
@@ -84,9 +80,9 @@ class Segmented:
 
 
 def _may_head(line_text: str) -> bool:
-    """Cheap test that _HEADING might match: its date opens with a month or a digit (\\d)."""
+    """Cheap test that line_date might match: a month, a weekday, a digit or a bullet."""
     first = line_text.lstrip()[:1]
-    return first.isdecimal() or (first != "" and first in _MONTH_INITIALS)
+    return first.isdecimal() or (first != "" and first in _HEAD_INITIALS)
 
 
 def _trimmed(line: Line, line_text: str) -> tuple[int, int]:
@@ -159,17 +155,18 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
     above: str | None = None  # the previous text line, while it may be continued
     seen_text = False
     wrapped: dict[int, Block] = {}  # blocks longer than their first line, by id
+    dated = _dated_lines(norm, lines)
     for number, line in enumerate(lines, start=1):
         if line.kind != "text":
             current, above = None, None
             continue
         line_text = norm[line.start : line.end]
-        heading = _HEADING.match(norm, line.start, line.end) if _may_head(line_text) else None
+        heading = dated.get(number)
         if heading is not None:
-            date = parse_single_date(heading.group("date"))  # impossible: no date, a warning
             start, end = _trimmed(line, line_text)
             block = Block(start, end, "heading", len(sections), number)
-            sections.append(Section(len(sections), date, block, heading.start("head")))
+            head = min(line.start + heading.head, end)
+            sections.append(Section(len(sections), heading.date, block, head))
             current, above, seen_text = None, line_text, True
             continue
         if current is not None and above is not None and _continues(above, line_text):
@@ -184,6 +181,32 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
         above, seen_text = line_text, True
     _reclassify_wrapped(norm, list(wrapped.values()))
     return Segmented(sections, warnings)
+
+
+def _dated_lines(norm: str, lines: list[Line]) -> dict[int, LineDate]:
+    """The lines (by number) that head a dated entry. Each takes the year (or day) of the
+    entry above it where it states less. A bare date among the first lines of a document
+    with no other dated entries is the document's own date, not an entry."""
+    dated: dict[int, LineDate] = {}
+    context: PartialDate | None = None
+    top: int | None = None  # the first text line that is a bare date near the top
+    text_lines = 0
+    for number, line in enumerate(lines, start=1):
+        if line.kind != "text":
+            continue
+        text_lines += 1
+        line_text = norm[line.start : line.end]
+        heading = line_date(line_text, context) if _may_head(line_text) else None
+        if heading is None:
+            continue
+        dated[number] = heading
+        context = heading.date or context
+        bare = heading.head >= len(line_text.rstrip())
+        if bare and len(dated) == 1 and text_lines <= _TOP_LINES:
+            top = number
+    if top is not None and len(dated) < 3:
+        del dated[top]
+    return dated
 
 
 def _reclassify_wrapped(norm: str, wrapped: list[Block]) -> None:

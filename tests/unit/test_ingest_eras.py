@@ -75,3 +75,53 @@ def test_ranges_are_not_events_at_their_start() -> None:
     """'from 2001 to 2008' is a span: no event dated 2001 comes of it."""
     doc = parse("The museum was closed from 2001 to 2008 for repairs.\n")
     assert [e.date.iso() for e in doc.events] == []
+
+
+MISSION = """Mission log
+
+Wednesday, July 16, 1969
+The crew woke early and ate breakfast.
+
+9:32 a.m. EDT: Liftoff from the launch pad.
+
+Sunday, July 20
+4:17 p.m. EDT: The lander touches down. "We are down safely," Nora Quist reported.
+
+1961
+May 25 - The council asks for a landing within the decade.
+September: The new centre is announced.
+1963 - 1965: The pads are built.
+
+44 BC
+March 15: The dictator is killed in the Senate.
+"""
+
+
+def test_timeline_heading_forms() -> None:
+    """Weekday lines, bare date lines, time lines, a year line over month-day and month
+    lines, BC years: each entry dated at the precision stated; a range dates nothing."""
+    doc = parse(MISSION)
+    found = [(e.date.iso(), e.title) for e in doc.events]
+    assert found == [
+        ("1969-07-16", "The crew woke early and ate breakfast."),
+        ("1969-07-16", "Liftoff from the launch pad."),
+        ("1969-07-20", 'The lander touches down. "We are down safely," Nora Quist reported.'),
+        ("1961-05-25", "The council asks for a landing within the decade."),
+        ("1961-09", "The new centre is announced."),
+        ("-0044-03-15", "The dictator is killed in the Senate."),
+    ]
+    quote = doc.quotes[0]
+    assert (quote.speaker, quote.date and quote.date.iso()) == ("Nora Quist", "1969-07-20")
+
+
+def test_news_dates_count_from_the_document_date() -> None:
+    """A bare date under the headline is the document's date, not an event; weekdays and
+    year-less month-days are the latest ones on or before it."""
+    doc = parse(
+        "Harbour reopens after storm\n\nMarch 3, 2015\n\n"
+        "The harbour reopened on Tuesday after the storm on December 28. "
+        '"We are back," said Erik Solberg on Monday.\n'
+    )
+    assert doc.published == PartialDate(2015, 3, 3, "day")
+    assert sorted(e.date.iso() for e in doc.events) == ["2014-12-28", "2015-03-02", "2015-03-03"]
+    assert doc.quotes[0].date == PartialDate(2015, 3, 2, "day")
