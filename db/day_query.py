@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from db.fetch import EVENT_COLUMNS, QUOTE_COLUMNS, Reader, event_of, quote_of
+from db.fetch import EVENT_COLUMNS, QUOTE_COLUMNS, SERVED_QUOTE, Reader, event_of, quote_of
 from db.records import Event, Quote
 
 T = TypeVar("T")
@@ -46,14 +46,14 @@ async def events_on_counted(read: Reader, month: int, day: int, limit: int) -> D
 
 
 async def quotes_on_counted(read: Reader, month: int, day: int, limit: int) -> DayPage[Quote]:
-    """The first `limit` quotes (never fragments) said on a month-day in any year,
+    """The first `limit` served quotes (see SERVED_QUOTE) said on a month-day in any year,
     and how many there are (bounded)."""
-    count = _DAY_COUNT.format(table="quotes", extra=" AND fragment = 0")
+    count = _DAY_COUNT.format(table="quotes", extra=f" AND {SERVED_QUOTE}")
     rows = await read().execute_fetchall(
         f"SELECT {QUOTE_COLUMNS}, ({count})"
         " FROM quotes q JOIN documents d ON d.id = q.document_id"
         " LEFT JOIN people p ON p.id = q.speaker_id"
-        " WHERE q.month = ? AND q.day = ? AND q.day IS NOT NULL AND q.fragment = 0"
+        f" WHERE q.month = ? AND q.day = ? AND q.day IS NOT NULL AND q.{SERVED_QUOTE}"
         " ORDER BY q.year IS NULL, q.year, q.id LIMIT ?",
         (month, day, DAY_COUNT_MAX + 1, month, day, limit),
     )

@@ -96,7 +96,7 @@ class DocumentRows:
     event_search: list[tuple[str, str, str]]  # per event: folded title, summary, people
     quotes: list[QuoteRow]  # text .. span_end, as in the quotes table
     quote_speakers: list[int]  # per quote: name index, -1 when unknown
-    quote_search: list[tuple[int, str, str]]  # (quote index, folded text, context), no fragments
+    quote_search: list[tuple[int, str, str]]  # (index, folded text, context) of served quotes
     vocabulary: dict[str, int]  # topic words of the non-fragment quotes: in how many
     warnings: list[str]
 
@@ -253,7 +253,7 @@ def _quote_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentR
         )
         speaker = quote.speaker
         speakers.append(names[speaker] if speaker else -1)
-        if quote.fragment:
+        if quote.fragment or not speaker:  # served by no answer: see fetch.SERVED_QUOTE
             continue
         folded = fold(text)  # once, for the search row and the vocabulary
         words += folded_topic_words(folded)

@@ -23,6 +23,7 @@ import aiosqlite
 from db import day_query, quote_search, schema, timeline_query
 from db.closing import AsyncClosing
 from db.day_query import DAY_COUNT_MAX, DayPage
+from db.fetch import SERVED_QUOTE
 from db.lookup import SpeakerIndex, TopicIndex
 from db.quote_search import QUOTE_CANDIDATES, QUOTE_EXACT_MAX, QuoteRanker, QuoteSearch
 from db.rank import Bm25
@@ -217,11 +218,11 @@ class Store(AsyncClosing):
     # -- sources --------------------------------------------------------------
 
     async def documents(self) -> list[DocumentSummary]:
-        """Every source document with its event and quote counts."""
+        """Every source document with its event and served quote counts."""
         rows = await self._read().execute_fetchall(
             "SELECT d.path, d.title, d.published,"
             " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
-            " (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.fragment = 0)"
+            f" (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.{SERVED_QUOTE})"
             " FROM documents d ORDER BY d.path"
         )
         return [

@@ -10,7 +10,12 @@ import re
 from collections.abc import Callable
 from typing import Final, Literal
 
-from db.ingest.lexicon import LINE_FURNITURE_PHRASES, STAMP_PREFIXES
+from db.ingest.lexicon import (
+    FURNITURE_PREFIXES,
+    LINE_FURNITURE_PHRASES,
+    STAMP_PREFIXES,
+    WHOLE_LINE_FURNITURE,
+)
 from db.text import lower
 
 LineKind = Literal["blank", "furniture", "text"]
@@ -89,6 +94,7 @@ def _phrases_by(char_of: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
 
 _OPENING_WITH: Final = _phrases_by(lambda phrase: phrase[0])
 _ENDING_WITH: Final = _phrases_by(lambda phrase: phrase[-1])
+_OUTER_PUNCTUATION: Final = " .:|>»›<«‹*-\"'"
 _ONLY_SYMBOLS: Final = re.compile(r"[\W_]*")
 _LINK_SEPARATORS: Final = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
 _BYLINE: Final = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
@@ -112,6 +118,10 @@ def _is_furniture_line(norm_line: str) -> bool:
     ):
         return True
     if len(stripped) < 80 and lowered.startswith(STAMP_PREFIXES):
+        return True
+    if len(stripped) < 40 and lowered.strip(_OUTER_PUNCTUATION) in WHOLE_LINE_FURNITURE:
+        return True
+    if lowered.startswith(FURNITURE_PREFIXES):
         return True
     if len(stripped) < 200 and _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")

@@ -257,3 +257,22 @@ TURN_LABEL_WORDS: Final = frozenset(
     timeline see also contact email phone location date time where when what who why
     how question answer""".split()
 ) - {"question", "answer"}
+
+# Lines that are page furniture when they stand alone (lowercase, outer punctuation off):
+# section names, buttons and teasers that a saved page carries around its article.
+WHOLE_LINE_FURNITURE: Final = frozenset(
+    w.strip()
+    for w in """latest|latest news|latest stories|have your say|most read|most viewed|most shared
+    |more on this story|more from|top stories|trending|trending now|live|watch|listen
+    |watch live|menu|home|news|search|share|share this|tweet|email|print|comments
+    |advertisement|advert|sponsored|sponsored content|related|related topics|related content
+    |sign in|log in|subscribe|newsletter|skip advert|breaking|breaking news|editor's picks
+    |you may also like|recommended|recommended for you|popular|features|opinion|sport
+    |business|world|politics|video|audio|photos|topics|tags|close|next|previous|back
+    |next article|previous article|continue reading|show more|load more|accept cookies
+    |accept all cookies|manage cookies|cookie settings|follow|follow us|contact us|about us
+    |in pictures|explainer|analysis|podcast|podcasts|more stories|also in the news
+    |don't miss|must read|read next|up next|story continues below advertisement
+    |article continues below|jump to|table of contents|contents|navigation""".split("|")
+)
+FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")

@@ -26,6 +26,8 @@ _PUBLISHED: Final = re.compile(
 )
 _PUBLISHED_WORDS = ("published", "posted", "updated", "date")  # what _PUBLISHED's hold
 _HEAD_LINES: Final = 15
+_TITLE_REACH: Final = 8  # blocks from the top where a headline may stand
+_TITLE_WORDS: Final = 2
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 
 
@@ -99,12 +101,22 @@ def _timeline_title(layout: Layout, cast: Cast, name: str) -> str:
 
 
 def _title(layout: Layout, cast: Cast, name: str) -> str:
-    """The first substantive line before any dated heading, else a timeline title."""
-    for unit in layout.units:
+    """The first substantive line before any dated heading, else a timeline title.
+
+    A headline has a few words: a one-word line first (a section name such as
+    "World" that no furniture list knows) gives way to the next longer one near the top.
+    """
+    short: str | None = None
+    for unit in islice(layout.units, _TITLE_REACH):
         if unit.block.section != 0:
             break
         if unit.block.kind == "paragraph":
-            return trim(layout.text[unit.start : unit.end], 200)
+            line = layout.text[unit.start : unit.end]
+            if len(line.split()) >= _TITLE_WORDS:
+                return trim(line, 200)
+            short = short or line
+    if short is not None:
+        return trim(short, 200)
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name

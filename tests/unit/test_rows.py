@@ -92,7 +92,7 @@ def _reference_rows(document: ParsedDocument) -> DocumentRows:
             )
         )
         rows.quote_speakers.append(names[quote.speaker] if quote.speaker else -1)
-        if quote.fragment:
+        if quote.fragment or not quote.speaker:
             continue
         folded = fold(quote.text)
         counts.update(folded_topic_words(folded))

@@ -60,6 +60,7 @@ def document(title: str = "Invented chronicle") -> ParsedDocument:
             quote(ADA, "We will not abandon the harbour towns.", day(1999, 3, 3)),
             quote(BEN, "The fisheries must be shared by every nation.", day(2001, 7, 9)),
             quote(None, "Nobody signs for the fishermen.", None),
+            quote(None, "Fishermen first, fishermen always!", day(2004, 3, 3)),  # a banner
             quote(ADA, "betrayed", day(2004, 3, 3), fragment=True),
         ],
     )
@@ -110,10 +111,20 @@ async def test_events_on_a_month_day_in_every_year(store: Store) -> None:
 
 
 async def test_quotes_on_a_day_never_include_fragments(store: Store) -> None:
-    """A scare-quote fragment is stored but not served."""
-    texts = [q.text for q in (await store.quotes_on_counted(3, 3)).items]
+    """A scare-quote fragment and words nobody is named for are stored but not served."""
+    page = await store.quotes_on_counted(3, 3)
+    texts = [q.text for q in page.items]
     assert "betrayed" not in texts
+    assert "Fishermen first, fishermen always!" not in texts
     assert len(texts) == 2
+    assert page.total == 2
+
+
+async def test_quotes_of_unnamed_speakers_are_not_served_by_search(store: Store) -> None:
+    """/quote never offers words the text gives to no one (a slogan on a banner)."""
+    found = await store.search_quotes(["fishermen"])
+    assert found == []
+    assert [q.speaker for q in await store.search_quotes([])] == [ADA, ADA, BEN]
 
 
 @pytest.mark.parametrize(
@@ -179,7 +190,7 @@ async def test_timeline_is_chronological_and_bounded(store: Store) -> None:
 async def test_documents_count_what_they_hold(store: Store) -> None:
     """Sources report events and served quotes per document."""
     [doc] = await store.documents()
-    assert (doc.title, doc.events, doc.quotes) == ("Invented chronicle", 5, 4)
+    assert (doc.title, doc.events, doc.quotes) == ("Invented chronicle", 5, 3)
 
 
 def test_delete_document_removes_every_trace(content_path: Path) -> None:
