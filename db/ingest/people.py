@@ -68,6 +68,7 @@ _SENTENCE_LEAD: Final = frozenset(" \"'(*-")
 _THE: Final[tuple[str, ...]] = ("the ", "The ")  # each as long as the other
 _START: Final = operator.attrgetter("start")
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
+_PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
 
@@ -353,6 +354,22 @@ class LowercaseWords:
         return self.every
 
 
+def _is_place(norm: str, name: str) -> bool:
+    """A name the text also puts after "at", "in" or "from" is a place or a body.
+
+    Each occurrence of the name is found by str.find and the word before it read: a
+    regex search for the phrase would be compiled per name and walk the whole text.
+    """
+    found = norm.find(name)
+    while found >= 0:
+        after = found + len(name)
+        whole = after >= len(norm) or not norm[after].isalnum()
+        if whole and norm[max(0, found - 8) : found].endswith(_PLACE_WORDS):
+            return True
+        found = norm.find(name, after)
+    return False
+
+
 def _single_speakers(
     norm: str, runs: list[_Run], vocabulary: LowercaseWords, clusters: Clusters
 ) -> set[str]:
@@ -372,8 +389,8 @@ def _single_speakers(
             continue
         if run.shape.title is None and not _speaks(norm, run):
             continue
-        if lower(name[0]).endswith(_PLURAL_ENDINGS):  # "Astronomers say": a group
-            settled.add(name[0])
+        if lower(name[0]).endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
+            settled.add(name[0])  # "Astronomers say": a group; "at Cambridge": a place
             continue
         if lower(name[0]) not in vocabulary:
             found.add(name[0])
