@@ -18,6 +18,12 @@ from db.text import lower
 
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIGIT_RUN
 _LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*")
+# Before a name after a speech verb: titles and up to three lowercase words that describe
+# the person ("says local farmer Joan Pike", "according to fire chief Dana Ruiz").
+_DESCRIBED_NAME_TEXT: Final = re.compile(
+    r"[\s,]*(?:(?:the|The|an?|[A-Z][\w.'-]*)\s)*(?:[a-z][\w'-]*\s){0,3}(?:[A-Z][\w.'-]*\s)*"
+)
+_ACCORDING: Final = re.compile(r"[Aa]ccording\sto\s")
 _AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
 )
@@ -111,8 +117,12 @@ class Attributor:
         words = self._words(close, limit, most=1)  # only the first word is looked at
         if not words:
             return NOBODY
-        if lower(words[0].group(0)) in SPEECH_VERBS:
-            subject = self._mention_at(words[0].end(), words[0].end() + 3)
+        first = lower(words[0].group(0))
+        if first in SPEECH_VERBS or (
+            first == "according" and _ACCORDING.match(self.norm, words[0].start())
+        ):
+            reach = words[0].end() + (3 if first != "according" else 4)
+            subject = self._mention_at(reach - 3, reach, described=True)
             if subject is not None:
                 return Attribution(subject.person, self._context(subject.end, limit), True)
         for mention in self._mentions_in(close, close + 40):
@@ -136,6 +146,11 @@ class Attributor:
         sentence_start = max(sentence_start, open_at - WINDOW)
         if sentence_start >= open_at:  # the quote opens its sentence: no words before it
             return NOBODY
+        according = _ACCORDING.search(self.norm, sentence_start, open_at)
+        if according is not None:
+            named = self._mention_at(according.end(), according.end(), described=True)
+            if named is not None and named.person and named.end <= open_at:
+                return Attribution(named.person, None, True)
         label = _COLON_LABEL.fullmatch(self.norm, sentence_start, open_at)
         if label is not None:
             named = self._mention_at(label.start("name"), label.start("name"))
@@ -174,13 +189,15 @@ class Attributor:
         subjects = [m for m in candidates if m.subject]
         return subjects[-1] if subjects else None
 
-    def _mention_at(self, start: int, end: int) -> Mention | None:
+    def _mention_at(self, start: int, end: int, described: bool = False) -> Mention | None:
         found = self._mentions_in(start, end + 1)
         if found:
             return found[0]
-        # A titled name ("President Smith") starts its mention after the title.
+        # A titled or described name ("President Smith", "farmer Joan Pike") starts its
+        # mention after the title and the words that describe the person.
+        lead = _DESCRIBED_NAME_TEXT if described else _LEADING_NAME_TEXT
         for mention in self._mentions_in(start, start + 40):
-            if _LEADING_NAME_TEXT.fullmatch(self.norm, start, mention.start):
+            if lead.fullmatch(self.norm, start, mention.start):
                 return mention
         return None
 

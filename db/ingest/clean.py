@@ -59,12 +59,17 @@ BULLET_MARKS = ("*", "-")
 def normalise(text: str) -> str:
     """Fold quotes, apostrophes, dashes, bullets and odd spaces; keeps every offset.
 
+    ``TeX-style'' marks fold to a double mark and a space (opening: the first
+    character; closing: the second), so they too keep every offset.
+
     One str.replace per character that occurs is many times faster than str.translate
     with a dict table (which looks every character of the text up in the dict).
     """
     for old, new in _FOLDS.items():
         if old in text:
             text = text.replace(old, new)
+    if "``" in text:  # ``TeX-style'' quotation marks: two characters each, folded in place
+        text = text.replace("``", '" ').replace("''", ' "')
     return text
 
 

@@ -32,11 +32,9 @@ SPEECH_VERBS: Final = frozenset(
     quips quipped concede concedes conceded describe describes described put puts
     observe observes observed mention mentions mentioned stress stresses stressed
     emphasize emphasizes emphasized emphasise emphasises emphasised tweet tweets tweeted
-    report reports reported radio radios radioed reflect reflects reflected recount
-    recounts recounted urge urges urged vow vows vowed pledge pledges pledged confirm
-    confirms confirmed deny denies denied reiterate reiterates reiterated counter
-    counters countered boast boasts boasted cry cries cried yell yells yelled muse
-    muses mused testify testifies testified posted
+    reported radioed reflected recounts recounted urges urged vowed pledged confirms
+    confirmed denies denied reiterates reiterated countered boasts boasted cried yelled
+    mused testifies testified
     """.split()
 )
 
@@ -64,12 +62,20 @@ TITLES: Final = frozenset(
     bishop chairman chairwoman chair leader speaker commander lieutenant captain sir
     dame lord lady director ceo vice deputy acting former foreign defence defense
     interior finance state head envoy spokesman spokeswoman spokesperson minister
-    officer founder analyst correspondent editor bureau""".split()
+    officer founder analyst correspondent editor bureau pilot astronaut administrator
+    coach manager inspector detective sergeant constable superintendent councillor
+    councilor alderman principal reverend rev. rabbi imam pastor commissioner sheriff
+    attorney solicitor barrister doctor nurse surgeon scientist researcher historian
+    economist engineer architect astronomer curator treasurer clerk firefighter
+    astronomer physicist chemist biologist archaeologist spokeswoman owner chef farmer
+    captain skipper pitcher striker goalkeeper midfielder defender manager referee""".split()
 )
-
-ROLE_NOUNS: Final = frozenset(
-    """president leader prime minister premier chancellor king queen head of state
-    foreign minister government""".split()
+# Offices and occupations that "the ..." can refer back to once the text ties one to a
+# person ("Administrator Lisa Grant ... the administrator said").
+OFFICE_NOUNS: Final = TITLES - frozenset(
+    """mr. mrs. ms. mr mrs ms dr. dr prof. sen. rep. gov. gen. col. rev. sir dame lord lady
+    vice deputy acting former foreign defence defense interior finance state head chief
+    executive prime bureau""".split()
 )
 
 # Adjective, country or seat-of-power word -> the country it stands for.
@@ -276,3 +282,4 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |article continues below|jump to|table of contents|contents|navigation""".split("|")
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
+GIVEN_NAMES: Final = FEMININE_NAMES | MASCULINE_NAMES

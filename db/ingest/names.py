@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from db.ingest.lexicon import NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
+from db.ingest.lexicon import GIVEN_NAMES, NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
 from db.text import lower
 
 _UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -192,6 +192,10 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     for index in range(skip, len(tokens) - 1):
         if folded[index] in TITLES:
             title_end = index + 1
+    for index in range(title_end + 1, len(tokens) - 1):  # "Command Module Pilot Michael ..."
+        if folded[index] in GIVEN_NAMES:
+            title_end = index
+            break
     qualifier = range(skip, title_end)
     titles = [tokens[i] for i in qualifier if folded[i] in TITLES]
     country = _country_of([tokens[i] for i in qualifier if folded[i] not in TITLES])

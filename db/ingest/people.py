@@ -24,6 +24,7 @@ from db.ingest.lexicon import (
     MASCULINE_NAMES,
     MASCULINE_TITLES,
     NATIONALITIES,
+    OFFICE_NOUNS,
     SPEECH_VERBS,
 )
 from db.ingest.names import UPPER_RUN, RunShape, run_shapes
@@ -68,6 +69,12 @@ _SENTENCE_LEAD: Final = frozenset(" \"'(*-")
 _THE: Final[tuple[str, ...]] = ("the ", "The ")  # each as long as the other
 _START: Final = operator.attrgetter("start")
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
+_OFFICE_AFTER: Final = re.compile(
+    r",\s(?:the|a|an|its|their|his|her)\s(?:[\w'-]+\s){0,3}?(?P<office>[a-z]+)\b(?=[,.;])"
+)
+_OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
+_OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}$")
+_NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
@@ -439,6 +446,7 @@ def build_cast(
                     run.section, run.in_quote, None, surface)
         )  # fmt: skip
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
+    mentions.extend(_office_mentions(norm, index, quotes, mentions, runs))
     mentions.sort(key=_START)
     cast = Cast(people, mentions, bound, titled, {p: g for p, g in genders.items() if g != "?"})
     _resolve_roles(cast)
@@ -459,6 +467,62 @@ def _note_gender(
     said = "f" if feminine else "m"
     if genders.setdefault(person, said) != said:
         genders[person] = "?"
+
+
+def _office_mentions(
+    norm: str,
+    index: SentenceIndex,
+    quotes: Intervals,
+    mentions: list[Mention],
+    runs: list[_Run],
+) -> list[Mention]:
+    """'the administrator' where the text tied that office to one person: by a title
+    ("Administrator Lisa Grant") or an apposition ("Lisa Grant, the administrator," or
+    "The administrator, Lisa Grant,"). Each refers to the latest person so tied."""
+    ties: dict[str, list[tuple[int, str]]] = {}  # office -> (offset, person), in text order
+    names = [m for m in mentions if m.kind == "name" and m.person and not m.in_quote]
+    by_start = {run.name_start: run for run in runs}
+    for mention in names:
+        run = by_start.get(mention.start)
+        for word in (run.shape.title or "").split() if run is not None else ():
+            if word in OFFICE_NOUNS:
+                ties.setdefault(word, []).append((mention.start, mention.person or ""))
+    for mention in names:
+        after = _OFFICE_AFTER.match(norm, mention.end)
+        before = _OFFICE_BEFORE.search(norm, max(0, mention.start - 60), mention.start)
+        for found in (after, before):
+            if found is not None and lower(found.group("office")) in OFFICE_NOUNS:
+                office = lower(found.group("office"))
+                ties.setdefault(office, []).append((mention.start, mention.person or ""))
+    found_mentions: list[Mention] = []
+    for office, tied in ties.items():
+        tied.sort()
+        for use_start, use_end, surface in _office_uses(norm, office):
+            earlier = [person for at, person in tied if at < use_start]
+            sentence = index.locate(use_start)
+            if not earlier or sentence is None:
+                continue
+            start, _, section = sentence
+            found_mentions.append(
+                Mention(use_start, use_end, "role", earlier[-1],
+                        _is_subject(norm, start, use_start), section,
+                        quotes.contains(use_start), None, surface)
+            )  # fmt: skip
+    return found_mentions
+
+
+def _office_uses(norm: str, office: str) -> list[tuple[int, int, str]]:
+    """Each 'the <office>' (up to two words between) not followed by a name."""
+    found: list[tuple[int, int, str]] = []
+    at = norm.find(office)
+    while at >= 0:
+        end = at + len(office)
+        lead = _OFFICE_LEAD.search(norm, max(0, at - 30), at)
+        whole = (end == len(norm) or not norm[end].isalnum()) and (at == 0 or norm[at - 1] == " ")
+        if lead is not None and whole and not _NAME_AFTER.match(norm, end):
+            found.append((lead.start(), end, norm[lead.start() : end]))
+        at = norm.find(office, end)
+    return found
 
 
 def _appositive_country(norm: str, end: int) -> str | None:

@@ -22,6 +22,7 @@ _MARK: Final = re.compile(f"[{_MARK_CHARS}]")
 _ALNUM: Final = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _OPENERS: Final = "\u201c\u201e\u00ab"
 _CLOSERS: Final = "\u201d\u00bb"
+_TEX_MARKS: Final = "`'"  # where normalise folded ``TeX-style'' marks
 _LOW_OPENER: Final = "\u201e"  # „…“: the German convention closes with what opens elsewhere
 _SINGLE_OPENER: Final = "\u2018"
 _SINGLE_CLOSER: Final = "\u2019"
@@ -131,7 +132,7 @@ def _marks(text: str, norm: str, start: int, end: int) -> list[int]:
     found: list[int] = []
     at = norm.find('"', start, end)
     while at >= 0:
-        if text[at] in _MARK_CHARS:
+        if text[at] in _MARK_CHARS or text[at] in _TEX_MARKS:  # `` and '' fold to '"' too
             found.append(at)
         at = norm.find('"', at + 1, end)
     return found
@@ -140,6 +141,8 @@ def _marks(text: str, norm: str, start: int, end: int) -> list[int]:
 def _opens_with_mark(text: str, unit: Unit, singles: bool) -> int | None:
     if singles:
         return unit.start if text.startswith(_SINGLE_OPENER, unit.start) else None
+    if text.startswith("``", unit.start):
+        return unit.start
     match = _MARK.match(text, unit.start)
     if match is None or match.group(0) in _CLOSERS:
         return None

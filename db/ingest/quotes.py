@@ -71,9 +71,13 @@ def is_fragment(norm: str, text: str, open_at: int) -> bool:
 def _quote_text(text: str, quote: QuoteSpan) -> str:
     if len(quote.pieces) == 1:  # the common case: " ".join of one part is that part
         start, end = quote.pieces[0]
-        return text[start:end].strip().rstrip(" ,;:")
-    parts = [text[a:b].strip() for a, b in quote.pieces]
-    return " ".join(p for p in parts if p).rstrip(" ,;:")
+        words = text[start:end].strip().rstrip(" ,;:")
+    else:
+        parts = [text[a:b].strip() for a, b in quote.pieces]
+        words = " ".join(p for p in parts if p).rstrip(" ,;:")
+    if text.startswith("``", quote.open):  # the second halves of ``TeX-style'' marks
+        words = words.removeprefix("`").removesuffix("'").strip().rstrip(" ,;:")
+    return words
 
 
 def _only_quote(layout: Layout, quote: QuoteSpan) -> bool:

@@ -142,3 +142,29 @@ def test_colon_labels_and_their_dates() -> None:
     later = quote_with(doc, "We will not leave")
     assert (later.speaker, later.date and later.date.iso()) == ("Erik Solberg", "2014")
     assert [p.canonical for p in doc.people] == ["Erik Solberg"]  # not "Fishermen"
+
+
+def test_attribution_forms() -> None:
+    """according to, described names, titles that are no part of a name, an office the
+    text tied to a person, and ``TeX-style'' marks."""
+    doc = parse(
+        "Storm report\n\n"
+        '"The water rose faster than anyone expected," according to fire chief Dana Ruiz.\n\n'
+        'According to Mark Ellis, "nobody was ready for a flood of this size at all."\n\n'
+        '"We lost everything," says farmer Joan Pike. "But we are alive."\n\n'
+        "Command Module Pilot Michael Collins stayed in orbit. "
+        '"I am alone now, truly alone," he wrote.\n\n'
+        "The administrator, Lisa Grant, spoke at noon. "
+        '"Help is on the way to every town," the administrator said.\n\n'
+        "``This is the worst flood in living memory,'' said Ruiz.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Dana Ruiz", "The water rose faster than anyone expected"),
+        ("Mark Ellis", "nobody was ready for a flood of this size at all."),
+        ("Joan Pike", "We lost everything"),
+        ("Joan Pike", "But we are alive."),
+        ("Michael Collins", "I am alone now, truly alone"),
+        ("Lisa Grant", "Help is on the way to every town"),
+        ("Dana Ruiz", "This is the worst flood in living memory"),
+    ]
+    assert "Storm" not in [p.canonical for p in doc.people]
