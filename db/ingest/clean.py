@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Final, Literal
 
+from db.ingest.dates import line_date
 from db.ingest.lexicon import (
     FURNITURE_PREFIXES,
     LINE_FURNITURE_PHRASES,
@@ -52,6 +53,7 @@ _FOLDS: Final[dict[str, str]] = {
     "\u25aa": "*",
 }
 
+_GLUED_DASH: Final = re.compile(r"(?<=\w)\u2014(?=\w)")
 BULLET_CHARS: Final = "*-"
 BULLET_MARKS = ("*", "-")
 
@@ -65,6 +67,8 @@ def normalise(text: str) -> str:
     One str.replace per character that occurs is many times faster than str.translate
     with a dict table (which looks every character of the text up in the dict).
     """
+    if "\u2014" in text:  # "Ross\u2014he said": a dash between words is a break, no hyphen
+        text = _GLUED_DASH.sub(" ", text)
     for old, new in _FOLDS.items():
         if old in text:
             text = text.replace(old, new)
@@ -108,6 +112,7 @@ _CREDIT_WORDS = ("photo", "image", "picture", "credit", "source")  # _CREDIT's, 
 _CREDIT: Final = re.compile(
     r"^\(?(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|credit)", re.IGNORECASE
 )
+_MONTH_STARTS: Final = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _SHORT_BULLET: Final = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
 _BULLET: Final = re.compile(r"^\s*[*-]\s")
 
@@ -156,11 +161,16 @@ def _has_link_mark(line: str) -> bool:
 
 
 def _is_link_bullet(norm_line: str) -> bool:
-    """A short capitalised bullet without a full stop: a link title, not a list item."""
+    """A short capitalised bullet without a full stop: a link title, not a list item.
+
+    A bullet that opens with a date ("- 1638", "- 1655 - Fort taken") is a timeline entry.
+    """
     if not norm_line.lstrip().startswith(BULLET_MARKS) or not _SHORT_BULLET.match(norm_line):
         return False
     body = norm_line.strip().lstrip(BULLET_CHARS).strip()
-    return len(body.split()) <= 8 and not body.endswith((",", ";"))
+    if len(body.split()) > 8 or body.endswith((",", ";")):
+        return False
+    return not (body[:1].isdigit() or body[:3] in _MONTH_STARTS) or line_date(body, None) is None
 
 
 def classify_lines(text: str, norm: str) -> list[Line]:

@@ -38,7 +38,7 @@ _DATES: Final = re.compile(
     rf"(?P<e5>{_ERA_MARK})?"
     r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s"
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
-    rf"|\b(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
+    rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
@@ -386,6 +386,19 @@ def latest_before(month_day: PartialDate, anchor: PartialDate | None) -> Partial
     return make_date(year, month_day.month, month_day.day) or month_day
 
 
+def within_year(month_day: PartialDate, section: PartialDate | None) -> PartialDate:
+    """A month-day stated under a year (or month) heading: in that year ("1955: On Dec. 1")."""
+    if (
+        month_day.precision != "month-day"
+        or section is None
+        or section.year is None
+        or section.precision not in ("year", "month")
+    ):
+        return month_day
+    assert month_day.month is not None
+    return make_date(section.year, month_day.month, month_day.day) or month_day
+
+
 def _weekday(anchor: PartialDate, delta: int) -> PartialDate | None:
     """The weekday delta names (see NEXT_WEEKDAY), counted from a day-precise anchor."""
     assert anchor.year is not None
@@ -435,7 +448,15 @@ class DateIndex:
 # -- dated lines: how timelines head their entries ------------------------------------
 
 _WEEKDAY: Final = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_SEPARATOR: Final = r"\s*(?::|-{1,2}|\.(?=\s))\s*"
+_SEPARATOR: Final = r"\s*(?::|-{1,2}|\||\.(?=\s))\s*"
+# After a month-day under a known year ("20th November, Danes ..."), a comma also serves.
+_SEPARATOR_IN_YEAR: Final = r"\s*(?::|-{1,2}|\||,|\.(?=\s))\s*"
+# What a year entry's own words may open with to state more: "1955: On Dec. 1, ...",
+# "1961: In May, ...", "1777 - September 11: ...", "1845 October 11 - ...".
+_REFINE: Final = re.compile(
+    rf"(?:[Oo]n\s|[Ii]n\s)?(?P<m>{MONTH})\.?(?:\s(?P<d>\d{{1,2}}){_ORD})?\b(?!,?\s\d{{3}})"
+    r"(?=\s*[,:|-]|\s[A-Z])"
+)
 _LEAD: Final = r"\s*(?:[*-]\s+)?"  # a bullet may open the line
 _LINE_FULL: Final = re.compile(rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?P<date>{_DATES.pattern})")
 _LINE_MONTH_DAY: Final = re.compile(
@@ -444,15 +465,16 @@ _LINE_MONTH_DAY: Final = re.compile(
 )
 _LINE_YEAR: Final = re.compile(
     rf"{_LEAD}(?:c\.\s?|circa\s|ca\.\s?)?(?:(?P<y>\d{{4}})(?![\d,.:]\d|s\b|')"
+    rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b)"
     rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
 )
 _LINE_MONTH: Final = re.compile(
     r"\s*(?:[*-]\s+)?(?P<m>January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)(?=\s*(?::|-))"
+    r"|October|November|December)(?=\s*(?::|-|\|))"
 )
 _LINE_TIME: Final = re.compile(
     r"\s*(?:[*-]\s+)?(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
-    r"(?:\s(?:[A-Z]{2,4}|GMT|UTC))?(?=\s*(?::|-))",
+    r"(?:\s(?:[A-Z]{2,4}|GMT|UTC))?(?=\s*(?::|-|\|))",
     re.IGNORECASE,
 )
 _RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)")
@@ -507,14 +529,40 @@ def line_date(line: str, context: PartialDate | None) -> LineDate | None:
         date = context
     if found is None:
         return None
-    return _headed(line, found.end(), date)
+    in_year = year is not None and date is not None and date.precision == "day"
+    after = found.end() + 1
+    if date is not None and date.precision == "year" and line[found.end() : after] == " ":
+        month = _REFINE.match(line, after)
+        if month is not None and month.group(0)[:1].isupper():
+            return _refined(line, LineDate(date, after))  # "1845 October 11 - ..."
+    headed = _headed(line, found.end(), date, in_year)
+    if headed is not None and headed.date is not None and headed.date.precision == "year":
+        return _refined(line, headed)
+    return headed
 
 
-def _headed(line: str, end: int, date: PartialDate | None) -> LineDate | None:
+def _refined(line: str, headed: LineDate) -> LineDate:
+    """A year entry whose words open with a month or a month-day: dated by them too."""
+    assert headed.date is not None
+    year = headed.date.year
+    match = _REFINE.match(line, headed.head)
+    if match is None or year is None:
+        return headed
+    day = int(match.group("d")) if match.group("d") else None
+    date = make_date(year, _month_number(match.group("m")), day)
+    if date is None:
+        return headed
+    rest = re.match(_SEPARATOR, line[match.end() :])
+    if match.group(0)[:1].isupper() and rest is not None:  # "1777 - September 11: ..."
+        return LineDate(date, match.end() + rest.end())
+    return LineDate(date, headed.head)  # "1955: On Dec. 1, ...": the words keep their date
+
+
+def _headed(line: str, end: int, date: PartialDate | None, in_year: bool) -> LineDate | None:
     rest = line[end:]
     if not rest.strip():
         return LineDate(date, len(line))
-    separator = re.match(_SEPARATOR, rest)
+    separator = re.match(_SEPARATOR_IN_YEAR if in_year else _SEPARATOR, rest)
     if separator is None:
         return None
     if _RANGE_OPENING.match(rest):

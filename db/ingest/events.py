@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Final
 
-from db.ingest.dates import latest_before, shift
+from db.ingest.dates import latest_before, shift, within_year
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -173,7 +173,12 @@ class EventBuilder:
         people = self._people(start, end)
         asides = [(m.start(), m.end()) for m in _PARENS.finditer(self.layout.norm, start, end)]
         for hit in hits:
-            date = hit.date if section.date is not None else latest_before(hit.date, self.published)
+            if section.date is not None:
+                date = within_year(hit.date, section.date)
+            else:
+                date = latest_before(hit.date, self.published)
+            if date == section.date:
+                continue  # the heading's own date, stated again
             aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
             if aside:
                 title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])

@@ -75,6 +75,7 @@ _OFFICE_AFTER: Final = re.compile(
 _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
 _OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}$")
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
+_HONORIFICS: Final = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St".split())
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
@@ -293,6 +294,14 @@ def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
     return lower(norm[begin:end]) in CLAUSE_OPENERS
 
 
+def _name_is_subject(norm: str, sentence_start: int, start: int) -> bool:
+    """_is_subject of a name, read before its abbreviated title: "called me Mr. Ross"."""
+    before = norm[max(sentence_start, start - 6) : start].rstrip()
+    if before.endswith(".") and before[:-1].rsplit(" ", 1)[-1] in _HONORIFICS:
+        return _is_subject(norm, sentence_start, start - len(before.rsplit(" ", 1)[-1]) - 1)
+    return _is_subject(norm, sentence_start, start)
+
+
 def _speaks(norm: str, run: _Run) -> bool:
     """'Trenin says' or 'says Trenin': the single name is used as a speaker."""
     following = _NEXT_WORDS.match(norm, run.end)
@@ -300,6 +309,16 @@ def _speaks(norm: str, run: _Run) -> bool:
         first, second = following.groups()
         if first in SPEECH_VERBS or second in SPEECH_VERBS:
             return True
+    word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
+    return word is not None and lower(word) in SPEECH_VERBS
+
+
+def _says(norm: str, run: _Run) -> bool:
+    """'Trenin said' or 'said Trenin': the name is a speech verb's subject (a name that is
+    the object before another subject, 'called me Ross, he said', is not)."""
+    following = _NEXT_WORDS.match(norm, run.end)
+    if following and following.group(1) in SPEECH_VERBS:
+        return True
     word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
     return word is not None and lower(word) in SPEECH_VERBS
 
@@ -440,7 +459,7 @@ def build_cast(
         if run.shape.title or country:
             titled.add(person)
         _note_gender(genders, person, run.shape.title, name)
-        subject = _is_subject(norm, run.sentence_start, run.start) or _speaks(norm, run)
+        subject = _name_is_subject(norm, run.sentence_start, run.start) or _says(norm, run)
         mentions.append(
             Mention(run.name_start, run.end, "name", person, subject,
                     run.section, run.in_quote, None, surface)

@@ -16,16 +16,18 @@ from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import Layout, QuoteBuilder
 from db.ingest.segment import Section, has_only_stops, segment, split_sentences
-from db.ingest.turns import find_turns
+from db.ingest.turns import find_turns, first_person
 from db.records import ParsedDocument, PartialDate
 from db.text import lower
 
 _PUBLISHED: Final = re.compile(
-    r"(?i:published|posted|updated|first published|date)\b[^\n]{0,20}?"
+    r"(?i:published|posted|updated|update|first published|date)\b[^\n]{0,20}?"
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
-_PUBLISHED_WORDS = ("published", "posted", "updated", "date")  # what _PUBLISHED's hold
+_PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
 _HEAD_LINES: Final = 15
+_DATELINE_MAX: Final = 80
+_PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
 _TITLE_REACH: Final = 8  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 2
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
@@ -52,6 +54,9 @@ def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate 
             whole = bare is not None and bare.head >= len(line.rstrip())
             if whole and bare is not None and bare.date and bare.date.precision == "day":
                 return bare.date
+            dateline = _dateline_date(line)
+            if dateline is not None:
+                return dateline
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
         if marker is None:
             continue
@@ -62,8 +67,19 @@ def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate 
 
 
 def _may_be_bare_date(line: str) -> bool:
-    """Cheap test for a short line holding a digit: a bare date is nothing more."""
-    return len(line) < 48 and any(c.isdigit() for c in line)
+    """Cheap test for a short line holding a digit: a bare date or a dateline."""
+    return len(line) < _DATELINE_MAX and any(c.isdigit() for c in line)
+
+
+def _dateline_date(line: str) -> PartialDate | None:
+    """'Houston, TX - 19 April 2013', 'LONDON, March 3, 2015': a place, then the date."""
+    hits = find_dates(line).hits
+    if len(hits) != 1 or hits[0].date.precision != "day" or line[hits[0].end :].strip(" .-:"):
+        return None
+    place = line[: hits[0].start].rstrip()
+    if not place.endswith(("-", ",")) or not _PLACE.fullmatch(place.rstrip(" -,")):
+        return None
+    return hits[0].date
 
 
 def _may_mark_publication(line: str) -> bool:
@@ -146,13 +162,16 @@ def extract(text: str, name: str) -> ParsedDocument:
     published = _published(norm, lines, headings)
     unit_dates = [segmented.sections[u.block.section].date or published for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
-    spans = [q for q in scan.spans if not turns.covers(q.open)] if turns.covered else scan.spans
+    spans = scan.spans  # a marked quote inside a turn is the speaker quoting someone
+    if turns.blocks:
+        spans = [q for q in spans if not turns.is_block(q.open)]
     quotes = (
         QuoteBuilder(layout, Attributor(norm, cast, quoted), published).build(spans)
         if spans
         else []
     )
     if turns.quotes:
+        first_person(quotes, turns, norm)
         quotes = sorted([*quotes, *turns.quotes], key=lambda q: q.span.start)
     events = EventBuilder(layout, cast, published).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]

@@ -25,7 +25,6 @@ _ASCII_NON_WORD_TO_SPACE: Final = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
 _SIMILAR: Final = 0.6
-_UTTERANCE_LEADS: Final = ":.!?\n\"'"  # before a short quote that is a reply, not a scare quote
 _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when words were said
 
 
@@ -52,20 +51,15 @@ class Layout:
 
 
 def is_fragment(norm: str, text: str, open_at: int) -> bool:
-    """A scare quote or a phrase embedded in a sentence, not a full utterance."""
+    """A scare quote (one or two words), not an utterance."""
     words = len(text.split(None, 7))  # exact up to 7 words; 8 stands for "more than 6"
     before = norm[max(0, open_at - 3) : open_at].rstrip()
-    if words <= 3:
-        complete = text[:1].isupper() and text.rstrip("\"'").endswith((".", "!", "?"))
-        if not complete:
-            return True
-        # One or two words inside a sentence ('dubbed "Overlord."') are a scare quote,
-        # full stop or not; after a colon or opening a sentence they are a reply.
-        if words <= 2 and before and before[-1] not in _UTTERANCE_LEADS:
-            return True
-    if words > 6 or not text[:1].islower():
-        return False
-    return bool(before) and before[-1].isalnum()
+    if words > 2:
+        return False  # three words or more are someone's words, embedded or not
+    complete = text[:1].isupper() and text.rstrip("\"'").endswith((".", "!", "?"))
+    # One or two words right after a word ('dubbed "Overlord."') are a scare quote, full
+    # stop or not; complete, after a colon, a comma or opening a sentence, a reply.
+    return not complete or bool(before and before[-1].isalnum())
 
 
 def _quote_text(text: str, quote: QuoteSpan) -> str:

@@ -28,11 +28,11 @@ _CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
 _TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
 _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
-    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)\s+(?=\S)"
+    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)(?:\s+(?=\S)|\s*$)"
 )
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
-MIN_TURNS: Final = 3  # labelled paragraphs that make a document a transcript
+MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _OUTER_MARKS: Final = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e "
 
@@ -42,11 +42,16 @@ class Turns:
 
     def __init__(self) -> None:
         self.quotes: list[QuoteRecord] = []
-        self.covered: list[tuple[int, int]] = []
+        self.covered: list[tuple[int, int]] = []  # turns and block quotes
+        self.blocks: list[tuple[int, int]] = []  # block quotes only
 
     def covers(self, pos: int) -> bool:
-        """True if pos lies in a turn or block quote (a marked quote there is part of it)."""
+        """True if pos lies in a turn or a block quote."""
         return any(start <= pos < end for start, end in self.covered)
+
+    def is_block(self, pos: int) -> bool:
+        """True if pos lies in a block quote (whose own marks are part of it)."""
+        return any(start <= pos < end for start, end in self.blocks)
 
 
 def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
@@ -57,6 +62,8 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
     match = _TURN.match(norm, unit.start, unit.end)
     if match is None:
         return None
+    if match.end() == unit.end and len(match.group("label")) < 3:
+        return None  # a lone "Q:" or "A:" line is a heading, not a turn
     words = lower(match.group("label")).rstrip(".")
     if words in TURN_LABEL_WORDS or words.split()[0] in MONTHS or words in NON_PERSON_WORDS:
         return False
@@ -103,6 +110,8 @@ def _transcript(
         ):
             end += 1
         start_at, end_at = label.end(), units[end - 1].end
+        if start_at >= units[index].end and end > index + 1:  # "Neal:" alone on its line
+            start_at = units[index + 1].start
         turns.covered.append((units[index].start, end_at))
         speaker = _speaker_of(label.group("label"), cast)
         if speaker != "":
@@ -161,6 +170,7 @@ def _block_quotes(
         context = text[name_end : line.end].strip(" ,;-\u2014\u2013") or None
         words = " ".join(text[unit.start : unit.end].split()).strip(_OUTER_MARKS)
         turns.covered.append((unit.start, line.end))
+        turns.blocks.append((unit.start, line.end))
         span = Span(unit.start, unit.end)
         turns.quotes.append(QuoteRecord(person, words, dates[index], context, False, span))
 
@@ -175,3 +185,25 @@ def _named_at(cast: Cast, start: int, end: int) -> tuple[str, int] | None:
 
 def _mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in mentions if start <= m.start < end]
+
+
+_FIRST_PERSON: Final = re.compile(
+    r"\bI\s(?:[a-z]+\s)?(?:said|say|told\s\w+|asked|replied|answered|wrote)[\s,:]*$"
+)
+
+
+def first_person(quotes: list[QuoteRecord], turns: Turns, norm: str) -> None:
+    """`I said, "Sure."` inside a transcript turn: the words of the turn's speaker."""
+    if not turns.covered:
+        return
+    speakers = {(q.span.start, q.span.end): q.speaker for q in turns.quotes}
+    for quote in quotes:
+        if quote.speaker is not None:
+            continue
+        turn = next(((a, b) for a, b in turns.covered if a <= quote.span.start < b), None)
+        if turn is None:
+            continue
+        speaker = next((s for (a, b), s in speakers.items() if turn[0] <= a < turn[1]), None)
+        lead = norm[max(turn[0], quote.span.start - 40) : quote.span.start]
+        if speaker is not None and _FIRST_PERSON.search(lead):
+            quote.speaker = speaker

@@ -117,7 +117,8 @@ def test_nested_single_quotes_stay_inside() -> None:
     [
         ("Jan Novak called the deal \u201cabandoned\u201d in May.", "abandoned", True),
         ('Jan Novak said it was a "turning point" for all.', "turning point", True),
-        ("Jan Novak said he was \u201cthe first to call\u201d that day.", "first to call", True),
+        # Three words or more are the speaker's own words, even inside a sentence.
+        ("Jan Novak said he was \u201cthe first to call\u201d that day.", "first to call", False),
         ('Jan Novak agreed: "That is right."', "That is right", False),
         ('"We will rebuild every house in this town," Jan Novak said.', "rebuild", False),
     ],

@@ -74,7 +74,7 @@ def test_timeline_sections_are_events(timeline: ParsedDocument) -> None:
         ("right.", BUSH, "2005-09-16", False),
         ("Seventy percent of the population", PUTIN, "2008-04-06", False),
         ("I admire you", BUSH, "2008-04-06", False),
-        ("the first to call", BUSH, "2001-09-12", True),
+        ("the first to call", BUSH, "2001-09-12", False),  # three words or more: his words
         ("cowards", BUSH, "2001-09-12", True),
         ("artificial country", PUTIN, "2008-04-06", True),
         ("defeat", PUTIN, "2001-10-21", True),
