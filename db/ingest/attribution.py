@@ -23,6 +23,9 @@ _LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*"
 _DESCRIBED_NAME_TEXT: Final = re.compile(
     r"[\s,]*(?:(?:the|The|an?|[A-Z][\w.'-]*)\s)*(?:[a-z][\w'-]*\s){0,3}(?:[A-Z][\w.'-]*\s)*"
 )
+# How far after a closing mark the speaker's name may end its description ("...,"
+# Woodward Public Schools Superintendent Tim Merchant told ...).
+_AFTER_REACH: Final = 80
 _ACCORDING: Final = re.compile(r"[Aa]ccording\sto\s")
 _AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
@@ -125,13 +128,21 @@ class Attributor:
             subject = self._mention_at(reach - 3, reach, described=True)
             if subject is not None:
                 return Attribution(subject.person, self._context(subject.end, limit), True)
-        for mention in self._mentions_in(close, close + 40):
-            if not _LEADING_NAME_TEXT.fullmatch(self.norm, close, mention.start):
+        for mention in self._mentions_in(close, close + _AFTER_REACH):
+            if not _DESCRIBED_NAME_TEXT.fullmatch(self.norm, close, mention.start):
                 break
             verb = self._verb_after(mention.end, limit)
             if verb is not None and not self._introduces(verb):
                 return Attribution(mention.person, self._context(verb, limit), True)
         return NOBODY
+
+    def first_subject(self, start: int, end: int) -> str | None:
+        """The first person in subject position in [start, end): who 'issued the following
+        statement:' when the statement stands in the paragraph below."""
+        for mention in self._mentions_in(start, end):
+            if mention.subject and mention.person and mention.kind != "pronoun":
+                return mention.person
+        return None
 
     def named_between(self, start: int, end: int) -> set[str]:
         """The people named (by name or role, outside quotations) in [start, end)."""

@@ -40,9 +40,10 @@ _DATES: Final = re.compile(
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
     rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
+    r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
-_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8")
+_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9")
 _BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
 # After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
 _NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
@@ -160,6 +161,11 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         return make_year(era_year) if era_year is not None else None
     if form == "y8":
         return make_year(int(match.group("y8"))) if int(match.group("y8")) else None
+    if form == "y9":
+        day_first, month_second, year_third = match.group("d9", "m9", "y9")
+        if not 1 <= int(month_second) <= 12:
+            return None
+        return make_date(int(year_third), int(month_second), int(day_first))
     if form == "d3":
         iso_year, iso_month, iso_day = match.group("y3", "m3", "d3")
         if not 1 <= int(iso_month) <= 12:
@@ -295,7 +301,7 @@ def _amount(word: str) -> int:
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORD: Final = re.compile(
     r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s)?"
-    r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow)\b(?!')"
+    r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow)\b"
 )
 _DAY_WORD_REACH: Final = len("Wednes") + len("last ")
 _DAY_OFFSETS: Final = {"yesterday": -1, "tomorrow": 1}

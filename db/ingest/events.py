@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Final
 
-from db.ingest.dates import latest_before, shift, within_year
+from db.ingest.dates import NEXT_WEEKDAY, latest_before, shift, within_year
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -36,6 +36,11 @@ _CLAUSE_OPENER: Final = re.compile(
     r"(?:\s+that)?\s+(?=\S)"
 )
 MIN_CLAUSE_WORDS: Final = 4
+# A sentence about what is to come: a weekday in it is the next one, not the last.
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
+    r"|is to|are to|would|for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
 
 
 def trim(text: str, limit: int) -> str:
@@ -225,7 +230,14 @@ class EventBuilder:
                 stop = _PHRASE_END.search(norm, hit.end, limit)
                 title = _capitalise(text[hit.end : stop.start() if stop else limit])
             else:
-                date = shift(anchor, hit.delta, hit.unit)
+                delta = hit.delta
+                if (
+                    hit.unit == "weekday"
+                    and delta < NEXT_WEEKDAY
+                    and _FUTURE.search(norm, start, end)
+                ):
+                    delta += NEXT_WEEKDAY  # "schools are due to reopen Tuesday": the next one
+                date = shift(anchor, delta, hit.unit)
                 lead = norm[max(start, hit.start - 3) : hit.start].strip(" \"'")
                 opens = hit.start - start <= 3 and not lead
                 title = _capitalise(text[hit.end : limit]) if opens else sentence

@@ -27,6 +27,10 @@ _PUBLISHED: Final = re.compile(
 _PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
 _HEAD_LINES: Final = 15
 _DATELINE_MAX: Final = 80
+# "Chicago (AFP) April 15, 2012 ...", "LONDON (Reuters) - March 3, 2015": a news agency's
+# dateline near the start of a line, then the date.
+_AGENCY_DATELINE: Final = re.compile(r"\([A-Z][A-Za-z]{1,11}\)\s*(?:-{1,2}\s*)?")
+_AGENCY_REACH: Final = 200
 _PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
 _TITLE_REACH: Final = 8  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 2
@@ -57,6 +61,11 @@ def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate 
             dateline = _dateline_date(line)
             if dateline is not None:
                 return dateline
+        agency = _AGENCY_DATELINE.search(line, 0, _AGENCY_REACH) if "(" in line else None
+        if agency is not None:
+            hits = find_dates(line[agency.end() :]).hits
+            if hits and hits[0].start == 0 and hits[0].date.precision == "day":
+                return hits[0].date
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
         if marker is None:
             continue

@@ -184,6 +184,10 @@ class QuoteBuilder:
         if not sentences:
             return NOBODY
         speaker = self.attributor.reported_speaker(sentences[0][0], sentences[-1][1])
+        if speaker is None and self.layout.norm[previous.start : previous.end].rstrip().endswith(
+            ":"
+        ):
+            speaker = self.attributor.first_subject(sentences[-1][0], sentences[-1][1])
         return Attribution(speaker, None, speaker is not None)
 
     def _section_occasion(self, section: Section) -> str | None:
@@ -208,7 +212,11 @@ class QuoteBuilder:
             return section.date
         if stated:
             return latest_before(stated[0], self.published)
-        return self._attribution_date(start, end, quote) or self._relative_date(end, quote)
+        return (
+            self._attribution_date(start, end, quote)
+            or self._relative_date(end, quote)
+            or self.published  # said for the article: as of the document's own date
+        )
 
     def _relative_date(self, end: int, quote: QuoteSpan) -> PartialDate | None:
         """`"...," Smith said on Tuesday.`: a relative day after the marks, counted from

@@ -27,7 +27,7 @@ published = "2015-03-03"
 furniture = ["Advertisement"]
 quotes = [
   { start = "We are back in business", speaker = "Erik Solberg", date = "" },
-  { start = "The storm will come", speaker = "Erik Solberg", date = "2015-03-03" },
+  { start = "The storm will come", speaker = "Erik Solberg", date = "2015-02-28" },
   { start = "Never written here", speaker = "Nobody", date = "" },
 ]
 events = [
@@ -54,7 +54,7 @@ def test_scorer_counts_hits_misses_and_wrong_speakers(tmp_path: Path) -> None:
     tally = per_split["dev"]
     assert (tally.quotes, tally.quotes_found) == (3, 2)
     assert (tally.speaker_right, tally.speaker_wrong) == (1, 1)  # Berg is not Solberg
-    assert (tally.dated_quotes, tally.quote_dates_right) == (1, 0)  # no date was stated
+    assert (tally.dated_quotes, tally.quote_dates_right) == (1, 0)  # the text says 03-03
     assert (tally.events, tally.events_found) == (2, 1)
     assert tally.titles_right == 1
     assert tally.junk == 0
