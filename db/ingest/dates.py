@@ -41,9 +41,10 @@ _DATES: Final = re.compile(
     rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
     r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
+    r"|(?<=;\s)(?P<y10>\d{4})(?=\s?-{1,2}\s|:\s)"  # run-on entries: "...; 1904 - sent ..."
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
-_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9")
+_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10")
 _BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
 # After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
 _NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
@@ -161,6 +162,8 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         return make_year(era_year) if era_year is not None else None
     if form == "y8":
         return make_year(int(match.group("y8"))) if int(match.group("y8")) else None
+    if form == "y10":
+        return make_year(int(match.group("y10")))
     if form == "y9":
         day_first, month_second, year_third = match.group("d9", "m9", "y9")
         if not 1 <= int(month_second) <= 12:

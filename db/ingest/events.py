@@ -36,6 +36,7 @@ _CLAUSE_OPENER: Final = re.compile(
     r"(?:\s+that)?\s+(?=\S)"
 )
 MIN_CLAUSE_WORDS: Final = 4
+_ENTRY_SEPARATOR: Final = re.compile(r"\s?(?:-{1,2}|:)\s")
 # A sentence about what is to come: a weekday in it is the next one, not the last.
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
@@ -116,7 +117,7 @@ class EventBuilder:
         assert section.date is not None
         text = self.layout.text
         body = [u for u in units if u.block.kind == "paragraph"]
-        summary = ""
+        summary = text[section.headline_start : section.heading.end]  # a heading alone
         if body:
             sentences = self.layout.sentences[body[0].index][:2]
             summary = text[sentences[0][0] : sentences[-1][1]] if sentences else ""
@@ -185,11 +186,29 @@ class EventBuilder:
             if date == section.date:
                 continue  # the heading's own date, stated again
             aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
+            entry = self._entry(start, end, hit.start, hit.end)
+            if entry is not None:
+                self._add(date, entry, entry, people, start, end)
+                continue
             if aside:
                 title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
             self._add(date, title, sentence, people, start, end)
+
+    def _entry(self, start: int, end: int, hit_start: int, hit_end: int) -> str | None:
+        """'...; 1904 - sent 3 million catalogs; 1926 - ...': a date that opens a clause and
+        is followed by a dash or colon heads an entry, which runs to the next semicolon."""
+        norm = self.layout.norm
+        lead = norm[max(start, hit_start - 2) : hit_start]
+        if hit_start != start and lead != "; ":
+            return None
+        separator = _ENTRY_SEPARATOR.match(norm, hit_end, end)
+        if separator is None:
+            return None
+        stop = norm.find(";", separator.end(), end)
+        words = self.layout.text[separator.end() : stop if stop >= 0 else end].strip(" .")
+        return _capitalise(words) if len(words.split()) >= 2 else None
 
     def _dated_clause(self, start: int, end: int, hit_start: int, hit_end: int) -> str | None:
         """The subordinate clause that holds the date, when the sentence marks one.

@@ -125,3 +125,24 @@ def test_news_dates_count_from_the_document_date() -> None:
     assert doc.published == PartialDate(2015, 3, 3, "day")
     assert sorted(e.date.iso() for e in doc.events) == ["2014-12-28", "2015-03-02", "2015-03-03"]
     assert doc.quotes[0].date == PartialDate(2015, 3, 2, "day")
+
+
+def test_run_on_entries_and_refined_years() -> None:
+    """'; 1904 - ...' entries in one paragraph, and year lines refined by their words."""
+    doc = parse(
+        "Company history\n\n"
+        "1872 - The founder opened a shop in the harbour town; 1904 - sent a million "
+        "leaflets to farmers; December 2000 - the company closed for good\n\n"
+        "1955: On Dec. 1, a strike closed the docks.\n"
+        "1961: In May, riders crossed the state line.\n"
+        "1777 - September 11: A battle was fought near town.\n"
+        "1845 October 11 - The first match was played.\n"
+        "1850 April - The club was founded.\n"
+    )
+    found = {(e.date.iso(), e.title) for e in doc.events}
+    assert ("1904", "Sent a million leaflets to farmers") in found
+    assert ("2000-12", "The company closed for good") in found
+    assert {e.date.iso() for e in doc.events} >= {
+        "1872", "1955-12-01", "1961-05", "1777-09-11", "1845-10-11", "1850-04",
+    }  # fmt: skip
+    assert "1955" not in {e.date.iso() for e in doc.events}  # the entry's day, not its year
