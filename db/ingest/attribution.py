@@ -32,7 +32,7 @@ _AFFILIATION: Final = re.compile(
 )
 # `Name: "..."`, `Name on NATO: "..."`, `Name in 2001: "..."`: a label and a colon.
 _COLON_LABEL: Final = re.compile(
-    r"\s*(?P<name>(?:[A-Z][\w.'-]*\s?){1,5}?)(?:\s(?:on|in|about|to|at|of)\s[^:\"]{1,40}?)?"
+    r"\s*(?:[*-]\s*)?(?:\[\d{1,3}\]\s*)?(?P<name>(?:[A-Z][\w.'-]*\s?){1,5}?)(?:\s(?:on|in|about|to|at|of)\s[^:\"]{1,40}?)?"
     r"\s?:\s*"
 )
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")

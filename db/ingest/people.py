@@ -76,6 +76,9 @@ _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<offic
 _OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}$")
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
 _HONORIFICS: Final = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St".split())
+# After these, a name is the one spoken to ("tells Reuters", "asked Smith"), not the speaker.
+_TOLD: Final = frozenset("tell tells told ask asks asked".split())
+_LABEL_COLONS: Final = (': "', ':"', ": '")
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
@@ -310,7 +313,9 @@ def _speaks(norm: str, run: _Run) -> bool:
         if first in SPEECH_VERBS or second in SPEECH_VERBS:
             return True
     word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
-    return word is not None and lower(word) in SPEECH_VERBS
+    if word is not None and lower(word) in SPEECH_VERBS and lower(word) not in _TOLD:
+        return True
+    return norm.startswith(_LABEL_COLONS, run.end)  # `Ozgurgun: "...`: a name that speaks
 
 
 def _says(norm: str, run: _Run) -> bool:
@@ -320,7 +325,7 @@ def _says(norm: str, run: _Run) -> bool:
     if following and following.group(1) in SPEECH_VERBS:
         return True
     word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
-    return word is not None and lower(word) in SPEECH_VERBS
+    return word is not None and lower(word) in SPEECH_VERBS and lower(word) not in _TOLD
 
 
 def _word_before(text: str) -> str | None:

@@ -1,7 +1,8 @@
 """Quotes that carry no quotation marks: transcript turns and attributed block quotes.
 
 A transcript gives each speaker's words after a label at the start of a paragraph
-(`MR. NAME:`, `NAME:`, `Q:` / `A:`); a turn runs over the following paragraphs until
+(`MR. NAME:`, `NAME:`, `Q:` / `A:`, or `Q` and two spaces as in White House
+transcripts); a turn runs over the following paragraphs until
 the next label. A question from the floor is nobody's quote. Only a document with
 several labelled turns is read as a transcript, so a lone "Note:" changes nothing.
 
@@ -28,7 +29,7 @@ _CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
 _TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
 _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
-    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)(?:\s+(?=\S)|\s*$)"
+    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)\s?(?::|(?<=\bQ)\.|(?<=\bA)\.|(?<=\bQ)(?=\s{2}))(?:\s+(?=\S)|\s*$)"
 )
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
