@@ -26,7 +26,7 @@ _DESCRIBED_NAME_TEXT: Final = re.compile(
 # How far after a closing mark the speaker's name may end its description ("...,"
 # Woodward Public Schools Superintendent Tim Merchant told ...).
 _AFTER_REACH: Final = 80
-_ACCORDING: Final = re.compile(r"[Aa]ccording\sto\s")
+_ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
 _AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
 )
@@ -121,10 +121,9 @@ class Attributor:
         if not words:
             return NOBODY
         first = lower(words[0].group(0))
-        if first in SPEECH_VERBS or (
-            first == "according" and _ACCORDING.match(self.norm, words[0].start())
-        ):
-            reach = words[0].end() + (3 if first != "according" else 4)
+        according = _ACCORDING.match(self.norm, words[0].start())
+        if first in SPEECH_VERBS or according is not None:
+            reach = words[0].end() + 3 if according is None else according.end()
             subject = self._mention_at(reach - 3, reach, described=True)
             if subject is not None:
                 return Attribution(subject.person, self._context(subject.end, limit), True)

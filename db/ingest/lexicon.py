@@ -34,7 +34,7 @@ SPEECH_VERBS: Final = frozenset(
     emphasize emphasizes emphasized emphasise emphasises emphasised tweet tweets tweeted
     reported radioed reflected recounts recounted urges urged vowed pledged confirms
     confirmed denies denied reiterates reiterated countered boasts boasted cried yelled
-    mused testifies testified
+    mused testifies testified appealed pleaded commented cautioned lamented wondered
     """.split()
 )
 
@@ -142,7 +142,10 @@ NON_PERSON_WORDS: Final = frozenset(
     socialist democrat democrats republican republicans soviet internet web
     special report timeline terror fighting remembers skip main content top back
     prize award olympics election elections revolution crisis affair doctrine
-    ii iii iv new san santa los las saint fort port mount lake cape hong kong""".split()
+    ii iii iv new san santa los las saint fort port mount lake cape hong kong
+    daily weekly mail times herald telegraph gazette tribune chronicle journal newspaper
+    magazine broadcasting network television radio agency
+    """.split()
 ) | frozenset(NATIONALITIES)
 
 # Capitalised words that open sentences but do not start names.

@@ -193,8 +193,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         if folded[index] in TITLES:
             title_end = index + 1
     for index in range(title_end + 1, len(tokens) - 1):  # "Command Module Pilot Michael ..."
-        if folded[index] in GIVEN_NAMES:
-            title_end = index
+        if folded[index] in GIVEN_NAMES or _after_office(tokens, folded, title_end, index):
+            title_end = index  # ... or "District Collector K. P. Karthikeyan"
             break
     qualifier = range(skip, title_end)
     titles = [tokens[i] for i in qualifier if folded[i] in TITLES]
@@ -217,9 +217,24 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     )
 
 
+def _after_office(tokens: list[str], folded: list[str], start: int, index: int) -> bool:
+    """Initials after two words or more that are no given name start the personal name
+    ("District Collector K. P. Karthikeyan"; not "George W. Bush", "Lyndon B. Johnson")."""
+    return (
+        index - start >= 2
+        and _INITIAL_ONLY.fullmatch(tokens[index]) is not None
+        and not any(f in GIVEN_NAMES for f in folded[start:index])
+    )
+
+
 @lru_cache(maxsize=1 << 16)
 def has_given_name(name: tuple[str, ...]) -> bool:
-    """At least two tokens and one of them a real word (not only initials)."""
+    """At least two tokens: two real words, or initials before a surname."""
     words = [t for t in name if _CAP_ONLY.fullmatch(t)]
     particle = bool(name) and name[0] in _PARTICLES and len(words) >= 1
-    return 2 <= len(name) <= 5 and (len(words) >= 2 or particle)
+    initials = (
+        len(words) == 1
+        and name[-1] == words[0]
+        and all(_INITIAL_ONLY.fullmatch(t) for t in name[:-1])
+    )  # "K. P. Karthikeyan": initials for the given names
+    return 2 <= len(name) <= 5 and (len(words) >= 2 or particle or initials)

@@ -25,6 +25,7 @@ _ASCII_NON_WORD_TO_SPACE: Final = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
 _SIMILAR: Final = 0.6
+_ASIDE_MAX: Final = 160  # the longest caption or credit skipped between a quote's paragraphs
 _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when words were said
 
 
@@ -175,6 +176,10 @@ class QuoteBuilder:
         if unit.index == 0:
             return NOBODY
         previous = self.layout.units[unit.index - 1]
+        if previous.block.kind == "caption" or self._is_aside(previous):
+            if unit.index < 2:  # a photo caption between two paragraphs of one speaker
+                return NOBODY
+            previous = self.layout.units[unit.index - 2]
         if previous.block.section != unit.block.section or previous.block.kind != "paragraph":
             return NOBODY
         earlier = self.last_in_unit.get(previous.index)
@@ -189,6 +194,12 @@ class QuoteBuilder:
         ):
             speaker = self.attributor.first_subject(sentences[-1][0], sentences[-1][1])
         return Attribution(speaker, None, speaker is not None)
+
+    def _is_aside(self, unit: Unit) -> bool:
+        """A short paragraph with no quote and no person in it: a caption, a credit."""
+        if unit.index in self.last_in_unit or unit.end - unit.start > _ASIDE_MAX:
+            return False
+        return not self.attributor.named_between(unit.start, unit.end)
 
     def _section_occasion(self, section: Section) -> str | None:
         if section.index not in self.occasions:

@@ -16,6 +16,7 @@ import re
 from typing import Final
 
 from db.ingest.lexicon import MONTHS, NON_PERSON_WORDS, TURN_LABEL_WORDS
+from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
 from db.records import PartialDate, PersonRecord, QuoteRecord, Span
@@ -35,6 +36,9 @@ _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience memb
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
+_LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
+_TITLE_WORDS: Final = re.compile(r"(?:[A-Z][\w.'-]*\s)*")  # capitalised words only
+_SAID_ENDINGS: Final = (".", "!", "?", '"', "'")
 _OUTER_MARKS: Final = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e "
 
 
@@ -156,24 +160,65 @@ def _block_quotes(
             continue
         if line.block.kind not in ("bullet", "paragraph", "label"):
             continue
+        if line.end - line.start > 120 or norm[unit.start : unit.end].rstrip().endswith(":"):
+            continue  # too long for a signature, or a list's introduction
+        if index == 0 and not norm[unit.start : unit.end].rstrip().endswith(_SAID_ENDINGS):
+            continue  # a headline above a caption, not words someone said
         dash = _ATTRIBUTION_LINE.match(norm, line.start, line.end)
-        if dash is None or line.end - line.start > 120:
-            continue
-        following = units[index + 2] if index + 2 < len(units) else None
-        if following is not None and _ATTRIBUTION_LINE.match(norm, following.start):
-            continue  # a list of dashed lines, not one attribution
-        if norm[unit.start : unit.end].rstrip().endswith(":"):
-            continue  # a list's introduction
-        speaker = _named_at(cast, dash.end(), line.end)
+        if dash is not None:
+            following = units[index + 2] if index + 2 < len(units) else None
+            if following is not None and _ATTRIBUTION_LINE.match(norm, following.start):
+                continue  # a list of dashed lines, not one attribution
+            speaker = _named_at(cast, dash.end(), line.end)
+            context_end = line.end
+        else:
+            speaker, context_end = _signature(norm, cast, line), line.start
         if speaker is None:
             continue
         person, name_end = speaker
-        context = text[name_end : line.end].strip(" ,;-\u2014\u2013") or None
+        context = text[name_end:context_end].strip(" ,;-\u2014\u2013") or None
         words = " ".join(text[unit.start : unit.end].split()).strip(_OUTER_MARKS)
         turns.covered.append((unit.start, line.end))
         turns.blocks.append((unit.start, line.end))
         span = Span(unit.start, unit.end)
         turns.quotes.append(QuoteRecord(person, words, dates[index], context, False, span))
+
+
+def _signature(norm: str, cast: Cast, line: Unit) -> tuple[str, int] | None:
+    """A line that is only a name, after titles, before life dates in parentheses
+    ("Federal Councillor Doris Leuthard", "William Shakespeare (1564 - 1616)")."""
+    core = _LIFE_DATES.sub("", norm[line.start : line.end])
+    end = line.start + len(core)
+    found = [m for m in _mentions_between(cast.mentions, line.start, end) if m.kind == "name"]
+    if not found:  # a line of capitalised words alone is a label: read its name here
+        return _signed_label(norm[line.start : end], cast, end)
+    if found[-1].end != end or found[-1].person is None:
+        return None
+    if not _TITLE_WORDS.fullmatch(norm, line.start, found[-1].start):
+        return None
+    return found[-1].person, end
+
+
+def _signed_label(core: str, cast: Cast, end: int) -> tuple[str, int] | None:
+    """The full personal name that ends a label line ("Federal Councillor Ueli Maurer")."""
+    if not _TITLE_WORDS.fullmatch(core + " "):
+        return None
+    shape = run_shape(core, sentence_start=True)
+    if (
+        shape is None
+        or not shape.full
+        or shape.name_offset + len(" ".join(shape.name)) != len(core)
+    ):
+        return None
+    name = " ".join(shape.name)
+    surnames = {lower(person.split()[-1]) for person in cast.people}
+    if lower(shape.name[0]) in surnames:
+        return None  # "Bush Putin": two people's surnames, a caption
+    for person in cast.people:  # the name the text uses elsewhere, if it does
+        if lower(person.split()[-1]) == lower(shape.name[-1]):
+            return person, end
+    cast.people.setdefault(name, PersonRecord(name, {name}))
+    return name, end
 
 
 def _named_at(cast: Cast, start: int, end: int) -> tuple[str, int] | None:

@@ -168,3 +168,20 @@ def test_attribution_forms() -> None:
         ("Dana Ruiz", "This is the worst flood in living memory"),
     ]
     assert "Storm" not in [p.canonical for p in doc.people]
+
+
+def test_quotes_signed_on_the_next_line() -> None:
+    """A quote page: each paragraph signed by a line that is only a name (titles before,
+    life dates after); a headline over a caption of two surnames is no quote."""
+    doc = parse(
+        "Sayings of the harbour\n\n"
+        "Ships are safe in harbour, but that is not what ships are for.\n\n"
+        "Harbour Master Ingrid Solvang\n\n"
+        "\u201cThe sea gives and the sea takes.\u201d\n\n"
+        "Olaf Brekke (1801 \u2013 1877)\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Ingrid Solvang", "Ships are safe in harbour, but that is not what ships are for."),
+        ("Olaf Brekke", "The sea gives and the sea takes."),
+    ]
+    assert doc.events == []  # life dates are no events
