@@ -160,6 +160,16 @@ def _has_link_mark(line: str) -> bool:
     return "|" in line or "»" in line or "›" in line
 
 
+_INVISIBLE: Final = (
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\ufeff "
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends with a full stop, "!" or "?" (invisible marks and spaces aside)."""
+    return text.rstrip(_INVISIBLE).endswith((".", "!", "?"))
+
+
 def _is_link_bullet(norm_line: str) -> bool:
     """A short capitalised bullet without a full stop: a link title, not a list item.
 

@@ -10,6 +10,7 @@ import bisect
 import re
 from typing import Final
 
+from db.ingest.clean import ends_sentence
 from db.ingest.dates import NEXT_WEEKDAY, latest_before, shift, within_year
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
@@ -153,14 +154,13 @@ class EventBuilder:
                 self._relative_dates(anchor, start, end, same_day=section.date is None)
 
     def _is_own_date(self, unit: Unit) -> bool:
-        """A line holding nothing but the document's own date: no event (see _published)."""
+        """A short line with the document's own date and no sentence after it (a bare date,
+        a dateline such as "Houston, TX - 19 April 2013", a stamp "May | 25 March 2019 |
+        News"): no event (see pipeline._published)."""
         hits = self.layout.dates.dates_in(unit.start, unit.end)
-        if len(hits) != 1 or hits[0].date != self.published:
+        if len(hits) != 1 or hits[0].date != self.published or unit.end - unit.start > 100:
             return False
-        rest = (
-            self.layout.norm[unit.start : hits[0].start] + self.layout.norm[hits[0].end : unit.end]
-        )
-        return not rest.strip(" ,.:-*")
+        return not ends_sentence(self.layout.norm[unit.start : unit.end])
 
     def _caption_event(self, section: Section, start: int, end: int) -> None:
         hits = self.layout.dates.dates_in(start, end)

@@ -9,7 +9,7 @@ from itertools import islice
 from typing import Final
 
 from db.ingest.attribution import Attributor
-from db.ingest.clean import Line, classify_lines, normalise
+from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
 from db.ingest.dates import DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
@@ -31,6 +31,7 @@ _DATELINE_MAX: Final = 80
 # dateline near the start of a line, then the date.
 _AGENCY_DATELINE: Final = re.compile(r"\([A-Z][A-Za-z]{1,11}\)\s*(?:-{1,2}\s*)?")
 _AGENCY_REACH: Final = 200
+_CITY_DATELINE: Final = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][A-Za-z.]{1,20})?,\s")
 _PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
 _TITLE_REACH: Final = 8  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 2
@@ -50,7 +51,9 @@ def _units(sections: list[Section]) -> list[Unit]:
 
 def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate | None:
     """A date the document states as its publication date, near its top: after a word
-    such as "Published", or a bare date on a line of its own that heads no entry."""
+    such as "Published", after a dateline ("PITTSBURGH, ...", "Chicago (AFP) ..."), a bare
+    date on a line of its own that heads no entry, else a short stamp line's date."""
+    fallback: PartialDate | None = None  # a stamp line, if no line says more
     for head in islice((line for line in lines if line.kind != "blank"), _HEAD_LINES):
         line = norm[head.start : head.end]
         if head.kind == "text" and head.start not in headings and _may_be_bare_date(line):
@@ -62,17 +65,32 @@ def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate 
             if dateline is not None:
                 return dateline
         agency = _AGENCY_DATELINE.search(line, 0, _AGENCY_REACH) if "(" in line else None
+        if agency is None and line[:1].isupper() and "," in line[:_AGENCY_REACH]:
+            agency = _CITY_DATELINE.match(line)  # "PITTSBURGH, July 11, 2011 /PRNewswire/ --"
         if agency is not None:
             hits = find_dates(line[agency.end() :]).hits
             if hits and hits[0].start == 0 and hits[0].date.precision == "day":
                 return hits[0].date
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
-        if marker is None:
-            continue
-        hits = find_dates(line[marker.end() :]).hits
+        hits = find_dates(line[marker.end() :]).hits if marker is not None else []
         if hits and hits[0].start == 0:
             return hits[0].date
-    return None
+        if fallback is None and head.start not in headings:
+            fallback = _stamp_date(line)
+    return fallback
+
+
+def _stamp_date(line: str) -> PartialDate | None:
+    """'Melanie May | 25 March 2019 | News', 'January 26, 2024 07:18 pm | Updated ...':
+    a short line, no sentence, whose one full date is the page's own stamp."""
+    if len(line) >= _DATELINE_MAX + 20 or ends_sentence(line) or not _may_hold_digit(line):
+        return None
+    hits = [h for h in find_dates(line).hits if h.date.precision == "day"]
+    return hits[0].date if len(hits) == 1 else None
+
+
+def _may_hold_digit(line: str) -> bool:
+    return any(c.isdigit() for c in line)
 
 
 def _may_be_bare_date(line: str) -> bool:

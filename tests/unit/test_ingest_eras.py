@@ -146,3 +146,21 @@ def test_run_on_entries_and_refined_years() -> None:
         "1872", "1955-12-01", "1961-05", "1777-09-11", "1845-10-11", "1850-04",
     }  # fmt: skip
     assert "1955" not in {e.date.iso() for e in doc.events}  # the entry's day, not its year
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "PITTSBURGH, July 11, 2011 /Newswire/ -- The union said it was angry.",
+        "Melanie May | 11 July 2011 | News",
+        "July 11, 2011 07:18 pm | Updated 07:18 pm IST - PITTSBURGH",
+        "Chicago (AFP) July 11, 2011 The union said it was angry.",
+    ],
+)
+def test_document_dates_as_pages_stamp_them(top: str) -> None:
+    """Datelines, bylines with a date and time stamps date the document, and a quote that
+    states no time of its own takes that date; the stamp line itself is no event."""
+    doc = parse(f'Union angry at closure\n\n{top}\n\n"We are angry," said Leo Gerard.\n')
+    assert doc.published == PartialDate(2011, 7, 11, "day")
+    assert doc.quotes[0].date == PartialDate(2011, 7, 11, "day")
+    assert [e for e in doc.events if "Updated" in e.title or "|" in e.title] == []
