@@ -379,7 +379,8 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
 
 def latest_before(month_day: PartialDate, anchor: PartialDate | None) -> PartialDate:
     """A month-day given its year: the latest one on or before a day-precise anchor (a news
-    article's "on March 3" is the last March 3 before it was published); else as it is."""
+    article's "on March 3" is the last March 3 before it was published), when that falls
+    in the anchor's own year (every stored year is written in the text); else as it is."""
     if (
         month_day.precision != "month-day"
         or anchor is None
@@ -390,9 +391,9 @@ def latest_before(month_day: PartialDate, anchor: PartialDate | None) -> Partial
         return month_day
     assert month_day.month is not None
     assert anchor.month is not None
-    later = (month_day.month, month_day.day or 0) > (anchor.month, anchor.day or 0)
-    year = anchor.year - 1 if later else anchor.year
-    return make_date(year, month_day.month, month_day.day) or month_day
+    if (month_day.month, month_day.day or 0) > (anchor.month, anchor.day or 0):
+        return month_day  # the year before: a year the text never writes, so none is given
+    return make_date(anchor.year, month_day.month, month_day.day) or month_day
 
 
 def within_year(month_day: PartialDate, section: PartialDate | None) -> PartialDate:
@@ -421,6 +422,8 @@ def _weekday(anchor: PartialDate, delta: int) -> PartialDate | None:
         moved = day + dt.timedelta(days=(target - day.weekday() - 1) % 7 + 1)
     else:
         moved = day - dt.timedelta(days=(day.weekday() - target) % 7)
+    if moved.year != day.year:
+        return None  # across New Year: a year the text does not write
     return PartialDate(moved.year, moved.month, moved.day, "day")
 
 

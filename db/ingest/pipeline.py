@@ -33,8 +33,9 @@ _AGENCY_DATELINE: Final = re.compile(r"\([A-Z][A-Za-z]{1,11}\)\s*(?:-{1,2}\s*)?"
 _AGENCY_REACH: Final = 200
 _CITY_DATELINE: Final = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][A-Za-z.]{1,20})?,\s")
 _PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
-_TITLE_REACH: Final = 8  # blocks from the top where a headline may stand
-_TITLE_WORDS: Final = 2
+_TITLE_REACH: Final = 16  # blocks from the top where a headline may stand
+_TITLE_WORDS: Final = 3
+_BODY_WORDS: Final = 25
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 
 
@@ -144,25 +145,48 @@ def _timeline_title(layout: Layout, cast: Cast, name: str) -> str:
 
 
 def _title(layout: Layout, cast: Cast, name: str) -> str:
-    """The first substantive line before any dated heading, else a timeline title.
+    """The headline: the longest headline-like line above the body, else the first line,
+    else a timeline title.
 
-    A headline has a few words: a one-word line first (a section name such as
-    "World" that no furniture list knows) gives way to the next longer one near the top.
+    A saved page puts a site name, a section, a banner or a byline around its headline;
+    the headline is a line of a few words that is no sentence, no stamp and no date,
+    above the first paragraph of prose.
     """
-    short: str | None = None
+    candidates: list[str] = []
+    first: str | None = None
     for unit in islice(layout.units, _TITLE_REACH):
-        if unit.block.section != 0:
+        if unit.block.section != 0 or unit.block.kind not in ("paragraph", "label"):
+            if unit.block.section != 0:
+                break
+            continue
+        line = layout.text[unit.start : unit.end]
+        first = first or line
+        if _is_body(line):
             break
-        if unit.block.kind == "paragraph":
-            line = layout.text[unit.start : unit.end]
-            if len(line.split()) >= _TITLE_WORDS:
-                return trim(line, 200)
-            short = short or line
-    if short is not None:
-        return trim(short, 200)
+        if _is_headline_like(layout, unit.start, unit.end, line):
+            candidates.append(line)
+    if candidates:
+        return trim(max(candidates, key=len), 200)
+    if first is not None:
+        return trim(first, 200)
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _is_body(line: str) -> bool:
+    """A paragraph of prose: many words, or a finished sentence of a dozen."""
+    words = len(line.split())
+    return words >= _BODY_WORDS or (words >= 12 and ends_sentence(line))
+
+
+def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
+    words = len(line.split())
+    if not _TITLE_WORDS <= words <= _BODY_WORDS or "|" in line:
+        return False
+    if line.rstrip().endswith(".") or lower(line).startswith(("by ", "photo", "image")):
+        return False
+    return not layout.dates.dates_in(start, end)
 
 
 def extract(text: str, name: str) -> ParsedDocument:

@@ -116,14 +116,18 @@ def test_timeline_heading_forms() -> None:
 
 def test_news_dates_count_from_the_document_date() -> None:
     """A bare date under the headline is the document's date, not an event; weekdays and
-    year-less month-days are the latest ones on or before it."""
+    year-less month-days are the latest ones on or before it, within its year."""
     doc = parse(
         "Harbour reopens after storm\n\nMarch 3, 2015\n\n"
-        "The harbour reopened on Tuesday after the storm on December 28. "
+        "The harbour reopened on Tuesday after the storm on February 28. "
+        "It had flooded on December 28. "
         '"We are back," said Erik Solberg on Monday.\n'
     )
     assert doc.published == PartialDate(2015, 3, 3, "day")
-    assert sorted(e.date.iso() for e in doc.events) == ["2014-12-28", "2015-03-02", "2015-03-03"]
+    # December 28 before a March paper is in a year the text never writes: left without one.
+    assert sorted(e.date.iso() for e in doc.events) == [
+        "--12-28", "2015-02-28", "2015-03-02", "2015-03-03",
+    ]  # fmt: skip
     assert doc.quotes[0].date == PartialDate(2015, 3, 2, "day")
 
 
