@@ -512,8 +512,18 @@ def _office_mentions(
             if word in OFFICE_NOUNS:
                 ties.setdefault(word, []).append((mention.start, mention.person or ""))
     for mention in names:
-        after = _OFFICE_AFTER.match(norm, mention.end)
-        before = _OFFICE_BEFORE.search(norm, max(0, mention.start - 60), mention.start)
+        # Both forms need a comma next to the name: ", the administrator" after it,
+        # "the administrator, " before it; only then is a regex tried.
+        after = (
+            _OFFICE_AFTER.match(norm, mention.end)
+            if norm[mention.end : mention.end + 1] == ","
+            else None
+        )
+        before = (
+            _OFFICE_BEFORE.search(norm, max(0, mention.start - 60), mention.start)
+            if norm[max(0, mention.start - 2) : mention.start] == ", "
+            else None
+        )
         for found in (after, before):
             if found is not None and lower(found.group("office")) in OFFICE_NOUNS:
                 office = lower(found.group("office"))

@@ -27,6 +27,7 @@ _PUBLISHED: Final = re.compile(
 _PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
 _HEAD_LINES: Final = 15
 _DATELINE_MAX: Final = 80
+_DIGIT: Final = re.compile(r"\d")
 # "Chicago (AFP) April 15, 2012 ...", "LONDON (Reuters) - March 3, 2015": a news agency's
 # dateline near the start of a line, then the date.
 _AGENCY_DATELINE: Final = re.compile(r"\([A-Z][A-Za-z]{1,11}\)\s*(?:-{1,2}\s*)?")
@@ -91,12 +92,13 @@ def _stamp_date(line: str) -> PartialDate | None:
 
 
 def _may_hold_digit(line: str) -> bool:
-    return any(c.isdigit() for c in line)
+    """Whether the line holds a digit: one regex search, not a test per character."""
+    return _DIGIT.search(line) is not None
 
 
 def _may_be_bare_date(line: str) -> bool:
     """Cheap test for a short line holding a digit: a bare date or a dateline."""
-    return len(line) < _DATELINE_MAX and any(c.isdigit() for c in line)
+    return len(line) < _DATELINE_MAX and _may_hold_digit(line)
 
 
 def _dateline_date(line: str) -> PartialDate | None:
