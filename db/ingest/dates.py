@@ -34,14 +34,14 @@ _DATES: Final = re.compile(
     rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:)"
-    rf"|\b(?P<m5>{MONTH})\.?,?\s(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
+    rf"|\b(?P<m5>{MONTH})\.?,?\s(?:of\s)?(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
     rf"(?P<e5>{_ERA_MARK})?"
     r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s"
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
     rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
     r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
-    r"|(?<=;\s)(?P<y10>\d{4})(?=\s?-{1,2}\s|:\s)"  # run-on entries: "...; 1904 - sent ..."
+    r"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{4})(?=\s?-{1,2}\s|:\s)"  # "...; 1904 - sent ..."
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
 _FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10")
@@ -54,7 +54,7 @@ _DATE_REACH: Final = len("On September. ")
 # What every alternative of _DATES reads up to its first digit, and that digit: where this
 # fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
 _DATE_OPENING: Final = re.compile(
-    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s(?=\d)"
+    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?:of\s)?(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s(?=\d)"
     r"|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s(?=\d))"
 )
 # Not r"\d+": a pattern opening with a repeat is tried at every character.

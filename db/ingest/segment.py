@@ -185,8 +185,8 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
 
 def _dated_lines(norm: str, lines: list[Line]) -> dict[int, LineDate]:
     """The lines (by number) that head a dated entry. Each takes the year (or day) of the
-    entry above it where it states less. A bare date among the first lines of a document
-    with no other dated entries is the document's own date, not an entry."""
+    entry above it where it states less. A bare full date among the first lines of a
+    document with few other dated entries is the document's own date, not an entry."""
     dated: dict[int, LineDate] = {}
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
@@ -202,7 +202,8 @@ def _dated_lines(norm: str, lines: list[Line]) -> dict[int, LineDate]:
         dated[number] = heading
         context = heading.date or context
         bare = heading.head >= len(line_text.rstrip())
-        if bare and len(dated) == 1 and text_lines <= _TOP_LINES:
+        day = heading.date is not None and heading.date.precision == "day"
+        if bare and day and len(dated) == 1 and text_lines <= _TOP_LINES:
             top = number
     if top is not None and len(dated) < 3:
         del dated[top]

@@ -168,3 +168,22 @@ def test_document_dates_as_pages_stamp_them(top: str) -> None:
     assert doc.published == PartialDate(2011, 7, 11, "day")
     assert doc.quotes[0].date == PartialDate(2011, 7, 11, "day")
     assert [e for e in doc.events if "Updated" in e.title or "|" in e.title] == []
+
+
+def test_year_bullets_date_the_items_below_them() -> None:
+    """'- 1832' over undated '- ...' items dates each item; 'in May of 2008' is a month."""
+    doc = parse(
+        "Town timeline\n\n"
+        "- 1832\n"
+        "- The town becomes a city and elects a mayor.\n"
+        "- A new bridge opens over the river.\n"
+        "- 1837 - A board of trade is formed.\n\n"
+        "The river flooded the lower town in May of 2008 after a wet spring.\n"
+    )
+    found = sorted((e.date.iso(), e.title) for e in doc.events)
+    assert found == [
+        ("1832", "A new bridge opens over the river."),
+        ("1832", "The town becomes a city and elects a mayor."),
+        ("1837", "A board of trade is formed."),
+        ("2008-05", "The river flooded the lower town in May of 2008 after a wet spring."),
+    ]
