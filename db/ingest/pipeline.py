@@ -10,7 +10,7 @@ from typing import Final
 
 from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
-from db.ingest.dates import DateIndex, find_dates, line_date
+from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
@@ -51,7 +51,9 @@ def _units(sections: list[Section]) -> list[Unit]:
     return units
 
 
-def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate | None:
+def _published(
+    norm: str, lines: list[Line], headings: set[int], dates: DateIndex
+) -> PartialDate | None:
     """A date the document states as its publication date, near its top: after a word
     such as "Published", after a dateline ("PITTSBURGH, ...", "Chicago (AFP) ..."), a bare
     date on a line of its own that heads no entry, else a short stamp line's date."""
@@ -63,7 +65,7 @@ def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate 
             whole = bare is not None and bare.head >= len(line.rstrip())
             if whole and bare is not None and bare.date and bare.date.precision == "day":
                 return bare.date
-            dateline = _dateline_date(line)
+            dateline = _dateline_date(line, _line_hits(dates, head))
             if dateline is not None:
                 return dateline
         agency = _AGENCY_DATELINE.search(line, 0, _AGENCY_REACH) if "(" in line else None
@@ -78,16 +80,22 @@ def _published(norm: str, lines: list[Line], headings: set[int]) -> PartialDate 
         if hits and hits[0].start == 0:
             return hits[0].date
         if fallback is None and head.start not in headings:
-            fallback = _stamp_date(line)
+            fallback = _stamp_date(line, _line_hits(dates, head))
     return fallback
 
 
-def _stamp_date(line: str) -> PartialDate | None:
+def _line_hits(dates: DateIndex, line: Line) -> list[DateHit]:
+    """The dates of the whole text's scan that lie in a line, with offsets in the line."""
+    found = dates.dates_in(line.start, line.end)
+    return [DateHit(h.start - line.start, h.end - line.start, h.date) for h in found]
+
+
+def _stamp_date(line: str, found: list[DateHit]) -> PartialDate | None:
     """'Melanie May | 25 March 2019 | News', 'January 26, 2024 07:18 pm | Updated ...':
     a short line, no sentence, whose one full date is the page's own stamp."""
     if len(line) >= _DATELINE_MAX + 20 or ends_sentence(line) or not _may_hold_digit(line):
         return None
-    hits = [h for h in find_dates(line).hits if h.date.precision == "day"]
+    hits = [h for h in found if h.date.precision == "day"]
     return hits[0].date if len(hits) == 1 else None
 
 
@@ -101,9 +109,8 @@ def _may_be_bare_date(line: str) -> bool:
     return len(line) < _DATELINE_MAX and _may_hold_digit(line)
 
 
-def _dateline_date(line: str) -> PartialDate | None:
+def _dateline_date(line: str, hits: list[DateHit]) -> PartialDate | None:
     """'Houston, TX - 19 April 2013', 'LONDON, March 3, 2015': a place, then the date."""
-    hits = find_dates(line).hits
     if len(hits) != 1 or hits[0].date.precision != "day" or line[hits[0].end :].strip(" .-:"):
         return None
     place = line[: hits[0].start].rstrip()
@@ -212,7 +219,7 @@ def extract(text: str, name: str) -> ParsedDocument:
     ]
     cast = build_cast(norm, flat, quoted)
     headings = {s.heading.start for s in segmented.sections if s.heading is not None}
-    published = _published(norm, lines, headings)
+    published = _published(norm, lines, headings, layout.dates)
     unit_dates = [segmented.sections[u.block.section].date or published for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
     spans = scan.spans  # a marked quote inside a turn is the speaker quoting someone

@@ -38,7 +38,15 @@ _ABBREVIATIONS: Final = frozenset(
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _OPENING_BULLET: Final = re.compile(r"\s*[*-]\s")
-_HEAD_INITIALS: Final = "JFMASONDTW*-"  # months, weekdays (M, T, W, F, S) and bullets
+# What a dated line can open with besides a digit: a bullet, or a month's or a
+# weekday's first three letters (every month and weekday name is at least that long).
+_HEAD_OPENINGS: Final = frozenset(
+    [
+        *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split(),
+        *("c. ", "c.1", "cir", "ca.", "AD ", "A.D"),  # "c. 1200", "circa", "AD 79"
+    ]
+)
+_HEAD_MARKS: Final = ("*", "-")  # bullets: "- 1638", "- March 29: ..."
 _ASCII_DIGITS: Final = "0123456789"
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 
@@ -80,9 +88,9 @@ class Segmented:
 
 
 def _may_head(line_text: str) -> bool:
-    """Cheap test that line_date might match: a month, a weekday, a digit or a bullet."""
-    first = line_text.lstrip()[:1]
-    return first.isdecimal() or (first != "" and first in _HEAD_INITIALS)
+    """Cheap test that line_date might match: a digit, a bullet, a month or a weekday."""
+    opening = line_text.lstrip()[:3]
+    return opening[:1] in _HEAD_MARKS or opening[:1].isdecimal() or opening in _HEAD_OPENINGS
 
 
 def _trimmed(line: Line, line_text: str) -> tuple[int, int]:

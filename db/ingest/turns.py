@@ -12,6 +12,8 @@ A block quote stands as its own paragraph with its speaker on the next line
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from typing import Final
 
@@ -34,6 +36,7 @@ _TURN: Final = re.compile(
 )
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
+_START: Final = operator.attrgetter("start")
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
@@ -230,7 +233,10 @@ def _named_at(cast: Cast, start: int, end: int) -> tuple[str, int] | None:
 
 
 def _mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.start < end]
+    """The mentions that start in [start, end); mentions are sorted by start."""
+    low = bisect.bisect_left(mentions, start, key=_START)
+    high = bisect.bisect_left(mentions, end, key=_START)
+    return mentions[low:high]
 
 
 _FIRST_PERSON: Final = re.compile(
