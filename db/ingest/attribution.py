@@ -123,8 +123,8 @@ class Attributor:
         first = lower(words[0].group(0))
         according = _ACCORDING.match(self.norm, words[0].start())
         if first in SPEECH_VERBS or according is not None:
-            reach = words[0].end() + 3 if according is None else according.end()
-            subject = self._mention_at(reach - 3, reach, described=True)
+            start = words[0].end() if according is None else according.end()
+            subject = self._mention_at(start, start + 3, described=True)
             if subject is not None:
                 return Attribution(subject.person, self._context(subject.end, limit), True)
         for mention in self._mentions_in(close, close + _AFTER_REACH):

@@ -32,7 +32,7 @@ _CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
 _TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
 _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
-    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)\s?(?::|(?<=\bQ)\.|(?<=\bA)\.|(?<=\bQ)(?=\s{2}))(?:\s+(?=\S)|\s*$)"
+    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{{2}}))(?:\s+(?=\S)|\s*$)"
 )
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
@@ -174,8 +174,10 @@ def _block_quotes(
                 continue  # a list of dashed lines, not one attribution
             speaker = _named_at(cast, dash.end(), line.end)
             context_end = line.end
-        else:
+        elif norm[unit.start : unit.end].rstrip().endswith(_SAID_ENDINGS):
             speaker, context_end = _signature(norm, cast, line), line.start
+        else:
+            continue  # a signed quote is a sentence; "Office of the Press Secretary" is not
         if speaker is None:
             continue
         person, name_end = speaker

@@ -185,3 +185,17 @@ def test_quotes_signed_on_the_next_line() -> None:
         ("Olaf Brekke", "The sea gives and the sea takes."),
     ]
     assert doc.events == []  # life dates are no events
+
+
+def test_white_house_style_transcript() -> None:
+    """`Q` and spaces marks a question; `MR. NAME:` turns are the named person's."""
+    doc = parse(
+        "Press gaggle by Press Secretary Sam Okafor\n\n"
+        "MR. OKAFOR:  Good morning. The trip starts today.\n\n"
+        "Q    Will the crew be there?\n\n"
+        "MR. OKAFOR:  They will, all of them.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Sam Okafor", "Good morning. The trip starts today."),
+        ("Sam Okafor", "They will, all of them."),
+    ]
