@@ -68,13 +68,15 @@ def _published(
             dateline = _dateline_date(line, _line_hits(dates, head))
             if dateline is not None:
                 return dateline
-        agency = _AGENCY_DATELINE.search(line, 0, _AGENCY_REACH) if "(" in line else None
-        if agency is None and line[:1].isupper() and "," in line[:_AGENCY_REACH]:
-            agency = _CITY_DATELINE.match(line)  # "PITTSBURGH, July 11, 2011 /PRNewswire/ --"
-        if agency is not None:
-            hits = find_dates(line[agency.end() :]).hits
-            if hits and hits[0].start == 0 and hits[0].date.precision == "day":
-                return hits[0].date
+        datelines = (
+            _AGENCY_DATELINE.search(line, 0, _AGENCY_REACH) if "(" in line else None,
+            _CITY_DATELINE.match(line) if line[:1].isupper() else None,  # "PITTSBURGH, ..."
+        )
+        for dateline_end in (d.end() for d in datelines if d is not None):
+            hits = _line_hits(dates, head)
+            at = [h for h in hits if h.start == dateline_end and h.date.precision == "day"]
+            if at:
+                return at[0].date
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
         hits = find_dates(line[marker.end() :]).hits if marker is not None else []
         if hits and hits[0].start == 0:
