@@ -1,14 +1,19 @@
 """Make sure a usable content store exists before anything reads it.
 
-The content store is rebuildable from the source texts, so a missing, empty or
-corrupt file is simply (re)built; server state lives in another file and is
-never touched here.
+The content store is rebuildable from the source texts, but the file at its path
+may hold more than the seeds (texts a user ingested) or may not be a content store
+at all (a typo'd --db, the state store). So nothing here deletes a file: a missing
+or empty store is built; an SQLite file that is damaged is moved aside and rebuilt;
+anything else (not SQLite, another kind of store, a newer schema, locked, a folder,
+no room or no permission) is refused with one line naming the file and the reason,
+and left exactly as it was.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from pathlib import Path
 
 from db import schema
@@ -16,9 +21,18 @@ from db.writer import IngestReport, ingest_paths
 
 log = logging.getLogger("almanac.store")
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every content store has had since its first migration.
+_CONTENT_TABLES = frozenset(("documents", "events", "quotes"))
+_STORE_FILES = ("", "-wal", "-shm", "-journal")
+
 
 class CorruptStoreError(sqlite3.DatabaseError):
     """quick_check found damage that did not stop the file from opening."""
+
+
+class StoreRefused(schema.SchemaError):
+    """The file cannot serve as the content store; it was left exactly as it is."""
 
 
 def integrity_problems(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
@@ -29,29 +43,139 @@ def integrity_problems(conn: sqlite3.Connection, pragma: str = "quick_check") ->
 
 
 def ensure_content(path: Path, seeds: Path) -> IngestReport | None:
-    """Build the store from seeds when it has no documents; rebuild it when corrupt."""
-    conn: sqlite3.Connection | None = None
+    """Build the store from seeds when it has no documents; move a damaged one aside and
+    rebuild it; refuse (StoreRefused) a file that is not a usable content store."""
+    _refuse_foreign(path)
     try:
-        conn = schema.connect(path, schema.CONTENT_SCHEMA)
+        conn = _open_checked(path)
+    except CorruptStoreError as exc:
+        aside = _move_aside(path)
+        log.warning(
+            "content store %s is damaged (%s); moved it to %s and rebuilding from %s",
+            path, exc, aside, seeds,
+        )  # fmt: skip
+        conn = _open_or_refuse(path)
+    try:
         empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
-        problems = integrity_problems(conn)
-        if problems:
-            raise CorruptStoreError("; ".join(problems[:3]))
-    except (schema.SchemaError, sqlite3.DatabaseError) as exc:
-        if conn is not None:
-            conn.close()
-        log.warning("content store %s is unusable (%s); rebuilding it from %s", path, exc, seeds)
-        _remove(path)
-        conn = schema.connect(path, schema.CONTENT_SCHEMA)
-        empty = True
-    try:
-        if not empty:
-            return None
-        return ingest_paths(conn, [seeds])
+        return ingest_paths(conn, [seeds]) if empty else None
+    except sqlite3.OperationalError as exc:
+        raise StoreRefused(f"{path}: {_reason(exc)}") from exc
     finally:
         conn.close()
 
 
-def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+def _refuse_foreign(path: Path) -> None:
+    """Refuse a folder, a file that is not SQLite, and an SQLite file of another kind."""
+    if path.is_dir():
+        raise StoreRefused(f"{path} is a folder, not a content store file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing there yet: whether it can be made is found out by making it
+    except OSError as exc:
+        raise StoreRefused(f"{path}: cannot read it ({exc.strerror})") from exc
+    if not header:
+        return  # an empty file: nothing to lose, the store is built into it
+    if header != _SQLITE_HEADER:
+        raise StoreRefused(
+            f"{path} is not an Almanac content store (not an SQLite file); left as it is"
+        )
+    tables, version = _tables(path)
+    latest = schema.latest_version(schema.CONTENT_SCHEMA)
+    if version > latest:
+        raise StoreRefused(
+            f"{path} was written by a newer Almanac (schema {version}, this one knows "
+            f"{latest}); left as it is"
+        )
+    if tables and not tables >= _CONTENT_TABLES:
+        listed = ", ".join(sorted(tables)[:4])
+        raise StoreRefused(
+            f"{path} is an SQLite file of another kind (tables {listed}), not an Almanac "
+            "content store; left as it is"
+        )
+
+
+def _tables(path: Path) -> tuple[set[str], int]:
+    """The tables and schema version of an SQLite file, read without writing; nothing
+    when they cannot be read (damage is judged when the file is opened for real)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return set(), 0
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        return {str(name) for (name,) in rows}, version
+    except sqlite3.DatabaseError as exc:
+        if _is_busy(exc):
+            raise StoreRefused(f"{path}: {_reason(exc)}") from exc
+        return set(), 0
+    finally:
+        conn.close()
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """The store opened, migrated and quick-checked; CorruptStoreError when damaged."""
+    conn = _open_or_refuse(path)
+    try:
+        problems = integrity_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if _is_busy(exc):
+            raise StoreRefused(f"{path}: {_reason(exc)}") from exc
+        raise CorruptStoreError(str(exc)) from exc
+    if problems:
+        conn.close()
+        raise CorruptStoreError("; ".join(problems[:3]))
+    return conn
+
+
+def _open_or_refuse(path: Path) -> sqlite3.Connection:
+    """schema.connect, with damage told apart from every other reason it can fail."""
+    existed = path.exists()
+    try:
+        return schema.connect(path, schema.CONTENT_SCHEMA)
+    except schema.SchemaError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, sqlite3.DatabaseError) and _is_damage(cause):
+            raise CorruptStoreError(str(cause)) from exc
+        if not existed and path.exists() and path.stat().st_size == 0:
+            path.unlink()  # the empty file this call made (a full disk), not the user's
+        reason = _reason(cause) if isinstance(cause, sqlite3.Error) else str(exc)
+        raise StoreRefused(f"{path}: {reason}") from exc
+    except OSError as exc:
+        raise StoreRefused(f"{path}: cannot create it ({exc.strerror})") from exc
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message or "corrupt" in message
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _reason(exc: BaseException | None) -> str:
+    """One line a user can act on, from SQLite's message."""
+    message = str(exc).lower()
+    if "locked" in message or "busy" in message:
+        return "locked by another process; try again when it has finished"
+    if "full" in message:
+        return "the disk is full"
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return "cannot write there (a read-only folder or file?)"
+    return str(exc)
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the damaged store and its companions out of the way; nothing is deleted."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in _STORE_FILES:
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            source.rename(Path(f"{aside}{suffix}"))
+    return aside

@@ -53,6 +53,9 @@ def connect(path: Path | str, schema_name: str) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise SchemaError(f"{path}: {exc}") from exc
+    except SchemaError:
+        conn.close()
+        raise
     return conn
 
 

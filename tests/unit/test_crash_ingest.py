@@ -229,7 +229,6 @@ def overwrite(offset: Callable[[int], int], length: Callable[[int], int]) -> Cal
 
 
 CORRUPTIONS: dict[str, Callable[[Path], None]] = {
-    "garbage-over-all": overwrite(lambda s: 0, lambda s: s),
     "garbage-after-header": overwrite(lambda s: 100, lambda s: s - 100),
     "garbage-on-page-3": overwrite(lambda s: 2 * 4096, lambda s: 4096),
     "garbage-on-last-half": overwrite(lambda s: s // 2, lambda s: s - s // 2),
@@ -248,7 +247,8 @@ def file_digests(folder: Path, prefix: str) -> dict[str, str]:
 async def test_broken_content_store_rebuilt_state_untouched(
     tmp_path: Path, corrupt: Callable[[Path], None]
 ) -> None:
-    """ensure_content rebuilds a damaged or missing content store; state.sqlite3 is unchanged."""
+    """ensure_content rebuilds a damaged or missing content store, moving a damaged file
+    aside rather than deleting it; state.sqlite3 is unchanged."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     write_corpus(seeds, random.Random(SEED), 1, list(range(3)))
@@ -263,7 +263,11 @@ async def test_broken_content_store_rebuilt_state_untouched(
     before = file_digests(tmp_path, "state.sqlite3")
 
     corrupt(content)
+    damaged = content.read_bytes() if content.exists() else b""
     report = ensure_content(content, seeds)
+    if damaged:  # an SQLite file with damage is kept beside the new store, byte for byte
+        (aside,) = [n for n in os.listdir(tmp_path) if n[-1].isdigit() and ".damaged-" in n]
+        assert (tmp_path / aside).read_bytes() == damaged
 
     assert report is not None
     assert report.ok
