@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,7 +65,10 @@ def parse_day(text: str | None, today: date) -> MonthDay:
     if not cleaned:
         return MonthDay(today.month, today.day)
     if cleaned in _RELATIVE:
-        shifted = today + timedelta(days=_RELATIVE[cleaned])
+        # Month-day arithmetic in a stand-in year of the same kind (leap or not), so that
+        # "tomorrow" of 9999-12-31 is January 1 rather than a date out of range.
+        stand_in = date(2000 if calendar.isleap(today.year) else 2001, today.month, today.day)
+        shifted = stand_in + timedelta(days=_RELATIVE[cleaned])
         return MonthDay(shifted.month, shifted.day)
     for pattern, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
         match = pattern.match(cleaned)

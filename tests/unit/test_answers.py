@@ -251,6 +251,22 @@ def test_parse_day(text: str | None, expected: MonthDay) -> None:
     assert parse_day(text, TODAY) == expected
 
 
+@pytest.mark.parametrize(
+    ("today", "text", "expected"),
+    [
+        (date(9999, 12, 31), "tomorrow", MonthDay(1, 1)),
+        (date(1, 1, 1), "yesterday", MonthDay(12, 31)),
+        (date(2024, 2, 28), "tomorrow", MonthDay(2, 29)),
+        (date(2023, 2, 28), "tomorrow", MonthDay(3, 1)),
+    ],
+)
+def test_relative_days_at_the_ends_of_the_calendar(
+    today: date, text: str, expected: MonthDay
+) -> None:
+    """'tomorrow' of the last representable day is January 1, not an OverflowError."""
+    assert parse_day(text, today) == expected
+
+
 @pytest.mark.parametrize("text", ["junk", "February 30", "13-01", "2001-02-29", "june 31"])
 def test_parse_day_rejects_with_example(text: str) -> None:
     """Unreadable or impossible days are the user's to fix, with an example."""
