@@ -119,10 +119,23 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome
                 problems.append(FileOutcome(str(path), "failed", reason))
             files.extend(found)
         elif path.is_file():
-            files.append(path)
+            refused = _not_a_source(path)
+            if refused is None:
+                files.append(path)
+            else:
+                problems.append(FileOutcome(str(path), "failed", refused))
         else:
             problems.append(FileOutcome(str(path), "failed", "no such file or folder"))
     return files, problems
+
+
+def _not_a_source(path: Path) -> str | None:
+    """Why a file named on the command line is not ingested (the rule for a folder's)."""
+    if path.name.startswith("."):
+        return "hidden file (a name starting with '.'), not a text source"
+    if path.suffix.lower() not in SOURCE_SUFFIXES:
+        return f"not a text source ({', '.join(SOURCE_SUFFIXES)})"
+    return None
 
 
 def _is_source(path: Path) -> bool:

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import pathlib
+import re
+from typing import Final
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
+# What a file of credentials holds: `DISCORD_TOKEN=...`, `export API_KEY=...`, a Discord
+# bot token's three dotted parts, a private key block. Such a file is never stored: its
+# title and text would be shown in chat.
+_SECRET: Final = re.compile(
+    r"^[ \t]*(?:export[ \t]+)?[A-Z_][A-Z0-9_]*"
+    r"(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]*"
+    r"[ \t]*=[ \t]*\S"
+    r"|\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}\b"
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----",
+    re.MULTILINE,
+)
 
 
 class SourceError(Exception):
@@ -38,4 +51,9 @@ def read_source(path: pathlib.Path) -> str:
     except UnicodeDecodeError as exc:
         offset = exc.start + skipped
         raise SourceError(f"not UTF-8 text (invalid byte at offset {offset})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    secret = _SECRET.search(text)
+    if secret is not None:
+        line = text.count("\n", 0, secret.start()) + 1
+        raise SourceError(f"looks like it holds a secret (line {line}); not ingested")
+    return text

@@ -52,6 +52,10 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("empty.txt", b"", "empty"),
     ("binary.txt", b"\x00\x01\x02PNG\x00" * 10, "binary"),
     ("latin1.txt", "Caf\u00e9 au lait, said Novak.".encode("latin-1"), "UTF-8"),
+    # Named files get a folder's rules: no hidden files, no other types, no secrets.
+    (".env", b"DISCORD_TOKEN=abc.def.ghi\n", "hidden file"),
+    ("scores.csv", b"team,points\nHarbour,3\n", "not a text source"),
+    ("settings.txt", b"DISCORD_TOKEN=abc.def.ghi\n", "holds a secret"),
 ]
 
 

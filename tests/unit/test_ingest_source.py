@@ -32,6 +32,22 @@ def test_reads_text(tmp_path: pathlib.Path, data: bytes, expected: str) -> None:
         (b"abc\x00def", "looks binary (contains NUL bytes)"),
         (b"abc\xffdef", "not UTF-8 text (invalid byte at offset 3)"),
         (b"\xef\xbb\xbfab\xff", "not UTF-8 text (invalid byte at offset 5)"),
+        (
+            b"# settings\nDISCORD_TOKEN=abc.def.ghi\n",
+            "looks like it holds a secret (line 2); not ingested",
+        ),
+        (
+            b"export SLACK_BOT_TOKEN = xoxb-1\n",
+            "looks like it holds a secret (line 1); not ingested",
+        ),
+        (
+            b"-----BEGIN RSA PRIVATE KEY-----\nMIIE\n",
+            "looks like it holds a secret (line 1); not ingested",
+        ),
+        (
+            b"Notes\ntoken: " + b"M" + b"a" * 23 + b".Gabcde." + b"b" * 30 + b"\n",
+            "looks like it holds a secret (line 2); not ingested",
+        ),
     ],
 )
 def test_refuses_with_reason(tmp_path: pathlib.Path, data: bytes, reason: str) -> None:
@@ -52,3 +68,18 @@ def test_too_large_checked_before_reading(tmp_path: pathlib.Path) -> None:
     with pytest.raises(SourceError, match=r"too large \(50\.0 MB; limit is 16 MB\)"):
         read_source(path)
     assert MAX_SOURCE_BYTES == 16 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SECRETARY: Good morning, everyone.\n",  # a transcript label, not a setting
+        "The password was changed on June 3, 2001, the minister said.\n",
+        "The token ring network of the 1980s.\n",
+    ],
+)
+def test_prose_about_secrets_is_read(tmp_path: pathlib.Path, text: str) -> None:
+    """Words like 'secretary' or 'password' in prose are no secret."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_source(path) == text
