@@ -10,15 +10,45 @@ MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 # What a file of credentials holds: `DISCORD_TOKEN=...`, `export API_KEY=...`, a Discord
 # bot token's three dotted parts, a private key block. Such a file is never stored: its
-# title and text would be shown in chat.
-_SECRET: Final = re.compile(
+# title and text would be shown in chat. Each form is looked for only where a plain
+# substring search says it can be, so ordinary texts cost one pass of str.find each.
+_SETTING: Final = re.compile(
     r"^[ \t]*(?:export[ \t]+)?[A-Z_][A-Z0-9_]*"
     r"(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]*"
-    r"[ \t]*=[ \t]*\S"
-    r"|\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}\b"
-    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----",
+    r"[ \t]*=[ \t]*\S",
     re.MULTILINE,
 )
+_SETTING_WORDS: Final = (
+    "TOKEN",
+    "SECRET",
+    "PASSW",
+    "API_KEY",
+    "APIKEY",
+    "PRIVATE_KEY",
+    "ACCESS_KEY",
+)
+_BOT_TOKEN_MIDDLE: Final = re.compile(r"\.[A-Za-z0-9_-]{6}\.")  # opens with a plain "."
+_BOT_TOKEN: Final = re.compile(r"[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}")
+_KEY_BLOCK: Final = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")
+
+
+def _secret_at(text: str) -> int | None:
+    """Where the first credential in text starts, if it holds one."""
+    found: list[int] = []
+    if any(word in text for word in _SETTING_WORDS):
+        setting = _SETTING.search(text)
+        if setting is not None:
+            found.append(setting.start())
+    if "PRIVATE KEY-----" in text:
+        block = _KEY_BLOCK.search(text)
+        if block is not None:
+            found.append(block.start())
+    for middle in _BOT_TOKEN_MIDDLE.finditer(text):
+        token = _BOT_TOKEN.search(text, max(0, middle.start() - 28), middle.end() + 41)
+        if token is not None:
+            found.append(token.start())
+            break
+    return min(found) if found else None
 
 
 class SourceError(Exception):
@@ -52,8 +82,8 @@ def read_source(path: pathlib.Path) -> str:
         offset = exc.start + skipped
         raise SourceError(f"not UTF-8 text (invalid byte at offset {offset})") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    secret = _SECRET.search(text)
+    secret = _secret_at(text)
     if secret is not None:
-        line = text.count("\n", 0, secret.start()) + 1
+        line = text.count("\n", 0, secret) + 1
         raise SourceError(f"looks like it holds a secret (line {line}); not ingested")
     return text
