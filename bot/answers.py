@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 from bot.when import MonthDay, is_leap_day_fallback, nearest_days
 from db.records import DocumentSummary, Event, Quote
@@ -182,6 +183,9 @@ def _close_topics(store: Store, unmatched: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(suggestions))[:5]
 
 
+PAGE_MAX: Final = 1_000_000  # a page number beyond any store; larger ones are read as it
+
+
 async def timeline(
     store: Store,
     query: str = "",
@@ -193,11 +197,16 @@ async def timeline(
 ) -> Timeline:
     """A page of matching events in date order; the header spans all of them."""
     topic = list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
-    page = max(1, page)
+    page = min(max(1, page), PAGE_MAX)
     span = await store.timeline_span(
         topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
     )
     pages = max(1, math.ceil(span.total / per_page))
+    if not span.events and span.total and page > pages:  # past the end: show the last page
+        page = pages
+        span = await store.timeline_span(
+            topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
+        )
     people = sorted({p for e in span.events for p in e.people})
     return Timeline(
         query=query,

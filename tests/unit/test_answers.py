@@ -217,6 +217,20 @@ async def test_timeline_pages_and_bounds(store: Store) -> None:
     assert all(e.date.sort_key() >= (2001, 6, 16) for e in bounded.events)
 
 
+@pytest.mark.parametrize("page", [50, 10**20])
+async def test_a_page_past_the_end_shows_the_last_page(store: Store, page: int) -> None:
+    """page:50 of a 2-page answer, or a page number beyond any integer SQLite takes,
+    shows the last page rather than 'no events'."""
+    last = await answers.timeline(store, "", page=2, per_page=3)
+    past = await answers.timeline(store, "", page=page, per_page=3)
+    assert past.events
+    assert (past.page, [e.id for e in past.events]) == (
+        past.pages,
+        [e.id for e in (await answers.timeline(store, "", page=past.pages, per_page=3)).events],
+    )
+    assert last.total == past.total
+
+
 # -- /sources -------------------------------------------------------------------
 
 
