@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
 
 import discord
@@ -37,6 +37,8 @@ from bot.tree import permission_label
 from db.state import EmptyDay, PostRecord, StateStore, Subscription
 
 log = logging.getLogger("almanac.daily")
+# How long a server must be missing from every READY before its settings are forgotten.
+ABSENCE_GRACE = timedelta(days=7)
 
 TICK: Final = 30.0
 SET_EXAMPLE: Final = "/daily set channel: #general time: 09:00 timezone: Europe/London"
@@ -173,25 +175,32 @@ class DailyCog(commands.Cog, name="Daily"):
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        """Removed from a server: forget its settings."""
-        await state_of(self.bot).remove_guild(guild.id)
+        """Removed from a server: forget its settings (only the owning bot's removal)."""
+        state = state_of(self.bot)
+        if self.bot.user is not None and await state.is_owner(self.bot.user.id):
+            await state.remove_guild(guild.id)
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:
-        """Forget the servers that removed the bot while it was offline.
+        """Note the servers that READY leaves out; forget them after a grace period.
 
-        No GUILD_DELETE reaches a bot that is not connected; READY lists every server
-        the bot is in (an unavailable one too), so one it leaves out has removed it.
-        With shards, each READY lists only its shard's servers: nothing is inferred.
+        No GUILD_DELETE reaches a bot that is not connected, so READY is the only sign
+        that a server removed the bot while it was offline; but a READY can also leave
+        servers out for other reasons (another bot's token on this state file, an
+        outage), so a server is forgotten only after ABSENCE_GRACE of absence, and
+        only by the bot that owns the state file. With shards, each READY lists only its
+        shard's servers: nothing is inferred.
         """
-        if (self.bot.shard_count or 1) > 1:
+        if (self.bot.shard_count or 1) > 1 or self.bot.user is None:
             return
         state = state_of(self.bot)
-        gone = [g for g in await state.guilds_with_settings() if self.bot.get_guild(g) is None]
-        for guild_id in gone:
-            await state.remove_guild(guild_id)
+        if not await state.is_owner(self.bot.user.id):
+            log.warning("The state store belongs to another bot user: no server is forgotten")
+            return
+        present = {guild.id for guild in self.bot.guilds}
+        gone = await state.mark_absent(present, ABSENCE_GRACE)
         if gone:
-            log.info("Forgot %d servers that removed the bot while it was offline", len(gone))
+            log.info("Forgot %d servers absent for %s", len(gone), ABSENCE_GRACE)
 
     @commands.Cog.listener()
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:

@@ -399,6 +399,53 @@ class StateStore(AsyncClosing):
             )
         )
 
+    async def is_owner(self, bot_user_id: int) -> bool:
+        """Whether this bot may forget servers here: the first bot to ask owns the file.
+
+        A staging token run against the production state store must not take every
+        server's settings for servers it is simply not in.
+        """
+        await self._write(
+            (
+                "INSERT INTO owner (id, bot_user_id, since) VALUES (1, ?, ?)"
+                " ON CONFLICT (id) DO NOTHING",
+                (bot_user_id, self._now()),
+            )
+        )
+        rows = await self._read("SELECT bot_user_id FROM owner WHERE id = 1")
+        return bool(rows) and int(rows[0][0]) == bot_user_id
+
+    async def mark_absent(self, present: set[int], grace: timedelta) -> list[int]:
+        """READY listed these servers: the others with settings are marked absent (once),
+        those absent for longer than `grace` are forgotten; the ones forgotten."""
+        now = self._clock()
+        rows = await self._read("SELECT guild_id, absent_since FROM guild_settings")
+        writes: list[tuple[str, Sequence[Any]]] = []
+        gone: list[int] = []
+        for guild_id, absent_since in rows:
+            guild = int(guild_id)
+            if guild in present:
+                if absent_since is not None:
+                    writes.append(
+                        (
+                            "UPDATE guild_settings SET absent_since = NULL WHERE guild_id = ?",
+                            (guild,),
+                        )
+                    )
+            elif absent_since is None:
+                writes.append(
+                    (
+                        "UPDATE guild_settings SET absent_since = ? WHERE guild_id = ?",
+                        (stamp(now), guild),
+                    )
+                )
+            elif now - datetime.fromisoformat(str(absent_since)) >= grace:
+                writes.append(("DELETE FROM guild_settings WHERE guild_id = ?", (guild,)))
+                gone.append(guild)
+        if writes:
+            await self._write(*writes)
+        return gone
+
     async def guilds_with_settings(self) -> list[int]:
         """Every server the state store holds settings for."""
         return [int(r[0]) for r in await self._read("SELECT guild_id FROM guild_settings")]

@@ -37,3 +37,15 @@ CREATE TABLE post_log (
     at         TEXT NOT NULL,               -- last change
     PRIMARY KEY (guild_id, local_date)
 ) WITHOUT ROWID;
+
+-- migration 2
+-- READY no longer forgets a server at once: a server missing from it is marked absent
+-- and forgotten only after a grace period (a staging bot, a partial outage). The bot
+-- that first used the file owns it; another bot's READY forgets nothing.
+ALTER TABLE guild_settings ADD COLUMN absent_since TEXT;
+
+CREATE TABLE owner (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    bot_user_id INTEGER NOT NULL,
+    since       TEXT NOT NULL
+);

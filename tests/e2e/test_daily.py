@@ -19,7 +19,7 @@ import pytest
 from bot.config import Settings
 from bot.daily import build_post
 from bot.discord_app import AlmanacBot
-from cogs.daily import DailyCog
+from cogs.daily import ABSENCE_GRACE, DailyCog
 from db import schema
 from db.state import MAX_FAILURES, RETRY_FAILED, EmptyDay, StateStore
 from db.store import Store
@@ -385,13 +385,17 @@ async def test_deleted_channel_pauses_and_removed_guild_forgets(world: World) ->
     assert bot.get_guild(GUILD_ID) is None
 
 
-async def test_guild_removed_while_offline_is_forgotten_at_ready(world: World) -> None:
-    """A server that removed the bot while it was down is forgotten when it is back."""
+async def test_guild_removed_while_offline_is_forgotten_after_the_grace(world: World) -> None:
+    """A server missing from READY is only marked absent; a READY after ABSENCE_GRACE
+    that still leaves it out forgets it."""
     async with world.bot():
         await subscribe(world.fake)
     world.fake.guilds.pop(GUILD_ID)  # removed while the bot is offline: no GUILD_DELETE
     state = await world.open_state()
-    assert await state.subscription(GUILD_ID) is not None
+    async with world.bot():
+        await asyncio.sleep(0.2)  # the on_ready listener runs as a task of its own
+        assert await state.subscription(GUILD_ID) is not None
+    world.clock.set(world.clock() + ABSENCE_GRACE + timedelta(hours=1))
     await world.start()
 
     async def forgotten() -> bool:
@@ -399,6 +403,23 @@ async def test_guild_removed_while_offline_is_forgotten_at_ready(world: World) -
 
     await wait_for(forgotten, "the subscription removed")
     assert await state.guilds_with_settings() == []
+
+
+async def test_another_bots_ready_forgets_nothing(world: World) -> None:
+    """A state file first used by another bot user (production, under a staging token):
+    neither READY nor GUILD_DELETE of this bot removes any server's settings."""
+    async with world.bot():
+        await subscribe(world.fake)
+    state = await world.open_state()
+    await state._write(("UPDATE owner SET bot_user_id = bot_user_id + 1", ()))
+    world.fake.guilds.pop(GUILD_ID)
+    world.clock.set(world.clock() + ABSENCE_GRACE * 3)
+    async with world.bot():
+        await asyncio.sleep(0.2)
+    async with world.bot():
+        await asyncio.sleep(0.2)
+    assert await state.guilds_with_settings() == [GUILD_ID]
+    assert await state.subscription(GUILD_ID) is not None
 
 
 async def test_guilds_still_present_keep_their_settings_at_ready(world: World) -> None:
