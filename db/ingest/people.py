@@ -531,14 +531,15 @@ def _office_mentions(
     found_mentions: list[Mention] = []
     for office, tied in ties.items():
         tied.sort()
+        starts = [at for at, _ in tied]
         for use_start, use_end, surface in _office_uses(norm, office):
-            earlier = [person for at, person in tied if at < use_start]
+            made = bisect.bisect_left(starts, use_start)  # ties made before this use
             sentence = index.locate(use_start)
-            if not earlier or sentence is None:
+            if not made or sentence is None:
                 continue
             start, _, section = sentence
             found_mentions.append(
-                Mention(use_start, use_end, "role", earlier[-1],
+                Mention(use_start, use_end, "role", tied[made - 1][1],
                         _is_subject(norm, start, use_start), section,
                         quotes.contains(use_start), None, surface)
             )  # fmt: skip
@@ -621,29 +622,35 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
 
     The latest subject or speaker who fits (a resolved pronoun counts as one), unless a
     fitting person named in a later sentence came after it ("Tom Reed built it. 'It
-    took years,' he said": Reed).
+    took years,' he said": Reed). Only the latest fitting mention and the latest fitting
+    subject matter, so each is kept per pronoun form: linear in the mentions.
     """
-    named: list[Mention] = []  # persons named in the current section, in order
+    newest: dict[str, Mention] = {}  # "f" or "m" -> the latest mention that fits it
+    subject: dict[str, Mention] = {}  # ... and the latest such mention in subject position
     section = -1
     for mention in cast.mentions:
         if mention.section != section:
-            named, section = [], mention.section
+            newest, subject, section = {}, {}, mention.section
         if mention.in_quote:
             continue
-        if mention.kind != "pronoun":
-            if mention.person is not None:
-                named.append(mention)
+        if mention.kind == "pronoun":
+            wanted = "f" if lower(mention.surface) == "she" else "m"
+            found = newest.get(wanted)
+            mention.person = (
+                _antecedent(found, subject.get(wanted), index) if found is not None else None
+            )
+        if mention.person is None:
             continue
-        wanted = "f" if lower(mention.surface) == "she" else "m"
-        fitting = [m for m in named if cast.genders.get(m.person or "", wanted) == wanted]
-        mention.person = _antecedent(fitting, index) if fitting else None
-        if mention.person is not None:
-            named.append(mention)  # "he" and "she" are subjects: the person carries on
+        gender = cast.genders.get(mention.person)
+        for form in ("f", "m"):  # "he" and "she" are subjects: the person carries on
+            if gender is None or gender == form:
+                newest[form] = mention
+                if mention.subject:
+                    subject[form] = mention
 
 
-def _antecedent(fitting: list[Mention], index: SentenceIndex) -> str | None:
-    newest = fitting[-1]
-    subject = next((m for m in reversed(fitting) if m.subject), None)
+def _antecedent(newest: Mention, subject: Mention | None, index: SentenceIndex) -> str | None:
+    """The latest subject, unless the newest fitting mention is in a later sentence."""
     if subject is None or subject is newest:
         return newest.person
     newest_sentence = index.locate(newest.start)

@@ -37,6 +37,7 @@ _TURN: Final = re.compile(
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
 _START: Final = operator.attrgetter("start")
+_END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
@@ -46,20 +47,22 @@ _OUTER_MARKS: Final = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e "
 
 
 class Turns:
-    """Quotes without marks, and the stretches of text they cover."""
+    """Quotes without marks, and the stretches of text they cover (in text order)."""
 
     def __init__(self) -> None:
         self.quotes: list[QuoteRecord] = []
-        self.covered: list[tuple[int, int]] = []  # turns and block quotes
-        self.blocks: list[tuple[int, int]] = []  # block quotes only
+        self.turns: list[tuple[int, int]] = []  # transcript turns, in order
+        self.blocks: list[tuple[int, int]] = []  # block quotes, in order
 
-    def covers(self, pos: int) -> bool:
-        """True if pos lies in a turn or a block quote."""
-        return any(start <= pos < end for start, end in self.covered)
+    def in_turn(self, pos: int) -> int | None:
+        """The index of the turn that holds pos, if one does (by bisection)."""
+        index = bisect.bisect_right(self.turns, (pos, _END)) - 1
+        return index if index >= 0 and pos < self.turns[index][1] else None
 
     def is_block(self, pos: int) -> bool:
         """True if pos lies in a block quote (whose own marks are part of it)."""
-        return any(start <= pos < end for start, end in self.blocks)
+        index = bisect.bisect_right(self.blocks, (pos, _END)) - 1
+        return index >= 0 and pos < self.blocks[index][1]
 
 
 def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
@@ -120,7 +123,7 @@ def _transcript(
         start_at, end_at = label.end(), units[end - 1].end
         if start_at >= units[index].end and end > index + 1:  # "Neal:" alone on its line
             start_at = units[index + 1].start
-        turns.covered.append((units[index].start, end_at))
+        turns.turns.append((units[index].start, end_at))
         speaker = _speaker_of(label.group("label"), cast)
         if speaker != "":
             words = " ".join(text[start_at:end_at].split())
@@ -159,7 +162,7 @@ def _block_quotes(
     """A paragraph followed by one `— Name, context` line is Name's quote."""
     for index in range(len(units) - 1):
         unit, line = units[index], units[index + 1]
-        if unit.block.kind != "paragraph" or turns.covers(unit.start):
+        if unit.block.kind != "paragraph" or turns.in_turn(unit.start) is not None:
             continue
         if line.block.kind not in ("bullet", "paragraph", "label"):
             continue
@@ -183,7 +186,6 @@ def _block_quotes(
         person, name_end = speaker
         context = text[name_end:context_end].strip(" ,;-\u2014\u2013") or None
         words = " ".join(text[unit.start : unit.end].split()).strip(_OUTER_MARKS)
-        turns.covered.append((unit.start, line.end))
         turns.blocks.append((unit.start, line.end))
         span = Span(unit.start, unit.end)
         turns.quotes.append(QuoteRecord(person, words, dates[index], context, False, span))
@@ -248,16 +250,20 @@ _FIRST_PERSON: Final = re.compile(
 
 def first_person(quotes: list[QuoteRecord], turns: Turns, norm: str) -> None:
     """`I said, "Sure."` inside a transcript turn: the words of the turn's speaker."""
-    if not turns.covered:
+    if not turns.turns:
         return
-    speakers = {(q.span.start, q.span.end): q.speaker for q in turns.quotes}
+    speakers: dict[int, str | None] = {}  # turn index -> its speaker
+    for quote in turns.quotes:
+        held = turns.in_turn(quote.span.start)
+        if held is not None:
+            speakers.setdefault(held, quote.speaker)
     for quote in quotes:
         if quote.speaker is not None:
             continue
-        turn = next(((a, b) for a, b in turns.covered if a <= quote.span.start < b), None)
-        if turn is None:
+        held = turns.in_turn(quote.span.start)
+        speaker = speakers.get(held) if held is not None else None
+        if speaker is None or held is None:
             continue
-        speaker = next((s for (a, b), s in speakers.items() if turn[0] <= a < turn[1]), None)
-        lead = norm[max(turn[0], quote.span.start - 40) : quote.span.start]
-        if speaker is not None and _FIRST_PERSON.search(lead):
+        lead = norm[max(turns.turns[held][0], quote.span.start - 40) : quote.span.start]
+        if _FIRST_PERSON.search(lead):
             quote.speaker = speaker

@@ -334,6 +334,10 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "dates-one-line": lambda: "June 16, 2001 " * 40_000,
     "attributions": lambda: "\u201chi,\u201d he said. " * 20_000,
     "blank-lines": lambda: "x\n\n" * 60_000,
+    "transcript-turns": lambda: 'MR. ROE: Yes, "we do," I said.\n\nQ: Why?\n\n' * 40_000,
+    "names-and-pronouns": lambda: "Ann Lee met Bob Kay. She said he left. " * 40_000,
+    "offices": lambda: "Dr. Ann Lee, the curator, spoke. The curator said so. " * 30_000,
+    "signed-paragraphs": lambda: "We sail at dawn.\n\nCaptain Ann Lee\n\n" * 40_000,
 }
 
 
