@@ -59,6 +59,8 @@ def _published(
     date on a line of its own that heads no entry, else a short stamp line's date."""
     fallback: PartialDate | None = None  # a stamp line, if no line says more
     for head in islice((line for line in lines if line.kind != "blank"), _HEAD_LINES):
+        if not dates.dates_in(head.start, head.end):
+            continue  # every form below needs a date in the line: most lines have none
         line = norm[head.start : head.end]
         if head.kind == "text" and head.start not in headings and _may_be_bare_date(line):
             bare = line_date(line, None)

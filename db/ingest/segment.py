@@ -46,6 +46,7 @@ _HEAD_OPENINGS: Final = frozenset(
         *("c. ", "c.1", "cir", "ca.", "AD ", "A.D"),  # "c. 1200", "circa", "AD 79"
     ]
 )
+_OPENING_REACH: Final = 12  # leading spaces and the first three characters of a line
 _HEAD_MARKS: Final = ("*", "-")  # bullets: "- 1638", "- March 29: ..."
 _ASCII_DIGITS: Final = "0123456789"
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
@@ -203,8 +204,10 @@ def _dated_lines(norm: str, lines: list[Line]) -> dict[int, LineDate]:
         if line.kind != "text":
             continue
         text_lines += 1
+        if not _may_head(norm[line.start : min(line.end, line.start + _OPENING_REACH)]):
+            continue  # only a line's opening is looked at before the line is cut out
         line_text = norm[line.start : line.end]
-        heading = line_date(line_text, context) if _may_head(line_text) else None
+        heading = line_date(line_text, context)
         if heading is None:
             continue
         dated[number] = heading

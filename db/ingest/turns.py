@@ -38,11 +38,13 @@ _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience memb
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
 _START: Final = operator.attrgetter("start")
 _END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)
+_LABEL_REACH: Final = 64  # the longest label: an honorific and four capitalised words
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
 _TITLE_WORDS: Final = re.compile(r"(?:[A-Z][\w.'-]*\s)*")  # capitalised words only
-_SAID_ENDINGS: Final = (".", "!", "?", '"', "'")
+_SAID_ENDINGS: Final = ".!?\"'"
+_SIGNATURE_KINDS: Final = ("bullet", "paragraph", "label")
 _OUTER_MARKS: Final = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e "
 
 
@@ -70,6 +72,8 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
     which ends a turn all the same; None for a paragraph with no label."""
     if unit.block.kind not in ("paragraph", "label"):
         return None
+    if norm.find(":", unit.start, unit.start + _LABEL_REACH) < 0 and norm[unit.start] not in "QA":
+        return None  # every label but "Q." / "A." / "Q  " ends with a colon near the start
     match = _TURN.match(norm, unit.start, unit.end)
     if match is None:
         return None
@@ -162,13 +166,13 @@ def _block_quotes(
     """A paragraph followed by one `— Name, context` line is Name's quote."""
     for index in range(len(units) - 1):
         unit, line = units[index], units[index + 1]
-        if unit.block.kind != "paragraph" or turns.in_turn(unit.start) is not None:
+        if unit.block.kind != "paragraph" or line.block.kind not in _SIGNATURE_KINDS:
             continue
-        if line.block.kind not in ("bullet", "paragraph", "label"):
+        if line.end - line.start > 120 or norm[unit.end - 1] == ":":
+            continue  # too long for a signature, or a list's introduction (blocks are trimmed)
+        if turns.in_turn(unit.start) is not None:
             continue
-        if line.end - line.start > 120 or norm[unit.start : unit.end].rstrip().endswith(":"):
-            continue  # too long for a signature, or a list's introduction
-        if index == 0 and not norm[unit.start : unit.end].rstrip().endswith(_SAID_ENDINGS):
+        if index == 0 and norm[unit.end - 1] not in _SAID_ENDINGS:
             continue  # a headline above a caption, not words someone said
         dash = _ATTRIBUTION_LINE.match(norm, line.start, line.end)
         if dash is not None:
@@ -177,7 +181,7 @@ def _block_quotes(
                 continue  # a list of dashed lines, not one attribution
             speaker = _named_at(cast, dash.end(), line.end)
             context_end = line.end
-        elif norm[unit.start : unit.end].rstrip().endswith(_SAID_ENDINGS):
+        elif norm[unit.end - 1] in _SAID_ENDINGS:
             speaker, context_end = _signature(norm, cast, line), line.start
         else:
             continue  # a signed quote is a sentence; "Office of the Press Secretary" is not
