@@ -25,7 +25,7 @@ from db import schema
 from db.build import ensure_content
 from db.export import export
 from db.store import Store
-from db.writer import IngestReport, ingest_paths
+from db.writer import IngestReport, ingest_paths, shown_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,16 +108,17 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 def print_report(report: IngestReport) -> None:
     """One line per file, warnings under it, totals last; failures to stderr."""
     for outcome in report.outcomes:
+        path = shown_path(outcome.path)
         if outcome.status == "failed":
-            print(f"error: {outcome.path}: {outcome.reason}", file=sys.stderr)
+            print(f"error: {path}: {outcome.reason}", file=sys.stderr)
             continue
         note = f" ({outcome.reason})" if outcome.reason else ""
         print(
-            f"{outcome.status}: {outcome.path}: {outcome.events} events, "
+            f"{outcome.status}: {path}: {outcome.events} events, "
             f"{outcome.quotes} quotes, {outcome.people} people{note}"
         )
         for warning in outcome.warnings:
-            print(f"warning: {outcome.path}: {warning}", file=sys.stderr)
+            print(f"warning: {path}: {warning}", file=sys.stderr)
     done = [o for o in report.outcomes if o.status != "failed"]
     print(
         f"{len(done)} documents ({sum(o.status in ('added', 'replaced') for o in done)} changed), "

@@ -99,12 +99,25 @@ class _Parsed:
 
 
 def document_key(path: Path) -> str:
-    """How a document is named in the store: relative to the cwd when under it."""
-    resolved = path.resolve()
+    """How a document is named in the store: its absolute path, whatever the working
+    directory (an edited file ingested from elsewhere replaces itself)."""
+    return path.resolve().as_posix()
+
+
+def shown_path(key: str) -> str:
+    """A document's path as a person reads it here: relative to the working directory
+    when under it. Stores of the first versions used this as the key itself."""
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        return Path(key).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        return key
+
+
+def _legacy_key(key: str) -> str | None:
+    """The key a store of the first versions gave the same file, if it differs: such a
+    row is taken over (renamed) by the absolute key."""
+    shown = shown_path(key)
+    return shown if shown != key else None
 
 
 def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
@@ -399,6 +412,16 @@ def _write_document(
             existing = (row_id, sha256)
         elif twin is None or row_id < twin[0]:
             twin = (row_id, path)
+    legacy = _legacy_key(parsed.key) if existing is None else None
+    if legacy is not None:
+        found = conn.execute(
+            "SELECT id, sha256 FROM documents WHERE path = ?", (legacy,)
+        ).fetchone()
+        if found is not None:
+            conn.execute("UPDATE documents SET path = ? WHERE id = ?", (parsed.key, found[0]))
+            existing = (int(found[0]), str(found[1]))
+            if twin is not None and twin[0] == existing[0]:
+                twin = None  # the same row, under its old name
     if existing is not None and existing[1] == parsed.sha256:
         return _outcome(parsed.key, "unchanged", document)
     if twin is not None:

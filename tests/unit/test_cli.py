@@ -160,6 +160,37 @@ def test_ingest_is_idempotent_and_edits_replace(
     assert count(db_path, "documents") == 1
 
 
+def test_an_edit_ingested_from_another_folder_replaces_the_document(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document is its file, not the working directory it was ingested from."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    source = write(texts / "chronicle.txt", GOOD)
+    assert main(["ingest", "texts/chronicle.txt"]) == 0
+    write(source, GOOD.replace("Lisbon", "Porto"))
+    monkeypatch.chdir(texts)
+    assert main(["ingest", "chronicle.txt"]) == 0
+    assert count(db_path, "documents") == 1
+
+
+def test_a_first_version_store_is_taken_over_not_duplicated(db_path: Path, tmp_path: Path) -> None:
+    """A row keyed the old way (relative to the working directory) is renamed to the
+    absolute key when its file is ingested again from there."""
+    source = write(tmp_path / "chronicle.txt", GOOD)
+    assert main(["ingest", str(source)]) == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE documents SET path = 'chronicle.txt'")
+    conn.commit()
+    conn.close()
+    write(source, GOOD.replace("Lisbon", "Porto"))
+    assert main(["ingest", "chronicle.txt"]) == 0
+    conn = sqlite3.connect(db_path)
+    paths = [row[0] for row in conn.execute("SELECT path FROM documents")]
+    conn.close()
+    assert paths == [source.resolve().as_posix()]
+
+
 def test_failed_write_leaves_the_store_unchanged(db_path: Path) -> None:
     """A document whose rows cannot be stored rolls back whole."""
     conn = schema.connect(db_path, schema.CONTENT_SCHEMA)
