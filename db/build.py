@@ -160,9 +160,9 @@ def _is_busy(exc: sqlite3.Error) -> bool:
 
 def _reason(exc: BaseException | None) -> str:
     """One line a user can act on, from SQLite's message."""
-    message = str(exc).lower()
-    if "locked" in message or "busy" in message:
+    if isinstance(exc, sqlite3.Error) and _is_busy(exc):
         return "locked by another process; try again when it has finished"
+    message = str(exc).lower()
     if "full" in message:
         return "the disk is full"
     if "readonly" in message or "read-only" in message or "unable to open" in message:

@@ -511,10 +511,10 @@ def line_date(line: str, context: PartialDate | None) -> LineDate | None:
     year = context.year if context is not None else None
     found = _LINE_FULL.match(line)
     date: PartialDate | None = None
-    if found is not None:
-        inner = _DATES.fullmatch(found.group("date"))
-        date = _from_match(inner, form_of(inner)) if inner is not None else None
-        if inner is not None and form_of(inner) in ("d4", "y6"):
+    if found is not None:  # _LINE_FULL holds _DATES, groups and all: read them from it
+        form = form_of(found)
+        date = _from_match(found, form)
+        if form in ("d4", "y6"):
             found = None  # "On March 3 ..." and "In 1961 ..." open sentences, not entries
     if found is None:
         found = _LINE_MONTH_DAY.match(line)

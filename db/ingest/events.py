@@ -118,12 +118,12 @@ class EventBuilder:
         assert section.date is not None
         text = self.layout.text
         body = [u for u in units if u.block.kind == "paragraph"]
-        summary = text[section.headline_start : section.heading.end]  # a heading alone
+        headline = text[section.headline_start : section.heading.end]
+        summary = headline  # a heading alone
         if body:
             sentences = self.layout.sentences[body[0].index][:2]
             summary = text[sentences[0][0] : sentences[-1][1]] if sentences else ""
         end = units[-1].end if units else section.heading.end
-        headline = text[section.headline_start : section.heading.end]
         bullets = [u for u in units if u.block.kind == "bullet"]
         if not headline.strip() and bullets and not body:  # "- 1832" over "- Bayard ..." items
             for unit in bullets:

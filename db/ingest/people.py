@@ -68,7 +68,6 @@ _FINDS_BEFORE_COLLECTING: Final = 40
 _SENTENCE_LEAD: Final = frozenset(" \"'(*-")
 _THE: Final[tuple[str, ...]] = ("the ", "The ")  # each as long as the other
 _START: Final = operator.attrgetter("start")
-# Endings of plural common nouns that open sentences as speakers ("Officials said").
 _OFFICE_AFTER: Final = re.compile(
     r",\s(?:the|a|an|its|their|his|her)\s(?:[\w'-]+\s){0,3}?(?P<office>[a-z]+)\b(?=[,.;])"
 )
@@ -80,6 +79,7 @@ _HONORIFICS: Final = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sg
 _TOLD: Final = frozenset("tell tells told ask asks asked".split())
 _LABEL_COLONS: Final = (': "', ':"', ": '")
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
+# Endings of plural common nouns that open sentences as speakers ("Officials said").
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
 
@@ -306,14 +306,12 @@ def _name_is_subject(norm: str, sentence_start: int, start: int) -> bool:
 
 
 def _speaks(norm: str, run: _Run) -> bool:
-    """'Trenin says' or 'says Trenin': the single name is used as a speaker."""
+    """'Trenin says', 'says Trenin', 'Trenin later said' or `Trenin: "...`: the single
+    name is used as a speaker (_says, and a little more)."""
+    if _says(norm, run):
+        return True
     following = _NEXT_WORDS.match(norm, run.end)
-    if following:
-        first, second = following.groups()
-        if first in SPEECH_VERBS or second in SPEECH_VERBS:
-            return True
-    word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
-    if word is not None and lower(word) in SPEECH_VERBS and lower(word) not in _TOLD:
+    if following and following.group(2) in SPEECH_VERBS:
         return True
     return norm.startswith(_LABEL_COLONS, run.end)  # `Ozgurgun: "...`: a name that speaks
 

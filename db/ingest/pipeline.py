@@ -27,7 +27,6 @@ _PUBLISHED: Final = re.compile(
 _PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
 _HEAD_LINES: Final = 15
 _DATELINE_MAX: Final = 80
-_DIGIT: Final = re.compile(r"\d")
 # "Chicago (AFP) April 15, 2012 ...", "LONDON (Reuters) - March 3, 2015": a news agency's
 # dateline near the start of a line, then the date.
 _AGENCY_DATELINE: Final = re.compile(r"\([A-Z][A-Za-z]{1,11}\)\s*(?:-{1,2}\s*)?")
@@ -59,15 +58,16 @@ def _published(
     date on a line of its own that heads no entry, else a short stamp line's date."""
     fallback: PartialDate | None = None  # a stamp line, if no line says more
     for head in islice((line for line in lines if line.kind != "blank"), _HEAD_LINES):
-        if not dates.dates_in(head.start, head.end):
+        hits = _line_hits(dates, head)
+        if not hits:
             continue  # every form below needs a date in the line: most lines have none
         line = norm[head.start : head.end]
-        if head.kind == "text" and head.start not in headings and _may_be_bare_date(line):
+        if head.kind == "text" and head.start not in headings and len(line) < _DATELINE_MAX:
             bare = line_date(line, None)
             whole = bare is not None and bare.head >= len(line.rstrip())
             if whole and bare is not None and bare.date and bare.date.precision == "day":
                 return bare.date
-            dateline = _dateline_date(line, _line_hits(dates, head))
+            dateline = _dateline_date(line, hits)
             if dateline is not None:
                 return dateline
         datelines = (
@@ -75,16 +75,15 @@ def _published(
             _CITY_DATELINE.match(line) if line[:1].isupper() else None,  # "PITTSBURGH, ..."
         )
         for dateline_end in (d.end() for d in datelines if d is not None):
-            hits = _line_hits(dates, head)
             at = [h for h in hits if h.start == dateline_end and h.date.precision == "day"]
             if at:
                 return at[0].date
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
-        hits = find_dates(line[marker.end() :]).hits if marker is not None else []
-        if hits and hits[0].start == 0:
-            return hits[0].date
+        after = find_dates(line[marker.end() :]).hits if marker is not None else []
+        if after and after[0].start == 0:
+            return after[0].date
         if fallback is None and head.start not in headings:
-            fallback = _stamp_date(line, _line_hits(dates, head))
+            fallback = _stamp_date(line, hits)
     return fallback
 
 
@@ -97,20 +96,10 @@ def _line_hits(dates: DateIndex, line: Line) -> list[DateHit]:
 def _stamp_date(line: str, found: list[DateHit]) -> PartialDate | None:
     """'Melanie May | 25 March 2019 | News', 'January 26, 2024 07:18 pm | Updated ...':
     a short line, no sentence, whose one full date is the page's own stamp."""
-    if len(line) >= _DATELINE_MAX + 20 or ends_sentence(line) or not _may_hold_digit(line):
+    if len(line) >= _DATELINE_MAX + 20 or ends_sentence(line):
         return None
     hits = [h for h in found if h.date.precision == "day"]
     return hits[0].date if len(hits) == 1 else None
-
-
-def _may_hold_digit(line: str) -> bool:
-    """Whether the line holds a digit: one regex search, not a test per character."""
-    return _DIGIT.search(line) is not None
-
-
-def _may_be_bare_date(line: str) -> bool:
-    """Cheap test for a short line holding a digit: a bare date or a dateline."""
-    return len(line) < _DATELINE_MAX and _may_hold_digit(line)
 
 
 def _dateline_date(line: str, hits: list[DateHit]) -> PartialDate | None:
@@ -168,9 +157,9 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     candidates: list[str] = []
     first: str | None = None
     for unit in islice(layout.units, _TITLE_REACH):
-        if unit.block.section != 0 or unit.block.kind not in ("paragraph", "label"):
-            if unit.block.section != 0:
-                break
+        if unit.block.section != 0:
+            break
+        if unit.block.kind not in ("paragraph", "label"):
             continue
         line = layout.text[unit.start : unit.end]
         first = first or line

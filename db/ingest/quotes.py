@@ -53,10 +53,9 @@ class Layout:
 
 def is_fragment(norm: str, text: str, open_at: int) -> bool:
     """A scare quote (one or two words), not an utterance."""
-    words = len(text.split(None, 7))  # exact up to 7 words; 8 stands for "more than 6"
-    before = norm[max(0, open_at - 3) : open_at].rstrip()
-    if words > 2:
+    if len(text.split(None, 2)) > 2:  # exact up to 2 words; 3 stands for "more than 2"
         return False  # three words or more are someone's words, embedded or not
+    before = norm[max(0, open_at - 3) : open_at].rstrip()
     complete = text[:1].isupper() and text.rstrip("\"'").endswith((".", "!", "?"))
     # One or two words right after a word ('dubbed "Overlord."') are a scare quote, full
     # stop or not; complete, after a colon, a comma or opening a sentence, a reply.

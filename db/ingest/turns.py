@@ -34,6 +34,7 @@ _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
     rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{{2}}))(?:\s+(?=\S)|\s*$)"
 )
+_LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
 _START: Final = operator.attrgetter("start")
@@ -145,12 +146,17 @@ def _speaker_of(label: str, cast: Cast) -> str | None:
         return ""
     if words in _ANSWER_LABELS:
         return None
-    tokens = [t.strip(".") for t in re.sub(rf"^{_HONORIFIC}\.?\s", "", label).split()]
-    surname = lower(tokens[-1])
+    tokens = [t.strip(".") for t in _LEADING_HONORIFIC.sub("", label).split()]
+    return _person_named(cast, tokens[-1], " ".join(t[:1].upper() + lower(t[1:]) for t in tokens))
+
+
+def _person_named(cast: Cast, surname: str, name: str) -> str:
+    """The person the text already names with this surname, else `name`, added to the
+    cast (a speaker known only from a turn label or a signature line)."""
+    wanted = lower(surname)
     for person in cast.people:
-        if lower(person.split()[-1]) == surname:
+        if lower(person.split()[-1]) == wanted:
             return person
-    name = " ".join(t[:1].upper() + lower(t[1:]) for t in tokens)
     cast.people.setdefault(name, PersonRecord(name, {name}))
     return name
 
@@ -221,15 +227,10 @@ def _signed_label(core: str, cast: Cast, end: int) -> tuple[str, int] | None:
         or shape.name_offset + len(" ".join(shape.name)) != len(core)
     ):
         return None
-    name = " ".join(shape.name)
     surnames = {lower(person.split()[-1]) for person in cast.people}
     if lower(shape.name[0]) in surnames:
         return None  # "Bush Putin": two people's surnames, a caption
-    for person in cast.people:  # the name the text uses elsewhere, if it does
-        if lower(person.split()[-1]) == lower(shape.name[-1]):
-            return person, end
-    cast.people.setdefault(name, PersonRecord(name, {name}))
-    return name, end
+    return _person_named(cast, shape.name[-1], " ".join(shape.name)), end
 
 
 def _named_at(cast: Cast, start: int, end: int) -> tuple[str, int] | None:
