@@ -10,15 +10,27 @@ they always find room. discord.py's own rate-limit handling still absorbs any 42
 Each post is claim → render → send → record. The claim (db.state) is what makes
 a day exactly-once across restarts and concurrent runs; a failure is recorded
 for /daily status, and MAX_FAILURES in a row pause the subscription.
+
+A claim can outlive its post: the process dies while Discord's answer is on its
+way, or the post is sent but the state store cannot record it (locked, disk
+full). Two things keep its retry from posting twice. Every attempt at a day
+sends the same nonce (`post_nonce`) with enforce_nonce, so within Discord's
+nonce window (a few minutes) Discord returns the first message instead of
+creating a second. And a retry first reads the channel's last HISTORY_LOOKBACK
+messages for the bot's own post of that day (its first embed's timestamp falls
+on that local day: `day_marker`); found, it is recorded, not sent again. The
+nonce alone is not enough (a stale claim is retried after 5 minutes) and the
+history alone is not either (the bot may lack Read Message History).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, tzinfo
 from typing import Final, Literal
 
 import aiohttp
@@ -33,7 +45,7 @@ from bot.render_discord import (
     quote_embed,
     shorten,
 )
-from bot.schedule import Clock, LastPost, due_date, missed_date, zone
+from bot.schedule import Clock, LastPost, due_date, local_date, missed_date, post_instant, zone
 from bot.when import MonthDay
 from db.state import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, StateStore, Subscription
 from db.store import Store
@@ -53,8 +65,13 @@ UNKNOWN_CHANNEL: Final = 10003
 MISSED: Final = "missed: nothing was posted at the post time (bot offline or paused)"
 EMPTY: Final = "nothing in the almanac on this day"
 _QUOTE_POOL: Final = 400
+# Messages of the channel a retried claim reads for a post that went out unrecorded:
+# the day's post is among the channel's last few unless the channel is very busy.
+HISTORY_LOOKBACK: Final = 50
 
-Outcome = Literal["posted", "skipped", "failed", "paused", "pending", "taken", "waiting", "gone"]
+Outcome = Literal[
+    "posted", "found", "skipped", "failed", "paused", "pending", "taken", "waiting", "gone"
+]
 
 
 @dataclass(slots=True)
@@ -125,6 +142,38 @@ def _closest(day: date, before: MonthDay | None, after: MonthDay | None) -> Mont
     back = (here - date(2000, before.month, before.day)).days % 366
     ahead = (date(2000, after.month, after.day) - here).days % 366
     return before if back <= ahead else after
+
+
+# -- knowing a day's post again ----------------------------------------------
+
+
+def post_nonce(guild_id: int, day: date) -> str:
+    """The nonce of a server's post of a local day: the same on every attempt.
+
+    Discord allows 25 characters; a server id and a date written out take 28, so
+    the pair is hashed (80 bits: no two servers' days meet).
+    """
+    key = f"{guild_id}:{day.isoformat()}".encode()
+    return hashlib.blake2b(key, digest_size=10).hexdigest()
+
+
+def day_marker(day: date, at: time, where: tzinfo, now: datetime) -> datetime:
+    """The timestamp a day's post carries in its first embed: an instant of that local day.
+
+    The post instant once it has come, else now (a post made early by hand):
+    both fall on `day` in the server's zone, which is what `is_post_of` reads.
+    """
+    return min(now, post_instant(day, at, where))
+
+
+def is_post_of(message: discord.Message, day: date, where: tzinfo, bot_id: int, nonce: str) -> bool:
+    """Whether a channel message is the bot's own daily post of that local day."""
+    if message.author.id != bot_id or message.interaction_metadata is not None:
+        return False
+    if message.nonce is not None and str(message.nonce) == nonce:
+        return True  # Discord keeps no nonce in history; a cache may
+    stamp = message.embeds[0].timestamp if message.embeds else None
+    return stamp is not None and local_date(stamp, where) == day
 
 
 # -- the poster ---------------------------------------------------------------
@@ -232,7 +281,40 @@ class Poster:
             return "skipped"
         if not isinstance(channel, discord.abc.Messageable):
             return await self._failed(sub, day, f"<#{sub.channel_id}> is not a text channel")
+        if await self._already_sent(sub, day, channel):
+            return "found"
         return await self._send(sub, day, channel, embeds)
+
+    async def _already_sent(
+        self, sub: Subscription, day: date, channel: discord.abc.Messageable
+    ) -> bool:
+        """On a retried claim, find an earlier attempt's post in the channel and record it.
+
+        Only a retry looks: a first claim cannot have sent anything. A history
+        that cannot be read (no Read Message History) is not fatal: the send
+        carries the day's nonce.
+        """
+        record = await self.state.post_record(sub.guild_id, day)
+        me = self.client.user
+        if record is None or record.attempts < 2 or me is None:
+            return False
+        where, nonce = zone(sub.timezone), post_nonce(sub.guild_id, day)
+        await self._pace()
+        try:
+            async with asyncio.timeout(POST_TIMEOUT):
+                async for message in channel.history(limit=HISTORY_LOOKBACK):
+                    if is_post_of(message, day, where, me.id, nonce):
+                        await self.state.mark_posted(sub.guild_id, day, message.id)
+                        log.info("Guild %s: the post of %s was already sent", sub.guild_id, day)
+                        return True
+        except (discord.HTTPException, TimeoutError, aiohttp.ClientError, OSError) as exc:
+            log.warning(
+                "Guild %s: could not read <#%s> (%r); sending with the day's nonce",
+                sub.guild_id,
+                sub.channel_id,
+                exc,
+            )
+        return False
 
     async def _send(
         self,
@@ -241,10 +323,16 @@ class Poster:
         channel: discord.abc.Messageable,
         embeds: list[discord.Embed],
     ) -> Outcome:
+        embeds[0].timestamp = day_marker(day, sub.post_time, zone(sub.timezone), self.clock())
         await self._pace()
         try:
             async with asyncio.timeout(POST_TIMEOUT):
-                message = await channel.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
+                # discord.py sends enforce_nonce=true with every nonce (2.7: no argument for it).
+                message = await channel.send(
+                    embeds=embeds,
+                    allowed_mentions=NO_MENTIONS,
+                    nonce=post_nonce(sub.guild_id, day),
+                )
         except discord.HTTPException as exc:  # Discord answered: nothing was posted
             if isinstance(exc, discord.NotFound) and exc.code == UNKNOWN_CHANNEL:
                 await self._failed(sub, day, describe(exc, sub.channel_id))

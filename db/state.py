@@ -10,12 +10,13 @@ Exactly once: a post starts with `claim_post`, an INSERT into post_log keyed by
 (server, local date). Only one claim of a day can win, across restarts and
 across concurrent runners (SQLite serialises the writers).
 
-A crash between claim and post leaves a 'claimed' row. Such a claim older than
-STALE_CLAIM is taken over by exactly one later claim, once: a crash in that
-window most likely came before the message was sent (rendering and the request
-are the long part), so one retry trades a small risk of a duplicate for not
-losing the day; a second crash on the same day gives the day up. A 'failed'
-row (Discord refused the post, so nothing was sent) can be claimed again after
+A crash between claim and record (or a record that fails: the file locked,
+the disk full) leaves a 'claimed' row. Such a claim older than STALE_CLAIM is
+taken over by exactly one later claim, once; a second crash on the same day
+gives the day up. The retry may find the message already sent: bot.daily looks
+for it in the channel and sends with the day's nonce, so it is recorded, not
+sent twice (`post_record` tells a retry by its attempts). A 'failed' row
+(Discord refused the post, so nothing was sent) can be claimed again after
 RETRY_FAILED; MAX_FAILURES consecutive failures pause the subscription.
 """
 
@@ -50,6 +51,7 @@ _SUBSCRIPTION_COLUMNS = (
     " s.paused_reason, s.failures, s.last_error, s.last_error_at,"
     " p.local_date, p.channel_id, p.status, p.message_id, p.detail, p.attempts, p.at"
 )
+_POST_COLUMNS = "local_date, channel_id, status, message_id, detail, attempts, at"
 _SUBSCRIPTION_FROM = (
     " FROM subscriptions s JOIN guild_settings g ON g.guild_id = s.guild_id"
     " LEFT JOIN post_log p ON p.guild_id = s.guild_id AND p.local_date ="
@@ -360,12 +362,21 @@ class StateStore(AsyncClosing):
 
     async def last_post(self, guild_id: int) -> PostRecord | None:
         """The latest day that was really posted."""
-        rows = await self._read(
-            "SELECT local_date, channel_id, status, message_id, detail, attempts, at"
-            " FROM post_log WHERE guild_id = ? AND status = 'posted'"
+        return await self._post_row(
+            f"SELECT {_POST_COLUMNS} FROM post_log WHERE guild_id = ? AND status = 'posted'"
             " ORDER BY local_date DESC LIMIT 1",
             (guild_id,),
         )
+
+    async def post_record(self, guild_id: int, local_date: date) -> PostRecord | None:
+        """The post-log row of one server's day (a retried claim has attempts > 1)."""
+        return await self._post_row(
+            f"SELECT {_POST_COLUMNS} FROM post_log WHERE guild_id = ? AND local_date = ?",
+            (guild_id, local_date.isoformat()),
+        )
+
+    async def _post_row(self, sql: str, params: Sequence[Any]) -> PostRecord | None:
+        rows = await self._read(sql, params)
         if not rows:
             return None
         row = rows[0]

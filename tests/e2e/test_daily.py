@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -21,7 +22,7 @@ from bot.daily import build_post
 from bot.discord_app import AlmanacBot
 from cogs.daily import ABSENCE_GRACE, DailyCog
 from db import schema
-from db.state import MAX_FAILURES, RETRY_FAILED, EmptyDay, StateStore
+from db.state import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay, StateStore
 from db.store import Store
 from db.writer import ingest_paths
 from tests.e2e.fake_discord import (
@@ -332,6 +333,80 @@ async def test_empty_day_skip_is_logged(world: World) -> None:
     last = (await (await world.open_state()).subscription(GUILD_ID)).last  # type: ignore[union-attr]
     assert last is not None
     assert (last.local_date, last.status) == (date(2027, 1, 3), "skipped")
+
+
+# -- exactly once when a post outlives its claim ---------------------------------
+
+AFTER_STALE = MOSCOW_NINE + STALE_CLAIM + timedelta(minutes=1)
+
+
+async def kill_mid_post(world: World) -> int:
+    """The day's post reaches the stand-in, then the bot dies before the answer: the id."""
+    world.fake.hold_posts(ANNOUNCEMENTS_ID)
+    async with world.bot() as bot:
+        await subscribe(world.fake)
+        world.clock.set(MOSCOW_NINE)
+        run = asyncio.create_task(cog(bot).run_now())
+        (sent,) = await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+        run.cancel()  # as SIGKILL: nothing after the request runs
+        with contextlib.suppress(asyncio.CancelledError):
+            await run
+    world.fake.release_posts(ANNOUNCEMENTS_ID)
+    return int(sent["id"])
+
+
+async def assert_posted_once(world: World, message_id: int) -> None:
+    """One message in the channel, and the post log holds it as the day's post."""
+    assert [int(m["id"]) for m in posts(world.fake)] == [message_id]
+    state = await world.open_state()
+    record = await state.post_record(GUILD_ID, MOSCOW_NINE.date())
+    assert record is not None
+    assert (record.status, record.message_id) == ("posted", message_id)
+
+
+async def test_killed_mid_post_the_retry_finds_the_post_in_history(world: World) -> None:
+    """Killed while Discord's answer was on its way, restarted after the nonce window and
+    the stale-claim delay: the retry reads the channel, finds its post, sends nothing."""
+    sent = await kill_mid_post(world)
+    world.fake.expire_nonces()
+    world.clock.set(AFTER_STALE)
+    bot = await world.start()
+    await cog(bot).run_now()
+    await assert_posted_once(world, sent)
+
+
+async def test_killed_mid_post_the_retry_is_deduplicated_by_its_nonce(world: World) -> None:
+    """Without Read Message History the retry sends again, with the day's nonce: Discord
+    (the stand-in) answers with the first message and creates none."""
+    sent = await kill_mid_post(world)
+    world.fake.fail_history(ANNOUNCEMENTS_ID, 403)
+    world.clock.set(AFTER_STALE)
+    bot = await world.start()
+    await cog(bot).run_now()
+    await assert_posted_once(world, sent)
+
+
+async def test_post_sent_while_the_state_store_is_locked_is_not_sent_again(world: World) -> None:
+    """The post goes out but recording it fails (another writer holds the state store
+    past its 5 s busy timeout): the stale claim's retry records it instead of resending."""
+    bot = await world.start()
+    await subscribe(world.fake)
+    world.fake.hold_posts(ANNOUNCEMENTS_ID)
+    world.clock.set(MOSCOW_NINE)
+    run = asyncio.create_task(cog(bot).run_now())
+    (sent,) = await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+    locker = sqlite3.connect(world.state_path, isolation_level=None)
+    try:
+        locker.execute("BEGIN IMMEDIATE")
+        world.fake.release_posts(ANNOUNCEMENTS_ID)
+        report = await run
+    finally:
+        locker.close()
+    assert report.outcomes == {GUILD_ID: "failed"}
+    world.fake.expire_nonces()
+    world.clock.set(AFTER_STALE)
+    await cog(bot).run_now()
+    await assert_posted_once(world, int(sent["id"]))
 
 
 # -- failures and cleanup ------------------------------------------------------

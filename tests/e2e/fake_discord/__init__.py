@@ -129,6 +129,8 @@ class FakeDiscord(RestMixin, InteractionsMixin, WaitMixin):
 
     async def close(self) -> None:
         """Close every gateway connection, then the server."""
+        for held in self.held_channels.values():
+            held.set()
         for conn in list(self._connections):
             await conn.ws.close(code=1001)
         if self._runner is not None:
@@ -145,6 +147,27 @@ class FakeDiscord(RestMixin, InteractionsMixin, WaitMixin):
             self.channel_errors[channel_id] = status
         else:
             raise ValueError("status must be 403, 404 or None")
+
+    def fail_history(self, channel_id: int, status: int | None) -> None:
+        """Make reading a channel's history answer 403 (None: succeed again)."""
+        if status is None:
+            self.history_errors.pop(channel_id, None)
+        else:
+            self.history_errors[channel_id] = status
+
+    def hold_posts(self, channel_id: int) -> None:
+        """Create posts to the channel but hold the answers: the bot never hears back."""
+        self.held_channels.setdefault(channel_id, asyncio.Event())
+
+    def release_posts(self, channel_id: int) -> None:
+        """Answer the held posts of the channel, and the next ones at once."""
+        held = self.held_channels.pop(channel_id, None)
+        if held is not None:
+            held.set()
+
+    def expire_nonces(self) -> None:
+        """Act as if Discord's nonce window (a few minutes) had passed for every nonce."""
+        self.nonces.clear()
 
     def expire_interaction(self, interaction: SentInteraction | int) -> None:
         """Act as if the interaction's token ran out (3 s / 15 min)."""
@@ -177,6 +200,7 @@ class FakeDiscord(RestMixin, InteractionsMixin, WaitMixin):
         r.add_patch(p + "/webhooks/{app}/{token}/messages/{message}", self._edit_webhook_message)
         r.add_delete(p + "/webhooks/{app}/{token}/messages/{message}", self._delete_webhook_message)
         r.add_get(p + "/channels/{channel}", self._get_channel)
+        r.add_get(p + "/channels/{channel}/messages", self._get_channel_messages)
         r.add_post(p + "/channels/{channel}/messages", self._post_channel_message)
         r.add_patch(p + "/channels/{channel}/messages/{message}", self._edit_channel_message)
         r.add_delete(p + "/channels/{channel}/messages/{message}", self._delete_channel_message)

@@ -22,6 +22,7 @@ from tests.e2e.fake_discord.payloads import (
 from tests.e2e.fake_discord.ratelimit import RateLimitMixin
 from tests.e2e.fake_discord.state import (
     API_PREFIX,
+    NONCE_WINDOW,
     RecordedRequest,
     _error,
     _InteractionState,
@@ -230,9 +231,47 @@ class RestMixin(RateLimitMixin):
         if status == 404 or self._channel_payload(channel_id) is None:
             return _error(404, "Unknown Channel", 10003)
         body = request[BODY] or {}
+        nonce = body.get("nonce")
+        key = (self.bot_user.id, str(nonce))
+        earlier = self.nonces.get(key) if nonce is not None else None
+        if (
+            body.get("enforce_nonce")
+            and earlier is not None
+            and time.monotonic() - earlier[1] < NONCE_WINDOW
+            and earlier[0] in self.messages
+        ):
+            # As Discord does: the message this author already created with this nonce.
+            return json_response(self.messages[earlier[0]] | {"nonce": nonce})
         message = self._create_message(channel_id, body, int(body.get("flags", 0)))
         self.channel_posts.setdefault(channel_id, []).append(int(message["id"]))
-        return json_response(message)
+        if nonce is not None:
+            self.nonces[key] = (int(message["id"]), time.monotonic())
+        held = self.held_channels.get(channel_id)
+        if held is not None:
+            await held.wait()  # created, but the answer is held (a crash or a lost reply)
+        # The nonce comes back in the create answer only, never in history.
+        return json_response(message | ({"nonce": nonce} if nonce is not None else {}))
+
+    async def _get_channel_messages(self, request: web.Request) -> web.Response:
+        """History, newest first; `before`, `after` and `limit` (1-100) as on Discord."""
+        channel_id = int(request.match_info["channel"])
+        status = self.history_errors.get(channel_id) or self.channel_errors.get(channel_id)
+        if status == 403:
+            return _error(403, "Missing Access", 50001)
+        if status == 404 or self._channel_payload(channel_id) is None:
+            return _error(404, "Unknown Channel", 10003)
+        limit = min(max(int(request.query.get("limit", 50)), 1), 100)
+        before = int(request.query.get("before", 1 << 63))
+        after = int(request.query.get("after", 0))
+        found = [
+            m
+            for m in self.messages.values()
+            if m["channel_id"] == str(channel_id)
+            and not int(m.get("flags", 0)) & MESSAGE_FLAG_EPHEMERAL
+            and after < int(m["id"]) < before
+        ]
+        found.sort(key=lambda m: int(m["id"]), reverse=True)
+        return json_response(found[:limit])
 
     def _channel_message(self, request: web.Request) -> JSON | None:
         message = self.messages.get(int(request.match_info["message"]))

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from tests.e2e.fake_discord.gateway import _Connection
 
 API_PREFIX = "/api/v10"
+# Discord returns the earlier message for a repeated nonce (enforce_nonce) "in the
+# past few minutes"; tests that need the window over call expire_nonces().
+NONCE_WINDOW = 300.0
 
 
 @dataclass
@@ -105,6 +108,10 @@ class FakeState:
         self.rate_limited_count = 0
         # Knobs.
         self.channel_errors: dict[int, int] = {}
+        self.history_errors: dict[int, int] = {}  # GET messages answers this status
+        self.held_channels: dict[int, asyncio.Event] = {}  # posts created, answer held
+        # (author id, nonce) -> (message id, monotonic time) for enforce_nonce.
+        self.nonces: dict[tuple[int, str], tuple[int, float]] = {}
         self._rate_limit: tuple[int, float] | None = None
         self._window: deque[float] = deque()
         # Internals.
