@@ -5,10 +5,14 @@ clock, so DST transitions, downtime and midnight can be tested as tables.
 
 Rules:
 - a post belongs to a *local* date of the server's time zone: one a day;
-- the post instant of a local date is the first instant whose local wall time is
-  at or after the chosen time. In a DST gap (02:30 on a spring-forward night)
-  that is the end of the gap (03:00); in a repeated hour it is the first
-  occurrence;
+- the post instant of a local date is the first instant of that date whose local
+  wall time is at or after the chosen time. In a DST gap (02:30 on a
+  spring-forward night) that is the end of the gap (03:00); in a repeated hour it
+  is the first occurrence. When the gap runs past midnight (America/Nuuk jumps
+  from 23:00 to 00:00), no instant of the date is that late: the post comes in
+  the last minute before the jump, so it stays on its own date;
+- a date a zone skipped whole (Pacific/Apia, 2011-12-30) has no post: the dates
+  before and after it are neighbours (`previous_date`, `next_date`);
 - a day is due once now has reached its post instant, while the same local day
   lasts; a day whose post instant passed while the bot was down and whose local
   day is over is missed (skipped and logged), never posted the next day.
@@ -36,7 +40,8 @@ ZONE_EXAMPLE: Final = "/daily set timezone: Europe/London"
 AUTOCOMPLETE_MAX: Final = 25
 # Settled days are never posted again; 'claimed' and 'failed' ones may be retried.
 SETTLED: Final = frozenset({"posted", "skipped"})
-# Longest DST gap handled by the minute walk (Samoa skipped a whole day in 2011).
+# Longest DST gap the minute walk crosses (Samoa skipped a whole day in 2011): a walk
+# never leaves its date, so it needs at most a day's minutes.
 _MAX_GAP_MINUTES: Final = 24 * 60
 
 _TIME = re.compile(
@@ -169,14 +174,55 @@ def local_date(now: datetime, where: tzinfo) -> date:
     return now.astimezone(where).date()
 
 
+class NoSuchDateError(ValueError):
+    """The zone skipped that whole local date: nothing happens on it."""
+
+
 def post_instant(day: date, at: time, where: tzinfo) -> datetime:
-    """The UTC instant of the post of a local date (DST gap → end of gap; repeat → first)."""
+    """The UTC instant of the post of a local date (see the module docstring for gaps).
+
+    Raises NoSuchDateError for a date the zone skipped whole.
+    """
     wall = datetime.combine(day, at).replace(tzinfo=where, fold=0)
+    if tz.datetime_exists(wall):
+        return wall.astimezone(UTC)  # fold=0: the first of a repeated hour
+    later = _first_existing(wall, timedelta(minutes=1), day)  # the end of the gap
+    found = later or _first_existing(wall, -timedelta(minutes=1), day)  # before the jump
+    if found is None:
+        raise NoSuchDateError(f"{day} does not exist in {where}")
+    return found.astimezone(UTC)
+
+
+def _first_existing(wall: datetime, step: timedelta, day: date) -> datetime | None:
+    """Walk the wall clock by `step` from a time in a gap; the first that exists on `day`."""
     for _ in range(_MAX_GAP_MINUTES):
+        wall += step  # wall-clock arithmetic on an aware datetime: the offset follows
+        if wall.date() != day:
+            return None
         if tz.datetime_exists(wall):
-            return wall.astimezone(UTC)
-        wall += timedelta(minutes=1)  # wall-clock arithmetic: walk to the end of the gap
-    raise ValueError(f"no valid local time after {day} {at} in {where}")
+            return wall
+    return None
+
+
+def _instant_if_any(day: date, at: time, where: tzinfo) -> datetime | None:
+    try:
+        return post_instant(day, at, where)
+    except NoSuchDateError:
+        return None
+
+
+def previous_date(day: date, where: tzinfo) -> date:
+    """The local date before `day` that exists in the zone (skipped dates are passed over)."""
+    start = post_instant(day, time(0, 0), where)  # the first instant of the date
+    return local_date(start - timedelta(seconds=1), where)
+
+
+def next_date(day: date, where: tzinfo) -> date:
+    """The local date after `day` that exists in the zone."""
+    following = day + timedelta(days=1)
+    while _instant_if_any(following, time(0, 0), where) is None:
+        following += timedelta(days=1)  # at most one: no zone skips two dates
+    return following
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +263,7 @@ def missed_date(
     now: datetime, at: time, where: tzinfo, since: datetime, last: LastPost | None
 ) -> date | None:
     """Yesterday, if its post instant passed with no post (the bot was down): skip and log it."""
-    yesterday = local_date(now, where) - timedelta(days=1)
+    yesterday = previous_date(local_date(now, where), where)
     instant = post_instant(yesterday, at, where)
     if instant < since or instant > now or _settled(last, yesterday):
         return None
@@ -235,5 +281,5 @@ def next_post(
         instant = post_instant(day, at, where)
         if instant >= since and not _settled(last, day):
             return instant
-        day += timedelta(days=1)
+        day = next_date(day, where)
     return post_instant(day, at, where)

@@ -11,7 +11,7 @@ import contextlib
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -407,6 +407,39 @@ async def test_post_sent_while_the_state_store_is_locked_is_not_sent_again(world
     world.clock.set(AFTER_STALE)
     await cog(bot).run_now()
     await assert_posted_once(world, int(sent["id"]))
+
+
+# -- one server's trouble is its own -------------------------------------------
+
+
+async def subscribe_two(
+    world: World, bot: AlmanacBot, second: FakeGuild, settings: list[tuple[str, time]]
+) -> None:
+    """The default server and `second`, posting at the given zones and times."""
+    await world.fake.add_guild(second)
+    await world.fake.wait_until(lambda: bot.get_guild(SECOND_GUILD), 5, "second guild")
+    state = await world.open_state()
+    targets = [(GUILD_ID, ANNOUNCEMENTS_ID), (SECOND_GUILD, SECOND_CHANNEL)]
+    for (guild, channel), (name, at) in zip(targets, settings, strict=True):
+        await state.subscribe(
+            guild, channel_id=channel, post_time=at, timezone=name, empty_day="nearest"
+        )
+
+
+async def test_a_skipped_date_in_one_zone_stops_no_post(
+    world: World, second_guild: FakeGuild
+) -> None:
+    """Samoa skipped 2011-12-30. On the 31st a server there (posting at 00:00) and one in
+    Moscow both post: the Samoan server's "yesterday" used to raise and end every run."""
+    world.clock.set(datetime(2011, 12, 29, 12, 0, tzinfo=UTC))
+    bot = await world.start()
+    settings = [("Pacific/Apia", time(0, 0)), ("Europe/Moscow", time(9, 0))]
+    await subscribe_two(world, bot, second_guild, settings)
+    world.clock.set(datetime(2011, 12, 31, 6, 0, tzinfo=UTC))  # 10:00 Moscow, 20:00 Apia
+    report = await cog(bot).run_now()
+    assert report.outcomes == {GUILD_ID: "posted", SECOND_GUILD: "posted"}
+    assert len(posts(world.fake)) == 1
+    assert len(posts(world.fake, SECOND_CHANNEL)) == 1
 
 
 # -- failures and cleanup ------------------------------------------------------

@@ -264,3 +264,31 @@ def test_next_post_after_late_subscription() -> None:
     """A subscription made after today's time has its first post tomorrow."""
     now = utc(2026, 6, 16, 8, 0)
     assert next_post(now, NINE, MOSCOW, now, None) == utc(2026, 6, 17, 6, 0)
+
+
+NUUK = zone("America/Nuuk")
+APIA = zone("Pacific/Apia")
+
+
+@pytest.mark.parametrize("at", [time(23, 0), time(23, 30), time(23, 59)])
+def test_gap_past_midnight_posts_the_same_day(at: time) -> None:
+    """Nuuk jumps from 23:00 to 00:00 on 2024-03-30: a 23:xx post comes in the last minute
+    before the jump, on the Saturday, and is due then (not moved to Sunday, not missed)."""
+    saturday = date(2024, 3, 30)
+    instant = post_instant(saturday, at, NUUK)
+    assert instant == utc(2024, 3, 31, 0, 59)  # 22:59 at UTC-2
+    assert due_date(instant, at, NUUK, LONG_AGO, None) == saturday
+    sunday = utc(2024, 3, 31, 1, 0)
+    assert missed_date(sunday, at, NUUK, LONG_AGO, LastPost(saturday, "posted")) is None
+
+
+@pytest.mark.parametrize("at", [time(0, 0), time(9, 0)])
+def test_a_skipped_date_is_neither_due_nor_missed(at: time) -> None:
+    """Samoa skipped 2011-12-30: on the 31st "yesterday" is the 29th, and nothing raises."""
+    posted = LastPost(date(2011, 12, 29), "posted")
+    since = utc(2011, 1, 1)
+    now = utc(2011, 12, 30, 20, 0)  # 10:00 on the 31st at UTC+14
+    assert missed_date(now, at, APIA, since, posted) is None
+    assert missed_date(now, at, APIA, since, None) == date(2011, 12, 29)
+    after = next_post(utc(2011, 12, 29, 20, 0), at, APIA, since, posted)
+    assert after.astimezone(APIA).date() == date(2011, 12, 31)
