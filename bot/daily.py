@@ -212,26 +212,35 @@ class Poster:
             if sub.guild_id in self._in_flight:
                 continue
             try:
-                where = zone(sub.timezone)
-            except UserError:
-                await self.state.pause(sub.guild_id, f"unknown time zone {sub.timezone!r}")
+                day = await self._due(sub, now, report)
+            except Exception:  # one server's trouble must not stop every other server's post
+                log.exception("Guild %s: could not decide its daily post", sub.guild_id)
+                report.outcomes[sub.guild_id] = "failed"
                 continue
-            last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
-            missed = missed_date(now, sub.post_time, where, sub.since, last)
-            if missed is not None:
-                await self._record_missed(sub, missed)
-                report.missed.append(sub.guild_id)
-            day = due_date(now, sub.post_time, where, sub.since, last)
             if day is not None:
                 due.append((sub, day))
         outcomes = await asyncio.gather(*(self._bounded(sub, day) for sub, day in due))
-        report.outcomes = {
+        report.outcomes |= {
             sub.guild_id: outcome for (sub, _), outcome in zip(due, outcomes, strict=True)
         }
         if due:
             log.info("Daily run: %s", dict(report.count()))
         await self._prune_once_a_day(now.date())
         return report
+
+    async def _due(self, sub: Subscription, now: datetime, report: RunReport) -> date | None:
+        """The local date to post for one server now, logging a day missed while down."""
+        try:
+            where = zone(sub.timezone)
+        except UserError:
+            await self.state.pause(sub.guild_id, f"unknown time zone {sub.timezone!r}")
+            return None
+        last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
+        missed = missed_date(now, sub.post_time, where, sub.since, last)
+        if missed is not None:
+            await self._record_missed(sub, missed)
+            report.missed.append(sub.guild_id)
+        return due_date(now, sub.post_time, where, sub.since, last)
 
     async def _prune_once_a_day(self, today: date) -> None:
         """Old post-log days go at the first run of each (UTC) day."""

@@ -442,6 +442,28 @@ async def test_a_skipped_date_in_one_zone_stops_no_post(
     assert len(posts(world.fake, SECOND_CHANNEL)) == 1
 
 
+async def test_one_failing_subscription_does_not_stop_the_others(
+    world: World, second_guild: FakeGuild
+) -> None:
+    """The state store refuses one server's writes (a real trigger): that server's run
+    fails and is logged, the other server still posts."""
+    bot = await world.start()
+    await subscribe_two(world, bot, second_guild, [("Europe/Moscow", time(9, 0))] * 2)
+    refuse = sqlite3.connect(world.state_path)
+    try:
+        refuse.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON post_log"
+            f" WHEN NEW.guild_id = {GUILD_ID} BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+    finally:
+        refuse.close()
+    world.clock.set(MOSCOW_NINE + timedelta(days=1))  # yesterday missed: a write for each
+    report = await cog(bot).run_now()
+    assert report.outcomes == {GUILD_ID: "failed", SECOND_GUILD: "posted"}
+    assert len(posts(world.fake, SECOND_CHANNEL)) == 1
+    assert posts(world.fake) == []
+
+
 # -- failures and cleanup ------------------------------------------------------
 
 
