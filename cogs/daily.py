@@ -28,13 +28,14 @@ from bot.schedule import (
     LastPost,
     complete_zones,
     format_time,
+    local_date,
     next_post,
     parse_time,
     resolve_zone,
     zone,
 )
 from bot.tree import permission_label
-from db.state import EmptyDay, PostRecord, StateStore, Subscription
+from db.state import EmptyDay, PostRecord, StateStore, Subscription, retry_at
 
 log = logging.getLogger("almanac.daily")
 # How long a server must be missing from every READY before its settings are forgotten.
@@ -106,9 +107,29 @@ def local_words(moment: datetime, where: tzinfo, name: str) -> str:
 
 
 def upcoming(sub: Subscription, now: datetime) -> datetime:
+    """When the next post will really be tried, from the post log as the poster reads it.
+
+    A day whose post was tried and failed or not confirmed comes again only when
+    its claim may be taken again (db.state.retry_at), and only the same local day;
+    a day given up (or retried past its end) means tomorrow.
+    """
     where = zone(sub.timezone)
     last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
-    return next_post(now, sub.post_time, where, sub.since, last)
+    instant = next_post(now, sub.post_time, where, sub.since, last)
+    day = local_date(instant, where)
+    if sub.last is None or sub.last.local_date != day:
+        return instant
+    retry = retry_at(sub.last)
+    if retry is not None and local_date(max(retry, instant), where) == day:
+        return max(retry, instant)
+    return next_post(now, sub.post_time, where, sub.since, LastPost(day, "skipped"))
+
+
+def when_words(moment: datetime, now: datetime, where: tzinfo, name: str) -> str:
+    """'due now (within a minute)' for a past instant, else its local time and <t:…>."""
+    if moment <= now:
+        return f"due now (within {int(TICK)} seconds)"
+    return f"{local_words(moment, where, name)} — {discord_time(moment)}"
 
 
 class DailyCog(commands.Cog, name="Daily"):
@@ -238,13 +259,14 @@ class DailyCog(commands.Cog, name="Daily"):
         sub = await state.subscribe(
             guild.id, channel_id=channel.id, post_time=at, timezone=name, empty_day=policy
         )
-        first = upcoming(sub, self.bot.clock())
+        now = self.bot.clock()
+        first = upcoming(sub, now)
         await reply(
             interaction,
             content=(
                 f"Every day at **{format_time(at)}** ({name}) I'll post that day's anniversaries "
                 f"in {channel.mention}. On a day with none I'll {POLICY_WORDS[policy]}.\n"
-                f"First post: {discord_time(first)}."
+                f"Next post: {when_words(first, now, zone(name), name)}."
             ),
             ephemeral=True,
         )
@@ -357,10 +379,10 @@ def _status_lines(
         f" ({sub.timezone}) · on an empty day: {POLICY_WORDS[sub.empty_day]}"
     ]
     if sub.active:
-        moment = upcoming(sub, now)
-        when = "due now" if moment <= now else local_words(moment, where, sub.timezone)
-        lines.append(f"**Next post:** {when} — {discord_time(moment)}")
+        lines.append(f"**Next post:** {when_words(upcoming(sub, now), now, where, sub.timezone)}")
     lines.append(f"**Last post:** {_last_line(last_posted, guild_id)}")
+    if sub.last is not None and sub.last.status != "posted":
+        lines.append(f"**{_day_words(sub.last.local_date)}:** {_unposted_line(sub.last)}")
     if sub.last_error:
         at = f" ({discord_time(sub.last_error_at)})" if sub.last_error_at else ""
         lines.append(f"**Last error:** {sub.last_error}{at}")
@@ -373,14 +395,39 @@ def _status_lines(
     return lines
 
 
+def _day_words(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def jump_link(guild_id: int, record: PostRecord) -> str:
+    """The link that opens a posted message; the channel alone if its id is unknown."""
+    channel = f"https://discord.com/channels/{guild_id}/{record.channel_id}"
+    return channel if record.message_id is None else f"{channel}/{record.message_id}"
+
+
 def _last_line(last_posted: PostRecord | None, guild_id: int) -> str:
     if last_posted is None:
         return "none yet"
-    link = (
-        f"https://discord.com/channels/{guild_id}/{last_posted.channel_id}/{last_posted.message_id}"
+    return f"{_day_words(last_posted.local_date)} — {jump_link(guild_id, last_posted)}"
+
+
+def _unposted_line(record: PostRecord) -> str:
+    """What became of a day that has no confirmed post, and whether it is tried again."""
+    retry = retry_at(record)
+    again = f" I'll try again at {discord_time(retry)}." if retry is not None else ""
+    if record.status == "skipped":
+        return f"nothing posted: {record.detail or 'skipped'}."
+    if record.status == "failed":
+        return f"failed: {record.detail or 'Discord refused the post'}.{again}"
+    if retry is not None:
+        return (
+            f"not confirmed: a post was started {discord_time(record.at)} and Discord's answer"
+            f" never came back.{again.replace('try again', 'look for it in the channel')}"
+        )
+    return (
+        "not confirmed: the post was tried twice without an answer from Discord, so I gave"
+        " the day up. Look in the channel."
     )
-    day = last_posted.local_date
-    return f"{day:%A} {day.day} {day:%B %Y} — {link}"
 
 
 async def setup(bot: AlmanacBot) -> None:

@@ -108,6 +108,18 @@ class Subscription:
         return self.enabled and self.paused_reason is None
 
 
+def retry_at(record: PostRecord) -> datetime | None:
+    """When `claim_post` will next take this day's row; None if never (settled or given up).
+
+    The same rule as claim_post's WHERE clause, for /daily status to tell the truth.
+    """
+    if record.status == "claimed" and record.attempts == 1:
+        return record.at + STALE_CLAIM
+    if record.status == "failed":
+        return record.at + RETRY_FAILED
+    return None
+
+
 def _subscription(row: Sequence[Any]) -> Subscription:
     last = None
     if row[11] is not None:
@@ -278,7 +290,8 @@ class StateStore(AsyncClosing):
 
         A fresh day is claimed by an INSERT. An existing row is taken over only if
         it is a 'claimed' row older than STALE_CLAIM that was claimed once (a crash
-        mid-post: retried once), or a 'failed' row older than RETRY_FAILED.
+        mid-post: retried once), or a 'failed' row older than RETRY_FAILED: what
+        `retry_at` says (keep the two together).
         """
         now = self._clock()
         changed = await self._write(

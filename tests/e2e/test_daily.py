@@ -409,6 +409,50 @@ async def test_post_sent_while_the_state_store_is_locked_is_not_sent_again(world
     await assert_posted_once(world, int(sent["id"]))
 
 
+def unix(moment: datetime) -> str:
+    """How a reply shows an instant: <t:…:F>."""
+    return f"<t:{int(moment.timestamp())}:F>"
+
+
+async def test_status_tells_the_truth_about_an_unconfirmed_post(world: World) -> None:
+    """After a post whose answer never came, status says so and when it will be looked
+    for (not "due now" for ever); once found, it is the last post, with its link."""
+    sent = await kill_mid_post(world)
+    world.clock.set(MOSCOW_NINE + timedelta(minutes=1))
+    bot = await world.start()
+    status = (await command(world.fake, "daily status"))["content"]
+    assert "due now" not in status
+    assert "not confirmed" in status
+    assert "**Next post:** " in status
+    assert unix(MOSCOW_NINE + STALE_CLAIM) in status
+    world.fake.expire_nonces()
+    world.clock.set(AFTER_STALE)
+    await cog(bot).run_now()
+    status = (await command(world.fake, "daily status"))["content"]
+    assert f"Tuesday 16 June 2026 — https://discord.com/channels/{GUILD_ID}/" in status
+    assert f"/{ANNOUNCEMENTS_ID}/{sent}" in status
+    assert unix(MOSCOW_NINE + timedelta(days=1)) in status
+    assert "not confirmed" not in status
+
+
+async def test_set_after_a_refused_post_promises_the_real_retry(world: World) -> None:
+    """Refused at 09:00, permissions fixed, /daily set at 09:01: the reply names the retry
+    (09:10), not 09:00, and the post comes then."""
+    bot = await world.start()
+    await subscribe(world.fake)
+    world.fake.fail_channel(ANNOUNCEMENTS_ID, 403)
+    world.clock.set(MOSCOW_NINE)
+    await cog(bot).run_now()
+    world.fake.fail_channel(ANNOUNCEMENTS_ID, None)
+    world.clock.set(MOSCOW_NINE + timedelta(minutes=1))
+    reply = await subscribe(world.fake)
+    assert unix(MOSCOW_NINE + RETRY_FAILED) in reply["content"]
+    assert unix(MOSCOW_NINE) not in reply["content"]
+    world.clock.set(MOSCOW_NINE + RETRY_FAILED)
+    await cog(bot).run_now()
+    assert len(posts(world.fake)) == 1
+
+
 # -- one server's trouble is its own -------------------------------------------
 
 

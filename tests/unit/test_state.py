@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from db import schema
-from db.state import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, StateStore
+from db.state import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, StateStore, retry_at
 from db.writer import ingest_paths
 
 GUILD = 42
@@ -310,3 +310,25 @@ async def test_prune_post_log_keeps_recent_days_and_each_latest(state: StateStor
     assert last is not None
     assert last.local_date == quiet
     assert await state.prune_post_log(today, keep_days=90) == 0
+
+
+@pytest.mark.parametrize("status", ["claimed", "failed"])
+async def test_retry_at_is_when_the_claim_is_taken(
+    state: StateStore, clock: FakeClock, status: str
+) -> None:
+    """retry_at (what /daily status promises) agrees with claim_post to the second."""
+    await subscribe(state)
+    assert await state.claim_post(GUILD, DAY, CHANNEL)
+    if status == "failed":
+        await state.mark_failed(GUILD, DAY, "403")
+    record = await state.post_record(GUILD, DAY)
+    assert record is not None
+    retry = retry_at(record)
+    assert retry is not None
+    clock.now = retry - timedelta(seconds=1)
+    assert not await state.claim_post(GUILD, DAY, CHANNEL)
+    clock.now = retry
+    assert await state.claim_post(GUILD, DAY, CHANNEL)
+    again = await state.post_record(GUILD, DAY)
+    assert again is not None
+    assert retry_at(again) is None  # a claim taken twice is never taken again
