@@ -255,19 +255,27 @@ class Poster:
         log.info("Guild %s: the post of %s was missed while the bot was down", sub.guild_id, day)
         await self.state.mark_skipped(sub.guild_id, day, sub.channel_id, MISSED)
 
-    async def _bounded(self, sub: Subscription, day: date) -> Outcome:
+    async def post_today(self, sub: Subscription) -> tuple[date, Outcome]:
+        """Post a server's post of its local today now, unless it went out (/daily post-now).
+
+        The same claim as a scheduled post, so it still goes out once a day.
+        """
+        day = local_date(self.clock(), zone(sub.timezone))
+        return day, await self._bounded(sub, day, by_hand=True)
+
+    async def _bounded(self, sub: Subscription, day: date, *, by_hand: bool = False) -> Outcome:
         """One post, with at most `concurrency` in flight; never lets an error escape."""
         self._in_flight.add(sub.guild_id)
         try:
             async with self._slots:
-                return await self.post(sub, day)
+                return await self.post(sub, day, by_hand=by_hand)
         except Exception:
             log.exception("Guild %s: daily post of %s failed", sub.guild_id, day)
             return "failed"
         finally:
             self._in_flight.discard(sub.guild_id)
 
-    async def post(self, sub: Subscription, day: date) -> Outcome:
+    async def post(self, sub: Subscription, day: date, *, by_hand: bool = False) -> Outcome:
         """Claim the day, render it, send it, and record what happened."""
         guild = self.client.get_guild(sub.guild_id)
         if guild is None or guild.unavailable:
@@ -276,7 +284,7 @@ class Poster:
         if channel is None:
             await self.state.channel_deleted(sub.channel_id)
             return "gone"
-        if not await self.state.claim_post(sub.guild_id, day, sub.channel_id):
+        if not await self.state.claim_post(sub.guild_id, day, sub.channel_id, by_hand=by_hand):
             return "taken"
         try:
             embeds = await build_post(self.store, day, sub.empty_day)

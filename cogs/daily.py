@@ -20,7 +20,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.daily import Poster, RunReport, build_post
+from bot.daily import Outcome, Poster, RunReport, build_post
 from bot.discord_app import AlmanacBot
 from bot.errors import UserError
 from bot.replies import reply
@@ -311,6 +311,30 @@ class DailyCog(commands.Cog, name="Daily"):
             ".  ", ". "
         )
 
+    @daily.command(name="post-now", description="Post today's post now if it has not gone out yet")
+    async def post_now(self, interaction: Interaction) -> None:
+        """Today's post through the poster's own claim: never a second post of a day."""
+        guild, _ = manager(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        state = state_of(self.bot)
+        sub = await state.subscription(guild.id)
+        if sub is None:
+            await reply(interaction, content=await self._no_subscription(guild.id), ephemeral=True)
+            return
+        if not sub.active:
+            why = sub.paused_reason or "turned off with `/daily off`"
+            await reply(
+                interaction,
+                content=f"Daily posts are paused ({why}). Run `/daily set` first.",
+                ephemeral=True,
+            )
+            return
+        async with self._run_lock:  # not beside a scheduled run of the same server
+            day, outcome = await self.poster().post_today(sub)
+        record = await state.post_record(guild.id, day)
+        text = _post_now_words(outcome, record, guild.id, sub.channel_id)
+        await reply(interaction, content=text, ephemeral=True)
+
     @daily.command(name="preview", description="See today's post now (only you see it)")
     async def preview(self, interaction: Interaction) -> None:
         guild, _ = manager(interaction)
@@ -395,6 +419,24 @@ def _status_lines(
     return lines
 
 
+def _post_now_words(
+    outcome: Outcome, record: PostRecord | None, guild_id: int, channel_id: int
+) -> str:
+    """What /daily post-now did, in one or two sentences."""
+    if record is not None and record.status == "posted":
+        link = jump_link(guild_id, record)
+        if outcome == "posted":
+            return f"Posted today's post in <#{channel_id}>: {link}"
+        return f"Today's post had already gone out: {link}"
+    if outcome == "waiting":
+        return "I can't see this server yet (still connecting). Try again in a minute."
+    if outcome == "gone":
+        return f"<#{channel_id}> is gone. Choose another channel with `/daily set`."
+    if record is None:
+        return "Nothing was posted."
+    return f"Nothing new was posted. {_day_words(record.local_date)}: {_unposted_line(record)}"
+
+
 def _day_words(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
@@ -426,7 +468,7 @@ def _unposted_line(record: PostRecord) -> str:
         )
     return (
         "not confirmed: the post was tried twice without an answer from Discord, so I gave"
-        " the day up. Look in the channel."
+        " the day up. Look in the channel; `/daily post-now` posts it if it is missing."
     )
 
 

@@ -285,13 +285,18 @@ class StateStore(AsyncClosing):
 
     # -- the post log ----------------------------------------------------------
 
-    async def claim_post(self, guild_id: int, local_date: date, channel_id: int) -> bool:
+    async def claim_post(
+        self, guild_id: int, local_date: date, channel_id: int, *, by_hand: bool = False
+    ) -> bool:
         """Take the right to post a server's day; True for exactly one caller.
 
         A fresh day is claimed by an INSERT. An existing row is taken over only if
         it is a 'claimed' row older than STALE_CLAIM that was claimed once (a crash
         mid-post: retried once), or a 'failed' row older than RETRY_FAILED: what
-        `retry_at` says (keep the two together).
+        `retry_at` says (keep the two together). A manager asking by hand
+        (/daily post-now) may also take a stale claim that was given up, and a
+        failed day at once: a 'claimed' row younger than STALE_CLAIM (a post in
+        flight) is never taken.
         """
         now = self._clock()
         changed = await self._write(
@@ -301,16 +306,18 @@ class StateStore(AsyncClosing):
                 " ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'claimed',"
                 " attempts = post_log.attempts + 1, at = excluded.at,"
                 " channel_id = excluded.channel_id, message_id = NULL"
-                " WHERE (post_log.status = 'claimed' AND post_log.attempts = 1"
+                " WHERE (post_log.status = 'claimed' AND (post_log.attempts = 1 OR ?)"
                 "        AND post_log.at <= ?)"
-                " OR (post_log.status = 'failed' AND post_log.at <= ?)",
+                " OR (post_log.status = 'failed' AND (post_log.at <= ? OR ?))",
                 (
                     guild_id,
                     local_date.isoformat(),
                     channel_id,
                     stamp(now),
+                    by_hand,
                     stamp(now - STALE_CLAIM),
                     stamp(now - RETRY_FAILED),
+                    by_hand,
                 ),
             )
         )

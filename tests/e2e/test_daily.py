@@ -453,6 +453,54 @@ async def test_set_after_a_refused_post_promises_the_real_retry(world: World) ->
     assert len(posts(world.fake)) == 1
 
 
+async def test_post_now_posts_today_once(world: World) -> None:
+    """/daily post-now before the post time posts today's post and links it; the
+    scheduled run and a second post-now then post nothing more."""
+    bot = await world.start()
+    await subscribe(world.fake)
+    world.clock.set(MOSCOW_NINE - timedelta(minutes=30))
+    reply = await command(world.fake, "daily post-now")
+    assert reply["flags"] & EPHEMERAL
+    (message,) = posts(world.fake)
+    assert "Slovenia" in text_of(message)
+    assert reply["content"].startswith("Posted today's post")
+    assert f"/{ANNOUNCEMENTS_ID}/{message['id']}" in reply["content"]
+    world.clock.set(MOSCOW_NINE)
+    await cog(bot).run_now()
+    again = await command(world.fake, "daily post-now")
+    assert again["content"].startswith("Today's post had already gone out")
+    assert len(posts(world.fake)) == 1
+
+
+async def test_post_now_never_takes_a_post_in_flight(world: World) -> None:
+    """A post whose answer has not come back yet is not sent again by hand."""
+    await kill_mid_post(world)
+    world.clock.set(MOSCOW_NINE + timedelta(minutes=1))
+    await world.start()
+    reply = await command(world.fake, "daily post-now")
+    assert "Nothing new was posted" in reply["content"]
+    assert "not confirmed" in reply["content"]
+    assert len(posts(world.fake)) == 1
+
+
+async def test_post_now_takes_a_day_given_up(world: World) -> None:
+    """A day claimed twice without a confirmed post is given up; post-now by hand looks
+    in the channel, finds the first attempt's post and records it, sending nothing."""
+    sent = await kill_mid_post(world)
+    world.clock.set(AFTER_STALE)
+    state = await world.open_state()  # a second process takes the stale claim and dies
+    assert await state.claim_post(GUILD_ID, MOSCOW_NINE.date(), ANNOUNCEMENTS_ID)
+    world.fake.expire_nonces()
+    world.clock.set(AFTER_STALE + STALE_CLAIM)
+    await world.start()
+    status = (await command(world.fake, "daily status"))["content"]
+    assert "gave the day up" in status
+    assert unix(MOSCOW_NINE + timedelta(days=1)) in status
+    reply = await command(world.fake, "daily post-now")
+    assert reply["content"].startswith("Today's post had already gone out")
+    await assert_posted_once(world, sent)
+
+
 # -- one server's trouble is its own -------------------------------------------
 
 

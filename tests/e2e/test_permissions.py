@@ -35,6 +35,7 @@ SUBCOMMANDS: dict[str, JSON] = {
     "off": {},
     "status": {},
     "preview": {},
+    "post-now": {},
     "timezone": {"timezone": "Europe/Moscow"},
 }
 
