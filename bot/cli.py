@@ -1,4 +1,4 @@
-"""The `almanac` command line: ingest, export, ask, console, run, sync.
+"""The `almanac` command line: ingest, remove, export, ask, console, run, sync.
 
 Its shape is a contract (DESIGN.md): scripts rely on these commands, options and
 outputs, so change them only by adding.
@@ -22,10 +22,10 @@ from bot.console import answer_line, run_console
 from bot.errors import UserError
 from bot.render_text import render_json, render_text
 from db import schema
-from db.build import ensure_content
+from db.build import ensure_content, open_existing
 from db.export import export
 from db.store import Store
-from db.writer import IngestReport, ingest_paths, shown_path
+from db.writer import IngestReport, ingest_paths, remove_documents, shown_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--jobs", type=int, default=None, help="parser processes")
     ingest.set_defaults(handler=_ingest)
 
+    remove = commands.add_parser("remove", help="remove documents from the store by file path")
+    remove.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    remove.set_defaults(handler=_remove)
+
     exporter = commands.add_parser("export", help="print everything in the store as JSON")
     exporter.set_defaults(handler=_export)
 
@@ -85,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     either = commands.add_parser("run-or-console", help=argparse.SUPPRESS)
     either.set_defaults(handler=_run_or_console)
 
-    for sub in (ingest, exporter, ask, console, run, sync, either):
+    for sub in (ingest, remove, exporter, ask, console, run, sync, either):
         sub.add_argument("--db", type=Path, help="content store (default: ALMANAC_DB)")
     return parser
 
@@ -125,6 +129,34 @@ def print_report(report: IngestReport) -> None:
         f"{sum(o.events for o in done)} events, {sum(o.quotes for o in done)} quotes; "
         f"{len(report.failed)} failed"
     )
+    if report.gone:
+        print(
+            f"{_documents(len(report.gone))} no longer on disk: "
+            f"{', '.join(shown_path(key) for key in report.gone)}; `almanac remove` them"
+        )
+
+
+def _documents(count: int) -> str:
+    return f"{count} document" + ("" if count == 1 else "s")
+
+
+def _remove(args: argparse.Namespace, settings: Settings) -> int:
+    conn = open_existing(_db(args, settings))
+    try:
+        removal = remove_documents(conn, args.paths)
+    finally:
+        conn.close()
+    for path in removal.unknown:
+        print(f"error: {path}: not in the store; nothing was removed", file=sys.stderr)
+    if removal.unknown:
+        return 1
+    removed = removal.removed
+    print(
+        f"removed {_documents(len(removed))} ({sum(o.events for o in removed)} events, "
+        f"{sum(o.quotes for o in removed)} quotes): "
+        + ", ".join(shown_path(o.path) for o in removed)
+    )
+    return 0
 
 
 def _prepared(args: argparse.Namespace, settings: Settings) -> Path:

@@ -64,6 +64,15 @@ def ensure_content(path: Path, seeds: Path) -> IngestReport | None:
         conn.close()
 
 
+def open_existing(path: Path) -> sqlite3.Connection:
+    """The content store at path opened to change it (`almanac remove`): never created,
+    and a file that is not a content store is refused as ensure_content refuses it."""
+    _refuse_foreign(path)
+    if not path.exists():
+        raise StoreRefused(f"{path}: there is no content store there")
+    return _open_or_refuse(path)
+
+
 def _refuse_foreign(path: Path) -> None:
     """Refuse a folder, a file that is not SQLite, and an SQLite file of another kind."""
     if path.is_dir():

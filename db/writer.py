@@ -44,7 +44,7 @@ from db.rows import (
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 
-Status = Literal["added", "replaced", "unchanged", "failed"]
+Status = Literal["added", "replaced", "unchanged", "failed", "removed"]
 
 # A batch is committed after this many written documents, bytes of text or seconds.
 BATCH_DOCUMENTS = 64
@@ -75,6 +75,8 @@ class IngestReport:
     """Outcomes of one ingest run, in the order the files were given."""
 
     outcomes: list[FileOutcome] = field(default_factory=list)
+    # Stored documents under the folders given whose files are gone (see documents_gone).
+    gone: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -224,7 +226,76 @@ def ingest_paths(
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     report = write_batches(conn, iter_parsed(files, count))
     report.outcomes[:0] = problems
+    report.gone = documents_gone(conn, paths)
     return report
+
+
+def documents_gone(conn: sqlite3.Connection, paths: Sequence[Path]) -> list[str]:
+    """Stored documents, under the folders (or at the paths) given, whose files no longer
+    exist. Ingest only reports them: a file may be gone for a moment (an unmounted disk,
+    a rename in progress), and removing its document is the user's call (remove_documents).
+    """
+    gone: list[str] = []
+    for path in paths:
+        if path.is_file():
+            continue
+        key = document_key(path)
+        rows = conn.execute(
+            "SELECT path FROM documents WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path",
+            (key, f"{key}/", f"{key}0"),  # '0' follows '/': every key under the folder
+        )
+        gone.extend(str(stored) for (stored,) in rows if not Path(stored).exists())
+    return list(dict.fromkeys(gone))
+
+
+@dataclass(slots=True)
+class Removal:
+    """What remove_documents did: the documents removed, or the paths it could not find."""
+
+    removed: list[FileOutcome] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+def stored_keys(path: Path) -> list[str]:
+    """Every key a document for path may be stored under: its absolute key, the path as
+    given (a key copied from a report) and a first-version key (relative to here)."""
+    key = document_key(path)
+    return list(dict.fromkeys([key, path.as_posix(), shown_path(key)]))
+
+
+def remove_documents(conn: sqlite3.Connection, paths: Sequence[Path]) -> Removal:
+    """Remove the documents of the paths given, all in one transaction, or none of them
+    when any path is not in the store (a mistyped path must not leave half a removal)."""
+    result = Removal()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found: dict[int, str] = {}
+        for path in paths:
+            keys = stored_keys(path)
+            marks = ", ".join("?" * len(keys))
+            rows = conn.execute(f"SELECT id, path FROM documents WHERE path IN ({marks})", keys)
+            matched = rows.fetchall()
+            if not matched:
+                result.unknown.append(str(path))
+            found.update((int(row_id), str(key)) for row_id, key in matched)
+        if result.unknown:
+            conn.execute("ROLLBACK")
+            return result
+        for row_id, key in found.items():
+            events, quotes = conn.execute(
+                "SELECT (SELECT count(*) FROM events WHERE document_id = :d),"
+                " (SELECT count(*) FROM quotes WHERE document_id = :d)",
+                {"d": row_id},
+            ).fetchone()
+            delete_document(conn, row_id)
+            result.removed.append(FileOutcome(key, "removed", events=events, quotes=quotes))
+        drop_orphan_people(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return result
 
 
 def write_batches(conn: sqlite3.Connection, parsed: Iterable[_Parsed]) -> IngestReport:

@@ -233,3 +233,88 @@ def test_ask_with_a_bad_argument_explains(
     err = capsys.readouterr().err
     assert "notaday" in err
     assert "Try:" in err
+
+
+# -- almanac remove, and documents whose files are gone -----------------------------------
+
+
+def _paths(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [str(row[0]) for row in conn.execute("SELECT path FROM documents ORDER BY path")]
+    finally:
+        conn.close()
+
+
+def _two_documents(tmp_path: Path) -> tuple[Path, Path]:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    first = write(texts / "first.txt", GOOD)
+    second = write(texts / "second.txt", GOOD.replace("Lisbon", "Porto").replace("1999", "2003"))
+    assert main(["ingest", "texts"]) == 0
+    return first, second
+
+
+def test_remove_takes_paths_as_given_or_as_stored(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A relative path and the absolute key both name their document; one summary line;
+    its rows go with it and the other document keeps all of its own."""
+    first, second = _two_documents(tmp_path)
+    kept = count(db_path, "events") // 2
+    capsys.readouterr()
+    assert main(["remove", "texts/first.txt"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["removed 1 document (1 events, 1 quotes): texts/first.txt"]
+    assert _paths(db_path) == [second.resolve().as_posix()]
+    assert count(db_path, "events") == kept
+    second.unlink()  # a document can be removed after its file is gone, by its stored key
+    assert main(["remove", second.resolve().as_posix()]) == 0
+    assert _paths(db_path) == []
+    assert (count(db_path, "quotes"), count(db_path, "people"), count(db_path, "vocabulary")) == (
+        0,
+        0,
+        0,
+    )
+    assert first.exists()  # the store forgets the text; the file is the user's
+
+
+def test_remove_of_a_path_not_in_the_store_removes_nothing(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped path is named in one line and no document is removed, not even the others."""
+    _two_documents(tmp_path)
+    before = _paths(db_path)
+    capsys.readouterr()
+    assert main(["remove", "texts/first.txt", "texts/frist.txt"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "error: texts/frist.txt: not in the store; nothing was removed"
+    ]
+    assert captured.out == ""
+    assert _paths(db_path) == before
+
+
+def test_remove_needs_an_existing_store(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """remove never creates (or builds from the seeds) a store to remove from."""
+    assert main(["remove", "a.txt"]) == 1
+    assert "no content store there" in capsys.readouterr().err
+    assert not db_path.exists()
+
+
+def test_ingest_reports_documents_whose_files_are_gone(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ingesting a folder names its stored documents that are no longer on disk and
+    keeps them: removing them is the user's call."""
+    first, second = _two_documents(tmp_path)
+    first.unlink()
+    second.unlink()
+    write(tmp_path / "texts" / "third.txt", GOOD.replace("Lisbon", "Riga"))
+    capsys.readouterr()
+    assert main(["ingest", "texts"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == (
+        "2 documents no longer on disk: texts/first.txt, texts/second.txt; `almanac remove` them"
+    )
+    assert len(_paths(db_path)) == 3
