@@ -22,7 +22,7 @@ from bot.console import answer_line, run_console
 from bot.errors import UserError
 from bot.render_text import render_json, render_text
 from db import schema
-from db.build import ensure_content, open_existing
+from db.build import ensure_content, writing
 from db.export import export
 from db.store import Store
 from db.writer import IngestReport, ingest_paths, remove_documents, shown_path
@@ -100,11 +100,8 @@ def _db(args: argparse.Namespace, settings: Settings) -> Path:
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     paths = list(args.paths) or [settings.seeds_dir]
-    conn = schema.connect(_db(args, settings), schema.CONTENT_SCHEMA)
-    try:
+    with writing(_db(args, settings), create=True) as conn:
         report = ingest_paths(conn, paths, workers=args.jobs)
-    finally:
-        conn.close()
     print_report(report)
     return 0 if report.ok else 1
 
@@ -141,11 +138,8 @@ def _documents(count: int) -> str:
 
 
 def _remove(args: argparse.Namespace, settings: Settings) -> int:
-    conn = open_existing(_db(args, settings))
-    try:
+    with writing(_db(args, settings), create=False) as conn:
         removal = remove_documents(conn, args.paths)
-    finally:
-        conn.close()
     for path in removal.unknown:
         print(f"error: {path}: not in the store; nothing was removed", file=sys.stderr)
     if removal.unknown:

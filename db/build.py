@@ -12,12 +12,15 @@ and left exactly as it was.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from db import schema
-from db.writer import IngestReport, ingest_paths
+from db.writer import IngestReport, first_loader, ingest_paths
 
 log = logging.getLogger("almanac.store")
 
@@ -57,20 +60,55 @@ def ensure_content(path: Path, seeds: Path) -> IngestReport | None:
         conn = _open_or_refuse(path)
     try:
         empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
-        return ingest_paths(conn, [seeds]) if empty else None
+        if not empty:
+            return None  # during a first load too: answers come from what is there
+        loader = first_loader(conn)
+        if loader is not None and loader != os.getpid() and _running(loader):
+            raise StoreRefused(
+                f"{path} is being built by another process (pid {loader}); "
+                "try again when it has finished"
+            )
+        return ingest_paths(conn, [seeds])
     except sqlite3.OperationalError as exc:
         raise StoreRefused(f"{path}: {_reason(exc)}") from exc
     finally:
         conn.close()
 
 
-def open_existing(path: Path) -> sqlite3.Connection:
-    """The content store at path opened to change it (`almanac remove`): never created,
-    and a file that is not a content store is refused as ensure_content refuses it."""
+def _running(pid: int) -> bool:
+    """Whether a process of this id runs here (so a first load it recorded is under way)."""
+    if os.name == "nt":
+        return True  # os.kill(pid, 0) would end it there; the record clears when it ends
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+@contextmanager
+def writing(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
+    """The content store opened to change it (ingest, remove), closed afterwards.
+
+    A file that is not a content store is refused as ensure_content refuses it; with
+    create false a missing store is refused too (nothing to remove from). A store
+    another process keeps busy past schema.BUSY_TIMEOUT_MS is refused in one line
+    naming it; what was committed before stays.
+    """
     _refuse_foreign(path)
-    if not path.exists():
+    if not create and not path.exists():
         raise StoreRefused(f"{path}: there is no content store there")
-    return _open_or_refuse(path)
+    conn = _open_or_refuse(path)
+    try:
+        yield conn
+    except sqlite3.OperationalError as exc:
+        if _is_busy(exc):
+            raise StoreRefused(f"{path}: {_reason(exc)}") from exc
+        raise
+    finally:
+        conn.close()
 
 
 def _refuse_foreign(path: Path) -> None:
@@ -170,7 +208,8 @@ def _is_busy(exc: sqlite3.Error) -> bool:
 def _reason(exc: BaseException | None) -> str:
     """One line a user can act on, from SQLite's message."""
     if isinstance(exc, sqlite3.Error) and _is_busy(exc):
-        return "locked by another process; try again when it has finished"
+        waited = schema.BUSY_TIMEOUT_MS / 1000
+        return f"locked by another process (waited {waited:g} s); try again when it has finished"
     message = str(exc).lower()
     if "full" in message:
         return "the disk is full"

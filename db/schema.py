@@ -19,6 +19,10 @@ from pathlib import Path
 CONTENT_SCHEMA = "schema.sql"
 STATE_SCHEMA = "state.sql"
 
+# How long a connection waits for another one's write lock before SQLite gives up
+# ("database is locked"): ingest holds it only while it writes a batch (about a second).
+BUSY_TIMEOUT_MS = 5000
+
 _MIGRATION_HEADER = re.compile(r"^-- migration (\d+)\s*$", re.MULTILINE)
 
 log = logging.getLogger("almanac.store")
@@ -48,7 +52,9 @@ def connect(path: Path | str, schema_name: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         configure(conn)
-        restore_indexes(conn, schema_name)  # first: migrations expect their version's indexes
+        # First: migrations expect their version's indexes. Not waiting: a writer holding
+        # the lock is a bulk load that builds them itself when it ends.
+        restore_indexes(conn, schema_name, wait=False)
         migrate(conn, schema_name)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -64,7 +70,7 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
 
 
 def migrate(conn: sqlite3.Connection, schema_name: str, upto: int | None = None) -> None:
@@ -117,16 +123,19 @@ def schema_indexes(schema_name: str, version: int) -> tuple[tuple[str, str], ...
         conn.close()
 
 
-def restore_indexes(conn: sqlite3.Connection, schema_name: str) -> None:
+def restore_indexes(conn: sqlite3.Connection, schema_name: str, *, wait: bool = True) -> None:
     """Build the indexes of the file's schema version that it lacks, in one transaction.
 
     An interrupted bulk load leaves its rows whole but some indexes missing; the
     next open builds them. When that cannot be done now (another connection keeps
-    the write lock past busy_timeout, a read-only file, a full disk) the next open
-    tries again: the rows are complete either way, only slower to query.
+    the write lock past busy_timeout, or at all when not wait; a read-only file, a
+    full disk) the next open tries again: the rows are complete either way, only
+    slower to query.
     """
     if not _missing_indexes(conn, schema_name):
         return
+    if not wait:
+        conn.execute("PRAGMA busy_timeout = 0")
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -138,7 +147,14 @@ def restore_indexes(conn: sqlite3.Connection, schema_name: str) -> None:
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.OperationalError as exc:
-        log.warning("the store's missing indexes are left for the next open: %s", exc)
+        busy = "locked" in str(exc) or "busy" in str(exc)
+        log.log(
+            logging.INFO if busy and not wait else logging.WARNING,
+            "the store's missing indexes are left for the next open: %s",
+            exc,
+        )
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
 
 
 def _missing_indexes(conn: sqlite3.Connection, schema_name: str) -> list[str]:

@@ -140,3 +140,13 @@ BEGIN
     INSERT INTO event_years (year, events) SELECT new.year, 1 WHERE new.year IS NOT NULL
         ON CONFLICT (year) DO UPDATE SET events = events + 1;
 END;
+
+-- migration 3
+-- One row about the store itself. loader: the process id of a first load under
+-- way (an ingest into a store with no documents), so that nothing else starts
+-- building the same empty store from the seeds meanwhile (db/build.py).
+CREATE TABLE store_state (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    loader INTEGER
+);
+INSERT INTO store_state (id, loader) VALUES (1, NULL);

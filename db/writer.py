@@ -17,6 +17,7 @@ the end (BULK_DEFERRED_INDEXES), so time per MB stays flat as the store grows.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -301,17 +302,23 @@ def remove_documents(conn: sqlite3.Connection, paths: Sequence[Path]) -> Removal
 def write_batches(conn: sqlite3.Connection, parsed: Iterable[_Parsed]) -> IngestReport:
     """Write parsed files into the open content store, a batch per transaction.
 
+    The write lock is taken only to write a batch that is ready, never while waiting
+    for the parser, so another process can write (or a reader build missing indexes)
+    between batches; a store that stays busy past schema.BUSY_TIMEOUT_MS raises
+    sqlite3.OperationalError ("database is locked"), the batches before it committed.
+
     Into an empty store this is a bulk load (see _Batch): the indexes it leaves
     out are built before this returns, also when it raises (or, if the store is
     busy, by the next schema.connect).
     """
     report = IngestReport()
-    batch = _Batch(conn)
+    batch = _Batch(conn, report.outcomes)
+    first_load = _claim_first_load(conn)
     restore = _ingest_pragmas(conn)
     try:
         try:
             for item in parsed:
-                report.outcomes.append(batch.write(item))
+                batch.add(item)
             batch.commit()
         except BaseException:
             batch.abandon()
@@ -322,7 +329,36 @@ def write_batches(conn: sqlite3.Connection, parsed: Iterable[_Parsed]) -> Ingest
     finally:
         for name, value in restore.items():
             conn.execute(f"PRAGMA {name} = {value}")
+        if first_load:
+            _release_first_load(conn)
     return report
+
+
+def first_loader(conn: sqlite3.Connection) -> int | None:
+    """The process id of the first load under way in this store, if one is recorded."""
+    row = conn.execute("SELECT loader FROM store_state").fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _claim_first_load(conn: sqlite3.Connection) -> bool:
+    """Record this process as the store's first load when it holds no documents yet."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
+        if empty:
+            conn.execute("UPDATE store_state SET loader = ?", (os.getpid(),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return bool(empty)
+
+
+def _release_first_load(conn: sqlite3.Connection) -> None:
+    """Clear the first-load record; when the store is busy the record stays, and a
+    reader sees that its process has ended (build.py)."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute("UPDATE store_state SET loader = NULL WHERE loader = ?", (os.getpid(),))
 
 
 # For the ingest connection only, while ingesting: a bigger page cache (the
@@ -367,6 +403,9 @@ BULK_DEFERRED_INDEXES = (
 class _Batch:
     """Documents written in one transaction, each inside its own savepoint.
 
+    Parsed documents wait in memory until the batch is full, and are then written
+    and committed at once: the write lock is held for the writing only.
+
     Search rows and vocabulary counts of the batch's documents are gathered as
     they are written and stored once, just before the batch commits (PendingWrites).
 
@@ -377,8 +416,10 @@ class _Batch:
     indexes, which schema.connect builds on the next open.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, outcomes: list[FileOutcome]) -> None:
         self._conn = conn
+        self._outcomes = outcomes
+        self._waiting: list[_Parsed] = []
         self._pending: list[FileOutcome] = []
         self._bytes = 0
         self._started = 0.0
@@ -386,27 +427,32 @@ class _Batch:
         self._first = True
         self._stored = 0  # documents in the store, as of the last commit
 
-    def write(self, parsed: _Parsed) -> FileOutcome:
-        """Write one document into the open batch; commit when the batch is full."""
-        if not self._conn.in_transaction:
-            self._begin()
-        outcome = _write_document(self._conn, parsed, self._deferred)
-        if not self._conn.in_transaction:  # SQLite gave up the whole transaction
-            self._fail_pending(outcome.reason or "the batch was rolled back")
-        elif outcome.status in ("added", "replaced"):
-            self._pending.append(outcome)
-            self._bytes += parsed.size
+    def add(self, parsed: _Parsed) -> None:
+        """Queue one parsed document; write and commit the batch once it is full."""
+        if not self._waiting:
+            self._started = time.monotonic()
+        self._waiting.append(parsed)
+        self._bytes += parsed.size
         if (
-            len(self._pending) >= max(BATCH_DOCUMENTS, self._stored // BATCH_GROWTH)
+            len(self._waiting) >= max(BATCH_DOCUMENTS, self._stored // BATCH_GROWTH)
             or self._bytes >= BATCH_BYTES
             or time.monotonic() - self._started >= BATCH_SECONDS
         ):
             self.commit()
-        return outcome
+
+    def _write(self, parsed: _Parsed) -> None:
+        """Write one document into the open transaction (opening one if need be)."""
+        if not self._conn.in_transaction:
+            self._begin()
+        outcome = _write_document(self._conn, parsed, self._deferred)
+        self._outcomes.append(outcome)
+        if not self._conn.in_transaction:  # SQLite gave up the whole transaction
+            self._fail_pending(outcome.reason or "the batch was rolled back")
+        elif outcome.status in ("added", "replaced"):
+            self._pending.append(outcome)
 
     def _begin(self) -> None:
         self._conn.execute("BEGIN IMMEDIATE")
-        self._started = time.monotonic()
         self._deferred = PendingWrites()
         if self._first:
             self._first = False
@@ -416,7 +462,10 @@ class _Batch:
                     self._conn.execute(f"DROP INDEX IF EXISTS {name}")
 
     def commit(self) -> None:
-        """Commit the open batch, if any; on failure its documents are reported failed."""
+        """Write the waiting documents and commit them; on failure they are reported failed."""
+        waiting, self._waiting, self._bytes = self._waiting, [], 0
+        for parsed in waiting:
+            self._write(parsed)
         if self._conn.in_transaction:
             try:
                 self._deferred.write(self._conn)
@@ -427,11 +476,11 @@ class _Batch:
             else:
                 self._stored += sum(o.status == "added" for o in self._pending)
         self._pending = []
-        self._bytes = 0
         self._deferred = PendingWrites()
 
     def abandon(self) -> None:
         """Roll the open batch back (the store keeps what the last commit left)."""
+        self._waiting, self._bytes = [], 0
         self._deferred = PendingWrites()
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
@@ -441,7 +490,6 @@ class _Batch:
             outcome.status = "failed"
             outcome.reason = reason
         self._pending = []
-        self._bytes = 0
         self._deferred = PendingWrites()
 
 
