@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -22,7 +23,7 @@ from bot.console import answer_line, run_console
 from bot.errors import UserError
 from bot.render_text import render_json, render_text
 from db import schema
-from db.build import ensure_content, writing
+from db.build import ensure_content, is_damage, writing
 from db.export import export
 from db.store import Store
 from db.writer import IngestReport, ingest_paths, remove_documents, shown_path
@@ -153,10 +154,10 @@ def _remove(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _prepared(args: argparse.Namespace, settings: Settings) -> Path:
-    """The content store, built from the seeds on first use."""
+def _prepared(args: argparse.Namespace, settings: Settings, *, check: bool = False) -> Path:
+    """The content store, built from the seeds on first use (see ensure_content)."""
     path = _db(args, settings)
-    report = ensure_content(path, settings.seeds_dir)
+    report = ensure_content(path, settings.seeds_dir, check=check)
     if report is not None and not report.ok:
         print_report(report)
     return path
@@ -177,9 +178,7 @@ def _today(settings: Settings) -> date:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    path = _prepared(args, settings)
-
-    async def answer() -> int:
+    async def answer(path: Path) -> int:
         async with await Store.open(path) as store:
             result = await answer_line(store, args.command, args.today or _today(settings))
         if args.json:
@@ -188,7 +187,14 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
             print(render_text(result))
         return 0
 
-    return asyncio.run(answer())
+    try:
+        return asyncio.run(answer(_prepared(args, settings)))
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+    # Damage that the open did not check for (it was written and checked before):
+    # check now, which moves a damaged store aside and rebuilds it, and answer again.
+    return asyncio.run(answer(_prepared(args, settings, check=True)))
 
 
 def _console(args: argparse.Namespace, settings: Settings) -> int:

@@ -144,9 +144,13 @@ END;
 -- migration 3
 -- One row about the store itself. loader: the process id of a first load under
 -- way (an ingest into a store with no documents), so that nothing else starts
--- building the same empty store from the seeds meanwhile (db/build.py).
+-- building the same empty store from the seeds meanwhile. writes counts the runs
+-- that changed the store (ingest, remove) and checked is the count quick_check
+-- last found sound: db/build.py checks a store only after writes it has not checked.
 CREATE TABLE store_state (
-    id     INTEGER PRIMARY KEY CHECK (id = 1),
-    loader INTEGER
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    loader  INTEGER,
+    writes  INTEGER NOT NULL,
+    checked INTEGER NOT NULL
 );
-INSERT INTO store_state (id, loader) VALUES (1, NULL);
+INSERT INTO store_state (id, loader, writes, checked) VALUES (1, NULL, 1, 0);

@@ -86,11 +86,19 @@ class Store(AsyncClosing):
         ranked_cache: how many searches keep their ranked candidates (0: none).
         """
         await asyncio.to_thread(_migrate, path)
-        conns = [await aiosqlite.connect(path) for _ in range(max(1, READERS))]
-        for conn in conns:
-            await conn.execute("PRAGMA query_only = ON")
-        store = cls(conns[0], conns[1:], ranked_cache=ranked_cache)
-        await store.reload()
+        conns: list[aiosqlite.Connection] = []
+        try:
+            for _ in range(max(1, READERS)):
+                conns.append(await aiosqlite.connect(path))
+                await conns[-1].execute("PRAGMA query_only = ON")
+            store = cls(conns[0], conns[1:], ranked_cache=ranked_cache)
+            await store.reload()
+        except BaseException:
+            # Each connection is a thread that keeps the process alive until closed:
+            # a store that fails to load (damage met on reading) must not hang the exit.
+            for conn in conns:
+                await conn.close()
+            raise
         return store
 
     async def close(self) -> None:

@@ -291,6 +291,7 @@ def remove_documents(conn: sqlite3.Connection, paths: Sequence[Path]) -> Removal
             delete_document(conn, row_id)
             result.removed.append(FileOutcome(key, "removed", events=events, quotes=quotes))
         drop_orphan_people(conn)
+        note_write(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -340,10 +341,17 @@ def first_loader(conn: sqlite3.Connection) -> int | None:
     return None if row is None or row[0] is None else int(row[0])
 
 
+def note_write(conn: sqlite3.Connection) -> None:
+    """Count a run that changes the store, so that its next open checks it (build.py)."""
+    conn.execute("UPDATE store_state SET writes = writes + 1")
+
+
 def _claim_first_load(conn: sqlite3.Connection) -> bool:
-    """Record this process as the store's first load when it holds no documents yet."""
+    """Note the run's writes; record this process as the store's first load when it
+    holds no documents yet."""
     conn.execute("BEGIN IMMEDIATE")
     try:
+        note_write(conn)
         empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
         if empty:
             conn.execute("UPDATE store_state SET loader = ?", (os.getpid(),))

@@ -318,3 +318,26 @@ def test_ingest_reports_documents_whose_files_are_gone(
         "2 documents no longer on disk: texts/first.txt, texts/second.txt; `almanac remove` them"
     )
     assert len(_paths(db_path)) == 3
+
+
+def test_ask_that_meets_damage_after_the_check_moves_the_store_aside(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store damaged after its last check is not checked on open; the query that meets
+    the damage has it checked, moved aside (kept byte for byte) and rebuilt."""
+    assert main(["ingest", str(SEEDS)]) == 0
+    assert main(["ask", "/sources"]) == 0  # the check after the ingest: sound
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'vocabulary'").fetchone()
+    conn.close()
+    with db_path.open("r+b") as handle:  # noise over the table the store loads on opening
+        handle.seek((root[0] - 1) * page_size)
+        handle.write(bytes(range(256)) * (page_size // 256))
+    damaged = db_path.read_bytes()
+    capsys.readouterr()
+    assert main(["ask", "/sources"]) == 0
+    assert "Putin" in capsys.readouterr().out
+    [aside] = tmp_path.glob("almanac.sqlite3.damaged-*[0-9]")
+    assert aside.read_bytes() == damaged

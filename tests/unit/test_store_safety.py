@@ -8,15 +8,17 @@ say in one line what is wrong.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from db import schema
+from db import build, schema
 from db.build import StoreRefused, ensure_content
 from db.state import StateStore
+from db.writer import ingest_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -114,3 +116,48 @@ def test_a_sound_store_keeps_what_was_ingested(tmp_path: Path) -> None:
     conn = schema.connect(path, schema.CONTENT_SCHEMA)
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == count
     conn.close()
+
+
+def test_quick_check_runs_once_after_each_write_not_on_every_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full check reads every page (seconds at 10^6 rows): it runs on the first open
+    after a build, an ingest or a remove, and read-only opens after that skip it."""
+    checks: list[str] = []
+    real = build.integrity_problems
+
+    def counted(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
+        checks.append(pragma)
+        return real(conn, pragma)
+
+    monkeypatch.setattr(build, "integrity_problems", counted)
+    path = tmp_path / "almanac.sqlite3"
+    assert ensure_content(path, SEEDS) is not None  # the build
+    checks.clear()
+    opens = [ensure_content(path, SEEDS) for _ in range(3)]
+    assert opens == [None, None, None]
+    assert len(checks) == 1
+    conn = schema.connect(path, schema.CONTENT_SCHEMA)
+    assert ingest_paths(conn, [_notes(tmp_path)], workers=1).ok
+    conn.close()
+    assert ensure_content(path, SEEDS) is None
+    assert ensure_content(path, SEEDS) is None
+    assert len(checks) == 2
+
+
+def test_a_store_cut_short_after_its_check_is_still_moved_aside(tmp_path: Path) -> None:
+    """A file shorter than its header says is checked though nothing was written since
+    its last check: the damaged file is moved aside, byte for byte, and rebuilt."""
+    path = tmp_path / "almanac.sqlite3"
+    assert ensure_content(path, SEEDS) is not None
+    assert ensure_content(path, SEEDS) is None  # checked, sound
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    os.truncate(path, path.stat().st_size // 2)
+    damaged = path.read_bytes()
+    report = ensure_content(path, SEEDS)
+    assert report is not None
+    assert report.ok
+    [aside] = tmp_path.glob("almanac.sqlite3.damaged-*[0-9]")
+    assert aside.read_bytes() == damaged
