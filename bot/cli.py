@@ -24,7 +24,7 @@ from bot.errors import UserError
 from bot.render_text import render_json, render_text
 from db import schema
 from db.build import ensure_content, is_damage, writing
-from db.export import export
+from db.export import write_export
 from db.store import Store
 from db.writer import IngestReport, ingest_paths, remove_documents, shown_path
 
@@ -166,10 +166,9 @@ def _prepared(args: argparse.Namespace, settings: Settings, *, check: bool = Fal
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     conn = schema.connect(_prepared(args, settings), schema.CONTENT_SCHEMA)
     try:
-        json.dump(export(conn), sys.stdout, ensure_ascii=False, indent=2)
+        write_export(conn, sys.stdout)
     finally:
         conn.close()
-    print()
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from db import schema
-from db.export import export
+from db.export import write_export
 from db.records import (
     EventRecord,
     ParsedDocument,
@@ -207,8 +209,10 @@ def test_delete_document_removes_every_trace(content_path: Path) -> None:
 def test_export_shape(content_path: Path) -> None:
     """Export follows DESIGN.md's contract: ISO dates, month-day as --MM-DD, fragments flagged."""
     conn = schema.connect(content_path, schema.CONTENT_SCHEMA)
-    data = export(conn)
+    out = io.StringIO()
+    write_export(conn, out)
     conn.close()
+    data = json.loads(out.getvalue())
     assert data["documents"] == [
         {"path": "texts/chronicle.txt", "title": "Invented chronicle", "published": None}
     ]
