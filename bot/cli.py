@@ -197,14 +197,8 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _console(args: argparse.Namespace, settings: Settings) -> int:
-    path = _prepared(args, settings)
-
-    async def console() -> int:
-        async with await Store.open(path) as store:
-            await run_console(store, lambda: _today(settings))
-        return 0
-
-    return asyncio.run(console())
+    run_console(_prepared(args, settings), lambda: _today(settings))
+    return 0
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:

@@ -106,6 +106,12 @@ class Store(AsyncClosing):
         for conn in self._readers:
             await conn.close()
 
+    async def interrupt(self) -> None:
+        """Stop the statements running on the read connections (a cancelled answer's),
+        so that the next query or close() does not wait for them."""
+        for conn in self._readers:
+            await conn.interrupt()
+
     def _read(self) -> aiosqlite.Connection:
         """The next read connection, round robin."""
         self._next_reader = (self._next_reader + 1) % len(self._readers)
