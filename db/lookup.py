@@ -7,6 +7,7 @@ are sorted lists searched with bisect, built once per reload, never SQL scans.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable
 
 from db.text import name_key, words
@@ -16,6 +17,8 @@ SHORT_PREFIX = 2
 SHORT_KEEP = 50
 # Topic autocomplete ranks at most this many words of a prefix by use.
 TOPIC_WINDOW = 5000
+# The most used words kept ranked for an empty prefix.
+TOPIC_TOP_KEEP = 200
 
 
 class SpeakerIndex:
@@ -66,19 +69,24 @@ class SpeakerIndex:
         return [self.names[r] for r in ranks[:limit]]
 
 
+def _uses(item: tuple[str, int]) -> int:
+    return item[1]
+
+
 class TopicIndex:
     """Words of served quotes with how many quotes use each, sorted by word."""
 
     def __init__(self, vocabulary: Iterable[tuple[str, int]]) -> None:
         self.counts = sorted((str(w), int(n)) for w, n in vocabulary)
         self._words = [w for w, _ in self.counts]
+        # An empty prefix is typed at every first keystroke: rank the vocabulary once.
+        self._top = [w for w, _ in heapq.nlargest(TOPIC_TOP_KEEP, self.counts, key=_uses)]
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
         """Most quoted words starting with prefix (bounded: a slice of a sorted list)."""
         key = " ".join(words(prefix))
         if not key:
-            ranked = sorted(self.counts, key=lambda item: -item[1])
-            return [w for w, _ in ranked[:limit]]
+            return self._top[:limit]
         start = bisect.bisect_left(self._words, key)
         end = bisect.bisect_left(self._words, key + "\uffff", lo=start)
         window = self.counts[start : min(end, start + TOPIC_WINDOW)]
