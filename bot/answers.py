@@ -5,19 +5,29 @@ all render these same results.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
+from typing import Any, Final, ParamSpec, TypeVar
 
+from bot.errors import UserError
 from bot.when import MonthDay, is_leap_day_fallback, nearest_days
 from db.records import DocumentSummary, Event, Quote
 from db.store import DAY_COUNT_MAX as DAY_COUNT_MAX  # the renderers' bound too
-from db.store import Store
+from db.store import QueryTimeoutError, Store, TopicTooBroadError
 from db.text import STOPWORDS, words
 
 TIMELINE_PAGE = 8
+# The longest search a command takes (the Discord options say the same): a search is
+# a few words, and a longer text would be looked up word by word in every index.
+QUERY_MAX: Final = 100
+TOO_SLOW: Final = "That search took too long to answer. Try fewer or rarer words."
+# Words a /timeline topic may AND together: FTS5 intersects their matches in one
+# uninterruptible pass, ~0.1 us a match per word (a few words in 40% of 10^6 events
+# each cost ~100 ms; four are the most a topic needs).
+TOPIC_WORDS_MAX: Final = 4
 # /onthisday reads only what it shows; the rest of a busy day is counted, up to
 # DAY_COUNT_MAX (the renderers show more as "1,000+").
 DAY_EVENTS = 10
@@ -90,6 +100,36 @@ class Sources:
     documents: list[DocumentSummary]
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _answered_in_time(
+    answer: Callable[P, Coroutine[Any, Any, T]],
+) -> Callable[P, Coroutine[Any, Any, T]]:
+    """The answer, or a UserError when the store stopped one of its queries for time."""
+
+    @functools.wraps(answer)
+    async def in_time(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return await answer(*args, **kwargs)
+        except QueryTimeoutError:
+            raise UserError(TOO_SLOW) from None
+
+    return in_time
+
+
+def checked_search(text: str) -> str:
+    """The search text, or a UserError when it is longer than any search needs."""
+    if len(text) > QUERY_MAX:
+        raise UserError(
+            f"That search is {len(text):,} characters long; I read up to {QUERY_MAX}.",
+            example="/quote putin nato",
+        )
+    return text
+
+
+@_answered_in_time
 async def on_this_day(store: Store, day: MonthDay, today: date) -> OnThisDay:
     """Events and quotes of a month-day; 28 February also brings 29 February in common years."""
     days = [day]
@@ -118,10 +158,13 @@ async def on_this_day(store: Store, day: MonthDay, today: date) -> OnThisDay:
     return OnThisDay(day, today, [], [], before, after)
 
 
+@_answered_in_time
 async def find_quote(
     store: Store, query: str, speaker: str | None = None, *, seen: Sequence[int] = ()
 ) -> QuoteAnswer:
     """Split the query into speakers and topic, then the best unseen matching quote."""
+    checked_search(query)
+    checked_search(speaker or "")
     speakers, topic = split_query(store, query)
     if speaker and speaker.strip():
         named = store.speakers_named(speaker)
@@ -186,6 +229,7 @@ def _close_topics(store: Store, unmatched: Sequence[str]) -> list[str]:
 PAGE_MAX: Final = 1_000_000  # a page number beyond any store; larger ones are read as it
 
 
+@_answered_in_time
 async def timeline(
     store: Store,
     query: str = "",
@@ -196,17 +240,29 @@ async def timeline(
     per_page: int = TIMELINE_PAGE,
 ) -> Timeline:
     """A page of matching events in date order; the header spans all of them."""
-    topic = list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
+    topic = list(dict.fromkeys(w for w in words(checked_search(query)) if w not in STOPWORDS))
+    if len(topic) > TOPIC_WORDS_MAX:
+        raise UserError(
+            f"A timeline follows up to {TOPIC_WORDS_MAX} words at once; that was {len(topic)}.",
+            example="/timeline query: apollo moon landing",
+        )
     page = min(max(1, page), PAGE_MAX)
-    span = await store.timeline_span(
-        topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
-    )
-    pages = max(1, math.ceil(span.total / per_page))
-    if not span.events and span.total and page > pages:  # past the end: show the last page
-        page = pages
+    try:
         span = await store.timeline_span(
             topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
         )
+        pages = max(1, math.ceil(span.total / per_page))
+        if not span.events and span.total and page > pages:  # past the end: the last page
+            page = pages
+            span = await store.timeline_span(
+                topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
+            )
+    except TopicTooBroadError:
+        raise UserError(
+            f"Page {page:,} of “{query}” is too deep to find quickly: so many events match."
+            " Narrow it with a year range or rarer words.",
+            example=f"/timeline query: {query} from: 2001 to: 2008",
+        ) from None
     people = sorted({p for e in span.events for p in e.people})
     return Timeline(
         query=query,
@@ -221,6 +277,7 @@ async def timeline(
     )
 
 
+@_answered_in_time
 async def sources(store: Store) -> Sources:
     """The documents and what each contributed."""
     return Sources(await store.documents())

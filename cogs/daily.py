@@ -183,6 +183,9 @@ class DailyCog(commands.Cog, name="Daily"):
 
     @tasks.loop(seconds=TICK)
     async def tick(self) -> None:
+        # The loop's own task reads on the store's own connection: a burst of user
+        # commands on the shared readers never delays the day's posts.
+        self.bot.store.use_own_connection()
         try:
             await self.run_now()
         except Exception:  # one bad run must not end the loop

@@ -164,8 +164,8 @@ class QuoteCog(commands.Cog, name="Quotes"):
     async def quote(
         self,
         interaction: Interaction,
-        query: app_commands.Range[str, 1, 100] | None = None,
-        speaker: app_commands.Range[str, 1, 100] | None = None,
+        query: app_commands.Range[str, 1, answers.QUERY_MAX] | None = None,
+        speaker: app_commands.Range[str, 1, answers.QUERY_MAX] | None = None,
     ) -> None:
         """Answer with the best match and an 'Another quote' button, or say what did not match."""
         answer = await answer_within(

@@ -122,7 +122,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
     async def timeline(
         self,
         interaction: Interaction,
-        query: app_commands.Range[str, 1, 100] | None = None,
+        query: app_commands.Range[str, 1, answers.QUERY_MAX] | None = None,
         start: app_commands.Range[str, 1, 20] | None = None,
         end: app_commands.Range[str, 1, 20] | None = None,
     ) -> None:

@@ -7,6 +7,8 @@ round robin, one query at a time, so queries of concurrent answers overlap.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
@@ -16,6 +18,28 @@ from db.records import Event, PartialDate, Quote, Source
 
 # The store's next read connection (Store._read).
 Reader: TypeAlias = Callable[[], aiosqlite.Connection]
+
+# A statement may carry its own time limit, read by the store's time limit (see
+# db.store) as the statement starts: a query that can degrade gracefully (a count
+# that becomes "10,000+") asks for less than the store's default.
+_WITHIN = re.compile(r"/\* within (\d+) ms \*/ ")
+
+
+def within(milliseconds: int, sql: str) -> str:
+    """sql, interrupted if it runs longer than milliseconds (sqlite3 'interrupted')."""
+    return f"/* within {milliseconds:d} ms */ {sql}"
+
+
+def time_limit_of(sql: str) -> float | None:
+    """The time limit in seconds that within() gave sql, or None."""
+    found = _WITHIN.match(sql)
+    return int(found[1]) / 1000 if found else None
+
+
+def interrupted(error: Exception) -> bool:
+    """True for the error of a statement stopped by its time limit."""
+    return isinstance(error, sqlite3.OperationalError) and str(error) == "interrupted"
+
 
 EVENT_COLUMNS = (
     "e.id, e.date, e.title, e.summary, d.path, d.title,"

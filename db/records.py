@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 Precision = Literal["day", "month", "year", "month-day"]
 
@@ -64,6 +64,22 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         """Chronological order; unknown parts sort first within their scope."""
         return (self.year or 0, self.month or 0, self.day or 0)
+
+
+# /timeline's search index (events_fts) is keyed by the timeline key, so its rowid
+# order is date order and a date range is a rowid range (db/schema.sql migration 4
+# writes the same sum in SQL). Event ids stay below the step: four billion events.
+TIMELINE_KEY_STEP: Final = 2**32
+
+
+def timeline_key(sort_key: int, event_id: int) -> int:
+    """The events_fts rowid of an event: ordered by sort key, then id."""
+    return sort_key * TIMELINE_KEY_STEP + event_id
+
+
+def timeline_event_id(key: int) -> int:
+    """The event id inside a timeline key (also of a year before Christ, a negative key)."""
+    return key % TIMELINE_KEY_STEP
 
 
 @dataclass(frozen=True, slots=True)

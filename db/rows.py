@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from db.records import ParsedDocument, PartialDate
+from db.records import TIMELINE_KEY_STEP, ParsedDocument, PartialDate, timeline_key
 from db.text import fold, folded_topic_words, name_key, topic_words
 
 
@@ -292,8 +292,9 @@ def delete_document(
         deferred.vocabulary.subtract(counts)
     conn.executemany("DELETE FROM quotes_fts WHERE rowid = ?", [(q[0],) for q in quotes])
     conn.execute(
-        "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE document_id = ?)",
-        (document_id,),
+        "DELETE FROM events_fts WHERE rowid IN (SELECT sort_key * ? + id FROM events"
+        " WHERE document_id = ? AND year IS NOT NULL)",
+        (TIMELINE_KEY_STEP, document_id),
     )
     # Child rows one by one, not by ON DELETE CASCADE: ingest turns foreign keys off.
     for sql in _DELETE_CHILDREN:
@@ -416,8 +417,16 @@ def _insert_events(
             for person_id in sorted({person_ids[i] for i in people})
         ],
     )
+    # Only events with a year are on the timeline (and in its index).
     deferred.events_fts += [
-        (event_id, *search) for event_id, search in enumerate(rows.event_search, first_id)
+        (timeline_key(row[5], event_id), *search)
+        for event_id, row, search in zip(
+            range(first_id, first_id + len(rows.events)),
+            rows.events,
+            rows.event_search,
+            strict=True,
+        )
+        if row[2] is not None
     ]
 
 

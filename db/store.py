@@ -14,45 +14,96 @@ re-exported here; tune (or monkeypatch) a bound in the module that defines it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import functools
+import math
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Self
+from typing import ParamSpec, Self, TypeVar
 
 import aiosqlite
 
 from db import day_query, quote_search, schema, timeline_query
 from db.closing import AsyncClosing
 from db.day_query import DAY_COUNT_MAX, DayPage
-from db.fetch import SERVED_QUOTE
+from db.fetch import SERVED_QUOTE, interrupted, time_limit_of
 from db.lookup import SpeakerIndex, TopicIndex
 from db.quote_search import QUOTE_CANDIDATES, QUOTE_EXACT_MAX, QuoteRanker, QuoteSearch
 from db.rank import Bm25
 from db.records import DocumentSummary, Event, PartialDate, Quote
 from db.timeline_query import (
     TIMELINE_COUNT_MAX,
-    TIMELINE_COUNT_SCAN,
-    TIMELINE_SORT_MAX,
+    TIMELINE_OFFSET_MAX,
     TimelineSpan,
+    TopicTooBroadError,
 )
 
 __all__ = [
     "DAY_COUNT_MAX",
+    "QUERY_TIME_LIMIT",
     "QUOTE_CANDIDATES",
     "QUOTE_EXACT_MAX",
     "RANKED_CACHE",
     "READERS",
     "TIMELINE_COUNT_MAX",
-    "TIMELINE_COUNT_SCAN",
-    "TIMELINE_SORT_MAX",
+    "TIMELINE_OFFSET_MAX",
     "DayPage",
+    "QueryTimeoutError",
     "QuoteSearch",
     "Store",
     "TimelineSpan",
+    "TopicTooBroadError",
 ]
 
 # Read connections (each aiosqlite connection is a thread of its own): SQLite
 # releases the GIL while it runs, so queries of concurrent answers overlap.
 READERS = 2
+# Every query is bounded by design (~50 ms at 10^6 rows); this is the net under that
+# design: a statement of a user's answer that runs longer is interrupted, so one
+# crafted command can hold a reader for at most this long.
+QUERY_TIME_LIMIT = 0.5
+# The progress handler looks at the clock every this many SQLite VM steps (~0.1 ms).
+_CLOCK_EVERY = 2_000
+
+# Scheduled work (daily posts) reads on a connection of its own, so a burst of user
+# commands never delays it; a task opts in with Store.use_own_connection().
+_OWN_CONNECTION: ContextVar[bool] = ContextVar("almanac_own_connection", default=False)
+
+
+class QueryTimeoutError(Exception):
+    """A user's query ran past QUERY_TIME_LIMIT and was interrupted."""
+
+
+class _TimeLimit:
+    """Interrupts a statement that runs past its deadline.
+
+    SQLite calls `started` (a trace callback) as each statement begins and
+    `expired` (a progress handler) while it runs, both in the connection's thread.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.deadline = math.inf
+
+    def started(self, sql: str) -> None:
+        if sql.startswith("-- "):  # a statement run inside this one (FTS5, a trigger)
+            return
+        own = time_limit_of(sql)
+        self.deadline = time.monotonic() + (self.seconds if own is None else own)
+
+    def expired(self) -> int:
+        return 1 if time.monotonic() > self.deadline else 0
+
+
+async def _limited(conn: aiosqlite.Connection, seconds: float) -> aiosqlite.Connection:
+    limit = _TimeLimit(seconds)
+    await conn.set_trace_callback(limit.started)
+    await conn.set_progress_handler(limit.expired, _CLOCK_EVERY)
+    return conn
+
+
 # Ranked /quote candidate lists kept per search until the next reload().
 RANKED_CACHE = 256
 
@@ -60,6 +111,25 @@ RANKED_CACHE = 256
 def _migrate(path: Path | str) -> None:
     """Apply migrations; connect and close in the same thread, as sqlite3 requires."""
     schema.connect(path, schema.CONTENT_SCHEMA).close()
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _time_limited(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
+    """The query, with QueryTimeoutError for a statement the time limit interrupted."""
+
+    @functools.wraps(method)
+    async def limited(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return await method(*args, **kwargs)
+        except sqlite3.OperationalError as error:
+            if not interrupted(error):
+                raise
+            raise QueryTimeoutError(f"a query ran past {QUERY_TIME_LIMIT} s") from error
+
+    return limited
 
 
 class Store(AsyncClosing):
@@ -72,8 +142,10 @@ class Store(AsyncClosing):
         *,
         ranked_cache: int = RANKED_CACHE,
     ) -> None:
+        """conn: reloads and tasks that use_own_connection(); readers: answers to users
+        (conn too when there are none)."""
         self._conn = conn
-        self._readers = [conn, *readers]
+        self._readers = list(readers) or [conn]
         self._next_reader = 0
         self._ranker = QuoteRanker(Bm25({}, b""), ranked_cache)
         self._speakers = SpeakerIndex(())
@@ -88,10 +160,11 @@ class Store(AsyncClosing):
         await asyncio.to_thread(_migrate, path)
         conns: list[aiosqlite.Connection] = []
         try:
-            for _ in range(max(1, READERS)):
+            for _ in range(1 + max(1, READERS)):
                 conns.append(await aiosqlite.connect(path))
                 await conns[-1].execute("PRAGMA query_only = ON")
-            store = cls(conns[0], conns[1:], ranked_cache=ranked_cache)
+            readers = [await _limited(conn, QUERY_TIME_LIMIT) for conn in conns[1:]]
+            store = cls(conns[0], readers, ranked_cache=ranked_cache)
             await store.reload()
         except BaseException:
             # Each connection is a thread that keeps the process alive until closed:
@@ -103,7 +176,7 @@ class Store(AsyncClosing):
 
     async def close(self) -> None:
         """Close the connections."""
-        for conn in self._readers:
+        for conn in {id(c): c for c in (self._conn, *self._readers)}.values():
             await conn.close()
 
     async def interrupt(self) -> None:
@@ -112,8 +185,16 @@ class Store(AsyncClosing):
         for conn in self._readers:
             await conn.interrupt()
 
+    @staticmethod
+    def use_own_connection() -> None:
+        """Read on the store's own connection from now on in this task (and tasks it
+        starts): for scheduled work that a burst of user commands must not delay."""
+        _OWN_CONNECTION.set(True)
+
     def _read(self) -> aiosqlite.Connection:
-        """The next read connection, round robin."""
+        """The task's own connection, or the next user read connection, round robin."""
+        if _OWN_CONNECTION.get():
+            return self._conn
         self._next_reader = (self._next_reader + 1) % len(self._readers)
         return self._readers[self._next_reader]
 
@@ -158,17 +239,20 @@ class Store(AsyncClosing):
 
     # -- on this day: db/day_query.py ----------------------------------------
 
+    @_time_limited
     async def events_on_counted(self, month: int, day: int, limit: int = 10) -> DayPage[Event]:
         """The first `limit` events of a month-day in any year, oldest first (unknown
         years last), and how many there are (bounded: a busy day at a million events
         has thousands, and only the first are shown)."""
         return await day_query.events_on_counted(self._read, month, day, limit)
 
+    @_time_limited
     async def quotes_on_counted(self, month: int, day: int, limit: int = 5) -> DayPage[Quote]:
         """The first `limit` quotes (never fragments) said on a month-day in any year,
         and how many there are (bounded)."""
         return await day_query.quotes_on_counted(self._read, month, day, limit)
 
+    @_time_limited
     async def anniversary_days(self) -> list[tuple[int, int]]:
         """Every (month, day) that has at least one event, sorted."""
         return await day_query.anniversary_days(self._read)
@@ -192,6 +276,7 @@ class Store(AsyncClosing):
         search = await self.search_quotes_counted(topic, speakers, exclude=exclude, limit=limit)
         return search.quotes
 
+    @_time_limited
     async def search_quotes_counted(
         self,
         topic: Sequence[str],
@@ -211,6 +296,7 @@ class Store(AsyncClosing):
 
     # -- timeline: db/timeline_query.py ---------------------------------------
 
+    @_time_limited
     async def timeline_span(
         self,
         topic: Sequence[str] = (),
@@ -223,7 +309,7 @@ class Store(AsyncClosing):
         """A page of events with a known year in date order, the (bounded) count, first and last.
 
         start and end are inclusive sort keys (YYYYMMDD, unknown parts as 0).
-        Bounded for any topic: see TIMELINE_SORT_MAX and TIMELINE_COUNT_SCAN.
+        Bounded for any topic: see TIMELINE_COUNT_MAX and TIMELINE_OFFSET_MAX.
         """
         return await timeline_query.timeline_span(
             self._read, topic, start=start, end=end, limit=limit, offset=offset
@@ -231,6 +317,7 @@ class Store(AsyncClosing):
 
     # -- sources --------------------------------------------------------------
 
+    @_time_limited
     async def documents(self) -> list[DocumentSummary]:
         """Every source document with its event and served quote counts."""
         rows = await self._read().execute_fetchall(

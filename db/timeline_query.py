@@ -1,31 +1,40 @@
 """/timeline: a page of events in date order, the (bounded) count, first and last.
 
-Without a topic the count comes from the count tables; with one, a rare topic
-sorts its matches and a common one walks the date index (see TIMELINE_SORT_MAX).
+Without a topic the count comes from the count tables and pages from the date
+index. With one, everything is read from events_fts, whose rowid is the timeline
+key (db/records.timeline_key): FTS5 returns a topic's matches already in date
+order and a date range is a rowid range, so no query visits an event that does
+not match, wherever in time the matches fall.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.fetch import Reader, events_by_id
-from db.records import Event
+from db.fetch import Reader, events_by_id, interrupted, within
+from db.records import TIMELINE_KEY_STEP, Event, timeline_event_id
 from db.text import fts_query
 
-# /timeline with a topic. A topic with at most TIMELINE_SORT_MAX full-text matches
-# is materialised (its matches in range, sorted): exact count, cheap pages. A
-# commoner one walks the date index and tests each row against the FTS index
-# (~25 us a row at 10^6 events), so a page costs (offset + limit) / density rows
-# (page 1 of a word in 40% of events: ~0.5 ms; page 100: ~50 ms). Its count stops
-# at TIMELINE_COUNT_MAX events in range and reads at most TIMELINE_COUNT_SCAN
-# matches (FTS order, ~0.5 us each): then it is a lower bound ("1,000+ events").
-TIMELINE_SORT_MAX = 2_000
-TIMELINE_COUNT_MAX = 1_000
-TIMELINE_COUNT_SCAN = 4_000
+# Reading a topic's matches costs ~0.1 us each for one word and more for several
+# common words together (their matches are intersected) at 10^6 events. So every read
+# of a topic is bounded twice: by rows (its count stops at TIMELINE_COUNT_MAX, then
+# "10,000+ events"; a page of an uncounted topic is not read deeper than
+# TIMELINE_OFFSET_MAX matches) and by time (db.fetch.within): a count or an end that
+# runs out of time becomes a lower bound or unknown, and a page that does raises
+# TopicTooBroadError, so the worst /timeline costs ~50 ms whatever its words.
+TIMELINE_COUNT_MAX = 10_000
+TIMELINE_OFFSET_MAX = 100_000
+COUNT_WITHIN_MS = 10
+PAGE_WITHIN_MS = 30
 
-_MATCHED = "EXISTS (SELECT 1 FROM events_fts f WHERE events_fts MATCH ? AND f.rowid = e.id)"
 _IN_RANGE = "e.year IS NOT NULL AND e.sort_key BETWEEN ? AND ?"
+_MATCHES = "FROM events_fts WHERE events_fts MATCH ? AND rowid BETWEEN ? AND ?"
+
+
+class TopicTooBroadError(Exception):
+    """A page of a topic that cannot be found quickly: too deep into too many matches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,22 +64,15 @@ async def timeline_span(
     """A page of events with a known year in date order, the (bounded) count, first and last.
 
     start and end are inclusive sort keys (YYYYMMDD, unknown parts as 0).
-    Bounded for any topic: see TIMELINE_SORT_MAX and TIMELINE_COUNT_SCAN.
+    Bounded for any topic, in rows and in time: TopicTooBroadError for a page
+    that cannot be found quickly (see TIMELINE_COUNT_MAX).
     """
-    low = start if start is not None else 0
+    low = start if start is not None else -(10**9)
     high = end if end is not None else 10**9
     limit, offset = max(0, limit), max(0, offset)
     if not topic:
         return await _span_all(read, low, high, limit, offset)
-    match = fts_query(list(topic))
-    rows = await read().execute_fetchall(
-        "SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)",
-        (match, max(TIMELINE_SORT_MAX, TIMELINE_COUNT_SCAN) + 1),
-    )
-    matches = int(next(iter(rows))[0])
-    if matches <= TIMELINE_SORT_MAX:
-        return await _span_sorted(read, match, low, high, limit, offset)
-    return await _span_walked(read, match, matches, low, high, limit, offset)
+    return await _span_topic(read, fts_query(list(topic)), low, high, limit, offset)
 
 
 async def _span_all(read: Reader, low: int, high: int, limit: int, offset: int) -> TimelineSpan:
@@ -98,60 +100,93 @@ async def _span_all(read: Reader, low: int, high: int, limit: int, offset: int) 
     return await _span(read, page, total, False, first, last)
 
 
-async def _span_sorted(
+async def _span_topic(
     read: Reader, match: str, low: int, high: int, limit: int, offset: int
 ) -> TimelineSpan:
-    """Few matches: every match in range, sorted; the count is exact."""
-    rows = await read().execute_fetchall(
-        "SELECT e.id FROM (SELECT rowid AS id FROM events_fts WHERE events_fts MATCH ?) f"
-        f" JOIN events e ON e.id = f.id WHERE {_IN_RANGE} ORDER BY e.sort_key, e.id",
-        (match, low, high),
-    )
-    ids = [int(r[0]) for r in rows]
-    if not ids:
-        return TimelineSpan([], 0, False, None, None)
-    return await _span(read, ids[offset : offset + limit], len(ids), False, ids[0], ids[-1])
-
-
-async def _span_walked(
-    read: Reader, match: str, matches: int, low: int, high: int, limit: int, offset: int
-) -> TimelineSpan:
-    """Many matches: walk the date index, testing rows against the FTS index."""
-    counted = await read().execute_fetchall(
-        "SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid AS id FROM events_fts"
-        " WHERE events_fts MATCH ? LIMIT ?) f JOIN events e ON e.id = f.id"
-        f" WHERE {_IN_RANGE} LIMIT ?)",
-        (match, TIMELINE_COUNT_SCAN, low, high, TIMELINE_COUNT_MAX),
-    )
-    total = int(next(iter(counted))[0])
-    bounded = matches > TIMELINE_COUNT_SCAN or total >= TIMELINE_COUNT_MAX
-    rows = await read().execute_fetchall(
-        f"SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
-        " ORDER BY e.sort_key, e.id LIMIT ? OFFSET ?",
-        (low, high, match, limit + 1, offset),
-    )
-    page = [int(r[0]) for r in rows]
-    more = len(page) > limit
-    page = page[:limit]
-    if bounded and (page or offset == 0):
-        if not more:  # this page reached the end (or nothing matches): the count is exact
-            total, bounded = offset + len(page), False
-        else:
-            total = max(total, offset + len(page) + 1)
-    first = page[0] if page and offset == 0 else None
-    last = page[-1] if page and not more else None
-    if first is None or last is None:
-        ends = await read().execute_fetchall(
-            f"SELECT (SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
-            " ORDER BY e.sort_key, e.id LIMIT 1),"
-            f" (SELECT e.id FROM events e WHERE {_IN_RANGE} AND {_MATCHED}"
-            " ORDER BY e.sort_key DESC, e.id DESC LIMIT 1)",
-            (low, high, match, low, high, match),
-        )
-        found_first, found_last = next(iter(ends))
-        first = found_first if first is None else first
-        last = found_last if last is None else last
+    """A topic's page, count and ends, read from events_fts in timeline-key order."""
+    keys = (low * TIMELINE_KEY_STEP, high * TIMELINE_KEY_STEP + TIMELINE_KEY_STEP - 1)
+    counted = await _count(read, match, keys, TIMELINE_COUNT_MAX)
+    if counted is not None and counted <= TIMELINE_COUNT_MAX:
+        total, bounded = counted, False
+        end_at = min(offset + limit, total)
+        page: list[int] = []
+        if offset < end_at:
+            # A page past the middle is read backwards from the end, so the last
+            # page costs what the first one does.
+            backwards = offset > total - end_at
+            page = await _page(
+                read,
+                match,
+                keys,
+                "DESC" if backwards else "ASC",
+                end_at - offset,
+                total - end_at if backwards else offset,
+            )
+            page = page[::-1] if backwards else page
+    else:
+        if offset > TIMELINE_OFFSET_MAX:
+            raise TopicTooBroadError(offset)
+        page = await _page(read, match, keys, "ASC", limit + 1, offset)
+        more = len(page) > limit
+        page = page[:limit]
+        # At least as many as were counted, and enough for the next page.
+        total = max(min(counted or 0, TIMELINE_COUNT_MAX), offset + len(page) + more)
+        bounded = True
+        if not more:  # this page reached the end (or lies past it): count exactly
+            exact = await _count(read, match, keys, offset + limit)
+            if exact is None:
+                raise TopicTooBroadError(offset)
+            total, bounded = exact, False
+    first = page[0] if page and offset == 0 else await _end(read, match, keys, "ASC")
+    last = page[-1] if page and not bounded and offset + len(page) == total else None
+    last = last if last is not None else await _end(read, match, keys, "DESC")
     return await _span(read, page, total, bounded, first, last)
+
+
+async def _count(read: Reader, match: str, keys: tuple[int, int], cap: int) -> int | None:
+    """How many matches, counting at most cap + 1; None when that ran out of time."""
+    try:
+        rows = await read().execute_fetchall(
+            within(COUNT_WITHIN_MS, f"SELECT count(*) FROM (SELECT 1 {_MATCHES} LIMIT ?)"),
+            (match, *keys, cap + 1),
+        )
+    except sqlite3.OperationalError as error:
+        if not interrupted(error):
+            raise
+        return None
+    return int(next(iter(rows))[0])
+
+
+async def _page(
+    read: Reader, match: str, keys: tuple[int, int], order: str, limit: int, offset: int
+) -> list[int]:
+    """Event ids of matches in timeline-key order (ASC or DESC) from offset."""
+    try:
+        rows = await read().execute_fetchall(
+            within(
+                PAGE_WITHIN_MS, f"SELECT rowid {_MATCHES} ORDER BY rowid {order} LIMIT ? OFFSET ?"
+            ),
+            (match, *keys, limit, offset),
+        )
+    except sqlite3.OperationalError as error:
+        if not interrupted(error):
+            raise
+        raise TopicTooBroadError(offset) from error
+    return [timeline_event_id(int(r[0])) for r in rows]
+
+
+async def _end(read: Reader, match: str, keys: tuple[int, int], order: str) -> int | None:
+    """The first (ASC) or last (DESC) match; None when there is none or it took too long."""
+    try:
+        rows = await read().execute_fetchall(
+            within(COUNT_WITHIN_MS, f"SELECT rowid {_MATCHES} ORDER BY rowid {order} LIMIT 1"),
+            (match, *keys),
+        )
+    except sqlite3.OperationalError as error:
+        if not interrupted(error):
+            raise
+        return None
+    return next((timeline_event_id(int(r[0])) for r in rows), None)
 
 
 async def _span(

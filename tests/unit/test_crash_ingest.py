@@ -21,6 +21,7 @@ import pytest
 
 from db.build import ensure_content, integrity_problems
 from db.ingest import parse_document
+from db.records import TIMELINE_KEY_STEP
 from db.state import StateStore
 from db.text import topic_words
 
@@ -130,6 +131,10 @@ def kill_after(workdir: Path, db: Path, newest: set[str], rng: random.Random) ->
             process.wait()
 
 
+# The events_fts rowids of events (db.records.timeline_key, in SQL).
+TIMELINE_KEYS = f"SELECT sort_key * {TIMELINE_KEY_STEP} + id FROM events"
+
+
 def check_consistent(db: Path, versions: dict[str, dict[str, Expected]]) -> dict[str, str]:
     """Each document is one whole version of its file; returns path -> stored sha256."""
     conn = sqlite3.connect(db)
@@ -142,24 +147,26 @@ def check_consistent(db: Path, versions: dict[str, dict[str, Expected]]) -> dict
         for document_id, path, sha in rows:
             expected = versions[Path(path).name].get(sha)
             assert expected is not None, f"{path} holds a text that was never on disk"
-            events, quotes, served, events_fts, quotes_fts = conn.execute(
+            events, dated, quotes, served, events_fts, quotes_fts = conn.execute(
                 "SELECT (SELECT count(*) FROM events WHERE document_id = :d),"
+                " (SELECT count(*) FROM events WHERE document_id = :d AND year IS NOT NULL),"
                 " (SELECT count(*) FROM quotes WHERE document_id = :d),"
                 " (SELECT count(*) FROM quotes WHERE document_id = :d AND fragment = 0),"
-                " (SELECT count(*) FROM events_fts WHERE rowid IN"
-                "   (SELECT id FROM events WHERE document_id = :d)),"
+                f" (SELECT count(*) FROM events_fts WHERE rowid IN ({TIMELINE_KEYS}"
+                "   WHERE document_id = :d AND year IS NOT NULL)),"
                 " (SELECT count(*) FROM quotes_fts WHERE rowid IN"
                 "   (SELECT id FROM quotes WHERE document_id = :d))",
                 {"d": document_id},
             ).fetchone()
             assert (events, quotes, served) == (expected.events, expected.quotes, expected.served)
-            assert (events_fts, quotes_fts) == (expected.events, expected.served)
+            assert (events_fts, quotes_fts) == (dated, expected.served)
             stored[Path(path).name] = sha
         orphans = conn.execute(
             "SELECT (SELECT count(*) FROM events"
             "  WHERE document_id NOT IN (SELECT id FROM documents)),"
             " (SELECT count(*) FROM quotes WHERE document_id NOT IN (SELECT id FROM documents)),"
-            " (SELECT count(*) FROM events_fts WHERE rowid NOT IN (SELECT id FROM events)),"
+            f" (SELECT count(*) FROM events_fts WHERE rowid NOT IN ({TIMELINE_KEYS}"
+            "   WHERE year IS NOT NULL)),"
             " (SELECT count(*) FROM quotes_fts WHERE rowid NOT IN (SELECT id FROM quotes))"
         ).fetchone()
         assert orphans == (0, 0, 0, 0)
