@@ -397,13 +397,13 @@ def latest_before(month_day: PartialDate, anchor: PartialDate | None) -> Partial
 
 
 def within_year(month_day: PartialDate, section: PartialDate | None) -> PartialDate:
-    """A month-day stated under a year (or month) heading: in that year ("1955: On Dec. 1")."""
-    if (
-        month_day.precision != "month-day"
-        or section is None
-        or section.year is None
-        or section.precision not in ("year", "month")
-    ):
+    """A month-day stated under a heading with a year: in that year ("1955: On Dec. 1").
+
+    Also under a day heading, whose own date may be this very month-day ("1955: On
+    Dec. 1, ..." heads its section with 1955-12-01): left without its year it would
+    be the same event again, as a year-less anniversary.
+    """
+    if month_day.precision != "month-day" or section is None or section.year is None:
         return month_day
     assert month_day.month is not None
     return make_date(section.year, month_day.month, month_day.day) or month_day

@@ -150,6 +150,10 @@ def test_run_on_entries_and_refined_years() -> None:
         "1872", "1955-12-01", "1961-05", "1777-09-11", "1845-10-11", "1850-04",
     }  # fmt: skip
     assert "1955" not in {e.date.iso() for e in doc.events}  # the entry's day, not its year
+    # One event for the entry, not a second, year-less copy on every Dec. 1.
+    assert [e.date.iso() for e in doc.events if e.date.month == 12 and e.date.day == 1] == [
+        "1955-12-01"
+    ]
 
 
 @pytest.mark.parametrize(
