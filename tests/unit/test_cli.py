@@ -21,17 +21,6 @@ The two premiers met for the first time. "We will share the fisheries," Novak sa
 """
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private store for the test, also the default the CLI uses."""
-    path = tmp_path / "almanac.sqlite3"
-    monkeypatch.setenv("ALMANAC_DB", str(path))
-    monkeypatch.setenv("ALMANAC_STATE_DB", str(tmp_path / "state.sqlite3"))
-    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return path
-
-
 def count(db: Path, table: str) -> int:
     conn = sqlite3.connect(db)
     try:
