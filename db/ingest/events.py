@@ -21,6 +21,10 @@ from db.records import EventRecord, PartialDate, Span
 SUMMARY_LIMIT: Final = 300
 TITLE_LIMIT: Final = 200
 MAX_PER_SENTENCE: Final = 8  # a sentence with more dates is a list; its first ones are enough
+# "1904 - sent catalogs; 1926 - opened a store; ..." entries are each an event of their
+# own, however many one paragraph runs on (up to this bound, which keeps a line linear).
+MAX_ENTRIES_PER_SENTENCE: Final = 100
+_ENTRY_LEAD: Final = re.compile(r";[ \t]*$")
 _DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'-]{2,40}(?:,\s[\w .'-]{2,40})?\s\([\w .'-]{2,30}\)\s?-{1,2}\s?"
 )
@@ -180,12 +184,13 @@ class EventBuilder:
 
     def _stated_dates(self, section: Section, start: int, end: int) -> None:
         hits = self.layout.dates.dates_in(start, end)
-        hits = [h for h in hits if h.date != section.date][:MAX_PER_SENTENCE]
+        hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
         if not hits:
             return
         sentence = trim(self.layout.text[start:end], SUMMARY_LIMIT)
         people = self._people(start, end)
         asides = [(m.start(), m.end()) for m in _PARENS.finditer(self.layout.norm, start, end)]
+        stated = 0
         for hit in hits:
             if section.date is not None:
                 date = within_year(hit.date, section.date)
@@ -193,12 +198,19 @@ class EventBuilder:
                 date = latest_before(hit.date, self.published)
             if date == section.date:
                 continue  # the heading's own date, stated again
-            aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
             entry = self._entry(start, end, hit.start, hit.end)
             if entry is not None:
                 self._add(date, entry, entry, people, start, end)
                 continue
+            stated += 1
+            if stated > MAX_PER_SENTENCE:
+                continue
+            aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
             if aside:
+                norm = self.layout.norm
+                rest = norm[aside[0] + 1 : hit.start] + norm[hit.end : aside[1] - 1]
+                if len(rest.split()) < 2:
+                    continue  # "(until 1997)", "(born 1950)": a date with nothing to tell
                 title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
@@ -208,8 +220,9 @@ class EventBuilder:
         """'...; 1904 - sent 3 million catalogs; 1926 - ...': a date that opens a clause and
         is followed by a dash or colon heads an entry, which runs to the next semicolon."""
         norm = self.layout.norm
-        lead = norm[max(start, hit_start - 2) : hit_start]
-        if hit_start != start and lead != "; ":
+        if hit_start != start and not _ENTRY_LEAD.search(
+            norm, max(start, hit_start - 8), hit_start
+        ):
             return None
         separator = _ENTRY_SEPARATOR.match(norm, hit_end, end)
         if separator is None:

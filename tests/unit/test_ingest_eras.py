@@ -191,3 +191,22 @@ def test_year_bullets_date_the_items_below_them() -> None:
         ("1837", "A board of trade is formed."),
         ("2008-05", "The river flooded the lower town in May of 2008 after a wet spring."),
     ]
+
+
+def test_every_entry_of_a_long_run_on_paragraph() -> None:
+    """Ten '; YEAR - ...' entries, some after two spaces, are ten events with their own
+    words; an aside that only bounds a date ("(until 1990)") is no event."""
+    years = range(1850, 1950, 10)
+    entries = ";  ".join(
+        f"{year} - the mill {word} again"
+        for year, word in zip(
+            years,
+            "opened closed burned rebuilt grew shrank sold bought flooded reopened".split(),
+            strict=True,
+        )
+    )
+    doc = parse(f"Mill history\n\n{entries}; 1951 - listed by the county (until 1990)\n")
+    found = {(e.date.iso(), e.title) for e in doc.events}
+    assert ("1940", "The mill reopened again") in found
+    assert {e.date.iso() for e in doc.events} == {str(y) for y in [*years, 1951]}
+    assert all("Until" not in e.title for e in doc.events)
