@@ -11,6 +11,7 @@ import select
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,8 @@ pty = pytest.importorskip("pty")
 ROOT = Path(__file__).resolve().parents[2]
 # A guard against a console that hangs, not a timing figure: the test fails, not waits.
 HANG = 30.0
+# What /proc/PID/wchan shows while a process waits in select() or poll().
+_WAITING_FOR_INPUT = ("poll_schedule_timeout", "do_select", "do_sys_poll")
 
 
 class Terminal:
@@ -57,6 +60,19 @@ class Terminal:
         before, _, self.seen = self.seen.partition(text)
         return before
 
+    def interrupt(self) -> None:
+        """Ctrl-C once the console waits for a key. A SIGINT that lands between readline
+        printing the prompt and its wait for input is only seen at the next key (CPython
+        checks signals when the wait is interrupted), which no person can time; so the
+        test waits, where Linux shows it (/proc), until the console is in that wait."""
+        wchan = Path(f"/proc/{self.child.pid}/wchan")
+        deadline = time.monotonic() + HANG
+        while wchan.exists() and time.monotonic() < deadline:
+            if wchan.read_text().startswith(_WAITING_FOR_INPUT):
+                break
+            time.sleep(0.01)
+        self.child.send_signal(signal.SIGINT)
+
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode("utf-8"))
 
@@ -83,7 +99,7 @@ def test_query_ctrl_c_enter_ctrl_d_leaves_at_once(terminal: Terminal) -> None:
     """The sequence that hung until killed: an answer, Ctrl-C, Enter, Ctrl-D."""
     terminal.type("/sources\r")
     assert "Sources:" in terminal.expect("\n> ")
-    terminal.child.send_signal(signal.SIGINT)
+    terminal.interrupt()
     terminal.expect("> ")  # Ctrl-C at the prompt: a fresh prompt, the console stays
     terminal.type("\r")
     terminal.expect("> ")
@@ -95,7 +111,7 @@ def test_ctrl_c_drops_the_line_being_typed(terminal: Terminal) -> None:
     """Ctrl-C while typing clears the line; what is typed next is a command of its own."""
     terminal.type("/quo")
     terminal.expect("/quo")
-    terminal.child.send_signal(signal.SIGINT)
+    terminal.interrupt()
     terminal.expect("> ")
     terminal.type("/sources\r")
     answer = terminal.expect("\n> ")
