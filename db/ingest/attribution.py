@@ -35,6 +35,12 @@ _COLON_LABEL: Final = re.compile(
     r"\s*(?:[*-]\s*)?(?:\[\d{1,3}\]\s*)?(?P<name>(?:[A-Z][\w.'-]*\s?){1,5}?)(?:\s(?:on|in|about|to|at|of)\s[^:\"]{1,40}?)?"
     r"\s?:\s*"
 )
+# `", the museum says.`: a body named by its common noun, after the quote.
+_BODY_AFTER: Final = re.compile(
+    r"[\s,.;:\"'\u201d\u2019]*the\s(?P<noun>[a-z]{3,20})\s(?P<verb>[a-z]+)\b"
+)
+# How far back the body's full name is looked for ("the National Museum in Warsaw").
+_BODY_REACH: Final = 3000
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -133,7 +139,29 @@ class Attributor:
             verb = self._verb_after(mention.end, limit)
             if verb is not None and not self._introduces(verb):
                 return Attribution(mention.person, self._context(verb, limit), True)
+        body = _BODY_AFTER.match(self.norm, close, limit)
+        if body is not None and lower(body["verb"]) in SPEECH_VERBS:
+            named = self.body_named(body["noun"], close)
+            if named is not None:
+                return Attribution(named, self._context(body.end(), limit), True)
         return NOBODY
+
+    def body_named(self, noun: str, before: int) -> str | None:
+        """The full name of 'the museum' or 'the council' that the text gave before
+        ("the National Museum in Warsaw"): the last capitalised name of two or more
+        words whose head is the noun; None when the text named no such body."""
+        head = noun[:1].upper() + noun[1:]
+        name = re.compile(
+            r"(?:[A-Z][\w'\u2019&.-]*\s(?:(?:of|for|and|the)\s)?){1,4}" + re.escape(head) + r"\b"
+            r"(?:\s(?:of|in|for|at|on)\s(?:the\s)?[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,3})?"
+            r"|" + re.escape(head) + r"\s(?:of|in|for|on)\s(?:the\s)?[A-Z][\w'\u2019-]*"
+            r"(?:\s[A-Z][\w'\u2019-]*){0,3}"
+        )
+        found = list(name.finditer(self.norm, max(0, before - _BODY_REACH), before))
+        if not found:
+            return None
+        text = found[-1].group(0).removeprefix("The ")
+        return text if text != head else None
 
     def first_subject(self, start: int, end: int) -> str | None:
         """The first person in subject position in [start, end): who 'issued the following
@@ -174,7 +202,16 @@ class Attributor:
                     context = self._occasion(sentence_start, open_at)
                     return Attribution(speaker.person, context, True)
                 return NOBODY
-        return NOBODY
+        return self._introduced(sentence_start, open_at)
+
+    def _introduced(self, sentence_start: int, open_at: int) -> Attribution:
+        """`More from historian Ann Lee in the Times: "..."`: no speech verb, but a colon
+        that introduces the quote, after a clause that names exactly one person."""
+        colon = self.norm.rfind(":", sentence_start, open_at)
+        if colon < 0 or self.norm[colon + 1 : open_at].strip():
+            return NOBODY
+        named = self.named_between(sentence_start, colon)
+        return Attribution(named.pop(), None, True) if len(named) == 1 else NOBODY
 
     def reported_speaker(self, start: int, end: int) -> str | None:
         """The subject of the last speech verb in a stretch of reported speech."""

@@ -199,3 +199,29 @@ def test_white_house_style_transcript() -> None:
         ("Sam Okafor", "Good morning. The trip starts today."),
         ("Sam Okafor", "They will, all of them."),
     ]
+
+
+def test_a_body_named_by_its_noun_after_the_quote() -> None:
+    """`", the museum says.` is the museum the text named; unnamed, it stays unknown."""
+    doc = parse(
+        "The Harbour Museum of Fine Arts opened a new wing on Monday.\n\n"
+        'Visitors find that "every room can tell the town\'s story", the museum says.\n'
+    )
+    assert quote_with(doc, "every room can tell").speaker == "Harbour Museum of Fine Arts"
+    unnamed = parse('A new wing opened.\n\n"Every room can tell a story," the museum says.\n')
+    assert quote_with(unnamed, "Every room can tell a story").speaker is None
+
+
+def test_a_colon_after_a_clause_that_names_one_person() -> None:
+    """`More from economist Rita Vance in the Herald: "..."` is hers; with two people
+    named before the colon, the text does not say whose."""
+    doc = parse(
+        "More on the vote from economist Rita Vance in the Herald: "
+        "“The town has never been richer than it is now.”\n"
+    )
+    assert quote_with(doc, "The town has never been richer").speaker == "Rita Vance"
+    two = parse(
+        "Views from Rita Vance and Tom Reed in the Herald: "
+        "“The town has never been richer than it is now.”\n"
+    )
+    assert quote_with(two, "The town has never been richer").speaker is None
