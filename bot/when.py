@@ -39,7 +39,7 @@ _DAY_MONTH = re.compile(
     rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})\.?(?:,?\s+(\d{{1,4}}))?$"
 )
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})$")
 _YEAR = re.compile(r"^\d{1,4}$")
 
 DAY_EXAMPLE = "/onthisday date: june 16"
@@ -81,8 +81,27 @@ def parse_day(text: str | None, today: date) -> MonthDay:
         return _checked(int(match[2]), int(match[3]), int(match[1]), text)
     match = _NUMERIC.match(cleaned)
     if match:
-        return _checked(int(match[1]), int(match[2]), None, text)
+        return _numeric(int(match[1]), match[2], int(match[3]), text)
     raise UserError(f"I couldn't read {shown(text)} as a date.", example=DAY_EXAMPLE)
+
+
+def _numeric(first: int, separator: str, second: int, text: str | None) -> MonthDay:
+    """06-16 is month-day (ISO order); with a slash or a dot, people write both orders
+    (16/06 in Europe, 6/16 in the US): a number over 12 tells which; when neither is,
+    and the two differ, the user is asked rather than guessed at."""
+    if separator == "-":
+        return _checked(first, second, None, text)  # ISO order, as the README shows
+    if first > 12:
+        return _checked(second, first, None, text)  # 16/06: the day comes first
+    if second > 12 or first == second:
+        return _checked(first, second, None, text)  # 6/16: the month comes first
+    as_day_month = date(2000, second, first)
+    as_month_day = date(2000, first, second)
+    raise UserError(
+        f"Is {shown(text)} {as_month_day:%B} {second} or {as_day_month:%B} {first}?"
+        " Write the month as a word.",
+        example=f"/onthisday date: {as_day_month:%B} {first}".lower(),
+    )
 
 
 def shown(text: str | None) -> str:

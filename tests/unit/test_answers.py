@@ -258,11 +258,26 @@ async def test_sources_lists_both_seed_documents(store: Store) -> None:
         (None, MonthDay(6, 16)),
         ("feb 29", MonthDay(2, 29)),
         ("  Sept 11 ", MonthDay(9, 11)),
+        ("16/06", MonthDay(6, 16)),
+        ("16.6", MonthDay(6, 16)),
+        ("6/16", MonthDay(6, 16)),
+        ("05/05", MonthDay(5, 5)),
     ],
 )
 def test_parse_day(text: str | None, expected: MonthDay) -> None:
-    """Every documented way to type a day reads as that month-day."""
+    """Every documented way to type a day reads as that month-day; with a slash or a
+    dot either order is read when a number over 12 shows which is the day."""
     assert parse_day(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["03/04", "3.4"])
+def test_an_ambiguous_numeric_day_is_asked_about(text: str) -> None:
+    """03/04 is March 4 in the US and April 3 in Europe: the answer names both."""
+    with pytest.raises(UserError) as raised:
+        parse_day(text, TODAY)
+    assert "March 4" in raised.value.message
+    assert "April 3" in raised.value.message
+    assert raised.value.example == "/onthisday date: april 3"
 
 
 @pytest.mark.parametrize(
