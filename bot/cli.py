@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--guild", type=int, help="one server's id (default: global)")
     sync.set_defaults(handler=_sync)
 
-    either = commands.add_parser("run-or-console", help=argparse.SUPPRESS)
+    either = commands.add_parser("run-or-console")  # no help=: unlisted in --help
     either.set_defaults(handler=_run_or_console)
 
     for sub in (ingest, remove, exporter, ask, console, run, sync, either):

@@ -330,3 +330,16 @@ def test_ask_that_meets_damage_after_the_check_moves_the_store_aside(
     assert "Putin" in capsys.readouterr().out
     [aside] = tmp_path.glob("almanac.sqlite3.damaged-*[0-9]")
     assert aside.read_bytes() == damaged
+
+
+def test_help_lists_the_commands_people_type(capsys: pytest.CaptureFixture[str]) -> None:
+    """`almanac --help` lists each public command once; make's helper and argparse's
+    placeholder for a hidden one stay out of it."""
+    with pytest.raises(SystemExit) as leaving:
+        main(["--help"])
+    assert leaving.value.code == 0
+    shown = capsys.readouterr().out
+    for command in ("ingest", "remove", "export", "ask", "console", "run", "sync"):
+        assert f"\n    {command} " in shown
+    assert "SUPPRESS" not in shown
+    assert "run-or-console" not in shown
