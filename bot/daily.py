@@ -72,6 +72,18 @@ HISTORY_LOOKBACK: Final = 50
 Outcome = Literal[
     "posted", "found", "skipped", "failed", "paused", "pending", "taken", "waiting", "gone"
 ]
+# How a run's log line names each outcome.
+OUTCOME_WORDS: Final[dict[str, str]] = {
+    "posted": "posted",
+    "found": "found already sent",
+    "skipped": "skipped (empty day)",
+    "failed": "failed",
+    "paused": "paused",
+    "pending": "left for a retry",
+    "taken": "taken by another run",
+    "waiting": "waiting for their server",
+    "gone": "gone",
+}
 
 
 @dataclass(slots=True)
@@ -83,6 +95,11 @@ class RunReport:
 
     def count(self) -> Counter[str]:
         return Counter(self.outcomes.values())
+
+    def summary(self) -> str:
+        """'2 posted, 1 failed': a run's log line, in the order of Outcome."""
+        counted = self.count()
+        return ", ".join(f"{counted[o]} {w}" for o, w in OUTCOME_WORDS.items() if counted[o])
 
 
 # -- what a day's post says ---------------------------------------------------
@@ -224,7 +241,7 @@ class Poster:
             sub.guild_id: outcome for (sub, _), outcome in zip(due, outcomes, strict=True)
         }
         if due:
-            log.info("Daily run: %s", dict(report.count()))
+            log.info("Daily run: %s", report.summary())
         await self._prune_once_a_day(now.date())
         return report
 

@@ -155,6 +155,9 @@ class DailyCog(commands.Cog, name="Daily"):
             log.warning("bot.state is not set: daily posts will not run")
 
     async def cog_unload(self) -> None:
+        """Stop the loop (at shutdown too), saying so in the log."""
+        if self.tick.is_running():
+            log.info("Daily posts stopping")
         self.tick.cancel()
 
     async def interaction_check(self, interaction: Interaction) -> bool:  # type: ignore[override]
