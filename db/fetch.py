@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 import aiosqlite
 
 from db.records import Event, PartialDate, Quote, Source
+from db.schema import SERVED_QUOTE as SERVED_QUOTE  # the readers' filter too
 
 # The store's next read connection (Store._read).
 Reader: TypeAlias = Callable[[], aiosqlite.Connection]
@@ -47,9 +48,6 @@ EVENT_COLUMNS = (
     "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id)"
 )
 QUOTE_COLUMNS = "q.id, p.name, q.text, q.date, q.context, q.fragment, d.path, d.title"
-# A quote an answer may serve: whole words (no fragment) by someone the text names. A quote
-# of an unnamed speaker (a slogan, a sign) stays in the store but is never offered as one.
-SERVED_QUOTE = "fragment = 0 AND speaker_id IS NOT NULL"
 
 
 def event_of(row: Sequence[Any]) -> Event:

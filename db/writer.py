@@ -42,8 +42,14 @@ from db.rows import (
     pack_rows,
     unpack_rows,
 )
+from db.schema import SERVED_QUOTE
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
+# The warning for a text that gave nothing an answer could use.
+NOTHING_FOUND = (
+    "no dated event and no quote with a named speaker found:"
+    " Almanac reads news articles, dated timelines and transcripts"
+)
 
 Status = Literal["added", "replaced", "unchanged", "failed", "removed"]
 
@@ -285,7 +291,7 @@ def remove_documents(conn: sqlite3.Connection, paths: Sequence[Path]) -> Removal
         for row_id, key in found.items():
             events, quotes = conn.execute(
                 "SELECT (SELECT count(*) FROM events WHERE document_id = :d),"
-                " (SELECT count(*) FROM quotes WHERE document_id = :d)",
+                f" (SELECT count(*) FROM quotes WHERE document_id = :d AND {SERVED_QUOTE})",
                 {"d": row_id},
             ).fetchone()
             delete_document(conn, row_id)
@@ -581,12 +587,17 @@ def _write_document(
 
 
 def _outcome(key: str, status: Status, document: ParsedDocument | DocumentRows) -> FileOutcome:
-    people = document.people if isinstance(document, DocumentRows) else len(document.people)
+    """The report of a stored document. Its quotes are those /quote and /sources serve
+    (db.schema.SERVED_QUOTE): whole words by someone the text names."""
+    if isinstance(document, DocumentRows):
+        people = document.people
+        served = len(document.quote_search)  # search rows are made for served quotes only
+    else:
+        people = len(document.people)
+        served = sum(1 for q in document.quotes if not q.fragment and q.speaker)
+    warnings = list(document.warnings)
+    if not document.events and not served:
+        warnings.append(NOTHING_FOUND)
     return FileOutcome(
-        key,
-        status,
-        events=len(document.events),
-        quotes=len(document.quotes),
-        people=people,
-        warnings=list(document.warnings),
+        key, status, events=len(document.events), quotes=served, people=people, warnings=warnings
     )

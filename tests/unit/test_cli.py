@@ -343,3 +343,27 @@ def test_help_lists_the_commands_people_type(capsys: pytest.CaptureFixture[str])
         assert f"\n    {command} " in shown
     assert "SUPPRESS" not in shown
     assert "run-or-console" not in shown
+
+
+def test_ingest_counts_the_quotes_sources_serves(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A named quote, an unnamed one and a scare-quoted word: ingest reports the quotes
+    /sources shows (the served one), and a text with nothing to serve is warned about."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "harbour.txt").write_text(
+        "Harbour reopens\n\n"
+        '"We rebuilt every pier by hand," Mayor Lena Ortiz said on Tuesday.\n\n'
+        'A sign at the gate read "Welcome back, sailors, to the old town harbour."\n\n'
+        'Fishermen called the new rules "absurd".\n',
+        encoding="utf-8",
+    )
+    (texts / "notes.txt").write_text("Some thoughts on boats and the sea.\n", encoding="utf-8")
+    assert main(["ingest", str(texts)]) == 0
+    out, err = capsys.readouterr()
+    assert "harbour.txt: 0 events, 1 quotes" in out
+    assert "notes.txt: no dated event and no quote with a named speaker found" in err
+    assert main(["ask", "/sources", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["documents"]
+    assert {Path(d["path"]).name: d["quotes"] for d in listed} == {"harbour.txt": 1, "notes.txt": 0}
