@@ -33,6 +33,9 @@ TOPIC_WORDS_MAX: Final = 4
 DAY_EVENTS = 10
 DAY_QUOTES = 5
 QUOTE_MORE = 5  # other matches a quote answer carries besides the best one
+# When a speaker has no quote on a topic: the best quotes on it read, people named.
+OTHERS_READ = 20
+OTHERS_SHOWN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,8 @@ class QuoteAnswer:
     total: int
     unmatched: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # When the speakers have no quote on the topic: who has (up to OTHERS_SHOWN).
+    others: list[str] = field(default_factory=list)
     # True when at least `total` quotes match: only a bounded sample is ranked.
     total_is_lower_bound: bool = False
 
@@ -177,7 +182,12 @@ async def find_quote(
         search = await store.search_quotes_counted(topic, speakers, limit=1 + QUOTE_MORE)
     unseen = search.quotes
     if not unseen:
-        unmatched = [w for w in topic if not store.is_topic_word(w)] or topic
+        unknown = [w for w in topic if not store.is_topic_word(w)]
+        if speakers and topic and not unknown:  # known words: others may have said them
+            others = await _others_on(store, topic, speakers)
+            if others:
+                return QuoteAnswer(query, speakers, topic, None, [], 0, topic, others=others)
+        unmatched = unknown or topic
         suggestions = _close_topics(store, unmatched)
         return QuoteAnswer(query, speakers, topic, None, [], 0, unmatched, suggestions)
     return QuoteAnswer(
@@ -189,6 +199,13 @@ async def find_quote(
         search.total,
         total_is_lower_bound=search.total_is_lower_bound,
     )
+
+
+async def _others_on(store: Store, topic: list[str], speakers: list[str]) -> list[str]:
+    """Up to OTHERS_SHOWN people quoted on the topic, most relevant first, not the speakers."""
+    found = await store.search_quotes(topic, limit=OTHERS_READ)
+    named = (q.speaker for q in found if q.speaker and q.speaker not in speakers)
+    return list(dict.fromkeys(named))[:OTHERS_SHOWN]
 
 
 def split_query(store: Store, query: str) -> tuple[list[str], list[str]]:

@@ -415,6 +415,13 @@ def no_quote_text(answer: QuoteAnswer, speaker: str | None = None) -> str:
         text = f"No one called “{name}” is quoted in the almanac."
         return text + _did_you_mean(answer.suggestions, "/quote speaker: {}")
     by = f" by {', '.join(answer.speakers)}" if answer.speakers else ""
+    if answer.others:
+        words = plain(", ".join(f"“{w}”" for w in answer.topic), SHOWN_MAX)
+        example = f"/quote query: {' '.join(answer.topic)} speaker: {answer.others[0]}"
+        return (
+            f"No quote{by} mentions {words}. Quoted on it: {', '.join(answer.others)}."
+            f"\nTry: `{plain(example, SHOWN_MAX)}`"
+        )
     if not answer.topic:
         return f"The almanac has no quote{by}.{ANY_QUOTE}"
     words = plain(", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic)), SHOWN_MAX)

@@ -115,6 +115,11 @@ def _more_that_day(count: int, shown: int, noun: str) -> list[str]:
 def _quote(answer: QuoteAnswer) -> str:
     if answer.quote is None:
         missing = ", ".join(repr(w) for w in answer.unmatched) or repr(answer.query)
+        if answer.others:
+            return (
+                f"No quote by {' or '.join(answer.speakers)} matches {missing}."
+                f" Quoted on it: {', '.join(answer.others)}."
+            )
         text = f"No quote matches {missing}."
         if answer.suggestions:
             text += " Did you mean: " + ", ".join(answer.suggestions) + "?"
@@ -200,6 +205,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "more": [quote_json(q) for q in answer.more],
             "total": answer.total,
             "total_is_lower_bound": answer.total_is_lower_bound,
+            "others": answer.others,
         }
     if isinstance(answer, Timeline):
         return {

@@ -10,6 +10,8 @@ import pytest
 
 from bot import answers
 from bot.errors import UserError
+from bot.render_discord import no_quote_text
+from bot.render_text import render_json, render_text
 from bot.when import MonthDay, parse_day
 from db import schema
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
@@ -110,6 +112,20 @@ async def test_unknown_topic_word_suggests_close_topics(store: Store) -> None:
     assert answer.quote is None
     assert answer.unmatched == ["natoo"]
     assert "nato" in answer.suggestions
+
+
+async def test_a_speaker_silent_on_a_topic_names_who_is_not(store: Store) -> None:
+    """/quote nato speaker:bush: no Bush quote mentions NATO; the answer says so and who is
+    quoted on it, instead of suggesting the very word typed."""
+    assert not await store.search_quotes(["nato"], [BUSH])  # the seeds as they are
+    answer = await answers.find_quote(store, "nato", "Bush")
+    assert answer.quote is None
+    assert answer.suggestions == []
+    assert answer.others == [PUTIN]
+    assert render_text(answer) == (f"No quote by {BUSH} matches 'nato'. Quoted on it: {PUTIN}.")
+    assert render_json(answer)["others"] == [PUTIN]
+    assert f"Quoted on it: {PUTIN}." in no_quote_text(answer)
+    assert f"speaker: {PUTIN}`" in no_quote_text(answer)
 
 
 async def test_unknown_speaker_suggests_close_speakers(store: Store) -> None:
