@@ -1,10 +1,16 @@
-"""The in-memory autocomplete lookups give what a sort of the whole vocabulary gives."""
+"""The in-memory lookups: topic autocomplete ranks like a full sort, and only people
+with a quote to serve are speakers."""
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+from bot import answers
 from db.lookup import TOPIC_TOP_KEEP, TopicIndex
+from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
+from db.store import Store
+from tests.stores import write_store
 
 
 def test_empty_prefix_ranks_like_a_full_sort() -> None:
@@ -19,3 +25,24 @@ def test_empty_prefix_ranks_like_a_full_sort() -> None:
         assert index.complete("", limit) == ranked[:limit]
         assert index.complete("   ", limit) == ranked[:limit]
     assert index.complete("abc", 3) == [w for w in ranked if w.startswith("abc")][:3]
+
+
+async def test_only_people_with_quotes_are_speakers(tmp_path: Path) -> None:
+    """Autocomplete offers the quoted person, not one the text only writes about, whose
+    name in a /quote query is then a topic word."""
+    quoted, written_about = "Ada Novak", "Bruno Keller"
+    people = [PersonRecord(quoted, {"Novak"}), PersonRecord(written_about, {"Keller"})]
+    day = PartialDate(2004, 2, 3, "day")
+    event = EventRecord(
+        day, "Keller opens the bridge", "Keller opens it.", [written_about], Span(0, 5)
+    )
+    quote = QuoteRecord(quoted, "Keller built the bridge we need.", day, None, False, Span(6, 9))
+    doc = ParsedDocument("Invented", None, people, [event], [quote])
+    path = write_store(tmp_path / "speakers.sqlite3", [("texts/bridge.txt", doc)])
+    async with await Store.open(path) as store:
+        assert store.complete_speaker("") == [quoted]
+        assert store.complete_speaker("kel") == []
+        assert answers.split_query(store, "keller") == ([], ["keller"])
+        found = await answers.find_quote(store, "keller")
+        assert found.quote is not None
+        assert found.quote.speaker == quoted
