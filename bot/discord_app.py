@@ -9,6 +9,7 @@ through `almanac sync`. Discord allows few command creates a day.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
@@ -22,7 +23,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.config import Settings
-from bot.tree import AlmanacTree
+from bot.tree import AlmanacTree, answer_privately, out_of_date
 
 if TYPE_CHECKING:
     from db.state import StateStore
@@ -37,6 +38,9 @@ DEFAULT_EXTENSIONS: Final[tuple[str, ...]] = (
     "cogs.sources",
     "cogs.daily",
 )
+# Every custom_id of ours starts so ('almanac:timeline:…'); others (another library's
+# on a shared message) are not ours to answer.
+BUTTON_PREFIX: Final = "almanac:"
 # Kept-alive HTTP connections to Discord at most (answers beyond wait for a free one).
 HTTP_CONNECTIONS: Final = 64
 
@@ -100,6 +104,37 @@ class AlmanacBot(commands.Bot):
         self.clock = clock
         self.extension_names = tuple(extensions)
         self.sync_dev_guild = sync_dev_guild
+        self._button_templates: dict[type[discord.ui.DynamicItem[Any]], re.Pattern[str]] = {}
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        """Register buttons, remembering their templates for on_interaction."""
+        super().add_dynamic_items(*items)
+        for item in items:
+            self._button_templates[item] = item.__discord_ui_compiled_template__
+
+    def remove_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        """Unregister buttons (an unloaded cog's): their presses are then out of date."""
+        super().remove_dynamic_items(*items)
+        for item in items:
+            self._button_templates.pop(item, None)
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        """Answer a press of a button of ours that no registered button reads.
+
+        discord.py drops a custom_id that matches no template without a word (an
+        older format, a forged or unloaded button), and Discord then shows "This
+        interaction failed". A matching one is answered by its button.
+        """
+        if interaction.type is not discord.InteractionType.component or interaction.data is None:
+            return
+        custom_id = str(interaction.data.get("custom_id", ""))
+        if not custom_id.startswith(BUTTON_PREFIX):
+            return
+        if any(t.fullmatch(custom_id) for t in self._button_templates.values()):
+            return
+        name = custom_id.removeprefix(BUTTON_PREFIX).partition(":")[0]
+        command = f"/{name}" if self.tree.get_command(name) else "the command"
+        await answer_privately(interaction, out_of_date(command))
 
     async def login(self, token: str) -> None:
         """Apply the configured endpoints, then log in (runs setup_hook)."""

@@ -19,6 +19,9 @@ from bot.replies import reply
 log = logging.getLogger("almanac")
 
 POLITE_FAILURE = "Something went wrong on my side; it has been logged."
+# A button whose state no longer fits the store or that no button of ours reads:
+# said instead of Discord's bare "This interaction failed".
+OUT_OF_DATE = "This button is out of date; run {command} again."
 
 # Names as Discord's client shows them, where they differ from the attribute name.
 PERMISSION_LABELS = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
@@ -57,27 +60,41 @@ def explain(error: Exception) -> str | None:
     return None
 
 
+def out_of_date(command: str) -> str:
+    """The line for a stale or unreadable button of `command` ('/timeline')."""
+    return OUT_OF_DATE.format(command=command)
+
+
+async def answer_error(interaction: discord.Interaction[Any], error: Exception, what: str) -> None:
+    """Explain a user's mistake, or log a bug in `what` and say one polite line.
+
+    Commands (through the tree) and buttons (cogs/_common.py) both answer here, so
+    the same mistake reads the same wherever it is made.
+    """
+    message = explain(error)
+    if message is None:
+        log.error("%s failed", what, exc_info=getattr(error, "original", error))
+        message = POLITE_FAILURE
+    await answer_privately(interaction, message)
+
+
+async def answer_privately(interaction: discord.Interaction[Any], message: str) -> None:
+    """Reply ephemerally; autocomplete can only get (empty) choices."""
+    try:
+        if interaction.type is discord.InteractionType.autocomplete:
+            if not interaction.response.is_done():
+                await interaction.response.autocomplete([])
+            return
+        await reply(interaction, content=message, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("Could not tell the user about an error", exc_info=True)
+
+
 class AlmanacTree(app_commands.CommandTree[Any]):
     """Command tree whose `on_error` answers user mistakes and logs bugs."""
 
     async def on_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
-        message = explain(error)
-        if message is None:
-            command = interaction.command.qualified_name if interaction.command else "?"
-            original = getattr(error, "original", error)
-            log.error("Command /%s failed", command, exc_info=original)
-            message = POLITE_FAILURE
-        await self._answer(interaction, message)
-
-    async def _answer(self, interaction: discord.Interaction[Any], message: str) -> None:
-        """Reply ephemerally; autocomplete can only get (empty) choices."""
-        try:
-            if interaction.type is discord.InteractionType.autocomplete:
-                if not interaction.response.is_done():
-                    await interaction.response.autocomplete([])
-                return
-            await reply(interaction, content=message, ephemeral=True)
-        except discord.HTTPException:
-            log.warning("Could not tell the user about an error", exc_info=True)
+        command = interaction.command.qualified_name if interaction.command else "?"
+        await answer_error(interaction, error, f"Command /{command}")

@@ -1,4 +1,5 @@
-"""What the Almanac cogs share: the reply path, deferring slow work, cooldowns, the server's day.
+"""What the Almanac cogs share: the reply path, deferring slow work, cooldowns, buttons,
+the server's day.
 
 Private to the cogs (the leading underscore keeps it from being loaded as an extension).
 """
@@ -17,6 +18,7 @@ from discord import app_commands
 from bot.discord_app import AlmanacBot
 from bot.render_discord import Reply
 from bot.replies import NO_MENTIONS, defer, reply
+from bot.tree import answer_error
 
 Interaction = discord.Interaction[AlmanacBot]
 
@@ -57,6 +59,28 @@ def per_user_cooldown() -> Callable[[T], T]:
         raise app_commands.CommandOnCooldown(bucket, retry_after)
 
     return app_commands.check(predicate)
+
+
+class AlmanacButton:
+    """What every button of ours does around its own work (`press`): any error is
+    answered, never dropped.
+
+    discord.py only logs what a dynamic item's callback raises, and Discord then
+    shows "This interaction failed". Here a UserError (a search that became too
+    slow, a state the store no longer has) gets its private line and a bug the
+    polite one, as a command's would. Mix in before discord.ui.DynamicItem.
+    """
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Press the button; answer whatever goes wrong."""
+        try:
+            await self.press(interaction)
+        except Exception as error:
+            await answer_error(interaction, error, f"Button {type(self).__name__}")
+
+    async def press(self, interaction: discord.Interaction[Any]) -> None:
+        """The button's own work."""
+        raise NotImplementedError
 
 
 async def answer_within(interaction: Interaction, work: Coroutine[Any, Any, T]) -> T:

@@ -16,14 +16,28 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import answers
-from bot.discord_app import AlmanacBot
+from bot.discord_app import BUTTON_PREFIX, AlmanacBot
 from bot.errors import UserError
-from bot.render_discord import Reply, quote_reply, read_search
-from cogs._common import Interaction, answer_within, per_user_cooldown, send, update
+from bot.render_discord import quote_reply, read_search
+from cogs._common import (
+    AlmanacButton,
+    Interaction,
+    answer_within,
+    per_user_cooldown,
+    send,
+    update,
+)
 from db.store import Store
 
 CUSTOM_ID_MAX = 100
-PREFIX = "almanac:quote:"
+PREFIX = f"{BUTTON_PREFIX}quote:"
+# A quote id in base 36: 12 digits hold any id SQLite can (36^12 < 2^63); a longer one
+# was never ours (forged), and the button says it is out of date.
+_ID = r"[0-9a-z]{1,12}"
+NONE_LEFT = (
+    "No quote matches that search any more. Try `/quote` with other words,"
+    " or `/sources` to see what the almanac holds."
+)
 CHOICES_MAX = 25
 CHOICE_MAX = 100
 
@@ -56,8 +70,11 @@ def _base36(number: int) -> str:
 
 
 class AnotherQuote(
+    AlmanacButton,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=re.compile(re.escape(PREFIX) + r"(?P<shown>[0-9]{1,4}):(?P<seen>[0-9a-z.]*)"),
+    template=re.compile(
+        re.escape(PREFIX) + rf"(?P<shown>[0-9]{{1,4}}):(?P<seen>(?:{_ID}(?:\.{_ID})*)?)"
+    ),
 ):
     """The 'Another quote' button: serves the next unseen match of the message's search."""
 
@@ -80,21 +97,15 @@ class AnotherQuote(
         """Rebuild the button from its custom_id (also after a restart)."""
         return cls(int(match["shown"]), decode_seen(match["seen"]))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def press(self, interaction: discord.Interaction[Any]) -> None:
         """Edit the message in place with the next quote; explain privately if none is left."""
         query, speaker = read_search(interaction.message)
         store: Store = interaction.client.store
-        try:
-            answer = await answer_within(
-                interaction, answers.find_quote(store, query, speaker, seen=self.seen)
-            )
-        except UserError as error:
-            await update(interaction, Reply(content=error.explain(), ephemeral=True))
-            return
+        answer = await answer_within(
+            interaction, answers.find_quote(store, query, speaker, seen=self.seen)
+        )
         if answer.quote is None:
-            text = "No quote matches that search any more."
-            await update(interaction, Reply(content=text, ephemeral=True))
-            return
+            raise UserError(NONE_LEFT)
         shown, seen = _next(self.shown, self.seen, answer.quote.id)
         await update(
             interaction,

@@ -14,18 +14,28 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import answers
-from bot.discord_app import AlmanacBot
+from bot.discord_app import BUTTON_PREFIX, AlmanacBot
 from bot.errors import UserError
-from bot.render_discord import Reply, read_search, timeline_reply
+from bot.render_discord import read_search, timeline_reply
+from bot.render_text import plural
+from bot.tree import out_of_date
 from bot.when import parse_bound
-from cogs._common import Interaction, answer_within, per_user_cooldown, send, update
+from cogs._common import (
+    AlmanacButton,
+    Interaction,
+    answer_within,
+    per_user_cooldown,
+    send,
+    update,
+)
 from db.store import Store
 
-PREFIX = "almanac:timeline:"
+PREFIX = f"{BUTTON_PREFIX}timeline:"
 BOUNDS_EXAMPLE = "/timeline query: nato from: 2001 to: 2008"
 
 
 class TimelinePage(
+    AlmanacButton,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=re.compile(
         re.escape(PREFIX) + r"(?P<page>[0-9]{1,7}):(?P<start>[0-9]{0,9}):(?P<end>[0-9]{0,9})"
@@ -64,8 +74,8 @@ class TimelinePage(
         end = int(match["end"]) if match["end"] else None
         return cls(int(match["page"]), start, end)
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Show the requested page in place."""
+    async def press(self, interaction: discord.Interaction[Any]) -> None:
+        """Show the requested page in place; a page the timeline no longer has is explained."""
         query, _ = read_search(interaction.message)
         store: Store = interaction.client.store
         answer = await answer_within(
@@ -73,9 +83,10 @@ class TimelinePage(
             answers.timeline(store, query, start=self.start, end=self.end, page=self.page),
         )
         if not answer.events:
-            text = "That timeline has no events any more."
-            await update(interaction, Reply(content=text, ephemeral=True))
-            return
+            raise UserError(f"That timeline has no events any more. {out_of_date('/timeline')}")
+        if answer.page != self.page:  # answers.timeline moved a page it lacks into range
+            pages = plural(answer.pages, "page")
+            raise UserError(f"That timeline now has {pages}. {out_of_date('/timeline')}")
         view = timeline_view(answer, self.start, self.end)
         await update(interaction, timeline_reply(answer), view)
 

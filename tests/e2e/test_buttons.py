@@ -1,0 +1,189 @@
+"""Buttons never stall: a forged, stale or spammed press gets a private line, through the
+real discord.py client and the stand-in, on real SQLite stores."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.discord_app import AlmanacBot
+from db import schema
+from db.store import Store
+from db.writer import ingest_paths
+from tests.e2e.conftest import StartAlmanac
+from tests.e2e.fake_discord import (
+    FAST_READY,
+    JSON,
+    FakeDiscord,
+    iter_components,
+    running_bot,
+)
+from tests.e2e.test_commands import COGS, EPHEMERAL, TIMEOUT, UPDATE_MESSAGE, button_id
+
+# An invented timeline of three events: one page, no quote by anyone in the seeds.
+SMALL_TEXT = """\
+The Harbour Bridge
+
+March 3, 1999: The harbour bridge opened to traffic.
+April 5, 2000: The harbour bridge closed for repairs.
+May 7, 2001: The harbour bridge opened again.
+"""
+
+
+@pytest.fixture
+async def bot(start_almanac: StartAlmanac, seeded_store: Store) -> AlmanacBot:
+    """An AlmanacBot running the command cogs on the seeds (tree synced)."""
+    return await start_almanac(seeded_store, COGS)
+
+
+@pytest.fixture
+async def small_store(tmp_path: Path) -> AsyncIterator[Store]:
+    """A store of SMALL_TEXT alone: what a rebuilt store with fewer texts looks like."""
+    text = tmp_path / "texts" / "bridge.txt"
+    text.parent.mkdir()
+    text.write_text(SMALL_TEXT, encoding="utf-8")
+    path = tmp_path / "small.sqlite3"
+    conn = schema.connect(path, schema.CONTENT_SCHEMA)
+    try:
+        assert ingest_paths(conn, [text.parent], workers=1).ok
+    finally:
+        conn.close()
+    async with await Store.open(path) as store:
+        yield store
+
+
+async def sent_message(fake: FakeDiscord, name: str, options: JSON) -> JSON:
+    """Run a command and return the message it posted (with its buttons)."""
+    sent = await fake.send_command(name, options)
+    await fake.wait_for_callback(sent, TIMEOUT)
+    message = fake.original(sent)
+    assert message is not None, f"/{name} posted no message"
+    return message
+
+
+def with_custom_id(message: JSON, old: str, new: str) -> JSON:
+    """A copy of the message whose button `old` carries `new` (an older bot's or a forger's)."""
+    forged = copy.deepcopy(message)
+    for component in iter_components(forged.get("components", [])):
+        if component.get("custom_id") == old:
+            component["custom_id"] = new
+            return forged
+    raise AssertionError(f"no button {old!r} on the message")
+
+
+def private_line(body: JSON) -> str:
+    """The content of an ephemeral reply (fails clearly on any other answer)."""
+    assert body["type"] == 4, body
+    assert body["data"]["flags"] & EPHEMERAL, body
+    content: str = body["data"]["content"]
+    return content
+
+
+async def restarted_on(
+    fake: FakeDiscord,
+    settings: Settings,
+    start_almanac: StartAlmanac,
+    before: Store,
+    after: Store,
+    name: str,
+    options: JSON,
+) -> JSON:
+    """The message a bot on `before` posts for a command, answered next by a bot on `after`."""
+    first = AlmanacBot(settings, before, COGS, **FAST_READY)
+    async with running_bot(first, fake):
+        message = await sent_message(fake, name, options)
+    await start_almanac(after, COGS, sync=False)
+    return message
+
+
+# -- 1. forged or stale ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("custom_id", "command"),
+    [
+        ("almanac:timeline:next", "/timeline"),  # an older format
+        ("almanac:timeline:9999999::", "/timeline"),  # a page no timeline has
+        ("almanac:timeline:2:20080101:20010101", "/timeline"),  # a span with nothing in it
+        ("almanac:quote:99999:", "/quote"),
+        ("almanac:quote:1:" + "z" * 13, "/quote"),  # an id no store can hold
+        ("almanac:gone:1", "the command"),  # a button of a command there is no more
+    ],
+)
+async def test_unreadable_button_of_ours_is_answered(
+    bot: AlmanacBot,
+    fake_discord: FakeDiscord,
+    caplog: pytest.LogCaptureFixture,
+    custom_id: str,
+    command: str,
+) -> None:
+    """A press of a custom_id of ours that does not parse or fits no state: a private line
+    that says the button is out of date and which command to run; nothing logged."""
+    message = await sent_message(fake_discord, "timeline", {})
+    forged = with_custom_id(message, button_id(message, "Next"), custom_id)
+    with caplog.at_level(logging.ERROR):
+        click = await fake_discord.click_button(forged, custom_id)
+        line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
+    assert "out of date" in line
+    assert f"run {command} again" in line
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_button_not_ours_is_left_alone(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
+    """Another bot's or library's custom_id gets no answer from Almanac; ours still do."""
+    message = await sent_message(fake_discord, "timeline", {})
+    next_id = button_id(message, "Next")
+    foreign = await fake_discord.click_button(
+        with_custom_id(message, next_id, "otherbot:page:2"), "otherbot:page:2"
+    )
+    ours = await fake_discord.click_button(message, next_id)
+    assert (await fake_discord.wait_for_callback(ours, TIMEOUT))["type"] == UPDATE_MESSAGE
+    assert fake_discord.callback(foreign) is None
+
+
+async def test_page_button_after_the_timeline_shrank(
+    fake_discord: FakeDiscord,
+    almanac_settings: Settings,
+    start_almanac: StartAlmanac,
+    seeded_store: Store,
+    small_store: Store,
+) -> None:
+    """Next on page 1 of 2, once the store holds a one-page timeline: said privately, with
+    what to run, and the message is left as it was."""
+    message = await restarted_on(
+        fake_discord, almanac_settings, start_almanac, seeded_store, small_store, "timeline", {}
+    )
+    click = await fake_discord.click_button(message, button_id(message, "Next"))
+    line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
+    assert line.startswith("That timeline now has 1 page.")
+    assert "run /timeline again" in line
+    assert fake_discord.messages[int(message["id"])] == message
+
+
+async def test_another_quote_after_its_matches_were_removed(
+    fake_discord: FakeDiscord,
+    almanac_settings: Settings,
+    start_almanac: StartAlmanac,
+    seeded_store: Store,
+    small_store: Store,
+) -> None:
+    """'Another quote' for a search the store no longer matches: a private line that says
+    so and what to do instead."""
+    message = await restarted_on(
+        fake_discord,
+        almanac_settings,
+        start_almanac,
+        seeded_store,
+        small_store,
+        "quote",
+        {"query": "putin"},
+    )
+    click = await fake_discord.click_button(message, button_id(message, "Another quote"))
+    line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
+    assert line.startswith("No quote matches that search any more.")
+    assert "`/quote`" in line
