@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Coroutine
 from datetime import UTC, date, tzinfo
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import discord
 from dateutil import tz
@@ -26,44 +26,56 @@ T = TypeVar("T")
 
 # Answer within Discord's 3 s: work still running after this long is deferred first.
 DEFER_AFTER = 1.5
-# One member may not make the bot flood a channel: 5 uses per 30 s per command.
+# One member may not make the bot flood a channel: 5 uses per 30 s per command or button.
 COOLDOWN_RATE = 5
 COOLDOWN_PER = 30.0
 
 
-def per_user_cooldown() -> Callable[[T], T]:
-    """A fresh per-user cooldown for one command (each command keeps its own buckets).
+class UserCooldown:
+    """COOLDOWN_RATE uses per COOLDOWN_PER seconds for each user, of one command or button.
 
     Same behaviour as app_commands.checks.cooldown (CommandOnCooldown when used
     up), but discord.py's version scans every bucket on every use to drop expired
     ones: quadratic in a burst of many users (0.1 s of CPU over 1,000 commands).
     Here expired buckets are swept once per COOLDOWN_PER seconds instead.
     """
-    buckets: dict[int, app_commands.Cooldown] = {}
-    swept = [0.0]
 
-    async def predicate(interaction: Interaction) -> bool:
+    def __init__(self) -> None:
+        self._buckets: dict[int, app_commands.Cooldown] = {}
+        self._swept = 0.0
+
+    def use(self, interaction: discord.Interaction[Any]) -> None:
+        """Count one use by the interaction's user; CommandOnCooldown when none is left."""
         now = interaction.created_at.timestamp()
-        if now - swept[0] > COOLDOWN_PER:
+        buckets = self._buckets
+        if now - self._swept > COOLDOWN_PER:
             for key in [k for k, b in buckets.items() if now > b._last + b.per]:
                 del buckets[key]
-            swept[0] = now
+            self._swept = now
         bucket = buckets.get(interaction.user.id)
         if bucket is None or now > bucket._last + bucket.per:
             bucket = buckets[interaction.user.id] = app_commands.Cooldown(
                 COOLDOWN_RATE, COOLDOWN_PER
             )
         retry_after = bucket.update_rate_limit(now)
-        if retry_after is None:
-            return True
-        raise app_commands.CommandOnCooldown(bucket, retry_after)
+        if retry_after is not None:
+            raise app_commands.CommandOnCooldown(bucket, retry_after)
+
+
+def per_user_cooldown() -> Callable[[T], T]:
+    """A fresh per-user cooldown for one command (each command keeps its own buckets)."""
+    cooldown = UserCooldown()
+
+    async def predicate(interaction: Interaction) -> bool:
+        cooldown.use(interaction)
+        return True
 
     return app_commands.check(predicate)
 
 
 class AlmanacButton:
-    """What every button of ours does around its own work (`press`): any error is
-    answered, never dropped.
+    """What every button of ours does around its own work (`press`): a per-user
+    cooldown like the commands', and any error answered, never dropped.
 
     discord.py only logs what a dynamic item's callback raises, and Discord then
     shows "This interaction failed". Here a UserError (a search that became too
@@ -71,9 +83,18 @@ class AlmanacButton:
     polite one, as a command's would. Mix in before discord.ui.DynamicItem.
     """
 
+    # Each button class (Previous and Next are one) keeps its own buckets; a cog's
+    # module, and so its classes, is loaded afresh for each bot.
+    presses: ClassVar[UserCooldown]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.presses = UserCooldown()
+
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Press the button; answer whatever goes wrong."""
+        """Press the button unless the user is pressing too often; answer whatever goes wrong."""
         try:
+            self.presses.use(interaction)
             await self.press(interaction)
         except Exception as error:
             await answer_error(interaction, error, f"Button {type(self).__name__}")

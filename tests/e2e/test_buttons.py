@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from bot.config import Settings
 from bot.discord_app import AlmanacBot
+from cogs._common import COOLDOWN_RATE
 from db import schema
 from db.store import Store
 from db.writer import ingest_paths
@@ -19,6 +21,7 @@ from tests.e2e.conftest import StartAlmanac
 from tests.e2e.fake_discord import (
     FAST_READY,
     JSON,
+    MEMBER_ID,
     FakeDiscord,
     iter_components,
     running_bot,
@@ -58,12 +61,13 @@ async def small_store(tmp_path: Path) -> AsyncIterator[Store]:
 
 
 async def sent_message(fake: FakeDiscord, name: str, options: JSON) -> JSON:
-    """Run a command and return the message it posted (with its buttons)."""
+    """Run a command and return a copy of the message it posted (with its buttons): the
+    stand-in's own record changes as buttons edit the message."""
     sent = await fake.send_command(name, options)
     await fake.wait_for_callback(sent, TIMEOUT)
     message = fake.original(sent)
     assert message is not None, f"/{name} posted no message"
-    return message
+    return copy.deepcopy(message)
 
 
 def with_custom_id(message: JSON, old: str, new: str) -> JSON:
@@ -187,3 +191,27 @@ async def test_another_quote_after_its_matches_were_removed(
     line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
     assert line.startswith("No quote matches that search any more.")
     assert "`/quote`" in line
+
+
+# -- 2. cooldown ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "label"),
+    [("timeline", {}, "Next"), ("quote", {"query": "putin"}, "Another quote")],
+)
+async def test_button_presses_have_the_commands_cooldown(
+    bot: AlmanacBot, fake_discord: FakeDiscord, name: str, options: JSON, label: str
+) -> None:
+    """The sixth press within 30 s by one member is refused privately with the time to
+    wait, as the sixth command is; another member's press still works."""
+    message = await sent_message(fake_discord, name, options)
+    custom_id = button_id(message, label)
+    for _ in range(COOLDOWN_RATE):
+        click = await fake_discord.click_button(message, custom_id)
+        assert (await fake_discord.wait_for_callback(click, TIMEOUT))["type"] == UPDATE_MESSAGE
+    click = await fake_discord.click_button(message, custom_id)
+    line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
+    assert re.fullmatch(r"Slow down a little: try again in \d+ s\.", line), line
+    other = await fake_discord.click_button(message, custom_id, user_id=MEMBER_ID)
+    assert (await fake_discord.wait_for_callback(other, TIMEOUT))["type"] == UPDATE_MESSAGE
