@@ -104,6 +104,19 @@ class AlmanacButton:
         raise NotImplementedError
 
 
+def page_view(
+    page: int, pages: int, button: Callable[[int, str, bool], discord.ui.Item[Any]]
+) -> discord.ui.View | None:
+    """Previous/Next buttons when there is more than one page; button(page, label,
+    disabled) makes one that turns to that page."""
+    if pages < 2:
+        return None
+    view = discord.ui.View(timeout=None)
+    view.add_item(button(page - 1, "◀ Previous", page <= 1))
+    view.add_item(button(page + 1, "Next ▶", page >= pages))
+    return view
+
+
 async def answer_within(interaction: Interaction, work: Coroutine[Any, Any, T]) -> T:
     """Run the answer; if it is not ready in DEFER_AFTER seconds, defer so Discord keeps waiting.
 

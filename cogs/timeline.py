@@ -24,6 +24,7 @@ from cogs._common import (
     AlmanacButton,
     Interaction,
     answer_within,
+    page_view,
     per_user_cooldown,
     send,
     update,
@@ -99,13 +100,13 @@ def timeline_view(
     answer: answers.Timeline, start: int | None, end: int | None
 ) -> discord.ui.View | None:
     """Previous/Next buttons when the timeline has more than one page."""
-    if answer.pages < 2:
-        return None
-    view = discord.ui.View(timeout=None)
-    page = answer.page
-    view.add_item(TimelinePage(page - 1, start, end, label="◀ Previous", disabled=page <= 1))
-    view.add_item(TimelinePage(page + 1, start, end, label="Next ▶", disabled=page >= answer.pages))
-    return view
+    return page_view(
+        answer.page,
+        answer.pages,
+        lambda page, label, disabled: TimelinePage(
+            page, start, end, label=label, disabled=disabled
+        ),
+    )
 
 
 class TimelineCog(commands.Cog, name="Timeline"):
