@@ -20,6 +20,7 @@ from db.store import QueryTimeoutError, Store, TopicTooBroadError
 from db.text import STOPWORDS, words
 
 TIMELINE_PAGE = 8
+SOURCES_PAGE = 10
 # The longest search a command takes (the Discord options say the same): a search is
 # a few words, and a longer text would be looked up word by word in every index.
 QUERY_MAX: Final = 100
@@ -100,9 +101,12 @@ class Timeline:
 
 @dataclass(frozen=True, slots=True)
 class Sources:
-    """The documents behind every answer."""
+    """One page of the documents behind every answer, in path order."""
 
     documents: list[DocumentSummary]
+    total: int = 0  # documents in the store
+    page: int = 1
+    pages: int = 1
 
 
 P = ParamSpec("P")
@@ -295,6 +299,14 @@ async def timeline(
 
 
 @_answered_in_time
-async def sources(store: Store) -> Sources:
-    """The documents and what each contributed."""
-    return Sources(await store.documents())
+async def sources(store: Store, page: int = 1, per_page: int = SOURCES_PAGE) -> Sources:
+    """A page of the documents and what each contributed; a page past the end is the last.
+
+    Paged because a store of 10^4 documents took 260-460 ms to list whole, in a reply
+    beyond Discord's limits: a page reads only its rows, the total is a count.
+    """
+    total = await store.document_count()
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages)
+    documents = await store.documents(limit=per_page, offset=(page - 1) * per_page)
+    return Sources(documents, total, page, pages)

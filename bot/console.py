@@ -28,7 +28,7 @@ HELP = """Commands:
   /onthisday [date]                      e.g. /onthisday june 16
   /quote [words] [speaker:NAME]          e.g. /quote putin nato
   /timeline [words] [from:Y] [to:Y] [page:N]   e.g. /timeline nato from:2001
-  /sources                               the documents behind the answers
+  /sources [page:N]                      the documents behind the answers
   /help, /quit"""
 
 _OPTION = re.compile(r"(\w+):(\S+)")
@@ -58,21 +58,18 @@ async def answer_line(store: Store, line: str, today: date) -> Answer:
             options.get("query", free),
             start=parse_bound(options.get("from"), end=False),
             end=parse_bound(options.get("to"), end=True),
-            page=_page(options.get("page")),
+            page=_page(options.get("page"), "/timeline nato page:2"),
         )
     if name in ("sources", "about"):
-        return await answers.sources(store)
+        return await answers.sources(store, _page(options.get("page"), "/sources page:2"))
     raise UserError(f"There is no /{name} command. Try one of: /" + ", /".join(COMMANDS) + ".")
 
 
-def _page(text: str | None) -> int:
+def _page(text: str | None, example: str) -> int:
     if text is None:
         return 1
     if not text.isdecimal() or int(text) < 1:
-        raise UserError(
-            f"page must be a whole number from 1, not {shown(text)}.",
-            example="/timeline nato page:2",
-        )
+        raise UserError(f"page must be a whole number from 1, not {shown(text)}.", example=example)
     return int(text)
 
 

@@ -21,6 +21,7 @@ from bot.render_text import (
     page_label,
     plural,
     source_line,
+    sources_count,
     timeline_count,
 )
 from bot.when import MonthDay, years_ago
@@ -485,19 +486,13 @@ def _timeline_line(event: Event) -> str:
 
 
 def sources_embeds(answer: Sources) -> list[discord.Embed]:
-    """Every document behind the answers, with what each contributed."""
+    """A page of the documents behind the answers, with what each contributed."""
     if not answer.documents:
         text = "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
         return [new_embed("Sources", text)]
     lines = [_document_line(d) for d in answer.documents]
     embed = new_embed("Sources", lines_within(lines, DESCRIPTION_MAX))
-    events = sum(d.events for d in answer.documents)
-    quotes = sum(d.quotes for d in answer.documents)
-    set_footer(
-        embed,
-        f"{plural(len(answer.documents), 'document')} · {plural(events, 'event')}"
-        f" · {plural(quotes, 'quote')}",
-    )
+    set_footer(embed, sources_count(answer))
     return fit_message([embed])
 
 

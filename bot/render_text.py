@@ -50,9 +50,9 @@ def timeline_count(answer: Timeline) -> str:
     return count_label(answer.total, "event", at_least=answer.total_is_lower_bound)
 
 
-def page_label(answer: Timeline) -> str:
+def page_label(answer: Timeline | Sources) -> str:
     """'Page 2 of 5', or 'Page 2 of 1,250+' when the count is a lower bound."""
-    more = "+" if answer.total_is_lower_bound else ""
+    more = "+" if isinstance(answer, Timeline) and answer.total_is_lower_bound else ""
     return f"Page {answer.page} of {answer.pages:,}{more}"
 
 
@@ -161,7 +161,14 @@ def _sources(answer: Sources) -> str:
     for doc in answer.documents:
         counts = f"{plural(doc.events, 'event')}, {plural(doc.quotes, 'quote')}"
         lines.append(f"• {doc.title} ({doc.path}): {counts}")
+    lines.append(sources_count(answer))
     return "\n".join(lines)
+
+
+def sources_count(answer: Sources) -> str:
+    """'2 documents', or 'Page 2 of 12 · 115 documents' when there are several pages."""
+    documents = plural(max(answer.total, len(answer.documents)), "document")
+    return f"{page_label(answer)} · {documents}" if answer.pages > 1 else documents
 
 
 def event_json(event: Event) -> dict[str, Any]:
@@ -222,4 +229,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             {"path": d.path, "title": d.title, "events": d.events, "quotes": d.quotes}
             for d in answer.documents
         ],
+        "total": answer.total,
+        "page": answer.page,
+        "pages": answer.pages,
     }

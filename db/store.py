@@ -72,6 +72,15 @@ _CLOCK_EVERY = 2_000
 _OWN_CONNECTION: ContextVar[bool] = ContextVar("almanac_own_connection", default=False)
 
 
+# /sources: a page in path order (the UNIQUE index on path, no sort), counts per row shown.
+DOCUMENTS_PAGE = (
+    "SELECT d.path, d.title, d.published,"
+    " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
+    f" (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.{SERVED_QUOTE})"
+    " FROM documents d ORDER BY d.path LIMIT ? OFFSET ?"
+)
+
+
 class QueryTimeoutError(Exception):
     """A user's query ran past QUERY_TIME_LIMIT and was interrupted."""
 
@@ -321,14 +330,10 @@ class Store(AsyncClosing):
     # -- sources --------------------------------------------------------------
 
     @_time_limited
-    async def documents(self) -> list[DocumentSummary]:
-        """Every source document with its event and served quote counts."""
-        rows = await self._read().execute_fetchall(
-            "SELECT d.path, d.title, d.published,"
-            " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
-            f" (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.{SERVED_QUOTE})"
-            " FROM documents d ORDER BY d.path"
-        )
+    async def documents(self, limit: int = 10, offset: int = 0) -> list[DocumentSummary]:
+        """A page of source documents in path order, each with its event and served quote
+        counts: the path index walks to the page (counts are taken for its rows only)."""
+        rows = await self._read().execute_fetchall(DOCUMENTS_PAGE, (limit, offset))
         return [
             DocumentSummary(
                 path=r[0],
@@ -339,3 +344,9 @@ class Store(AsyncClosing):
             )
             for r in rows
         ]
+
+    @_time_limited
+    async def document_count(self) -> int:
+        """How many documents the store holds (SQLite counts a b-tree's pages, not its rows)."""
+        rows = await self._read().execute_fetchall("SELECT count(*) FROM documents")
+        return int(next(iter(rows))[0])

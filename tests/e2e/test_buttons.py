@@ -27,6 +27,7 @@ from tests.e2e.fake_discord import (
     running_bot,
 )
 from tests.e2e.test_commands import COGS, EPHEMERAL, TIMEOUT, UPDATE_MESSAGE, button_id
+from tests.stores import many_documents
 
 # An invented timeline of three events: one page, no quote by anyone in the seeds.
 SMALL_TEXT = """\
@@ -215,3 +216,63 @@ async def test_button_presses_have_the_commands_cooldown(
     assert re.fullmatch(r"Slow down a little: try again in \d+ s\.", line), line
     other = await fake_discord.click_button(message, custom_id, user_id=MEMBER_ID)
     assert (await fake_discord.wait_for_callback(other, TIMEOUT))["type"] == UPDATE_MESSAGE
+
+
+# -- 3. /sources paged ----------------------------------------------------------
+
+
+@pytest.fixture
+async def shelf(tmp_path: Path) -> AsyncIterator[Store]:
+    """A store of 25 documents: three pages of /sources."""
+    async with await Store.open(many_documents(tmp_path / "shelf.sqlite3", 25)) as store:
+        yield store
+
+
+def document_lines(body: JSON) -> list[str]:
+    """The document lines of a /sources answer."""
+    description: str = body["data"]["embeds"][0]["description"]
+    return description.splitlines()
+
+
+async def test_sources_pages_with_previous_and_next(
+    start_almanac: StartAlmanac, fake_discord: FakeDiscord, shelf: Store
+) -> None:
+    """/sources shows 10 of 25 documents with the count and page; Next turns to the next
+    10 in place, and Previous is enabled there."""
+    await start_almanac(shelf, COGS)
+    sent = await fake_discord.send_command("sources", {})
+    body = await fake_discord.wait_for_callback(sent, TIMEOUT)
+    first = document_lines(body)
+    assert len(first) == 10
+    assert "doc-001.txt" in first[0]
+    assert body["data"]["embeds"][0]["footer"]["text"] == "Page 1 of 3 · 25 documents"
+    message = copy.deepcopy(fake_discord.original(sent))
+    assert message is not None
+    click = await fake_discord.click_button(message, button_id(message, "Next"))
+    turned = await fake_discord.wait_for_callback(click, TIMEOUT)
+    assert turned["type"] == UPDATE_MESSAGE
+    second = document_lines(turned)
+    assert len(second) == 10
+    assert "doc-011.txt" in second[0]
+    assert turned["data"]["embeds"][0]["footer"]["text"] == "Page 2 of 3 · 25 documents"
+    assert turned["data"]["allowed_mentions"]["parse"] == []
+    buttons = {c.get("label"): c for c in iter_components(turned["data"]["components"])}
+    assert not buttons["◀ Previous"].get("disabled")
+    assert not buttons["Next ▶"].get("disabled")
+
+
+async def test_sources_page_button_after_the_store_shrank(
+    fake_discord: FakeDiscord,
+    almanac_settings: Settings,
+    start_almanac: StartAlmanac,
+    shelf: Store,
+    seeded_store: Store,
+) -> None:
+    """Next on page 1 of 3, once the store holds one page of documents: said privately."""
+    message = await restarted_on(
+        fake_discord, almanac_settings, start_almanac, shelf, seeded_store, "sources", {}
+    )
+    click = await fake_discord.click_button(message, button_id(message, "Next"))
+    line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
+    assert line.startswith("The list of sources now has 1 page.")
+    assert "run /sources again" in line

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import answers
+from bot.console import answer_line
 from bot.errors import UserError
 from bot.render_discord import no_quote_text
 from bot.render_text import render_json, render_text
@@ -17,7 +18,7 @@ from db import schema
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
 from db.store import Store
 from db.writer import ingest_paths
-from tests.stores import write_store
+from tests.stores import many_documents, write_store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TODAY = date(2026, 6, 16)
@@ -255,6 +256,47 @@ async def test_sources_lists_both_seed_documents(store: Store) -> None:
     answer = await answers.sources(store)
     assert len(answer.documents) == len(list(SEEDS.glob("*.txt")))
     assert all(d.events + d.quotes > 0 for d in answer.documents)
+    assert (answer.total, answer.page, answer.pages) == (2, 1, 1)
+
+
+@pytest.fixture
+async def shelf(tmp_path: Path) -> AsyncIterator[Store]:
+    """A store of 25 documents: three pages of /sources."""
+    async with await Store.open(many_documents(tmp_path / "shelf.sqlite3", 25)) as opened:
+        yield opened
+
+
+async def test_sources_console_page_is_the_buttons_page(shelf: Store) -> None:
+    """`/sources page:2` in the console: documents 11-20 in path order, with the page and
+    the total, as text and as JSON."""
+    answer = await answer_line(shelf, "/sources page:2", date(2026, 6, 16))
+    assert isinstance(answer, answers.Sources)
+    text = render_text(answer).splitlines()
+    assert [line.split("(")[1].split(")")[0] for line in text[1:-1]] == [
+        f"texts/doc-{i:03d}.txt" for i in range(11, 21)
+    ]
+    assert text[-1] == "Page 2 of 3 · 25 documents"
+    data = render_json(answer)
+    assert (data["total"], data["page"], data["pages"]) == (25, 2, 3)
+    assert data["documents"][0] == {
+        "path": "texts/doc-011.txt",
+        "title": "Chronicle 011",
+        "events": 1,
+        "quotes": 0,
+    }
+
+
+async def test_sources_page_past_the_end_is_the_last(shelf: Store) -> None:
+    """A page beyond the documents shows the last one, as /timeline does."""
+    answer = await answers.sources(shelf, page=99)
+    assert (answer.page, len(answer.documents)) == (3, 5)
+
+
+async def test_sources_console_page_must_be_a_number(shelf: Store) -> None:
+    """`/sources page:x` explains itself with a /sources example."""
+    with pytest.raises(UserError, match="page must be a whole number") as raised:
+        await answer_line(shelf, "/sources page:x", date(2026, 6, 16))
+    assert raised.value.example == "/sources page:2"
 
 
 # -- parse_day --------------------------------------------------------------------

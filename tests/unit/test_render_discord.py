@@ -259,11 +259,18 @@ def test_empty_timeline_is_ephemeral() -> None:
 
 
 def test_sources_counts() -> None:
-    """/sources lists each document with its counts and totals them in the footer."""
+    """/sources lists each document with its counts; the footer counts the documents."""
     [embed] = rd.sources_embeds(sources_answer(3))
     assert "doc2.txt" in (embed.description or "")
     assert "2 events · 4 quotes" in (embed.description or "")
-    assert embed.footer.text == "3 documents · 3 events · 6 quotes"
+    assert embed.footer.text == "3 documents"
+
+
+def test_sources_page_footer() -> None:
+    """A page of several names its place and the store's total."""
+    page = Sources(sources_answer(10).documents, total=25, page=2, pages=3)
+    [embed] = rd.sources_embeds(page)
+    assert embed.footer.text == "Page 2 of 3 · 25 documents"
 
 
 @pytest.mark.parametrize(

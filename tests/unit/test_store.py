@@ -21,7 +21,7 @@ from db.records import (
     Span,
 )
 from db.rows import delete_document
-from db.store import Store
+from db.store import DOCUMENTS_PAGE, Store
 from tests.stores import write_store
 
 ADA = "Ada Novak"
@@ -193,6 +193,20 @@ async def test_documents_count_what_they_hold(store: Store) -> None:
     """Sources report events and served quotes per document."""
     [doc] = await store.documents()
     assert (doc.title, doc.events, doc.quotes) == ("Invented chronicle", 5, 3)
+    assert await store.document_count() == 1
+
+
+def test_documents_page_walks_the_path_index(content_path: Path) -> None:
+    """A /sources page reads the documents in path order from the path index: no sort
+    of every document, no scan of a table for the counts."""
+    conn = sqlite3.connect(content_path)
+    try:
+        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + DOCUMENTS_PAGE, (10, 20))]
+    finally:
+        conn.close()
+    assert plan[0] == "SCAN d USING INDEX sqlite_autoindex_documents_1", plan
+    assert not [step for step in plan if "TEMP B-TREE" in step], plan
+    assert all(step.startswith("SEARCH") for step in plan[1:] if "SUBQUERY" not in step), plan
 
 
 def test_delete_document_removes_every_trace(content_path: Path) -> None:
