@@ -251,11 +251,15 @@ def quoted(text: str, limit: int) -> str:
 
 
 def search_line(query: str, speaker: str | None = None) -> str:
-    """What a paged answer was asked for; the buttons read it back from the message."""
-    line = SEARCH_PREFIX + " ".join(query.split())
-    if speaker:
-        line += SPEAKER_SEPARATOR + " ".join(speaker.split())
-    return line
+    """What a paged answer was asked for; the buttons read it back from the message.
+
+    'Search: nato · speaker: Putin'; a speaker alone is 'Search: speaker: Putin'.
+    """
+    words = " ".join(query.split())
+    if not speaker:
+        return SEARCH_PREFIX + words
+    named = SPEAKER_SEPARATOR.removeprefix(" · ") + " ".join(speaker.split())
+    return SEARCH_PREFIX + (words + " · " + named if words else named)
 
 
 def read_search(message: discord.Message | None) -> tuple[str, str | None]:
@@ -268,7 +272,11 @@ def search_of(embed: discord.Embed | None) -> tuple[str, str | None]:
     name = (embed.author.name if embed is not None else None) or ""
     if not name.startswith(SEARCH_PREFIX):
         return "", None
-    query, _, speaker = name.removeprefix(SEARCH_PREFIX).partition(SPEAKER_SEPARATOR)
+    rest = name.removeprefix(SEARCH_PREFIX)
+    alone = SPEAKER_SEPARATOR.removeprefix(" · ")
+    if rest.startswith(alone):
+        return "", rest.removeprefix(alone).strip() or None
+    query, _, speaker = rest.partition(SPEAKER_SEPARATOR)
     return query.strip(), speaker.strip() or None
 
 

@@ -282,3 +282,9 @@ def test_search_line_round_trips(query: str, speaker: str | None) -> None:
     embed = rd.new_embed("t")
     embed.set_author(name=rd.search_line(query, speaker))
     assert rd.search_of(embed) == (query, speaker)
+
+
+def test_a_speaker_alone_reads_cleanly() -> None:
+    """No empty query and stray separator before a speaker asked for alone."""
+    assert rd.search_line("", "Bush") == "Search: speaker: Bush"
+    assert rd.search_line("nato", "Bush") == "Search: nato · speaker: Bush"
