@@ -37,6 +37,7 @@ DEFAULT_EXTENSIONS: Final[tuple[str, ...]] = (
     "cogs.timeline",
     "cogs.sources",
     "cogs.daily",
+    "cogs.help",
 )
 # Every custom_id of ours starts so ('almanac:timeline:…'); others (another library's
 # on a shared message) are not ours to answer.

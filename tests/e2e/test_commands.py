@@ -11,9 +11,10 @@ import pytest
 from dateutil import tz
 
 from bot.config import Settings
-from bot.discord_app import AlmanacBot
+from bot.discord_app import DEFAULT_EXTENSIONS, AlmanacBot
 from bot.when import MonthDay
 from cogs import _common
+from cogs.help import command_lines
 from db import schema
 from db.state import StateStore
 from db.store import Store
@@ -337,3 +338,20 @@ async def test_slow_button_edits_the_message(
         return edited if footer.startswith("Page 2 of ") else None
 
     await fake_discord.wait_until(turned, TIMEOUT, "the page to turn")
+
+
+async def test_help_lists_every_command_with_an_example(
+    fake_discord: FakeDiscord, start_almanac: StartAlmanac, store: Store
+) -> None:
+    """/help, privately: each command of the running bot (the /daily ones spelled out)
+    with its description and an example that starts with the command itself."""
+    bot = await start_almanac(store, DEFAULT_EXTENSIONS)
+    body = await command(fake_discord, "help")
+    assert body["data"]["flags"] & EPHEMERAL
+    fields = {f["name"]: f["value"] for f in first_embed(body).get("fields", [])}
+    registered = command_lines(bot.tree)
+    assert [name for name, _ in registered] == list(fields)
+    for name in ("/onthisday", "/quote", "/timeline", "/sources", "/help", "/daily set"):
+        assert name in fields
+    for name, text in fields.items():
+        assert f"\n`{name}" in text, f"{name} has no example"
