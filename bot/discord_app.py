@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 import aiohttp
@@ -24,6 +24,7 @@ from discord.http import Route
 
 from bot.config import Settings
 from bot.tree import AlmanacTree, answer_privately, out_of_date
+from db.state import utc_now
 
 if TYPE_CHECKING:
     from db.state import StateStore
@@ -53,11 +54,6 @@ def use_endpoints(api_base: str, gateway: str) -> None:
     """
     Route.BASE = api_base.rstrip("/")
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
-
-
-def utc_now() -> datetime:
-    """The real clock; tests give the bot another one."""
-    return datetime.now(UTC)
 
 
 def bot_intents() -> discord.Intents:

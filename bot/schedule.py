@@ -68,11 +68,6 @@ COMMON_ZONES: Final = (
 )
 
 
-def utc_now() -> datetime:
-    """The default clock: aware UTC now."""
-    return datetime.now(UTC)
-
-
 # -- reading what people type -------------------------------------------------
 
 

@@ -158,8 +158,7 @@ def years_ago(year: int, today: date) -> str:
 
 def is_leap_day_fallback(day: MonthDay, today: date) -> bool:
     """In a common year, 28 February also stands for 29 February."""
-    leap = today.year % 4 == 0 and (today.year % 100 != 0 or today.year % 400 == 0)
-    return (day.month, day.day) == (2, 28) and not leap
+    return (day.month, day.day) == (2, 28) and not calendar.isleap(today.year)
 
 
 def nearest_days(

@@ -59,7 +59,8 @@ _SUBSCRIPTION_FROM = (
 )
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
+    """The real clock, aware UTC (the state store's and the bot's); tests pass another."""
     return datetime.now(UTC)
 
 
@@ -162,7 +163,7 @@ class StateStore(AsyncClosing):
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str, *, clock: Callable[[], datetime] = _utc_now) -> Self:
+    async def open(cls, path: Path | str, *, clock: Callable[[], datetime] = utc_now) -> Self:
         """Open (creating and migrating) the state file; `clock` stamps every change."""
         await asyncio.to_thread(_migrate, path)
         conn = await aiosqlite.connect(path, isolation_level=None)

@@ -507,22 +507,6 @@ class _Batch:
         self._deferred = PendingWrites()
 
 
-def _write_parsed(conn: sqlite3.Connection, parsed: _Parsed) -> FileOutcome:
-    """Write one document in a transaction of its own (or in the caller's open one)."""
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN IMMEDIATE")
-    try:
-        outcome = _write_document(conn, parsed)
-        if own and conn.in_transaction:
-            conn.execute("COMMIT")
-    except BaseException:
-        if own and conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return outcome
-
-
 def _write_document(
     conn: sqlite3.Connection, parsed: _Parsed, deferred: PendingWrites | None = None
 ) -> FileOutcome:

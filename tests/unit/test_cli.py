@@ -12,7 +12,7 @@ from bot.cli import main
 from db import schema
 from db.ingest.source import MAX_SOURCE_BYTES
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
-from db.writer import _Parsed, _write_parsed
+from db.writer import _Parsed, write_batches
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -193,7 +193,7 @@ def test_failed_write_leaves_the_store_unchanged(db_path: Path) -> None:
         ],
         quotes=[],
     )
-    outcome = _write_parsed(conn, _Parsed("broken.txt", "f00", 3, broken, None))
+    [outcome] = write_batches(conn, [_Parsed("broken.txt", "f00", 3, broken, None)]).outcomes
     assert outcome.status == "failed"
     assert "could not be stored" in (outcome.reason or "")
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0
