@@ -45,6 +45,7 @@ from bot.render_discord import (
     quote_embed,
     shorten,
 )
+from bot.replies import NO_MENTIONS
 from bot.schedule import Clock, LastPost, due_date, local_date, missed_date, post_instant, zone
 from bot.when import MonthDay
 from db.state import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, StateStore, Subscription
@@ -52,7 +53,6 @@ from db.store import Store
 
 log = logging.getLogger("almanac.daily")
 
-NO_MENTIONS: Final = discord.AllowedMentions.none()
 CONCURRENCY: Final = 8
 # Discord's global REST limit per bot token. Interaction responses do not count
 # against it, so posts may use nearly all of it: 4% headroom covers the few other

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 import discord
 
-from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
+from bot.answers import DAY_EVENTS, DAY_QUOTES, OnThisDay, QuoteAnswer, Sources, Timeline
 from bot.render_text import (
     day_count,
     human_date,
@@ -49,8 +49,6 @@ SEARCH_PREFIX = "Search: "
 SPEAKER_SEPARATOR = " · speaker: "
 
 # Per-item budgets, so a normal answer fits without the final trimming.
-EVENTS_SHOWN = 10
-QUOTES_SHOWN = 5
 SUMMARY_BUDGET = 300
 QUOTE_BUDGET = 450
 TIMELINE_LINE_BUDGET = 300
@@ -295,7 +293,7 @@ def on_this_day_embeds(answer: OnThisDay) -> list[discord.Embed]:
         return [new_embed(title, _empty_day(answer))]
     embeds: list[discord.Embed] = []
     if answer.events:
-        events = answer.events[:EVENTS_SHOWN]
+        events = answer.events[:DAY_EVENTS]
         embed = new_embed(title, _day_summary(answer))
         for event in events:
             add_field(embed, _event_heading(event, answer), _event_body(event))
@@ -311,8 +309,8 @@ def _day_summary(answer: OnThisDay) -> str:
     counts = ((answer.events_counted, "event"), (answer.quotes_counted, "quote"))
     parts = [day_count(n, noun) for n, noun in counts if n]
     shown = ""
-    if answer.events_counted > min(len(answer.events), EVENTS_SHOWN):
-        shown = f" (the first {min(len(answer.events), EVENTS_SHOWN)} shown)"
+    if answer.events_counted > min(len(answer.events), DAY_EVENTS):
+        shown = f" (the first {min(len(answer.events), DAY_EVENTS)} shown)"
     return " · ".join(parts) + shown + " from the almanac."
 
 
@@ -365,7 +363,7 @@ def _headline(event: Event) -> str:
 
 
 def _said_that_day(answer: OnThisDay, title: str, description: str) -> discord.Embed:
-    quotes = answer.quotes[:QUOTES_SHOWN]
+    quotes = answer.quotes[:DAY_QUOTES]
     embed = new_embed(title, description)
     for quote in quotes:
         add_field(embed, _quote_heading(quote, answer.today), _quote_body(quote))
