@@ -1,84 +1,12 @@
-"""Process lifecycle for `almanac run` and `almanac sync`.
+"""`python -m bot`: the almanac command line (bot/cli.py).
 
-The stores are opened once here, handed to the bot, and closed on the way out;
-a start-up problem becomes one readable line and a non-zero exit.
+Only an entry point: the process lifecycle lives in bot/lifecycle.py, so that no
+module is both run as __main__ and imported under its own name.
 """
 
-from __future__ import annotations
-
-import logging
 import sys
-from collections.abc import Callable, Coroutine
-from pathlib import Path
-from typing import Any
 
-import discord
-
-from bot.config import Settings, SettingsError
-from bot.discord_app import run_bot as run_discord_bot
-from bot.discord_app import sync_once
-from bot.logging import setup_logging
-from bot.runtime import freeze_startup_objects, tune_gc
-from bot.runtime import run as run_loop
-from db.state import StateStore
-from db.store import Store
-
-log = logging.getLogger("almanac")
-
-
-def run_bot(settings: Settings, content: Path) -> int:
-    """Run the Discord bot until interrupted; the exit status says how it ended."""
-    setup_logging(settings.log_level, settings.token)
-    tune_gc()
-
-    async def run() -> None:
-        async with (
-            await Store.open(content) as store,
-            await StateStore.open(settings.state_db_path) as state,
-        ):
-            freeze_startup_objects()  # the store's in-memory indexes, modules, settings
-            await run_discord_bot(settings, store, state)
-
-    return _guarded(run)
-
-
-def sync_commands(settings: Settings, content: Path, guild_id: int | None) -> int:
-    """Publish the slash commands globally or to one server, then exit."""
-    setup_logging(settings.log_level, settings.token)
-
-    async def sync() -> None:
-        async with await Store.open(content) as store:
-            synced = await sync_once(settings, store, guild_id)
-        where = f"server {guild_id}" if guild_id else "every server (global)"
-        print(f"Published {len(synced)} commands to {where}.")
-
-    return _guarded(sync)
-
-
-def _guarded(main: Callable[[], Coroutine[Any, Any, None]]) -> int:
-    """Run a coroutine function, turning known start-up failures into one line."""
-    try:
-        run_loop(main())
-    except SettingsError as error:
-        print(f"almanac: {error}", file=sys.stderr)
-        return 2
-    except discord.LoginFailure:
-        print(
-            "almanac: Discord refused the token (DISCORD_TOKEN): check it in .env", file=sys.stderr
-        )
-        return 2
-    except discord.PrivilegedIntentsRequired:
-        print("almanac: Discord refused the requested intents", file=sys.stderr)
-        return 2
-    except (OSError, discord.GatewayNotFound) as error:
-        print(f"almanac: cannot reach Discord ({type(error).__name__})", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 0
-    return 0
-
+from bot.cli import main
 
 if __name__ == "__main__":
-    from bot.cli import main
-
     raise SystemExit(main(sys.argv[1:]))

@@ -202,13 +202,13 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.__main__ import run_bot
+    from bot.lifecycle import run_bot
 
     return run_bot(settings, _prepared(args, settings))
 
 
 def _sync(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.__main__ import sync_commands
+    from bot.lifecycle import sync_commands
 
     return sync_commands(settings, _prepared(args, settings), args.guild)
 
