@@ -50,6 +50,9 @@ class PendingWrites:
     def write_search(self, conn: sqlite3.Connection) -> None:
         """Insert the pending search rows (before anything may delete them)."""
         if self.events_fts:
+            # In rowid order: FTS5 flushes its pending index at every rowid lower than the
+            # last, and these rowids are timeline keys (date order), not document order.
+            self.events_fts.sort()
             conn.executemany(
                 "INSERT INTO events_fts (rowid, title, summary, people) VALUES (?, ?, ?, ?)",
                 self.events_fts,
