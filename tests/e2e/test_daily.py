@@ -22,8 +22,9 @@ from bot.daily import build_post
 from bot.discord_app import AlmanacBot
 from cogs.daily import ABSENCE_GRACE, DailyCog
 from db import schema
+from db import store as store_module
 from db.state import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay, StateStore
-from db.store import Store
+from db.store import QueryTimeoutError, Store
 from db.writer import ingest_paths
 from tests.e2e.fake_discord import (
     ADMIN_USER,
@@ -797,3 +798,22 @@ async def test_off_stops_posts(world: World) -> None:
     world.clock.set(MOSCOW_NINE)
     await cog(bot).run_now()
     assert posts(world.fake) == []
+
+
+async def test_the_daily_loop_reads_on_its_own_connection(
+    world: World, content_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """User reads that are out of time at once still leave the day's post to go out:
+    the loop's task reads on the store's own connection, which has no time limit."""
+    monkeypatch.setattr(store_module, "QUERY_TIME_LIMIT", 0.0)
+    monkeypatch.setattr(store_module, "_CLOCK_EVERY", 1)  # look at the clock every step
+    async with await Store.open(content_path) as jammed:
+        with pytest.raises(QueryTimeoutError):  # what a user's command meets now
+            await jammed.events_on_counted(6, 16)
+        world.store = jammed
+        bot = await world.start()
+        await subscribe(world.fake)
+        world.clock.set(MOSCOW_NINE)
+        await cog(bot).tick()  # one turn of the loop, in this task
+        (message,) = await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
+        assert "Slovenia" in text_of(message)
