@@ -25,13 +25,15 @@ class PartialDate:
     def iso(self) -> str:
         """ISO form: 2001-06-16, 2001-06, 2001, or --09-11 for a month-day.
 
-        A year before Christ is negative and keeps its historical number (no year
-        zero): March 15, 44 BC is -0044-03-15. It sorts right in sort_key, not as text.
+        `year` counts as historians do (44 BC is -44, and there is no year zero); ISO 8601
+        counts astronomically, with a year zero, as the JSON contract asks: 1 BC is 0000
+        and March 15, 44 BC is -0043-03-15. It sorts right in sort_key, not as text.
         """
         if self.precision == "month-day":
             return f"--{self.month:02d}-{self.day:02d}"
         year = self.year or 0
-        head = f"-{-year:04d}" if year < 0 else f"{year:04d}"
+        astronomical = year + 1 if year < 0 else year
+        head = f"-{-astronomical:04d}" if astronomical < 0 else f"{astronomical:04d}"
         if self.precision == "day":
             return f"{head}-{self.month:02d}-{self.day:02d}"
         if self.precision == "month":
@@ -55,6 +57,8 @@ class PartialDate:
         sign = -1 if text.startswith("-") else 1
         parts = [int(p) for p in text.lstrip("-").split("-")]
         parts[0] *= sign
+        if parts[0] <= 0:  # astronomical 0 is 1 BC, -43 is 44 BC
+            parts[0] -= 1
         if len(parts) == 3:
             return cls(parts[0], parts[1], parts[2], "day")
         if len(parts) == 2:

@@ -171,3 +171,16 @@ INSERT INTO events_by_date_fts (rowid, title, summary, people)
     WHERE e.year IS NOT NULL;
 DROP TABLE events_fts;
 ALTER TABLE events_by_date_fts RENAME TO events_fts;
+
+-- migration 5
+-- ISO dates count years astronomically, as the JSON contract asks (1 BC is 0000, 44 BC
+-- is -0043); stores before this wrote the historical number (-0044). The year columns
+-- keep the historical number; only the text form of a year before Christ changes.
+UPDATE events SET date =
+    (CASE WHEN year = -1 THEN '0000' ELSE '-' || printf('%04d', -year - 1) END)
+    || substr(date, 6)
+    WHERE year < 0;
+UPDATE quotes SET date =
+    (CASE WHEN year = -1 THEN '0000' ELSE '-' || printf('%04d', -year - 1) END)
+    || substr(date, 6)
+    WHERE year < 0;

@@ -6,12 +6,15 @@ after a month-day never becomes one.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from bot.render_text import human_date
 from bot.when import years_ago
+from db import schema
 from db.ingest.dates import find_dates
 from db.records import PartialDate
 from tests.unit.ingest_helpers import parse
@@ -20,9 +23,10 @@ from tests.unit.ingest_helpers import parse
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
-        ("Caesar fell on the Ides of March, March 15, 44 BC, in the Senate.", "-0044-03-15"),
-        ("The city was founded in 753 B.C. by two brothers.", "-0753"),
-        ("A temple stood there by 500 BCE at the latest.", "-0500"),
+        ("Caesar fell on the Ides of March, March 15, 44 BC, in the Senate.", "-0043-03-15"),
+        ("The city was founded in 753 B.C. by two brothers.", "-0752"),
+        ("A temple stood there by 500 BCE at the latest.", "-0499"),
+        ("The town was burned in 1 BC, the year before the census.", "0000"),
         ("The mountain erupted in AD 79 and buried the town.", "0079"),
         ("It erupted on 24 August 79 AD, at midday.", "0079-08-24"),
         ("The last emperor was deposed in 476 CE by a general.", "0476"),
@@ -30,8 +34,10 @@ from tests.unit.ingest_helpers import parse
     ],
 )
 def test_era_years(text: str, iso: str) -> None:
-    """A year with an era is read at any length, BC as a negative historical year."""
+    """A year with an era is read at any length; its ISO form counts astronomically
+    (1 BC is 0000, 44 BC is -0043), as the JSON contract asks, and reads back the same."""
     assert [h.date.iso() for h in find_dates(text).hits] == [iso]
+    assert [PartialDate.from_iso(iso)] == [h.date for h in find_dates(text).hits]
 
 
 @pytest.mark.parametrize(
@@ -108,7 +114,7 @@ def test_timeline_heading_forms() -> None:
         ("1969-07-20", 'The lander touches down. "We are down safely," Nora Quist reported.'),
         ("1961-05-25", "The council asks for a landing within the decade."),
         ("1961-09", "The new centre is announced."),
-        ("-0044-03-15", "The dictator is killed in the Senate."),
+        ("-0043-03-15", "The dictator is killed in the Senate."),
     ]
     quote = doc.quotes[0]
     assert (quote.speaker, quote.date and quote.date.iso()) == ("Nora Quist", "1969-07-20")
@@ -210,3 +216,31 @@ def test_every_entry_of_a_long_run_on_paragraph() -> None:
     assert ("1940", "The mill reopened again") in found
     assert {e.date.iso() for e in doc.events} == {str(y) for y in [*years, 1951]}
     assert all("Until" not in e.title for e in doc.events)
+
+
+def test_a_store_of_historical_iso_years_is_migrated(tmp_path: Path) -> None:
+    """Dates a store wrote as -0044-03-15 (historical) read back as 44 BC after migration 5."""
+    conn = sqlite3.connect(tmp_path / "old.sqlite3", isolation_level=None)
+    try:
+        schema.configure(conn)
+        schema.migrate(conn, schema.CONTENT_SCHEMA, upto=4)
+        conn.execute(
+            "INSERT INTO documents (id, path, title, sha256, bytes, ingested_at)"
+            " VALUES (1, 'a.txt', 'A', 'x', 1, '2026-01-01')"
+        )
+        for event_id, iso, precision, year in [
+            (1, "-0044-03-15", "day", -44),
+            (2, "-0001", "year", -1),
+            (3, "1969-07", "month", 1969),
+        ]:
+            conn.execute(
+                "INSERT INTO events (id, document_id, date, precision, year, sort_key, title,"
+                " summary, span_start, span_end) VALUES (?, 1, ?, ?, ?, 0, 't', 's', 0, 1)",
+                (event_id, iso, precision, year),
+            )
+        schema.migrate(conn, schema.CONTENT_SCHEMA)
+        stored = [str(r[0]) for r in conn.execute("SELECT date FROM events ORDER BY id")]
+        assert stored == ["-0043-03-15", "0000", "1969-07"]
+        assert [PartialDate.from_iso(d).year for d in stored] == [-44, -1, 1969]
+    finally:
+        conn.close()
