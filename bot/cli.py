@@ -1,6 +1,6 @@
 """The `almanac` command line: ingest, remove, export, ask, console, run, sync.
 
-Its shape is a contract (DESIGN.md): scripts rely on these commands, options and
+Its shape is a contract (docs/DESIGN.md): scripts rely on these commands, options and
 outputs, so change them only by adding.
 """
 

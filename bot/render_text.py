@@ -197,7 +197,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
 
 
 def render_json(answer: Answer) -> dict[str, Any]:
-    """The structured answer of DESIGN.md's `ask --json` contract."""
+    """The structured answer of docs/DESIGN.md's `ask --json` contract."""
     if isinstance(answer, OnThisDay):
         return {
             "command": "onthisday",

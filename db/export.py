@@ -1,4 +1,4 @@
-"""Everything in the content store as JSON: `almanac export` (DESIGN.md's contract).
+"""Everything in the content store as JSON: `almanac export` (docs/DESIGN.md's contract).
 
 The export is streamed: rows are read EXPORT_CHUNK at a time and written as they
 come, so memory stays bounded at any store size (the whole-store dict of before

@@ -1,4 +1,4 @@
-"""`make bench`: every figure of DESIGN.md's Performance section, printed and saved as JSON.
+"""`make bench`: every figure of the README's Performance section, printed and saved as JSON.
 
     .venv/bin/python -m tests.bench            # full run (fits 20 minutes on 2 cores)
     .venv/bin/python -m tests.bench --quick    # 1 and 10 MB, stores of 10^4 and 10^5 rows

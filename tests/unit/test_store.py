@@ -221,7 +221,7 @@ def test_delete_document_removes_every_trace(content_path: Path) -> None:
 
 
 def test_export_shape(content_path: Path) -> None:
-    """Export follows DESIGN.md's contract: ISO dates, month-day as --MM-DD, fragments flagged."""
+    """Export follows docs/DESIGN.md: ISO dates, month-day as --MM-DD, fragments flagged."""
     conn = schema.connect(content_path, schema.CONTENT_SCHEMA)
     out = io.StringIO()
     write_export(conn, out)
