@@ -20,7 +20,7 @@ from typing import TextIO
 from bot import answers
 from bot.errors import UserError
 from bot.render_text import Answer, render_text
-from bot.when import parse_bound, parse_day, shown
+from bot.when import parse_day, parse_range, shown
 from db.store import Store
 
 COMMANDS = ("onthisday", "quote", "timeline", "sources")
@@ -53,11 +53,12 @@ async def answer_line(store: Store, line: str, today: date) -> Answer:
     if name == "quote":
         return await answers.find_quote(store, free, options.get("speaker"))
     if name == "timeline":
+        start, end = parse_range(options.get("from"), options.get("to"))
         return await answers.timeline(
             store,
             options.get("query", free),
-            start=parse_bound(options.get("from"), end=False),
-            end=parse_bound(options.get("to"), end=True),
+            start=start,
+            end=end,
             page=_page(options.get("page"), "/timeline nato page:2"),
         )
     if name in ("sources", "about"):

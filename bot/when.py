@@ -141,6 +141,21 @@ def parse_bound(text: str | None, *, end: bool) -> int | None:
     return when.year * 10_000 + when.month * 100 + when.day
 
 
+BOUNDS_EXAMPLE = "/timeline query: nato from: 2001 to: 2008"
+
+
+def parse_range(start: str | None, end: str | None) -> tuple[int | None, int | None]:
+    """/timeline's from and to as inclusive sort keys, checked together: every adapter
+    refuses a range that ends before it starts, rather than answering "no events"."""
+    low = parse_bound(start, end=False)
+    high = parse_bound(end, end=True)
+    if low is not None and high is not None and low > high:
+        raise UserError(
+            f"“from” ({shown(start)}) comes after “to” ({shown(end)}).", example=BOUNDS_EXAMPLE
+        )
+    return low, high
+
+
 def years_ago(year: int, today: date) -> str:
     """'25 years ago' / 'this year' / 'in 3 years' in plain words; '2,069 years ago'.
 

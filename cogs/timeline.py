@@ -19,7 +19,7 @@ from bot.errors import UserError
 from bot.render_discord import read_search, timeline_reply
 from bot.render_text import plural
 from bot.tree import out_of_date
-from bot.when import parse_bound
+from bot.when import parse_range
 from cogs._common import (
     AlmanacButton,
     Interaction,
@@ -32,7 +32,6 @@ from cogs._common import (
 from db.store import Store
 
 PREFIX = f"{BUTTON_PREFIX}timeline:"
-BOUNDS_EXAMPLE = "/timeline query: nato from: 2001 to: 2008"
 
 
 class TimelinePage(
@@ -139,10 +138,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
         end: app_commands.Range[str, 1, 20] | None = None,
     ) -> None:
         """Parse the bounds (UserError explains bad ones), answer page 1, add page buttons."""
-        low = parse_bound(start, end=False)
-        high = parse_bound(end, end=True)
-        if low is not None and high is not None and low > high:
-            raise UserError(f"“from” ({start}) comes after “to” ({end}).", example=BOUNDS_EXAMPLE)
+        low, high = parse_range(start, end)
         answer = await answer_within(
             interaction, answers.timeline(self.bot.store, query or "", start=low, end=high)
         )

@@ -360,3 +360,12 @@ def test_parse_day_rejects_with_example(text: str) -> None:
     with pytest.raises(UserError) as caught:
         parse_day(text, TODAY)
     assert caught.value.example
+
+
+@pytest.mark.parametrize(
+    "line", ["/timeline nato from:2008 to:2001", "/timeline from:2002 to:2001-06-16"]
+)
+async def test_an_inverted_range_is_refused_in_the_console_too(store: Store, line: str) -> None:
+    """The console checks from <= to as the Discord command does, not 'No events'."""
+    with pytest.raises(UserError, match="comes after"):
+        await answer_line(store, line, TODAY)
