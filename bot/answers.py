@@ -80,6 +80,8 @@ class QuoteAnswer:
     others: list[str] = field(default_factory=list)
     # True when at least `total` quotes match: only a bounded sample is ranked.
     total_is_lower_bound: bool = False
+    # True when every match had been shown ("Another quote") and the round began again.
+    restarted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +184,8 @@ async def find_quote(
         speakers = sorted(named)
     # Only what is shown is read in full; the count comes with the ranking (bounded).
     search = await store.search_quotes_counted(topic, speakers, exclude=seen, limit=1 + QUOTE_MORE)
-    if search.total and not search.quotes:  # every match was shown: start the round again
+    restarted = bool(search.total and not search.quotes)
+    if restarted:  # every match was shown: start the round again, and say so
         search = await store.search_quotes_counted(topic, speakers, limit=1 + QUOTE_MORE)
     unseen = search.quotes
     if not unseen:
@@ -202,6 +205,7 @@ async def find_quote(
         unseen[1:],
         search.total,
         total_is_lower_bound=search.total_is_lower_bound,
+        restarted=restarted,
     )
 
 

@@ -16,6 +16,7 @@ import discord
 
 from bot.answers import DAY_EVENTS, DAY_QUOTES, OnThisDay, QuoteAnswer, Sources, Timeline
 from bot.render_text import (
+    RESTARTED,
     day_count,
     human_date,
     page_label,
@@ -410,6 +411,8 @@ def quote_embed(answer: QuoteAnswer, speaker: str | None = None, shown: int = 1)
     if answer.total > 1:
         more = "+" if answer.total_is_lower_bound else ""
         footer += f" · quote {min(shown, answer.total)} of {answer.total:,}{more} matching"
+    if answer.restarted:
+        footer += f" · {RESTARTED}"
     set_footer(embed, footer)
     return fit_message([embed])[0]
 

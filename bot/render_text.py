@@ -8,6 +8,9 @@ from bot.answers import DAY_COUNT_MAX, OnThisDay, QuoteAnswer, Sources, Timeline
 from bot.when import years_ago
 from db.records import Event, PartialDate, Quote
 
+# Said when 'Another quote' has shown every match and begins again.
+RESTARTED = "every match was shown: from the first again"
+
 Answer = OnThisDay | QuoteAnswer | Timeline | Sources
 
 
@@ -133,6 +136,8 @@ def _quote(answer: QuoteAnswer) -> str:
     if answer.total > 1:
         count = count_label(answer.total, "quote", at_least=answer.total_is_lower_bound)
         lines.append(f"({count} match)")
+    if answer.restarted:
+        lines.append(f"({RESTARTED})")
     return "\n".join(lines)
 
 
@@ -213,6 +218,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "total": answer.total,
             "total_is_lower_bound": answer.total_is_lower_bound,
             "others": answer.others,
+            "restarted": answer.restarted,
         }
     if isinstance(answer, Timeline):
         return {

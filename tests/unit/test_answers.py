@@ -11,8 +11,8 @@ import pytest
 from bot import answers
 from bot.console import answer_line
 from bot.errors import UserError
-from bot.render_discord import no_quote_text
-from bot.render_text import render_json, render_text
+from bot.render_discord import no_quote_text, quote_embed
+from bot.render_text import RESTARTED, render_json, render_text
 from bot.when import MonthDay, parse_day
 from db import schema
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
@@ -147,10 +147,15 @@ async def test_another_quote_does_not_repeat_until_all_shown(store: Store) -> No
         answer = await answers.find_quote(store, "putin", seen=seen)
         assert answer.quote is not None
         assert answer.quote.id not in seen
+        assert not answer.restarted
         seen.append(answer.quote.id)
     again = await answers.find_quote(store, "putin", seen=seen)
     assert again.quote is not None
     assert again.quote.id in seen
+    assert again.restarted  # and the answer says so, in every rendering
+    assert f"({RESTARTED})" in render_text(again).splitlines()
+    assert render_json(again)["restarted"] is True
+    assert RESTARTED in (quote_embed(again).footer.text or "")
 
 
 # -- /onthisday ---------------------------------------------------------------
