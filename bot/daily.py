@@ -39,6 +39,8 @@ import discord
 from bot.answers import QuoteAnswer, on_this_day
 from bot.errors import UserError
 from bot.render_discord import (
+    DESCRIPTION_MAX,
+    TITLE_MAX,
     fit_message,
     new_embed,
     on_this_day_embeds,
@@ -143,11 +145,11 @@ async def _nearest_anniversary(
     embeds = on_this_day_embeds(answer)
     label = MonthDay(day.month, day.day).label()
     first = embeds[0]
-    first.title = shorten(f"Nearest anniversary — {nearest.label()}", 256)
+    first.title = shorten(f"Nearest anniversary — {nearest.label()}", TITLE_MAX)
     note = (
         f"Nothing in the almanac happened on {label}; the nearest anniversary is {nearest.label()}."
     )
-    first.description = shorten(f"{note}\n{first.description or ''}".strip(), 4096)
+    first.description = shorten(f"{note}\n{first.description or ''}".strip(), DESCRIPTION_MAX)
     return fit_message(embeds)
 
 

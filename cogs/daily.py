@@ -35,7 +35,7 @@ from bot.schedule import (
     zone,
 )
 from bot.tree import permission_label
-from db.state import EmptyDay, PostRecord, StateStore, Subscription, retry_at
+from db.state import EMPTY_DAY_POLICIES, EmptyDay, PostRecord, StateStore, Subscription, retry_at
 
 log = logging.getLogger("almanac.daily")
 # How long a server must be missing from every READY before its settings are forgotten.
@@ -44,15 +44,13 @@ ABSENCE_GRACE = timedelta(days=7)
 TICK: Final = 30.0
 SET_EXAMPLE: Final = "/daily set channel: #general time: 09:00 timezone: Europe/London"
 NEEDED: Final = ("view_channel", "send_messages", "embed_links")
-POLICY_WORDS: Final[dict[str, str]] = {
+POLICY_WORDS: Final[dict[EmptyDay, str]] = {
     "nearest": "post the nearest anniversary",
     "quote": "post a quote of the day",
     "skip": "post nothing",
 }
 EMPTY_DAY_CHOICES: Final = [
-    app_commands.Choice(name="post the nearest anniversary", value="nearest"),
-    app_commands.Choice(name="post a quote of the day", value="quote"),
-    app_commands.Choice(name="post nothing", value="skip"),
+    app_commands.Choice(name=POLICY_WORDS[policy], value=policy) for policy in EMPTY_DAY_POLICIES
 ]
 
 Interaction = discord.Interaction[AlmanacBot]
@@ -261,7 +259,7 @@ class DailyCog(commands.Cog, name="Daily"):
         at = parse_time(post_time)
         name = await self._zone_for(guild.id, timezone)
         check_can_post(channel, guild)
-        policy = _policy(empty_day.value if empty_day else "nearest")
+        policy = _policy(empty_day.value if empty_day else "")
         sub = await state.subscribe(
             guild.id, channel_id=channel.id, post_time=at, timezone=name, empty_day=policy
         )
@@ -348,7 +346,8 @@ class DailyCog(commands.Cog, name="Daily"):
         sub = await state_of(self.bot).subscription(guild.id)
         name = sub.timezone if sub else await self._preview_zone(guild.id)
         today = self.bot.clock().astimezone(zone(name)).date()
-        embeds = await build_post(self.bot.store, today, sub.empty_day if sub else "nearest")
+        policy = sub.empty_day if sub else EMPTY_DAY_POLICIES[0]
+        embeds = await build_post(self.bot.store, today, policy)
         if embeds is None:
             await reply(interaction, content=_nothing_today(today), ephemeral=True)
             return
@@ -387,11 +386,8 @@ class DailyCog(commands.Cog, name="Daily"):
 
 
 def _policy(value: str) -> EmptyDay:
-    if value == "skip":
-        return "skip"
-    if value == "quote":
-        return "quote"
-    return "nearest"
+    """The policy a choice names; anything else is the default (the first)."""
+    return next((p for p in EMPTY_DAY_POLICIES if p == value), EMPTY_DAY_POLICIES[0])
 
 
 def _nothing_today(today: date) -> str:

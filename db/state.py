@@ -35,6 +35,8 @@ from db import schema
 from db.closing import AsyncClosing
 
 EmptyDay = Literal["skip", "quote", "nearest"]
+# What a daily post does on a day with no anniversary; the first is the default (as
+# in state.sql's column default, which SQL must spell itself).
 EMPTY_DAY_POLICIES: Final[tuple[EmptyDay, ...]] = ("nearest", "quote", "skip")
 PostStatus = Literal["claimed", "posted", "skipped", "failed"]
 
