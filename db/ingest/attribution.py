@@ -41,6 +41,10 @@ _BODY_AFTER: Final = re.compile(
 )
 # How far back the body's full name is looked for ("the National Museum in Warsaw").
 _BODY_REACH: Final = 3000
+# "a statement ... from", "a letter signed by": the author of a text quoted below it.
+_STATEMENT_FROM: Final = re.compile(
+    r"\b(?:statement|letter|message|note|post|open letter)\b[^.:;\"]{0,120}?\b(?:from|by)\s"
+)
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -170,6 +174,15 @@ class Attributor:
             if mention.subject and mention.person and mention.kind != "pronoun":
                 return mention.person
         return None
+
+    def statement_author(self, start: int, end: int) -> str | None:
+        """Who a statement, letter or message in [start, end) is from ("published a
+        statement from its Chair Dame Ann Lee"): the person right after 'from' or 'by'."""
+        found = list(_STATEMENT_FROM.finditer(self.norm, start, end))
+        if not found:
+            return None
+        named = self._mention_at(found[-1].end(), found[-1].end(), described=True)
+        return named.person if named is not None and named.kind != "pronoun" else None
 
     def named_between(self, start: int, end: int) -> set[str]:
         """The people named (by name or role, outside quotations) in [start, end)."""

@@ -26,6 +26,8 @@ _ASCII_NON_WORD_TO_SPACE: Final = {
 }
 _SIMILAR: Final = 0.6
 _ASIDE_MAX: Final = 160  # the longest caption or credit skipped between a quote's paragraphs
+# Paragraphs above an `It reads:` line searched for the statement it opens.
+_STATEMENT_LOOKBACK: Final = 4
 _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when words were said
 
 
@@ -175,6 +177,10 @@ class QuoteBuilder:
         if unit.index == 0:
             return NOBODY
         previous = self.layout.units[unit.index - 1]
+        if self.layout.norm[previous.start : previous.end].rstrip().endswith(":"):
+            author = self._statement_above(previous)  # "It reads:" under "a statement from X"
+            if author is not None:
+                return Attribution(author, None, True)
         if previous.block.kind == "caption" or self._is_aside(previous):
             if unit.index < 2:  # a photo caption between two paragraphs of one speaker
                 return NOBODY
@@ -193,6 +199,23 @@ class QuoteBuilder:
         ):
             speaker = self.attributor.first_subject(sentences[-1][0], sentences[-1][1])
         return Attribution(speaker, None, speaker is not None)
+
+    def _statement_above(self, intro: Unit) -> str | None:
+        """`It reads:` names nobody: the statement it opens was introduced above it
+        ("published a statement from its Chair Ann Lee"), past asides such as an ad line,
+        within the section and a few paragraphs."""
+        if intro.end - intro.start > _ASIDE_MAX or self.attributor.named_between(
+            intro.start, intro.end
+        ):
+            return None
+        for index in range(intro.index - 1, max(-1, intro.index - 1 - _STATEMENT_LOOKBACK), -1):
+            unit = self.layout.units[index]
+            if unit.block.section != intro.block.section:
+                return None
+            author = self.attributor.statement_author(unit.start, unit.end)
+            if author is not None:
+                return author
+        return None
 
     def _is_aside(self, unit: Unit) -> bool:
         """A short paragraph with no quote and no person in it: a caption, a credit."""

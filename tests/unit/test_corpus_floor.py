@@ -18,7 +18,7 @@ from tests.eval.score import Tally, load, score
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
         "quotes_found": 57,
-        "speaker_right": 50,
+        "speaker_right": 51,
         "quote_dates_right": 22,
         "events_found": 129,
     },

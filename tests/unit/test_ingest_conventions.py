@@ -225,3 +225,21 @@ def test_a_colon_after_a_clause_that_names_one_person() -> None:
         "“The town has never been richer than it is now.”\n"
     )
     assert quote_with(two, "The town has never been richer").speaker is None
+
+
+def test_it_reads_opens_the_statement_introduced_above() -> None:
+    """`It reads:` names nobody; the statement it opens is from the person the text
+    named as its author above it, past an advertisement line. Without one: unknown."""
+    doc = parse(
+        "The harbour board published a statement from its chair Ruth Bell on Monday.\n\n"
+        "Advertisement\n\n"
+        "It reads:\n\n"
+        "“We will rebuild the harbour wall before the winter storms arrive.”\n"
+    )
+    assert quote_with(doc, "We will rebuild the harbour wall").speaker == "Ruth Bell"
+    alone = parse(
+        "The harbour board met on Monday.\n\n"
+        "It reads:\n\n"
+        "“We will rebuild the harbour wall before the winter storms arrive.”\n"
+    )
+    assert quote_with(alone, "We will rebuild the harbour wall").speaker is None
