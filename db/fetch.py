@@ -42,6 +42,18 @@ def interrupted(error: Exception) -> bool:
     return isinstance(error, sqlite3.OperationalError) and str(error) == "interrupted"
 
 
+async def fetch_within(
+    read: Reader, milliseconds: int, sql: str, parameters: Sequence[Any]
+) -> list[Any] | None:
+    """The rows of sql, or None when it ran past milliseconds (see within())."""
+    try:
+        return list(await read().execute_fetchall(within(milliseconds, sql), parameters))
+    except sqlite3.OperationalError as error:
+        if not interrupted(error):
+            raise
+        return None
+
+
 EVENT_COLUMNS = (
     "e.id, e.date, e.title, e.summary, d.path, d.title,"
     " (SELECT group_concat(p.name, char(31)) FROM event_people ep"

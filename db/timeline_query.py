@@ -9,11 +9,10 @@ not match, wherever in time the matches fall.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.fetch import Reader, events_by_id, interrupted, within
+from db.fetch import Reader, events_by_id, fetch_within
 from db.records import TIMELINE_KEY_STEP, Event, timeline_event_id
 from db.text import fts_query
 
@@ -145,48 +144,39 @@ async def _span_topic(
 
 async def _count(read: Reader, match: str, keys: tuple[int, int], cap: int) -> int | None:
     """How many matches, counting at most cap + 1; None when that ran out of time."""
-    try:
-        rows = await read().execute_fetchall(
-            within(COUNT_WITHIN_MS, f"SELECT count(*) FROM (SELECT 1 {_MATCHES} LIMIT ?)"),
-            (match, *keys, cap + 1),
-        )
-    except sqlite3.OperationalError as error:
-        if not interrupted(error):
-            raise
-        return None
-    return int(next(iter(rows))[0])
+    rows = await fetch_within(
+        read,
+        COUNT_WITHIN_MS,
+        f"SELECT count(*) FROM (SELECT 1 {_MATCHES} LIMIT ?)",
+        (match, *keys, cap + 1),
+    )
+    return None if rows is None else int(rows[0][0])
 
 
 async def _page(
     read: Reader, match: str, keys: tuple[int, int], order: str, limit: int, offset: int
 ) -> list[int]:
     """Event ids of matches in timeline-key order (ASC or DESC) from offset."""
-    try:
-        rows = await read().execute_fetchall(
-            within(
-                PAGE_WITHIN_MS, f"SELECT rowid {_MATCHES} ORDER BY rowid {order} LIMIT ? OFFSET ?"
-            ),
-            (match, *keys, limit, offset),
-        )
-    except sqlite3.OperationalError as error:
-        if not interrupted(error):
-            raise
-        raise TopicTooBroadError(offset) from error
+    rows = await fetch_within(
+        read,
+        PAGE_WITHIN_MS,
+        f"SELECT rowid {_MATCHES} ORDER BY rowid {order} LIMIT ? OFFSET ?",
+        (match, *keys, limit, offset),
+    )
+    if rows is None:
+        raise TopicTooBroadError(offset)
     return [timeline_event_id(int(r[0])) for r in rows]
 
 
 async def _end(read: Reader, match: str, keys: tuple[int, int], order: str) -> int | None:
     """The first (ASC) or last (DESC) match; None when there is none or it took too long."""
-    try:
-        rows = await read().execute_fetchall(
-            within(COUNT_WITHIN_MS, f"SELECT rowid {_MATCHES} ORDER BY rowid {order} LIMIT 1"),
-            (match, *keys),
-        )
-    except sqlite3.OperationalError as error:
-        if not interrupted(error):
-            raise
-        return None
-    return next((timeline_event_id(int(r[0])) for r in rows), None)
+    rows = await fetch_within(
+        read,
+        COUNT_WITHIN_MS,
+        f"SELECT rowid {_MATCHES} ORDER BY rowid {order} LIMIT 1",
+        (match, *keys),
+    )
+    return timeline_event_id(int(rows[0][0])) if rows else None
 
 
 async def _span(
