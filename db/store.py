@@ -213,10 +213,11 @@ class Store(AsyncClosing):
         # Only people with a quote to serve: autocomplete offers no one /quote cannot
         # answer for, and a name of someone who is only written about stays a topic word.
         rows = await self._conn.execute_fetchall(
-            "SELECT p.name, a.norm FROM people p JOIN aliases a ON a.person_id = p.id"
-            f" WHERE p.id IN (SELECT speaker_id FROM quotes WHERE {SERVED_QUOTE})"
-            " UNION SELECT p.name, NULL FROM people p"
-            f" WHERE p.id IN (SELECT speaker_id FROM quotes WHERE {SERVED_QUOTE})"
+            "WITH speakers AS MATERIALIZED ("
+            f"SELECT DISTINCT speaker_id AS id FROM quotes WHERE {SERVED_QUOTE})"
+            " SELECT p.name, a.norm FROM people p JOIN aliases a ON a.person_id = p.id"
+            " WHERE p.id IN speakers"
+            " UNION SELECT p.name, NULL FROM people p WHERE p.id IN speakers"
         )
         self._speakers = SpeakerIndex((str(name), norm) for name, norm in rows)
         vocabulary = await self._conn.execute_fetchall("SELECT word, quotes FROM vocabulary")
