@@ -177,7 +177,7 @@ class QuoteBuilder:
         if unit.index == 0:
             return NOBODY
         previous = self.layout.units[unit.index - 1]
-        if self.layout.norm[previous.start : previous.end].rstrip().endswith(":"):
+        if self._introduces(previous):
             author = self._statement_above(previous)  # "It reads:" under "a statement from X"
             if author is not None:
                 return Attribution(author, None, True)
@@ -194,9 +194,7 @@ class QuoteBuilder:
         if not sentences:
             return NOBODY
         speaker = self.attributor.reported_speaker(sentences[0][0], sentences[-1][1])
-        if speaker is None and self.layout.norm[previous.start : previous.end].rstrip().endswith(
-            ":"
-        ):
+        if speaker is None and self._introduces(previous):
             speaker = self.attributor.first_subject(sentences[-1][0], sentences[-1][1])
         return Attribution(speaker, None, speaker is not None)
 
@@ -204,9 +202,7 @@ class QuoteBuilder:
         """`It reads:` names nobody: the statement it opens was introduced above it
         ("published a statement from its Chair Ann Lee"), past asides such as an ad line,
         within the section and a few paragraphs."""
-        if intro.end - intro.start > _ASIDE_MAX or self.attributor.named_between(
-            intro.start, intro.end
-        ):
+        if not self._is_aside(intro):
             return None
         for index in range(intro.index - 1, max(-1, intro.index - 1 - _STATEMENT_LOOKBACK), -1):
             unit = self.layout.units[index]
@@ -216,6 +212,10 @@ class QuoteBuilder:
             if author is not None:
                 return author
         return None
+
+    def _introduces(self, unit: Unit) -> bool:
+        """A paragraph ending in a colon introduces the quote paragraph below it."""
+        return self.layout.norm[unit.start : unit.end].rstrip().endswith(":")
 
     def _is_aside(self, unit: Unit) -> bool:
         """A short paragraph with no quote and no person in it: a caption, a credit."""
@@ -256,7 +256,9 @@ class QuoteBuilder:
         the document's own date."""
         if self.published is None:
             return None
-        after = self.layout.dates.relatives_in(quote.close, min(end, quote.close + 60))
+        after = self.layout.dates.relatives_in(
+            quote.close, min(end, quote.close + _ATTRIBUTION_REACH)
+        )
         near = [h for h in after if h.unit in ("day", "weekday")]
         return shift(self.published, near[0].delta, near[0].unit) if near else None
 
