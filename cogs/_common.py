@@ -15,10 +15,10 @@ import discord
 from dateutil import tz
 from discord import app_commands
 
-from bot.discord_app import AlmanacBot
-from bot.render_discord import Reply
-from bot.replies import NO_MENTIONS, defer, reply
-from bot.tree import answer_error
+from bot.discord_bot.app import AlmanacBot
+from bot.discord_bot.render import Reply
+from bot.discord_bot.replies import NO_MENTIONS, defer, reply
+from bot.discord_bot.tree import answer_error
 
 Interaction = discord.Interaction[AlmanacBot]
 

@@ -20,11 +20,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.daily import Outcome, Poster, RunReport, build_post
-from bot.discord_app import AlmanacBot
-from bot.errors import UserError
-from bot.replies import reply
-from bot.schedule import (
+from bot.answers.errors import UserError
+from bot.daily.poster import Outcome, Poster, RunReport, build_post
+from bot.daily.schedule import (
     LastPost,
     complete_zones,
     format_time,
@@ -34,8 +32,17 @@ from bot.schedule import (
     resolve_zone,
     zone,
 )
-from bot.tree import permission_label
-from db.state import EMPTY_DAY_POLICIES, EmptyDay, PostRecord, StateStore, Subscription, retry_at
+from bot.discord_bot.app import AlmanacBot
+from bot.discord_bot.replies import reply
+from bot.discord_bot.tree import permission_label
+from db.state.sqlite import (
+    EMPTY_DAY_POLICIES,
+    EmptyDay,
+    PostRecord,
+    StateStore,
+    Subscription,
+    retry_at,
+)
 
 log = logging.getLogger("almanac.daily")
 # How long a server must be missing from every READY before its settings are forgotten.
@@ -59,7 +66,7 @@ Interaction = discord.Interaction[AlmanacBot]
 def state_of(bot: AlmanacBot) -> StateStore:
     """The bot's state store; daily posts cannot work without one."""
     if bot.state is None:
-        raise RuntimeError("bot.state must be a db.state.StateStore for daily posts")
+        raise RuntimeError("bot.state must be a db.state.sqlite.StateStore for daily posts")
     return bot.state
 
 
@@ -108,7 +115,7 @@ def upcoming(sub: Subscription, now: datetime) -> datetime:
     """When the next post will really be tried, from the post log as the poster reads it.
 
     A day whose post was tried and failed or not confirmed comes again only when
-    its claim may be taken again (db.state.retry_at), and only the same local day;
+    its claim may be taken again (db.state.sqlite.retry_at), and only the same local day;
     a day given up (or retried past its end) means tomorrow.
     """
     where = zone(sub.timezone)

@@ -12,9 +12,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app import AlmanacBot
-from bot.render_discord import add_field, new_embed, set_footer
-from bot.replies import reply
+from bot.discord_bot.app import AlmanacBot
+from bot.discord_bot.render import add_field, new_embed, set_footer
+from bot.discord_bot.replies import reply
 from cogs._common import Interaction
 
 # One example per command, by qualified name ("daily set"), as a user would type it.

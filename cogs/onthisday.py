@@ -6,9 +6,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import answers
-from bot.discord_app import AlmanacBot
-from bot.render_discord import Reply, on_this_day_embeds
-from bot.when import parse_day
+from bot.answers.when import parse_day
+from bot.discord_bot.app import AlmanacBot
+from bot.discord_bot.render import Reply, on_this_day_embeds
 from cogs._common import Interaction, answer_within, per_user_cooldown, send, server_today
 
 

@@ -16,9 +16,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import answers
-from bot.discord_app import BUTTON_PREFIX, AlmanacBot
-from bot.errors import UserError
-from bot.render_discord import quote_reply, read_search
+from bot.answers.errors import UserError
+from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
+from bot.discord_bot.render import quote_reply, read_search
 from cogs._common import (
     AlmanacButton,
     Interaction,
@@ -27,7 +27,7 @@ from cogs._common import (
     send,
     update,
 )
-from db.store import Store
+from db.read.store import Store
 
 CUSTOM_ID_MAX = 100
 PREFIX = f"{BUTTON_PREFIX}quote:"

@@ -14,11 +14,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import answers
-from bot.discord_app import BUTTON_PREFIX, AlmanacBot
-from bot.errors import UserError
-from bot.render_discord import Reply, sources_embeds
-from bot.render_text import plural
-from bot.tree import out_of_date
+from bot.answers.errors import UserError
+from bot.console.render import plural
+from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
+from bot.discord_bot.render import Reply, sources_embeds
+from bot.discord_bot.tree import out_of_date
 from cogs._common import (
     AlmanacButton,
     Interaction,
@@ -28,7 +28,7 @@ from cogs._common import (
     send,
     update,
 )
-from db.store import Store
+from db.read.store import Store
 
 PREFIX = f"{BUTTON_PREFIX}sources:"
 

@@ -14,12 +14,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import answers
-from bot.discord_app import BUTTON_PREFIX, AlmanacBot
-from bot.errors import UserError
-from bot.render_discord import read_search, timeline_reply
-from bot.render_text import plural
-from bot.tree import out_of_date
-from bot.when import parse_range
+from bot.answers.errors import UserError
+from bot.answers.when import parse_range
+from bot.console.render import plural
+from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
+from bot.discord_bot.render import read_search, timeline_reply
+from bot.discord_bot.tree import out_of_date
 from cogs._common import (
     AlmanacButton,
     Interaction,
@@ -29,7 +29,7 @@ from cogs._common import (
     send,
     update,
 )
-from db.store import Store
+from db.read.store import Store
 
 PREFIX = f"{BUTTON_PREFIX}timeline:"
 

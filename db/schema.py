@@ -3,7 +3,7 @@
 Each .sql file is a list of migrations headed `-- migration N`; PRAGMA
 user_version records the last one applied, so opening an old file upgrades it
 and opening a current one does nothing. Opening also builds any index of the
-file's version that it lacks: a bulk load (db/writer.py) leaves some out until
+file's version that it lacks: a bulk load (db/write/writer.py) leaves some out until
 it ends, and may not get to the end.
 """
 
@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 CONTENT_SCHEMA = "schema.sql"
-STATE_SCHEMA = "state.sql"
+STATE_SCHEMA = "state/state.sql"  # the state store keeps its migrations in its own room
 
 # How long a connection waits for another one's write lock before SQLite gives up
 # ("database is locked"): ingest holds it only while it writes a batch (about a second).

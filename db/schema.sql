@@ -146,7 +146,7 @@ END;
 -- way (an ingest into a store with no documents), so that nothing else starts
 -- building the same empty store from the seeds meanwhile. writes counts the runs
 -- that changed the store (ingest, remove) and checked is the count quick_check
--- last found sound: db/build.py checks a store only after writes it has not checked.
+-- last found sound: db/write/bootstrap.py checks a store only after writes it has not checked.
 CREATE TABLE store_state (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
     loader  INTEGER,

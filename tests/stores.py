@@ -7,7 +7,7 @@ from pathlib import Path
 
 from db import schema
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
-from db.rows import insert_document
+from db.write.rows import insert_document
 
 
 def write_store(path: Path, documents: Iterable[tuple[str, ParsedDocument]]) -> Path:

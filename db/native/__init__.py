@@ -1,8 +1,8 @@
 """Optional compiled (mypyc) build of the extractor and the row preparation.
 
 `python -m db.native build` compiles every db/ingest module (not __init__), db/text.py and
-db/rows.py into build/native/, and writes build/native/DIGEST last: a
-sha256 of those sources and the Python ABI. On `import db` and `import db.ingest`,
+db/write/rows.py into build/native/, and writes build/native/DIGEST last: a
+sha256 of those sources and the Python ABI. On `import db`, `db.ingest` and `db.write`,
 activate_package() puts the compiled folders first on the package's __path__ only when
 that DIGEST matches the sources on disk, so a stale build is never run: a missing, stale
 or unreadable build, or ALMANAC_PURE=1, means the same modules run as pure Python.
@@ -30,7 +30,7 @@ DIGEST_FILE = "DIGEST"
 _COMPILED_FOLDER = ("db", "ingest")
 # db/records.py stays pure: its frozen dataclasses, compiled, cannot be unpickled (mypyc
 # restores fields through the frozen __setattr__), and they are shared with the bot.
-_COMPILED_FILES = ("db/text.py", "db/rows.py")
+_COMPILED_FILES = ("db/text.py", "db/write/rows.py")
 _NEVER_COMPILED = frozenset({"__init__.py", "native.py"})
 # Bump when the build's options change in a way that needs a rebuild.
 _FORMAT = b"almanac-native-1"
@@ -120,7 +120,8 @@ def compiled_folder(package_name: str, native_dir: str = NATIVE_DIR) -> str:
 def activate_package(path_list: MutableSequence[str], package_name: str) -> bool:
     """Put the compiled modules of `package_name` first on its __path__ if the build is fresh.
 
-    Called by db/__init__.py and db/ingest/__init__.py before they import anything.
+    Called by db/__init__.py, db/ingest/__init__.py and db/write/__init__.py before they
+    import anything.
     Modules that are not compiled are still found in the source folder, which stays on
     the path. Returns whether the compiled folder is in use.
     """

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from db import schema
-from db.writer import ingest_paths
+from db.write.writer import ingest_paths
 from tests.bench.answers import ScaleResult, bench_answers
 from tests.bench.corpus import DEFAULT_SEED
 from tests.bench.ingest import (
@@ -156,7 +156,7 @@ def _stores_and_answers(
                 "documents": s.documents,
                 "seconds": round(s.seconds, 1),
                 "megabytes": round(s.bytes / MB, 1),
-                "how": "generated ParsedDocument records written by db.rows.insert_document",
+                "how": "generated ParsedDocument records written by db.write.rows.insert_document",
             }
             for s in stores
         ],

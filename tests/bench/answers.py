@@ -1,6 +1,6 @@
 """Answer-path latency: Store query + rendering, beside the same lookup in raw sqlite3.
 
-Each case runs the real path (bot.console.answer_line + render_text, or the
+Each case runs the real path (bot.console.repl.answer_line + render_text, or the
 Store's autocomplete) and, in the same run, the plain synchronous SQL that fetches
 the same rows through the stdlib sqlite3 module: the floor.
 """
@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.console import answer_line
-from bot.errors import UserError
-from bot.render_text import render_text
+from bot.answers.errors import UserError
+from bot.console.render import render_text
+from bot.console.repl import answer_line
+from db.read.store import QUOTE_CANDIDATES, Store
 from db.records import TIMELINE_KEY_STEP
-from db.store import QUOTE_CANDIDATES, Store
 from db.text import STOPWORDS
 from tests.bench.report import ms, percentile
 

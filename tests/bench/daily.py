@@ -19,10 +19,10 @@ from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
-from bot.config import Settings
-from bot.discord_app import AlmanacBot
-from db.state import StateStore
-from db.store import Store
+from bot.discord_bot.app import AlmanacBot
+from bot.process.config import Settings
+from db.read.store import Store
+from db.state.sqlite import StateStore
 from tests.bench.report import ms
 from tests.e2e.fake_discord import FAST_READY, FakeDiscord, make_guild, running_bot
 

@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.config import Settings
-from bot.discord_app import DEFAULT_EXTENSIONS, AlmanacBot
-from bot.runtime import freeze_startup_objects, tune_gc
-from bot.runtime import run as run_loop
-from db.state import StateStore
-from db.store import Store
+from bot.discord_bot.app import DEFAULT_EXTENSIONS, AlmanacBot
+from bot.process.config import Settings
+from bot.process.runtime import freeze_startup_objects, tune_gc
+from bot.process.runtime import run as run_loop
+from db.read.store import Store
+from db.state.sqlite import StateStore
 from tests.bench.discord_load import rss
 from tests.e2e.fake_discord import FAST_READY
 

@@ -25,7 +25,7 @@ except ImportError:  # Windows
 
 from db import schema
 from db.ingest import parse_document
-from db.writer import IngestReport, _Parsed, ingest_paths, iter_parsed, write_batches
+from db.write.writer import IngestReport, _Parsed, ingest_paths, iter_parsed, write_batches
 from tests.bench.corpus import document_text
 
 MB = 1_000_000

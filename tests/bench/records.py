@@ -1,7 +1,7 @@
 """Generated ParsedDocument records, for stores too large to build by parsing text.
 
 The records use the same invented world and sentences as the text corpus and go
-through the real writer (db.rows.insert_document); only the extractor is skipped.
+through the real writer (db.write.rows.insert_document); only the extractor is skipped.
 """
 
 from __future__ import annotations

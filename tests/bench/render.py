@@ -66,7 +66,7 @@ def _writer(runs: list[dict[str, Any]]) -> str:
     ]
     title = (
         "Writer alone: the same files parsed beforehand, written into a fresh store"
-        " (db.writer.write_batches; CPU is the writer process's)"
+        " (db.write.writer.write_batches; CPU is the writer process's)"
     )
     return table(title, ["MB", "files", "seconds", "MB/s", "s/MB", "CPU s/MB"], rows)
 
@@ -77,7 +77,7 @@ def _stores(stores: list[dict[str, Any]]) -> str:
     ]
     title = (
         "Stores for the answer path: generated records written through"
-        " db.rows.insert_document (the extractor is skipped at these sizes)"
+        " db.write.rows.insert_document (the extractor is skipped at these sizes)"
     )
     return table(title, ["events", "quotes", "documents", "build s", "file MB"], rows)
 

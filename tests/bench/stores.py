@@ -1,4 +1,4 @@
-"""Build large content stores by writing generated records through db.rows.insert_document.
+"""Build large content stores by writing generated records through db.write.rows.insert_document.
 
 Parsing 100+ MB of text into 10^6 rows would not fit the benchmark's time budget,
 so the big stores skip the extractor; the writer, schema and FTS are the real ones.
@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from db import schema
-from db.rows import insert_document
+from db.write.rows import insert_document
 from tests.bench.records import GeneratedDocument, generated_document, people_for
 
 PER_DOCUMENT = 100

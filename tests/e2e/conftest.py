@@ -25,12 +25,12 @@ import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.config import Settings
-from bot.discord_app import AlmanacBot
+from bot.discord_bot.app import AlmanacBot
+from bot.process.config import Settings
 from tests.e2e.fake_discord import FAST_READY, FakeDiscord, running_bot
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from db.read.store import Store
 
 BotT = TypeVar("BotT", bound=discord.Client)
 
@@ -90,8 +90,8 @@ def almanac_settings(fake_discord: FakeDiscord, tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def seeded_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A content store built once per session from the project's seeds/ (read-only use)."""
-    from bot.config import PROJECT_SEEDS
-    from db.build import ensure_content
+    from bot.process.config import PROJECT_SEEDS
+    from db.write.bootstrap import ensure_content
 
     path = tmp_path_factory.mktemp("content") / "almanac.sqlite3"
     ensure_content(path, PROJECT_SEEDS)
@@ -101,7 +101,7 @@ def seeded_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 async def seeded_store(seeded_content: Path) -> AsyncIterator[Store]:
     """The real Store over the seeds, opened for one test and closed after it."""
-    from db.store import Store
+    from db.read.store import Store
 
     store = await Store.open(seeded_content)
     try:

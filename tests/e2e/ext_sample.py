@@ -8,8 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import UserError
-from bot.replies import defer, reply
+from bot.answers.errors import UserError
+from bot.discord_bot.replies import defer, reply
 
 EXAMPLE = "/onthisday date: june 16"
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.discord_app import AlmanacBot
+from bot.discord_bot.app import AlmanacBot
+from bot.process.config import Settings
 from cogs._common import COOLDOWN_RATE
 from db import schema
-from db.store import Store
-from db.writer import ingest_paths
+from db.read.store import Store
+from db.write.writer import ingest_paths
 from tests.e2e.conftest import StartAlmanac
 from tests.e2e.fake_discord import (
     FAST_READY,

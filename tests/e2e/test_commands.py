@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from dateutil import tz
 
-from bot.config import Settings
-from bot.discord_app import DEFAULT_EXTENSIONS, AlmanacBot
-from bot.when import MonthDay
+from bot.answers.when import MonthDay
+from bot.discord_bot.app import DEFAULT_EXTENSIONS, AlmanacBot
+from bot.process.config import Settings
 from cogs import _common
 from cogs.help import command_lines
 from db import schema
-from db.state import StateStore
-from db.store import Store
-from db.writer import ingest_paths
+from db.read.store import Store
+from db.state.sqlite import StateStore
+from db.write.writer import ingest_paths
 from tests.e2e.conftest import StartAlmanac
 from tests.e2e.fake_discord import (
     FAST_READY,

@@ -17,15 +17,15 @@ from typing import Any, cast
 
 import pytest
 
-from bot.config import Settings
-from bot.daily import build_post
-from bot.discord_app import AlmanacBot
+from bot.daily.poster import build_post
+from bot.discord_bot.app import AlmanacBot
+from bot.process.config import Settings
 from cogs.daily import ABSENCE_GRACE, DailyCog
 from db import schema
-from db import store as store_module
-from db.state import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay, StateStore
-from db.store import QueryTimeoutError, Store
-from db.writer import ingest_paths
+from db.read import store as store_module
+from db.read.store import QueryTimeoutError, Store
+from db.state.sqlite import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay, StateStore
+from db.write.writer import ingest_paths
 from tests.e2e.fake_discord import (
     ADMIN_USER,
     ANNOUNCEMENTS_ID,

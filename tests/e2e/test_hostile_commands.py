@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from bot.tree import POLITE_FAILURE
-from db.store import Store
+from bot.discord_bot.tree import POLITE_FAILURE
+from db.read.store import Store
 from tests.e2e.conftest import StartAlmanac
 from tests.e2e.fake_discord import MEMBER_ID, FakeDiscord
 

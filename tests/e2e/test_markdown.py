@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from bot.render_discord import escape_markdown, shorten
-from db.build import ensure_content
-from db.store import Store
+from bot.discord_bot.render import escape_markdown, shorten
+from db.read.store import Store
+from db.write.bootstrap import ensure_content
 from tests.e2e.conftest import StartAlmanac
 from tests.e2e.fake_discord import FakeDiscord
 

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from bot.config import Settings
-from bot.discord_app import AlmanacBot
-from bot.render_discord import defuse_mentions, shorten
-from db.build import ensure_content
-from db.state import StateStore
-from db.store import Store
+from bot.discord_bot.app import AlmanacBot
+from bot.discord_bot.render import defuse_mentions, shorten
+from bot.process.config import Settings
+from db.read.store import Store
+from db.state.sqlite import StateStore
+from db.write.bootstrap import ensure_content
 from tests.e2e.conftest import StartAlmanac, StartBot
 from tests.e2e.fake_discord import ANNOUNCEMENTS_ID, FAST_READY, FakeDiscord
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from bot import answers
-from bot.console import answer_line
-from bot.errors import UserError
-from bot.render_discord import no_quote_text, quote_embed
-from bot.render_text import RESTARTED, render_json, render_text
-from bot.when import MonthDay, parse_day
+from bot.answers.errors import UserError
+from bot.answers.when import MonthDay, parse_day
+from bot.console.render import RESTARTED, render_json, render_text
+from bot.console.repl import answer_line
+from bot.discord_bot.render import no_quote_text, quote_embed
 from db import schema
+from db.read.store import Store
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
-from db.store import Store
-from db.writer import ingest_paths
+from db.write.writer import ingest_paths
 from tests.stores import many_documents, write_store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

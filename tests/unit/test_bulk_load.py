@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from db import schema
-from db.writer import BULK_DEFERRED_INDEXES, ingest_paths
+from db.write.writer import BULK_DEFERRED_INDEXES, ingest_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

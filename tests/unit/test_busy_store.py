@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from db import schema, writer
+from bot.process.cli import main
+from db import schema
+from db.write import writer
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = """March 3, 1999: Ada Novak and Ben Oduya meet in Lisbon
@@ -38,7 +39,8 @@ conn.execute("ROLLBACK")
 PAUSED_LOAD = """
 import sys
 from pathlib import Path
-from db import schema, writer
+from db import schema
+from db.write import writer
 writer.BATCH_DOCUMENTS = 1
 conn = schema.connect(sys.argv[1], schema.CONTENT_SCHEMA)
 def files():

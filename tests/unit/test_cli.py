@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.process.cli import main
 from db import schema
 from db.ingest.source import MAX_SOURCE_BYTES
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
-from db.writer import _Parsed, write_batches
+from db.write.writer import _Parsed, write_batches
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

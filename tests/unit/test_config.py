@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from bot.config import (
+from bot.process.config import (
     DEFAULT_API_BASE,
     DEFAULT_GATEWAY,
     PROJECT_SEEDS,
     Settings,
     SettingsError,
 )
-from bot.logging import REDACTED, setup_logging
+from bot.process.logs import REDACTED, setup_logging
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.secret.token-value"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from db.build import ensure_content
+from db.write.bootstrap import ensure_content
 
 pty = pytest.importorskip("pty")
 
@@ -36,7 +36,7 @@ class Terminal:
         env = dict(os.environ, PYTHONPATH=str(ROOT), ALMANAC_STATE_DB=str(tmp_path / "s.db"))
         env.pop("DISCORD_TOKEN", None)
         self.child = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "console", "--db", str(db)],
+            [sys.executable, "-m", "bot.process.cli", "console", "--db", str(db)],
             stdin=slave,
             stdout=slave,
             stderr=slave,

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from db.build import ensure_content, integrity_problems
 from db.ingest import parse_document
 from db.records import TIMELINE_KEY_STEP
-from db.state import StateStore
+from db.state.sqlite import StateStore
 from db.text import topic_words
+from db.write.bootstrap import ensure_content, integrity_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20240616
@@ -86,7 +86,17 @@ def ingest(workdir: Path, db: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "ingest", "seeds", "--db", str(db), "--jobs", "1"],
+        [
+            sys.executable,
+            "-m",
+            "bot.process.cli",
+            "ingest",
+            "seeds",
+            "--db",
+            str(db),
+            "--jobs",
+            "1",
+        ],
         cwd=workdir,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import get_args
 
-from bot.daily import OUTCOME_WORDS, Outcome, RunReport
+from bot.daily.poster import OUTCOME_WORDS, Outcome, RunReport
 
 
 def test_every_outcome_has_words() -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from bot import answers
-from bot.render_discord import on_this_day_embeds
-from bot.render_text import render_text
-from bot.when import MonthDay
-from db import day_query
+from bot.answers.when import MonthDay
+from bot.console.render import render_text
+from bot.discord_bot.render import on_this_day_embeds
+from db.read import onthisday as day_query
+from db.read.store import Store
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
-from db.store import Store
 from tests.stores import write_store
 
 EVENTS = 30
@@ -73,7 +73,7 @@ async def test_a_day_past_the_bound_is_counted_as_a_lower_bound(
 ) -> None:
     """Counting stops after DAY_COUNT_MAX: the answer says "20+", never a wrong exact number."""
     monkeypatch.setattr(day_query, "DAY_COUNT_MAX", 20)
-    monkeypatch.setattr("bot.render_text.DAY_COUNT_MAX", 20)
+    monkeypatch.setattr("bot.console.render.DAY_COUNT_MAX", 20)
     answer = await answers.on_this_day(store, MonthDay(6, 16), TODAY)
     assert answer.events_total == 21  # counted up to the bound and one more
     summary = on_this_day_embeds(answer)[0].description or ""

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from db import export as exporter
 from db import schema
 from db.ingest import parse_document
+from db.read import export as exporter
 from tests.stores import write_store
 from tests.unit.test_crash_ingest import article
 

@@ -16,21 +16,21 @@ import discord
 import pytest
 
 from bot import answers
-from bot.config import PROJECT_SEEDS
-from bot.console import answer_line
-from bot.errors import UserError
-from bot.render_discord import (
+from bot.answers.errors import UserError
+from bot.answers.when import parse_bound, parse_day
+from bot.console.repl import answer_line
+from bot.discord_bot.render import (
     CONTENT_MAX,
     Reply,
     on_this_day_embeds,
     quote_reply,
     timeline_reply,
 )
-from bot.tree import POLITE_FAILURE
-from bot.when import parse_bound, parse_day
+from bot.discord_bot.tree import POLITE_FAILURE
+from bot.process.config import PROJECT_SEEDS
 from cogs.quote import speaker_choices, topic_choices
-from db.build import ensure_content
-from db.store import Store
+from db.read.store import Store
+from db.write.bootstrap import ensure_content
 
 TODAY = date(2026, 6, 16)
 DISCORD_TOTAL = 6000  # characters of all string options of one command

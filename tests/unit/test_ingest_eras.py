@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.render_text import human_date
-from bot.when import years_ago
+from bot.answers.when import years_ago
+from bot.console.render import human_date
 from db import schema
 from db.ingest.dates import find_dates
 from db.records import PartialDate

@@ -7,9 +7,9 @@ import random
 from pathlib import Path
 
 from bot import answers
-from db.lookup import TOPIC_TOP_KEEP, TopicIndex
+from db.read.name_index import TOPIC_TOP_KEEP, TopicIndex
+from db.read.store import Store
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
-from db.store import Store
 from tests.stores import write_store
 
 

@@ -110,10 +110,10 @@ def test_almanac_pure_ignores_a_fresh_build(tree: Path) -> None:
 
 def test_what_is_compiled() -> None:
     modules = native.native_modules()
-    assert {"db/text.py", "db/rows.py", "db/ingest/pipeline.py"} <= set(modules)
+    assert {"db/text.py", "db/write/rows.py", "db/ingest/pipeline.py"} <= set(modules)
     assert "db/records.py" not in modules  # shared with the bot, and pickled: see below
     assert not any(m.endswith(("__init__.py", "native.py")) for m in modules)
-    assert all(m.startswith("db/ingest/") for m in modules if m.count("/") > 1)
+    assert all(m.startswith(("db/ingest/", "db/write/")) for m in modules if m.count("/") > 1)
 
 
 @pytest.mark.parametrize(("value", "pure"), [("", False), ("0", False), ("1", True), ("yes", True)])
@@ -178,11 +178,12 @@ def fresh_build() -> None:
 @pytest.mark.usefixtures("fresh_build")
 def test_compiled_modules_are_loaded() -> None:
     code = """
-import db.ingest.people, db.ingest.pipeline, db.records, db.rows, db.text, db.store, db.ingest
-for module in (db.ingest.people, db.ingest.pipeline, db.rows, db.text):
+import db.ingest.people, db.ingest.pipeline, db.records, db.write.rows, db.text
+import db.read.store, db.ingest
+for module in (db.ingest.people, db.ingest.pipeline, db.write.rows, db.text):
     print(module.__file__)
 print(db.records.__file__)
-print(db.store.__file__)
+print(db.read.store.__file__)
 print(db.ingest.__file__)
 """
     *compiled, records, store, package = output_of(code).splitlines()
@@ -205,7 +206,7 @@ EXTRACT = """
 import dataclasses, json, pathlib
 import db.native
 from db.ingest import parse_document, read_source
-from db.rows import document_rows
+from db.write.rows import document_rows
 from tests.bench.corpus import document_text
 
 def plain(value):
@@ -247,7 +248,7 @@ GREEK = """
 import json
 import db.native
 from db.ingest import parse_document
-from db.rows import document_rows
+from db.write.rows import document_rows
 from db.text import name_key, topic_words, words
 
 text = (

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot import answers
-from bot.render_discord import quote_embed
-from bot.render_text import render_text
-from db import quote_search
+from bot.console.render import render_text
+from bot.discord_bot.render import quote_embed
+from db.read import quotes as quote_search
+from db.read.store import Store
 from db.records import ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
-from db.store import Store
 from tests.stores import write_store
 
 SPEAKER = "Ada Novak"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import answer_line
-from bot.render_text import render_text
+from bot.console.render import render_text
+from bot.console.repl import answer_line
 from db import schema
-from db.store import Store
-from db.writer import ingest_paths
+from db.read.store import Store
+from db.write.writer import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = re.compile(r"```\n> (/[^\n]+)\n(.*?)\n```", re.DOTALL)

@@ -8,9 +8,9 @@ from datetime import date
 import discord
 import pytest
 
-from bot import render_discord as rd
 from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
-from bot.when import MonthDay
+from bot.answers.when import MonthDay
+from bot.discord_bot import render as rd
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
 
 TODAY = date(2026, 6, 16)

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db import rows as rows_module
 from db.ingest import parse_document, read_source
 from db.records import (
     EventRecord,
@@ -19,8 +18,9 @@ from db.records import (
     QuoteRecord,
     Span,
 )
-from db.rows import DocumentRows, PendingWrites, document_rows, pack_rows, unpack_rows
 from db.text import fold, folded_topic_words, name_key
+from db.write import rows as rows_module
+from db.write.rows import DocumentRows, PendingWrites, document_rows, pack_rows, unpack_rows
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
 

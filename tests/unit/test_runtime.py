@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot import runtime
+from bot.process import runtime
 
 
 async def _loop_module() -> str:

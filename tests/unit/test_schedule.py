@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from bot.errors import UserError
-from bot.schedule import (
+from bot.answers.errors import UserError
+from bot.daily.schedule import (
     AUTOCOMPLETE_MAX,
     LastPost,
     complete_zones,

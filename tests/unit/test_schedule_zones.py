@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 import pytest
 from dateutil import tz
 
-from bot.schedule import (
+from bot.daily.schedule import (
     LastPost,
     NoSuchDateError,
     due_date,

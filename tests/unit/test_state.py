@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from db import schema
-from db.state import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, StateStore, retry_at
-from db.writer import ingest_paths
+from db.state.sqlite import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, StateStore, retry_at
+from db.write.writer import ingest_paths
 
 GUILD = 42
 CHANNEL = 4200

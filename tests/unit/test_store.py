@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from db import schema
-from db.export import write_export
+from db.read.export import write_export
+from db.read.store import DOCUMENTS_PAGE, Store
 from db.records import (
     EventRecord,
     ParsedDocument,
@@ -20,8 +21,7 @@ from db.records import (
     QuoteRecord,
     Span,
 )
-from db.rows import delete_document
-from db.store import DOCUMENTS_PAGE, Store
+from db.write.rows import delete_document
 from tests.stores import write_store
 
 ADA = "Ada Novak"

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from db import build, schema
-from db.build import StoreRefused, ensure_content
-from db.state import StateStore
-from db.writer import ingest_paths
+from db import schema
+from db.state.sqlite import StateStore
+from db.write import bootstrap as build
+from db.write.bootstrap import StoreRefused, ensure_content
+from db.write.writer import ingest_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

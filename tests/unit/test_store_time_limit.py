@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from bot import answers
-from bot.errors import UserError
-from db import store as store_module
-from db.fetch import time_limit_of, within
+from bot.answers.errors import UserError
+from db.read import store as store_module
+from db.read.rows import time_limit_of, within
+from db.read.store import QueryTimeoutError, Store
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
-from db.store import QueryTimeoutError, Store
 from tests.stores import write_store
 
 EVENTS = 2000

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from bot import answers
-from bot.errors import UserError
-from bot.render_discord import timeline_embeds
-from bot.render_text import render_json, render_text
-from db import schema, timeline_query
+from bot.answers.errors import UserError
+from bot.console.render import render_json, render_text
+from bot.discord_bot.render import timeline_embeds
+from db import schema
+from db.read import timeline as timeline_query
+from db.read.store import Store, TopicTooBroadError
 from db.records import EventRecord, ParsedDocument, PartialDate, Span, timeline_key
-from db.store import Store, TopicTooBroadError
 from tests.stores import write_store
 
 EVENTS = 3000

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from db import rows, schema, writer
+from db import schema
+from db.write import rows, writer
 
 TEXT = "On June {d}, 2001, event number {i} took place in the harbour town of Valdor.\n"
 

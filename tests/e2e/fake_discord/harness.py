@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import discord
 from discord.ext import commands
 
-from bot.discord_app import AlmanacBot, use_endpoints
+from bot.discord_bot.app import AlmanacBot, use_endpoints
 from tests.e2e.fake_discord.waiting import BotCrashedError
 
 if TYPE_CHECKING:

@@ -18,15 +18,15 @@ from pathlib import Path
 
 from dateutil import tz
 
-from bot.config import Settings, SettingsError
-from bot.console import answer_line, run_console
-from bot.errors import UserError
-from bot.render_text import render_json, render_text
+from bot.answers.errors import UserError
+from bot.console.render import render_json, render_text
+from bot.console.repl import answer_line, run_console
+from bot.process.config import Settings, SettingsError
 from db import schema
-from db.build import ensure_content, is_damage, writing
-from db.export import write_export
-from db.store import Store
-from db.writer import IngestReport, ingest_paths, remove_documents, shown_path
+from db.read.export import write_export
+from db.read.store import Store
+from db.write.bootstrap import ensure_content, is_damage, writing
+from db.write.writer import IngestReport, ingest_paths, remove_documents, shown_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -202,13 +202,13 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.lifecycle import run_bot
+    from bot.process.lifecycle import run_bot
 
     return run_bot(settings, _prepared(args, settings))
 
 
 def _sync(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.lifecycle import sync_commands
+    from bot.process.lifecycle import sync_commands
 
     return sync_commands(settings, _prepared(args, settings), args.guild)
 

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from db import schema
-from db.writer import IngestReport, first_loader, ingest_paths
+from db.write.writer import IngestReport, first_loader, ingest_paths
 
 log = logging.getLogger("almanac.store")
 

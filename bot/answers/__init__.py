@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final, ParamSpec, TypeVar
 
-from bot.errors import UserError
-from bot.when import MonthDay, is_leap_day_fallback, nearest_days
+from bot.answers.errors import UserError
+from bot.answers.when import MonthDay, is_leap_day_fallback, nearest_days
+from db.read.store import DAY_COUNT_MAX as DAY_COUNT_MAX  # the renderers' bound too
+from db.read.store import QueryTimeoutError, Store, TopicTooBroadError
 from db.records import DocumentSummary, Event, Quote
-from db.store import DAY_COUNT_MAX as DAY_COUNT_MAX  # the renderers' bound too
-from db.store import QueryTimeoutError, Store, TopicTooBroadError
 from db.text import STOPWORDS, words
 
 TIMELINE_PAGE = 8

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answers import DAY_COUNT_MAX, OnThisDay, QuoteAnswer, Sources, Timeline
-from bot.when import years_ago
+from bot.answers.when import years_ago
 from db.records import Event, PartialDate, Quote
 
 # Said when 'Another quote' has shown every match and begins again.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from db.fetch import EVENT_COLUMNS, QUOTE_COLUMNS, SERVED_QUOTE, Reader, event_of, quote_of
+from db.read.rows import EVENT_COLUMNS, QUOTE_COLUMNS, SERVED_QUOTE, Reader, event_of, quote_of
 from db.records import Event, Quote
 
 T = TypeVar("T")

@@ -5,9 +5,9 @@ well inside Discord's 3 seconds even on a store of a million rows. Nothing here
 knows about Discord; the answers layer shapes results for the adapters.
 
 Store owns the connections, the in-memory lookups and their reload; the queries
-live beside it, one module a command: db/day_query.py (/onthisday),
-db/quote_search.py (/quote), db/timeline_query.py (/timeline), with the shared
-columns and row parsers in db/fetch.py. Their result types and bounds are
+live beside it, one module a command: db/read/onthisday.py (/onthisday),
+db/read/quotes.py (/quote), db/read/timeline.py (/timeline), with the shared
+columns and row parsers in db/read/rows.py. Their result types and bounds are
 re-exported here; tune (or monkeypatch) a bound in the module that defines it.
 """
 
@@ -25,20 +25,23 @@ from typing import ParamSpec, Self, TypeVar
 
 import aiosqlite
 
-from db import day_query, quote_search, schema, timeline_query
+from db import schema
 from db.closing import AsyncClosing
-from db.day_query import DAY_COUNT_MAX, DayPage
-from db.fetch import SERVED_QUOTE, interrupted, time_limit_of
-from db.lookup import SpeakerIndex, TopicIndex
-from db.quote_search import QUOTE_CANDIDATES, QUOTE_EXACT_MAX, QuoteRanker, QuoteSearch
-from db.rank import Bm25
-from db.records import DocumentSummary, Event, PartialDate, Quote
-from db.timeline_query import (
+from db.read import onthisday as day_query
+from db.read import quotes as quote_search
+from db.read import timeline as timeline_query
+from db.read.bm25 import Bm25
+from db.read.name_index import SpeakerIndex, TopicIndex
+from db.read.onthisday import DAY_COUNT_MAX, DayPage
+from db.read.quotes import QUOTE_CANDIDATES, QUOTE_EXACT_MAX, QuoteRanker, QuoteSearch
+from db.read.rows import SERVED_QUOTE, interrupted, time_limit_of
+from db.read.timeline import (
     TIMELINE_COUNT_MAX,
     TIMELINE_OFFSET_MAX,
     TimelineSpan,
     TopicTooBroadError,
 )
+from db.records import DocumentSummary, Event, PartialDate, Quote
 
 __all__ = [
     "DAY_COUNT_MAX",
@@ -250,7 +253,7 @@ class Store(AsyncClosing):
         """True when some served quote uses the word."""
         return word in self._topics
 
-    # -- on this day: db/day_query.py ----------------------------------------
+    # -- on this day: db/read/onthisday.py ----------------------------------------
 
     @_time_limited
     async def events_on_counted(self, month: int, day: int, limit: int = 10) -> DayPage[Event]:
@@ -270,7 +273,7 @@ class Store(AsyncClosing):
         """Every (month, day) that has at least one event, sorted."""
         return await day_query.anniversary_days(self._read)
 
-    # -- quotes: db/quote_search.py -------------------------------------------
+    # -- quotes: db/read/quotes.py -------------------------------------------
 
     async def search_quotes(
         self,
@@ -307,7 +310,7 @@ class Store(AsyncClosing):
             self._read, self._ranker, topic, speakers, exclude=exclude, limit=limit
         )
 
-    # -- timeline: db/timeline_query.py ---------------------------------------
+    # -- timeline: db/read/timeline.py ---------------------------------------
 
     @_time_limited
     async def timeline_span(

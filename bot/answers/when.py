@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.errors import UserError
+from bot.answers.errors import UserError
 
 MONTHS = {
     name: number

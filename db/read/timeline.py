@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.fetch import Reader, events_by_id, fetch_within
+from db.read.rows import Reader, events_by_id, fetch_within
 from db.records import TIMELINE_KEY_STEP, Event, timeline_event_id
 from db.text import fts_query
 
@@ -20,7 +20,7 @@ from db.text import fts_query
 # common words together (their matches are intersected) at 10^6 events. So every read
 # of a topic is bounded twice: by rows (its count stops at TIMELINE_COUNT_MAX, then
 # "10,000+ events"; a page of an uncounted topic is not read deeper than
-# TIMELINE_OFFSET_MAX matches) and by time (db.fetch.within): a count or an end that
+# TIMELINE_OFFSET_MAX matches) and by time (db.read.rows.within): a count or an end that
 # runs out of time becomes a lower bound or unknown, and a page that does raises
 # TopicTooBroadError, so the worst /timeline costs ~50 ms whatever its words.
 TIMELINE_COUNT_MAX = 10_000

@@ -15,7 +15,8 @@ from datetime import UTC, date, datetime
 import discord
 
 from bot.answers import DAY_EVENTS, DAY_QUOTES, OnThisDay, QuoteAnswer, Sources, Timeline
-from bot.render_text import (
+from bot.answers.when import MonthDay, years_ago
+from bot.console.render import (
     RESTARTED,
     day_count,
     human_date,
@@ -25,7 +26,6 @@ from bot.render_text import (
     sources_count,
     timeline_count,
 )
-from bot.when import MonthDay, years_ago
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
 
 TITLE_MAX = 256

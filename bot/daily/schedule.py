@@ -31,7 +31,7 @@ from typing import Final
 
 from dateutil import tz
 
-from bot.errors import UserError
+from bot.answers.errors import UserError
 
 Clock = Callable[[], datetime]
 

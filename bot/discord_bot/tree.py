@@ -13,8 +13,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.errors import UserError
-from bot.replies import reply
+from bot.answers.errors import UserError
+from bot.discord_bot.replies import reply
 
 log = logging.getLogger("almanac")
 

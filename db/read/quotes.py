@@ -2,7 +2,7 @@
 
 FTS5's bm25() counts every row matching each term before scoring the first one,
 so the candidates (the first matches in store order) come back from one query and
-are scored here with the same formula and column weights (db/rank.py).
+are scored here with the same formula and column weights (db/read/bm25.py).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from db.fetch import Reader, quotes_by_id
-from db.rank import Bm25
+from db.read.bm25 import Bm25
+from db.read.rows import Reader, quotes_by_id
 from db.records import Quote
 from db.text import fts_query
 

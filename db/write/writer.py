@@ -32,7 +32,8 @@ from typing import Literal
 from db import schema
 from db.ingest import SourceError, parse_document, read_source
 from db.records import ParsedDocument
-from db.rows import (
+from db.schema import SERVED_QUOTE
+from db.write.rows import (
     DocumentRows,
     PendingWrites,
     delete_document,
@@ -42,7 +43,6 @@ from db.rows import (
     pack_rows,
     unpack_rows,
 )
-from db.schema import SERVED_QUOTE
 
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 # The warning for a text that gave nothing an answer could use.

@@ -22,13 +22,13 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.config import Settings
-from bot.tree import AlmanacTree, answer_privately, out_of_date
-from db.state import utc_now
+from bot.discord_bot.tree import AlmanacTree, answer_privately, out_of_date
+from bot.process.config import Settings
+from db.state.sqlite import utc_now
 
 if TYPE_CHECKING:
-    from db.state import StateStore
-    from db.store import Store
+    from db.read.store import Store
+    from db.state.sqlite import StateStore
 
 log = logging.getLogger("almanac")
 

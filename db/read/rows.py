@@ -21,7 +21,7 @@ from db.schema import SERVED_QUOTE as SERVED_QUOTE  # the readers' filter too
 Reader: TypeAlias = Callable[[], aiosqlite.Connection]
 
 # A statement may carry its own time limit, read by the store's time limit (see
-# db.store) as the statement starts: a query that can degrade gracefully (a count
+# db.read.store) as the statement starts: a query that can degrade gracefully (a count
 # that becomes "10,000+") asks for less than the store's default.
 _WITHIN = re.compile(r"/\* within (\d+) ms \*/ ")
 

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot import answers
-from bot.errors import UserError
-from bot.render_text import Answer, render_text
-from bot.when import parse_day, parse_range, shown
-from db.store import Store
+from bot.answers.errors import UserError
+from bot.answers.when import parse_day, parse_range, shown
+from bot.console.render import Answer, render_text
+from db.read.store import Store
 
 COMMANDS = ("onthisday", "quote", "timeline", "sources")
 HELP = """Commands:

@@ -1,13 +1,13 @@
 """The daily poster: finds the servers whose post is due and posts each one once.
 
 A run reads every active subscription in one query, decides in pure time logic
-(bot.schedule) which local day is due, then posts the due servers concurrently
+(bot.daily.schedule) which local day is due, then posts the due servers concurrently
 but bounded: a semaphore caps the requests in flight and a pacer keeps posts
 just under Discord's global 50 requests/s. Slash-command answers (interaction
 callbacks and their follow-ups) are not counted against that global limit, so
 they always find room. discord.py's own rate-limit handling still absorbs any 429.
 
-Each post is claim → render → send → record. The claim (db.state) is what makes
+Each post is claim → render → send → record. The claim (db.state.sqlite) is what makes
 a day exactly-once across restarts and concurrent runs; a failure is recorded
 for /daily status, and MAX_FAILURES in a row pause the subscription.
 
@@ -37,8 +37,18 @@ import aiohttp
 import discord
 
 from bot.answers import QuoteAnswer, on_this_day
-from bot.errors import UserError
-from bot.render_discord import (
+from bot.answers.errors import UserError
+from bot.answers.when import MonthDay
+from bot.daily.schedule import (
+    Clock,
+    LastPost,
+    due_date,
+    local_date,
+    missed_date,
+    post_instant,
+    zone,
+)
+from bot.discord_bot.render import (
     DESCRIPTION_MAX,
     TITLE_MAX,
     fit_message,
@@ -47,11 +57,9 @@ from bot.render_discord import (
     quote_embed,
     shorten,
 )
-from bot.replies import NO_MENTIONS
-from bot.schedule import Clock, LastPost, due_date, local_date, missed_date, post_instant, zone
-from bot.when import MonthDay
-from db.state import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, StateStore, Subscription
-from db.store import Store
+from bot.discord_bot.replies import NO_MENTIONS
+from db.read.store import Store
+from db.state.sqlite import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, StateStore, Subscription
 
 log = logging.getLogger("almanac.daily")
 
@@ -62,7 +70,7 @@ CONCURRENCY: Final = 8
 # pacer and Discord's one-second window.
 GLOBAL_REQUESTS_PER_SECOND: Final = 50
 POSTS_PER_SECOND: Final = GLOBAL_REQUESTS_PER_SECOND * 0.96  # 48 posts/s
-POST_TIMEOUT: Final = 60.0  # well under db.state.STALE_CLAIM: a live post never looks stale
+POST_TIMEOUT: Final = 60.0  # well under db.state.sqlite.STALE_CLAIM: a live post never looks stale
 UNKNOWN_CHANNEL: Final = 10003
 MISSED: Final = "missed: nothing was posted at the post time (bot offline or paused)"
 EMPTY: Final = "nothing in the almanac on this day"

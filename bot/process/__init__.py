@@ -1,0 +1,1 @@
+"""The process: the command line, settings, logging, the event loop, start and stop."""

@@ -1,0 +1,1 @@
+"""The content store's read side: bounded queries that answer the commands."""

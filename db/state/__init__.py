@@ -1,0 +1,1 @@
+"""The state store: server settings, daily subscriptions and the post log."""
