@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord import app_commands
 from discord.ext import commands
 
-from bot import answers
+from bot.answers.onthisday import on_this_day
 from bot.answers.when import parse_day
 from bot.discord_bot.app import AlmanacBot
 from bot.discord_bot.render import Reply, on_this_day_embeds
@@ -30,9 +30,7 @@ class OnThisDayCog(commands.Cog, name="On this day"):
         """Parse the day (UserError explains a bad one), answer, render."""
         today = await server_today(interaction)
         wanted = parse_day(day, today)
-        answer = await answer_within(
-            interaction, answers.on_this_day(self.bot.store, wanted, today)
-        )
+        answer = await answer_within(interaction, on_this_day(self.bot.store, wanted, today))
         await send(interaction, Reply(embeds=on_this_day_embeds(answer)))
 
 

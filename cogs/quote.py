@@ -15,8 +15,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import answers
+from bot.answers.bounds import QUERY_MAX
 from bot.answers.errors import UserError
+from bot.answers.quote import QuoteAnswer, find_quote
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import quote_reply, read_search
 from cogs._common import (
@@ -101,9 +102,7 @@ class AnotherQuote(
         """Edit the message in place with the next quote; explain privately if none is left."""
         query, speaker = read_search(interaction.message)
         store: Store = interaction.client.store
-        answer = await answer_within(
-            interaction, answers.find_quote(store, query, speaker, seen=self.seen)
-        )
+        answer = await answer_within(interaction, find_quote(store, query, speaker, seen=self.seen))
         if answer.quote is None:
             raise UserError(NONE_LEFT)
         shown, seen = _next(self.shown, self.seen, answer.quote.id)
@@ -122,7 +121,7 @@ def _next(shown: int, seen: Sequence[int], served: int) -> tuple[int, tuple[int,
 
 
 def another_quote_view(
-    answer: answers.QuoteAnswer, shown: int = 1, seen: Sequence[int] = ()
+    answer: QuoteAnswer, shown: int = 1, seen: Sequence[int] = ()
 ) -> discord.ui.View | None:
     """The button, when there is another match to show."""
     if answer.quote is None or answer.total < 2:
@@ -175,13 +174,11 @@ class QuoteCog(commands.Cog, name="Quotes"):
     async def quote(
         self,
         interaction: Interaction,
-        query: app_commands.Range[str, 1, answers.QUERY_MAX] | None = None,
-        speaker: app_commands.Range[str, 1, answers.QUERY_MAX] | None = None,
+        query: app_commands.Range[str, 1, QUERY_MAX] | None = None,
+        speaker: app_commands.Range[str, 1, QUERY_MAX] | None = None,
     ) -> None:
         """Answer with the best match and an 'Another quote' button, or say what did not match."""
-        answer = await answer_within(
-            interaction, answers.find_quote(self.bot.store, query or "", speaker)
-        )
+        answer = await answer_within(interaction, find_quote(self.bot.store, query or "", speaker))
         await send(interaction, quote_reply(answer, speaker), another_quote_view(answer))
 
     @quote.autocomplete("speaker")

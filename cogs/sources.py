@@ -13,8 +13,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import answers
 from bot.answers.errors import UserError
+from bot.answers.sources import Sources, list_sources
 from bot.console.render import plural
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import Reply, sources_embeds
@@ -61,14 +61,14 @@ class SourcesPage(
     async def press(self, interaction: discord.Interaction[Any]) -> None:
         """Show the requested page in place; a page the list no longer has is explained."""
         store: Store = interaction.client.store
-        answer = await answer_within(interaction, answers.sources(store, self.page))
-        if answer.page != self.page:  # answers.sources moved a page it lacks into range
+        answer = await answer_within(interaction, list_sources(store, self.page))
+        if answer.page != self.page:  # list_sources moved a page it lacks into range
             pages = plural(answer.pages, "page")
             raise UserError(f"The list of sources now has {pages}. {out_of_date('/sources')}")
         await update(interaction, Reply(embeds=sources_embeds(answer)), sources_view(answer))
 
 
-def sources_view(answer: answers.Sources) -> discord.ui.View | None:
+def sources_view(answer: Sources) -> discord.ui.View | None:
     """Previous/Next buttons when the documents fill more than one page."""
     return page_view(
         answer.page,
@@ -95,7 +95,7 @@ class SourcesCog(commands.Cog, name="Sources"):
     @per_user_cooldown()
     async def sources(self, interaction: Interaction) -> None:
         """Answer with the first page of documents and their counts, and page buttons."""
-        answer = await answer_within(interaction, answers.sources(self.bot.store))
+        answer = await answer_within(interaction, list_sources(self.bot.store))
         await send(interaction, Reply(embeds=sources_embeds(answer)), sources_view(answer))
 
 

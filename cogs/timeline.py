@@ -13,8 +13,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import answers
+from bot.answers.bounds import QUERY_MAX
 from bot.answers.errors import UserError
+from bot.answers.timeline import Timeline, find_timeline
 from bot.answers.when import parse_range
 from bot.console.render import plural
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
@@ -80,11 +81,11 @@ class TimelinePage(
         store: Store = interaction.client.store
         answer = await answer_within(
             interaction,
-            answers.timeline(store, query, start=self.start, end=self.end, page=self.page),
+            find_timeline(store, query, start=self.start, end=self.end, page=self.page),
         )
         if not answer.events:
             raise UserError(f"That timeline has no events any more. {out_of_date('/timeline')}")
-        if answer.page != self.page:  # answers.timeline moved a page it lacks into range
+        if answer.page != self.page:  # find_timeline moved a page it lacks into range
             pages = plural(answer.pages, "page")
             raise UserError(f"That timeline now has {pages}. {out_of_date('/timeline')}")
         view = timeline_view(answer, self.start, self.end)
@@ -95,9 +96,7 @@ def _bound(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def timeline_view(
-    answer: answers.Timeline, start: int | None, end: int | None
-) -> discord.ui.View | None:
+def timeline_view(answer: Timeline, start: int | None, end: int | None) -> discord.ui.View | None:
     """Previous/Next buttons when the timeline has more than one page."""
     return page_view(
         answer.page,
@@ -133,14 +132,14 @@ class TimelineCog(commands.Cog, name="Timeline"):
     async def timeline(
         self,
         interaction: Interaction,
-        query: app_commands.Range[str, 1, answers.QUERY_MAX] | None = None,
+        query: app_commands.Range[str, 1, QUERY_MAX] | None = None,
         start: app_commands.Range[str, 1, 20] | None = None,
         end: app_commands.Range[str, 1, 20] | None = None,
     ) -> None:
         """Parse the bounds (UserError explains bad ones), answer page 1, add page buttons."""
         low, high = parse_range(start, end)
         answer = await answer_within(
-            interaction, answers.timeline(self.bot.store, query or "", start=low, end=high)
+            interaction, find_timeline(self.bot.store, query or "", start=low, end=high)
         )
         await send(interaction, timeline_reply(answer), timeline_view(answer, low, high))
 

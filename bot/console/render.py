@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answers import DAY_COUNT_MAX, OnThisDay, QuoteAnswer, Sources, Timeline
+from bot.answers.onthisday import DAY_COUNT_MAX, OnThisDay
+from bot.answers.quote import QuoteAnswer
+from bot.answers.sources import Sources
+from bot.answers.timeline import Timeline
 from bot.answers.when import years_ago
 from db.records import Event, PartialDate, Quote
 

@@ -17,8 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from bot import answers
 from bot.answers.errors import UserError
+from bot.answers.onthisday import on_this_day
+from bot.answers.quote import find_quote
+from bot.answers.sources import list_sources
+from bot.answers.timeline import find_timeline
 from bot.answers.when import parse_day, parse_range, shown
 from bot.console.render import Answer, render_text
 from db.read.store import Store
@@ -49,12 +52,12 @@ async def answer_line(store: Store, line: str, today: date) -> Answer:
     """Answer one command line; UserError for anything a user got wrong."""
     name, free, options = split_command(line)
     if name == "onthisday":
-        return await answers.on_this_day(store, parse_day(options.get("date", free), today), today)
+        return await on_this_day(store, parse_day(options.get("date", free), today), today)
     if name == "quote":
-        return await answers.find_quote(store, free, options.get("speaker"))
+        return await find_quote(store, free, options.get("speaker"))
     if name == "timeline":
         start, end = parse_range(options.get("from"), options.get("to"))
-        return await answers.timeline(
+        return await find_timeline(
             store,
             options.get("query", free),
             start=start,
@@ -62,7 +65,7 @@ async def answer_line(store: Store, line: str, today: date) -> Answer:
             page=_page(options.get("page"), "/timeline nato page:2"),
         )
     if name in ("sources", "about"):
-        return await answers.sources(store, _page(options.get("page"), "/sources page:2"))
+        return await list_sources(store, _page(options.get("page"), "/sources page:2"))
     raise UserError(f"There is no /{name} command. Try one of: /" + ", /".join(COMMANDS) + ".")
 
 

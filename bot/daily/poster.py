@@ -36,8 +36,9 @@ from typing import Final, Literal
 import aiohttp
 import discord
 
-from bot.answers import QuoteAnswer, on_this_day
 from bot.answers.errors import UserError
+from bot.answers.onthisday import on_this_day
+from bot.answers.quote import QuoteAnswer
 from bot.answers.when import MonthDay
 from bot.daily.schedule import (
     Clock,

@@ -14,7 +14,10 @@ from datetime import UTC, date, datetime
 
 import discord
 
-from bot.answers import DAY_EVENTS, DAY_QUOTES, OnThisDay, QuoteAnswer, Sources, Timeline
+from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, OnThisDay
+from bot.answers.quote import QuoteAnswer
+from bot.answers.sources import Sources
+from bot.answers.timeline import Timeline
 from bot.answers.when import MonthDay, years_ago
 from bot.console.render import (
     RESTARTED,

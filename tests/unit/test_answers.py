@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers
 from bot.answers.errors import UserError
+from bot.answers.onthisday import on_this_day
+from bot.answers.quote import find_quote, split_query
+from bot.answers.sources import Sources, list_sources
+from bot.answers.timeline import find_timeline
 from bot.answers.when import MonthDay, parse_day
 from bot.console.render import RESTARTED, render_json, render_text
 from bot.console.repl import answer_line
@@ -72,7 +75,7 @@ async def leap_store(tmp_path: Path) -> AsyncIterator[Store]:
 
 async def test_quote_putin_nato_is_a_dated_cited_putin_quote(store: Store) -> None:
     """/quote putin nato → a Vladimir Putin quote mentioning NATO, with date and source."""
-    answer = await answers.find_quote(store, "putin nato")
+    answer = await find_quote(store, "putin nato")
     assert answer.quote is not None
     assert answer.quote.speaker == PUTIN
     assert "nato" in answer.quote.text.lower()
@@ -97,19 +100,19 @@ async def test_quote_putin_nato_is_a_dated_cited_putin_quote(store: Store) -> No
 )
 async def test_split_query(store: Store, query: str, speakers: list[str], topic: list[str]) -> None:
     """Names of known people (one word or a pair) filter by speaker; the rest is topic."""
-    assert answers.split_query(store, query) == (speakers, topic)
+    assert split_query(store, query) == (speakers, topic)
 
 
 async def test_speaker_option_filters(store: Store) -> None:
     """The speaker option narrows to that person even when the query names nobody."""
-    answer = await answers.find_quote(store, "terrorism", "Bush")
+    answer = await find_quote(store, "terrorism", "Bush")
     assert answer.speakers == [BUSH]
     assert answer.quote is None or answer.quote.speaker == BUSH
 
 
 async def test_unknown_topic_word_suggests_close_topics(store: Store) -> None:
     """A misspelt topic says which word matched nothing and suggests the close one."""
-    answer = await answers.find_quote(store, "putin natoo")
+    answer = await find_quote(store, "putin natoo")
     assert answer.quote is None
     assert answer.unmatched == ["natoo"]
     assert "nato" in answer.suggestions
@@ -119,7 +122,7 @@ async def test_a_speaker_silent_on_a_topic_names_who_is_not(store: Store) -> Non
     """/quote nato speaker:bush: no Bush quote mentions NATO; the answer says so and who is
     quoted on it, instead of suggesting the very word typed."""
     assert not await store.search_quotes(["nato"], [BUSH])  # the seeds as they are
-    answer = await answers.find_quote(store, "nato", "Bush")
+    answer = await find_quote(store, "nato", "Bush")
     assert answer.quote is None
     assert answer.suggestions == []
     assert answer.others == [PUTIN]
@@ -131,7 +134,7 @@ async def test_a_speaker_silent_on_a_topic_names_who_is_not(store: Store) -> Non
 
 async def test_unknown_speaker_suggests_close_speakers(store: Store) -> None:
     """A speaker option naming nobody known is reported with the closest known names."""
-    answer = await answers.find_quote(store, "nato", "Pootin")
+    answer = await find_quote(store, "nato", "Pootin")
     assert answer.quote is None
     assert answer.unmatched == ["Pootin"]
     assert PUTIN in answer.suggestions
@@ -139,17 +142,17 @@ async def test_unknown_speaker_suggests_close_speakers(store: Store) -> None:
 
 async def test_another_quote_does_not_repeat_until_all_shown(store: Store) -> None:
     """Passing the shown ids serves each match once, then starts the round again."""
-    first = await answers.find_quote(store, "putin")
+    first = await find_quote(store, "putin")
     assert first.quote is not None
     assert first.total >= 2
     seen = [first.quote.id]
     for _ in range(first.total - 1):
-        answer = await answers.find_quote(store, "putin", seen=seen)
+        answer = await find_quote(store, "putin", seen=seen)
         assert answer.quote is not None
         assert answer.quote.id not in seen
         assert not answer.restarted
         seen.append(answer.quote.id)
-    again = await answers.find_quote(store, "putin", seen=seen)
+    again = await find_quote(store, "putin", seen=seen)
     assert again.quote is not None
     assert again.quote.id in seen
     assert again.restarted  # and the answer says so, in every rendering
@@ -163,7 +166,7 @@ async def test_another_quote_does_not_repeat_until_all_shown(store: Store) -> No
 
 async def test_on_this_day_june_16_has_the_slovenia_meeting(store: Store) -> None:
     """/onthisday 06-16 → the 2001 meeting in Slovenia, and quotes said that day."""
-    answer = await answers.on_this_day(store, parse_day("06-16", TODAY), TODAY)
+    answer = await on_this_day(store, parse_day("06-16", TODAY), TODAY)
     meeting = [e for e in answer.events if e.date == _day(2001, 6, 16)]
     assert meeting
     assert any("Slovenia" in e.title + " " + e.summary for e in meeting)
@@ -173,7 +176,7 @@ async def test_on_this_day_june_16_has_the_slovenia_meeting(store: Store) -> Non
 
 async def test_empty_day_gives_nearest_anniversaries(store: Store) -> None:
     """A day without events names the nearest anniversaries before and after it."""
-    answer = await answers.on_this_day(store, MonthDay(6, 17), TODAY)
+    answer = await on_this_day(store, MonthDay(6, 17), TODAY)
     assert (answer.events, answer.quotes) == ([], [])
     assert answer.before == MonthDay(6, 16)
     assert answer.after == MonthDay(9, 11)
@@ -190,7 +193,7 @@ async def test_february_28_brings_29_in_common_years(
     leap_store: Store, today: date, titles: list[str]
 ) -> None:
     """In a common year 28 February also shows 29 February's anniversaries."""
-    answer = await answers.on_this_day(leap_store, MonthDay(2, 28), today)
+    answer = await on_this_day(leap_store, MonthDay(2, 28), today)
     assert [e.title for e in answer.events] == titles
 
 
@@ -206,7 +209,7 @@ async def test_nearest_anniversaries_wrap(
     leap_store: Store, day: MonthDay, before: MonthDay, after: MonthDay
 ) -> None:
     """Nearest anniversaries wrap round the end of the year."""
-    answer = await answers.on_this_day(leap_store, day, date(2026, 1, 1))
+    answer = await on_this_day(leap_store, day, date(2026, 1, 1))
     assert (answer.before, answer.after) == (before, after)
 
 
@@ -215,7 +218,7 @@ async def test_nearest_anniversaries_wrap(
 
 async def test_timeline_nato_lists_2001_and_2008_in_order(store: Store) -> None:
     """/timeline nato → events of 2001 and 2008, in date order, with a summary of the span."""
-    answer = await answers.timeline(store, "nato", per_page=50)
+    answer = await find_timeline(store, "nato", per_page=50)
     years = [e.date.year for e in answer.events]
     assert 2001 in years
     assert 2008 in years
@@ -228,12 +231,12 @@ async def test_timeline_nato_lists_2001_and_2008_in_order(store: Store) -> None:
 
 async def test_timeline_pages_and_bounds(store: Store) -> None:
     """Pages cover every event once; from/to bounds are inclusive."""
-    whole = await answers.timeline(store, "", per_page=100)
+    whole = await find_timeline(store, "", per_page=100)
     count = -(-whole.total // 3)
-    pages = [await answers.timeline(store, "", page=p, per_page=3) for p in range(1, count + 1)]
+    pages = [await find_timeline(store, "", page=p, per_page=3) for p in range(1, count + 1)]
     assert [e.id for t in pages for e in t.events] == [e.id for e in whole.events]
     assert {t.pages for t in pages} == {count}
-    bounded = await answers.timeline(store, "", start=20010616, end=20011231, per_page=100)
+    bounded = await find_timeline(store, "", start=20010616, end=20011231, per_page=100)
     assert bounded.events
     assert {e.date.year for e in bounded.events} == {2001}
     assert all(e.date.sort_key() >= (2001, 6, 16) for e in bounded.events)
@@ -243,12 +246,12 @@ async def test_timeline_pages_and_bounds(store: Store) -> None:
 async def test_a_page_past_the_end_shows_the_last_page(store: Store, page: int) -> None:
     """page:50 of a 2-page answer, or a page number beyond any integer SQLite takes,
     shows the last page rather than 'no events'."""
-    last = await answers.timeline(store, "", page=2, per_page=3)
-    past = await answers.timeline(store, "", page=page, per_page=3)
+    last = await find_timeline(store, "", page=2, per_page=3)
+    past = await find_timeline(store, "", page=page, per_page=3)
     assert past.events
     assert (past.page, [e.id for e in past.events]) == (
         past.pages,
-        [e.id for e in (await answers.timeline(store, "", page=past.pages, per_page=3)).events],
+        [e.id for e in (await find_timeline(store, "", page=past.pages, per_page=3)).events],
     )
     assert last.total == past.total
 
@@ -258,7 +261,7 @@ async def test_a_page_past_the_end_shows_the_last_page(store: Store, page: int) 
 
 async def test_sources_lists_both_seed_documents(store: Store) -> None:
     """/sources → every seed document with its counts."""
-    answer = await answers.sources(store)
+    answer = await list_sources(store)
     assert len(answer.documents) == len(list(SEEDS.glob("*.txt")))
     assert all(d.events + d.quotes > 0 for d in answer.documents)
     assert (answer.total, answer.page, answer.pages) == (2, 1, 1)
@@ -275,7 +278,7 @@ async def test_sources_console_page_is_the_buttons_page(shelf: Store) -> None:
     """`/sources page:2` in the console: documents 11-20 in path order, with the page and
     the total, as text and as JSON."""
     answer = await answer_line(shelf, "/sources page:2", date(2026, 6, 16))
-    assert isinstance(answer, answers.Sources)
+    assert isinstance(answer, Sources)
     text = render_text(answer).splitlines()
     assert [line.split("(")[1].split(")")[0] for line in text[1:-1]] == [
         f"texts/doc-{i:03d}.txt" for i in range(11, 21)
@@ -293,7 +296,7 @@ async def test_sources_console_page_is_the_buttons_page(shelf: Store) -> None:
 
 async def test_sources_page_past_the_end_is_the_last(shelf: Store) -> None:
     """A page beyond the documents shows the last one, as /timeline does."""
-    answer = await answers.sources(shelf, page=99)
+    answer = await list_sources(shelf, page=99)
     assert (answer.page, len(answer.documents)) == (3, 5)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers
+from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, on_this_day
 from bot.answers.when import MonthDay
 from bot.console.render import render_text
 from bot.discord_bot.render import on_this_day_embeds
@@ -56,16 +56,16 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
 
 async def test_only_the_shown_are_read_and_the_rest_counted(store: Store) -> None:
     """The first DAY_EVENTS events (oldest first) and DAY_QUOTES quotes; exact totals."""
-    answer = await answers.on_this_day(store, MonthDay(6, 16), TODAY)
-    assert [e.date.year for e in answer.events] == list(range(1950, 1950 + answers.DAY_EVENTS))
-    assert len(answer.quotes) == answers.DAY_QUOTES
+    answer = await on_this_day(store, MonthDay(6, 16), TODAY)
+    assert [e.date.year for e in answer.events] == list(range(1950, 1950 + DAY_EVENTS))
+    assert len(answer.quotes) == DAY_QUOTES
     assert (answer.events_total, answer.quotes_total) == (EVENTS, QUOTES)
     summary = on_this_day_embeds(answer)[0].description or ""
     assert summary.startswith(f"{EVENTS} events · {QUOTES} quotes (the first")
-    assert f"(the first {answers.DAY_EVENTS} shown)" in summary
+    assert f"(the first {DAY_EVENTS} shown)" in summary
     text = render_text(answer)
-    assert f"({EVENTS} events that day; the first {answers.DAY_EVENTS} shown)" in text
-    assert f"({QUOTES} quotes that day; the first {answers.DAY_QUOTES} shown)" in text
+    assert f"({EVENTS} events that day; the first {DAY_EVENTS} shown)" in text
+    assert f"({QUOTES} quotes that day; the first {DAY_QUOTES} shown)" in text
 
 
 async def test_a_day_past_the_bound_is_counted_as_a_lower_bound(
@@ -74,7 +74,7 @@ async def test_a_day_past_the_bound_is_counted_as_a_lower_bound(
     """Counting stops after DAY_COUNT_MAX: the answer says "20+", never a wrong exact number."""
     monkeypatch.setattr(day_query, "DAY_COUNT_MAX", 20)
     monkeypatch.setattr("bot.console.render.DAY_COUNT_MAX", 20)
-    answer = await answers.on_this_day(store, MonthDay(6, 16), TODAY)
+    answer = await on_this_day(store, MonthDay(6, 16), TODAY)
     assert answer.events_total == 21  # counted up to the bound and one more
     summary = on_this_day_embeds(answer)[0].description or ""
     assert summary.startswith(f"20+ events · {QUOTES} quotes")
@@ -83,7 +83,7 @@ async def test_a_day_past_the_bound_is_counted_as_a_lower_bound(
 
 async def test_a_quiet_day_says_nothing_about_more(store: Store) -> None:
     """One event: no "first N shown" note anywhere."""
-    answer = await answers.on_this_day(store, MonthDay(6, 17), TODAY)
+    answer = await on_this_day(store, MonthDay(6, 17), TODAY)
     assert (len(answer.events), answer.events_total, answer.quotes_total) == (1, 1, 0)
     assert "shown" not in (on_this_day_embeds(answer)[0].description or "")
     assert "shown" not in render_text(answer)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from bot import answers
+from bot.answers.quote import find_quote, split_query
 from db.read.name_index import TOPIC_TOP_KEEP, TopicIndex
 from db.read.store import Store
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
@@ -42,7 +42,7 @@ async def test_only_people_with_quotes_are_speakers(tmp_path: Path) -> None:
     async with await Store.open(path) as store:
         assert store.complete_speaker("") == [quoted]
         assert store.complete_speaker("kel") == []
-        assert answers.split_query(store, "keller") == ([], ["keller"])
-        found = await answers.find_quote(store, "keller")
+        assert split_query(store, "keller") == ([], ["keller"])
+        found = await find_quote(store, "keller")
         assert found.quote is not None
         assert found.quote.speaker == quoted

@@ -8,7 +8,10 @@ from datetime import date
 import discord
 import pytest
 
-from bot.answers import OnThisDay, QuoteAnswer, Sources, Timeline
+from bot.answers.onthisday import OnThisDay
+from bot.answers.quote import QuoteAnswer
+from bot.answers.sources import Sources
+from bot.answers.timeline import Timeline
 from bot.answers.when import MonthDay
 from bot.discord_bot import render as rd
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source

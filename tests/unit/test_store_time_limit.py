@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers
+from bot.answers.bounds import TOO_SLOW
 from bot.answers.errors import UserError
+from bot.answers.quote import find_quote
+from bot.answers.timeline import TOPIC_WORDS_MAX, find_timeline
 from db.read import store as store_module
 from db.read.rows import time_limit_of, within
 from db.read.store import QueryTimeoutError, Store
@@ -56,8 +58,8 @@ async def test_a_long_user_statement_is_interrupted(no_time: Store) -> None:
     with pytest.raises(QueryTimeoutError):
         await no_time.timeline_span([], limit=8, offset=EVENTS // 2)
     with pytest.raises(UserError) as raised:
-        await answers.timeline(no_time, "", page=EVENTS // 16)
-    assert raised.value.message == answers.TOO_SLOW
+        await find_timeline(no_time, "", page=EVENTS // 16)
+    assert raised.value.message == TOO_SLOW
 
 
 async def test_the_own_connection_has_no_limit(no_time: Store) -> None:
@@ -77,8 +79,8 @@ async def test_the_own_connection_has_no_limit(no_time: Store) -> None:
 async def test_an_overlong_search_is_refused_in_one_line(no_time: Store) -> None:
     """A search longer than QUERY_MAX is refused before any lookup."""
     for search in (
-        answers.find_quote(no_time, "x" * 100_000),
-        answers.timeline(no_time, "y" * 101),
+        find_quote(no_time, "x" * 100_000),
+        find_timeline(no_time, "y" * 101),
     ):
         with pytest.raises(UserError, match="characters long"):
             await search
@@ -86,6 +88,6 @@ async def test_an_overlong_search_is_refused_in_one_line(no_time: Store) -> None
 
 async def test_a_timeline_of_too_many_words_is_refused(no_time: Store) -> None:
     """More topic words than a timeline follows: one line, nothing looked up."""
-    words = " ".join(f"word{chr(97 + i)}" for i in range(answers.TOPIC_WORDS_MAX + 1))
-    with pytest.raises(UserError, match=f"up to {answers.TOPIC_WORDS_MAX} words"):
-        await answers.timeline(no_time, words)
+    words = " ".join(f"word{chr(97 + i)}" for i in range(TOPIC_WORDS_MAX + 1))
+    with pytest.raises(UserError, match=f"up to {TOPIC_WORDS_MAX} words"):
+        await find_timeline(no_time, words)

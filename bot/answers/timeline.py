@@ -1,0 +1,87 @@
+"""/timeline: a page of matching events in date order, with the span they cover."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Final
+
+from bot.answers.bounds import answered_in_time, checked_search
+from bot.answers.errors import UserError
+from db.read.store import Store, TopicTooBroadError
+from db.records import Event
+from db.text import STOPWORDS, words
+
+TIMELINE_PAGE = 8
+
+# Words a /timeline topic may AND together: FTS5 intersects their matches in one
+# uninterruptible pass, ~0.1 us a match per word (a few words in 40% of 10^6 events
+# each cost ~100 ms; four are the most a topic needs).
+TOPIC_WORDS_MAX: Final = 4
+
+PAGE_MAX: Final = 1_000_000  # a page number beyond any store; larger ones are read as it
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """One page of events in date order with a summary of the whole span."""
+
+    query: str
+    events: list[Event]
+    total: int
+    page: int
+    pages: int
+    first: Event | None
+    last: Event | None
+    people: list[str]
+    # True when at least `total` events match (a very common word is not counted
+    # whole); pages is then a lower bound too.
+    total_is_lower_bound: bool = False
+
+
+@answered_in_time
+async def find_timeline(
+    store: Store,
+    query: str = "",
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    page: int = 1,
+    per_page: int = TIMELINE_PAGE,
+) -> Timeline:
+    """A page of matching events in date order; the header spans all of them."""
+    topic = list(dict.fromkeys(w for w in words(checked_search(query)) if w not in STOPWORDS))
+    if len(topic) > TOPIC_WORDS_MAX:
+        raise UserError(
+            f"A timeline follows up to {TOPIC_WORDS_MAX} words at once; that was {len(topic)}.",
+            example="/timeline query: apollo moon landing",
+        )
+    page = min(max(1, page), PAGE_MAX)
+    try:
+        span = await store.timeline_span(
+            topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
+        )
+        pages = max(1, math.ceil(span.total / per_page))
+        if not span.events and span.total and page > pages:  # past the end: the last page
+            page = pages
+            span = await store.timeline_span(
+                topic, start=start, end=end, limit=per_page, offset=(page - 1) * per_page
+            )
+    except TopicTooBroadError:
+        raise UserError(
+            f"Page {page:,} of “{query}” is too deep to find quickly: so many events match."
+            " Narrow it with a year range or rarer words.",
+            example=f"/timeline query: {query} from: 2001 to: 2008",
+        ) from None
+    people = sorted({p for e in span.events for p in e.people})
+    return Timeline(
+        query=query,
+        events=span.events,
+        total=span.total,
+        page=min(page, pages),
+        pages=pages,
+        first=span.first,
+        last=span.last,
+        people=people,
+        total_is_lower_bound=span.total_is_lower_bound,
+    )
