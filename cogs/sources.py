@@ -14,8 +14,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.errors import UserError
+from bot.answers.formatting import plural
 from bot.answers.sources import Sources, list_sources
-from bot.console.render import plural
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import Reply, sources_embeds
 from bot.discord_bot.tree import out_of_date

@@ -15,9 +15,9 @@ from discord.ext import commands
 
 from bot.answers.bounds import QUERY_MAX
 from bot.answers.errors import UserError
+from bot.answers.formatting import plural
 from bot.answers.timeline import Timeline, find_timeline
 from bot.answers.when import parse_range
-from bot.console.render import plural
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import read_search, timeline_reply
 from bot.discord_bot.tree import out_of_date

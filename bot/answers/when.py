@@ -156,21 +156,6 @@ def parse_range(start: str | None, end: str | None) -> tuple[int | None, int | N
     return low, high
 
 
-def years_ago(year: int, today: date) -> str:
-    """'25 years ago' / 'this year' / 'in 3 years' in plain words; '2,069 years ago'.
-
-    A negative year is before Christ, and there is no year zero: 1 BC to AD 1 is 1 year.
-    """
-    delta = today.year - year - (1 if year < 0 else 0)
-    if delta == 0:
-        return "this year"
-    if delta == 1:
-        return "1 year ago"
-    if delta > 1:
-        return f"{delta:,} years ago"
-    return f"in {-delta} years"
-
-
 def is_leap_day_fallback(day: MonthDay, today: date) -> bool:
     """In a common year, 28 February also stands for 29 February."""
     return (day.month, day.day) == (2, 28) and not calendar.isleap(today.year)

@@ -4,77 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answers.onthisday import DAY_COUNT_MAX, OnThisDay
+from bot.answers.formatting import (
+    RESTARTED,
+    attribution,
+    count_label,
+    day_count,
+    human_date,
+    page_label,
+    plural,
+    source_line,
+    sources_count,
+    timeline_count,
+    years_ago,
+)
+from bot.answers.onthisday import OnThisDay
 from bot.answers.quote import QuoteAnswer
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
-from bot.answers.when import years_ago
-from db.records import Event, PartialDate, Quote
-
-# Said when 'Another quote' has shown every match and begins again.
-RESTARTED = "every match was shown: from the first again"
+from db.records import Event, Quote
 
 Answer = OnThisDay | QuoteAnswer | Timeline | Sources
-
-
-def human_date(date: PartialDate | None) -> str:
-    """'June 16, 2001', 'June 2001', '2001', 'September 11 (year unknown)'."""
-    if date is None:
-        return "date unknown"
-    month = f"{_month_name(date.month)}" if date.month else ""
-    if date.precision == "day":
-        return f"{month} {date.day}, {date.year_text()}"
-    if date.precision == "month":
-        return f"{month} {date.year_text()}"
-    if date.precision == "year":
-        return date.year_text()
-    return f"{month} {date.day} (year unknown)"
-
-
-def _month_name(month: int | None) -> str:
-    names = "January February March April May June July August September October November December"
-    return names.split()[(month or 1) - 1]
-
-
-def plural(count: int, noun: str) -> str:
-    """'1 event', '3 events'."""
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
-def count_label(count: int, noun: str, *, at_least: bool = False) -> str:
-    """'3 events', or '1,000+ events' when only a lower bound was counted."""
-    return f"{count:,}+ {noun}s" if at_least else plural(count, noun)
-
-
-def day_count(count: int, noun: str) -> str:
-    """'3 events', or '1,000+ events' past the day's counting bound."""
-    return count_label(min(count, DAY_COUNT_MAX), noun, at_least=count > DAY_COUNT_MAX)
-
-
-def timeline_count(answer: Timeline) -> str:
-    """'3 events', or '10,000+ events' when only a lower bound was counted."""
-    return count_label(answer.total, "event", at_least=answer.total_is_lower_bound)
-
-
-def page_label(answer: Timeline | Sources) -> str:
-    """'Page 2 of 5', or 'Page 2 of 1,250+' when the count is a lower bound."""
-    more = "+" if isinstance(answer, Timeline) and answer.total_is_lower_bound else ""
-    return f"Page {answer.page} of {answer.pages:,}{more}"
-
-
-def source_line(title: str, path: str) -> str:
-    """How every answer cites its document."""
-    return f"Source: {title} ({path.rsplit('/', 1)[-1]})"
-
-
-def attribution(quote: Quote) -> str:
-    """'— Vladimir Putin, June 16, 2001, televised address'."""
-    parts = [quote.speaker or "Unknown speaker"]
-    if quote.date:
-        parts.append(human_date(quote.date))
-    if quote.context:
-        parts.append(quote.context)
-    return "— " + ", ".join(parts)
 
 
 def render_text(answer: Answer) -> str:
@@ -171,12 +120,6 @@ def _sources(answer: Sources) -> str:
         lines.append(f"• {doc.title} ({doc.path}): {counts}")
     lines.append(sources_count(answer))
     return "\n".join(lines)
-
-
-def sources_count(answer: Sources) -> str:
-    """'2 documents', or 'Page 2 of 12 · 115 documents' when there are several pages."""
-    documents = plural(max(answer.total, len(answer.documents)), "document")
-    return f"{page_label(answer)} · {documents}" if answer.pages > 1 else documents
 
 
 def event_json(event: Event) -> dict[str, Any]:

@@ -13,13 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import discord
+from discord.utils import TimestampStyle
 
-from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, OnThisDay
-from bot.answers.quote import QuoteAnswer
-from bot.answers.sources import Sources
-from bot.answers.timeline import Timeline
-from bot.answers.when import MonthDay, years_ago
-from bot.console.render import (
+from bot.answers.formatting import (
     RESTARTED,
     day_count,
     human_date,
@@ -28,7 +24,13 @@ from bot.console.render import (
     source_line,
     sources_count,
     timeline_count,
+    years_ago,
 )
+from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, OnThisDay
+from bot.answers.quote import QuoteAnswer
+from bot.answers.sources import Sources
+from bot.answers.timeline import Timeline
+from bot.answers.when import MonthDay
 from db.records import DocumentSummary, Event, PartialDate, Quote, Source
 
 TITLE_MAX = 256
@@ -226,14 +228,14 @@ def lines_within(lines: Sequence[str], limit: int, more: str = "…and {n} more"
 # -- shared pieces ------------------------------------------------------------
 
 
-def discord_timestamp(when: PartialDate | None, style: str = "D") -> str | None:
+def discord_timestamp(when: PartialDate | None, style: TimestampStyle = "D") -> str | None:
     """`<t:UNIX:D>` for a full date from 1970 on (noon UTC, so the day survives time zones)."""
     if when is None or when.precision != "day" or not when.year or when.year < 1970:
         return None
     if when.month is None or when.day is None:
         return None
     moment = datetime(when.year, when.month, when.day, 12, tzinfo=UTC)
-    return f"<t:{int(moment.timestamp())}:{style}>"
+    return discord.utils.format_dt(moment, style)
 
 
 def cite(sources: Iterable[Source]) -> str:

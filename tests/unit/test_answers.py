@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from bot.answers.errors import UserError
+from bot.answers.formatting import RESTARTED
 from bot.answers.onthisday import on_this_day
 from bot.answers.quote import find_quote, split_query
 from bot.answers.sources import Sources, list_sources
 from bot.answers.timeline import find_timeline
 from bot.answers.when import MonthDay, parse_day
-from bot.console.render import RESTARTED, render_json, render_text
+from bot.console.render import render_json, render_text
 from bot.console.repl import answer_line
 from bot.discord_bot.render import no_quote_text, quote_embed
 from db import schema

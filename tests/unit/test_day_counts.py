@@ -73,7 +73,7 @@ async def test_a_day_past_the_bound_is_counted_as_a_lower_bound(
 ) -> None:
     """Counting stops after DAY_COUNT_MAX: the answer says "20+", never a wrong exact number."""
     monkeypatch.setattr(day_query, "DAY_COUNT_MAX", 20)
-    monkeypatch.setattr("bot.console.render.DAY_COUNT_MAX", 20)
+    monkeypatch.setattr("bot.answers.formatting.DAY_COUNT_MAX", 20)
     answer = await on_this_day(store, MonthDay(6, 16), TODAY)
     assert answer.events_total == 21  # counted up to the bound and one more
     summary = on_this_day_embeds(answer)[0].description or ""

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers.when import years_ago
-from bot.console.render import human_date
+from bot.answers.formatting import human_date, years_ago
 from db import schema
 from db.ingest.dates import find_dates
 from db.records import PartialDate
