@@ -35,14 +35,8 @@ from bot.daily.schedule import (
 from bot.discord_bot.app import AlmanacBot
 from bot.discord_bot.replies import reply
 from bot.discord_bot.tree import permission_label
-from db.state.sqlite import (
-    EMPTY_DAY_POLICIES,
-    EmptyDay,
-    PostRecord,
-    StateStore,
-    Subscription,
-    retry_at,
-)
+from db.state.records import EmptyDay, PostRecord, Subscription, retry_at
+from db.state.sqlite import StateStore
 
 log = logging.getLogger("almanac.daily")
 # How long a server must be missing from every READY before its settings are forgotten.
@@ -52,12 +46,12 @@ TICK: Final = 30.0
 SET_EXAMPLE: Final = "/daily set channel: #general time: 09:00 timezone: Europe/London"
 NEEDED: Final = ("view_channel", "send_messages", "embed_links")
 POLICY_WORDS: Final[dict[EmptyDay, str]] = {
-    "nearest": "post the nearest anniversary",
-    "quote": "post a quote of the day",
-    "skip": "post nothing",
+    EmptyDay.NEAREST: "post the nearest anniversary",
+    EmptyDay.QUOTE: "post a quote of the day",
+    EmptyDay.SKIP: "post nothing",
 }
 EMPTY_DAY_CHOICES: Final = [
-    app_commands.Choice(name=POLICY_WORDS[policy], value=policy) for policy in EMPTY_DAY_POLICIES
+    app_commands.Choice(name=POLICY_WORDS[policy], value=policy.value) for policy in EmptyDay
 ]
 
 Interaction = discord.Interaction[AlmanacBot]
@@ -353,7 +347,7 @@ class DailyCog(commands.Cog, name="Daily"):
         sub = await state_of(self.bot).subscription(guild.id)
         name = sub.timezone if sub else await self._preview_zone(guild.id)
         today = self.bot.clock().astimezone(zone(name)).date()
-        policy = sub.empty_day if sub else EMPTY_DAY_POLICIES[0]
+        policy = sub.empty_day if sub else EmptyDay.NEAREST
         embeds = await build_post(self.bot.store, today, policy)
         if embeds is None:
             await reply(interaction, content=_nothing_today(today), ephemeral=True)
@@ -393,8 +387,11 @@ class DailyCog(commands.Cog, name="Daily"):
 
 
 def _policy(value: str) -> EmptyDay:
-    """The policy a choice names; anything else is the default (the first)."""
-    return next((p for p in EMPTY_DAY_POLICIES if p == value), EMPTY_DAY_POLICIES[0])
+    """The policy a choice names; anything else is the default."""
+    try:
+        return EmptyDay(value)
+    except ValueError:
+        return EmptyDay.NEAREST
 
 
 def _nothing_today(today: date) -> str:

@@ -60,7 +60,8 @@ from bot.discord_bot.render import (
 )
 from bot.discord_bot.replies import NO_MENTIONS
 from db.read.store import Store
-from db.state.sqlite import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, StateStore, Subscription
+from db.state.records import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, Subscription
+from db.state.sqlite import StateStore
 
 log = logging.getLogger("almanac.daily")
 
@@ -121,9 +122,9 @@ async def build_post(store: Store, day: date, policy: EmptyDay) -> list[discord.
     answer = await on_this_day(store, MonthDay(day.month, day.day), day)
     if answer.events or answer.quotes:
         return on_this_day_embeds(answer)
-    if policy == "quote":
+    if policy == EmptyDay.QUOTE:
         return await _quote_of_the_day(store, day)
-    if policy == "nearest":
+    if policy == EmptyDay.NEAREST:
         return await _nearest_anniversary(store, day, answer.before, answer.after)
     return None
 

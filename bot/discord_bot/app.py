@@ -24,7 +24,7 @@ from discord.http import Route
 
 from bot.discord_bot.tree import AlmanacTree, answer_privately, out_of_date
 from bot.process.config import Settings
-from db.state.sqlite import utc_now
+from db.state.records import utc_now
 
 if TYPE_CHECKING:
     from db.read.store import Store

@@ -24,29 +24,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Final, Literal, Self
+from typing import Any, Self
 
 import aiosqlite
 
 from db import schema
 from db.closing import AsyncClosing
-
-EmptyDay = Literal["skip", "quote", "nearest"]
-# What a daily post does on a day with no anniversary; the first is the default (as
-# in state.sql's column default, which SQL must spell itself).
-EMPTY_DAY_POLICIES: Final[tuple[EmptyDay, ...]] = ("nearest", "quote", "skip")
-PostStatus = Literal["claimed", "posted", "skipped", "failed"]
-
-STALE_CLAIM: Final = timedelta(minutes=5)
-RETRY_FAILED: Final = timedelta(minutes=10)
-MAX_FAILURES: Final = 3
-CHANNEL_DELETED: Final = "the channel was deleted"
-# Post-log rows older than this many days are pruned (see prune_post_log): only a
-# server's latest rows decide what is due, and 1,000 servers log 365,000 rows a year.
-POST_LOG_DAYS: Final = 90
+from db.state.records import (
+    CHANNEL_DELETED,
+    MAX_FAILURES,
+    POST_LOG_DAYS,
+    RETRY_FAILED,
+    STALE_CLAIM,
+    EmptyDay,
+    PostRecord,
+    Subscription,
+    utc_now,
+)
 
 _SUBSCRIPTION_COLUMNS = (
     "s.guild_id, s.channel_id, s.post_time, g.timezone, s.empty_day, s.enabled, s.since,"
@@ -61,11 +57,6 @@ _SUBSCRIPTION_FROM = (
 )
 
 
-def utc_now() -> datetime:
-    """The real clock, aware UTC (the state store's and the bot's); tests pass another."""
-    return datetime.now(UTC)
-
-
 def stamp(moment: datetime) -> str:
     """One fixed text shape for instants, so SQL can compare them as strings."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
@@ -73,54 +64,6 @@ def stamp(moment: datetime) -> str:
 
 def _instant(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
-
-
-@dataclass(frozen=True, slots=True)
-class PostRecord:
-    """One post-log row: what happened to a server's post of one local day."""
-
-    local_date: date
-    channel_id: int
-    status: PostStatus
-    message_id: int | None
-    detail: str | None
-    attempts: int
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Subscription:
-    """A server's daily post settings, its health, and its latest post-log row."""
-
-    guild_id: int
-    channel_id: int
-    post_time: time
-    timezone: str
-    empty_day: EmptyDay
-    enabled: bool
-    since: datetime
-    paused_reason: str | None
-    failures: int
-    last_error: str | None
-    last_error_at: datetime | None
-    last: PostRecord | None
-
-    @property
-    def active(self) -> bool:
-        """Whether the poster should consider it."""
-        return self.enabled and self.paused_reason is None
-
-
-def retry_at(record: PostRecord) -> datetime | None:
-    """When `claim_post` will next take this day's row; None if never (settled or given up).
-
-    The same rule as claim_post's WHERE clause, for /daily status to tell the truth.
-    """
-    if record.status == "claimed" and record.attempts == 1:
-        return record.at + STALE_CLAIM
-    if record.status == "failed":
-        return record.at + RETRY_FAILED
-    return None
 
 
 def _subscription(row: Sequence[Any]) -> Subscription:
@@ -140,7 +83,7 @@ def _subscription(row: Sequence[Any]) -> Subscription:
         channel_id=int(row[1]),
         post_time=time.fromisoformat(row[2]),
         timezone=row[3],
-        empty_day=row[4],
+        empty_day=EmptyDay(row[4]),
         enabled=bool(row[5]),
         since=datetime.fromisoformat(row[6]),
         paused_reason=row[7],

@@ -22,6 +22,7 @@ from typing import Any
 from bot.discord_bot.app import AlmanacBot
 from bot.process.config import Settings
 from db.read.store import Store
+from db.state.records import EmptyDay
 from db.state.sqlite import StateStore
 from tests.bench.report import ms
 from tests.e2e.fake_discord import FAST_READY, FakeDiscord, make_guild, running_bot
@@ -75,7 +76,7 @@ async def run(store_path: Path, servers: int = SERVERS) -> dict[str, Any]:
                         channel_id=channel,
                         post_time=clock_time(DUE.hour, DUE.minute),
                         timezone="UTC",
-                        empty_day="nearest",
+                        empty_day=EmptyDay.NEAREST,
                     )
                 bot = AlmanacBot(
                     settings, store, ["cogs.daily"], state=state, clock=clock, **FAST_READY

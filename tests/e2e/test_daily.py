@@ -24,7 +24,8 @@ from cogs.daily import ABSENCE_GRACE, DailyCog
 from db import schema
 from db.read import store as store_module
 from db.read.store import QueryTimeoutError, Store
-from db.state.sqlite import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay, StateStore
+from db.state.records import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay
+from db.state.sqlite import StateStore
 from db.write.writer import ingest_paths
 from tests.e2e.fake_discord import (
     ADMIN_USER,
@@ -293,7 +294,7 @@ async def test_many_servers_due_the_same_minute(world: World) -> None:
             channel_id=guild.channels[0].id,
             post_time=MOSCOW_NINE.time(),
             timezone="UTC",
-            empty_day="nearest",
+            empty_day=EmptyDay.NEAREST,
         )
         channels.append(guild.channels[0].id)
     await world.fake.wait_until(lambda: bot.get_guild(channels[-1] - 1), 5, "all guilds")
@@ -307,7 +308,11 @@ async def test_many_servers_due_the_same_minute(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("policy", "expected"),
-    [("skip", None), ("quote", "Quote of the day — January 3"), ("nearest", "Nearest anniversary")],
+    [
+        (EmptyDay.SKIP, None),
+        (EmptyDay.QUOTE, "Quote of the day — January 3"),
+        (EmptyDay.NEAREST, "Nearest anniversary"),
+    ],
 )
 async def test_empty_day_policies(world: World, policy: EmptyDay, expected: str | None) -> None:
     """A day without anniversaries is skipped, gets a quote, or the nearest anniversary."""
@@ -515,7 +520,7 @@ async def subscribe_two(
     targets = [(GUILD_ID, ANNOUNCEMENTS_ID), (SECOND_GUILD, SECOND_CHANNEL)]
     for (guild, channel), (name, at) in zip(targets, settings, strict=True):
         await state.subscribe(
-            guild, channel_id=channel, post_time=at, timezone=name, empty_day="nearest"
+            guild, channel_id=channel, post_time=at, timezone=name, empty_day=EmptyDay.NEAREST
         )
 
 

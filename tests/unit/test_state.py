@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from db import schema
-from db.state.sqlite import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, StateStore, retry_at
+from db.state.records import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay, retry_at
+from db.state.sqlite import StateStore
 from db.write.writer import ingest_paths
 
 GUILD = 42
@@ -49,7 +50,7 @@ async def subscribe(state: StateStore, guild: int = GUILD) -> None:
         channel_id=CHANNEL,
         post_time=time(9, 0),
         timezone="Europe/Moscow",
-        empty_day="nearest",
+        empty_day=EmptyDay.NEAREST,
     )
 
 

@@ -1,0 +1,95 @@
+"""What the state store holds, free of any database: a PostgreSQL state store keeps
+the same records and the same rules, so only the SQL differs between backends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Final, Literal
+
+
+class EmptyDay(StrEnum):
+    """What a daily post does on a day with no anniversary.
+
+    NEAREST, the first, is the default (as in state.sql's column default, which SQL
+    must spell itself). The values are what the store and the /daily options carry.
+    """
+
+    NEAREST = "nearest"
+    QUOTE = "quote"
+    SKIP = "skip"
+
+
+PostStatus = Literal["claimed", "posted", "skipped", "failed"]
+
+
+STALE_CLAIM: Final = timedelta(minutes=5)
+
+
+RETRY_FAILED: Final = timedelta(minutes=10)
+
+
+MAX_FAILURES: Final = 3
+
+
+CHANNEL_DELETED: Final = "the channel was deleted"
+
+
+# Post-log rows older than this many days are pruned (see prune_post_log): only a
+# server's latest rows decide what is due, and 1,000 servers log 365,000 rows a year.
+POST_LOG_DAYS: Final = 90
+
+
+def utc_now() -> datetime:
+    """The real clock, aware UTC (the state store's and the bot's); tests pass another."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PostRecord:
+    """One post-log row: what happened to a server's post of one local day."""
+
+    local_date: date
+    channel_id: int
+    status: PostStatus
+    message_id: int | None
+    detail: str | None
+    attempts: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A server's daily post settings, its health, and its latest post-log row."""
+
+    guild_id: int
+    channel_id: int
+    post_time: time
+    timezone: str
+    empty_day: EmptyDay
+    enabled: bool
+    since: datetime
+    paused_reason: str | None
+    failures: int
+    last_error: str | None
+    last_error_at: datetime | None
+    last: PostRecord | None
+
+    @property
+    def active(self) -> bool:
+        """Whether the poster should consider it."""
+        return self.enabled and self.paused_reason is None
+
+
+def retry_at(record: PostRecord) -> datetime | None:
+    """When `claim_post` will next take this day's row; None if never (settled or given up).
+
+    The same rule as claim_post's WHERE clause, for /daily status to tell the truth.
+    """
+    if record.status == "claimed" and record.attempts == 1:
+        return record.at + STALE_CLAIM
+    if record.status == "failed":
+        return record.at + RETRY_FAILED
+    return None
