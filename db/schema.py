@@ -1,4 +1,5 @@
-"""Open SQLite files with the right pragmas and bring their schema up to date.
+"""Open SQLite files with the right pragmas and bring their schema up to date; close
+the stores built on them with `async with`.
 
 Each .sql file is a list of migrations headed `-- migration N`; PRAGMA
 user_version records the last one applied, so opening an old file upgrades it
@@ -15,6 +16,8 @@ import sqlite3
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 
 CONTENT_SCHEMA = "schema.sql"
 STATE_SCHEMA = "state/state.sql"  # the state store keeps its migrations in its own room
@@ -168,3 +171,22 @@ def _missing_indexes(conn: sqlite3.Connection, schema_name: str) -> list[str]:
         return []
     present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     return [sql for name, sql in schema_indexes(schema_name, version) if name not in present]
+
+
+class AsyncClosing:
+    """Gives `async with` to a store with an async close(): one definition for both stores."""
+
+    async def close(self) -> None:
+        """Release what the object holds."""
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

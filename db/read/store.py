@@ -26,7 +26,6 @@ from typing import ParamSpec, Self, TypeVar
 import aiosqlite
 
 from db import schema
-from db.closing import AsyncClosing
 from db.read import onthisday as day_query
 from db.read import quotes as quote_search
 from db.read import timeline as timeline_query
@@ -42,6 +41,7 @@ from db.read.timeline import (
     TopicTooBroadError,
 )
 from db.records import DocumentSummary, Event, PartialDate, Quote
+from db.schema import AsyncClosing
 
 __all__ = [
     "DAY_COUNT_MAX",

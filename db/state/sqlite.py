@@ -31,7 +31,7 @@ from typing import Any, Self
 import aiosqlite
 
 from db import schema
-from db.closing import AsyncClosing
+from db.schema import AsyncClosing
 from db.state.records import (
     CHANNEL_DELETED,
     MAX_FAILURES,
