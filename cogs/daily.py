@@ -23,13 +23,11 @@ from discord.ext import commands, tasks
 from bot.answers.errors import UserError
 from bot.daily.poster import Outcome, Poster, RunReport, build_post
 from bot.daily.schedule import (
-    LastPost,
     complete_zones,
     format_time,
-    local_date,
-    next_post,
     parse_time,
     resolve_zone,
+    upcoming,
     zone,
 )
 from bot.discord_bot.app import AlmanacBot
@@ -93,8 +91,7 @@ def check_can_post(channel: discord.TextChannel, guild: discord.Guild) -> None:
 
 def discord_time(moment: datetime) -> str:
     """`<t:…:F>` (`<t:…:R>`): each reader sees it in their own locale and zone."""
-    unix = int(moment.timestamp())
-    return f"<t:{unix}:F> (<t:{unix}:R>)"
+    return f"{discord.utils.format_dt(moment, 'F')} ({discord.utils.format_dt(moment, 'R')})"
 
 
 def local_words(moment: datetime, where: tzinfo, name: str) -> str:
@@ -103,25 +100,6 @@ def local_words(moment: datetime, where: tzinfo, name: str) -> str:
     return f"{local:%A} {local.day} {local:%B %Y, %H:%M} {local.tzname() or ''} ({name})".replace(
         "  ", " "
     )
-
-
-def upcoming(sub: Subscription, now: datetime) -> datetime:
-    """When the next post will really be tried, from the post log as the poster reads it.
-
-    A day whose post was tried and failed or not confirmed comes again only when
-    its claim may be taken again (db.state.sqlite.retry_at), and only the same local day;
-    a day given up (or retried past its end) means tomorrow.
-    """
-    where = zone(sub.timezone)
-    last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
-    instant = next_post(now, sub.post_time, where, sub.since, last)
-    day = local_date(instant, where)
-    if sub.last is None or sub.last.local_date != day:
-        return instant
-    retry = retry_at(sub.last)
-    if retry is not None and local_date(max(retry, instant), where) == day:
-        return max(retry, instant)
-    return next_post(now, sub.post_time, where, sub.since, LastPost(day, "skipped"))
 
 
 def when_words(moment: datetime, now: datetime, where: tzinfo, name: str) -> str:

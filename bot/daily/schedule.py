@@ -32,6 +32,7 @@ from typing import Final
 from dateutil import tz
 
 from bot.answers.errors import UserError
+from db.state.records import Subscription, retry_at
 
 Clock = Callable[[], datetime]
 
@@ -278,3 +279,22 @@ def next_post(
             return instant
         day = next_date(day, where)
     return post_instant(day, at, where)
+
+
+def upcoming(sub: Subscription, now: datetime) -> datetime:
+    """When the next post will really be tried, from the post log as the poster reads it.
+
+    A day whose post was tried and failed or not confirmed comes again only when
+    its claim may be taken again (db.state.sqlite.retry_at), and only the same local day;
+    a day given up (or retried past its end) means tomorrow.
+    """
+    where = zone(sub.timezone)
+    last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
+    instant = next_post(now, sub.post_time, where, sub.since, last)
+    day = local_date(instant, where)
+    if sub.last is None or sub.last.local_date != day:
+        return instant
+    retry = retry_at(sub.last)
+    if retry is not None and local_date(max(retry, instant), where) == day:
+        return max(retry, instant)
+    return next_post(now, sub.post_time, where, sub.since, LastPost(day, "skipped"))
