@@ -6,7 +6,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.onthisday import on_this_day
-from bot.answers.when import parse_day
+from bot.answers.requests import OnThisDayRequest
 from bot.discord_bot.app import AlmanacBot
 from bot.discord_bot.render import Reply, on_this_day_embeds
 from cogs._common import Interaction, answer_within, per_user_cooldown, send, server_today
@@ -29,8 +29,8 @@ class OnThisDayCog(commands.Cog, name="On this day"):
     ) -> None:
         """Parse the day (UserError explains a bad one), answer, render."""
         today = await server_today(interaction)
-        wanted = parse_day(day, today)
-        answer = await answer_within(interaction, on_this_day(self.bot.store, wanted, today))
+        request = OnThisDayRequest.parse(day, today)
+        answer = await answer_within(interaction, on_this_day(self.bot.store, request))
         await send(interaction, Reply(embeds=on_this_day_embeds(answer)))
 
 

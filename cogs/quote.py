@@ -18,6 +18,7 @@ from discord.ext import commands
 from bot.answers.bounds import QUERY_MAX
 from bot.answers.errors import UserError
 from bot.answers.quote import QuoteAnswer, find_quote
+from bot.answers.requests import QuoteRequest
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import quote_reply, read_search
 from cogs._common import (
@@ -102,7 +103,9 @@ class AnotherQuote(
         """Edit the message in place with the next quote; explain privately if none is left."""
         query, speaker = read_search(interaction.message)
         store: Store = interaction.client.store
-        answer = await answer_within(interaction, find_quote(store, query, speaker, seen=self.seen))
+        answer = await answer_within(
+            interaction, find_quote(store, QuoteRequest(query, speaker, seen=self.seen))
+        )
         if answer.quote is None:
             raise UserError(NONE_LEFT)
         shown, seen = _next(self.shown, self.seen, answer.quote.id)
@@ -178,7 +181,9 @@ class QuoteCog(commands.Cog, name="Quotes"):
         speaker: app_commands.Range[str, 1, QUERY_MAX] | None = None,
     ) -> None:
         """Answer with the best match and an 'Another quote' button, or say what did not match."""
-        answer = await answer_within(interaction, find_quote(self.bot.store, query or "", speaker))
+        answer = await answer_within(
+            interaction, find_quote(self.bot.store, QuoteRequest(query or "", speaker))
+        )
         await send(interaction, quote_reply(answer, speaker), another_quote_view(answer))
 
     @quote.autocomplete("speaker")

@@ -15,6 +15,7 @@ from discord.ext import commands
 
 from bot.answers.errors import UserError
 from bot.answers.formatting import plural
+from bot.answers.requests import SourcesRequest
 from bot.answers.sources import Sources, list_sources
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import Reply, sources_embeds
@@ -61,7 +62,7 @@ class SourcesPage(
     async def press(self, interaction: discord.Interaction[Any]) -> None:
         """Show the requested page in place; a page the list no longer has is explained."""
         store: Store = interaction.client.store
-        answer = await answer_within(interaction, list_sources(store, self.page))
+        answer = await answer_within(interaction, list_sources(store, SourcesRequest(self.page)))
         if answer.page != self.page:  # list_sources moved a page it lacks into range
             pages = plural(answer.pages, "page")
             raise UserError(f"The list of sources now has {pages}. {out_of_date('/sources')}")
@@ -95,7 +96,7 @@ class SourcesCog(commands.Cog, name="Sources"):
     @per_user_cooldown()
     async def sources(self, interaction: Interaction) -> None:
         """Answer with the first page of documents and their counts, and page buttons."""
-        answer = await answer_within(interaction, list_sources(self.bot.store))
+        answer = await answer_within(interaction, list_sources(self.bot.store, SourcesRequest()))
         await send(interaction, Reply(embeds=sources_embeds(answer)), sources_view(answer))
 
 

@@ -16,8 +16,8 @@ from discord.ext import commands
 from bot.answers.bounds import QUERY_MAX
 from bot.answers.errors import UserError
 from bot.answers.formatting import plural
+from bot.answers.requests import TimelineRequest
 from bot.answers.timeline import Timeline, find_timeline
-from bot.answers.when import parse_range
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import read_search, timeline_reply
 from bot.discord_bot.tree import out_of_date
@@ -79,10 +79,11 @@ class TimelinePage(
         """Show the requested page in place; a page the timeline no longer has is explained."""
         query, _ = read_search(interaction.message)
         store: Store = interaction.client.store
-        answer = await answer_within(
-            interaction,
-            find_timeline(store, query, start=self.start, end=self.end, page=self.page),
-        )
+        try:
+            request = TimelineRequest(query, start=self.start, end=self.end, page=self.page)
+        except UserError:  # a button of ours never holds a bad range: it was edited or forged
+            raise UserError(out_of_date("/timeline")) from None
+        answer = await answer_within(interaction, find_timeline(store, request))
         if not answer.events:
             raise UserError(f"That timeline has no events any more. {out_of_date('/timeline')}")
         if answer.page != self.page:  # find_timeline moved a page it lacks into range
@@ -137,11 +138,11 @@ class TimelineCog(commands.Cog, name="Timeline"):
         end: app_commands.Range[str, 1, 20] | None = None,
     ) -> None:
         """Parse the bounds (UserError explains bad ones), answer page 1, add page buttons."""
-        low, high = parse_range(start, end)
-        answer = await answer_within(
-            interaction, find_timeline(self.bot.store, query or "", start=low, end=high)
+        request = TimelineRequest.parse(query, start, end)
+        answer = await answer_within(interaction, find_timeline(self.bot.store, request))
+        await send(
+            interaction, timeline_reply(answer), timeline_view(answer, request.start, request.end)
         )
-        await send(interaction, timeline_reply(answer), timeline_view(answer, low, high))
 
 
 async def setup(bot: AlmanacBot) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.answers.bounds import answered_in_time
+from bot.answers.requests import OnThisDayRequest
 from bot.answers.when import MonthDay, is_leap_day_fallback, nearest_days
 from db.read.store import DAY_COUNT_MAX as DAY_COUNT_MAX  # the renderers' bound too
 from db.read.store import Store
@@ -43,8 +44,9 @@ class OnThisDay:
 
 
 @answered_in_time
-async def on_this_day(store: Store, day: MonthDay, today: date) -> OnThisDay:
+async def on_this_day(store: Store, request: OnThisDayRequest) -> OnThisDay:
     """Events and quotes of a month-day; 28 February also brings 29 February in common years."""
+    day, today = request.day, request.today
     days = [day]
     if is_leap_day_fallback(day, today):
         days.append(MonthDay(2, 29))

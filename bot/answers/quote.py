@@ -6,7 +6,8 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answers.bounds import answered_in_time, checked_search
+from bot.answers.bounds import answered_in_time
+from bot.answers.requests import QuoteRequest
 from db.read.store import Store
 from db.records import Quote
 from db.text import STOPWORDS, words
@@ -40,12 +41,9 @@ class QuoteAnswer:
 
 
 @answered_in_time
-async def find_quote(
-    store: Store, query: str, speaker: str | None = None, *, seen: Sequence[int] = ()
-) -> QuoteAnswer:
+async def find_quote(store: Store, request: QuoteRequest) -> QuoteAnswer:
     """Split the query into speakers and topic, then the best unseen matching quote."""
-    checked_search(query)
-    checked_search(speaker or "")
+    query, speaker, seen = request.query, request.speaker, request.seen
     speakers, topic = split_query(store, query)
     if speaker and speaker.strip():
         named = store.speakers_named(speaker)

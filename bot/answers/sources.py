@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from bot.answers.bounds import answered_in_time
+from bot.answers.requests import SourcesRequest
 from db.read.store import Store
 from db.records import DocumentSummary
 
@@ -23,7 +24,9 @@ class Sources:
 
 
 @answered_in_time
-async def list_sources(store: Store, page: int = 1, per_page: int = SOURCES_PAGE) -> Sources:
+async def list_sources(
+    store: Store, request: SourcesRequest, *, per_page: int = SOURCES_PAGE
+) -> Sources:
     """A page of the documents and what each contributed; a page past the end is the last.
 
     Paged because a store of 10^4 documents took 260-460 ms to list whole, in a reply
@@ -31,6 +34,6 @@ async def list_sources(store: Store, page: int = 1, per_page: int = SOURCES_PAGE
     """
     total = await store.document_count()
     pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), pages)
+    page = min(max(1, request.page), pages)
     documents = await store.documents(limit=per_page, offset=(page - 1) * per_page)
     return Sources(documents, total, page, pages)

@@ -6,8 +6,9 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
-from bot.answers.bounds import answered_in_time, checked_search
+from bot.answers.bounds import answered_in_time
 from bot.answers.errors import UserError
+from bot.answers.requests import TimelineRequest
 from db.read.store import Store, TopicTooBroadError
 from db.records import Event
 from db.text import STOPWORDS, words
@@ -41,16 +42,11 @@ class Timeline:
 
 @answered_in_time
 async def find_timeline(
-    store: Store,
-    query: str = "",
-    *,
-    start: int | None = None,
-    end: int | None = None,
-    page: int = 1,
-    per_page: int = TIMELINE_PAGE,
+    store: Store, request: TimelineRequest, *, per_page: int = TIMELINE_PAGE
 ) -> Timeline:
     """A page of matching events in date order; the header spans all of them."""
-    topic = list(dict.fromkeys(w for w in words(checked_search(query)) if w not in STOPWORDS))
+    query, start, end, page = request.query, request.start, request.end, request.page
+    topic = list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
     if len(topic) > TOPIC_WORDS_MAX:
         raise UserError(
             f"A timeline follows up to {TOPIC_WORDS_MAX} words at once; that was {len(topic)}.",

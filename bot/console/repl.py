@@ -20,9 +20,9 @@ from typing import TextIO
 from bot.answers.errors import UserError
 from bot.answers.onthisday import on_this_day
 from bot.answers.quote import find_quote
+from bot.answers.requests import OnThisDayRequest, QuoteRequest, SourcesRequest, TimelineRequest
 from bot.answers.sources import list_sources
 from bot.answers.timeline import find_timeline
-from bot.answers.when import parse_day, parse_range, shown
 from bot.console.render import Answer, render_text
 from db.read.store import Store
 
@@ -52,29 +52,17 @@ async def answer_line(store: Store, line: str, today: date) -> Answer:
     """Answer one command line; UserError for anything a user got wrong."""
     name, free, options = split_command(line)
     if name == "onthisday":
-        return await on_this_day(store, parse_day(options.get("date", free), today), today)
+        return await on_this_day(store, OnThisDayRequest.parse(options.get("date", free), today))
     if name == "quote":
-        return await find_quote(store, free, options.get("speaker"))
+        return await find_quote(store, QuoteRequest(free, options.get("speaker")))
     if name == "timeline":
-        start, end = parse_range(options.get("from"), options.get("to"))
-        return await find_timeline(
-            store,
-            options.get("query", free),
-            start=start,
-            end=end,
-            page=_page(options.get("page"), "/timeline nato page:2"),
+        request = TimelineRequest.parse(
+            options.get("query", free), options.get("from"), options.get("to"), options.get("page")
         )
+        return await find_timeline(store, request)
     if name in ("sources", "about"):
-        return await list_sources(store, _page(options.get("page"), "/sources page:2"))
+        return await list_sources(store, SourcesRequest.parse(options.get("page")))
     raise UserError(f"There is no /{name} command. Try one of: /" + ", /".join(COMMANDS) + ".")
-
-
-def _page(text: str | None, example: str) -> int:
-    if text is None:
-        return 1
-    if not text.isdecimal() or int(text) < 1:
-        raise UserError(f"page must be a whole number from 1, not {shown(text)}.", example=example)
-    return int(text)
 
 
 def run_console(

@@ -39,6 +39,7 @@ import discord
 from bot.answers.errors import UserError
 from bot.answers.onthisday import on_this_day
 from bot.answers.quote import QuoteAnswer
+from bot.answers.requests import OnThisDayRequest
 from bot.answers.when import MonthDay
 from bot.daily.schedule import (
     Clock,
@@ -119,7 +120,7 @@ class RunReport:
 
 async def build_post(store: Store, day: date, policy: EmptyDay) -> list[discord.Embed] | None:
     """The embeds of a local day's post; None when the day is empty and the policy skips."""
-    answer = await on_this_day(store, MonthDay(day.month, day.day), day)
+    answer = await on_this_day(store, OnThisDayRequest(MonthDay(day.month, day.day), day))
     if answer.events or answer.quotes:
         return on_this_day_embeds(answer)
     if policy == EmptyDay.QUOTE:
@@ -151,7 +152,7 @@ async def _nearest_anniversary(
     nearest = _closest(day, before, after)
     if nearest is None:
         return None
-    answer = await on_this_day(store, nearest, day)
+    answer = await on_this_day(store, OnThisDayRequest(nearest, day))
     embeds = on_this_day_embeds(answer)
     label = MonthDay(day.month, day.day).label()
     first = embeds[0]

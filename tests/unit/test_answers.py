@@ -12,6 +12,7 @@ from bot.answers.errors import UserError
 from bot.answers.formatting import RESTARTED
 from bot.answers.onthisday import on_this_day
 from bot.answers.quote import find_quote, split_query
+from bot.answers.requests import OnThisDayRequest, QuoteRequest, SourcesRequest, TimelineRequest
 from bot.answers.sources import Sources, list_sources
 from bot.answers.timeline import find_timeline
 from bot.answers.when import MonthDay, parse_day
@@ -76,7 +77,7 @@ async def leap_store(tmp_path: Path) -> AsyncIterator[Store]:
 
 async def test_quote_putin_nato_is_a_dated_cited_putin_quote(store: Store) -> None:
     """/quote putin nato → a Vladimir Putin quote mentioning NATO, with date and source."""
-    answer = await find_quote(store, "putin nato")
+    answer = await find_quote(store, QuoteRequest("putin nato"))
     assert answer.quote is not None
     assert answer.quote.speaker == PUTIN
     assert "nato" in answer.quote.text.lower()
@@ -106,14 +107,14 @@ async def test_split_query(store: Store, query: str, speakers: list[str], topic:
 
 async def test_speaker_option_filters(store: Store) -> None:
     """The speaker option narrows to that person even when the query names nobody."""
-    answer = await find_quote(store, "terrorism", "Bush")
+    answer = await find_quote(store, QuoteRequest("terrorism", "Bush"))
     assert answer.speakers == [BUSH]
     assert answer.quote is None or answer.quote.speaker == BUSH
 
 
 async def test_unknown_topic_word_suggests_close_topics(store: Store) -> None:
     """A misspelt topic says which word matched nothing and suggests the close one."""
-    answer = await find_quote(store, "putin natoo")
+    answer = await find_quote(store, QuoteRequest("putin natoo"))
     assert answer.quote is None
     assert answer.unmatched == ["natoo"]
     assert "nato" in answer.suggestions
@@ -123,7 +124,7 @@ async def test_a_speaker_silent_on_a_topic_names_who_is_not(store: Store) -> Non
     """/quote nato speaker:bush: no Bush quote mentions NATO; the answer says so and who is
     quoted on it, instead of suggesting the very word typed."""
     assert not await store.search_quotes(["nato"], [BUSH])  # the seeds as they are
-    answer = await find_quote(store, "nato", "Bush")
+    answer = await find_quote(store, QuoteRequest("nato", "Bush"))
     assert answer.quote is None
     assert answer.suggestions == []
     assert answer.others == [PUTIN]
@@ -135,7 +136,7 @@ async def test_a_speaker_silent_on_a_topic_names_who_is_not(store: Store) -> Non
 
 async def test_unknown_speaker_suggests_close_speakers(store: Store) -> None:
     """A speaker option naming nobody known is reported with the closest known names."""
-    answer = await find_quote(store, "nato", "Pootin")
+    answer = await find_quote(store, QuoteRequest("nato", "Pootin"))
     assert answer.quote is None
     assert answer.unmatched == ["Pootin"]
     assert PUTIN in answer.suggestions
@@ -143,17 +144,17 @@ async def test_unknown_speaker_suggests_close_speakers(store: Store) -> None:
 
 async def test_another_quote_does_not_repeat_until_all_shown(store: Store) -> None:
     """Passing the shown ids serves each match once, then starts the round again."""
-    first = await find_quote(store, "putin")
+    first = await find_quote(store, QuoteRequest("putin"))
     assert first.quote is not None
     assert first.total >= 2
     seen = [first.quote.id]
     for _ in range(first.total - 1):
-        answer = await find_quote(store, "putin", seen=seen)
+        answer = await find_quote(store, QuoteRequest("putin", seen=seen))
         assert answer.quote is not None
         assert answer.quote.id not in seen
         assert not answer.restarted
         seen.append(answer.quote.id)
-    again = await find_quote(store, "putin", seen=seen)
+    again = await find_quote(store, QuoteRequest("putin", seen=seen))
     assert again.quote is not None
     assert again.quote.id in seen
     assert again.restarted  # and the answer says so, in every rendering
@@ -167,7 +168,7 @@ async def test_another_quote_does_not_repeat_until_all_shown(store: Store) -> No
 
 async def test_on_this_day_june_16_has_the_slovenia_meeting(store: Store) -> None:
     """/onthisday 06-16 → the 2001 meeting in Slovenia, and quotes said that day."""
-    answer = await on_this_day(store, parse_day("06-16", TODAY), TODAY)
+    answer = await on_this_day(store, OnThisDayRequest(parse_day("06-16", TODAY), TODAY))
     meeting = [e for e in answer.events if e.date == _day(2001, 6, 16)]
     assert meeting
     assert any("Slovenia" in e.title + " " + e.summary for e in meeting)
@@ -177,7 +178,7 @@ async def test_on_this_day_june_16_has_the_slovenia_meeting(store: Store) -> Non
 
 async def test_empty_day_gives_nearest_anniversaries(store: Store) -> None:
     """A day without events names the nearest anniversaries before and after it."""
-    answer = await on_this_day(store, MonthDay(6, 17), TODAY)
+    answer = await on_this_day(store, OnThisDayRequest(MonthDay(6, 17), TODAY))
     assert (answer.events, answer.quotes) == ([], [])
     assert answer.before == MonthDay(6, 16)
     assert answer.after == MonthDay(9, 11)
@@ -194,7 +195,7 @@ async def test_february_28_brings_29_in_common_years(
     leap_store: Store, today: date, titles: list[str]
 ) -> None:
     """In a common year 28 February also shows 29 February's anniversaries."""
-    answer = await on_this_day(leap_store, MonthDay(2, 28), today)
+    answer = await on_this_day(leap_store, OnThisDayRequest(MonthDay(2, 28), today))
     assert [e.title for e in answer.events] == titles
 
 
@@ -210,7 +211,7 @@ async def test_nearest_anniversaries_wrap(
     leap_store: Store, day: MonthDay, before: MonthDay, after: MonthDay
 ) -> None:
     """Nearest anniversaries wrap round the end of the year."""
-    answer = await on_this_day(leap_store, day, date(2026, 1, 1))
+    answer = await on_this_day(leap_store, OnThisDayRequest(day, date(2026, 1, 1)))
     assert (answer.before, answer.after) == (before, after)
 
 
@@ -219,7 +220,7 @@ async def test_nearest_anniversaries_wrap(
 
 async def test_timeline_nato_lists_2001_and_2008_in_order(store: Store) -> None:
     """/timeline nato → events of 2001 and 2008, in date order, with a summary of the span."""
-    answer = await find_timeline(store, "nato", per_page=50)
+    answer = await find_timeline(store, TimelineRequest("nato"), per_page=50)
     years = [e.date.year for e in answer.events]
     assert 2001 in years
     assert 2008 in years
@@ -232,12 +233,17 @@ async def test_timeline_nato_lists_2001_and_2008_in_order(store: Store) -> None:
 
 async def test_timeline_pages_and_bounds(store: Store) -> None:
     """Pages cover every event once; from/to bounds are inclusive."""
-    whole = await find_timeline(store, "", per_page=100)
+    whole = await find_timeline(store, TimelineRequest(""), per_page=100)
     count = -(-whole.total // 3)
-    pages = [await find_timeline(store, "", page=p, per_page=3) for p in range(1, count + 1)]
+    pages = [
+        await find_timeline(store, TimelineRequest("", page=p), per_page=3)
+        for p in range(1, count + 1)
+    ]
     assert [e.id for t in pages for e in t.events] == [e.id for e in whole.events]
     assert {t.pages for t in pages} == {count}
-    bounded = await find_timeline(store, "", start=20010616, end=20011231, per_page=100)
+    bounded = await find_timeline(
+        store, TimelineRequest("", start=20010616, end=20011231), per_page=100
+    )
     assert bounded.events
     assert {e.date.year for e in bounded.events} == {2001}
     assert all(e.date.sort_key() >= (2001, 6, 16) for e in bounded.events)
@@ -247,12 +253,17 @@ async def test_timeline_pages_and_bounds(store: Store) -> None:
 async def test_a_page_past_the_end_shows_the_last_page(store: Store, page: int) -> None:
     """page:50 of a 2-page answer, or a page number beyond any integer SQLite takes,
     shows the last page rather than 'no events'."""
-    last = await find_timeline(store, "", page=2, per_page=3)
-    past = await find_timeline(store, "", page=page, per_page=3)
+    last = await find_timeline(store, TimelineRequest("", page=2), per_page=3)
+    past = await find_timeline(store, TimelineRequest("", page=page), per_page=3)
     assert past.events
     assert (past.page, [e.id for e in past.events]) == (
         past.pages,
-        [e.id for e in (await find_timeline(store, "", page=past.pages, per_page=3)).events],
+        [
+            e.id
+            for e in (
+                await find_timeline(store, TimelineRequest("", page=past.pages), per_page=3)
+            ).events
+        ],
     )
     assert last.total == past.total
 
@@ -262,7 +273,7 @@ async def test_a_page_past_the_end_shows_the_last_page(store: Store, page: int) 
 
 async def test_sources_lists_both_seed_documents(store: Store) -> None:
     """/sources → every seed document with its counts."""
-    answer = await list_sources(store)
+    answer = await list_sources(store, SourcesRequest())
     assert len(answer.documents) == len(list(SEEDS.glob("*.txt")))
     assert all(d.events + d.quotes > 0 for d in answer.documents)
     assert (answer.total, answer.page, answer.pages) == (2, 1, 1)
@@ -297,7 +308,7 @@ async def test_sources_console_page_is_the_buttons_page(shelf: Store) -> None:
 
 async def test_sources_page_past_the_end_is_the_last(shelf: Store) -> None:
     """A page beyond the documents shows the last one, as /timeline does."""
-    answer = await list_sources(shelf, page=99)
+    answer = await list_sources(shelf, SourcesRequest(page=99))
     assert (answer.page, len(answer.documents)) == (3, 5)
 
 

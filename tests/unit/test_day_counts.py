@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, on_this_day
+from bot.answers.requests import OnThisDayRequest
 from bot.answers.when import MonthDay
 from bot.console.render import render_text
 from bot.discord_bot.render import on_this_day_embeds
@@ -56,7 +57,7 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
 
 async def test_only_the_shown_are_read_and_the_rest_counted(store: Store) -> None:
     """The first DAY_EVENTS events (oldest first) and DAY_QUOTES quotes; exact totals."""
-    answer = await on_this_day(store, MonthDay(6, 16), TODAY)
+    answer = await on_this_day(store, OnThisDayRequest(MonthDay(6, 16), TODAY))
     assert [e.date.year for e in answer.events] == list(range(1950, 1950 + DAY_EVENTS))
     assert len(answer.quotes) == DAY_QUOTES
     assert (answer.events_total, answer.quotes_total) == (EVENTS, QUOTES)
@@ -74,7 +75,7 @@ async def test_a_day_past_the_bound_is_counted_as_a_lower_bound(
     """Counting stops after DAY_COUNT_MAX: the answer says "20+", never a wrong exact number."""
     monkeypatch.setattr(day_query, "DAY_COUNT_MAX", 20)
     monkeypatch.setattr("bot.answers.formatting.DAY_COUNT_MAX", 20)
-    answer = await on_this_day(store, MonthDay(6, 16), TODAY)
+    answer = await on_this_day(store, OnThisDayRequest(MonthDay(6, 16), TODAY))
     assert answer.events_total == 21  # counted up to the bound and one more
     summary = on_this_day_embeds(answer)[0].description or ""
     assert summary.startswith(f"20+ events · {QUOTES} quotes")
@@ -83,7 +84,7 @@ async def test_a_day_past_the_bound_is_counted_as_a_lower_bound(
 
 async def test_a_quiet_day_says_nothing_about_more(store: Store) -> None:
     """One event: no "first N shown" note anywhere."""
-    answer = await on_this_day(store, MonthDay(6, 17), TODAY)
+    answer = await on_this_day(store, OnThisDayRequest(MonthDay(6, 17), TODAY))
     assert (len(answer.events), answer.events_total, answer.quotes_total) == (1, 1, 0)
     assert "shown" not in (on_this_day_embeds(answer)[0].description or "")
     assert "shown" not in render_text(answer)

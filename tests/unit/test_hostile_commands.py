@@ -18,6 +18,7 @@ import pytest
 from bot.answers.errors import UserError
 from bot.answers.onthisday import on_this_day
 from bot.answers.quote import find_quote
+from bot.answers.requests import OnThisDayRequest, QuoteRequest, TimelineRequest
 from bot.answers.timeline import find_timeline
 from bot.answers.when import parse_bound, parse_day
 from bot.console.repl import answer_line
@@ -132,17 +133,19 @@ async def respond(store: Store, command: str, value: str) -> Reply:
     """Answer one option value the way the command's cog does, UserError included."""
     try:
         if command == "quote":
-            return quote_reply(await find_quote(store, value))
+            return quote_reply(await find_quote(store, QuoteRequest(value)))
         if command == "quote-speaker":
-            return quote_reply(await find_quote(store, "", value), value)
+            return quote_reply(await find_quote(store, QuoteRequest("", value)), value)
         if command == "timeline":
-            return timeline_reply(await find_timeline(store, value))
+            return timeline_reply(await find_timeline(store, TimelineRequest(value)))
         if command == "timeline-from":
             start = parse_bound(value, end=False)
-            return timeline_reply(await find_timeline(store, "", start=start))
+            return timeline_reply(await find_timeline(store, TimelineRequest("", start=start)))
         if command == "onthisday":
             day = parse_day(value, TODAY)
-            return Reply(embeds=on_this_day_embeds(await on_this_day(store, day, TODAY)))
+            return Reply(
+                embeds=on_this_day_embeds(await on_this_day(store, OnThisDayRequest(day, TODAY)))
+            )
     except UserError as error:
         return Reply(content=error.explain(), ephemeral=True)
     raise AssertionError(f"unknown command {command}")
@@ -200,10 +203,16 @@ async def test_hostile_value_answered_cleanly(store: Store, command: str, value:
 )
 async def test_syntax_is_only_words(store: Store, hostile: str, plain: str) -> None:
     """FTS and SQL syntax, fullwidth forms and invisible characters count only as their words."""
-    got, want = await find_quote(store, hostile), await find_quote(store, plain)
+    got, want = (
+        await find_quote(store, QuoteRequest(hostile)),
+        await find_quote(store, QuoteRequest(plain)),
+    )
     assert (got.speakers, got.topic, got.total) == (want.speakers, want.topic, want.total)
     assert (got.quote and got.quote.id) == (want.quote and want.quote.id)
-    line, base = await find_timeline(store, hostile), await find_timeline(store, plain)
+    line, base = (
+        await find_timeline(store, TimelineRequest(hostile)),
+        await find_timeline(store, TimelineRequest(plain)),
+    )
     assert [e.id for e in line.events] == [e.id for e in base.events]
     assert line.total == base.total
 
@@ -222,7 +231,7 @@ async def test_look_alikes_are_not_the_real_word(
     store: Store, query: str, unmatched: str, suggestion: str | None
 ) -> None:
     """A homoglyph of a name or word matches nothing: an ephemeral 'no quote' naming it."""
-    answer = await find_quote(store, query)
+    answer = await find_quote(store, QuoteRequest(query))
     assert answer.quote is None
     assert answer.speakers == []
     assert answer.unmatched == [unmatched]

@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 from bot.answers.quote import find_quote, split_query
+from bot.answers.requests import QuoteRequest
 from db.read.name_index import TOPIC_TOP_KEEP, TopicIndex
 from db.read.store import Store
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
@@ -43,6 +44,6 @@ async def test_only_people_with_quotes_are_speakers(tmp_path: Path) -> None:
         assert store.complete_speaker("") == [quoted]
         assert store.complete_speaker("kel") == []
         assert split_query(store, "keller") == ([], ["keller"])
-        found = await find_quote(store, "keller")
+        found = await find_quote(store, QuoteRequest("keller"))
         assert found.quote is not None
         assert found.quote.speaker == quoted

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers.quote import QUOTE_MORE, find_quote
+from bot.answers.requests import QuoteRequest
 from bot.console.render import render_text
 from bot.discord_bot.render import quote_embed
 from db.read import quotes as quote_search
@@ -60,7 +61,7 @@ async def test_count_is_bounded_and_limit_respected(
     monkeypatch.setattr(quote_search, "QUOTE_CANDIDATES", 10)
     store._ranker.cache.clear()
     assert (await store.search_quotes_counted(["harbour"], limit=3))[1:] == (10, True)
-    answer = await find_quote(store, "harbour")
+    answer = await find_quote(store, QuoteRequest("harbour"))
     assert (answer.total, answer.total_is_lower_bound) == (10, True)
     assert "quote 1 of 10+ matching" in (quote_embed(answer).footer.text or "")
     assert "(10+ quotes match)" in render_text(answer)
@@ -101,23 +102,23 @@ async def test_find_quote_serves_every_match_once_per_round(store: Store) -> Non
     """With the ids seen so far, each answer is a new quote until all were shown."""
     seen: list[int] = []
     for _ in range(QUOTES):
-        answer = await find_quote(store, "harbour", seen=seen)
+        answer = await find_quote(store, QuoteRequest("harbour", seen=seen))
         assert answer.quote is not None
         assert answer.quote.id not in seen
         assert answer.total == QUOTES
         assert len(answer.more) == min(QUOTE_MORE, QUOTES - len(seen) - 1)
         seen.append(answer.quote.id)
-    again = await find_quote(store, "harbour", seen=seen)
+    again = await find_quote(store, QuoteRequest("harbour", seen=seen))
     assert again.quote is not None
     assert again.quote.id == seen[0]  # a new round starts with the best match
 
 
 async def test_speaker_only_and_no_match(store: Store) -> None:
     """A speaker alone serves their quotes in order; an unknown word serves none."""
-    answer = await find_quote(store, "novak")
+    answer = await find_quote(store, QuoteRequest("novak"))
     assert answer.quote is not None
     assert answer.total == QUOTES + 1
-    none = await find_quote(store, "zeppelin")
+    none = await find_quote(store, QuoteRequest("zeppelin"))
     assert none.quote is None
     assert none.total == 0
 

@@ -12,7 +12,7 @@ import pytest
 
 from bot.answers.bounds import TOO_SLOW
 from bot.answers.errors import UserError
-from bot.answers.quote import find_quote
+from bot.answers.requests import QuoteRequest, TimelineRequest
 from bot.answers.timeline import TOPIC_WORDS_MAX, find_timeline
 from db.read import store as store_module
 from db.read.rows import time_limit_of, within
@@ -58,7 +58,7 @@ async def test_a_long_user_statement_is_interrupted(no_time: Store) -> None:
     with pytest.raises(QueryTimeoutError):
         await no_time.timeline_span([], limit=8, offset=EVENTS // 2)
     with pytest.raises(UserError) as raised:
-        await find_timeline(no_time, "", page=EVENTS // 16)
+        await find_timeline(no_time, TimelineRequest("", page=EVENTS // 16))
     assert raised.value.message == TOO_SLOW
 
 
@@ -76,18 +76,18 @@ async def test_the_own_connection_has_no_limit(no_time: Store) -> None:
         await no_time.timeline_span([], limit=8, offset=EVENTS // 2)
 
 
-async def test_an_overlong_search_is_refused_in_one_line(no_time: Store) -> None:
-    """A search longer than QUERY_MAX is refused before any lookup."""
-    for search in (
-        find_quote(no_time, "x" * 100_000),
-        find_timeline(no_time, "y" * 101),
-    ):
-        with pytest.raises(UserError, match="characters long"):
-            await search
+def test_an_overlong_search_is_refused_in_one_line() -> None:
+    """A search longer than QUERY_MAX is refused as the request is made, before any lookup."""
+    with pytest.raises(UserError, match="characters long"):
+        QuoteRequest("x" * 100_000)
+    with pytest.raises(UserError, match="characters long"):
+        QuoteRequest("putin", speaker="x" * 101)
+    with pytest.raises(UserError, match="characters long"):
+        TimelineRequest("y" * 101)
 
 
 async def test_a_timeline_of_too_many_words_is_refused(no_time: Store) -> None:
     """More topic words than a timeline follows: one line, nothing looked up."""
     words = " ".join(f"word{chr(97 + i)}" for i in range(TOPIC_WORDS_MAX + 1))
     with pytest.raises(UserError, match=f"up to {TOPIC_WORDS_MAX} words"):
-        await find_timeline(no_time, words)
+        await find_timeline(no_time, TimelineRequest(words))

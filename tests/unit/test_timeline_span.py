@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers.errors import UserError
+from bot.answers.requests import TimelineRequest
 from bot.answers.timeline import TIMELINE_PAGE, find_timeline
 from bot.console.render import render_json, render_text
 from bot.discord_bot.render import timeline_embeds
@@ -162,7 +163,7 @@ async def test_lower_bound_reaches_answers_and_renderers(
 ) -> None:
     """'N+ events' and 'Page 1 of M+' in text and Discord; the JSON carries the flag."""
     monkeypatch.setattr(timeline_query, "TIMELINE_COUNT_MAX", 200)
-    answer = await find_timeline(store, "commonword")
+    answer = await find_timeline(store, TimelineRequest("commonword"))
     assert answer.total_is_lower_bound
     assert answer.pages == -(-answer.total // TIMELINE_PAGE)
     text = render_text(answer)
@@ -176,7 +177,7 @@ async def test_lower_bound_reaches_answers_and_renderers(
 
 async def test_exact_count_renders_without_plus(store: Store) -> None:
     """A rare word is counted exactly."""
-    answer = await find_timeline(store, "rareword")
+    answer = await find_timeline(store, TimelineRequest("rareword"))
     assert not answer.total_is_lower_bound
     assert "+" not in render_text(answer).splitlines()[0]
 
@@ -236,5 +237,5 @@ async def test_a_page_out_of_time_is_too_broad(
     with pytest.raises(TopicTooBroadError):
         await store.timeline_span(["commonword"], limit=8, offset=800)
     with pytest.raises(UserError, match="too deep to find quickly") as raised:
-        await find_timeline(store, "commonword", page=101)
+        await find_timeline(store, TimelineRequest("commonword", page=101))
     assert "from: " in str(raised.value.example)

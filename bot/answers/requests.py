@@ -1,0 +1,102 @@
+"""Each command's options, parsed once into a typed request.
+
+Every adapter reads options in its own shape (Discord's slash options and button ids,
+the console's `name:value` words, later Slack's actions) and builds the same request
+here, so a check is written once and no adapter can skip it: a request that exists
+is valid. The answers (one module a command) take these requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Self
+
+from bot.answers.bounds import checked_search
+from bot.answers.errors import UserError
+from bot.answers.when import BOUNDS_EXAMPLE, MonthDay, parse_day, parse_range, shown
+
+PAGE_EXAMPLE: Final = "/timeline nato page:2"
+
+
+def parse_page(text: str | int | None, example: str = PAGE_EXAMPLE) -> int:
+    """A page number from 1 as typed ("2"), or 1 when none was given."""
+    if text is None or text == "":
+        return 1
+    if isinstance(text, int):
+        number = text
+    elif text.strip().isdecimal():
+        number = int(text)
+    else:
+        number = 0
+    if number < 1:
+        raise UserError(
+            f"page must be a whole number from 1, not {shown(str(text))}.", example=example
+        )
+    return number
+
+
+@dataclass(frozen=True, slots=True)
+class OnThisDayRequest:
+    """/onthisday: a month-day, and the asker's today (the server's, in its time zone)."""
+
+    day: MonthDay
+    today: date
+
+    @classmethod
+    def parse(cls, text: str | None, today: date) -> Self:
+        """'june 16', '16/06', 'tomorrow', or nothing for today."""
+        return cls(parse_day(text, today), today)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRequest:
+    """/quote: free text (names and topic words), an optional speaker, the quotes shown."""
+
+    query: str = ""
+    speaker: str | None = None
+    seen: Sequence[int] = ()  # ids "Another quote" has shown already
+
+    def __post_init__(self) -> None:
+        checked_search(self.query)
+        checked_search(self.speaker or "")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRequest:
+    """/timeline: topic words, inclusive date bounds as sort keys (yyyymmdd), a page."""
+
+    query: str = ""
+    start: int | None = None
+    end: int | None = None
+    page: int = 1
+
+    def __post_init__(self) -> None:
+        checked_search(self.query)
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise UserError("The range ends before it starts.", example=BOUNDS_EXAMPLE)
+
+    @classmethod
+    def parse(
+        cls,
+        query: str | None,
+        start: str | None = None,
+        end: str | None = None,
+        page: str | int | None = None,
+    ) -> Self:
+        """From the typed words: 'nato', from '2001', to '2008-04-06', page '2'."""
+        low, high = parse_range(start, end)  # says which typed bound is wrong
+        return cls(query or "", low, high, parse_page(page))
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesRequest:
+    """/sources: a page of the document list."""
+
+    page: int = 1
+
+    @classmethod
+    def parse(cls, page: str | int | None) -> Self:
+        """From a typed page number, or none for the first."""
+        return cls(parse_page(page, "/sources page:2"))
