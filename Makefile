@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# ALMANAC_EXPECT_NATIVE: tests/unit/test_native.py fails, not skips, without a fresh build.
+# ALMANAC_EXPECT_NATIVE: tests/unit/db/test_native.py fails, not skips, without a fresh build.
 test: lint native
 	ALMANAC_EXPECT_NATIVE=1 $(BIN)/pytest
 

@@ -36,8 +36,9 @@ from tests.bench.ingest import (
 from tests.bench.report import environment, write_results
 from tests.bench.stores import BuiltStore, build_store
 from tests.bench.targets import targets
+from tests.paths import PROJECT_SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 
 
 def log(message: str) -> None:

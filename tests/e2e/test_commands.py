@@ -29,8 +29,9 @@ from tests.e2e.fake_discord import (
     iter_components,
     running_bot,
 )
+from tests.paths import PROJECT_SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 COGS = ["cogs.onthisday", "cogs.quote", "cogs.timeline", "cogs.sources"]
 EPHEMERAL = 64
 UPDATE_MESSAGE = 7

@@ -44,9 +44,10 @@ from tests.e2e.fake_discord import (
     FakeRole,
     running_bot,
 )
+from tests.paths import PROJECT_SEEDS
 
 JSON = dict[str, Any]
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 EPHEMERAL = 1 << 6
 MOSCOW_NINE = datetime(2026, 6, 16, 6, 0, tzinfo=UTC)  # 09:00 in Moscow
 NEW_YORK_NINE = datetime(2026, 6, 16, 13, 0, tzinfo=UTC)  # 09:00 in New York

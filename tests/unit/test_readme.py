@@ -14,8 +14,9 @@ from bot.console.repl import answer_line
 from db import schema
 from db.read.store import Store
 from db.write.writer import ingest_paths
+from tests.paths import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 EXAMPLE = re.compile(r"```\n> (/[^\n]+)\n(.*?)\n```", re.DOTALL)
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 import db.native as native
+from tests.paths import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 MARK = "\nCOMPILED_STAND_IN = True\n"
 
 

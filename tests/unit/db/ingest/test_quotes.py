@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.ingest_helpers import parse, quote_with
+from tests.unit.db.ingest.helpers import parse, quote_with
 
 ARTICLE = "Talks resume in Vienna\n\n{body}\n"
 

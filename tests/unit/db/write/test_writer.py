@@ -10,6 +10,7 @@ import pytest
 
 from db import schema
 from db.write import rows, writer
+from tests.paths import PROJECT_SEEDS
 
 TEXT = "On June {d}, 2001, event number {i} took place in the harbour town of Valdor.\n"
 
@@ -117,7 +118,7 @@ def test_rerun_after_crash_completes_the_store(
     assert len(_documents(db)) == 5
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 _CHILDREN = ("aliases", "events", "event_people", "quotes", "event_days", "event_years")
 
 

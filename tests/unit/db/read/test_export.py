@@ -15,10 +15,11 @@ import pytest
 from db import schema
 from db.ingest import parse_document
 from db.read import export as exporter
+from tests.paths import PROJECT_SEEDS
 from tests.stores import write_store
-from tests.unit.test_crash_ingest import article
+from tests.unit.db.write.test_crash_ingest import article
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 DOCUMENTS = 300
 # sha256 of the export of generated_store() as the whole-store exporter wrote it
 # (json.dump of one dict, indent=2, ensure_ascii=False, then a newline), before streaming.

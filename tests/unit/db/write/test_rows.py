@@ -21,8 +21,9 @@ from db.records import (
 from db.text import fold, folded_topic_words, name_key
 from db.write import rows as rows_module
 from db.write.rows import DocumentRows, PendingWrites, document_rows, pack_rows, unpack_rows
+from tests.paths import PROJECT_SEEDS
 
-SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 
 
 def _reference_rows(document: ParsedDocument) -> DocumentRows:

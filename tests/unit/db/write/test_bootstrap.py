@@ -20,8 +20,9 @@ from db.state.sqlite import StateStore
 from db.write import bootstrap as build
 from db.write.bootstrap import StoreRefused, ensure_content
 from db.write.writer import ingest_paths
+from tests.paths import PROJECT_SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 
 
 def _digest(path: Path) -> str:

@@ -19,8 +19,9 @@ import pytest
 from bot.process.cli import main
 from db import schema
 from db.write import writer
+from tests.paths import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 GOOD = """March 3, 1999: Ada Novak and Ben Oduya meet in Lisbon
 The two premiers met for the first time. "We will share the fisheries," Novak said.
 """

@@ -24,8 +24,9 @@ from db.records import TIMELINE_KEY_STEP
 from db.state.sqlite import StateStore
 from db.text import topic_words
 from db.write.bootstrap import ensure_content, integrity_problems
+from tests.paths import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 SEED = 20240616
 FILES = 300
 EDITED = 100

@@ -13,8 +13,9 @@ from db import schema
 from db.ingest.source import MAX_SOURCE_BYTES
 from db.records import EventRecord, ParsedDocument, PartialDate, Span
 from db.write.writer import _Parsed, write_batches
+from tests.paths import PROJECT_SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 
 GOOD = """March 3, 1999: Ada Novak and Ben Oduya meet in Lisbon
 The two premiers met for the first time. "We will share the fisheries," Novak said.

@@ -16,7 +16,7 @@ from bot.answers.formatting import human_date, years_ago
 from db import schema
 from db.ingest.dates import find_dates
 from db.records import PartialDate
-from tests.unit.ingest_helpers import parse
+from tests.unit.db.ingest.helpers import parse
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,12 @@ from db import schema
 from db.state.records import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay, retry_at
 from db.state.sqlite import StateStore
 from db.write.writer import ingest_paths
+from tests.paths import PROJECT_SEEDS
 
 GUILD = 42
 CHANNEL = 4200
 DAY = date(2026, 6, 16)
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 
 
 class FakeClock:

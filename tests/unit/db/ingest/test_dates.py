@@ -6,7 +6,7 @@ import pytest
 
 from db.ingest.dates import find_dates, find_relatives, shift
 from db.records import PartialDate
-from tests.unit.ingest_helpers import events_on, parse
+from tests.unit.db.ingest.helpers import events_on, parse
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from db import schema
 from db.write.writer import BULK_DEFERRED_INDEXES, ingest_paths
+from tests.paths import PROJECT_SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 
 
 def _indexes(path: Path) -> set[str]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import pathlib
 import re
 
 import pytest
 
 from db.ingest import read_source
 from db.records import ParsedDocument
-from tests.unit.ingest_helpers import parse, quote_with
+from tests.paths import PROJECT_SEEDS
+from tests.unit.db.ingest.helpers import parse, quote_with
 
-SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 ARTICLE = "000_46421eaf1cf80e95.txt"
 TIMELINE = "004_bcb2b3a130616d09.txt"
 PUTIN, BUSH, TRENIN = "Vladimir Putin", "George W. Bush", "Dmitri Trenin"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.ingest_helpers import events_on, parse
+from tests.unit.db.ingest.helpers import events_on, parse
 
 TIMELINE = (
     "March 3, 1999: Smith meets Novak\n"

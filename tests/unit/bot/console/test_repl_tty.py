@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 
 from db.write.bootstrap import ensure_content
+from tests.paths import PROJECT_ROOT
 
 pty = pytest.importorskip("pty")
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 # A guard against a console that hangs, not a timing figure: the test fails, not waits.
 HANG = 30.0
 # What /proc/PID/wchan shows while a process waits in select() or poll().

@@ -23,9 +23,10 @@ from db import schema
 from db.read.store import Store
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
 from db.write.writer import ingest_paths
+from tests.paths import PROJECT_SEEDS
 from tests.stores import many_documents, write_store
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = PROJECT_SEEDS
 TODAY = date(2026, 6, 16)
 PUTIN = "Vladimir Putin"
 BUSH = "George W. Bush"

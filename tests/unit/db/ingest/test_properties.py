@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from db.ingest import parse_document
 from db.records import ParsedDocument
-from tests.unit.ingest_helpers import parse
+from tests.unit.db.ingest.helpers import parse
 
 _MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 

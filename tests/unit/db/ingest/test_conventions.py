@@ -5,7 +5,7 @@ Every text here is invented for the test.
 
 from __future__ import annotations
 
-from tests.unit.ingest_helpers import parse, quote_with
+from tests.unit.db.ingest.helpers import parse, quote_with
 
 BRITISH = """Council backs new bridge
 

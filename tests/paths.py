@@ -1,0 +1,9 @@
+"""Where the project's own files are, for tests at any depth of tests/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+PROJECT_ROOT: Final = Path(__file__).resolve().parents[1]
+PROJECT_SEEDS: Final = PROJECT_ROOT / "seeds"
