@@ -2,7 +2,7 @@
 
 FTS5's bm25() counts every row matching each term before scoring the first one,
 so the candidates (the first matches in store order) come back from one query and
-are scored here with the same formula and column weights (db/read/bm25.py).
+are scored with the same formula and column weights (the fenced db/read/fts5_fast.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from db.read.bm25 import Bm25
+from db.read.fts5_fast import CANDIDATES_COUNTED, CANDIDATES_HIGHLIGHTED, Bm25
 from db.read.rows import Reader, quotes_by_id
 from db.records import Quote
 from db.text import fts_query
@@ -29,39 +29,6 @@ QUOTE_CANDIDATES = 200
 # counts from highlight(), about 4 us a row); a commoner one within its sample
 # by presence per column (see _CANDIDATES_COUNTED), about ten times cheaper.
 QUOTE_EXACT_MAX = 50
-
-# The candidates of a ranked /quote search come back as ONE row, a JSON array.
-# SQLite then does all of highlight()'s work (the dearest part of /quote) in one
-# step, without the GIL, in the reader's thread; row by row, that thread needed
-# the GIL back after every row, and in a burst it waited on the event loop for it.
-# Parameters: ?1 the MATCH expression, ?2 QUOTE_CANDIDATES (one more is read, to
-# know whether the bound was reached).
-_CANDIDATES = (
-    "SELECT json_group_array(json_array(id, {text}, {context}, hex(sz))) FROM ("
-    "SELECT f.rowid AS id, highlight(quotes_fts, 0, char(1), char(2)) AS t,"
-    " highlight(quotes_fts, 1, char(1), char(2)) AS c, s.sz AS sz FROM quotes_fts f"
-    " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE quotes_fts MATCH ?1 LIMIT ?2 + 1)"
-)
-_CANDIDATES_HIGHLIGHTED = _CANDIDATES.format(text="t", context="c")
-# One topic word: only its count per column leaves SQLite (?3: the word in the text
-# column, ?4: QUOTE_EXACT_MAX). Exact when it has at most ?4 matches. A commoner
-# word is ranked within its sample without highlight(): a row has the word once in
-# the text, or else once in the context (a rowid-range query on the text column
-# tells which), so the shortest quotes that use it in their words come first.
-_CANDIDATES_COUNTED = (
-    "SELECT CASE WHEN (SELECT count(*) FROM (SELECT rowid FROM quotes_fts"
-    " WHERE quotes_fts MATCH ?1 LIMIT ?4 + 1)) <= ?4 THEN ("
-    + _CANDIDATES.format(
-        text="length(t) - length(replace(t, char(1), ''))",
-        context="ifnull(length(c) - length(replace(c, char(1), '')), 0)",
-    )
-    + ") ELSE (WITH c AS MATERIALIZED (SELECT f.rowid AS id, s.sz AS sz FROM quotes_fts f"
-    " JOIN quotes_fts_docsize s ON s.id = f.rowid WHERE f.quotes_fts MATCH ?1 LIMIT ?2 + 1),"
-    " t AS MATERIALIZED (SELECT g.rowid AS id FROM quotes_fts g WHERE g.quotes_fts MATCH ?3"
-    " AND g.rowid BETWEEN (SELECT min(id) FROM c) AND (SELECT max(id) FROM c))"
-    " SELECT json_group_array(json_array(c.id, c.id IN t, c.id NOT IN t, hex(c.sz))) FROM c)"
-    " END"
-)
 
 
 class QuoteSearch(NamedTuple):
@@ -93,13 +60,13 @@ class QuoteRanker:
         if cached is not None:
             return cached
         single = len(topic) == 1
-        args: tuple[str | int, ...]
+        args: dict[str, str | int] = {"match": match, "candidates": QUOTE_CANDIDATES}
         if single:
-            in_text = "{text}: (" + fts_query(topic) + ")"
-            exact = min(QUOTE_EXACT_MAX, QUOTE_CANDIDATES)
-            sql, args = _CANDIDATES_COUNTED, (match, QUOTE_CANDIDATES, in_text, exact)
+            args["in_text"] = "{text}: (" + fts_query(topic) + ")"
+            args["exact"] = min(QUOTE_EXACT_MAX, QUOTE_CANDIDATES)
+            sql = CANDIDATES_COUNTED
         else:
-            sql, args = _CANDIDATES_HIGHLIGHTED, (match, QUOTE_CANDIDATES)
+            sql = CANDIDATES_HIGHLIGHTED
         rows = await read().execute_fetchall(sql, args)
         candidates = json.loads(next(iter(rows))[0])  # [rowid, text, context, docsize hex]
         if single:

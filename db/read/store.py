@@ -29,7 +29,7 @@ from db import schema
 from db.read import onthisday as day_query
 from db.read import quotes as quote_search
 from db.read import timeline as timeline_query
-from db.read.bm25 import Bm25
+from db.read.fts5_fast import AVERAGES, Bm25
 from db.read.name_index import SpeakerIndex, TopicIndex
 from db.read.onthisday import DAY_COUNT_MAX, DayPage
 from db.read.quotes import QUOTE_CANDIDATES, QUOTE_EXACT_MAX, QuoteRanker, QuoteSearch
@@ -225,9 +225,7 @@ class Store(AsyncClosing):
         self._speakers = SpeakerIndex((str(name), norm) for name, norm in rows)
         vocabulary = await self._conn.execute_fetchall("SELECT word, quotes FROM vocabulary")
         self._topics = TopicIndex((str(w), int(n)) for w, n in vocabulary)
-        averages = await self._conn.execute_fetchall(
-            "SELECT block FROM quotes_fts_data WHERE id = 1"
-        )
+        averages = await self._conn.execute_fetchall(AVERAGES)
         block = bytes(next(iter(averages))[0]) if averages else b""
         self._ranker.bm25 = Bm25(dict(self._topics.counts), block)
 

@@ -1,13 +1,17 @@
-"""BM25 over a bounded set of FTS5 candidates, without FTS5's full-match count.
+"""FENCED FAST PATH: /quote's ranking reads FTS5's own records, because bm25() cannot
+be bounded. Everything here has a plain equivalent; tests hold the two equal.
 
 FTS5's bm25() computes each term's document frequency by visiting every row that
 contains it, before scoring even one row; for a word in a quarter of a million
-quotes that is most of the query's time. This module scores the candidates with
-the same formula and column weights as bm25(quotes_fts, 1.0, 0.5, 0.0), taking
-term frequencies from highlight() markers, row lengths from the docsize table, the
-row count and average length from the FTS5 averages record, and each term's
-document frequency from the vocabulary table (surface words, an estimate; it
-only weighs terms against each other, so single-word queries rank exactly).
+quotes that is most of the query's time. So the candidates (the first matches in
+store order) come back from one query (the SQL templates below), and Bm25 scores
+them with the same formula and column weights as bm25(quotes_fts, 1.0, 0.5, 0.0),
+taking term frequencies from highlight() markers, row lengths from the docsize
+table, the row count and average length from the FTS5 averages record, and each
+term's document frequency from the vocabulary table (surface words, an estimate;
+it only weighs terms against each other, so single-word queries rank exactly).
+The plain form: `ORDER BY bm25(quotes_fts, 1.0, 0.5, 0.0)`, as the tests of
+bot/answers/quote.py and the benchmark's reference query write it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,51 @@ B = 0.75
 WEIGHTS = (1.0, 0.5)  # text, context; the speaker column weighs 0
 
 _MARKED = re.compile("\x01(.*?)\x02", re.DOTALL)
+
+
+# The candidates of a ranked /quote search come back as ONE row, a JSON array of
+# [rowid, text, context, docsize hex]. SQLite then does all of highlight()'s work (the
+# dearest part of /quote) in one step, without the GIL, in the reader's thread; row by
+# row, that thread needed the GIL back after every row, and in a burst it waited on the
+# event loop for it. :match is the MATCH expression, :candidates the bound (one more
+# row is read, to know whether the bound was reached).
+_CANDIDATES = """
+SELECT json_group_array(json_array(id, {text}, {context}, hex(sz))) FROM (
+  SELECT f.rowid AS id, highlight(quotes_fts, 0, char(1), char(2)) AS t,
+         highlight(quotes_fts, 1, char(1), char(2)) AS c, s.sz AS sz
+  FROM quotes_fts f JOIN quotes_fts_docsize s ON s.id = f.rowid
+  WHERE quotes_fts MATCH :match LIMIT :candidates + 1)
+"""
+CANDIDATES_HIGHLIGHTED = _CANDIDATES.format(text="t", context="c")
+
+# One topic word: only its count per column leaves SQLite. Exact (from highlight()
+# markers) when it has at most :exact matches. A commoner word is ranked within its
+# sample without highlight(): a row has the word once in the text, or else once in
+# the context (a rowid-range query for :in_text, the word in the text column, tells
+# which), so the shortest quotes that use it in their words come first.
+CANDIDATES_COUNTED = """
+SELECT CASE WHEN (SELECT count(*) FROM (
+    SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :match LIMIT :exact + 1)) <= :exact
+  THEN ({counted})
+  ELSE (
+    WITH c AS MATERIALIZED (
+      SELECT f.rowid AS id, s.sz AS sz
+      FROM quotes_fts f JOIN quotes_fts_docsize s ON s.id = f.rowid
+      WHERE f.quotes_fts MATCH :match LIMIT :candidates + 1),
+    t AS MATERIALIZED (
+      SELECT g.rowid AS id FROM quotes_fts g WHERE g.quotes_fts MATCH :in_text
+      AND g.rowid BETWEEN (SELECT min(id) FROM c) AND (SELECT max(id) FROM c))
+    SELECT json_group_array(json_array(c.id, c.id IN t, c.id NOT IN t, hex(c.sz))) FROM c)
+END
+""".format(
+    counted=_CANDIDATES.format(
+        text="length(t) - length(replace(t, char(1), ''))",
+        context="ifnull(length(c) - length(replace(c, char(1), '')), 0)",
+    )
+)
+
+# FTS5's averages record (row count, then tokens per column), as Bm25 takes it.
+AVERAGES = "SELECT block FROM quotes_fts_data WHERE id = 1"
 
 
 def _varints(block: bytes) -> list[int]:
