@@ -124,6 +124,14 @@ class QuoteRecord:
     fragment: bool
     span: Span
 
+    @property
+    def served(self) -> bool:
+        """Whether an answer may serve it: whole words by someone the text names.
+
+        db.schema.SERVED_QUOTE says the same in SQL, over the stored columns.
+        """
+        return not self.fragment and bool(self.speaker)
+
 
 @dataclass(slots=True)
 class ParsedDocument:

@@ -26,8 +26,9 @@ STATE_SCHEMA = "state/state.sql"  # the state store keeps its migrations in its 
 # ("database is locked"): ingest holds it only while it writes a batch (about a second).
 BUSY_TIMEOUT_MS = 5000
 
-# A quote an answer may serve: whole words (no fragment) by someone the text names. A quote
-# of an unnamed speaker (a slogan, a sign) stays in the store but is never offered as one.
+# A quote an answer may serve (db.records.QuoteRecord.served, in SQL): whole words by
+# someone the text names. A quote of an unnamed speaker (a slogan, a sign) stays in the
+# store but is never offered as one.
 SERVED_QUOTE = "fragment = 0 AND speaker_id IS NOT NULL"
 
 _MIGRATION_HEADER = re.compile(r"^-- migration (\d+)\s*$", re.MULTILINE)

@@ -256,7 +256,7 @@ def _quote_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentR
         )
         speaker = quote.speaker
         speakers.append(names[speaker] if speaker else -1)
-        if quote.fragment or not speaker:  # served by no answer: see schema.SERVED_QUOTE
+        if not quote.served:  # no search row: no answer serves it
             continue
         folded = fold(text)  # once, for the search row and the vocabulary
         words += folded_topic_words(folded)

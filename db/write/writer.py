@@ -572,13 +572,13 @@ def _write_document(
 
 def _outcome(key: str, status: Status, document: ParsedDocument | DocumentRows) -> FileOutcome:
     """The report of a stored document. Its quotes are those /quote and /sources serve
-    (db.schema.SERVED_QUOTE): whole words by someone the text names."""
+    (QuoteRecord.served): whole words by someone the text names."""
     if isinstance(document, DocumentRows):
         people = document.people
         served = len(document.quote_search)  # search rows are made for served quotes only
     else:
         people = len(document.people)
-        served = sum(1 for q in document.quotes if not q.fragment and q.speaker)
+        served = sum(1 for q in document.quotes if q.served)
     warnings = list(document.warnings)
     if not document.events and not served:
         warnings.append(NOTHING_FOUND)
