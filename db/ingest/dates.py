@@ -17,6 +17,7 @@ from typing import Final, Literal
 
 from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS
 from db.ingest.scan import finditer_near, literal_starts, spaced
+from db.memo import BoundedMemo
 from db.records import PartialDate
 from db.text import lower
 
@@ -93,8 +94,6 @@ def _month_number(name: str) -> int:
     return MONTHS[lower(name).rstrip(".")]
 
 
-_MADE_KEPT: Final = 1 << 14  # make_date's remembered dates; past this many it starts over
-_MADE: Final[dict[tuple[int | None, int, int | None], PartialDate | None]] = {}
 _MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -109,16 +108,11 @@ def make_date(year: int | None, month: int, day: int | None) -> PartialDate | No
     The same dates recur in and across documents, and a PartialDate (a frozen dataclass)
     is slow to make, so each is made once and shared: nothing can change it.
     """
-    parts = (year, month, day)
-    if parts in _MADE:
-        return _MADE[parts]
-    if len(_MADE) >= _MADE_KEPT:
-        _MADE.clear()  # start over rather than grow without bound
-    made = _MADE[parts] = _new_date(year, month, day)
-    return made
+    return _MADE[(year, month, day)]
 
 
-def _new_date(year: int | None, month: int, day: int | None) -> PartialDate | None:
+def _new_date(parts: tuple[int | None, int, int | None]) -> PartialDate | None:
+    year, month, day = parts
     if year is not None and not (1 <= year <= 9999 or -9999 <= year <= -1):
         return None
     if day is None:
@@ -129,6 +123,9 @@ def _new_date(year: int | None, month: int, day: int | None) -> PartialDate | No
     if year is None:
         return PartialDate(None, month, day, "month-day")
     return PartialDate(year, month, day, "day")
+
+
+_MADE: Final = BoundedMemo(_new_date, 1 << 14)  # make_date's dates, made once each
 
 
 def form_of(match: re.Match[str]) -> str:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from db.ingest.lexicon import GIVEN_NAMES, NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
+from db.memo import BoundedMemo
 from db.text import lower
 
 _UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -75,11 +76,6 @@ class RunShape(NamedTuple):
     full: bool  # has_given_name(name): a full name ("Vladimir Putin", not "Putin")
 
 
-# run_shapes per run text; past this many texts the dict starts over.
-_SHAPES_KEPT: Final = 1 << 16
-_SHAPES: Final[dict[str, tuple[RunShape | None, RunShape | None]]] = {}
-
-
 def _fold(token: str) -> str:
     """Lowercase without a possessive ending or a trailing full stop: "Putin's" -> "putin"."""
     return lower(_unpossessive(token)).rstrip(".")
@@ -132,15 +128,9 @@ def run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
 
     Both are the same object unless the first word may be a verb ("Speaking ..."), so
     callers need to find out where the run stands only when they differ. Remembered per
-    text in a plain dict: nearly every run repeats a text seen before, and a dict hit
-    costs a fraction of what lru_cache's bookkeeping adds to every call.
+    text (db.memo): nearly every run repeats a text seen before.
     """
-    shapes = _SHAPES.get(text)
-    if shapes is None:
-        if len(_SHAPES) >= _SHAPES_KEPT:
-            _SHAPES.clear()  # start over rather than grow without bound
-        shapes = _SHAPES[text] = _run_shapes(text)
-    return shapes
+    return _SHAPES[text]
 
 
 def _run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
@@ -152,6 +142,9 @@ def _run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
         return inside, inside
     opening = run_shape(text, sentence_start=True)
     return inside, (inside if opening == inside else opening)
+
+
+_SHAPES: Final = BoundedMemo(_run_shapes, 1 << 16)  # run_shapes per run text
 
 
 def _word_shape(word: str) -> RunShape | None:

@@ -14,7 +14,9 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Final
 
+from db.memo import BoundedMemo
 from db.records import TIMELINE_KEY_STEP, ParsedDocument, PartialDate, timeline_key
 from db.text import fold, folded_topic_words, name_key, topic_words
 
@@ -185,16 +187,10 @@ def _alias_rows(document: ParsedDocument, names: dict[str, int]) -> list[tuple[i
 
 def _name_key(name: str) -> str:
     """name_key(), remembered: the same people recur across the documents a worker parses."""
-    norm = _NAME_KEYS.get(name)
-    if norm is None:
-        if len(_NAME_KEYS) >= _NAME_KEYS_LIMIT:  # bounded: a long ingest meets many names
-            _NAME_KEYS.clear()
-        norm = _NAME_KEYS[name] = name_key(name)
-    return norm
+    return _NAME_KEYS[name]
 
 
-_NAME_KEYS: dict[str, str] = {}
-_NAME_KEYS_LIMIT = 20_000
+_NAME_KEYS: Final = BoundedMemo(name_key, 20_000)
 
 
 def _event_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentRows) -> None:

@@ -170,7 +170,7 @@ def test_remembered_dates_are_the_dates_made_afresh() -> None:
     for year in (None, 0, 1, 1999, 2000, 2100, 9999, 10000):
         for month in range(1, 13):
             for day in (None, 0, 1, 28, 29, 30, 31, 32):
-                expected = dates._new_date(year, month, day)
+                expected = dates._new_date((year, month, day))
                 assert dates.make_date(year, month, day) == expected
                 assert dates.make_date(year, month, day) == expected  # now remembered
 

@@ -209,7 +209,7 @@ def test_name_keys_stay_bounded() -> None:
     document = ParsedDocument("t", None, people, [], [])
     _same(document)
     _same(document)  # now from the remembered keys
-    assert len(rows_module._NAME_KEYS) <= rows_module._NAME_KEYS_LIMIT
+    assert len(rows_module._NAME_KEYS) <= rows_module._NAME_KEYS.limit
 
 
 def test_pending_writes_merge_adds_counts() -> None:
