@@ -166,11 +166,14 @@ class EventBuilder:
                 self._relative_dates(anchor, start, end, same_day=section.date is None)
 
     def _is_own_date(self, unit: Unit) -> bool:
-        """A short line with the document's own date and no sentence after it (a bare date,
-        a dateline such as "Houston, TX - 19 April 2013", a stamp "May | 25 March 2019 |
-        News"): no event (see pipeline._published)."""
+        """A short line with only the document's own date and no sentence after it (a bare
+        date, a dateline such as "Houston, TX - 19 April 2013", a stamp "May | 25 March
+        2019 | News", "11.01.2014 - Update : 11.01.2014"): no event (see
+        pipeline._published)."""
         hits = self.layout.dates.dates_in(unit.start, unit.end)
-        if len(hits) != 1 or hits[0].date != self.published or unit.end - unit.start > 100:
+        if not hits or unit.end - unit.start > 100:
+            return False
+        if any(h.date != self.published for h in hits):  # "11.01.2014 - Update: 11.01.2014"
             return False
         return not ends_sentence(self.layout.norm[unit.start : unit.end])
 

@@ -15,7 +15,7 @@ from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import Layout, QuoteBuilder
-from db.ingest.segment import Section, has_only_stops, segment, split_sentences
+from db.ingest.segment import HEAD_LINES, Section, has_only_stops, segment, split_sentences
 from db.ingest.turns import find_turns, first_person
 from db.records import ParsedDocument, PartialDate
 from db.text import lower
@@ -25,7 +25,6 @@ _PUBLISHED: Final = re.compile(
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
 _PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
-_HEAD_LINES: Final = 15
 _DATELINE_MAX: Final = 80
 # "Chicago (AFP) April 15, 2012 ...", "LONDON (Reuters) - March 3, 2015": a news agency's
 # dateline near the start of a line, then the date.
@@ -57,7 +56,7 @@ def _published(
     such as "Published", after a dateline ("PITTSBURGH, ...", "Chicago (AFP) ..."), a bare
     date on a line of its own that heads no entry, else a short stamp line's date."""
     fallback: PartialDate | None = None  # a stamp line, if no line says more
-    for head in islice((line for line in lines if line.kind != "blank"), _HEAD_LINES):
+    for head in islice((line for line in lines if line.kind != "blank"), HEAD_LINES):
         hits = _line_hits(dates, head)
         if not hits:
             continue  # every form below needs a date in the line: most lines have none

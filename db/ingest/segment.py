@@ -9,12 +9,18 @@ from typing import Final, Literal
 
 from db.ingest.clean import BULLET_MARKS, Line
 from db.ingest.dates import MONTH, LineDate, line_date
+from db.ingest.lexicon import STAMP_PREFIXES
 from db.records import PartialDate
 from db.text import lower
 
 BlockKind = Literal["heading", "paragraph", "caption", "bullet", "label"]
 
-_TOP_LINES: Final = 6  # a bare date among a document's first lines is its own date
+# A saved page's head: a bare date among its first lines (past a site name, contacts,
+# a section) is the document's own date; pipeline looks this far for its date too.
+HEAD_LINES: Final = 15
+# A dated line whose words open so is the page's stamp ("11.01.2014 - Update: ..."), no
+# entry: "update" as well as the stamp words that make a whole line furniture.
+_STAMP_WORDS: Final = ("update", *STAMP_PREFIXES)
 _POSITION_MARK: Final = re.compile(
     r"\((?:left|right|center|centre|top|bottom|front|rear|L|R|C|"
     r"(?:second|third) from (?:left|right))\)|, (?:left|right),"
@@ -210,15 +216,22 @@ def _dated_lines(norm: str, lines: list[Line]) -> dict[int, LineDate]:
         heading = line_date(line_text, context)
         if heading is None:
             continue
+        day = heading.date is not None and heading.date.precision == "day"
+        if day and text_lines <= HEAD_LINES and _is_stamp(line_text[heading.head :]):
+            continue
         dated[number] = heading
         context = heading.date or context
         bare = heading.head >= len(line_text.rstrip())
-        day = heading.date is not None and heading.date.precision == "day"
-        if bare and day and len(dated) == 1 and text_lines <= _TOP_LINES:
+        if bare and day and len(dated) == 1 and text_lines <= HEAD_LINES:
             top = number
     if top is not None and len(dated) < 3:
         del dated[top]
     return dated
+
+
+def _is_stamp(words: str) -> bool:
+    """The words after a date say when the page was published or updated."""
+    return lower(words.lstrip()).startswith(_STAMP_WORDS)
 
 
 def _reclassify_wrapped(norm: str, wrapped: list[Block]) -> None:

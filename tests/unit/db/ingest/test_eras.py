@@ -243,3 +243,28 @@ def test_a_store_of_historical_iso_years_is_migrated(tmp_path: Path) -> None:
         assert [PartialDate.from_iso(d).year for d in stored] == [-44, -1, 1969]
     finally:
         conn.close()
+
+
+def test_a_date_line_below_a_long_page_head_is_the_documents_own() -> None:
+    """A bare date line past a site name and press contacts still dates the document:
+    it heads no entry, makes no event, and its weekday words count from it."""
+    doc = parse(
+        "Press Releases\n\nAnna Field\nHarbour Office, Leeds\n0113-555-0199\n"
+        "anna.field@example.org\n\nOmar Diaz\nCity Council\n0113-555-0123\n"
+        "omar.diaz@example.org\nOctober 9, 2019\n\nNOTICE : 19-042\n\n"
+        "LEEDS -- Following Wednesday's opening of the new bridge, the mayor thanked "
+        "the builders.\n"
+    )
+    assert doc.published == PartialDate(2019, 10, 9, "day")
+    assert [(e.date.iso(), e.title[:8]) for e in doc.events] == [("2019-10-09", "LEEDS --")]
+
+
+def test_a_dated_update_stamp_is_no_entry() -> None:
+    """'05.03.2018 - Update : 05.03.2018' stamps the page: no event, the document's date."""
+    doc = parse(
+        "Ferry strike ends\n\n05.03.2018 - Update : 05.03.2018\n\n"
+        "BERGEN\n\nSpeaking to reporters on Monday, union leader Kari Holm said the "
+        "strike was over.\n"
+    )
+    assert doc.published == PartialDate(2018, 3, 5, "day")
+    assert [(e.date.iso(), e.title[:8]) for e in doc.events] == [("2018-03-05", "Speaking")]
