@@ -12,7 +12,7 @@ import datetime as dt
 import operator
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS
@@ -28,6 +28,11 @@ MONTH = (
 _ORD: Final = r"(?:st|nd|rd|th)?"
 # An era after a year: BC, B.C., BCE, B.C.E., AD, A.D., CE, C.E. (capitals only: "ad" is a word).
 _ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
+# The lowercase words that may follow a month-day stated without "on".
+_AFTER_BARE_DAY: Final = (
+    "at in on of and or but to from for after before when while with by as until till"
+    " through during near outside inside against amid since"
+).split()
 _DATES: Final = re.compile(
     rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
@@ -43,9 +48,13 @@ _DATES: Final = re.compile(
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
     r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
     r"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{4})(?=\s?-{1,2}\s|:\s)"  # "...; 1904 - sent ..."
+    # "a speech June 11 at the hall": a month-day without "on", unless a noun follows it
+    # ("the September 11 attacks", "the July 4 parade" name something).
+    rf"|\b(?P<m11>{MONTH})\.?\s(?P<d11>\d{{1,2}}){_ORD}\b"
+    rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
-_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10")
+_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10", "d11")
 _BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
 # After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
 _NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
@@ -84,10 +93,15 @@ class DateHit:
 
 @dataclass(frozen=True, slots=True)
 class DateScan:
-    """Dates found in a piece of text, and what was rejected as impossible."""
+    """Dates found in a piece of text, and what was rejected as impossible.
+
+    bare: month-days stated without "on" ("a speech June 11"), kept apart: alone they
+    may name a day ("because of September 11"); only a year entry makes them a date.
+    """
 
     hits: list[DateHit]
     rejected: list[tuple[int, str]]
+    bare: list[DateHit] = field(default_factory=list)
 
 
 def _month_number(name: str) -> int:
@@ -171,8 +185,9 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         if not 1 <= int(iso_month) <= 12:
             return None
         return make_date(int(iso_year), int(iso_month), int(iso_day))
-    if form == "d4":
-        return make_date(None, _month_number(match.group("m4")), int(match.group("d4")))
+    if form in ("d4", "d11"):
+        month, day = match.group(f"m{form[1:]}", form)
+        return make_date(None, _month_number(month), int(day))
     if form == "y5":
         year = _year(match.group("y5").strip(), match.group("e5"))
         return make_date(year, _month_number(match.group("m5")), None) if year else None
@@ -222,6 +237,7 @@ def _digit_run_starts(text: str) -> Iterable[int]:
 def find_dates(text: str, base: int = 0) -> DateScan:
     """Dates in text (offsets shifted by base); impossible ones are listed as rejected."""
     hits: list[DateHit] = []
+    bare: list[DateHit] = []
     rejected: list[tuple[int, str]] = []
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
@@ -238,8 +254,9 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         if date is None:
             rejected.append((base + match.start(), match.group(0)))
             continue
-        hits.append(DateHit(base + match.start(), base + match.end(), date))
-    return DateScan(hits, rejected)
+        hit = DateHit(base + match.start(), base + match.end(), date)
+        (bare if form == "d11" else hits).append(hit)
+    return DateScan(hits, rejected, bare)
 
 
 _RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
@@ -438,6 +455,8 @@ class DateIndex:
         self.hits = scan.hits
         self.rejected = scan.rejected
         self.hit_starts = [h.start for h in self.hits]
+        self.bare = scan.bare
+        self.bare_starts = [h.start for h in self.bare]
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]
 
@@ -446,6 +465,14 @@ class DateIndex:
         low = bisect.bisect_left(self.hit_starts, start)
         high = bisect.bisect_left(self.hit_starts, end)
         return self.hits[low:high]
+
+    def bare_in(self, start: int, end: int) -> list[DateHit]:
+        """Month-days stated without "on" that start inside [start, end) (see DateScan)."""
+        if not self.bare:
+            return []
+        low = bisect.bisect_left(self.bare_starts, start)
+        high = bisect.bisect_left(self.bare_starts, end)
+        return self.bare[low:high]
 
     def relatives_in(self, start: int, end: int) -> list[RelativeHit]:
         """Relative dates that start inside [start, end)."""
@@ -512,7 +539,7 @@ def line_date(line: str, context: PartialDate | None) -> LineDate | None:
     if found is not None:  # _LINE_FULL holds _DATES, groups and all: read them from it
         form = form_of(found)
         date = _from_match(found, form)
-        if form in ("d4", "y6"):
+        if form in ("d4", "y6", "d11"):
             found = None  # "On March 3 ..." and "In 1961 ..." open sentences, not entries
     if found is None:
         found = _LINE_MONTH_DAY.match(line)

@@ -7,6 +7,7 @@ precision really stated; "two days before the invasion, X" dates the invasion.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import Final
 
@@ -19,6 +20,7 @@ from db.ingest.segment import Section
 from db.records import EventRecord, PartialDate, Span
 
 SUMMARY_LIMIT: Final = 300
+_HIT_START: Final = operator.attrgetter("start")
 TITLE_LIMIT: Final = 200
 MAX_PER_SENTENCE: Final = 8  # a sentence with more dates is a list; its first ones are enough
 # "1904 - sent catalogs; 1926 - opened a store; ..." entries are each an event of their
@@ -120,6 +122,8 @@ class EventBuilder:
     def _heading_event(self, section: Section, units: list[Unit]) -> None:
         assert section.heading is not None
         assert section.date is not None
+        if self._day_in_entry(section):
+            return  # its words' own event holds the day
         text = self.layout.text
         body = [u for u in units if u.block.kind == "paragraph"]
         headline = text[section.headline_start : section.heading.end]
@@ -148,13 +152,29 @@ class EventBuilder:
             section.heading.end,
         )
 
+    def _day_in_entry(self, section: Section) -> bool:
+        """A year entry whose words state one month-day ("1963: ... a speech June 11 at
+        the hall"): that day, in the entry's year, is the event, not the year."""
+        assert section.heading is not None
+        if section.date is None or section.date.precision != "year":
+            return False
+        dates = self.layout.dates
+        hits = [
+            *dates.dates_in(section.headline_start, section.heading.end),
+            *dates.bare_in(section.headline_start, section.heading.end),
+        ]
+        return len(hits) == 1 and hits[0].date.precision == "month-day"
+
     def _unit_events(self, section: Section, unit: Unit) -> None:
         if unit.block.kind == "label" or self._is_own_date(unit):
             return
         anchor = section.date or self.published
         dates = self.layout.dates
-        if not dates.dates_in(unit.start, unit.end) and (
-            anchor is None or not dates.relatives_in(unit.start, unit.end)
+        in_year = section.date is not None and section.date.year is not None
+        if (
+            not dates.dates_in(unit.start, unit.end)
+            and not (in_year and dates.bare_in(unit.start, unit.end))
+            and (anchor is None or not dates.relatives_in(unit.start, unit.end))
         ):
             return  # its sentences lie inside it: none of them can date anything
         for start, end in self.layout.sentences[unit.index]:
@@ -187,6 +207,9 @@ class EventBuilder:
 
     def _stated_dates(self, section: Section, start: int, end: int) -> None:
         hits = self.layout.dates.dates_in(start, end)
+        if section.date is not None and section.date.year is not None:
+            bare = self.layout.dates.bare_in(start, end)  # "1963: ... speech June 11"
+            hits = sorted([*hits, *bare], key=_HIT_START) if bare else hits
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
         if not hits:
             return

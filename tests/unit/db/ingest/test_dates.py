@@ -47,6 +47,25 @@ def test_not_dates(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The mayor spoke June 11 at the hall.", ["--06-11"]),
+        ("The mayor spoke Sept. 3, after the vote.", ["--09-03"]),
+        ("The mayor spoke March 3.", ["--03-03"]),
+        ("The September 11 attacks changed everything.", []),  # a noun follows: a name
+        ("The July 4 parade was cancelled.", []),
+        ("The fair ran June 11-14 that year.", []),
+    ],
+)
+def test_month_days_without_on_are_kept_apart(text: str, found: list[str]) -> None:
+    """A month-day stated without "on" is no date by itself ("because of September 11"
+    names a day); it is kept apart for a year entry to date (see the events tests)."""
+    scan = find_dates(text)
+    assert scan.hits == []
+    assert [h.date.iso() for h in scan.bare] == found
+
+
+@pytest.mark.parametrize(
     "text", ["It was February 30, 2001.", "Due March 3, 99999.", "It was 2001-02-30."]
 )
 def test_impossible_dates_rejected(text: str) -> None:

@@ -143,3 +143,27 @@ def test_content_bullets_are_kept() -> None:
     text = "Gains\n\nThey got:\n\n  \u2022 a new treaty that Tom Smith signed on May 3, 2004.\n"
     (event,) = parse(text).events
     assert event.date.iso() == "2004-05-03"
+
+
+def test_month_days_inside_year_entries() -> None:
+    """A year entry's words that state a month-day without "on" date it to that day
+    (the year's own event goes); a named day ("the April 1 parade") does not."""
+    doc = parse(
+        "Town history\n\n"
+        "1972: The mayor opened the river bridge May 3 at a ceremony.\n\n"
+        "1980: The club's April 1 parade drew a crowd of thousands.\n\n"
+        "1990: The society met twice.\nIt gathered March 2 and June 9 in the old hall.\n"
+    )
+    dates = sorted(e.date.iso() for e in doc.events)
+    assert dates == ["1972-05-03", "1980", "1990", "1990-03-02", "1990-06-09"]
+    (bridge,) = events_on(doc, "1972-05-03")
+    assert "bridge" in bridge.title
+
+
+def test_month_days_without_on_in_articles_stay_out() -> None:
+    """Outside a year entry, "because of September 11" names a day: no event."""
+    doc = parse(
+        "Policy shift\n\nThe minister said the change came because of September 11. "
+        "Officials agreed.\n"
+    )
+    assert doc.events == []
