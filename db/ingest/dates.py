@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS
+from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS, US_STATE_CODES
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.memo import BoundedMemo
 from db.records import PartialDate
@@ -48,13 +48,14 @@ _DATES: Final = re.compile(
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
     r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
     r"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{4})(?=\s?-{1,2}\s|:\s)"  # "...; 1904 - sent ..."
+    r"|\b(?P<a12>\d{1,2})/(?P<b12>\d{1,2})/(?P<y12>\d{4})\b(?![/-]\d)"  # 1/10/2017: see _slashed
     # "a speech June 11 at the hall": a month-day without "on", unless a noun follows it
     # ("the September 11 attacks", "the July 4 parade" name something).
     rf"|\b(?P<m11>{MONTH})\.?\s(?P<d11>\d{{1,2}}){_ORD}\b"
     rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
-_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10", "d11")
+_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10", "d11", "y12")
 _BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
 # After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
 _NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
@@ -102,6 +103,7 @@ class DateScan:
     hits: list[DateHit]
     rejected: list[tuple[int, str]]
     bare: list[DateHit] = field(default_factory=list)
+    ambiguous: list[tuple[int, str]] = field(default_factory=list)  # "3/4/2017", no rule
 
 
 def _month_number(name: str) -> int:
@@ -239,9 +241,14 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     hits: list[DateHit] = []
     bare: list[DateHit] = []
     rejected: list[tuple[int, str]] = []
+    slashed: list[re.Match[str]] = []
+    written = 0
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
+        if form == "y12":
+            slashed.append(match)
+            continue
         if form == "y6" and (
             _counts_things(text, match.end())
             or not 1000 <= int(match.group("y6")) <= 2199
@@ -256,7 +263,53 @@ def find_dates(text: str, base: int = 0) -> DateScan:
             continue
         hit = DateHit(base + match.start(), base + match.end(), date)
         (bare if form == "d11" else hits).append(hit)
-    return DateScan(hits, rejected, bare)
+        written += _WRITTEN_ORDER.get(form, 0)
+    if not slashed:
+        return DateScan(hits, rejected, bare)
+    ambiguous: list[tuple[int, str]] = []
+    month_first = _month_first(text, written, slashed)
+    for match in slashed:
+        first, second, year = (int(g) for g in match.group("a12", "b12", "y12"))
+        if month_first is None and first <= 12 and second <= 12 and first != second:
+            ambiguous.append((base + match.start(), match.group(0)))
+            continue
+        if first > 12 or (month_first is False and second <= 12):
+            first, second = second, first  # day first
+        date = make_date(year, first, second) if first <= 12 else None
+        if date is None:
+            rejected.append((base + match.start(), match.group(0)))
+            continue
+        hits.append(DateHit(base + match.start(), base + match.end(), date))
+    hits.sort(key=_HIT_START)
+    return DateScan(hits, rejected, bare, ambiguous)
+
+
+# Forms of _DATES that write the month first (+1) or the day first (-1).
+_WRITTEN_ORDER: Final = {"y1": 1, "d4": 1, "y2": -1, "y9": -1}
+_US_PLACE: Final = re.compile(r"\b[A-Z][a-z]+,\s(?P<state>[A-Z]{2})\b(?![-\w])")
+
+
+def _month_first(text: str, written: int, slashed: list[re.Match[str]]) -> bool | None:
+    """Whether the text's numeric dates put the month first ("1/10/2017" is January 10).
+
+    The text's own usage decides: a numeric date that can be read one way only (a part
+    above 12), else its dates written out ("January 10, 2017" against "10 January 2017"
+    and "10.01.2017"), else a US place ("Chicago, IL") for the US convention; None when
+    nothing says, and such a date is left undated rather than guessed. written: the
+    dates written month first less those written day first.
+    """
+    votes = 0
+    for match in slashed:
+        first, second = int(match.group("a12")), int(match.group("b12"))
+        votes += (second > 12 >= first) - (first > 12 >= second)
+    if votes:
+        return votes > 0
+    if written:
+        return written > 0
+    for place in _US_PLACE.finditer(text):
+        if place.group("state") in US_STATE_CODES:
+            return True
+    return None
 
 
 _RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
@@ -454,6 +507,7 @@ class DateIndex:
         scan = find_dates(norm)
         self.hits = scan.hits
         self.rejected = scan.rejected
+        self.ambiguous = scan.ambiguous
         self.hit_starts = [h.start for h in self.hits]
         self.bare = scan.bare
         self.bare_starts = [h.start for h in self.bare]

@@ -290,3 +290,10 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
 GIVEN_NAMES: Final = FEMININE_NAMES | MASCULINE_NAMES
+
+# The US states' two-letter postal codes: "Chicago, IL" places a text in the US, whose
+# numeric dates put the month first ("1/10/2017" is January 10).
+US_STATE_CODES: Final = frozenset(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
+    NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
+)

@@ -238,13 +238,17 @@ def extract(text: str, name: str) -> ParsedDocument:
 
 
 def _date_warnings(layout: Layout, lines: list[Line]) -> list[str]:
-    if not layout.dates.rejected:
+    dates = layout.dates
+    if not dates.rejected and not dates.ambiguous:
         return []
     starts = [line.start for line in lines]
     warnings: list[str] = []
-    for offset, rejected in layout.dates.rejected:
+    for offset, rejected in dates.rejected:
         number = bisect.bisect_right(starts, offset)
         warnings.append(f"impossible date {rejected!r} at line {number}")
+    for offset, unread in dates.ambiguous:  # left undated: see dates._month_first
+        number = bisect.bisect_right(starts, offset)
+        warnings.append(f"date {unread!r} at line {number} reads as day or month first")
     return warnings
 
 

@@ -139,3 +139,56 @@ def test_relative_dates_in_timeline(sentence: str, iso: str, title_start: str) -
     (event,) = events_on(doc, iso)
     assert event.title.startswith(title_start)
     assert events_on(doc, "1999-03-03")[0].title == "Smith meets Novak"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Filed 25/12/2019 in Leeds.", "2019-12-25"),  # 25 is no month: day first
+        ("Filed 12/25/2019 in Reno.", "2019-12-25"),  # 25 is no month: month first
+        ("Filed 7/7/2019 in Reno.", "2019-07-07"),  # either way the same day
+        ("Filed 3/4/2017, heard 14/5/2017.", "2017-04-03"),  # the text's other numeric date
+        ("Filed 3/4/2017, heard 5/14/2017.", "2017-03-04"),
+        ("Filed 3/4/2017, heard on 5 May 2017.", "2017-04-03"),  # its dates written out
+        ("Filed 3/4/2017, heard on May 5, 2017.", "2017-03-04"),
+        ("Filed in Austin, TX on 3/4/2017.", "2017-03-04"),  # a US place: US usage
+    ],
+)
+def test_numeric_dates_follow_the_texts_convention(text: str, iso: str) -> None:
+    """A numeric date is read one way only when a part is above 12, else as the text
+    writes its other dates, else by a US place; the first hit is the numeric one."""
+    assert find_dates(text).hits[0].date.iso() == iso
+
+
+@pytest.mark.parametrize("text", ["Filed 3/4/2017 in Leeds.", "Filed in Paris, FR 3/4/2017."])
+def test_numeric_dates_nothing_decides_stay_undated(text: str) -> None:
+    """Nothing in the text says which part is the month: no date, and a warning."""
+    scan = find_dates(text)
+    assert scan.hits == []
+    assert [unread for _, unread in scan.ambiguous] == ["3/4/2017"]
+    doc = parse(f"Court notes\n\n{text}\n")
+    assert doc.events == []
+    assert any("3/4/2017" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "text", ["Filed 3/4/17 in Leeds.", "Filed 13/13/2017.", "Odds 1/2/3000/4."]
+)
+def test_numeric_dates_that_are_none(text: str) -> None:
+    """Two-digit years are never read as years; no month 13; no longer number runs."""
+    assert find_dates(text).hits == []
+
+
+def test_a_transcript_dated_by_a_numeric_heading() -> None:
+    """A briefing headed 'Springfield, IL, 3/9/2018' dates its speakers' turns."""
+    doc = parse(
+        "Press Briefing by Spokesman Dale Ortiz, Springfield, IL, 3/9/2018\n\n"
+        "MR. ORTIZ:  Good afternoon. The governor will travel to the flood zone tomorrow "
+        "and meet the families.\n\n"
+        "Q    Will he stay overnight?\n\n"
+        "MR. ORTIZ:  He will return the same evening.\n"
+    )
+    assert doc.published == PartialDate(2018, 3, 9, "day")
+    assert {(q.speaker, q.date and q.date.iso()) for q in doc.quotes} == {
+        ("Dale Ortiz", "2018-03-09")
+    }
