@@ -6,6 +6,7 @@ resolves to the busiest cluster of its surname, or to itself if it speaks.
 
 from __future__ import annotations
 
+from db.ingest.lexicon import GIVEN_NAMES
 from db.ingest.names import has_given_name
 from db.records import PersonRecord
 from db.text import lower
@@ -77,7 +78,29 @@ def cluster_full_names(full: list[tuple[str, ...]]) -> Clusters:
     return clusters
 
 
-def person_for(name: tuple[str, ...], clusters: Clusters, speakers: set[str]) -> str | None:
+def given_names(clusters: Clusters, titled: set[tuple[str, ...]]) -> dict[str, Cluster]:
+    """Given names that stand for one person: "Cliff" after "Sir Cliff Richard", when no
+    one else in the text has that given name or that surname. The name must be a person's
+    for sure: a common given name, or a form the text gave a title ("Sir", "Mayor"), as
+    "Dragon" of "Dragon Spacecraft" is nobody."""
+    found: dict[str, Cluster | None] = {}
+    for group in clusters.values():
+        for cluster in group:
+            personal = any(form in titled for form in cluster.forms)
+            for given in cluster.givens:
+                if len(given) <= 2 or given.endswith(".") or lower(given) in clusters:
+                    continue
+                if personal or lower(given) in GIVEN_NAMES:
+                    found[given] = cluster if found.get(given, cluster) is cluster else None
+    return {given: cluster for given, cluster in found.items() if cluster is not None}
+
+
+def person_for(
+    name: tuple[str, ...],
+    clusters: Clusters,
+    speakers: set[str],
+    givens: dict[str, Cluster] | None = None,
+) -> str | None:
     """The canonical name a run's name stands for, if it is a person's."""
     group = clusters.get(lower(name[-1]))
     if group:
@@ -87,6 +110,8 @@ def person_for(name: tuple[str, ...], clusters: Clusters, speakers: set[str]) ->
                 if name in cluster.forms:
                     return cluster.canonical()
         return _busiest(group).canonical()
+    if len(name) == 1 and givens and name[0] in givens:
+        return givens[name[0]].canonical()
     if len(name) == 1 and name[0] in speakers:
         return name[0]
     return None
@@ -107,9 +132,10 @@ def resolve_name(
     clusters: Clusters,
     speakers: set[str],
     people: dict[str, PersonRecord],
+    givens: dict[str, Cluster] | None = None,
 ) -> tuple[PersonRecord, str] | None:
     """The record of the person a name stands for (made on first use) and its surface."""
-    person = person_for(name, clusters, speakers)
+    person = person_for(name, clusters, speakers, givens)
     if person is None:
         return None
     record = people.get(person)

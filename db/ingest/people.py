@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from db.ingest.clusters import Clusters, cluster_full_names, resolve_name
+from db.ingest.clusters import Cluster, Clusters, cluster_full_names, given_names, resolve_name
 from db.ingest.lexicon import (
     CLAUSE_OPENERS,
     FEMININE_NAMES,
@@ -400,7 +400,11 @@ def _is_place(norm: str, name: str) -> bool:
 
 
 def _single_speakers(
-    norm: str, runs: list[_Run], vocabulary: LowercaseWords, clusters: Clusters
+    norm: str,
+    runs: list[_Run],
+    vocabulary: LowercaseWords,
+    clusters: Clusters,
+    givens: dict[str, Cluster],
 ) -> set[str]:
     """Single names that speak or carry a title, and are not ordinary capitalised words.
 
@@ -413,7 +417,7 @@ def _single_speakers(
         name = run.name
         if len(name) != 1 or run.in_quote or name[0] in settled:
             continue
-        if lower(name[0]) in clusters:
+        if lower(name[0]) in clusters or name[0] in givens:  # a surname, a given name
             settled.add(name[0])
             continue
         if run.shape.title is None and not _speaks(norm, run):
@@ -437,7 +441,8 @@ def build_cast(
     runs = _collect_runs(norm, index, quotes)
     vocabulary = LowercaseWords(norm)
     clusters = cluster_full_names([run.name for run in runs if run.shape.full])
-    speakers = _single_speakers(norm, runs, vocabulary, clusters)
+    givens = given_names(clusters, {run.name for run in runs if run.shape.full and run.shape.title})
+    speakers = _single_speakers(norm, runs, vocabulary, clusters, givens)
     people: dict[str, PersonRecord] = {}
     bound: dict[str, set[str]] = {}
     titled: set[str] = set()
@@ -447,7 +452,7 @@ def build_cast(
     for run in runs:
         name = run.name
         if name not in resolved:
-            resolved[name] = resolve_name(name, clusters, speakers, people)
+            resolved[name] = resolve_name(name, clusters, speakers, people, givens)
         found = resolved[name]
         if found is None:
             continue

@@ -157,3 +157,29 @@ def test_unbalanced_quote_is_capped_and_warned() -> None:
     assert any("unbalanced quote" in w for w in doc.warnings)
     assert all("Next paragraph" not in q.text for q in doc.quotes)
     assert quote_with(doc, "real quote").text == "with a real quote"
+
+
+def test_a_given_name_alone_is_the_person_named_in_full() -> None:
+    """A given name alone, "Cliff" after "Sir Cliff Richard", is him, not a second person
+    called Cliff, and a pronoun after it binds to him."""
+    doc = parse(
+        "Singer sues broadcaster\n\n"
+        "Sir Cliff Richard is angry with the broadcaster. The raid left Cliff boiling.\n\n"
+        "\u201cI would never have dreamed it,\u201d he says.\n\n"
+        "He blames the managers. \u201cThey owe me,\u201d Cliff said.\n"
+    )
+    assert [p.canonical for p in doc.people] == ["Cliff Richard"]
+    assert [q.speaker for q in doc.quotes] == ["Cliff Richard", "Cliff Richard"]
+
+
+def test_a_given_name_two_people_share_stays_apart() -> None:
+    """Two Annas: "Anna" alone is neither of them; "Dragon" of a craft is nobody."""
+    doc = parse(
+        "Crew named\n\n"
+        "Anna Berg and Anna Holt will fly the Dragon Capsule next year. "
+        "\u201cWe are ready,\u201d Anna said.\n\n"
+        "The Dragon carries four people.\n"
+    )
+    assert {p.canonical for p in doc.people} <= {"Anna Berg", "Anna Holt", "Anna"}
+    assert "Dragon Capsule" not in {q.speaker for q in doc.quotes}
+    assert doc.quotes[0].speaker not in ("Anna Berg", "Anna Holt")
