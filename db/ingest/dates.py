@@ -554,8 +554,9 @@ _LINE_MONTH_DAY: Final = re.compile(
     rf"|(?P<d2>\d{{1,2}}){_ORD}\s(?P<m2>{MONTH})\.?)(?!\d|,?\s\d)"
 )
 # A year line's four digits never open with 0: "0113-555-0199" is a telephone number.
+# Circa may be "c. 1200", "c.1200", "c1200", "circa 1200" or "ca. 1200".
 _LINE_YEAR: Final = re.compile(
-    rf"{_LEAD}(?:c\.\s?|circa\s|ca\.\s?)?(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
+    rf"{_LEAD}(?:c\.\s?|c(?=\d)|circa\s|ca\.\s?)?(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b)"
     rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
 )

@@ -95,8 +95,11 @@ class Segmented:
 
 
 def _may_head(line_text: str) -> bool:
-    """Cheap test that line_date might match: a digit, a bullet, a month or a weekday."""
+    """Cheap test that line_date might match: a digit, a bullet, a month, a weekday or
+    a circa mark."""
     opening = line_text.lstrip()[:3]
+    if opening[:1] == "c" and opening[1:].lstrip(".")[:1].isdecimal():  # "c800", "c.640"
+        return True
     return opening[:1] in _HEAD_MARKS or opening[:1].isdecimal() or opening in _HEAD_OPENINGS
 
 

@@ -268,3 +268,19 @@ def test_a_dated_update_stamp_is_no_entry() -> None:
     )
     assert doc.published == PartialDate(2018, 3, 5, "day")
     assert [(e.date.iso(), e.title[:8]) for e in doc.events] == [("2018-03-05", "Speaking")]
+
+
+@pytest.mark.parametrize("mark", ["c", "c.", "c. ", "circa ", "ca. "])
+def test_circa_year_lines_head_entries(mark: str) -> None:
+    """'c640 AD.', 'c.640 AD', 'circa 640 AD': a year line however circa is written,
+    and a quote under it takes its year."""
+    doc = parse(
+        f"Early abbots\n\n{mark}640 AD.\n\n"
+        'Abbot Colman founds a school, which he calls a "house of all learning".\n\n'
+        "655 AD.\n\nThe school burns.\n"
+    )
+    assert [(e.date.year, e.title[:12]) for e in doc.events] == [
+        (640, "Abbot Colman"),
+        (655, "The school b"),
+    ]
+    assert doc.quotes[0].date == PartialDate(640, None, None, "year")
