@@ -7,6 +7,7 @@ Discord token is never echoed: not by `repr`, not in error messages.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Final
 
 from dateutil import tz
+from dotenv.parser import parse_stream
 
 DEFAULT_API_BASE: Final = "https://discord.com/api/v10"
 DEFAULT_GATEWAY: Final = "wss://gateway.discord.gg/"
@@ -94,31 +96,22 @@ class Settings:
 
 
 def read_env_file(path: Path) -> dict[str, str]:
-    """Parse simple `KEY=VALUE` lines (`export`, comments and quotes allowed)."""
+    """`KEY=VALUE` lines as python-dotenv reads them (`export`, comments, quotes), but
+    strict: a line it cannot read is refused with its number, not skipped."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror})") from None
     values: dict[str, str] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        key, sep, value = line.removeprefix("export ").partition("=")
-        key = key.strip()
-        if not sep or not _KEY.fullmatch(key):
+    for binding in parse_stream(io.StringIO(text)):
+        key, value = binding.key, binding.value
+        if key is None and not binding.error:
+            continue  # a blank or comment line
+        if key is None or value is None or binding.error or not _KEY.fullmatch(key):
             # The line is not echoed: it could be a pasted token.
-            raise SettingsError(f"{path}, line {number}: expected KEY=VALUE")
-        values[key] = _unquote(value.strip())
+            raise SettingsError(f"{path}, line {binding.original.line}: expected KEY=VALUE")
+        values[key] = value
     return values
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    if " #" in value:  # trailing comment on an unquoted value
-        return value.split(" #", 1)[0].rstrip()
-    return value
 
 
 class _Values:
