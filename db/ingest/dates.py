@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS, US_STATE_CODES
+from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS, US_STATE_CODES, WEEKDAYS
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.memo import BoundedMemo
 from db.records import PartialDate
@@ -368,7 +368,6 @@ def _amount(word: str) -> int:
     return int(lowered) if lowered.isdigit() else NUMBER_WORDS.get(lowered, 1)
 
 
-_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORD: Final = re.compile(
     r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s)?"
     r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow)\b"
@@ -391,7 +390,7 @@ def _day_words(text: str, base: int) -> list[RelativeHit]:
             hits.append(RelativeHit(start, end, _DAY_OFFSETS[word], "day", False))
             continue
         ahead = NEXT_WEEKDAY if lower(match.group("dir") or "") == "next" else 0
-        hits.append(RelativeHit(start, end, _WEEKDAYS.index(word) + ahead, "weekday", False))
+        hits.append(RelativeHit(start, end, WEEKDAYS.index(word) + ahead, "weekday", False))
     return hits
 
 

@@ -11,7 +11,8 @@ MONTHS: Final[dict[str, int]] = {
     "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# In calendar order: a weekday's index is its number (Monday 0), as date.weekday() counts.
+WEEKDAYS: Final = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
 
 NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -46,7 +47,15 @@ ADVERBS_BETWEEN: Final = frozenset(
     never often always still even""".split()
 )
 
-PRONOUNS: Final = frozenset({"he", "she"})
+# Offices a "the <nationality> <office>" phrase names ("the Russian president").
+ROLE_WORDS: Final = (
+    "president", "leader", "prime minister", "premier", "chancellor", "king", "queen",
+    "head of state",
+)  # fmt: skip
+# Abbreviated titles whose full stop does not end a sentence ("Dr. Grant").
+HONORIFICS: Final = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St".split())
+# After these, a name is the one spoken to ("tells Reuters", "asked Smith"), not the speaker.
+TOLD_VERBS: Final = frozenset("tell tells told ask asks asked".split())
 
 # A lowercase word before a name that leaves the name in subject position.
 CLAUSE_OPENERS: Final = frozenset(

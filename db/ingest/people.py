@@ -21,11 +21,14 @@ from db.ingest.lexicon import (
     CLAUSE_OPENERS,
     FEMININE_NAMES,
     FEMININE_TITLES,
+    HONORIFICS,
     MASCULINE_NAMES,
     MASCULINE_TITLES,
     NATIONALITIES,
     OFFICE_NOUNS,
+    ROLE_WORDS,
     SPEECH_VERBS,
+    TOLD_VERBS,
 )
 from db.ingest.names import UPPER_RUN, RunShape, run_shapes
 from db.ingest.scan import finditer_near, literal_starts, spaced
@@ -35,10 +38,8 @@ from db.text import lower
 MentionKind = Literal["name", "role", "pronoun"]
 
 _NATIONS: Final = "|".join(re.escape(k) for k in sorted(NATIONALITIES, key=len, reverse=True))
-_ROLE_WORDS = ("president", "leader", "prime minister", "premier", "chancellor", "king", "queen",
-               "head of state")  # fmt: skip
 _ROLE: Final = re.compile(
-    rf"\b[Tt]he\s(?P<nat>(?i:{_NATIONS}))\s(?P<role>{'|'.join(_ROLE_WORDS)})\b"
+    rf"\b[Tt]he\s(?P<nat>(?i:{_NATIONS}))\s(?P<role>{'|'.join(ROLE_WORDS)})\b"
 )
 # Every role names its office at most this far from its start ("the downing street ...").
 _ROLE_REACH: Final = len("the  ") + max(len(k) for k in NATIONALITIES)
@@ -74,9 +75,6 @@ _OFFICE_AFTER: Final = re.compile(
 _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
 _OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}$")
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
-_HONORIFICS: Final = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St".split())
-# After these, a name is the one spoken to ("tells Reuters", "asked Smith"), not the speaker.
-_TOLD: Final = frozenset("tell tells told ask asks asked".split())
 _LABEL_COLONS: Final = (': "', ':"', ": '")
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
@@ -300,7 +298,7 @@ def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
 def _name_is_subject(norm: str, sentence_start: int, start: int) -> bool:
     """_is_subject of a name, read before its abbreviated title: "called me Mr. Ross"."""
     before = norm[max(sentence_start, start - 6) : start].rstrip()
-    if before.endswith(".") and before[:-1].rsplit(" ", 1)[-1] in _HONORIFICS:
+    if before.endswith(".") and before[:-1].rsplit(" ", 1)[-1] in HONORIFICS:
         return _is_subject(norm, sentence_start, start - len(before.rsplit(" ", 1)[-1]) - 1)
     return _is_subject(norm, sentence_start, start)
 
@@ -323,7 +321,7 @@ def _says(norm: str, run: _Run) -> bool:
     if following and following.group(1) in SPEECH_VERBS:
         return True
     word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
-    return word is not None and lower(word) in SPEECH_VERBS and lower(word) not in _TOLD
+    return word is not None and lower(word) in SPEECH_VERBS and lower(word) not in TOLD_VERBS
 
 
 def _word_before(text: str) -> str | None:
@@ -570,7 +568,7 @@ def _appositive_country(norm: str, end: int) -> str | None:
 
 def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Intervals) -> list[Mention]:
     found: list[Mention] = []
-    offices = spaced(norm, literal_starts(norm, _ROLE_WORDS))  # an office follows \s in _ROLE
+    offices = spaced(norm, literal_starts(norm, ROLE_WORDS))  # an office follows \s in _ROLE
     for match in finditer_near(_ROLE, norm, offices, _ROLE_REACH):
         sentence = index.locate(match.start())
         if sentence is not None:

@@ -7,7 +7,7 @@ import calendar
 import random
 import re
 
-from db.ingest import clean, dates, names, people, pipeline, quotemarks, quotes, segment
+from db.ingest import clean, dates, lexicon, names, people, pipeline, quotemarks, quotes, segment
 from db.ingest.lexicon import CLAUSE_OPENERS
 from db.ingest.people import Intervals
 from db.ingest.scan import finditer_near, literal_starts, spaced
@@ -70,7 +70,7 @@ def test_spaced_anchors_find_every_relative_date_and_role() -> None:
         fast = finditer_near(dates._RELATIVE, text, spaced(text, units), dates._RELATIVE_REACH)
         expected = [m.span() for m in plain]
         assert [m.span() for m in fast] == expected
-        offices = literal_starts(text, people._ROLE_WORDS)
+        offices = literal_starts(text, lexicon.ROLE_WORDS)
         plain = finditer_near(people._ROLE, text, offices, people._ROLE_REACH)
         fast = finditer_near(people._ROLE, text, spaced(text, offices), people._ROLE_REACH)
         assert [m.span() for m in fast] == [m.span() for m in plain]

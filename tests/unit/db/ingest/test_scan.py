@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from db.ingest import dates, people, segment
+from db.ingest import dates, lexicon, people, segment
 from db.ingest.scan import finditer_near, literal_starts
 
 _PIECES = (
@@ -54,7 +54,7 @@ def test_roles_pronouns_and_words_match_a_full_scan() -> None:
 
 
 def _check_people(text: str) -> int:
-    offices = literal_starts(text, people._ROLE_WORDS)
+    offices = literal_starts(text, lexicon.ROLE_WORDS)
     expected = _spans(people._ROLE.finditer(text))
     assert _spans(finditer_near(people._ROLE, text, offices, people._ROLE_REACH)) == expected
     pronouns = [m.start() for m in re.finditer(r"\b(?:[Hh]e|[Ss]he)\b", text)]
