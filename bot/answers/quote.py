@@ -55,7 +55,7 @@ async def find_quote(store: Store, request: QuoteRequest) -> QuoteAnswer:
     restarted = bool(search.total and not search.quotes)
     if restarted:  # every match was shown: start the round again, and say so
         search = await store.search_quotes_counted(topic, speakers, limit=1 + QUOTE_MORE)
-    unseen = search.quotes
+    unseen = surface_first(search.quotes, topic)
     if not unseen:
         unknown = [w for w in topic if not store.is_topic_word(w)]
         if speakers and topic and not unknown:  # known words: others may have said them
@@ -117,3 +117,17 @@ def _close_topics(store: Store, unmatched: Sequence[str]) -> list[str]:
         candidates = store.complete_topic(word[:3], limit=200)
         suggestions += difflib.get_close_matches(word, candidates, n=3, cutoff=0.6)
     return list(dict.fromkeys(suggestions))[:5]
+
+
+def surface_first(quotes: Sequence[Quote], topic: Sequence[str]) -> list[Quote]:
+    """The quotes that use every topic word as typed, then those that only share its
+    stem, each group in rank order.
+
+    The index stems words ("communism" and "community" are both "commun"), so a short
+    quote about a community can outrank one about communism; among the quotes read
+    for an answer, the ones that say what was asked come first.
+    """
+    wanted = set(topic)
+    if not wanted:
+        return list(quotes)
+    return sorted(quotes, key=lambda q: not wanted <= set(words(f"{q.text} {q.context or ''}")))

@@ -166,3 +166,30 @@ async def test_a_word_past_the_exact_bound_keeps_an_exact_count(
     found, total, bounded = await store.search_quotes_counted(["pier"], limit=50)
     assert (total, bounded) == (len(exact), False)
     assert [q.id for q in found] == exact  # "pier" is once per row, in one column
+
+
+async def test_a_word_as_typed_comes_before_one_that_only_shares_its_stem(
+    tmp_path: Path,
+) -> None:
+    """'communism' and 'community' share the stem 'commun': the quote that says
+    'communism' is served first even where BM25 prefers the shorter one."""
+    said = [
+        QuoteRecord(SPEAKER, "We met the community.", None, None, False, Span(0, 5)),
+        QuoteRecord(
+            SPEAKER,
+            "I believed in communism once, and I was ready to give my whole life for it.",
+            None,
+            None,
+            False,
+            Span(0, 5),
+        ),
+    ]
+    document = ParsedDocument("Stems", None, [PersonRecord(SPEAKER, {"Novak"})], [], said)
+    path = write_store(tmp_path / "stems.sqlite3", [("texts/s.txt", document)])
+    async with await Store.open(path) as stems:
+        ranked = await stems.search_quotes(["communism"], limit=2)
+        assert ranked[0].text == "We met the community."  # BM25 alone: the shorter first
+        answer = await find_quote(stems, QuoteRequest("communism"))
+        assert answer.quote is not None
+        assert "communism" in answer.quote.text
+        assert [q.text for q in answer.more] == ["We met the community."]
