@@ -33,6 +33,9 @@ _AFTER_BARE_DAY: Final = (
     "at in on of and or but to from for after before when while with by as until till"
     " through during near outside inside against amid since"
 ).split()
+# What follows the year of a run-on entry ("...; 1904 - sent catalogs; 1926: opened ...");
+# events.py cuts the entry's words at the same mark.
+ENTRY_SEPARATOR: Final = r"\s?(?:-{1,2}|:)\s"
 _DATES: Final = re.compile(
     rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
@@ -47,7 +50,7 @@ _DATES: Final = re.compile(
     rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
     r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
-    r"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{4})(?=\s?-{1,2}\s|:\s)"  # "...; 1904 - sent ..."
+    rf"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{{4}})(?={ENTRY_SEPARATOR})"  # "...; 1904 - sent ..."
     r"|\b(?P<a12>\d{1,2})/(?P<b12>\d{1,2})/(?P<y12>\d{4})\b(?![/-]\d)"  # 1/10/2017: see _slashed
     # "a speech June 11 at the hall": a month-day without "on", unless a noun follows it
     # ("the September 11 attacks", "the July 4 parade" name something).

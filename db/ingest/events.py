@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from db.ingest.clean import ends_sentence
-from db.ingest.dates import NEXT_WEEKDAY, latest_before, shift, within_year
+from db.ingest.dates import ENTRY_SEPARATOR, NEXT_WEEKDAY, latest_before, shift, within_year
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -43,7 +43,7 @@ _CLAUSE_OPENER: Final = re.compile(
     r"(?:\s+that)?\s+(?=\S)"
 )
 MIN_CLAUSE_WORDS: Final = 4
-_ENTRY_SEPARATOR: Final = re.compile(r"\s?(?:-{1,2}|:)\s")
+_ENTRY_SEPARATOR: Final = re.compile(ENTRY_SEPARATOR)
 # A sentence about what is to come: a weekday in it is the next one, not the last.
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
