@@ -22,8 +22,8 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.config import Settings
 from bot.discord_bot.tree import AlmanacTree, answer_privately, out_of_date
-from bot.process.config import Settings
 from db.state.records import utc_now
 
 if TYPE_CHECKING:

@@ -1,1 +1,1 @@
-"""The process: the command line, settings, logging, the event loop, start and stop."""
+"""The process: the command line, logging, the event loop, start and stop."""

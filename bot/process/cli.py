@@ -19,9 +19,9 @@ from pathlib import Path
 from dateutil import tz
 
 from bot.answers.errors import UserError
+from bot.config import Settings, SettingsError
 from bot.console.render import render_json, render_text
 from bot.console.repl import answer_line, run_console
-from bot.process.config import Settings, SettingsError
 from db import schema
 from db.read.export import write_export
 from db.read.store import Store

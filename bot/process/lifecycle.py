@@ -14,9 +14,9 @@ from typing import Any
 
 import discord
 
+from bot.config import Settings, SettingsError
 from bot.discord_bot.app import run_bot as run_discord_bot
 from bot.discord_bot.app import sync_once
-from bot.process.config import Settings, SettingsError
 from bot.process.logs import setup_logging
 from bot.process.runtime import freeze_startup_objects, tune_gc
 from bot.process.runtime import run as run_loop

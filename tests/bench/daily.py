@@ -19,8 +19,8 @@ from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
+from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot
-from bot.process.config import Settings
 from db.read.store import Store
 from db.state.records import EmptyDay
 from db.state.sqlite import StateStore

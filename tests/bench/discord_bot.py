@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bot.config import Settings
 from bot.discord_bot.app import DEFAULT_EXTENSIONS, AlmanacBot
-from bot.process.config import Settings
 from bot.process.runtime import freeze_startup_objects, tune_gc
 from bot.process.runtime import run as run_loop
 from db.read.store import Store

@@ -25,8 +25,8 @@ import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot
-from bot.process.config import Settings
 from tests.e2e.fake_discord import FAST_READY, FakeDiscord, running_bot
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def almanac_settings(fake_discord: FakeDiscord, tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def seeded_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A content store built once per session from the project's seeds/ (read-only use)."""
-    from bot.process.config import PROJECT_SEEDS
+    from bot.config import PROJECT_SEEDS
     from db.write.bootstrap import ensure_content
 
     path = tmp_path_factory.mktemp("content") / "almanac.sqlite3"

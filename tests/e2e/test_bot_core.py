@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot, sync_once
 from bot.discord_bot.tree import POLITE_FAILURE
-from bot.process.config import Settings
 from db.read.store import Store
 from tests.e2e.conftest import StartAlmanac
 from tests.e2e.fake_discord import (

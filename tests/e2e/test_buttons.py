@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot
-from bot.process.config import Settings
 from cogs._common import COOLDOWN_RATE
 from db import schema
 from db.read.store import Store

@@ -11,8 +11,8 @@ import pytest
 from dateutil import tz
 
 from bot.answers.when import MonthDay
+from bot.config import Settings
 from bot.discord_bot.app import DEFAULT_EXTENSIONS, AlmanacBot
-from bot.process.config import Settings
 from cogs import _common
 from cogs.help import command_lines
 from db import schema

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot
 from bot.discord_bot.render import defuse_mentions, shorten
-from bot.process.config import Settings
 from db.read.store import Store
 from db.state.sqlite import StateStore
 from db.write.bootstrap import ensure_content

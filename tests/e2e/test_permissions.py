@@ -14,8 +14,8 @@ from typing import Any
 import discord
 import pytest
 
+from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot
-from bot.process.config import Settings
 from db.read.store import Store
 from db.state.sqlite import StateStore
 from tests.e2e.conftest import StartBot

@@ -21,6 +21,7 @@ from bot.answers.quote import find_quote
 from bot.answers.requests import OnThisDayRequest, QuoteRequest, TimelineRequest
 from bot.answers.timeline import find_timeline
 from bot.answers.when import parse_bound, parse_day
+from bot.config import PROJECT_SEEDS
 from bot.console.repl import answer_line
 from bot.discord_bot.render import (
     CONTENT_MAX,
@@ -30,7 +31,6 @@ from bot.discord_bot.render import (
     timeline_reply,
 )
 from bot.discord_bot.tree import POLITE_FAILURE
-from bot.process.config import PROJECT_SEEDS
 from cogs.quote import speaker_choices, topic_choices
 from db.read.store import Store
 from db.write.bootstrap import ensure_content

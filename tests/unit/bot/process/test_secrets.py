@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Settings, SettingsError
 from bot.process.cli import main
-from bot.process.config import Settings, SettingsError
 from bot.process.logs import REDACTED, AlmanacHandler, setup_logging
 
 TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAx.GhOsT.s3cr3t-t0k3n_value"

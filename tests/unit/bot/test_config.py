@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.process.config import (
+from bot.config import (
     DEFAULT_API_BASE,
     DEFAULT_GATEWAY,
     PROJECT_SEEDS,

@@ -22,7 +22,7 @@ from dotenv.parser import parse_stream
 DEFAULT_API_BASE: Final = "https://discord.com/api/v10"
 DEFAULT_GATEWAY: Final = "wss://gateway.discord.gg/"
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-PROJECT_SEEDS: Final = Path(__file__).resolve().parents[2] / "seeds"  # bot/process/config.py
+PROJECT_SEEDS: Final = Path(__file__).resolve().parents[1] / "seeds"
 MAX_SNOWFLAKE: Final = 2**64 - 1
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
