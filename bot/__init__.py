@@ -1,1 +1,1 @@
-"""Almanac's process side: settings, answers, the console and the Discord bot."""
+"""Almanac's bot: answers, their adapters (Discord, console), the daily post, the process."""

@@ -1,4 +1,4 @@
-"""The almanac's data layer: ingest (text -> records), schema, and the Store."""
+"""The almanac's data: ingest (text -> records), write and read (the content store), state."""
 
 # Before any submodule is imported: use the compiled (mypyc) records/text/rows modules
 # when build/native holds a build of exactly these sources (see db/native).
