@@ -85,6 +85,7 @@ class AlmanacBot(commands.Bot):
         state: StateStore | None = None,
         clock: Callable[[], datetime] = utc_now,
         sync_dev_guild: bool = True,
+        posts_daily: bool = True,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -101,6 +102,7 @@ class AlmanacBot(commands.Bot):
         self.clock = clock
         self.extension_names = tuple(extensions)
         self.sync_dev_guild = sync_dev_guild
+        self.posts_daily = posts_daily  # False for `almanac sync`, which never posts
         self._button_templates: dict[type[discord.ui.DynamicItem[Any]], re.Pattern[str]] = {}
 
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
@@ -184,6 +186,8 @@ async def sync_once(
 ) -> list[app_commands.AppCommand]:
     """Log in over REST only, sync the tree, and return (the `almanac sync` path)."""
     token = settings.require_token()
-    async with AlmanacBot(settings, store, extensions, sync_dev_guild=False) as bot:
+    async with AlmanacBot(
+        settings, store, extensions, sync_dev_guild=False, posts_daily=False
+    ) as bot:
         await bot.login(token)
         return await bot.sync_commands(guild_id)

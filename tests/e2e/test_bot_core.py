@@ -199,6 +199,20 @@ async def test_sync_once(
     assert not fake_discord.identifies  # no gateway connection
 
 
+async def test_sync_says_nothing_of_daily_posts(
+    almanac_settings: Settings,
+    fake_discord: FakeDiscord,
+    seeded_store: Store,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """`almanac sync` loads every real extension to upload them, and posts nothing: it
+    must not warn that daily posts will not run."""
+    with caplog.at_level(logging.INFO):
+        synced = await sync_once(almanac_settings, seeded_store, None)
+    assert "daily" in {c.name for c in synced}
+    assert not [r for r in caplog.records if "daily" in r.getMessage().lower()]
+
+
 async def test_seeded_store_reaches_the_bot(
     start_almanac: StartAlmanac, seeded_store: Store
 ) -> None:
