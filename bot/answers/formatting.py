@@ -77,6 +77,13 @@ def attribution(quote: Quote) -> str:
     return "— " + ", ".join(parts)
 
 
+def past_the_end(answer: Timeline | Sources) -> str:
+    """'There is no page 5: page 2 is the last.' when the asked page was past the end."""
+    if answer.asked_page is None:
+        return ""
+    return f"There is no page {answer.asked_page:,}: page {answer.page:,} is the last."
+
+
 def sources_count(answer: Sources) -> str:
     """'2 documents', or 'Page 2 of 12 · 115 documents' when there are several pages."""
     documents = plural(max(answer.total, len(answer.documents)), "document")

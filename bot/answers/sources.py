@@ -21,6 +21,7 @@ class Sources:
     total: int = 0  # documents in the store
     page: int = 1
     pages: int = 1
+    asked_page: int | None = None  # the page asked for, when it was past the end
 
 
 @answered_in_time
@@ -35,5 +36,6 @@ async def list_sources(
     total = await store.document_count()
     pages = max(1, math.ceil(total / per_page))
     page = min(max(1, request.page), pages)
+    asked = request.page if request.page > pages else None
     documents = await store.documents(limit=per_page, offset=(page - 1) * per_page)
-    return Sources(documents, total, page, pages)
+    return Sources(documents, total, page, pages, asked)

@@ -38,6 +38,8 @@ class Timeline:
     # True when at least `total` events match (a very common word is not counted
     # whole); pages is then a lower bound too.
     total_is_lower_bound: bool = False
+    # The page asked for, when it was past the end and the last page is shown instead.
+    asked_page: int | None = None
 
 
 @answered_in_time
@@ -52,6 +54,7 @@ async def find_timeline(
             f"A timeline follows up to {TOPIC_WORDS_MAX} words at once; that was {len(topic)}.",
             example="/timeline query: apollo moon landing",
         )
+    asked = page
     page = min(max(1, page), PAGE_MAX)
     try:
         span = await store.timeline_span(
@@ -80,4 +83,5 @@ async def find_timeline(
         last=span.last,
         people=people,
         total_is_lower_bound=span.total_is_lower_bound,
+        asked_page=asked if asked > min(page, pages) else None,
     )

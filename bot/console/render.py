@@ -11,6 +11,7 @@ from bot.answers.formatting import (
     day_count,
     human_date,
     page_label,
+    past_the_end,
     plural,
     source_line,
     sources_count,
@@ -104,7 +105,7 @@ def _timeline(answer: Timeline) -> str:
     head = f"Timeline{about}: {timeline_count(answer)}{span}"
     if answer.people:
         head += "\nPeople: " + ", ".join(answer.people)
-    lines = [head]
+    lines = [line for line in (past_the_end(answer), head) if line]
     lines += [_event_line(e) for e in answer.events]
     if answer.pages > 1:
         lines.append(page_label(answer))
@@ -114,7 +115,7 @@ def _timeline(answer: Timeline) -> str:
 def _sources(answer: Sources) -> str:
     if not answer.documents:
         return "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
-    lines = ["Sources:"]
+    lines = [line for line in (past_the_end(answer), "Sources:") if line]
     for doc in answer.documents:
         counts = f"{plural(doc.events, 'event')}, {plural(doc.quotes, 'quote')}"
         lines.append(f"• {doc.title} ({doc.path}): {counts}")
@@ -174,6 +175,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "total_is_lower_bound": answer.total_is_lower_bound,
             "page": answer.page,
             "pages": answer.pages,
+            "asked_page": answer.asked_page,
         }
     return {
         "command": "sources",
@@ -184,4 +186,5 @@ def render_json(answer: Answer) -> dict[str, Any]:
         "total": answer.total,
         "page": answer.page,
         "pages": answer.pages,
+        "asked_page": answer.asked_page,
     }

@@ -20,6 +20,7 @@ from bot.answers.formatting import (
     day_count,
     human_date,
     page_label,
+    past_the_end,
     plural,
     source_line,
     sources_count,
@@ -483,7 +484,8 @@ def _source_list(sources: Iterable[Source]) -> str:
 
 
 def _timeline_header(answer: Timeline) -> str:
-    header = f"**{timeline_count(answer)}**"
+    note = past_the_end(answer)
+    header = (f"*{note}*\n" if note else "") + f"**{timeline_count(answer)}**"
     if answer.first and answer.last:
         header += f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
     if answer.people:
@@ -504,8 +506,10 @@ def sources_embeds(answer: Sources) -> list[discord.Embed]:
     if not answer.documents:
         text = "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
         return [new_embed("Sources", text)]
+    note = past_the_end(answer)
     lines = [_document_line(d) for d in answer.documents]
-    embed = new_embed("Sources", lines_within(lines, DESCRIPTION_MAX))
+    head = f"*{note}*\n" if note else ""
+    embed = new_embed("Sources", head + lines_within(lines, DESCRIPTION_MAX - len(head)))
     set_footer(embed, sources_count(answer))
     return fit_message([embed])
 

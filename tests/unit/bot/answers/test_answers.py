@@ -267,6 +267,9 @@ async def test_a_page_past_the_end_shows_the_last_page(store: Store, page: int) 
         ],
     )
     assert last.total == past.total
+    assert (last.asked_page, past.asked_page) == (None, page)
+    assert f"There is no page {page:,}: page {past.pages} is the last." in render_text(past)
+    assert render_json(past)["asked_page"] == page
 
 
 # -- /sources -------------------------------------------------------------------
@@ -310,7 +313,9 @@ async def test_sources_console_page_is_the_buttons_page(shelf: Store) -> None:
 async def test_sources_page_past_the_end_is_the_last(shelf: Store) -> None:
     """A page beyond the documents shows the last one, as /timeline does."""
     answer = await list_sources(shelf, SourcesRequest(page=99))
-    assert (answer.page, len(answer.documents)) == (3, 5)
+    assert (answer.page, len(answer.documents), answer.asked_page) == (3, 5, 99)
+    assert render_text(answer).startswith("There is no page 99: page 3 is the last.")
+    assert (await list_sources(shelf, SourcesRequest(page=3))).asked_page is None
 
 
 async def test_sources_console_page_must_be_a_number(shelf: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 
@@ -291,3 +292,17 @@ def test_a_speaker_alone_reads_cleanly() -> None:
     """No empty query and stray separator before a speaker asked for alone."""
     assert rd.search_line("", "Bush") == "Search: speaker: Bush"
     assert rd.search_line("nato", "Bush") == "Search: nato · speaker: Bush"
+
+
+def test_a_page_past_the_end_says_so() -> None:
+    """A page asked past the end shows the last page, and the embed says why."""
+    events = [event(i) for i in range(3)]
+    timeline = dataclasses.replace(timeline_answer(events), asked_page=7)
+    [embed] = rd.timeline_embeds(timeline)
+    assert (embed.description or "").startswith("*There is no page 7: page 1 is the last.*")
+    sources = dataclasses.replace(sources_answer(2), asked_page=4)
+    [listing] = rd.sources_embeds(sources)
+    assert (listing.description or "").startswith("*There is no page 4: page 1 is the last.*")
+    assert "There is no page" not in (
+        rd.timeline_embeds(timeline_answer(events))[0].description or ""
+    )
