@@ -11,7 +11,7 @@ import operator
 import re
 from typing import Final
 
-from db.ingest.clean import ends_sentence
+from db.ingest.clean import BULLET_CHARS, ends_sentence
 from db.ingest.dates import ENTRY_SEPARATOR, NEXT_WEEKDAY, latest_before, shift, within_year
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
@@ -65,6 +65,14 @@ def _undatelined(text: str) -> str:
     return _DATELINE.sub("", text, count=1) if "(" in text else text
 
 
+def _unbulleted(text: str) -> str:
+    """A list item's words without its mark: "- On March 3 ..." -> "On March 3 ..."."""
+    stripped = text.lstrip()
+    if stripped[:1] in BULLET_CHARS and stripped[1:2].isspace():
+        return stripped[2:].lstrip()
+    return text
+
+
 def _capitalise(text: str) -> str:
     text = text.strip(" ,;:-")
     return text[:1].upper() + text[1:]
@@ -111,12 +119,12 @@ class EventBuilder:
         Its Span is made only when it is kept: a record of db.records is made through
         the Python __init__ that dataclasses generate, even in the compiled build.
         """
-        title = trim(_undatelined(title), TITLE_LIMIT)
+        title = trim(_undatelined(_unbulleted(title)), TITLE_LIMIT)
         key = (date.iso(), title)
         if not title or key in self.seen:
             return
         self.seen.add(key)
-        summary = trim(_undatelined(summary), SUMMARY_LIMIT)
+        summary = trim(_undatelined(_unbulleted(summary)), SUMMARY_LIMIT)
         self.events.append(EventRecord(date, title, summary, people, Span(start, end)))
 
     def _heading_event(self, section: Section, units: list[Unit]) -> None:

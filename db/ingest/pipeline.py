@@ -190,11 +190,17 @@ def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
     return not layout.dates.dates_in(start, end)
 
 
-def extract(text: str, name: str) -> ParsedDocument:
+def extract(
+    text: str,
+    name: str,
+    *,
+    published: PartialDate | None = None,
+    headings: frozenset[int] = frozenset(),
+) -> ParsedDocument:
     """The extraction itself; parse_document adds the never-raise guarantee."""
     norm = normalise(text)
     lines = classify_lines(text, norm)
-    segmented = segment(text, norm, lines)
+    segmented = segment(text, norm, lines, published, headings)
     units = _units(segmented.sections)
     scan = find_quotes(text, norm, units)
     quoted = Intervals([(q.open, q.close) for q in scan.spans])
@@ -210,8 +216,9 @@ def extract(text: str, name: str) -> ParsedDocument:
         for s, e in spans
     ]
     cast = build_cast(norm, flat, quoted)
-    headings = {s.heading.start for s in segmented.sections if s.heading is not None}
-    published = _published(norm, lines, headings, layout.dates)
+    heading_starts = {s.heading.start for s in segmented.sections if s.heading is not None}
+    if published is None:
+        published = _published(norm, lines, heading_starts, layout.dates)
     unit_dates = [segmented.sections[u.block.section].date or published for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
     spans = scan.spans  # a marked quote inside a turn is the speaker quoting someone
@@ -252,9 +259,22 @@ def _date_warnings(layout: Layout, lines: list[Line]) -> list[str]:
     return warnings
 
 
-def parse_document(text: str, name: str) -> ParsedDocument:
-    """Extract events, quotes and people; a failure becomes a warning, never an exception."""
+def parse_document(
+    text: str,
+    name: str,
+    *,
+    published: PartialDate | None = None,
+    headings: frozenset[int] = frozenset(),
+) -> ParsedDocument:
+    """Extract events, quotes and people; a failure becomes a warning, never an exception.
+
+    published is the document's own date when its metadata states it (a saved page's,
+    a front-matter block's): it then anchors relative and year-less dates instead of a
+    date the text itself shows near its top. headings are the numbers of the lines its
+    markup marks as headings (Markdown's, a page's): a date there heads a section, even
+    at the top, where a bare date line is otherwise taken for the document's own date.
+    """
     try:
-        return extract(text, name)
+        return extract(text, name, published=published, headings=headings)
     except Exception as exc:  # the extractor must not take ingest down with it
         return ParsedDocument(name, None, [], [], [], [f"extractor failed: {exc!r}"])

@@ -165,15 +165,23 @@ def _continues(above: str, below: str) -> bool:
     return below[0].islower() or len(above) >= 60
 
 
-def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
-    """Group lines into blocks and blocks into dated sections."""
+def segment(
+    text: str,
+    norm: str,
+    lines: list[Line],
+    published: PartialDate | None = None,
+    headings: frozenset[int] = frozenset(),
+) -> Segmented:
+    """Group lines into blocks and blocks into dated sections. published is the document's
+    own date where its metadata states it, headings the lines its markup marks as
+    headings (see _dated_lines)."""
     sections = [Section(0, None, None, 0)]
     warnings: list[str] = []
     current: Block | None = None
     above: str | None = None  # the previous text line, while it may be continued
     seen_text = False
     wrapped: dict[int, Block] = {}  # blocks longer than their first line, by id
-    dated = _dated_lines(norm, lines)
+    dated = _dated_lines(norm, lines, published, headings)
     for number, line in enumerate(lines, start=1):
         if line.kind != "text":
             current, above = None, None
@@ -201,10 +209,17 @@ def segment(text: str, norm: str, lines: list[Line]) -> Segmented:
     return Segmented(sections, warnings)
 
 
-def _dated_lines(norm: str, lines: list[Line]) -> dict[int, LineDate]:
+def _dated_lines(
+    norm: str,
+    lines: list[Line],
+    published: PartialDate | None = None,
+    headings: frozenset[int] = frozenset(),
+) -> dict[int, LineDate]:
     """The lines (by number) that head a dated entry. Each takes the year (or day) of the
     entry above it where it states less. A bare full date among the first lines of a
-    document with few other dated entries is the document's own date, not an entry."""
+    document with few other dated entries is the document's own date, not an entry,
+    unless the document's metadata gives another own date (published) or its markup
+    makes the line a heading: then it heads an entry like any other."""
     dated: dict[int, LineDate] = {}
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
@@ -225,7 +240,8 @@ def _dated_lines(norm: str, lines: list[Line]) -> dict[int, LineDate]:
         dated[number] = heading
         context = heading.date or context
         bare = heading.head >= len(line_text.rstrip())
-        if bare and day and len(dated) == 1 and text_lines <= HEAD_LINES:
+        own = (published is None or heading.date == published) and number not in headings
+        if bare and day and own and len(dated) == 1 and text_lines <= HEAD_LINES:
             top = number
     if top is not None and len(dated) < 3:
         del dated[top]
