@@ -143,6 +143,10 @@ class ParsedDocument:
     events: list[EventRecord]
     quotes: list[QuoteRecord]
     warnings: list[str] = field(default_factory=list)
+    # What the source says about itself (a saved page's metadata, a front-matter block).
+    url: str | None = None
+    author: str | None = None
+    site: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,3 +7,5 @@ from typing import Final
 
 PROJECT_ROOT: Final = Path(__file__).resolve().parents[1]
 PROJECT_SEEDS: Final = PROJECT_ROOT / "seeds"
+# Invented saved web pages (tests/unit/db/ingest/pages), read by ingest, answer and CLI tests.
+TEST_PAGES: Final = PROJECT_ROOT / "tests" / "unit" / "db" / "ingest" / "pages"

@@ -9,7 +9,20 @@ from db.native import activate_package
 
 activate_package(__path__, __name__)
 
+from db.ingest.formats import parse_source  # noqa: E402
 from db.ingest.pipeline import parse_document  # noqa: E402
-from db.ingest.source import MAX_SOURCE_BYTES, SourceError, read_source  # noqa: E402
+from db.ingest.source import (  # noqa: E402
+    MAX_SOURCE_BYTES,
+    SOURCE_SUFFIXES,
+    SourceError,
+    read_source,
+)
 
-__all__ = ["MAX_SOURCE_BYTES", "SourceError", "parse_document", "read_source"]
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "SOURCE_SUFFIXES",
+    "SourceError",
+    "parse_document",
+    "parse_source",
+    "read_source",
+]

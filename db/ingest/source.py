@@ -7,6 +7,10 @@ import re
 from typing import Final
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
+# The files ingest reads, by suffix (any case): plain text, Markdown, saved web pages.
+MARKDOWN_SUFFIXES: Final = (".md",)
+HTML_SUFFIXES: Final = (".html", ".htm")
+SOURCE_SUFFIXES: Final = (".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 _BOM = b"\xef\xbb\xbf"
 # What a file of credentials holds: `DISCORD_TOKEN=...`, `export API_KEY=...`, a Discord
 # bot token's three dotted parts, a private key block. Such a file is never stored: its

@@ -31,7 +31,9 @@ _COMPILED_FOLDER = ("db", "ingest")
 # db/records.py stays pure: its frozen dataclasses, compiled, cannot be unpickled (mypyc
 # restores fields through the frozen __setattr__), and they are shared with the bot.
 _COMPILED_FILES = ("db/text.py", "db/write/rows.py")
-_NEVER_COMPILED = frozenset({"__init__.py", "native.py"})
+# db/ingest/html.py imports trafilatura (lxml inside), which mypyc cannot usefully compile
+# against, and its time goes to trafilatura anyway: it runs as pure Python.
+_NEVER_COMPILED = frozenset({"__init__.py", "native.py", "html.py"})
 # Bump when the build's options change in a way that needs a rebuild.
 _FORMAT = b"almanac-native-1"
 

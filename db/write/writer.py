@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Literal
 
 from db import schema
-from db.ingest import SourceError, parse_document, read_source
+from db.ingest import SOURCE_SUFFIXES, SourceError, parse_source, read_source
 from db.records import ParsedDocument
 from db.schema import SERVED_QUOTE
 from db.write.rows import (
@@ -44,7 +44,6 @@ from db.write.rows import (
     unpack_rows,
 )
 
-SOURCE_SUFFIXES = (".txt", ".text", ".md")
 # The warning for a text that gave nothing an answer could use.
 NOTHING_FOUND = (
     "no dated event and no quote with a named speaker found:"
@@ -171,12 +170,13 @@ def parse_file(path: Path) -> _Parsed:
     key = document_key(path)
     try:
         text = read_source(path)
+        parsed = parse_source(text, path.name)
     except SourceError as exc:
         return _Parsed(key, "", 0, None, str(exc))
     except OSError as exc:
         return _Parsed(key, "", 0, None, exc.strerror or str(exc))
     data = text.encode("utf-8")
-    rows = document_rows(parse_document(text, path.name))
+    rows = document_rows(parsed)
     return _Parsed(key, hashlib.sha256(data).hexdigest(), len(data), rows, None)
 
 
