@@ -184,3 +184,12 @@ UPDATE quotes SET date =
     (CASE WHEN year = -1 THEN '0000' ELSE '-' || printf('%04d', -year - 1) END)
     || substr(date, 6)
     WHERE year < 0;
+
+-- migration 6
+-- What a source says about itself: a saved web page's canonical URL, author and site
+-- name, or a text's front-matter block (db/ingest/front_matter.py). Answers cite them.
+-- The publication date has its column since migration 1. A store of an earlier version
+-- gets NULLs, the same as a text that says nothing about itself.
+ALTER TABLE documents ADD COLUMN url TEXT;
+ALTER TABLE documents ADD COLUMN author TEXT;
+ALTER TABLE documents ADD COLUMN site TEXT;

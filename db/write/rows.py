@@ -104,6 +104,9 @@ class DocumentRows:
     quote_search: list[tuple[int, str, str]]  # (index, folded text, context) of served quotes
     vocabulary: dict[str, int]  # topic words of the non-fragment quotes: in how many
     warnings: list[str]
+    url: str | None = None  # what the source says about itself (see ParsedDocument)
+    author: str | None = None
+    site: str | None = None
 
 
 def pack_rows(rows: DocumentRows) -> bytes:
@@ -127,6 +130,9 @@ def pack_rows(rows: DocumentRows) -> bytes:
             rows.quote_search,
             rows.vocabulary,
             rows.warnings,
+            rows.url,
+            rows.author,
+            rows.site,
         )
     )
 
@@ -163,6 +169,9 @@ def document_rows(document: ParsedDocument) -> DocumentRows:
         quote_search=[],
         vocabulary={},
         warnings=list(document.warnings),
+        url=document.url,
+        author=document.author,
+        site=document.site,
     )
     _event_rows(document, names, rows)
     _quote_rows(document, names, rows)
@@ -333,9 +342,9 @@ def insert_document(
     rows = document if isinstance(document, DocumentRows) else document_rows(document)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     cursor = conn.execute(
-        "INSERT INTO documents (path, title, sha256, published, bytes, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (key, rows.title, sha256, rows.published, size, now),
+        "INSERT INTO documents (path, title, sha256, published, bytes, ingested_at, url, author,"
+        " site) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (key, rows.title, sha256, rows.published, size, now, rows.url, rows.author, rows.site),
     )
     document_id = int(cursor.lastrowid or 0)
     own = PendingWrites() if deferred is None else deferred
