@@ -151,10 +151,13 @@ class ParsedDocument:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The document an answer cites."""
+    """The document an answer cites, with what it says about itself where it says it."""
 
     path: str
     title: str
+    url: str | None = None
+    published: PartialDate | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +194,8 @@ class DocumentSummary:
     published: PartialDate | None
     events: int
     quotes: int
+    url: str | None = None
+    author: str | None = None
 
 
 def year_text(year: int) -> str:

@@ -11,7 +11,7 @@ from datetime import date
 from bot.answers.onthisday import DAY_COUNT_MAX
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
-from db.records import PartialDate, Quote
+from db.records import PartialDate, Quote, Source
 
 # Said when 'Another quote' has shown every match and begins again.
 RESTARTED = "every match was shown: from the first again"
@@ -62,9 +62,26 @@ def page_label(answer: Timeline | Sources) -> str:
     return f"Page {answer.page} of {answer.pages:,}{more}"
 
 
-def source_line(title: str, path: str) -> str:
-    """How every answer cites its document."""
-    return f"Source: {title} ({path.rsplit('/', 1)[-1]})"
+def source_line(source: Source, title: str | None = None) -> str:
+    """How every answer cites its document: its title (or a shortened one), its author and
+    publication date where known, then its link, or its file name where it has none:
+    'Source: Harbour museum reopens, by Maren Ellis, April 12, 2019 <https://…>'."""
+    return "Source: " + source_label(source, title) + source_where(source)
+
+
+def source_label(source: Source, title: str | None = None) -> str:
+    """'Title, by Author, April 12, 2019': the citation's words, without where to find it."""
+    parts = [source.title if title is None else title]
+    if source.author:
+        parts.append(f"by {source.author}")
+    if source.published:
+        parts.append(human_date(source.published))
+    return ", ".join(parts)
+
+
+def source_where(source: Source) -> str:
+    """' <https://…>' for a source with a link, else ' (file name)'."""
+    return f" <{source.url}>" if source.url else f" ({source.path.rsplit('/', 1)[-1]})"
 
 
 def attribution(quote: Quote) -> str:

@@ -13,6 +13,7 @@ from bot.answers.formatting import (
     page_label,
     past_the_end,
     plural,
+    source_label,
     source_line,
     sources_count,
     timeline_count,
@@ -22,9 +23,19 @@ from bot.answers.onthisday import OnThisDay
 from bot.answers.quote import QuoteAnswer
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
-from db.records import Event, Quote
+from db.records import Event, Quote, Source
 
 Answer = OnThisDay | QuoteAnswer | Timeline | Sources
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """The cited document in the ask JSON: what the source says about itself."""
+    return {
+        "title": source.title,
+        "url": source.url,
+        "published": source.published.iso() if source.published else None,
+        "author": source.author,
+    }
 
 
 def render_text(answer: Answer) -> str:
@@ -41,7 +52,7 @@ def render_text(answer: Answer) -> str:
 def _event_line(event: Event, today: Any = None) -> str:
     when = human_date(event.date)
     ago = f" ({years_ago(event.date.year, today)})" if today and event.date.year else ""
-    return f"• {when}{ago}: {event.title}\n  {source_line(event.source.title, event.source.path)}"
+    return f"• {when}{ago}: {event.title}\n  {source_line(event.source)}"
 
 
 def _on_this_day(answer: OnThisDay) -> str:
@@ -84,7 +95,7 @@ def _quote(answer: QuoteAnswer) -> str:
     lines = [
         f"“{quote.text}”",
         attribution(quote),
-        source_line(quote.source.title, quote.source.path),
+        source_line(quote.source),
     ]
     if answer.total > 1:
         count = count_label(answer.total, "quote", at_least=answer.total_is_lower_bound)
@@ -118,7 +129,9 @@ def _sources(answer: Sources) -> str:
     lines = [line for line in (past_the_end(answer), "Sources:") if line]
     for doc in answer.documents:
         counts = f"{plural(doc.events, 'event')}, {plural(doc.quotes, 'quote')}"
-        lines.append(f"• {doc.title} ({doc.path}): {counts}")
+        about = source_label(Source(doc.path, doc.title, doc.url, doc.published, doc.author))
+        link = f" <{doc.url}>" if doc.url else ""
+        lines.append(f"• {about} ({doc.path}){link}: {counts}")
     lines.append(sources_count(answer))
     return "\n".join(lines)
 
@@ -132,6 +145,7 @@ def event_json(event: Event) -> dict[str, Any]:
         "summary": event.summary,
         "people": list(event.people),
         "document": event.source.path,
+        "source": source_json(event.source),
     }
 
 
@@ -145,6 +159,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         "context": quote.context,
         "fragment": quote.fragment,
         "document": quote.source.path,
+        "source": source_json(quote.source),
     }
 
 
@@ -180,7 +195,15 @@ def render_json(answer: Answer) -> dict[str, Any]:
     return {
         "command": "sources",
         "documents": [
-            {"path": d.path, "title": d.title, "events": d.events, "quotes": d.quotes}
+            {
+                "path": d.path,
+                "title": d.title,
+                "url": d.url,
+                "published": d.published.iso() if d.published else None,
+                "author": d.author,
+                "events": d.events,
+                "quotes": d.quotes,
+            }
             for d in answer.documents
         ],
         "total": answer.total,

@@ -22,7 +22,9 @@ from bot.answers.formatting import (
     page_label,
     past_the_end,
     plural,
+    source_label,
     source_line,
+    source_where,
     sources_count,
     timeline_count,
     years_ago,
@@ -60,6 +62,9 @@ SUMMARY_BUDGET = 300
 QUOTE_BUDGET = 450
 TIMELINE_LINE_BUDGET = 300
 CITE_TITLE_BUDGET = 80  # a long title must not push the file name out of the citation
+# A source's link as an embed's own URL (Discord refuses a message whose embed URL it
+# cannot parse): plain http(s) with no spaces, brackets or quotes, within Discord's length.
+_EMBED_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]{1,2000}")
 
 _TRAILING = " \t\n,;:-–—\\"  # a backslash too: a cut must not leave half an escape
 _SPACE = re.compile(r"\s")
@@ -244,10 +249,26 @@ def cite(sources: Iterable[Source]) -> str:
     unique = list(dict.fromkeys(sources))
     if not unique:
         return ""
-    lines = [source_line(shorten(s.title, CITE_TITLE_BUDGET), s.path) for s in unique]
+    lines = [source_line(s, shorten(s.title, CITE_TITLE_BUDGET)) for s in unique]
     if len(lines) == 1:
         return lines[0]
     return "Sources: " + "; ".join(line.removeprefix("Source: ") for line in lines)
+
+
+def linked(source: Source, budget: int = CITE_TITLE_BUDGET) -> str:
+    """A source in an embed's text: its title (author, date) linked to its page where it
+    has one, else with its file name."""
+    label = escape_markdown(source_label(source, shorten(source.title, budget)))
+    url = embed_url(source)
+    if url is None:
+        return label + escape_markdown(source_where(source))
+    return f"[{label}]({url})"
+
+
+def embed_url(source: Source) -> str | None:
+    """The source's link where Discord will take it as a URL, else None."""
+    url = source.url
+    return url if url is not None and _EMBED_URL.fullmatch(url) else None
 
 
 def quoted(text: str, limit: int) -> str:
@@ -413,6 +434,7 @@ def quote_embed(answer: QuoteAnswer, speaker: str | None = None, shown: int = 1)
     add_field(embed, "Date", f"{when} ({stamp})" if stamp else when, inline=True)
     if quote.context:
         add_field(embed, "Context", plain(quote.context, FIELD_VALUE_MAX), inline=True)
+    embed.url = embed_url(quote.source)  # the speaker's name links to the source
     footer = cite([quote.source])
     if answer.total > 1:
         more = "+" if answer.total_is_lower_bound else ""
@@ -478,9 +500,7 @@ def timeline_embeds(answer: Timeline) -> list[discord.Embed]:
 
 
 def _source_list(sources: Iterable[Source]) -> str:
-    unique = dict.fromkeys(sources)
-    lines = [source_line(shorten(s.title, CITE_TITLE_BUDGET), s.path) for s in unique]
-    return "\n".join(escape_markdown(line.removeprefix("Source: ")) for line in lines)
+    return "\n".join(linked(s) for s in dict.fromkeys(sources))
 
 
 def _timeline_header(answer: Timeline) -> str:
@@ -516,7 +536,7 @@ def sources_embeds(answer: Sources) -> list[discord.Embed]:
 
 def _document_line(doc: DocumentSummary) -> str:
     published = f" · published {human_date(doc.published)}" if doc.published else ""
-    line = escape_markdown(source_line(shorten(doc.title, 200), doc.path).removeprefix("Source: "))
+    line = linked(Source(doc.path, doc.title, doc.url, None, doc.author), 200)
     counts = f"{plural(doc.events, 'event')} · {plural(doc.quotes, 'quote')}"
     return f"• **{line}** — {counts}{published}"
 
@@ -530,6 +550,7 @@ __all__ = [
     "escape_markdown",
     "fit_message",
     "lines_within",
+    "linked",
     "new_embed",
     "no_quote_text",
     "on_this_day_embeds",

@@ -20,8 +20,12 @@ _Shape = Callable[[Sequence[Any]], dict[str, Any]]
 
 
 def _document(row: Sequence[Any]) -> dict[str, Any]:
-    path, title, published = row
-    return {"path": path, "title": title, "published": published}
+    path, title, published, url, author, site = row
+    document = {"path": path, "title": title, "published": published}
+    # Only where the source said them: an export of plain texts stays what it always was.
+    known = {"url": url, "author": author, "site": site}
+    document.update((key, value) for key, value in known.items() if value is not None)
+    return document
 
 
 def _event(row: Sequence[Any]) -> dict[str, Any]:
@@ -51,7 +55,11 @@ def _quote(row: Sequence[Any]) -> dict[str, Any]:
 
 # The export's lists in order: (key, query, row -> object).
 SECTIONS: tuple[tuple[str, str, _Shape], ...] = (
-    ("documents", "SELECT path, title, published FROM documents ORDER BY path", _document),
+    (
+        "documents",
+        "SELECT path, title, published, url, author, site FROM documents ORDER BY path",
+        _document,
+    ),
     (
         "events",
         "SELECT e.date, e.precision, e.title, e.summary,"

@@ -54,24 +54,38 @@ async def fetch_within(
         return None
 
 
+# The cited document's columns, read by source_of() (d is the documents table).
+SOURCE_COLUMNS = "d.path, d.title, d.url, d.published, d.author"
 EVENT_COLUMNS = (
-    "e.id, e.date, e.title, e.summary, d.path, d.title,"
+    "e.id, e.date, e.title, e.summary,"
     " (SELECT group_concat(p.name, char(31)) FROM event_people ep"
-    "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id)"
+    "  JOIN people p ON p.id = ep.person_id WHERE ep.event_id = e.id), " + SOURCE_COLUMNS
 )
-QUOTE_COLUMNS = "q.id, p.name, q.text, q.date, q.context, q.fragment, d.path, d.title"
+QUOTE_COLUMNS = "q.id, p.name, q.text, q.date, q.context, q.fragment, " + SOURCE_COLUMNS
+
+
+def source_of(row: Sequence[Any], at: int) -> Source:
+    """The Source of a row whose SOURCE_COLUMNS start at index at."""
+    path, title, url, published, author = row[at : at + 5]
+    return Source(
+        path=path,
+        title=title,
+        url=url,
+        published=PartialDate.from_iso(published) if published else None,
+        author=author,
+    )
 
 
 def event_of(row: Sequence[Any]) -> Event:
     """An Event from a row that starts with EVENT_COLUMNS."""
-    people = tuple(sorted(row[6].split("\x1f"))) if row[6] else ()
+    people = tuple(sorted(row[4].split("\x1f"))) if row[4] else ()
     return Event(
         id=row[0],
         date=PartialDate.from_iso(row[1]),
         title=row[2],
         summary=row[3],
         people=people,
-        source=Source(path=row[4], title=row[5]),
+        source=source_of(row, 5),
     )
 
 
@@ -84,7 +98,7 @@ def quote_of(row: Sequence[Any]) -> Quote:
         date=PartialDate.from_iso(row[3]) if row[3] else None,
         context=row[4],
         fragment=bool(row[5]),
-        source=Source(path=row[6], title=row[7]),
+        source=source_of(row, 6),
     )
 
 

@@ -79,8 +79,8 @@ _OWN_CONNECTION: ContextVar[bool] = ContextVar("almanac_own_connection", default
 DOCUMENTS_PAGE = (
     "SELECT d.path, d.title, d.published,"
     " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
-    f" (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.{SERVED_QUOTE})"
-    " FROM documents d ORDER BY d.path LIMIT ? OFFSET ?"
+    f" (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.{SERVED_QUOTE}),"
+    " d.url, d.author FROM documents d ORDER BY d.path LIMIT ? OFFSET ?"
 )
 
 
@@ -343,6 +343,8 @@ class Store(AsyncClosing):
                 published=PartialDate.from_iso(r[2]) if r[2] else None,
                 events=int(r[3]),
                 quotes=int(r[4]),
+                url=r[5],
+                author=r[6],
             )
             for r in rows
         ]

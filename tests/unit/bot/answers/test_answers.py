@@ -305,6 +305,9 @@ async def test_sources_console_page_is_the_buttons_page(shelf: Store) -> None:
     assert data["documents"][0] == {
         "path": "texts/doc-011.txt",
         "title": "Chronicle 011",
+        "url": None,
+        "published": None,
+        "author": None,
         "events": 1,
         "quotes": 0,
     }
