@@ -1,4 +1,4 @@
-"""The `almanac` command line: ingest, remove, export, ask, console, run, sync.
+"""The `almanac` command line: ingest, preview, remove, export, ask, console, run, sync.
 
 Its shape is a contract (docs/DESIGN.md): scripts rely on these commands, options and
 outputs, so change them only by adding.
@@ -20,6 +20,7 @@ from dateutil import tz
 
 from bot.answers.errors import UserError
 from bot.config import Settings, SettingsError
+from bot.console.preview import PreviewError, preview, preview_json, preview_text
 from bot.console.render import render_json, render_text
 from bot.console.repl import answer_line, run_console
 from db import schema
@@ -63,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     ingest.add_argument("--jobs", type=int, default=None, help="parser processes")
     ingest.set_defaults(handler=_ingest)
+
+    look = commands.add_parser("preview", help="show what a text yields, storing nothing")
+    look.add_argument("path", type=Path, metavar="FILE")
+    look.add_argument("--json", action="store_true", help="print the structured preview")
+    look.set_defaults(handler=_preview)
 
     remove = commands.add_parser("remove", help="remove documents from the store by file path")
     remove.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -136,6 +142,20 @@ def print_report(report: IngestReport) -> None:
 
 def _documents(count: int) -> str:
     return f"{count} document" + ("" if count == 1 else "s")
+
+
+def _preview(args: argparse.Namespace, settings: Settings) -> int:
+    """Parse one file as ingest would; nothing is written (no store is even opened)."""
+    try:
+        document = preview(args.path)
+    except PreviewError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(preview_json(args.path, document), ensure_ascii=False, indent=2))
+    else:
+        print(preview_text(args.path, document))
+    return 0
 
 
 def _remove(args: argparse.Namespace, settings: Settings) -> int:
