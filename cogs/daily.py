@@ -126,7 +126,7 @@ class DailyCog(commands.Cog, name="Daily"):
 
     async def cog_load(self) -> None:
         """Start the loop; without a state store there is nothing to post (commands say so)."""
-        if not self.bot.posts_daily:
+        if not self.bot.serving:
             return  # `almanac sync`: it only uploads the commands
         if self.bot.state is not None:
             self.tick.start()

@@ -8,6 +8,7 @@ through `almanac sync`. Discord allows few command creates a day.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -45,6 +46,8 @@ DEFAULT_EXTENSIONS: Final[tuple[str, ...]] = (
 BUTTON_PREFIX: Final = "almanac:"
 # Kept-alive HTTP connections to Discord at most (answers beyond wait for a free one).
 HTTP_CONNECTIONS: Final = 64
+# How often the bot checks whether another process changed the content store (seconds).
+STORE_WATCH: Final = 2.0
 
 
 def use_endpoints(api_base: str, gateway: str) -> None:
@@ -85,7 +88,7 @@ class AlmanacBot(commands.Bot):
         state: StateStore | None = None,
         clock: Callable[[], datetime] = utc_now,
         sync_dev_guild: bool = True,
-        posts_daily: bool = True,
+        serving: bool = True,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -102,7 +105,8 @@ class AlmanacBot(commands.Bot):
         self.clock = clock
         self.extension_names = tuple(extensions)
         self.sync_dev_guild = sync_dev_guild
-        self.posts_daily = posts_daily  # False for `almanac sync`, which never posts
+        self.serving = serving  # False for `almanac sync`: it only uploads the commands
+        self._store_watch: asyncio.Task[None] | None = None
         self._button_templates: dict[type[discord.ui.DynamicItem[Any]], re.Pattern[str]] = {}
 
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
@@ -146,12 +150,33 @@ class AlmanacBot(commands.Bot):
         await super().login(token)
 
     async def setup_hook(self) -> None:
-        """Load the extensions; sync to the dev guild only, if one is configured."""
+        """Load the extensions; sync to the dev guild only, if one is configured; watch
+        the content store for texts added or removed while the bot runs."""
         for name in self.extension_names:
             await self.load_extension(name)
+        if self.serving:
+            self._store_watch = asyncio.create_task(self._watch_store(), name="store watch")
         if self.sync_dev_guild and self.settings.dev_guild is not None:
             synced = await self.sync_commands(self.settings.dev_guild)
             log.info("Synced %d commands to dev guild %s", len(synced), self.settings.dev_guild)
+
+    async def _watch_store(self) -> None:
+        """Reload the store's lookups within STORE_WATCH seconds of a commit by another
+        process (`almanac ingest` or `remove`), so that /quote and autocomplete see new,
+        changed and removed texts without a restart; queries read SQLite directly."""
+        while True:
+            await asyncio.sleep(STORE_WATCH)
+            try:
+                if await self.store.reload_if_changed():
+                    log.info("The content store changed: its lookups were reloaded")
+            except Exception:  # a store busy or damaged for a moment: try at the next check
+                log.exception("Could not reload the content store's lookups")
+
+    async def close(self) -> None:
+        """Stop watching the store, then close the client."""
+        if self._store_watch is not None:
+            self._store_watch.cancel()
+        await super().close()
 
     async def sync_commands(self, guild_id: int | None) -> list[app_commands.AppCommand]:
         """Upload the command tree: globally (None) or to one guild, global commands copied."""
@@ -186,8 +211,6 @@ async def sync_once(
 ) -> list[app_commands.AppCommand]:
     """Log in over REST only, sync the tree, and return (the `almanac sync` path)."""
     token = settings.require_token()
-    async with AlmanacBot(
-        settings, store, extensions, sync_dev_guild=False, posts_daily=False
-    ) as bot:
+    async with AlmanacBot(settings, store, extensions, sync_dev_guild=False, serving=False) as bot:
         await bot.login(token)
         return await bot.sync_commands(guild_id)

@@ -162,6 +162,7 @@ class Store(AsyncClosing):
         self._ranker = QuoteRanker(Bm25({}, b""), ranked_cache)
         self._speakers = SpeakerIndex(())
         self._topics = TopicIndex(())
+        self._loaded_version: int | None = None  # PRAGMA data_version at the last load
 
     @classmethod
     async def open(cls, path: Path | str, *, ranked_cache: int = RANKED_CACHE) -> Self:
@@ -211,23 +212,44 @@ class Store(AsyncClosing):
         return self._readers[self._next_reader]
 
     async def reload(self) -> None:
-        """Rebuild the in-memory speaker and topic lookups after an ingest."""
-        self._ranker.cache.clear()
-        # Only people with a quote to serve: autocomplete offers no one /quote cannot
-        # answer for, and a name of someone who is only written about stays a topic word.
-        rows = await self._conn.execute_fetchall(
-            "WITH speakers AS MATERIALIZED ("
-            f"SELECT DISTINCT speaker_id AS id FROM quotes WHERE {SERVED_QUOTE})"
-            " SELECT p.name, a.norm FROM people p JOIN aliases a ON a.person_id = p.id"
-            " WHERE p.id IN speakers"
-            " UNION SELECT p.name, NULL FROM people p WHERE p.id IN speakers"
-        )
-        self._speakers = SpeakerIndex((str(name), norm) for name, norm in rows)
-        vocabulary = await self._conn.execute_fetchall("SELECT word, quotes FROM vocabulary")
-        self._topics = TopicIndex((str(w), int(n)) for w, n in vocabulary)
-        averages = await self._conn.execute_fetchall(AVERAGES)
+        """Rebuild the in-memory speaker and topic lookups from one snapshot of the store,
+        then swap them in at once: answers use the old lookups or the new, never a mix."""
+        await self._conn.execute("BEGIN")  # one read snapshot for every statement below
+        try:
+            version = await self._data_version()
+            # Only people with a quote to serve: autocomplete offers no one /quote cannot
+            # answer for, and a name of someone only written about stays a topic word.
+            rows = await self._conn.execute_fetchall(
+                "WITH speakers AS MATERIALIZED ("
+                f"SELECT DISTINCT speaker_id AS id FROM quotes WHERE {SERVED_QUOTE})"
+                " SELECT p.name, a.norm FROM people p JOIN aliases a ON a.person_id = p.id"
+                " WHERE p.id IN speakers"
+                " UNION SELECT p.name, NULL FROM people p WHERE p.id IN speakers"
+            )
+            vocabulary = await self._conn.execute_fetchall("SELECT word, quotes FROM vocabulary")
+            averages = await self._conn.execute_fetchall(AVERAGES)
+        finally:
+            await self._conn.execute("COMMIT")
+        speakers = SpeakerIndex((str(name), norm) for name, norm in rows)
+        topics = TopicIndex((str(w), int(n)) for w, n in vocabulary)
         block = bytes(next(iter(averages))[0]) if averages else b""
-        self._ranker.bm25 = Bm25(dict(self._topics.counts), block)
+        self._speakers, self._topics = speakers, topics
+        self._ranker.bm25 = Bm25(dict(topics.counts), block)
+        self._ranker.cache.clear()
+        self._loaded_version = version
+
+    async def reload_if_changed(self) -> bool:
+        """reload() when another connection (an `almanac ingest` or `remove`) committed
+        since the last load: how a running bot sees added, changed and removed texts."""
+        if await self._data_version() == self._loaded_version:
+            return False
+        await self.reload()
+        return True
+
+    async def _data_version(self) -> int:
+        """SQLite's count of commits by other connections, as this connection sees it."""
+        rows = await self._conn.execute_fetchall("PRAGMA data_version")
+        return int(next(iter(rows))[0])
 
     # -- people and topics ----------------------------------------------------
 
