@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench eval eval-held store clean native
+.PHONY: run test lint bench eval eval-held store clean native postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,18 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# The state tests start and stop a PostgreSQL server of their own (tests/postgres.py),
+# from Debian's package: a machine without it gets it here (as root, as CI runs).
+# ALMANAC_TEST_POSTGRES_URL names a server to use instead.
+postgres:
+	@$(PYTHON) -m tests.postgres check || { \
+	  echo "make: installing PostgreSQL's server for the state tests (apt-get install postgresql)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	} || { echo "make: PostgreSQL's server is missing and could not be installed:" \
+	  "apt-get install postgresql, or set ALMANAC_TEST_POSTGRES_URL"; exit 1; }
+
 # ALMANAC_EXPECT_NATIVE: tests/unit/db/test_native.py fails, not skips, without a fresh build.
-test: lint native
+test: lint native postgres
 	ALMANAC_EXPECT_NATIVE=1 $(BIN)/pytest
 
 bench: $(STAMP) native

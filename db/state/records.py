@@ -34,6 +34,9 @@ RETRY_FAILED: Final = timedelta(minutes=10)
 MAX_FAILURES: Final = 3
 
 
+PAUSED_AFTER_FAILURES: Final = f"{MAX_FAILURES} failed posts in a row"
+
+
 CHANNEL_DELETED: Final = "the channel was deleted"
 
 

@@ -35,6 +35,7 @@ from db.schema import AsyncClosing
 from db.state.records import (
     CHANNEL_DELETED,
     MAX_FAILURES,
+    PAUSED_AFTER_FAILURES,
     POST_LOG_DAYS,
     RETRY_FAILED,
     STALE_CLAIM,
@@ -311,7 +312,7 @@ class StateStore(AsyncClosing):
                 "UPDATE subscriptions SET failures = failures + 1, last_error = ?,"
                 " last_error_at = ?, paused_reason = CASE WHEN failures + 1 >= ?"
                 " THEN ? ELSE paused_reason END WHERE guild_id = ?",
-                (error, now, MAX_FAILURES, f"{MAX_FAILURES} failed posts in a row", guild_id),
+                (error, now, MAX_FAILURES, PAUSED_AFTER_FAILURES, guild_id),
             ),
         )
         found = await self.subscription(guild_id)
