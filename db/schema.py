@@ -92,9 +92,12 @@ def migrate(conn: sqlite3.Connection, schema_name: str, upto: int | None = None)
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number:d}")
+            # Read again under the write lock: another process opening the same new file
+            # at the same moment may have applied this migration while we waited.
+            if conn.execute("PRAGMA user_version").fetchone()[0] < number:
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number:d}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
