@@ -265,3 +265,29 @@ async def test_retry_at_is_when_the_claim_is_taken(
     again = await state.post_record(GUILD, DAY)
     assert again is not None
     assert retry_at(again) is None  # a claim taken twice is never taken again
+
+
+async def test_first_bot_owns_the_store(state: StateBackend) -> None:
+    """The first bot user to ask owns the store; another (a staging bot) never does."""
+    assert await state.is_owner(1001)
+    assert not await state.is_owner(2002)
+    assert await state.is_owner(1001)
+
+
+async def test_absent_servers_are_forgotten_after_the_grace(
+    state: StateBackend, clock: FakeClock
+) -> None:
+    """A server missing from READY is marked, kept through the grace, then forgotten;
+    one that comes back in time is kept and its mark cleared."""
+    grace = timedelta(days=7)
+    for guild in (1, 2, 3):
+        await state.set_guild_timezone(guild, "UTC")
+    assert await state.mark_absent({1}, grace) == []  # 2 and 3 marked absent now
+    clock.advance(grace - timedelta(seconds=1))
+    assert await state.mark_absent({1, 3}, grace) == []  # 3 came back: unmarked
+    clock.advance(timedelta(seconds=1))
+    assert await state.mark_absent({1}, grace) == [2]  # 3 marked again, from now
+    assert await state.guilds_with_settings() == [1, 3]
+    clock.advance(grace)
+    assert await state.mark_absent({1}, grace) == [3]
+    assert await state.guilds_with_settings() == [1]
