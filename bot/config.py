@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from datetime import tzinfo
 from pathlib import Path
 from typing import Final
+from urllib.parse import urlsplit
 
 from dateutil import tz
 from dotenv.parser import parse_stream
@@ -25,6 +26,12 @@ LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 PROJECT_SEEDS: Final = Path(__file__).resolve().parents[1] / "seeds"
 MAX_SNOWFLAKE: Final = 2**64 - 1
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+STATE_URL_SCHEMES: Final = ("postgresql://", "postgres://")
+# A URL's password, in its user part (user:secret@host) or as a libpq parameter.
+_URL_PASSWORDS: Final = (
+    re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*:)(.*)(@)", re.DOTALL),
+    re.compile(r"([?&]password=)([^&#]*)()"),
+)
 
 
 class SettingsError(ValueError):
@@ -45,6 +52,7 @@ class Settings:
     token: str | None
     db_path: Path
     state_db_path: Path
+    state_url: str | None
     seeds_dir: Path
     timezone: str
     dev_guild: int | None
@@ -56,11 +64,25 @@ class Settings:
         parts = []
         for f in fields(self):
             value = getattr(self, f.name)
-            shown = ("'***'" if value else "None") if f.name == "token" else repr(value)
+            if f.name == "token":
+                shown = "'***'" if value else "None"
+            else:
+                secret = f.name == "state_url" and value is not None
+                shown = repr(without_password(value) if secret else value)
             parts.append(f"{f.name}={shown}")
         return f"Settings({', '.join(parts)})"
 
     __str__ = __repr__
+
+    @property
+    def state_location(self) -> Path | str:
+        """Where the state store is: the PostgreSQL URL when set, else the SQLite file."""
+        return self.state_url or self.state_db_path
+
+    @property
+    def state_shown(self) -> str:
+        """The state store's place as it may be printed: never the password."""
+        return without_password(self.state_url) if self.state_url else str(self.state_db_path)
 
     @property
     def tzinfo(self) -> tzinfo:
@@ -138,6 +160,7 @@ def _build(values: _Values) -> Settings:
         token=_token(values),
         db_path=db_path,
         state_db_path=_path(values, "ALMANAC_STATE_DB") or db_path.with_name("state.sqlite3"),
+        state_url=_state_url(values),
         seeds_dir=_path(values, "ALMANAC_SEEDS") or PROJECT_SEEDS,
         timezone=_timezone(values),
         dev_guild=_snowflake(values, "ALMANAC_DEV_GUILD"),
@@ -198,6 +221,32 @@ def _url(values: _Values, key: str, default: str, schemes: tuple[str, ...]) -> s
             f"{key}: expected a URL starting with {' or '.join(schemes)}, got {values.shown(value)}"
         )
     return value.rstrip("/") if key == "DISCORD_API_BASE" else value
+
+
+def without_password(url: str) -> str:
+    """The URL with any password replaced by ***, for messages and repr."""
+    for pattern in _URL_PASSWORDS:
+        url = pattern.sub(r"\1***\3", url)
+    return url
+
+
+def _state_url(values: _Values) -> str | None:
+    value = values.get("ALMANAC_STATE_URL")
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # a port that is not a number raises here
+        well_formed = value.startswith(STATE_URL_SCHEMES) and not any(c.isspace() for c in value)
+    except ValueError:
+        well_formed = False
+    if not well_formed:
+        raise SettingsError(
+            "ALMANAC_STATE_URL: expected a PostgreSQL URL such as "
+            "postgresql://almanac@db.example:5432/almanac, "
+            f"got {values.shown(without_password(value))}"
+        )
+    return value
 
 
 def _log_level(values: _Values) -> str:

@@ -33,8 +33,8 @@ from bot.daily.schedule import (
 from bot.discord_bot.app import AlmanacBot
 from bot.discord_bot.replies import reply
 from bot.discord_bot.tree import permission_label
+from db.state.backend import StateBackend
 from db.state.records import EmptyDay, PostRecord, Subscription, retry_at
-from db.state.sqlite import StateStore
 
 log = logging.getLogger("almanac.daily")
 # How long a server must be missing from every READY before its settings are forgotten.
@@ -55,10 +55,10 @@ EMPTY_DAY_CHOICES: Final = [
 Interaction = discord.Interaction[AlmanacBot]
 
 
-def state_of(bot: AlmanacBot) -> StateStore:
+def state_of(bot: AlmanacBot) -> StateBackend:
     """The bot's state store; daily posts cannot work without one."""
     if bot.state is None:
-        raise RuntimeError("bot.state must be a db.state.sqlite.StateStore for daily posts")
+        raise RuntimeError("daily posts need a state store (bot.state)")
     return bot.state
 
 

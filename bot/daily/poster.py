@@ -61,8 +61,8 @@ from bot.discord_bot.render import (
 )
 from bot.discord_bot.replies import NO_MENTIONS
 from db.read.store import Store
+from db.state.backend import StateBackend
 from db.state.records import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, Subscription
-from db.state.sqlite import StateStore
 
 log = logging.getLogger("almanac.daily")
 
@@ -216,7 +216,7 @@ class Poster:
         self,
         client: discord.Client,
         store: Store,
-        state: StateStore,
+        state: StateBackend,
         clock: Clock,
         *,
         concurrency: int = CONCURRENCY,

@@ -29,7 +29,7 @@ from db.state.records import utc_now
 
 if TYPE_CHECKING:
     from db.read.store import Store
-    from db.state.sqlite import StateStore
+    from db.state.backend import StateBackend
 
 log = logging.getLogger("almanac")
 
@@ -85,7 +85,7 @@ class AlmanacBot(commands.Bot):
         store: Store,
         extensions: Sequence[str] = DEFAULT_EXTENSIONS,
         *,
-        state: StateStore | None = None,
+        state: StateBackend | None = None,
         clock: Callable[[], datetime] = utc_now,
         sync_dev_guild: bool = True,
         serving: bool = True,
@@ -194,7 +194,7 @@ class AlmanacBot(commands.Bot):
 async def run_bot(
     settings: Settings,
     store: Store,
-    state: StateStore,
+    state: StateBackend,
     extensions: Sequence[str] = DEFAULT_EXTENSIONS,
 ) -> None:
     """Run the bot until it is closed (the `almanac run` path)."""

@@ -21,7 +21,7 @@ from bot.process.logs import setup_logging
 from bot.process.runtime import freeze_startup_objects, tune_gc
 from bot.process.runtime import run as run_loop
 from db.read.store import Store
-from db.state.sqlite import StateStore
+from db.state.backend import StateBackend, StateStoreError, open_state
 
 log = logging.getLogger("almanac")
 
@@ -34,12 +34,20 @@ def run_bot(settings: Settings, content: Path) -> int:
     async def run() -> None:
         async with (
             await Store.open(content) as store,
-            await StateStore.open(settings.state_db_path) as state,
+            await _open_state(settings) as state,
         ):
             freeze_startup_objects()  # the store's in-memory indexes, modules, settings
             await run_discord_bot(settings, store, state)
 
     return _guarded(run)
+
+
+async def _open_state(settings: Settings) -> StateBackend:
+    """The state store the settings name (PostgreSQL by URL, else the SQLite file)."""
+    try:
+        return await open_state(settings.state_location)
+    except StateStoreError as error:
+        raise StateStoreError(f"state store {settings.state_shown}: {error}") from None
 
 
 def sync_commands(settings: Settings, content: Path, guild_id: int | None) -> int:
@@ -62,6 +70,9 @@ def _guarded(main: Callable[[], Coroutine[Any, Any, None]]) -> int:
     except SettingsError as error:
         print(f"almanac: {error}", file=sys.stderr)
         return 2
+    except StateStoreError as error:
+        print(f"almanac: {error}", file=sys.stderr)
+        return 1
     except discord.LoginFailure:
         print(
             "almanac: Discord refused the token (DISCORD_TOKEN): check it in .env", file=sys.stderr

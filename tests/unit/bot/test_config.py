@@ -65,6 +65,14 @@ def test_defaults() -> None:
         ({"DISCORD_GATEWAY": "ws://127.0.0.1:8080/gw"}, "gateway", "ws://127.0.0.1:8080/gw"),
         ({"DISCORD_TOKEN": f"  {TOKEN}\n"}, "token", TOKEN),
         ({"DISCORD_TOKEN": ""}, "token", None),
+        ({}, "state_url", None),
+        (
+            {"ALMANAC_STATE_URL": "postgresql://a:b@db:5432/x"},
+            "state_url",
+            "postgresql://a:b@db:5432/x",
+        ),
+        ({"ALMANAC_STATE_URL": "postgres://db/x"}, "state_location", "postgres://db/x"),
+        ({"ALMANAC_STATE_DB": "/s/state.db"}, "state_location", Path("/s/state.db")),
     ],
 )
 def test_values_from_environment(env: dict[str, str], field: str, expected: Any) -> None:
@@ -149,6 +157,34 @@ def test_repr_masks_token() -> None:
     assert TOKEN not in str(s)
     assert "token='***'" in repr(s)
     assert "token=None" in repr(settings({}))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://almanac:hunter2@db/almanac",
+        "postgresql://almanac:hunter2@db:port/almanac",
+        "postgresql://almanac:hunter2@db/alm anac",
+        "db.example/almanac?password=hunter2",
+    ],
+)
+def test_bad_state_url_is_one_line_without_password(url: str) -> None:
+    """A state URL that is not PostgreSQL's is refused in one line that hides the password."""
+    with pytest.raises(SettingsError) as raised:
+        settings({"ALMANAC_STATE_URL": url})
+    message = str(raised.value)
+    assert message.startswith("ALMANAC_STATE_URL: expected a PostgreSQL URL")
+    assert "\n" not in message
+    assert "hunter2" not in message
+
+
+def test_repr_masks_state_url_password() -> None:
+    """repr shows where the state store is, never its password (in the user part or query)."""
+    for url in ("postgresql://almanac:hunter2@db/x", "postgresql://db/x?password=hunter2"):
+        s = settings({"ALMANAC_STATE_URL": url})
+        assert "hunter2" not in repr(s)
+        assert "hunter2" not in s.state_shown
+        assert "***" in s.state_shown
 
 
 def test_require_token() -> None:
