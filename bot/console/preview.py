@@ -1,8 +1,7 @@
 """`almanac preview FILE`: exactly what a text yields, without writing anything, so a
 curator can check a text before adding it.
 
-The file goes through the same reading and parsing as `almanac ingest` (the same refusals,
-the same extractor, the same warnings); only the store is left out.
+The reading is db.write.preview's (also behind `/sources add`); this module words it.
 """
 
 from __future__ import annotations
@@ -11,36 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.answers.formatting import human_date, plural
-from db.ingest import SourceError, parse_source, read_source
-from db.records import ParsedDocument, QuoteRecord
-from db.write.writer import NOTHING_FOUND, collect_sources
+from db.records import ParsedDocument
+from db.write.preview import PreviewError, preview
+from db.write.preview import served as is_served
 
-
-class PreviewError(Exception):
-    """The file cannot be previewed; the message is one line naming it and why."""
-
-
-def preview(path: Path) -> ParsedDocument:
-    """What ingest would store from the file; PreviewError saying why it would not."""
-    if path.is_dir():
-        raise PreviewError(f"{path}: is a folder; preview takes one file")
-    files, problems = collect_sources([path])
-    if problems:
-        raise PreviewError(f"{path}: {problems[0].reason}")
-    try:
-        document = parse_source(read_source(files[0]), files[0].name)
-    except SourceError as exc:
-        raise PreviewError(f"{path}: {exc.reason}") from None
-    except OSError as exc:
-        raise PreviewError(f"{path}: {exc.strerror or exc}") from None
-    if not document.events and not any(_served(q) for q in document.quotes):
-        document.warnings.append(NOTHING_FOUND)
-    return document
-
-
-def _served(quote: QuoteRecord) -> bool:
-    """A quote answers serve (db.schema.SERVED_QUOTE): whole, by a named speaker."""
-    return not quote.fragment and quote.speaker is not None
+__all__ = ["PreviewError", "preview", "preview_json", "preview_text"]
 
 
 def preview_text(path: Path, document: ParsedDocument) -> str:
@@ -56,7 +30,7 @@ def preview_text(path: Path, document: ParsedDocument) -> str:
             lines.append(f"{label}: {value}")
     lines.append(f"{plural(len(document.events), 'dated event')}:")
     lines += [f"• {human_date(e.date)}: {e.title}" for e in document.events]
-    served = [q for q in document.quotes if _served(q)]
+    served = [q for q in document.quotes if is_served(q)]
     others = len(document.quotes) - len(served)
     lines.append(f"{plural(len(served), 'quote')} with a named speaker:")
     for quote in served:
@@ -97,7 +71,7 @@ def preview_json(path: Path, document: ParsedDocument) -> dict[str, Any]:
                 "precision": q.date.precision if q.date else None,
                 "context": q.context,
                 "fragment": q.fragment,
-                "served": _served(q),
+                "served": is_served(q),
             }
             for q in document.quotes
         ],
