@@ -41,6 +41,7 @@ from tests.e2e.fake_discord.payloads import (
     MEMBER_USER,
     MESSAGE_FLAG_EPHEMERAL,
     MESSAGE_FLAG_LOADING,
+    FakeAttachment,
     FakeChannel,
     FakeGuild,
     FakeMember,
@@ -88,6 +89,7 @@ __all__ = [
     "MESSAGE_FLAG_LOADING",
     "POLL",
     "BotCrashedError",
+    "FakeAttachment",
     "FakeChannel",
     "FakeDiscord",
     "FakeGuild",
@@ -188,6 +190,7 @@ class FakeDiscord(RestMixin, InteractionsMixin, WaitMixin):
         r.add_post(p + "/users/@me/channels", self._create_dm)
         r.add_get(p + "/oauth2/applications/@me", self._get_application)
         r.add_get(p + "/gateway", self._get_gateway)
+        r.add_get("/cdn/attachments/{id}/{filename}", self._get_attachment)
         r.add_get(p + "/gateway/bot", self._get_gateway_bot)
         for prefix in ("/applications/{app}", "/applications/{app}/guilds/{guild}"):
             r.add_get(p + prefix + "/commands", self._get_commands)

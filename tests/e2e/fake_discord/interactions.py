@@ -13,6 +13,7 @@ from tests.e2e.fake_discord.payloads import (
     EVERYONE_PERMISSIONS,
     GENERAL_ID,
     JSON,
+    FakeAttachment,
     FakeChannel,
     FakeMember,
     FakeRole,
@@ -153,7 +154,12 @@ class InteractionsMixin(GatewayMixin):
             option |= {"value": str(value), "focused": True}
             return option
         raw = getattr(value, "id", value)
-        if kind in (6, 7, 8, 9):
+        if kind == 11:  # ATTACHMENT: the id, with the file in resolved.attachments
+            attachment = self.attachments[int(raw)]
+            option["value"] = str(raw)
+            attachments = resolved.setdefault("attachments", {})
+            attachments[str(raw)] = attachment.payload(self.base_url)
+        elif kind in (6, 7, 8, 9):
             option["value"] = str(raw)
             self._resolve(kind, int(raw), resolved, guild_id)
         elif kind == 4:
@@ -299,4 +305,6 @@ def _infer_option_type(value: Any) -> int:
         return 8
     if isinstance(value, FakeUser | FakeMember):
         return 6
+    if isinstance(value, FakeAttachment):
+        return 11
     return 3

@@ -127,6 +127,31 @@ class FakeChannel:
 
 
 @dataclass
+class FakeAttachment:
+    """A file a user attached to a command; the stand-in serves its bytes at `url`, as
+    Discord's CDN does, over loopback."""
+
+    id: int
+    filename: str
+    data: bytes
+    content_type: str | None = None
+    size: int | None = None  # what the payload claims, when a test needs it to lie
+
+    def payload(self, base_url: str) -> JSON:
+        url = f"{base_url}/cdn/attachments/{self.id}/{self.filename}"
+        data: JSON = {
+            "id": str(self.id),
+            "filename": self.filename,
+            "size": len(self.data) if self.size is None else self.size,
+            "url": url,
+            "proxy_url": url,
+        }
+        if self.content_type is not None:
+            data["content_type"] = self.content_type
+        return data
+
+
+@dataclass
 class FakeMember:
     """A user's membership of a guild."""
 

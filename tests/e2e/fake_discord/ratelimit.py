@@ -19,8 +19,9 @@ class RateLimitMixin(FakeState):
         self._window.clear()
 
     def _rate_limited(self, path: str) -> web.Response | None:
-        """A global 429 when over the limit; interaction endpoints are exempt, as on Discord."""
-        if self._rate_limit is None or path.startswith(("/interactions/", "/webhooks/")):
+        """A global 429 when over the limit; interaction endpoints and the CDN are exempt,
+        as on Discord."""
+        if self._rate_limit is None or path.startswith(("/interactions/", "/webhooks/", "/cdn/")):
             return None
         limit, window = self._rate_limit
         now = time.monotonic()

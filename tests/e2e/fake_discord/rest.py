@@ -117,6 +117,14 @@ class RestMixin(RateLimitMixin):
             }
         )
 
+    async def _get_attachment(self, request: web.Request) -> web.Response:
+        """An attached file's bytes, as Discord's CDN serves them."""
+        attachment = self.attachments.get(int(request.match_info["id"]))
+        if attachment is None or attachment.filename != request.match_info["filename"]:
+            return web.Response(status=404, text="Not Found")
+        kind = attachment.content_type or "application/octet-stream"
+        return web.Response(body=attachment.data, content_type=kind.split(";")[0])
+
     async def _get_gateway(self, request: web.Request) -> web.Response:
         return json_response({"url": self.gateway_url.rstrip("/")})
 

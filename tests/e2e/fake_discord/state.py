@@ -15,6 +15,7 @@ from aiohttp import web
 from tests.e2e.fake_discord.payloads import (
     BOT_USER,
     JSON,
+    FakeAttachment,
     FakeGuild,
     FakeUser,
     default_guild,
@@ -96,6 +97,7 @@ class FakeState:
             m.user.id: m.user for g in self.guilds.values() for m in g.members
         }
         self.dm_channels: dict[int, int] = {}  # channel id -> recipient user id
+        self.attachments: dict[int, FakeAttachment] = {}  # served under /cdn/attachments/
         # What the bot did.
         self.requests: list[RecordedRequest] = []
         self.unknown_routes: list[RecordedRequest] = []
@@ -136,6 +138,20 @@ class FakeState:
     def gateway_url(self) -> str:
         """What `DiscordWebSocket.DEFAULT_GATEWAY` (Settings.gateway) must be."""
         return f"ws://127.0.0.1:{self.port}/gateway/"
+
+    def attach(
+        self,
+        filename: str,
+        data: bytes,
+        content_type: str | None = None,
+        *,
+        size: int | None = None,
+    ) -> FakeAttachment:
+        """A file to pass as an attachment option (`{"file": fake.attach(...)}`); the bot
+        downloads it from the stand-in as it would from Discord's CDN."""
+        attachment = FakeAttachment(snowflake(), filename, data, content_type, size)
+        self.attachments[attachment.id] = attachment
+        return attachment
 
     # -- lookups -------------------------------------------------------------
 
