@@ -59,6 +59,10 @@ class Settings:
     api_base: str
     gateway: str
     log_level: str
+    # The folder of texts curators add with /sources add (rebuilt from, with the seeds).
+    texts_dir: Path
+    # Users besides the bot's owner who may /sources add and remove.
+    curators: frozenset[int]
 
     def __repr__(self) -> str:
         parts = []
@@ -167,6 +171,8 @@ def _build(values: _Values) -> Settings:
         api_base=_url(values, "DISCORD_API_BASE", DEFAULT_API_BASE, ("http://", "https://")),
         gateway=_url(values, "DISCORD_GATEWAY", DEFAULT_GATEWAY, ("ws://", "wss://")),
         log_level=_log_level(values),
+        texts_dir=_path(values, "ALMANAC_TEXTS") or db_path.with_name("texts"),
+        curators=_curators(values),
     )
 
 
@@ -212,6 +218,25 @@ def _snowflake(values: _Values, key: str) -> int | None:
             f"got {values.shown(value)}"
         )
     return int(value)
+
+
+def _curators(values: _Values) -> frozenset[int]:
+    """ALMANAC_CURATORS: Discord user ids, separated by commas (spaces allowed)."""
+    value = values.get("ALMANAC_CURATORS")
+    if value is None:
+        return frozenset()
+    ids: set[int] = set()
+    for part in value.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not (part.isascii() and part.isdecimal()) or not 0 < int(part) <= MAX_SNOWFLAKE:
+            raise SettingsError(
+                "ALMANAC_CURATORS: expected Discord user ids separated by commas "
+                f"(e.g. 123456789012345678,234567890123456789), got {values.shown(part)}"
+            )
+        ids.add(int(part))
+    return frozenset(ids)
 
 
 def _url(values: _Values, key: str, default: str, schemes: tuple[str, ...]) -> str:

@@ -26,7 +26,7 @@ from bot.console.repl import answer_line, run_console
 from db import schema
 from db.read.export import write_export
 from db.read.store import Store
-from db.write.bootstrap import ensure_content, is_damage, writing
+from db.write.bootstrap import ensure_content, is_damage, source_folders, writing
 from db.write.writer import IngestReport, ingest_paths, remove_documents, shown_path
 
 
@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="almanac", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    ingest = commands.add_parser("ingest", help="ingest texts (default: the seeds folder)")
+    ingest = commands.add_parser(
+        "ingest", help="ingest texts (default: the seeds and the added texts)"
+    )
     ingest.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     ingest.add_argument("--jobs", type=int, default=None, help="parser processes")
     ingest.set_defaults(handler=_ingest)
@@ -106,7 +108,7 @@ def _db(args: argparse.Namespace, settings: Settings) -> Path:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    paths = list(args.paths) or [settings.seeds_dir]
+    paths = list(args.paths) or source_folders(settings.seeds_dir, settings.texts_dir)
     with writing(_db(args, settings), create=True) as conn:
         report = ingest_paths(conn, paths, workers=args.jobs)
     print_report(report)
@@ -177,7 +179,7 @@ def _remove(args: argparse.Namespace, settings: Settings) -> int:
 def _prepared(args: argparse.Namespace, settings: Settings, *, check: bool = False) -> Path:
     """The content store, built from the seeds on first use (see ensure_content)."""
     path = _db(args, settings)
-    report = ensure_content(path, settings.seeds_dir, check=check)
+    report = ensure_content(path, settings.seeds_dir, check=check, texts=settings.texts_dir)
     if report is not None and not report.ok:
         print_report(report)
     return path

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from db import schema
-from db.write.writer import IngestReport, first_loader, ingest_paths
+from db.write.writer import IngestReport, collect_sources, first_loader, ingest_paths
 
 log = logging.getLogger("almanac.store")
 
@@ -45,9 +45,20 @@ def integrity_problems(conn: sqlite3.Connection, pragma: str = "quick_check") ->
     return [str(line) for (line,) in conn.execute(f"PRAGMA {pragma}") if line != "ok"]
 
 
-def ensure_content(path: Path, seeds: Path, *, check: bool = False) -> IngestReport | None:
-    """Build the store from seeds when it has no documents; move a damaged one aside and
-    rebuild it; refuse (StoreRefused) a file that is not a usable content store.
+def source_folders(seeds: Path, texts: Path | None = None) -> list[Path]:
+    """What the store is built from: the seeds, and the folder of texts added in chat
+    (db.write.curation) once it holds one."""
+    if texts is None or not texts.is_dir() or not collect_sources([texts])[0]:
+        return [seeds]
+    return [seeds, texts]
+
+
+def ensure_content(
+    path: Path, seeds: Path, *, check: bool = False, texts: Path | None = None
+) -> IngestReport | None:
+    """Build the store from seeds (and the added texts) when it has no documents; move a
+    damaged one aside and rebuild it; refuse (StoreRefused) a file that is not a usable
+    content store.
 
     check: quick-check the store even if nothing was written since its last check (a
     query just met damage).
@@ -72,7 +83,7 @@ def ensure_content(path: Path, seeds: Path, *, check: bool = False) -> IngestRep
                 f"{path} is being built by another process (pid {loader}); "
                 "try again when it has finished"
             )
-        return ingest_paths(conn, [seeds])
+        return ingest_paths(conn, source_folders(seeds, texts))
     except sqlite3.OperationalError as exc:
         raise StoreRefused(f"{path}: {_reason(exc)}") from exc
     finally:

@@ -129,12 +129,19 @@ def _legacy_key(key: str) -> str | None:
 
 
 def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Expand folders into their text files; name each path that holds none."""
+    """Expand folders into their text files; name each path that holds none.
+
+    A folder's hidden subfolders (`.git`, an editor's, the `.pending` and `.removed`
+    texts of db.write.curation) hold no sources: what waits or was taken out is not
+    ingested by a rebuild.
+    """
     files: list[Path] = []
     problems: list[FileOutcome] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if _is_source(p))
+            found = sorted(
+                p for p in path.rglob("*") if _is_source(p) and not _in_hidden_folder(p, path)
+            )
             if not found:
                 reason = f"folder has no text files ({', '.join(SOURCE_SUFFIXES)})"
                 problems.append(FileOutcome(str(path), "failed", reason))
@@ -157,6 +164,11 @@ def _not_a_source(path: Path) -> str | None:
     if path.suffix.lower() not in SOURCE_SUFFIXES:
         return f"not a text source ({', '.join(SOURCE_SUFFIXES)})"
     return None
+
+
+def _in_hidden_folder(path: Path, folder: Path) -> bool:
+    """Whether path lies in a hidden folder (a name starting with '.') under folder."""
+    return any(part.startswith(".") for part in path.relative_to(folder).parts[:-1])
 
 
 def _is_source(path: Path) -> bool:

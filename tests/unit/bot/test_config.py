@@ -40,6 +40,8 @@ def test_defaults() -> None:
     assert s.api_base == DEFAULT_API_BASE
     assert s.gateway == DEFAULT_GATEWAY
     assert s.log_level == "INFO"
+    assert s.texts_dir == data / "texts"
+    assert s.curators == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -54,6 +56,9 @@ def test_defaults() -> None:
         ({"ALMANAC_DB": "/data/a.db"}, "state_db_path", Path("/data/state.sqlite3")),
         ({"ALMANAC_STATE_DB": "/s/state.db"}, "state_db_path", Path("/s/state.db")),
         ({"ALMANAC_SEEDS": "/corpus"}, "seeds_dir", Path("/corpus")),
+        ({"ALMANAC_DB": "/data/a.db"}, "texts_dir", Path("/data/texts")),
+        ({"ALMANAC_TEXTS": "/my/texts"}, "texts_dir", Path("/my/texts")),
+        ({"ALMANAC_CURATORS": "12, 34,,56"}, "curators", frozenset({12, 34, 56})),
         ({"ALMANAC_TIMEZONE": "Europe/Paris"}, "timezone", "Europe/Paris"),
         ({"ALMANAC_DEV_GUILD": "123456789012345678"}, "dev_guild", 123456789012345678),
         ({"ALMANAC_LOG_LEVEL": "debug"}, "log_level", "DEBUG"),
@@ -120,6 +125,10 @@ def test_dotenv_in_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyP
         ({"DISCORD_API_BASE": "discord.com/api"}, "DISCORD_API_BASE", "http:// or https://"),
         ({"DISCORD_GATEWAY": "https://gateway"}, "DISCORD_GATEWAY", "ws:// or wss://"),
         ({"DISCORD_TOKEN": "two words"}, "DISCORD_TOKEN", "without spaces"),
+        ({"ALMANAC_CURATORS": "12,@jo"}, "ALMANAC_CURATORS", "'@jo'"),
+        ({"ALMANAC_CURATORS": "12 34"}, "ALMANAC_CURATORS", "separated by commas"),
+        ({"ALMANAC_CURATORS": "0"}, "ALMANAC_CURATORS", "user ids"),
+        ({"ALMANAC_CURATORS": TOKEN}, "ALMANAC_CURATORS", "***"),
     ],
 )
 def test_malformed_settings(env: dict[str, str], variable: str, hint: str) -> None:
