@@ -120,3 +120,33 @@ def years_ago(year: int, today: date) -> str:
     if delta > 1:
         return f"{delta:,} years ago"
     return f"in {-delta} years"
+
+
+# -- /sources add and remove ---------------------------------------------------
+
+# Said to anyone else who tries /sources add or remove, or presses their buttons.
+NOT_A_CURATOR = (
+    "Only the bot's owner and the curators it names (ALMANAC_CURATORS) can add or remove sources."
+)
+CANCELLED = "Cancelled: nothing was stored, and the copy of your file was deleted."
+KEPT = "Nothing was removed."
+# How many quotes an add preview shows (with their speakers).
+PREVIEW_QUOTES = 5
+
+
+def counts_text(events: int, quotes: int) -> str:
+    """'3 events, 1 quote': what a document gave answers."""
+    return f"{plural(events, 'event')}, {plural(quotes, 'quote')}"
+
+
+def added_text(title: str, events: int, quotes: int) -> str:
+    """What /sources add's Confirm answers once the text is in the store."""
+    return f"Added “{title}”: {counts_text(events, quotes)}. Answers find it within a few seconds."
+
+
+def removed_text(title: str, events: int, quotes: int, moved_to: str | None) -> str:
+    """What /sources remove's Confirm answers: what went, and where its file is now."""
+    head = f"Removed “{title}” ({counts_text(events, quotes)}) from the store."
+    if moved_to is None:
+        return head + " Its file is not one of the added texts and was left where it is."
+    return head + f" Its file was moved aside to {moved_to}."

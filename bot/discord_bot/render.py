@@ -16,7 +16,9 @@ import discord
 from discord.utils import TimestampStyle
 
 from bot.answers.formatting import (
+    PREVIEW_QUOTES,
     RESTARTED,
+    counts_text,
     day_count,
     human_date,
     page_label,
@@ -34,7 +36,8 @@ from bot.answers.quote import QuoteAnswer
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
 from bot.answers.when import MonthDay
-from db.records import DocumentSummary, Event, PartialDate, Quote, Source
+from db.records import DocumentSummary, Event, ParsedDocument, PartialDate, Quote, Source
+from db.write.preview import served
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -541,9 +544,49 @@ def _document_line(doc: DocumentSummary) -> str:
     return f"• **{line}** — {counts}{published}"
 
 
+# -- /sources add and remove -----------------------------------------------------
+
+
+def added_preview_embed(document: ParsedDocument, name: str) -> discord.Embed:
+    """What an attached text would add: its title, date and link, its counts, the first
+    quotes (those answers serve) with their speakers, and the warnings."""
+    quotes = [q for q in document.quotes if served(q)]
+    source = Source(name, document.title, document.url, document.published, document.author)
+    counts = counts_text(len(document.events), len(quotes))
+    lines = [f"File: `{plain(name, 100)}`", f"**{counts}**"]
+    if document.published is not None:
+        lines.insert(1, f"Published {human_date(document.published)}")
+    if document.author:
+        lines.insert(1, f"By {plain(document.author, 100)}")
+    embed = new_embed(f"Add “{document.title}”?", "\n".join(lines))
+    embed.url = embed_url(source)
+    shown = [
+        f"{quoted(q.text, QUOTE_BUDGET // 2)} — {plain(q.speaker or '', 80)}"
+        + (f", {human_date(q.date)}" if q.date else "")
+        for q in quotes[:PREVIEW_QUOTES]
+    ]
+    if shown:
+        more = len(quotes) - len(shown)
+        heading = f"First {len(shown)} of {len(quotes)} quotes" if more else "Quotes"
+        add_field(embed, heading, lines_within(shown, FIELD_VALUE_MAX))
+    if document.warnings:
+        warnings = [f"⚠ {plain(w, 300)}" for w in document.warnings]
+        add_field(embed, "Warnings", lines_within(warnings, FIELD_VALUE_MAX))
+    set_footer(embed, "Nothing is stored until you press Confirm.")
+    return fit_message([embed])[0]
+
+
+def removal_preview_embed(document: DocumentSummary) -> discord.Embed:
+    """What /sources remove would take out of the store."""
+    embed = new_embed(f"Remove “{document.title}”?", _document_line(document))
+    set_footer(embed, "Nothing is removed until you press Confirm.")
+    return fit_message([embed])[0]
+
+
 __all__ = [
     "Reply",
     "add_field",
+    "added_preview_embed",
     "cite",
     "defuse_mentions",
     "discord_timestamp",
@@ -557,6 +600,7 @@ __all__ = [
     "quote_embed",
     "quote_reply",
     "read_search",
+    "removal_preview_embed",
     "search_line",
     "search_of",
     "set_footer",

@@ -21,7 +21,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
-from typing import ParamSpec, Self, TypeVar
+from typing import Any, ParamSpec, Self, TypeVar
 
 import aiosqlite
 
@@ -75,12 +75,23 @@ _CLOCK_EVERY = 2_000
 _OWN_CONNECTION: ContextVar[bool] = ContextVar("almanac_own_connection", default=False)
 
 
-# /sources: a page in path order (the UNIQUE index on path, no sort), counts per row shown.
-DOCUMENTS_PAGE = (
+# A document with its counts of events and served quotes (taken for its row only).
+_DOCUMENT_COLUMNS = (
     "SELECT d.path, d.title, d.published,"
     " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
     f" (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.{SERVED_QUOTE}),"
-    " d.url, d.author FROM documents d ORDER BY d.path LIMIT ? OFFSET ?"
+    " d.url, d.author FROM documents d"
+)
+# /sources: a page in path order (the UNIQUE index on path, no sort), counts per row shown.
+DOCUMENTS_PAGE = _DOCUMENT_COLUMNS + " ORDER BY d.path LIMIT ? OFFSET ?"
+DOCUMENT_BY_ID = _DOCUMENT_COLUMNS + " WHERE d.id = ?"
+# /sources remove's autocomplete: documents whose title or path holds what was typed, in
+# path order. One row per file, not per event: the scan is over the documents alone,
+# and it stops at the limit (the user's time limit is the net under a huge library).
+DOCUMENTS_NAMED = (
+    "SELECT id, title, path FROM documents"
+    " WHERE title LIKE :like ESCAPE '\\' OR path LIKE :like ESCAPE '\\'"
+    " ORDER BY path LIMIT :limit"
 )
 
 
@@ -163,6 +174,7 @@ class Store(AsyncClosing):
         self._speakers = SpeakerIndex(())
         self._topics = TopicIndex(())
         self._loaded_version: int | None = None  # PRAGMA data_version at the last load
+        self.path: Path | None = None  # the file open() opened: where writers write
 
     @classmethod
     async def open(cls, path: Path | str, *, ranked_cache: int = RANKED_CACHE) -> Self:
@@ -178,6 +190,7 @@ class Store(AsyncClosing):
                 await conns[-1].execute("PRAGMA query_only = ON")
             readers = [await _limited(conn, QUERY_TIME_LIMIT) for conn in conns[1:]]
             store = cls(conns[0], readers, ranked_cache=ranked_cache)
+            store.path = Path(path)
             await store.reload()
         except BaseException:
             # Each connection is a thread that keeps the process alive until closed:
@@ -358,21 +371,38 @@ class Store(AsyncClosing):
         """A page of source documents in path order, each with its event and served quote
         counts: the path index walks to the page (counts are taken for its rows only)."""
         rows = await self._read().execute_fetchall(DOCUMENTS_PAGE, (limit, offset))
-        return [
-            DocumentSummary(
-                path=r[0],
-                title=r[1],
-                published=PartialDate.from_iso(r[2]) if r[2] else None,
-                events=int(r[3]),
-                quotes=int(r[4]),
-                url=r[5],
-                author=r[6],
-            )
-            for r in rows
-        ]
+        return [_summary(r) for r in rows]
+
+    @_time_limited
+    async def document(self, document_id: int) -> DocumentSummary | None:
+        """One document with its counts, by its id (what /sources remove's choices carry)."""
+        rows = list(await self._read().execute_fetchall(DOCUMENT_BY_ID, (document_id,)))
+        return _summary(rows[0]) if rows else None
+
+    @_time_limited
+    async def documents_named(self, typed: str, limit: int = 25) -> list[tuple[int, str, str]]:
+        """(id, title, path) of documents whose title or path holds typed, path order."""
+        escaped = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = await self._read().execute_fetchall(
+            DOCUMENTS_NAMED, {"like": f"%{escaped}%", "limit": limit}
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     @_time_limited
     async def document_count(self) -> int:
         """How many documents the store holds (SQLite counts a b-tree's pages, not its rows)."""
         rows = await self._read().execute_fetchall("SELECT count(*) FROM documents")
         return int(next(iter(rows))[0])
+
+
+def _summary(row: Any) -> DocumentSummary:
+    """A row of _DOCUMENT_COLUMNS."""
+    return DocumentSummary(
+        path=row[0],
+        title=row[1],
+        published=PartialDate.from_iso(row[2]) if row[2] else None,
+        events=int(row[3]),
+        quotes=int(row[4]),
+        url=row[5],
+        author=row[6],
+    )

@@ -240,7 +240,7 @@ async def test_sources_pages_with_previous_and_next(
     """/sources shows 10 of 25 documents with the count and page; Next turns to the next
     10 in place, and Previous is enabled there."""
     await start_almanac(shelf, COGS)
-    sent = await fake_discord.send_command("sources", {})
+    sent = await fake_discord.send_command("sources list", {})
     body = await fake_discord.wait_for_callback(sent, TIMEOUT)
     first = document_lines(body)
     assert len(first) == 10
@@ -270,9 +270,9 @@ async def test_sources_page_button_after_the_store_shrank(
 ) -> None:
     """Next on page 1 of 3, once the store holds one page of documents: said privately."""
     message = await restarted_on(
-        fake_discord, almanac_settings, start_almanac, shelf, seeded_store, "sources", {}
+        fake_discord, almanac_settings, start_almanac, shelf, seeded_store, "sources list", {}
     )
     click = await fake_discord.click_button(message, button_id(message, "Next"))
     line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
     assert line.startswith("The list of sources now has 1 page.")
-    assert "run /sources again" in line
+    assert "run /sources list again" in line

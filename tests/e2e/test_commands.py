@@ -236,7 +236,7 @@ async def test_unknown_speaker_is_ephemeral_with_suggestion(
 async def test_sources(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
     """/sources lists both seed documents with their counts; the "_" of their names is
     escaped, so Discord shows the names as written rather than as italics."""
-    embed = first_embed(await command(fake_discord, "sources"))
+    embed = first_embed(await command(fake_discord, "sources list"))
     for seed in SEEDS.glob("*.txt"):
         assert seed.name.replace("_", "\\_") in embed["description"]
     assert embed["footer"]["text"].startswith("2 documents")
@@ -245,12 +245,12 @@ async def test_sources(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
 async def test_cooldown_is_ephemeral(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
     """The sixth /sources within 30 s from one member is refused privately; others still work."""
     for _ in range(5):
-        body = await command(fake_discord, "sources")
+        body = await command(fake_discord, "sources list")
         assert not body["data"].get("flags", 0) & EPHEMERAL
-    refused = await command(fake_discord, "sources")
+    refused = await command(fake_discord, "sources list")
     assert refused["data"]["flags"] & EPHEMERAL
     assert "try again" in refused["data"]["content"]
-    other = await command(fake_discord, "sources", user_id=MEMBER_ID)
+    other = await command(fake_discord, "sources list", user_id=MEMBER_ID)
     assert not other["data"].get("flags", 0) & EPHEMERAL
 
 
@@ -352,7 +352,8 @@ async def test_help_lists_every_command_with_an_example(
     fields = {f["name"]: f["value"] for f in first_embed(body).get("fields", [])}
     registered = command_lines(bot.tree)
     assert [name for name, _ in registered] == list(fields)
-    for name in ("/onthisday", "/quote", "/timeline", "/sources", "/help", "/daily set"):
+    names = ("/onthisday", "/quote", "/timeline", "/sources list", "/sources add", "/help")
+    for name in (*names, "/sources remove", "/daily set"):
         assert name in fields
     for name, text in fields.items():
         assert f"\n`{name}" in text, f"{name} has no example"

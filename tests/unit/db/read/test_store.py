@@ -196,6 +196,21 @@ async def test_documents_count_what_they_hold(store: Store) -> None:
     assert await store.document_count() == 1
 
 
+async def test_documents_named_and_by_id(store: Store) -> None:
+    """/sources remove finds a document by any part of its title or path, the LIKE
+    wildcards typed being plain characters, and reads it back by id with its counts."""
+    [(found, title, path)] = await store.documents_named("CHRONIC")
+    assert (title, path) == ("Invented chronicle", "texts/chronicle.txt")
+    assert await store.documents_named("texts/chron") == [(found, title, path)]
+    assert await store.documents_named("%") == []
+    assert await store.documents_named("_nvented") == []
+    assert await store.documents_named("chronicle", limit=0) == []
+    doc = await store.document(found)
+    assert doc is not None
+    assert (doc.title, doc.events, doc.quotes) == ("Invented chronicle", 5, 3)
+    assert await store.document(found + 1) is None
+
+
 def test_documents_page_walks_the_path_index(content_path: Path) -> None:
     """A /sources page reads the documents in path order from the path index: no sort
     of every document, no scan of a table for the counts."""
