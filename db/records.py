@@ -86,6 +86,29 @@ def timeline_event_id(key: int) -> int:
     return key % TIMELINE_KEY_STEP
 
 
+# What makes an event a key moment of /timeline (db/read/timeline.py), stored at ingest
+# (db/write/rows.py): heading a dated
+# section outweighs either of the others; quotes and people count up to a cap, so a
+# list of names is not a story. db/schema.sql migration 6 computes the same in SQL.
+SALIENCE_HEADING: Final = 3
+SALIENCE_QUOTES_MAX: Final = 2
+SALIENCE_PEOPLE_MAX: Final = 2
+SALIENCE_MAX: Final = SALIENCE_HEADING + SALIENCE_QUOTES_MAX + SALIENCE_PEOPLE_MAX
+
+
+def event_salience(heading: bool, quotes: int, people: int) -> int:
+    """How much an event stands out: it heads a section, its day was quoted, it names people.
+
+    quotes: served quotes its document dates on the event's day or month; people: the
+    distinct people it names.
+    """
+    return (
+        (SALIENCE_HEADING if heading else 0)
+        + min(quotes, SALIENCE_QUOTES_MAX)
+        + min(people, SALIENCE_PEOPLE_MAX)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets [start, end) into the document's original text."""
@@ -104,13 +127,18 @@ class PersonRecord:
 
 @dataclass(slots=True)
 class EventRecord:
-    """Something that happened on a (partial) date, with the people involved."""
+    """Something that happened on a (partial) date, with the people involved.
+
+    heading: the event heads a dated section of its text (a timeline entry, a dated
+    heading) rather than being mentioned in passing; it counts towards its salience.
+    """
 
     date: PartialDate
     title: str
     summary: str
     people: list[str]
     span: Span
+    heading: bool = False
 
 
 @dataclass(slots=True)

@@ -193,3 +193,23 @@ UPDATE quotes SET date =
 ALTER TABLE documents ADD COLUMN url TEXT;
 ALTER TABLE documents ADD COLUMN author TEXT;
 ALTER TABLE documents ADD COLUMN site TEXT;
+
+-- migration 7
+-- /timeline opens a long span with its key moments (db/read/timeline.py): the most
+-- salient event of each stretch of it. Salience is computed at ingest
+-- (db/records.event_salience): 3 for an event that heads a dated section, plus
+-- up to 2 for the served quotes its document dates on its day or month, plus up to 2
+-- for the people it names. An existing store gets the last two here (whether an
+-- event headed its section was not stored: 0 until its text is ingested again).
+ALTER TABLE events ADD COLUMN salience INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET salience = min(2, q.n)
+    FROM (SELECT document_id, date, count(*) AS n FROM quotes
+          WHERE fragment = 0 AND speaker_id IS NOT NULL AND precision IN ('day', 'month')
+          GROUP BY document_id, date) AS q
+    WHERE q.document_id = events.document_id AND q.date = events.date
+        AND events.precision IN ('day', 'month');
+UPDATE events SET salience = salience + min(2, p.n)
+    FROM (SELECT event_id, count(*) AS n FROM event_people GROUP BY event_id) AS p
+    WHERE p.event_id = events.id;
+-- Each stretch of a span gives its most salient events by a seek per salience level.
+CREATE INDEX events_salience ON events(salience, sort_key) WHERE year IS NOT NULL;

@@ -112,7 +112,14 @@ class EventBuilder:
         return list(seen)
 
     def _add(
-        self, date: PartialDate, title: str, summary: str, people: list[str], start: int, end: int
+        self,
+        date: PartialDate,
+        title: str,
+        summary: str,
+        people: list[str],
+        start: int,
+        end: int,
+        heading: bool = False,
     ) -> None:
         """Record an event spanning [start, end) unless one has its date and title.
 
@@ -125,7 +132,7 @@ class EventBuilder:
             return
         self.seen.add(key)
         summary = trim(_undatelined(_unbulleted(summary)), SUMMARY_LIMIT)
-        self.events.append(EventRecord(date, title, summary, people, Span(start, end)))
+        self.events.append(EventRecord(date, title, summary, people, Span(start, end), heading))
 
     def _heading_event(self, section: Section, units: list[Unit]) -> None:
         assert section.heading is not None
@@ -158,6 +165,7 @@ class EventBuilder:
             self._people(section.heading.start, end),
             section.heading.start,
             section.heading.end,
+            heading=True,
         )
 
     def _day_in_entry(self, section: Section) -> bool:

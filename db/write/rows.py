@@ -17,7 +17,13 @@ from datetime import UTC, datetime
 from typing import Final
 
 from db.memo import BoundedMemo
-from db.records import TIMELINE_KEY_STEP, ParsedDocument, PartialDate, timeline_key
+from db.records import (
+    TIMELINE_KEY_STEP,
+    ParsedDocument,
+    PartialDate,
+    event_salience,
+    timeline_key,
+)
 from db.text import fold, folded_topic_words, name_key, topic_words
 
 
@@ -74,7 +80,7 @@ class PendingWrites:
         self.vocabulary = Counter()
 
 
-EventRow = tuple[str, str, int | None, int | None, int | None, int, str, str, int, int]
+EventRow = tuple[str, str, int | None, int | None, int | None, int, str, str, int, int, int]
 QuoteRow = tuple[
     str, str | None, str | None, int | None, int | None, int | None, str | None, int, int, int
 ]
@@ -96,7 +102,7 @@ class DocumentRows:
     people: int  # people the document lists (for the report)
     names: list[str]  # every person named: people list, event people, speakers
     aliases: list[tuple[int, str, str]]  # (name index, alias, norm)
-    events: list[EventRow]  # date .. span_end, as in the events table
+    events: list[EventRow]  # date .. span_end, salience, as in the events table
     event_people: list[list[int]]  # per event: name indexes
     event_search: list[tuple[str, str, str]]  # per event: folded title, summary, people
     quotes: list[QuoteRow]  # text .. span_end, as in the quotes table
@@ -202,15 +208,27 @@ def _name_key(name: str) -> str:
 _NAME_KEYS: Final = BoundedMemo(name_key, 20_000)
 
 
+def _quoted_dates(document: ParsedDocument) -> Counter[str]:
+    """Served quotes per ISO date, of those dated to a day or a month."""
+    return Counter(
+        q.date.iso()
+        for q in document.quotes
+        if q.served and q.date is not None and q.date.precision in ("day", "month")
+    )
+
+
 def _event_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentRows) -> None:
+    quoted = _quoted_dates(document)
     for event in document.events:
         date = event.date
         year, month, day = date.year, date.month, date.day
         sort_key = (year or 0) * 10_000 + (month or 0) * 100 + (day or 0)  # date.sort_key()
         span = event.span
+        iso = date.iso()
+        quotes = quoted.get(iso, 0) if date.precision in ("day", "month") else 0
         rows.events.append(
             (
-                date.iso(),
+                iso,
                 date.precision,
                 year,
                 month,
@@ -220,6 +238,7 @@ def _event_rows(document: ParsedDocument, names: dict[str, int], rows: DocumentR
                 event.summary,
                 span.start,
                 span.end,
+                event_salience(event.heading, quotes, len(set(event.people))),
             )
         )
         rows.event_people.append([names[name] for name in event.people])
@@ -414,7 +433,7 @@ def _insert_events(
         return
     conn.executemany(
         "INSERT INTO events (id, document_id, date, precision, year, month, day, sort_key,"
-        " title, summary, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " title, summary, span_start, span_end, salience) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(event_id, document_id, *row) for event_id, row in enumerate(rows.events, first_id)],
     )
     conn.executemany(

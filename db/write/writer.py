@@ -420,6 +420,7 @@ BULK_DEFERRED_INDEXES = (
     "aliases_norm",
     "event_people_person",
     "events_month_day",
+    "events_salience",
     "events_sort",
     "quotes_month_day",
     "quotes_speaker",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pathlib
+import sqlite3
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from db import schema
 from db.ingest import parse_document, read_source
 from db.records import (
     EventRecord,
@@ -22,6 +25,7 @@ from db.text import fold, folded_topic_words, name_key
 from db.write import rows as rows_module
 from db.write.rows import DocumentRows, PendingWrites, document_rows, pack_rows, unpack_rows
 from tests.paths import PROJECT_SEEDS
+from tests.stores import write_store
 
 SEEDS = PROJECT_SEEDS
 
@@ -72,6 +76,7 @@ def _reference_rows(document: ParsedDocument) -> DocumentRows:
                 event.summary,
                 event.span.start,
                 event.span.end,
+                _salience(document, event),
             )
         )
         rows.event_people.append([names[name] for name in event.people])
@@ -100,6 +105,16 @@ def _reference_rows(document: ParsedDocument) -> DocumentRows:
         rows.quote_search.append((index, folded, fold(quote.context or "")))
     rows.vocabulary = dict(counts)
     return rows
+
+
+def _salience(document: ParsedDocument, event: EventRecord) -> int:
+    """Heading 3, plus quotes said on its day or month (up to 2), plus people (up to 2)."""
+    quotes = 0
+    if event.date.precision in ("day", "month"):
+        quotes = sum(
+            1 for q in document.quotes if q.date == event.date and not q.fragment and q.speaker
+        )
+    return 3 * event.heading + min(quotes, 2) + min(len(set(event.people)), 2)
 
 
 def _columns(date: PartialDate) -> tuple[str, str, int | None, int | None, int | None]:
@@ -167,6 +182,7 @@ _event = st.builds(
     summary=st.sampled_from(_TEXTS),
     people=st.lists(st.sampled_from(_NAMES), max_size=3),
     span=_span,
+    heading=st.booleans(),
 )
 _person = st.builds(
     PersonRecord, st.sampled_from(_NAMES), st.sets(st.sampled_from(_NAMES), max_size=4)
@@ -226,3 +242,71 @@ def test_pending_writes_merge_adds_counts() -> None:
     assert batch.vocabulary == Counter({"tea": 0, "war": 4, "peace": 1})
     assert batch.quotes_fts == [(1, "a", "", ""), (2, "b", "", "")]
     assert batch.events_fts == [(5, "t", "s", "p")]
+
+
+def test_migration_scores_an_existing_store(tmp_path: Path) -> None:
+    """An older store gets salience from its quotes and people; headings count 0."""
+    conn = sqlite3.connect(tmp_path / "old.sqlite3", isolation_level=None)
+    try:
+        schema.configure(conn)
+        schema.migrate(conn, schema.CONTENT_SCHEMA, upto=6)
+        conn.execute(
+            "INSERT INTO documents (id, path, title, sha256, bytes, ingested_at)"
+            " VALUES (1, 'a.txt', 'A', 'x', 1, '2026-01-01')"
+        )
+        conn.executemany("INSERT INTO people (id, name) VALUES (?, ?)", [(1, "A"), (2, "B")])
+        for event_id, iso in [(1, "2001-06-16"), (2, "2001-06-17"), (3, "2001")]:
+            year, *rest = (int(x) for x in iso.split("-"))
+            month, day = [*rest, 0, 0][:2]
+            conn.execute(
+                "INSERT INTO events (id, document_id, date, precision, year, month, day,"
+                " sort_key, title, summary, span_start, span_end)"
+                " VALUES (?, 1, ?, ?, ?, ?, ?, ?, 't', 's', 0, 1)",
+                (
+                    event_id,
+                    iso,
+                    "day" if day else "year",
+                    year,
+                    month or None,
+                    day or None,
+                    year * 10_000 + month * 100 + day,
+                ),
+            )
+        conn.executemany(
+            "INSERT INTO event_people (event_id, person_id) VALUES (?, ?)",
+            [(1, 1), (2, 1), (2, 2)],
+        )
+        for text, speaker, fragment in [("a", 1, 0), ("b", 2, 0), ("c", 1, 0), ("d", 1, 1)]:
+            conn.execute(
+                "INSERT INTO quotes (document_id, speaker_id, text, date, precision, year,"
+                " month, day, fragment, span_start, span_end)"
+                " VALUES (1, ?, ?, '2001-06-16', 'day', 2001, 6, 16, ?, 0, 1)",
+                (speaker, text, fragment),
+            )
+        schema.migrate(conn, schema.CONTENT_SCHEMA)
+        found = dict(conn.execute("SELECT id, salience FROM events"))
+        assert found == {1: 2 + 1, 2: 2, 3: 0}
+    finally:
+        conn.close()
+
+
+def test_salience_is_stored_at_ingest(tmp_path: Path) -> None:
+    """A heading with a quote of its day and two people scores 3 + 1 + 2."""
+    day = PartialDate(2001, 6, 16, "day")
+    quote = QuoteRecord("Ann Lee", "We agreed.", day, None, False, Span(0, 1))
+    document = ParsedDocument(
+        "A",
+        None,
+        [],
+        [
+            EventRecord(day, "Summit", "Summit.", ["Ann Lee", "Bo Li"], Span(0, 1), heading=True),
+            EventRecord(day, "Aside", "Aside.", [], Span(0, 1)),
+        ],
+        [quote],
+    )
+    path = write_store(tmp_path / "s.sqlite3", [("texts/a.txt", document)])
+    conn = sqlite3.connect(path)
+    try:
+        assert [r[0] for r in conn.execute("SELECT salience FROM events ORDER BY id")] == [6, 1]
+    finally:
+        conn.close()
