@@ -1,7 +1,10 @@
-"""/timeline: the matching events in date order, paged with Previous/Next buttons.
+"""/timeline: the key moments of the matching events, and the full list in date order,
+paged with Previous/Next buttons.
 
-A page button carries its page and the date bounds in its custom_id and reads
-the query back from the message, so paging needs no memory in the process.
+A button carries its page (or `k` for the key moments) and the date bounds in its
+custom_id and reads the query back from the message, so paging needs no memory in the
+process. Every numbered page is of the full list, so buttons made before there were
+key moments still turn the pages they did.
 """
 
 from __future__ import annotations
@@ -33,27 +36,35 @@ from cogs._common import (
 from db.read.store import Store
 
 PREFIX = f"{BUTTON_PREFIX}timeline:"
+KEY_MOMENTS_PAGE = "k"  # the page of a Key moments button's custom_id
+FULL_LIST_LABEL = "Full list ▶"
+KEY_MOMENTS_LABEL = "Key moments"
 
 
 class TimelinePage(
     AlmanacButton,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=re.compile(
-        re.escape(PREFIX) + r"(?P<page>[0-9]{1,7}):(?P<start>[0-9]{0,9}):(?P<end>[0-9]{0,9})"
+        re.escape(PREFIX)
+        + r"(?P<page>[0-9]{1,7}|"
+        + KEY_MOMENTS_PAGE
+        + r"):(?P<start>[0-9]{0,9}):(?P<end>[0-9]{0,9})"
     ),
 ):
-    """A Previous or Next button that turns the message to another page."""
+    """A Previous, Next or Full list button that turns the message to a page of the full
+    list, or a Key moments button (page None) that turns it back to the key moments."""
 
     def __init__(
         self,
-        page: int,
+        page: int | None,
         start: int | None,
         end: int | None,
         *,
         label: str = "Page",
         disabled: bool = False,
     ) -> None:
-        custom_id = f"{PREFIX}{page}:{_bound(start)}:{_bound(end)}"
+        shown = KEY_MOMENTS_PAGE if page is None else str(page)
+        custom_id = f"{PREFIX}{shown}:{_bound(start)}:{_bound(end)}"
         super().__init__(
             discord.ui.Button(
                 label=label,
@@ -73,20 +84,24 @@ class TimelinePage(
         """Rebuild the button from its custom_id (also after a restart)."""
         start = int(match["start"]) if match["start"] else None
         end = int(match["end"]) if match["end"] else None
-        return cls(int(match["page"]), start, end)
+        page = None if match["page"] == KEY_MOMENTS_PAGE else int(match["page"])
+        return cls(page, start, end)
 
     async def press(self, interaction: discord.Interaction[Any]) -> None:
         """Show the requested page in place; a page the timeline no longer has is explained."""
         query, _ = read_search(interaction.message)
         store: Store = interaction.client.store
+        full = self.page is not None
         try:
-            request = TimelineRequest(query, start=self.start, end=self.end, page=self.page)
+            request = TimelineRequest(
+                query, start=self.start, end=self.end, page=self.page or 1, full=full
+            )
         except UserError:  # a button of ours never holds a bad range: it was edited or forged
             raise UserError(out_of_date("/timeline")) from None
         answer = await answer_within(interaction, find_timeline(store, request))
         if not answer.events:
             raise UserError(f"That timeline has no events any more. {out_of_date('/timeline')}")
-        if answer.page != self.page:  # find_timeline moved a page it lacks into range
+        if full and answer.page != self.page:  # find_timeline moved a page it lacks into range
             pages = plural(answer.pages, "page")
             raise UserError(f"That timeline now has {pages}. {out_of_date('/timeline')}")
         view = timeline_view(answer, self.start, self.end)
@@ -98,14 +113,22 @@ def _bound(value: int | None) -> str:
 
 
 def timeline_view(answer: Timeline, start: int | None, end: int | None) -> discord.ui.View | None:
-    """Previous/Next buttons when the timeline has more than one page."""
-    return page_view(
+    """Full list under the key moments; Previous/Next (and Key moments) under a page of
+    the full list when it has more than one page."""
+    if answer.key_moments:
+        moments = discord.ui.View(timeout=None)
+        moments.add_item(TimelinePage(1, start, end, label=FULL_LIST_LABEL))
+        return moments
+    view = page_view(
         answer.page,
         answer.pages,
         lambda page, label, disabled: TimelinePage(
             page, start, end, label=label, disabled=disabled
         ),
     )
+    if view is not None:
+        view.add_item(TimelinePage(None, start, end, label=KEY_MOMENTS_LABEL))
+    return view
 
 
 class TimelineCog(commands.Cog, name="Timeline"):
@@ -128,6 +151,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
         query="Words to look for, e.g. nato (default: every event)",
         start="A year or a full date to start from, e.g. 2001 or 2001-06-16",
         end="A year or a full date to stop at, e.g. 2008 or 2008-04-06",
+        full="Every event in date order, a page at a time, instead of the key moments",
     )
     @per_user_cooldown()
     async def timeline(
@@ -136,9 +160,11 @@ class TimelineCog(commands.Cog, name="Timeline"):
         query: app_commands.Range[str, 1, QUERY_MAX] | None = None,
         start: app_commands.Range[str, 1, 20] | None = None,
         end: app_commands.Range[str, 1, 20] | None = None,
+        full: bool = False,
     ) -> None:
-        """Parse the bounds (UserError explains bad ones), answer page 1, add page buttons."""
-        request = TimelineRequest.parse(query, start, end)
+        """Parse the bounds (UserError explains bad ones), answer with the key moments (or
+        page 1 of the full list), add the buttons."""
+        request = TimelineRequest.parse(query, start, end, full=full)
         answer = await answer_within(interaction, find_timeline(self.bot.store, request))
         await send(
             interaction, timeline_reply(answer), timeline_view(answer, request.start, request.end)

@@ -56,6 +56,24 @@ def timeline_count(answer: Timeline) -> str:
     return count_label(answer.total, "event", at_least=answer.total_is_lower_bound)
 
 
+def key_moments_label(answer: Timeline) -> str:
+    """'8 key moments of 1,234 events' (or of '10,000+ events')."""
+    return f"{plural(len(answer.key_moments), 'key moment')} of {timeline_count(answer)}"
+
+
+def span_label(answer: Timeline) -> str:
+    """'June 16, 2001 – April 6, 2008': the first and last matching event; '' unknown."""
+    if answer.first is None or answer.last is None:
+        return ""
+    return f"{human_date(answer.first.date)} – {human_date(answer.last.date)}"
+
+
+def full_list_hint(answer: Timeline) -> str:
+    """What the full list holds, said under the key moments."""
+    more = "+" if answer.total_is_lower_bound else ""
+    return f"Full list: {answer.pages:,}{more} pages in date order"
+
+
 def page_label(answer: Timeline | Sources) -> str:
     """'Page 2 of 5', or 'Page 2 of 1,250+' when the count is a lower bound."""
     more = "+" if isinstance(answer, Timeline) and answer.total_is_lower_bound else ""

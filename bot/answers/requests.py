@@ -37,6 +37,21 @@ def parse_page(text: str | int | None, example: str = PAGE_EXAMPLE) -> int:
     return number
 
 
+FLAG_WORDS: Final = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def parse_flag(text: str | bool | None, name: str) -> bool:
+    """A yes/no option as typed ("true", "yes", "1", "false", "no", "0"); False when absent."""
+    if text is None or isinstance(text, bool):
+        return bool(text)
+    flag = FLAG_WORDS.get(text.strip().lower())
+    if flag is None:
+        raise UserError(
+            f"{name} is true or false, not {shown(text)}.", example=f"/timeline nato {name}:true"
+        )
+    return flag
+
+
 @dataclass(frozen=True, slots=True)
 class OnThisDayRequest:
     """/onthisday: a month-day, and the asker's today (the server's, in its time zone)."""
@@ -65,12 +80,17 @@ class QuoteRequest:
 
 @dataclass(frozen=True, slots=True)
 class TimelineRequest:
-    """/timeline: topic words, inclusive date bounds as sort keys (yyyymmdd), a page."""
+    """/timeline: topic words, inclusive date bounds as sort keys (yyyymmdd), a page.
+
+    full: every event, a page at a time; otherwise a span longer than a page opens
+    with its key moments (a page past the first is always of the full list).
+    """
 
     query: str = ""
     start: int | None = None
     end: int | None = None
     page: int = 1
+    full: bool = False
 
     def __post_init__(self) -> None:
         checked_search(self.query)
@@ -84,10 +104,11 @@ class TimelineRequest:
         start: str | None = None,
         end: str | None = None,
         page: str | int | None = None,
+        full: str | bool | None = None,
     ) -> Self:
-        """From the typed words: 'nato', from '2001', to '2008-04-06', page '2'."""
+        """From the typed words: 'nato', from '2001', to '2008-04-06', page '2', full 'true'."""
         low, high = parse_range(start, end)  # says which typed bound is wrong
-        return cls(query or "", low, high, parse_page(page))
+        return cls(query or "", low, high, parse_page(page), parse_flag(full, "full"))
 
 
 @dataclass(frozen=True, slots=True)

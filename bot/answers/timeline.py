@@ -1,9 +1,10 @@
-"""/timeline: a page of matching events in date order, with the span they cover."""
+"""/timeline: the key moments of the matching events, or a page of them in date order,
+with the span they cover."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from bot.answers.bounds import answered_in_time
@@ -25,7 +26,12 @@ PAGE_MAX: Final = 1_000_000  # a page number beyond any store; larger ones are r
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """One page of events in date order with a summary of the whole span."""
+    """One page of events in date order with a summary of the whole span.
+
+    key_moments: when the span is longer than a page and the full list was not asked
+    for, the most salient events spread over it (db.read.timeline.key_moments), shown
+    instead of the page; empty otherwise. people are those of the events shown.
+    """
 
     query: str
     events: list[Event]
@@ -40,13 +46,21 @@ class Timeline:
     total_is_lower_bound: bool = False
     # The page asked for, when it was past the end and the last page is shown instead.
     asked_page: int | None = None
+    key_moments: list[Event] = field(default_factory=list)
+    full: bool = False
+
+    @property
+    def shown(self) -> list[Event]:
+        """The events an adapter lists: the key moments, or else the page."""
+        return self.key_moments or self.events
 
 
 @answered_in_time
 async def find_timeline(
     store: Store, request: TimelineRequest, *, per_page: int = TIMELINE_PAGE
 ) -> Timeline:
-    """A page of matching events in date order; the header spans all of them."""
+    """The key moments of a span longer than a page, or a page of matching events in date
+    order (request.full, or a page past the first); the header spans all of them."""
     query, start, end, page = request.query, request.start, request.end, request.page
     topic = list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
     if len(topic) > TOPIC_WORDS_MAX:
@@ -72,7 +86,11 @@ async def find_timeline(
             " Narrow it with a year range or rarer words.",
             example=f"/timeline query: {query} from: 2001 to: 2008",
         ) from None
-    people = sorted({p for e in span.events for p in e.people})
+    moments: list[Event] = []
+    summary = not request.full and page == 1 and span.total > len(span.events)
+    if summary and span.first is not None and span.last is not None:
+        moments = await store.key_moments(topic, span.first, span.last)
+    people = sorted({p for e in (moments or span.events) for p in e.people})
     return Timeline(
         query=query,
         events=span.events,
@@ -84,4 +102,6 @@ async def find_timeline(
         people=people,
         total_is_lower_bound=span.total_is_lower_bound,
         asked_page=asked if asked > min(page, pages) else None,
+        key_moments=moments,
+        full=request.full,
     )

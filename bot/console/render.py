@@ -9,13 +9,16 @@ from bot.answers.formatting import (
     attribution,
     count_label,
     day_count,
+    full_list_hint,
     human_date,
+    key_moments_label,
     page_label,
     past_the_end,
     plural,
     source_label,
     source_line,
     sources_count,
+    span_label,
     timeline_count,
     years_ago,
 )
@@ -109,16 +112,17 @@ def _timeline(answer: Timeline) -> str:
     if not answer.events:
         about = f" for {answer.query!r}" if answer.query else ""
         return f"No events{about} in the almanac."
-    span = ""
-    if answer.first and answer.last:
-        span = f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
+    span = f", {span_label(answer)}" if span_label(answer) else ""
     about = f" of {answer.query!r}" if answer.query else ""
-    head = f"Timeline{about}: {timeline_count(answer)}{span}"
+    count = key_moments_label(answer) if answer.key_moments else timeline_count(answer)
+    head = f"Timeline{about}: {count}{span}"
     if answer.people:
         head += "\nPeople: " + ", ".join(answer.people)
     lines = [line for line in (past_the_end(answer), head) if line]
-    lines += [_event_line(e) for e in answer.events]
-    if answer.pages > 1:
+    lines += [_event_line(e) for e in answer.shown]
+    if answer.key_moments:
+        lines.append(f"{full_list_hint(answer)} (full:true)")
+    elif answer.pages > 1:
         lines.append(page_label(answer))
     return "\n".join(lines)
 
@@ -191,6 +195,8 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "page": answer.page,
             "pages": answer.pages,
             "asked_page": answer.asked_page,
+            "key_moments": [event_json(e) for e in answer.key_moments],
+            "full": answer.full,
         }
     return {
         "command": "sources",

@@ -30,7 +30,7 @@ COMMANDS = ("onthisday", "quote", "timeline", "sources")
 HELP = """Commands:
   /onthisday [date]                      e.g. /onthisday june 16
   /quote [words] [speaker:NAME]          e.g. /quote putin nato
-  /timeline [words] [from:Y] [to:Y] [page:N]   e.g. /timeline nato from:2001
+  /timeline [words] [from:Y] [to:Y] [page:N] [full:true]   e.g. /timeline nato from:2001
   /sources [page:N]                      the documents behind the answers
   /help, /quit"""
 
@@ -57,7 +57,11 @@ async def answer_line(store: Store, line: str, today: date) -> Answer:
         return await find_quote(store, QuoteRequest(free, options.get("speaker")))
     if name == "timeline":
         request = TimelineRequest.parse(
-            options.get("query", free), options.get("from"), options.get("to"), options.get("page")
+            options.get("query", free),
+            options.get("from"),
+            options.get("to"),
+            options.get("page"),
+            options.get("full"),
         )
         return await find_timeline(store, request)
     if name in ("sources", "about"):

@@ -20,7 +20,9 @@ from bot.answers.formatting import (
     RESTARTED,
     counts_text,
     day_count,
+    full_list_hint,
     human_date,
+    key_moments_label,
     page_label,
     past_the_end,
     plural,
@@ -28,6 +30,7 @@ from bot.answers.formatting import (
     source_line,
     source_where,
     sources_count,
+    span_label,
     timeline_count,
     years_ago,
 )
@@ -489,16 +492,20 @@ def timeline_reply(answer: Timeline) -> Reply:
 
 
 def timeline_embeds(answer: Timeline) -> list[discord.Embed]:
-    """Header (span, count, people), one line per event, the sources, the page indicator."""
+    """Header (span, count, people), one line per event (the key moments or a page), the
+    sources, and the page indicator or what the full list holds."""
     title = f"Timeline — {answer.query.strip()}" if answer.query.strip() else "Timeline"
     header = _timeline_header(answer)
-    lines = [_timeline_line(e) for e in answer.events]
+    lines = [_timeline_line(e) for e in answer.shown]
     body = lines_within(lines, DESCRIPTION_MAX - len(header) - 2)
     embed = new_embed(title, f"{header}\n\n{body}")
     _set_search(embed, answer.query)
-    add_field(embed, "Sources", _source_list(e.source for e in answer.events))
-    footer = page_label(answer) if answer.pages > 1 else ""
-    set_footer(embed, footer or timeline_count(answer))
+    add_field(embed, "Sources", _source_list(e.source for e in answer.shown))
+    if answer.key_moments:
+        footer = full_list_hint(answer)
+    else:
+        footer = page_label(answer) if answer.pages > 1 else timeline_count(answer)
+    set_footer(embed, footer)
     return fit_message([embed])
 
 
@@ -508,9 +515,10 @@ def _source_list(sources: Iterable[Source]) -> str:
 
 def _timeline_header(answer: Timeline) -> str:
     note = past_the_end(answer)
-    header = (f"*{note}*\n" if note else "") + f"**{timeline_count(answer)}**"
-    if answer.first and answer.last:
-        header += f", {human_date(answer.first.date)} – {human_date(answer.last.date)}"
+    count = key_moments_label(answer) if answer.key_moments else timeline_count(answer)
+    header = (f"*{note}*\n" if note else "") + f"**{count}**"
+    if span_label(answer):
+        header += f", {span_label(answer)}"
     if answer.people:
         header += "\n**People:** " + plain(", ".join(answer.people), 600)
     return header

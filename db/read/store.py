@@ -35,6 +35,7 @@ from db.read.onthisday import DAY_COUNT_MAX, DayPage
 from db.read.quotes import QUOTE_CANDIDATES, QUOTE_EXACT_MAX, QuoteRanker, QuoteSearch
 from db.read.rows import SERVED_QUOTE, interrupted, time_limit_of
 from db.read.timeline import (
+    KEY_MOMENTS,
     TIMELINE_COUNT_MAX,
     TIMELINE_OFFSET_MAX,
     TimelineSpan,
@@ -45,6 +46,7 @@ from db.schema import AsyncClosing
 
 __all__ = [
     "DAY_COUNT_MAX",
+    "KEY_MOMENTS",
     "QUERY_TIME_LIMIT",
     "QUOTE_CANDIDATES",
     "QUOTE_EXACT_MAX",
@@ -363,6 +365,17 @@ class Store(AsyncClosing):
         return await timeline_query.timeline_span(
             self._read, topic, start=start, end=end, limit=limit, offset=offset
         )
+
+    @_time_limited
+    async def key_moments(
+        self, topic: Sequence[str], first: Event, last: Event, *, count: int = KEY_MOMENTS
+    ) -> list[Event]:
+        """Up to `count` key moments of the topic's matches from first to last (a span's
+        ends, from timeline_span), in date order: the most salient of each stretch of time.
+
+        Bounded: see db.read.timeline.KEY_MOMENT_EXACT_MAX.
+        """
+        return await timeline_query.key_moments(self._read, topic, first, last, count=count)
 
     # -- sources --------------------------------------------------------------
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Final, NamedTuple
 
 from db.read.rows import Reader, events_by_id, fetch_within
-from db.records import TIMELINE_KEY_STEP, Event, timeline_event_id
+from db.records import SALIENCE_MAX, TIMELINE_KEY_STEP, Event, timeline_event_id, timeline_key
 from db.text import fts_query
 
 # Reading a topic's matches costs ~0.1 us each for one word and more for several
@@ -226,3 +228,185 @@ async def _count_range(read: Reader, low: int, high: int) -> int:
             ),
         )
     return int(next(iter(rows))[0])
+
+
+# -- key moments ------------------------------------------------------------------
+# A span with more matches than a page opens with its key moments: the span (first to
+# last match) is cut into KEY_MOMENT_BUCKETS equal stretches of time and each gives its
+# most salient event (events.salience, computed at ingest), so no stretch of years is
+# left out; the slots of empty stretches go to the busiest. Bounded in rows: a span of at
+# most KEY_MOMENT_EXACT_MAX matches is read whole (exact); a larger one is sampled, the
+# first KEY_MOMENT_SAMPLE matches of each of KEY_MOMENT_STRETCHES equal sub-stretches
+# (each a rowid range of events_fts, or an index range of events_sort), and where the
+# matches crowd into a few sub-stretches those are sampled again, finer, once: at most
+# two statements and 2 * KEY_MOMENT_STRETCHES * KEY_MOMENT_SAMPLE candidates.
+KEY_MOMENTS: Final = 8
+KEY_MOMENT_BUCKETS: Final = 8
+KEY_MOMENT_STRETCHES: Final = 48  # 6 a bucket
+KEY_MOMENT_SAMPLE: Final = 4
+KEY_MOMENT_EXACT_MAX = 512
+KEY_MOMENTS_WITHIN_MS = 30
+
+# A date as a position on a line whose steps are about a day (13 month slots of 32 day
+# slots a year, the 0s for a month or year alone): sort keys jump from 20011231 to
+# 20020000, so equal stretches of sort keys would leave whole stretches empty.
+_SLOTS_MONTH: Final = 32
+_SLOTS_YEAR: Final = 13 * _SLOTS_MONTH
+
+
+def date_position(sort_key: int) -> int:
+    """A sort key (YYYYMMDD) as a day-like position, evenly spaced through the year."""
+    year, rest = divmod(sort_key, 10_000)
+    month, day = divmod(rest, 100)
+    return year * _SLOTS_YEAR + month * _SLOTS_MONTH + day
+
+
+def _sort_key_at(position: int) -> int:
+    """The sort key of a date position (inverse of date_position, in range)."""
+    year, rest = divmod(position, _SLOTS_YEAR)
+    month, day = divmod(rest, _SLOTS_MONTH)
+    return year * 10_000 + month * 100 + day
+
+
+class Candidate(NamedTuple):
+    """A matching event that may be a key moment: its timeline key and salience."""
+
+    id: int
+    key: int
+    salience: int
+
+
+def stretches(first: int, last: int, parts: int) -> list[tuple[int, int]]:
+    """[first, last] (timeline keys) in up to `parts` contiguous inclusive key ranges,
+    equal in time; a span within one day is cut by event id instead."""
+    low_day, high_day = first // TIMELINE_KEY_STEP, last // TIMELINE_KEY_STEP
+    if low_day == high_day:
+        cuts = [first + (last + 1 - first) * i // parts for i in range(parts + 1)]
+    else:
+        low, high = date_position(low_day), date_position(high_day) + 1
+        cuts = [
+            _sort_key_at(low + (high - low) * i // parts) * TIMELINE_KEY_STEP
+            for i in range(parts + 1)
+        ]
+        cuts[0], cuts[-1] = first, last + 1
+    return [(a, b - 1) for a, b in pairwise(cuts) if a < b]
+
+
+def choose_key_moments(
+    candidates: Sequence[Candidate], first: int, last: int, count: int
+) -> list[int]:
+    """The ids of up to `count` key moments among candidates (keys in [first, last]),
+    in date order.
+
+    The span is cut into up to KEY_MOMENT_BUCKETS equal stretches of time; each that
+    holds a candidate gets a slot, and slots left over go one by one to the stretch
+    with the most candidates not yet given a slot. A stretch with one slot gives its
+    most salient candidate (nearest its middle among equals); one with more is cut
+    again the same way, so a busy year is told through its own stretches too.
+    """
+    chosen = _choose(list(candidates), first, last, count)
+    return [c.id for c in sorted(chosen, key=lambda c: c.key)]
+
+
+def _choose(candidates: list[Candidate], low: int, high: int, count: int) -> list[Candidate]:
+    if count <= 0 or len(candidates) <= count:
+        return candidates[: max(0, count)]
+    buckets = stretches(low, high, min(count, KEY_MOMENT_BUCKETS))
+    groups = [[c for c in candidates if a <= c.key <= b] for a, b in buckets]
+    slots = [1 if group else 0 for group in groups]
+    for _ in range(count - sum(slots)):
+        spare = max(range(len(groups)), key=lambda i: (len(groups[i]) - slots[i], -i))
+        if len(groups[spare]) <= slots[spare]:
+            break
+        slots[spare] += 1
+    chosen: list[Candidate] = []
+    for (a, b), group, slot in zip(buckets, groups, slots, strict=True):
+        if slot == 1:
+            middle = (a + b) // 2
+            chosen.append(max(group, key=lambda c: (c.salience, -abs(c.key - middle), -c.key)))
+        elif slot > 1:
+            chosen += _choose(group, a, b, slot)
+    return chosen
+
+
+async def key_moments(
+    read: Reader, topic: Sequence[str], first: Event, last: Event, *, count: int = KEY_MOMENTS
+) -> list[Event]:
+    """Up to `count` key moments of the matches from first to last (the span's ends),
+    in date order: the most salient of each stretch of time (see KEY_MOMENTS)."""
+    low = timeline_key(_sort_key(first), first.id)
+    high = timeline_key(_sort_key(last), last.id)
+    match = fts_query(list(topic)) if topic else None
+    candidates = await _candidates(read, match, [(low, high)], KEY_MOMENT_EXACT_MAX + 1)
+    if candidates is not None and len(candidates) > KEY_MOMENT_EXACT_MAX:
+        candidates = await _sampled(read, match, stretches(low, high, KEY_MOMENT_STRETCHES))
+    if not candidates:
+        return []
+    ids = choose_key_moments(candidates, low, high, count)
+    by_id = await events_by_id(read, ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+async def _sampled(
+    read: Reader, match: str | None, parts: list[tuple[int, int]]
+) -> list[Candidate] | None:
+    """The first KEY_MOMENT_SAMPLE matches of each part; where the matches crowd into a
+    few parts (a busy year), those few are sampled again in finer parts, once."""
+    found = await _candidates(read, match, parts, KEY_MOMENT_SAMPLE)
+    if found is None:
+        return None
+    crowded = [
+        (a, b) for a, b in parts if sum(1 for c in found if a <= c.key <= b) >= KEY_MOMENT_SAMPLE
+    ]
+    if not crowded or len(crowded) > KEY_MOMENT_BUCKETS:
+        return found
+    finer = [p for a, b in crowded for p in stretches(a, b, len(parts) // len(crowded))]
+    again = await _candidates(read, match, finer, KEY_MOMENT_SAMPLE)
+    if again is None:
+        return found
+    return [c for c in found if not any(a <= c.key <= b for a, b in crowded)] + again
+
+
+def _sort_key(event: Event) -> int:
+    year, month, day = event.date.sort_key()
+    return year * 10_000 + month * 100 + day
+
+
+async def _candidates(
+    read: Reader, match: str | None, ranges: Sequence[tuple[int, int]], limit: int
+) -> list[Candidate] | None:
+    """The first `limit` matches of each key range with their salience, in one statement;
+    None when it ran out of time."""
+    if match is None:
+        # Per range, its events level by level from the most salient (a seek each on
+        # events_salience), the first `limit` of them: the range's most salient events.
+        arm = (
+            f"SELECT * FROM (SELECT e.id, e.sort_key * {TIMELINE_KEY_STEP} + e.id, e.salience"
+            " FROM events e WHERE e.salience = ?"
+            " AND e.year IS NOT NULL AND (e.sort_key, e.id) BETWEEN (?, ?) AND (?, ?)"
+            " ORDER BY e.sort_key, e.id LIMIT ?)"
+        )
+        levels = range(SALIENCE_MAX, -1, -1)
+        one = f"SELECT * FROM ({' UNION ALL '.join([arm] * len(levels))} LIMIT ?)"
+        parameters: list[int | str] = []
+        for low, high in ranges:
+            bounds = [*divmod(low, TIMELINE_KEY_STEP), *divmod(high, TIMELINE_KEY_STEP)]
+            for level in levels:
+                parameters += [level, *bounds, limit]
+            parameters.append(limit)
+        sql = " UNION ALL ".join([one] * len(ranges))
+    else:
+        arm = f"SELECT * FROM (SELECT rowid AS k {_MATCHES} ORDER BY rowid LIMIT ?)"
+        parameters = []
+        for low, high in ranges:
+            parameters += [match, low, high, limit]
+        keys = " UNION ALL ".join([arm] * len(ranges))
+        sql = (
+            "SELECT e.id, m.k, e.salience FROM"
+            f" ({keys}) AS m JOIN events e"
+            f" ON e.id = ((m.k % {TIMELINE_KEY_STEP}) + {TIMELINE_KEY_STEP}) % {TIMELINE_KEY_STEP}"
+        )
+    rows = await fetch_within(read, KEY_MOMENTS_WITHIN_MS, sql, parameters)
+    if rows is None:
+        return None
+    return [Candidate(int(r[0]), int(r[1]), int(r[2])) for r in rows]

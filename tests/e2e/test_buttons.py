@@ -129,7 +129,7 @@ async def test_unreadable_button_of_ours_is_answered(
 ) -> None:
     """A press of a custom_id of ours that does not parse or fits no state: a private line
     that says the button is out of date and which command to run; nothing logged."""
-    message = await sent_message(fake_discord, "timeline", {})
+    message = await sent_message(fake_discord, "timeline", {"full": True})
     forged = with_custom_id(message, button_id(message, "Next"), custom_id)
     with caplog.at_level(logging.ERROR):
         click = await fake_discord.click_button(forged, custom_id)
@@ -141,7 +141,7 @@ async def test_unreadable_button_of_ours_is_answered(
 
 async def test_button_not_ours_is_left_alone(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
     """Another bot's or library's custom_id gets no answer from Almanac; ours still do."""
-    message = await sent_message(fake_discord, "timeline", {})
+    message = await sent_message(fake_discord, "timeline", {"full": True})
     next_id = button_id(message, "Next")
     foreign = await fake_discord.click_button(
         with_custom_id(message, next_id, "otherbot:page:2"), "otherbot:page:2"
@@ -161,7 +161,13 @@ async def test_page_button_after_the_timeline_shrank(
     """Next on page 1 of 2, once the store holds a one-page timeline: said privately, with
     what to run, and the message is left as it was."""
     message = await restarted_on(
-        fake_discord, almanac_settings, start_almanac, seeded_store, small_store, "timeline", {}
+        fake_discord,
+        almanac_settings,
+        start_almanac,
+        seeded_store,
+        small_store,
+        "timeline",
+        {"full": True},
     )
     click = await fake_discord.click_button(message, button_id(message, "Next"))
     line = private_line(await fake_discord.wait_for_callback(click, TIMEOUT))
@@ -199,7 +205,7 @@ async def test_another_quote_after_its_matches_were_removed(
 
 @pytest.mark.parametrize(
     ("name", "options", "label"),
-    [("timeline", {}, "Next"), ("quote", {"query": "putin"}, "Another quote")],
+    [("timeline", {"full": True}, "Next"), ("quote", {"query": "putin"}, "Another quote")],
 )
 async def test_button_presses_have_the_commands_cooldown(
     bot: AlmanacBot, fake_discord: FakeDiscord, name: str, options: JSON, label: str
@@ -216,6 +222,56 @@ async def test_button_presses_have_the_commands_cooldown(
     assert re.fullmatch(r"Slow down a little: try again in \d+ s\.", line), line
     other = await fake_discord.click_button(message, custom_id, user_id=MEMBER_ID)
     assert (await fake_discord.wait_for_callback(other, TIMEOUT))["type"] == UPDATE_MESSAGE
+
+
+# -- 2b. /timeline: key moments and the full list ------------------------------
+
+
+def labels(message: JSON) -> list[str]:
+    """The labels of a message's buttons, in order."""
+    return [str(c["label"]) for c in iter_components(message.get("components", [])) if "label" in c]
+
+
+async def test_timeline_opens_with_key_moments_and_turns_to_the_full_list(
+    bot: AlmanacBot, fake_discord: FakeDiscord
+) -> None:
+    """/timeline on the seeds: 8 key moments of 16 events and a Full list button; Full list
+    turns to page 1 of the list in place, and Key moments turns back."""
+    message = await sent_message(fake_discord, "timeline", {})
+    [embed] = message["embeds"]
+    assert embed["description"].startswith("**8 key moments of 16 events**")
+    assert embed["footer"]["text"] == "Full list: 2 pages in date order"
+    assert labels(message) == ["Full list ▶"]
+    click = await fake_discord.click_button(message, button_id(message, "Full list"))
+    body = await fake_discord.wait_for_callback(click, TIMEOUT)
+    assert body["type"] == UPDATE_MESSAGE
+    assert body["data"]["embeds"][0]["footer"]["text"] == "Page 1 of 2"
+    assert labels(body["data"]) == ["◀ Previous", "Next ▶", "Key moments"]
+    turned = copy.deepcopy(fake_discord.messages[int(message["id"])])
+    click = await fake_discord.click_button(turned, button_id(turned, "Key moments"))
+    body = await fake_discord.wait_for_callback(click, TIMEOUT)
+    assert body["type"] == UPDATE_MESSAGE
+    assert body["data"]["embeds"][0]["description"] == embed["description"]
+
+
+async def test_a_page_button_of_before_key_moments_still_turns_pages(
+    bot: AlmanacBot, fake_discord: FakeDiscord
+) -> None:
+    """A Next button an older Almanac made (page 2, no bounds) turns to page 2 of the list."""
+    message = await sent_message(fake_discord, "timeline", {})
+    old = "almanac:timeline:2::"
+    forged = with_custom_id(message, button_id(message, "Full list"), old)
+    click = await fake_discord.click_button(forged, old)
+    body = await fake_discord.wait_for_callback(click, TIMEOUT)
+    assert body["type"] == UPDATE_MESSAGE
+    assert body["data"]["embeds"][0]["footer"]["text"] == "Page 2 of 2"
+
+
+async def test_full_option_opens_the_full_list(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
+    """/timeline full: True starts at page 1 of every event in date order."""
+    message = await sent_message(fake_discord, "timeline", {"full": True})
+    assert message["embeds"][0]["footer"]["text"] == "Page 1 of 2"
+    assert "key moments" not in message["embeds"][0]["description"]
 
 
 # -- 3. /sources paged ----------------------------------------------------------

@@ -104,7 +104,7 @@ async def test_synced_commands_are_valid(bot: AlmanacBot, fake_discord: FakeDisc
     assert autocompleted == {"query", "speaker"}
     timeline = fake_discord.find_command("timeline")
     assert timeline is not None
-    assert [o["name"] for o in timeline["options"]] == ["query", "from", "to"]
+    assert [o["name"] for o in timeline["options"]] == ["query", "from", "to", "full"]
 
 
 async def test_quote_putin_nato(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
@@ -180,8 +180,8 @@ async def test_buttons_survive_a_restart(
 
 
 async def test_timeline_next_page(bot: AlmanacBot, fake_discord: FakeDiscord) -> None:
-    """Next turns the timeline to page 2 in place; Previous is enabled there."""
-    sent = await fake_discord.send_command("timeline", {})
+    """Next turns the full list to page 2 in place; Previous is enabled there."""
+    sent = await fake_discord.send_command("timeline", {"full": True})
     first = first_embed(await fake_discord.wait_for_callback(sent, TIMEOUT))
     assert first["footer"]["text"].startswith("Page 1 of ")
     message = fake_discord.original(sent)
@@ -325,7 +325,7 @@ async def test_slow_button_edits_the_message(
     bot: AlmanacBot, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A slow page turn defers the update, then edits the same message."""
-    sent = await fake_discord.send_command("timeline", {})
+    sent = await fake_discord.send_command("timeline", {"full": True})
     await fake_discord.wait_for_callback(sent, TIMEOUT)
     message = fake_discord.original(sent)
     assert message is not None

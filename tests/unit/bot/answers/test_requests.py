@@ -55,3 +55,14 @@ def test_day_and_sources_requests() -> None:
     assert OnThisDayRequest.parse(None, TODAY).day == MonthDay(12, 4)
     assert SourcesRequest.parse("4").page == 4
     assert QuoteRequest("putin nato", speaker="putin").speaker == "putin"
+
+
+def test_timeline_full_flag() -> None:
+    """full is read as typed (true, yes, 1, false, no, 0) or given as a bool; absent is False."""
+    assert TimelineRequest.parse("nato").full is False
+    assert TimelineRequest.parse("nato", full="true").full is True
+    assert TimelineRequest.parse("nato", full="No").full is False
+    assert TimelineRequest.parse("nato", full=True).full is True
+    with pytest.raises(UserError, match="full is true or false") as raised:
+        TimelineRequest.parse("nato", full="maybe")
+    assert raised.value.example == "/timeline nato full:true"

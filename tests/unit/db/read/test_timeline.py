@@ -163,7 +163,7 @@ async def test_lower_bound_reaches_answers_and_renderers(
 ) -> None:
     """'N+ events' and 'Page 1 of M+' in text and Discord; the JSON carries the flag."""
     monkeypatch.setattr(timeline_query, "TIMELINE_COUNT_MAX", 200)
-    answer = await find_timeline(store, TimelineRequest("commonword"))
+    answer = await find_timeline(store, TimelineRequest("commonword", full=True))
     assert answer.total_is_lower_bound
     assert answer.pages == -(-answer.total // TIMELINE_PAGE)
     text = render_text(answer)
@@ -173,6 +173,11 @@ async def test_lower_bound_reaches_answers_and_renderers(
     [embed] = timeline_embeds(answer)
     assert f"{answer.total:,}+ events" in (embed.description or "")
     assert (embed.footer.text or "").endswith(f"of {answer.pages:,}+")
+    moments = await find_timeline(store, TimelineRequest("commonword"))
+    assert f"8 key moments of {answer.total:,}+ events" in render_text(moments)
+    [embed] = timeline_embeds(moments)
+    assert f"8 key moments of {answer.total:,}+ events" in (embed.description or "")
+    assert embed.footer.text == f"Full list: {answer.pages:,}+ pages in date order"
 
 
 async def test_exact_count_renders_without_plus(store: Store) -> None:
