@@ -89,7 +89,7 @@ async def find_timeline(
     moments: list[Event] = []
     summary = not request.full and page == 1 and span.total > len(span.events)
     if summary and span.first is not None and span.last is not None:
-        moments = await store.key_moments(topic, span.first, span.last)
+        moments = await store.key_moments(topic, span.first, span.last, matches=span.total)
     people = sorted({p for e in (moments or span.events) for p in e.people})
     return Timeline(
         query=query,

@@ -368,14 +368,23 @@ class Store(AsyncClosing):
 
     @_time_limited
     async def key_moments(
-        self, topic: Sequence[str], first: Event, last: Event, *, count: int = KEY_MOMENTS
+        self,
+        topic: Sequence[str],
+        first: Event,
+        last: Event,
+        *,
+        count: int = KEY_MOMENTS,
+        matches: int = 0,
     ) -> list[Event]:
         """Up to `count` key moments of the topic's matches from first to last (a span's
         ends, from timeline_span), in date order: the most salient of each stretch of time.
 
-        Bounded: see db.read.timeline.KEY_MOMENT_EXACT_MAX.
+        matches: how many are known to match (timeline_span's total). Bounded: see
+        db.read.timeline.KEY_MOMENT_EXACT_MAX.
         """
-        return await timeline_query.key_moments(self._read, topic, first, last, count=count)
+        return await timeline_query.key_moments(
+            self._read, topic, first, last, count=count, matches=matches
+        )
 
     # -- sources --------------------------------------------------------------
 

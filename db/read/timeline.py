@@ -235,15 +235,17 @@ async def _count_range(read: Reader, low: int, high: int) -> int:
 # last match) is cut into KEY_MOMENT_BUCKETS equal stretches of time and each gives its
 # most salient event (events.salience, computed at ingest), so no stretch of years is
 # left out; the slots of empty stretches go to the busiest. Bounded in rows: a span of at
-# most KEY_MOMENT_EXACT_MAX matches is read whole (exact); a larger one is sampled, the
-# first KEY_MOMENT_SAMPLE matches of each of KEY_MOMENT_STRETCHES equal sub-stretches
-# (each a rowid range of events_fts, or an index range of events_sort), and where the
-# matches crowd into a few sub-stretches those are sampled again, finer, once: at most
-# two statements and 2 * KEY_MOMENT_STRETCHES * KEY_MOMENT_SAMPLE candidates.
+# most KEY_MOMENT_EXACT_MAX matches is read whole (exact); a larger one is sampled, in
+# one statement: KEY_MOMENT_SAMPLE events of each stretch (without a topic its most
+# salient, by a seek per salience level on events_salience; with one, its first
+# matches, a rowid range of events_fts each). Where stretches are empty, the busiest
+# are sampled again in KEY_MOMENT_FINER shorter stretches (twice at most), so a busy
+# year is told by its months: at most three statements and 40 * 8 candidates.
 KEY_MOMENTS: Final = 8
 KEY_MOMENT_BUCKETS: Final = 8
-KEY_MOMENT_STRETCHES: Final = 48  # 6 a bucket
-KEY_MOMENT_SAMPLE: Final = 4
+KEY_MOMENT_SAMPLE: Final = 8
+KEY_MOMENT_FINER: Final = 16
+KEY_MOMENT_ZOOMS: Final = 2
 KEY_MOMENT_EXACT_MAX = 512
 KEY_MOMENTS_WITHIN_MS = 30
 
@@ -330,16 +332,28 @@ def _choose(candidates: list[Candidate], low: int, high: int, count: int) -> lis
 
 
 async def key_moments(
-    read: Reader, topic: Sequence[str], first: Event, last: Event, *, count: int = KEY_MOMENTS
+    read: Reader,
+    topic: Sequence[str],
+    first: Event,
+    last: Event,
+    *,
+    count: int = KEY_MOMENTS,
+    matches: int = 0,
 ) -> list[Event]:
     """Up to `count` key moments of the matches from first to last (the span's ends),
-    in date order: the most salient of each stretch of time (see KEY_MOMENTS)."""
+    in date order: the most salient of each stretch of time (see KEY_MOMENTS).
+
+    matches: how many are known to match (timeline_span's total, or a lower bound); more
+    than KEY_MOMENT_EXACT_MAX goes straight to sampling.
+    """
     low = timeline_key(_sort_key(first), first.id)
     high = timeline_key(_sort_key(last), last.id)
     match = fts_query(list(topic)) if topic else None
-    candidates = await _candidates(read, match, [(low, high)], KEY_MOMENT_EXACT_MAX + 1)
-    if candidates is not None and len(candidates) > KEY_MOMENT_EXACT_MAX:
-        candidates = await _sampled(read, match, stretches(low, high, KEY_MOMENT_STRETCHES))
+    candidates = None
+    if matches <= KEY_MOMENT_EXACT_MAX:
+        candidates = await _candidates(read, match, [(low, high)], KEY_MOMENT_EXACT_MAX + 1)
+    if candidates is None or len(candidates) > KEY_MOMENT_EXACT_MAX:
+        candidates = await _sampled(read, match, stretches(low, high, KEY_MOMENT_BUCKETS))
     if not candidates:
         return []
     ids = choose_key_moments(candidates, low, high, count)
@@ -348,23 +362,28 @@ async def key_moments(
 
 
 async def _sampled(
-    read: Reader, match: str | None, parts: list[tuple[int, int]]
+    read: Reader, match: str | None, buckets: list[tuple[int, int]]
 ) -> list[Candidate] | None:
-    """The first KEY_MOMENT_SAMPLE matches of each part; where the matches crowd into a
-    few parts (a busy year), those few are sampled again in finer parts, once."""
-    found = await _candidates(read, match, parts, KEY_MOMENT_SAMPLE)
+    """KEY_MOMENT_SAMPLE candidates of each bucket. While fewer stretches hold candidates
+    than there are moments to show, the full ones (where the matches crowd: a busy
+    year) are sampled again in KEY_MOMENT_FINER shorter stretches, at most
+    KEY_MOMENT_ZOOMS times."""
+    parts, found = buckets, await _candidates(read, match, buckets, KEY_MOMENT_SAMPLE)
     if found is None:
         return None
-    crowded = [
-        (a, b) for a, b in parts if sum(1 for c in found if a <= c.key <= b) >= KEY_MOMENT_SAMPLE
-    ]
-    if not crowded or len(crowded) > KEY_MOMENT_BUCKETS:
-        return found
-    finer = [p for a, b in crowded for p in stretches(a, b, len(parts) // len(crowded))]
-    again = await _candidates(read, match, finer, KEY_MOMENT_SAMPLE)
-    if again is None:
-        return found
-    return [c for c in found if not any(a <= c.key <= b for a, b in crowded)] + again
+    for _ in range(KEY_MOMENT_ZOOMS):
+        counts = [sum(1 for c in found if a <= c.key <= b) for a, b in parts]
+        crowded = [part for part, n in zip(parts, counts, strict=True) if n >= KEY_MOMENT_SAMPLE]
+        if not crowded or sum(1 for n in counts if n) >= KEY_MOMENTS:
+            break
+        per = max(2, KEY_MOMENT_FINER // len(crowded))
+        finer = [part for a, b in crowded for part in stretches(a, b, per)]
+        again = await _candidates(read, match, finer, KEY_MOMENT_SAMPLE)
+        if again is None:
+            break
+        found = [c for c in found if not any(a <= c.key <= b for a, b in crowded)] + again
+        parts = sorted([p for p in parts if p not in crowded] + finer)
+    return found
 
 
 def _sort_key(event: Event) -> int:
