@@ -7,6 +7,7 @@ the same rows through the stdlib sqlite3 module: the floor.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -18,7 +19,7 @@ from typing import Any
 from bot.answers.errors import UserError
 from bot.console.render import render_text
 from bot.console.repl import answer_line
-from db.read.store import QUOTE_CANDIDATES, Store
+from db.read.store import QUOTE_CANDIDATES, Store, TimelineSpan
 from db.records import TIMELINE_KEY_STEP
 from db.text import STOPWORDS
 from tests.bench.report import ms, percentile
@@ -144,8 +145,8 @@ Floor = Callable[[sqlite3.Connection, str], object]
 
 
 async def _measure(call: Timed, inputs: Sequence[str]) -> list[float]:
-    for text in inputs[:3]:
-        await call(text)  # warm the page cache and the statement cache
+    for text in inputs:
+        await call(text)  # warm the page cache, the statement cache and any set-up
     samples: list[float] = []
     deadline = time.perf_counter() + BUDGET_SECONDS
     while len(samples) < SAMPLES and (len(samples) < MIN_SAMPLES or time.perf_counter() < deadline):
@@ -244,6 +245,33 @@ def _floor_timeline(conn: sqlite3.Connection, spec: str) -> object:
     return total, conn.execute(_EVENT_SQL + f" WHERE e.id IN ({marks})", ids).fetchall()
 
 
+def _floor_key_moments(conn: sqlite3.Connection, spec: str) -> object:
+    """The naive selection: the most salient match of each eighth of the span, each an
+    unbounded ORDER BY salience over the eighth's matches (no sampling, no time limit)."""
+    word, start, end = spec.split("|")
+    low, high = int(start), int(end)
+    cuts = [low + (high - low) * i // 8 for i in range(9)]
+    found = []
+    for a, b in itertools.pairwise(cuts):
+        if word:
+            keys = (a * TIMELINE_KEY_STEP, b * TIMELINE_KEY_STEP - 1)
+            sql = (
+                "SELECT e.id FROM events_fts f JOIN events e"
+                f" ON e.id = f.rowid % {TIMELINE_KEY_STEP}"
+                " WHERE events_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
+                " ORDER BY e.salience DESC LIMIT 1"
+            )
+            found += conn.execute(sql, (f'"{word}"', *keys)).fetchall()
+        else:
+            sql = (
+                "SELECT id FROM events WHERE year IS NOT NULL AND sort_key BETWEEN ? AND ?"
+                " ORDER BY salience DESC, sort_key LIMIT 1"
+            )
+            found += conn.execute(sql, (a, b - 1)).fetchall()
+    marks = ",".join("?" * len(found))
+    return conn.execute(_EVENT_SQL + f" WHERE e.id IN ({marks})", [i for (i,) in found]).fetchall()
+
+
 def _floor_complete_topic(conn: sqlite3.Connection, prefix: str) -> object:
     return conn.execute(
         "SELECT word FROM vocabulary WHERE word >= ? AND word < ? ORDER BY quotes DESC LIMIT 25",
@@ -268,6 +296,26 @@ def _line(store: Store) -> Timed:
             return render_text(await answer_line(store, line, TODAY))
         except UserError as error:  # a refusal is an answer too (a crafted page, say)
             return error.explain()
+
+    return call
+
+
+def _key_moments(store: Store, word: str) -> Timed:
+    """Store.key_moments alone, over the span that timeline_span finds (not timed)."""
+    spans: dict[str, TimelineSpan] = {}
+
+    async def call(bounds: str) -> object:
+        if bounds not in spans:
+            start, end = (int(b) for b in bounds.split("|"))
+            spans[bounds] = await store.timeline_span(
+                [word] if word else [], start=start, end=end, limit=8
+            )
+        span = spans[bounds]
+        if span.first is None or span.last is None:
+            return []
+        return await store.key_moments(
+            [word] if word else [], span.first, span.last, matches=span.total
+        )
 
     return call
 
@@ -300,15 +348,43 @@ def cases(store: Store, p: Probes) -> list[tuple[str, Timed, Sequence[str], Floo
         (
             "/timeline wide range",
             line,
-            [f"/timeline from:{a} to:{b}" for a, b in wide],
+            [f"/timeline from:{a} to:{b} full:true" for a, b in wide],
             _floor_timeline,
             [f"|{a}0000|{b}1231" for a, b in wide],
         ),
         (
             "/timeline common word",
             line,
-            [f"/timeline {p.common} from:{a} to:{b}" for a, b in wide],
+            [f"/timeline {p.common} from:{a} to:{b} full:true" for a, b in wide],
             _floor_timeline,
+            [f"{p.common}|{a}0000|{b}1231" for a, b in wide],
+        ),
+        (
+            "/timeline key moments, wide range",
+            line,
+            [f"/timeline from:{a} to:{b}" for a, b in wide],
+            _floor_key_moments,
+            [f"|{a}0000|{b}1231" for a, b in wide],
+        ),
+        (
+            "/timeline key moments, common word",
+            line,
+            [f"/timeline {p.common} from:{a} to:{b}" for a, b in wide],
+            _floor_key_moments,
+            [f"{p.common}|{a}0000|{b}1231" for a, b in wide],
+        ),
+        (
+            "key-moment selection alone, wide range",
+            _key_moments(store, ""),
+            [f"{a}0000|{b}1231" for a, b in wide],
+            _floor_key_moments,
+            [f"|{a}0000|{b}1231" for a, b in wide],
+        ),
+        (
+            "key-moment selection alone, common word",
+            _key_moments(store, p.common),
+            [f"{a}0000|{b}1231" for a, b in wide],
+            _floor_key_moments,
             [f"{p.common}|{a}0000|{b}1231" for a, b in wide],
         ),
     ]

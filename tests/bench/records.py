@@ -69,13 +69,20 @@ def generated_document(
     prose = Prose(world, rng)
     cast = rng.sample(world.people, 6)
     event_records = []
-    for _ in range(events):
+    for n in range(events):
         who = rng.sample(cast, 2)
         title = prose.headline(who)
         summary = prose.summary(who)
+        # One event in five heads a dated section (salience for /timeline's key
+        # moments); not drawn from rng, so the rest of the corpus stays as it was.
         event_records.append(
             EventRecord(
-                random_date(rng), title, summary, [p.name for p in who], Span(0, len(summary))
+                random_date(rng),
+                title,
+                summary,
+                [p.name for p in who],
+                Span(0, len(summary)),
+                heading=n % 5 == 0,
             )
         )
     quote_records = [_quote(prose, rng, cast, world) for _ in range(quotes)]
