@@ -148,6 +148,7 @@ async def send(
         embeds=rendered.embeds or None,
         view=None if rendered.ephemeral else view,
         ephemeral=rendered.ephemeral,
+        files=rendered.files(),
     )
 
 
@@ -167,6 +168,7 @@ async def update(
         "embeds": rendered.embeds,
         "view": view,
         "allowed_mentions": NO_MENTIONS,
+        "attachments": rendered.files(),  # the new picture, or none: the old one goes
     }
     if interaction.response.is_done():
         await interaction.edit_original_response(**kwargs)

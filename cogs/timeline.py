@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.answers.bounds import QUERY_MAX
 from bot.answers.errors import UserError
 from bot.answers.formatting import plural
+from bot.answers.picture import timeline_picture
 from bot.answers.requests import TimelineRequest
 from bot.answers.timeline import Timeline, find_timeline
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
@@ -105,7 +106,8 @@ class TimelinePage(
             pages = plural(answer.pages, "page")
             raise UserError(f"That timeline now has {pages}. {out_of_date('/timeline')}")
         view = timeline_view(answer, self.start, self.end)
-        await update(interaction, timeline_reply(answer), view)
+        picture = await timeline_picture(store, answer)
+        await update(interaction, timeline_reply(answer, picture), view)
 
 
 def _bound(value: int | None) -> str:
@@ -165,10 +167,17 @@ class TimelineCog(commands.Cog, name="Timeline"):
         """Parse the bounds (UserError explains bad ones), answer with the key moments (or
         page 1 of the full list), add the buttons."""
         request = TimelineRequest.parse(query, start, end, full=full)
-        answer = await answer_within(interaction, find_timeline(self.bot.store, request))
+        answer = await answer_within(interaction, self._answer(request))
         await send(
-            interaction, timeline_reply(answer), timeline_view(answer, request.start, request.end)
+            interaction,
+            timeline_reply(*answer),
+            timeline_view(answer[0], request.start, request.end),
         )
+
+    async def _answer(self, request: TimelineRequest) -> tuple[Timeline, bytes | None]:
+        """The answer and its picture (drawn in a worker thread, remembered)."""
+        answer = await find_timeline(self.bot.store, request)
+        return answer, await timeline_picture(self.bot.store, answer)
 
 
 async def setup(bot: AlmanacBot) -> None:

@@ -55,6 +55,11 @@ class Timeline:
         return self.key_moments or self.events
 
 
+def timeline_topic(query: str) -> list[str]:
+    """The words of a query a timeline follows: each once, stop words left out."""
+    return list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
+
+
 @answered_in_time
 async def find_timeline(
     store: Store, request: TimelineRequest, *, per_page: int = TIMELINE_PAGE
@@ -62,7 +67,7 @@ async def find_timeline(
     """The key moments of a span longer than a page, or a page of matching events in date
     order (request.full, or a page past the first); the header spans all of them."""
     query, start, end, page = request.query, request.start, request.end, request.page
-    topic = list(dict.fromkeys(w for w in words(query) if w not in STOPWORDS))
+    topic = timeline_topic(query)
     if len(topic) > TOPIC_WORDS_MAX:
         raise UserError(
             f"A timeline follows up to {TOPIC_WORDS_MAX} words at once; that was {len(topic)}.",

@@ -7,6 +7,7 @@ total. The cogs and the daily-post feature both render through here.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from bot.answers.formatting import (
     years_ago,
 )
 from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, OnThisDay
+from bot.answers.picture import PICTURE_NAME
 from bot.answers.quote import QuoteAnswer
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
@@ -86,6 +88,13 @@ class Reply:
     embeds: list[discord.Embed] = field(default_factory=list)
     content: str | None = None
     ephemeral: bool = False
+    picture: bytes | None = None  # a PNG attached as PICTURE_NAME, the first embed's image
+
+    def files(self) -> list[discord.File]:
+        """The attachments to send (a discord.File can be sent once: made afresh)."""
+        if self.picture is None:
+            return []
+        return [discord.File(io.BytesIO(self.picture), filename=PICTURE_NAME)]
 
 
 # -- limits -------------------------------------------------------------------
@@ -481,14 +490,18 @@ def _did_you_mean(suggestions: Sequence[str], example: str) -> str:
 # -- /timeline ----------------------------------------------------------------
 
 
-def timeline_reply(answer: Timeline) -> Reply:
-    """A page of the timeline, or an ephemeral line when nothing matches."""
+def timeline_reply(answer: Timeline, picture: bytes | None = None) -> Reply:
+    """The key moments or a page of the timeline (with its picture, when given, as the
+    embed's image), or an ephemeral line when nothing matches."""
     if not answer.events:
         query = plain(answer.query.strip(), SHOWN_MAX)
         about = f" match “{query}”" if query else " fall in that span"
         text = f"No events with a known year{about}.{EVERY_EVENT}"
         return Reply(content=shorten(text, CONTENT_MAX), ephemeral=True)
-    return Reply(embeds=timeline_embeds(answer))
+    embeds = timeline_embeds(answer)
+    if picture is not None:
+        embeds[0].set_image(url=f"attachment://{PICTURE_NAME}")
+    return Reply(embeds=embeds, picture=picture)
 
 
 def timeline_embeds(answer: Timeline) -> list[discord.Embed]:

@@ -29,6 +29,7 @@ async def reply(
     embeds: Sequence[discord.Embed] | None = None,
     view: discord.ui.View | None = None,
     ephemeral: bool = False,
+    files: Sequence[discord.File] = (),
 ) -> None:
     """Answer the interaction: the first response if none was sent, else a followup.
 
@@ -44,6 +45,8 @@ async def reply(
         kwargs["embeds"] = list(embeds)
     if view is not None:
         kwargs["view"] = view
+    if files:
+        kwargs["files"] = list(files)
     try:
         if interaction.response.is_done():
             await interaction.followup.send(wait=True, **kwargs)

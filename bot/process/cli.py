@@ -19,6 +19,8 @@ from pathlib import Path
 from dateutil import tz
 
 from bot.answers.errors import UserError
+from bot.answers.picture import timeline_picture
+from bot.answers.timeline import Timeline
 from bot.config import Settings, SettingsError
 from bot.console.preview import PreviewError, preview, preview_json, preview_text
 from bot.console.render import render_json, render_text
@@ -83,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("command")
     ask.add_argument("--json", action="store_true", help="print the structured answer")
     ask.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    ask.add_argument(
+        "--png", type=Path, metavar="FILE", help="write /timeline's picture to FILE (a PNG)"
+    )
     ask.set_defaults(handler=_ask)
 
     console = commands.add_parser("console", help="type the slash commands interactively")
@@ -202,10 +207,20 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     async def answer(path: Path) -> int:
         async with await Store.open(path) as store:
             result = await answer_line(store, args.command, args.today or _today(settings))
+            picture = None
+            if args.png is not None and isinstance(result, Timeline):
+                picture = await timeline_picture(store, result)
+        if picture is not None:
+            args.png.write_bytes(picture)
         if args.json:
-            print(json.dumps(render_json(result), ensure_ascii=False, indent=2))
+            shape = render_json(result)
+            if args.png is not None and isinstance(result, Timeline):
+                shape["picture"] = str(args.png) if picture is not None else None
+            print(json.dumps(shape, ensure_ascii=False, indent=2))
         else:
             print(render_text(result))
+            if args.png is not None and picture is not None:
+                print(f"Picture: {args.png}")
         return 0
 
     try:

@@ -38,6 +38,7 @@ from db.read.timeline import (
     KEY_MOMENTS,
     TIMELINE_COUNT_MAX,
     TIMELINE_OFFSET_MAX,
+    Density,
     TimelineSpan,
     TopicTooBroadError,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "TIMELINE_COUNT_MAX",
     "TIMELINE_OFFSET_MAX",
     "DayPage",
+    "Density",
     "QueryTimeoutError",
     "QuoteSearch",
     "Store",
@@ -385,6 +387,21 @@ class Store(AsyncClosing):
         return await timeline_query.key_moments(
             self._read, topic, first, last, count=count, matches=matches
         )
+
+    @_time_limited
+    async def timeline_density(
+        self, topic: Sequence[str], first: Event, last: Event
+    ) -> Density | None:
+        """How the topic's matches from first to last spread over the span (for the
+        timeline's picture); None when counting them took too long."""
+        return await timeline_query.timeline_density(self._read, topic, first, last)
+
+    @_time_limited
+    async def version(self) -> int:
+        """How many runs have changed the store (ingest, remove): what a cache of answers
+        drawn from it is keyed by."""
+        rows = await self._read().execute_fetchall("SELECT writes FROM store_state")
+        return int(next(iter(rows), (0,))[0])
 
     # -- sources --------------------------------------------------------------
 

@@ -9,6 +9,7 @@ not match, wherever in time the matches fall.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -429,3 +430,61 @@ async def _candidates(
     if rows is None:
         return None
     return [Candidate(int(r[0]), int(r[1]), int(r[2])) for r in rows]
+
+
+# -- density ------------------------------------------------------------------------
+# /timeline's picture shows how the matches spread over the span: a count for each of
+# DENSITY_BINS equal stretches of time. Bounded: without a topic the counts come from
+# the count tables (a row a year, or a row a day for a span under DENSITY_BINS years);
+# with one, each stretch is counted up to DENSITY_CAP matches, all in one statement
+# within DENSITY_WITHIN_MS (then there is no density to show).
+DENSITY_BINS: Final = 48
+DENSITY_CAP = 2_000
+DENSITY_WITHIN_MS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Density:
+    """Matches per stretch of a span: bins are inclusive timeline-key ranges in date
+    order; capped when some count stopped at DENSITY_CAP."""
+
+    bins: list[tuple[int, int]]
+    counts: list[int]
+    capped: bool
+
+
+async def timeline_density(
+    read: Reader, topic: Sequence[str], first: Event, last: Event
+) -> Density | None:
+    """How the matches from first to last spread over the span; None when it took too long."""
+    low = timeline_key(_sort_key(first), first.id)
+    high = timeline_key(_sort_key(last), last.id)
+    bins = stretches(low, high, DENSITY_BINS)
+    if topic:
+        arm = f"SELECT count(*) FROM (SELECT 1 {_MATCHES} LIMIT ?)"
+        match = fts_query(list(topic))
+        parameters: list[int | str] = []
+        for a, b in bins:
+            parameters += [match, a, b, DENSITY_CAP]
+        sql = "SELECT (" + "), (".join([arm] * len(bins)) + ")"
+        rows = await fetch_within(read, DENSITY_WITHIN_MS, sql, parameters)
+        if rows is None:
+            return None
+        counts = [int(n) for n in rows[0]]
+        return Density(bins, counts, any(n >= DENSITY_CAP for n in counts))
+    low_day, high_day = _sort_key(first), _sort_key(last)
+    if high_day // 10_000 - low_day // 10_000 >= DENSITY_BINS:  # a row a year
+        totals = await read().execute_fetchall(
+            "SELECT year * 10000, events FROM event_years WHERE year BETWEEN ? AND ?",
+            (low_day // 10_000, high_day // 10_000),
+        )
+    else:  # a row a day: fewer than DENSITY_BINS * 366 rows
+        totals = await read().execute_fetchall(
+            "SELECT sort_key, events FROM event_days WHERE sort_key BETWEEN ? AND ?",
+            (low_day, high_day),
+        )
+    counts = [0] * len(bins)
+    starts = [a // TIMELINE_KEY_STEP for a, _ in bins]
+    for sort_key, events in totals:
+        counts[max(0, bisect_right(starts, int(sort_key)) - 1)] += int(events)
+    return Density(bins, counts, False)

@@ -239,6 +239,7 @@ async def test_timeline_opens_with_key_moments_and_turns_to_the_full_list(
     turns to page 1 of the list in place, and Key moments turns back."""
     message = await sent_message(fake_discord, "timeline", {})
     [embed] = message["embeds"]
+    assert embed["image"]["url"] == "attachment://timeline.png"
     assert embed["description"].startswith("**8 key moments of 16 events**")
     assert embed["footer"]["text"] == "Full list: 2 pages in date order"
     assert labels(message) == ["Full list ▶"]
@@ -246,12 +247,14 @@ async def test_timeline_opens_with_key_moments_and_turns_to_the_full_list(
     body = await fake_discord.wait_for_callback(click, TIMEOUT)
     assert body["type"] == UPDATE_MESSAGE
     assert body["data"]["embeds"][0]["footer"]["text"] == "Page 1 of 2"
+    assert "image" not in body["data"]["embeds"][0]
     assert labels(body["data"]) == ["◀ Previous", "Next ▶", "Key moments"]
     turned = copy.deepcopy(fake_discord.messages[int(message["id"])])
     click = await fake_discord.click_button(turned, button_id(turned, "Key moments"))
     body = await fake_discord.wait_for_callback(click, TIMEOUT)
     assert body["type"] == UPDATE_MESSAGE
     assert body["data"]["embeds"][0]["description"] == embed["description"]
+    assert body["data"]["embeds"][0]["image"]["url"] == "attachment://timeline.png"
 
 
 async def test_a_page_button_of_before_key_moments_still_turns_pages(

@@ -166,3 +166,17 @@ def test_choice_prefers_salience_then_the_middle() -> None:
     low, high = 20010101 * step, 20010101 * step + 4
     assert choose_key_moments(candidates, low, high, 1) == [2]
     assert choose_key_moments(candidates, low, high, 8) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("topic", [(), ("treaty",)])
+async def test_density_counts_every_match_once(sections: Store, topic: tuple[str, ...]) -> None:
+    """The picture's density: 48 stretches in date order whose counts add up to the span's."""
+    span = await sections.timeline_span(topic, limit=8)
+    assert span.first is not None
+    assert span.last is not None
+    density = await sections.timeline_density(topic, span.first, span.last)
+    assert density is not None
+    assert len(density.bins) == len(density.counts) == timeline_query.DENSITY_BINS
+    assert sum(density.counts) == span.total == 240
+    assert not density.capped
+    assert max(density.counts) - min(density.counts) <= 8  # one year's four events, spread

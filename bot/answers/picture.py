@@ -1,0 +1,218 @@
+"""/timeline's picture: a PNG of the span with its key moments labelled on a time axis
+and the density of every matching event beneath, for every adapter (Discord attaches
+it, `almanac ask --png FILE` writes it).
+
+Drawn with matplotlib's Agg backend, imported on the first picture only, so the bot
+starts and idles without it; drawn in a worker thread (asyncio.to_thread), never on
+the event loop; remembered per search and store version (PICTURES_CACHED of them).
+The card is opaque, dark text on parchment, so it reads the same on Discord's dark
+and light themes; its type is large enough to read on a phone's narrow screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from bot.answers.formatting import human_date, key_moments_label, span_label, timeline_count
+from bot.answers.timeline import Timeline, timeline_topic
+from db.read.store import Store
+from db.read.timeline import date_position
+from db.records import TIMELINE_KEY_STEP, Event, year_text
+
+if TYPE_CHECKING:  # matplotlib is imported when a picture is drawn, not with this module
+    from matplotlib.axes import Axes
+
+PICTURE_NAME: Final = "timeline.png"
+PICTURES_CACHED: Final = 64
+# Discord shows an embed's image about 400-520 px wide (a phone less): a narrow card
+# with large type stays readable there.
+WIDTH_PX: Final = 900
+HEIGHT_PX: Final = 660
+DPI: Final = 100
+LABEL_CHARS: Final = 22  # of a moment's title under its date, on the picture
+LABEL_ROWS: Final = (0.86, 0.6, 0.34)
+
+_PAPER: Final = "#f7f1e3"
+_INK: Final = "#2b2118"
+_MUTED: Final = "#6b5a45"
+_ACCENT: Final = "#8a6d3b"  # the embeds' colour
+_BARS: Final = "#c4a46c"
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A labelled point on the time axis."""
+
+    x: float
+    date: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class PictureSpec:
+    """Everything drawn, as plain values (what the worker thread receives)."""
+
+    title: str
+    subtitle: str
+    moments: list[Moment]
+    bars: list[tuple[float, float, int]]  # (x from, x to, events)
+    capped: bool
+    x_range: tuple[float, float]
+
+
+def pictured(answer: Timeline) -> bool:
+    """Whether the answer has a picture: the key moments, or a timeline of one page."""
+    return bool(answer.key_moments) or (answer.pages == 1 and bool(answer.events))
+
+
+_cache: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
+
+
+async def timeline_picture(store: Store, answer: Timeline) -> bytes | None:
+    """The PNG of a pictured answer (None otherwise), drawn off the event loop once per
+    search (topic and span) and store version."""
+    if not pictured(answer) or answer.first is None or answer.last is None:
+        return None
+    topic = timeline_topic(answer.query)
+    key = (tuple(topic), answer.first.id, answer.last.id, await store.version())
+    found = _cache.get(key)
+    if found is not None:
+        _cache.move_to_end(key)
+        return found
+    density = await store.timeline_density(topic, answer.first, answer.last)
+    bars: list[tuple[float, float, int]] = []
+    capped = False
+    if density is not None:
+        bars = [
+            (_x_of_key(a), _x_of_key(b), n)
+            for (a, b), n in zip(density.bins, density.counts, strict=True)
+        ]
+        capped = density.capped
+    png = await asyncio.to_thread(draw_png, picture_spec(answer, bars, capped))
+    _cache[key] = png
+    while len(_cache) > PICTURES_CACHED:
+        _cache.popitem(last=False)
+    return png
+
+
+def picture_spec(
+    answer: Timeline, bars: list[tuple[float, float, int]], capped: bool
+) -> PictureSpec:
+    """What the picture of an answer shows."""
+    assert answer.first is not None
+    assert answer.last is not None
+    low, high = _x_of(answer.first), _x_of(answer.last)
+    pad = max((high - low) * 0.04, 0.02)
+    count = key_moments_label(answer) if answer.key_moments else timeline_count(answer)
+    about = f" — {answer.query.strip()}" if answer.query.strip() else ""
+    return PictureSpec(
+        title=f"Timeline{about}",
+        subtitle=f"{count}, {span_label(answer)}",
+        moments=[
+            Moment(_x_of(e), human_date(e.date), _short(e.title, LABEL_CHARS)) for e in answer.shown
+        ],
+        bars=bars,
+        capped=capped,
+        x_range=(low - pad, high + pad),
+    )
+
+
+def _x_of(event: Event) -> float:
+    year, month, day = event.date.sort_key()
+    return _x_of_key((year * 10_000 + month * 100 + day) * TIMELINE_KEY_STEP + event.id)
+
+
+def _x_of_key(key: int) -> float:
+    """A timeline key as a year with its fraction (positions of db.read.timeline), the
+    event id a tiny offset so that events of one day stand apart."""
+    day, event_id = divmod(key, TIMELINE_KEY_STEP)
+    return (date_position(day) + event_id / TIMELINE_KEY_STEP) / 416
+
+
+def _year_tick(x: float) -> str:
+    """A tick of the time axis: '2001', '44 BC' (positions count no year zero)."""
+    year = math.floor(x)
+    return year_text(year) if year else "AD 1"
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:-") + "…"
+
+
+def _label_moments(axes: Axes, spec: PictureSpec) -> None:
+    """A dot on the axis for each moment, its label in a slot of its own: the slots
+    share the width evenly in date order, over LABEL_ROWS rows, so that moments close
+    in time (four in one year) keep readable labels; a line joins each to its dot."""
+    low, high = spec.x_range
+    count = len(spec.moments)
+    for index, moment in enumerate(spec.moments):
+        slot = low + (high - low) * (index + 0.5) / count
+        row = LABEL_ROWS[index % len(LABEL_ROWS)]
+        align = "left" if index == 0 else "right" if index == count - 1 and count > 1 else "center"
+        axes.plot([moment.x, slot], [0.02, row - 0.07], color=_ACCENT, linewidth=1.5, zorder=2)
+        axes.plot([moment.x], [0.02], marker="o", markersize=10, color=_ACCENT, zorder=3)
+        anchor = low + (high - low) * 0.01 if align == "left" else slot
+        anchor = high - (high - low) * 0.01 if align == "right" else anchor
+        axes.text(
+            anchor,
+            row,
+            f"{moment.date}\n{moment.title}",
+            ha=align,
+            va="center",
+            fontsize=13.5,
+            color=_INK,
+            linespacing=1.2,
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.35", "facecolor": _PAPER, "edgecolor": _BARS},
+        )
+
+
+def draw_png(spec: PictureSpec) -> bytes:
+    """The picture as PNG bytes (CPU-bound: run it in a thread)."""
+    from matplotlib.figure import Figure  # lazy: the bot starts without matplotlib loaded
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor=_PAPER)
+    grid = figure.add_gridspec(2, 1, height_ratios=(3.2, 1), hspace=0.08)
+    top = figure.add_subplot(grid[0])
+    bottom = figure.add_subplot(grid[1], sharex=top)
+    figure.subplots_adjust(left=0.04, right=0.96, top=0.86, bottom=0.09)
+    figure.text(0.04, 0.96, spec.title, fontsize=22, fontweight="bold", color=_INK, va="top")
+    figure.text(0.04, 0.905, spec.subtitle, fontsize=15, color=_MUTED, va="top")
+    for axes in (top, bottom):
+        axes.set_facecolor(_PAPER)
+        for side in ("top", "right", "left"):
+            axes.spines[side].set_visible(False)
+        axes.spines["bottom"].set_color(_MUTED)
+        axes.tick_params(colors=_MUTED, labelsize=14, length=0)
+        axes.set_yticks([])
+    top.set_xlim(*spec.x_range)
+    top.set_ylim(0, 1)
+    top.tick_params(labelbottom=False)
+    top.axhline(0.02, color=_ACCENT, linewidth=3, zorder=1)
+    _label_moments(top, spec)
+    if spec.bars:
+        bottom.bar(
+            [a for a, _, _ in spec.bars],
+            [n for _, _, n in spec.bars],
+            width=[max(b - a, 1e-6) for a, b, _ in spec.bars],
+            align="edge",
+            color=_BARS,
+        )
+        peak = max(n for _, _, n in spec.bars)
+        label = f"events over time (most in a stretch: {peak:,}{'+' if spec.capped else ''})"
+        bottom.set_title(label, fontsize=13, color=_MUTED, loc="left", pad=4)
+    bottom.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
+    bottom.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _year_tick(x)))
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=DPI, facecolor=_PAPER)
+    return out.getvalue()

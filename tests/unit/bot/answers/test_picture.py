@@ -1,0 +1,89 @@
+"""/timeline's picture on the seeds: a valid PNG of the stated size under 1 MB, drawn
+for the key moments and one-page timelines only, and remembered per search and store."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.answers import picture
+from bot.answers.picture import HEIGHT_PX, WIDTH_PX, pictured, timeline_picture
+from bot.answers.requests import TimelineRequest
+from bot.answers.timeline import find_timeline
+from db import schema
+from db.read.store import Store
+from db.write.writer import ingest_paths
+from tests.paths import PROJECT_SEEDS
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A content store built once from seeds/ by the real extractor and writer."""
+    path = tmp_path_factory.mktemp("seeds") / "content.sqlite3"
+    conn = schema.connect(path, schema.CONTENT_SCHEMA)
+    try:
+        ingest_paths(conn, [PROJECT_SEEDS], workers=1)
+    finally:
+        conn.close()
+    return path
+
+
+@pytest.fixture
+async def store(seeds_db: Path) -> AsyncIterator[Store]:
+    """The read Store over the seeds database."""
+    async with await Store.open(seeds_db) as opened:
+        yield opened
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) from a PNG's IHDR chunk, after checking the signature."""
+    assert data[:8] == PNG_SIGNATURE
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("query", ["", "nato", "putin"])
+async def test_picture_is_a_png_of_the_stated_size(store: Store, query: str) -> None:
+    """Key moments (every event) and one-page timelines: a PNG, 900 x 660, under 1 MB."""
+    answer = await find_timeline(store, TimelineRequest(query))
+    data = await timeline_picture(store, answer)
+    assert data is not None
+    assert png_size(data) == (WIDTH_PX, HEIGHT_PX)
+    assert len(data) < 1_000_000
+    assert data.endswith(b"IEND\xaeB`\x82")
+
+
+async def test_full_list_pages_have_no_picture(store: Store) -> None:
+    """A page of the full list of a long span is a list, not a picture."""
+    answer = await find_timeline(store, TimelineRequest("", full=True))
+    assert answer.pages > 1
+    assert not pictured(answer)
+    assert await timeline_picture(store, answer) is None
+
+
+async def test_picture_is_remembered_per_search(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same search draws once; another search draws its own."""
+    drawn: list[object] = []
+    draw = picture.draw_png
+
+    def counted(spec: picture.PictureSpec) -> bytes:
+        drawn.append(spec)
+        return draw(spec)
+
+    monkeypatch.setattr(picture, "draw_png", counted)
+    monkeypatch.setattr(picture, "_cache", type(picture._cache)())
+    everything = await find_timeline(store, TimelineRequest(""))
+    first = await timeline_picture(store, everything)
+    again = await timeline_picture(store, await find_timeline(store, TimelineRequest("")))
+    assert first is again
+    assert len(drawn) == 1
+    await timeline_picture(store, await find_timeline(store, TimelineRequest("nato")))
+    assert len(drawn) == 2
