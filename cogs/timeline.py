@@ -19,7 +19,7 @@ from discord.ext import commands
 from bot.answers.bounds import QUERY_MAX
 from bot.answers.errors import UserError
 from bot.answers.formatting import plural
-from bot.answers.picture import timeline_picture
+from bot.answers.picture import timeline_picture, warm_up
 from bot.answers.requests import TimelineRequest
 from bot.answers.timeline import Timeline, find_timeline
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
@@ -140,8 +140,11 @@ class TimelineCog(commands.Cog, name="Timeline"):
         self.bot = bot
 
     async def cog_load(self) -> None:
-        """Let page buttons on old messages work (they carry their own state)."""
+        """Let page buttons on old messages work (they carry their own state); load the
+        picture's library in its own thread now, not in the first answer's time."""
         self.bot.add_dynamic_items(TimelinePage)
+        if self.bot.serving:
+            warm_up()
 
     async def cog_unload(self) -> None:
         """Stop answering the page buttons when the extension is unloaded."""

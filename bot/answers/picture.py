@@ -3,7 +3,7 @@ and the density of every matching event beneath, for every adapter (Discord atta
 it, `almanac ask --png FILE` writes it).
 
 Drawn with matplotlib's Agg backend, imported on the first picture only, so the bot
-starts and idles without it; drawn in a worker thread (asyncio.to_thread), never on
+starts and idles without it; drawn in a thread of its own, one at a time, never on
 the event loop; remembered per search and store version (PICTURES_CACHED of them).
 The card is opaque, dark text on parchment, so it reads the same on Discord's dark
 and light themes; its type is large enough to read on a phone's narrow screen.
@@ -14,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import io
 import math
+import threading
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -71,19 +73,47 @@ def pictured(answer: Timeline) -> bool:
 
 
 _cache: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
+_cache_lock: Final = threading.Lock()  # the drawer's thread fills the cache
+# One picture is drawn at a time, in a thread of its own: memory holds one figure,
+# and a burst of /timeline answers is never queued behind a pile of drawings that
+# compete with it for the CPU. While the drawer is busy, an answer goes without its
+# picture; an answer waits at most PICTURE_WAIT for it, and a drawing that takes
+# longer still lands in the cache for the next ask.
+_DRAWER: Final = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-picture")
+_drawing: Future[bytes] | None = None
+# Seconds an answer waits for its picture. The first drawing in a process also imports
+# matplotlib (about 2 s here) unless warm_up() ran.
+PICTURE_WAIT = 2.5
 
 
-async def timeline_picture(store: Store, answer: Timeline) -> bytes | None:
-    """The PNG of a pictured answer (None otherwise), drawn off the event loop once per
-    search (topic and span) and store version."""
+def warm_up() -> None:
+    """Import matplotlib in the drawer's thread now, so the first picture an answer
+    asks for is drawn within PICTURE_WAIT (a bot calls this as it starts)."""
+    _DRAWER.submit(_import_matplotlib)
+
+
+def _import_matplotlib() -> None:
+    from matplotlib.figure import Figure  # noqa: F401  # the import is the point
+
+
+async def timeline_picture(store: Store, answer: Timeline, *, waiting: bool = True) -> bytes | None:
+    """The PNG of a pictured answer, drawn off the event loop once per search (topic
+    and span) and store version; None when the answer has none, or, while `waiting`
+    (an answer in chat), when the drawer is busy or slower than PICTURE_WAIT.
+    waiting=False waits for the picture whatever it takes (`almanac ask --png`)."""
+    global _drawing
+    wait = PICTURE_WAIT if waiting else None
     if not pictured(answer) or answer.first is None or answer.last is None:
         return None
     topic = timeline_topic(answer.query)
     key = (tuple(topic), answer.first.id, answer.last.id, await store.version())
-    found = _cache.get(key)
-    if found is not None:
-        _cache.move_to_end(key)
-        return found
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    if wait is not None and _drawing is not None and not _drawing.done():
+        return None  # busy: this answer goes without its picture
     density = await store.timeline_density(topic, answer.first, answer.last)
     bars: list[tuple[float, float, int]] = []
     capped = False
@@ -93,10 +123,23 @@ async def timeline_picture(store: Store, answer: Timeline) -> bytes | None:
             for (a, b), n in zip(density.bins, density.counts, strict=True)
         ]
         capped = density.capped
-    png = await asyncio.to_thread(draw_png, picture_spec(answer, bars, capped))
-    _cache[key] = png
-    while len(_cache) > PICTURES_CACHED:
-        _cache.popitem(last=False)
+    drawing = _DRAWER.submit(_draw_and_keep, key, picture_spec(answer, bars, capped))
+    _drawing = drawing
+    if wait is None:
+        return await asyncio.wrap_future(drawing)
+    try:
+        return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(drawing)), wait)
+    except TimeoutError:
+        return None
+
+
+def _draw_and_keep(key: tuple[object, ...], spec: PictureSpec) -> bytes:
+    """Draw in the drawer's thread and remember the picture, whoever still waits for it."""
+    png = draw_png(spec)
+    with _cache_lock:
+        _cache[key] = png
+        while len(_cache) > PICTURES_CACHED:
+            _cache.popitem(last=False)
     return png
 
 

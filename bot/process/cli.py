@@ -209,7 +209,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
             result = await answer_line(store, args.command, args.today or _today(settings))
             picture = None
             if args.png is not None and isinstance(result, Timeline):
-                picture = await timeline_picture(store, result)
+                picture = await timeline_picture(store, result, waiting=False)
         if picture is not None:
             args.png.write_bytes(picture)
         if args.json:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answers import picture
 from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot
 from cogs._common import COOLDOWN_RATE
@@ -233,10 +234,11 @@ def labels(message: JSON) -> list[str]:
 
 
 async def test_timeline_opens_with_key_moments_and_turns_to_the_full_list(
-    bot: AlmanacBot, fake_discord: FakeDiscord
+    bot: AlmanacBot, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """/timeline on the seeds: 8 key moments of 16 events and a Full list button; Full list
     turns to page 1 of the list in place, and Key moments turns back."""
+    monkeypatch.setattr(picture, "PICTURE_WAIT", 30.0)  # a slow machine still gets it
     message = await sent_message(fake_discord, "timeline", {})
     [embed] = message["embeds"]
     assert embed["image"]["url"] == "attachment://timeline.png"

@@ -3,7 +3,10 @@ for the key moments and one-page timelines only, and remembered per search and s
 
 from __future__ import annotations
 
+import asyncio
 import struct
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -52,7 +55,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 async def test_picture_is_a_png_of_the_stated_size(store: Store, query: str) -> None:
     """Key moments (every event) and one-page timelines: a PNG, 900 x 660, under 1 MB."""
     answer = await find_timeline(store, TimelineRequest(query))
-    data = await timeline_picture(store, answer)
+    data = await timeline_picture(store, answer, waiting=False)
     assert data is not None
     assert png_size(data) == (WIDTH_PX, HEIGHT_PX)
     assert len(data) < 1_000_000
@@ -81,9 +84,29 @@ async def test_picture_is_remembered_per_search(
     monkeypatch.setattr(picture, "draw_png", counted)
     monkeypatch.setattr(picture, "_cache", type(picture._cache)())
     everything = await find_timeline(store, TimelineRequest(""))
-    first = await timeline_picture(store, everything)
+    first = await timeline_picture(store, everything, waiting=False)
     again = await timeline_picture(store, await find_timeline(store, TimelineRequest("")))
     assert first is again
     assert len(drawn) == 1
     await timeline_picture(store, await find_timeline(store, TimelineRequest("nato")))
     assert len(drawn) == 2
+
+
+async def test_a_busy_drawer_leaves_a_picture_out_rather_than_queue_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One drawing at a time: while the drawer is busy, an answer in chat goes without
+    its picture (a burst never queues drawings); a caller that waits still gets it."""
+    release = threading.Event()
+    busy = picture._DRAWER.submit(release.wait, 30)
+    monkeypatch.setattr(picture, "_drawing", busy)
+    monkeypatch.setattr(picture, "_cache", OrderedDict())  # nothing drawn before counts
+    answer = await find_timeline(store, TimelineRequest("putin"))
+    try:
+        assert await timeline_picture(store, answer) is None
+    finally:
+        release.set()
+    await asyncio.wrap_future(busy)
+    drawn = await timeline_picture(store, answer, waiting=False)
+    assert drawn is not None
+    assert await timeline_picture(store, answer) == drawn  # remembered: no drawing
