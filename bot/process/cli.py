@@ -25,6 +25,7 @@ from bot.config import Settings, SettingsError
 from bot.console.preview import PreviewError, preview, preview_json, preview_text
 from bot.console.render import render_json, render_text
 from bot.console.repl import answer_line, run_console
+from bot.process.progress import terminal_progress
 from db import schema
 from db.read.export import write_export
 from db.read.store import Store
@@ -114,8 +115,13 @@ def _db(args: argparse.Namespace, settings: Settings) -> Path:
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     paths = list(args.paths) or source_folders(settings.seeds_dir, settings.texts_dir)
-    with writing(_db(args, settings), create=True) as conn:
-        report = ingest_paths(conn, paths, workers=args.jobs)
+    progress = terminal_progress(sys.stderr)
+    try:
+        with writing(_db(args, settings), create=True) as conn:
+            report = ingest_paths(conn, paths, workers=args.jobs, progress=progress)
+    finally:
+        if progress is not None:
+            progress.finish()
     print_report(report)
     return 0 if report.ok else 1
 

@@ -23,7 +23,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -237,16 +237,47 @@ def _start_worker() -> None:
     gc.set_threshold(WORKER_GC_YOUNG_THRESHOLD, older, oldest)
 
 
+# Told after each file is parsed: (files done, files in all, bytes done, bytes in all).
+Progress = Callable[[int, int, int, int], None]
+
+
 def ingest_paths(
-    conn: sqlite3.Connection, paths: Sequence[Path], *, workers: int | None = None
+    conn: sqlite3.Connection,
+    paths: Sequence[Path],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the open content store."""
     files, problems = collect_sources(paths)
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    report = write_batches(conn, iter_parsed(files, count))
+    parsed = iter_parsed(files, count)
+    if progress is not None:
+        parsed = _told(parsed, files, progress)
+    report = write_batches(conn, parsed)
     report.outcomes[:0] = problems
     report.gone = documents_gone(conn, paths)
     return report
+
+
+def _told(
+    parsed: Iterator[_Parsed], files: Sequence[Path], progress: Progress
+) -> Iterator[_Parsed]:
+    """The parsed files, telling `progress` as each one comes (sizes known up front)."""
+    sizes = [_size(f) for f in files]
+    total = sum(sizes)
+    done = 0
+    for number, item in enumerate(parsed, start=1):
+        done += sizes[number - 1] if number <= len(sizes) else 0
+        progress(number, len(files), done, total)
+        yield item
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone since it was listed: parse_file reports it
+        return 0
 
 
 def documents_gone(conn: sqlite3.Connection, paths: Sequence[Path]) -> list[str]:
