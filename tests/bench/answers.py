@@ -16,7 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.answers import picture
 from bot.answers.errors import UserError
+from bot.answers.picture import timeline_picture
+from bot.answers.requests import TimelineRequest
+from bot.answers.timeline import Timeline, find_timeline
 from bot.console.render import render_text
 from bot.console.repl import answer_line
 from db.read.store import QUOTE_CANDIDATES, Store, TimelineSpan
@@ -320,6 +324,24 @@ def _key_moments(store: Store, word: str) -> Timed:
     return call
 
 
+PICTURE = "/timeline picture, drawn afresh"
+
+
+def _picture(store: Store) -> Timed:
+    """timeline_picture for the key moments of a wide range, its cache emptied first:
+    the density query and the drawing (the answer itself is found once, not timed)."""
+    answers: dict[str, Timeline] = {}
+
+    async def call(bounds: str) -> object:
+        if bounds not in answers:
+            start, end = (int(b) for b in bounds.split("|"))
+            answers[bounds] = await find_timeline(store, TimelineRequest("", start, end))
+        picture._cache.clear()
+        return await timeline_picture(store, answers[bounds], waiting=False)
+
+    return call
+
+
 def _sync(fn: Callable[[str], object]) -> Timed:
     async def call(text: str) -> object:
         return fn(text)
@@ -376,6 +398,13 @@ def cases(store: Store, p: Probes) -> list[tuple[str, Timed, Sequence[str], Floo
         (
             "key-moment selection alone, wide range",
             _key_moments(store, ""),
+            [f"{a}0000|{b}1231" for a, b in wide],
+            _floor_key_moments,
+            [f"|{a}0000|{b}1231" for a, b in wide],
+        ),
+        (
+            PICTURE,
+            _picture(store),
             [f"{a}0000|{b}1231" for a, b in wide],
             _floor_key_moments,
             [f"|{a}0000|{b}1231" for a, b in wide],
