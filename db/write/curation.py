@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -29,6 +30,8 @@ from db.write.writer import FileOutcome, ingest_paths, remove_documents
 # bot reads the attachment into memory and parses it while it serves commands.
 MAX_ADDED_BYTES: Final = 2 * 1024 * 1024
 PENDING: Final = ".pending"
+# A preview waits this long (seconds) for Confirm or Cancel; then its copy is cleared.
+PENDING_KEPT: Final = 24 * 60 * 60
 REMOVED: Final = ".removed"
 # Files that only point at a page: a browser's or a desktop's link shortcuts.
 LINK_SUFFIXES: Final = (".url", ".webloc", ".desktop")
@@ -106,10 +109,33 @@ def check_upload(filename: str, size: int) -> str:
     return name
 
 
+def expire_pending(texts: Path, *, now: float | None = None) -> int:
+    """Delete the pending copies left waiting longer than PENDING_KEPT (a preview nobody
+    confirmed or cancelled); only folders named by a digest, which only stage() makes.
+    Returns how many went."""
+    pending = texts / PENDING
+    if not pending.is_dir():
+        return 0
+    cutoff = (time.time() if now is None else now) - PENDING_KEPT
+    gone = 0
+    for folder in pending.iterdir():
+        if not (folder.is_dir() and DIGEST.fullmatch(folder.name)):
+            continue
+        try:
+            if folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder)  # only ever our own copy of an attachment
+                gone += 1
+        except OSError:  # confirmed or cancelled meanwhile
+            continue
+    return gone
+
+
 def stage(texts: Path, filename: str, data: bytes) -> Staged:
     """Save the attachment's bytes as a pending text and read it as ingest would;
-    CurationError (the pending copy removed again) for anything ingest would refuse."""
+    CurationError (the pending copy removed again) for anything ingest would refuse.
+    Copies left waiting past PENDING_KEPT are cleared first."""
     name = check_upload(filename, len(data))
+    expire_pending(texts)
     if _URL_ONLY.fullmatch(data[:4096].decode("utf-8", "replace")):
         raise CurationError(f"{name}: {LINK_NOT_TEXT}")
     digest = hashlib.sha256(data).hexdigest()

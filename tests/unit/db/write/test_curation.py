@@ -4,8 +4,10 @@ nothing of a user's is deleted, and every refusal leaves everything as it was.""
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,23 @@ def test_a_rebuild_takes_the_added_texts_but_not_the_waiting_or_removed(tmp_path
     assert report is not None
     assert report.ok
     assert titles(path) == ["Added council votes", "Seed council votes"]
+
+
+def test_a_preview_left_waiting_a_day_is_cleared_by_the_next_add(tmp_path: Path) -> None:
+    """A pending copy nobody confirmed or cancelled goes after PENDING_KEPT, when the
+    next text is staged; a fresh one stays, and nothing but our digest folders is touched."""
+    texts = tmp_path / "texts"
+    old = curation.stage(texts, "harbour.txt", TEXT.encode())
+    stranger = texts / curation.PENDING / "notes"
+    stranger.mkdir()
+    (stranger / "mine.txt").write_text("a user's own file", encoding="utf-8")
+    day_ago = time.time() - curation.PENDING_KEPT - 60
+    os.utime(old.path.parent, (day_ago, day_ago))
+    stranger_time = day_ago - 3600
+    os.utime(stranger, (stranger_time, stranger_time))
+    fresh = curation.stage(texts, "pier.txt", (TEXT + "\nMore.").encode())
+    assert not old.path.parent.exists()
+    assert fresh.path.exists()
+    assert (stranger / "mine.txt").exists()
+    assert curation.pending_file(texts, old.digest) is None
+    assert curation.expire_pending(texts) == 0
