@@ -239,6 +239,9 @@ async def test_timeline_opens_with_key_moments_and_turns_to_the_full_list(
     """/timeline on the seeds: 8 key moments of 16 events and a Full list button; Full list
     turns to page 1 of the list in place, and Key moments turns back."""
     monkeypatch.setattr(picture, "PICTURE_WAIT", 30.0)  # a slow machine still gets it
+    # A drawing an earlier test left running must not count as busy here: this one
+    # queues behind it in the drawer's thread and is waited for.
+    monkeypatch.setattr(picture, "_drawing", None)
     message = await sent_message(fake_discord, "timeline", {})
     [embed] = message["embeds"]
     assert embed["image"]["url"] == "attachment://timeline.png"
