@@ -167,70 +167,46 @@ class _Confirmation(AlmanacButton):
 _DIGEST = "(?P<digest>[0-9a-f]{64})"
 
 
-class AddConfirm(
+class AddChoice(
     _Confirmation,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=re.compile(re.escape(PREFIX) + "add:" + _DIGEST),
+    template=re.compile(re.escape(PREFIX) + r"(?P<action>add|cancel):" + _DIGEST),
 ):
-    """Confirm: ingest the pending text the custom_id names by its content hash."""
+    """Confirm (add) or Cancel the pending text the custom_id names by its content hash."""
 
-    def __init__(self, digest: str) -> None:
+    def __init__(self, digest: str, *, add: bool = True) -> None:
+        action = "add" if add else "cancel"
         super().__init__(
             discord.ui.Button(
-                label="Confirm",
-                style=discord.ButtonStyle.success,
-                custom_id=f"{PREFIX}add:{digest}",
+                label="Confirm" if add else "Cancel",
+                style=discord.ButtonStyle.success if add else discord.ButtonStyle.secondary,
+                custom_id=f"{PREFIX}{action}:{digest}",
             )
         )
         self.digest = digest
+        self.add = add
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> Self:
         """Rebuild the button from its custom_id (also after a restart)."""
-        return cls(match["digest"])
+        return cls(match["digest"], add=match["action"] == "add")
 
     async def press(self, interaction: discord.Interaction[Any]) -> None:
-        """Ingest the text and say what it gave; a text no longer waiting is out of date."""
+        """Confirm: ingest the text and say what it gave. Cancel: delete the pending copy
+        the bot made, and nothing else. A text no longer waiting is out of date."""
         texts = interaction.client.settings.texts_dir
+        if not self.add:
+            if not await asyncio.to_thread(curation.discard, texts, self.digest):
+                raise UserError(f"That text is no longer waiting. {out_of_date(ADD)}")
+            await settle(interaction, CANCELLED)
+            return
         work = curating(curation.confirm, store_path(interaction), texts, self.digest, again=ADD)
         outcome = await answer_within(interaction, work)
         await settle(
             interaction, added_text(Path(outcome.path).name, outcome.events, outcome.quotes)
         )
-
-
-class AddCancel(
-    _Confirmation,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=re.compile(re.escape(PREFIX) + "cancel:" + _DIGEST),
-):
-    """Cancel: delete the pending copy the bot made, and nothing else."""
-
-    def __init__(self, digest: str) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Cancel",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"{PREFIX}cancel:{digest}",
-            )
-        )
-        self.digest = digest
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Self:
-        """Rebuild the button from its custom_id (also after a restart)."""
-        return cls(match["digest"])
-
-    async def press(self, interaction: discord.Interaction[Any]) -> None:
-        """Delete the pending copy; one already confirmed or cancelled is out of date."""
-        texts = interaction.client.settings.texts_dir
-        if not await asyncio.to_thread(curation.discard, texts, self.digest):
-            raise UserError(f"That text is no longer waiting. {out_of_date(ADD)}")
-        await settle(interaction, CANCELLED)
 
 
 class RemoveConfirm(
@@ -283,8 +259,8 @@ class RemoveConfirm(
 def add_view(digest: str) -> discord.ui.View:
     """Confirm and Cancel under an add preview."""
     view = discord.ui.View(timeout=None)
-    view.add_item(AddConfirm(digest))
-    view.add_item(AddCancel(digest))
+    view.add_item(AddChoice(digest))
+    view.add_item(AddChoice(digest, add=False))
     return view
 
 
@@ -296,7 +272,7 @@ def remove_view(document_id: int) -> discord.ui.View:
     return view
 
 
-BUTTONS = (SourcesPage, AddConfirm, AddCancel, RemoveConfirm)
+BUTTONS = (SourcesPage, AddChoice, RemoveConfirm)
 
 
 class SourcesCog(
