@@ -19,10 +19,8 @@ from bot.answers.when import MonthDay, parse_day
 from bot.console.render import render_json, render_text
 from bot.console.repl import answer_line
 from bot.discord_bot.render import no_quote_text, quote_embed
-from db import schema
 from db.read.store import Store
 from db.records import EventRecord, ParsedDocument, PartialDate, PersonRecord, QuoteRecord, Span
-from db.write.writer import ingest_paths
 from tests.paths import PROJECT_SEEDS
 from tests.stores import many_documents, write_store
 
@@ -30,26 +28,6 @@ SEEDS = PROJECT_SEEDS
 TODAY = date(2026, 6, 16)
 PUTIN = "Vladimir Putin"
 BUSH = "George W. Bush"
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A content store built once from seeds/ by the real extractor and writer."""
-    path = tmp_path_factory.mktemp("seeds") / "content.sqlite3"
-    conn = schema.connect(path, schema.CONTENT_SCHEMA)
-    try:
-        report = ingest_paths(conn, [SEEDS], workers=1)
-    finally:
-        conn.close()
-    assert report.ok, [o.reason for o in report.failed]
-    return path
-
-
-@pytest.fixture
-async def store(seeds_db: Path) -> AsyncIterator[Store]:
-    """The read Store over the seeds database, closed after the test."""
-    async with await Store.open(seeds_db) as opened:
-        yield opened
 
 
 def _day(y: int | None, m: int, d: int) -> PartialDate:

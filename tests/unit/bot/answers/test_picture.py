@@ -7,8 +7,6 @@ import asyncio
 import struct
 import threading
 from collections import OrderedDict
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -16,31 +14,9 @@ from bot.answers import picture
 from bot.answers.picture import HEIGHT_PX, WIDTH_PX, pictured, timeline_picture
 from bot.answers.requests import TimelineRequest
 from bot.answers.timeline import find_timeline
-from db import schema
 from db.read.store import Store
-from db.write.writer import ingest_paths
-from tests.paths import PROJECT_SEEDS
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A content store built once from seeds/ by the real extractor and writer."""
-    path = tmp_path_factory.mktemp("seeds") / "content.sqlite3"
-    conn = schema.connect(path, schema.CONTENT_SCHEMA)
-    try:
-        ingest_paths(conn, [PROJECT_SEEDS], workers=1)
-    finally:
-        conn.close()
-    return path
-
-
-@pytest.fixture
-async def store(seeds_db: Path) -> AsyncIterator[Store]:
-    """The read Store over the seeds database."""
-    async with await Store.open(seeds_db) as opened:
-        yield opened
 
 
 def png_size(data: bytes) -> tuple[int, int]:

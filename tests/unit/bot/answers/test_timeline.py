@@ -3,42 +3,16 @@ console, JSON and Discord renderings, which all show the same events."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from bot.answers.requests import TimelineRequest
 from bot.answers.timeline import find_timeline
 from bot.console.render import event_json, render_json, render_text
 from bot.console.repl import answer_line
 from bot.discord_bot.render import timeline_embeds
-from db import schema
 from db.read.store import Store
-from db.write.writer import ingest_paths
-from tests.paths import PROJECT_SEEDS
 
 TODAY = date(2026, 6, 16)
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A content store built once from seeds/ by the real extractor and writer."""
-    path = tmp_path_factory.mktemp("seeds") / "content.sqlite3"
-    conn = schema.connect(path, schema.CONTENT_SCHEMA)
-    try:
-        ingest_paths(conn, [PROJECT_SEEDS], workers=1)
-    finally:
-        conn.close()
-    return path
-
-
-@pytest.fixture
-async def store(seeds_db: Path) -> AsyncIterator[Store]:
-    """The read Store over the seeds database."""
-    async with await Store.open(seeds_db) as opened:
-        yield opened
 
 
 async def test_a_long_span_opens_with_its_key_moments(store: Store) -> None:
