@@ -10,11 +10,11 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from dateutil import tz
@@ -25,6 +25,10 @@ DEFAULT_GATEWAY: Final = "wss://gateway.discord.gg/"
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 PROJECT_SEEDS: Final = Path(__file__).resolve().parents[1] / "seeds"
 MAX_SNOWFLAKE: Final = 2**64 - 1
+# More shards than any bot needs (Discord asks for one per 1,000-2,500 servers): the
+# cap keeps a typing slip such as ALMANAC_SHARDS=0-99999999 from building a huge list.
+MAX_SHARD_COUNT: Final = 65_536
+SHARDS_EXAMPLE: Final = "0-3 or 0,2"
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 STATE_URL_SCHEMES: Final = ("postgresql://", "postgres://")
 # A URL's password, in its user part (user:secret@host) or as a libpq parameter.
@@ -63,6 +67,10 @@ class Settings:
     texts_dir: Path
     # Users besides the bot's owner who may /sources add and remove.
     curators: frozenset[int]
+    # The bot's total shard count (None: Discord's recommendation at start) and the
+    # shards this process runs (None: every one of them).
+    shard_count: int | None = None
+    shards: tuple[int, ...] | None = None
 
     def __repr__(self) -> str:
         parts = []
@@ -94,6 +102,25 @@ class Settings:
         zone = tz.gettz(self.timezone)
         assert zone is not None  # validated in from_env
         return zone
+
+    @property
+    def runs_every_shard(self) -> bool:
+        """Whether this process runs the whole bot, not a subset of its shards."""
+        return self.shards is None or len(self.shards) == self.shard_count
+
+    def with_shard_options(self, count: str | None, shards: str | None) -> Settings:
+        """These settings with `almanac run --shard-count/--shards` over the environment's."""
+        if count is None and shards is None:
+            return self
+        count_text = count if count is not None else _shown_count(self.shard_count)
+        shards_text = shards if shards is not None else _shown_shards(self.shards)
+        shard_count, shard_ids = parse_shards(
+            count_text,
+            shards_text,
+            count_name="--shard-count" if count is not None else "ALMANAC_SHARD_COUNT",
+            shards_name="--shards" if shards is not None else "ALMANAC_SHARDS",
+        )
+        return replace(self, shard_count=shard_count, shards=shard_ids)
 
     def require_token(self) -> str:
         """The token, or a SettingsError saying how to provide it."""
@@ -173,7 +200,78 @@ def _build(values: _Values) -> Settings:
         log_level=_log_level(values),
         texts_dir=_path(values, "ALMANAC_TEXTS") or db_path.with_name("texts"),
         curators=_curators(values),
+        **_shard_fields(values),
     )
+
+
+def _shard_fields(values: _Values) -> dict[str, Any]:
+    count, shards = parse_shards(
+        values.get("ALMANAC_SHARD_COUNT"), values.get("ALMANAC_SHARDS"), shown=values.shown
+    )
+    return {"shard_count": count, "shards": shards}
+
+
+def _shown_count(count: int | None) -> str | None:
+    return None if count is None else str(count)
+
+
+def _shown_shards(shards: tuple[int, ...] | None) -> str | None:
+    return None if shards is None else ",".join(map(str, shards))
+
+
+def parse_shards(
+    count: str | None,
+    shards: str | None,
+    *,
+    count_name: str = "ALMANAC_SHARD_COUNT",
+    shards_name: str = "ALMANAC_SHARDS",
+    shown: Callable[[str], str] = repr,
+) -> tuple[int | None, tuple[int, ...] | None]:
+    """The total shard count and this process's shard ids, from '4' and '0-1' or '0,2'.
+
+    Both unset: Discord recommends the count at start and the process runs every shard.
+    A count alone: every shard of that count. Ids need the count, to know each shard's
+    servers ((server id >> 22) % count); each id must be below it.
+    """
+    total: int | None = None
+    if count is not None:
+        count = count.strip()
+        if not _is_number(count) or not 0 < int(count) <= MAX_SHARD_COUNT:
+            raise SettingsError(
+                f"{count_name}: expected the bot's total number of shards, a whole number from"
+                f" 1 to {MAX_SHARD_COUNT:,} (e.g. 4), got {shown(count)}"
+            )
+        total = int(count)
+    if shards is None or not shards.strip():
+        return total, None
+    if total is None:
+        raise SettingsError(
+            f"{shards_name}: needs ALMANAC_SHARD_COUNT (or --shard-count), the bot's total number"
+            f" of shards, to know which servers are this process's: e.g. ALMANAC_SHARD_COUNT=4"
+            f" with ALMANAC_SHARDS={SHARDS_EXAMPLE.split()[0]}"
+        )
+    ids: set[int] = set()
+    for part in shards.split(","):
+        first, dash, last = part.strip().partition("-")
+        ends = (first.strip(), last.strip()) if dash else (first.strip(), first.strip())
+        if not all(_is_number(end) for end in ends) or int(ends[0]) > int(ends[1]):
+            raise SettingsError(
+                f"{shards_name}: expected shard ids or ranges separated by commas, such as"
+                f" {SHARDS_EXAMPLE}, got {shown(part.strip() or shards)}"
+            )
+        low, high = int(ends[0]), int(ends[1])
+        if high >= total:
+            raise SettingsError(
+                f"{shards_name}: shard {high} does not exist: with {total} shards the ids are"
+                f" 0 to {total - 1} ({count_name}={total})"
+            )
+        ids.update(range(low, high + 1))
+    return total, tuple(sorted(ids))
+
+
+def _is_number(text: str) -> bool:
+    """ASCII decimal digits only (isdecimal() alone accepts other scripts' digits)."""
+    return text.isascii() and text.isdecimal() and len(text) <= 9
 
 
 def _token(values: _Values) -> str | None:

@@ -95,6 +95,16 @@ def _parser() -> argparse.ArgumentParser:
     console.set_defaults(handler=_console)
 
     run = commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    run.add_argument(
+        "--shard-count",
+        metavar="N",
+        help="the bot's total number of shards (default: ALMANAC_SHARD_COUNT, else Discord's)",
+    )
+    run.add_argument(
+        "--shards",
+        metavar="IDS",
+        help="the shards this process runs, e.g. 0-3 or 0,2 (default: ALMANAC_SHARDS, else all)",
+    )
     run.set_defaults(handler=_run)
 
     sync = commands.add_parser("sync", help="publish the slash commands to Discord")
@@ -247,6 +257,13 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.process.lifecycle import run_bot
 
+    try:
+        settings = settings.with_shard_options(
+            getattr(args, "shard_count", None), getattr(args, "shards", None)
+        )
+    except SettingsError as error:
+        print(f"almanac: {error}", file=sys.stderr)
+        return 2
     return run_bot(settings, _prepared(args, settings))
 
 

@@ -227,3 +227,64 @@ def test_log_output_redacts_token() -> None:
     assert TOKEN not in output
     assert output.count(REDACTED) == 3
     assert "Traceback" in output
+
+
+@pytest.mark.parametrize(
+    ("env", "count", "shards"),
+    [
+        ({}, None, None),
+        ({"ALMANAC_SHARD_COUNT": "4"}, 4, None),
+        ({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": "0-3"}, 4, (0, 1, 2, 3)),
+        ({"ALMANAC_SHARD_COUNT": "8", "ALMANAC_SHARDS": "6, 0,2-3,2"}, 8, (0, 2, 3, 6)),
+        ({"ALMANAC_SHARD_COUNT": "1", "ALMANAC_SHARDS": "0"}, 1, (0,)),
+        ({"ALMANAC_SHARD_COUNT": "2", "ALMANAC_SHARDS": ""}, 2, None),
+    ],
+)
+def test_shard_settings(env: dict[str, str], count: int | None, shards: Any) -> None:
+    """The shard count and this process's shards: single ids, ranges, any order."""
+    s = settings(env)
+    assert (s.shard_count, s.shards) == (count, shards)
+
+
+@pytest.mark.parametrize(
+    ("env", "variable", "hint"),
+    [
+        ({"ALMANAC_SHARD_COUNT": "0"}, "ALMANAC_SHARD_COUNT", "from 1 to 65,536"),
+        ({"ALMANAC_SHARD_COUNT": "four"}, "ALMANAC_SHARD_COUNT", "'four'"),
+        ({"ALMANAC_SHARD_COUNT": "99999999999"}, "ALMANAC_SHARD_COUNT", "whole number"),
+        ({"ALMANAC_SHARDS": "0-3"}, "ALMANAC_SHARDS", "needs ALMANAC_SHARD_COUNT"),
+        ({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": "0-4"}, "ALMANAC_SHARDS", "0 to 3"),
+        ({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": "3-1"}, "ALMANAC_SHARDS", "'3-1'"),
+        ({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": "0;1"}, "ALMANAC_SHARDS", "0-3 or 0,2"),
+        ({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": "1,,2"}, "ALMANAC_SHARDS", "0-3 or 0,2"),
+        ({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": "-1"}, "ALMANAC_SHARDS", "'-1'"),
+        ({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": TOKEN}, "ALMANAC_SHARDS", "***"),
+    ],
+)
+def test_malformed_shard_settings(env: dict[str, str], variable: str, hint: str) -> None:
+    """A bad shard setting is one line naming the variable and what is expected."""
+    with pytest.raises(SettingsError) as caught:
+        settings({"DISCORD_TOKEN": TOKEN} | env)
+    message = str(caught.value)
+    assert message.startswith(variable)
+    assert hint in message
+    assert "\n" not in message
+    assert TOKEN not in message
+
+
+def test_shard_options_override_the_environment() -> None:
+    """`almanac run --shard-count/--shards` win over the variables, validated alike."""
+    base = settings({"ALMANAC_SHARD_COUNT": "4", "ALMANAC_SHARDS": "0-1"})
+    assert base.with_shard_options(None, None) is base
+    assert not base.runs_every_shard
+    moved = base.with_shard_options(None, "2-3")
+    assert (moved.shard_count, moved.shards) == (4, (2, 3))
+    whole = base.with_shard_options("2", "0-1")
+    assert (whole.shard_count, whole.shards) == (2, (0, 1))
+    assert whole.runs_every_shard
+    with pytest.raises(SettingsError, match=r"^--shards: shard 5 does not exist"):
+        base.with_shard_options(None, "5")
+    with pytest.raises(SettingsError, match=r"^--shard-count: expected"):
+        base.with_shard_options("0", None)
+    with pytest.raises(SettingsError, match=r"^ALMANAC_SHARDS: shard 2 .*=2"):
+        moved.with_shard_options("2", None)

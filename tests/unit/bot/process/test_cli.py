@@ -368,3 +368,22 @@ def test_ingest_counts_the_quotes_sources_serves(
     assert main(["ask", "/sources", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)["documents"]
     assert {Path(d["path"]).name: d["quotes"] for d in listed} == {"harbour.txt": 1, "notes.txt": 0}
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["--shard-count", "2", "--shards", "5"], "--shards: shard 5 does not exist"),
+        (["--shards", "0-1"], "--shards: needs ALMANAC_SHARD_COUNT"),
+        (["--shard-count", "many"], "--shard-count: expected"),
+    ],
+)
+def test_run_with_bad_shard_options_is_one_line(
+    db_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], hint: str
+) -> None:
+    """Bad shard options stop `almanac run` with one line, before any store is opened."""
+    assert main(["run", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"almanac: {hint}")
+    assert err.count("\n") == 1
+    assert not db_path.exists()
