@@ -50,6 +50,7 @@ from tests.e2e.fake_discord.payloads import (
     default_guild,
     iter_components,
     make_guild,
+    on_shard,
     snowflake,
 )
 from tests.e2e.fake_discord.ratelimit import RateLimitMixin
@@ -110,6 +111,7 @@ __all__ = [
     "json_response",
     "make_bot",
     "make_guild",
+    "on_shard",
     "running_bot",
     "snowflake",
 ]

@@ -28,6 +28,15 @@ class _Connection:
         async with self.lock:
             await self.ws.send_str(json.dumps(payload))
 
+    def _on_shard(self, conn: _Connection, guild_id: int | None) -> bool:
+        """Whether a connection receives a server's events: Discord sends each shard
+        [id, count] the servers with (server id >> 22) % count == id, and DMs to shard 0;
+        an unsharded connection receives everything."""
+        if conn.shard is None:
+            return True
+        shard_id, count = conn.shard
+        return (0 if guild_id is None else (guild_id >> 22) % count) == shard_id
+
     async def dispatch(self, event: str, data: Any) -> None:
         async with self.lock:
             self.seq += 1
@@ -68,10 +77,11 @@ class GatewayMixin(FakeState):
         conn.identify = data
         conn.session_id = f"session-{snowflake()}"
         conn.shard = data.get("shard")
+        guilds = [g for g in self.guilds.values() if self._on_shard(conn, g.id)]
         ready: JSON = {
             "v": 10,
             "user": self.bot_user.payload() | {"verified": True, "mfa_enabled": False},
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
             "session_id": conn.session_id,
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(self.application_id), "flags": 0},
@@ -85,7 +95,7 @@ class GatewayMixin(FakeState):
         if conn.shard is not None:
             ready["shard"] = conn.shard
         await conn.dispatch("READY", ready)
-        for guild in self.guilds.values():
+        for guild in guilds:
             await conn.dispatch("GUILD_CREATE", guild.payload())
         self._notify()
 
@@ -94,13 +104,24 @@ class GatewayMixin(FakeState):
         """Whether a client has identified on the gateway."""
         return any(c.identify is not None for c in self._connections)
 
+    def _on_shard(self, conn: _Connection, guild_id: int | None) -> bool:
+        """Whether a connection receives a server's events: Discord sends each shard
+        [id, count] the servers with (server id >> 22) % count == id, and DMs to shard 0;
+        an unsharded connection receives everything."""
+        if conn.shard is None:
+            return True
+        shard_id, count = conn.shard
+        return (0 if guild_id is None else (guild_id >> 22) % count) == shard_id
+
     async def dispatch(self, event: str, data: Any) -> None:
-        """Send a gateway dispatch (op 0) to every identified connection."""
+        """Send a gateway dispatch (op 0) to every identified connection of its server's shard."""
         conns = [c for c in self._connections if c.identify is not None]
         if not conns:
             raise AssertionError(f"no gateway connection to dispatch {event} to")
+        guild_id = _guild_of_event(event, data)
         for conn in conns:
-            await conn.dispatch(event, data)
+            if self._on_shard(conn, guild_id):
+                await conn.dispatch(event, data)
 
     async def add_guild(self, guild: FakeGuild) -> None:
         """The bot joins a guild: GUILD_CREATE."""
@@ -122,3 +143,13 @@ class GatewayMixin(FakeState):
         assert channel is not None
         guild.channels.remove(channel)
         await self.dispatch("CHANNEL_DELETE", channel.payload(guild.id))
+
+
+def _guild_of_event(event: str, data: Any) -> int | None:
+    """The server an event belongs to (None: a DM or no server)."""
+    if not isinstance(data, dict):
+        return None
+    if event in ("GUILD_CREATE", "GUILD_DELETE", "GUILD_UPDATE"):
+        return int(data["id"])
+    guild_id = data.get("guild_id")
+    return None if guild_id is None else int(guild_id)

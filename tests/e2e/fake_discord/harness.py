@@ -53,7 +53,7 @@ async def running_bot(
     fake.watch(task)
     try:
         await _wait_ready(bot, task, ready_timeout)
-        if sync and isinstance(bot, commands.Bot):
+        if sync and isinstance(bot, commands.Bot | commands.AutoShardedBot):
             await _sync_all(bot)
         yield bot
     finally:
@@ -79,7 +79,7 @@ async def _wait_ready(
     raise TimeoutError(f"bot not ready after {ready_timeout}s")
 
 
-async def _sync_all(bot: commands.Bot) -> None:
+async def _sync_all(bot: commands.Bot | commands.AutoShardedBot) -> None:
     await bot.tree.sync()
     for guild in bot.guilds:
         if bot.tree.get_commands(guild=guild):

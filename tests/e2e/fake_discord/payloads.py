@@ -277,12 +277,23 @@ def default_guild() -> FakeGuild:
     )
 
 
-def make_guild(name: str = "Another Guild", channels: int = 1) -> FakeGuild:
-    """A further guild with fresh ids: text channels, the same owner, the plain member.
+def on_shard(snowflake_id: int, shard_id: int, shard_count: int) -> int:
+    """The id moved a few milliseconds on, to the first that falls on the shard
+    ((id >> 22) % count == shard_id); its low bits keep it unique."""
+    millis = snowflake_id >> 22
+    millis += (shard_id - millis) % shard_count
+    return (millis << 22) | (snowflake_id & 0x3FFFFF)
+
+
+def make_guild(
+    name: str = "Another Guild", channels: int = 1, *, shard: tuple[int, int] | None = None
+) -> FakeGuild:
+    """A further guild with fresh ids: text channels, the same owner, the plain member;
+    with `shard=(id, count)`, on that shard.
 
     Add it before start with FakeDiscord(guilds=[...]) or later with add_guild().
     """
-    guild_id = snowflake()
+    guild_id = snowflake() if shard is None else on_shard(snowflake(), *shard)
     return FakeGuild(
         id=guild_id,
         name=name,

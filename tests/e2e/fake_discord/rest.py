@@ -130,7 +130,11 @@ class RestMixin(RateLimitMixin):
 
     async def _get_gateway_bot(self, request: web.Request) -> web.Response:
         limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-        body = {"url": self.gateway_url.rstrip("/"), "shards": 1, "session_start_limit": limit}
+        body = {
+            "url": self.gateway_url.rstrip("/"),
+            "shards": self.shard_count,
+            "session_start_limit": limit,
+        }
         return json_response(body)
 
     async def _create_dm(self, request: web.Request) -> web.Response:

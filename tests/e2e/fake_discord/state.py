@@ -109,6 +109,7 @@ class FakeState:
         self.guild_commands: dict[int, list[JSON]] = {}
         self.rate_limited_count = 0
         # Knobs.
+        self.shard_count = 1  # what /gateway/bot recommends
         self.channel_errors: dict[int, int] = {}
         self.history_errors: dict[int, int] = {}  # GET messages answers this status
         self.held_channels: dict[int, asyncio.Event] = {}  # posts created, answer held
