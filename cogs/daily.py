@@ -154,7 +154,11 @@ class DailyCog(commands.Cog, name="Daily"):
         """One Poster for the cog's life (it remembers the posts in flight)."""
         if self._poster is None:
             self._poster = Poster(
-                self.bot, self.bot.store, state_of(self.bot), lambda: self.bot.clock()
+                self.bot,
+                self.bot.store,
+                state_of(self.bot),
+                lambda: self.bot.clock(),
+                serves=self.bot.serves,
             )
         return self._poster
 

@@ -29,6 +29,7 @@ import asyncio
 import hashlib
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from typing import Final, Literal
@@ -221,8 +222,12 @@ class Poster:
         *,
         concurrency: int = CONCURRENCY,
         per_second: float = POSTS_PER_SECOND,
+        serves: Callable[[int], bool] = lambda guild_id: True,
     ) -> None:
         self.client = client
+        # Whether a server is this process's to post for (its shards'); another
+        # process posts the others, and this one never looks at them.
+        self.serves = serves
         self.store = store
         self.state = state
         self.clock = clock
@@ -239,7 +244,7 @@ class Poster:
         report = RunReport()
         due: list[tuple[Subscription, date]] = []
         for sub in await self.state.active_subscriptions():
-            if sub.guild_id in self._in_flight:
+            if sub.guild_id in self._in_flight or not self.serves(sub.guild_id):
                 continue
             try:
                 day = await self._due(sub, now, report)

@@ -2,8 +2,14 @@
 
 The bot is slash-commands only (no privileged intents, no message content),
 never pings anyone (`AllowedMentions.none()`), and syncs its command tree only
-when asked: to the dev guild on start when ALMANAC_DEV_GUILD is set, globally
-through `almanac sync`. Discord allows few command creates a day.
+when asked: to the dev guild on start when ALMANAC_DEV_GUILD is set and the process
+runs every shard, globally through `almanac sync`. Discord allows few command
+creates a day, and a process that runs some shards of a bot is one of several.
+
+It runs on discord.py's AutoShardedClient: one gateway connection per shard, the
+shards this process runs from the settings (every one, by default, in the count
+Discord recommends). Discord sends each shard only its servers' events and
+interactions, so a process answers and posts for its own servers only.
 """
 
 from __future__ import annotations
@@ -48,6 +54,14 @@ BUTTON_PREFIX: Final = "almanac:"
 HTTP_CONNECTIONS: Final = 64
 # How often the bot checks whether another process changed the content store (seconds).
 STORE_WATCH: Final = 2.0
+# Seconds between two shards' IDENTIFYs: Discord starts one session per 5 s per bot
+# (max_concurrency 1, as for every bot below 150,000 servers).
+IDENTIFY_INTERVAL: Final = 5.0
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that receives a server's events: Discord's rule, (id >> 22) % count."""
+    return (guild_id >> 22) % shard_count
 
 
 def use_endpoints(api_base: str, gateway: str) -> None:
@@ -72,7 +86,7 @@ discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
 
 
-class AlmanacBot(commands.Bot):
+class AlmanacBot(commands.AutoShardedBot):
     """The Almanac bot.
 
     Cogs reach the content store as `bot.store`, server state as `bot.state`, the
@@ -89,16 +103,21 @@ class AlmanacBot(commands.Bot):
         clock: Callable[[], datetime] = utc_now,
         sync_dev_guild: bool = True,
         serving: bool = True,
+        identify_interval: float = IDENTIFY_INTERVAL,
         **options: Any,
     ) -> None:
+        if settings.shards is not None:
+            options["shard_ids"] = list(settings.shards)
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
             intents=bot_intents(),
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=AlmanacTree,
+            shard_count=settings.shard_count,
             **options,
         )
+        self.identify_interval = identify_interval
         self.settings = settings
         self.store = store
         self.state = state
@@ -108,6 +127,17 @@ class AlmanacBot(commands.Bot):
         self.serving = serving  # False for `almanac sync`: it only uploads the commands
         self._store_watch: asyncio.Task[None] | None = None
         self._button_templates: dict[type[discord.ui.DynamicItem[Any]], re.Pattern[str]] = {}
+
+    def serves(self, guild_id: int) -> bool:
+        """Whether a server is on one of this process's shards (its daily post is ours)."""
+        shards = self.settings.shards
+        count = self.shard_count
+        return shards is None or count is None or shard_of(guild_id, count) in shards
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Space the shards' IDENTIFYs by identify_interval (discord.py's 5 s, settable)."""
+        if not initial and self.identify_interval > 0:
+            await asyncio.sleep(self.identify_interval)
 
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
         """Register buttons, remembering their templates for on_interaction."""
@@ -156,7 +186,11 @@ class AlmanacBot(commands.Bot):
             await self.load_extension(name)
         if self.serving:
             self._store_watch = asyncio.create_task(self._watch_store(), name="store watch")
-        if self.sync_dev_guild and self.settings.dev_guild is not None:
+        if (
+            self.sync_dev_guild
+            and self.settings.dev_guild is not None
+            and self.settings.runs_every_shard
+        ):
             synced = await self.sync_commands(self.settings.dev_guild)
             log.info("Synced %d commands to dev guild %s", len(synced), self.settings.dev_guild)
 
