@@ -158,3 +158,17 @@ async def test_a_shard_process_posts_only_for_its_servers(
         for m in ids
     )
     assert posted == Counter(set(fake_discord.guilds))
+
+
+async def test_only_a_process_running_every_shard_syncs_at_start(
+    fake_discord: FakeDiscord, almanac_settings: Settings, seeded_store: Store, start_bot: StartBot
+) -> None:
+    """With ALMANAC_DEV_GUILD set, a process running shard 1 of 2 publishes nothing at
+    start (one of several would publish once each); one running both shards does."""
+    dev = replace(almanac_settings, dev_guild=GUILD_ID)
+    await start_bot(shard_bot(dev, seeded_store, 2, (1,)), sync=False)
+    assert fake_discord.guild_commands == {}
+    assert fake_discord.global_commands == []
+    await start_bot(shard_bot(dev, seeded_store, 2, (0, 1)), sync=False)
+    assert [c["name"] for c in fake_discord.guild_commands[GUILD_ID]] == ["quote"]
+    assert fake_discord.global_commands == []
