@@ -3,7 +3,9 @@
 A run reads every active subscription in one query, decides in pure time logic
 (bot.daily.schedule) which local day is due, then posts the due servers concurrently
 but bounded: a semaphore caps the requests in flight and a pacer keeps posts
-just under Discord's global 50 requests/s. Slash-command answers (interaction
+just under Discord's global 50 requests/s. That limit is the bot's, not a
+process's: the pacer takes its turns from the state store (`reserve_request`),
+which in PostgreSQL every process shares. Slash-command answers (interaction
 callbacks and their follow-ups) are not counted against that global limit, so
 they always find room. discord.py's own rate-limit handling still absorbs any 429.
 
@@ -233,8 +235,6 @@ class Poster:
         self.clock = clock
         self._slots = asyncio.Semaphore(concurrency)
         self._interval = 1.0 / per_second
-        self._next_start = 0.0
-        self._pace_lock = asyncio.Lock()
         self._in_flight: set[int] = set()
         self._pruned_on: date | None = None
 
@@ -405,12 +405,9 @@ class Poster:
         return "paused" if paused else "failed"
 
     async def _pace(self) -> None:
-        """Start at most `per_second` posts a second (real time, not the injected clock)."""
-        loop = asyncio.get_running_loop()
-        async with self._pace_lock:
-            start = max(loop.time(), self._next_start)
-            self._next_start = start + self._interval
-        delay = start - loop.time()
+        """Start at most `per_second` requests a second for the whole bot: the turns come
+        from the state store, which every process of the bot shares (real time)."""
+        delay = await self.state.reserve_request(self._interval)
         if delay > 0:
             await asyncio.sleep(delay)
 

@@ -89,6 +89,12 @@ class StateBackend(Protocol):
 
     async def channel_deleted(self, channel_id: int) -> list[int]: ...
 
+    async def reserve_request(self, interval: float) -> float:
+        """Take the bot's next turn for a REST request under Discord's global limit, at
+        least `interval` seconds after the turn before it, whichever process sharing this
+        store took that one; the seconds to wait before sending (0 or more)."""
+        ...
+
 
 def is_postgres_url(location: Path | str) -> bool:
     """Whether a state location names a PostgreSQL database rather than a file."""

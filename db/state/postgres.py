@@ -15,6 +15,10 @@ across them is one statement or one transaction:
 - Migrations run under an advisory lock, so processes started together migrate
   once; each applied migration is a row of almanac_migrations.
 
+- The bot's REST budget (Discord's 50 requests/s is per bot, not per process) is one
+  row, request_budget: each rate-limited request takes the next turn with one UPDATE
+  (reserve_request), so every process's daily posts together keep to one pace.
+
 Instants are stored as timestamptz, cut to whole seconds as the SQLite store's
 text stamps are, so both backends compare the same instants.
 """
@@ -415,6 +419,18 @@ class PostgresStateStore(AsyncClosing):
             channel_id,
         )
         return sorted(int(r[0]) for r in rows)
+
+    async def reserve_request(self, interval: float) -> float:
+        """One UPDATE of the single request_budget row moves the bot's next free turn on
+        by `interval` from max(that turn, now): processes queue on its row lock, so their
+        turns are `interval` apart whatever their number. The database's clock, not
+        each machine's, so processes on machines whose clocks differ still agree."""
+        delay = await self._pool.fetchval(
+            "UPDATE request_budget SET next_at = GREATEST(next_at, clock_timestamp()) + $1"
+            " WHERE id = 1 RETURNING EXTRACT(EPOCH FROM next_at - clock_timestamp())::float8",
+            timedelta(seconds=interval),
+        )
+        return max(0.0, float(delay) - interval)
 
 
 def _upsert_timezone(guild_id: int, timezone: str, now: datetime) -> tuple[str, Sequence[Any]]:

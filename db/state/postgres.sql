@@ -47,3 +47,13 @@ CREATE TABLE owner (
     bot_user_id BIGINT NOT NULL,
     since       TIMESTAMPTZ NOT NULL
 );
+
+-- migration 2
+-- The bot's REST budget, shared by every process (db/state/postgres.py,
+-- reserve_request): the instant from which the next rate-limited request may start.
+CREATE TABLE request_budget (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    next_at TIMESTAMPTZ NOT NULL
+);
+
+INSERT INTO request_budget (id, next_at) VALUES (1, '-infinity');

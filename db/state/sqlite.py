@@ -23,6 +23,7 @@ RETRY_FAILED; MAX_FAILURES consecutive failures pause the subscription.
 from __future__ import annotations
 
 import asyncio
+import time as time_module
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -107,6 +108,7 @@ class StateStore(AsyncClosing):
         self._conn = conn
         self._clock = clock
         self._lock = asyncio.Lock()
+        self._next_request = 0.0  # time.monotonic() of the next free REST turn
 
     @classmethod
     async def open(cls, path: Path | str, *, clock: Callable[[], datetime] = utc_now) -> Self:
@@ -453,6 +455,14 @@ class StateStore(AsyncClosing):
             )
         )
         return [int(r[0]) for r in rows]
+
+    async def reserve_request(self, interval: float) -> float:
+        """The REST turns of the one process that holds this file, kept in memory (real
+        time, not the clock: Discord's window is real); PostgreSQL shares them."""
+        now = time_module.monotonic()
+        start = max(now, self._next_request)
+        self._next_request = start + interval
+        return start - now
 
 
 def _upsert_timezone(guild_id: int, timezone: str, now: str) -> tuple[str, Sequence[Any]]:

@@ -291,3 +291,16 @@ async def test_absent_servers_are_forgotten_after_the_grace(
     clock.advance(grace)
     assert await state.mark_absent({1}, grace) == [3]
     assert await state.guilds_with_settings() == [1]
+
+
+# A turn far longer than the test takes, so the schedule's arithmetic is read exactly
+# whatever the machine's speed (no timing is measured).
+TURN = 100.0
+
+
+async def test_request_turns_are_one_interval_apart(state: StateBackend) -> None:
+    """The first REST turn is now; each next one an interval after the one before."""
+    delays = [await state.reserve_request(TURN) for _ in range(4)]
+    assert delays[0] == 0.0
+    for n, delay in enumerate(delays[1:], start=1):
+        assert n * TURN - 5 < delay <= n * TURN

@@ -61,3 +61,16 @@ async def test_missing_database_is_one_line(database: Backend, clock: FakeClock)
         await PostgresStateStore.open(url, clock=clock)
     assert "\n" not in str(raised.value)
     assert "does not exist" in str(raised.value)
+
+
+async def test_processes_share_one_request_budget(database: Backend, clock: FakeClock) -> None:
+    """Two processes' stores on one database take turns from one schedule: the second
+    process's first turn comes after the first process's two (Discord's limit is the bot's)."""
+    turn = 100.0  # far longer than the test: the schedule is read, no timing measured
+    async with (
+        await PostgresStateStore.open(str(database.location), clock=clock) as first,
+        await PostgresStateStore.open(str(database.location), clock=clock) as second,
+    ):
+        assert await first.reserve_request(turn) == 0.0
+        assert turn - 5 < await first.reserve_request(turn) <= turn
+        assert 2 * turn - 5 < await second.reserve_request(turn) <= 2 * turn
