@@ -1,24 +1,20 @@
-"""Both state backends, real: a SQLite file, and a database on a PostgreSQL server that
-this session starts (tests/postgres.py) and stops. A server that cannot start ends
-the run, failed, with one line saying why: the PostgreSQL tests never skip.
+"""Both state backends, real: a SQLite file, and a database on the PostgreSQL server
+this session starts (tests/conftest.py, postgres_server) and stops.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import NoReturn
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
 
 from db.state.backend import StateBackend, open_state
-from tests import postgres
+from tests.conftest import new_database
 
 BACKENDS = ("sqlite", "postgres")
 
@@ -39,31 +35,6 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 6, 16, 6, 0, tzinfo=UTC))
-
-
-@pytest.fixture(scope="session")
-def postgres_server(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The URL of this session's PostgreSQL server (its superuser's database)."""
-    try:
-        with postgres.server() as url:
-            yield url
-            return
-    except postgres.ServerError as error:
-        why = str(error)
-    cannot_start(request, why)
-
-
-def cannot_start(request: pytest.FixtureRequest, why: str) -> NoReturn:
-    """Fail this test and stop the run, in one line: a PostgreSQL test never skips."""
-    message = f"PostgreSQL test server: {why}"
-    request.session.shouldstop = message
-    pytest.fail(message, pytrace=False)
-
-
-def with_database(url: str, name: str) -> str:
-    """The same server URL naming another database."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 @dataclass(frozen=True)
@@ -94,19 +65,7 @@ async def fresh_backend(name: str, tmp_path: Path, request: pytest.FixtureReques
     """An empty store's place on the named backend."""
     if name == "sqlite":
         return Backend(name, tmp_path / "state.sqlite3")
-    server = request.getfixturevalue("postgres_server")
-    database = f"state_{uuid.uuid4().hex[:12]}"
-    try:
-        admin = await asyncpg.connect(server)
-    except (OSError, asyncpg.PostgresError) as error:
-        why = f"cannot connect ({error})"
-    else:
-        try:
-            await admin.execute(f'CREATE DATABASE "{database}"')
-        finally:
-            await admin.close()
-        return Backend(name, with_database(server, database))
-    cannot_start(request, why)
+    return Backend(name, await new_database(request))
 
 
 @pytest.fixture(params=BACKENDS)
