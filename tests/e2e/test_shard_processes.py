@@ -1,0 +1,229 @@
+"""Bot processes sharing their state in PostgreSQL: real interpreters (shard_process.py)
+running AlmanacBot on their shards against the stand-in, on a database of this
+session's PostgreSQL server.
+
+Every server is due in the same minute. Each is posted exactly once: by the process
+of its shard; by one of two processes started for the same shards; and after one
+process is killed (SIGKILL) mid-run and started again, the same local day. The
+processes' posts together keep to Discord's 50 requests/s, which is the bot's, not a
+process's: the stand-in answers 429 past it, and none comes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Final
+
+import asyncpg
+import pytest
+
+from db.state.postgres import PostgresStateStore
+from db.state.records import STALE_CLAIM, EmptyDay
+from tests.conftest import new_database
+from tests.e2e.fake_discord import FakeDiscord, FakeGuild, make_guild
+from tests.paths import PROJECT_ROOT
+
+DUE: Final = datetime(2026, 6, 16, 9, 0, tzinfo=UTC)
+SHARDS: Final = 2
+RATE_LIMIT: Final = 50  # Discord's global REST limit, per bot
+TIMEOUT: Final = 90.0
+
+
+@dataclass
+class BotProcess:
+    """A running shard_process: one line in, one line out."""
+
+    process: asyncio.subprocess.Process
+    log: Path
+
+    async def say(self, line: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{line}\n".encode())
+        await self.process.stdin.drain()
+
+    async def answer(self) -> str:
+        assert self.process.stdout is not None
+        line = await asyncio.wait_for(self.process.stdout.readline(), TIMEOUT)
+        if not line:
+            raise AssertionError(f"the bot process ended: {self.log.read_text()[-3000:]}")
+        return line.decode().strip()
+
+    async def run(self, now: datetime) -> Counter[str]:
+        """Set the clock and run the poster once: its outcomes."""
+        await self.say(f"clock {now.isoformat()}")
+        await self.say("run")
+        return Counter(json.loads(await self.answer()))
+
+    async def stop(self) -> None:
+        if self.process.returncode is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            try:
+                await asyncio.wait_for(self.process.wait(), TIMEOUT)
+            except TimeoutError:
+                self.process.kill()
+                await self.process.wait()
+
+
+@dataclass
+class Cluster:
+    """The stand-in, the shared database and the bot processes of one test."""
+
+    fake: FakeDiscord
+    state_url: str
+    content: Path
+    folder: Path
+    stack: contextlib.AsyncExitStack
+    started: int = 0
+
+    async def start(self, shards: str) -> BotProcess:
+        """A bot process running `shards` of SHARDS, ready (every server of them cached)."""
+        count = len(self.servers_of(shards))
+        env = {
+            **os.environ,
+            "HOME": str(self.folder),
+            "DISCORD_TOKEN": "fake-token",
+            "ALMANAC_DB": str(self.content),
+            "ALMANAC_STATE_URL": self.state_url,
+            "DISCORD_API_BASE": self.fake.api_base,
+            "DISCORD_GATEWAY": self.fake.gateway_url,
+            "ALMANAC_SHARD_COUNT": str(SHARDS),
+            "ALMANAC_SHARDS": shards,
+            "ALMANAC_LOG_LEVEL": "WARNING",
+        }
+        self.started += 1
+        log = self.folder / f"bot-{self.started}.log"
+        with log.open("wb") as err:
+            process = await asyncio.create_subprocess_exec(
+                *(sys.executable, "-m", "tests.e2e.shard_process"),
+                *(str(count), (DUE - timedelta(hours=1)).isoformat()),
+                env=env,
+                cwd=PROJECT_ROOT,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=err,
+            )
+        bot = BotProcess(process, log)
+        self.stack.push_async_callback(bot.stop)
+        assert await bot.answer() == "ready"
+        return bot
+
+    def servers_of(self, shards: str) -> list[int]:
+        ids = {int(s) for s in shards.split(",")}
+        return [g for g in self.fake.guilds if (g >> 22) % SHARDS in ids]
+
+    def posts(self) -> Counter[int]:
+        """Messages posted, by server."""
+        return Counter(
+            int(self.fake.messages[m]["guild_id"])
+            for ids in self.fake.channel_posts.values()
+            for m in ids
+            if m in self.fake.messages
+        )
+
+    async def post_log(self) -> Counter[str]:
+        """The day's post-log rows, by status."""
+        conn = await asyncpg.connect(self.state_url)
+        try:
+            rows = await conn.fetch("SELECT status FROM post_log WHERE local_date = $1", DUE.date())
+        finally:
+            await conn.close()
+        return Counter(r[0] for r in rows)
+
+
+def servers(count: int) -> list[FakeGuild]:
+    """`count` servers, spread evenly over the shards."""
+    return [make_guild(f"s{i}", shard=(i % SHARDS, SHARDS)) for i in range(count)]
+
+
+@contextlib.asynccontextmanager
+async def cluster(
+    request: pytest.FixtureRequest, content: Path, folder: Path, guilds: Sequence[FakeGuild]
+) -> AsyncIterator[Cluster]:
+    """The stand-in with `guilds`, each subscribed to a post at DUE in a fresh database."""
+    url = await new_database(request)
+    async with await PostgresStateStore.open(url, clock=lambda: DUE - timedelta(days=1)) as state:
+        for guild in guilds:
+            await state.subscribe(
+                guild.id,
+                channel_id=guild.channels[0].id,
+                post_time=DUE.time(),
+                timezone="UTC",
+                empty_day=EmptyDay.NEAREST,
+            )
+    fake = FakeDiscord(guilds=guilds)
+    await fake.start()
+    try:
+        async with contextlib.AsyncExitStack() as stack:
+            yield Cluster(fake, url, content, folder, stack)
+    finally:
+        await fake.close()
+
+
+async def test_processes_of_each_shard_post_each_server_once_under_the_limit(
+    request: pytest.FixtureRequest, seeded_content: Path, tmp_path: Path
+) -> None:
+    """120 servers due at once, shard 0 and shard 1 in two processes: each server is
+    posted once, by its shard's process, and the bot never passes 50 requests/s."""
+    async with cluster(request, seeded_content, tmp_path, servers(120)) as world:
+        bots = [await world.start("0"), await world.start("1")]
+        world.fake.set_rate_limit(RATE_LIMIT, window=1.0)
+        outcomes = await asyncio.gather(*(bot.run(DUE) for bot in bots))
+        assert outcomes == [Counter(posted=60), Counter(posted=60)]
+        assert world.posts() == Counter(set(world.fake.guilds))
+        assert world.fake.rate_limited_count == 0
+        assert world.fake.errors == []
+        assert await world.post_log() == Counter(posted=120)
+
+
+async def test_two_processes_started_for_the_same_shards_post_once(
+    request: pytest.FixtureRequest, seeded_content: Path, tmp_path: Path
+) -> None:
+    """Two processes both running every shard (a deploy's overlap): one post a server."""
+    async with cluster(request, seeded_content, tmp_path, servers(40)) as world:
+        bots = [await world.start("0,1"), await world.start("0,1")]
+        outcomes = await asyncio.gather(*(bot.run(DUE) for bot in bots))
+        assert sum(outcomes, Counter()) == Counter(posted=40, taken=40)
+        assert world.posts() == Counter(set(world.fake.guilds))
+        assert await world.post_log() == Counter(posted=40)
+
+
+async def test_a_process_killed_mid_run_posts_the_rest_the_same_day(
+    request: pytest.FixtureRequest, seeded_content: Path, tmp_path: Path
+) -> None:
+    """Shard 0's process is SIGKILLed while a post of its is on its way; started again
+    after the stale-claim delay, it posts its other servers the same local day and
+    finds the post that went out unanswered in the channel: none posted twice."""
+    async with cluster(request, seeded_content, tmp_path, servers(40)) as world:
+        mine = world.servers_of("0")
+        held = world.fake.guilds[mine[len(mine) // 2]].channels[0].id
+        world.fake.hold_posts(held)
+        victim, other = await world.start("0"), await world.start("1")
+        await victim.say(f"clock {DUE.isoformat()}")
+        await victim.say("run")
+        others = asyncio.create_task(other.run(DUE))
+        await world.fake.wait_for_channel_messages(held, timeout=TIMEOUT)
+        victim.process.kill()  # SIGKILL: nothing more of it runs
+        await victim.process.wait()
+        assert await others == Counter(posted=20)
+        world.fake.release_posts(held)
+        world.fake.expire_nonces()
+        before = world.posts()
+        assert before[mine[len(mine) // 2]] == 1
+        assert len(set(before) & set(mine)) < len(mine)  # killed mid-run indeed
+
+        again = await world.start("0")
+        outcomes = await again.run(DUE + STALE_CLAIM + timedelta(minutes=1))
+        assert outcomes["found"] >= 1
+        assert set(outcomes) <= {"posted", "found"}
+        assert world.posts() == Counter(set(world.fake.guilds))
+        assert await world.post_log() == Counter(posted=40)
