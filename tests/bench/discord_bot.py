@@ -1,9 +1,12 @@
 """The bot half of the 1,000-command benchmark, in a process of its own.
 
-`python -m tests.bench.discord_bot STORE API_BASE GATEWAY STATE_DB` starts
-AlmanacBot against the stand-in (which runs in the parent, as the real Discord
+`python -m tests.bench.discord_bot STORE API_BASE GATEWAY STATE [SHARD_COUNT SHARDS]`
+starts AlmanacBot against the stand-in (which runs in the parent, as the real Discord
 runs elsewhere), syncs the command tree, prints one JSON line `{"ready": ...}`,
 and runs until a line arrives on stdin; it then prints `{"memory_kb": ...}` and exits.
+STATE is a SQLite file or a postgresql:// URL (several processes share one); with
+SHARD_COUNT and SHARDS the process runs those shards only, and only the process
+of shard 0 syncs the commands.
 Set ALMANAC_BENCH_PROFILE=path to write a cProfile of the event-loop thread (CPU time) there.
 """
 
@@ -15,6 +18,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +27,7 @@ from bot.discord_bot.app import DEFAULT_EXTENSIONS, AlmanacBot
 from bot.process.runtime import freeze_startup_objects, tune_gc
 from bot.process.runtime import run as run_loop
 from db.read.store import Store
-from db.state.sqlite import StateStore
+from db.state.backend import is_postgres_url, open_state
 from tests.bench.discord_load import rss
 from tests.e2e.fake_discord import FAST_READY
 
@@ -40,29 +44,34 @@ async def _stdin_line() -> str:
     return await loop.run_in_executor(None, sys.stdin.readline)
 
 
-async def run(store_path: Path, api_base: str, gateway: str, state_db: Path) -> None:
+async def run(
+    store_path: Path, api_base: str, gateway: str, state: str, shards: Sequence[str] = ()
+) -> None:
     """Run the bot until told to stop on stdin."""
     memory: dict[str, Any] = {"start": rss()}
+    where = "ALMANAC_STATE_URL" if is_postgres_url(state) else "ALMANAC_STATE_DB"
     settings = Settings.from_env(
         {
             "DISCORD_TOKEN": "fake-token",
             "ALMANAC_DB": str(store_path),
-            "ALMANAC_STATE_DB": str(state_db),
+            where: state,
             "DISCORD_API_BASE": api_base,
             "DISCORD_GATEWAY": gateway,
+            **dict(zip(("ALMANAC_SHARD_COUNT", "ALMANAC_SHARDS"), shards, strict=False)),
         },
         env_file=None,
     )
     opened = time.perf_counter()
     async with (
         await Store.open(store_path, ranked_cache=0) as store,  # measure searches, not a cache
-        await StateStore.open(settings.state_db_path) as state,
+        await open_state(settings.state_location) as state_store,
     ):
         freeze_startup_objects()  # as `almanac run` does
-        bot = AlmanacBot(settings, store, DEFAULT_EXTENSIONS, state=state, **FAST_READY)
+        bot = AlmanacBot(settings, store, DEFAULT_EXTENSIONS, state=state_store, **FAST_READY)
         task = asyncio.create_task(bot.start("fake-token"))
         await asyncio.wait_for(bot.wait_until_ready(), 60)
-        await _sync_all(bot)
+        if settings.shards is None or 0 in settings.shards:
+            await _sync_all(bot)
         memory["ready"] = rss()
         cpu = os.times()
         print(json.dumps({"ready": round(time.perf_counter() - opened, 2)}), flush=True)
@@ -84,9 +93,9 @@ async def run(store_path: Path, api_base: str, gateway: str, state_db: Path) -> 
 
 def main() -> None:
     """Entry point of the bot's process."""
-    store, api_base, gateway, state_db = sys.argv[1:5]
+    store, api_base, gateway, state = sys.argv[1:5]
     tune_gc()  # as `almanac run` does
-    run_loop(run(Path(store), api_base, gateway, Path(state_db)))
+    run_loop(run(Path(store), api_base, gateway, state, sys.argv[5:7]))
 
 
 if __name__ == "__main__":

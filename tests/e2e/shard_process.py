@@ -15,7 +15,11 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Final
 
 from bot.config import Settings
@@ -24,8 +28,10 @@ from bot.process.runtime import run as run_loop
 from bot.process.runtime import tune_gc
 from db.read.store import Store
 from db.state.backend import open_state
+from tests.paths import PROJECT_ROOT
 
 READY_TIMEOUT: Final = 60.0
+ANSWER_TIMEOUT: Final = 120.0  # a run of 1,000 posts at 48/s takes 21 s
 # Seconds discord.py waits for more GUILD_CREATEs before READY: longer than the
 # harness's, since this process shares two cores with the others and the stand-in.
 GUILD_READY: Final = 0.5
@@ -83,6 +89,72 @@ async def serve(guilds: int, clock: SetClock) -> None:
         finally:
             await bot.close()
             await asyncio.wait({task}, timeout=5)
+
+
+# -- the driver's side ------------------------------------------------------------
+
+
+@dataclass
+class BotProcess:
+    """A running shard process, driven line by line; its stderr goes to `log`."""
+
+    process: asyncio.subprocess.Process
+    log: Path
+
+    @classmethod
+    async def start(
+        cls, env: Mapping[str, str], guilds: int, now: datetime, log: Path
+    ) -> BotProcess:
+        """Start one with these settings (environment) and clock; return it once ready."""
+        with log.open("wb") as err:
+            process = await asyncio.create_subprocess_exec(
+                *(sys.executable, "-m", "tests.e2e.shard_process", str(guilds), now.isoformat()),
+                env=dict(env),
+                cwd=PROJECT_ROOT,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=err,
+            )
+        bot = cls(process, log)
+        try:
+            ready = await bot.answer(READY_TIMEOUT + 30)
+        except BaseException:
+            await bot.stop()
+            raise
+        if ready != "ready":
+            await bot.stop()
+            raise RuntimeError(f"the bot process said {ready!r} instead of ready")
+        return bot
+
+    async def say(self, line: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{line}\n".encode())
+        await self.process.stdin.drain()
+
+    async def answer(self, timeout: float = ANSWER_TIMEOUT) -> str:  # noqa: ASYNC109
+        assert self.process.stdout is not None
+        line = await asyncio.wait_for(self.process.stdout.readline(), timeout)
+        if not line:
+            raise RuntimeError(f"the bot process ended: {self.log.read_text()[-3000:]}")
+        return line.decode().strip()
+
+    async def run(self, now: datetime) -> Counter[str]:
+        """Set the clock and run the poster once: its outcomes."""
+        await self.say(f"clock {now.isoformat()}")
+        await self.say("run")
+        return Counter(json.loads(await self.answer()))
+
+    async def stop(self) -> None:
+        """End its stdin and wait; killed if it does not stop."""
+        if self.process.returncode is not None:
+            return
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        try:
+            await asyncio.wait_for(self.process.wait(), READY_TIMEOUT)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
 
 
 def main(argv: list[str]) -> None:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import os
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -30,48 +28,12 @@ from db.state.postgres import PostgresStateStore
 from db.state.records import STALE_CLAIM, EmptyDay
 from tests.conftest import new_database
 from tests.e2e.fake_discord import FakeDiscord, FakeGuild, make_guild
-from tests.paths import PROJECT_ROOT
+from tests.e2e.shard_process import BotProcess
 
 DUE: Final = datetime(2026, 6, 16, 9, 0, tzinfo=UTC)
 SHARDS: Final = 2
 RATE_LIMIT: Final = 50  # Discord's global REST limit, per bot
 TIMEOUT: Final = 90.0
-
-
-@dataclass
-class BotProcess:
-    """A running shard_process: one line in, one line out."""
-
-    process: asyncio.subprocess.Process
-    log: Path
-
-    async def say(self, line: str) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(f"{line}\n".encode())
-        await self.process.stdin.drain()
-
-    async def answer(self) -> str:
-        assert self.process.stdout is not None
-        line = await asyncio.wait_for(self.process.stdout.readline(), TIMEOUT)
-        if not line:
-            raise AssertionError(f"the bot process ended: {self.log.read_text()[-3000:]}")
-        return line.decode().strip()
-
-    async def run(self, now: datetime) -> Counter[str]:
-        """Set the clock and run the poster once: its outcomes."""
-        await self.say(f"clock {now.isoformat()}")
-        await self.say("run")
-        return Counter(json.loads(await self.answer()))
-
-    async def stop(self) -> None:
-        if self.process.returncode is None:
-            assert self.process.stdin is not None
-            self.process.stdin.close()
-            try:
-                await asyncio.wait_for(self.process.wait(), TIMEOUT)
-            except TimeoutError:
-                self.process.kill()
-                await self.process.wait()
 
 
 @dataclass
@@ -102,19 +64,8 @@ class Cluster:
         }
         self.started += 1
         log = self.folder / f"bot-{self.started}.log"
-        with log.open("wb") as err:
-            process = await asyncio.create_subprocess_exec(
-                *(sys.executable, "-m", "tests.e2e.shard_process"),
-                *(str(count), (DUE - timedelta(hours=1)).isoformat()),
-                env=env,
-                cwd=PROJECT_ROOT,
-                stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=err,
-            )
-        bot = BotProcess(process, log)
+        bot = await BotProcess.start(env, count, DUE - timedelta(hours=1), log)
         self.stack.push_async_callback(bot.stop)
-        assert await bot.answer() == "ready"
         return bot
 
     def servers_of(self, shards: str) -> list[int]:
