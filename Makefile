@@ -46,7 +46,7 @@ postgres:
 test: lint native postgres
 	ALMANAC_EXPECT_NATIVE=1 $(BIN)/pytest
 
-bench: $(STAMP) native
+bench: $(STAMP) native postgres
 	$(BIN)/python -m tests.bench
 
 # The extractor scored on the hand-labelled corpus (tests/corpus): the development split;

@@ -52,7 +52,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--sizes", help="ingest sizes in MB, e.g. 1,10,100")
     parser.add_argument("--scales", help="store sizes in events (= quotes), e.g. 10000,1000000")
-    parser.add_argument("--skip", default="", help="comma list of: ingest,answers,discord,daily")
+    parser.add_argument(
+        "--skip", default="", help="comma list of: ingest,answers,discord,daily,shards"
+    )
     parser.add_argument("--workdir", type=Path, help="where big files go (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--json", type=Path, default=Path("bench-results/latest.json"))
@@ -76,7 +78,7 @@ def main() -> int:
     try:
         if "ingest" not in skip:
             results["ingest"] = _ingest(work, sizes, args.seed)
-        if "answers" not in skip or {"discord", "daily"} - skip:
+        if "answers" not in skip or {"discord", "daily", "shards"} - skip:
             results.update(_stores_and_answers(work, scales, args.seed, "answers" in skip))
         largest = work / f"store-{max(scales)}.sqlite3"
         if "discord" not in skip:
@@ -85,6 +87,10 @@ def main() -> int:
         if "daily" not in skip:
             log(f"daily posts: 1,000 servers due at once, 50 requests/s ({max(scales):,} rows)")
             results["daily"] = _child("tests.bench.daily", largest)
+        if "shards" not in skip:
+            log("several processes on PostgreSQL: the burst on 1, 2, 4; posting from 2, 4")
+            quick = ["--quick"] if args.quick else []
+            results["shards"] = _child("tests.bench.shards", largest, *quick, timeout=1200)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -172,13 +178,13 @@ def _stores_and_answers(
     }
 
 
-def _child(module: str, store: Path) -> dict[str, Any]:
+def _child(module: str, store: Path, *options: str, timeout: float = 600) -> dict[str, Any]:
     """Run a bench module in a fresh interpreter (its memory is its own); its JSON result."""
     done = subprocess.run(
-        [sys.executable, "-m", module, str(store)],
+        [sys.executable, "-m", module, str(store), *options],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
     lines = done.stdout.strip().splitlines()

@@ -17,13 +17,14 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tests.bench.answers import probes
 from tests.bench.report import ms, percentile
-from tests.e2e.fake_discord import FakeDiscord, SentInteraction
+from tests.e2e.fake_discord import GENERAL_ID, FakeDiscord, SentInteraction
 
 COMMANDS = 1000
 ROUNDS = 3  # bursts per run; the figures are the median round's (see rounds)
@@ -121,7 +122,7 @@ async def run(store_path: Path) -> dict[str, Any]:
                 raise RuntimeError("the bot process exited before it was ready")
             ready = time.perf_counter() - opened
             before = os.times()
-            result = await _fire(fake, mix)
+            result = await fire(fake, mix)
             after = os.times()
             standin_cpu = after.user + after.system - before.user - before.system
             child.stdin.write(b"stop\n")
@@ -143,12 +144,21 @@ async def run(store_path: Path) -> dict[str, Any]:
     }
 
 
-async def _fire(fake: FakeDiscord, mix: list[tuple[str, dict[str, str]]]) -> dict[str, Any]:
+async def fire(
+    fake: FakeDiscord,
+    mix: list[tuple[str, dict[str, str]]],
+    channels: Sequence[int] = (GENERAL_ID,),
+) -> dict[str, Any]:
+    """Send the mix at once, the commands taking the channels (and their servers) in
+    turn; wait for every answer and time each from the stand-in's request log."""
     sent: list[_Sent] = []
     started = time.monotonic()
     for i, (path, options) in enumerate(mix):
         at = time.monotonic()
-        interaction = await fake.send_command(path, options, user_id=FIRST_USER + i)
+        channel = channels[i % len(channels)]
+        interaction = await fake.send_command(
+            path, options, user_id=FIRST_USER + i, channel_id=channel
+        )
         sent.append(_Sent(interaction, at, path))
     sending = time.monotonic() - started
 

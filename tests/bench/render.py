@@ -25,6 +25,8 @@ def render_all(results: dict[str, Any]) -> str:
         parts.append(_discord(results["discord"]))
     if "daily" in results:
         parts.append(_daily(results["daily"]))
+    if "shards" in results:
+        parts.append(_shards(results["shards"]))
     rows = [[t["target"], t["measured"], t["met"]] for t in results.get("targets", [])]
     parts.append(table("Targets", ["target", "measured", "met"], rows))
     return "\n\n".join(parts)
@@ -152,3 +154,50 @@ def _daily(d: dict[str, Any]) -> str:
         ["first run / second run", f"{d['first_run']} / {d['second_run'] or 'nothing'}"],
     ]
     return table("Daily posts: 1,000 servers due the same minute", ["figure", "value"], rows)
+
+
+def _shards(d: dict[str, Any]) -> str:
+    if "error" in d:
+        return f"Several processes: FAILED: {d['error']}"
+    burst = [
+        [
+            b["processes"],
+            f"{b['answered']} / {b['commands']}",
+            f"{b['callback_p50_ms']:.0f} / {b['callback_p99_ms']:.0f}",
+            f"{b['answer_p99_ms']:.0f}",
+            f"{b['bot_cpu_seconds']} / {b.get('standin_cpu_seconds')}",
+            " / ".join(f"{r['callback_p99_ms']:.0f}" for r in b.get("rounds", [])),
+        ]
+        for b in d["burst"]
+    ]
+    posting = [
+        [
+            p["processes"],
+            p["servers"],
+            f"{p['seconds']:.1f} ({p['ratio_to_floor']:.2f}x of {p['floor_seconds']:g})",
+            f"{p['posted']} / {p['duplicates']} / {p['misses']}",
+            p["responses_429"],
+        ]
+        for p in d["posting"]
+    ]
+    return "\n\n".join(
+        (
+            table(
+                "1,000 slash commands across bot processes (one shard each; PostgreSQL state)",
+                [
+                    "processes",
+                    "answered",
+                    "callback p50 / p99, ms",
+                    "answer p99, ms",
+                    "bot CPU, s",
+                    "p99 of each round",
+                ],
+                burst,
+            ),
+            table(
+                "Daily posts from several processes (every server due at once, 50 requests/s)",
+                ["processes", "servers", "seconds (to floor)", "posted / dup / miss", "429s"],
+                posting,
+            ),
+        )
+    )

@@ -95,6 +95,17 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                 daily["duplicates"] == 0 and daily["misses"] == 0,
             )
         )
+    for run in (results.get("shards") or {}).get("posting", []):
+        rows.append(
+            _row(
+                f"daily posts from {run['processes']} processes: within {DAILY_RATIO}x of the"
+                f" {run['floor_seconds']:g} s floor, none twice, none missed, no 429",
+                f"{run['seconds']:.1f} s ({run['ratio_to_floor']:.2f}x), {run['duplicates']}"
+                f" duplicates, {run['misses']} misses, {run['responses_429']} 429s",
+                run["ratio_to_floor"] <= DAILY_RATIO
+                and run["duplicates"] == run["misses"] == run["responses_429"] == 0,
+            )
+        )
     return rows
 
 
