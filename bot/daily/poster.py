@@ -76,6 +76,8 @@ CONCURRENCY: Final = 8
 # pacer and Discord's one-second window.
 GLOBAL_REQUESTS_PER_SECOND: Final = 50
 POSTS_PER_SECOND: Final = GLOBAL_REQUESTS_PER_SECOND * 0.96  # 48 posts/s
+# Fresh turns a request takes at most when its process woke too late for the last one.
+LATE_TURNS: Final = 3
 POST_TIMEOUT: Final = 60.0  # well under db.state.sqlite.STALE_CLAIM: a live post never looks stale
 UNKNOWN_CHANNEL: Final = 10003
 MISSED: Final = "missed: nothing was posted at the post time (bot offline or paused)"
@@ -406,10 +408,21 @@ class Poster:
 
     async def _pace(self) -> None:
         """Start at most `per_second` requests a second for the whole bot: the turns come
-        from the state store, which every process of the bot shares (real time)."""
-        delay = await self.state.reserve_request(self._interval)
-        if delay > 0:
-            await asyncio.sleep(delay)
+        from the state store, which every process of the bot shares (real time).
+
+        A process held up past its turn (a busy loop, a paused machine) would send
+        together the requests of several turns, crowding the turns of the others
+        after them; so a turn missed by more than one interval is given up for a
+        fresh one, at most LATE_TURNS times (then the request goes anyway).
+        """
+        loop = asyncio.get_running_loop()
+        for _ in range(LATE_TURNS):
+            delay = await self.state.reserve_request(self._interval)
+            turn = loop.time() + delay
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if loop.time() - turn <= self._interval:
+                return
 
 
 def describe(exc: discord.HTTPException, channel_id: int) -> str:

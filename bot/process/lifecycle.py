@@ -30,6 +30,14 @@ def run_bot(settings: Settings, content: Path) -> int:
     """Run the Discord bot until interrupted; the exit status says how it ended."""
     setup_logging(settings.log_level, settings.token)
     tune_gc()
+    if not settings.runs_every_shard and settings.state_url is None:
+        log.warning(
+            "Running shards %s of %s with the SQLite state file: other processes do not"
+            " share its claims or its rate budget; set ALMANAC_STATE_URL to a PostgreSQL"
+            " database that every process shares",
+            ",".join(map(str, settings.shards or ())),
+            settings.shard_count,
+        )
 
     async def run() -> None:
         async with (

@@ -10,7 +10,8 @@ import signal
 import sys
 from pathlib import Path
 
-from tests.e2e.fake_discord import FakeDiscord
+from bot.discord_bot.app import shard_of
+from tests.e2e.fake_discord import GUILD_ID, FakeDiscord, make_guild
 
 TIMEOUT = 60.0
 
@@ -50,6 +51,51 @@ async def test_almanac_run_answers_and_stops_cleanly(
         process.send_signal(signal.SIGINT)
         _, stderr = await asyncio.wait_for(process.communicate(), TIMEOUT)
         assert process.returncode == 0, stderr.decode(errors="replace")[-2000:]
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def test_almanac_run_with_shard_options_runs_those_shards(
+    fake_discord: FakeDiscord, seeded_content: Path, tmp_path: Path
+) -> None:
+    """`almanac run --shard-count 2 --shards N` identifies as shard N of 2 only, answers a
+    command from a server of that shard, and warns that SQLite state is not shared."""
+    shard = 1 - shard_of(GUILD_ID, 2)
+    guild = make_guild("other shard", shard=(shard, 2))
+    fake_discord.guilds[guild.id] = guild
+    content = tmp_path / "almanac.sqlite3"
+    shutil.copy(seeded_content, content)
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": "fake-token",
+        "ALMANAC_DB": str(content),
+        "ALMANAC_STATE_DB": str(tmp_path / "state.sqlite3"),
+        "DISCORD_API_BASE": fake_discord.api_base,
+        "DISCORD_GATEWAY": fake_discord.gateway_url,
+    }
+    process = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot", "run", "--shard-count", "2", "--shards", str(shard)),
+        env=env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await fake_discord.wait_until(
+            lambda: True if fake_discord.connected else None, TIMEOUT, "the bot to connect"
+        )
+        assert [i["shard"] for i in fake_discord.identifies] == [[shard, 2]]
+        sent = await fake_discord.send_command(
+            "quote", {"query": "putin nato"}, channel_id=guild.channels[0].id
+        )
+        body = await fake_discord.wait_for_callback(sent, TIMEOUT)
+        assert body["data"]["embeds"][0]["title"] == "Vladimir Putin"
+        process.send_signal(signal.SIGINT)
+        _, stderr = await asyncio.wait_for(process.communicate(), TIMEOUT)
+        assert process.returncode == 0, stderr.decode(errors="replace")[-2000:]
+        assert f"Running shards {shard} of 2 with the SQLite state file" in stderr.decode()
     finally:
         if process.returncode is None:
             process.kill()
