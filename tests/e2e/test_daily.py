@@ -1,7 +1,9 @@
 """Daily posts through the real discord.py client, with a controlled clock.
 
 The content store is built from seeds/ in a temporary folder; the state store is
-a real SQLite file, reopened by a "restarted" bot where a test needs it.
+a real SQLite file, reopened by a "restarted" bot where a test needs it, and every
+test runs again on a PostgreSQL database of this session's server (the store several
+processes share), but those of SQLite's own behaviour (SQLITE_ONLY).
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from cogs.daily import ABSENCE_GRACE, DailyCog
 from db import schema
 from db.read import store as store_module
 from db.read.store import QueryTimeoutError, Store
+from db.state.backend import StateBackend, open_state
 from db.state.records import MAX_FAILURES, RETRY_FAILED, STALE_CLAIM, EmptyDay
-from db.state.sqlite import StateStore
 from db.write.writer import ingest_paths
+from tests.conftest import new_database
 from tests.e2e.fake_discord import (
     ADMIN_USER,
     ANNOUNCEMENTS_ID,
@@ -76,13 +79,19 @@ class World:
     fake: FakeDiscord
     settings: Settings
     store: Store
-    state_path: Path
+    state_location: Path | str  # a SQLite file or a PostgreSQL URL
     clock: FakeClock
     stack: contextlib.AsyncExitStack
 
-    async def open_state(self) -> StateStore:
-        """A state store on the shared file, as a (re)started process opens it."""
-        opened = await StateStore.open(self.state_path, clock=self.clock)
+    @property
+    def state_path(self) -> Path:
+        """The SQLite state file, for the tests of SQLite's own behaviour."""
+        assert isinstance(self.state_location, Path)
+        return self.state_location
+
+    async def open_state(self) -> StateBackend:
+        """A state store on the shared file or database, as a (re)started process opens it."""
+        opened = await open_state(self.state_location, clock=self.clock)
         self.stack.push_async_callback(opened.close)
         return opened
 
@@ -113,13 +122,32 @@ def content_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-async def world(
-    fake_discord: FakeDiscord, almanac_settings: Settings, content_path: Path, tmp_path: Path
+@contextlib.asynccontextmanager
+async def new_world(
+    fake: FakeDiscord, settings: Settings, content_path: Path, state: Path | str
 ) -> AsyncIterator[World]:
     async with contextlib.AsyncExitStack() as stack, await Store.open(content_path) as store:
         clock = FakeClock(MOSCOW_NINE - timedelta(hours=1))
-        yield World(fake_discord, almanac_settings, store, tmp_path / "state.sqlite3", clock, stack)
+        yield World(fake, settings, store, state, clock, stack)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def world(
+    request: pytest.FixtureRequest,
+    fake_discord: FakeDiscord,
+    almanac_settings: Settings,
+    content_path: Path,
+    tmp_path: Path,
+) -> AsyncIterator[World]:
+    """The world on each state backend in turn; SQLITE_ONLY tests on SQLite alone."""
+    backend = request.param
+    state = tmp_path / "state.sqlite3" if backend == "sqlite" else await new_database(request)
+    async with new_world(fake_discord, almanac_settings, content_path, state) as made:
+        yield made
+
+
+# A test of SQLite's own behaviour (a locked file, a write from outside): SQLite alone.
+SQLITE_ONLY = pytest.mark.parametrize("world", ["sqlite"], indirect=True)
 
 
 def cog(bot: AlmanacBot) -> DailyCog:
@@ -393,6 +421,7 @@ async def test_killed_mid_post_the_retry_is_deduplicated_by_its_nonce(world: Wor
     await assert_posted_once(world, sent)
 
 
+@SQLITE_ONLY
 async def test_post_sent_while_the_state_store_is_locked_is_not_sent_again(world: World) -> None:
     """The post goes out but recording it fails (another writer holds the state store
     past its 5 s busy timeout): the stale claim's retry records it instead of resending."""
@@ -541,6 +570,7 @@ async def test_a_skipped_date_in_one_zone_stops_no_post(
     assert len(posts(world.fake, SECOND_CHANNEL)) == 1
 
 
+@SQLITE_ONLY
 async def test_one_failing_subscription_does_not_stop_the_others(
     world: World, second_guild: FakeGuild
 ) -> None:
@@ -634,13 +664,19 @@ async def test_guild_removed_while_offline_is_forgotten_after_the_grace(world: W
     assert await state.guilds_with_settings() == []
 
 
+@SQLITE_ONLY
 async def test_another_bots_ready_forgets_nothing(world: World) -> None:
     """A state file first used by another bot user (production, under a staging token):
     neither READY nor GUILD_DELETE of this bot removes any server's settings."""
     async with world.bot():
         await subscribe(world.fake)
     state = await world.open_state()
-    await state._write(("UPDATE owner SET bot_user_id = bot_user_id + 1", ()))
+    other_bot = sqlite3.connect(world.state_path)
+    try:
+        with other_bot:
+            other_bot.execute("UPDATE owner SET bot_user_id = bot_user_id + 1")
+    finally:
+        other_bot.close()
     world.fake.guilds.pop(GUILD_ID)
     world.clock.set(world.clock() + ABSENCE_GRACE * 3)
     async with world.bot():
