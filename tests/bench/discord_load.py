@@ -30,6 +30,7 @@ COMMANDS = 1000
 ROUNDS = 3  # bursts per run; the figures are the median round's (see rounds)
 DEADLINE = 3.0  # Discord's limit for the interaction callback
 FIRST_USER = 900_000_000_000_000_000
+MIX_PERIOD = 20  # the mix repeats every 20 commands (see command_mix)
 
 
 def rss() -> dict[str, int]:
@@ -51,7 +52,7 @@ def command_mix(store_path: Path, count: int) -> list[tuple[str, dict[str, str]]
         conn.close()
     mix: list[tuple[str, dict[str, str]]] = []
     for i in range(count):
-        kind = i % 20
+        kind = i % MIX_PERIOD
         if kind < 5:
             mix.append(("onthisday", {"date": f"{i % 12 + 1:02d}-{i % 28 + 1:02d}"}))
         elif kind < 10:
@@ -149,13 +150,14 @@ async def fire(
     mix: list[tuple[str, dict[str, str]]],
     channels: Sequence[int] = (GENERAL_ID,),
 ) -> dict[str, Any]:
-    """Send the mix at once, the commands taking the channels (and their servers) in
-    turn; wait for every answer and time each from the stand-in's request log."""
+    """Send the mix at once, each whole period of the mix from the next channel (and
+    server) in turn, so every server gets the same mix; wait for every answer and time
+    each from the stand-in's request log."""
     sent: list[_Sent] = []
     started = time.monotonic()
     for i, (path, options) in enumerate(mix):
         at = time.monotonic()
-        channel = channels[i % len(channels)]
+        channel = channels[i // MIX_PERIOD % len(channels)]
         interaction = await fake.send_command(
             path, options, user_id=FIRST_USER + i, channel_id=channel
         )

@@ -122,6 +122,7 @@ async def burst(store: Path, server_url: str, processes: int) -> dict[str, Any]:
         **result,
         "processes": processes,
         "bot_cpu_seconds": round(sum(r.get("bot_cpu_seconds") or 0 for r in reports), 2),
+        "bot_cpu_seconds_each": [r.get("bot_cpu_seconds") for r in reports],
         "standin_cpu_seconds": round(after.user + after.system - before.user - before.system, 2),
         "peak_rss_mb_each": [
             round(r["memory_kb"]["after"]["VmHWM"] / 1024) for r in reports if "memory_kb" in r
