@@ -106,12 +106,12 @@ async def test_one_process_runs_the_count_discord_recommends(
 
 
 async def test_a_shard_process_posts_only_for_its_servers(
+    stack: contextlib.AsyncExitStack,  # first: set up before the bots, closed after them
     fake_discord: FakeDiscord,
     almanac_settings: Settings,
     seeded_store: Store,
     start_bot: StartBot,
     tmp_path: Path,
-    stack: contextlib.AsyncExitStack,
 ) -> None:
     """Every server due at once: shard 0's process posts shard 0's servers and does not
     even look at the others, which shard 1's process then posts."""
