@@ -189,7 +189,7 @@ def _shards(d: dict[str, Any]) -> str:
                     "answered",
                     "callback p50 / p99, ms",
                     "answer p99, ms",
-                    "bot CPU, s",
+                    "bot / stand-in CPU, s",
                     "p99 of each round",
                 ],
                 burst,
