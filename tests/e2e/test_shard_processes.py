@@ -48,9 +48,9 @@ class Cluster:
     stack: contextlib.AsyncExitStack
     started: int = 0
 
-    async def start(self, shards: str) -> BotProcess:
-        """A bot process running `shards` of SHARDS, ready (every server of them cached)."""
-        count = len(self.servers_of(shards))
+    async def start(self, shards: str, of: int = SHARDS) -> BotProcess:
+        """A bot process running `shards` of `of`, ready (every server of them cached)."""
+        count = len(self.servers_of(shards, of))
         env = {
             **os.environ,
             "HOME": str(self.folder),
@@ -59,7 +59,7 @@ class Cluster:
             "ALMANAC_STATE_URL": self.state_url,
             "DISCORD_API_BASE": self.fake.api_base,
             "DISCORD_GATEWAY": self.fake.gateway_url,
-            "ALMANAC_SHARD_COUNT": str(SHARDS),
+            "ALMANAC_SHARD_COUNT": str(of),
             "ALMANAC_SHARDS": shards,
             "ALMANAC_LOG_LEVEL": "WARNING",
         }
@@ -69,9 +69,9 @@ class Cluster:
         self.stack.push_async_callback(bot.stop)
         return bot
 
-    def servers_of(self, shards: str) -> list[int]:
+    def servers_of(self, shards: str, of: int = SHARDS) -> list[int]:
         ids = {int(s) for s in shards.split(",")}
-        return [g for g in self.fake.guilds if (g >> 22) % SHARDS in ids]
+        return [g for g in self.fake.guilds if (g >> 22) % of in ids]
 
     def posts(self) -> Counter[int]:
         """Messages posted, by server."""
@@ -160,6 +160,20 @@ async def test_two_processes_started_for_the_same_shards_post_once(
         assert sum(outcomes, Counter()) == Counter(posted=40, taken=40)
         assert world.posts() == Counter(set(world.fake.guilds))
         assert await world.post_log() == Counter(posted=40)
+
+
+async def test_processes_of_a_reshard_overlapping_post_once(
+    request: pytest.FixtureRequest, seeded_content: Path, tmp_path: Path
+) -> None:
+    """A reshard from 2 to 4 shards while the old processes still run: shard 0 of 2 and
+    shards 0 and 2 of 4 (the same servers, counted anew) post them once between them."""
+    async with cluster(request, seeded_content, tmp_path, servers(40)) as world:
+        old, new = await world.start("0"), await world.start("0,2", of=4)
+        assert set(world.servers_of("0")) == set(world.servers_of("0,2", of=4))
+        outcomes = await asyncio.gather(old.run(DUE), new.run(DUE))
+        assert sum(outcomes, Counter()) == Counter(posted=20, taken=20)
+        assert world.posts() == Counter(world.servers_of("0"))
+        assert await world.post_log() == Counter(posted=20)
 
 
 async def test_a_process_killed_mid_run_posts_the_rest_the_same_day(
