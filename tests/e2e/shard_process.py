@@ -31,7 +31,7 @@ from db.state.backend import open_state
 from tests.paths import PROJECT_ROOT
 
 READY_TIMEOUT: Final = 60.0
-ANSWER_TIMEOUT: Final = 120.0  # a run of 1,000 posts at 48/s takes 21 s
+ANSWER_TIMEOUT: Final = 120.0  # a run of 1,000 posts at 45/s takes 22 s
 # Seconds discord.py waits for more GUILD_CREATEs before READY: longer than the
 # harness's, since this process shares two cores with the others and the stand-in.
 GUILD_READY: Final = 0.5
