@@ -4,7 +4,7 @@ A run reads every active subscription in one query, decides in pure time logic
 (bot.daily.schedule) which local day is due, then posts the due servers concurrently
 but bounded: a semaphore caps the requests in flight and a pacer keeps posts
 just under Discord's global 50 requests/s. That limit is the bot's, not a
-process's: the pacer takes its turns from the state store (`reserve_request`),
+process's: the pacer takes its turns from the state store (`reserve_turn`),
 which in PostgreSQL every process shares. Slash-command answers (interaction
 callbacks and their follow-ups) are not counted against that global limit, so
 they always find room. discord.py's own rate-limit handling still absorbs any 429.
@@ -65,7 +65,13 @@ from bot.discord_bot.render import (
 from bot.discord_bot.replies import NO_MENTIONS
 from db.read.store import Store
 from db.state.backend import StateBackend
-from db.state.records import CHANNEL_DELETED, POST_LOG_DAYS, EmptyDay, Subscription
+from db.state.records import (
+    CHANNEL_DELETED,
+    POST_LOG_DAYS,
+    REST_TURNS,
+    EmptyDay,
+    Subscription,
+)
 
 log = logging.getLogger("almanac.daily")
 
@@ -418,7 +424,7 @@ class Poster:
         """
         loop = asyncio.get_running_loop()
         for _ in range(LATE_TURNS):
-            delay = await self.state.reserve_request(self._interval)
+            delay = await self.state.reserve_turn(REST_TURNS, self._interval)
             turn = loop.time() + delay
             if delay > 0:
                 await asyncio.sleep(delay)

@@ -31,7 +31,7 @@ from discord.http import Route
 
 from bot.config import Settings
 from bot.discord_bot.tree import AlmanacTree, answer_privately, out_of_date
-from db.state.records import utc_now
+from db.state.records import IDENTIFY_TURNS, utc_now
 
 if TYPE_CHECKING:
     from db.read.store import Store
@@ -135,9 +135,17 @@ class AlmanacBot(commands.AutoShardedBot):
         return shards is None or count is None or shard_of(guild_id, count) in shards
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
-        """Space the shards' IDENTIFYs by identify_interval (discord.py's 5 s, settable)."""
-        if not initial and self.identify_interval > 0:
-            await asyncio.sleep(self.identify_interval)
+        """Space the IDENTIFYs of the whole bot by identify_interval (Discord's 5 s): the
+        turns come from the state store, so processes sharing one in PostgreSQL start
+        their shards one after another; without a store, discord.py's own spacing."""
+        if self.identify_interval <= 0:
+            return
+        if self.state is None:
+            delay = 0.0 if initial else self.identify_interval
+        else:
+            delay = await self.state.reserve_turn(IDENTIFY_TURNS, self.identify_interval)
+        if delay > 0:
+            await asyncio.sleep(delay)
 
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
         """Register buttons, remembering their templates for on_interaction."""

@@ -89,10 +89,11 @@ class StateBackend(Protocol):
 
     async def channel_deleted(self, channel_id: int) -> list[int]: ...
 
-    async def reserve_request(self, interval: float) -> float:
-        """Take the bot's next turn for a REST request under Discord's global limit, at
-        least `interval` seconds after the turn before it, whichever process sharing this
-        store took that one; the seconds to wait before sending (0 or more)."""
+    async def reserve_turn(self, name: str, interval: float) -> float:
+        """Take the bot's next turn of a named schedule (REST_TURNS: a request under
+        Discord's global limit; IDENTIFY_TURNS: a shard's gateway session), at least
+        `interval` seconds after the turn before it, whichever process sharing this store
+        took that one; the seconds to wait before acting (0 or more)."""
         ...
 
 

@@ -15,9 +15,9 @@ across them is one statement or one transaction:
 - Migrations run under an advisory lock, so processes started together migrate
   once; each applied migration is a row of almanac_migrations.
 
-- The bot's REST budget (Discord's 50 requests/s is per bot, not per process) is one
-  row, request_budget: each rate-limited request takes the next turn with one UPDATE
-  (reserve_request), so every process's daily posts together keep to one pace.
+- The bot's limits that Discord counts per bot, not per process (50 REST requests/s,
+  one IDENTIFY per 5 s) are rows of `turns`: each request or IDENTIFY takes the next
+  turn with one statement (reserve_turn), so every process together keeps one pace.
 
 Instants are stored as timestamptz, cut to whole seconds as the SQLite store's
 text stamps are, so both backends compare the same instants.
@@ -420,14 +420,17 @@ class PostgresStateStore(AsyncClosing):
         )
         return sorted(int(r[0]) for r in rows)
 
-    async def reserve_request(self, interval: float) -> float:
-        """One UPDATE of the single request_budget row moves the bot's next free turn on
-        by `interval` from max(that turn, now): processes queue on its row lock, so their
+    async def reserve_turn(self, name: str, interval: float) -> float:
+        """One statement on the schedule's row of turns moves its next free turn on by
+        `interval` from max(that turn, now): processes queue on the row's lock, so their
         turns are `interval` apart whatever their number. The database's clock, not
         each machine's, so processes on machines whose clocks differ still agree."""
         delay = await self._pool.fetchval(
-            "UPDATE request_budget SET next_at = GREATEST(next_at, clock_timestamp()) + $1"
-            " WHERE id = 1 RETURNING EXTRACT(EPOCH FROM next_at - clock_timestamp())::float8",
+            "INSERT INTO turns (name, next_at) VALUES ($1, clock_timestamp() + $2)"
+            " ON CONFLICT (name) DO UPDATE"
+            " SET next_at = GREATEST(turns.next_at, clock_timestamp()) + $2"
+            " RETURNING EXTRACT(EPOCH FROM next_at - clock_timestamp())::float8",
+            name,
             timedelta(seconds=interval),
         )
         return max(0.0, float(delay) - interval)

@@ -49,11 +49,9 @@ CREATE TABLE owner (
 );
 
 -- migration 2
--- The bot's REST budget, shared by every process (db/state/postgres.py,
--- reserve_request): the instant from which the next rate-limited request may start.
-CREATE TABLE request_budget (
-    id      INTEGER PRIMARY KEY CHECK (id = 1),
+-- The bot's schedules of turns, shared by every process (db/state/postgres.py,
+-- reserve_turn): for each ('rest', 'identify'), the instant of its next free turn.
+CREATE TABLE turns (
+    name    TEXT PRIMARY KEY,
     next_at TIMESTAMPTZ NOT NULL
 );
-
-INSERT INTO request_budget (id, next_at) VALUES (1, '-infinity');

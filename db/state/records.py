@@ -40,6 +40,13 @@ PAUSED_AFTER_FAILURES: Final = f"{MAX_FAILURES} failed posts in a row"
 CHANNEL_DELETED: Final = "the channel was deleted"
 
 
+# The bot's schedules of turns (StateBackend.reserve_turn), one per limit Discord
+# counts for the whole bot, not for a process: REST requests under the global rate
+# limit, and IDENTIFYs (one new gateway session per 5 s).
+REST_TURNS: Final = "rest"
+IDENTIFY_TURNS: Final = "identify"
+
+
 # Post-log rows older than this many days are pruned (see prune_post_log): only a
 # server's latest rows decide what is due, and 1,000 servers log 365,000 rows a year.
 POST_LOG_DAYS: Final = 90

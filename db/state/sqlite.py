@@ -108,7 +108,7 @@ class StateStore(AsyncClosing):
         self._conn = conn
         self._clock = clock
         self._lock = asyncio.Lock()
-        self._next_request = 0.0  # time.monotonic() of the next free REST turn
+        self._next_turns: dict[str, float] = {}  # time.monotonic() of each next free turn
 
     @classmethod
     async def open(cls, path: Path | str, *, clock: Callable[[], datetime] = utc_now) -> Self:
@@ -456,12 +456,12 @@ class StateStore(AsyncClosing):
         )
         return [int(r[0]) for r in rows]
 
-    async def reserve_request(self, interval: float) -> float:
-        """The REST turns of the one process that holds this file, kept in memory (real
-        time, not the clock: Discord's window is real); PostgreSQL shares them."""
+    async def reserve_turn(self, name: str, interval: float) -> float:
+        """The turns of the one process that holds this file, kept in memory (real time,
+        not the clock: Discord's limits are real); PostgreSQL shares them."""
         now = time_module.monotonic()
-        start = max(now, self._next_request)
-        self._next_request = start + interval
+        start = max(now, self._next_turns.get(name, now))
+        self._next_turns[name] = start + interval
         return start - now
 
 

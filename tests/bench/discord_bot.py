@@ -67,7 +67,14 @@ async def run(
         await open_state(settings.state_location) as state_store,
     ):
         freeze_startup_objects()  # as `almanac run` does
-        bot = AlmanacBot(settings, store, DEFAULT_EXTENSIONS, state=state_store, **FAST_READY)
+        bot = AlmanacBot(
+            settings,
+            store,
+            DEFAULT_EXTENSIONS,
+            state=state_store,
+            identify_interval=0,  # the stand-in does not limit sessions; start at once
+            **FAST_READY,
+        )
         task = asyncio.create_task(bot.start("fake-token"))
         await asyncio.wait_for(bot.wait_until_ready(), 60)
         if settings.shards is None or 0 in settings.shards:

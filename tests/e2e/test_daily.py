@@ -100,7 +100,13 @@ class World:
         """A running bot with its own state connection; stopped when the block ends."""
         state = await self.open_state()
         bot = AlmanacBot(
-            self.settings, self.store, ["cogs.daily"], state=state, clock=self.clock, **FAST_READY
+            self.settings,
+            self.store,
+            ["cogs.daily"],
+            state=state,
+            clock=self.clock,
+            identify_interval=0,  # a restart need not wait for the last start's turn
+            **FAST_READY,
         )
         async with running_bot(bot, self.fake) as running:
             yield running

@@ -21,8 +21,10 @@ from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot, shard_of
 from cogs.daily import DailyCog
 from db.read.store import Store
-from db.state.records import EmptyDay
+from db.state.backend import open_state
+from db.state.records import IDENTIFY_TURNS, EmptyDay
 from db.state.sqlite import StateStore
+from tests.conftest import new_database
 from tests.e2e.conftest import StartBot
 from tests.e2e.fake_discord import (
     FAST_READY,
@@ -172,3 +174,29 @@ async def test_only_a_process_running_every_shard_syncs_at_start(
     await start_bot(shard_bot(dev, seeded_store, 2, (0, 1)), sync=False)
     assert [c["name"] for c in fake_discord.guild_commands[GUILD_ID]] == ["quote"]
     assert fake_discord.global_commands == []
+
+
+async def test_identifies_take_turns_shared_in_postgresql(
+    request: pytest.FixtureRequest,
+    stack: contextlib.AsyncExitStack,  # first: set up before the bots, closed after them
+    almanac_settings: Settings,
+    seeded_store: Store,
+    start_bot: StartBot,
+) -> None:
+    """A shard process's IDENTIFY takes the bot's next identify turn from PostgreSQL, so
+    another process sharing the database must wait its interval before its own."""
+    interval = 100.0  # seconds: far longer than the test; the schedule is read, not timed
+    url = await new_database(request)
+    state = await stack.enter_async_context(await open_state(url))
+    await start_bot(
+        AlmanacBot(
+            replace(almanac_settings, shard_count=2, shards=(0,)),
+            seeded_store,
+            ["cogs.quote"],
+            state=state,
+            identify_interval=interval,
+            **FAST_READY,
+        )
+    )
+    other = await stack.enter_async_context(await open_state(url))
+    assert interval - 5 < await other.reserve_turn(IDENTIFY_TURNS, interval) <= interval

@@ -11,7 +11,7 @@ import discord
 
 from bot.daily.poster import OUTCOME_WORDS, Outcome, Poster, RunReport
 from db.read.store import Store
-from db.state.records import utc_now
+from db.state.records import REST_TURNS, utc_now
 from db.state.sqlite import StateStore
 from tests.stores import write_store
 
@@ -52,4 +52,4 @@ async def test_a_turn_missed_while_held_up_is_taken_afresh(tmp_path: Path) -> No
         await poster._pace()
         await holding
         # Without the fresh turn the next free one would be in the past (no wait).
-        assert await state.reserve_request(turn) > turn / 2
+        assert await state.reserve_turn(REST_TURNS, turn) > turn / 2

@@ -13,8 +13,10 @@ import pytest
 
 from db.state.backend import StateBackend
 from db.state.records import (
+    IDENTIFY_TURNS,
     MAX_FAILURES,
     PAUSED_AFTER_FAILURES,
+    REST_TURNS,
     RETRY_FAILED,
     STALE_CLAIM,
     EmptyDay,
@@ -298,9 +300,17 @@ async def test_absent_servers_are_forgotten_after_the_grace(
 TURN = 100.0
 
 
-async def test_request_turns_are_one_interval_apart(state: StateBackend) -> None:
-    """The first REST turn is now; each next one an interval after the one before."""
-    delays = [await state.reserve_request(TURN) for _ in range(4)]
+async def test_turns_are_one_interval_apart(state: StateBackend) -> None:
+    """The first turn is now; each next one an interval after the one before."""
+    delays = [await state.reserve_turn(REST_TURNS, TURN) for _ in range(4)]
     assert delays[0] == 0.0
     for n, delay in enumerate(delays[1:], start=1):
         assert n * TURN - 5 < delay <= n * TURN
+
+
+async def test_each_schedule_of_turns_is_its_own(state: StateBackend) -> None:
+    """REST turns taken leave the IDENTIFY turns free, and the other way round."""
+    await state.reserve_turn(REST_TURNS, TURN)
+    assert await state.reserve_turn(IDENTIFY_TURNS, TURN) == 0.0
+    assert TURN - 5 < await state.reserve_turn(REST_TURNS, TURN) <= TURN
+    assert TURN - 5 < await state.reserve_turn(IDENTIFY_TURNS, TURN) <= TURN

@@ -11,6 +11,7 @@ import pytest
 from db import schema
 from db.state.backend import StateStoreError
 from db.state.postgres import SCHEMA, PostgresStateStore
+from db.state.records import REST_TURNS
 from tests.unit.db.state.conftest import Backend, FakeClock, fresh_backend
 
 
@@ -71,6 +72,6 @@ async def test_processes_share_one_request_budget(database: Backend, clock: Fake
         await PostgresStateStore.open(str(database.location), clock=clock) as first,
         await PostgresStateStore.open(str(database.location), clock=clock) as second,
     ):
-        assert await first.reserve_request(turn) == 0.0
-        assert turn - 5 < await first.reserve_request(turn) <= turn
-        assert 2 * turn - 5 < await second.reserve_request(turn) <= 2 * turn
+        assert await first.reserve_turn(REST_TURNS, turn) == 0.0
+        assert turn - 5 < await first.reserve_turn(REST_TURNS, turn) <= turn
+        assert 2 * turn - 5 < await second.reserve_turn(REST_TURNS, turn) <= 2 * turn
