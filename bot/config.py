@@ -22,6 +22,11 @@ from dotenv.parser import parse_stream
 
 DEFAULT_API_BASE: Final = "https://discord.com/api/v10"
 DEFAULT_GATEWAY: Final = "wss://gateway.discord.gg/"
+DEFAULT_SLACK_API_BASE: Final = "https://slack.com/api/"
+# Where Slack's HTTP mode listens (SLACK_PORT): Bolt's own default.
+DEFAULT_SLACK_PORT: Final = 3000
+# The Slack settings that are secrets: never echoed, never logged.
+SLACK_SECRETS: Final = ("slack_bot_token", "slack_app_token", "slack_signing_secret")
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 PROJECT_SEEDS: Final = Path(__file__).resolve().parents[1] / "seeds"
 MAX_SNOWFLAKE: Final = 2**64 - 1
@@ -71,12 +76,21 @@ class Settings:
     # shards this process runs (None: every one of them).
     shard_count: int | None = None
     shards: tuple[int, ...] | None = None
+    # Slack (bot/slack_bot): the bot token (xoxb-), and either the app-level token
+    # (xapp-, Socket Mode) or the signing secret (HTTP mode, on slack_port).
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_api_base: str = DEFAULT_SLACK_API_BASE
+    slack_port: int = DEFAULT_SLACK_PORT
+    # Slack user ids (U…) who may change a workspace's daily post besides its admins.
+    slack_daily_managers: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         parts = []
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "token":
+            if f.name == "token" or f.name in SLACK_SECRETS:
                 shown = "'***'" if value else "None"
             else:
                 secret = f.name == "state_url" and value is not None
@@ -121,6 +135,27 @@ class Settings:
             shards_name="--shards" if shards is not None else "ALMANAC_SHARDS",
         )
         return replace(self, shard_count=shard_count, shards=shard_ids)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every token and secret that is set: what logs and messages must never show."""
+        values = (self.token, *(getattr(self, name) for name in SLACK_SECRETS))
+        return tuple(v for v in values if v)
+
+    @property
+    def runs_discord(self) -> bool:
+        """`almanac run` connects to Discord: DISCORD_TOKEN is set."""
+        return self.token is not None
+
+    @property
+    def runs_slack(self) -> bool:
+        """`almanac run` connects to Slack: SLACK_BOT_TOKEN is set (checked with its pair)."""
+        return self.slack_bot_token is not None
+
+    @property
+    def slack_socket_mode(self) -> bool:
+        """Slack in Socket Mode (SLACK_APP_TOKEN set), else HTTP mode (the signing secret)."""
+        return self.slack_app_token is not None
 
     def require_token(self) -> str:
         """The token, or a SettingsError saying how to provide it."""
@@ -173,6 +208,9 @@ class _Values:
     def __init__(self, env: Mapping[str, str]) -> None:
         self.env = env
         self.token = (env.get("DISCORD_TOKEN") or "").strip() or None
+        names = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+        secrets = (self.token, *((env.get(n) or "").strip() for n in names))
+        self.secrets = [s for s in secrets if s]
 
     def get(self, key: str) -> str | None:
         value = self.env.get(key, "").strip()
@@ -180,8 +218,8 @@ class _Values:
 
     def shown(self, value: str) -> str:
         """A value safe to echo in an error: token redacted, length capped."""
-        if self.token:
-            value = value.replace(self.token, "***")
+        for secret in self.secrets:
+            value = value.replace(secret, "***")
         return repr(value if len(value) <= 60 else value[:57] + "...")
 
 
@@ -201,7 +239,73 @@ def _build(values: _Values) -> Settings:
         texts_dir=_path(values, "ALMANAC_TEXTS") or db_path.with_name("texts"),
         curators=_curators(values),
         **_shard_fields(values),
+        **_slack(values),
     )
+
+
+def _slack(values: _Values) -> dict[str, Any]:
+    """The Slack settings, checked together: a bot token needs a way to receive events."""
+    bot = _secret(values, "SLACK_BOT_TOKEN", "a bot token (xoxb-…)")
+    app = _secret(values, "SLACK_APP_TOKEN", "an app-level token (xapp-…)")
+    signing = _secret(values, "SLACK_SIGNING_SECRET", "the app's signing secret")
+    if bot is not None and app is None and signing is None:
+        raise SettingsError(
+            "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
+            "SLACK_SIGNING_SECRET (HTTP mode) is: Slack needs one of them to send events"
+        )
+    if bot is None and (app is not None or signing is not None):
+        raise SettingsError(
+            "SLACK_BOT_TOKEN is not set: Slack needs the bot token (xoxb-…) beside "
+            "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET"
+        )
+    return {
+        "slack_bot_token": bot,
+        "slack_app_token": app,
+        "slack_signing_secret": signing,
+        "slack_api_base": _slack_api_base(values),
+        "slack_port": _port(values, "SLACK_PORT", DEFAULT_SLACK_PORT),
+        "slack_daily_managers": _slack_users(values, "SLACK_DAILY_MANAGERS"),
+    }
+
+
+def _secret(values: _Values, key: str, what: str) -> str | None:
+    value = values.get(key)
+    if value is not None and any(c.isspace() for c in value):
+        raise SettingsError(f"{key}: expected {what} without spaces or line breaks")
+    return value
+
+
+def _slack_api_base(values: _Values) -> str:
+    """SLACK_API_BASE with the trailing slash slack_sdk joins method names to."""
+    value = _url(values, "SLACK_API_BASE", DEFAULT_SLACK_API_BASE, ("http://", "https://"))
+    return value.rstrip("/") + "/"
+
+
+def _port(values: _Values, key: str, default: int) -> int:
+    value = values.get(key)
+    if value is None:
+        return default
+    if not (value.isascii() and value.isdecimal()) or not 0 < int(value) < 65536:
+        raise SettingsError(f"{key}: expected a port number (1-65535), got {values.shown(value)}")
+    return int(value)
+
+
+_SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,20}")
+
+
+def _slack_users(values: _Values, key: str) -> frozenset[str]:
+    """Slack user ids (U012AB3CD), separated by commas (spaces allowed)."""
+    value = values.get(key)
+    if value is None:
+        return frozenset()
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    for part in ids:
+        if not _SLACK_USER.fullmatch(part):
+            raise SettingsError(
+                f"{key}: expected Slack user ids separated by commas "
+                f"(e.g. U012AB3CD,U045EF6GH), got {values.shown(part)}"
+            )
+    return frozenset(ids)
 
 
 def _shard_fields(values: _Values) -> dict[str, Any]:

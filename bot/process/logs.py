@@ -1,13 +1,14 @@
-"""Logging setup that can never print the Discord token.
+"""Logging setup that can never print a token (Discord's, Slack's) or secret.
 
-A filter on the handler redacts the token from every record that reaches it,
-whichever logger produced it (discord.py's included), tracebacks too.
+A filter on the handler redacts them from every record that reaches it,
+whichever logger produced it (discord.py's and slack_sdk's included), tracebacks too.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 REDACTED = "[redacted]"
@@ -15,20 +16,22 @@ FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 
 
 class TokenRedactor(logging.Filter):
-    """Replaces the secret in a record's message, arguments and traceback."""
+    """Replaces the secrets in a record's message, arguments and traceback."""
 
-    def __init__(self, secret: str | None) -> None:
+    def __init__(self, secret: str | None, more: Sequence[str] = ()) -> None:
         super().__init__()
-        self.secret = secret or None
+        self.secrets = [s for s in dict.fromkeys((secret, *more)) if s]
 
     def redact(self, text: str) -> str:
-        return text.replace(self.secret, REDACTED) if self.secret else text
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.secret is None:
+        if not self.secrets:
             return True
         message = record.getMessage()
-        if self.secret in message:
+        if any(secret in message for secret in self.secrets):
             record.msg, record.args = self.redact(message), None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
@@ -43,11 +46,17 @@ class AlmanacHandler(logging.StreamHandler[TextIO]):
     """The handler setup_logging installs, so a second call replaces it."""
 
 
-def setup_logging(level: str, token: str | None, stream: TextIO | None = None) -> logging.Handler:
+def setup_logging(
+    level: str,
+    token: str | None,
+    stream: TextIO | None = None,
+    *,
+    more_secrets: Sequence[str] = (),
+) -> logging.Handler:
     """One redacting stream handler on the root logger; returns it."""
     handler = AlmanacHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter(FORMAT))
-    handler.addFilter(TokenRedactor(token))
+    handler.addFilter(TokenRedactor(token, more_secrets))
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, AlmanacHandler)]:
         root.removeHandler(old)

@@ -246,6 +246,40 @@ def test_shard_settings(env: dict[str, str], count: int | None, shards: Any) -> 
     assert (s.shard_count, s.shards) == (count, shards)
 
 
+SLACK_BOT = "xoxb-1111-2222-invented"
+SLACK_APP = "xapp-1-A111-3333-invented"
+SIGNING = "8f3c0invented0signing0secret"
+
+
+@pytest.mark.parametrize(
+    ("env", "field", "expected"),
+    [
+        ({}, "slack_bot_token", None),
+        ({}, "slack_api_base", "https://slack.com/api/"),
+        ({}, "slack_port", 3000),
+        ({"SLACK_BOT_TOKEN": SLACK_BOT, "SLACK_APP_TOKEN": SLACK_APP}, "slack_socket_mode", True),
+        (
+            {"SLACK_BOT_TOKEN": SLACK_BOT, "SLACK_SIGNING_SECRET": SIGNING},
+            "slack_socket_mode",
+            False,
+        ),
+        ({"SLACK_BOT_TOKEN": SLACK_BOT, "SLACK_APP_TOKEN": SLACK_APP}, "runs_slack", True),
+        ({"SLACK_BOT_TOKEN": SLACK_BOT, "SLACK_APP_TOKEN": SLACK_APP}, "runs_discord", False),
+        ({"DISCORD_TOKEN": TOKEN}, "runs_slack", False),
+        ({"SLACK_API_BASE": "http://127.0.0.1:9/api"}, "slack_api_base", "http://127.0.0.1:9/api/"),
+        ({"SLACK_PORT": "8080"}, "slack_port", 8080),
+        (
+            {"SLACK_DAILY_MANAGERS": "U012AB3CD, W045EF6GH"},
+            "slack_daily_managers",
+            frozenset({"U012AB3CD", "W045EF6GH"}),
+        ),
+    ],
+)
+def test_slack_values(env: dict[str, str], field: str, expected: Any) -> None:
+    """Each Slack variable lands in its field; the mode follows which token is set."""
+    assert getattr(settings(env), field) == expected
+
+
 @pytest.mark.parametrize(
     ("env", "variable", "hint"),
     [
@@ -270,6 +304,68 @@ def test_malformed_shard_settings(env: dict[str, str], variable: str, hint: str)
     assert hint in message
     assert "\n" not in message
     assert TOKEN not in message
+
+
+@pytest.mark.parametrize(
+    ("env", "variable", "hint"),
+    [
+        ({"SLACK_BOT_TOKEN": SLACK_BOT}, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN (Socket Mode)"),
+        ({"SLACK_APP_TOKEN": SLACK_APP}, "SLACK_BOT_TOKEN is not set", "xoxb"),
+        (
+            {"SLACK_BOT_TOKEN": f"{SLACK_BOT} x", "SLACK_APP_TOKEN": SLACK_APP},
+            "SLACK_BOT_TOKEN",
+            "without spaces",
+        ),
+        ({"SLACK_PORT": "http"}, "SLACK_PORT", "port number"),
+        ({"SLACK_PORT": "70000"}, "SLACK_PORT", "port number"),
+        ({"SLACK_API_BASE": "slack.com/api"}, "SLACK_API_BASE", "http:// or https://"),
+        ({"SLACK_DAILY_MANAGERS": "U012AB3CD,@jo"}, "SLACK_DAILY_MANAGERS", "'@jo'"),
+        (
+            {"SLACK_BOT_TOKEN": SLACK_BOT, "SLACK_APP_TOKEN": SLACK_APP, "SLACK_PORT": SLACK_APP},
+            "SLACK_PORT",
+            "***",
+        ),
+    ],
+)
+def test_malformed_slack_settings(env: dict[str, str], variable: str, hint: str) -> None:
+    """A bad Slack setting is one line naming the variable, never showing a token."""
+    with pytest.raises(SettingsError) as caught:
+        settings(env)
+    message = str(caught.value)
+    assert message.startswith(variable)
+    assert hint in message
+    assert "\n" not in message
+    assert SLACK_BOT not in message
+    assert SLACK_APP not in message
+
+
+def test_repr_masks_slack_secrets() -> None:
+    """repr shows that the Slack tokens and secret are set, never their values."""
+    s = settings(
+        {
+            "SLACK_BOT_TOKEN": SLACK_BOT,
+            "SLACK_APP_TOKEN": SLACK_APP,
+            "SLACK_SIGNING_SECRET": SIGNING,
+        }
+    )
+    for secret in (SLACK_BOT, SLACK_APP, SIGNING):
+        assert secret not in repr(s)
+    assert "slack_bot_token='***'" in repr(s)
+    assert set(s.secrets) == {SLACK_BOT, SLACK_APP, SIGNING}
+
+
+def test_log_output_redacts_slack_tokens() -> None:
+    """Every secret handed to the logging setup is redacted, not only Discord's token."""
+    stream = io.StringIO()
+    handler = setup_logging("INFO", None, stream, more_secrets=[SLACK_BOT, SLACK_APP])
+    try:
+        logging.getLogger("slack_sdk").info("Authorization: Bearer %s / %s", SLACK_BOT, SLACK_APP)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    output = stream.getvalue()
+    assert SLACK_BOT not in output
+    assert SLACK_APP not in output
+    assert output.count(REDACTED) == 2
 
 
 def test_shard_options_override_the_environment() -> None:
