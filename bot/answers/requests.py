@@ -8,6 +8,7 @@ is valid. The answers (one module a command) take these requests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,10 @@ from bot.answers.errors import UserError
 from bot.answers.when import BOUNDS_EXAMPLE, MonthDay, parse_day, parse_range, shown
 
 PAGE_EXAMPLE: Final = "/timeline nato page:2"
+
+# The commands typed as one line of text (the console, Slack's slash commands).
+TYPED_COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
+_OPTION: Final = re.compile(r"(\w+):(\S+)")
 
 
 def parse_page(text: str | int | None, example: str = PAGE_EXAMPLE) -> int:
@@ -121,3 +126,36 @@ class SourcesRequest:
     def parse(cls, page: str | int | None) -> Self:
         """From a typed page number, or none for the first."""
         return cls(parse_page(page, "/sources page:2"))
+
+
+TypedRequest = OnThisDayRequest | QuoteRequest | TimelineRequest | SourcesRequest
+
+
+def split_options(text: str) -> tuple[str, dict[str, str]]:
+    """'putin nato speaker:bush' -> ('putin nato', {'speaker': 'bush'}): the free words,
+    and the `name:value` options (names in lower case)."""
+    options = {k.lower(): v for k, v in _OPTION.findall(text)}
+    return " ".join(_OPTION.sub(" ", text).split()), options
+
+
+def typed_request(name: str, text: str, today: date) -> TypedRequest:
+    """The request of a command typed as one line of words, as the console and Slack take
+    them: `/onthisday june 16`, `/quote putin nato speaker:bush`, `/timeline nato
+    from:2001 to:2005 page:2 full:true`, `/sources page:2`. UserError for an unknown one."""
+    free, options = split_options(text)
+    if name == "onthisday":
+        return OnThisDayRequest.parse(options.get("date", free), today)
+    if name == "quote":
+        return QuoteRequest(free, options.get("speaker"))
+    if name == "timeline":
+        return TimelineRequest.parse(
+            options.get("query", free),
+            options.get("from"),
+            options.get("to"),
+            options.get("page"),
+            options.get("full"),
+        )
+    if name in ("sources", "about"):
+        return SourcesRequest.parse(options.get("page"))
+    commands = ", /".join(TYPED_COMMANDS)
+    raise UserError(f"There is no /{name} command. Try one of: /{commands}.")

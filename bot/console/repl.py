@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import re
 import signal
 import sys
 from collections.abc import Callable
@@ -20,13 +19,19 @@ from typing import TextIO
 from bot.answers.errors import UserError
 from bot.answers.onthisday import on_this_day
 from bot.answers.quote import find_quote
-from bot.answers.requests import OnThisDayRequest, QuoteRequest, SourcesRequest, TimelineRequest
+from bot.answers.requests import (
+    TYPED_COMMANDS,
+    OnThisDayRequest,
+    QuoteRequest,
+    TimelineRequest,
+    typed_request,
+)
 from bot.answers.sources import list_sources
 from bot.answers.timeline import find_timeline
 from bot.console.render import Answer, render_text
 from db.read.store import Store
 
-COMMANDS = ("onthisday", "quote", "timeline", "sources")
+COMMANDS = TYPED_COMMANDS
 HELP = """Commands:
   /onthisday [date]                      e.g. /onthisday june 16
   /quote [words] [speaker:NAME]          e.g. /quote putin nato
@@ -34,39 +39,26 @@ HELP = """Commands:
   /sources [page:N]                      the documents behind the answers
   /help, /quit"""
 
-_OPTION = re.compile(r"(\w+):(\S+)")
 
-
-def split_command(line: str) -> tuple[str, str, dict[str, str]]:
-    """'/quote putin nato speaker:bush' -> ('quote', 'putin nato', {'speaker': 'bush'})."""
+def split_command(line: str) -> tuple[str, str]:
+    """'/quote putin nato speaker:bush' -> ('quote', 'putin nato speaker:bush')."""
     stripped = line.strip()
     if not stripped.startswith("/"):
         raise UserError("Commands start with a slash.", example="/quote putin nato")
     name, _, rest = stripped[1:].partition(" ")
-    options = {k.lower(): v for k, v in _OPTION.findall(rest)}
-    free = " ".join(_OPTION.sub(" ", rest).split())
-    return name.lower(), free, options
+    return name.lower(), rest
 
 
 async def answer_line(store: Store, line: str, today: date) -> Answer:
     """Answer one command line; UserError for anything a user got wrong."""
-    name, free, options = split_command(line)
-    if name == "onthisday":
-        return await on_this_day(store, OnThisDayRequest.parse(options.get("date", free), today))
-    if name == "quote":
-        return await find_quote(store, QuoteRequest(free, options.get("speaker")))
-    if name == "timeline":
-        request = TimelineRequest.parse(
-            options.get("query", free),
-            options.get("from"),
-            options.get("to"),
-            options.get("page"),
-            options.get("full"),
-        )
+    request = typed_request(*split_command(line), today)
+    if isinstance(request, OnThisDayRequest):
+        return await on_this_day(store, request)
+    if isinstance(request, QuoteRequest):
+        return await find_quote(store, request)
+    if isinstance(request, TimelineRequest):
         return await find_timeline(store, request)
-    if name in ("sources", "about"):
-        return await list_sources(store, SourcesRequest.parse(options.get("page")))
-    raise UserError(f"There is no /{name} command. Try one of: /" + ", /".join(COMMANDS) + ".")
+    return await list_sources(store, request)
 
 
 def run_console(

@@ -13,6 +13,8 @@ from bot.answers.requests import (
     SourcesRequest,
     TimelineRequest,
     parse_page,
+    split_options,
+    typed_request,
 )
 from bot.answers.when import MonthDay
 
@@ -66,3 +68,54 @@ def test_timeline_full_flag() -> None:
     with pytest.raises(UserError, match="full is true or false") as raised:
         TimelineRequest.parse("nato", full="maybe")
     assert raised.value.example == "/timeline nato full:true"
+
+
+@pytest.mark.parametrize(
+    ("text", "free", "options"),
+    [
+        ("", "", {}),
+        ("lighthouse keeper", "lighthouse keeper", {}),
+        (
+            "harbour from:1901 TO:1950 page:2",
+            "harbour",
+            {"from": "1901", "to": "1950", "page": "2"},
+        ),
+        ("  tide   speaker:Maren  mill ", "tide mill", {"speaker": "Maren"}),
+    ],
+)
+def test_split_options(text: str, free: str, options: dict[str, str]) -> None:
+    """Typed words split into the free text and the name:value options."""
+    assert split_options(text) == (free, options)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("onthisday", "june 16", OnThisDayRequest(MonthDay(6, 16), TODAY)),
+        ("onthisday", "", OnThisDayRequest(MonthDay(12, 4), TODAY)),
+        ("onthisday", "date:16/06", OnThisDayRequest(MonthDay(6, 16), TODAY)),
+        ("quote", "harbour mill speaker:Ellis", QuoteRequest("harbour mill", "Ellis")),
+        ("timeline", "mill from:1901 to:1950", TimelineRequest("mill", 19010000, 19501231)),
+        ("timeline", "page:3 full:yes", TimelineRequest("", page=3, full=True)),
+        ("sources", "page:2", SourcesRequest(2)),
+        ("sources", "list", SourcesRequest(1)),
+    ],
+)
+def test_typed_request(name: str, text: str, expected: object) -> None:
+    """A command typed as one line (the console, Slack) builds the same typed request."""
+    assert typed_request(name, text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        ("weather", "", "There is no /weather command"),
+        ("timeline", "from:1950 to:1901", "comes after"),
+        ("onthisday", "june 31", "not a real date"),
+        ("sources", "page:zero", "whole number"),
+    ],
+)
+def test_typed_request_refuses_with_a_line(name: str, text: str, says: str) -> None:
+    """A mistake in the typed words is a UserError, as from any other adapter."""
+    with pytest.raises(UserError, match=says):
+        typed_request(name, text, TODAY)
