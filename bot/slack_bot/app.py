@@ -1,0 +1,310 @@
+"""The Slack adapter: Bolt's AsyncApp, its slash commands and buttons, and how it runs.
+
+Socket Mode by default (SLACK_APP_TOKEN: an outbound websocket, no public URL needed);
+HTTP mode when only SLACK_SIGNING_SECRET is set (Slack posts to SLACK_PORT's
+/slack/events). Every command and press is acknowledged first, within Slack's 3 s,
+then answered through its response_url: the answers are the same typed answers the
+other adapters render, parsed from the same typed requests. The Web API's base URL is
+a setting (SLACK_API_BASE), so the real client can talk to a stand-in or a proxy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Final
+
+import aiohttp
+from aiohttp import web
+from dateutil import tz
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.answers.errors import UserError
+from bot.answers.formatting import plural
+from bot.answers.onthisday import on_this_day
+from bot.answers.quote import find_quote
+from bot.answers.requests import (
+    OnThisDayRequest,
+    QuoteRequest,
+    TimelineRequest,
+    typed_request,
+)
+from bot.answers.sources import list_sources
+from bot.answers.timeline import find_timeline
+from bot.config import Settings
+from bot.slack_bot import buttons
+from bot.slack_bot.render import (
+    SlackMessage,
+    explained,
+    on_this_day_message,
+    private,
+    quote_message,
+    sources_message,
+    timeline_message,
+)
+from db.state.records import utc_now
+
+if TYPE_CHECKING:
+    from db.read.store import Store
+    from db.state.backend import StateBackend
+
+log = logging.getLogger("almanac.slack")
+
+# The slash commands the app answers (the manifest declares the same).
+COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
+EVENTS_PATH: Final = "/slack/events"  # where Slack posts in HTTP mode
+# Tries after a 429 (each waits the Retry-After Slack gives) before a send is given up.
+RATE_LIMIT_RETRIES: Final = 5
+POLITE_FAILURE: Final = "Something went wrong on my side; it has been logged."
+NONE_LEFT: Final = (
+    "No quote matches that search any more. Try `/quote` with other words,"
+    " or `/sources` to see what the almanac holds."
+)
+# Slack's escapes in the text of a slash command, read back to what the user typed.
+_UNESCAPES: Final = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+_WORKSPACE_ID: Final = re.compile(r"[A-Z][A-Z0-9]{1,11}")
+
+
+def workspace_key(team_id: str) -> int:
+    """A workspace's id (T024BE7LD) as a state-store server id: negative, so it can never
+    be a Discord server's (snowflakes are positive); base 36 keeps it exact both ways."""
+    if not _WORKSPACE_ID.fullmatch(team_id):
+        raise ValueError(f"not a Slack workspace id: {team_id!r}")
+    return -int(team_id, 36)
+
+
+def workspace_id(key: int) -> str:
+    """Inverse of workspace_key."""
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    number, out = -key, ""
+    while number:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+    return out
+
+
+def typed_text(text: str) -> str:
+    """A slash command's text as typed: Slack sends &, < and > escaped."""
+    for escaped, typed in _UNESCAPES:
+        text = text.replace(escaped, typed)
+    return text
+
+
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """Retry a dropped connection once, and a 429 after the Retry-After Slack gives."""
+    return [
+        AsyncConnectionErrorRetryHandler(),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+    ]
+
+
+def web_client(settings: Settings, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+    """The Web API client for the bot token, at the configured base URL, honouring 429s."""
+    return AsyncWebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_base,
+        session=session,
+        retry_handlers=retry_handlers(),
+    )
+
+
+class SlackAlmanac:
+    """The Almanac Slack app: commands and buttons over the content store, workspace
+    settings (time zone) in the state store. `app` is the Bolt AsyncApp."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        state: StateBackend | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.state = state
+        self.clock = clock
+        self.session = aiohttp.ClientSession()
+        self.client = web_client(settings, self.session)
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=settings.slack_signing_secret,
+            # Socket Mode messages come over our own authenticated websocket: nothing to sign.
+            request_verification_enabled=not settings.slack_socket_mode,
+            logger=logging.getLogger("almanac.slack.bolt"),
+        )
+        for name in COMMANDS:
+            self.app.command(f"/{name}")(self._command)
+        self.app.action(re.compile(f"^{buttons.ACTION_PREFIX}"))(self._press)
+
+    async def close(self) -> None:
+        """Close the HTTP session the clients share."""
+        await self.session.close()
+
+    async def __aenter__(self) -> SlackAlmanac:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # -- commands ------------------------------------------------------------------
+
+    async def _command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
+        """Acknowledge at once, then answer through the command's response_url."""
+        await ack()
+        name = str(command.get("command", "")).lstrip("/")
+        try:
+            message = await self.answer(name, typed_text(str(command.get("text", ""))), command)
+        except UserError as error:
+            message = explained(error.explain())
+        except Exception:
+            log.exception("Slack command /%s failed", name)
+            message = private(POLITE_FAILURE)
+        await self.respond(str(command.get("response_url", "")), message)
+
+    async def answer(self, name: str, text: str, command: dict[str, Any]) -> SlackMessage:
+        """The message answering `/name text`; UserError for a mistake in it."""
+        request = typed_request(name, text, await self.today(command.get("team_id")))
+        if isinstance(request, OnThisDayRequest):
+            return on_this_day_message(await on_this_day(self.store, request))
+        if isinstance(request, QuoteRequest):
+            return quote_message(await find_quote(self.store, request), request.speaker)
+        if isinstance(request, TimelineRequest):
+            answer = await find_timeline(self.store, request)
+            return timeline_message(answer, request.start, request.end)
+        return sources_message(await list_sources(self.store, request))
+
+    async def today(self, team_id: object) -> date:
+        """Today in the workspace's time zone (chosen for its daily post), else the default."""
+        name: str | None = None
+        if self.state is not None and isinstance(team_id, str) and _WORKSPACE_ID.fullmatch(team_id):
+            name = await self.state.guild_timezone(workspace_key(team_id))
+        zone = (tz.gettz(name) if name else None) or tz.gettz(self.settings.timezone) or UTC
+        return self.clock().astimezone(zone).date()
+
+    # -- buttons -------------------------------------------------------------------
+
+    async def _press(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
+        """Acknowledge at once, then replace the message with the page or quote asked for;
+        a stale or forged button gets a line only the presser sees."""
+        await ack()
+        action_id = str(action.get("action_id", ""))
+        try:
+            message = await self.pressed(action_id, str(action.get("value", "")))
+        except UserError as error:
+            message = explained(error.explain())
+        except Exception:
+            log.exception("Slack button %s failed", action_id)
+            message = private(POLITE_FAILURE)
+        await self.respond(str(body.get("response_url", "")), message, replace=True)
+
+    async def pressed(self, action_id: str, value: str) -> SlackMessage:
+        """The message a button of ours turns to; UserError when it is out of date."""
+        if action_id == buttons.ANOTHER_QUOTE:
+            return await self._another_quote(value)
+        if action_id in (
+            buttons.TIMELINE_PREVIOUS,
+            buttons.TIMELINE_NEXT,
+            buttons.TIMELINE_FULL,
+            buttons.TIMELINE_MOMENTS,
+        ):
+            return await self._timeline_page(value)
+        if action_id in (buttons.SOURCES_PREVIOUS, buttons.SOURCES_NEXT):
+            return sources_message(await list_sources(self.store, buttons.read_sources(value)))
+        raise buttons.out_of_date("the command")
+
+    async def _another_quote(self, value: str) -> SlackMessage:
+        state = buttons.read_quote(value)
+        answer = await find_quote(self.store, state.request)
+        if answer.quote is None:
+            raise UserError(NONE_LEFT)
+        served, seen = answer.quote.id, state.request.seen
+        if served in seen:  # every match was shown: the round begins again
+            shown, seen = 1, (served,)
+        else:
+            shown, seen = state.shown + 1, (*seen, served)
+        return quote_message(answer, state.request.speaker, shown, seen)
+
+    async def _timeline_page(self, value: str) -> SlackMessage:
+        request = buttons.read_timeline(value)
+        answer = await find_timeline(self.store, request)
+        if not answer.events:
+            raise UserError("That timeline has no events any more. Run /timeline again.")
+        if request.full and answer.page != request.page:  # a page it no longer has
+            pages = plural(answer.pages, "page")
+            raise UserError(f"That timeline now has {pages}. Run /timeline again.")
+        return timeline_message(answer, request.start, request.end)
+
+    # -- sending -------------------------------------------------------------------
+
+    async def respond(
+        self, response_url: str, message: SlackMessage, *, replace: bool = False
+    ) -> None:
+        """Send through a response_url: in the channel, or only to the asker; a press's
+        answer replaces the pressed message unless it is only for the presser."""
+        if not response_url.startswith(("http://", "https://")):
+            log.warning("A Slack request came without a response_url; nothing was sent")
+            return
+        body = message.payload()
+        body["response_type"] = "ephemeral" if message.ephemeral else "in_channel"
+        body["replace_original"] = replace and not message.ephemeral
+        webhook = AsyncWebhookClient(
+            response_url, session=self.session, retry_handlers=retry_handlers()
+        )
+        response = await webhook.send_dict(body)
+        if response.status_code != 200:
+            log.warning("Slack refused an answer (HTTP %d)", response.status_code)
+
+    async def post(self, channel: str, message: SlackMessage) -> str:
+        """Post in a channel with chat.postMessage (nothing links names); the message's ts."""
+        response = await self.client.chat_postMessage(
+            channel=channel, unfurl_links=False, **message.payload()
+        )
+        return str(response["ts"])
+
+
+async def run_slack(
+    settings: Settings,
+    store: Store,
+    state: StateBackend,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+) -> None:
+    """Run the Slack app until cancelled: Socket Mode, or HTTP mode on SLACK_PORT."""
+    async with SlackAlmanac(settings, store, state, clock=clock) as almanac:
+        identity = await almanac.client.auth_test()  # a refused token stops here, in one line
+        log.info(
+            "Connected to Slack workspace %s as %s", identity.get("team"), identity.get("user")
+        )
+        if settings.slack_socket_mode:
+            assert settings.slack_app_token is not None
+            handler = AsyncSocketModeHandler(almanac.app, settings.slack_app_token)
+            try:
+                await handler.connect_async()  # type: ignore[no-untyped-call]
+                await asyncio.Event().wait()
+            finally:
+                with contextlib.suppress(Exception):
+                    await handler.close_async()  # type: ignore[no-untyped-call]
+        else:
+            runner = web.AppRunner(almanac.app.web_app(path=EVENTS_PATH, port=settings.slack_port))
+            await runner.setup()
+            try:
+                await web.TCPSite(runner, port=settings.slack_port).start()
+                log.info(
+                    "Slack HTTP mode: listening on port %d%s", settings.slack_port, EVENTS_PATH
+                )
+                await asyncio.Event().wait()
+            finally:
+                await runner.cleanup()
