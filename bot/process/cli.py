@@ -94,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     console = commands.add_parser("console", help="type the slash commands interactively")
     console.set_defaults(handler=_console)
 
-    run = commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    run = commands.add_parser(
+        "run", help="run the bot: Discord (DISCORD_TOKEN), Slack (SLACK_BOT_TOKEN) or both"
+    )
     run.add_argument(
         "--shard-count",
         metavar="N",
@@ -274,11 +276,11 @@ def _sync(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_or_console(args: argparse.Namespace, settings: Settings) -> int:
-    if settings.token:
+    if settings.runs_discord or settings.runs_slack:
         return _run(args, settings)
     print(
-        "No DISCORD_TOKEN set: starting the local console. "
-        "To connect to Discord, put DISCORD_TOKEN=... in .env (see README) and run `make run`."
+        "No DISCORD_TOKEN or SLACK_BOT_TOKEN set: starting the local console. To connect to"
+        " Discord or Slack, put its tokens in .env (see README) and run `make run`."
     )
     return _console(args, settings)
 

@@ -1,11 +1,13 @@
 """Process lifecycle for `almanac run` and `almanac sync`.
 
-The stores are opened once here, handed to the bot, and closed on the way out;
-a start-up problem becomes one readable line and a non-zero exit.
+The stores are opened once here, handed to the adapters (Discord, Slack or both,
+depending on which tokens are set), and closed on the way out; a start-up problem
+becomes one readable line and a non-zero exit.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from collections.abc import Callable, Coroutine
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import discord
+from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings, SettingsError
 from bot.discord_bot.app import run_bot as run_discord_bot
@@ -20,15 +23,23 @@ from bot.discord_bot.app import sync_once
 from bot.process.logs import setup_logging
 from bot.process.runtime import freeze_startup_objects, tune_gc
 from bot.process.runtime import run as run_loop
+from bot.slack_bot.app import run_slack
 from db.read.store import Store
 from db.state.backend import StateBackend, StateStoreError, open_state
 
 log = logging.getLogger("almanac")
 
 
+NO_TOKEN = (
+    "neither DISCORD_TOKEN nor SLACK_BOT_TOKEN is set: put one (or both) in the "
+    "environment or .env (see the README)"
+)
+
+
 def run_bot(settings: Settings, content: Path) -> int:
-    """Run the Discord bot until interrupted; the exit status says how it ended."""
-    setup_logging(settings.log_level, settings.token)
+    """Run the bot until interrupted, in Discord, Slack or both (whichever tokens are
+    set); the exit status says how it ended."""
+    setup_logging(settings.log_level, settings.token, more_secrets=settings.secrets)
     tune_gc()
     if not settings.runs_every_shard and settings.state_url is None:
         log.warning(
@@ -40,14 +51,36 @@ def run_bot(settings: Settings, content: Path) -> int:
         )
 
     async def run() -> None:
+        if not (settings.runs_discord or settings.runs_slack):
+            raise SettingsError(NO_TOKEN)
         async with (
             await Store.open(content) as store,
             await _open_state(settings) as state,
         ):
             freeze_startup_objects()  # the store's in-memory indexes, modules, settings
-            await run_discord_bot(settings, store, state)
+            adapters = []
+            if settings.runs_discord:
+                adapters.append(run_discord_bot(settings, store, state))
+            if settings.runs_slack:
+                adapters.append(run_slack(settings, store, state))
+            await _together(adapters)
 
-    return _guarded(run)
+    used = (("Discord", settings.runs_discord), ("Slack", settings.runs_slack))
+    return _guarded(run, " or ".join(name for name, on in used if on) or "Discord")
+
+
+async def _together(adapters: list[Coroutine[Any, Any, None]]) -> None:
+    """Run the adapters side by side; when one stops with an error, stop the others
+    and raise that error itself (one readable line), not a group of them."""
+    tasks = [asyncio.create_task(adapter) for adapter in adapters]
+    try:
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    for task in done:
+        task.result()
 
 
 async def _open_state(settings: Settings) -> StateBackend:
@@ -71,7 +104,7 @@ def sync_commands(settings: Settings, content: Path, guild_id: int | None) -> in
     return _guarded(sync)
 
 
-def _guarded(main: Callable[[], Coroutine[Any, Any, None]]) -> int:
+def _guarded(main: Callable[[], Coroutine[Any, Any, None]], services: str = "Discord") -> int:
     """Run a coroutine function, turning known start-up failures into one line."""
     try:
         run_loop(main())
@@ -89,8 +122,16 @@ def _guarded(main: Callable[[], Coroutine[Any, Any, None]]) -> int:
     except discord.PrivilegedIntentsRequired:
         print("almanac: Discord refused the requested intents", file=sys.stderr)
         return 2
+    except SlackApiError as error:
+        reason = error.response.get("error") if error.response is not None else None
+        print(
+            f"almanac: Slack refused the bot token (SLACK_BOT_TOKEN): {reason or 'no reason'};"
+            " check it in .env",
+            file=sys.stderr,
+        )
+        return 2
     except (OSError, discord.GatewayNotFound) as error:
-        print(f"almanac: cannot reach Discord ({type(error).__name__})", file=sys.stderr)
+        print(f"almanac: cannot reach {services} ({type(error).__name__})", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 0
