@@ -23,6 +23,10 @@ PAGE_EXAMPLE: Final = "/timeline nato page:2"
 # The commands typed as one line of text (the console, Slack's slash commands).
 TYPED_COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
 _OPTION: Final = re.compile(r"(\w+):(\S+)")
+# An option as a slash command's form shows it ('from: 2001'); typed, it is 'from:2001'.
+_SPACED_OPTION: Final = re.compile(r"\b(\w+):\s+")
+# Options whose value is the free words when typed: '/quote query: nato' is '/quote nato'.
+_FREE_OPTIONS: Final = ("query", "date")
 
 
 def parse_page(text: str | int | None, example: str = PAGE_EXAMPLE) -> int:
@@ -159,3 +163,13 @@ def typed_request(name: str, text: str, today: date) -> TypedRequest:
         return SourcesRequest.parse(options.get("page"))
     commands = ", /".join(TYPED_COMMANDS)
     raise UserError(f"There is no /{name} command. Try one of: /{commands}.")
+
+
+def typed_example(example: str) -> str:
+    """An example written as Discord's form shows options, as it is typed in one line:
+    '/timeline query: nato from: 2001' -> '/timeline nato from:2001'."""
+
+    def typed(match: re.Match[str]) -> str:
+        return "" if match[1] in _FREE_OPTIONS else f"{match[1]}:"
+
+    return " ".join(_SPACED_OPTION.sub(typed, example).split())

@@ -168,7 +168,7 @@ class SlackAlmanac:
         try:
             message = await self.answer(name, typed_text(str(command.get("text", ""))), command)
         except UserError as error:
-            message = explained(error.explain())
+            message = explained(error)
         except Exception:
             log.exception("Slack command /%s failed", name)
             message = private(POLITE_FAILURE)
@@ -204,7 +204,7 @@ class SlackAlmanac:
         try:
             message = await self.pressed(action_id, str(action.get("value", "")))
         except UserError as error:
-            message = explained(error.explain())
+            message = explained(error)
         except Exception:
             log.exception("Slack button %s failed", action_id)
             message = private(POLITE_FAILURE)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from bot.answers.errors import UserError
 from bot.answers.formatting import (
     RESTARTED,
     attribution,
@@ -30,6 +31,7 @@ from bot.answers.formatting import (
 )
 from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, OnThisDay
 from bot.answers.quote import QuoteAnswer
+from bot.answers.requests import typed_example
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
 from bot.answers.when import MonthDay
@@ -83,9 +85,12 @@ def private(text: str) -> SlackMessage:
     return SlackMessage(text=text, blocks=[_section(text)], ephemeral=True)
 
 
-def explained(message: str) -> SlackMessage:
-    """A UserError's explanation (its example in backticks) made safe, only for the asker."""
-    return private(safe(message, SECTION_MAX))
+def explained(error: UserError) -> SlackMessage:
+    """A mistake's line and a working example, as typed in Slack, only for the asker."""
+    text = safe(error.message, SECTION_MAX - 300)
+    if error.example is not None:
+        text += f"\nTry: `{safe(typed_example(error.example), 250)}`"
+    return private(text)
 
 
 # -- blocks -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from bot.answers.requests import (
     TimelineRequest,
     parse_page,
     split_options,
+    typed_example,
     typed_request,
 )
 from bot.answers.when import MonthDay
@@ -119,3 +120,23 @@ def test_typed_request_refuses_with_a_line(name: str, text: str, says: str) -> N
     """A mistake in the typed words is a UserError, as from any other adapter."""
     with pytest.raises(UserError, match=says):
         typed_request(name, text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("example", "typed"),
+    [
+        ("/onthisday date: june 16", "/onthisday june 16"),
+        (
+            "/timeline query: mill from: 1901 to: 1950-06-16",
+            "/timeline mill from:1901 to:1950-06-16",
+        ),
+        ("/quote query: tide speaker: Ellis", "/quote tide speaker:Ellis"),
+        ("/timeline mill page:2", "/timeline mill page:2"),
+        ("/quote putin nato", "/quote putin nato"),
+    ],
+)
+def test_typed_example(example: str, typed: str) -> None:
+    """An example in the form's shape reads as typed in one line, and parses back."""
+    assert typed_example(example) == typed
+    name, _, text = typed.removeprefix("/").partition(" ")
+    typed_request(name, text, TODAY)  # a working example: no UserError

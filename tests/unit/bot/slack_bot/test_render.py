@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from bot.answers.errors import UserError
 from bot.answers.onthisday import OnThisDay
 from bot.answers.quote import QuoteAnswer
 from bot.answers.sources import Sources
@@ -211,7 +212,9 @@ def test_sources_page() -> None:
 
 def test_explained_error_is_ephemeral_and_safe() -> None:
     """A UserError's line, with the user's words in it, is escaped and only for the asker."""
-    message = render.explained("I couldn't read '<!here>' as a date.\nTry: `/onthisday june 16`")
+    error = UserError("I couldn't read '<!here>' as a date.", example="/onthisday date: june 16")
+    message = render.explained(error)
     shown = check(message)
     assert message.ephemeral
     assert "&lt;!here&gt;" in shown
+    assert "Try: `/onthisday june 16`" in shown
