@@ -1,0 +1,26 @@
+"""The Slack app manifest declares exactly the commands the app answers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.slack_bot.app import COMMANDS
+
+MANIFEST = Path(__file__).resolve().parents[4] / "bot" / "slack_bot" / "manifest.yml"
+
+
+def test_manifest_commands_are_the_apps() -> None:
+    """Each command the app registers is in the manifest, and no other."""
+    declared = re.findall(r"^\s*- command: /(\w+)$", MANIFEST.read_text(), re.MULTILINE)
+    assert sorted(declared) == sorted(COMMANDS)
+
+
+def test_manifest_runs_in_socket_mode_with_buttons() -> None:
+    """Socket Mode (no public URL) and interactivity (the buttons) are on; the bot may
+    use slash commands and post."""
+    text = MANIFEST.read_text()
+    assert re.search(r"^\s*socket_mode_enabled: true$", text, re.MULTILINE)
+    assert re.search(r"interactivity:\s*\n\s*is_enabled: true", text)
+    scopes = set(re.findall(r"^\s*- ([a-z]+:?[a-z.]*)$", text, re.MULTILINE))
+    assert {"commands", "chat:write"} <= scopes
