@@ -125,6 +125,8 @@ class FakeSlackState:
     requests: list[tuple[str, JSON]] = field(default_factory=list)  # (Web API method, args)
     envelopes: dict[str, Envelope] = field(default_factory=dict)
     responses: dict[str, list[Posted]] = field(default_factory=dict)
+    # response_id -> (channel, user) the response_url answers in.
+    response_targets: dict[str, tuple[str, str]] = field(default_factory=dict)
     # response_id -> the message a press came from (its response_url replaces it).
     pressed_message: dict[str, str] = field(default_factory=dict)
     messages: dict[str, Message] = field(default_factory=dict)  # ts -> message
@@ -275,10 +277,8 @@ class FakeSlack(FakeSlackState):
         body = await request.json()
         self.responses[response_id].append(Posted(response_id, body))
         self._touch()
-        envelope = next(e for e in self.envelopes.values() if e.response_id == response_id)
-        channel = str(envelope.payload.get("channel_id") or envelope.payload["channel"]["id"])
+        channel, user = self.response_targets[response_id]
         message = self._message(body, channel)
-        user = _user_of(envelope.payload)
         pressed = self.pressed_message.get(response_id)
         if body.get("response_type") == "ephemeral":
             self.ephemerals.append((user, message))
@@ -346,7 +346,8 @@ class FakeSlack(FakeSlackState):
         assert socket is not None, "no Socket Mode client is connected"
         envelope = Envelope(str(uuid.uuid4()), kind, payload, response_id, time.monotonic())
         self.envelopes[envelope.envelope_id] = envelope
-        self.responses[response_id] = []
+        channel = str(payload.get("channel_id") or payload["channel"]["id"])
+        self.new_response_url(channel, _user_of(payload), response_id)
         await socket.send_json(
             {
                 "envelope_id": envelope.envelope_id,
@@ -358,6 +359,15 @@ class FakeSlack(FakeSlackState):
             }
         )
         return envelope
+
+    def new_response_url(
+        self, channel: str = CHANNEL_ID, user: str = MEMBER_ID, response_id: str | None = None
+    ) -> tuple[str, str]:
+        """A response_url answering in `channel` for `user`: (its id, the URL)."""
+        response_id = response_id or uuid.uuid4().hex
+        self.responses[response_id] = []
+        self.response_targets[response_id] = (channel, user)
+        return response_id, self._response_url_for(response_id)
 
     def _response_url_for(self, response_id: str) -> str:
         return f"http://127.0.0.1:{self.port}/response/{response_id}"
