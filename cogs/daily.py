@@ -34,7 +34,7 @@ from bot.discord_bot.app import AlmanacBot
 from bot.discord_bot.replies import reply
 from bot.discord_bot.tree import permission_label
 from db.state.backend import StateBackend
-from db.state.records import EmptyDay, PostRecord, Subscription, retry_at
+from db.state.records import EmptyDay, PostRecord, Subscription, is_slack_key, retry_at
 
 log = logging.getLogger("almanac.daily")
 # How long a server must be missing from every READY before its settings are forgotten.
@@ -208,6 +208,8 @@ class DailyCog(commands.Cog, name="Daily"):
             log.warning("The state store belongs to another bot user: no server is forgotten")
             return
         present = {guild.id for guild in self.bot.guilds}
+        # Slack workspaces in the same store are never in Discord's READY: not absent.
+        present |= {g for g in await state.guilds_with_settings() if is_slack_key(g)}
         gone = await state.mark_absent(present, ABSENCE_GRACE)
         if gone:
             log.info("Forgot %d servers absent for %s", len(gone), ABSENCE_GRACE)

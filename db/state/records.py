@@ -4,6 +4,7 @@ the same records and the same rules, so only the SQL differs between backends.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -103,3 +104,42 @@ def retry_at(record: PostRecord) -> datetime | None:
     if record.status == "failed":
         return record.at + RETRY_FAILED
     return None
+
+
+# -- Slack ids -----------------------------------------------------------------
+# Slack names workspaces, channels and messages with text ids (T024BE7LD, C0123ABCD,
+# '1700000001.000100'); the state store keys servers, channels and messages by
+# integers. A Slack id is kept as its value in base 36, negated: Discord's snowflakes
+# are positive, so one store can hold both services and no id can be the other's.
+
+_SLACK_DIGITS: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SLACK_ID: Final = re.compile(r"[A-Z][A-Z0-9]{1,11}")  # 12 characters fit in a BIGINT
+
+
+def slack_key(slack_id: str) -> int:
+    """A Slack workspace or channel id as the state store keys it (negative)."""
+    if not _SLACK_ID.fullmatch(slack_id):
+        raise ValueError(f"not a Slack id: {slack_id[:40]!r}")
+    return -int(slack_id, 36)
+
+
+def slack_id(key: int) -> str:
+    """The Slack id a negative key stands for (inverse of slack_key)."""
+    if not is_slack_key(key):
+        raise ValueError(f"not a Slack key: {key}")
+    number, out = -key, ""
+    while number:
+        number, rest = divmod(number, 36)
+        out = _SLACK_DIGITS[rest] + out
+    return out
+
+
+def is_slack_key(key: int) -> bool:
+    """Whether a server or channel id of the state store is a Slack one."""
+    return key < 0
+
+
+def slack_message_key(ts: str) -> int:
+    """A Slack message's ts ('1700000001.000100') as the post log's message id."""
+    seconds, _, micros = ts.partition(".")
+    return int(seconds) * 1_000_000 + int(micros.ljust(6, "0")[:6] or 0)
