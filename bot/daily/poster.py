@@ -40,10 +40,7 @@ import aiohttp
 import discord
 
 from bot.answers.errors import UserError
-from bot.answers.onthisday import on_this_day
-from bot.answers.quote import QuoteAnswer
-from bot.answers.requests import OnThisDayRequest
-from bot.answers.when import MonthDay
+from bot.daily.content import EMPTY, MISSED, day_post
 from bot.daily.schedule import (
     Clock,
     LastPost,
@@ -71,6 +68,7 @@ from db.state.records import (
     REST_TURNS,
     EmptyDay,
     Subscription,
+    is_slack_key,
 )
 
 log = logging.getLogger("almanac.daily")
@@ -87,9 +85,6 @@ POSTS_PER_SECOND: Final = GLOBAL_REQUESTS_PER_SECOND * 0.90  # 45 posts/s
 LATE_TURNS: Final = 3
 POST_TIMEOUT: Final = 60.0  # well under db.state.sqlite.STALE_CLAIM: a live post never looks stale
 UNKNOWN_CHANNEL: Final = 10003
-MISSED: Final = "missed: nothing was posted at the post time (bot offline or paused)"
-EMPTY: Final = "nothing in the almanac on this day"
-_QUOTE_POOL: Final = 400
 # Messages of the channel a retried claim reads for a post that went out unrecorded:
 # the day's post is among the channel's last few unless the channel is very busy.
 HISTORY_LOOKBACK: Final = 50
@@ -132,58 +127,21 @@ class RunReport:
 
 async def build_post(store: Store, day: date, policy: EmptyDay) -> list[discord.Embed] | None:
     """The embeds of a local day's post; None when the day is empty and the policy skips."""
-    answer = await on_this_day(store, OnThisDayRequest(MonthDay(day.month, day.day), day))
-    if answer.events or answer.quotes:
-        return on_this_day_embeds(answer)
-    if policy == EmptyDay.QUOTE:
-        return await _quote_of_the_day(store, day)
-    if policy == EmptyDay.NEAREST:
-        return await _nearest_anniversary(store, day, answer.before, answer.after)
-    return None
-
-
-async def _quote_of_the_day(store: Store, day: date) -> list[discord.Embed] | None:
-    """A quote picked by the date, so every server sees the same one that day."""
-    pool = [q for q in await store.search_quotes([], limit=_QUOTE_POOL) if not q.fragment]
-    if not pool:
+    post = await day_post(store, day, policy)
+    if post is None:
         return None
-    quote = pool[day.toordinal() % len(pool)]
-    label = MonthDay(day.month, day.day).label()
-    header = new_embed(
-        f"Quote of the day — {label}",
-        f"Nothing in the almanac happened on {label}; here is a quote instead.",
-    )
-    body = quote_embed(QuoteAnswer("", [], [], quote, [], 1))
-    return fit_message([header, body])
-
-
-async def _nearest_anniversary(
-    store: Store, day: date, before: MonthDay | None, after: MonthDay | None
-) -> list[discord.Embed] | None:
-    """The anniversaries of the closest day that has some (the earlier one on a tie)."""
-    nearest = _closest(day, before, after)
-    if nearest is None:
-        return None
-    answer = await on_this_day(store, OnThisDayRequest(nearest, day))
-    embeds = on_this_day_embeds(answer)
-    label = MonthDay(day.month, day.day).label()
-    first = embeds[0]
-    first.title = shorten(f"Nearest anniversary — {nearest.label()}", TITLE_MAX)
-    note = (
-        f"Nothing in the almanac happened on {label}; the nearest anniversary is {nearest.label()}."
-    )
-    first.description = shorten(f"{note}\n{first.description or ''}".strip(), DESCRIPTION_MAX)
-    return fit_message(embeds)
-
-
-def _closest(day: date, before: MonthDay | None, after: MonthDay | None) -> MonthDay | None:
-    """Of two month-days, the one fewer days away from day, counted round the year."""
-    if before is None or after is None:
-        return before or after
-    here = date(2000, day.month, day.day)  # a leap year holds every month-day
-    back = (here - date(2000, before.month, before.day)).days % 366
-    ahead = (date(2000, after.month, after.day) - here).days % 366
-    return before if back <= ahead else after
+    if post.quote is not None:
+        header = new_embed(post.title or "", post.note or "")
+        return fit_message([header, quote_embed(post.quote)])
+    assert post.anniversaries is not None
+    embeds = on_this_day_embeds(post.anniversaries)
+    if post.nearest is not None:
+        first = embeds[0]
+        first.title = shorten(post.title or "", TITLE_MAX)
+        description = f"{post.note}\n{first.description or ''}".strip()
+        first.description = shorten(description, DESCRIPTION_MAX)
+        return fit_message(embeds)
+    return embeds
 
 
 # -- knowing a day's post again ----------------------------------------------
@@ -253,7 +211,9 @@ class Poster:
         report = RunReport()
         due: list[tuple[Subscription, date]] = []
         for sub in await self.state.active_subscriptions():
-            if sub.guild_id in self._in_flight or not self.serves(sub.guild_id):
+            if sub.guild_id in self._in_flight or is_slack_key(sub.guild_id):
+                continue  # a Slack workspace's post is the Slack adapter's
+            if not self.serves(sub.guild_id):
                 continue
             try:
                 day = await self._due(sub, now, report)
