@@ -22,7 +22,8 @@ PAGE_EXAMPLE: Final = "/timeline nato page:2"
 
 # The commands typed as one line of text (the console, Slack's slash commands).
 TYPED_COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
-_OPTION: Final = re.compile(r"(\w+):(\S+)")
+# A name:value option; a name starts with a letter, so a time (09:00) is a word.
+_OPTION: Final = re.compile(r"\b([A-Za-z]\w*):(\S+)")
 # An option as a slash command's form shows it ('from: 2001'); typed, it is 'from:2001'.
 _SPACED_OPTION: Final = re.compile(r"\b(\w+):\s+")
 # Options whose value is the free words when typed: '/quote query: nato' is '/quote nato'.

@@ -82,6 +82,7 @@ def test_timeline_full_flag() -> None:
             {"from": "1901", "to": "1950", "page": "2"},
         ),
         ("  tide   speaker:Maren  mill ", "tide mill", {"speaker": "Maren"}),
+        ("set 09:00 timezone:Europe/Oslo", "set 09:00", {"timezone": "Europe/Oslo"}),
     ],
 )
 def test_split_options(text: str, free: str, options: dict[str, str]) -> None:
