@@ -24,6 +24,7 @@ from bot.process.logs import setup_logging
 from bot.process.runtime import freeze_startup_objects, tune_gc
 from bot.process.runtime import run as run_loop
 from bot.slack_bot.app import run_slack
+from bot.slack_bot.client import slack_error
 from db.read.store import Store
 from db.state.backend import StateBackend, StateStoreError, open_state
 
@@ -142,9 +143,8 @@ def _guarded(main: Callable[[], Coroutine[Any, Any, None]], services: str = "Dis
         print("almanac: Discord refused the requested intents", file=sys.stderr)
         return 2
     except SlackApiError as error:
-        reason = error.response.get("error") if error.response is not None else None
         print(
-            f"almanac: Slack refused the bot token (SLACK_BOT_TOKEN): {reason or 'no reason'};"
+            f"almanac: Slack refused the bot token (SLACK_BOT_TOKEN): {slack_error(error)};"
             " check it in .env",
             file=sys.stderr,
         )

@@ -23,12 +23,7 @@ from aiohttp import web
 from dateutil import tz
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
-from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.answers.errors import UserError
@@ -45,6 +40,8 @@ from bot.answers.sources import list_sources
 from bot.answers.timeline import find_timeline
 from bot.config import Settings
 from bot.slack_bot import buttons
+from bot.slack_bot.client import retry_handlers, slack_error, web_client
+from bot.slack_bot.daily import TICK, SlackPoster, answer_daily
 from bot.slack_bot.render import (
     SlackMessage,
     explained,
@@ -54,7 +51,7 @@ from bot.slack_bot.render import (
     sources_message,
     timeline_message,
 )
-from db.state.records import utc_now
+from db.state.records import slack_key, utc_now
 
 if TYPE_CHECKING:
     from db.read.store import Store
@@ -62,11 +59,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("almanac.slack")
 
-# The slash commands the app answers (the manifest declares the same).
+# The answer commands, and every slash command the app answers (the manifest's).
 COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
+ALL_COMMANDS: Final = (*COMMANDS, "daily")
 EVENTS_PATH: Final = "/slack/events"  # where Slack posts in HTTP mode
-# Tries after a 429 (each waits the Retry-After Slack gives) before a send is given up.
-RATE_LIMIT_RETRIES: Final = 5
 POLITE_FAILURE: Final = "Something went wrong on my side; it has been logged."
 NONE_LEFT: Final = (
     "No quote matches that search any more. Try `/quote` with other words,"
@@ -74,25 +70,6 @@ NONE_LEFT: Final = (
 )
 # Slack's escapes in the text of a slash command, read back to what the user typed.
 _UNESCAPES: Final = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
-_WORKSPACE_ID: Final = re.compile(r"[A-Z][A-Z0-9]{1,11}")
-
-
-def workspace_key(team_id: str) -> int:
-    """A workspace's id (T024BE7LD) as a state-store server id: negative, so it can never
-    be a Discord server's (snowflakes are positive); base 36 keeps it exact both ways."""
-    if not _WORKSPACE_ID.fullmatch(team_id):
-        raise ValueError(f"not a Slack workspace id: {team_id!r}")
-    return -int(team_id, 36)
-
-
-def workspace_id(key: int) -> str:
-    """Inverse of workspace_key."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    number, out = -key, ""
-    while number:
-        number, rest = divmod(number, 36)
-        out = digits[rest] + out
-    return out
 
 
 def typed_text(text: str) -> str:
@@ -100,24 +77,6 @@ def typed_text(text: str) -> str:
     for escaped, typed in _UNESCAPES:
         text = text.replace(escaped, typed)
     return text
-
-
-def retry_handlers() -> list[AsyncRetryHandler]:
-    """Retry a dropped connection once, and a 429 after the Retry-After Slack gives."""
-    return [
-        AsyncConnectionErrorRetryHandler(),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-    ]
-
-
-def web_client(settings: Settings, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
-    """The Web API client for the bot token, at the configured base URL, honouring 429s."""
-    return AsyncWebClient(
-        token=settings.slack_bot_token,
-        base_url=settings.slack_api_base,
-        session=session,
-        retry_handlers=retry_handlers(),
-    )
 
 
 class SlackAlmanac:
@@ -145,8 +104,9 @@ class SlackAlmanac:
             request_verification_enabled=not settings.slack_socket_mode,
             logger=logging.getLogger("almanac.slack.bolt"),
         )
-        for name in COMMANDS:
+        for name in ALL_COMMANDS:
             self.app.command(f"/{name}")(self._command)
+        self.poster = SlackPoster(self, clock)
         self.app.action(re.compile(f"^{buttons.ACTION_PREFIX}"))(self._press)
 
     async def close(self) -> None:
@@ -176,6 +136,8 @@ class SlackAlmanac:
 
     async def answer(self, name: str, text: str, command: dict[str, Any]) -> SlackMessage:
         """The message answering `/name text`; UserError for a mistake in it."""
+        if name == "daily":
+            return await answer_daily(self, self.poster, text, command)
         request = typed_request(name, text, await self.today(command.get("team_id")))
         if isinstance(request, OnThisDayRequest):
             return on_this_day_message(await on_this_day(self.store, request))
@@ -189,10 +151,26 @@ class SlackAlmanac:
     async def today(self, team_id: object) -> date:
         """Today in the workspace's time zone (chosen for its daily post), else the default."""
         name: str | None = None
-        if self.state is not None and isinstance(team_id, str) and _WORKSPACE_ID.fullmatch(team_id):
-            name = await self.state.guild_timezone(workspace_key(team_id))
+        if self.state is not None and isinstance(team_id, str):
+            try:
+                name = await self.state.guild_timezone(slack_key(team_id))
+            except ValueError:  # not a workspace id: the default zone
+                name = None
         zone = (tz.gettz(name) if name else None) or tz.gettz(self.settings.timezone) or UTC
         return self.clock().astimezone(zone).date()
+
+    async def may_manage_daily(self, user: str) -> bool:
+        """Whether a user may change the workspace's daily post: a workspace admin or
+        owner (users.info), or one SLACK_DAILY_MANAGERS names."""
+        if user in self.settings.slack_daily_managers:
+            return True
+        try:
+            info = await self.client.users_info(user=user)
+        except SlackApiError as error:
+            log.warning("Could not look up Slack user %s: %s", user, slack_error(error))
+            return False
+        person = info.get("user") or {}
+        return any(bool(person.get(k)) for k in ("is_admin", "is_owner", "is_primary_owner"))
 
     # -- buttons -------------------------------------------------------------------
 
@@ -281,30 +259,40 @@ async def run_slack(
     state: StateBackend,
     *,
     clock: Callable[[], datetime] = utc_now,
+    daily_tick: float = TICK,
 ) -> None:
-    """Run the Slack app until cancelled: Socket Mode, or HTTP mode on SLACK_PORT."""
+    """Run the Slack app until cancelled: Socket Mode, or HTTP mode on SLACK_PORT; the
+    daily poster runs beside it every `daily_tick` seconds."""
     async with SlackAlmanac(settings, store, state, clock=clock) as almanac:
         identity = await almanac.client.auth_test()  # a refused token stops here, in one line
-        log.info(
-            "Connected to Slack workspace %s as %s", identity.get("team"), identity.get("user")
-        )
-        if settings.slack_socket_mode:
-            assert settings.slack_app_token is not None
-            handler = AsyncSocketModeHandler(almanac.app, settings.slack_app_token)
-            try:
-                await handler.connect_async()  # type: ignore[no-untyped-call]
-                await asyncio.Event().wait()
-            finally:
-                with contextlib.suppress(Exception):
-                    await handler.close_async()  # type: ignore[no-untyped-call]
-        else:
-            runner = web.AppRunner(almanac.app.web_app(path=EVENTS_PATH, port=settings.slack_port))
-            await runner.setup()
-            try:
-                await web.TCPSite(runner, port=settings.slack_port).start()
-                log.info(
-                    "Slack HTTP mode: listening on port %d%s", settings.slack_port, EVENTS_PATH
-                )
-                await asyncio.Event().wait()
-            finally:
-                await runner.cleanup()
+        team, user = identity.get("team"), identity.get("user")
+        log.info("Connected to Slack workspace %s as %s", team, user)
+        daily = asyncio.create_task(almanac.poster.loop(daily_tick), name="slack daily")
+        try:
+            await serve(almanac, settings)
+        finally:
+            daily.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await daily
+
+
+async def serve(almanac: SlackAlmanac, settings: Settings) -> None:
+    """Receive Slack's requests until cancelled: over Socket Mode, or on SLACK_PORT."""
+    if settings.slack_socket_mode:
+        assert settings.slack_app_token is not None
+        handler = AsyncSocketModeHandler(almanac.app, settings.slack_app_token)
+        try:
+            await handler.connect_async()  # type: ignore[no-untyped-call]
+            await asyncio.Event().wait()
+        finally:
+            with contextlib.suppress(Exception):
+                await handler.close_async()  # type: ignore[no-untyped-call]
+        return
+    runner = web.AppRunner(almanac.app.web_app(path=EVENTS_PATH, port=settings.slack_port))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, port=settings.slack_port).start()
+        log.info("Slack HTTP mode: listening on port %d%s", settings.slack_port, EVENTS_PATH)
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()

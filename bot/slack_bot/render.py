@@ -35,6 +35,7 @@ from bot.answers.requests import typed_example
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
 from bot.answers.when import MonthDay
+from bot.daily.content import DayPost
 from bot.slack_bot import buttons
 from bot.slack_bot.text import link, safe, shorten
 from db.records import DocumentSummary, Event, Quote, Source
@@ -253,6 +254,22 @@ def _quote_text(quote: Quote, answer: OnThisDay) -> str:
     if quote.date and quote.date.year:
         when = f" · {quote.date.year_text()} ({years_ago(quote.date.year, answer.today)})"
     return f"“{safe(quote.text.strip(), QUOTE_BUDGET)}”\n— *{speaker}*{when}"
+
+
+def daily_message(post: DayPost) -> SlackMessage:
+    """A day's daily post: its anniversaries, or on an empty day the nearest day's or a
+    quote of the day, headed by why."""
+    if post.quote is not None:
+        quote = quote_message(post.quote)
+        blocks = [_header(post.title or ""), _context(safe(post.note or "")), *quote.blocks]
+        return SlackMessage(safe(post.title or ""), blocks)
+    assert post.anniversaries is not None
+    message = on_this_day_message(post.anniversaries)
+    if post.title is not None:
+        message.blocks[0] = _header(post.title)
+        message.blocks.insert(1, _context(safe(post.note or "")))
+        message.text = safe(post.title)
+    return message
 
 
 # -- /quote --------------------------------------------------------------------------

@@ -160,6 +160,7 @@ class FakeSlack(FakeSlackState):
         """Listen on a free loopback port."""
         app = web.Application()
         app.router.add_post("/api/{method}", self._web_api)
+        app.router.add_get("/api/{method}", self._web_api)  # users.info is a GET
         app.router.add_post("/response/{response_id}", self._response_url)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)

@@ -62,16 +62,16 @@ def slack_settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-async def slack_state(tmp_path: Path) -> AsyncIterator[StateBackend]:
-    """A real SQLite state store for the test."""
-    async with await open_state(tmp_path / "state.sqlite3") as state:
-        yield state
-
-
-@pytest.fixture
 def clock() -> Clock:
     """The app's time, set by the test."""
     return Clock()
+
+
+@pytest.fixture
+async def slack_state(tmp_path: Path, clock: Clock) -> AsyncIterator[StateBackend]:
+    """A real SQLite state store for the test, on the test's clock."""
+    async with await open_state(tmp_path / "state.sqlite3", clock=clock) as state:
+        yield state
 
 
 @pytest.fixture
