@@ -97,6 +97,9 @@ class SlackAlmanac:
         self.clock = clock
         self.session = aiohttp.ClientSession()
         self.client = web_client(settings, self.session)
+        # Posts the bot makes itself (daily posts): never resent on a dropped connection.
+        self.posting_client = web_client(settings, self.session, reconnect=False)
+        self.bot_id: str | None = None  # ours, from auth.test: which messages are ours
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret,
@@ -245,12 +248,21 @@ class SlackAlmanac:
         if response.status_code != 200:
             log.warning("Slack refused an answer (HTTP %d)", response.status_code)
 
-    async def post(self, channel: str, message: SlackMessage) -> str:
-        """Post in a channel with chat.postMessage (nothing links names); the message's ts."""
-        response = await self.client.chat_postMessage(
-            channel=channel, unfurl_links=False, **message.payload()
+    async def post(
+        self, channel: str, message: SlackMessage, metadata: dict[str, Any] | None = None
+    ) -> str:
+        """Post in a channel with chat.postMessage (nothing links names, no link previews);
+        the message's ts. `metadata` ({event_type, event_payload}) lets it be found again."""
+        response = await self.posting_client.chat_postMessage(
+            channel=channel, unfurl_links=False, metadata=metadata, **message.payload()
         )
         return str(response["ts"])
+
+    async def our_bot_id(self) -> str:
+        """Our bot's id (auth.test, asked once): a message of ours carries it."""
+        if self.bot_id is None:
+            self.bot_id = str((await self.client.auth_test()).get("bot_id", ""))
+        return self.bot_id
 
 
 async def run_slack(
@@ -265,6 +277,7 @@ async def run_slack(
     daily poster runs beside it every `daily_tick` seconds."""
     async with SlackAlmanac(settings, store, state, clock=clock) as almanac:
         identity = await almanac.client.auth_test()  # a refused token stops here, in one line
+        almanac.bot_id = str(identity.get("bot_id", ""))
         team, user = identity.get("team"), identity.get("user")
         log.info("Connected to Slack workspace %s as %s", team, user)
         daily = asyncio.create_task(almanac.poster.loop(daily_tick), name="slack daily")

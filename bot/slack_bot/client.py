@@ -19,21 +19,27 @@ from bot.config import Settings
 RATE_LIMIT_RETRIES: Final = 5
 
 
-def retry_handlers() -> list[AsyncRetryHandler]:
-    """Retry a dropped connection once, and a 429 after the Retry-After Slack gives."""
-    return [
-        AsyncConnectionErrorRetryHandler(),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+def retry_handlers(*, reconnect: bool = True) -> list[AsyncRetryHandler]:
+    """Retry a 429 after the Retry-After Slack gives, and (`reconnect`) a dropped
+    connection once. A daily post is not resent on a dropped connection: Slack may have
+    posted it, and its claim's retry looks for it first."""
+    handlers: list[AsyncRetryHandler] = [
+        AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)
     ]
+    if reconnect:
+        handlers.append(AsyncConnectionErrorRetryHandler())
+    return handlers
 
 
-def web_client(settings: Settings, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+def web_client(
+    settings: Settings, session: aiohttp.ClientSession | None = None, *, reconnect: bool = True
+) -> AsyncWebClient:
     """The Web API client for the bot token, at the configured base URL, honouring 429s."""
     return AsyncWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_base,
         session=session,
-        retry_handlers=retry_handlers(),
+        retry_handlers=retry_handlers(reconnect=reconnect),
     )
 
 

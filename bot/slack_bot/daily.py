@@ -52,6 +52,10 @@ log = logging.getLogger("almanac.slack.daily")
 
 TICK: Final = 30.0  # seconds between runs: a post goes out at most this late
 POST_TIMEOUT: Final = 60.0
+# Every daily post carries this metadata event, with its workspace and local day, so a
+# retried claim finds a post that went out unrecorded among the channel's last messages.
+POST_EVENT: Final = "almanac_daily_post"
+HISTORY_LOOKBACK: Final = 50
 SET_EXAMPLE: Final = "/daily set 09:00 timezone:Europe/London"
 NOT_A_MANAGER: Final = (
     "Only workspace admins and owners (or the users SLACK_DAILY_MANAGERS names) can change"
@@ -68,7 +72,7 @@ USAGE: Final = (
     " `/daily post-now`, `/daily off`"
 )
 
-Outcome = Literal["posted", "skipped", "failed", "pending", "taken"]
+Outcome = Literal["posted", "found", "skipped", "failed", "pending", "taken"]
 
 
 class SlackPoster:
@@ -125,9 +129,13 @@ class SlackPoster:
             await state.mark_skipped(sub.guild_id, day, sub.channel_id, EMPTY)
             return "skipped"
         channel = slack_id(sub.channel_id)
+        marker = {"workspace": slack_id(sub.guild_id), "day": day.isoformat()}
+        if await self._already_sent(sub, day, channel, marker):
+            return "found"
         try:
             async with asyncio.timeout(POST_TIMEOUT):
-                ts = await self.almanac.post(channel, daily_message(content))
+                metadata = {"event_type": POST_EVENT, "event_payload": marker}
+                ts = await self.almanac.post(channel, daily_message(content), metadata)
         except SlackApiError as error:  # Slack answered: nothing was posted
             reason = slack_error(error)
             await state.mark_failed(
@@ -141,6 +149,38 @@ class SlackPoster:
         await state.mark_posted(sub.guild_id, day, slack_message_key(ts))
         log.info("Workspace %s: posted %s in %s", slack_id(sub.guild_id), day, channel)
         return "posted"
+
+    async def _already_sent(
+        self, sub: Subscription, day: date, channel: str, marker: dict[str, str]
+    ) -> bool:
+        """On a retried claim, find an earlier attempt's post in the channel (ours, with
+        this day's metadata) and record it. A first claim cannot have sent anything; a
+        history that cannot be read is not fatal (the post is sent)."""
+        state = self.almanac.state
+        assert state is not None
+        record = await state.post_record(sub.guild_id, day)
+        if record is None or record.attempts < 2:
+            return False
+        try:
+            async with asyncio.timeout(POST_TIMEOUT):
+                ours = await self.almanac.our_bot_id()
+                history = await self.almanac.client.conversations_history(
+                    channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
+                )
+        except (SlackApiError, TimeoutError, aiohttp.ClientError, OSError) as error:
+            log.warning("Could not read %s's history (%r): posting again", channel, error)
+            return False
+        for message in history.get("messages") or []:
+            meta = message.get("metadata") or {}
+            if (
+                message.get("bot_id") == ours
+                and meta.get("event_type") == POST_EVENT
+                and meta.get("event_payload") == marker
+            ):
+                await state.mark_posted(sub.guild_id, day, slack_message_key(str(message["ts"])))
+                log.info("Workspace %s: the post of %s was already sent", marker["workspace"], day)
+                return True
+        return False
 
     async def loop(self, tick: float = TICK) -> None:
         """Run every `tick` seconds until cancelled; a bad run never ends the loop."""
@@ -231,7 +271,7 @@ def _policy(value: str) -> EmptyDay:
 def _post_now_words(outcome: Outcome, day: date, channel: str) -> str:
     if outcome == "posted":
         return f"Posted today's post ({day:%d %B}) in <#{channel}>."
-    if outcome == "taken":
+    if outcome in ("taken", "found"):
         return "Today's post has already gone out (or is going out now)."
     if outcome == "skipped":
         return "Nothing in the almanac today, and the policy is to post nothing."

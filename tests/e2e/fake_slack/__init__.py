@@ -77,6 +77,7 @@ class Message:
     text: str
     blocks: list[JSON]
     user: str = BOT_USER_ID
+    metadata: JSON | None = None
 
     def buttons(self) -> list[JSON]:
         """Every button of the message, in order."""
@@ -136,6 +137,7 @@ class FakeSlackState:
     rate_limited: int = 0
     early_retries: int = 0
     admins: set[str] = field(default_factory=lambda: {ADMIN_ID})
+    lose_answers: int = 0  # chat.postMessage calls whose answer is lost (connection cut)
 
 
 class FakeSlack(FakeSlackState):
@@ -222,7 +224,12 @@ class FakeSlack(FakeSlackState):
         if limited is not None:
             return limited
         if method == "chat.postMessage":
-            return self._post_message(args)
+            response = self._post_message(args)
+            if self.lose_answers:  # the post is made, its answer never comes back
+                self.lose_answers -= 1
+                if request.transport is not None:
+                    request.transport.close()
+            return response
         if method == "chat.postEphemeral":
             message = self._message(args, str(args.get("channel", "")))
             self.ephemerals.append((str(args.get("user", "")), message))
@@ -242,8 +249,10 @@ class FakeSlack(FakeSlackState):
             )
         if method == "conversations.history":
             channel = str(args.get("channel", ""))
-            found = [m for m in self.messages.values() if m.channel == channel][::-1]
-            return _ok(True, messages=[_shown(m) for m in found[: int(args.get("limit", 100))]])
+            newest = [m for m in self.messages.values() if m.channel == channel][::-1]
+            found = newest[: int(args.get("limit", 100))]
+            with_metadata = str(args.get("include_all_metadata")).lower() in ("true", "1")
+            return _ok(True, messages=[_shown(m, metadata=with_metadata) for m in found])
         return _ok(False, error="unknown_method")
 
     def _post_message(self, args: JSON) -> web.Response:
@@ -261,7 +270,11 @@ class FakeSlack(FakeSlackState):
         blocks = body.get("blocks") or []
         if isinstance(blocks, str):
             blocks = json.loads(blocks)
-        return Message(self._next_ts(), channel, str(body.get("text", "")), list(blocks))
+        metadata = body.get("metadata")
+        if isinstance(metadata, str):
+            metadata = json.loads(metadata)
+        text = str(body.get("text", ""))
+        return Message(self._next_ts(), channel, text, list(blocks), metadata=metadata)
 
     def _next_ts(self) -> str:
         return f"{1_700_000_000 + next(self._ts)}.000100"
@@ -496,8 +509,9 @@ def _ok(ok: bool, **fields: Any) -> web.Response:
     return web.json_response({"ok": ok, **fields})
 
 
-def _shown(message: Message) -> JSON:
-    return {
+def _shown(message: Message, *, metadata: bool = False) -> JSON:
+    """A message as the Web API returns it (its metadata only when asked for)."""
+    shown: JSON = {
         "type": "message",
         "ts": message.ts,
         "user": message.user,
@@ -505,6 +519,9 @@ def _shown(message: Message) -> JSON:
         "text": message.text,
         "blocks": message.blocks,
     }
+    if metadata and message.metadata is not None:
+        shown["metadata"] = message.metadata
+    return shown
 
 
 def _user_of(payload: JSON) -> str:

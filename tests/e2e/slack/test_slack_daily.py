@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.slack_bot.app import SlackAlmanac, serve
 from db.read.store import Store
 from db.state.backend import StateBackend
-from db.state.records import slack_key
+from db.state.records import slack_key, slack_message_key
 from tests.e2e.fake_slack import ADMIN_ID, CHANNEL_ID, MEMBER_ID, TEAM_ID, FakeSlack, Posted
 from tests.e2e.slack.conftest import Clock
 
@@ -174,3 +174,40 @@ async def test_onthisday_follows_the_workspace_time_zone(
     await daily(fake_slack, "timezone Pacific/Auckland")
     message = await fake_slack.wait_for_message(await fake_slack.send_command("/onthisday"))
     assert "On this day — June 17" in message.all_text()
+
+
+async def test_a_lost_answer_is_not_posted_twice(
+    fake_slack: FakeSlack, almanac: SlackAlmanac, clock: Clock, slack_state: StateBackend
+) -> None:
+    """Slack posts but its answer is lost: the day stays claimed (pending), nothing is
+    resent at once; the retry 5 minutes later finds the post by its metadata in the
+    channel's history and records it instead of posting again."""
+    await daily(fake_slack, "set 09:00 timezone:UTC")
+    fake_slack.lose_answers = 1
+    clock.now = datetime(2026, 6, 17, 9, 0, tzinfo=UTC)
+    assert await almanac.poster.run_once() == {WORKSPACE: "pending"}
+    assert posts(fake_slack) == [CHANNEL_ID]  # no resend on the dropped connection
+    assert await almanac.poster.run_once() == {WORKSPACE: "taken"}  # the claim is held
+    clock.now = datetime(2026, 6, 17, 9, 6, tzinfo=UTC)  # past the stale-claim wait
+    assert await almanac.poster.run_once() == {WORKSPACE: "found"}
+    assert posts(fake_slack) == [CHANNEL_ID]
+    (message,) = fake_slack.messages.values()
+    record = await slack_state.post_record(WORKSPACE, date(2026, 6, 17))
+    assert record is not None
+    assert record.status == "posted"
+    assert record.message_id == slack_message_key(message.ts)
+
+
+async def test_a_post_that_never_arrived_is_sent_on_retry(
+    fake_slack: FakeSlack, almanac: SlackAlmanac, clock: Clock
+) -> None:
+    """A retried claim whose post is not in the channel's history posts it, once."""
+    await daily(fake_slack, "set 09:00 timezone:UTC")
+    fake_slack.lose_answers = 1
+    clock.now = datetime(2026, 6, 17, 9, 0, tzinfo=UTC)
+    assert await almanac.poster.run_once() == {WORKSPACE: "pending"}
+    fake_slack.messages.clear()  # it never reached the channel after all
+    clock.now = datetime(2026, 6, 17, 9, 6, tzinfo=UTC)
+    assert await almanac.poster.run_once() == {WORKSPACE: "posted"}
+    assert len(fake_slack.messages) == 1
+    assert await almanac.poster.run_once() == {}
