@@ -23,6 +23,7 @@ from aiohttp import web
 from dateutil import tz
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
@@ -58,6 +59,19 @@ if TYPE_CHECKING:
     from db.state.backend import StateBackend
 
 log = logging.getLogger("almanac.slack")
+bolt_log = logging.getLogger("almanac.slack.bolt")
+
+
+class _TokenFromEnvironment(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself and, as Almanac hands it a
+    client already holding that token, warns at every start that the token is unused:
+    a line that would only alarm whoever reads the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+bolt_log.addFilter(_TokenFromEnvironment())
 
 # The answer commands, and every slash command the app answers (the manifest's).
 COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
@@ -105,7 +119,7 @@ class SlackAlmanac:
             signing_secret=settings.slack_signing_secret,
             # Socket Mode messages come over our own authenticated websocket: nothing to sign.
             request_verification_enabled=not settings.slack_socket_mode,
-            logger=logging.getLogger("almanac.slack.bolt"),
+            logger=bolt_log,
         )
         for name in ALL_COMMANDS:
             self.app.command(f"/{name}")(self._command)

@@ -209,6 +209,8 @@ class FakeSlack(FakeSlackState):
             return _ok(True, url=f"ws://127.0.0.1:{self.port}/socket")
         if not token.startswith("xoxb-"):
             return _ok(False, error="not_authed")
+        if "revoked" in token:  # a token Slack no longer takes
+            return _ok(False, error="invalid_auth")
         if method == "auth.test":
             return _ok(
                 True,
