@@ -15,6 +15,8 @@ import discord
 from dateutil import tz
 from discord import app_commands
 
+from bot.answers.bounds import COOLDOWN_PER as COOLDOWN_PER  # one flood bound, every adapter
+from bot.answers.bounds import COOLDOWN_RATE as COOLDOWN_RATE
 from bot.discord_bot.app import AlmanacBot
 from bot.discord_bot.render import Reply
 from bot.discord_bot.replies import NO_MENTIONS, defer, reply
@@ -26,9 +28,6 @@ T = TypeVar("T")
 
 # Answer within Discord's 3 s: work still running after this long is deferred first.
 DEFER_AFTER = 1.5
-# One member may not make the bot flood a channel: 5 uses per 30 s per command or button.
-COOLDOWN_RATE = 5
-COOLDOWN_PER = 30.0
 
 
 class UserCooldown:

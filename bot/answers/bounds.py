@@ -15,6 +15,16 @@ QUERY_MAX: Final = 100
 
 TOO_SLOW: Final = "That search took too long to answer. Try fewer or rarer words."
 
+# One member may not make the bot flood a channel: each may use each command, and press
+# each kind of button, COOLDOWN_RATE times in COOLDOWN_PER seconds (every adapter).
+COOLDOWN_RATE: Final = 5
+COOLDOWN_PER: Final = 30.0
+
+
+def slow_down(retry_after: float) -> str:
+    """What a member using a command too often is told."""
+    return f"Slow down a little: try again in {max(1, round(retry_after))} s."
+
 
 P = ParamSpec("P")
 

@@ -13,6 +13,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.answers.bounds import slow_down
 from bot.answers.errors import UserError
 from bot.discord_bot.replies import reply
 
@@ -52,7 +53,7 @@ def explain(error: Exception) -> str | None:
         needed = ", ".join(permission_label(p) for p in error.missing_permissions)
         return f"I need the {needed} permission here to do that."
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Slow down a little: try again in {max(1, round(error.retry_after))} s."
+        return slow_down(error.retry_after)
     if isinstance(error, app_commands.TransformerError):
         return f"I couldn't understand {str(error.value)!r} for that option."
     if isinstance(error, app_commands.CheckFailure):

@@ -42,6 +42,7 @@ from bot.answers.timeline import find_timeline
 from bot.config import Settings
 from bot.slack_bot import buttons
 from bot.slack_bot.client import retry_handlers, slack_error, web_client
+from bot.slack_bot.cooldown import Cooldowns
 from bot.slack_bot.daily import TICK, SlackPoster, answer_daily
 from bot.slack_bot.render import (
     SlackMessage,
@@ -124,6 +125,7 @@ class SlackAlmanac:
         for name in ALL_COMMANDS:
             self.app.command(f"/{name}")(self._command)
         self.poster = SlackPoster(self, clock)
+        self.cooldowns = Cooldowns()
         self.app.action(re.compile(f"^{buttons.ACTION_PREFIX}"))(self._press)
 
     async def close(self) -> None:
@@ -143,6 +145,8 @@ class SlackAlmanac:
         await ack()
         name = str(command.get("command", "")).lstrip("/")
         try:
+            if name in COMMANDS:
+                self.cooldowns.use(str(command.get("user_id", "")), name)
             message = await self.answer(name, typed_text(str(command.get("text", ""))), command)
         except UserError as error:
             message = explained(error)
@@ -196,7 +200,9 @@ class SlackAlmanac:
         a stale or forged button gets a line only the presser sees."""
         await ack()
         action_id = str(action.get("action_id", ""))
+        user = body.get("user") or {}
         try:
+            self.cooldowns.use(str(user.get("id", "")), _button_kind(action_id))
             message = await self.pressed(action_id, str(action.get("value", "")))
         except UserError as error:
             message = explained(error)
@@ -277,6 +283,11 @@ class SlackAlmanac:
         if self.bot_id is None:
             self.bot_id = str((await self.client.auth_test()).get("bot_id", ""))
         return self.bot_id
+
+
+def _button_kind(action_id: str) -> str:
+    """Buttons that turn the same message count as one kind (Previous and Next are one)."""
+    return action_id.rsplit("_", 1)[0] if action_id.startswith(buttons.ACTION_PREFIX) else "?"
 
 
 async def run_slack(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator
 
 import pytest
@@ -121,10 +122,26 @@ async def test_forged_button_is_out_of_date_privately(fake_slack: FakeSlack) -> 
 
 
 async def test_commands_at_once_are_all_answered(fake_slack: FakeSlack) -> None:
-    """Twenty commands sent together are each acked and answered once."""
+    """Twenty members' commands sent together are each acked and answered once, in the
+    channel."""
     sent = await asyncio.gather(
-        *(fake_slack.send_command("/quote", "putin nato") for _ in range(20))
+        *(fake_slack.send_command("/quote", "putin nato", user=f"U0LOAD{i:03d}") for i in range(20))
     )
     for envelope in sent:
         await fake_slack.wait_for_response(envelope)
     assert all(len(fake_slack.responses[e.response_id]) == 1 for e in sent)
+    assert len(fake_slack.messages) == 20
+
+
+async def test_a_member_using_a_command_too_often_is_told_to_wait(fake_slack: FakeSlack) -> None:
+    """Five /quote by one member are answered; the sixth gets a private line with the
+    wait, while another member and another command still answer."""
+    for _ in range(5):
+        await answer(fake_slack, "/quote", "putin nato")
+    sixth = await fake_slack.wait_for_response(await fake_slack.send_command("/quote", "nato"))
+    assert sixth.ephemeral
+    assert re.fullmatch(r"Slow down a little: try again in \d+ s\.", sixth.body["text"])
+    await answer(fake_slack, "/timeline", "nato")
+    other = await fake_slack.send_command("/quote", "putin nato", user="U0OTHER01")
+    assert not (await fake_slack.wait_for_response(other)).ephemeral
+    assert len(fake_slack.messages) == 7

@@ -14,8 +14,8 @@ async def test_answers_wait_out_429s(
     """Eight commands against a limit of two sends a second: the stand-in answers some
     429 with Retry-After; the app retries each after the wait, and all eight arrive."""
     fake_slack.set_rate_limit(2, 1.0)
-    sent = await asyncio.gather(
-        *(fake_slack.send_command("/quote", "putin nato") for _ in range(8))
+    sent = await asyncio.gather(  # eight members: none is held back by the cooldown
+        *(fake_slack.send_command("/quote", "putin nato", user=f"U0LOAD{i:03d}") for i in range(8))
     )
     for envelope in sent:
         await fake_slack.wait_for_response(envelope)
