@@ -145,3 +145,28 @@ async def test_a_member_using_a_command_too_often_is_told_to_wait(fake_slack: Fa
     other = await fake_slack.send_command("/quote", "putin nato", user="U0OTHER01")
     assert not (await fake_slack.wait_for_response(other)).ephemeral
     assert len(fake_slack.messages) == 7
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [
+        ("/quote", "putin \x00\x1b[31m nato"),
+        ("/quote", "ы" * 4000),
+        ("/timeline", "nato from:" + "9" * 400),
+        ("/timeline", "page:99999999999999999999999"),
+        ("/onthisday", "\u202ejune 16\u202c"),
+        ("/sources", "page:" + "1" * 50),
+        ("/quote", "speaker:" + "<@U024BE7LH>" * 30),
+        ("/timeline", "`*_~ &amp; &lt;!here&gt;"),
+    ],
+)
+async def test_hostile_input_gets_one_answer_slack_takes(
+    fake_slack: FakeSlack, command: str, text: str
+) -> None:
+    """Whatever is typed, one answer comes (in the channel or privately), and Slack
+    would take it."""
+    sent = await fake_slack.send_command(command, text)
+    posted = await fake_slack.wait_for_response(sent)
+    assert posted.body.get("text")
+    assert "went wrong on my side" not in posted.body["text"]  # a mistake, never a bug
+    assert len(fake_slack.responses[sent.response_id]) == 1
