@@ -30,6 +30,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.answers.errors import UserError
 from bot.answers.formatting import plural
 from bot.answers.onthisday import on_this_day
+from bot.answers.picture import PICTURE_NAME, timeline_picture, warm_up
 from bot.answers.quote import find_quote
 from bot.answers.requests import (
     OnThisDayRequest,
@@ -154,6 +155,23 @@ class SlackAlmanac:
             log.exception("Slack command /%s failed", name)
             message = private(POLITE_FAILURE)
         await self.respond(str(command.get("response_url", "")), message)
+        if message.picture is not None:
+            await self.upload_picture(str(command.get("channel_id", "")), message)
+
+    async def upload_picture(self, channel: str, message: SlackMessage) -> None:
+        """Upload /timeline's picture to the channel, under its answer. A channel the bot
+        may not upload to (a private one it was not invited to) costs only the picture."""
+        assert message.picture is not None
+        try:
+            await self.client.files_upload_v2(
+                channel=channel,
+                content=message.picture,
+                filename=PICTURE_NAME,
+                title=message.text[:200],
+            )
+        except (SlackApiError, aiohttp.ClientError, OSError) as error:
+            reason = slack_error(error) if isinstance(error, SlackApiError) else repr(error)
+            log.warning("Could not upload the timeline's picture to %s: %s", channel, reason)
 
     async def answer(self, name: str, text: str, command: dict[str, Any]) -> SlackMessage:
         """The message answering `/name text`; UserError for a mistake in it."""
@@ -166,7 +184,10 @@ class SlackAlmanac:
             return quote_message(await find_quote(self.store, request), request.speaker)
         if isinstance(request, TimelineRequest):
             answer = await find_timeline(self.store, request)
-            return timeline_message(answer, request.start, request.end)
+            message = timeline_message(answer, request.start, request.end)
+            if not message.ephemeral:
+                message.picture = await timeline_picture(self.store, answer)
+            return message
         return sources_message(await list_sources(self.store, request))
 
     async def today(self, team_id: object) -> date:
@@ -303,6 +324,7 @@ async def run_slack(
     async with SlackAlmanac(settings, store, state, clock=clock) as almanac:
         identity = await almanac.client.auth_test()  # a refused token stops here, in one line
         almanac.bot_id = str(identity.get("bot_id", ""))
+        warm_up()  # the picture's library, loaded now rather than in a first answer's time
         team, user = identity.get("team"), identity.get("user")
         log.info("Connected to Slack workspace %s as %s", team, user)
         daily = asyncio.create_task(almanac.poster.loop(daily_tick), name="slack daily")

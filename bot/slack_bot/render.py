@@ -71,6 +71,9 @@ class SlackMessage:
     text: str
     blocks: list[Block] = field(default_factory=list)
     ephemeral: bool = False
+    # /timeline's PNG, uploaded to the channel after the message (Slack shows no image
+    # block without a public URL).
+    picture: bytes | None = None
 
     def payload(self) -> dict[str, Any]:
         """The message as chat.postMessage and response_url take it."""

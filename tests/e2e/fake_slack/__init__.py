@@ -138,6 +138,10 @@ class FakeSlackState:
     early_retries: int = 0
     admins: set[str] = field(default_factory=lambda: {ADMIN_ID})
     lose_answers: int = 0  # chat.postMessage calls whose answer is lost (connection cut)
+    # file id -> the bytes uploaded to its upload URL
+    uploaded: dict[str, bytes] = field(default_factory=dict)
+    # (channel, file id, title) of each upload completed into a channel
+    files: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 class FakeSlack(FakeSlackState):
@@ -165,6 +169,7 @@ class FakeSlack(FakeSlackState):
         app.router.add_get("/api/{method}", self._web_api)  # users.info is a GET
         app.router.add_post("/response/{response_id}", self._response_url)
         app.router.add_get("/socket", self._socket)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
@@ -249,6 +254,19 @@ class FakeSlack(FakeSlackState):
                     "tz": "UTC",
                 },
             )
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):08d}"
+            upload_url = f"http://127.0.0.1:{self.port}/upload/{file_id}"
+            return _ok(True, upload_url=upload_url, file_id=file_id)
+        if method == "files.completeUploadExternal":
+            files = args.get("files")
+            listed = json.loads(files) if isinstance(files, str) else files or []
+            channel = str(args.get("channel_id", ""))
+            for each in listed:
+                if each.get("id") not in self.uploaded:
+                    return _ok(False, error="file_not_found")
+                self.files.append((channel, str(each["id"]), str(each.get("title", ""))))
+            return _ok(True, files=[{"id": each["id"]} for each in listed])
         if method == "conversations.history":
             channel = str(args.get("channel", ""))
             newest = [m for m in self.messages.values() if m.channel == channel][::-1]
@@ -280,6 +298,11 @@ class FakeSlack(FakeSlackState):
 
     def _next_ts(self) -> str:
         return f"{1_700_000_000 + next(self._ts)}.000100"
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploaded[request.match_info["file_id"]] = await request.read()
+        self._touch()
+        return web.Response(text=f"OK - {len(self.uploaded[request.match_info['file_id']])}")
 
     # -- response_url --------------------------------------------------------------
 

@@ -30,6 +30,12 @@ async def answer(fake_slack: FakeSlack, command: str, text: str = "") -> Message
     return await fake_slack.wait_for_message(await fake_slack.send_command(command, text))
 
 
+async def answer_as(fake_slack: FakeSlack, command: str, text: str, user: str) -> Message:
+    """The channel message a command by `user` posts."""
+    sent = await fake_slack.send_command(command, text, user=user)
+    return await fake_slack.wait_for_message(sent)
+
+
 @pytest.mark.parametrize(
     ("command", "text", "expected"),
     [
@@ -170,3 +176,20 @@ async def test_hostile_input_gets_one_answer_slack_takes(
     assert posted.body.get("text")
     assert "went wrong on my side" not in posted.body["text"]  # a mistake, never a bug
     assert len(fake_slack.responses[sent.response_id]) == 1
+
+
+async def test_timeline_picture_is_uploaded_under_the_answer(fake_slack: FakeSlack) -> None:
+    """/timeline's key moments come with their picture, uploaded to the channel as a PNG.
+    (An answer waits at most a moment for a drawing: the first may come without one, a
+    later one has it from the cache, so the command is asked again until it comes.)"""
+    for attempt in range(5):
+        await answer_as(fake_slack, "/timeline", "", f"U0PICTURE{attempt}")
+        try:
+            await fake_slack.wait_until(lambda: fake_slack.files or None, "an upload", 5.0)
+            break
+        except TimeoutError:
+            continue  # drawn too slowly for this answer: cached for the next
+    ((channel, file_id, title),) = fake_slack.files
+    assert channel == "C0HISTORY1"
+    assert fake_slack.uploaded[file_id].startswith(b"\x89PNG\r\n\x1a\n")
+    assert "Timeline" in title

@@ -23,4 +23,5 @@ def test_manifest_runs_in_socket_mode_with_buttons() -> None:
     assert re.search(r"^\s*socket_mode_enabled: true$", text, re.MULTILINE)
     assert re.search(r"interactivity:\s*\n\s*is_enabled: true", text)
     scopes = set(re.findall(r"^\s*- ([a-z]+:?[a-z.]*)$", text, re.MULTILINE))
-    assert {"commands", "chat:write", "chat:write.public", "users:read"} <= scopes
+    needed = {"commands", "chat:write", "chat:write.public", "users:read", "files:write"}
+    assert needed | {"channels:history", "groups:history"} <= scopes
