@@ -6,6 +6,11 @@ ephemeral reply with an example, and nothing is logged as a failure.
 
 from __future__ import annotations
 
+from typing import Final
+
+# What a user is told when the bot itself failed (the error is logged), in every adapter.
+POLITE_FAILURE: Final = "Something went wrong on my side; it has been logged."
+
 
 class UserError(Exception):
     """A mistake the user can fix; `example` shows a command that works."""

@@ -14,12 +14,12 @@ import discord
 from discord import app_commands
 
 from bot.answers.bounds import slow_down
+from bot.answers.errors import POLITE_FAILURE as POLITE_FAILURE  # the tests read it here
 from bot.answers.errors import UserError
 from bot.discord_bot.replies import reply
 
 log = logging.getLogger("almanac")
 
-POLITE_FAILURE = "Something went wrong on my side; it has been logged."
 # A button whose state no longer fits the store or that no button of ours reads:
 # said instead of Discord's bare "This interaction failed".
 OUT_OF_DATE = "This button is out of date; run {command} again."

@@ -27,7 +27,7 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.answers.errors import UserError
+from bot.answers.errors import POLITE_FAILURE, UserError
 from bot.answers.formatting import plural
 from bot.answers.onthisday import on_this_day
 from bot.answers.picture import PICTURE_NAME, timeline_picture, warm_up
@@ -79,7 +79,6 @@ bolt_log.addFilter(_TokenFromEnvironment())
 COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
 ALL_COMMANDS: Final = (*COMMANDS, "daily")
 EVENTS_PATH: Final = "/slack/events"  # where Slack posts in HTTP mode
-POLITE_FAILURE: Final = "Something went wrong on my side; it has been logged."
 NONE_LEFT: Final = (
     "No quote matches that search any more. Try `/quote` with other words,"
     " or `/sources` to see what the almanac holds."

@@ -49,8 +49,6 @@ HEADER_MAX: Final = 150
 SECTION_MAX: Final = 3000
 CONTEXT_ELEMENTS_MAX: Final = 10
 BUTTON_TEXT_MAX: Final = 75
-# The notification text of a message (its fallback where blocks cannot show).
-FALLBACK_MAX: Final = 3000
 
 # Per-item budgets (before escaping), so an answer reads well and fits.
 QUOTE_BUDGET: Final = 1200

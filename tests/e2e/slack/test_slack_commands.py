@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from bot.answers.errors import POLITE_FAILURE
 from tests.e2e.fake_slack import FakeSlack, Message
 
 
@@ -174,7 +175,7 @@ async def test_hostile_input_gets_one_answer_slack_takes(
     sent = await fake_slack.send_command(command, text)
     posted = await fake_slack.wait_for_response(sent)
     assert posted.body.get("text")
-    assert "went wrong on my side" not in posted.body["text"]  # a mistake, never a bug
+    assert POLITE_FAILURE not in posted.body["text"]  # a mistake, never a bug
     assert len(fake_slack.responses[sent.response_id]) == 1
 
 
