@@ -167,14 +167,10 @@ def _sections(lines: Sequence[str]) -> list[Block]:
 
 def cite(source: Source) -> str:
     """'Source: <link|Title, by Author, April 12, 2019>', or the title and file name."""
-    label = source_label(source, _short(source.title, CITE_BUDGET))
+    label = source_label(source, shorten(source.title, CITE_BUDGET))
     if source.url:
         return "Source: " + link(source.url, label)
     return f"Source: {safe(label)} ({safe(source.path.rsplit('/', 1)[-1])})"
-
-
-def _short(text: str, limit: int) -> str:
-    return shorten(text, limit)
 
 
 def _citations(sources: Iterable[Source]) -> str:
@@ -355,7 +351,7 @@ def timeline_message(answer: Timeline, start: int | None, end: int | None) -> Sl
     row = _timeline_buttons(answer, start, end)
     if row is not None:
         blocks.append(row)
-    fallback = f"{_short(title, 200)}: {_count_line(answer)}"
+    fallback = f"{shorten(title, 200)}: {_count_line(answer)}"
     return SlackMessage(safe(fallback), blocks)
 
 
@@ -426,7 +422,7 @@ def sources_message(answer: Sources) -> SlackMessage:
 
 
 def _document_line(doc: DocumentSummary) -> str:
-    label = source_label(Source(doc.path, _short(doc.title, 200), doc.url, None, doc.author))
+    label = source_label(Source(doc.path, shorten(doc.title, 200), doc.url, None, doc.author))
     shown = f"*{link(doc.url, label)}*" if doc.url else f"*{safe(label)}* ({safe(doc.path, 200)})"
     published = f" · published {human_date(doc.published)}" if doc.published else ""
     counts = f"{plural(doc.events, 'event')} · {plural(doc.quotes, 'quote')}"
