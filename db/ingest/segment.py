@@ -30,13 +30,18 @@ _DATED_CAPTION_END: Final = re.compile(
     r"(?:,\s(?:in\s)?[A-Z][\w .,'-]{0,60})?\.?\s*$"
 )
 _LABEL: Final = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
-# A run of ".", "!" or "?" (not begun after another one), then space and a capital or digit.
+# A run of ".", "!" or "?" (not begun after another one), a closing bracket or a footnote
+# mark ("restored.* This", "ruled.† It") at most, then space and a capital or digit.
 # The pattern opens with the mark itself and checks the character before it by lookbehind:
 # a pattern opening with a lookbehind would be tried at every character of the text.
-_SENTENCE_END: Final = re.compile(r"[.!?](?<![.!?].)[.!?]*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END: Final = re.compile(
+    r"[.!?](?<![.!?].)[.!?]*+[)\]*\u2020\u2021]{0,2}\s+(?=[\"'(\[]?[A-Z0-9])"
+)
 # _SENTENCE_END where the text holds no "!" or "?": it opens with the plain "." that the
 # regex engine finds by a simple character search, instead of testing each character.
-_FULL_STOP_END: Final = re.compile(r"\.(?<![.!?].)\.*+[)\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_FULL_STOP_END: Final = re.compile(
+    r"\.(?<![.!?].)\.*+[)\]*\u2020\u2021]{0,2}\s+(?=[\"'(\[]?[A-Z0-9])"
+)
 # The word before a full stop, r"([A-Za-z.]+)$", is what rstrip of these characters leaves.
 _WORD_BEFORE_CHARS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _ABBREVIATIONS: Final = frozenset(

@@ -167,3 +167,17 @@ def test_month_days_without_on_in_articles_stay_out() -> None:
         "Officials agreed.\n"
     )
     assert doc.events == []
+
+
+@pytest.mark.parametrize("mark", ["*", "\u2020", "\u2021"])
+def test_a_footnote_mark_ends_a_sentence(mark: str) -> None:
+    """ "reopened.* This follows a 26 December 2019 ruling": the ruling's sentence is the
+    event, not the sentence before the footnote mark."""
+    doc = parse(
+        "Mill news\n\n"
+        f"The mill reopened after a long wait.{mark} This follows a 26 December 2019 "
+        "ruling by the county court that the closure was unlawful.\n"
+    )
+    assert [e.title for e in events_on(doc, "2019-12-26")] == [
+        "This follows a 26 December 2019 ruling by the county court that the closure was unlawful."
+    ]
