@@ -12,7 +12,14 @@ import re
 from typing import Final
 
 from db.ingest.clean import BULLET_CHARS, ends_sentence
-from db.ingest.dates import ENTRY_SEPARATOR, NEXT_WEEKDAY, latest_before, shift, within_year
+from db.ingest.dates import (
+    ENTRY_SEPARATOR,
+    NEXT_WEEKDAY,
+    DateHit,
+    latest_before,
+    shift,
+    within_year,
+)
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -32,6 +39,11 @@ _DATELINE: Final = re.compile(
 )
 _POSITION: Final = re.compile(
     r"\s\((?:left|right|center|centre|(?:second|third) from (?:left|right))\)"
+)
+# "Retrieved 2016-05-01.", "Archived from the original on October 4, 2002.": a
+# reference list's note of when a citation was read, not a dated fact.
+_CITATION_NOTE: Final = re.compile(
+    r"\s*(?:Retrieved|Accessed|Archived from the original|Archived)(?:\s+on)?\s*"
 )
 _PARENS: Final = re.compile(r"\(([^()]{10,300})\)")
 _PHRASE_END: Final = re.compile(r"[,;:]|$")
@@ -227,7 +239,7 @@ class EventBuilder:
             bare = self.layout.dates.bare_in(start, end)  # "1963: ... speech June 11"
             hits = sorted([*hits, *bare], key=_HIT_START) if bare else hits
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
-        if not hits:
+        if not hits or self._is_citation_note(start, end, hits):
             return
         sentence = trim(self.layout.text[start:end], SUMMARY_LIMIT)
         people = self._people(start, end)
@@ -257,6 +269,15 @@ class EventBuilder:
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
             self._add(date, title, sentence, people, start, end)
+
+    def _is_citation_note(self, start: int, end: int, hits: list[DateHit]) -> bool:
+        """'Retrieved 1 May 2016.': a sentence that is a citation's note and its date."""
+        norm = self.layout.norm
+        return (
+            len(hits) == 1
+            and _CITATION_NOTE.fullmatch(norm, start, hits[0].start) is not None
+            and not norm[hits[0].end : end].strip(" .")
+        )
 
     def _entry(self, start: int, end: int, hit_start: int, hit_end: int) -> str | None:
         """'...; 1904 - sent 3 million catalogs; 1926 - ...': a date that opens a clause and

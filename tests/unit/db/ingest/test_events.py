@@ -169,6 +169,28 @@ def test_month_days_without_on_in_articles_stay_out() -> None:
     assert doc.events == []
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Retrieved 2016-05-01.",
+        "Retrieved 1 May 2016.",
+        "Archived from the original on October 4, 2002.",
+        "Accessed May 1, 2016",
+    ],
+)
+def test_a_citation_note_is_no_event(note: str) -> None:
+    """A reference list's "Retrieved <date>" notes are furniture; a sentence that says
+    what was retrieved keeps its event."""
+    doc = parse(
+        f"Harbour history\n\n"
+        f'- Ellis, Maren. "The harbour museum". The Coastline Courier. {note}\n\n'
+        "Divers retrieved the bell on May 3, 2016 from the old wreck.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("2016-05-03", "Divers retrieved the bell on May 3, 2016 from the old wreck.")
+    ]
+
+
 @pytest.mark.parametrize("mark", ["*", "\u2020", "\u2021"])
 def test_a_footnote_mark_ends_a_sentence(mark: str) -> None:
     """ "reopened.* This follows a 26 December 2019 ruling": the ruling's sentence is the
