@@ -36,6 +36,9 @@ _TITLE_REACH: Final = 16  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 3
 _BODY_WORDS: Final = 25
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
+# "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
+# the date is a fact's field (an infobox or a table row), not the page's own stamp.
+_FIELD_LABEL: Final = re.compile(r"\s*[A-Z][a-z]+\s*[\u2013\u2014:-]\s*")
 
 
 def _units(sections: list[Section]) -> list[Unit]:
@@ -98,7 +101,9 @@ def _stamp_date(line: str, found: list[DateHit]) -> PartialDate | None:
     if len(line) >= _DATELINE_MAX + 20 or ends_sentence(line):
         return None
     hits = [h for h in found if h.date.precision == "day"]
-    return hits[0].date if len(hits) == 1 else None
+    if len(hits) != 1 or _FIELD_LABEL.fullmatch(line, 0, hits[0].start):
+        return None
+    return hits[0].date
 
 
 def _dateline_date(line: str, hits: list[DateHit]) -> PartialDate | None:

@@ -14,6 +14,7 @@ import pytest
 
 from bot.answers.formatting import human_date, years_ago
 from db import schema
+from db.ingest import parse_source
 from db.ingest.dates import find_dates
 from db.records import PartialDate
 from tests.unit.db.ingest.helpers import parse
@@ -284,3 +285,16 @@ def test_circa_year_lines_head_entries(mark: str) -> None:
         (655, "The school b"),
     ]
     assert doc.quotes[0].date == PartialDate(640, None, None, "year")
+
+
+@pytest.mark.parametrize(
+    ("field", "name"),
+    [("| Founded | February 28, 1998 |\n|---|---|", "mill.md"), ("Opened: 3 May 1911", "mill.txt")],
+)
+def test_a_labelled_field_is_no_stamp(field: str, name: str) -> None:
+    """An infobox's row "Founded | February 28, 1998" is a fact, not the page's own date:
+    the undated quote below it stays undated."""
+    text = f'Kettle Mill\n\n{field}\n\n"We grind every Tuesday," said Ada Voss.\n'
+    doc = parse_source(text, name)
+    assert doc.published is None
+    assert [q.date for q in doc.quotes] == [None]
