@@ -44,28 +44,32 @@ def read_page(html: str) -> tuple[str, frozenset[int], Metadata]:
     text, headings = markdown_text(found.text or "")
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise SourceError(NO_ARTICLE)
+    url = _clean(found.url)
     meta = Metadata(
         title=_clean(found.title),
-        url=_clean(found.url),
-        published=_publication_date(html, found.date),
+        url=url,
+        published=_publication_date(html, found.date, url),
         author=_clean(found.author),
         site=_clean(found.sitename),
     )
     return text, headings, meta
 
 
-def _publication_date(html: str, found: str | None) -> PartialDate | None:
-    """The page's publication date, when the page states it for machines: in a meta tag,
-    JSON-LD, a <time datetime> or its URL (2019-04-12, 2019/04/12). A date found only in
-    the page's words is most often a wiki's "last edited on" footer, which must not date
-    what the page says (it would become every undated quote's date)."""
+def _publication_date(html: str, found: str | None, url: str | None) -> PartialDate | None:
+    """The page's publication date, when the page states it for machines: in its head
+    (a meta tag, JSON-LD), a <time datetime> or its URL (2019-04-12, 2019/04/12). A date
+    found only in the page's words is most often a wiki's "last edited on" footer, or an
+    infobox's "founded" date marked up as published, neither of which may date what the
+    page says (it would become every undated quote's date)."""
     date = publication_date(found) if found else None
     if date is None or date.year is None or date.year < 1:
         return None
     iso = date.iso()
-    if iso in html or iso.replace("-", "/") in html:
-        return date
-    return None
+    head_end = html.lower().find("</head>")
+    head = html[:head_end] if head_end >= 0 else ""
+    stated = (iso in head, f'datetime="{iso}' in html, f"datetime='{iso}" in html)
+    in_url = url is not None and (iso in url or iso.replace("-", "/") in url)
+    return date if any(stated) or in_url else None
 
 
 def _clean(value: str | None) -> str | None:
