@@ -38,6 +38,11 @@ HEIGHT_PX: Final = 660
 DPI: Final = 100
 LABEL_CHARS: Final = 22  # of a moment's title under its date, on the picture
 LABEL_ROWS: Final = (0.86, 0.6, 0.34)
+# Heights in the upper panel (0 to 1): the time axis, where every leader line turns
+# upright (below the lowest row's labels), and half a label's box.
+AXIS_HEIGHT: Final = 0.02
+FAN_HEIGHT: Final = 0.2
+LABEL_HALF_HEIGHT: Final = 0.07
 
 _PAPER: Final = "#f7f1e3"
 _INK: Final = "#2b2118"
@@ -191,25 +196,51 @@ def _short(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:-") + "…"
 
 
-def _label_moments(axes: Axes, spec: PictureSpec) -> None:
-    """A dot on the axis for each moment, its label in a slot of its own: the slots
-    share the width evenly in date order, over LABEL_ROWS rows, so that moments close
-    in time (four in one year) keep readable labels; a line joins each to its dot."""
+@dataclass(frozen=True, slots=True)
+class Label:
+    """Where a moment's label stands and the leader line that joins it to its dot."""
+
+    x: float
+    y: float
+    align: str  # "left", "center" or "right" of x
+    leader: list[tuple[float, float]]  # a polyline from the dot up to the label's box
+
+
+def label_layout(spec: PictureSpec) -> list[Label]:
+    """Each moment's label in a slot of its own: the slots share the width evenly in date
+    order, over LABEL_ROWS rows, so that moments close in time (four in one year) keep
+    readable labels.
+
+    The leader lines never cross: each runs from its dot straight to its slot at one
+    common height (FAN_HEIGHT) and then up to its label. Dots and slots are both in
+    date order, so the straight parts, which span the same two heights, cannot cross;
+    the upright parts stand at different slots, above every straight part.
+    """
     low, high = spec.x_range
     count = len(spec.moments)
+    labels: list[Label] = []
     for index, moment in enumerate(spec.moments):
         slot = low + (high - low) * (index + 0.5) / count
         row = LABEL_ROWS[index % len(LABEL_ROWS)]
         align = "left" if index == 0 else "right" if index == count - 1 and count > 1 else "center"
-        axes.plot([moment.x, slot], [0.02, row - 0.07], color=_ACCENT, linewidth=1.5, zorder=2)
-        axes.plot([moment.x], [0.02], marker="o", markersize=10, color=_ACCENT, zorder=3)
         anchor = low + (high - low) * 0.01 if align == "left" else slot
         anchor = high - (high - low) * 0.01 if align == "right" else anchor
+        leader = [(moment.x, AXIS_HEIGHT), (slot, FAN_HEIGHT), (slot, row - LABEL_HALF_HEIGHT)]
+        labels.append(Label(anchor, row, align, leader))
+    return labels
+
+
+def _label_moments(axes: Axes, spec: PictureSpec) -> None:
+    """A dot on the axis for each moment, its label and its leader line (label_layout)."""
+    for moment, label in zip(spec.moments, label_layout(spec), strict=True):
+        xs, ys = zip(*label.leader, strict=True)
+        axes.plot(xs, ys, color=_ACCENT, linewidth=1.5, zorder=2, solid_joinstyle="round")
+        axes.plot([moment.x], [AXIS_HEIGHT], marker="o", markersize=10, color=_ACCENT, zorder=3)
         axes.text(
-            anchor,
-            row,
+            label.x,
+            label.y,
             f"{moment.date}\n{moment.title}",
-            ha=align,
+            ha=label.align,
             va="center",
             fontsize=13.5,
             color=_INK,
@@ -241,7 +272,7 @@ def draw_png(spec: PictureSpec) -> bytes:
     top.set_xlim(*spec.x_range)
     top.set_ylim(0, 1)
     top.tick_params(labelbottom=False)
-    top.axhline(0.02, color=_ACCENT, linewidth=3, zorder=1)
+    top.axhline(AXIS_HEIGHT, color=_ACCENT, linewidth=3, zorder=1)
     _label_moments(top, spec)
     if spec.bars:
         bottom.bar(

@@ -7,6 +7,7 @@ import asyncio
 import struct
 import threading
 from collections import OrderedDict
+from itertools import pairwise
 
 import pytest
 
@@ -86,3 +87,88 @@ async def test_a_busy_drawer_leaves_a_picture_out_rather_than_queue_it(
     drawn = await timeline_picture(store, answer, waiting=False)
     assert drawn is not None
     assert await timeline_picture(store, answer) == drawn  # remembered: no drawing
+
+
+# -- the labels' leader lines, on the geometry ----------------------------------------
+
+Point = tuple[float, float]
+
+
+def _turn(a: Point, b: Point, c: Point) -> float:
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def _on(a: Point, b: Point, c: Point) -> bool:
+    """c, known to be collinear with a-b, lies on the segment a-b."""
+    return min(a[0], b[0]) <= c[0] <= max(a[0], b[0]) and min(a[1], b[1]) <= c[1] <= max(a[1], b[1])
+
+
+def segments_meet(p: tuple[Point, Point], q: tuple[Point, Point]) -> bool:
+    """Whether two closed segments share any point (crossing, touching or overlapping)."""
+    (a, b), (c, d) = p, q
+    d1, d2, d3, d4 = _turn(c, d, a), _turn(c, d, b), _turn(a, b, c), _turn(a, b, d)
+    if ((d1 > 0 > d2) or (d1 < 0 < d2)) and ((d3 > 0 > d4) or (d3 < 0 < d4)):
+        return True
+    return (
+        (d1 == 0 and _on(c, d, a))
+        or (d2 == 0 and _on(c, d, b))
+        or (d3 == 0 and _on(a, b, c))
+        or (d4 == 0 and _on(a, b, d))
+    )
+
+
+def leaders_cross(first: list[Point], second: list[Point]) -> bool:
+    """Two leader lines meet anywhere but at a dot they share (two moments of one day)."""
+    same_dot = first[0] == second[0]
+    for n, p in enumerate(pairwise(first)):
+        for m, q in enumerate(pairwise(second)):
+            if not segments_meet(p, q):
+                continue
+            if same_dot and n == m == 0 and _turn(p[0], p[1], q[1]) != 0:
+                continue  # two leaders leave one dot in different directions
+            return True
+    return False
+
+
+def test_crossing_check_sees_a_crossing() -> None:
+    """The check itself: an X crosses, two fans from one dot do not, a T touches."""
+    assert leaders_cross([(0, 0), (1, 1)], [(1, 0), (0, 1)])
+    assert not leaders_cross([(0, 0), (1, 1)], [(0, 0), (2, 1)])
+    assert leaders_cross([(0, 0), (0, 2)], [(-1, 1), (0, 1)])
+    assert not leaders_cross([(0, 0), (0, 1)], [(1, 0), (1, 1)])
+
+
+def _spec(xs: list[float]) -> picture.PictureSpec:
+    moments = [picture.Moment(x, f"{i} May", f"Moment {i}") for i, x in enumerate(sorted(xs))]
+    low, high = min(xs), max(xs)
+    pad = max((high - low) * 0.04, 0.02)
+    return picture.PictureSpec("t", "s", moments, [], False, (low - pad, high + pad))
+
+
+SPREADS = {
+    "even": [1900.0 + 10 * i for i in range(8)],
+    "crowded at the end": [1900.0, *(1999.0 + 0.1 * i for i in range(7))],
+    "crowded at the start": [*(1900.0 + 0.1 * i for i in range(7)), 2000.0],
+    "crowded in the middle": [1900.0, *(1950.0 + 0.01 * i for i in range(6)), 2000.0],
+    "one day": [2001.5] * 8,
+    "two clusters": [1900.0, 1900.1, 1900.2, 1900.3, 1999.7, 1999.8, 1999.9, 2000.0],
+    "two moments": [1914.0, 1918.0],
+    "one moment": [1969.5],
+    "three": [1800.0, 1999.0, 2000.0],
+}
+
+
+@pytest.mark.parametrize("name", list(SPREADS))
+def test_leader_lines_never_cross(name: str) -> None:
+    """However the moments crowd (at an end, in a year, on one day), no two leader lines
+    meet except at a dot they share; each starts at its dot and ends under its label."""
+    spec = _spec(SPREADS[name])
+    labels = picture.label_layout(spec)
+    assert len(labels) == len(spec.moments)
+    for moment, label in zip(spec.moments, labels, strict=True):
+        assert label.leader[0] == (moment.x, picture.AXIS_HEIGHT)
+        assert label.leader[-1][1] == pytest.approx(label.y - picture.LABEL_HALF_HEIGHT)
+        assert spec.x_range[0] <= label.leader[-1][0] <= spec.x_range[1]
+    for i, first in enumerate(labels):
+        for second in labels[i + 1 :]:
+            assert not leaders_cross(first.leader, second.leader), (first, second)
