@@ -23,7 +23,7 @@ from bot.answers.requests import TimelineRequest
 from bot.answers.timeline import Timeline, find_timeline
 from bot.console.render import render_text
 from bot.console.repl import answer_line
-from db.read.store import QUOTE_CANDIDATES, Store, TimelineSpan
+from db.read.store import DOCUMENTS_NAMED, QUOTE_CANDIDATES, Store, TimelineSpan
 from db.records import TIMELINE_KEY_STEP
 from db.text import STOPWORDS
 from tests.bench.report import ms, percentile
@@ -291,6 +291,11 @@ def _floor_complete_speaker(conn: sqlite3.Connection, prefix: str) -> object:
     ).fetchall()
 
 
+def _floor_complete_document(conn: sqlite3.Connection, typed: str) -> object:
+    like = f"%{typed}%"
+    return conn.execute(DOCUMENTS_NAMED, {"like": like, "limit": 25}).fetchall()
+
+
 # -- the cases -----------------------------------------------------------------------
 
 
@@ -340,6 +345,22 @@ def _picture(store: Store) -> Timed:
         return await timeline_picture(store, answers[bounds], waiting=False)
 
     return call
+
+
+def _documents_named(store: Store) -> Timed:
+    """/sources remove's autocomplete: documents whose title or path holds what was typed."""
+
+    async def call(typed: str) -> object:
+        return await store.documents_named(typed)
+
+    return call
+
+
+# What /sources remove's autocomplete is typed: words of the titles and numbers in the
+# file names, each matching many documents; and strings matching none, which walk
+# every document (the worst case).
+DOCUMENT_TYPED = ["c", "ch", "chr", "chronicle 1", "7", "42", "0001", "generated"]
+DOCUMENT_UNMATCHED = ["zq", "qqqq", "chronicle x", "9x9"]
 
 
 def _sync(fn: Callable[[str], object]) -> Timed:
@@ -447,6 +468,20 @@ def cases(store: Store, p: Probes) -> list[tuple[str, Timed, Sequence[str], Floo
             [f"/timeline {' '.join(p.event_common)}"],
             _floor_timeline,
             [f"{' '.join(p.event_common)}{everything}"],
+        ),
+        (
+            "/sources remove autocomplete",
+            _documents_named(store),
+            DOCUMENT_TYPED,
+            _floor_complete_document,
+            DOCUMENT_TYPED,
+        ),
+        (
+            f"{CRAFTED}/sources remove autocomplete, no match",
+            _documents_named(store),
+            DOCUMENT_UNMATCHED,
+            _floor_complete_document,
+            DOCUMENT_UNMATCHED,
         ),
         (
             f"{CRAFTED}complete_topic empty",
