@@ -40,6 +40,7 @@ from db.write.rows import (
     document_rows,
     drop_orphan_people,
     insert_document,
+    optimize_search_after,
     pack_rows,
     unpack_rows,
 )
@@ -376,6 +377,8 @@ def write_batches(conn: sqlite3.Connection, parsed: Iterable[_Parsed]) -> Ingest
         finally:
             schema.restore_indexes(conn, schema.CONTENT_SCHEMA)
         drop_orphan_people(conn)
+        written = (o for o in report.outcomes if o.status in ("added", "replaced"))
+        optimize_search_after(conn, sum(o.events + o.quotes for o in written))
     finally:
         for name, value in restore.items():
             conn.execute(f"PRAGMA {name} = {value}")

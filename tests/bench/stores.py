@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from db import schema
-from db.write.rows import insert_document
+from db.write.rows import insert_document, optimize_search_after
 from tests.bench.records import GeneratedDocument, generated_document, people_for
 
 PER_DOCUMENT = 100
@@ -57,6 +57,7 @@ def build_store(path: Path, events: int, quotes: int, seed: int) -> BuiltStore:
                     _write(conn, batch)
                     batch = []
             _write(conn, batch)
+        optimize_search_after(conn, events + quotes)  # as the writer does after a first load
         conn.execute("PRAGMA optimize")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

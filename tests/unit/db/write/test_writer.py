@@ -222,3 +222,55 @@ def test_people_of_a_failed_document_are_not_reused(
     assert stored == _people_rows(clean)
     assert stored[0]
     assert stored[1]
+
+
+def _quoted_corpus(folder: Path, count: int) -> list[Path]:
+    """Texts each with an event and a served quote, so both search indexes fill."""
+    files = _corpus(folder, count)
+    for i, path in enumerate(files):
+        quote = f'"The harbour of Valdor opened its gate number {i}," said Mara Quill.\n'
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + quote, encoding="utf-8")
+    return files
+
+
+def _segments(conn: sqlite3.Connection, table: str) -> int:
+    """How many segments a full-text index holds (each has rows in its %_idx table)."""
+    return int(conn.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0])
+
+
+def test_a_large_run_leaves_each_search_index_in_one_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that writes most of the store merges each full-text index into one segment;
+    a small run after it leaves the merging to FTS5's automerge."""
+    monkeypatch.setattr(writer, "BATCH_DOCUMENTS", 4)  # a commit, and a segment, per 4
+    monkeypatch.setattr(writer, "BATCH_SECONDS", 1_000.0)
+    files = _quoted_corpus(tmp_path / "texts", 40)
+    conn = schema.connect(tmp_path / "content.sqlite3", schema.CONTENT_SCHEMA)
+    try:
+        writer.ingest_paths(conn, files[:36], workers=1)
+        assert [_segments(conn, t) for t in rows.SEARCH_INDEXES] == [1, 1]
+        writer.ingest_paths(conn, files[36:], workers=1)
+        assert _segments(conn, "events_fts") == 2
+        assert conn.execute("SELECT count(*) FROM events_fts").fetchone()[0] == 40
+        found = conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'valdor'")
+        assert found.fetchone()[0] == 40
+    finally:
+        conn.close()
+
+
+def test_without_the_merge_a_batched_run_leaves_many_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the merge is for: the same run, not merged, leaves a segment per commit."""
+    monkeypatch.setattr(writer, "BATCH_DOCUMENTS", 4)
+    monkeypatch.setattr(writer, "BATCH_SECONDS", 1_000.0)
+    monkeypatch.setattr(writer, "optimize_search_after", lambda conn, written: False)
+    files = _quoted_corpus(tmp_path / "texts", 36)
+    conn = schema.connect(tmp_path / "content.sqlite3", schema.CONTENT_SCHEMA)
+    try:
+        writer.ingest_paths(conn, files, workers=1)
+        assert _segments(conn, "events_fts") > 1
+        assert _segments(conn, "quotes_fts") > 1
+    finally:
+        conn.close()
