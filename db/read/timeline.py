@@ -107,7 +107,7 @@ async def _span_topic(
 ) -> TimelineSpan:
     """A topic's page, count and ends, read from events_fts in timeline-key order."""
     keys = (low * TIMELINE_KEY_STEP, high * TIMELINE_KEY_STEP + TIMELINE_KEY_STEP - 1)
-    counted = await _count(read, match, keys, TIMELINE_COUNT_MAX)
+    counted, last_key = await _count_and_last(read, match, keys, TIMELINE_COUNT_MAX)
     if counted is not None and counted <= TIMELINE_COUNT_MAX:
         total, bounded = counted, False
         end_at = min(offset + limit, total)
@@ -140,7 +140,7 @@ async def _span_topic(
                 raise TopicTooBroadError(offset)
             total, bounded = exact, False
     first = page[0] if page and offset == 0 else await _end(read, match, keys, "ASC")
-    last = page[-1] if page and not bounded and offset + len(page) == total else None
+    last = page[-1] if page and not bounded and offset + len(page) == total else last_key
     last = last if last is not None else await _end(read, match, keys, "DESC")
     return await _span(read, page, total, bounded, first, last)
 
@@ -154,6 +154,24 @@ async def _count(read: Reader, match: str, keys: tuple[int, int], cap: int) -> i
         (match, *keys, cap + 1),
     )
     return None if rows is None else int(rows[0][0])
+
+
+async def _count_and_last(
+    read: Reader, match: str, keys: tuple[int, int], cap: int
+) -> tuple[int | None, int | None]:
+    """_count() and the last match (_end DESC) in one statement; (None, None) when it ran
+    out of time (the last match is then looked for on its own)."""
+    rows = await fetch_within(
+        read,
+        COUNT_WITHIN_MS,
+        f"SELECT (SELECT count(*) FROM (SELECT 1 {_MATCHES} LIMIT ?)),"
+        f" (SELECT rowid {_MATCHES} ORDER BY rowid DESC LIMIT 1)",
+        (match, *keys, cap + 1, match, *keys),
+    )
+    if rows is None:
+        return None, None
+    count, last = rows[0]
+    return int(count), (timeline_event_id(int(last)) if last is not None else None)
 
 
 async def _page(
