@@ -49,7 +49,7 @@ def read_page(html: str) -> tuple[str, frozenset[int], Metadata]:
         title=_clean(found.title),
         url=url,
         published=_publication_date(html, found.date, url),
-        author=_clean(found.author),
+        author=_author(found.author),
         site=_clean(found.sitename),
     )
     return text, headings, meta
@@ -70,6 +70,23 @@ def _publication_date(html: str, found: str | None, url: str | None) -> PartialD
     stated = (iso in head, f'datetime="{iso}' in html, f"datetime='{iso}" in html)
     in_url = url is not None and (iso in url or iso.replace("-", "/") in url)
     return date if any(stated) or in_url else None
+
+
+def _author(value: str | None) -> str | None:
+    """The page's author(s), without a link given with the name: trafilatura splits
+    "Hal Ostrander (https://notes.example.net/hal/)" into "Hal Ostrander https; Notes
+    Example Net", and the link's pieces would be cited as authors."""
+    cleaned = _clean(value)
+    if cleaned is None:
+        return None
+    parts = cleaned.split("; ")
+    for index, part in enumerate(parts):
+        words = part.split()
+        link = next((i for i, w in enumerate(words) if w.lower() in ("http", "https")), None)
+        if link is not None:
+            kept = [*parts[:index], " ".join(words[:link])]
+            return "; ".join(p for p in kept if p) or None
+    return cleaned
 
 
 def _clean(value: str | None) -> str | None:

@@ -273,3 +273,22 @@ def test_a_page_without_article_text_is_refused(html: str) -> None:
     """One clear reason, so nothing is stored."""
     with pytest.raises(SourceError, match="no article text found in the page"):
         parse_source(html, "page.html")
+
+
+@pytest.mark.parametrize(
+    ("given", "author"),
+    [
+        ("Hal Ostrander (https://notes.example.net/hal/)", "Hal Ostrander"),
+        ("Hal Ostrander, https://notes.example.net", "Hal Ostrander"),
+        ("Hal Ostrander and Mara Quill", "Hal Ostrander; Mara Quill"),
+    ],
+)
+def test_a_link_given_with_the_author_is_no_author(given: str, author: str) -> None:
+    """'Name (https://site/path)' in a page's author tag cites the name, not the link's
+    pieces as further authors."""
+    words = "The harbour museum reopened its whaling gallery on Thursday after a repair. "
+    page = (
+        f'<html><head><title>Reopened</title><meta name="author" content="{given}">'
+        f"</head><body><article><h1>Reopened</h1><p>{words * 4}</p></article></body></html>"
+    )
+    assert parse_source(page, "page.html").author == author

@@ -87,8 +87,11 @@ def test_wikimedia_news_quote_and_ruling() -> None:
 
 
 def test_blog_relative_date_counts_from_the_byline() -> None:
-    """ "until two days ago" in a post of 15 October 2019 is 13 October."""
+    """A relative date counts from the byline's date ("until two days ago" in a post of
+    15 October 2019 is 13 October), and the author tag "Bradley M. Kuhn
+    (http://ebb.org/bkuhn/)" gives the name alone."""
     doc = _page(BLOG)
+    assert doc.author == "Bradley M Kuhn"
     assert events_on(doc, "2019-10-13")[0].title.startswith("I have been silent the last month")
     assert events_on(doc, "2019-03")
 
