@@ -26,6 +26,9 @@ _DESCRIBED_NAME_TEXT: Final = re.compile(
 # How far after a closing mark the speaker's name may end its description ("...,"
 # Woodward Public Schools Superintendent Tim Merchant told ...).
 _AFTER_REACH: Final = 80
+# ", Executive " between a speaker's name and a one-word title: "Mara Quill, Executive
+# Director of the Kettle Mill Foundation".
+_APPOSED_TITLE: Final = re.compile(r",\s(?:[A-Z][a-z]+\s){0,3}")
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
 _AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
@@ -184,9 +187,25 @@ class Attributor:
         named = self._mention_at(found[-1].end(), found[-1].end(), described=True)
         return named.person if named is not None and named.kind != "pronoun" else None
 
-    def named_between(self, start: int, end: int) -> set[str]:
-        """The people named (by name or role, outside quotations) in [start, end)."""
-        return {m.person for m in self._mentions_in(start, end) if m.person and m.kind != "pronoun"}
+    def named_between(self, start: int, end: int, speaker: str | None = None) -> set[str]:
+        """The people named (by name or role, outside quotations) in [start, end); a
+        one-word title in apposition to the speaker ("said Mara Quill, Executive
+        Director of ...") is the speaker described, not someone else named."""
+        found: set[str] = set()
+        previous: Mention | None = None
+        for mention in self._mentions_in(start, end):
+            if mention.person and mention.kind != "pronoun":
+                apposed = (
+                    speaker is not None
+                    and previous is not None
+                    and previous.person == speaker
+                    and " " not in self.norm[mention.start : mention.end]
+                    and _APPOSED_TITLE.fullmatch(self.norm, previous.end, mention.start) is not None
+                )
+                if not apposed:
+                    found.add(mention.person)
+            previous = mention
+        return found
 
     def _introduces(self, verb_end: int) -> bool:
         """`Then Berg said: "..."`: a verb and a colon introduce the quote that follows."""

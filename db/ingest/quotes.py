@@ -167,7 +167,7 @@ class QuoteBuilder:
         earlier = self.last_in_unit.get(unit.index)
         if earlier is None or earlier.speaker is None:
             return NOBODY
-        between = self.attributor.named_between(earlier.span.end, open_at)
+        between = self.attributor.named_between(earlier.span.end, open_at, earlier.speaker)
         if between - {earlier.speaker}:
             return NOBODY
         return Attribution(earlier.speaker, earlier.context, True)

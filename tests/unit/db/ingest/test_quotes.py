@@ -183,3 +183,26 @@ def test_a_given_name_two_people_share_stays_apart() -> None:
     assert {p.canonical for p in doc.people} <= {"Anna Berg", "Anna Holt", "Anna"}
     assert "Dragon Capsule" not in {q.speaker for q in doc.quotes}
     assert doc.quotes[0].speaker not in ("Anna Berg", "Anna Holt")
+
+
+@pytest.mark.parametrize(
+    ("between", "second_speaker"),
+    [
+        ("Mara Quill, Executive Director of the Kettle Mill Foundation", "Mara Quill"),
+        ("Mara Quill, Director of the Kettle Mill Foundation", "Mara Quill"),
+        ("Mara Quill and Tom Baker of the Kettle Mill Foundation", None),
+    ],
+)
+def test_a_title_after_the_speaker_keeps_the_next_quote_hers(
+    between: str, second_speaker: str | None
+) -> None:
+    """`"...," said Mara Quill, Executive Director of the Foundation. "..."`: the title
+    describes the speaker, so the paragraph's next quote is hers; a second person named
+    there leaves it unattributed."""
+    doc = parse(
+        "Mill news\n\n"
+        f"\u201cWe are thrilled to be back in the valley,\u201d said {between}. "
+        "\u201cAt the mill we are committed to grinding every Tuesday.\u201d\n"
+    )
+    assert quote_with(doc, "thrilled").speaker == "Mara Quill"
+    assert quote_with(doc, "every Tuesday").speaker == second_speaker

@@ -80,6 +80,8 @@ def test_wikimedia_news_quote_and_ruling() -> None:
     doc = _page(WIKIMEDIA_NEWS)
     maher = quote_with(doc, "reunited with the people of Turkey")
     assert maher.speaker == "Katherine Maher"
+    # "..., Executive Director of the Wikimedia Foundation. "At Wikimedia ...": hers too.
+    assert quote_with(doc, "At Wikimedia we are committed").speaker == "Katherine Maher"
     assert maher.date == PartialDate(2020, 1, 15, "day")
     assert [e.title[:48] for e in events_on(doc, "2019-12-26")] == [
         "This latest development follows a 26 December 20"
