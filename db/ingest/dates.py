@@ -56,9 +56,13 @@ _DATES: Final = re.compile(
     # ("the September 11 attacks", "the July 4 parade" name something).
     rf"|\b(?P<m11>{MONTH})\.?\s(?P<d11>\d{{1,2}}){_ORD}\b"
     rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
+    # "on 20 January", "(25 March)": a day and month, day first, with no year.
+    rf"|\b(?P<d13>\d{{1,2}}){_ORD}\s(?:of\s)?(?P<m13>{MONTH})\b\.?(?!,?\s?\d|/|-\d)"
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
-_FORMS: Final = ("y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10", "d11", "y12")
+_FORMS: Final = (
+    "y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10", "d11", "y12", "d13",
+)  # fmt: skip
 _BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
 # After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
 _NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
@@ -190,7 +194,7 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         if not 1 <= int(iso_month) <= 12:
             return None
         return make_date(int(iso_year), int(iso_month), int(iso_day))
-    if form in ("d4", "d11"):
+    if form in ("d4", "d11", "d13"):
         month, day = match.group(f"m{form[1:]}", form)
         return make_date(None, _month_number(month), int(day))
     if form == "y5":
@@ -265,7 +269,11 @@ def find_dates(text: str, base: int = 0) -> DateScan:
             rejected.append((base + match.start(), match.group(0)))
             continue
         hit = DateHit(base + match.start(), base + match.end(), date)
-        (bare if form == "d11" else hits).append(hit)
+        loose = form == "d11" or (
+            form == "d13"
+            and not _DAY_FIRST_LEAD.search(text, max(0, match.start() - 8), match.start())
+        )
+        (bare if loose else hits).append(hit)
         written += _WRITTEN_ORDER.get(form, 0)
     if not slashed:
         return DateScan(hits, rejected, bare)
@@ -288,7 +296,10 @@ def find_dates(text: str, base: int = 0) -> DateScan:
 
 
 # Forms of _DATES that write the month first (+1) or the day first (-1).
-_WRITTEN_ORDER: Final = {"y1": 1, "d4": 1, "y2": -1, "y9": -1}
+_WRITTEN_ORDER: Final = {"y1": 1, "d4": 1, "y2": -1, "y9": -1, "d13": -1}
+# What makes a day-first month-day a date rather than a bare one (see DateScan): "on",
+# "on the" or an opening bracket right before it.
+_DAY_FIRST_LEAD: Final = re.compile(r"(?:\b[Oo]n\s(?:the\s)?|\()\Z")
 _US_PLACE: Final = re.compile(r"\b[A-Z][a-z]+,\s(?P<state>[A-Z]{2})\b(?![-\w])")
 
 
@@ -323,7 +334,10 @@ def _opens_range(text: str, end: int) -> bool:
     return _RANGE_END.match(text, end) is not None
 
 
-Unit = Literal["day", "week", "month", "year", "weekday"]
+# "today": a day counted from the anchor that names the anchor's own day ("said today");
+# "week-span": the calendar week (Monday to Sunday) delta weeks from the anchor's, at the
+# precision that holds it whole ("last week": a month, or a year across a month's end).
+Unit = Literal["day", "week", "month", "year", "weekday", "today", "week-span"]
 _UNITS: Final[dict[str, Unit]] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 _AMOUNT = (
@@ -372,11 +386,24 @@ def _amount(word: str) -> int:
 
 
 _DAY_WORD: Final = re.compile(
-    r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s)?"
-    r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow)\b"
+    r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Ee]arlier|[Ll]ater)\s)?"
+    r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow|[Tt]oday"
+    r"|(?<=[Ll]ast\s)night)\b"
 )
-_DAY_WORD_REACH: Final = len("Wednes") + len("last ")
-_DAY_OFFSETS: Final = {"yesterday": -1, "tomorrow": 1}
+_DAY_WORD_REACH: Final = len("Wednes") + len("earlier ")
+_DAY_OFFSETS: Final = {"yesterday": -1, "tomorrow": 1, "night": -1}
+# "today" is the document's own day only beside a verb of something done ("said today",
+# "today announced", "has today (25 March) published"); alone ("Today the town is
+# quiet") it means nowadays. A past tense: a regular one, or one of these.
+_PAST_TENSES: Final = frozenset(
+    """said told made gave took met won lost began rose fell sent held left came went saw
+    spoke wrote paid sold bought set put cut hit ran shut struck brought found became
+    broke chose drew flew fought froze grew kept knew laid led meant quit rang sank sat
+    shook spent stood stole swore taught threw withdrew unveiled""".split()
+)
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_AFTER: Final = re.compile(r"\s+(?:\([^()\n]{1,40}\)\s+)?([A-Za-z]+)")
+_TODAY_CONTEXT: Final = 30  # how far before "today" its verb is looked for
 # A weekday's delta: its index (Monday 0) plus NEXT_WEEKDAY for "next Tuesday" (the first
 # after the anchor); without it, the latest such day on or before the anchor (news usage).
 NEXT_WEEKDAY: Final = 10
@@ -385,10 +412,14 @@ NEXT_WEEKDAY: Final = 10
 def _day_words(text: str, base: int) -> list[RelativeHit]:
     """'on Tuesday', 'last Friday', 'next Monday', 'yesterday', 'tomorrow'."""
     hits: list[RelativeHit] = []
-    anchors = literal_starts(text, ("day", "tomorrow"))
+    anchors = literal_starts(text, ("day", "tomorrow", "night"))
     for match in finditer_near(_DAY_WORD, text, anchors, _DAY_WORD_REACH):
         word = lower(match.group("word"))
         start, end = base + match.start(), base + match.end()
+        if word == "today":
+            if lower(match.group("dir") or "") == "earlier" or _done_today(text, match):
+                hits.append(RelativeHit(start, end, 0, "today", False))
+            continue
         if word in _DAY_OFFSETS:
             hits.append(RelativeHit(start, end, _DAY_OFFSETS[word], "day", False))
             continue
@@ -397,11 +428,46 @@ def _day_words(text: str, base: int) -> list[RelativeHit]:
     return hits
 
 
+def _is_past_tense(word: str) -> bool:
+    lowered = lower(word)
+    return lowered in _PAST_TENSES or (len(lowered) > 4 and lowered.endswith("ed"))
+
+
+def _done_today(text: str, match: re.Match[str]) -> bool:
+    """'said today', 'today announced', 'has today (25 March) published' (see _PAST_TENSES)."""
+    before = _WORD_BEFORE.search(text, max(0, match.start() - _TODAY_CONTEXT), match.start())
+    if before is not None and _is_past_tense(before.group(1)):
+        return True
+    after = _WORD_AFTER.match(text, match.end())
+    return after is not None and _is_past_tense(after.group(1))
+
+
+# "last week", "this month", "next year", "earlier this week": the calendar's own units
+# counted from the anchor. Not "the last year" (a span of twelve months).
+_CALENDAR: Final = re.compile(
+    r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<which>[Ll]ast|[Nn]ext|(?:(?:[Ee]arlier|[Ll]ater)\s)?[Tt]his)"
+    r"\s(?P<unit>week|month|year)\b"
+)
+_CALENDAR_REACH: Final = len("earlier this ")
+_CALENDAR_UNITS: Final[dict[str, Unit]] = {"week": "week-span", "month": "month", "year": "year"}
+
+
+def _calendar_words(text: str, units: list[int], base: int) -> list[RelativeHit]:
+    hits: list[RelativeHit] = []
+    for match in finditer_near(_CALENDAR, text, units, _CALENDAR_REACH):
+        which = lower(match.group("which"))
+        delta = -1 if which == "last" else 1 if which == "next" else 0
+        unit = _CALENDAR_UNITS[match.group("unit")]
+        hits.append(RelativeHit(base + match.start(), base + match.end(), delta, unit, False))
+    return hits
+
+
 def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
     """Relative date expressions in text with a signed offset in their unit."""
-    days = _day_words(text, base) if "day" in text or "tomorrow" in text else []
+    days = _day_words(text, base) if "day" in text or "tomorrow" in text or "night" in text else []
     hits: list[RelativeHit] = []
     units = spaced(text, literal_starts(text, _UNIT_WORDS))  # a unit follows \s in _RELATIVE
+    calendar = _calendar_words(text, units, base) if units else []
     for match in finditer_near(_RELATIVE, text, units, _RELATIVE_REACH, _RELATIVE_OPENING):
         which = match.group("which")
         if which:
@@ -417,8 +483,8 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
         delta = sign * _amount(match.group("amount"))
         unit = _UNITS[match.group("unit")]
         hits.append(RelativeHit(base + match.start(), base + match.end(), delta, unit, about))
-    if days:
-        hits = sorted([*days, *hits], key=_HIT_START)
+    if days or calendar:
+        hits = sorted([*days, *calendar, *hits], key=_HIT_START)
     return hits
 
 
@@ -438,6 +504,8 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
         return None
     if unit == "weekday":
         return _weekday(anchor, delta)
+    if unit == "week-span":
+        return _week_span(anchor, delta)
     days = delta * (7 if unit == "week" else 1)
     try:
         moved = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=days)
@@ -446,23 +514,33 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
     return PartialDate(moved.year, moved.month, moved.day, "day")
 
 
-def latest_before(month_day: PartialDate, anchor: PartialDate | None) -> PartialDate:
-    """A month-day given its year: the latest one on or before a day-precise anchor (a news
-    article's "on March 3" is the last March 3 before it was published), when that falls
-    in the anchor's own year (every stored year is written in the text); else as it is."""
+def nearest_to(
+    month_day: PartialDate, anchor: PartialDate | None, ahead: bool = False
+) -> PartialDate:
+    """A month-day given its year by a day-precise anchor, the document's own date.
+
+    A news article's "on March 3" is the latest March 3 on or before it was published;
+    in a sentence about what is to come (ahead), the first one on or after it, which may
+    be next year's. A month-day still to come in the anchor's year that the sentence
+    does not say is to come may be last year's or a coming one ("the vote on 18
+    October"): it keeps its unknown year, as does any month-day without such an anchor.
+    """
     if (
         month_day.precision != "month-day"
         or anchor is None
         or anchor.precision != "day"
         or anchor.year is None
-        or anchor.year < 2
+        or not 1 <= anchor.year <= 9998
     ):
         return month_day
     assert month_day.month is not None
     assert anchor.month is not None
-    if (month_day.month, month_day.day or 0) > (anchor.month, anchor.day or 0):
-        return month_day  # the year before: a year the text never writes, so none is given
-    return make_date(anchor.year, month_day.month, month_day.day) or month_day
+    later = (month_day.month, month_day.day or 0) > (anchor.month, anchor.day or 0)
+    earlier = (month_day.month, month_day.day or 0) < (anchor.month, anchor.day or 0)
+    if later and not ahead:
+        return month_day
+    year = anchor.year + 1 if ahead and earlier else anchor.year
+    return make_date(year, month_day.month, month_day.day) or month_day
 
 
 def within_year(month_day: PartialDate, section: PartialDate | None) -> PartialDate:
@@ -487,13 +565,35 @@ def _weekday(anchor: PartialDate, delta: int) -> PartialDate | None:
         return None
     day = dt.date(anchor.year, anchor.month, anchor.day)
     target = delta % NEXT_WEEKDAY
-    if delta >= NEXT_WEEKDAY:
-        moved = day + dt.timedelta(days=(target - day.weekday() - 1) % 7 + 1)
-    else:
-        moved = day - dt.timedelta(days=(day.weekday() - target) % 7)
+    try:
+        if delta >= NEXT_WEEKDAY:
+            moved = day + dt.timedelta(days=(target - day.weekday() - 1) % 7 + 1)
+        else:
+            moved = day - dt.timedelta(days=(day.weekday() - target) % 7)
+    except OverflowError:
+        return None
     if moved.year != day.year:
         return None  # across New Year: a year the text does not write
     return PartialDate(moved.year, moved.month, moved.day, "day")
+
+
+def _week_span(anchor: PartialDate, delta: int) -> PartialDate | None:
+    """The calendar week delta weeks from a day-precise anchor's, as the month that holds
+    all of it, else its year; None where it spans New Year."""
+    assert anchor.year is not None
+    assert anchor.month is not None
+    assert anchor.day is not None
+    try:
+        day = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(weeks=delta)
+        monday = day - dt.timedelta(days=day.weekday())
+        sunday = monday + dt.timedelta(days=6)
+    except (ValueError, OverflowError):
+        return None
+    if monday.year != sunday.year:
+        return None
+    if monday.month != sunday.month:
+        return make_year(monday.year)
+    return make_date(monday.year, monday.month, None)
 
 
 def make_year(year: int) -> PartialDate | None:
@@ -596,7 +696,7 @@ def line_date(line: str, context: PartialDate | None) -> LineDate | None:
     if found is not None:  # _LINE_FULL holds _DATES, groups and all: read them from it
         form = form_of(found)
         date = _from_match(found, form)
-        if form in ("d4", "y6", "d11"):
+        if form in ("d4", "y6", "d11", "d13"):
             found = None  # "On March 3 ..." and "In 1961 ..." open sentences, not entries
     if found is None:
         found = _LINE_MONTH_DAY.match(line)

@@ -16,7 +16,7 @@ from db.ingest.dates import (
     ENTRY_SEPARATOR,
     NEXT_WEEKDAY,
     DateHit,
-    latest_before,
+    nearest_to,
     shift,
     within_year,
 )
@@ -245,11 +245,14 @@ class EventBuilder:
         people = self._people(start, end)
         asides = [(m.start(), m.end()) for m in _PARENS.finditer(self.layout.norm, start, end)]
         stated = 0
+        ahead: bool | None = None  # whether the sentence is about what is to come
         for hit in hits:
             if section.date is not None:
                 date = within_year(hit.date, section.date)
             else:
-                date = latest_before(hit.date, self.published)
+                if ahead is None:
+                    ahead = _FUTURE.search(self.layout.norm, start, end) is not None
+                date = nearest_to(hit.date, self.published, ahead)
             if date == section.date:
                 continue  # the heading's own date, stated again
             entry = self._entry(start, end, hit.start, hit.end)
@@ -344,5 +347,6 @@ class EventBuilder:
                 lead = norm[max(start, hit.start - 3) : hit.start].strip(" \"'")
                 opens = hit.start - start <= 3 and not lead
                 title = _capitalise(text[hit.end : limit]) if opens else sentence
-            if date is not None and (date != anchor or (same_day and hit.unit == "weekday")):
+            own_day = same_day and hit.unit in ("weekday", "today")  # "on Tuesday" in its paper
+            if date is not None and (date != anchor or own_day):
                 self._add(date, title, sentence, people, start, end)

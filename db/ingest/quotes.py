@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
-from db.ingest.dates import DateIndex, latest_before, shift
+from db.ingest.dates import DateIndex, nearest_to, shift
 from db.ingest.quotemarks import QuoteSpan, Unit
 from db.ingest.segment import Section
 from db.records import PartialDate, QuoteRecord, Span
@@ -244,7 +244,7 @@ class QuoteBuilder:
         if section.date is not None:
             return section.date
         if stated:
-            return latest_before(stated[0], self.published)
+            return nearest_to(stated[0], self.published)
         return (
             self._attribution_date(start, end, quote)
             or self._relative_date(end, quote)
@@ -259,7 +259,7 @@ class QuoteBuilder:
         after = self.layout.dates.relatives_in(
             quote.close, min(end, quote.close + _ATTRIBUTION_REACH)
         )
-        near = [h for h in after if h.unit in ("day", "weekday")]
+        near = [h for h in after if h.unit in ("day", "weekday", "today")]
         return shift(self.published, near[0].delta, near[0].unit) if near else None
 
     def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:

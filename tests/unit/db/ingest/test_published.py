@@ -3,6 +3,8 @@ anchors relative and year-less dates (invented texts, written for these tests)."
 
 from __future__ import annotations
 
+import pytest
+
 from db.ingest import parse_document
 from db.records import PartialDate
 from tests.unit.db.ingest.helpers import events_on, quote_with
@@ -27,13 +29,13 @@ will close for the holidays.
 
 def test_publication_date_anchors_relative_and_year_less_dates() -> None:
     """Given the date, "on Thursday" is the Thursday before it and a month-day the most
-    recent one on or before it; a month-day after it keeps its unknown year."""
+    recent one on or before it; in a sentence about what is to come, the next one."""
     doc = parse_document(NEWS, "news.txt", published=APRIL_12)
     assert doc.published == APRIL_12
     assert events_on(doc, "2019-04-11"), [e.date.iso() for e in doc.events]
     assert events_on(doc, "2019-01-19")
     assert events_on(doc, "2019-03-03")
-    assert events_on(doc, "--12-24")
+    assert events_on(doc, "2019-12-24")  # "the doors will close": December 24 to come
     assert quote_with(doc, "logbook").date == PartialDate(2019, 4, 9, "day")
 
 
@@ -69,3 +71,102 @@ def test_a_heading_line_heads_a_section_even_at_the_top() -> None:
     assert [(e.date.iso(), e.title) for e in doc.events] == [
         ("1898-05-02", "Work on the line begins at the crossing.")
     ]
+
+
+# -- words counted from the document's own date ---------------------------------------
+
+MONDAY_MARCH_25 = PartialDate(2019, 3, 25, "day")
+
+
+def dated(text: str, published: PartialDate = MONDAY_MARCH_25) -> list[tuple[str, str]]:
+    """(date, title) of each event of a short news text with a known publication date."""
+    doc = parse_document(f"Quay notes\n\n{text}\n", "quay.txt", published=published)
+    return [(e.date.iso(), e.title) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry trust has today (25 March) announced a halt to new grants.",
+        "The ferry trust today published a statement on its grants.",
+        "The ferry trust said today that its grants would stop.",
+        "Earlier today the ferry trust stopped its grants.",
+    ],
+)
+def test_today_beside_a_deed_is_the_document_day(sentence: str) -> None:
+    """A "today" next to something done is the day the text was published."""
+    assert [iso for iso, _ in dated(sentence)] == ["2019-03-25"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Today the quay is one of the busiest on the coast.",
+        "The quay is today a quiet place for anglers.",
+    ],
+)
+def test_today_as_nowadays_dates_nothing(sentence: str) -> None:
+    """A "Today" alone means nowadays: no event on the document's day."""
+    assert dated(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("Last week the harbour master resigned.", "2019-03"),  # March 18 to 24
+        ("Last month the harbour master resigned.", "2019-02"),
+        ("Last year the harbour master resigned.", "2018"),
+        ("Earlier this month the harbour master resigned.", "2019-03"),
+        ("The harbour master resigned last night.", "2019-03-24"),
+    ],
+)
+def test_calendar_words_at_the_precision_they_state(sentence: str, iso: str) -> None:
+    """A "last week" is a week: the month that holds it whole; "last year" a year."""
+    assert [date for date, _ in dated(sentence)] == [iso]
+
+
+def test_a_week_across_two_months_is_its_year() -> None:
+    """Across a month's end only the week's year is known; a week wholly in December
+    before a January paper is that December."""
+    across = PartialDate(2019, 3, 6, "day")  # the week before: February 25 to March 3
+    assert [iso for iso, _ in dated("Last week the pier closed.", across)] == ["2019"]
+    new_year = PartialDate(2019, 1, 3, "day")  # the week before: December 24 to 30, 2018
+    assert [iso for iso, _ in dated("Last week the pier closed.", new_year)] == ["2018-12"]
+
+
+def test_the_last_year_is_a_span_not_a_date() -> None:
+    """An "over the last year" is twelve months up to now, not the calendar year before."""
+    assert dated("Over the last year the quay was rebuilt.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("The quay flooded on 20 January.", "2019-01-20"),
+        ("The quay flooded on 3 March.", "2019-03-03"),
+        ("The quay will reopen on 20 December.", "2019-12-20"),  # what is to come
+        ("The skipper is due back in court on 2 February.", "2020-02-02"),
+    ],
+)
+def test_month_days_are_the_nearest_in_the_stated_direction(sentence: str, iso: str) -> None:
+    """A month-day, either order, is the latest such day on or before the document's
+    date, or, in a sentence about what is to come, the first one on or after it."""
+    assert [date for date, _ in dated(sentence)] == [iso]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The quay flooded on December 20.", "The vote on the quay is on 20 December."]
+)
+def test_a_month_day_still_to_come_not_said_to_come_stays_year_less(sentence: str) -> None:
+    """After the document's date, and not said to be to come, a month-day may be last
+    year's or a coming one: its year stays unknown."""
+    assert [date for date, _ in dated(sentence)] == ["--12-20"]
+
+
+def test_day_first_month_days_without_a_date_stay_year_less() -> None:
+    """Without a publication date, "on 20 January" is a month-day; "20 January" alone
+    (no "on", no bracket) names a day and dates nothing by itself."""
+    doc = parse_document("Quay notes\n\nThe quay flooded on 20 January.\n", "quay.txt")
+    assert [e.date.iso() for e in doc.events] == ["--01-20"]
+    doc = parse_document("Quay notes\n\nThe 20 January flood was the worst.\n", "quay.txt")
+    assert doc.events == []
