@@ -250,6 +250,7 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     rejected: list[tuple[int, str]] = []
     slashed: list[re.Match[str]] = []
     written = 0
+    month_day: DateHit | None = None  # the last month-day, which "in 2015" may complete
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
@@ -268,12 +269,20 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         if date is None:
             rejected.append((base + match.start(), match.group(0)))
             continue
+        if form == "y6" and month_day is not None and month_day.date.month is not None:
+            completed = _completed(text, month_day, match, base)
+            if completed is not None:
+                (hits if hits and hits[-1] is month_day else bare).pop()
+                hits.append(completed)
+                month_day = None
+                continue
         hit = DateHit(base + match.start(), base + match.end(), date)
         loose = form == "d11" or (
             form == "d13"
             and not _DAY_FIRST_LEAD.search(text, max(0, match.start() - 8), match.start())
         )
         (bare if loose else hits).append(hit)
+        month_day = hit if date.precision == "month-day" else None
         written += _WRITTEN_ORDER.get(form, 0)
     if not slashed:
         return DateScan(hits, rejected, bare)
@@ -293,6 +302,25 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         hits.append(DateHit(base + match.start(), base + match.end(), date))
     hits.sort(key=_HIT_START)
     return DateScan(hits, rejected, bare, ambiguous)
+
+
+# Between a month-day and the "in 2015" that gives its year: a few lowercase words
+# ("their 1 August speeches in 2015", "on May 4 the fleet sailed in 1905").
+_YEAR_GAP: Final = re.compile(
+    r"(?:\s(?!(?:and|or|but|then|while|when|after|before|until|since|so)\b)[a-z]+){0,3}\s"
+)
+
+
+def _completed(text: str, month_day: DateHit, year: re.Match[str], base: int) -> DateHit | None:
+    """A month-day and the "in YYYY" right after it, as one day date."""
+    if not lower(year.group(0)).startswith("in"):
+        return None
+    gap = _YEAR_GAP.fullmatch(text, month_day.end - base, year.start())
+    if gap is None:
+        return None
+    assert month_day.date.month is not None
+    date = make_date(int(year.group("y6")), month_day.date.month, month_day.date.day)
+    return DateHit(month_day.start, base + year.end(), date) if date is not None else None
 
 
 # Forms of _DATES that write the month first (+1) or the day first (-1).

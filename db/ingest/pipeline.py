@@ -14,7 +14,7 @@ from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
-from db.ingest.quotes import Layout, QuoteBuilder
+from db.ingest.quotes import Layout, QuoteBuilder, quotes_note_date
 from db.ingest.segment import HEAD_LINES, Section, has_only_stops, segment, split_sentences
 from db.ingest.turns import find_turns, first_person
 from db.records import ParsedDocument, PartialDate
@@ -224,13 +224,15 @@ def extract(
     heading_starts = {s.heading.start for s in segmented.sections if s.heading is not None}
     if published is None:
         published = _published(norm, lines, heading_starts, layout.dates)
-    unit_dates = [segmented.sections[u.block.section].date or published for u in units]
+    noted = quotes_note_date(layout)
+    said = noted or published  # when the page's quotes were said, where nothing closer says
+    unit_dates = [segmented.sections[u.block.section].date or said for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
     spans = scan.spans  # a marked quote inside a turn is the speaker quoting someone
     if turns.blocks:
         spans = [q for q in spans if not turns.is_block(q.open)]
     quotes = (
-        QuoteBuilder(layout, Attributor(norm, cast, quoted), published).build(spans)
+        QuoteBuilder(layout, Attributor(norm, cast, quoted), published, noted).build(spans)
         if spans
         else []
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
-from db.ingest.dates import DateIndex, nearest_to, shift
+from db.ingest.dates import DateIndex, make_year, nearest_to, shift
 from db.ingest.quotemarks import QuoteSpan, Unit
 from db.ingest.segment import Section
 from db.records import PartialDate, QuoteRecord, Span
@@ -29,6 +29,23 @@ _ASIDE_MAX: Final = 160  # the longest caption or credit skipped between a quote
 # Paragraphs above an `It reads:` line searched for the statement it opens.
 _STATEMENT_LOOKBACK: Final = 4
 _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when words were said
+# A note on a page of quotes saying when they were said: "The quotations come from their
+# 1 August speeches in 2015", "All remarks were made at the 2019 summit".
+_QUOTES_NOTE: Final = re.compile(
+    r"\b(?:[Qq]uot(?:es|ations)|[Rr]emarks)\b[^.!?\n]{0,60}?"
+    r"\b(?:come|came|are|were|is|was)\s(?:taken\s|drawn\s|made\s|given\s)?"
+    r"(?:from|at|in|on|during)\b"
+)
+_NOTE_WORDS: Final = ("uotes", "uotations", "emarks")  # what _QUOTES_NOTE's hold
+# "in a 2008 call", "in his 1961 inaugural address": the year of the occasion the words
+# were said on, written before its noun.
+_OCCASION_YEAR: Final = re.compile(
+    r"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<year>1\d{3}|20\d{2})\s(?:[a-z]+\s)?"
+    r"(?:call|interview|speech|letter|address|statement|conversation|meeting|broadcast"
+    r"|debate|memo|e-?mail|message|lecture|column|post|tweet|testimony|hearing"
+    r"|conference|briefing|book|diary|essay|article|sermon|toast|report)s?\b"
+)
+_NOTE_MAX: Final = 300  # a note is a short paragraph of its own
 
 
 @dataclass(slots=True)
@@ -106,14 +123,38 @@ def _similar(left: set[str], right: set[str]) -> bool:
     return common / (len(left) + len(right) - common) >= _SIMILAR or common == len(left)
 
 
+def quotes_note_date(layout: Layout) -> PartialDate | None:
+    """The date a page's note gives its quotes ("The quotations come from their 1 August
+    speeches in 2015"): a short paragraph about the quotes that states one date."""
+    norm = layout.norm
+    if not any(word in norm for word in _NOTE_WORDS):
+        return None
+    for unit in layout.units:
+        if unit.end - unit.start > _NOTE_MAX or unit.block.kind not in ("paragraph", "label"):
+            continue
+        if not any(word in norm[unit.start : unit.end] for word in _NOTE_WORDS):
+            continue
+        if _QUOTES_NOTE.search(norm, unit.start, unit.end) is None:
+            continue
+        dates = [h.date for h in layout.dates.dates_in(unit.start, unit.end)]
+        if len(dates) == 1 and dates[0].year is not None:
+            return dates[0]
+    return None
+
+
 class QuoteBuilder:
     """Turns quote spans into QuoteRecords for one document."""
 
     def __init__(
-        self, layout: Layout, attributor: Attributor, published: PartialDate | None = None
+        self,
+        layout: Layout,
+        attributor: Attributor,
+        published: PartialDate | None = None,
+        noted: PartialDate | None = None,
     ) -> None:
         self.layout = layout
         self.published = published
+        self.noted = noted  # the date a note gives the page's quotes (quotes_note_date)
         self.attributor = attributor
         self.last_in_unit: dict[int, QuoteRecord] = {}
         self.stated: dict[tuple[int, int], list[PartialDate]] = {}
@@ -138,10 +179,13 @@ class QuoteBuilder:
         context = attribution.context
         if context is None and attribution.speaker and section.date is not None:
             context = self._section_occasion(section)
+        date = self._date(opening, first, section, quote)
+        if date is None or date == self.published or date == self.noted:
+            date = self._lead_date(opening, first, attribution.speaker) or date
         return QuoteRecord(
             speaker=attribution.speaker,
             text=text,
-            date=self._date(opening, first, section, quote),
+            date=date,
             context=context,
             fragment=is_fragment(layout.norm, text, quote.open),
             span=Span(quote.open, quote.close),
@@ -248,6 +292,7 @@ class QuoteBuilder:
         return (
             self._attribution_date(start, end, quote)
             or self._relative_date(end, quote)
+            or self.noted
             or self.published  # said for the article: as of the document's own date
         )
 
@@ -264,12 +309,40 @@ class QuoteBuilder:
 
     def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
         """A month or year said of the words themselves, beside them: `Name in 2001: "..."`,
-        `in an April 2008 call, Name said "..."`, `"...," she said in 2008.`"""
+        `in an April 2008 call, Name said "..."`, `"...," she said in a 2008 interview.`"""
         dates = self.layout.dates
-        before = dates.dates_in(max(start, quote.open - _ATTRIBUTION_REACH), quote.open)
-        after = dates.dates_in(quote.close, min(end, quote.close + _ATTRIBUTION_REACH))
+        low, high = max(start, quote.open - _ATTRIBUTION_REACH), min(end, quote.close + 60)
+        before = dates.dates_in(low, quote.open)
+        after = dates.dates_in(quote.close, high)
         near = [h.date for h in (*before[-1:], *after[:1]) if h.date.year is not None]
-        return near[0] if near else None
+        if near:
+            return near[0]
+        norm = self.layout.norm
+        for lo, hi in ((low, quote.open), (quote.close, high)):
+            occasion = _OCCASION_YEAR.search(norm, lo, hi) if hi - lo > 8 else None
+            if occasion is not None:
+                return make_year(int(occasion.group("year")))
+        return None
+
+    def _lead_date(
+        self, sentence: tuple[int, int], unit: Unit, speaker: str | None
+    ) -> PartialDate | None:
+        """`Vik spoke to the council on March 3, 1997. "...," Vik said.`: the sentence
+        before, in the same paragraph, names the speaker and states one date with a year,
+        and the quote's own sentence states none."""
+        if speaker is None or self.layout.dates.dates_in(sentence[0], sentence[1]):
+            return None
+        spans = self.layout.sentences[unit.index]
+        index = next((i for i, s in enumerate(spans) if s[0] == sentence[0]), 0)
+        if index == 0:
+            return None
+        start, end = spans[index - 1]
+        hits = self.layout.dates.dates_in(start, end)
+        if len(hits) != 1 or hits[0].date.year is None:
+            return None
+        if speaker not in self.attributor.named_between(start, end):
+            return None
+        return hits[0].date
 
     def _settle_headings(self, records: list[tuple[QuoteSpan, QuoteRecord]]) -> list[QuoteRecord]:
         """A headline repeating a body quote takes its speaker; a full repeat is dropped."""

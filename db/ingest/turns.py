@@ -43,6 +43,7 @@ _LABEL_REACH: Final = 64  # the longest label: an honorific and four capitalised
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
+_LIFE_SPAN: Final = re.compile(r"\((?:[^()\d]{0,8})(\d{3,4})\s*[-\u2013\u2014]\s*(\d{3,4})\)\s*$")
 _TITLE_WORDS: Final = re.compile(r"(?:[A-Z][\w.'-]*\s)*")  # capitalised words only
 _SAID_ENDINGS: Final = ".!?\"'"
 _SIGNATURE_KINDS: Final = ("bullet", "paragraph", "label")
@@ -198,7 +199,17 @@ def _block_quotes(
         words = " ".join(text[unit.start : unit.end].split()).strip(_OUTER_MARKS)
         turns.blocks.append((unit.start, line.end))
         span = Span(unit.start, unit.end)
-        turns.quotes.append(QuoteRecord(person, words, dates[index], context, False, span))
+        date = _within_life(dates[index], norm[line.start : line.end])
+        turns.quotes.append(QuoteRecord(person, words, date, context, False, span))
+
+
+def _within_life(date: PartialDate | None, signature: str) -> PartialDate | None:
+    """The page's date for a signed quote, unless the signature's life dates ("William
+    Shakespeare (1564 - 1616)") show the words were said long before it."""
+    life = _LIFE_SPAN.search(signature) if date is not None and "(" in signature else None
+    if date is None or life is None or date.year is None:
+        return date
+    return date if int(life.group(1)) <= date.year <= int(life.group(2)) else None
 
 
 def _signature(norm: str, cast: Cast, line: Unit) -> tuple[str, int] | None:

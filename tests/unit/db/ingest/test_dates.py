@@ -192,3 +192,19 @@ def test_a_transcript_dated_by_a_numeric_heading() -> None:
     assert {(q.speaker, q.date and q.date.iso()) for q in doc.quotes} == {
         ("Dale Ortiz", "2018-03-09")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The fleet left on May 4 and sailed in 1905.", ["--05-04", "1905"]),  # two clauses
+        ("On May 4 the fleet sailed in 1905.", ["1905-05-04"]),
+        ("Their 4 May speeches in 2016 were short.", ["2016-05-04"]),
+        ("On May 4, the fleet, built in 1905, sailed.", ["--05-04", "1905"]),
+        ("On May 4 Admiral Berg said in 1905 that it sailed.", ["--05-04", "1905"]),
+    ],
+)
+def test_a_month_day_completed_by_the_year_right_after_it(text: str, found: list[str]) -> None:
+    """A month-day and an "in YYYY" a few lowercase words later are one day; a comma, a
+    conjunction or a name between them keeps them apart."""
+    assert [h.date.iso() for h in find_dates(text).hits] == found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from db.records import PartialDate
 from tests.unit.db.ingest.helpers import parse, quote_with
 
 ARTICLE = "Talks resume in Vienna\n\n{body}\n"
@@ -206,3 +207,69 @@ def test_a_title_after_the_speaker_keeps_the_next_quote_hers(
     )
     assert quote_with(doc, "thrilled").speaker == "Mara Quill"
     assert quote_with(doc, "every Tuesday").speaker == second_speaker
+
+
+# -- when the words were said, stated beyond their sentence ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "iso"),
+    [
+        ('In a 2008 call, harbour master Ida Brenn said: "We will never sell it."', "sell", "2008"),
+        ('"We stay," harbour master Ida Brenn said in a 1999 interview.', "We stay", "1999"),
+        (
+            'Ida Brenn, in her 1996 inaugural address: "The quay is the town."',
+            "quay is",
+            "1996",
+        ),
+        (
+            'Ida Brenn spoke to the council on March 3, 1997. "The sea gives," Brenn said.',
+            "sea gives",
+            "1997-03-03",
+        ),
+    ],
+)
+def test_a_quote_dated_by_its_occasion_or_the_sentence_before(
+    body: str, words: str, iso: str
+) -> None:
+    """The year of the call or speech the words were said in, or the one date of the
+    sentence just before that names the same speaker."""
+    date = quote_with(parse(ARTICLE.format(body=body)), words).date
+    assert date is not None
+    assert date.iso() == iso
+
+
+def test_the_sentence_before_must_name_the_speaker() -> None:
+    """A date in the sentence before that is about someone else says nothing of when
+    these words were said."""
+    body = 'Ida Brenn was born on March 3, 1950. "The sea gives," Tom Vik said.'
+    assert quote_with(parse(ARTICLE.format(body=body)), "sea gives").date is None
+
+
+QUOTES_PAGE = """Words from the quay
+
+Keep the harbour open to everyone who sails.
+
+Harbour Master Ida Brenn
+
+Every boat here was built by a neighbour.
+
+Councillor Tom Vik
+
+Whoever is tired of the sea is tired of life.
+
+Edwin Harrow (1601 - 1660)
+
+The quotations of the harbour staff come from their 4 May speeches in 2016
+"""
+
+
+def test_a_page_note_dates_its_quotes_but_not_a_dead_writers() -> None:
+    """A note saying when a page's quotes were said dates them (a month-day and its
+    "in 2016" make one day); a quote whose speaker's life dates end before then keeps
+    no date."""
+    doc = parse(QUOTES_PAGE)
+    assert quote_with(doc, "open to everyone").date == PartialDate(2016, 5, 4, "day")
+    assert quote_with(doc, "built by a neighbour").date == PartialDate(2016, 5, 4, "day")
+    assert quote_with(doc, "tired of the sea").date is None
+    assert quote_with(doc, "tired of the sea").speaker == "Edwin Harrow"
