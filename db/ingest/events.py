@@ -20,7 +20,7 @@ from db.ingest.dates import (
     shift,
     within_year,
 )
-from db.ingest.people import Cast
+from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
 from db.ingest.segment import Section
@@ -56,6 +56,7 @@ _CLAUSE_OPENER: Final = re.compile(
 )
 MIN_CLAUSE_WORDS: Final = 4
 _ENTRY_SEPARATOR: Final = re.compile(ENTRY_SEPARATOR)
+_CALENDAR_UNITS: Final = ("week-span", "month", "year")  # what "last week" and such count in
 # A sentence about what is to come: a weekday in it is the next one, not the last.
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
@@ -93,10 +94,17 @@ def _capitalise(text: str) -> str:
 class EventBuilder:
     """Collects the events of one document."""
 
-    def __init__(self, layout: Layout, cast: Cast, published: PartialDate | None) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        cast: Cast,
+        published: PartialDate | None,
+        quoted: Intervals | None = None,
+    ) -> None:
         self.layout = layout
         self.cast = cast
         self.published = published
+        self.quoted = quoted or Intervals([])  # the text's quotations
         self.events: list[EventRecord] = []
         self.seen: set[tuple[str, str]] = set()
         self.starts = [m.start for m in cast.mentions]
@@ -330,6 +338,8 @@ class EventBuilder:
         people = self._people(start, end)
         sentence = trim(text[start:end], SUMMARY_LIMIT)
         for hit in hits:
+            if hit.unit in _CALENDAR_UNITS and self.quoted.contains(hit.start):
+                continue  # a speaker's "this year" is the year of the words, not the text's
             limit = min(end, hit.end + TITLE_LIMIT * 2)
             if hit.about_phrase:
                 date = shift(anchor, -hit.delta, hit.unit)

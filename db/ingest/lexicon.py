@@ -212,6 +212,7 @@ LINE_FURNITURE_PHRASES = (
     "log in to",
     "sign in to",
     "read more",
+    "home page",
     "advertisement",
     "related stories",
     "related articles",

@@ -39,6 +39,21 @@ _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
 # the date is a fact's field (an infobox or a table row), not the page's own stamp.
 _FIELD_LABEL: Final = re.compile(r"\s*[A-Z][a-z]+\s*[\u2013\u2014:-]\s*")
+# A sentence ending inside a line, after a word: a headline is one phrase, so such a
+# line is a caption with its credit ("... a police car. Supplied/Police") or a blurb.
+_INNER_BREAK: Final = re.compile(r"[a-z]{3}[.!?][\"'\u2019\u201d]?\s+[A-Z]")
+_CAPTION_MARKS: Final = ("image source", "image caption", "getty images", "(photo", "file photo")
+_CAPTION_LABELS: Final = frozenset(("image caption", "caption", "photo caption"))
+# A kicker in capitals before a headline in mixed case: "INDUSTRIES: Business History ...".
+_KICKER_LINE: Final = re.compile(
+    r"^[ \t]*[A-Z]{3,}(?:\s[A-Z]{3,})?:[ \t]+(?P<headline>(?=[^\n]*[a-z])[^\n]+)$", re.MULTILINE
+)
+_TITLE_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+_NOTICE_WORDS: Final = 60
+_NOTICE_PHRASES: Final = (
+    "this website", "the website", "this site", "this page", "cookies", "javascript",
+    "your browser", "no longer updated", "archived",
+)  # fmt: skip
 
 
 def _units(sections: list[Section]) -> list[Unit]:
@@ -151,26 +166,48 @@ def _timeline_title(layout: Layout, cast: Cast, name: str) -> str:
 
 
 def _title(layout: Layout, cast: Cast, name: str) -> str:
-    """The headline: the longest headline-like line above the body, else the first line,
-    else a timeline title.
+    """The headline: the longest headline-like line above the body, else the first line
+    that is no stamp, else a timeline title.
 
-    A saved page puts a site name, a section, a banner or a byline around its headline;
-    the headline is a line of a few words that is no sentence, no stamp and no date,
-    above the first paragraph of prose.
+    A saved page puts a site name, a section, a banner, a caption or a byline around its
+    headline; the headline is a line of a few words that is one phrase (no sentence, no
+    caption with its credit), no stamp and not only a date, above the first paragraph of
+    prose. A kicker in capitals before it ("INDUSTRIES: ...") is no part of it.
     """
     candidates: list[str] = []
     first: str | None = None
+    caption_next = False
     for unit in islice(layout.units, _TITLE_REACH):
         if unit.block.section != 0:
             break
         if unit.block.kind not in ("paragraph", "label"):
+            caption_next = False
             continue
-        line = layout.text[unit.start : unit.end]
-        first = first or line
-        if _is_body(line):
+        block = layout.text[unit.start : unit.end]
+        if _is_body(block):
+            if _is_notice(block):
+                continue  # "This is historical material ... The website is no longer ..."
+            first = first or block
             break
-        if _is_headline_like(layout, unit.start, unit.end, line):
-            candidates.append(line)
+        if caption_next:  # the words under an "Image caption" line
+            caption_next = False
+            continue
+        start, end = unit.start, unit.end
+        last_line = block.rstrip().rsplit("\n", 1)
+        if lower(last_line[-1]).strip(" ,:") in _CAPTION_LABELS:
+            caption_next = True  # "Image caption," ends this block: the next is a caption
+            if len(last_line) == 1:
+                continue
+            block = last_line[0]
+            end = start + len(block)
+        if not _is_stamp(layout, start, end, block):
+            first = first or " ".join(block.split())
+        kicked = _KICKER_LINE.search(block)
+        if kicked is not None:  # "INDUSTRIES: Business History of Retail" in a block
+            start, end = unit.start + kicked.start(), unit.start + kicked.end()
+            block = kicked.group("headline")
+        if _is_headline_like(layout, start, end, block):
+            candidates.append(" ".join(block.split()))
     if candidates:
         return trim(max(candidates, key=len), 200)
     if first is not None:
@@ -186,13 +223,40 @@ def _is_body(line: str) -> bool:
     return words >= _BODY_WORDS or (words >= 12 and ends_sentence(line))
 
 
+def _is_notice(block: str) -> bool:
+    """A short notice about the page itself above the article (an archive banner, a
+    cookie or browser notice): it speaks of the site, the page or the reader's browser."""
+    if len(block.split()) > _NOTICE_WORDS:
+        return False
+    lowered = lower(block)
+    return any(word in lowered for word in _NOTICE_PHRASES)
+
+
+def _is_stamp(layout: Layout, start: int, end: int, line: str) -> bool:
+    """A line that is a date and little else: "January 26, 2024 07:18 pm | Updated ...",
+    "Houston, TX - 19 April 2013", "Archives July 2020"."""
+    hits = layout.dates.dates_in(start, end)
+    if not hits:
+        return False
+    if "|" in line:
+        return True
+    rest = layout.norm[start : hits[0].start] + layout.norm[hits[-1].end : end]
+    return len(_TITLE_WORD.findall(rest)) < _TITLE_WORDS or hits[0].start - start < 3
+
+
 def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
     words = len(line.split())
     if not _TITLE_WORDS <= words <= _BODY_WORDS or "|" in line:
         return False
-    if line.rstrip().endswith(".") or lower(line).startswith(("by ", "photo", "image")):
+    lowered = lower(line)
+    if line.rstrip().endswith(".") or lowered.startswith(("by ", "photo", "image")):
         return False
-    return not layout.dates.dates_in(start, end)
+    if _INNER_BREAK.search(line) or any(mark in lowered for mark in _CAPTION_MARKS):
+        return False  # two sentences, or a caption and its credit
+    hits = layout.dates.dates_in(start, end)
+    if hits and layout.norm[hits[-1].end : end].strip(" .,;:)"):
+        return False  # a date in a headline closes it ("... Chicago, IL, 1/10/2017")
+    return not _is_stamp(layout, start, end, line)
 
 
 def extract(
@@ -239,7 +303,7 @@ def extract(
     if turns.quotes:
         first_person(quotes, turns, norm)
         quotes = sorted([*quotes, *turns.quotes], key=lambda q: q.span.start)
-    events = EventBuilder(layout, cast, published).build()
+    events = EventBuilder(layout, cast, published, quoted).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]
     return ParsedDocument(
         title=_title(layout, cast, name),

@@ -1,0 +1,72 @@
+"""A document's title is its real headline, never page furniture (invented pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+BODY = (
+    "The harbour council voted on Tuesday to keep the old quay open to fishing boats, "
+    "after two years of argument about its cost and its future."
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a caption and its credit are one line with a sentence break inside
+        (
+            "Quay stays open to boats\n\n"
+            "The old quay at dawn, with nets drying on the rail. Supplied/Harbour Trust",
+            "Quay stays open to boats",
+        ),
+        # "Image caption," marks the words below it as a caption, however long
+        (
+            "Quay stays open to boats\n\nNets on the railImage source, Harbour Trust\n"
+            "Image caption,\n\nFishers have mended their nets on the old rail for a century",
+            "Quay stays open to boats",
+        ),
+        # a notice about the page above the headline is no article
+        (
+            "This page is archived and no longer updated. Links on this website may not "
+            "work any more, and some pictures are missing.\n\nHarbour Trust\n\n"
+            "Quay stays open to boats after council vote",
+            "Quay stays open to boats after council vote",
+        ),
+        # a headline may close with its date
+        (
+            "Harbour Trust\nPress Office\n\nCouncil statement on the old quay, 3/14/2019",
+            "Council statement on the old quay, 3/14/2019",
+        ),
+        # a kicker in capitals is no part of the headline
+        (
+            "Harbour Links\nOPINION: The quay is worth every penny we spend on it\nour columns",
+            "The quay is worth every penny we spend on it",
+        ),
+        # a banner of two sentences is no headline
+        (
+            "JUST IN: Tickets for the harbour fair! Buy yours now!\n\nQuay stays open to boats",
+            "Quay stays open to boats",
+        ),
+    ],
+)
+def test_the_headline_not_the_furniture_around_it(top: str, title: str) -> None:
+    """Captions, credits, notices, stamps, kickers and banners give way to the headline."""
+    assert parse(f"{top}\n\n{BODY}\n").title == title
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["March 14, 2019 07:18 pm | Updated 07:18 pm - PORTVIEW", "Portview, ME - 14 March 2019"],
+)
+def test_a_stamp_is_never_the_title(stamp: str) -> None:
+    """With no headline, a date stamp or a dateline is not the title; the text is."""
+    assert parse(f"{stamp}\n\n{BODY}\n").title.startswith("The harbour council voted")
+
+
+def test_a_headline_with_a_date_inside_is_a_subtitle_not_a_stamp() -> None:
+    """A date inside a line makes it prose (a standfirst), not a headline: the line
+    above it, shorter but undated, is the title."""
+    top = "Quay stays open\n\nA vote that settles the quarrel of 1998 over who owns the rail"
+    assert parse(f"{top}\n\n{BODY}\n").title == "Quay stays open"
