@@ -62,12 +62,15 @@ class Layout:
 
     def sentence_at(self, unit: Unit, pos: int) -> tuple[int, int]:
         """The sentence of a unit that contains pos (or the unit itself if none does)."""
-        spans = self.sentences[unit.index]
+        index = self.sentence_index(unit, pos)
+        return self.sentences[unit.index][index] if index >= 0 else (unit.start, unit.end)
+
+    def sentence_index(self, unit: Unit, pos: int) -> int:
+        """The index in its unit of the sentence that contains pos; -1 before the first."""
         starts = self._starts.get(unit.index)
         if starts is None:
-            starts = self._starts[unit.index] = [s for s, _ in spans]
-        index = bisect.bisect_right(starts, pos) - 1
-        return spans[index] if index >= 0 else (unit.start, unit.end)
+            starts = self._starts[unit.index] = [s for s, _ in self.sentences[unit.index]]
+        return bisect.bisect_right(starts, pos) - 1
 
 
 def is_fragment(norm: str, text: str, open_at: int) -> bool:
@@ -332,11 +335,10 @@ class QuoteBuilder:
         and the quote's own sentence states none."""
         if speaker is None or self.layout.dates.dates_in(sentence[0], sentence[1]):
             return None
-        spans = self.layout.sentences[unit.index]
-        index = next((i for i, s in enumerate(spans) if s[0] == sentence[0]), 0)
-        if index == 0:
+        index = self.layout.sentence_index(unit, sentence[0])
+        if index <= 0:
             return None
-        start, end = spans[index - 1]
+        start, end = self.layout.sentences[unit.index][index - 1]
         hits = self.layout.dates.dates_in(start, end)
         if len(hits) != 1 or hits[0].date.year is None:
             return None
