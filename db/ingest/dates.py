@@ -404,6 +404,9 @@ class RelativeHit:
     delta: int
     unit: Unit
     about_phrase: bool
+    # Counted from the date the text last stated ("two years later", "the next day"),
+    # not from the moment of writing ("two years ago", "yesterday", "last week").
+    anaphoric: bool = False
 
 
 def _amount(word: str) -> int:
@@ -501,7 +504,9 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
         if which:
             sign = {"next": 1, "following": 1, "previous": -1, "same": 0}[which]
             unit = _UNITS[match.group("unit2")]
-            hits.append(RelativeHit(base + match.start(), base + match.end(), sign, unit, False))
+            hits.append(
+                RelativeHit(base + match.start(), base + match.end(), sign, unit, False, True)
+            )
             continue
         direction = match.group("dir")
         sign = -1 if direction in ("before", "earlier", "ago") else 1
@@ -510,7 +515,11 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
         )
         delta = sign * _amount(match.group("amount"))
         unit = _UNITS[match.group("unit")]
-        hits.append(RelativeHit(base + match.start(), base + match.end(), delta, unit, about))
+        hits.append(
+            RelativeHit(
+                base + match.start(), base + match.end(), delta, unit, about, direction != "ago"
+            )
+        )
     if days or calendar:
         hits = sorted([*days, *calendar, *hits], key=_HIT_START)
     return hits

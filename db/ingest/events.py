@@ -218,8 +218,19 @@ class EventBuilder:
                 self._caption_event(section, start, end)
                 continue
             self._stated_dates(section, start, end)
-            if anchor is not None:
-                self._relative_dates(anchor, start, end, same_day=section.date is None)
+            if section.date is None:
+                self._relative_dates(anchor, start, end, True, unit.start)
+            elif anchor is not None:
+                self._relative_dates(anchor, start, end, False, unit.start)
+
+    def _stated_before(self, since: int, pos: int) -> PartialDate | None:
+        """The last date with a year stated in [since, pos), given its year from the
+        document's date if it is a month-day."""
+        for hit in reversed(self.layout.dates.dates_in(since, pos)):
+            date = nearest_to(hit.date, self.published)
+            if date.year is not None:
+                return date
+        return None
 
     def _is_own_date(self, unit: Unit) -> bool:
         """A short line with only the document's own date and no sentence after it (a bare
@@ -327,17 +338,30 @@ class EventBuilder:
             return None
         return _capitalise(clause)
 
-    def _relative_dates(self, anchor: PartialDate, start: int, end: int, same_day: bool) -> None:
+    def _relative_dates(
+        self, anchor: PartialDate | None, start: int, end: int, same_day: bool, since: int
+    ) -> None:
         """Relative dates counted from the anchor; an event on the anchor's own day is kept
         only when the anchor is the document's date ("on Tuesday" in Tuesday's paper), as a
-        section's heading already holds its own day."""
+        section's heading already holds its own day.
+
+        same_day: the anchor is the document's own date (an article, not a dated section).
+        There, "three years later" counts from the date the paragraph last stated (from
+        `since` on), never from the day of writing: without such a date it dates nothing.
+        """
         text, norm = self.layout.text, self.layout.norm
         hits = self.layout.dates.relatives_in(start, end)[:MAX_PER_SENTENCE]
         if not hits:
             return
         people = self._people(start, end)
         sentence = trim(text[start:end], SUMMARY_LIMIT)
+        own_date = anchor
         for hit in hits:
+            anchor = (
+                self._stated_before(since, hit.start) if same_day and hit.anaphoric else own_date
+            )
+            if anchor is None:
+                continue
             if hit.unit in _CALENDAR_UNITS and self.quoted.contains(hit.start):
                 continue  # a speaker's "this year" is the year of the words, not the text's
             limit = min(end, hit.end + TITLE_LIMIT * 2)

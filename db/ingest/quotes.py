@@ -307,7 +307,7 @@ class QuoteBuilder:
         after = self.layout.dates.relatives_in(
             quote.close, min(end, quote.close + _ATTRIBUTION_REACH)
         )
-        near = [h for h in after if h.unit in ("day", "weekday", "today")]
+        near = [h for h in after if h.unit in ("day", "weekday", "today") and not h.anaphoric]
         return shift(self.published, near[0].delta, near[0].unit) if near else None
 
     def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:

@@ -108,12 +108,33 @@ def test_relative_date_without_anchor_gives_nothing() -> None:
 
 
 def test_published_date_anchors_relative_dates() -> None:
-    """A stated publication date is the anchor for an article's relative dates."""
-    text = "Town remembers\nPublished: June 5, 2012\n\nTwo years earlier, the river flooded."
+    """A stated publication date is the anchor for an article's "two years ago"; its
+    "two years earlier" is earlier than a date the text states, not than the writing."""
+    text = "Town remembers\nPublished: June 5, 2012\n\nTwo years ago, the river flooded."
     doc = parse(text)
     assert doc.published is not None
     assert doc.published.iso() == "2012-06-05"
     assert [e.date.iso() for e in doc.events] == ["2010"]
+    earlier = text.replace("Two years ago", "Two years earlier")
+    assert parse(earlier).events == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "iso"),
+    [
+        ("The mill closed on February 21, 1891. Three years later, the town sold it.", "1894"),
+        ("The mill closed in May 1891. The next month, the town sold it.", "1891-06"),
+        ("The mill closed on May 3, 1891. The day after, the town sold it.", "1891-05-04"),
+    ],
+)
+def test_an_articles_later_and_earlier_count_from_its_last_stated_date(
+    paragraph: str, iso: str
+) -> None:
+    """In an article, "three years later" counts from the date the paragraph stated last,
+    at the precision both allow, even when the article has a date of its own."""
+    for top in ("Town remembers\n\n", "Town remembers\nPublished: June 5, 2012\n\n"):
+        doc = parse(top + paragraph)
+        assert [e.date.iso() for e in doc.events if "sold" in e.title] == [iso]
 
 
 FURNITURE = [
