@@ -45,7 +45,8 @@ _DATES: Final = re.compile(
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:)"
     rf"|\b(?P<m5>{MONTH})\.?,?\s(?:of\s)?(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
     rf"(?P<e5>{_ERA_MARK})?"
-    r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s"
+    r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate|[Aa]round"
+    r"|[Cc]irca)\s"
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
     rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
@@ -73,7 +74,8 @@ _DATE_REACH: Final = len("On September. ")
 # fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
 _DATE_OPENING: Final = re.compile(
     rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?:of\s)?(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s(?=\d)"
-    r"|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate)\s(?=\d))"
+    r"|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate|[Aa]round"
+    r"|[Cc]irca)\s(?=\d))"
 )
 # Not r"\d+": a pattern opening with a repeat is tried at every character.
 _DIGIT_RUN: Final = re.compile(r"\d\d*")

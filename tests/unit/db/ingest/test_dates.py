@@ -23,6 +23,8 @@ from tests.unit.db.ingest.helpers import events_on, parse
         ("They met on February 29 at noon.", "--02-29"),
         ("They met on September. 9 at noon.", "--09-09"),  # the longest lead before a digit
         ("They met on Sept. 9 at noon.", "--09-09"),
+        ("The town was renamed around 1739 by its owners.", "1739"),
+        ("Circa 1200 the abbey was built.", "1200"),
     ],
 )
 def test_date_forms(text: str, iso: str) -> None:
@@ -39,6 +41,7 @@ def test_date_forms(text: str, iso: str) -> None:
         "They counted 1500 people in 2000 cases.",
         "The September 11 attacks changed everything.",
         "Fines rose by 2000 percent.",
+        "Around 2000 people came to the quay.",
     ],
 )
 def test_not_dates(text: str) -> None:
