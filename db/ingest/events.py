@@ -114,13 +114,49 @@ class EventBuilder:
         by_section: dict[int, list[Unit]] = {}
         for unit in self.layout.units:
             by_section.setdefault(unit.block.section, []).append(unit)
+        year_item: Section | None = None  # the "- 1638" item that the items below refine
         for section in self.layout.sections:
             units = by_section.get(section.index, [])
+            year_item = self._year_item(section, units, year_item)
             if section.heading is not None and section.date is not None:
                 self._heading_event(section, units)
             for unit in units:
                 self._unit_events(section, unit)
+            if year_item is not None and year_item is not section:
+                self._sibling_items(year_item, units)
         return self.events
+
+    def _year_item(
+        self, section: Section, units: list[Unit], current: Section | None
+    ) -> Section | None:
+        """The bare year item ("- 1638") whose list the section's items belong to: the
+        section itself, or, for a dated item of that year ("- March 29: ..."), the one
+        above; None once a section leaves that list."""
+        date, heading = section.date, section.heading
+        if date is None or heading is None:
+            return None
+        line = self.layout.norm[heading.start : heading.end].lstrip()
+        if not line.startswith(("-", "*", "\u2022")):
+            return None
+        headline = self.layout.norm[section.headline_start : heading.end]
+        if date.precision == "year":
+            alone = all(unit.block is heading for unit in units)  # no words of its own
+            return section if alone and not headline.strip() else None
+        if current is not None and current.date is not None and current.date.year == date.year:
+            return current
+        return None
+
+    def _sibling_items(self, year_item: Section, units: list[Unit]) -> None:
+        """'- 1638' / '- March 29: ...' / '- Fort built ...': an undated item after a dated
+        one of that year is the year's, as the items are siblings in one list."""
+        assert year_item.date is not None
+        text = self.layout.text
+        for unit in units:
+            if unit.block.kind != "bullet" or self.layout.dates.dates_in(unit.start, unit.end):
+                continue
+            item = text[unit.start : unit.end].lstrip("*-\u2022 ")
+            people = self._people(unit.start, unit.end)
+            self._add(year_item.date, item, item, people, unit.start, unit.end)
 
     def _people(self, start: int, end: int) -> list[str]:
         seen: dict[str, None] = {}

@@ -20,7 +20,7 @@ FLOORS: dict[str, dict[str, int]] = {
         "quotes_found": 57,
         "speaker_right": 51,
         "quote_dates_right": 31,
-        "events_found": 141,
+        "events_found": 142,
     },
     "held": {
         "quotes_found": 28,

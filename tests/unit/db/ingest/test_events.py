@@ -224,3 +224,20 @@ def test_a_footnote_mark_ends_a_sentence(mark: str) -> None:
     assert [e.title for e in events_on(doc, "2019-12-26")] == [
         "This follows a 26 December 2019 ruling by the county court that the closure was unlawful."
     ]
+
+
+def test_an_undated_item_after_a_dated_one_is_its_years() -> None:
+    """'- 1638' heads a list whose items are siblings: after '- March 29: ...', an item
+    without a date of its own is the year's, not March 29's; the next year ends it."""
+    doc = parse(
+        "Timeline of Portview\n\nEarly years\n- 1638\n"
+        "- March 29: Settlers arrive at the landing below the hill.\n"
+        "- Fort Wexa built on behalf of the trading company.\n"
+        "- 1655 - Fort taken by the northern fleet.\n"
+        "- Town walls raised along the river.\n"
+    )
+    assert [(e.date.iso(), e.title[:12]) for e in doc.events] == [
+        ("1638-03-29", "Settlers arr"),
+        ("1638", "Fort Wexa bu"),
+        ("1655", "Fort taken b"),
+    ]
