@@ -14,10 +14,10 @@ from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
-from db.ingest.quotes import Layout, QuoteBuilder, quotes_note_date
+from db.ingest.quotes import Layout, QuoteBuilder, introduced_blocks, quotes_note_date
 from db.ingest.segment import HEAD_LINES, Section, has_only_stops, segment, split_sentences
-from db.ingest.turns import find_turns, first_person
-from db.records import ParsedDocument, PartialDate
+from db.ingest.turns import Turns, find_turns, first_person
+from db.records import ParsedDocument, PartialDate, QuoteRecord
 from db.text import lower
 
 _PUBLISHED: Final = re.compile(
@@ -295,14 +295,12 @@ def extract(
     spans = scan.spans  # a marked quote inside a turn is the speaker quoting someone
     if turns.blocks:
         spans = [q for q in spans if not turns.is_block(q.open)]
-    quotes = (
-        QuoteBuilder(layout, Attributor(norm, cast, quoted), published, noted).build(spans)
-        if spans
-        else []
-    )
-    if turns.quotes:
+    attributor = Attributor(norm, cast, quoted)
+    quotes = QuoteBuilder(layout, attributor, published, noted).build(spans) if spans else []
+    blocks = _introduced(layout, attributor, quoted, turns, unit_dates) if ":" in norm else []
+    if turns.quotes or blocks:
         first_person(quotes, turns, norm)
-        quotes = sorted([*quotes, *turns.quotes], key=lambda q: q.span.start)
+        quotes = sorted([*quotes, *turns.quotes, *blocks], key=lambda q: q.span.start)
     events = EventBuilder(layout, cast, published, quoted).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]
     return ParsedDocument(
@@ -313,6 +311,29 @@ def extract(
         quotes=quotes,
         warnings=warnings,
     )
+
+
+def _introduced(
+    layout: Layout,
+    attributor: Attributor,
+    quoted: Intervals,
+    turns: Turns,
+    dates: list[PartialDate | None],
+) -> list[QuoteRecord]:
+    """Paragraphs of someone's words that a colon introduces (quotes.introduced_blocks),
+    where no marked quote, turn or block quote already is."""
+    marked = Intervals([(u.start, u.end) for u in layout.units if _holds(quoted, u)])
+
+    def taken(pos: int) -> bool:
+        return marked.contains(pos) or turns.in_turn(pos) is not None or turns.is_block(pos)
+
+    return introduced_blocks(layout, attributor, taken, dates)
+
+
+def _holds(quoted: Intervals, unit: Unit) -> bool:
+    """A quotation opens inside the unit."""
+    index = bisect.bisect_left(quoted.starts, unit.start)
+    return index < len(quoted.starts) and quoted.starts[index] < unit.end
 
 
 def _date_warnings(layout: Layout, lines: list[Line]) -> list[str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
@@ -46,6 +48,7 @@ _OCCASION_YEAR: Final = re.compile(
     r"|conference|briefing|book|diary|essay|article|sermon|toast|report)s?\b"
 )
 _NOTE_MAX: Final = 300  # a note is a short paragraph of its own
+_BLOCK_MIN_WORDS: Final = 4  # an introduced paragraph shorter than this is a caption
 
 
 @dataclass(slots=True)
@@ -124,6 +127,37 @@ def _similar(left: set[str], right: set[str]) -> bool:
         return False
     common = len(left & right)
     return common / (len(left) + len(right) - common) >= _SIMILAR or common == len(left)
+
+
+def introduced_blocks(
+    layout: Layout,
+    attributor: Attributor,
+    taken: Callable[[int], bool],
+    dates: list[PartialDate | None],
+) -> list[QuoteRecord]:
+    """`She writes in The Irish Times:` over a paragraph with no quotation marks: that
+    paragraph is her words. The paragraph above ends with a colon after a speech verb
+    whose subject the text names; the quoted paragraph holds no marked quote and is in
+    no turn or block quote (taken). dates[i] is the date of unit i."""
+    found: list[QuoteRecord] = []
+    units, norm = layout.units, layout.norm
+    for intro, words in pairwise(units):
+        if intro.block.kind != "paragraph" or words.block.kind != "paragraph":
+            continue
+        if not norm[intro.start : intro.end].rstrip().endswith(":"):
+            continue
+        if intro.block.section != words.block.section or taken(words.start):
+            continue
+        sentences = layout.sentences[intro.index]
+        if not sentences or len(norm[words.start : words.end].split()) < _BLOCK_MIN_WORDS:
+            continue
+        speaker = attributor.reported_speaker(sentences[-1][0], intro.end)
+        if speaker is None:
+            continue
+        text = " ".join(layout.text[words.start : words.end].split())
+        span = Span(words.start, words.end)
+        found.append(QuoteRecord(speaker, text, dates[words.index], None, False, span))
+    return found
 
 
 def quotes_note_date(layout: Layout) -> PartialDate | None:

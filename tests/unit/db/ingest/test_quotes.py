@@ -273,3 +273,32 @@ def test_a_page_note_dates_its_quotes_but_not_a_dead_writers() -> None:
     assert quote_with(doc, "built by a neighbour").date == PartialDate(2016, 5, 4, "day")
     assert quote_with(doc, "tired of the sea").date is None
     assert quote_with(doc, "tired of the sea").speaker == "Edwin Harrow"
+
+
+# -- a paragraph of someone's words, introduced by a colon --------------------------------
+
+
+def test_a_colon_introduces_an_unmarked_paragraph_of_words() -> None:
+    """`She writes in the Gazette:` over a paragraph without quotation marks: her words,
+    even when the introducing paragraph quotes her with marks too."""
+    doc = parse(
+        "Quay debate\n\nHistorian Ida Brenn says she was \u201csurprised by the vote\u201d "
+        "on the old quay. She writes in the Gazette:\n\n"
+        "It was never clear whether the council wanted the quay or only its rent.\n"
+    )
+    quote = quote_with(doc, "never clear whether")
+    assert quote.speaker == "Ida Brenn"
+    assert not quote.fragment
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Here is what the harbour board decided on the old quay:",  # no one speaks
+        "I'm Tom Vik, and here are the harbour stories of the day:",  # no speech verb
+    ],
+)
+def test_a_colon_without_a_speaker_introduces_no_quote(intro: str) -> None:
+    """Without a speech verb whose subject the text names, the paragraph is the text's."""
+    doc = parse(f"Quay debate\n\n{intro}\n\nThe quay stays open to boats for ten more years.\n")
+    assert doc.quotes == []
