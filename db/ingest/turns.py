@@ -179,7 +179,8 @@ def _block_quotes(
             continue  # too long for a signature, or a list's introduction (blocks are trimmed)
         if turns.in_turn(unit.start) is not None:
             continue
-        if index == 0 and norm[unit.end - 1] not in _SAID_ENDINGS:
+        said = norm[unit.end - 1] in _SAID_ENDINGS or _among_signed(norm, units, index, cast)
+        if index == 0 and not said:
             continue  # a headline above a caption, not words someone said
         dash = _ATTRIBUTION_LINE.match(norm, line.start, line.end)
         if dash is not None:
@@ -188,7 +189,7 @@ def _block_quotes(
                 continue  # a list of dashed lines, not one attribution
             speaker = _named_at(cast, dash.end(), line.end)
             context_end = line.end
-        elif norm[unit.end - 1] in _SAID_ENDINGS:
+        elif said:
             speaker, context_end = _signature(norm, cast, line), line.start
         else:
             continue  # a signed quote is a sentence; "Office of the Press Secretary" is not
@@ -210,6 +211,22 @@ def _within_life(date: PartialDate | None, signature: str) -> PartialDate | None
     if date is None or life is None or date.year is None:
         return date
     return date if int(life.group(1)) <= date.year <= int(life.group(2)) else None
+
+
+def _among_signed(norm: str, units: list[Unit], index: int, cast: Cast) -> bool:
+    """A page of quotes: the paragraph and name line after (or before) this pair are a
+    signed sentence, so this paragraph is words said too, full stop or not, not a
+    headline over a byline."""
+    for at in (index + 2, index - 2):
+        if at < 0 or at + 1 >= len(units):
+            continue
+        words, line = units[at], units[at + 1]
+        if words.block.kind != "paragraph" or norm[words.end - 1] not in _SAID_ENDINGS:
+            continue
+        signs = line.block.kind in _SIGNATURE_KINDS and line.end - line.start <= 120
+        if signs and _signature(norm, cast, line) is not None:
+            return True
+    return False
 
 
 def _signature(norm: str, cast: Cast, line: Unit) -> tuple[str, int] | None:

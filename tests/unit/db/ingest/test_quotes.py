@@ -250,7 +250,7 @@ QUOTES_PAGE = """Words from the quay
 
 Keep the harbour open to everyone who sails.
 
-Harbour Master Ida Brenn
+Mayor Ida Brenn
 
 Every boat here was built by a neighbour.
 
@@ -302,3 +302,12 @@ def test_a_colon_without_a_speaker_introduces_no_quote(intro: str) -> None:
     """Without a speech verb whose subject the text names, the paragraph is the text's."""
     doc = parse(f"Quay debate\n\n{intro}\n\nThe quay stays open to boats for ten more years.\n")
     assert doc.quotes == []
+
+
+def test_a_page_of_signed_quotes_opens_with_one() -> None:
+    """The first paragraph of a page of signed quotes is a quote too, full stop or not;
+    a lone headline over a name line is not."""
+    page = QUOTES_PAGE.replace("Keep the harbour open to everyone who sails.", "Harbour first")
+    assert quote_with(parse(page), "Harbour first").speaker == "Ida Brenn"
+    lone = "Harbour first\n\nMayor Ida Brenn\n\nThe quay stays open to boats.\n"
+    assert parse(lone).quotes == []
