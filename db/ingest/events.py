@@ -25,6 +25,7 @@ from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
 from db.ingest.segment import Section
 from db.records import EventRecord, PartialDate, Span
+from db.text import lower
 
 SUMMARY_LIMIT: Final = 300
 _HIT_START: Final = operator.attrgetter("start")
@@ -57,6 +58,9 @@ _CLAUSE_OPENER: Final = re.compile(
 MIN_CLAUSE_WORDS: Final = 4
 _ENTRY_SEPARATOR: Final = re.compile(ENTRY_SEPARATOR)
 _CALENDAR_UNITS: Final = ("week-span", "month", "year")  # what "last week" and such count in
+# The words of a sentence that only says what day it is ("Today is April 19, 2013.").
+_DATE_STATEMENT: Final = frozenset("today this it is was the date now".split())
+_WORD_EDGES: Final = " .,;:!?\"'()"
 # A sentence about what is to come: a weekday in it is the next one, not the last.
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
@@ -294,7 +298,11 @@ class EventBuilder:
             bare = self.layout.dates.bare_in(start, end)  # "1963: ... speech June 11"
             hits = sorted([*hits, *bare], key=_HIT_START) if bare else hits
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
-        if not hits or self._is_citation_note(start, end, hits):
+        if (
+            not hits
+            or self._is_citation_note(start, end, hits)
+            or (len(hits) == 1 and self._only_states(start, end, hits[0]))
+        ):
             return
         sentence = trim(self.layout.text[start:end], SUMMARY_LIMIT)
         people = self._people(start, end)
@@ -336,6 +344,16 @@ class EventBuilder:
             and _CITATION_NOTE.fullmatch(norm, start, hits[0].start) is not None
             and not norm[hits[0].end : end].strip(" .")
         )
+
+    def _only_states(self, start: int, end: int, hit: DateHit) -> bool:
+        """'Today is April 19, 2013.', 'This is February 20, 1998.': a sentence that only
+        says what day it is (an interview's or a letter's own date) tells of no event."""
+        norm = self.layout.norm
+        around = (norm[start : hit.start] + " " + norm[hit.end : end]).split()
+        if around and around[0].endswith(":"):
+            around = around[1:]  # a transcript turn's label: "Wright: Today is ..."
+        words = [w for w in (lower(w.strip(_WORD_EDGES)) for w in around) if w]
+        return 0 < len(words) <= 3 and all(w in _DATE_STATEMENT for w in words)
 
     def _entry(self, start: int, end: int, hit_start: int, hit_end: int) -> str | None:
         """'...; 1904 - sent 3 million catalogs; 1926 - ...': a date that opens a clause and

@@ -241,3 +241,17 @@ def test_an_undated_item_after_a_dated_one_is_its_years() -> None:
         ("1638", "Fort Wexa bu"),
         ("1655", "Fort taken b"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("Today is April 19, 2013.", 0),
+        ("Lind: This is February 20, 1998.", 0),
+        ("The quay opened on April 19, 2013.", 1),
+        ("Today the quay reopened, on April 19, 2013.", 1),
+    ],
+)
+def test_a_sentence_that_only_says_the_day_is_no_event(sentence: str, events: int) -> None:
+    """An interview's 'Today is April 19, 2013.' states its own date; nothing happened."""
+    assert len(parse(f"Harbour talk\n\n{sentence} We met at the quay.\n").events) == events
