@@ -435,6 +435,7 @@ class EventBuilder:
                 lead = norm[max(start, hit.start - 3) : hit.start].strip(" \"'")
                 opens = hit.start - start <= 3 and not lead
                 title = _capitalise(text[hit.end : limit]) if opens else sentence
-            own_day = same_day and hit.unit in ("weekday", "today")  # "on Tuesday" in its paper
+            # "on Tuesday" in its paper; in an article, "the same day" as the date before
+            own_day = same_day and (hit.unit in ("weekday", "today") or hit.anaphoric)
             if date is not None and (date != anchor or own_day):
                 self._add(date, title, sentence, people, start, end)

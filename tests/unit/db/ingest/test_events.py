@@ -125,6 +125,7 @@ def test_published_date_anchors_relative_dates() -> None:
         ("The mill closed on February 21, 1891. Three years later, the town sold it.", "1894"),
         ("The mill closed in May 1891. The next month, the town sold it.", "1891-06"),
         ("The mill closed on May 3, 1891. The day after, the town sold it.", "1891-05-04"),
+        ("The mill closed on May 3, 1891. The same day, the town sold it.", "1891-05-03"),
     ],
 )
 def test_an_articles_later_and_earlier_count_from_its_last_stated_date(
