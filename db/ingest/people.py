@@ -80,6 +80,7 @@ _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
+_QUOTED_EDGES: Final = " ,.;:!?'\u2019"  # around a title in quotation marks
 
 
 class Mention:
@@ -252,9 +253,19 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         while ahead < len(spans) and spans[ahead][1] <= pos:
             ahead += 1
         in_quote = ahead < len(spans) and spans[ahead][0] <= pos
+        if in_quote and _is_quoted_whole(norm, spans[ahead], pos, run_end):
+            continue  # "Historia Brittonum", "Anything Goes": a work's title, nobody
         name_start = pos + shape.name_offset
         runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start))
     return runs
+
+
+def _is_quoted_whole(norm: str, quote: tuple[int, int], start: int, end: int) -> bool:
+    """The capitalised run is all that the quotation marks hold (punctuation aside)."""
+    inner_start, inner_end = quote[0] + 1, quote[1] - 1
+    if end - start < inner_end - inner_start - 3:
+        return False  # the quotation holds more than the run: cheap test first
+    return norm[inner_start:inner_end].strip(_QUOTED_EDGES) == norm[start:end].strip(_QUOTED_EDGES)
 
 
 def _after_lowercase_and_space(norm: str, pos: int) -> bool:

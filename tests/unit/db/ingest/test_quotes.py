@@ -311,3 +311,13 @@ def test_a_page_of_signed_quotes_opens_with_one() -> None:
     assert quote_with(parse(page), "Harbour first").speaker == "Ida Brenn"
     lone = "Harbour first\n\nMayor Ida Brenn\n\nThe quay stays open to boats.\n"
     assert parse(lone).quotes == []
+
+
+def test_a_title_in_quotation_marks_is_nobody() -> None:
+    """A book's or a show's name in quotation marks is not a person; a name inside a
+    longer quotation still is."""
+    doc = parse(
+        'Harbour history\n\nThe monk Ida Brenn began "Historia Portus", which she calls a heap. '
+        'Called "Anything Goes", the show opened. Tom Vik said: "Ida Brenn wrote it all."\n'
+    )
+    assert [p.canonical for p in doc.people] == ["Ida Brenn", "Tom Vik"]
