@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Final, Literal
 
-from db.ingest.dates import line_date
+from db.ingest.dates import MONTH, line_date
 from db.ingest.lexicon import (
     FURNITURE_PREFIXES,
     LINE_FURNITURE_PHRASES,
@@ -113,6 +113,8 @@ _CREDIT: Final = re.compile(
     r"^\(?(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|credit)", re.IGNORECASE
 )
 _MONTH_STARTS: Final = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+# A blog's archive header: "Archives July 2020", "Archive for: March 2011", "Archives: 2019".
+_ARCHIVE_HEADER: Final = re.compile(rf"(?i:archives?)(?:\s(?i:for))?:?\s(?:{MONTH}\s)?\d{{4}}$")
 _SHORT_BULLET: Final = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
 _BULLET: Final = re.compile(r"^\s*[*-]\s")
 
@@ -132,6 +134,8 @@ def _is_furniture_line(norm_line: str) -> bool:
     if len(stripped) < 40 and lowered.strip(_OUTER_PUNCTUATION) in WHOLE_LINE_FURNITURE:
         return True
     if lowered.startswith(FURNITURE_PREFIXES):
+        return True
+    if len(stripped) < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
         return True
     if len(stripped) < 200 and _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")

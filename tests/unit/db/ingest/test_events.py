@@ -141,6 +141,8 @@ def test_an_articles_later_and_earlier_count_from_its_last_stated_date(
 FURNITURE = [
     "Skip to main content /NEWS /NEWS",
     "Back to the top",
+    "Archives July 2020",
+    "Archive for: March 2011",
     "\u00a0\u00bb\u00a0Home \u00a0|\u00a0World \u00a0|\u00a0 Sport on June 3, 2001 \u00a0|\u00a0 ",
     "By Staff Bureau Chief Ana Lima",
     "Photo credit: Jan Novak, June 3, 2001",
