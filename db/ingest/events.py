@@ -58,6 +58,7 @@ _CLAUSE_OPENER: Final = re.compile(
 MIN_CLAUSE_WORDS: Final = 4
 _ENTRY_SEPARATOR: Final = re.compile(ENTRY_SEPARATOR)
 _CALENDAR_UNITS: Final = ("week-span", "month", "year")  # what "last week" and such count in
+_LOOK_BACK: Final = 8  # dates looked back over for the one "three years later" counts from
 # The words of a sentence that only says what day it is ("Today is April 19, 2013.").
 _DATE_STATEMENT: Final = frozenset("today this it is was the date now".split())
 _WORD_EDGES: Final = " .,;:!?\"'()"
@@ -265,9 +266,13 @@ class EventBuilder:
 
     def _stated_before(self, since: int, pos: int) -> PartialDate | None:
         """The last date with a year stated in [since, pos), given its year from the
-        document's date if it is a month-day."""
-        for hit in reversed(self.layout.dates.dates_in(since, pos)):
-            date = nearest_to(hit.date, self.published)
+        document's date if it is a month-day; among the last few dates only, so that a
+        paragraph of many year-less dates stays linear."""
+        dates = self.layout.dates
+        high = bisect.bisect_left(dates.hit_starts, pos)
+        low = max(bisect.bisect_left(dates.hit_starts, since), high - _LOOK_BACK)
+        for index in range(high - 1, low - 1, -1):
+            date = nearest_to(dates.hits[index].date, self.published)
             if date.year is not None:
                 return date
         return None

@@ -342,6 +342,9 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "names-and-pronouns": lambda: "Ann Lee met Bob Kay. She said he left. " * 40_000,
     "offices": lambda: "Dr. Ann Lee, the curator, spoke. The curator said so. " * 30_000,
     "signed-paragraphs": lambda: "We sail at dawn.\n\nCaptain Ann Lee\n\n" * 40_000,
+    "year-less-then-later": lambda: "It fell on March 3. Three years later it rose. " * 40_000,
+    "colon-paragraphs": lambda: "Ann Lee said:\n\nThe quay stays open for all.\n\n" * 40_000,
+    "quotes-after-dates": lambda: 'Lee left on May 3, 1990. "Go," Lee said. ' * 40_000,
 }
 
 
