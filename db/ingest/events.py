@@ -62,6 +62,7 @@ _LOOK_BACK: Final = 8  # dates looked back over for the one "three years later" 
 # The words of a sentence that only says what day it is ("Today is April 19, 2013.").
 _DATE_STATEMENT: Final = frozenset("today this it is was the date now".split())
 _WORD_EDGES: Final = " .,;:!?\"'()"
+_DATE_STATEMENT_MAX: Final = 48  # characters around the date in such a sentence
 # A sentence about what is to come: a weekday in it is the next one, not the last.
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
@@ -353,6 +354,8 @@ class EventBuilder:
     def _only_states(self, start: int, end: int, hit: DateHit) -> bool:
         """'Today is April 19, 2013.', 'This is February 20, 1998.': a sentence that only
         says what day it is (an interview's or a letter's own date) tells of no event."""
+        if (hit.start - start) + (end - hit.end) > _DATE_STATEMENT_MAX:
+            return False  # more words than "Name: Today is ... ." can hold
         norm = self.layout.norm
         around = (norm[start : hit.start] + " " + norm[hit.end : end]).split()
         if around and around[0].endswith(":"):

@@ -202,7 +202,7 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
             end = start + len(block)
         if not _is_stamp(layout, start, end, block):
             first = first or " ".join(block.split())
-        kicked = _KICKER_LINE.search(block)
+        kicked = _KICKER_LINE.search(block) if ":" in block else None
         if kicked is not None:  # "INDUSTRIES: Business History of Retail" in a block
             start, end = unit.start + kicked.start(), unit.start + kicked.end()
             block = kicked.group("headline")
@@ -322,10 +322,10 @@ def _introduced(
 ) -> list[QuoteRecord]:
     """Paragraphs of someone's words that a colon introduces (quotes.introduced_blocks),
     where no marked quote, turn or block quote already is."""
-    marked = Intervals([(u.start, u.end) for u in layout.units if _holds(quoted, u)])
 
-    def taken(pos: int) -> bool:
-        return marked.contains(pos) or turns.in_turn(pos) is not None or turns.is_block(pos)
+    def taken(unit: Unit) -> bool:
+        start = unit.start
+        return _holds(quoted, unit) or turns.in_turn(start) is not None or turns.is_block(start)
 
     return introduced_blocks(layout, attributor, taken, dates)
 

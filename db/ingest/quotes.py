@@ -132,7 +132,7 @@ def _similar(left: set[str], right: set[str]) -> bool:
 def introduced_blocks(
     layout: Layout,
     attributor: Attributor,
-    taken: Callable[[int], bool],
+    taken: Callable[[Unit], bool],
     dates: list[PartialDate | None],
 ) -> list[QuoteRecord]:
     """`She writes in The Irish Times:` over a paragraph with no quotation marks: that
@@ -142,11 +142,11 @@ def introduced_blocks(
     found: list[QuoteRecord] = []
     units, norm = layout.units, layout.norm
     for intro, words in pairwise(units):
-        if intro.block.kind != "paragraph" or words.block.kind != "paragraph":
+        if norm[intro.end - 1] != ":" or intro.block.kind != "paragraph":
+            continue  # blocks are trimmed: a colon ends the paragraph's text
+        if words.block.kind != "paragraph" or intro.block.section != words.block.section:
             continue
-        if not norm[intro.start : intro.end].rstrip().endswith(":"):
-            continue
-        if intro.block.section != words.block.section or taken(words.start):
+        if taken(words):
             continue
         sentences = layout.sentences[intro.index]
         if not sentences or len(norm[words.start : words.end].split()) < _BLOCK_MIN_WORDS:
