@@ -21,6 +21,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.answers.errors import UserError
+from bot.daily.content import POLICY_WORDS, settings_text
 from bot.daily.poster import Outcome, Poster, RunReport, build_post
 from bot.daily.schedule import (
     complete_zones,
@@ -43,11 +44,6 @@ ABSENCE_GRACE = timedelta(days=7)
 TICK: Final = 30.0
 SET_EXAMPLE: Final = "/daily set channel: #general time: 09:00 timezone: Europe/London"
 NEEDED: Final = ("view_channel", "send_messages", "embed_links")
-POLICY_WORDS: Final[dict[EmptyDay, str]] = {
-    EmptyDay.NEAREST: "post the nearest anniversary",
-    EmptyDay.QUOTE: "post a quote of the day",
-    EmptyDay.SKIP: "post nothing",
-}
 EMPTY_DAY_CHOICES: Final = [
     app_commands.Choice(name=POLICY_WORDS[policy], value=policy.value) for policy in EmptyDay
 ]
@@ -389,11 +385,7 @@ def _status_lines(
 ) -> list[str]:
     """The /daily status text: settings, next post, last post, last error, pause."""
     where = zone(sub.timezone)
-    state_word = "on" if sub.active else ("paused" if sub.paused_reason else "off")
-    lines = [
-        f"**Daily posts:** {state_word} · <#{sub.channel_id}> at {format_time(sub.post_time)}"
-        f" ({sub.timezone}) · on an empty day: {POLICY_WORDS[sub.empty_day]}"
-    ]
+    lines = [f"**Daily posts:** {settings_text(sub, f'<#{sub.channel_id}>')}"]
     if sub.active:
         lines.append(f"**Next post:** {when_words(upcoming(sub, now), now, where, sub.timezone)}")
     lines.append(f"**Last post:** {_last_line(last_posted, guild_id)}")

@@ -6,13 +6,21 @@ so a date or a count reads the same wherever it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from bot.answers.onthisday import DAY_COUNT_MAX
+from bot.answers.onthisday import DAY_COUNT_MAX, DAY_EVENTS, OnThisDay
+from bot.answers.quote import QuoteAnswer
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
-from db.records import PartialDate, Quote, Source
+from bot.answers.when import MonthDay
+from db.records import Event, PartialDate, Quote, Source
 
+# Said by /sources when the store is empty.
+NO_DOCUMENTS = "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
+
+# How much of the user's own input a "nothing matched" line echoes.
+SHOWN_MAX = 200
 # Said when 'Another quote' has shown every match and begins again.
 RESTARTED = "every match was shown: from the first again"
 
@@ -59,6 +67,11 @@ def timeline_count(answer: Timeline) -> str:
 def key_moments_label(answer: Timeline) -> str:
     """'8 key moments of 1,234 events' (or of '10,000+ events')."""
     return f"{plural(len(answer.key_moments), 'key moment')} of {timeline_count(answer)}"
+
+
+def shown_count(answer: Timeline) -> str:
+    """The key moments' label, or the count of a page of the full list."""
+    return key_moments_label(answer) if answer.key_moments else timeline_count(answer)
 
 
 def span_label(answer: Timeline) -> str:
@@ -110,6 +123,93 @@ def attribution(quote: Quote) -> str:
     if quote.context:
         parts.append(quote.context)
     return "— " + ", ".join(parts)
+
+
+def day_summary(answer: OnThisDay) -> str:
+    """'3 events · 1 quote (the first 10 shown) from the almanac.': under a day's title."""
+    counts = ((answer.events_counted, "event"), (answer.quotes_counted, "quote"))
+    parts = [day_count(n, noun) for n, noun in counts if n]
+    shown = ""
+    if answer.events_counted > min(len(answer.events), DAY_EVENTS):
+        shown = f" (the first {min(len(answer.events), DAY_EVENTS)} shown)"
+    return " · ".join(parts) + shown + " from the almanac."
+
+
+def anniversary_heading(event: Event, answer: OnThisDay) -> str:
+    """'2001 · 25 years ago', 'Year unknown', or '29 February, 2004 · …' for an event of
+    the 29th shown beside the 28th."""
+    when = event.date
+    prefix = ""
+    if when.month and when.day and (when.month, when.day) != (answer.day.month, answer.day.day):
+        prefix = MonthDay(when.month, when.day).label() + ", "
+    if when.year is None:
+        return f"{prefix}Year unknown"
+    return f"{prefix}{when.year_text()} · {years_ago(when.year, answer.today)}"
+
+
+def headline(event: Event) -> tuple[str | None, str | None]:
+    """(title, summary) to show of an event, None for a part that merely repeats the
+    other: the title alone, the summary alone (the title is its first words), or both."""
+    title, summary = event.title.strip(), event.summary.strip()
+    stem = title.rstrip("….").rstrip()
+    if not summary or summary.rstrip(".") == stem or stem.startswith(summary.rstrip(".")):
+        return title, None
+    if summary.startswith(stem):
+        return None, summary
+    return title, summary
+
+
+def citations(lines: Sequence[str]) -> str:
+    """One 'Source: …' line as it is; several as 'Sources: …; …'."""
+    if len(lines) <= 1:
+        return "".join(lines)
+    return "Sources: " + "; ".join(line.removeprefix("Source: ") for line in lines)
+
+
+def timeline_footer(answer: Timeline) -> str:
+    """Under a timeline: what the full list holds, the page, or the count."""
+    if answer.key_moments:
+        return full_list_hint(answer)
+    return page_label(answer) if answer.pages > 1 else timeline_count(answer)
+
+
+def no_quote_text(
+    answer: QuoteAnswer,
+    escape: Callable[[str, int], str],
+    example: Callable[[str], str],
+    any_quote: str,
+) -> str:
+    """Which part of a /quote matched nothing, and the closest names or topics.
+
+    Each adapter gives its escaping (text, limit), how it writes an example from
+    Discord's form ('/quote query: nato speaker: Bush'), and its any-quote hint."""
+
+    def listed(words: Sequence[str]) -> str:
+        return escape(", ".join(words), SHOWN_MAX)
+
+    def did_you_mean(form: str) -> str:
+        if not answer.suggestions:
+            return "\n" + any_quote
+        tried = escape(example(form.format(answer.suggestions[0])), SHOWN_MAX)
+        return f" Did you mean: {listed(answer.suggestions)}?\nTry: `{tried}`"
+
+    unmatched = [w for w in answer.unmatched if w not in answer.topic]
+    if unmatched:  # the speaker option named nobody the almanac knows
+        name = escape(unmatched[0], SHOWN_MAX)
+        return f"No one called “{name}” is quoted in the almanac." + did_you_mean(
+            "/quote speaker: {}"
+        )
+    by = f" by {listed(answer.speakers)}" if answer.speakers else ""
+    if answer.others:
+        words = listed([f"“{w}”" for w in answer.topic])
+        form = f"/quote query: {' '.join(answer.topic)} speaker: {answer.others[0]}"
+        tried = escape(example(form), SHOWN_MAX)
+        others = listed(answer.others)
+        return f"No quote{by} mentions {words}. Quoted on it: {others}.\nTry: `{tried}`"
+    if not answer.topic:
+        return f"The almanac has no quote{by}.\n{any_quote}"
+    words = listed([f"“{w}”" for w in (answer.unmatched or answer.topic)])
+    return f"No quote{by} mentions {words}." + did_you_mean("/quote query: {}")
 
 
 def past_the_end(answer: Timeline | Sources) -> str:

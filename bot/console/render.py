@@ -5,21 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answers.formatting import (
+    NO_DOCUMENTS,
     RESTARTED,
     attribution,
     count_label,
     day_count,
     full_list_hint,
     human_date,
-    key_moments_label,
     page_label,
     past_the_end,
     plural,
+    shown_count,
     source_label,
     source_line,
     sources_count,
     span_label,
-    timeline_count,
     years_ago,
 )
 from bot.answers.onthisday import OnThisDay
@@ -114,7 +114,7 @@ def _timeline(answer: Timeline) -> str:
         return f"No events{about} in the almanac."
     span = f", {span_label(answer)}" if span_label(answer) else ""
     about = f" of {answer.query!r}" if answer.query else ""
-    count = key_moments_label(answer) if answer.key_moments else timeline_count(answer)
+    count = shown_count(answer)
     head = f"Timeline{about}: {count}{span}"
     if answer.people:
         head += "\nPeople: " + ", ".join(answer.people)
@@ -129,7 +129,7 @@ def _timeline(answer: Timeline) -> str:
 
 def _sources(answer: Sources) -> str:
     if not answer.documents:
-        return "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
+        return NO_DOCUMENTS
     lines = [line for line in (past_the_end(answer), "Sources:") if line]
     for doc in answer.documents:
         counts = f"{plural(doc.events, 'event')}, {plural(doc.quotes, 'quote')}"

@@ -12,14 +12,31 @@ from bot.answers.onthisday import OnThisDay, on_this_day
 from bot.answers.quote import QuoteAnswer
 from bot.answers.requests import OnThisDayRequest
 from bot.answers.when import MonthDay
+from bot.daily.schedule import format_time
 from db.read.store import Store
-from db.state.records import EmptyDay
+from db.state.records import EmptyDay, Subscription
 
 # The quotes a quote of the day is picked from (the best-ranked whole quotes).
 QUOTE_POOL: Final = 400
 # What the post log says of a day without a post, whichever service it is for.
 MISSED: Final = "missed: nothing was posted at the post time (bot offline or paused)"
 EMPTY: Final = "nothing in the almanac on this day"
+# What each empty-day policy does, in the words of /daily's answers in every adapter.
+POLICY_WORDS: Final[dict[EmptyDay, str]] = {
+    EmptyDay.NEAREST: "post the nearest anniversary",
+    EmptyDay.QUOTE: "post a quote of the day",
+    EmptyDay.SKIP: "post nothing",
+}
+
+
+def settings_text(sub: Subscription, channel: str) -> str:
+    """'on · #general at 09:00 (Europe/London) · on an empty day: post nothing': the first
+    line of /daily status after its label, with the channel as the adapter mentions it."""
+    word = "on" if sub.active else ("paused" if sub.paused_reason else "off")
+    return (
+        f"{word} · {channel} at {format_time(sub.post_time)}"
+        f" ({sub.timezone}) · on an empty day: {POLICY_WORDS[sub.empty_day]}"
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,23 +16,27 @@ from datetime import UTC, date, datetime
 import discord
 from discord.utils import TimestampStyle
 
+from bot.answers import formatting
 from bot.answers.formatting import (
+    NO_DOCUMENTS,
     PREVIEW_QUOTES,
     RESTARTED,
+    SHOWN_MAX,
+    anniversary_heading,
+    citations,
     counts_text,
-    day_count,
-    full_list_hint,
+    day_summary,
+    headline,
     human_date,
-    key_moments_label,
-    page_label,
     past_the_end,
     plural,
+    shown_count,
     source_label,
     source_line,
     source_where,
     sources_count,
     span_label,
-    timeline_count,
+    timeline_footer,
     years_ago,
 )
 from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, OnThisDay
@@ -56,9 +60,8 @@ EMBEDS_MAX = 10
 CONTENT_MAX = 2000
 
 ELLIPSIS = "…"
-SHOWN_MAX = 200  # how much of the user's own input a "nothing matched" line echoes
 ANY_QUOTE = (
-    "\nTry: `/quote` with no query for any quote, or `/sources` to see what the almanac holds."
+    "Try: `/quote` with no query for any quote, or `/sources` to see what the almanac holds."
 )
 EVERY_EVENT = "\nTry: `/timeline` with no query or bounds to list every event."
 COLOUR = discord.Colour(0x8A6D3B)
@@ -264,10 +267,7 @@ def cite(sources: Iterable[Source]) -> str:
     unique = list(dict.fromkeys(sources))
     if not unique:
         return ""
-    lines = [source_line(s, shorten(s.title, CITE_TITLE_BUDGET)) for s in unique]
-    if len(lines) == 1:
-        return lines[0]
-    return "Sources: " + "; ".join(line.removeprefix("Source: ") for line in lines)
+    return citations([source_line(s, shorten(s.title, CITE_TITLE_BUDGET)) for s in unique])
 
 
 def linked(source: Source, budget: int = CITE_TITLE_BUDGET) -> str:
@@ -337,24 +337,15 @@ def on_this_day_embeds(answer: OnThisDay) -> list[discord.Embed]:
     embeds: list[discord.Embed] = []
     if answer.events:
         events = answer.events[:DAY_EVENTS]
-        embed = new_embed(title, _day_summary(answer))
+        embed = new_embed(title, day_summary(answer))
         for event in events:
-            add_field(embed, _event_heading(event, answer), _event_body(event))
+            add_field(embed, anniversary_heading(event, answer), _event_body(event))
         set_footer(embed, cite(e.source for e in events))
         embeds.append(embed)
     if answer.quotes:
-        heading = ("Said that day", "") if embeds else (title, _day_summary(answer))
+        heading = ("Said that day", "") if embeds else (title, day_summary(answer))
         embeds.append(_said_that_day(answer, *heading))
     return fit_message(embeds)
-
-
-def _day_summary(answer: OnThisDay) -> str:
-    counts = ((answer.events_counted, "event"), (answer.quotes_counted, "quote"))
-    parts = [day_count(n, noun) for n, noun in counts if n]
-    shown = ""
-    if answer.events_counted > min(len(answer.events), DAY_EVENTS):
-        shown = f" (the first {min(len(answer.events), DAY_EVENTS)} shown)"
-    return " · ".join(parts) + shown + " from the almanac."
 
 
 def _empty_day(answer: OnThisDay) -> str:
@@ -378,16 +369,6 @@ def _nearest(before: MonthDay | None, after: MonthDay | None) -> str:
     )
 
 
-def _event_heading(event: Event, answer: OnThisDay) -> str:
-    when = event.date
-    prefix = ""
-    if when.month and when.day and (when.month, when.day) != (answer.day.month, answer.day.day):
-        prefix = MonthDay(when.month, when.day).label() + ", "  # 29 February beside the 28th
-    if when.year is None:
-        return f"{prefix}Year unknown"
-    return f"{prefix}{when.year_text()} · {years_ago(when.year, answer.today)}"
-
-
 def _event_body(event: Event) -> str:
     stamp = discord_timestamp(event.date)
     text = _headline(event)
@@ -395,14 +376,12 @@ def _event_body(event: Event) -> str:
 
 
 def _headline(event: Event) -> str:
-    """Bold title and the summary, unless one merely repeats the other."""
-    title, summary = event.title.strip(), event.summary.strip()
-    stem = title.rstrip("….").rstrip()
-    if not summary or summary.rstrip(".") == stem or stem.startswith(summary.rstrip(".")):
-        return f"**{plain(title, 300)}**"
-    if summary.startswith(stem):  # the title is the summary's first words
-        return plain(summary, SUMMARY_BUDGET)
-    return f"**{plain(title, 300)}**\n{plain(summary, SUMMARY_BUDGET)}"
+    """Bold title and the summary, as `headline` chooses."""
+    title, summary = headline(event)
+    parts = [f"**{plain(title, 300)}**"] if title is not None else []
+    if summary is not None:
+        parts.append(plain(summary, SUMMARY_BUDGET))
+    return "\n".join(parts)
 
 
 def _said_that_day(answer: OnThisDay, title: str, description: str) -> discord.Embed:
@@ -462,29 +441,7 @@ def quote_embed(answer: QuoteAnswer, speaker: str | None = None, shown: int = 1)
 
 def no_quote_text(answer: QuoteAnswer, speaker: str | None = None) -> str:
     """Which part of the request matched nothing, and the closest names or topics."""
-    unmatched = [w for w in answer.unmatched if w not in answer.topic]
-    if unmatched:  # the speaker option named nobody the almanac knows
-        name = plain(unmatched[0], SHOWN_MAX)
-        text = f"No one called “{name}” is quoted in the almanac."
-        return text + _did_you_mean(answer.suggestions, "/quote speaker: {}")
-    by = f" by {', '.join(answer.speakers)}" if answer.speakers else ""
-    if answer.others:
-        words = plain(", ".join(f"“{w}”" for w in answer.topic), SHOWN_MAX)
-        example = f"/quote query: {' '.join(answer.topic)} speaker: {answer.others[0]}"
-        return (
-            f"No quote{by} mentions {words}. Quoted on it: {', '.join(answer.others)}."
-            f"\nTry: `{plain(example, SHOWN_MAX)}`"
-        )
-    if not answer.topic:
-        return f"The almanac has no quote{by}.{ANY_QUOTE}"
-    words = plain(", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic)), SHOWN_MAX)
-    return f"No quote{by} mentions {words}." + _did_you_mean(answer.suggestions, "/quote query: {}")
-
-
-def _did_you_mean(suggestions: Sequence[str], example: str) -> str:
-    if not suggestions:
-        return ANY_QUOTE
-    return f" Did you mean: {', '.join(suggestions)}?\nTry: `{example.format(suggestions[0])}`"
+    return formatting.no_quote_text(answer, plain, str, ANY_QUOTE)
 
 
 # -- /timeline ----------------------------------------------------------------
@@ -514,11 +471,7 @@ def timeline_embeds(answer: Timeline) -> list[discord.Embed]:
     embed = new_embed(title, f"{header}\n\n{body}")
     _set_search(embed, answer.query)
     add_field(embed, "Sources", _source_list(e.source for e in answer.shown))
-    if answer.key_moments:
-        footer = full_list_hint(answer)
-    else:
-        footer = page_label(answer) if answer.pages > 1 else timeline_count(answer)
-    set_footer(embed, footer)
+    set_footer(embed, timeline_footer(answer))
     return fit_message([embed])
 
 
@@ -528,7 +481,7 @@ def _source_list(sources: Iterable[Source]) -> str:
 
 def _timeline_header(answer: Timeline) -> str:
     note = past_the_end(answer)
-    count = key_moments_label(answer) if answer.key_moments else timeline_count(answer)
+    count = shown_count(answer)
     header = (f"*{note}*\n" if note else "") + f"**{count}**"
     if span_label(answer):
         header += f", {span_label(answer)}"
@@ -548,8 +501,7 @@ def _timeline_line(event: Event) -> str:
 def sources_embeds(answer: Sources) -> list[discord.Embed]:
     """A page of the documents behind the answers, with what each contributed."""
     if not answer.documents:
-        text = "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
-        return [new_embed("Sources", text)]
+        return [new_embed("Sources", NO_DOCUMENTS)]
     note = past_the_end(answer)
     lines = [_document_line(d) for d in answer.documents]
     head = f"*{note}*\n" if note else ""

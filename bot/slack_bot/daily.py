@@ -20,7 +20,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.answers.errors import UserError
 from bot.answers.requests import split_options
-from bot.daily.content import EMPTY, MISSED, day_post
+from bot.daily.content import EMPTY, MISSED, POLICY_WORDS, day_post, settings_text
 from bot.daily.schedule import (
     Clock,
     LastPost,
@@ -61,11 +61,6 @@ NOT_A_MANAGER: Final = (
     "Only workspace admins and owners (or the users SLACK_DAILY_MANAGERS names) can change"
     " the daily post."
 )
-POLICY_WORDS: Final[dict[EmptyDay, str]] = {
-    EmptyDay.NEAREST: "post the nearest anniversary",
-    EmptyDay.QUOTE: "post a quote of the day",
-    EmptyDay.SKIP: "post nothing",
-}
 USAGE: Final = (
     "`/daily set 09:00 [timezone:Europe/London] [empty:nearest|quote|skip]` (in the channel"
     " to post in), `/daily timezone Europe/London`, `/daily status`, `/daily preview`,"
@@ -280,11 +275,7 @@ def _post_now_words(outcome: Outcome, day: date, channel: str) -> str:
 
 def _status(sub: Subscription, now: datetime) -> str:
     where = zone(sub.timezone)
-    word = "on" if sub.active else ("paused" if sub.paused_reason else "off")
-    lines = [
-        f"*Daily posts:* {word} · <#{slack_id(sub.channel_id)}> at {format_time(sub.post_time)}"
-        f" ({safe(sub.timezone)}) · on an empty day: {POLICY_WORDS[sub.empty_day]}"
-    ]
+    lines = [f"*Daily posts:* {settings_text(sub, f'<#{slack_id(sub.channel_id)}>')}"]
     if sub.active:
         lines.append(f"*Next post:* {upcoming(sub, now).astimezone(where):%A %d %B, %H:%M}")
     if sub.last is not None:

@@ -12,21 +12,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from bot.answers import formatting
 from bot.answers.errors import UserError
 from bot.answers.formatting import (
+    NO_DOCUMENTS,
     RESTARTED,
+    SHOWN_MAX,
+    anniversary_heading,
     attribution,
-    day_count,
-    full_list_hint,
+    citations,
+    day_summary,
+    headline,
     human_date,
-    key_moments_label,
-    page_label,
     past_the_end,
     plural,
+    shown_count,
     source_label,
     sources_count,
     span_label,
-    timeline_count,
+    timeline_footer,
     years_ago,
 )
 from bot.answers.onthisday import DAY_EVENTS, DAY_QUOTES, OnThisDay
@@ -34,7 +38,6 @@ from bot.answers.quote import QuoteAnswer
 from bot.answers.requests import typed_example
 from bot.answers.sources import Sources
 from bot.answers.timeline import Timeline
-from bot.answers.when import MonthDay
 from bot.daily.content import DayPost
 from bot.slack_bot import buttons
 from bot.slack_bot.text import link, safe, shorten
@@ -55,7 +58,6 @@ QUOTE_BUDGET: Final = 1200
 TITLE_BUDGET: Final = 300
 SUMMARY_BUDGET: Final = 400
 CITE_BUDGET: Final = 120
-SHOWN_MAX: Final = 200  # how much of the user's own input a "nothing matched" line echoes
 
 ANY_QUOTE: Final = "Try: `/quote` with no words for any quote, or `/sources` to see the almanac."
 EVERY_EVENT: Final = "Try: `/timeline` with no words or bounds to list every event."
@@ -174,11 +176,7 @@ def cite(source: Source) -> str:
 
 
 def _citations(sources: Iterable[Source]) -> str:
-    unique = list(dict.fromkeys(sources))
-    lines = [cite(s) for s in unique]
-    if len(lines) <= 1:
-        return "".join(lines)
-    return "Sources: " + "; ".join(line.removeprefix("Source: ") for line in lines)
+    return citations([cite(s) for s in dict.fromkeys(sources)])
 
 
 # -- /onthisday ----------------------------------------------------------------------
@@ -190,7 +188,7 @@ def on_this_day_message(answer: OnThisDay) -> SlackMessage:
     title = f"On this day — {answer.day.label()}"
     if not answer.events and not answer.quotes:
         return SlackMessage(title, [_header(title), _section(_empty_day(answer))])
-    blocks = [_header(title), _context(_day_summary(answer))]
+    blocks = [_header(title), _context(day_summary(answer))]
     for event in answer.events[:DAY_EVENTS]:
         blocks.append(_section(_event_text(event, answer)))
         blocks.append(_context(cite(event.source)))
@@ -200,17 +198,8 @@ def on_this_day_message(answer: OnThisDay) -> SlackMessage:
         for quote in answer.quotes[:DAY_QUOTES]:
             blocks.append(_section(_quote_text(quote, answer)))
             blocks.append(_context(cite(quote.source)))
-    fallback = f"{title}: {_day_summary(answer)}"
+    fallback = f"{title}: {day_summary(answer)}"
     return SlackMessage(fallback, blocks)
-
-
-def _day_summary(answer: OnThisDay) -> str:
-    counts = ((answer.events_counted, "event"), (answer.quotes_counted, "quote"))
-    parts = [day_count(n, noun) for n, noun in counts if n]
-    shown = ""
-    if answer.events_counted > min(len(answer.events), DAY_EVENTS):
-        shown = f" (the first {min(len(answer.events), DAY_EVENTS)} shown)"
-    return " · ".join(parts) + shown + " from the almanac."
 
 
 def _empty_day(answer: OnThisDay) -> str:
@@ -223,26 +212,16 @@ def _empty_day(answer: OnThisDay) -> str:
 
 
 def _event_text(event: Event, answer: OnThisDay) -> str:
-    when = event.date
-    prefix = ""
-    if when.month and when.day and (when.month, when.day) != (answer.day.month, answer.day.day):
-        prefix = MonthDay(when.month, when.day).label() + ", "  # 29 February beside the 28th
-    if when.year is None:
-        heading = f"{prefix}year unknown"
-    else:
-        heading = f"{prefix}{when.year_text()} · {years_ago(when.year, answer.today)}"
-    return f"*{heading}*\n{_headline(event)}"
+    return f"*{anniversary_heading(event, answer)}*\n{_headline(event)}"
 
 
 def _headline(event: Event) -> str:
-    """Bold title and the summary, unless one merely repeats the other."""
-    title, summary = event.title.strip(), event.summary.strip()
-    stem = title.rstrip("….").rstrip()
-    if not summary or summary.rstrip(".") == stem or stem.startswith(summary.rstrip(".")):
-        return f"*{safe(title, TITLE_BUDGET)}*"
-    if summary.startswith(stem):  # the title is the summary's first words
-        return safe(summary, SUMMARY_BUDGET)
-    return f"*{safe(title, TITLE_BUDGET)}*\n{safe(summary, SUMMARY_BUDGET)}"
+    """Bold title and the summary, as `headline` chooses."""
+    title, summary = headline(event)
+    parts = [f"*{safe(title, TITLE_BUDGET)}*"] if title is not None else []
+    if summary is not None:
+        parts.append(safe(summary, SUMMARY_BUDGET))
+    return "\n".join(parts)
 
 
 def _quote_text(quote: Quote, answer: OnThisDay) -> str:
@@ -304,28 +283,9 @@ def quote_message(
 
 
 def no_quote_text(answer: QuoteAnswer, speaker: str | None = None) -> str:
-    """Which part of the request matched nothing, and the closest names or topics."""
-    unmatched = [w for w in answer.unmatched if w not in answer.topic]
-    if unmatched:  # the speaker option named nobody the almanac knows
-        text = f"No one called “{safe(unmatched[0], SHOWN_MAX)}” is quoted in the almanac."
-        return text + _did_you_mean(answer.suggestions, "/quote speaker:{}")
-    by = f" by {safe(', '.join(answer.speakers), SHOWN_MAX)}" if answer.speakers else ""
-    if answer.others:
-        words = safe(", ".join(f"“{w}”" for w in answer.topic), SHOWN_MAX)
-        example = safe(f"/quote {' '.join(answer.topic)} speaker:{answer.others[0]}", SHOWN_MAX)
-        others = safe(", ".join(answer.others), SHOWN_MAX)
-        return f"No quote{by} mentions {words}. Quoted on it: {others}.\nTry: `{example}`"
-    if not answer.topic:
-        return f"The almanac has no quote{by}.\n{ANY_QUOTE}"
-    words = safe(", ".join(f"“{w}”" for w in (answer.unmatched or answer.topic)), SHOWN_MAX)
-    return f"No quote{by} mentions {words}." + _did_you_mean(answer.suggestions, "/quote {}")
-
-
-def _did_you_mean(suggestions: Sequence[str], example: str) -> str:
-    if not suggestions:
-        return "\n" + ANY_QUOTE
-    named = safe(", ".join(suggestions), SHOWN_MAX)
-    return f" Did you mean: {named}?\nTry: `{safe(example.format(suggestions[0]), SHOWN_MAX)}`"
+    """Which part of the request matched nothing, and the closest names or topics, with
+    examples as typed in Slack."""
+    return formatting.no_quote_text(answer, safe, typed_example, ANY_QUOTE)
 
 
 # -- /timeline -----------------------------------------------------------------------
@@ -343,11 +303,7 @@ def timeline_message(answer: Timeline, start: int | None, end: int | None) -> Sl
     blocks = [_header(title), _section(_timeline_head(answer))]
     blocks += _sections([_timeline_line(e) for e in answer.shown])
     blocks.append(_context(_citations(e.source for e in answer.shown)))
-    if answer.key_moments:
-        footer = full_list_hint(answer)
-    else:
-        footer = page_label(answer) if answer.pages > 1 else timeline_count(answer)
-    blocks.append(_context(footer))
+    blocks.append(_context(timeline_footer(answer)))
     row = _timeline_buttons(answer, start, end)
     if row is not None:
         blocks.append(row)
@@ -356,7 +312,7 @@ def timeline_message(answer: Timeline, start: int | None, end: int | None) -> Sl
 
 
 def _count_line(answer: Timeline) -> str:
-    count = key_moments_label(answer) if answer.key_moments else timeline_count(answer)
+    count = shown_count(answer)
     span = span_label(answer)
     return f"{count}, {span}" if span else count
 
@@ -401,8 +357,7 @@ def _timeline_buttons(answer: Timeline, start: int | None, end: int | None) -> B
 def sources_message(answer: Sources) -> SlackMessage:
     """A page of the documents behind the answers, with what each contributed."""
     if not answer.documents:
-        text = "The almanac holds no documents yet. Run `almanac ingest` on a folder of texts."
-        return SlackMessage(text, [_header("Sources"), _section(text)])
+        return SlackMessage(NO_DOCUMENTS, [_header("Sources"), _section(NO_DOCUMENTS)])
     note = past_the_end(answer)
     blocks = [_header("Sources")]
     if note:
