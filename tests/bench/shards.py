@@ -26,26 +26,23 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from db.state.postgres import PostgresStateStore
-from db.state.records import EmptyDay
 from tests import postgres
 from tests.bench.discord_load import COMMANDS, command_mix, fire
 from tests.e2e.fake_discord import FakeDiscord, make_guild
-from tests.e2e.shard_process import BotProcess
+from tests.e2e.shard_process import DUE, BotProcess, subscribe_due
 
 PROCESS_COUNTS: Final = (1, 2, 4)
 POSTING_COUNTS: Final = (2, 4)
 SERVERS: Final = 1000
 ROUNDS: Final = 3
 RATE_LIMIT: Final = 50  # Discord's global REST limit, per bot
-DUE: Final = datetime(2026, 6, 16, 9, 0, tzinfo=UTC)
 READY_TIMEOUT: Final = 180.0
 
 
@@ -146,17 +143,7 @@ async def posting(store: Path, server_url: str, processes: int, servers: int) ->
     """Every server due at once; `processes` processes, one shard each, run together."""
     guilds = [make_guild(f"bench-{i}", shard=(i % processes, processes)) for i in range(servers)]
     state_url = await new_database(server_url)
-    async with await PostgresStateStore.open(
-        state_url, clock=lambda: DUE - timedelta(days=1)
-    ) as state:
-        for guild in guilds:
-            await state.subscribe(
-                guild.id,
-                channel_id=guild.channels[0].id,
-                post_time=DUE.time(),
-                timezone="UTC",
-                empty_day=EmptyDay.NEAREST,
-            )
+    await subscribe_due(state_url, guilds)
     fake = FakeDiscord(guilds=guilds)
     await fake.start()
     try:

@@ -28,6 +28,7 @@ from discord.http import Route
 from bot.config import Settings
 from bot.discord_bot.app import AlmanacBot
 from tests.e2e.fake_discord import FAST_READY, FakeDiscord, running_bot
+from tests.e2e.running import started
 
 if TYPE_CHECKING:
     from db.read.store import Store
@@ -65,12 +66,8 @@ def _restore_endpoints() -> Iterator[None]:
 @pytest.fixture
 async def fake_discord() -> AsyncIterator[FakeDiscord]:
     """A started stand-in with the default guild; closed after the test."""
-    fake = FakeDiscord()
-    await fake.start()
-    try:
+    async with started(FakeDiscord()) as fake:
         yield fake
-    finally:
-        await fake.close()
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ import asyncio
 import json
 import sys
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -28,13 +28,34 @@ from bot.process.runtime import run as run_loop
 from bot.process.runtime import tune_gc
 from db.read.store import Store
 from db.state.backend import open_state
+from db.state.postgres import PostgresStateStore
+from db.state.records import EmptyDay
+from tests.e2e.fake_discord import FakeGuild
 from tests.paths import PROJECT_ROOT
 
+# The instant every server's daily post is due, in the tests and the bench.
+DUE: Final = datetime(2026, 6, 16, 9, 0, tzinfo=UTC)
 READY_TIMEOUT: Final = 60.0
 ANSWER_TIMEOUT: Final = 120.0  # a run of 1,000 posts at 45/s takes 22 s
 # Seconds discord.py waits for more GUILD_CREATEs before READY: longer than the
 # harness's, since this process shares two cores with the others and the stand-in.
 GUILD_READY: Final = 0.5
+
+
+async def subscribe_due(state_url: str, guilds: Iterable[FakeGuild]) -> None:
+    """Each server's first channel subscribed, the day before, to a post at DUE (UTC,
+    nearest anniversary on an empty day) in the PostgreSQL state store at state_url."""
+    async with await PostgresStateStore.open(
+        state_url, clock=lambda: DUE - timedelta(days=1)
+    ) as state:
+        for guild in guilds:
+            await state.subscribe(
+                guild.id,
+                channel_id=guild.channels[0].id,
+                post_time=DUE.time(),
+                timezone="UTC",
+                empty_day=EmptyDay.NEAREST,
+            )
 
 
 class SetClock:

@@ -3,26 +3,20 @@ loop (uvloop where installed), answering over the stand-in, stopping on Ctrl-C."
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
-import signal
-import sys
 from pathlib import Path
 
 from bot.discord_bot.app import shard_of
 from tests.e2e.fake_discord import GUILD_ID, FakeDiscord, make_guild
+from tests.e2e.running import TIMEOUT, almanac_run, interrupted
 
-TIMEOUT = 60.0
 
-
-async def test_almanac_run_answers_and_stops_cleanly(
-    fake_discord: FakeDiscord, seeded_content: Path, tmp_path: Path
-) -> None:
-    """`python -m bot run` connects, answers /quote, and exits 0 on SIGINT."""
+def discord_env(fake_discord: FakeDiscord, seeded_content: Path, tmp_path: Path) -> dict[str, str]:
+    """The environment of `almanac run` against the stand-in, on a copy of the seeded store."""
     content = tmp_path / "almanac.sqlite3"
     shutil.copy(seeded_content, content)
-    env = {
+    return {
         **os.environ,
         "DISCORD_TOKEN": "fake-token",
         "ALMANAC_DB": str(content),
@@ -30,17 +24,14 @@ async def test_almanac_run_answers_and_stops_cleanly(
         "DISCORD_API_BASE": fake_discord.api_base,
         "DISCORD_GATEWAY": fake_discord.gateway_url,
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
+
+
+async def test_almanac_run_answers_and_stops_cleanly(
+    fake_discord: FakeDiscord, seeded_content: Path, tmp_path: Path
+) -> None:
+    """`python -m bot run` connects, answers /quote, and exits 0 on SIGINT."""
+    env = discord_env(fake_discord, seeded_content, tmp_path)
+    async with almanac_run(env, tmp_path) as process:
         await fake_discord.wait_until(
             lambda: True if fake_discord.connected else None, TIMEOUT, "the bot to connect"
         )
@@ -48,13 +39,7 @@ async def test_almanac_run_answers_and_stops_cleanly(
         body = await fake_discord.wait_for_callback(sent, TIMEOUT)
         assert body["data"]["embeds"][0]["title"] == "Vladimir Putin"
         assert body["data"]["allowed_mentions"] == {"parse": []}
-        process.send_signal(signal.SIGINT)
-        _, stderr = await asyncio.wait_for(process.communicate(), TIMEOUT)
-        assert process.returncode == 0, stderr.decode(errors="replace")[-2000:]
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+        await interrupted(process)
 
 
 async def test_almanac_run_with_shard_options_runs_those_shards(
@@ -65,24 +50,9 @@ async def test_almanac_run_with_shard_options_runs_those_shards(
     shard = 1 - shard_of(GUILD_ID, 2)
     guild = make_guild("other shard", shard=(shard, 2))
     fake_discord.guilds[guild.id] = guild
-    content = tmp_path / "almanac.sqlite3"
-    shutil.copy(seeded_content, content)
-    env = {
-        **os.environ,
-        "DISCORD_TOKEN": "fake-token",
-        "ALMANAC_DB": str(content),
-        "ALMANAC_STATE_DB": str(tmp_path / "state.sqlite3"),
-        "DISCORD_API_BASE": fake_discord.api_base,
-        "DISCORD_GATEWAY": fake_discord.gateway_url,
-    }
-    process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "bot", "run", "--shard-count", "2", "--shards", str(shard)),
-        env=env,
-        cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
+    env = discord_env(fake_discord, seeded_content, tmp_path)
+    options = ("--shard-count", "2", "--shards", str(shard))
+    async with almanac_run(env, tmp_path, *options) as process:
         await fake_discord.wait_until(
             lambda: True if fake_discord.connected else None, TIMEOUT, "the bot to connect"
         )
@@ -92,11 +62,5 @@ async def test_almanac_run_with_shard_options_runs_those_shards(
         )
         body = await fake_discord.wait_for_callback(sent, TIMEOUT)
         assert body["data"]["embeds"][0]["title"] == "Vladimir Putin"
-        process.send_signal(signal.SIGINT)
-        _, stderr = await asyncio.wait_for(process.communicate(), TIMEOUT)
-        assert process.returncode == 0, stderr.decode(errors="replace")[-2000:]
-        assert f"Running shards {shard} of 2 with the SQLite state file" in stderr.decode()
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+        err = await interrupted(process)
+        assert f"Running shards {shard} of 2 with the SQLite state file" in err

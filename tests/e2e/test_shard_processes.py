@@ -18,7 +18,7 @@ import os
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Final
 
@@ -26,13 +26,11 @@ import asyncpg
 import pytest
 
 from bot.daily.poster import CONCURRENCY
-from db.state.postgres import PostgresStateStore
-from db.state.records import STALE_CLAIM, EmptyDay
+from db.state.records import STALE_CLAIM
 from tests.conftest import new_database
 from tests.e2e.fake_discord import FakeDiscord, FakeGuild, make_guild
-from tests.e2e.shard_process import BotProcess
+from tests.e2e.shard_process import DUE, BotProcess, subscribe_due
 
-DUE: Final = datetime(2026, 6, 16, 9, 0, tzinfo=UTC)
 SHARDS: Final = 2
 RATE_LIMIT: Final = 50  # Discord's global REST limit, per bot
 TIMEOUT: Final = 90.0
@@ -116,15 +114,7 @@ async def cluster(
 ) -> AsyncIterator[Cluster]:
     """The stand-in with `guilds`, each subscribed to a post at DUE in a fresh database."""
     url = await new_database(request)
-    async with await PostgresStateStore.open(url, clock=lambda: DUE - timedelta(days=1)) as state:
-        for guild in guilds:
-            await state.subscribe(
-                guild.id,
-                channel_id=guild.channels[0].id,
-                post_time=DUE.time(),
-                timezone="UTC",
-                empty_day=EmptyDay.NEAREST,
-            )
+    await subscribe_due(url, guilds)
     fake = FakeDiscord(guilds=guilds)
     await fake.start()
     try:

@@ -21,6 +21,7 @@ from bot.slack_bot.app import run_slack
 from db.read.store import Store
 from db.state.backend import StateBackend, open_state
 from tests.e2e.fake_slack import FakeSlack
+from tests.e2e.running import started
 
 NOW = datetime(2026, 6, 16, 8, 0, tzinfo=UTC)
 
@@ -38,12 +39,8 @@ class Clock:
 @pytest.fixture
 async def fake_slack() -> AsyncIterator[FakeSlack]:
     """A started Slack stand-in; closed after the test."""
-    fake = FakeSlack()
-    await fake.start()
-    try:
+    async with started(FakeSlack()) as fake:
         yield fake
-    finally:
-        await fake.close()
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ import hashlib
 import hmac
 import os
 import shutil
-import signal
 import socket
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -18,8 +16,8 @@ from urllib.parse import urlencode
 import aiohttp
 
 from tests.e2e.fake_slack import FakeSlack
+from tests.e2e.running import TIMEOUT, almanac_run, interrupted
 
-TIMEOUT = 60.0
 SECRET = "invented-signing-secret-0123456789"
 
 
@@ -36,34 +34,13 @@ def slack_env(fake_slack: FakeSlack, seeded_content: Path, tmp_path: Path) -> di
     }
 
 
-async def start(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        cwd=cwd,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-
-
-async def stop(process: asyncio.subprocess.Process) -> None:
-    """Ctrl-C, then the exit status must be 0."""
-    process.send_signal(signal.SIGINT)
-    _, stderr = await asyncio.wait_for(process.communicate(), TIMEOUT)
-    assert process.returncode == 0, stderr.decode(errors="replace")[-2000:]
-
-
 async def test_almanac_run_answers_in_slack(
     fake_slack: FakeSlack, seeded_content: Path, tmp_path: Path
 ) -> None:
     """With SLACK_BOT_TOKEN and SLACK_APP_TOKEN only, `almanac run` is the Slack app."""
     env = slack_env(fake_slack, seeded_content, tmp_path)
     env["SLACK_APP_TOKEN"] = "xapp-1-A0-invented-app-token"
-    process = await start(env, tmp_path)
-    try:
+    async with almanac_run(env, tmp_path) as process:
         await fake_slack.wait_until(
             lambda: True if fake_slack.connected else None, "the app to connect", TIMEOUT
         )
@@ -71,11 +48,7 @@ async def test_almanac_run_answers_in_slack(
             await fake_slack.send_command("/quote", "putin nato")
         )
         assert "Vladimir Putin" in message.all_text()
-        await stop(process)
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+        await interrupted(process)
 
 
 def free_port() -> int:
@@ -103,7 +76,6 @@ async def test_http_mode_answers_signed_requests_only(
     port = free_port()
     env = slack_env(fake_slack, seeded_content, tmp_path)
     env |= {"SLACK_SIGNING_SECRET": SECRET, "SLACK_PORT": str(port)}
-    process = await start(env, tmp_path)
     response_id, response_url = fake_slack.new_response_url()
     command = {
         "team_id": "T0ALMANAC1",
@@ -117,7 +89,7 @@ async def test_http_mode_answers_signed_requests_only(
     }
     body = urlencode(command)
     url = f"http://127.0.0.1:{port}/slack/events"
-    try:
+    async with almanac_run(env, tmp_path) as process:
         async with aiohttp.ClientSession() as session:
             status = None
             for _ in range(int(TIMEOUT / 0.2)):  # until the app listens
@@ -136,8 +108,4 @@ async def test_http_mode_answers_signed_requests_only(
         assert not posted.ephemeral
         assert "Vladimir Putin" in str(posted.body["blocks"])
         assert "Vladimir Putin" in list(fake_slack.messages.values())[-1].all_text()
-        await stop(process)
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+        await interrupted(process)

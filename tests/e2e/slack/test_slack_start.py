@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ import pytest
 from bot.config import Settings
 from bot.process.lifecycle import _together, run_bot
 from tests.e2e.fake_slack import FakeSlack
-
-TIMEOUT = 60.0
+from tests.e2e.running import TIMEOUT, almanac_run
 
 
 async def test_refused_slack_token_is_one_line(
@@ -30,22 +28,8 @@ async def test_refused_slack_token_is_one_line(
         "ALMANAC_DB": str(seeded_content),
         "ALMANAC_STATE_DB": str(tmp_path / "state.sqlite3"),
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
+    async with almanac_run(env, tmp_path) as process:
         _, stderr = await asyncio.wait_for(process.communicate(), TIMEOUT)
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
     err = stderr.decode().strip()
     assert process.returncode == 2, err[-2000:]
     assert err.splitlines() == [
