@@ -79,6 +79,9 @@ bolt_log.addFilter(_TokenFromEnvironment())
 COMMANDS: Final = ("onthisday", "quote", "timeline", "sources")
 ALL_COMMANDS: Final = (*COMMANDS, "daily")
 EVENTS_PATH: Final = "/slack/events"  # where Slack posts in HTTP mode
+# The Events API events after which the app no longer serves a workspace (the manifest's
+# bot_events): its daily settings are forgotten.
+GONE_EVENTS: Final = ("app_uninstalled", "tokens_revoked")
 NONE_LEFT: Final = (
     "No quote matches that search any more. Try `/quote` with other words,"
     " or `/sources` to see what the almanac holds."
@@ -127,6 +130,8 @@ class SlackAlmanac:
         self.poster = SlackPoster(self, clock)
         self.cooldowns = Cooldowns()
         self.app.action(re.compile(f"^{buttons.ACTION_PREFIX}"))(self._press)
+        for event in GONE_EVENTS:
+            self.app.event(event)(self._gone)
 
     async def close(self) -> None:
         """Close the HTTP session the clients share."""
@@ -212,6 +217,26 @@ class SlackAlmanac:
             return False
         person = info.get("user") or {}
         return any(bool(person.get(k)) for k in ("is_admin", "is_owner", "is_primary_owner"))
+
+    # -- events ------------------------------------------------------------------
+
+    async def _gone(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        """The app was uninstalled from a workspace, or its bot token revoked there:
+        forget the workspace's daily settings, as a Discord server's when the bot is
+        removed (the post log is kept, so a reinstall the same day posts no second time).
+        A revoked token of a user alone changes nothing for the bot."""
+        if event.get("type") == "tokens_revoked" and not (event.get("tokens") or {}).get("bot"):
+            return
+        team = body.get("team_id")
+        if self.state is None or not isinstance(team, str):
+            return
+        try:
+            workspace = slack_key(team)
+        except ValueError:
+            log.warning("A Slack %s event named no workspace we know", event.get("type"))
+            return
+        await self.state.remove_guild(workspace)
+        log.info("Slack workspace %s removed the app: its daily settings are forgotten", team)
 
     # -- buttons -------------------------------------------------------------------
 

@@ -385,8 +385,9 @@ class FakeSlack(FakeSlackState):
         assert socket is not None, "no Socket Mode client is connected"
         envelope = Envelope(str(uuid.uuid4()), kind, payload, response_id, time.monotonic())
         self.envelopes[envelope.envelope_id] = envelope
-        channel = str(payload.get("channel_id") or payload["channel"]["id"])
-        self.new_response_url(channel, _user_of(payload), response_id)
+        if kind != "events_api":  # an event has no response_url
+            channel = str(payload.get("channel_id") or payload["channel"]["id"])
+            self.new_response_url(channel, _user_of(payload), response_id)
         await socket.send_json(
             {
                 "envelope_id": envelope.envelope_id,
@@ -470,6 +471,20 @@ class FakeSlack(FakeSlackState):
             "actions": [action],
         }
         return await self._send("interactive", payload, response_id)
+
+    async def send_event(self, event: JSON, *, team: str = TEAM_ID) -> Envelope:
+        """An Events API event for the app (`event` holds its type and fields), wrapped as
+        Slack wraps it: an event_callback of a workspace, over Socket Mode."""
+        payload = {
+            "token": "verification-token-unused",
+            "team_id": team,
+            "api_app_id": APP_ID,
+            "event": event,
+            "type": "event_callback",
+            "event_id": f"Ev{next(self._ts)}",
+            "event_time": int(time.time()),
+        }
+        return await self._send("events_api", payload, uuid.uuid4().hex)
 
     # -- waiting -------------------------------------------------------------------
 

@@ -15,8 +15,16 @@ from bot.config import Settings
 from bot.slack_bot.app import SlackAlmanac, serve
 from db.read.store import Store
 from db.state.backend import StateBackend
-from db.state.records import slack_key, slack_message_key
-from tests.e2e.fake_slack import ADMIN_ID, CHANNEL_ID, MEMBER_ID, TEAM_ID, FakeSlack, Posted
+from db.state.records import EmptyDay, slack_key, slack_message_key
+from tests.e2e.fake_slack import (
+    ADMIN_ID,
+    CHANNEL_ID,
+    JSON,
+    MEMBER_ID,
+    TEAM_ID,
+    FakeSlack,
+    Posted,
+)
 from tests.e2e.slack.conftest import Clock
 
 WORKSPACE = slack_key(TEAM_ID)
@@ -211,3 +219,64 @@ async def test_a_post_that_never_arrived_is_sent_on_retry(
     assert await almanac.poster.run_once() == {WORKSPACE: "posted"}
     assert len(fake_slack.messages) == 1
     assert await almanac.poster.run_once() == {}
+
+
+OTHER_TEAM = "T0OTHER01"
+
+
+async def forgotten(state: StateBackend, workspace: int) -> None:
+    """Wait until the workspace's daily settings are gone (an event is answered after its
+    ack); a guard, not a timing: an app that never forgets fails here."""
+    for _ in range(1500):  # 30 s at most
+        if await state.subscription(workspace) is None:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"workspace {workspace}'s daily settings were never forgotten")
+
+
+@pytest.mark.parametrize(
+    "event",
+    [{"type": "app_uninstalled"}, {"type": "tokens_revoked", "tokens": {"bot": ["U0ALMBOT1"]}}],
+    ids=["app_uninstalled", "bot_token_revoked"],
+)
+async def test_uninstalled_workspace_is_forgotten(
+    fake_slack: FakeSlack, almanac: SlackAlmanac, slack_state: StateBackend, event: JSON
+) -> None:
+    """The app uninstalled from a workspace, or its bot token revoked there (an Events API
+    envelope over Socket Mode): that workspace's daily settings are forgotten and it is
+    not posted to; another workspace's stay."""
+    await daily(fake_slack, "set 09:00 timezone:UTC")
+    other = slack_key(OTHER_TEAM)
+    await slack_state.subscribe(
+        other,
+        channel_id=slack_key("C0OTHER01"),
+        post_time=START.time(),
+        timezone="UTC",
+        empty_day=EmptyDay.NEAREST,
+    )
+    envelope = await fake_slack.send_event(event)
+    await forgotten(slack_state, WORKSPACE)
+    assert envelope.acked_at is not None
+    assert await slack_state.subscription(other) is not None
+    assert WORKSPACE not in await slack_state.guilds_with_settings()
+
+
+async def test_a_users_revoked_token_forgets_nothing(
+    fake_slack: FakeSlack, almanac: SlackAlmanac, slack_state: StateBackend
+) -> None:
+    """A user's own token revoked (no bot token in the event) leaves the workspace's daily
+    post alone: the bot still serves it. (The other workspace's uninstall, sent after it,
+    is the point by which the first event has been handled.)"""
+    await daily(fake_slack, "set 09:00 timezone:UTC")
+    other = slack_key(OTHER_TEAM)
+    await slack_state.subscribe(
+        other,
+        channel_id=slack_key("C0OTHER01"),
+        post_time=START.time(),
+        timezone="UTC",
+        empty_day=EmptyDay.NEAREST,
+    )
+    await fake_slack.send_event({"type": "tokens_revoked", "tokens": {"oauth": [MEMBER_ID]}})
+    await fake_slack.send_event({"type": "app_uninstalled"}, team=OTHER_TEAM)
+    await forgotten(slack_state, other)
+    assert await slack_state.subscription(WORKSPACE) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.slack_bot.app import ALL_COMMANDS
+from bot.slack_bot.app import ALL_COMMANDS, GONE_EVENTS
 
 MANIFEST = Path(__file__).resolve().parents[4] / "bot" / "slack_bot" / "manifest.yml"
 
@@ -25,3 +25,11 @@ def test_manifest_runs_in_socket_mode_with_buttons() -> None:
     scopes = set(re.findall(r"^\s*- ([a-z]+:?[a-z.]*)$", text, re.MULTILINE))
     needed = {"commands", "chat:write", "chat:write.public", "users:read", "files:write"}
     assert needed | {"channels:history", "groups:history"} <= scopes
+
+
+def test_manifest_subscribes_to_the_events_the_app_handles() -> None:
+    """The bot events the manifest subscribes to are the ones the app forgets a
+    workspace on, and no other."""
+    block = re.search(r"bot_events:\s*\n((?:\s*- \w+\n)+)", MANIFEST.read_text())
+    assert block is not None
+    assert sorted(re.findall(r"- (\w+)", block[1])) == sorted(GONE_EVENTS)
