@@ -439,8 +439,17 @@ class FakeSlack(FakeSlackState):
         self, message: Message, action_id: str, *, user: str = MEMBER_ID, value: str | None = None
     ) -> Envelope:
         """A user presses a button of a message (`value` forges the button's value)."""
+        payload, response_id = self.press_payload(message, action_id, user=user, value=value)
+        return await self._send("interactive", payload, response_id)
+
+    def press_payload(
+        self, message: Message, action_id: str, *, user: str = MEMBER_ID, value: str | None = None
+    ) -> tuple[JSON, str]:
+        """The block_actions payload of a press, as Socket Mode carries it or HTTP mode
+        posts it, and the id of its response_url (ready to take the answer)."""
         button = message.button(action_id)
         response_id = uuid.uuid4().hex
+        self.new_response_url(message.channel, user, response_id)
         self.pressed_message[response_id] = message.ts
         action = {
             "type": "button",
@@ -470,7 +479,7 @@ class FakeSlack(FakeSlackState):
             "response_url": self._response_url_for(response_id),
             "actions": [action],
         }
-        return await self._send("interactive", payload, response_id)
+        return payload, response_id
 
     async def send_event(self, event: JSON, *, team: str = TEAM_ID) -> Envelope:
         """An Events API event for the app (`event` holds its type and fields), wrapped as

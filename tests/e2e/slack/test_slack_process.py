@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import os
 import shutil
 import socket
@@ -72,7 +73,8 @@ async def test_http_mode_answers_signed_requests_only(
     fake_slack: FakeSlack, seeded_content: Path, tmp_path: Path
 ) -> None:
     """With the signing secret instead of the app token, the app listens on SLACK_PORT:
-    a signed /quote is acked at once and answered; a wrongly signed one is refused."""
+    a signed /quote is acked at once and answered, and a signed press of its Another
+    quote button replaces the answer; wrongly signed ones are refused."""
     port = free_port()
     env = slack_env(fake_slack, seeded_content, tmp_path)
     env |= {"SLACK_SIGNING_SECRET": SECRET, "SLACK_PORT": str(port)}
@@ -107,5 +109,21 @@ async def test_http_mode_answers_signed_requests_only(
         )
         assert not posted.ephemeral
         assert "Vladimir Putin" in str(posted.body["blocks"])
-        assert "Vladimir Putin" in list(fake_slack.messages.values())[-1].all_text()
+        message = list(fake_slack.messages.values())[-1]
+        assert "Vladimir Putin" in message.all_text()
+
+        # A press of the answer's button: block_actions, posted as a signed form.
+        payload, pressed_id = fake_slack.press_payload(message, "almanac_quote_another")
+        press = urlencode({"payload": json.dumps(payload)})
+        async with aiohttp.ClientSession() as session:
+            async with session.post(url, data=press, headers=signed(press, "wrong")) as bad:
+                assert bad.status == 401
+            assert fake_slack.responses[pressed_id] == []
+            async with session.post(url, data=press, headers=signed(press)) as good:
+                assert good.status == 200
+        replaced = await fake_slack.wait_until(
+            lambda: next(iter(fake_slack.responses[pressed_id]), None), "the press", TIMEOUT
+        )
+        assert replaced.body["replace_original"] is True
+        assert "Quote 2 of" in fake_slack.messages[message.ts].all_text()
         await interrupted(process)
