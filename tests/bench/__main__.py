@@ -53,7 +53,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--sizes", help="ingest sizes in MB, e.g. 1,10,100")
     parser.add_argument("--scales", help="store sizes in events (= quotes), e.g. 10000,1000000")
     parser.add_argument(
-        "--skip", default="", help="comma list of: ingest,answers,discord,daily,shards"
+        "--skip", default="", help="comma list of: ingest,answers,discord,slack,daily,shards"
     )
     parser.add_argument("--workdir", type=Path, help="where big files go (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -78,12 +78,16 @@ def main() -> int:
     try:
         if "ingest" not in skip:
             results["ingest"] = _ingest(work, sizes, args.seed)
-        if "answers" not in skip or {"discord", "daily", "shards"} - skip:
+        if "answers" not in skip or {"discord", "slack", "daily", "shards"} - skip:
             results.update(_stores_and_answers(work, scales, args.seed, "answers" in skip))
         largest = work / f"store-{max(scales)}.sqlite3"
         if "discord" not in skip:
             log(f"1,000 slash commands through discord.py + stand-in ({max(scales):,} rows)")
             results["discord"] = _child("tests.bench.discord_load", largest)
+        if "slack" not in skip:
+            log(f"slash commands through the Slack app (Bolt) + stand-in ({max(scales):,} rows)")
+            quick = ["--quick"] if args.quick else []
+            results["slack"] = _child("tests.bench.slack_load", largest, *quick)
         if "daily" not in skip:
             log(f"daily posts: 1,000 servers due at once, 50 requests/s ({max(scales):,} rows)")
             results["daily"] = _child("tests.bench.daily", largest)

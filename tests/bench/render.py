@@ -23,6 +23,8 @@ def render_all(results: dict[str, Any]) -> str:
         parts.append(_answers(scale))
     if "discord" in results:
         parts.append(_discord(results["discord"]))
+    if "slack" in results:
+        parts.append(_slack(results["slack"]))
     if "daily" in results:
         parts.append(_daily(results["daily"]))
     if "shards" in results:
@@ -126,6 +128,23 @@ def _discord(d: dict[str, Any]) -> str:
         rows.append(["p99 of each round, ms (median round above)", each])
     title = "1,000 slash commands at once (real discord.py client; stand-in in its own process)"
     return table(title, ["figure", "value"], rows) + f"\nCommand mix: {d['mix']}."
+
+
+def _slack(d: dict[str, Any]) -> str:
+    if "error" in d:
+        return f"Slack load: FAILED: {d['error']}"
+    rows = [
+        ["commands (ephemeral answers)", f"{d['commands']} ({d['ephemeral_answers']})"],
+        ["to ack p50 / p99, ms", f"{d['ack_p50_ms']:.0f} / {d['ack_p99_ms']:.0f}"],
+        ["acked after 3 s", d["acked_late"]],
+        ["to answer p50 / p99, ms", f"{d['answer_p50_ms']:.0f} / {d['answer_p99_ms']:.0f}"],
+        ["wall time, s", d["wall_seconds"]],
+        ["app CPU during the burst, s", d["app_cpu_seconds"]],
+        ["app CPU per command, ms", d["app_cpu_ms_per_command"]],
+        ["/timeline pictures uploaded", d["pictures_uploaded"]],
+    ]
+    title = f"{d['commands']:,} slash commands at once (the real Slack app in its own process)"
+    return table(title, ["figure", "value"], rows)
 
 
 def _three(d: dict[str, Any], key: str) -> str:

@@ -61,6 +61,7 @@ class Posted:
 
     response_id: str
     body: JSON
+    at: float = 0.0  # time.monotonic() when it arrived (the bench times answers by it)
 
     @property
     def ephemeral(self) -> bool:
@@ -314,7 +315,7 @@ class FakeSlack(FakeSlackState):
         if limited is not None:
             return limited
         body = await request.json()
-        self.responses[response_id].append(Posted(response_id, body))
+        self.responses[response_id].append(Posted(response_id, body, time.monotonic()))
         self._touch()
         channel, user = self.response_targets[response_id]
         message = self._message(body, channel)
