@@ -246,6 +246,7 @@ def _label_moments(axes: Axes, spec: PictureSpec) -> None:
             color=_INK,
             linespacing=1.2,
             zorder=4,
+            parse_math=False,
             bbox={"boxstyle": "round,pad=0.35", "facecolor": _PAPER, "edgecolor": _BARS},
         )
 
@@ -260,8 +261,18 @@ def draw_png(spec: PictureSpec) -> bytes:
     top = figure.add_subplot(grid[0])
     bottom = figure.add_subplot(grid[1], sharex=top)
     figure.subplots_adjust(left=0.04, right=0.96, top=0.86, bottom=0.09)
-    figure.text(0.04, 0.96, spec.title, fontsize=22, fontweight="bold", color=_INK, va="top")
-    figure.text(0.04, 0.905, spec.subtitle, fontsize=15, color=_MUTED, va="top")
+    # Text is drawn as written (parse_math=False): "$5 and $6" is no formula.
+    figure.text(
+        0.04,
+        0.96,
+        spec.title,
+        fontsize=22,
+        fontweight="bold",
+        color=_INK,
+        va="top",
+        parse_math=False,
+    )
+    figure.text(0.04, 0.905, spec.subtitle, fontsize=15, color=_MUTED, va="top", parse_math=False)
     for axes in (top, bottom):
         axes.set_facecolor(_PAPER)
         for side in ("top", "right", "left"):

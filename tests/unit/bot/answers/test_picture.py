@@ -172,3 +172,13 @@ def test_leader_lines_never_cross(name: str) -> None:
     for i, first in enumerate(labels):
         for second in labels[i + 1 :]:
             assert not leaders_cross(first.leader, second.leader), (first, second)
+
+
+def test_text_is_drawn_as_written_not_as_math() -> None:
+    """A query or title with dollar signs is text: matplotlib's mathtext would set
+    "$5 and $6" in italics, and fail the whole picture on "$\\frac{$"."""
+    moment = picture.Moment(2000.5, "May 1, 2000", r"Paid $5 and $\frac{$")
+    spec = picture.PictureSpec(
+        r"Timeline — $\frac{$", "1 event", [moment], [], False, (2000.0, 2001.0)
+    )
+    assert picture.draw_png(spec).startswith(PNG_SIGNATURE)
