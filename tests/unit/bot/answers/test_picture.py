@@ -7,7 +7,7 @@ import asyncio
 import struct
 import threading
 from collections import OrderedDict
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import pytest
 
@@ -138,8 +138,20 @@ def test_crossing_check_sees_a_crossing() -> None:
     assert not leaders_cross([(0, 0), (0, 1)], [(1, 0), (1, 1)])
 
 
+# Labels as long as real ones: the longest dates, titles of a few words or many.
+TITLES = [
+    "Putin tells Bush how he believed in the idea of communism and was ready to die for it",
+    "Treaty signed",
+    "Bush says Putin is the kind of guy he would like to be in the same trench with",
+    "The USSR applied for membership",
+]
+
+
 def _spec(xs: list[float]) -> picture.PictureSpec:
-    moments = [picture.Moment(x, f"{i} May", f"Moment {i}") for i, x in enumerate(sorted(xs))]
+    moments = [
+        picture.Moment(x, f"September {10 + i}, 2005", TITLES[i % len(TITLES)])
+        for i, x in enumerate(sorted(xs))
+    ]
     low, high = min(xs), max(xs)
     pad = max((high - low) * 0.04, 0.02)
     return picture.PictureSpec("t", "s", moments, [], False, (low - pad, high + pad))
@@ -161,17 +173,107 @@ SPREADS = {
 @pytest.mark.parametrize("name", list(SPREADS))
 def test_leader_lines_never_cross(name: str) -> None:
     """However the moments crowd (at an end, in a year, on one day), no two leader lines
-    meet except at a dot they share; each starts at its dot and ends under its label."""
+    meet except at a dot they share; each starts at its dot and ends on the bottom of
+    its label's box."""
     spec = _spec(SPREADS[name])
     labels = picture.label_layout(spec)
     assert len(labels) == len(spec.moments)
     for moment, label in zip(spec.moments, labels, strict=True):
+        left, bottom, right, _ = label.box
         assert label.leader[0] == (moment.x, picture.AXIS_HEIGHT)
-        assert label.leader[-1][1] == pytest.approx(label.y - picture.LABEL_HALF_HEIGHT)
-        assert spec.x_range[0] <= label.leader[-1][0] <= spec.x_range[1]
+        assert label.leader[-1][1] == bottom
+        assert left < label.leader[-1][0] < right
     for i, first in enumerate(labels):
         for second in labels[i + 1 :]:
             assert not leaders_cross(first.leader, second.leader), (first, second)
+
+
+Box = tuple[float, float, float, float]
+
+
+def segment_meets_box(segment: tuple[Point, Point], box: Box) -> bool:
+    """Whether a segment touches a closed box (left, bottom, right, top) anywhere."""
+    left, bottom, right, top = box
+    if any(left <= x <= right and bottom <= y <= top for x, y in segment):
+        return True
+    corners = [(left, bottom), (right, bottom), (right, top), (left, top)]
+    return any(segments_meet(segment, side) for side in pairwise([*corners, corners[0]]))
+
+
+def boxes_meet(first: Box, second: Box) -> bool:
+    return not (
+        first[2] < second[0] or second[2] < first[0] or first[3] < second[1] or second[3] < first[1]
+    )
+
+
+def test_box_checks_see_a_box() -> None:
+    """The checks themselves: a line through a box, into it, along its side or past it;
+    boxes that overlap, touch or stand apart."""
+    box = (0.0, 0.0, 2.0, 1.0)
+    assert segment_meets_box(((1.0, -1.0), (1.0, 2.0)), box)  # through, no end inside
+    assert segment_meets_box(((1.0, -1.0), (1.0, 0.5)), box)
+    assert segment_meets_box(((2.0, -1.0), (2.0, 0.5)), box)
+    assert not segment_meets_box(((2.5, -1.0), (2.5, 2.0)), box)
+    assert not segment_meets_box(((-1.0, -1.0), (3.0, -0.5)), box)
+    assert boxes_meet(box, (1.0, 0.5, 3.0, 3.0))
+    assert boxes_meet(box, (2.0, 0.0, 3.0, 1.0))
+    assert not boxes_meet(box, (2.5, 0.0, 3.0, 1.0))
+    assert not boxes_meet(box, (0.0, 1.5, 2.0, 2.0))
+
+
+def assert_clear(spec: picture.PictureSpec, labels: list[picture.Label]) -> None:
+    """No leader passes behind a box but its own, no two boxes meet, and every box
+    stands inside the upper panel, above the leaders' turn."""
+    for label in labels:
+        left, bottom, right, top = label.box
+        assert spec.x_range[0] <= left < right <= spec.x_range[1]
+        assert picture.FAN_HEIGHT < bottom < top <= 1
+        for other in labels:
+            if other is not label:
+                assert not boxes_meet(label.box, other.box), (label, other)
+                for segment in pairwise(other.leader):
+                    assert not segment_meets_box(segment, label.box), (label, other)
+
+
+@pytest.mark.parametrize("name", list(SPREADS))
+def test_leader_lines_pass_behind_no_other_box(name: str) -> None:
+    """However the moments crowd, each leader line reaches its own box in the clear."""
+    spec = _spec(SPREADS[name])
+    assert_clear(spec, picture.label_layout(spec))
+
+
+@pytest.mark.parametrize("query", ["", "nato", "putin"])
+async def test_seeds_leader_lines_pass_behind_no_other_box(store: Store, query: str) -> None:
+    """The seeds' pictures (docs/timeline.png is the first): every leader in the clear."""
+    spec = picture.picture_spec(await find_timeline(store, TimelineRequest(query)), [], False)
+    labels = picture.label_layout(spec)
+    assert len(labels) == len(spec.moments) > 1
+    assert_clear(spec, labels)
+    for first, second in combinations(labels, 2):
+        assert not leaders_cross(first.leader, second.leader)
+
+
+@pytest.mark.parametrize("name", ["crowded at the end", "one day", "two moments"])
+def test_drawn_boxes_are_the_layouts(name: str) -> None:
+    """The geometry tested above is what is drawn: each label's drawn box lies within
+    its layout box (to a pixel), and its text within the drawn box."""
+    spec = _spec(SPREADS[name])
+    figure = picture.drawn_figure(spec)
+    figure.draw_without_rendering()
+    top = figure.axes[0]
+    texts = [t for t in top.texts if t.get_bbox_patch() is not None]
+    labels = picture.label_layout(spec)
+    assert [t.get_text() for t in texts] == [label.text for label in labels]
+    for text, label in zip(texts, labels, strict=True):
+        left, bottom, right, upper = label.box
+        (x0, y0), (x1, y1) = top.transData.transform([(left, bottom), (right, upper)])
+        patch = text.get_bbox_patch()
+        assert patch is not None
+        drawn = patch.get_window_extent()
+        assert x0 - 1 <= drawn.x0 < drawn.x1 <= x1 + 1, (label.text, drawn, (x0, x1))
+        assert y0 - 1 <= drawn.y0 < drawn.y1 <= y1 + 1, (label.text, drawn, (y0, y1))
+        inner = text.get_window_extent()
+        assert drawn.x0 < inner.x0 < inner.x1 < drawn.x1
 
 
 def test_text_is_drawn_as_written_not_as_math() -> None:
