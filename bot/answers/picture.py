@@ -46,7 +46,7 @@ LABEL_LINE_SPACING: Final = 1.2
 LABEL_PAD: Final = 0.35
 # A title takes up to TITLE_LINES lines under its date, each as wide as the date or as
 # the first of TITLE_WIDTHS_PX that lets every label find a place (0: the date alone).
-TITLE_LINES: Final = 1
+TITLE_LINES: Final = 2
 TITLE_WIDTHS_PX: Final = (230, 200, 170, 0)
 # Heights in the upper panel (0 to 1): the time axis; where every leader line turns
 # upright; the bottom of the lowest of LABEL_ROWS rows of boxes and the top of the

@@ -276,6 +276,28 @@ def test_drawn_boxes_are_the_layouts(name: str) -> None:
         assert drawn.x0 < inner.x0 < inner.x1 < drawn.x1
 
 
+def test_a_label_says_as_much_of_its_title_as_two_lines_hold() -> None:
+    """Under its date a label wraps its title over TITLE_LINES lines no wider than the
+    date or the width allowed, cut at a word with "…"; a long word is cut in it."""
+    title = "Putin tells Bush how he believed in the idea of communism and was ready to die"
+    moment = picture.Moment(2005.7, "September 16, 2005", title)
+    date, *lines = picture._label_text(moment, 200).split("\n")
+    assert date == moment.date
+    assert len(lines) == picture.TITLE_LINES
+    assert title.startswith(f"{lines[0]} {lines[1][:-1]}")
+    assert picture._text_px(f"{lines[0]} {lines[1].split()[0]}") > 200  # the line is full
+    assert lines[-1].endswith("…")
+    assert all(picture._text_px(line) <= 200 for line in lines)
+    short = picture.Moment(1954.0, "1954", "The USSR applied")
+    assert picture._label_text(short, 200) == "1954\nThe USSR applied"
+    assert picture._label_text(short, 0) == "1954"
+    long_word = picture.Moment(1954.0, "1954", "Pneumonoultramicroscopicsilicovolcanoconiosis x")
+    _, word = picture._label_text(long_word, 120).split("\n")
+    assert word.startswith("Pneumo")
+    assert word.endswith("…")
+    assert picture._text_px(word) <= 120
+
+
 def test_text_is_drawn_as_written_not_as_math() -> None:
     """A query or title with dollar signs is text: matplotlib's mathtext would set
     "$5 and $6" in italics, and fail the whole picture on "$\\frac{$"."""
