@@ -31,6 +31,7 @@ _AFTER_CLOSING: Final = frozenset(
     "said says say added adds told explained insisted asked replied according".split()
 )
 _NEXT_WORD: Final = re.compile(r" ([a-z]+)")
+_ANY_MARK: Final = re.compile(f"[\n{_MARK_CHARS}\u2018\u2019]")
 
 
 class QuoteSpan:
@@ -88,13 +89,47 @@ def _has_words(text: str, pieces: list[tuple[int, int]]) -> bool:
 def singles_lead(text: str) -> bool:
     """True when single curly marks are the document's quotation marks (British style).
 
-    Nested quotes sit inside outer ones, so the outer kind opens at least as often.
+    Nested quotes sit inside outer ones, so the outer kind opens more often; a mark
+    that opens while the other kind is open is nested and not counted, else one
+    ‘…“…”…’ quote would hand the lead to its own nested double marks.
     """
     singles = text.count(_SINGLE_OPENER)
     if not singles:
         return False
     doubles = text.count("\u201c") + text.count(_LOW_OPENER) + text.count("\u00ab")
-    return singles > doubles + text.count('"') // 2
+    singles_nested, doubles_nested = _nested_openers(text)
+    return singles - singles_nested > doubles + text.count('"') // 2 - doubles_nested
+
+
+def _nested_openers(text: str) -> tuple[int, int]:
+    """How many single openers open inside a double quote, and double inside a single.
+
+    One pass over the marks; a line break closes whatever is open, so a stray mark
+    cannot make the rest of a long text look nested.
+    """
+    singles_nested = doubles_nested = 0
+    single_open = double_open = False
+    for match in _ANY_MARK.finditer(text):
+        char = match.group(0)
+        at = match.start()
+        if char == "\n":
+            single_open = double_open = False
+        elif char == _SINGLE_OPENER:
+            if not single_open and not text[at + 1 : at + 2].isdigit():
+                single_open = True
+                singles_nested += int(double_open)
+        elif char == _SINGLE_CLOSER:
+            if single_open and _closes(text, at):
+                single_open = False
+        elif char in _OPENERS or char == '"':
+            if double_open:  # a straight mark, or the “ that closes „…“, closes
+                double_open = False
+            else:
+                double_open = True
+                doubles_nested += int(single_open)
+        else:
+            double_open = False
+    return singles_nested, doubles_nested
 
 
 def _single_marks(text: str, norm: str, start: int, end: int) -> list[int]:

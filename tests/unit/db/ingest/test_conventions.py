@@ -39,6 +39,19 @@ def test_double_marks_lead_when_singles_are_nested() -> None:
     assert [q.text for q in doc.quotes] == ["He told me ‘we agree’ and then he left the room"]
 
 
+def test_double_marks_nested_in_a_british_quote_stay_inside() -> None:
+    """‘…“…”…’ with no other quote: the nested double marks do not take the lead, so the
+    outer quote keeps its words around them and its speaker."""
+    doc = parse(
+        "Harbour wall to be rebuilt\n\n"
+        "‘When the storm came the crews said “the wall is done” and they were right,’ "
+        "Ruth Carney said.\n"
+    )
+    (quote,) = doc.quotes
+    assert quote.text == "When the storm came the crews said “the wall is done” and they were right"
+    assert quote.speaker == "Ruth Carney"
+
+
 def test_low_high_marks_and_guillemets() -> None:
     """„…“ closes with “; « … » with »; a verb and colon introduce the next quote only."""
     doc = parse(
