@@ -32,6 +32,7 @@ from db.ingest.lexicon import (
 )
 from db.ingest.names import UPPER_RUN, RunShape, run_shapes
 from db.ingest.scan import finditer_near, literal_starts, spaced
+from db.ingest.segment import is_title_line
 from db.records import PersonRecord
 from db.text import lower
 
@@ -158,6 +159,7 @@ class _Run:
         "name",
         "name_start",
         "section",
+        "sentence_end",
         "sentence_start",
         "shape",
         "start",
@@ -172,6 +174,7 @@ class _Run:
         section: int,
         in_quote: bool,
         sentence_start: int,
+        sentence_end: int,
     ) -> None:
         self.shape = shape
         self.name = shape.name  # the shape's personal name ("Vladimir", "Putin")
@@ -181,6 +184,7 @@ class _Run:
         self.section = section
         self.in_quote = in_quote
         self.sentence_start = sentence_start
+        self.sentence_end = sentence_end
 
 
 class Intervals:
@@ -256,7 +260,7 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         if in_quote and _is_quoted_whole(norm, spans[ahead], pos, run_end):
             continue  # "Historia Brittonum", "Anything Goes": a work's title, nobody
         name_start = pos + shape.name_offset
-        runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start))
+        runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start, end))
     return runs
 
 
@@ -429,7 +433,9 @@ def _single_speakers(
         if lower(name[0]) in clusters or name[0] in givens:  # a surname, a given name
             settled.add(name[0])
             continue
-        if run.shape.title is None and not _speaks(norm, run):
+        if run.shape.title is None and (
+            not _speaks(norm, run) or is_title_line(norm, run.sentence_start, run.sentence_end)
+        ):
             continue
         if lower(name[0]).endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
             settled.add(name[0])  # "Astronomers say": a group; "at Cambridge": a place

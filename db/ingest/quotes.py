@@ -17,7 +17,7 @@ from typing import Final
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.dates import DateIndex, make_year, nearest_to, shift
 from db.ingest.quotemarks import QuoteSpan, Unit
-from db.ingest.segment import Section
+from db.ingest.segment import Section, is_title_line
 from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
 
@@ -272,8 +272,8 @@ class QuoteBuilder:
         if earlier is not None:
             return Attribution(earlier.speaker, earlier.context, earlier.speaker is not None)
         sentences = self.layout.sentences[previous.index][-2:]
-        if not sentences:
-            return NOBODY
+        if not sentences or is_title_line(self.layout.norm, previous.start, previous.end):
+            return NOBODY  # a headline such as "Quay notes" reports no speech
         speaker = self.attributor.reported_speaker(sentences[0][0], sentences[-1][1])
         if speaker is None and self._introduces(previous):
             speaker = self.attributor.first_subject(sentences[-1][0], sentences[-1][1])

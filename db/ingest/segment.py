@@ -61,6 +61,9 @@ _OPENING_REACH: Final = 12  # leading spaces and the first three characters of a
 _HEAD_MARKS: Final = ("*", "-")  # bullets: "- 1638", "- March 29: ..."
 _ASCII_DIGITS: Final = "0123456789"
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
+# What ends a sentence, in norm (where every quote mark is folded to " or ').
+_SENTENCE_CLOSERS: Final = (*_TERMINAL, ";", "]", "\u2026")
+TITLE_LINE_MOST: Final = 100  # a longer stretch without a closing mark is a wrapped sentence
 
 
 class Block:
@@ -159,6 +162,15 @@ def _block_kind(norm_block: str, first_text: bool) -> BlockKind:
     if not first_text and len(norm_block) < 60 and _LABEL.fullmatch(norm_block):
         return "label"
     return "paragraph"
+
+
+def is_title_line(norm: str, start: int, end: int) -> bool:
+    """A short stretch that ends with no sentence's closing mark ("Quay notes") is a
+    headline or a label, not a sentence: a speech verb in it attributes nothing."""
+    if end - start > TITLE_LINE_MOST:
+        return False
+    stretch = norm[start:end].rstrip()
+    return bool(stretch) and not stretch.endswith(_SENTENCE_CLOSERS)
 
 
 def _continues(above: str, below: str) -> bool:

@@ -321,3 +321,29 @@ def test_a_title_in_quotation_marks_is_nobody() -> None:
         'Called "Anything Goes", the show opened. Tom Vik said: "Ida Brenn wrote it all."\n'
     )
     assert [p.canonical for p in doc.people] == ["Ida Brenn", "Tom Vik"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Quay notes", None),  # a headline: "notes" is its noun, no speech
+        ("Harbour master Ruth Carney says", None),  # a line with no sentence
+        ("Quay notes that the ferry is late.", "Quay"),
+        ("Ruth Carney says the ferry is late.", "Ruth Carney"),
+        # Past a headline's length, a line without its full stop is still a sentence.
+        (
+            "Ruth Carney says the ferry is late, whatever the timetable on the harbour wall "
+            "and the website may say",
+            "Ruth Carney",
+        ),
+    ],
+)
+def test_a_title_line_attributes_nothing(intro: str, speaker: str | None) -> None:
+    """A short line with no sentence's closing mark is a headline: its speech verb makes
+    no one a speaker, and the bare quote below it stays unattributed."""
+    doc = parse(
+        f"Harbour news\n\n{intro}\n\n"
+        "\u201cThe ferry will run again from Monday and every day after that.\u201d\n"
+    )
+    assert quote_with(doc, "every day after").speaker == speaker
+    assert ("Quay" in [p.canonical for p in doc.people]) is (speaker == "Quay")
