@@ -87,6 +87,13 @@ OFFICE_NOUNS: Final = TITLES - frozenset(
     executive prime bureau""".split()
 )
 
+# Lowercase nouns that describe the one single name right after them ("Welsh cleric
+# Nennius", "museum curator Lind"): offices, and callings a text names people by.
+DESCRIBING_NOUNS: Final = OFFICE_NOUNS | frozenset(
+    """cleric monk priest poet writer author chronicler novelist playwright painter
+    composer philosopher""".split()
+)
+
 # Adjective, country or seat-of-power word -> the country it stands for.
 NATIONALITIES: Final[dict[str, str]] = {
     "russian": "Russia", "russia": "Russia", "kremlin": "Russia", "moscow": "Russia",

@@ -19,6 +19,7 @@ from typing import Final, Literal
 from db.ingest.clusters import Cluster, Clusters, cluster_full_names, given_names, resolve_name
 from db.ingest.lexicon import (
     CLAUSE_OPENERS,
+    DESCRIBING_NOUNS,
     FEMININE_NAMES,
     FEMININE_TITLES,
     HONORIFICS,
@@ -329,6 +330,24 @@ def _speaks(norm: str, run: _Run) -> bool:
     return norm.startswith(_LABEL_COLONS, run.end)  # `Ozgurgun: "...`: a name that speaks
 
 
+def _marked_as_person(norm: str, run: _Run) -> bool:
+    """An untitled single name that speaks in a sentence (not a headline), or that a
+    calling describes."""
+    if _speaks(norm, run) and not is_title_line(norm, run.sentence_start, run.sentence_end):
+        return True
+    return _described(norm, run)
+
+
+def _described(norm: str, run: _Run) -> bool:
+    """'Welsh cleric Nennius': a single name right after a lowercase office or calling
+    is the person it describes, as a capitalised title before it would make it."""
+    before = norm[max(run.sentence_start, run.start - 20) : run.start]
+    if not before.endswith(" "):
+        return False
+    word = before[:-1].rpartition(" ")[2]
+    return word in DESCRIBING_NOUNS
+
+
 def _says(norm: str, run: _Run) -> bool:
     """'Trenin said' or 'said Trenin': the name is a speech verb's subject (a name that is
     the object before another subject, 'called me Ross, he said', is not)."""
@@ -433,9 +452,7 @@ def _single_speakers(
         if lower(name[0]) in clusters or name[0] in givens:  # a surname, a given name
             settled.add(name[0])
             continue
-        if run.shape.title is None and (
-            not _speaks(norm, run) or is_title_line(norm, run.sentence_start, run.sentence_end)
-        ):
+        if run.shape.title is None and not _marked_as_person(norm, run):
             continue
         if lower(name[0]).endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
             settled.add(name[0])  # "Astronomers say": a group; "at Cambridge": a place

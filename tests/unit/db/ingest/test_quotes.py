@@ -347,3 +347,15 @@ def test_a_title_line_attributes_nothing(intro: str, speaker: str | None) -> Non
     )
     assert quote_with(doc, "every day after").speaker == speaker
     assert ("Quay" in [p.canonical for p in doc.people]) is (speaker == "Quay")
+
+
+def test_a_single_name_after_a_lowercase_calling_is_the_person() -> None:
+    """'the Irish monk Colmcille': the lone name a calling describes is a person, so 'he'
+    after it is his; a place after a lowercase word ('central Ostrava') is nobody."""
+    doc = parse(
+        "Old books of the north\n\n"
+        "Around 900 the Irish monk Colmcille finished his gospel book in central Ostrava, "
+        'which he called "a lamp for the long winter".\n'
+    )
+    assert quote_with(doc, "a lamp for the long winter").speaker == "Colmcille"
+    assert [p.canonical for p in doc.people] == ["Colmcille"]
