@@ -42,6 +42,8 @@ _COLON_LABEL: Final = re.compile(
 _BODY_AFTER: Final = re.compile(
     r"[\s,.;:\"'\u201d\u2019]*the\s(?P<noun>[a-z]{3,20})\s(?P<verb>[a-z]+)\b"
 )
+# Words that end a body's place before a possessive ("Museum in Brno's old town").
+_PLACE_LINKS: Final = frozenset("of in for at on the".split())
 # How far back the body's full name is looked for ("the National Museum in Warsaw").
 _BODY_REACH: Final = 3000
 # "a statement ... from", "a letter signed by": the author of a text quoted below it.
@@ -168,7 +170,13 @@ class Attributor:
         if not found:
             return None
         text = found[-1].group(0).removeprefix("The ")
-        return text if text != head else None
+        words = text.split()
+        if words[-1].endswith(("'s", "\u2019s")):  # "in Brno's old town": a place's, not its
+            words.pop()
+            while words and words[-1] in _PLACE_LINKS:
+                words.pop()
+            text = " ".join(words)
+        return text if text and text != head else None
 
     def first_subject(self, start: int, end: int) -> str | None:
         """The first person in subject position in [start, end): who 'issued the following

@@ -359,3 +359,14 @@ def test_a_single_name_after_a_lowercase_calling_is_the_person() -> None:
     )
     assert quote_with(doc, "a lamp for the long winter").speaker == "Colmcille"
     assert [p.canonical for p in doc.people] == ["Colmcille"]
+
+
+def test_a_body_is_not_named_by_its_places_possessive() -> None:
+    """'the City Museum in Brno's old town': the body is the City Museum; Brno's belongs to
+    the town."""
+    doc = parse(
+        "Children curate a show\n\n"
+        "A new show opens at the City Museum in Brno's old town.\n\n"
+        '"The children found and rescued the old toys," the museum says.\n'
+    )
+    assert quote_with(doc, "found and rescued").speaker == "City Museum"
