@@ -12,7 +12,7 @@ import re
 from itertools import islice
 from typing import Final
 
-from db.ingest.lexicon import ADVERBS_BETWEEN, CONTEXT_NOUNS, SPEECH_VERBS
+from db.ingest.lexicon import ADVERBS_BETWEEN, CONTEXT_NOUNS, SPEECH_VERBS, TOLD_VERBS
 from db.ingest.people import Cast, Intervals, Mention
 from db.text import lower
 
@@ -42,6 +42,9 @@ _COLON_LABEL: Final = re.compile(
 _BODY_AFTER: Final = re.compile(
     r"[\s,.;:\"'\u201d\u2019]*the\s(?P<noun>[a-z]{3,20})\s(?P<verb>[a-z]+)\b"
 )
+# `" the pieces, the museum says.`: the clause that closes a quote's sentence.
+_CLOSING_CLAUSE: Final = re.compile(r",\s(?P<who>[^,]{2,60}?)\s(?P<verb>[a-z]+)[.!]?\s*")
+_BODY_NOUN: Final = re.compile(r"the\s(?P<noun>[a-z]{3,20})")
 # Words that end a body's place before a possessive ("Museum in Brno's old town").
 _PLACE_LINKS: Final = frozenset("of in for at on the".split())
 # How far back the body's full name is looked for ("the National Museum in Warsaw").
@@ -177,6 +180,25 @@ class Attributor:
                 words.pop()
             text = " ".join(words)
         return text if text and text != head else None
+
+    def closing(self, close: int, sentence_end: int) -> Attribution:
+        """`The children "found and liberated" the pieces, the museum says.`: a clause
+        ending the quote's sentence, after a comma, names its speaker (a person or a
+        body the text named in full) when no other quote stands between."""
+        if sentence_end - close > _AFTER_REACH * 2 or '"' in self.norm[close:sentence_end]:
+            return NOBODY
+        comma = self.norm.rfind(", ", close, sentence_end)
+        clause = None if comma < 0 else _CLOSING_CLAUSE.fullmatch(self.norm, comma, sentence_end)
+        if clause is None or clause["verb"] not in SPEECH_VERBS or clause["verb"] in TOLD_VERBS:
+            return NOBODY
+        who_start, verb_start = clause.start("who"), clause.start("verb")
+        for mention in self._mentions_in(who_start, verb_start):
+            described = _DESCRIBED_NAME_TEXT.fullmatch(self.norm, who_start, mention.start)
+            if described and mention.person and not self.norm[mention.end : verb_start].strip():
+                return Attribution(mention.person, None, True)
+        body = _BODY_NOUN.fullmatch(self.norm, who_start, clause.end("who"))
+        named = None if body is None else self.body_named(body["noun"], close)
+        return NOBODY if named is None else Attribution(named, None, True)
 
     def first_subject(self, start: int, end: int) -> str | None:
         """The first person in subject position in [start, end): who 'issued the following

@@ -231,11 +231,15 @@ class QuoteBuilder:
     def _attribute(self, quote: QuoteSpan, first: Unit, sentence_start: int) -> Attribution:
         layout = self.layout
         found = NOBODY
+        sentence_end = None
         if not quote.capped:
             last = layout.units[quote.blocks[-1]]
-            found = self.attributor.after(quote.close, layout.sentence_at(last, quote.close - 1)[1])
+            sentence_end = layout.sentence_at(last, quote.close - 1)[1]
+            found = self.attributor.after(quote.close, sentence_end)
         if not found.found:
             found = self.attributor.before(sentence_start, quote.open)
+        if not found.found and sentence_end is not None:
+            found = self.attributor.closing(quote.close, sentence_end)
         if not found.found and _only_quote(layout, quote):
             found = self._continuation(first)
         if not found.found:

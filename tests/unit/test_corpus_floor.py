@@ -18,7 +18,7 @@ from tests.eval.score import Tally, load, score
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
         "quotes_found": 60,
-        "speaker_right": 55,
+        "speaker_right": 56,
         "quote_dates_right": 32,
         "events_found": 142,
     },

@@ -361,6 +361,27 @@ def test_a_single_name_after_a_lowercase_calling_is_the_person() -> None:
     assert [p.canonical for p in doc.people] == ["Colmcille"]
 
 
+@pytest.mark.parametrize(
+    ("closing", "speaker"),
+    [
+        ("Jana Smith says", "Jana Smith"),
+        ("museum curator Jana Smith said", "Jana Smith"),
+        ("the museum says", "City Museum"),  # the body the text named, not "in Brno's"
+        ("the report says", None),  # a body the text never named in full
+        ("Jana Smith told the paper", None),  # told: the paper is spoken to
+    ],
+)
+def test_a_clause_closing_the_sentence_names_the_speaker(closing: str, speaker: str | None) -> None:
+    """`The children "found ..." in the store, the museum says.`: the clause after the
+    sentence's last comma names who said the quote inside it."""
+    doc = parse(
+        "Children curate a show\n\n"
+        "A new show opens at the City Museum in Brno's old town.\n\n"
+        f'The children "found and rescued the old toys" in the store, {closing}.\n'
+    )
+    assert quote_with(doc, "found and rescued").speaker == speaker
+
+
 def test_a_body_is_not_named_by_its_places_possessive() -> None:
     """'the City Museum in Brno's old town': the body is the City Museum; Brno's belongs to
     the town."""
