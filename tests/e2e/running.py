@@ -11,6 +11,8 @@ from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from tests.signals import hear_interrupts
+
 TIMEOUT = 60.0
 
 
@@ -47,6 +49,7 @@ async def almanac_run(
         cwd=cwd,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
+        preexec_fn=hear_interrupts,
     )
     try:
         yield process

@@ -19,6 +19,7 @@ import pytest
 
 from db.write.bootstrap import ensure_content
 from tests.paths import PROJECT_ROOT
+from tests.signals import hear_interrupts
 
 pty = pytest.importorskip("pty")
 
@@ -43,6 +44,7 @@ class Terminal:
             stderr=slave,
             env=env,
             cwd=tmp_path,
+            preexec_fn=hear_interrupts,
         )
         os.close(slave)
         self.seen = ""
