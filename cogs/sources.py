@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 import discord
 from discord import app_commands
@@ -25,11 +24,12 @@ from bot.answers.formatting import (
     KEPT,
     NOT_A_CURATOR,
     added_text,
+    moved_aside,
     plural,
     removed_text,
 )
 from bot.answers.requests import SourcesRequest
-from bot.answers.sources import Sources, list_sources
+from bot.answers.sources import Sources, curating, list_sources, named_document
 from bot.discord_bot.app import BUTTON_PREFIX, AlmanacBot
 from bot.discord_bot.render import (
     Reply,
@@ -51,10 +51,9 @@ from cogs._common import (
 )
 from db.read.store import Store
 from db.write import curation
-from db.write.curation import MAX_ADDED_BYTES, CurationError, NotPendingError, megabytes
+from db.write.curation import MAX_ADDED_BYTES, CurationError, megabytes
 
 PREFIX = f"{BUTTON_PREFIX}sources:"
-T = TypeVar("T")
 # How a user names these commands in a hint.
 LIST, ADD, REMOVE = "/sources list", "/sources add", "/sources remove"
 ATTACH_HINT = (
@@ -116,17 +115,6 @@ async def require_curator(interaction: Interaction) -> None:
     """UserError (one private line) for anyone else."""
     if not await may_curate(interaction):
         raise UserError(NOT_A_CURATOR)
-
-
-async def curating(work: Callable[..., T], *args: Any, again: str) -> T:
-    """Run a db.write.curation step in a thread; its refusal becomes the user's line (a
-    text or document that is no longer there: run `again`)."""
-    try:
-        return await asyncio.to_thread(work, *args)
-    except NotPendingError as stale:
-        raise UserError(f"{stale.reason}. {out_of_date(again)}") from None
-    except CurationError as refusal:
-        raise UserError(refusal.reason) from None
 
 
 def store_path(interaction: Interaction) -> Path:
@@ -202,7 +190,9 @@ class AddChoice(
                 raise UserError(f"That text is no longer waiting. {out_of_date(ADD)}")
             await settle(interaction, CANCELLED)
             return
-        work = curating(curation.confirm, store_path(interaction), texts, self.digest, again=ADD)
+        work = curating(
+            curation.confirm, store_path(interaction), texts, self.digest, stale=out_of_date(ADD)
+        )
         outcome = await answer_within(interaction, work)
         await settle(
             interaction, added_text(Path(outcome.path).name, outcome.events, outcome.quotes)
@@ -247,11 +237,14 @@ class RemoveConfirm(
             raise UserError(f"That document is no longer in the store. {out_of_date(REMOVE)}")
         texts: Path = interaction.client.settings.texts_dir
         work = curating(
-            curation.remove, store_path(interaction), texts, document.path, again=REMOVE
+            curation.remove,
+            store_path(interaction),
+            texts,
+            document.path,
+            stale=out_of_date(REMOVE),
         )
         removed = await answer_within(interaction, work)
-        aside = removed.moved_to
-        where = None if aside is None else f"`{aside.relative_to(texts).as_posix()}` in {texts}"
+        where = moved_aside(removed.moved_to, texts)
         text = removed_text(document.title, removed.outcome.events, removed.outcome.quotes, where)
         await settle(interaction, text)
 
@@ -316,7 +309,7 @@ class SourcesCog(
         await defer(interaction, ephemeral=True)
         data = await file.read()
         texts = self.bot.settings.texts_dir
-        staged = await curating(curation.stage, texts, file.filename, data, again=ADD)
+        staged = await curating(curation.stage, texts, file.filename, data, stale=out_of_date(ADD))
         embed = added_preview_embed(staged.document, staged.path.name)
         await reply(interaction, embed=embed, view=add_view(staged.digest), ephemeral=True)
 
@@ -328,7 +321,7 @@ class SourcesCog(
     async def remove(self, interaction: Interaction, document: str) -> None:
         """Show privately what would go, with Confirm and Cancel."""
         await require_curator(interaction)
-        found = await self._document_id(document)
+        found = await named_document(self.bot.store, document)
         summary = None if found is None else await self.bot.store.document(found)
         if summary is None:
             raise UserError(
@@ -341,14 +334,6 @@ class SourcesCog(
             view=remove_view(found or 0),
             ephemeral=True,
         )
-
-    async def _document_id(self, typed: str) -> int | None:
-        """The id a choice carries, or the one document whose title or path holds typed."""
-        typed = typed.strip()
-        if typed.isascii() and typed.isdecimal() and len(typed) <= 19:
-            return int(typed)
-        matches = await self.bot.store.documents_named(typed[:100], limit=2)
-        return matches[0][0] if len(matches) == 1 else None
 
     @remove.autocomplete("document")
     async def complete_document(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from bot.answers.onthisday import DAY_COUNT_MAX, DAY_EVENTS, OnThisDay
 from bot.answers.quote import QuoteAnswer
@@ -260,6 +261,11 @@ def counts_text(events: int, quotes: int) -> str:
 def added_text(title: str, events: int, quotes: int) -> str:
     """What /sources add's Confirm answers once the text is in the store."""
     return f"Added “{title}”: {counts_text(events, quotes)}. Answers find it within a few seconds."
+
+
+def moved_aside(aside: Path | None, texts: Path) -> str | None:
+    """Where a removed text's file went, for removed_text: its path in the texts folder."""
+    return None if aside is None else f"`{aside.relative_to(texts).as_posix()}` in {texts}"
 
 
 def removed_text(title: str, events: int, quotes: int, moved_to: str | None) -> str:

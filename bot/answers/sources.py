@@ -1,14 +1,22 @@
-"""/sources: a page of the documents behind every answer."""
+"""/sources: a page of the documents behind every answer, and what every chat service's
+`/sources add` and `remove` share: finding the document named, running a curation step."""
 
 from __future__ import annotations
 
+import asyncio
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from bot.answers.bounds import answered_in_time
+from bot.answers.errors import UserError
 from bot.answers.requests import SourcesRequest
 from db.read.store import Store
 from db.records import DocumentSummary
+from db.write.curation import CurationError, NotPendingError
+
+T = TypeVar("T")
 
 SOURCES_PAGE = 10
 
@@ -39,3 +47,25 @@ async def list_sources(
     asked = request.page if request.page > pages else None
     documents = await store.documents(limit=per_page, offset=(page - 1) * per_page)
     return Sources(documents, total, page, pages, asked)
+
+
+async def named_document(store: Store, typed: str) -> int | None:
+    """The id a choice carries (digits), or the one document whose title or path holds
+    typed; None when none or several do, so a remove never guesses."""
+    typed = typed.strip()
+    if typed.isascii() and typed.isdecimal() and len(typed) <= 19:
+        return int(typed)
+    matches = await store.documents_named(typed[:100], limit=2)
+    return matches[0][0] if len(matches) == 1 else None
+
+
+async def curating(work: Callable[..., T], *args: Any, stale: str) -> T:
+    """Run a db.write.curation step in a thread (it opens a connection of its own); its
+    refusal becomes the user's line, and a text or document no longer there adds `stale`
+    (how to start again, in the chat service's words)."""
+    try:
+        return await asyncio.to_thread(work, *args)
+    except NotPendingError as gone:
+        raise UserError(f"{gone.reason}. {stale}") from None
+    except CurationError as refusal:
+        raise UserError(refusal.reason) from None
