@@ -85,6 +85,8 @@ class Settings:
     slack_port: int = DEFAULT_SLACK_PORT
     # Slack user ids (U…) who may change a workspace's daily post besides its admins.
     slack_daily_managers: frozenset[str] = frozenset()
+    # Slack user ids who may /sources add and remove besides the workspace's admins.
+    slack_curators: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         parts = []
@@ -265,6 +267,7 @@ def _slack(values: _Values) -> dict[str, Any]:
         "slack_api_base": _slack_api_base(values),
         "slack_port": _port(values, "SLACK_PORT", DEFAULT_SLACK_PORT),
         "slack_daily_managers": _slack_users(values, "SLACK_DAILY_MANAGERS"),
+        "slack_curators": _slack_users(values, "SLACK_CURATORS"),
     }
 
 

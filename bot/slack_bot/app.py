@@ -44,6 +44,7 @@ from bot.config import Settings
 from bot.slack_bot import buttons
 from bot.slack_bot.client import retry_handlers, slack_error, web_client
 from bot.slack_bot.cooldown import Cooldowns
+from bot.slack_bot.curate import ask_removal, press_removal
 from bot.slack_bot.daily import TICK, SlackPoster, answer_daily
 from bot.slack_bot.render import (
     SlackMessage,
@@ -181,6 +182,11 @@ class SlackAlmanac:
         """The message answering `/name text`; UserError for a mistake in it."""
         if name == "daily":
             return await answer_daily(self, self.poster, text, command)
+        action, _, rest = text.strip().partition(" ")
+        if name == "sources" and action.lower() == "remove":
+            return await ask_removal(self, str(command.get("user_id", "")), rest)
+        if name == "sources" and action.lower() == "list":
+            text = rest  # `/sources list page:2` is `/sources page:2`
         request = typed_request(name, text, await self.today(command.get("team_id")))
         if isinstance(request, OnThisDayRequest):
             return on_this_day_message(await on_this_day(self.store, request))
@@ -208,7 +214,12 @@ class SlackAlmanac:
     async def may_manage_daily(self, user: str) -> bool:
         """Whether a user may change the workspace's daily post: a workspace admin or
         owner (users.info), or one SLACK_DAILY_MANAGERS names."""
-        if user in self.settings.slack_daily_managers:
+        return await self.is_admin_or(user, self.settings.slack_daily_managers)
+
+    async def is_admin_or(self, user: str, named: frozenset[str]) -> bool:
+        """Whether a user is a workspace admin or owner (users.info), or one `named` (a
+        setting's list): who may manage the daily post, and who may curate."""
+        if user in named:
             return True
         try:
             info = await self.client.users_info(user=user)
@@ -248,16 +259,24 @@ class SlackAlmanac:
         user = body.get("user") or {}
         try:
             self.cooldowns.use(str(user.get("id", "")), _button_kind(action_id))
-            message = await self.pressed(action_id, str(action.get("value", "")))
+            value = str(action.get("value", ""))
+            message = await self.pressed(action_id, value, str(user.get("id", "")))
         except UserError as error:
             message = explained(error)
         except Exception:
             log.exception("Slack button %s failed", action_id)
             message = private(POLITE_FAILURE)
-        await self.respond(str(body.get("response_url", "")), message, replace=True)
+        # A press on a private message (a /sources remove preview) settles it in place.
+        private_press = bool((body.get("container") or {}).get("is_ephemeral"))
+        await self.respond(
+            str(body.get("response_url", "")), message, replace=True, private_press=private_press
+        )
 
-    async def pressed(self, action_id: str, value: str) -> SlackMessage:
-        """The message a button of ours turns to; UserError when it is out of date."""
+    async def pressed(self, action_id: str, value: str, user: str = "") -> SlackMessage:
+        """The message a button of ours turns to; UserError when it is out of date (or
+        the presser may not do what it does)."""
+        if action_id in (buttons.SOURCES_REMOVE, buttons.SOURCES_KEEP):
+            return await press_removal(self, user, action_id, value)
         if action_id == buttons.ANOTHER_QUOTE:
             return await self._another_quote(value)
         if action_id in (
@@ -296,16 +315,22 @@ class SlackAlmanac:
     # -- sending -------------------------------------------------------------------
 
     async def respond(
-        self, response_url: str, message: SlackMessage, *, replace: bool = False
+        self,
+        response_url: str,
+        message: SlackMessage,
+        *,
+        replace: bool = False,
+        private_press: bool = False,
     ) -> None:
         """Send through a response_url: in the channel, or only to the asker; a press's
-        answer replaces the pressed message unless it is only for the presser."""
+        answer replaces the pressed message unless it is only for the presser (and the
+        pressed one was not: a private message's press replaces it privately)."""
         if not response_url.startswith(("http://", "https://")):
             log.warning("A Slack request came without a response_url; nothing was sent")
             return
         body = message.payload()
         body["response_type"] = "ephemeral" if message.ephemeral else "in_channel"
-        body["replace_original"] = replace and not message.ephemeral
+        body["replace_original"] = replace and (not message.ephemeral or private_press)
         webhook = AsyncWebhookClient(
             response_url, session=self.session, retry_handlers=retry_handlers()
         )

@@ -29,6 +29,9 @@ TIMELINE_FULL: Final = "almanac_timeline_full"
 TIMELINE_MOMENTS: Final = "almanac_timeline_moments"
 SOURCES_PREVIOUS: Final = "almanac_sources_previous"
 SOURCES_NEXT: Final = "almanac_sources_next"
+# Confirm and Cancel under a private /sources remove preview.
+SOURCES_REMOVE: Final = "almanac_sources_remove"
+SOURCES_KEEP: Final = "almanac_sources_keep"
 
 OUT_OF_DATE: Final = "This button is out of date; run {command} again."
 
@@ -109,6 +112,20 @@ def read_sources(value: str) -> SourcesRequest:
         raise out_of_date("/sources")
     assert isinstance(page, int)
     return SourcesRequest(page)
+
+
+def remove_value(document_id: int) -> str:
+    """The value of /sources remove's Confirm and Cancel: the document's id."""
+    return _dump({"doc": document_id})
+
+
+def read_remove(value: str) -> int:
+    """The document id of a /sources remove press; UserError (out of date) when unreadable."""
+    document_id = _load(value, "/sources remove").get("doc")
+    if not _count(document_id):
+        raise out_of_date("/sources remove")
+    assert isinstance(document_id, int)
+    return document_id
 
 
 def _dump(fields: dict[str, Any]) -> str:

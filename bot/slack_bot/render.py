@@ -382,3 +382,22 @@ def _document_line(doc: DocumentSummary) -> str:
     published = f" · published {human_date(doc.published)}" if doc.published else ""
     counts = f"{plural(doc.events, 'event')} · {plural(doc.quotes, 'quote')}"
     return f"• {shown} — {counts}{published}"
+
+
+# -- /sources remove ------------------------------------------------------------------
+
+
+def removal_message(document: DocumentSummary, document_id: int) -> SlackMessage:
+    """What /sources remove would take out of the store, with Confirm and Cancel, only
+    for the curator who asked (the buttons carry the document's id)."""
+    title = f"Remove “{shorten(document.title, 200)}”?"
+    value = buttons.remove_value(document_id)
+    blocks = [
+        _section(f"*{safe(title)}*\n{_document_line(document)}"),
+        _context("Nothing is removed until you press Confirm."),
+        _actions(
+            _button("Confirm", buttons.SOURCES_REMOVE, value, primary=True),
+            _button("Cancel", buttons.SOURCES_KEEP, value),
+        ),
+    ]
+    return SlackMessage(title, blocks, ephemeral=True)

@@ -273,6 +273,7 @@ SIGNING = "8f3c0invented0signing0secret"
             "slack_daily_managers",
             frozenset({"U012AB3CD", "W045EF6GH"}),
         ),
+        ({"SLACK_CURATORS": "U012AB3CD"}, "slack_curators", frozenset({"U012AB3CD"})),
     ],
 )
 def test_slack_values(env: dict[str, str], field: str, expected: Any) -> None:

@@ -1,0 +1,135 @@
+"""/sources remove in Slack through the real Bolt app: only curators (workspace admins,
+SLACK_CURATORS) see the private preview; Confirm takes the document out and moves its
+file aside, Cancel leaves everything."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from db.read.store import Store
+from db.write.bootstrap import ensure_content
+from tests.e2e.fake_slack import ADMIN_ID, MEMBER_ID, FakeSlack, Message
+
+HARBOUR = "Harbour museum chronicle\n\nMay 4, 1901: the harbour museum opened its doors.\n"
+MILL = "Mill chronicle\n\nJune 9, 1902: the mill at the river reopened.\n"
+CURATOR_ID = "U0CURATOR"
+
+
+@pytest.fixture
+def slack_settings(slack_settings: Settings) -> Settings:
+    """The stand-in's settings, with one curator named besides the admins."""
+    return replace(slack_settings, slack_curators=frozenset({CURATOR_ID}))
+
+
+@pytest.fixture
+async def slack_store(tmp_path: Path, slack_settings: Settings) -> AsyncIterator[Store]:
+    """A store of one seed (the mill) and one added text (the harbour museum)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "mill.txt").write_text(MILL, encoding="utf-8")
+    texts = slack_settings.texts_dir
+    texts.mkdir(parents=True)
+    (texts / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    path = tmp_path / "content.sqlite3"
+    report = ensure_content(path, seeds, texts=texts)
+    assert report is not None
+    assert report.ok
+    async with await Store.open(path) as store:
+        yield store
+
+
+async def private_answer(fake: FakeSlack, command: str, text: str, user: str) -> Message:
+    """What only `user` sees after typing `/command text`."""
+    before = len(fake.ephemerals)
+    await fake.send_command(command, text, user=user)
+    return await fake.wait_until(
+        lambda: next((m for u, m in fake.ephemerals[before:] if u == user), None),
+        f"a private answer to {command} {text}",
+    )
+
+
+async def pressed(fake: FakeSlack, message: Message, action_id: str, user: str) -> Message:
+    """What only `user` sees after pressing a button of a private message."""
+    before = len(fake.ephemerals)
+    await fake.press(message, action_id, user=user)
+    return await fake.wait_until(
+        lambda: next((m for u, m in fake.ephemerals[before:] if u == user), None),
+        f"the answer to {action_id}",
+    )
+
+
+async def listed(fake: FakeSlack) -> str:
+    """What /sources shows the channel."""
+    message = await fake.wait_for_message(await fake.send_command("/sources", user="U0READER"))
+    return message.all_text()
+
+
+@pytest.mark.parametrize("curator", [ADMIN_ID, CURATOR_ID])
+async def test_remove_confirm_takes_the_document_out(
+    fake_slack: FakeSlack,
+    slack_running: asyncio.Task[None],
+    slack_settings: Settings,
+    curator: str,
+) -> None:
+    """A workspace admin or a named curator sees what would go; Confirm removes it and
+    says where its file went; /sources no longer lists it."""
+    assert "Harbour museum chronicle" in await listed(fake_slack)
+    preview = await private_answer(fake_slack, "/sources", "remove harbour", curator)
+    assert "Remove “Harbour museum chronicle”?" in preview.all_text()
+    assert "1 event" in preview.all_text()
+    answer = await pressed(fake_slack, preview, "almanac_sources_remove", curator)
+    assert "Removed “Harbour museum chronicle” (1 event, 0 quotes)" in answer.all_text()
+    assert "`.removed/harbour.txt`" in answer.all_text()
+    texts = slack_settings.texts_dir
+    assert (texts / ".removed" / "harbour.txt").read_text(encoding="utf-8") == HARBOUR
+    assert not (texts / "harbour.txt").exists()
+    shown = await listed(fake_slack)
+    assert "Harbour museum chronicle" not in shown
+    assert "Mill chronicle" in shown
+    again = await pressed(fake_slack, preview, "almanac_sources_remove", curator)
+    assert "no longer in the store" in again.all_text()
+    assert fake_slack.problems == []
+
+
+async def test_remove_cancel_leaves_everything(
+    fake_slack: FakeSlack, slack_running: asyncio.Task[None], slack_settings: Settings
+) -> None:
+    """Cancel says nothing was removed; the document and its file stay."""
+    preview = await private_answer(fake_slack, "/sources", "remove harbour", ADMIN_ID)
+    answer = await pressed(fake_slack, preview, "almanac_sources_keep", ADMIN_ID)
+    assert answer.text == "Nothing was removed."
+    assert (slack_settings.texts_dir / "harbour.txt").is_file()
+    assert "Harbour museum chronicle" in await listed(fake_slack)
+
+
+async def test_a_member_is_refused_in_one_line(
+    fake_slack: FakeSlack, slack_running: asyncio.Task[None], slack_settings: Settings
+) -> None:
+    """Someone neither admin nor curator gets one private line, typing or pressing a
+    curator's button (a value can be forged): nothing changes."""
+    refused = await private_answer(fake_slack, "/sources", "remove harbour", MEMBER_ID)
+    assert refused.text == (
+        "Only workspace admins and owners (or the users SLACK_CURATORS names) can add or"
+        " remove sources."
+    )
+    preview = await private_answer(fake_slack, "/sources", "remove harbour", ADMIN_ID)
+    answer = await pressed(fake_slack, preview, "almanac_sources_remove", MEMBER_ID)
+    assert answer.text == refused.text
+    assert (slack_settings.texts_dir / "harbour.txt").is_file()
+    assert "Harbour museum chronicle" in await listed(fake_slack)
+
+
+@pytest.mark.parametrize("words", ["chronicle", "nothing-like-it", ""])
+async def test_remove_needs_one_document(
+    fake_slack: FakeSlack, slack_running: asyncio.Task[None], words: str
+) -> None:
+    """Words that match two documents, or none, name none: no preview, no guess."""
+    answer = await private_answer(fake_slack, "/sources", f"remove {words}", ADMIN_ID)
+    assert "No one document in the store matches that" in answer.all_text()
+    assert answer.buttons() == []
