@@ -44,7 +44,7 @@ from bot.config import Settings
 from bot.slack_bot import buttons
 from bot.slack_bot.client import retry_handlers, slack_error, web_client
 from bot.slack_bot.cooldown import Cooldowns
-from bot.slack_bot.curate import ask_removal, press_removal
+from bot.slack_bot.curate import ask_add, ask_removal, press_add, press_removal, shared_file
 from bot.slack_bot.daily import TICK, SlackPoster, answer_daily
 from bot.slack_bot.render import (
     SlackMessage,
@@ -83,6 +83,9 @@ EVENTS_PATH: Final = "/slack/events"  # where Slack posts in HTTP mode
 # The Events API events after which the app no longer serves a workspace (the manifest's
 # bot_events): its daily settings are forgotten.
 GONE_EVENTS: Final = ("app_uninstalled", "tokens_revoked")
+# A file shared with the app: in a direct message, a curator's text to add.
+SHARED_EVENT: Final = "file_shared"
+EVENTS: Final = (*GONE_EVENTS, SHARED_EVENT)  # every event the app handles
 NONE_LEFT: Final = (
     "No quote matches that search any more. Try `/quote` with other words,"
     " or `/sources` to see what the almanac holds."
@@ -133,6 +136,7 @@ class SlackAlmanac:
         self.app.action(re.compile(f"^{buttons.ACTION_PREFIX}"))(self._press)
         for event in GONE_EVENTS:
             self.app.event(event)(self._gone)
+        self.app.event(SHARED_EVENT)(self._file_shared)
 
     async def close(self) -> None:
         """Close the HTTP session the clients share."""
@@ -183,6 +187,8 @@ class SlackAlmanac:
         if name == "daily":
             return await answer_daily(self, self.poster, text, command)
         action, _, rest = text.strip().partition(" ")
+        if name == "sources" and action.lower() == "add":
+            return await ask_add(self, str(command.get("user_id", "")))
         if name == "sources" and action.lower() == "remove":
             return await ask_removal(self, str(command.get("user_id", "")), rest)
         if name == "sources" and action.lower() == "list":
@@ -249,6 +255,19 @@ class SlackAlmanac:
         await self.state.remove_guild(workspace)
         log.info("Slack workspace %s removed the app: its daily settings are forgotten", team)
 
+    async def _file_shared(self, event: dict[str, Any]) -> None:
+        """A file shared with the app in a direct message: a curator's text to add (the
+        preview is posted there, only they see it); any other file is left alone."""
+        try:
+            message = await shared_file(self, event)
+        except UserError as error:
+            message = explained(error)
+        except Exception:
+            log.exception("A shared Slack file could not be read")
+            message = private(POLITE_FAILURE)
+        if message is not None:
+            await self.post(str(event.get("channel_id", "")), message)
+
     # -- buttons -------------------------------------------------------------------
 
     async def _press(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
@@ -275,6 +294,8 @@ class SlackAlmanac:
     async def pressed(self, action_id: str, value: str, user: str = "") -> SlackMessage:
         """The message a button of ours turns to; UserError when it is out of date (or
         the presser may not do what it does)."""
+        if action_id in (buttons.SOURCES_ADD, buttons.SOURCES_CANCEL):
+            return await press_add(self, user, action_id, value)
         if action_id in (buttons.SOURCES_REMOVE, buttons.SOURCES_KEEP):
             return await press_removal(self, user, action_id, value)
         if action_id == buttons.ANOTHER_QUOTE:

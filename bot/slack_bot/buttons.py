@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from bot.answers.errors import UserError
 from bot.answers.requests import QuoteRequest, SourcesRequest, TimelineRequest
+from db.write.curation import DIGEST
 
 VALUE_VERSION: Final = 1
 VALUE_MAX: Final = 2000  # Slack's limit on a button's value
@@ -32,6 +33,9 @@ SOURCES_NEXT: Final = "almanac_sources_next"
 # Confirm and Cancel under a private /sources remove preview.
 SOURCES_REMOVE: Final = "almanac_sources_remove"
 SOURCES_KEEP: Final = "almanac_sources_keep"
+# Confirm and Cancel under a /sources add preview.
+SOURCES_ADD: Final = "almanac_sources_add"
+SOURCES_CANCEL: Final = "almanac_sources_cancel"
 
 OUT_OF_DATE: Final = "This button is out of date; run {command} again."
 
@@ -126,6 +130,20 @@ def read_remove(value: str) -> int:
         raise out_of_date("/sources remove")
     assert isinstance(document_id, int)
     return document_id
+
+
+def add_value(digest: str) -> str:
+    """The value of /sources add's Confirm and Cancel: the pending text's content hash."""
+    return _dump({"sha": digest})
+
+
+def read_add(value: str) -> str:
+    """The pending text's hash of a /sources add press; UserError (out of date) when
+    unreadable."""
+    digest = _load(value, "/sources add").get("sha")
+    if not isinstance(digest, str) or not DIGEST.fullmatch(digest):
+        raise out_of_date("/sources add")
+    return digest
 
 
 def _dump(fields: dict[str, Any]) -> str:

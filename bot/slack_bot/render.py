@@ -16,11 +16,13 @@ from bot.answers import formatting
 from bot.answers.errors import UserError
 from bot.answers.formatting import (
     NO_DOCUMENTS,
+    PREVIEW_QUOTES,
     RESTARTED,
     SHOWN_MAX,
     anniversary_heading,
     attribution,
     citations,
+    counts_text,
     day_summary,
     headline,
     human_date,
@@ -41,7 +43,8 @@ from bot.answers.timeline import Timeline
 from bot.daily.content import DayPost
 from bot.slack_bot import buttons
 from bot.slack_bot.text import link, safe, shorten
-from db.records import DocumentSummary, Event, Quote, Source
+from db.records import DocumentSummary, Event, ParsedDocument, Quote, Source
+from db.write.preview import served
 
 Block = dict[str, Any]
 
@@ -384,7 +387,50 @@ def _document_line(doc: DocumentSummary) -> str:
     return f"• {shown} — {counts}{published}"
 
 
-# -- /sources remove ------------------------------------------------------------------
+# -- /sources add and remove -----------------------------------------------------------
+
+
+def added_message(document: ParsedDocument, name: str, digest: str) -> SlackMessage:
+    """What a shared text would add (title, author, date, link, counts, the first quotes
+    answers serve with their speakers, warnings), with Confirm and Cancel carrying the
+    pending copy's hash. Posted in the curator's direct message with the app."""
+    quotes = [q for q in document.quotes if served(q)]
+    title = f"Add “{shorten(document.title, 200)}”?"
+    lines = [f"*{safe(title)}*", f"File: `{safe(name, 100)}`"]
+    if document.author:
+        lines.append(f"By {safe(document.author, 100)}")
+    if document.published is not None:
+        lines.append(f"Published {human_date(document.published)}")
+    if document.url:
+        lines.append(link(document.url, shorten(document.url, 200)))
+    lines.append(f"*{counts_text(len(document.events), len(quotes))}*")
+    blocks = [_section("\n".join(lines))]
+    shown = [
+        f"“{safe(q.text, 300)}” — {safe(q.speaker or '', 80)}"
+        + (f", {human_date(q.date)}" if q.date else "")
+        for q in quotes[:PREVIEW_QUOTES]
+    ]
+    if shown:
+        more = len(quotes) > len(shown)
+        heading = f"*First {len(shown)} of {len(quotes)} quotes*" if more else "*Quotes*"
+        blocks += _sections([heading, *shown])
+    if document.warnings:
+        blocks += _sections(["*Warnings*", *(f"⚠ {safe(w, 300)}" for w in document.warnings)])
+    value = buttons.add_value(digest)
+    blocks.append(_context("Nothing is stored until you press Confirm."))
+    blocks.append(
+        _actions(
+            _button("Confirm", buttons.SOURCES_ADD, value, primary=True),
+            _button("Cancel", buttons.SOURCES_CANCEL, value),
+        )
+    )
+    return SlackMessage(title, blocks)
+
+
+def settled(text: str) -> SlackMessage:
+    """The outcome of a press that replaces the preview it was pressed on, buttons gone:
+    `text` is already safe."""
+    return SlackMessage(text, [_section(text)])
 
 
 def removal_message(document: DocumentSummary, document_id: int) -> SlackMessage:

@@ -2,9 +2,10 @@
 
 The real slack_sdk / slack_bolt clients connect to it over 127.0.0.1 exactly as to
 Slack: `auth.test`, `apps.connections.open` (which hands out this server's ws:// URL),
-the Socket Mode websocket (hello, envelopes of slash commands and block actions, the
-client's acks), `chat.postMessage`, `chat.postEphemeral`, `users.info`, and the
-response_url each command and press carries. It keeps what Slack would show (the
+the Socket Mode websocket (hello, envelopes of slash commands, block actions and
+events, the client's acks), `chat.postMessage`, `chat.postEphemeral`, `users.info`,
+`files.info` with the download of a shared file, and the response_url each command
+and press carries. It keeps what Slack would show (the
 channel's messages, the ephemeral ones), checks every message against Block Kit's
 limits (`problems`), records each envelope's ack and flags one later than Slack's 3 s
 (`late_acks`), and answers 429 with Retry-After past its rate limit, counting any
@@ -39,6 +40,7 @@ BOT_ID = "B0ALMBOT1"
 MEMBER_ID = "U0MEMBER1"
 ADMIN_ID = "U0ADMIN01"
 CHANNEL_ID = "C0HISTORY1"
+DIRECT_ID = "D0MEMBER01"  # a member's direct message with the app
 ACK_WITHIN = 3.0  # Slack shows the user an error when an envelope is not acked by then
 POLL = 0.02
 
@@ -143,6 +145,9 @@ class FakeSlackState:
     uploaded: dict[str, bytes] = field(default_factory=dict)
     # (channel, file id, title) of each upload completed into a channel
     files: list[tuple[str, str, str]] = field(default_factory=list)
+    # file id -> (name, bytes) of each file a user shared (share_file)
+    shared: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    downloads: list[str] = field(default_factory=list)  # file ids downloaded with the token
 
 
 class FakeSlack(FakeSlackState):
@@ -160,6 +165,7 @@ class FakeSlack(FakeSlackState):
         # -> when its Retry-After ends; coming back sooner is an early retry.
         self._blocked_until: dict[str, float] = {}
         self._changed = asyncio.Event()
+        self.sizes: dict[str, int] = {}  # file id -> the size files.info says, when set
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -171,6 +177,7 @@ class FakeSlack(FakeSlackState):
         app.router.add_post("/response/{response_id}", self._response_url)
         app.router.add_get("/socket", self._socket)
         app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/files/{file_id}/{name}", self._download)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
@@ -255,6 +262,23 @@ class FakeSlack(FakeSlackState):
                     "tz": "UTC",
                 },
             )
+        if method == "files.info":
+            file_id = str(args.get("file", ""))
+            if file_id not in self.shared:
+                return _ok(False, error="file_not_found")
+            name, data = self.shared[file_id]
+            url = f"http://127.0.0.1:{self.port}/files/{file_id}/{name}"
+            return _ok(
+                True,
+                file={
+                    "id": file_id,
+                    "name": name,
+                    "title": name,
+                    "size": self.sizes.get(file_id, len(data)),
+                    "url_private": url,
+                    "url_private_download": url,
+                },
+            )
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):08d}"
             upload_url = f"http://127.0.0.1:{self.port}/upload/{file_id}"
@@ -278,7 +302,7 @@ class FakeSlack(FakeSlackState):
 
     def _post_message(self, args: JSON) -> web.Response:
         channel = str(args.get("channel", ""))
-        if not channel.startswith(("C", "G")):
+        if not channel.startswith(("C", "G", "D")):
             return _ok(False, error="channel_not_found")
         message = self._message(args, channel)
         self.messages[message.ts] = message
@@ -299,6 +323,43 @@ class FakeSlack(FakeSlackState):
 
     def _next_ts(self) -> str:
         return f"{1_700_000_000 + next(self._ts)}.000100"
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """A shared file's url_private_download: only with a bot token (Slack answers a
+        request without one with its sign-in page)."""
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        file_id = request.match_info["file_id"]
+        if not token.startswith("xoxb-") or file_id not in self.shared:
+            return web.Response(status=302, headers={"Location": "/signin"})
+        self.downloads.append(file_id)
+        self._touch()
+        return web.Response(body=self.shared[file_id][1], content_type="text/plain")
+
+    async def share_file(
+        self,
+        name: str,
+        data: bytes,
+        *,
+        user: str = MEMBER_ID,
+        channel: str = DIRECT_ID,
+        size: int | None = None,
+    ) -> Envelope:
+        """A user shares a file in a channel (by default their direct message with the
+        app): the file is kept and the app gets `file_shared`. `size` is what files.info
+        says of it (Slack's size, whatever the bytes)."""
+        file_id = f"F{next(self._ts):08d}"
+        self.shared[file_id] = (name, data)
+        if size is not None:
+            self.sizes[file_id] = size
+        event = {
+            "type": "file_shared",
+            "file_id": file_id,
+            "user_id": user,
+            "file": {"id": file_id},
+            "channel_id": channel,
+            "event_ts": f"{time.time():.6f}",
+        }
+        return await self.send_event(event)
 
     async def _upload(self, request: web.Request) -> web.Response:
         self.uploaded[request.match_info["file_id"]] = await request.read()
