@@ -3,7 +3,9 @@
 `python -m tests.bench.discord_bot STORE API_BASE GATEWAY STATE [SHARD_COUNT SHARDS]`
 starts AlmanacBot against the stand-in (which runs in the parent, as the real Discord
 runs elsewhere), syncs the command tree, prints one JSON line `{"ready": ...}`,
-and runs until a line arrives on stdin; it then prints `{"memory_kb": ...}` and exits.
+and runs until a line other than `cpu` arrives on stdin; it then prints
+`{"memory_kb": ...}` and exits. Each `cpu` line is answered with `{"cpu_seconds": ...}`,
+the process's CPU time so far, so a driver of several bots measures one window for all.
 STATE is a SQLite file or a postgresql:// URL (several processes share one); with
 SHARD_COUNT and SHARDS the process runs those shards only, and only the process
 of shard 0 syncs the commands.
@@ -86,7 +88,9 @@ async def run(
         profiler = cProfile.Profile(time.thread_time) if profile else None  # CPU of the loop thread
         if profiler:
             profiler.enable()
-        await _stdin_line()
+        while (await _stdin_line()).strip() == "cpu":  # the driver's clock: CPU so far
+            now = os.times()
+            print(json.dumps({"cpu_seconds": now.user + now.system}), flush=True)
         if profiler and profile:
             profiler.disable()
             profiler.dump_stats(profile)

@@ -8,7 +8,10 @@ running one shard of as many as there are processes.
 
 - Burst: the mix of tests.bench.discord_load, sent round-robin from four servers, one
   on each shard of 4 (so 1, 2 and 4 processes get equal shares), each process a
-  tests.bench.discord_bot; the median of ROUNDS rounds by p99 for each count.
+  tests.bench.discord_bot; the median of ROUNDS rounds by p99 for each count. The
+  burst starts once every bot has settled (its start-up work after `ready` done), and
+  every bot's CPU is read at its start and at its last answer: one window for 1, 2
+  and 4 processes, start-up apart.
 - Posting: every server due at once, the stand-in enforcing 50 requests/s for the
   whole bot; each process a tests.e2e.shard_process, all told to run together.
 """
@@ -44,6 +47,9 @@ SERVERS: Final = 1000
 ROUNDS: Final = 3
 RATE_LIMIT: Final = 50  # Discord's global REST limit, per bot
 READY_TIMEOUT: Final = 180.0
+SETTLE_STEP: Final = 0.25  # seconds between two readings of the bots' CPU while they settle
+SETTLED: Final = 0.02  # CPU seconds in a step under which a bot counts as idle
+SETTLE_TIMEOUT: Final = 10.0
 
 
 async def new_database(server_url: str) -> str:
@@ -87,17 +93,56 @@ async def burst_bots(
                 await child.wait()
 
 
+async def _ask(child: asyncio.subprocess.Process, line: str) -> dict[str, Any]:
+    """Send a line to a bot; the JSON line it answers ({} if it ended)."""
+    assert child.stdin is not None
+    assert child.stdout is not None
+    child.stdin.write(f"{line}\n".encode())
+    await child.stdin.drain()
+    answer: dict[str, Any] = json.loads(
+        (await asyncio.wait_for(child.stdout.readline(), 60)) or "{}"
+    )
+    return answer
+
+
+async def _cpu(children: list[asyncio.subprocess.Process]) -> list[float]:
+    """Each bot's CPU time so far, in seconds."""
+    answers = await asyncio.gather(*(_ask(child, "cpu") for child in children))
+    return [float(a["cpu_seconds"]) for a in answers]
+
+
+async def _settle(children: list[asyncio.subprocess.Process]) -> list[float]:
+    """Wait until every bot is idle: after `ready` a bot still works for a few tenths
+    of a second (the daily cog's first checks, collections), which would otherwise
+    fall into the burst, once per process. Each bot's CPU time when all are idle."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+    last = await _cpu(children)
+    while True:
+        await asyncio.sleep(SETTLE_STEP)
+        now = await _cpu(children)
+        if all(b - a < SETTLED for a, b in zip(last, now, strict=True)):
+            return now
+        if time.monotonic() > deadline:
+            return now
+        last = now
+
+
+def _machine_busy() -> float | None:
+    """CPU seconds the whole machine has spent busy (every core, every process), from
+    /proc/stat; None where there is none."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except (OSError, ValueError, IndexError):
+        return None
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 async def _stop(children: list[asyncio.subprocess.Process]) -> list[dict[str, Any]]:
-    """Tell every bot to stop; what each reports (memory, CPU)."""
-    reports = []
-    for child in children:
-        assert child.stdin is not None
-        assert child.stdout is not None
-        child.stdin.write(b"stop\n")
-        await child.stdin.drain()
-        reports.append(json.loads((await asyncio.wait_for(child.stdout.readline(), 60)) or "{}"))
-        await asyncio.wait_for(child.wait(), 30)
-    return reports
+    """Tell every bot to stop, all at once; what each reports (memory)."""
+    reports = await asyncio.gather(*(_ask(child, "stop") for child in children))
+    await asyncio.wait_for(asyncio.gather(*(child.wait() for child in children)), 30)
+    return list(reports)
 
 
 async def burst(store: Path, server_url: str, processes: int) -> dict[str, Any]:
@@ -109,18 +154,27 @@ async def burst(store: Path, server_url: str, processes: int) -> dict[str, Any]:
     try:
         state_url = await new_database(server_url)
         async with burst_bots(store, fake, state_url, processes) as children:
+            settled = await _settle(children)
+            busy_before = _machine_busy()
             before = os.times()
             result = await fire(fake, mix, [g.channels[0].id for g in guilds])
             after = os.times()
+            busy_after = _machine_busy()
+            used = await _cpu(children)
             reports = await _stop(children)
     finally:
         await fake.close()
+    burst_cpu = [round(u - s, 2) for s, u in zip(settled, used, strict=True)]
+    busy = None if busy_before is None or busy_after is None else busy_after - busy_before
     return {
         **result,
         "processes": processes,
-        "bot_cpu_seconds": round(sum(r.get("bot_cpu_seconds") or 0 for r in reports), 2),
-        "bot_cpu_seconds_each": [r.get("bot_cpu_seconds") for r in reports],
+        "bot_cpu_seconds": round(sum(u - s for s, u in zip(settled, used, strict=True)), 2),
+        "bot_cpu_seconds_each": burst_cpu,
+        "bot_startup_cpu_seconds_each": [round(s, 2) for s in settled],
         "standin_cpu_seconds": round(after.user + after.system - before.user - before.system, 2),
+        # cores busy on average from the first command to the last answer, whoever used them
+        "machine_busy_cores": None if busy is None else round(busy / result["wall_seconds"], 2),
         "peak_rss_mb_each": [
             round(r["memory_kb"]["after"]["VmHWM"] / 1024) for r in reports if "memory_kb" in r
         ],
