@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -29,7 +28,7 @@ from bot.daily.poster import CONCURRENCY
 from db.state.records import STALE_CLAIM
 from tests.conftest import new_database
 from tests.e2e.fake_discord import FakeDiscord, FakeGuild, make_guild
-from tests.e2e.shard_process import DUE, BotProcess, subscribe_due
+from tests.e2e.shard_process import DUE, BotProcess, collector_paused, subscribe_due
 
 SHARDS: Final = 2
 RATE_LIMIT: Final = 50  # Discord's global REST limit, per bot
@@ -89,18 +88,6 @@ class Cluster:
         finally:
             await conn.close()
         return Counter(r[0] for r in rows)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No garbage collection in this process (the stand-in's) for the block: a full
-    collection of the test session's heap pauses the stand-in, and requests that wait
-    meanwhile reach its rate limiter together, as they never reach Discord's."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def servers(count: int) -> list[FakeGuild]:
