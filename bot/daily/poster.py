@@ -43,11 +43,9 @@ from bot.answers.errors import UserError
 from bot.daily.content import EMPTY, MISSED, day_post
 from bot.daily.schedule import (
     Clock,
-    LastPost,
-    due_date,
     local_date,
-    missed_date,
     post_instant,
+    subscription_days,
     zone,
 )
 from bot.discord_bot.render import (
@@ -239,12 +237,11 @@ class Poster:
         except UserError:
             await self.state.pause(sub.guild_id, f"unknown time zone {sub.timezone!r}")
             return None
-        last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
-        missed = missed_date(now, sub.post_time, where, sub.since, last)
+        missed, due = subscription_days(sub, now, where)
         if missed is not None:
             await self._record_missed(sub, missed)
             report.missed.append(sub.guild_id)
-        return due_date(now, sub.post_time, where, sub.since, last)
+        return due
 
     async def _prune_once_a_day(self, today: date) -> None:
         """Old post-log days go at the first run of each (UTC) day."""

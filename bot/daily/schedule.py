@@ -229,6 +229,24 @@ class LastPost:
     status: str
 
 
+def last_post(sub: Subscription) -> LastPost | None:
+    """A subscription's latest post-log row, as the due logic reads it."""
+    return LastPost(sub.last.local_date, sub.last.status) if sub.last else None
+
+
+def subscription_days(
+    sub: Subscription, now: datetime, where: tzinfo
+) -> tuple[date | None, date | None]:
+    """(missed, due) for a subscription now: the day to skip and log as missed while
+    down, and the day to post (each None when there is none). Every poster reads a
+    subscription's days here."""
+    last = last_post(sub)
+    return (
+        missed_date(now, sub.post_time, where, sub.since, last),
+        due_date(now, sub.post_time, where, sub.since, last),
+    )
+
+
 def _settled(last: LastPost | None, day: date) -> bool:
     """Whether the server's log says that day (or a later one) needs no post."""
     if last is None:
@@ -289,8 +307,7 @@ def upcoming(sub: Subscription, now: datetime) -> datetime:
     a day given up (or retried past its end) means tomorrow.
     """
     where = zone(sub.timezone)
-    last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
-    instant = next_post(now, sub.post_time, where, sub.since, last)
+    instant = next_post(now, sub.post_time, where, sub.since, last_post(sub))
     day = local_date(instant, where)
     if sub.last is None or sub.last.local_date != day:
         return instant

@@ -23,13 +23,11 @@ from bot.answers.requests import split_options
 from bot.daily.content import EMPTY, MISSED, POLICY_WORDS, day_post, settings_text
 from bot.daily.schedule import (
     Clock,
-    LastPost,
-    due_date,
     format_time,
     local_date,
-    missed_date,
     parse_time,
     resolve_zone,
+    subscription_days,
     upcoming,
     zone,
 )
@@ -100,12 +98,10 @@ class SlackPoster:
     async def _due(self, sub: Subscription, now: datetime) -> date | None:
         state = self.almanac.state
         assert state is not None
-        where = zone(sub.timezone)
-        last = LastPost(sub.last.local_date, sub.last.status) if sub.last else None
-        missed = missed_date(now, sub.post_time, where, sub.since, last)
+        missed, due = subscription_days(sub, now, zone(sub.timezone))
         if missed is not None:
             await state.mark_skipped(sub.guild_id, missed, sub.channel_id, MISSED)
-        return due_date(now, sub.post_time, where, sub.since, last)
+        return due
 
     async def post_today(self, sub: Subscription) -> tuple[date, Outcome]:
         """Today's post now, unless it went out (/daily post-now): the same claim."""
