@@ -65,28 +65,11 @@ def run_bot(settings: Settings, content: Path) -> int:
             if settings.runs_slack:
                 adapters.append(run_slack(settings, store, state))
                 if not settings.runs_discord:  # the Discord bot watches the store itself
-                    adapters.append(_watch_store(store))
+                    adapters.append(store.watch())
             await _together(adapters)
 
     used = (("Discord", settings.runs_discord), ("Slack", settings.runs_slack))
     return _guarded(run, " or ".join(name for name, on in used if on) or "Discord")
-
-
-# How often a Slack-only process checks whether another process changed the content
-# store (seconds), as the Discord bot does.
-STORE_WATCH = 2.0
-
-
-async def _watch_store(store: Store) -> None:
-    """Reload the store's lookups after `almanac ingest` or `remove` in another process,
-    so that /quote's speakers see new, changed and removed texts without a restart."""
-    while True:
-        await asyncio.sleep(STORE_WATCH)
-        try:
-            if await store.reload_if_changed():
-                log.info("The content store changed: its lookups were reloaded")
-        except Exception:  # a store busy or damaged for a moment: try at the next check
-            log.exception("Could not reload the content store's lookups")
 
 
 async def _together(adapters: list[Coroutine[Any, Any, None]]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import math
 import sqlite3
 import time
@@ -53,6 +54,7 @@ __all__ = [
     "QUOTE_EXACT_MAX",
     "RANKED_CACHE",
     "READERS",
+    "STORE_WATCH",
     "TIMELINE_COUNT_MAX",
     "TIMELINE_OFFSET_MAX",
     "DayPage",
@@ -73,6 +75,11 @@ READERS = 2
 QUERY_TIME_LIMIT = 0.5
 # The progress handler looks at the clock every this many SQLite VM steps (~0.1 ms).
 _CLOCK_EVERY = 2_000
+
+# How often a running bot checks whether another process changed the store (seconds).
+STORE_WATCH = 2.0
+
+log = logging.getLogger("almanac.store")
 
 # Scheduled work (daily posts) reads on a connection of its own, so a burst of user
 # commands never delays it; a task opts in with Store.use_own_connection().
@@ -262,6 +269,18 @@ class Store(AsyncClosing):
             return False
         await self.reload()
         return True
+
+    async def watch(self, every: float = STORE_WATCH) -> None:
+        """reload_if_changed() every `every` seconds until cancelled: a running bot (each
+        adapter's process) sees `almanac ingest` and `remove` of another process without a
+        restart. A store busy or damaged for a moment is tried again at the next check."""
+        while True:
+            await asyncio.sleep(every)
+            try:
+                if await self.reload_if_changed():
+                    log.info("The content store changed: its lookups were reloaded")
+            except Exception:
+                log.exception("Could not reload the content store's lookups")
 
     async def _data_version(self) -> int:
         """SQLite's count of commits by other connections, as this connection sees it."""
