@@ -384,9 +384,9 @@ def _status_lines(
     sub: Subscription, now: datetime, last_posted: PostRecord | None, guild_id: int
 ) -> list[str]:
     """The /daily status text: settings, next post, last post, last error, pause."""
-    where = zone(sub.timezone)
     lines = [f"**Daily posts:** {settings_text(sub, f'<#{sub.channel_id}>')}"]
-    if sub.active:
+    if sub.active:  # a paused subscription's zone may be one this machine does not know
+        where = zone(sub.timezone)
         lines.append(f"**Next post:** {when_words(upcoming(sub, now), now, where, sub.timezone)}")
     lines.append(f"**Last post:** {_last_line(last_posted, guild_id)}")
     if sub.last is not None and sub.last.status != "posted":

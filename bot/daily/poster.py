@@ -39,13 +39,12 @@ from typing import Final, Literal
 import aiohttp
 import discord
 
-from bot.answers.errors import UserError
-from bot.daily.content import EMPTY, MISSED, day_post
+from bot.daily.content import EMPTY, day_post
+from bot.daily.due import due_day
 from bot.daily.schedule import (
     Clock,
     local_date,
     post_instant,
-    subscription_days,
     zone,
 )
 from bot.discord_bot.render import (
@@ -232,14 +231,11 @@ class Poster:
 
     async def _due(self, sub: Subscription, now: datetime, report: RunReport) -> date | None:
         """The local date to post for one server now, logging a day missed while down."""
-        try:
-            where = zone(sub.timezone)
-        except UserError:
-            await self.state.pause(sub.guild_id, f"unknown time zone {sub.timezone!r}")
-            return None
-        missed, due = subscription_days(sub, now, where)
+        missed, due = await due_day(self.state, sub, now)
         if missed is not None:
-            await self._record_missed(sub, missed)
+            log.info(
+                "Guild %s: the post of %s was missed while the bot was down", sub.guild_id, missed
+            )
             report.missed.append(sub.guild_id)
         return due
 
@@ -251,10 +247,6 @@ class Poster:
         pruned = await self.state.prune_post_log(today)
         if pruned:
             log.info("Pruned %d post-log rows older than %d days", pruned, POST_LOG_DAYS)
-
-    async def _record_missed(self, sub: Subscription, day: date) -> None:
-        log.info("Guild %s: the post of %s was missed while the bot was down", sub.guild_id, day)
-        await self.state.mark_skipped(sub.guild_id, day, sub.channel_id, MISSED)
 
     async def post_today(self, sub: Subscription) -> tuple[date, Outcome]:
         """Post a server's post of its local today now, unless it went out (/daily post-now).

@@ -20,14 +20,14 @@ from slack_sdk.errors import SlackApiError
 
 from bot.answers.errors import UserError
 from bot.answers.requests import split_options
-from bot.daily.content import EMPTY, MISSED, POLICY_WORDS, day_post, settings_text
+from bot.daily.content import EMPTY, POLICY_WORDS, day_post, settings_text
+from bot.daily.due import due_day
 from bot.daily.schedule import (
     Clock,
     format_time,
     local_date,
     parse_time,
     resolve_zone,
-    subscription_days,
     upcoming,
     zone,
 )
@@ -87,21 +87,13 @@ class SlackPoster:
                 if not is_slack_key(sub.guild_id):
                     continue  # a Discord server: its own poster's
                 try:
-                    day = await self._due(sub, now)
+                    _, day = await due_day(state, sub, now)
                     if day is not None:
                         outcomes[sub.guild_id] = await self.post(sub, day)
                 except Exception:  # one workspace's trouble never stops another's post
                     log.exception("Workspace %s: daily post failed", slack_id(sub.guild_id))
                     outcomes[sub.guild_id] = "failed"
         return outcomes
-
-    async def _due(self, sub: Subscription, now: datetime) -> date | None:
-        state = self.almanac.state
-        assert state is not None
-        missed, due = subscription_days(sub, now, zone(sub.timezone))
-        if missed is not None:
-            await state.mark_skipped(sub.guild_id, missed, sub.channel_id, MISSED)
-        return due
 
     async def post_today(self, sub: Subscription) -> tuple[date, Outcome]:
         """Today's post now, unless it went out (/daily post-now): the same claim."""
@@ -270,12 +262,18 @@ def _post_now_words(outcome: Outcome, day: date, channel: str) -> str:
 
 
 def _status(sub: Subscription, now: datetime) -> str:
-    where = zone(sub.timezone)
     lines = [f"*Daily posts:* {settings_text(sub, f'<#{slack_id(sub.channel_id)}>')}"]
-    if sub.active:
+    if sub.active:  # a paused subscription's zone may be one this machine does not know
+        where = zone(sub.timezone)
         lines.append(f"*Next post:* {upcoming(sub, now).astimezone(where):%A %d %B, %H:%M}")
     if sub.last is not None:
         lines.append(f"*Last day:* {sub.last.local_date:%A %d %B} — {sub.last.status}")
     if sub.last_error:
         lines.append(f"*Last error:* {safe(sub.last_error, 500)}")
+    if sub.paused_reason:
+        lines.append(
+            f"*Paused:* {safe(sub.paused_reason, 200)}. Fix it, then run `/daily set` to resume."
+        )
+    elif not sub.enabled:
+        lines.append("Turned off with `/daily off`; `/daily set` turns it on again.")
     return "\n".join(lines)

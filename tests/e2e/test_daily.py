@@ -627,6 +627,26 @@ async def test_forbidden_is_recorded_shown_and_pauses(world: World) -> None:
     await world.fake.wait_for_channel_messages(ANNOUNCEMENTS_ID)
 
 
+async def test_an_unknown_time_zone_pauses_and_says_why(world: World) -> None:
+    """A zone this machine's tzdata does not know (the state came from a machine whose
+    tzdata knows more) pauses the post, and /daily status says why instead of failing."""
+    bot = await world.start()
+    state = await world.open_state()
+    await state.subscribe(
+        GUILD_ID,
+        channel_id=ANNOUNCEMENTS_ID,
+        post_time=time(9, 0),
+        timezone="Mars/Olympus",
+        empty_day=EmptyDay.NEAREST,
+    )
+    world.clock.set(MOSCOW_NINE)
+    assert (await cog(bot).run_now()).outcomes == {}
+    status = (await command(world.fake, "daily status"))["content"]
+    assert "**Paused:** unknown time zone 'Mars/Olympus'" in status
+    assert (await cog(bot).run_now()).outcomes == {}
+    assert posts(world.fake) == []
+
+
 async def test_deleted_channel_pauses_and_removed_guild_forgets(world: World) -> None:
     """CHANNEL_DELETE pauses with a reason; GUILD_DELETE forgets the server's settings."""
     bot = await world.start()

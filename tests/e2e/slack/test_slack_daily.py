@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -96,6 +97,32 @@ async def test_daily_post_goes_out_once_at_local_time(
     assert record is not None
     assert record.status == "posted"
     assert record.message_id is not None
+
+
+async def test_an_unknown_time_zone_pauses_and_says_why(
+    fake_slack: FakeSlack,
+    almanac: SlackAlmanac,
+    slack_state: StateBackend,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A zone this machine's tzdata does not know pauses the workspace's post once, with
+    the reason in /daily status, instead of failing and logging an error every run."""
+    await slack_state.subscribe(
+        WORKSPACE,
+        channel_id=slack_key(CHANNEL_ID),
+        post_time=time(9, 0),
+        timezone="Mars/Olympus",
+        empty_day=EmptyDay.NEAREST,
+    )
+    with caplog.at_level(logging.ERROR):
+        assert await almanac.poster.run_once() == {}
+        assert await almanac.poster.run_once() == {}
+    assert [
+        record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR
+    ] == []
+    said = await daily(fake_slack, "status")
+    assert "*Paused:* unknown time zone 'Mars/Olympus'" in said.body["text"]
+    assert posts(fake_slack) == []
 
 
 async def test_post_now_is_still_once_a_day(
