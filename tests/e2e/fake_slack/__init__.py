@@ -148,6 +148,7 @@ class FakeSlackState:
     # file id -> (name, bytes) of each file a user shared (share_file)
     shared: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     downloads: list[str] = field(default_factory=list)  # file ids downloaded with the token
+    download_status: int = 200  # what a shared file's download answers (500: Slack in trouble)
 
 
 class FakeSlack(FakeSlackState):
@@ -333,6 +334,8 @@ class FakeSlack(FakeSlackState):
             return web.Response(status=302, headers={"Location": "/signin"})
         self.downloads.append(file_id)
         self._touch()
+        if self.download_status != 200:
+            return web.Response(status=self.download_status, text="Slack is having trouble")
         return web.Response(body=self.shared[file_id][1], content_type="text/plain")
 
     async def share_file(

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.slack_bot.curate import NOT_DOWNLOADED
 from db.read.store import Store
 from db.write.bootstrap import ensure_content
 from db.write.curation import MAX_ADDED_BYTES
-from tests.e2e.fake_slack import ADMIN_ID, DIRECT_ID, MEMBER_ID, FakeSlack, Message
+from tests.e2e.fake_slack import ADMIN_ID, CHANNEL_ID, DIRECT_ID, MEMBER_ID, FakeSlack, Message
 
 HARBOUR = "Harbour museum chronicle\n\nMay 4, 1901: the harbour museum opened its doors.\n"
 MILL = "Mill chronicle\n\nJune 9, 1902: the mill at the river reopened.\n"
@@ -254,3 +255,33 @@ async def test_bad_files_are_refused_in_one_line(
     assert answer.buttons() == []
     assert files_under(slack_settings.texts_dir) == ["harbour.txt"]
     assert (fake_slack.downloads != []) == (name == "latin.txt")
+
+
+@pytest.mark.parametrize("status", [404, 500, 503])
+async def test_a_failed_download_is_one_line_and_keeps_nothing(
+    fake_slack: FakeSlack, slack_running: asyncio.Task[None], slack_settings: Settings, status: int
+) -> None:
+    """Slack answering the download with an error: one line asking to share it again, no
+    buttons, nothing stored or kept."""
+    fake_slack.download_status = status
+    answer = await shared(fake_slack, "pier.md", PIER, ADMIN_ID)
+    assert answer.text == NOT_DOWNLOADED
+    assert answer.buttons() == []
+    assert len(fake_slack.downloads) == 1
+    assert files_under(slack_settings.texts_dir) == ["harbour.txt"]
+
+
+async def test_a_file_shared_in_a_channel_is_left_alone(
+    fake_slack: FakeSlack, slack_running: asyncio.Task[None], slack_settings: Settings
+) -> None:
+    """A curator's file shared in a channel is not the app's business: no answer there,
+    no files.info, no download. (A file shared in a direct message right after is
+    answered, and its handler runs after the channel one's, which awaits nothing.)"""
+    await fake_slack.share_file("pier.md", PIER, user=ADMIN_ID, channel=CHANNEL_ID)
+    after = await shared(fake_slack, "notes.pdf", b"%PDF-1.7", ADMIN_ID)
+    assert "not a text source" in after.text
+    assert [m for m in fake_slack.messages.values() if m.channel == CHANNEL_ID] == []
+    looked_up = [args.get("file") for method, args in fake_slack.requests if method == "files.info"]
+    assert len(looked_up) == 1
+    assert fake_slack.downloads == []
+    assert files_under(slack_settings.texts_dir) == ["harbour.txt"]
