@@ -22,7 +22,6 @@ from discord.ext import commands, tasks
 
 from bot.answers.errors import UserError
 from bot.daily.content import POLICY_WORDS, settings_text
-from bot.daily.poster import Outcome, Poster, RunReport, build_post
 from bot.daily.schedule import (
     complete_zones,
     format_time,
@@ -32,6 +31,7 @@ from bot.daily.schedule import (
     zone,
 )
 from bot.discord_bot.app import AlmanacBot
+from bot.discord_bot.daily import Outcome, Poster, RunReport, build_post
 from bot.discord_bot.replies import reply
 from bot.discord_bot.tree import permission_label
 from db.state.backend import StateBackend

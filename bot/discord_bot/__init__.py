@@ -1,4 +1,5 @@
-"""The Discord adapter: the discord.py bot, its command tree, replies and embeds.
+"""The Discord adapter: the discord.py bot, its command tree, replies, embeds and the
+daily poster (`daily`).
 
 The slash commands themselves are the extensions in cogs/.
 """

@@ -13,11 +13,11 @@ across concurrent runners (SQLite serialises the writers).
 A crash between claim and record (or a record that fails: the file locked,
 the disk full) leaves a 'claimed' row. Such a claim older than STALE_CLAIM is
 taken over by exactly one later claim, once; a second crash on the same day
-gives the day up. The retry may find the message already sent: bot.daily.poster looks
-for it in the channel and sends with the day's nonce, so it is recorded, not
-sent twice (`post_record` tells a retry by its attempts). A 'failed' row
-(Discord refused the post, so nothing was sent) can be claimed again after
-RETRY_FAILED; MAX_FAILURES consecutive failures pause the subscription.
+gives the day up. The retry may find the message already sent: the poster
+(bot.discord_bot.daily) looks for it in the channel and sends with the day's
+nonce, so it is recorded, not sent twice (`post_record` tells a retry by its
+attempts). A 'failed' row (Discord refused the post, so nothing was sent) can be
+claimed again after RETRY_FAILED; MAX_FAILURES consecutive failures pause the subscription.
 """
 
 from __future__ import annotations

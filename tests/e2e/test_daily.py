@@ -20,8 +20,8 @@ from typing import Any, cast
 import pytest
 
 from bot.config import Settings
-from bot.daily.poster import build_post
 from bot.discord_bot.app import AlmanacBot
+from bot.discord_bot.daily import build_post
 from cogs.daily import ABSENCE_GRACE, DailyCog
 from db import schema
 from db.read import store as store_module

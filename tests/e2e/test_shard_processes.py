@@ -24,7 +24,7 @@ from typing import Final
 import asyncpg
 import pytest
 
-from bot.daily.poster import CONCURRENCY
+from bot.discord_bot.daily import CONCURRENCY
 from db.state.records import STALE_CLAIM
 from tests.conftest import new_database
 from tests.e2e.fake_discord import FakeDiscord, FakeGuild, make_guild

@@ -9,7 +9,7 @@ from typing import get_args
 
 import discord
 
-from bot.daily.poster import OUTCOME_WORDS, Outcome, Poster, RunReport
+from bot.discord_bot.daily import OUTCOME_WORDS, Outcome, Poster, RunReport
 from db.read.store import Store
 from db.state.records import REST_TURNS, utc_now
 from db.state.sqlite import StateStore
