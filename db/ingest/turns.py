@@ -6,6 +6,12 @@ transcripts); a turn runs over the following paragraphs until
 the next label. A question from the floor is nobody's quote. Only a document with
 several labelled turns is read as a transcript, so a lone "Note:" changes nothing.
 
+A transcript flattened from a PDF runs its turns inline, in one paragraph: a label of
+capitals and a colon (`PIEHLER: ... POINTER: ...`) or, in the Public Papers' style, a
+short capitalised name and a full stop after a sentence (`The President. ... Cmdr.
+Whitson. ...`). Such a label starts a turn only where two labels or more each recur
+inline, so prose that names someone once at a sentence's start stays prose.
+
 A block quote stands as its own paragraph with its speaker on the next line
 (`— Name, to the crowd`), with or without quotation marks around it.
 """
@@ -17,7 +23,7 @@ import operator
 import re
 from typing import Final
 
-from db.ingest.lexicon import MONTHS, NON_PERSON_WORDS, TURN_LABEL_WORDS
+from db.ingest.lexicon import HONORIFICS, MONTHS, NON_PERSON_WORDS, TURN_LABEL_WORDS
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
@@ -34,6 +40,20 @@ _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
     rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{{2}}))(?:\s+(?=\S)|\s*$)"
 )
+# Inline: a label of capitals ending at a colon (searched backwards from the colon).
+_INLINE_CAPS: Final = re.compile(rf"(?:{_HONORIFIC}\.?\s)?{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}\Z")
+# Inline, Public Papers style: up to eight capitalised words or numbers and a full stop
+# ("ISS Expedition 51 Cmdr. Peggy A. Whitson."), after a sentence's end, a broken-off
+# one's dash, a bracket ("[Laughter]") or a date's last digit; spaces only, so a label
+# never runs over a line.
+# Words of such a label: an abbreviation with its full stop ("Cmdr.", an initial) or a
+# word without one, so "The Mayor. Good." is the label "The Mayor" and a sentence.
+_LABEL_ABBREVIATIONS: Final = "|".join(sorted(HONORIFICS | {"Cmdr", "Adm", "Amb", "Hon", "Jr"}))
+_PERIOD_TOKEN: Final = rf"(?:(?:{_LABEL_ABBREVIATIONS}|[A-Z])\.|[A-Z][A-Za-z'-]*|\d{{1,3}})"
+_PERIOD_LABEL: Final = rf"(?P<label>(?:{_PERIOD_TOKEN} ){{0,7}}[A-Z][A-Za-z'-]*)\. +(?=\S)"
+_PERIOD_TURN: Final = re.compile(_PERIOD_LABEL)
+_INLINE_PERIOD: Final = re.compile(rf"[.!?\d)\]-] +{_PERIOD_LABEL}")
+_MIN_RECURRING: Final = 2  # labels that recur inline before inline labels start turns
 _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
@@ -81,10 +101,93 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
         return None
     if match.end() == unit.end and len(match.group("label")) < 3:
         return None  # a lone "Q:" or "A:" line is a heading, not a turn
-    words = lower(match.group("label")).rstrip(".")
-    if words in TURN_LABEL_WORDS or words.split()[0] in MONTHS or words in NON_PERSON_WORDS:
-        return False
-    return match
+    return match if _is_speaker_label(match.group("label")) else False
+
+
+def _is_speaker_label(label: str) -> bool:
+    """A label that may name a speaker: no "Note", month or common noun."""
+    words = lower(label).rstrip(".")
+    return not (
+        words in TURN_LABEL_WORDS or words.split()[0] in MONTHS or words in NON_PERSON_WORDS
+    )
+
+
+def _caps_inline(norm: str, unit: Unit) -> list[re.Match[str]]:
+    """`NAME:` labels inside a paragraph (not at its start), found from each colon back."""
+    found: list[re.Match[str]] = []
+    colon = norm.find(":", unit.start + 1, unit.end)
+    while colon >= 0:
+        label = _INLINE_CAPS.search(norm, max(unit.start + 1, colon - _LABEL_REACH), colon)
+        if label is not None and norm[label.start() - 1].isspace():
+            turn = _TURN.match(norm, label.start(), unit.end)
+            if turn is not None and turn.end() > colon and _is_speaker_label(turn["label"]):
+                found.append(turn)
+        colon = norm.find(":", colon + 1, unit.end)
+    return found
+
+
+def _period_inline(norm: str, unit: Unit) -> list[re.Match[str]]:
+    """`Name Name.` labels at a paragraph's or a sentence's start: candidates only."""
+    found: list[re.Match[str]] = []
+    first = _PERIOD_TURN.match(norm, unit.start, unit.end)
+    if first is not None:
+        found.append(first)
+    for match in _INLINE_PERIOD.finditer(norm, unit.start, unit.end):
+        turn = _PERIOD_TURN.match(norm, match.start("label"), unit.end)
+        if turn is not None:
+            found.append(turn)
+    return [m for m in found if " " in m["label"] and _is_speaker_label(m["label"])]
+
+
+def _recurring(found: list[re.Match[str]], by_surname: bool) -> list[re.Match[str]]:
+    """The labels of a flattened transcript: none unless two labels or more recur;
+    then every label (by_surname: those that recur or end with a recurring one's last
+    word, "Cmdr. Peggy A. Whitson" beside "Cmdr. Whitson")."""
+    counts: dict[str, int] = {}
+    for match in found:
+        key = lower(match["label"])
+        counts[key] = counts.get(key, 0) + 1
+    recurring = {key for key, count in counts.items() if count >= 2}
+    if len(recurring) < _MIN_RECURRING:
+        return []
+    if not by_surname:
+        return found
+    surnames = {key.split()[-1] for key in recurring}
+    return [m for m in found if lower(m["label"]).split()[-1] in surnames]
+
+
+def _inline_labels(norm: str, units: list[Unit]) -> dict[int, re.Match[str]]:
+    """The labels that start turns inside paragraphs, by offset (see the module's doc)."""
+    caps: list[re.Match[str]] = []
+    period: list[re.Match[str]] = []
+    for unit in units:
+        if unit.block.kind != "paragraph":
+            continue
+        if norm.find(":", unit.start + 1, unit.end) >= 0:
+            caps.extend(_caps_inline(norm, unit))
+        period.extend(_period_inline(norm, unit))
+    labels = {m.start(): m for m in _recurring(period, by_surname=True)}
+    labels.update((m.start(), m) for m in _recurring(caps, by_surname=False))
+    return labels
+
+
+def _split_at(
+    units: list[Unit], dates: list[PartialDate | None], starts: list[int]
+) -> tuple[list[Unit], list[PartialDate | None]]:
+    """Units cut where inline labels start (sorted starts), each piece with its date."""
+    pieces: list[Unit] = []
+    piece_dates: list[PartialDate | None] = []
+    for unit, date in zip(units, dates, strict=True):
+        low = bisect.bisect_right(starts, unit.start)
+        high = bisect.bisect_left(starts, unit.end)
+        begin = unit.start
+        for cut in starts[low:high]:
+            pieces.append(Unit(unit.index, unit.block, begin, cut))
+            piece_dates.append(date)
+            begin = cut
+        pieces.append(Unit(unit.index, unit.block, begin, unit.end))
+        piece_dates.append(date)
+    return pieces, piece_dates
 
 
 def find_turns(
@@ -96,10 +199,12 @@ def find_turns(
 ) -> Turns:
     """Transcript turns and attributed block quotes; dates[i] is the date of unit i."""
     turns = Turns()
-    labels = [_label_of(norm, unit) for unit in units]
+    inline = _inline_labels(norm, units)
+    pieces, piece_dates = _split_at(units, dates, sorted(inline)) if inline else (units, dates)
+    labels = [inline.get(unit.start) or _label_of(norm, unit) for unit in pieces]
     named = [label for label in labels if isinstance(label, re.Match)]
     if len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2:
-        _transcript(text, units, labels, cast, dates, turns)
+        _transcript(text, pieces, labels, cast, piece_dates, turns)
     _block_quotes(text, norm, units, cast, dates, turns)
     return turns
 
@@ -141,12 +246,13 @@ def _transcript(
 
 
 def _speaker_of(label: str, cast: Cast) -> str | None:
-    """The person a turn label names; "" for a question, None for an unnamed answer."""
+    """The person a turn label names; "" for a question, None for an unnamed answer or
+    an office ("The Chairman")."""
     words = lower(label).rstrip(".")
     if words in _QUESTION_LABELS:
         return ""
-    if words in _ANSWER_LABELS:
-        return None
+    if words in _ANSWER_LABELS or words.startswith("the "):
+        return None  # "The President": an office, whose holder the label does not name
     tokens = [t.strip(".") for t in _LEADING_HONORIFIC.sub("", label).split()]
     return _person_named(cast, tokens[-1], " ".join(t[:1].upper() + lower(t[1:]) for t in tokens))
 

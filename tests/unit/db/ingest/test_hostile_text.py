@@ -345,6 +345,9 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "year-less-then-later": lambda: "It fell on March 3. Three years later it rose. " * 40_000,
     "colon-paragraphs": lambda: "Ann Lee said:\n\nThe quay stays open for all.\n\n" * 40_000,
     "quotes-after-dates": lambda: 'Lee left on May 3, 1990. "Go," Lee said. ' * 40_000,
+    "inline-caps-turns": lambda: "REED: Where were you born? VOSS: In Bergen. " * 25_000,
+    "inline-papers-turns": lambda: "The Mayor. Welcome. Capt. Ann Lee. Yes. " * 25_000,
+    "capitalised-sentences": lambda: "So. Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv. " * 30_000,
 }
 
 

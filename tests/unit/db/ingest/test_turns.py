@@ -1,0 +1,69 @@
+"""Transcript turns flattened into one paragraph, as a PDF's text comes out."""
+
+from __future__ import annotations
+
+from tests.unit.db.ingest.helpers import parse
+
+CAPS_INLINE = (
+    "Harbour oral history project\n\n"
+    "1 TOM REED: This is an interview with Anna Voss in Bergen. REED: Where were you "
+    "born, and when did you first see the harbour? VOSS: In a house by the water, and I "
+    "saw it every morning. REED: And your parents? VOSS: They were fishermen, both of "
+    "them.\n"
+)
+
+
+def test_capital_labels_inside_one_paragraph_start_turns() -> None:
+    """`NAME:` labels that recur inside a paragraph each start a turn, as at a line's
+    start; the speaker is the person the text names with that surname."""
+    doc = parse(CAPS_INLINE)
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Tom Reed", "This is an interview with Anna Voss in Bergen."),
+        ("Tom Reed", "Where were you born, and when did you first see the harbour?"),
+        ("Anna Voss", "In a house by the water, and I saw it every morning."),
+        ("Tom Reed", "And your parents?"),
+        ("Anna Voss", "They were fishermen, both of them."),
+    ]
+
+
+def test_one_inline_capital_label_is_prose() -> None:
+    """A sign's `WARNING:` or one `NOTE:` inside prose starts no turn."""
+    doc = parse(
+        "The quay reopened on Monday. A sign there reads WARNING: deep water, and the "
+        "harbour master says the sign will stay. Her deputy added a line, NOTICE: no "
+        "swimming, to the same board.\n"
+    )
+    assert doc.quotes == []
+
+
+PAPERS_INLINE = (
+    "Remarks at the opening of the harbour\n\n"
+    "May 3, 2001 The Mayor. Welcome, everyone. Can you hear me on the quay? "
+    "Harbour Master Capt. Ingrid Solvang. Yes, we hear you well from here. The Mayor. "
+    "Good. Then we can begin-- Capt. Solvang. The ships are all ready. The Mayor. "
+    "--as we planned it. Capt. Solvang. Thank you.\n"
+)
+
+
+def test_public_papers_labels_inside_one_paragraph_start_turns() -> None:
+    """`Name.` labels after a sentence (or a broken-off dash) start turns where two of
+    them recur; a fuller label with a recurring one's surname too; an office ("The
+    Mayor") names nobody the label gives, so its turns have no speaker."""
+    doc = parse(PAPERS_INLINE)
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        (None, "Welcome, everyone. Can you hear me on the quay?"),
+        ("Ingrid Solvang", "Yes, we hear you well from here."),
+        (None, "Good. Then we can begin--"),
+        ("Ingrid Solvang", "The ships are all ready."),
+        (None, "--as we planned it."),
+        ("Ingrid Solvang", "Thank you."),
+    ]
+
+
+def test_names_opening_sentences_once_are_prose() -> None:
+    """Capitalised names before a full stop that do not recur are no labels."""
+    doc = parse(
+        "Who runs the harbour? Anna Voss. She has run it since the spring. Tom Reed. "
+        "He keeps the books. The Harbour Board. It meets every month in the town hall.\n"
+    )
+    assert doc.quotes == []
