@@ -238,8 +238,10 @@ def _transcript(
         speaker = _speaker_of(label.group("label"), cast)
         if speaker != "":
             words = " ".join(text[start_at:end_at].split())
+            # A turn is the speaker's whole answer, however short ("No, never."): never a
+            # scare quote's fragment. Only an empty one is kept from being served.
             quote = QuoteRecord(
-                speaker, words, dates[index], None, len(words.split()) < 3, Span(start_at, end_at)
+                speaker, words, dates[index], None, not words, Span(start_at, end_at)
             )
             turns.quotes.append(quote)
         index = end

@@ -67,3 +67,19 @@ def test_names_opening_sentences_once_are_prose() -> None:
         "He keeps the books. The Harbour Board. It meets every month in the town hall.\n"
     )
     assert doc.quotes == []
+
+
+def test_a_short_turn_is_a_whole_quote() -> None:
+    """A one- or two-word answer in a transcript is the speaker's whole turn, served as a
+    quote, not a scare quote's fragment."""
+    doc = parse(
+        "Harbour board hearing\n\n"
+        "MS. DOYLE: Was the quay closed that week?\n\n"
+        "MR. LARSEN: No, never.\n\n"
+        "MS. DOYLE: Thank you.\n"
+    )
+    assert [(q.speaker, q.text, q.fragment) for q in doc.quotes] == [
+        ("Doyle", "Was the quay closed that week?", False),
+        ("Larsen", "No, never.", False),
+        ("Doyle", "Thank you.", False),
+    ]
