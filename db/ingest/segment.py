@@ -64,6 +64,14 @@ _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 # What ends a sentence, in norm (where every quote mark is folded to " or ').
 _SENTENCE_CLOSERS: Final = (*_TERMINAL, ";", "]", "\u2026")
 TITLE_LINE_MOST: Final = 100  # a longer stretch without a closing mark is a wrapped sentence
+# A timeline flattened into one line: an entry's head before a colon, read back from the
+# colon ("1850 January 29", "February 1" or "1851"); see _flattened.
+_INLINE_HEAD: Final = re.compile(
+    rf"(?P<year>[1-9]\d{{3}} )?{MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\Z|[1-9]\d{{3}}\Z"
+)
+_HEAD_REACH: Final = 30  # "1851 September 18th" and a little room
+_MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-on entries
+_SENTENCE_ENDS: Final = (".", "!", "?", '."', '!"', '?"')
 
 
 class Block:
@@ -182,6 +190,44 @@ def _continues(above: str, below: str) -> bool:
     return below[0].islower() or len(above) >= 60
 
 
+def _inline_heads(norm: str, line: Line) -> list[int]:
+    """Where dated entries start inside a line: a head and a colon, after a sentence's
+    end (or, for a head with its year, "1852 March 20:", after any word)."""
+    cuts: list[int] = []
+    colon = norm.find(": ", line.start + 1, line.end)
+    while colon >= 0:
+        head = _INLINE_HEAD.search(norm, max(line.start, colon - _HEAD_REACH), colon)
+        if head is not None and head.start() > line.start and norm[head.start() - 1] == " ":
+            before = norm[max(line.start, head.start() - 4) : head.start()].rstrip()
+            if head.group("year") or before.endswith(_SENTENCE_ENDS):
+                cuts.append(head.start())
+        colon = norm.find(": ", colon + 2, line.end)
+    return cuts
+
+
+def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
+    """Each line by number, a run-on timeline's line cut into its entries: (number, line,
+    cut) where cut says the piece starts inside its line. A timeline copied from a page
+    that lost its line breaks holds several "February 1: ..." heads in one paragraph, and
+    each is an entry as it would be on a line of its own."""
+    pieces: list[tuple[int, Line, bool]] = []
+    for number, line in enumerate(lines, start=1):
+        cuts = (
+            _inline_heads(norm, line)
+            if line.kind == "text" and norm.find(": ", line.start, line.end) >= 0
+            else []
+        )
+        if len(cuts) < _MIN_INLINE_HEADS:
+            pieces.append((number, line, False))
+            continue
+        begin = line.start
+        for cut in [*cuts, line.end]:
+            if norm[begin:cut].strip():
+                pieces.append((number, Line(begin, cut, "text"), begin != line.start))
+            begin = cut
+    return pieces
+
+
 def segment(
     text: str,
     norm: str,
@@ -198,13 +244,14 @@ def segment(
     above: str | None = None  # the previous text line, while it may be continued
     seen_text = False
     wrapped: dict[int, Block] = {}  # blocks longer than their first line, by id
-    dated = _dated_lines(norm, lines, published, headings)
-    for number, line in enumerate(lines, start=1):
+    pieces = _flattened(norm, lines)
+    dated = _dated_lines(norm, pieces, published, headings)
+    for number, line, cut in pieces:
         if line.kind != "text":
             current, above = None, None
             continue
         line_text = norm[line.start : line.end]
-        heading = dated.get(number)
+        heading = dated.get(line.start)
         if heading is not None:
             start, end = _trimmed(line, line_text)
             block = Block(start, end, "heading", len(sections), number)
@@ -212,7 +259,7 @@ def segment(
             sections.append(Section(len(sections), heading.date, block, head))
             current, above, seen_text = None, line_text, True
             continue
-        if current is not None and above is not None and _continues(above, line_text):
+        if current is not None and above is not None and not cut and _continues(above, line_text):
             current.end = _trimmed(line, line_text)[1]
             wrapped[id(current)] = current
             above = line_text
@@ -228,11 +275,11 @@ def segment(
 
 def _dated_lines(
     norm: str,
-    lines: list[Line],
+    lines: list[tuple[int, Line, bool]],
     published: PartialDate | None = None,
     headings: frozenset[int] = frozenset(),
 ) -> dict[int, LineDate]:
-    """The lines (by number) that head a dated entry. Each takes the year (or day) of the
+    """The lines (by start offset) that head a dated entry. Each takes the year (or day) of the
     entry above it where it states less. A bare full date among the first lines of a
     document with few other dated entries is the document's own date, not an entry,
     unless the document's metadata gives another own date (published) or its markup
@@ -241,7 +288,7 @@ def _dated_lines(
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
     text_lines = 0
-    for number, line in enumerate(lines, start=1):
+    for number, line, _ in lines:
         if line.kind != "text":
             continue
         text_lines += 1
@@ -254,12 +301,12 @@ def _dated_lines(
         day = heading.date is not None and heading.date.precision == "day"
         if day and text_lines <= HEAD_LINES and _is_stamp(line_text[heading.head :]):
             continue
-        dated[number] = heading
+        dated[line.start] = heading
         context = heading.date or context
         bare = heading.head >= len(line_text.rstrip())
         own = (published is None or heading.date == published) and number not in headings
         if bare and day and own and len(dated) == 1 and text_lines <= HEAD_LINES:
-            top = number
+            top = line.start
     if top is not None and len(dated) < 3:
         del dated[top]
     return dated

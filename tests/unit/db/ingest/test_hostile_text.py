@@ -347,6 +347,8 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "quotes-after-dates": lambda: 'Lee left on May 3, 1990. "Go," Lee said. ' * 40_000,
     "inline-caps-turns": lambda: "REED: Where were you born? VOSS: In Bergen. " * 25_000,
     "inline-papers-turns": lambda: "The Mayor. Welcome. Capt. Ann Lee. Yes. " * 25_000,
+    "run-on-timeline": lambda: "1850 January 29: A bill. February 1: He died. " * 25_000,
+    "colons-after-numbers": lambda: "Ab 1850: x. May 1: y: z 1851 May 2: " * 25_000,
     "capitalised-sentences": lambda: "So. Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv. " * 30_000,
 }
 

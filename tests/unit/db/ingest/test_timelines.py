@@ -1,0 +1,31 @@
+"""Timelines in the shapes pages lose them in: run into one paragraph, dated by a stamp."""
+
+from __future__ import annotations
+
+from tests.unit.db.ingest.helpers import events_on, parse
+
+
+def test_a_timeline_run_into_one_paragraph() -> None:
+    """`Month Day:` heads after sentences (and `Year Month Day:` anywhere) inside one
+    paragraph are entries, each dated as on a line of its own, the year carried on."""
+    doc = parse(
+        "Harbour history\n\n"
+        "A short history of the harbour town and its quays. 1901 March 3: The first quay "
+        "was built by the town. April 9: A storm broke the new quay. June 1: Repairs were "
+        "finished before the summer. Photo credit 1902 May 5: The lighthouse opened.\n"
+    )
+    assert [(e.date.iso(), e.summary.split()[1]) for e in doc.events] == [
+        ("1901-03-03", "first"),
+        ("1901-04-09", "storm"),
+        ("1901-06-01", "were"),
+        ("1902-05-05", "lighthouse"),
+    ]
+
+
+def test_a_month_day_and_colon_in_prose_is_no_entry() -> None:
+    """One or two `March 3:` inside prose cut nothing: a run-on timeline has more."""
+    doc = parse(
+        "The harbour board met in 1901 to plan the quay. The order of business was short. "
+        "March 3: the vote. April 9: the building starts. Nobody objected to either date.\n"
+    )
+    assert events_on(doc, "1901-03-03") == []
