@@ -307,9 +307,19 @@ def _dated_lines(
         own = (published is None or heading.date == published) and number not in headings
         if bare and day and own and len(dated) == 1 and text_lines <= HEAD_LINES:
             top = line.start
-    if top is not None and len(dated) < 3:
+    if top is not None and (len(dated) < 3 or _dates_the_page(dated, top)):
         del dated[top]
     return dated
+
+
+def _dates_the_page(dated: dict[int, LineDate], top: int) -> bool:
+    """The bare date at the top is more than a year after every entry below it: a post's
+    date over a timeline of long ago ("October 20, 2019" over 1850's entries), not the
+    first of its headings (a timeline's entries follow its first heading, or just
+    precede it when it runs newest first)."""
+    own = dated[top].date
+    years = [d.date.year for at, d in dated.items() if at != top and d.date and d.date.year]
+    return own is not None and own.year is not None and bool(years) and own.year > max(years) + 1
 
 
 def _is_stamp(words: str) -> bool:

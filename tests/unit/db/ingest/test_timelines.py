@@ -29,3 +29,20 @@ def test_a_month_day_and_colon_in_prose_is_no_entry() -> None:
         "March 3: the vote. April 9: the building starts. Nobody objected to either date.\n"
     )
     assert events_on(doc, "1901-03-03") == []
+
+
+def test_a_post_date_over_an_old_timeline_is_the_page_date() -> None:
+    """A bare date at the top, years after every entry below it, dates the page (it
+    anchors, it is no event); a heading near its entries still heads them."""
+    doc = parse(
+        "May 4, 2019\n\nHarbour timeline\n\n1901: The first quay was built.\n\n"
+        "1902: A storm broke the quay.\n\n1905: The lighthouse opened.\n"
+    )
+    assert doc.published is not None
+    assert doc.published.iso() == "2019-05-04"
+    assert [e.date.iso() for e in doc.events] == ["1901", "1902", "1905"]
+    heading = parse(
+        "July 16, 1969\n\nThe launch went well.\n\nJuly 20, 1969\n\nThe landing.\n\n"
+        "July 24, 1969\n\nThe splashdown.\n"
+    )
+    assert [e.date.iso() for e in heading.events] == ["1969-07-16", "1969-07-20", "1969-07-24"]
