@@ -15,7 +15,14 @@ from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import Layout, QuoteBuilder, introduced_blocks, quotes_note_date
-from db.ingest.segment import HEAD_LINES, Section, has_only_stops, segment, split_sentences
+from db.ingest.segment import (
+    HEAD_LINES,
+    Section,
+    date_by_page,
+    has_only_stops,
+    segment,
+    split_sentences,
+)
 from db.ingest.turns import Turns, find_turns, first_person
 from db.records import ParsedDocument, PartialDate, QuoteRecord
 from db.text import lower
@@ -288,6 +295,7 @@ def extract(
     heading_starts = {s.heading.start for s in segmented.sections if s.heading is not None}
     if published is None:
         published = _published(norm, lines, heading_starts, layout.dates)
+    date_by_page(segmented.sections, published, layout.dates)
     noted = quotes_note_date(layout)
     said = noted or published  # when the page's quotes were said, where nothing closer says
     unit_dates = [segmented.sections[u.block.section].date or said for u in units]

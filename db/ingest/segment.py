@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from db.ingest.clean import BULLET_MARKS, Line
-from db.ingest.dates import MONTH, LineDate, line_date
+from db.ingest.dates import MONTH, DateIndex, LineDate, line_date, nearest_to
 from db.ingest.lexicon import STAMP_PREFIXES
 from db.records import PartialDate
 from db.text import lower
@@ -320,6 +320,22 @@ def _dates_the_page(dated: dict[int, LineDate], top: int) -> bool:
     own = dated[top].date
     years = [d.date.year for at, d in dated.items() if at != top and d.date and d.date.year]
     return own is not None and own.year is not None and bool(years) and own.year > max(years) + 1
+
+
+def date_by_page(sections: list[Section], published: PartialDate | None, dates: DateIndex) -> None:
+    """Year-less day headings ("Sunday 26 December") take their year from the page's own
+    date (the latest such day on or before it) where every year the text states is that
+    date's: a news page's timeline of its own days. A page that states other years (an
+    anniversary's "1969") leaves its headings without one, as it does not say which."""
+    if published is None or published.precision != "day":
+        return
+    if not any(s.date is not None and s.date.precision == "month-day" for s in sections):
+        return
+    if any(h.date.year not in (None, published.year) for h in dates.hits):
+        return
+    for section in sections:
+        if section.date is not None and section.date.precision == "month-day":
+            section.date = nearest_to(section.date, published)
 
 
 def _is_stamp(words: str) -> bool:

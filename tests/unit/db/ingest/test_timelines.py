@@ -46,3 +46,26 @@ def test_a_post_date_over_an_old_timeline_is_the_page_date() -> None:
         "July 24, 1969\n\nThe splashdown.\n"
     )
     assert [e.date.iso() for e in heading.events] == ["1969-07-16", "1969-07-20", "1969-07-24"]
+
+
+STORM_DAY = (
+    "Harbour storm: how the day unfolded\n"
+    "Last updated: Tuesday, 7 March 2023, 18:00 GMT\n\n"
+    "Sunday 5 March\n\n"
+    "The storm reached the harbour before dawn and closed the quay.\n"
+)
+
+
+def test_a_year_less_day_heading_takes_the_page_year() -> None:
+    """`Sunday 5 March` over a news page's entries is the latest 5 March on or before the
+    page's date, when that date's year is the only one the page states."""
+    doc = parse(STORM_DAY)
+    assert [e.date.iso() for e in doc.events] == ["2023-03-05"]
+
+
+def test_a_page_stating_other_years_leaves_the_heading_year_less() -> None:
+    """An anniversary page states the year it remembers: the stamp's year is not the
+    heading's, and the text does not say which year is, so it stays unknown."""
+    doc = parse(STORM_DAY + "\nIt was the worst storm since 1987.\n")
+    assert "--03-05" in [e.date.iso() for e in doc.events]
+    assert "2023-03-05" not in [e.date.iso() for e in doc.events]
