@@ -705,11 +705,18 @@ _LINE_MONTH: Final = re.compile(
     r"\s*(?:[*-]\s+)?(?P<m>January|February|March|April|May|June|July|August|September"
     r"|October|November|December)(?=\s*(?::|-|\|))"
 )
+# A time line under a day: "9:32 a.m. EDT:", "10 pm -", or a 24-hour clock's four digits
+# with a zone after them ("0100 GMT (0800):", a local time in brackets): four digits
+# without a zone may be a year, so they never head a time line.
 _LINE_TIME: Final = re.compile(
-    r"\s*(?:[*-]\s+)?(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
-    r"(?:\s(?:[A-Z]{2,4}|GMT|UTC))?(?=\s*(?::|-|\|))",
+    r"\s*(?:[*-]\s+)?(?:(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
+    r"(?:\s(?:[A-Z]{2,4}|GMT|UTC))?"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|hrs|hours|local)\b)"
+    r"(?:\s?\(\d{1,2}:?\d{2}(?:\s?[A-Za-z.]{1,6})?\))?"
+    r"(?=\s*(?::|-|\|))",
     re.IGNORECASE,
 )
+_DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)")
 
 
@@ -727,7 +734,8 @@ class LineDate:
 def line_date(line: str, context: PartialDate | None) -> LineDate | None:
     """The date heading a timeline line, if the line opens with one and then a separator
     (":", a dash) or nothing more. context is the date of the entry above: its year dates
-    "July 17", "Thursday, July 17" and "March:"; its day dates "9:32 a.m. EDT:".
+    "July 17", "Thursday, July 17" and "March:"; its day (with a year or not) dates
+    "9:32 a.m. EDT:" and "0100 GMT (0800):".
     """
     year = context.year if context is not None else None
     found = _LINE_FULL.match(line)
@@ -757,7 +765,7 @@ def line_date(line: str, context: PartialDate | None) -> LineDate | None:
         found = _LINE_MONTH.match(line)
         if found is not None:
             date = make_date(year, _month_number(found.group("m")), None)
-    if found is None and context is not None and context.precision == "day":
+    if found is None and context is not None and context.precision in _DAYS:
         found = _LINE_TIME.match(line)
         date = context
     if found is None:

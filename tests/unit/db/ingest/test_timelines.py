@@ -69,3 +69,21 @@ def test_a_page_stating_other_years_leaves_the_heading_year_less() -> None:
     doc = parse(STORM_DAY + "\nIt was the worst storm since 1987.\n")
     assert "--03-05" in [e.date.iso() for e in doc.events]
     assert "2023-03-05" not in [e.date.iso() for e in doc.events]
+
+
+def test_twenty_four_hour_time_lines_under_a_day() -> None:
+    """`0100 GMT (0800):` lines under a day heading are entries of that day, a year-less
+    one's too; four digits with no zone after them are never read as a time."""
+    doc = parse(
+        "Harbour storm log\n\n"
+        "Sunday 5 March\n\n"
+        "0100 GMT (0800): The first waves reach the outer quay\n\n"
+        "0430 GMT: The harbour master closes the inner quay\n\n"
+        "1110 hrs (12:10 local): Boats are moved to the river\n"
+    )
+    assert [(e.date.iso(), e.title.split()[1]) for e in doc.events] == [
+        ("--03-05", "first"),
+        ("--03-05", "harbour"),
+        ("--03-05", "are"),
+    ]
+    assert all(e.date.year is None for e in doc.events)
