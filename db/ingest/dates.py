@@ -716,6 +716,7 @@ _LINE_TIME: Final = re.compile(
     r"(?=\s*(?::|-|\|))",
     re.IGNORECASE,
 )
+_RUN_IN: Final = re.compile(r" [A-Z][a-z]*\b")  # a capitalised word straight after a date
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)")
 
@@ -731,11 +732,24 @@ class LineDate:
         self.head = head
 
 
-def line_date(line: str, context: PartialDate | None) -> LineDate | None:
+def opens_run_in(line: str) -> bool:
+    """The line opens with a full date and straight on with a capitalised word, no
+    separator between ("23 March 1933 The Reichstag passed ..."): a run-in entry, if
+    the text has several (see line_date's run_in)."""
+    found = _LINE_FULL.match(line)
+    return (
+        found is not None
+        and form_of(found) in _FULL_FORMS
+        and _RUN_IN.match(line, found.end()) is not None
+    )
+
+
+def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> LineDate | None:
     """The date heading a timeline line, if the line opens with one and then a separator
-    (":", a dash) or nothing more. context is the date of the entry above: its year dates
-    "July 17", "Thursday, July 17" and "March:"; its day (with a year or not) dates
-    "9:32 a.m. EDT:" and "0100 GMT (0800):".
+    (":", a dash) or nothing more; with run_in (a text of several such lines), a full
+    date and a capitalised word straight after it also head an entry. context is the
+    date of the entry above: its year dates "July 17", "Thursday, July 17" and
+    "March:"; its day (with a year or not) dates "9:32 a.m. EDT:" and "0100 GMT (0800):".
     """
     year = context.year if context is not None else None
     found = _LINE_FULL.match(line)
@@ -743,6 +757,8 @@ def line_date(line: str, context: PartialDate | None) -> LineDate | None:
     if found is not None:  # _LINE_FULL holds _DATES, groups and all: read them from it
         form = form_of(found)
         date = _from_match(found, form)
+        if run_in and form in _FULL_FORMS and _RUN_IN.match(line, found.end()) is not None:
+            return LineDate(date, found.end() + 1)
         if form in ("d4", "y6", "d11", "d13"):
             found = None  # "On March 3 ..." and "In 1961 ..." open sentences, not entries
     if found is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from db.ingest.clean import BULLET_MARKS, Line
-from db.ingest.dates import MONTH, DateIndex, LineDate, line_date, nearest_to
+from db.ingest.dates import MONTH, DateIndex, LineDate, line_date, nearest_to, opens_run_in
 from db.ingest.lexicon import STAMP_PREFIXES
 from db.records import PartialDate
 from db.text import lower
@@ -71,6 +71,7 @@ _INLINE_HEAD: Final = re.compile(
 )
 _HEAD_REACH: Final = 30  # "1851 September 18th" and a little room
 _MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-on entries
+_MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timeline
 _SENTENCE_ENDS: Final = (".", "!", "?", '."', '!"', '?"')
 
 
@@ -285,6 +286,7 @@ def _dated_lines(
     unless the document's metadata gives another own date (published) or its markup
     makes the line a heading: then it heads an entry like any other."""
     dated: dict[int, LineDate] = {}
+    run_in = _has_run_in_entries(norm, lines)
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
     text_lines = 0
@@ -295,7 +297,7 @@ def _dated_lines(
         if not _may_head(norm[line.start : min(line.end, line.start + _OPENING_REACH)]):
             continue  # only a line's opening is looked at before the line is cut out
         line_text = norm[line.start : line.end]
-        heading = line_date(line_text, context)
+        heading = line_date(line_text, context, run_in)
         if heading is None:
             continue
         day = heading.date is not None and heading.date.precision == "day"
@@ -310,6 +312,20 @@ def _dated_lines(
     if top is not None and (len(dated) < 3 or _dates_the_page(dated, top)):
         del dated[top]
     return dated
+
+
+def _has_run_in_entries(norm: str, lines: list[tuple[int, Line, bool]]) -> bool:
+    """Several lines open with a full date run into a capitalised sentence, no separator
+    between ("23 March 1933 The Reichstag passed ..."): a timeline (a table's rows as
+    text), whose such lines head entries; one such line is prose that opens so."""
+    count = 0
+    for _, line, _ in lines:
+        opening = norm[line.start : min(line.end, line.start + _OPENING_REACH)]
+        if line.kind == "text" and (opening[:1].isdecimal() or opening[:3] in _HEAD_OPENINGS):
+            count += opens_run_in(norm[line.start : line.end])
+            if count >= _MIN_RUN_IN:
+                return True
+    return False
 
 
 def _dates_the_page(dated: dict[int, LineDate], top: int) -> bool:

@@ -87,3 +87,31 @@ def test_twenty_four_hour_time_lines_under_a_day() -> None:
         ("--03-05", "are"),
     ]
     assert all(e.date.year is None for e in doc.events)
+
+
+def test_dates_run_into_their_entries() -> None:
+    """Lines opening with a full date and straight on with a capitalised sentence, no
+    separator (a table's rows saved as text, hard-wrapped), head entries where several
+    do; each entry holds the lines wrapped under it."""
+    doc = parse(
+        "Harbour dates\n"
+        "3 March 1901 The first quay was built by the\n"
+        "Harbour Board with stone from the hill. |\n"
+        "12 April 1903 A storm broke the quay and\n"
+        "Lighthouse Point. |\n"
+        "5 May 1905 The lighthouse reopened. |\n"
+    )
+    found = [(e.date.iso(), e.heading, f"{e.title} {e.summary}") for e in doc.events]
+    assert [(date, heading) for date, heading, _ in found] == [
+        ("1901-03-03", True),
+        ("1903-04-12", True),
+        ("1905-05-05", True),
+    ]
+    assert "Harbour Board" in found[0][2]
+    assert "Lighthouse Point" in found[1][2]
+
+
+def test_one_paragraph_opening_with_a_date_is_prose() -> None:
+    """A single paragraph that opens with a date and a sentence heads nothing."""
+    doc = parse("Harbour news\n\n3 March 1901 The first quay was built by the town.\n")
+    assert [(e.date.iso(), e.heading) for e in doc.events] == [("1901-03-03", False)]
