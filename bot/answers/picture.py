@@ -138,33 +138,47 @@ async def timeline_picture(store: Store, answer: Timeline, *, waiting: bool = Tr
             return found
     if wait is not None and _drawing is not None and not _drawing.done():
         return None  # busy: this answer goes without its picture
-    density = await store.timeline_density(topic, answer.first, answer.last)
-    bars: list[tuple[float, float, int]] = []
-    capped = False
-    if density is not None:
-        bars = [
-            (_x_of_key(a), _x_of_key(b), n)
-            for (a, b), n in zip(density.bins, density.counts, strict=True)
-        ]
-        capped = density.capped
-    drawing = _DRAWER.submit(_draw_and_keep, key, picture_spec(answer, bars, capped))
-    _drawing = drawing
-    if wait is None:
-        return await asyncio.wrap_future(drawing)
+    # The drawer is busy from here, not from when the drawing starts: the density query
+    # waits its turn on a reader, and in a burst every ask for this picture meanwhile
+    # would otherwise draw it again (4 pictures were drawn 15 times in one burst).
+    claim: Future[bytes] = Future()
+    claim.set_running_or_notify_cancel()  # never cancelled: the drawer settles it
+    _drawing = claim
     try:
-        return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(drawing)), wait)
+        density = await store.timeline_density(topic, answer.first, answer.last)
+        bars: list[tuple[float, float, int]] = []
+        capped = False
+        if density is not None:
+            bars = [
+                (_x_of_key(a), _x_of_key(b), n)
+                for (a, b), n in zip(density.bins, density.counts, strict=True)
+            ]
+            capped = density.capped
+        spec = picture_spec(answer, bars, capped)
+    except BaseException as error:
+        claim.set_exception(error)  # the drawer is free again
+        raise
+    _DRAWER.submit(_draw_and_keep, claim, key, spec)
+    if wait is None:
+        return await asyncio.wrap_future(claim)
+    try:
+        return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(claim)), wait)
     except TimeoutError:
         return None
 
 
-def _draw_and_keep(key: tuple[object, ...], spec: PictureSpec) -> bytes:
+def _draw_and_keep(claim: Future[bytes], key: tuple[object, ...], spec: PictureSpec) -> None:
     """Draw in the drawer's thread and remember the picture, whoever still waits for it."""
-    png = draw_png(spec)
+    try:
+        png = draw_png(spec)
+    except BaseException as error:
+        claim.set_exception(error)
+        raise
     with _cache_lock:
         _cache[key] = png
         while len(_cache) > PICTURES_CACHED:
             _cache.popitem(last=False)
-    return png
+    claim.set_result(png)
 
 
 def picture_spec(

@@ -89,6 +89,28 @@ async def test_a_busy_drawer_leaves_a_picture_out_rather_than_queue_it(
     assert await timeline_picture(store, answer) == drawn  # remembered: no drawing
 
 
+async def test_asks_for_one_picture_at_once_draw_it_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst asks for the same picture many times before it is drawn: the first ask
+    draws it, the others go without while it is drawn (its density query included)."""
+    drawn: list[object] = []
+    draw = picture.draw_png
+
+    def counted(spec: picture.PictureSpec) -> bytes:
+        drawn.append(spec)
+        return draw(spec)
+
+    monkeypatch.setattr(picture, "draw_png", counted)
+    monkeypatch.setattr(picture, "_cache", OrderedDict())
+    monkeypatch.setattr(picture, "_drawing", None)
+    answer = await find_timeline(store, TimelineRequest(""))
+    got = await asyncio.gather(*(timeline_picture(store, answer) for _ in range(6)))
+    assert len(drawn) == 1
+    assert sum(1 for g in got if g is not None) == 1
+    assert await timeline_picture(store, answer) == next(g for g in got if g)
+
+
 # -- the labels' leader lines, on the geometry ----------------------------------------
 
 Point = tuple[float, float]
