@@ -72,6 +72,8 @@ class Settings:
     texts_dir: Path
     # Users besides the bot's owner who may /sources add and remove.
     curators: frozenset[int]
+    # The /timeline pictures every bot process of the machine shares (a cache).
+    picture_cache: Path
     # The bot's total shard count (None: Discord's recommendation at start) and the
     # shards this process runs (None: every one of them).
     shard_count: int | None = None
@@ -240,6 +242,7 @@ def _build(values: _Values) -> Settings:
         log_level=_log_level(values),
         texts_dir=_path(values, "ALMANAC_TEXTS") or db_path.with_name("texts"),
         curators=_curators(values),
+        picture_cache=_path(values, "ALMANAC_PICTURE_CACHE") or db_path.with_name("picture-cache"),
         **_shard_fields(values),
         **_slack(values),
     )

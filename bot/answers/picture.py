@@ -4,7 +4,9 @@ it, `almanac ask --png FILE` writes it).
 
 Drawn with matplotlib's Agg backend, imported on the first picture only, so the bot
 starts and idles without it; drawn in a thread of its own, one at a time, never on
-the event loop; remembered per search and store version (PICTURES_CACHED of them).
+the event loop; remembered per search and store version (PICTURES_CACHED of them),
+and shared with the other processes of the machine through a folder of pictures
+(bot/answers/picture_cache.py, set with share_pictures()).
 The card is opaque, dark text on parchment, so it reads the same on Discord's dark
 and light themes; its type is large enough to read on a phone's narrow screen.
 """
@@ -12,16 +14,20 @@ and light themes; its type is large enough to read on a phone's narrow screen.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
+import hashlib
 import io
 import math
 import threading
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from bot.answers.formatting import human_date, key_moments_label, span_label, timeline_count
+from bot.answers.picture_cache import PictureFolder, picture_name
 from bot.answers.timeline import Timeline, timeline_topic
 from db.read.store import Store
 from db.read.timeline import date_position
@@ -105,6 +111,12 @@ _cache_lock: Final = threading.Lock()  # the drawer's thread fills the cache
 # longer still lands in the cache for the next ask.
 _DRAWER: Final = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-picture")
 _drawing: Future[bytes] | None = None
+# The folder of pictures shared with the machine's other processes (None: this process
+# keeps its pictures to itself); share_pictures() sets it.
+_shared: PictureFolder | None = None
+# What the drawing looks like: this module's own text, so a changed drawing is never
+# mistaken for a picture an older version left in the shared folder.
+_STYLE: Final = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 # Seconds an answer waits for its picture. The first drawing in a process also imports
 # matplotlib (about 2 s here) unless warm_up() ran.
 PICTURE_WAIT = 2.5
@@ -116,14 +128,22 @@ def warm_up() -> None:
     _DRAWER.submit(_import_matplotlib)
 
 
+def share_pictures(folder: Path | None) -> None:
+    """Keep pictures in `folder` too, for every process of the machine (None: in this
+    process only); a folder that cannot be used is given up with one line in the log."""
+    global _shared
+    _shared = None if folder is None else PictureFolder(folder)
+
+
 def _import_matplotlib() -> None:
     from matplotlib.figure import Figure  # noqa: F401  # the import is the point
 
 
 async def timeline_picture(store: Store, answer: Timeline, *, waiting: bool = True) -> bytes | None:
     """The PNG of a pictured answer, drawn off the event loop once per search (topic
-    and span) and store version; None when the answer has none, or, while `waiting`
-    (an answer in chat), when the drawer is busy or slower than PICTURE_WAIT.
+    and span) and store version, by one process of the machine when they share a
+    folder; None when the answer has none, or, while `waiting` (an answer in chat),
+    when the drawer (this process's or another's) is busy or slower than PICTURE_WAIT.
     waiting=False waits for the picture whatever it takes (`almanac ask --png`)."""
     global _drawing
     wait = PICTURE_WAIT if waiting else None
@@ -136,8 +156,19 @@ async def timeline_picture(store: Store, answer: Timeline, *, waiting: bool = Tr
         if found is not None:
             _cache.move_to_end(key)
             return found
+    shown = picture_spec(answer, [], False)
+    # Read on the event loop: a small file from the page cache costs less than a
+    # thread's turn would in a burst, and only this process's first ask reads it.
+    shared, name = _shared, picture_name((_STYLE, key, shown))
+    found = None if shared is None else shared.read(name)
+    if found is not None:
+        _remember(key, found)
+        return found
     if wait is not None and _drawing is not None and not _drawing.done():
         return None  # busy: this answer goes without its picture
+    claimed = shared is None or shared.claim(name)
+    if wait is not None and not claimed:
+        return None  # another process draws it: the next ask reads it
     # The drawer is busy from here, not from when the drawing starts: the density query
     # waits its turn on a reader, and in a burst every ask for this picture meanwhile
     # would otherwise draw it again (4 pictures were drawn 15 times in one burst).
@@ -154,11 +185,14 @@ async def timeline_picture(store: Store, answer: Timeline, *, waiting: bool = Tr
                 for (a, b), n in zip(density.bins, density.counts, strict=True)
             ]
             capped = density.capped
-        spec = picture_spec(answer, bars, capped)
+        spec = dataclasses.replace(shown, bars=bars, capped=capped)
     except BaseException as error:
         claim.set_exception(error)  # the drawer is free again
+        if shared is not None and claimed:
+            shared.release(name)
         raise
-    _DRAWER.submit(_draw_and_keep, claim, key, spec)
+    where = (shared, name) if shared is not None and claimed else None
+    _DRAWER.submit(_draw_and_keep, claim, key, spec, where)
     if wait is None:
         return await asyncio.wrap_future(claim)
     try:
@@ -167,18 +201,34 @@ async def timeline_picture(store: Store, answer: Timeline, *, waiting: bool = Tr
         return None
 
 
-def _draw_and_keep(claim: Future[bytes], key: tuple[object, ...], spec: PictureSpec) -> None:
-    """Draw in the drawer's thread and remember the picture, whoever still waits for it."""
+def _draw_and_keep(
+    claim: Future[bytes],
+    key: tuple[object, ...],
+    spec: PictureSpec,
+    shared: tuple[PictureFolder, str] | None,
+) -> None:
+    """Draw in the drawer's thread and remember the picture (in the shared folder too,
+    under its claim), whoever still waits for it."""
     try:
         png = draw_png(spec)
     except BaseException as error:
         claim.set_exception(error)
+        if shared is not None:
+            shared[0].release(shared[1])
         raise
+    _remember(key, png)
+    if shared is not None:
+        shared[0].write(shared[1], png)
+    claim.set_result(png)
+
+
+def _remember(key: tuple[object, ...], png: bytes) -> None:
+    """Keep the picture in this process (the PICTURES_CACHED most recent)."""
     with _cache_lock:
         _cache[key] = png
+        _cache.move_to_end(key)
         while len(_cache) > PICTURES_CACHED:
             _cache.popitem(last=False)
-    claim.set_result(png)
 
 
 def picture_spec(

@@ -17,6 +17,7 @@ from typing import Any
 import discord
 from slack_sdk.errors import SlackApiError
 
+from bot.answers.picture import share_pictures
 from bot.config import Settings, SettingsError
 from bot.discord_bot.app import run_bot as run_discord_bot
 from bot.discord_bot.app import sync_once
@@ -59,6 +60,7 @@ def run_bot(settings: Settings, content: Path) -> int:
             await _open_state(settings) as state,
         ):
             freeze_startup_objects()  # the store's in-memory indexes, modules, settings
+            share_pictures(settings.picture_cache)  # drawn once for the machine's processes
             adapters = []
             if settings.runs_discord:
                 adapters.append(run_discord_bot(settings, store, state))

@@ -61,6 +61,7 @@ async def run(store_path: Path, servers: int = SERVERS) -> dict[str, Any]:
                     "DISCORD_TOKEN": "fake-token",
                     "ALMANAC_DB": str(store_path),
                     "ALMANAC_STATE_DB": str(Path(folder) / "state.sqlite3"),
+                    "ALMANAC_PICTURE_CACHE": str(Path(folder) / "pictures"),
                     "DISCORD_API_BASE": fake.api_base,
                     "DISCORD_GATEWAY": fake.gateway_url,
                 },

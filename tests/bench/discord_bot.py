@@ -6,6 +6,9 @@ runs elsewhere), syncs the command tree, prints one JSON line `{"ready": ...}`,
 and runs until a line other than `cpu` arrives on stdin; it then prints
 `{"memory_kb": ...}` and exits. Each `cpu` line is answered with `{"cpu_seconds": ...}`,
 the process's CPU time so far, so a driver of several bots measures one window for all.
+ALMANAC_PICTURE_CACHE in the environment is the folder of /timeline pictures the bots
+of one run share, as `almanac run` shares them; the drivers give each run a fresh one,
+so no run finds pictures an earlier one drew.
 STATE is a SQLite file or a postgresql:// URL (several processes share one); with
 SHARD_COUNT and SHARDS the process runs those shards only, and only the process
 of shard 0 syncs the commands.
@@ -24,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.answers.picture import share_pictures
 from bot.config import Settings
 from bot.discord_bot.app import DEFAULT_EXTENSIONS, AlmanacBot
 from bot.process.runtime import freeze_startup_objects, tune_gc
@@ -59,6 +63,7 @@ async def run(
             where: state,
             "DISCORD_API_BASE": api_base,
             "DISCORD_GATEWAY": gateway,
+            "ALMANAC_PICTURE_CACHE": os.environ["ALMANAC_PICTURE_CACHE"],
             **dict(zip(("ALMANAC_SHARD_COUNT", "ALMANAC_SHARDS"), shards, strict=False)),
         },
         env_file=None,
@@ -69,6 +74,7 @@ async def run(
         await open_state(settings.state_location) as state_store,
     ):
         freeze_startup_objects()  # as `almanac run` does
+        share_pictures(settings.picture_cache)
         bot = AlmanacBot(
             settings,
             store,

@@ -114,6 +114,7 @@ async def run(store_path: Path) -> dict[str, Any]:
             str(Path(folder) / "state.sqlite3"),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
+            env={**os.environ, "ALMANAC_PICTURE_CACHE": str(Path(folder) / "pictures")},
         )
         assert child.stdin is not None
         assert child.stdout is not None

@@ -70,13 +70,17 @@ async def new_database(server_url: str) -> str:
 async def burst_bots(
     store: Path, fake: FakeDiscord, state_url: str, processes: int
 ) -> AsyncIterator[list[asyncio.subprocess.Process]]:
-    """`processes` command bots, shard i of `processes` each, ready; stopped on exit."""
+    """`processes` command bots, shard i of `processes` each, ready; stopped on exit.
+    They share a fresh folder of pictures, as processes of one machine do."""
+    pictures = tempfile.TemporaryDirectory(prefix="almanac-pictures-")
+    env = {**os.environ, "ALMANAC_PICTURE_CACHE": pictures.name}
     children = [
         await asyncio.create_subprocess_exec(
             *(sys.executable, "-m", "tests.bench.discord_bot", str(store)),
             *(fake.api_base, fake.gateway_url, state_url, str(processes), str(shard)),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
+            env=env,
         )
         for shard in range(processes)
     ]
@@ -91,6 +95,7 @@ async def burst_bots(
             if child.returncode is None:
                 child.kill()
                 await child.wait()
+        pictures.cleanup()
 
 
 async def _ask(child: asyncio.subprocess.Process, line: str) -> dict[str, Any]:

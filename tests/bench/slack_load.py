@@ -76,6 +76,7 @@ async def run(store_path: Path, commands: int) -> dict[str, Any]:
                 "SLACK_API_BASE": fake.api_base,
                 "ALMANAC_DB": str(store_path),
                 "ALMANAC_STATE_DB": str(Path(folder) / "state.sqlite3"),
+                "ALMANAC_PICTURE_CACHE": str(Path(folder) / "pictures"),  # none drawn before
                 "ALMANAC_LOG_LEVEL": "WARNING",
                 "HOME": folder,
             }

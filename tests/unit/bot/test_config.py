@@ -41,6 +41,7 @@ def test_defaults() -> None:
     assert s.gateway == DEFAULT_GATEWAY
     assert s.log_level == "INFO"
     assert s.texts_dir == data / "texts"
+    assert s.picture_cache == data / "picture-cache"
     assert s.curators == frozenset()
 
 
@@ -58,6 +59,8 @@ def test_defaults() -> None:
         ({"ALMANAC_SEEDS": "/corpus"}, "seeds_dir", Path("/corpus")),
         ({"ALMANAC_DB": "/data/a.db"}, "texts_dir", Path("/data/texts")),
         ({"ALMANAC_TEXTS": "/my/texts"}, "texts_dir", Path("/my/texts")),
+        ({"ALMANAC_DB": "/data/a.db"}, "picture_cache", Path("/data/picture-cache")),
+        ({"ALMANAC_PICTURE_CACHE": "/tmp/pics"}, "picture_cache", Path("/tmp/pics")),
         ({"ALMANAC_CURATORS": "12, 34,,56"}, "curators", frozenset({12, 34, 56})),
         ({"ALMANAC_TIMEZONE": "Europe/Paris"}, "timezone", "Europe/Paris"),
         ({"ALMANAC_DEV_GUILD": "123456789012345678"}, "dev_guild", 123456789012345678),
