@@ -213,3 +213,13 @@ UPDATE events SET salience = salience + min(2, p.n)
     WHERE p.event_id = events.id;
 -- Each stretch of a span gives its most salient events by a seek per salience level.
 CREATE INDEX events_salience ON events(salience, sort_key) WHERE year IS NOT NULL;
+
+-- migration 8
+-- /onthisday counts a day's served quotes (db.schema.SERVED_QUOTE: fragment = 0 AND
+-- speaker_id IS NOT NULL) up to 1,000. The index held every whole quote, so the count
+-- read each one's row to see its speaker: 2.3 ms a day at 10^6 quotes, the costliest
+-- query of a burst of commands. Holding the served quotes only, the index answers the
+-- count by itself (0.14 ms); the same queries use it, and only they.
+DROP INDEX quotes_month_day;
+CREATE INDEX quotes_month_day ON quotes(month, day, year IS NULL, year)
+    WHERE day IS NOT NULL AND fragment = 0 AND speaker_id IS NOT NULL;

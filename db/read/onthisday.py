@@ -16,6 +16,8 @@ _DAY_COUNT = (
     "SELECT count(*) FROM (SELECT 1 FROM {table}"
     " WHERE month = ? AND day = ? AND day IS NOT NULL{extra} LIMIT ?)"
 )
+# A day's served quotes, counted from quotes_month_day alone (see schema migration 8).
+QUOTES_DAY_COUNT = _DAY_COUNT.format(table="quotes", extra=f" AND {SERVED_QUOTE}")
 
 
 class DayPage(NamedTuple, Generic[T]):
@@ -48,9 +50,8 @@ async def events_on_counted(read: Reader, month: int, day: int, limit: int) -> D
 async def quotes_on_counted(read: Reader, month: int, day: int, limit: int) -> DayPage[Quote]:
     """The first `limit` served quotes (see SERVED_QUOTE) said on a month-day in any year,
     and how many there are (bounded)."""
-    count = _DAY_COUNT.format(table="quotes", extra=f" AND {SERVED_QUOTE}")
     rows = await read().execute_fetchall(
-        f"SELECT {QUOTE_COLUMNS}, ({count})"
+        f"SELECT {QUOTE_COLUMNS}, ({QUOTES_DAY_COUNT})"
         " FROM quotes q JOIN documents d ON d.id = q.document_id"
         " LEFT JOIN people p ON p.id = q.speaker_id"
         f" WHERE q.month = ? AND q.day = ? AND q.day IS NOT NULL AND q.{SERVED_QUOTE}"

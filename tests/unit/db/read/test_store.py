@@ -12,6 +12,7 @@ import pytest
 
 from db import schema
 from db.read.export import write_export
+from db.read.onthisday import QUOTES_DAY_COUNT
 from db.read.store import DOCUMENTS_PAGE, Store
 from db.records import (
     EventRecord,
@@ -120,6 +121,23 @@ async def test_quotes_on_a_day_never_include_fragments(store: Store) -> None:
     assert "Fishermen first, fishermen always!" not in texts
     assert len(texts) == 2
     assert page.total == 2
+
+
+def test_a_days_served_quotes_are_counted_from_the_index_alone(content_path: Path) -> None:
+    """/onthisday counts up to 1,000 of a day's served quotes: from the month-day index
+    alone, never reading a quote's row to see whether it has a speaker (2.3 ms a day at
+    10^6 quotes when it did)."""
+    conn = sqlite3.connect(content_path)
+    try:
+        [(root,)] = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'quotes'")
+        program = list(conn.execute("EXPLAIN " + QUOTES_DAY_COUNT, (3, 3, 1001)))
+        [(count,)] = conn.execute(QUOTES_DAY_COUNT, (3, 3, 1001))
+    finally:
+        conn.close()
+    table = {row[2] for row in program if row[1] == "OpenRead" and row[3] == root}
+    assert table  # the plan has the table open (for the index's row ids), and yet:
+    assert not [row for row in program if row[1] == "Column" and row[2] in table], program
+    assert count == 2  # the unnamed speaker's banner and the fragment left out
 
 
 async def test_quotes_of_unnamed_speakers_are_not_served_by_search(store: Store) -> None:
