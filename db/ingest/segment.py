@@ -72,6 +72,8 @@ _INLINE_HEAD: Final = re.compile(
 _HEAD_REACH: Final = 30  # "1851 September 18th" and a little room
 _MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-on entries
 _MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timeline
+_RUN_IN_REACH: Final = 64  # a weekday, a full date and the first word after it
+_ORDINALS: Final = ("st", "nd", "rd", "th")
 _SENTENCE_ENDS: Final = (".", "!", "?", '."', '!"', '?"')
 
 
@@ -206,16 +208,29 @@ def _inline_heads(norm: str, line: Line) -> list[int]:
     return cuts
 
 
+def _head_colons(norm: str, start: int, end: int) -> int:
+    """How many ": " in [start, end) follow what an entry head ends with (a digit or an
+    ordinal's "st", "nd", "rd", "th"): a cheap bound on the inline heads there."""
+    count = 0
+    colon = norm.find(": ", start, end)
+    while colon >= 0:
+        count += norm[colon - 1 : colon].isdecimal() or norm[colon - 2 : colon] in _ORDINALS
+        colon = norm.find(": ", colon + 2, end)
+    return count
+
+
 def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     """Each line by number, a run-on timeline's line cut into its entries: (number, line,
     cut) where cut says the piece starts inside its line. A timeline copied from a page
     that lost its line breaks holds several "February 1: ..." heads in one paragraph, and
     each is an entry as it would be on a line of its own."""
+    if _head_colons(norm, 0, len(norm)) < _MIN_INLINE_HEADS:  # no line holds enough
+        return [(number, line, False) for number, line in enumerate(lines, start=1)]
     pieces: list[tuple[int, Line, bool]] = []
     for number, line in enumerate(lines, start=1):
         cuts = (
             _inline_heads(norm, line)
-            if line.kind == "text" and norm.find(": ", line.start, line.end) >= 0
+            if line.kind == "text" and _head_colons(norm, line.start, line.end) >= _MIN_INLINE_HEADS
             else []
         )
         if len(cuts) < _MIN_INLINE_HEADS:
@@ -286,16 +301,18 @@ def _dated_lines(
     unless the document's metadata gives another own date (published) or its markup
     makes the line a heading: then it heads an entry like any other."""
     dated: dict[int, LineDate] = {}
-    run_in = _has_run_in_entries(norm, lines)
-    context: PartialDate | None = None
-    top: int | None = None  # the first text line that is a bare date near the top
+    openers: list[tuple[int, Line, int]] = []  # lines that may head: number, line, rank
     text_lines = 0
     for number, line, _ in lines:
         if line.kind != "text":
             continue
         text_lines += 1
-        if not _may_head(norm[line.start : min(line.end, line.start + _OPENING_REACH)]):
-            continue  # only a line's opening is looked at before the line is cut out
+        if _may_head(norm[line.start : min(line.end, line.start + _OPENING_REACH)]):
+            openers.append((number, line, text_lines))  # only a line's opening looked at
+    run_in = _has_run_in_entries(norm, openers)
+    context: PartialDate | None = None
+    top: int | None = None  # the first text line that is a bare date near the top
+    for number, line, text_lines in openers:
         line_text = norm[line.start : line.end]
         heading = line_date(line_text, context, run_in)
         if heading is None:
@@ -314,17 +331,15 @@ def _dated_lines(
     return dated
 
 
-def _has_run_in_entries(norm: str, lines: list[tuple[int, Line, bool]]) -> bool:
+def _has_run_in_entries(norm: str, openers: list[tuple[int, Line, int]]) -> bool:
     """Several lines open with a full date run into a capitalised sentence, no separator
     between ("23 March 1933 The Reichstag passed ..."): a timeline (a table's rows as
     text), whose such lines head entries; one such line is prose that opens so."""
     count = 0
-    for _, line, _ in lines:
-        opening = norm[line.start : min(line.end, line.start + _OPENING_REACH)]
-        if line.kind == "text" and (opening[:1].isdecimal() or opening[:3] in _HEAD_OPENINGS):
-            count += opens_run_in(norm[line.start : line.end])
-            if count >= _MIN_RUN_IN:
-                return True
+    for _, line, _ in openers:
+        count += opens_run_in(norm[line.start : min(line.end, line.start + _RUN_IN_REACH)])
+        if count >= _MIN_RUN_IN:
+            return True
     return False
 
 

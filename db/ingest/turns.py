@@ -53,6 +53,10 @@ _PERIOD_TOKEN: Final = rf"(?:(?:{_LABEL_ABBREVIATIONS}|[A-Z])\.|[A-Z][A-Za-z'-]*
 _PERIOD_LABEL: Final = rf"(?P<label>(?:{_PERIOD_TOKEN} ){{0,7}}[A-Z][A-Za-z'-]*)\. +(?=\S)"
 _PERIOD_TURN: Final = re.compile(_PERIOD_LABEL)
 _INLINE_PERIOD: Final = re.compile(rf"[.!?\d)\]-] +{_PERIOD_LABEL}")
+# A paragraph this long may be a flattened page whose turns run inline; an ordinary
+# paragraph is not searched for them (the search costs a regex step per character).
+_FLATTENED_LEAST: Final = 1000
+_LABEL_ENDS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # what a `NAME:` has before ":"
 _MIN_RECURRING: Final = 2  # labels that recur inline before inline labels start turns
 _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 _QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
@@ -112,31 +116,51 @@ def _is_speaker_label(label: str) -> bool:
     )
 
 
-def _caps_inline(norm: str, unit: Unit) -> list[re.Match[str]]:
-    """`NAME:` labels inside a paragraph (not at its start), found from each colon back."""
+def _caps_inline(norm: str, within: _Paragraphs) -> list[re.Match[str]]:
+    """`NAME:` labels inside paragraphs (not at their start), found from each colon back."""
     found: list[re.Match[str]] = []
-    colon = norm.find(":", unit.start + 1, unit.end)
+    colon = norm.find(":")
     while colon >= 0:
-        label = _INLINE_CAPS.search(norm, max(unit.start + 1, colon - _LABEL_REACH), colon)
-        if label is not None and norm[label.start() - 1].isspace():
-            turn = _TURN.match(norm, label.start(), unit.end)
-            if turn is not None and turn.end() > colon and _is_speaker_label(turn["label"]):
-                found.append(turn)
-        colon = norm.find(":", colon + 1, unit.end)
+        unit = within.unit_at(colon) if norm[colon - 1 : colon] in _LABEL_ENDS else None
+        if unit is not None:
+            reach = max(unit.start + 1, colon - _LABEL_REACH)
+            label = _INLINE_CAPS.search(norm, reach, colon)
+            if label is not None and norm[label.start() - 1].isspace():
+                turn = _TURN.match(norm, label.start(), unit.end)
+                if turn is not None and turn.end() > colon and _is_speaker_label(turn["label"]):
+                    found.append(turn)
+        colon = norm.find(":", colon + 1)
     return found
 
 
-def _period_inline(norm: str, unit: Unit) -> list[re.Match[str]]:
-    """`Name Name.` labels at a paragraph's or a sentence's start: candidates only."""
+def _period_inline(norm: str, within: _Paragraphs) -> list[re.Match[str]]:
+    """`Name Name.` labels at the start of a paragraph long enough to be a flattened page,
+    or of a sentence inside it: candidates only."""
     found: list[re.Match[str]] = []
-    first = _PERIOD_TURN.match(norm, unit.start, unit.end)
-    if first is not None:
-        found.append(first)
-    for match in _INLINE_PERIOD.finditer(norm, unit.start, unit.end):
-        turn = _PERIOD_TURN.match(norm, match.start("label"), unit.end)
-        if turn is not None:
-            found.append(turn)
+    for unit in within.units:
+        if unit.end - unit.start < _FLATTENED_LEAST:
+            continue
+        first = _PERIOD_TURN.match(norm, unit.start, unit.end)
+        if first is not None:
+            found.append(first)
+        for match in _INLINE_PERIOD.finditer(norm, unit.start, unit.end):
+            turn = _PERIOD_TURN.match(norm, match.start("label"), unit.end)
+            if turn is not None:
+                found.append(turn)
     return [m for m in found if " " in m["label"] and _is_speaker_label(m["label"])]
+
+
+class _Paragraphs:
+    """The paragraph units, looked up by an offset inside them (by bisection)."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = [unit for unit in units if unit.block.kind == "paragraph"]
+        self.starts = [unit.start for unit in self.units]
+
+    def unit_at(self, pos: int) -> Unit | None:
+        """The paragraph that holds pos, if one does."""
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return self.units[index] if index >= 0 and pos < self.units[index].end else None
 
 
 def _recurring(found: list[re.Match[str]], by_surname: bool) -> list[re.Match[str]]:
@@ -158,15 +182,9 @@ def _recurring(found: list[re.Match[str]], by_surname: bool) -> list[re.Match[st
 
 def _inline_labels(norm: str, units: list[Unit]) -> dict[int, re.Match[str]]:
     """The labels that start turns inside paragraphs, by offset (see the module's doc)."""
-    caps: list[re.Match[str]] = []
-    period: list[re.Match[str]] = []
-    for unit in units:
-        if unit.block.kind != "paragraph":
-            continue
-        if norm.find(":", unit.start + 1, unit.end) >= 0:
-            caps.extend(_caps_inline(norm, unit))
-        period.extend(_period_inline(norm, unit))
-    labels = {m.start(): m for m in _recurring(period, by_surname=True)}
+    within = _Paragraphs(units)
+    caps = _caps_inline(norm, within) if ":" in norm else []
+    labels = {m.start(): m for m in _recurring(_period_inline(norm, within), by_surname=True)}
     labels.update((m.start(), m) for m in _recurring(caps, by_surname=False))
     return labels
 

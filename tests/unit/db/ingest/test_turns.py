@@ -36,12 +36,27 @@ def test_one_inline_capital_label_is_prose() -> None:
     assert doc.quotes == []
 
 
+SPEECH = (
+    "We have waited for this day since the storm took the old quay, and the whole "
+    "town has worked for it. The fishermen gave their winter to the stones, the "
+    "school children painted the boards, and the bakers fed everyone who came down to "
+    "help. Nobody was paid for a single hour of it, and nobody asked to be. When the "
+    "council first met about the new quay, there were twelve people in the room and "
+    "one idea on the table. Today there are three thousand people on the pier and a "
+    "harbour that will outlast every one of us. I want to thank the engineers who "
+    "drew it, the divers who set its feet in the mud, and the crews who brought the "
+    "stone across the bay in the worst weather of the year."
+)
+
+
 PAPERS_INLINE = (
     "Remarks at the opening of the harbour\n\n"
-    "May 3, 2001 The Mayor. Welcome, everyone. Can you hear me on the quay? "
-    "Harbour Master Capt. Ingrid Solvang. Yes, we hear you well from here. The Mayor. "
-    "Good. Then we can begin-- Capt. Solvang. The ships are all ready. The Mayor. "
-    "--as we planned it. Capt. Solvang. Thank you.\n"
+    "May 3, 2001 The Mayor. Welcome, everyone. "
+    f"{SPEECH} "
+    "Can you hear me? Harbour Master Capt. Ingrid Solvang. Yes, we hear you well from "
+    "here. The Mayor. Good. Then we can begin-- Capt. Solvang. The ships are all ready. "
+    "The Mayor. --as we planned it, with every boat of the harbour out on the water and "
+    "the band on the pier. Capt. Solvang. Thank you.\n"
 )
 
 
@@ -51,20 +66,29 @@ def test_public_papers_labels_inside_one_paragraph_start_turns() -> None:
     Mayor") names nobody the label gives, so its turns have no speaker."""
     doc = parse(PAPERS_INLINE)
     assert [(q.speaker, q.text) for q in doc.quotes] == [
-        (None, "Welcome, everyone. Can you hear me on the quay?"),
+        (None, f"Welcome, everyone. {SPEECH} Can you hear me?"),
         ("Ingrid Solvang", "Yes, we hear you well from here."),
         (None, "Good. Then we can begin--"),
         ("Ingrid Solvang", "The ships are all ready."),
-        (None, "--as we planned it."),
+        (
+            None,
+            "--as we planned it, with every boat of the harbour out on the water and the "
+            "band on the pier.",
+        ),
         ("Ingrid Solvang", "Thank you."),
     ]
 
 
 def test_names_opening_sentences_once_are_prose() -> None:
-    """Capitalised names before a full stop that do not recur are no labels."""
+    """Capitalised names before a full stop that do not recur are no labels, even in a
+    paragraph long enough to be a flattened page."""
     doc = parse(
         "Who runs the harbour? Anna Voss. She has run it since the spring. Tom Reed. "
-        "He keeps the books. The Harbour Board. It meets every month in the town hall.\n"
+        "He keeps the books. The Harbour Board. It meets every month in the town hall. "
+        "The board has seven members, elected every four years by the people of the town, "
+        "and its meetings are open to anyone who wants to listen. Anna Voss chairs them and "
+        "Tom Reed reads the accounts aloud at the end of each one, which takes a while. "
+        f"{SPEECH}\n"
     )
     assert doc.quotes == []
 
