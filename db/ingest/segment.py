@@ -299,7 +299,9 @@ def _dated_lines(
     entry above it where it states less. A bare full date among the first lines of a
     document with few other dated entries is the document's own date, not an entry,
     unless the document's metadata gives another own date (published) or its markup
-    makes the line a heading: then it heads an entry like any other."""
+    makes the line a heading, or another bare date line below heads words as it does
+    ("June 16, 2001" over an entry, "June 20, 2001" over the next): then it heads an
+    entry like any other."""
     dated: dict[int, LineDate] = {}
     openers: list[tuple[int, Line, int]] = []  # lines that may head: number, line, rank
     text_lines = 0
@@ -312,6 +314,8 @@ def _dated_lines(
     run_in = _has_run_in_entries(norm, openers)
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
+    top_repeated = False
+    last_line = text_lines  # a date on the last line heads no words (a letter's date)
     for number, line, text_lines in openers:
         line_text = norm[line.start : line.end]
         heading = line_date(line_text, context, run_in)
@@ -326,7 +330,10 @@ def _dated_lines(
         own = (published is None or heading.date == published) and number not in headings
         if bare and day and own and len(dated) == 1 and text_lines <= HEAD_LINES:
             top = line.start
-    if top is not None and (len(dated) < 3 or _dates_the_page(dated, top)):
+        elif bare and day and top is not None and text_lines < last_line:
+            top_repeated = True  # another bare date over words: the top one heads too
+    few = len(dated) < 3 and not top_repeated
+    if top is not None and (few or _dates_the_page(dated, top)):
         del dated[top]
     return dated
 

@@ -115,3 +115,23 @@ def test_one_paragraph_opening_with_a_date_is_prose() -> None:
     """A single paragraph that opens with a date and a sentence heads nothing."""
     doc = parse("Harbour news\n\n3 March 1901 The first quay was built by the town.\n")
     assert [(e.date.iso(), e.heading) for e in doc.events] == [("1901-03-03", False)]
+
+
+def test_bare_date_lines_head_entries_from_the_first() -> None:
+    """A bare date line at the top heads its entry when another bare date line below
+    heads words too; alone at the top (with a letter's date at the bottom) it is the
+    page's own date."""
+    doc = parse(
+        "Harbour diary\n\nJune 16, 2001\n\nThe quay opened.\n\nJune 20, 2001\n\nA storm hit.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("2001-06-16", "The quay opened."),
+        ("2001-06-20", "A storm hit."),
+    ]
+    letter = parse(
+        "Harbour news\n\nJune 16, 2001\n\nThe quay is open again after the repairs.\n\n"
+        "Anna Voss, harbour master\n\nJune 20, 2001\n"
+    )
+    assert letter.published is not None
+    assert letter.published.iso() == "2001-06-16"
+    assert "2001-06-16" not in [e.date.iso() for e in letter.events]
