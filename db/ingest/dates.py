@@ -421,10 +421,12 @@ def _amount(word: str) -> int:
 _DAY_WORD: Final = re.compile(
     r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Ee]arlier|[Ll]ater)\s)?"
     r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow|[Tt]oday"
-    r"|(?<=[Ll]ast\s)night)\b"
+    r"|(?<=[Ll]ast\s)night|(?<=[Tt]his\s)(?:morning|afternoon|evening)|[Tt]onight)\b"
 )
 _DAY_WORD_REACH: Final = len("Wednes") + len("earlier ")
 _DAY_OFFSETS: Final = {"yesterday": -1, "tomorrow": 1, "night": -1}
+# A part of the writer's own day: unlike "today" (also "nowadays"), never another day.
+_PARTS_OF_TODAY: Final = frozenset(("morning", "afternoon", "evening", "tonight"))
 # "today" is the document's own day only beside a verb of something done ("said today",
 # "today announced", "has today (25 March) published"); alone ("Today the town is
 # quiet") it means nowadays. A past tense: a regular one, or one of these.
@@ -443,15 +445,19 @@ NEXT_WEEKDAY: Final = 10
 
 
 def _day_words(text: str, base: int) -> list[RelativeHit]:
-    """'on Tuesday', 'last Friday', 'next Monday', 'yesterday', 'tomorrow'."""
+    """'on Tuesday', 'last Friday', 'next Monday', 'yesterday', 'tomorrow', 'this
+    morning', 'tonight'."""
     hits: list[RelativeHit] = []
-    anchors = literal_starts(text, ("day", "tomorrow", "night"))
+    anchors = literal_starts(text, ("day", "tomorrow", "night", "morning", "afternoon", "evening"))
     for match in finditer_near(_DAY_WORD, text, anchors, _DAY_WORD_REACH):
         word = lower(match.group("word"))
         start, end = base + match.start(), base + match.end()
         if word == "today":
             if lower(match.group("dir") or "") == "earlier" or _done_today(text, match):
                 hits.append(RelativeHit(start, end, 0, "today", False))
+            continue
+        if word in _PARTS_OF_TODAY:  # "this morning", "tonight": the document's own day
+            hits.append(RelativeHit(start, end, 0, "today", False))
             continue
         if word in _DAY_OFFSETS:
             hits.append(RelativeHit(start, end, _DAY_OFFSETS[word], "day", False))

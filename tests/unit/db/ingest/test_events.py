@@ -258,3 +258,14 @@ def test_an_undated_item_after_a_dated_one_is_its_years() -> None:
 def test_a_sentence_that_only_says_the_day_is_no_event(sentence: str, events: int) -> None:
     """An interview's 'Today is April 19, 2013.' states its own date; nothing happened."""
     assert len(parse(f"Harbour talk\n\n{sentence} We met at the quay.\n").events) == events
+
+
+def test_parts_of_the_writers_day_are_its_own_day() -> None:
+    """ "this morning", "this afternoon", "tonight" are the document's own day, whatever
+    the verb beside them (unlike "today", which may mean nowadays)."""
+    doc = parse(
+        "Harbour news\n\nMay 3, 2021\n\n"
+        "The harbour master and her deputy opened the new quay this morning.\n\n"
+        "The town band plays on the pier tonight.\n"
+    )
+    assert [e.date.iso() for e in doc.events] == ["2021-05-03", "2021-05-03"]
