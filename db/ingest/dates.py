@@ -723,6 +723,13 @@ _LINE_TIME: Final = re.compile(
     re.IGNORECASE,
 )
 _RUN_IN: Final = re.compile(r" [A-Z][a-z]*\b")  # a capitalised word straight after a date
+# After a month-day heading a line: a second day that makes it a range ("January 10/11",
+# "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.
+_DAY_RANGE: Final = re.compile(
+    rf"\s?(?:/|-{{1,2}}|\sto\s|\sthrough\s|\suntil\s)\s?(?:(?P<m>{MONTH})\.?\s)?\d{{1,2}}{_ORD}"
+    r"(?!\d|:\d)(?:,?\s(?P<y>[1-9]\d{3})\b(?![:.]\d))?"
+    r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"  # then the entry's separator: "May 1 - 2 people" is none
+)
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)")
 
@@ -770,9 +777,11 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
     if found is None:
         found = _LINE_MONTH_DAY.match(line)
         if found is not None:
-            name = found.group("m1") or found.group("m2")
-            day = int(found.group("d1") or found.group("d2"))
-            date = make_date(year, _month_number(name), day)
+            named = _month_number(found.group("m1") or found.group("m2"))
+            date = make_date(year, named, int(found.group("d1") or found.group("d2")))
+            span = _DAY_RANGE.match(line, found.end())
+            if span is not None:  # "January 10/11:", "July 16 - 24, 1969:": no one day
+                found, date = span, _range_month(span, named, year)
     if found is None:
         found = _LINE_YEAR.match(line)
         if found is not None:
@@ -802,6 +811,16 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
     if headed is not None and headed.date is not None and headed.date.precision == "year":
         return _refined(line, headed)
     return headed
+
+
+def _range_month(span: re.Match[str], month: int, year: int | None) -> PartialDate | None:
+    """The month of a range of days within it (its year from the range or the entry
+    above); None for a range over two months, which states no one month either."""
+    other = span.group("m")
+    if other is not None and _month_number(other) != month:
+        return None
+    stated = int(span.group("y")) if span.group("y") else year
+    return make_date(stated, month, None) if stated is not None else None
 
 
 def _refined(line: str, headed: LineDate) -> LineDate:
