@@ -36,9 +36,15 @@ _HONORIFIC: Final = (
 )
 _CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
 _TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
+# After a name and before its colon, what a hearing's record adds: a party or a body in
+# brackets ("SEN. ANNA VOSS (D-Maine):") or an office in capitals ("ANNA VOSS, MAYOR:").
+_LABEL_ASIDE: Final = (
+    rf"\s\([^()\n]{{1,40}}\)|,\s{_CAPS_WORD}(?:\s(?:{_CAPS_WORD}|OF|THE|AND)){{0,4}}"
+)
 _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
-    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{{2}}))(?:\s+(?=\S)|\s*$)"
+    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
+    r"(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{2}))(?:\s+(?=\S)|\s*$)"
 )
 # Inline: a label of capitals ending at a colon (searched backwards from the colon).
 _INLINE_CAPS: Final = re.compile(rf"(?:{_HONORIFIC}\.?\s)?{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}\Z")

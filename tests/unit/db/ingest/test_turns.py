@@ -107,3 +107,21 @@ def test_a_short_turn_is_a_whole_quote() -> None:
         ("Larsen", "No, never.", False),
         ("Doyle", "Thank you.", False),
     ]
+
+
+def test_labels_with_a_party_or_an_office() -> None:
+    """A hearing's record names its speakers with a party or body in brackets, or an
+    office in capitals after a comma: the turn is the named person's all the same."""
+    doc = parse(
+        "Hearing on the harbour\n\n"
+        "SEN. ANNA VOSS (D-Maine): Why was the quay closed?\n\n"
+        "TOM REED, HARBOUR MASTER: Because of the storm.\n\n"
+        "SEN. VOSS: When will it open?\n\n"
+        "MR. REED (Harbour Board): In May.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Anna Voss", "Why was the quay closed?"),
+        ("Tom Reed", "Because of the storm."),
+        ("Anna Voss", "When will it open?"),
+        ("Tom Reed", "In May."),
+    ]
