@@ -65,7 +65,10 @@ _FLATTENED_LEAST: Final = 1000
 _LABEL_ENDS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # what a `NAME:` has before ":"
 _MIN_RECURRING: Final = 2  # labels that recur inline before inline labels start turns
 _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
-_QUESTION_LABELS: Final = frozenset(("q", "question", "reporter", "audience member", "audience"))
+# Labels of someone who asks and is not named: a question from the floor, an interviewer.
+_QUESTION_LABELS: Final = frozenset(
+    ("q", "question", "reporter", "audience member", "audience", "interviewer", "questioner")
+)
 _ANSWER_LABELS: Final = frozenset(("a", "answer"))
 _START: Final = operator.attrgetter("start")
 _END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)

@@ -125,3 +125,19 @@ def test_labels_with_a_party_or_an_office() -> None:
         ("Anna Voss", "When will it open?"),
         ("Tom Reed", "In May."),
     ]
+
+
+def test_an_unnamed_interviewer_asks_no_quote() -> None:
+    """`Interviewer:` is an unnamed questioner, as `Q:` is: the questions are nobody's
+    quote, the answers the named speaker's."""
+    doc = parse(
+        "Oral history of the harbour\n\n"
+        "Interviewer: Where were you born?\n\n"
+        "Anna Voss: In Bergen, by the water.\n\n"
+        "Interviewer: When was that?\n\n"
+        "Anna Voss: In the spring of 1931.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Anna Voss", "In Bergen, by the water."),
+        ("Anna Voss", "In the spring of 1931."),
+    ]
