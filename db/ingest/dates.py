@@ -685,9 +685,12 @@ class DateIndex:
 # -- dated lines: how timelines head their entries ------------------------------------
 
 _WEEKDAY: Final = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_SEPARATOR: Final = r"\s*(?::|-{1,2}|\||\.(?=\s))\s*"
+# A table's column gap serves as well: a tab (folded to a space) or two spaces and more,
+# then a capitalised word ("1901    The quay opened", a table pasted as text).
+_COLUMN_GAP: Final = r"\s{2,}(?=[A-Z])"
+_SEPARATOR: Final = rf"\s*(?::|-{{1,2}}|\||\.(?=\s))\s*|{_COLUMN_GAP}"
 # After a month-day under a known year ("20th November, Danes ..."), a comma also serves.
-_SEPARATOR_IN_YEAR: Final = r"\s*(?::|-{1,2}|\||,|\.(?=\s))\s*"
+_SEPARATOR_IN_YEAR: Final = rf"\s*(?::|-{{1,2}}|\||,|\.(?=\s))\s*|{_COLUMN_GAP}"
 # What a year entry's own words may open with to state more: "1955: On Dec. 1, ...",
 # "1961: In May, ...", "1777 - September 11: ...", "1845 October 11 - ...".
 _REFINE: Final = re.compile(
@@ -704,7 +707,7 @@ _LINE_MONTH_DAY: Final = re.compile(
 # Circa may be "c. 1200", "c.1200", "c1200", "circa 1200" or "ca. 1200".
 _LINE_YEAR: Final = re.compile(
     rf"{_LEAD}(?:c\.\s?|c(?=\d)|circa\s|ca\.\s?)?(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
-    rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b)"
+    rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP})"
     rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
 )
 _LINE_MONTH: Final = re.compile(

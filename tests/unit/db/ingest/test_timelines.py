@@ -153,3 +153,21 @@ def test_a_range_of_days_heads_its_month_not_its_first_day() -> None:
         ("1970-07", "The harbour festival."),
         ("1970-05-01", "2 people were hurt on the pier."),
     ]
+
+
+def test_a_column_gap_after_a_date_separates_its_entry() -> None:
+    """A table pasted as text: a date, two spaces or more, then a capitalised entry;
+    a lower-case word after the gap (justified prose) heads nothing."""
+    doc = parse(
+        "Harbour dates\n\n"
+        "1901     The quay opened.\n"
+        "3 March 1903     A storm hit the quay.\n"
+        "1905     Repairs were finished.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1901", "The quay opened."),
+        ("1903-03-03", "A storm hit the quay."),
+        ("1905", "Repairs were finished."),
+    ]
+    prose = parse("Harbour history\n\n1901  was the year the quay opened, and it was busy.\n")
+    assert [e.heading for e in prose.events] == []
