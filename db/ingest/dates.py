@@ -726,6 +726,9 @@ _LINE_TIME: Final = re.compile(
     re.IGNORECASE,
 )
 _RUN_IN: Final = re.compile(r" [A-Z][a-z]*\b")  # a capitalised word straight after a date
+_RUN_IN_YEAR: Final = re.compile(
+    rf"\s*(?:[*-]\s+)?(?P<y>[1-9]\d{{3}})(?= (?!{MONTH}\b)[A-Z][a-z]*\b)"  # not "1850 May 1"
+)
 # After a month-day heading a line: a second day that makes it a range ("January 10/11",
 # "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.
 _DAY_RANGE: Final = re.compile(
@@ -749,15 +752,14 @@ class LineDate:
 
 
 def opens_run_in(line: str) -> bool:
-    """The line opens with a full date and straight on with a capitalised word, no
-    separator between ("23 March 1933 The Reichstag passed ..."): a run-in entry, if
-    the text has several (see line_date's run_in)."""
+    """The line opens with a full date or a year and straight on with a capitalised
+    word, no separator between ("23 March 1933 The Reichstag passed ...", "1901 The
+    quay opened", a table's tab folded to a space): a run-in entry, if the text has
+    several (see line_date's run_in)."""
     found = _LINE_FULL.match(line)
-    return (
-        found is not None
-        and form_of(found) in _FULL_FORMS
-        and _RUN_IN.match(line, found.end()) is not None
-    )
+    if found is None or form_of(found) not in _FULL_FORMS:
+        return _RUN_IN_YEAR.match(line) is not None
+    return _RUN_IN.match(line, found.end()) is not None
 
 
 def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> LineDate | None:
@@ -795,6 +797,10 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
             else:
                 era_year = _year(found.group("ey"), found.group("era"))
                 date = make_year(era_year) if era_year is not None else None
+    if found is None and run_in:  # "1901 The quay ...": after "1901 March 3 ..."
+        year_in = _RUN_IN_YEAR.match(line)
+        if year_in is not None:
+            return LineDate(make_year(int(year_in.group("y"))), year_in.end() + 1)
     if found is None and year is not None:
         found = _LINE_MONTH.match(line)
         if found is not None:

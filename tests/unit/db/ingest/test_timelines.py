@@ -171,3 +171,19 @@ def test_a_column_gap_after_a_date_separates_its_entry() -> None:
     ]
     prose = parse("Harbour history\n\n1901  was the year the quay opened, and it was busy.\n")
     assert [e.heading for e in prose.events] == []
+
+
+def test_years_run_into_their_entries() -> None:
+    """Lines opening with a year and straight on with a capitalised word (a table's tab
+    read as one space) head entries where several do; one such line is prose."""
+    doc = parse(
+        "Harbour dates\n\n1901\tThe quay opened.\n1902\tA storm hit the quay.\n"
+        "1905\tRepairs were finished.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1901", "The quay opened."),
+        ("1902", "A storm hit the quay."),
+        ("1905", "Repairs were finished."),
+    ]
+    prose = parse("Harbour history\n\n1984 Olympic sailors trained in the harbour.\n")
+    assert [e.heading for e in prose.events] == []
