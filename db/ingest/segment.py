@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from db.ingest.clean import BULLET_MARKS, Line
-from db.ingest.dates import MONTH, DateIndex, LineDate, line_date, nearest_to, opens_run_in
+from db.ingest.dates import (
+    MONTH,
+    DateIndex,
+    LineDate,
+    line_date,
+    make_year,
+    nearest_to,
+    opens_run_in,
+    within_year,
+)
 from db.ingest.lexicon import STAMP_PREFIXES
 from db.records import PartialDate
 from db.text import lower
@@ -361,19 +370,26 @@ def _dates_the_page(dated: dict[int, LineDate], top: int) -> bool:
 
 
 def date_by_page(sections: list[Section], published: PartialDate | None, dates: DateIndex) -> None:
-    """Year-less day headings ("Sunday 26 December") take their year from the page's own
-    date (the latest such day on or before it) where every year the text states is that
-    date's: a news page's timeline of its own days. A page that states other years (an
-    anniversary's "1969") leaves its headings without one, as it does not say which."""
-    if published is None or published.precision != "day":
-        return
+    """Year-less day headings ("Sunday 26 December") take the one year the whole text
+    states: from the page's own date (the latest such day on or before it), a news
+    page's timeline of its own days; or, with no page date, from the title's or the
+    text's only year ("Apollo 11 in 1969" over "July 16: Launch"). A text that states
+    two years leaves its headings without one, as it does not say which is theirs."""
     if not any(s.date is not None and s.date.precision == "month-day" for s in sections):
         return
-    if any(h.date.year not in (None, published.year) for h in dates.hits):
+    years = {h.date.year for h in dates.hits if h.date.year is not None}
+    own = published is not None and published.precision == "day"
+    if published is not None and own and published.year is not None:
+        years.add(published.year)
+    if len(years) != 1:
         return
+    (year,) = years
+    frame = published if own else make_year(year)
     for section in sections:
         if section.date is not None and section.date.precision == "month-day":
-            section.date = nearest_to(section.date, published)
+            section.date = (
+                nearest_to(section.date, published) if own else within_year(section.date, frame)
+            )
 
 
 def _is_stamp(words: str) -> bool:

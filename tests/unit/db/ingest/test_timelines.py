@@ -187,3 +187,12 @@ def test_years_run_into_their_entries() -> None:
     ]
     prose = parse("Harbour history\n\n1984 Olympic sailors trained in the harbour.\n")
     assert [e.heading for e in prose.events] == []
+
+
+def test_year_less_headings_take_the_only_year_the_text_states() -> None:
+    """With no page date, `July 16:` headings under a title that states one year (and a
+    text that states no other) are in that year; a second year leaves them year-less."""
+    doc = parse("The harbour festival of 1969\n\nJuly 16: Boats.\n\nJuly 20: Music.\n")
+    assert [e.date.iso() for e in doc.events if e.heading] == ["1969-07-16", "1969-07-20"]
+    two = parse("The harbour festival of 1969\n\nJuly 16: Boats.\n\nJuly 20: Music in 1970.\n")
+    assert [e.date.iso() for e in two.events if e.heading] == ["--07-16", "--07-20"]
