@@ -253,6 +253,14 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     return pieces
 
 
+def _broken_off(above: str, below: str) -> bool:
+    """A heading's line broken mid-sentence: the line below goes on in lower case. A
+    heading over a capitalised line is a headline over its text (even one ending "...
+    in the same trench with"), not a wrapped one."""
+    below = below.lstrip()
+    return bool(below) and below[0].islower() and bool(above.strip())
+
+
 def segment(
     text: str,
     norm: str,
@@ -282,9 +290,19 @@ def segment(
             block = Block(start, end, "heading", len(sections), number)
             head = min(line.start + heading.head, end)
             sections.append(Section(len(sections), heading.date, block, head))
-            current, above, seen_text = None, line_text, True
+            # a head line broken mid-sentence runs on into its wrapped lines, as prose does
+            current, above, seen_text = block, line_text, True
             continue
-        if current is not None and above is not None and not cut and _continues(above, line_text):
+        if (
+            current is not None
+            and above is not None
+            and not cut
+            and (
+                _broken_off(above, line_text)
+                if current.kind == "heading"
+                else _continues(above, line_text)
+            )
+        ):
             current.end = _trimmed(line, line_text)[1]
             wrapped[id(current)] = current
             above = line_text

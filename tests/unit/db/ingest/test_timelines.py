@@ -196,3 +196,26 @@ def test_year_less_headings_take_the_only_year_the_text_states() -> None:
     assert [e.date.iso() for e in doc.events if e.heading] == ["1969-07-16", "1969-07-20"]
     two = parse("The harbour festival of 1969\n\nJuly 16: Boats.\n\nJuly 20: Music in 1970.\n")
     assert [e.date.iso() for e in two.events if e.heading] == ["--07-16", "--07-20"]
+
+
+def test_a_heading_wrapped_onto_the_next_line_keeps_its_words() -> None:
+    """An entry's head line broken mid-sentence (the next line goes on in lower case)
+    runs on into that line, as a paragraph's wrapped lines do: the event's title is the
+    whole entry, not its first line."""
+    doc = parse(
+        "Harbour dates\n\n"
+        "1901: The first quay was built by the\n"
+        "harbour board with stone from the hill.\n\n"
+        "1905: The lighthouse opened.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1901", "The first quay was built by the harbour board with stone from the hill."),
+        ("1905", "The lighthouse opened."),
+    ]
+    headline = parse(
+        "Harbour dates\n\n1901: The board says it wants a quay to stand in the harbour with\n"
+        "The town council met to vote on it.\n"
+    )
+    assert [e.title for e in headline.events] == [
+        "The board says it wants a quay to stand in the harbour with"
+    ]
