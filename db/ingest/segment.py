@@ -73,8 +73,8 @@ _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 # What ends a sentence, in norm (where every quote mark is folded to " or ').
 _SENTENCE_CLOSERS: Final = (*_TERMINAL, ";", "]", "\u2026")
 TITLE_LINE_MOST: Final = 100  # a longer stretch without a closing mark is a wrapped sentence
-# A timeline flattened into one line: an entry's head before a colon, read back from the
-# colon ("1850 January 29", "February 1" or "1851"); see _flattened.
+# A timeline flattened into one line: an entry's head before its separator, read back
+# from it ("1850 January 29", "February 1" or "1851"); see _flattened.
 _INLINE_HEAD: Final = re.compile(
     rf"(?P<year>[1-9]\d{{3}} )?{MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\Z|[1-9]\d{{3}}\Z"
 )
@@ -83,6 +83,7 @@ _MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-
 _MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timeline
 _RUN_IN_REACH: Final = 64  # a weekday, a full date and the first word after it
 _ORDINALS: Final = ("st", "nd", "rd", "th")
+_HEAD_SEPARATORS: Final = (": ", " - ")  # what follows an inline entry's head
 _SENTENCE_ENDS: Final = (".", "!", "?", '."', '!"', '?"')
 
 
@@ -203,29 +204,30 @@ def _continues(above: str, below: str) -> bool:
 
 
 def _inline_heads(norm: str, line: Line) -> list[int]:
-    """Where dated entries start inside a line: a head and a colon, after a sentence's
-    end (or, for a head with its year, "1852 March 20:", after any word)."""
+    """Where dated entries start inside a line: a head and its separator (": " or " - "),
+    after a sentence's end (or, for a head with its year, "1852 March 20:", after any
+    word)."""
     cuts: list[int] = []
-    colon = norm.find(": ", line.start + 1, line.end)
-    while colon >= 0:
-        head = _INLINE_HEAD.search(norm, max(line.start, colon - _HEAD_REACH), colon)
+    for end in _separators(norm, line.start + 1, line.end):
+        head = _INLINE_HEAD.search(norm, max(line.start, end - _HEAD_REACH), end)
         if head is not None and head.start() > line.start and norm[head.start() - 1] == " ":
             before = norm[max(line.start, head.start() - 4) : head.start()].rstrip()
             if head.group("year") or before.endswith(_SENTENCE_ENDS):
                 cuts.append(head.start())
-        colon = norm.find(": ", colon + 2, line.end)
     return cuts
 
 
-def _head_colons(norm: str, start: int, end: int) -> int:
-    """How many ": " in [start, end) follow what an entry head ends with (a digit or an
-    ordinal's "st", "nd", "rd", "th"): a cheap bound on the inline heads there."""
-    count = 0
-    colon = norm.find(": ", start, end)
-    while colon >= 0:
-        count += norm[colon - 1 : colon].isdecimal() or norm[colon - 2 : colon] in _ORDINALS
-        colon = norm.find(": ", colon + 2, end)
-    return count
+def _separators(norm: str, start: int, end: int) -> list[int]:
+    """Where an entry's separator (": " or " - ", any dash folded to "-") starts in
+    [start, end), after what a head ends with (a digit or an ordinal's letters)."""
+    found: list[int] = []
+    for mark in _HEAD_SEPARATORS:
+        at = norm.find(mark, start, end)
+        while at >= 0:
+            if norm[at - 1 : at].isdecimal() or norm[at - 2 : at] in _ORDINALS:
+                found.append(at)
+            at = norm.find(mark, at + len(mark), end)
+    return sorted(found)
 
 
 def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
@@ -233,13 +235,14 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     cut) where cut says the piece starts inside its line. A timeline copied from a page
     that lost its line breaks holds several "February 1: ..." heads in one paragraph, and
     each is an entry as it would be on a line of its own."""
-    if _head_colons(norm, 0, len(norm)) < _MIN_INLINE_HEADS:  # no line holds enough
+    if len(_separators(norm, 0, len(norm))) < _MIN_INLINE_HEADS:  # no line holds enough
         return [(number, line, False) for number, line in enumerate(lines, start=1)]
     pieces: list[tuple[int, Line, bool]] = []
     for number, line in enumerate(lines, start=1):
         cuts = (
             _inline_heads(norm, line)
-            if line.kind == "text" and _head_colons(norm, line.start, line.end) >= _MIN_INLINE_HEADS
+            if line.kind == "text"
+            and len(_separators(norm, line.start, line.end)) >= _MIN_INLINE_HEADS
             else []
         )
         if len(cuts) < _MIN_INLINE_HEADS:

@@ -349,6 +349,7 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "inline-papers-turns": lambda: "The Mayor. Welcome. Capt. Ann Lee. Yes. " * 25_000,
     "run-on-timeline": lambda: "1850 January 29: A bill. February 1: He died. " * 25_000,
     "colons-after-numbers": lambda: "Ab 1850: x. May 1: y: z 1851 May 2: " * 25_000,
+    "dashes-after-numbers": lambda: "Ab 1850 - x. May 1 - y - 2 z 1851 May 2 - " * 25_000,
     "run-in-dated-lines": lambda: "3 March 1901 The quay was\nbuilt by the town. |\n" * 30_000,
     "capitalised-sentences": lambda: "So. Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv. " * 30_000,
 }

@@ -219,3 +219,25 @@ def test_a_heading_wrapped_onto_the_next_line_keeps_its_words() -> None:
     assert [e.title for e in headline.events] == [
         "The board says it wants a quay to stand in the harbour with"
     ]
+
+
+def test_a_run_on_timeline_with_dashes() -> None:
+    """Run-on entries whose heads end with a dash ("February 1 – ...") are cut as those
+    ending with a colon are; a dash after a year in prose ("1990 - 1995") cuts nothing."""
+    doc = parse(
+        "Harbour history\n\n"
+        "The quay has a long story. 1901 March 3 \u2013 The first quay was built. "
+        "April 9 \u2013 A storm broke it. June 1 \u2013 Repairs were finished. "
+        "1902 May 5 \u2013 The lighthouse opened.\n"
+    )
+    assert [e.date.iso() for e in doc.events] == [
+        "1901-03-03",
+        "1901-04-09",
+        "1901-06-01",
+        "1902-05-05",
+    ]
+    prose = parse(
+        "Harbour history\n\nThe quay was busy in the years 1990 - 1995 and quiet in "
+        "2001 - 2004, the board says. Then 2005 - 2008 were busy again.\n"
+    )
+    assert [e.heading for e in prose.events if e.heading] == []
