@@ -703,10 +703,16 @@ _LINE_MONTH_DAY: Final = re.compile(
     rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?:(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD}"
     rf"|(?P<d2>\d{{1,2}}){_ORD}\s(?P<m2>{MONTH})\.?)(?!\d|,?\s\d)"
 )
+# A part of the year before a year line's year ("Spring 1901:", "Mid-1901:", "Late
+# 1902 -"): the entry is the year, at the precision the line states.
+_PART_OF_YEAR: Final = (
+    r"(?:[Ee]arly|[Ll]ate|[Mm]id|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:-|\s)"
+)
 # A year line's four digits never open with 0: "0113-555-0199" is a telephone number.
 # Circa may be "c. 1200", "c.1200", "c1200", "circa 1200" or "ca. 1200".
 _LINE_YEAR: Final = re.compile(
-    rf"{_LEAD}(?:c\.\s?|c(?=\d)|circa\s|ca\.\s?)?(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
+    rf"{_LEAD}(?:c\.\s?|c(?=\d)|circa\s|ca\.\s?|{_PART_OF_YEAR})?"
+    rf"(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP})"
     rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
 )

@@ -64,6 +64,8 @@ _HEAD_OPENINGS: Final = frozenset(
     [
         *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split(),
         *("c. ", "c.1", "cir", "ca.", "AD ", "A.D"),  # "c. 1200", "circa", "AD 79"
+        # a part of the year before it (dates._PART_OF_YEAR): "Spring 1901", "Mid-1901"
+        *"Ear ear Lat lat Mid mid Spr spr Sum sum Aut aut Fal fal Win win".split(),
     ]
 )
 _OPENING_REACH: Final = 12  # leading spaces and the first three characters of a line

@@ -241,3 +241,18 @@ def test_a_run_on_timeline_with_dashes() -> None:
         "2001 - 2004, the board says. Then 2005 - 2008 were busy again.\n"
     )
     assert [e.heading for e in prose.events if e.heading] == []
+
+
+def test_a_part_of_the_year_before_a_heading_year() -> None:
+    """`Spring 1901:`, `Mid-1902:`, `Late 1903 -` head entries of their year."""
+    doc = parse(
+        "Harbour history\n\n"
+        "Spring 1901: The quay opened.\n\n"
+        "Mid-1902: A storm hit the quay.\n\n"
+        "Late 1903 - Repairs were finished.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1901", "The quay opened."),
+        ("1902", "A storm hit the quay."),
+        ("1903", "Repairs were finished."),
+    ]
