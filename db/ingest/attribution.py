@@ -12,7 +12,15 @@ import re
 from itertools import islice
 from typing import Final
 
-from db.ingest.lexicon import ADVERBS_BETWEEN, CONTEXT_NOUNS, SPEECH_VERBS, TOLD_VERBS
+from db.ingest.lexicon import (
+    ADVERBS_BETWEEN,
+    CLAUSE_OPENERS,
+    CONTEXT_NOUNS,
+    ORGANISATION_NOUNS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    TOLD_VERBS,
+)
 from db.ingest.people import Cast, Intervals, Mention
 from db.text import lower
 
@@ -53,6 +61,27 @@ _BODY_REACH: Final = 3000
 _STATEMENT_FROM: Final = re.compile(
     r"\b(?:statement|letter|message|note|post|open letter)\b[^.:;\"]{0,120}?\b(?:from|by)\s"
 )
+# A body's name: capitalised words that close on an organisation noun ("National Weather
+# Service", "Acme Mining Corp"), or that noun opening an "of" phrase ("Ministry of
+# Defence"). Every repeat is bounded: a failed match costs a few words.
+_ORG_WORD: Final = r"[A-Z][\w&'\u2019.-]*"
+_ORG_TAIL: Final = r"[A-Z][\w&'\u2019-]*"  # no full stop: the name's last words end sentences
+_ORGANISATION: Final = re.compile(
+    rf"(?:{_ORG_WORD}\s(?:(?:of|for|and|on|&)\s)?){{0,4}}"
+    rf"(?:{'|'.join(sorted(ORGANISATION_NOUNS, key=len, reverse=True))})\b"
+    rf"(?:\s(?:of|for)\s(?:the\s)?{_ORG_TAIL}(?:\s(?:and\s)?{_ORG_TAIL}){{0,3}})?"
+)
+_ORG_LEAD: Final = re.compile(r"[\s,.;:\"'\u201d\u2019]*(?:the\s)?")
+_CLAUSE_PUNCTUATION: Final = ',;:(\u2014\u2013-"\u201c'  # what may end the text before a subject
+_ORG_REACH: Final = 120  # the longest body's name looked for before a speech verb
+# What may follow a body that speaks: punctuation or a lowercase word ("said in a
+# statement"), not a possessive or a person's name ("the Agency's Ann Lee").
+_ORG_END: Final = re.compile(r"(?:[.,;:!?]|\s[a-z]|$)")
+# "the company said" after a quote refers back to a body named by any of these heads.
+_BODY_HEADS: Final[dict[str, tuple[str, ...]]] = {
+    "company": ("Company", "Corporation", "Corp", "Inc", "Ltd", "PLC", "Group"),
+    "agency": ("Agency", "Service", "Administration", "Authority"),
+}
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -62,6 +91,16 @@ _OCCASION: Final = re.compile(
     rf"(?:a|an|the|his|her|their)\s(?:[\w'-]+\s){{0,3}}?(?:{_NOUNS})s?\b"
     r"(?:\s(?:in|at|with|on)\s(?:the\s)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})?"
 )
+
+
+def _opens_clause(before: list[str], whole: bool) -> bool:
+    """The words before a subject (whole: all of its sentence's) leave it a subject: a
+    comma or dash ends them, a word that opens a clause ("and", "that"), or one
+    capitalised word opening the sentence ("Yesterday the Ministry said")."""
+    word = before[-1]
+    if word[-1] in _CLAUSE_PUNCTUATION or lower(word) in CLAUSE_OPENERS:
+        return True
+    return whole and len(before) == 1 and word[:1].isupper()
 
 
 class Attribution:
@@ -143,6 +182,8 @@ class Attributor:
         if first in SPEECH_VERBS or according is not None:
             start = words[0].end() if according is None else according.end()
             subject = self._mention_at(start, start + 3, described=True)
+            if subject is None:  # `," said the National Weather Service.`
+                subject = self.organisation_at(start, limit)
             if subject is not None:
                 return Attribution(subject.person, self._context(subject.end, limit), True)
         for mention in self._mentions_in(close, close + _AFTER_REACH):
@@ -151,22 +192,74 @@ class Attributor:
             verb = self._verb_after(mention.end, limit)
             if verb is not None and not self._introduces(verb):
                 return Attribution(mention.person, self._context(verb, limit), True)
-        body = _BODY_AFTER.match(self.norm, close, limit)
-        if body is not None and lower(body["verb"]) in SPEECH_VERBS:
-            named = self.body_named(body["noun"], close)
+        body = self.organisation_at(close, limit)  # `," the Transport Authority warned.`
+        verb = None if body is None else self._verb_after(body.end, limit)
+        if body is not None and verb is not None and not self._introduces(verb):
+            return Attribution(body.person, self._context(verb, limit), True)
+        noun = _BODY_AFTER.match(self.norm, close, limit)
+        if noun is not None and lower(noun["verb"]) in SPEECH_VERBS:
+            named = self.body_named(noun["noun"], close)
             if named is not None:
-                return Attribution(named, self._context(body.end(), limit), True)
+                return Attribution(named, self._context(noun.end(), limit), True)
         return NOBODY
+
+    def organisation_at(self, start: int, limit: int) -> Mention | None:
+        """A body named right at start (past punctuation and "the"): "the National
+        Weather Service", "Acme Mining Corp"; a subject, so nothing but punctuation or a
+        lowercase word follows it."""
+        lead = _ORG_LEAD.match(self.norm, start, limit)
+        at = start if lead is None else lead.end()
+        found = _ORGANISATION.match(self.norm, at, limit)
+        return None if found is None else self._organisation(found, limit)
+
+    def _organisation_before(self, verb_start: int, floor: int) -> Mention | None:
+        """`the National Weather Service warned that ...`: a body's name right before a
+        speech verb (adverbs between), as its clause's subject: nothing before it in the
+        sentence but "the", a comma or a word that opens a clause (not "a report by")."""
+        low = max(floor, verb_start - _ORG_REACH)
+        if not any(c.isupper() for c in self.norm[low:verb_start]):
+            return None  # no capitalised word: no name (the common case, by one scan)
+        last = None
+        for found in _ORGANISATION.finditer(self.norm, low, verb_start):
+            last = found
+        if last is None:
+            return None
+        gap = self.norm[last.end() : verb_start].split()
+        if len(gap) > 2 or not all(lower(g) in ADVERBS_BETWEEN for g in gap):
+            return None
+        at = last.start()
+        if self.norm.startswith("the ", at - 4):
+            at -= 4
+        before = self.norm[max(floor, at - 40) : at].split()
+        if before and not _opens_clause(before, at - 40 < floor):
+            return None
+        return self._organisation(last, verb_start)
+
+    def _organisation(self, found: re.Match[str], limit: int) -> Mention | None:
+        """The body a match of _ORGANISATION names, less the sentence's opening words
+        ("The", "Yesterday"); None for one word ("Police") or when a possessive or a
+        name follows ("the Agency's director Ann Lee")."""
+        words = found.group(0).split(" ")
+        start = found.start()
+        while words and lower(words[0]) in STOPWORDS:
+            start += len(words.pop(0)) + 1
+        if len(words) < 2 or lower(words[0]) in ("of", "for", "and", "on", "&"):
+            return None
+        if not _ORG_END.match(self.norm, found.end(), limit + 1):
+            return None
+        name = " ".join(words)
+        return Mention(start, found.end(), "name", name, True, -1, False, surface=name)
 
     def body_named(self, noun: str, before: int) -> str | None:
         """The full name of 'the museum' or 'the council' that the text gave before
         ("the National Museum in Warsaw"): the last capitalised name of two or more
         words whose head is the noun; None when the text named no such body."""
         head = noun[:1].upper() + noun[1:]
+        heads = "|".join(re.escape(h) for h in _BODY_HEADS.get(noun, (head,)))
         name = re.compile(
-            r"(?:[A-Z][\w'\u2019&.-]*\s(?:(?:of|for|and|the)\s)?){1,4}" + re.escape(head) + r"\b"
+            r"(?:[A-Z][\w'\u2019&.-]*\s(?:(?:of|for|and|the)\s)?){1,4}(?:" + heads + r")\b"
             r"(?:\s(?:of|in|for|at|on)\s(?:the\s)?[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,3})?"
-            r"|" + re.escape(head) + r"\s(?:of|in|for|on)\s(?:the\s)?[A-Z][\w'\u2019-]*"
+            r"|(?:" + heads + r")\s(?:of|in|for|on)\s(?:the\s)?[A-Z][\w'\u2019-]*"
             r"(?:\s[A-Z][\w'\u2019-]*){0,3}"
         )
         found = list(name.finditer(self.norm, max(0, before - _BODY_REACH), before))
@@ -292,6 +385,9 @@ class Attributor:
             gap = self.norm[last.end : verb_start].split()
             if len(gap) <= 3 and all(lower(g) in ADVERBS_BETWEEN for g in gap):
                 return last
+        body = self._organisation_before(verb_start, sentence_start)
+        if body is not None:
+            return body
         inverted = self._mention_at(verb_end, verb_end + 3)
         if inverted is not None:
             return inverted

@@ -131,6 +131,17 @@ NATIONALITIES: Final[dict[str, str]] = {
     "argentine": "Argentina", "chilean": "Chile", "cuban": "Cuba", "soviet": "Soviet Union",
 }  # fmt: skip
 
+# Capitalised nouns that close (or open, before "of") the name of a body that speaks for
+# itself: "the National Weather Service warned", "the Ministry of Defence said".
+ORGANISATION_NOUNS: Final = frozenset(
+    """Service Agency Authority Administration Department Ministry Office Council Committee
+    Commission Board Bureau Institute University College Museum Library Foundation Trust
+    Association Society Union Federation League Party Police Constabulary Court Government
+    Company Corporation Corp Inc Ltd PLC Group Bank Fund Network Centre Center Hospital
+    Organisation Organization Command Embassy Secretariat Parliament Directorate Coalition
+    Alliance Institution Observatory Laboratory""".split()
+)
+
 # Capitalised words that are never part of a person's name.
 NON_PERSON_WORDS: Final = frozenset(
     """january february march april may june july august september october november
@@ -162,7 +173,7 @@ NON_PERSON_WORDS: Final = frozenset(
     daily weekly mail times herald telegraph gazette tribune chronicle journal newspaper
     magazine broadcasting network television radio agency
     """.split()
-) | frozenset(NATIONALITIES)
+) | frozenset([*NATIONALITIES, *map(str.lower, ORGANISATION_NOUNS)])
 
 # Capitalised words that open sentences but do not start names.
 STOPWORDS: Final = frozenset(

@@ -82,6 +82,9 @@ _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
+# A capitalised word and "of" or "for" right before a single name: it ends a longer
+# name ("Ministry of Defence", "Bank of England"), not a person's.
+_OF_A_NAME: Final = re.compile(r"[A-Z][\w'-]*\s(?:of|for)\s(?:the\s)?$")
 _QUOTED_EDGES: Final = " ,.;:!?'\u2019"  # around a title in quotation marks
 
 
@@ -457,6 +460,8 @@ def _single_speakers(
         if lower(name[0]).endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
             settled.add(name[0])  # "Astronomers say": a group; "at Cambridge": a place
             continue
+        if _OF_A_NAME.search(norm, max(run.sentence_start, run.start - 40), run.start):
+            continue  # "the Ministry of Defence said": the end of a body's name
         if lower(name[0]) not in vocabulary:
             found.add(name[0])
         settled.add(name[0])  # the vocabulary answers the same for each of its runs

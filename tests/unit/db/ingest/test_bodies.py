@@ -1,0 +1,67 @@
+"""A body that speaks for itself (an agency, a ministry, a company) is a quote's speaker;
+a body named inside a longer phrase is not, and no body is a person.
+
+Every text here is invented for the test.
+"""
+
+from __future__ import annotations
+
+from tests.unit.db.ingest.helpers import parse, quote_with
+
+STATEMENTS = """Floods close the valley road
+
+Rain closed the pass on Saturday, and the Upland Roads Authority warned that "crews will \
+need a week to clear the slips".
+
+"Stay off the pass until further notice," said the Upland Roads Authority.
+
+The Ministry of Fisheries said in a statement: "Two boats were sent to help the village."
+
+Kettle Mining Corp said its staff were safe. "Every worker was out before the water \
+rose," the company said.
+
+"The river peaked at noon," the Lowland Weather Service said on Sunday.
+"""
+
+
+def test_a_body_that_speaks_is_the_speaker() -> None:
+    """Before or after the quote, by its name or by its common noun ("the company")."""
+    doc = parse(STATEMENTS)
+    assert quote_with(doc, "crews will need a week").speaker == "Upland Roads Authority"
+    assert quote_with(doc, "Stay off the pass").speaker == "Upland Roads Authority"
+    assert quote_with(doc, "Two boats were sent").speaker == "Ministry of Fisheries"
+    assert quote_with(doc, "Every worker was out").speaker == "Kettle Mining Corp"
+    assert quote_with(doc, "The river peaked at noon").speaker == "Lowland Weather Service"
+
+
+NOT_SPEAKING = """Harbour works run late
+
+A spokesman for the Upland Roads Authority said: "The harbour road opens in May."
+
+The report by the National Harbour Office said "costs rose by a third in two years".
+
+Officials at the Ministry of Fisheries said "the quays are full every single day".
+
+"We were never asked about the plans," said the Harbour Board's director, Ann Lee.
+"""
+
+
+def test_a_body_inside_a_phrase_speaks_for_no_one() -> None:
+    """'A spokesman for', 'a report by', 'officials at', 'the Board's director': the
+    text does not say the body spoke, so the speaker stays unknown rather than a guess;
+    and "Fisheries" of "Ministry of Fisheries" is no person."""
+    doc = parse(NOT_SPEAKING)
+    assert quote_with(doc, "The harbour road opens").speaker is None
+    assert quote_with(doc, "costs rose by a third").speaker is None
+    assert quote_with(doc, "the quays are full").speaker is None
+    assert quote_with(doc, "We were never asked").speaker in (None, "Ann Lee")
+    assert all(p.canonical != "Fisheries" for p in doc.people)
+
+
+def test_a_body_is_no_person() -> None:
+    """A capitalised name ending in an organisation's noun is not in the people list."""
+    doc = parse(
+        "School opens\n\nHarbour Trust opened a school. "
+        '"Pupils start in May," Tom Reed, its chairman, said.\n'
+    )
+    assert [p.canonical for p in doc.people] == ["Tom Reed"]
