@@ -77,7 +77,8 @@ TITLES: Final = frozenset(
     attorney solicitor barrister doctor nurse surgeon scientist researcher historian
     economist engineer architect astronomer curator treasurer clerk firefighter
     astronomer physicist chemist biologist archaeologist spokeswoman owner chef farmer
-    captain skipper pitcher striker goalkeeper midfielder defender manager referee""".split()
+    captain skipper pitcher striker goalkeeper midfielder defender manager referee
+    cllr supt insp det cmdr lt sgt capt adm""".split()
 )
 # Offices and occupations that "the ..." can refer back to once the text ties one to a
 # person ("Administrator Lisa Grant ... the administrator said").

@@ -1,0 +1,26 @@
+"""How a speaker is named: abbreviated titles, lone given names, labels that name no one.
+
+Every text here is invented for the test.
+"""
+
+from __future__ import annotations
+
+from tests.unit.db.ingest.helpers import parse, quote_with
+
+ABBREVIATED = """Parking rules to change
+
+Cllr Ann Fogg raised the matter at the meeting on parking.
+
+Cllr Fogg said: "Nobody can park near the school gates any more."
+
+Det Insp Joe Marr said the force agreed. "We will patrol the lane," Insp Marr said.
+"""
+
+
+def test_abbreviated_titles_are_titles() -> None:
+    """Cllr, Insp and Det are titles, as Councillor is: "Cllr Fogg" is Ann Fogg,
+    not a second person called Cllr Fogg."""
+    doc = parse(ABBREVIATED)
+    assert quote_with(doc, "Nobody can park").speaker == "Ann Fogg"
+    assert quote_with(doc, "We will patrol").speaker == "Joe Marr"
+    assert sorted(p.canonical for p in doc.people) == ["Ann Fogg", "Joe Marr"]
