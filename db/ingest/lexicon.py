@@ -299,6 +299,11 @@ TURN_LABEL_WORDS: Final = frozenset(
     timeline see also contact email phone location date time where when what who why
     how question answer""".split()
 ) - {"question", "answer"}
+# The last word of a label that lists who attended, not who speaks: "Present:", "Also
+# present:", "In attendance:", "Members absent:".
+ROLL_CALL_WORDS: Final = frozenset(
+    "present absent attending attendance attendees participants apologies".split()
+)
 
 # Lines that are page furniture when they stand alone (lowercase, outer punctuation off):
 # section names, buttons and teasers that a saved page carries around its article.

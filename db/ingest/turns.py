@@ -23,7 +23,13 @@ import operator
 import re
 from typing import Final
 
-from db.ingest.lexicon import HONORIFICS, MONTHS, NON_PERSON_WORDS, TURN_LABEL_WORDS
+from db.ingest.lexicon import (
+    HONORIFICS,
+    MONTHS,
+    NON_PERSON_WORDS,
+    ROLL_CALL_WORDS,
+    TURN_LABEL_WORDS,
+)
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
@@ -118,10 +124,15 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
 
 
 def _is_speaker_label(label: str) -> bool:
-    """A label that may name a speaker: no "Note", month or common noun."""
+    """A label that may name a speaker: no "Note", month or common noun, and no roll
+    call ("Present: Representatives Linder, ...", "Also present:") of who attended."""
     words = lower(label).rstrip(".")
+    split = words.split()
     return not (
-        words in TURN_LABEL_WORDS or words.split()[0] in MONTHS or words in NON_PERSON_WORDS
+        words in TURN_LABEL_WORDS
+        or split[0] in MONTHS
+        or words in NON_PERSON_WORDS
+        or split[-1] in ROLL_CALL_WORDS
     )
 
 

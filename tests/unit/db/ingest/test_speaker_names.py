@@ -24,3 +24,25 @@ def test_abbreviated_titles_are_titles() -> None:
     assert quote_with(doc, "Nobody can park").speaker == "Ann Fogg"
     assert quote_with(doc, "We will patrol").speaker == "Joe Marr"
     assert sorted(p.canonical for p in doc.people) == ["Ann Fogg", "Joe Marr"]
+
+
+HEARING = """Hearing on the harbour bill
+
+Thursday, May 2, 2019
+
+The committee met at 10 a.m., Hon. Dana Marsh presiding.
+
+Present: Members Marsh, Oduya and Pell.
+Also Present: Member Quist.
+
+Mr. Marsh. The committee will come to order. We meet today to hear the harbour bill.
+
+We have two witnesses this morning, and I thank them for coming.
+"""
+
+
+def test_a_roll_call_labels_no_speaker() -> None:
+    """A "Present:" label lists who attended: it labels nobody's words, in a transcript or not."""
+    doc = parse(HEARING)
+    assert all(q.speaker != "Present" for q in doc.quotes)
+    assert not [q for q in doc.quotes if "Oduya" in q.text]
