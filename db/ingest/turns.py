@@ -70,6 +70,12 @@ _INLINE_PERIOD: Final = re.compile(rf"[.!?\d)\]-] +{_PERIOD_LABEL}")
 _FLATTENED_LEAST: Final = 1000
 _LABEL_ENDS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # what a `NAME:` has before ":"
 _MIN_RECURRING: Final = 2  # labels that recur inline before inline labels start turns
+# `Mr. Linder. The meeting will come to order.`: a hearing's record opens a turn with an
+# honorific, the speaker's name and a full stop; so labelled, one turn is enough.
+_RECORD_TURN: Final = re.compile(
+    rf"(?P<label>{_HONORIFIC}\.?\s(?:{_CAPS_WORD}|{_TITLE_WORD})(?:\s(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}})"
+    r"\.\s+(?=[A-Z\"\u201c]\S*(?:\s+\S+){3})"
+)
 _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 # Labels of someone who asks and is not named: a question from the floor, an interviewer.
 _QUESTION_LABELS: Final = frozenset(
@@ -113,11 +119,11 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
     which ends a turn all the same; None for a paragraph with no label."""
     if unit.block.kind not in ("paragraph", "label"):
         return None
-    if norm.find(":", unit.start, unit.start + _LABEL_REACH) < 0 and norm[unit.start] not in "QA":
-        return None  # every label but "Q." / "A." / "Q  " ends with a colon near the start
-    match = _TURN.match(norm, unit.start, unit.end)
+    colon = norm.find(":", unit.start, unit.start + _LABEL_REACH) >= 0
+    # every label but "Q." / "A." / "Q  " and a record's "Mr. Name." ends with a colon
+    match = _TURN.match(norm, unit.start, unit.end) if colon or norm[unit.start] in "QA" else None
     if match is None:
-        return None
+        return _RECORD_TURN.match(norm, unit.start, unit.end)
     if match.end() == unit.end and len(match.group("label")) < 3:
         return None  # a lone "Q:" or "A:" line is a heading, not a turn
     return match if _is_speaker_label(match.group("label")) else False
@@ -241,7 +247,8 @@ def find_turns(
     pieces, piece_dates = _split_at(units, dates, sorted(inline)) if inline else (units, dates)
     labels = [inline.get(unit.start) or _label_of(norm, unit) for unit in pieces]
     named = [label for label in labels if isinstance(label, re.Match)]
-    if len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2:
+    several = len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2
+    if several or any(label.re is _RECORD_TURN for label in named):
         _transcript(text, pieces, labels, cast, piece_dates, turns)
     _block_quotes(text, norm, units, cast, dates, turns)
     return turns

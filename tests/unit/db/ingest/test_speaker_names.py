@@ -46,3 +46,12 @@ def test_a_roll_call_labels_no_speaker() -> None:
     doc = parse(HEARING)
     assert all(q.speaker != "Present" for q in doc.quotes)
     assert not [q for q in doc.quotes if "Oduya" in q.text]
+
+
+def test_a_record_label_opens_a_turn() -> None:
+    """A "Mr. Marsh." label opening a paragraph, as a hearing's record writes it, opens Marsh's
+    turn, which runs over the paragraphs below; one such label is enough."""
+    doc = parse(HEARING)
+    turn = quote_with(doc, "The committee will come to order.")
+    assert turn.speaker == "Dana Marsh"
+    assert "I thank them for coming" in turn.text
