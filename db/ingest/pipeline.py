@@ -39,6 +39,14 @@ _AGENCY_DATELINE: Final = re.compile(r"\([A-Z][A-Za-z]{1,11}\)\s*(?:-{1,2}\s*)?"
 _AGENCY_REACH: Final = 200
 _CITY_DATELINE: Final = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][A-Za-z.]{1,20})?,\s")
 _PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
+# The words that open an interview by saying when it is held, right before that date.
+_INTERVIEW_OPENING: Final = re.compile(
+    r"\b(?:[Tt]his\s(?:is|begins)\san\s(?:oral\shistory\s)?interview\b[^!?\n]{0,160}?\son"
+    r"|[Tt]oday\sis|[Tt]his\sis)\s(?=[A-Z0-9])"
+)
+_INTERVIEW_WORDS: Final = ("his is ", "his begins ", "oday is ")  # what its cues hold
+_INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the top
+_DATE_LENGTH: Final = 40  # "Wednesday, September 30, 2015" and then some
 _TITLE_REACH: Final = 16  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 3
 _BODY_WORDS: Final = 25
@@ -108,7 +116,23 @@ def _published(
             return after[0].date
         if fallback is None and head.start not in headings:
             fallback = _stamp_date(line, hits)
-    return fallback
+    return fallback or _interview_date(norm, dates)
+
+
+def _interview_date(norm: str, dates: DateIndex) -> PartialDate | None:
+    """An interview's opening words that give its date ("This begins an interview with
+    Ann Lee on April 8, 2003", "Today is April 19, 2013"), near the top: the date of
+    the document when no stamp or dateline gives one."""
+    for word in _INTERVIEW_WORDS:  # a plain search for the words every cue holds
+        if norm.find(word, 0, _INTERVIEW_REACH) >= 0:
+            break
+    else:
+        return None  # most texts have none
+    for cue in _INTERVIEW_OPENING.finditer(norm, 0, _INTERVIEW_REACH):
+        hits = dates.dates_in(cue.end(), cue.end() + _DATE_LENGTH)
+        if hits and hits[0].start == cue.end() and hits[0].date.precision == "day":
+            return hits[0].date
+    return None
 
 
 def _line_hits(dates: DateIndex, line: Line) -> list[DateHit]:

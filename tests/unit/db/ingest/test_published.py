@@ -170,3 +170,28 @@ def test_day_first_month_days_without_a_date_stay_year_less() -> None:
     assert [e.date.iso() for e in doc.events] == ["--01-20"]
     doc = parse_document("Quay notes\n\nThe 20 January flood was the worst.\n", "quay.txt")
     assert doc.events == []
+
+
+INTERVIEW = """Memories of the mill
+
+DAN PELL: This begins an interview with Ruth Okafor on May 9, 1987, about the old mill.
+
+RUTH OKAFOR: Thank you for having me here today.
+
+PELL: When did you start at the mill?
+
+OKAFOR: In the spring after the war ended, when I was sixteen.
+"""
+
+
+def test_an_interview_dates_itself_in_its_opening_words() -> None:
+    """ "This begins an interview with ... on <date>" near the top, and no stamp: that is
+    the document's date, so every turn was said then; "Today is <date>" says the same."""
+    doc = parse_document(INTERVIEW, "mill.txt")
+    assert doc.published == PartialDate(1987, 5, 9, "day")
+    assert quote_with(doc, "When did you start at the mill?").date == doc.published
+    today = parse_document(
+        "Mill memories\n\nPELL: Today is June 2, 1990. We are at the mill.\n\nOKAFOR: Yes.\n",
+        "mill.txt",
+    )
+    assert today.published == PartialDate(1990, 6, 2, "day")
