@@ -69,6 +69,8 @@ _FUTURE: Final = re.compile(
     r"|is to|are to|would|for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 
+_FUTURE_REACH: Final = 60  # how far before a weekday a word of the future makes it the next
+
 
 def trim(text: str, limit: int) -> str:
     """Cut at a word boundary with an ellipsis when longer than limit."""
@@ -400,6 +402,19 @@ class EventBuilder:
             return None
         return _capitalise(clause)
 
+    def _ahead(self, start: int, pos: int, end: int) -> bool:
+        """A word of what is to come right before the weekday at [pos, end) in its sentence
+        (from start), outside quotation marks: "due to reopen Tuesday", "canceled for
+        Monday"; not "said Monday he will go", nor "Monday night" in a sentence whose quote
+        says "we were going to"."""
+        low = max(start, pos - _FUTURE_REACH)
+        found = _FUTURE.search(self.layout.norm, low, end)
+        while found is not None:
+            if not self.quoted.contains(found.start()):
+                return True
+            found = _FUTURE.search(self.layout.norm, found.end(), end)
+        return False
+
     def _relative_dates(
         self, anchor: PartialDate | None, start: int, end: int, same_day: bool, since: int
     ) -> None:
@@ -436,7 +451,7 @@ class EventBuilder:
                 if (
                     hit.unit == "weekday"
                     and delta < NEXT_WEEKDAY
-                    and _FUTURE.search(norm, start, end)
+                    and self._ahead(start, hit.start, hit.end)
                 ):
                     delta += NEXT_WEEKDAY  # "schools are due to reopen Tuesday": the next one
                 date = shift(anchor, delta, hit.unit)

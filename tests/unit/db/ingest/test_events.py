@@ -269,3 +269,23 @@ def test_parts_of_the_writers_day_are_its_own_day() -> None:
         "The town band plays on the pier tonight.\n"
     )
     assert [e.date.iso() for e in doc.events] == ["2021-05-03", "2021-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("The mayor spoke Monday night, though no evacuation was planned.", "2019-06-03"),
+        ('"We were going to close the road," the mayor said Monday.', "2019-06-03"),
+        ("The ferry stopped before midnight Monday due to the wind.", "2019-06-03"),
+        ("The mayor said Monday he will resign in the autumn.", "2019-06-03"),
+        ("The ferry is due to sail again Monday.", "2019-06-10"),
+        ("Classes were canceled for Monday.", "2019-06-10"),
+    ],
+)
+def test_a_weekday_is_ahead_only_after_a_word_of_the_future(sentence: str, iso: str) -> None:
+    """In an article of Wednesday June 5, 2019, a bare weekday is the latest one before
+    it, unless a word of what is to come stands right before it in its own sentence,
+    outside quotation marks; "planned", "going to" in a quote, "due to the wind" or a
+    "will" after the weekday do not move it to next week."""
+    doc = parse(f"Ferry news\nPublished: June 5, 2019\n\n{sentence}\n")
+    assert [e.date.iso() for e in doc.events] == [iso]
