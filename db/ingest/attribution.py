@@ -16,6 +16,7 @@ from db.ingest.lexicon import (
     ADVERBS_BETWEEN,
     CLAUSE_OPENERS,
     CONTEXT_NOUNS,
+    OFFICE_NOUNS,
     ORGANISATION_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -48,7 +49,11 @@ _COLON_LABEL: Final = re.compile(
 )
 # `", the museum says.`: a body named by its common noun, after the quote.
 _BODY_AFTER: Final = re.compile(
-    r"[\s,.;:\"'\u201d\u2019]*the\s(?P<noun>[a-z]{3,20})\s(?P<verb>[a-z]+)\b"
+    r"[\s,.;:\"'\u201d\u2019]*the\s(?P<noun>[A-Za-z][a-z]{2,19})\s(?P<verb>[a-z]+)\b"
+)
+# `," said the Church in its release.`: the body's common noun right after the verb.
+_BODY_NOUN_AFTER: Final = re.compile(
+    r"\s+the\s(?P<noun>[A-Za-z][a-z]{2,19})(?=[.,;:!?]|\s[a-z]|$)"  # not "the Harbour Board"
 )
 # `" the pieces, the museum says.`: the clause that closes a quote's sentence.
 _CLOSING_CLAUSE: Final = re.compile(r",\s(?P<who>[^,]{2,60}?)\s(?P<verb>[a-z]+)[.!]?\s*")
@@ -186,6 +191,10 @@ class Attributor:
                 subject = self.organisation_at(start, limit)
             if subject is not None:
                 return Attribution(subject.person, self._context(subject.end, limit), True)
+            noun = _BODY_NOUN_AFTER.match(self.norm, start, limit)  # `," said the Church in`
+            named = None if noun is None else self._body_of(noun["noun"], close)
+            if noun is not None and named is not None:
+                return Attribution(named, self._context(noun.end(), limit), True)
         for mention in self._mentions_in(close, close + _AFTER_REACH):
             if not _DESCRIBED_NAME_TEXT.fullmatch(self.norm, close, mention.start):
                 break
@@ -198,10 +207,16 @@ class Attributor:
             return Attribution(body.person, self._context(verb, limit), True)
         noun = _BODY_AFTER.match(self.norm, close, limit)
         if noun is not None and lower(noun["verb"]) in SPEECH_VERBS:
-            named = self.body_named(noun["noun"], close)
+            named = self._body_of(noun["noun"], close)
             if named is not None:
                 return Attribution(named, self._context(noun.end(), limit), True)
         return NOBODY
+
+    def _body_of(self, noun: str, before: int) -> str | None:
+        """body_named for "the museum" or "the Church", but not for an office such as
+        "the President", which names a person: the role resolves through mentions."""
+        lowered = lower(noun)
+        return None if lowered in OFFICE_NOUNS else self.body_named(lowered, before)
 
     def organisation_at(self, start: int, limit: int) -> Mention | None:
         """A body named right at start (past punctuation and "the"): "the National
@@ -263,9 +278,11 @@ class Attributor:
             r"(?:\s[A-Z][\w'\u2019-]*){0,3}"
         )
         found = list(name.finditer(self.norm, max(0, before - _BODY_REACH), before))
-        if not found:
+        named = [m.group(0).removeprefix("The ") for m in found]
+        named = [text for text in named if text != head]  # "The Church" alone names nothing
+        if not named:
             return None
-        text = found[-1].group(0).removeprefix("The ")
+        text = named[-1]
         words = text.split()
         if words[-1].endswith(("'s", "\u2019s")):  # "in Brno's old town": a place's, not its
             words.pop()

@@ -65,3 +65,28 @@ def test_a_body_is_no_person() -> None:
         '"Pupils start in May," Tom Reed, its chairman, said.\n'
     )
     assert [p.canonical for p in doc.people] == ["Tom Reed"]
+
+
+REFERRED = """Weavers accuse the council
+
+The Guild of Kessel Weavers has accused the town council of bad faith.
+
+The Guild, on May 2, wrote to every councillor.
+
+"The council broke its word to every weaver in the valley," said the Guild in its letter.
+
+"We will not be silenced by anyone," the Guild said.
+
+The President of the Guild of Kessel Weavers, Mara Quill, also wrote. "We are angry," \
+said the President.
+"""
+
+
+def test_a_body_referred_to_by_its_noun_is_the_speaker() -> None:
+    """Both "said the Guild" and "the Guild said" refer back to the body the text named in
+    full (past a bare "The Guild" that names nothing new); "the President" is an office,
+    a person's, and never the body."""
+    doc = parse(REFERRED)
+    assert quote_with(doc, "broke its word").speaker == "Guild of Kessel Weavers"
+    assert quote_with(doc, "will not be silenced").speaker == "Guild of Kessel Weavers"
+    assert quote_with(doc, "We are angry").speaker in (None, "Mara Quill")
