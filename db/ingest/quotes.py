@@ -15,7 +15,8 @@ from itertools import pairwise
 from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
-from db.ingest.dates import DateIndex, make_year, nearest_to, shift
+from db.ingest.dates import MONTH, DateIndex, make_date, make_year, nearest_to, shift
+from db.ingest.lexicon import MONTHS
 from db.ingest.quotemarks import QuoteSpan, Unit
 from db.ingest.segment import Section, is_title_line
 from db.records import PartialDate, QuoteRecord, Span
@@ -41,11 +42,20 @@ _QUOTES_NOTE: Final = re.compile(
 _NOTE_WORDS: Final = ("uotes", "uotations", "emarks")  # what _QUOTES_NOTE's hold
 # "in a 2008 call", "in his 1961 inaugural address": the year of the occasion the words
 # were said on, written before its noun.
-_OCCASION_YEAR: Final = re.compile(
-    r"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<year>1\d{3}|20\d{2})\s(?:[a-z]+\s)?"
+_OCCASIONS: Final = (
     r"(?:call|interview|speech|letter|address|statement|conversation|meeting|broadcast"
     r"|debate|memo|e-?mail|message|lecture|column|post|tweet|testimony|hearing"
-    r"|conference|briefing|book|diary|essay|article|sermon|toast|report)s?\b"
+    r"|conference|briefing|book|diary|essay|article|sermon|toast|report|release)s?\b"
+)
+_OCCASION_YEAR: Final = re.compile(
+    r"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<year>1\d{3}|20\d{2})\s(?:[a-z]+\s)?"
+    + _OCCASIONS
+)
+# "in the October 18 press release", "in a March 3 letter": the day of the occasion, before
+# its noun (a month-day the date scan leaves out there, as it names the occasion).
+_OCCASION_DAY: Final = re.compile(
+    rf"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?\s(?:[a-z]+\s)?" + _OCCASIONS
 )
 _NOTE_MAX: Final = 300  # a note is a short paragraph of its own
 _BLOCK_MIN_WORDS: Final = 4  # an introduced paragraph shorter than this is a caption
@@ -326,6 +336,9 @@ class QuoteBuilder:
             self.stated[(start, end)] = stated
         if unit.block.kind == "caption" and stated:
             return stated[0]
+        if section.date is not None and section.date.precision == "day":
+            beside = self._day_beside(start, end, quote)  # "in its October 18 release"
+            return section.date if beside is None else nearest_to(beside, section.date)
         if section.date is not None:
             return section.date
         if stated:
@@ -336,6 +349,25 @@ class QuoteBuilder:
             or self.noted
             or self.published  # said for the article: as of the document's own date
         )
+
+    def _day_beside(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
+        """A day stated beside the marks, in the quote's sentence [start, end) and outside
+        the quote: `," said the Church in the October 18 press release.`"""
+        low, high = max(start, quote.open - _ATTRIBUTION_REACH), min(end, quote.close + 60)
+        dates = self.layout.dates
+        near = [*dates.dates_in(low, quote.open)[-1:], *dates.dates_in(quote.close, high)[:1]]
+        days = [h.date for h in near if h.date.precision in ("day", "month-day")]
+        return days[0] if days else self._occasion_day(low, quote.open, quote.close, high)
+
+    def _occasion_day(self, low: int, open_at: int, close: int, high: int) -> PartialDate | None:
+        """The month-day of the occasion the words were said on, beside the marks."""
+        norm = self.layout.norm
+        for lo, hi in ((low, open_at), (close, high)):
+            found = _OCCASION_DAY.search(norm, lo, hi) if hi - lo > 8 else None
+            month = MONTHS.get(lower(found["month"])) if found is not None else None
+            if found is not None and month is not None:
+                return make_date(None, month, int(found["day"]))
+        return None
 
     def _relative_date(self, end: int, quote: QuoteSpan) -> PartialDate | None:
         """`"...," Smith said on Tuesday.`: a relative day after the marks, counted from
@@ -350,7 +382,8 @@ class QuoteBuilder:
 
     def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
         """A month or year said of the words themselves, beside them: `Name in 2001: "..."`,
-        `in an April 2008 call, Name said "..."`, `"...," she said in a 2008 interview.`"""
+        `in an April 2008 call, Name said "..."`, `"...," she said in a 2008 interview.`,
+        or the day of the occasion (`in its March 3 statement`), its year from the page's."""
         dates = self.layout.dates
         low, high = max(start, quote.open - _ATTRIBUTION_REACH), min(end, quote.close + 60)
         before = dates.dates_in(low, quote.open)
@@ -363,7 +396,8 @@ class QuoteBuilder:
             occasion = _OCCASION_YEAR.search(norm, lo, hi) if hi - lo > 8 else None
             if occasion is not None:
                 return make_year(int(occasion.group("year")))
-        return None
+        day = self._occasion_day(low, quote.open, quote.close, high)
+        return None if day is None else nearest_to(day, self.published)
 
     def _lead_date(
         self, sentence: tuple[int, int], unit: Unit, speaker: str | None

@@ -391,3 +391,18 @@ def test_a_body_is_not_named_by_its_places_possessive() -> None:
         '"The children found and rescued the old toys," the museum says.\n'
     )
     assert quote_with(doc, "found and rescued").speaker == "City Museum"
+
+
+def test_the_day_of_the_occasion_beside_a_quote_dates_it() -> None:
+    """ "in the October 18 press release": the day written before the occasion's noun
+    dates the words, its year from the page's date, before a dated heading's own day."""
+    article = parse(
+        "Guild answers\nPublished: October 21, 2008\n\n"
+        '"We never said that," the Guild said in its October 18 press release.\n'
+    )
+    assert quote_with(article, "We never said that").date == PartialDate(2008, 10, 18, "day")
+    listing = parse(
+        "News\n\nTuesday, October 21, 2008\n\nGuild answers critics\n\n"
+        '"We never said that," said Mara Quill in the October 18 statement.\n'
+    )
+    assert quote_with(listing, "We never said that").date == PartialDate(2008, 10, 18, "day")
