@@ -30,6 +30,7 @@ from db.ingest.lexicon import (
     ROLE_WORDS,
     SPEECH_VERBS,
     TOLD_VERBS,
+    WEEKDAYS,
 )
 from db.ingest.names import UPPER_RUN, RunShape, run_shapes
 from db.ingest.scan import finditer_near, literal_starts, spaced
@@ -82,6 +83,9 @@ _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
+# A weekday closing a capitalised run is when, not who: "Mayor Craig Brown Monday night"
+# (every one ends in "y", tested first: this runs for every capitalised run).
+_WEEKDAY_TAILS: Final = tuple(" " + day.capitalize() for day in WEEKDAYS)
 # A capitalised word and "of" or "for" right before a single name: it ends a longer
 # name ("Ministry of Defence", "Bank of England"), not a person's.
 _OF_A_NAME: Final = re.compile(r"[A-Z][\w'-]*\s(?:of|for)\s(?:the\s)?$")
@@ -241,6 +245,8 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         pos, run_end = match.span()
         if _after_lowercase_and_space(norm, pos) and match.lastindex is not None:
             pos = match.start(match.lastindex)  # a particle opens NAME_RUN's run: "de Gaulle"
+        if norm[run_end - 1] == "y" and norm.endswith(_WEEKDAY_TAILS, pos, run_end):
+            run_end = norm.rindex(" ", pos, run_end)  # "Mayor Craig Brown Monday night"
         inside, opening = run_shapes(norm[pos:run_end])
         if inside is None:  # a lone word that is nobody's name, wherever it stands
             continue

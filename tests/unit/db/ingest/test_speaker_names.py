@@ -55,3 +55,15 @@ def test_a_record_label_opens_a_turn() -> None:
     turn = quote_with(doc, "The committee will come to order.")
     assert turn.speaker == "Dana Marsh"
     assert "I thank them for coming" in turn.text
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
+    """US news writes the day right after the name ("Mayor Dana Whitfield Monday night");
+    the weekday is when, so the name is still Dana Whitfield's, and a pronoun finds her."""
+    doc = parse(
+        "Dam holds\nPublished: June 5, 2019\n\n"
+        "During a call with Mayor Dana Whitfield Monday night, she said the dam held. "
+        '"We were lucky," she said.\n'
+    )
+    assert [p.canonical for p in doc.people] == ["Dana Whitfield"]
+    assert quote_with(doc, "We were lucky").speaker == "Dana Whitfield"
