@@ -408,15 +408,41 @@ class QuoteBuilder:
         if speaker is None or self.layout.dates.dates_in(sentence[0], sentence[1]):
             return None
         index = self.layout.sentence_index(unit, sentence[0])
-        if index <= 0:
+        if index > 0:
+            start, end = self.layout.sentences[unit.index][index - 1]
+            hits = self.layout.dates.dates_in(start, end)
+            if len(hits) != 1 or hits[0].date.year is None:
+                return None
+            if speaker not in self.attributor.named_between(start, end):
+                return None
+            return hits[0].date
+        return self._reported_before(unit, speaker)
+
+    def _reported_before(self, unit: Unit, speaker: str) -> PartialDate | None:
+        """`During an interview Monday night, Brown said ...` closing the paragraph above
+        a quote that opens its own: the speaker spoke then, one day stated or counted from
+        the page's date, when the speaker named there is a speech verb's subject."""
+        previous = self.layout.units[unit.index - 1] if unit.index > 0 else None
+        if previous is None or previous.block.kind != "paragraph":
             return None
-        start, end = self.layout.sentences[unit.index][index - 1]
-        hits = self.layout.dates.dates_in(start, end)
-        if len(hits) != 1 or hits[0].date.year is None:
+        if (
+            previous.block.section != unit.block.section
+            or not self.layout.sentences[previous.index]
+        ):
             return None
+        start, end = self.layout.sentences[previous.index][-1]
+        if self.attributor.reported_speaker(start, end) != speaker:
+            return None  # no words of the speaker's said then
         if speaker not in self.attributor.named_between(start, end):
             return None
-        return hits[0].date
+        hits = self.layout.dates.dates_in(start, end)
+        if hits:
+            return hits[0].date if len(hits) == 1 and hits[0].date.year is not None else None
+        days = [
+            h for h in self.layout.dates.relatives_in(start, end)
+            if h.unit in ("day", "weekday", "today") and not h.anaphoric
+        ]  # fmt: skip
+        return shift(self.published, days[0].delta, days[0].unit) if len(days) == 1 else None
 
     def _settle_headings(self, records: list[tuple[QuoteSpan, QuoteRecord]]) -> list[QuoteRecord]:
         """A headline repeating a body quote takes its speaker; a full repeat is dropped."""

@@ -406,3 +406,21 @@ def test_the_day_of_the_occasion_beside_a_quote_dates_it() -> None:
         '"We never said that," said Mara Quill in the October 18 statement.\n'
     )
     assert quote_with(listing, "We never said that").date == PartialDate(2008, 10, 18, "day")
+
+
+def test_a_quote_after_its_speaker_spoke_at_a_stated_time_was_said_then() -> None:
+    """A paragraph closing on "Speaking on Monday, Whitfield said ..." dates the quote
+    that opens the next paragraph in her voice; a date of something else she did does
+    not ("was elected on ...": no words said then)."""
+    lead = (
+        "Dam holds\nPublished: June 5, 2019\n\n"
+        "Speaking at a briefing on Monday, Mayor Dana Whitfield said the dam held.\n\n"
+    )
+    quote = '"We were lucky, and we know it," Whitfield said.\n'
+    doc = parse(lead + quote)
+    assert quote_with(doc, "We were lucky").date == PartialDate(2019, 6, 3, "day")
+    elected = lead.replace("Speaking at a briefing on Monday", "On May 3, 2011")
+    elected = elected.replace("said the dam held", "was elected mayor")
+    assert quote_with(parse(elected + quote), "We were lucky").date == PartialDate(
+        2019, 6, 5, "day"
+    )
