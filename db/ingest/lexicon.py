@@ -275,7 +275,7 @@ FEMININE_NAMES: Final = frozenset(
     natasha nicola nicole nina olga olivia pamela patricia paula pauline penelope priya
     rachel rebecca rose ruth sally samantha sandra sara sarah sharon shirley sofia sophia
     sophie stephanie susan suzanne sylvia tanya teresa theresa tina valentina valerie
-    vanessa victoria virginia wendy yvonne zoe""".split()
+    vanessa victoria virginia wendy yvonne zoe beth jenny liz maggie meg peggy""".split()
 )
 MASCULINE_NAMES: Final = frozenset(
     """aaron adam ahmed alan albert alexander alfred ali andrew angus anthony antonio
@@ -288,7 +288,8 @@ MASCULINE_NAMES: Final = frozenset(
     mohammed muhammad neil nicholas nigel oliver omar oscar patrick paul pedro peter
     philip pierre ralph raymond richard robert roger ronald roy russell ryan samuel scott
     sean simon stanley stephen steve steven stuart thomas timothy tom tony victor vincent
-    walter wayne william""".split()
+    walter wayne william cliff dave doug eddie greg jeff ken mike phil reg ron stan ted
+    tim""".split()
 )
 
 # Words before a colon at the start of a paragraph that label no speaker.
@@ -324,6 +325,11 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
 GIVEN_NAMES: Final = FEMININE_NAMES | MASCULINE_NAMES
+# Given names that are as often a place ("Virginia's governor", "Victoria Station"): alone,
+# they are nobody for sure.
+PLACE_GIVEN_NAMES: Final = frozenset(
+    "virginia victoria florence charlotte sofia helena georgia adelaide".split()
+)
 
 # The US states' two-letter postal codes: "Chicago, IL" places a text in the US, whose
 # numeric dates put the month first ("1/10/2017" is January 10).

@@ -22,11 +22,13 @@ from db.ingest.lexicon import (
     DESCRIBING_NOUNS,
     FEMININE_NAMES,
     FEMININE_TITLES,
+    GIVEN_NAMES,
     HONORIFICS,
     MASCULINE_NAMES,
     MASCULINE_TITLES,
     NATIONALITIES,
     OFFICE_NOUNS,
+    PLACE_GIVEN_NAMES,
     ROLE_WORDS,
     SPEECH_VERBS,
     TOLD_VERBS,
@@ -347,6 +349,15 @@ def _marked_as_person(norm: str, run: _Run) -> bool:
     return _described(norm, run)
 
 
+def _lone_given_name(norm: str, run: _Run) -> bool:
+    """'the raid that leaves Cliff boiling': a common given name alone inside a sentence
+    (at its start it may be a word: "Will", "Mark") is a person the text calls by it."""
+    given = lower(run.name[0])
+    if given not in GIVEN_NAMES or given in PLACE_GIVEN_NAMES:
+        return False
+    return not _opens_sentence(norm, run.sentence_start, run.start)
+
+
 def _described(norm: str, run: _Run) -> bool:
     """'Welsh cleric Nennius': a single name right after a lowercase office or calling
     is the person it describes, as a capitalised title before it would make it."""
@@ -461,7 +472,7 @@ def _single_speakers(
         if lower(name[0]) in clusters or name[0] in givens:  # a surname, a given name
             settled.add(name[0])
             continue
-        if run.shape.title is None and not _marked_as_person(norm, run):
+        if not (run.shape.title or _marked_as_person(norm, run) or _lone_given_name(norm, run)):
             continue
         if lower(name[0]).endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
             settled.add(name[0])  # "Astronomers say": a group; "at Cambridge": a place

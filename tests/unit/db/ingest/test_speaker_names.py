@@ -67,3 +67,20 @@ def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
     )
     assert [p.canonical for p in doc.people] == ["Dana Whitfield"]
     assert quote_with(doc, "We were lucky").speaker == "Dana Whitfield"
+
+
+def test_a_lone_given_name_inside_a_sentence_is_a_person() -> None:
+    """A feature may call its subject by a given name alone ("the flood that left Maggie
+    homeless"): a common given name inside a sentence is a person, and "she says" finds
+    her; at a sentence's start, or where the text uses it as a place, it is not."""
+    doc = parse(
+        "After the flood\n\nThe flood that left Maggie homeless came at night, near Victoria.\n\n"
+        "‘I lost everything in one night,’ she says.\n\nWill the council pay? Nobody knows.\n"
+    )
+    assert quote_with(doc, "I lost everything").speaker == "Maggie"
+    assert [p.canonical for p in doc.people] == ["Maggie"]
+    place = parse(
+        "Budget row\n\nThe budget that left Virginia short of funds passed on Monday.\n\n"
+        '"We were robbed," she said.\n'
+    )
+    assert place.people == []  # a given name that is as often a place is nobody alone
