@@ -64,6 +64,12 @@ _KICKER_LINE: Final = re.compile(
     r"^[ \t]*[A-Z]{3,}(?:\s[A-Z]{3,})?:[ \t]+(?P<headline>(?=[^\n]*[a-z])[^\n]+)$", re.MULTILINE
 )
 _TITLE_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+# What a button or link asks the reader to do, opening its line (see _is_control).
+# (Lines the clean-up drops already, "read more", "sign up for", are not repeated here.)
+_CONTROL_WORDS: Final = (
+    "download ", "view ", "print ", "click ", "tap ", "subscribe ", "listen to ",
+    "listen now", "watch now", "open in app",
+)  # fmt: skip
 _NOTICE_WORDS: Final = 60
 _NOTICE_PHRASES: Final = (
     "this website", "the website", "this site", "this page", "cookies", "javascript",
@@ -223,6 +229,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         if caption_next:  # the words under an "Image caption" line
             caption_next = False
             continue
+        if _is_control(block):
+            continue  # 'Download "..."', "View blog reactions": a button, not a headline
         start, end = unit.start, unit.end
         last_line = block.rstrip().rsplit("\n", 1)
         if lower(last_line[-1]).strip(" ,:") in _CAPTION_LABELS:
@@ -246,6 +254,12 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _is_control(block: str) -> bool:
+    """A page's control: a line that opens with what a button or link asks the reader to
+    do ('Download "Annual Report"', "View comments", "Print this page")."""
+    return lower(block.lstrip()).startswith(_CONTROL_WORDS)
 
 
 def _is_body(line: str) -> bool:

@@ -70,3 +70,16 @@ def test_a_headline_with_a_date_inside_is_a_subtitle_not_a_stamp() -> None:
     above it, shorter but undated, is the title."""
     top = "Quay stays open\n\nA vote that settles the quarrel of 1998 over who owns the rail"
     assert parse(f"{top}\n\n{BODY}\n").title == "Quay stays open"
+
+
+def test_a_button_is_never_the_title() -> None:
+    """A line that asks the reader to do something ('Download "..."', "View comments")
+    is a page's control, even when it is the longest line above the body."""
+    doc = parse(
+        "MEMORIES OF THE KETTLE MILL FLOOD\n\n"
+        'Download "MEMORIES OF THE KETTLE MILL FLOOD" as a PDF file\n\n'
+        "View all reader comments on this story\n\n"
+        "The Kettle Mill flooded in the spring of 1947, and the families who worked there "
+        "lost their homes and their jobs in a single week of rain.\n"
+    )
+    assert doc.title == "MEMORIES OF THE KETTLE MILL FLOOD"
