@@ -44,6 +44,7 @@ _INTERVIEW_OPENING: Final = re.compile(
     r"\b(?:[Tt]his\s(?:is|begins)\san\s(?:oral\shistory\s)?interview\b[^!?\n]{0,160}?\son"
     r"|[Tt]oday\sis|[Tt]his\sis)\s(?=[A-Z0-9])"
 )
+_HEADING_DATE_GAP: Final = 40  # at most a short line between a heading's date and a turn
 _INTERVIEW_WORDS: Final = ("his is ", "his begins ", "oday is ")  # what its cues hold
 _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the top
 _DATE_LENGTH: Final = 40  # "Wednesday, September 30, 2015" and then some
@@ -139,6 +140,21 @@ def _interview_date(norm: str, dates: DateIndex) -> PartialDate | None:
         if hits and hits[0].start == cue.end() and hits[0].date.precision == "day":
             return hits[0].date
     return None
+
+
+def _heading_date(dates: DateIndex, turns: Turns) -> PartialDate | None:
+    """A transcript whose heading ends with its date ("... on the Space Station April
+    24, 2017 The President. Station, ..."): the date right before the first turn is the
+    document's, and its undated turns were said on it."""
+    first = turns.turns[0][0]
+    hits = dates.dates_in(max(0, first - _HEADING_DATE_GAP - _DATE_LENGTH), first)
+    if not hits or hits[-1].date.precision != "day" or first - hits[-1].end > _HEADING_DATE_GAP:
+        return None
+    date = hits[-1].date
+    for quote in turns.quotes:
+        if quote.date is None:
+            quote.date = date
+    return date
 
 
 def _line_hits(dates: DateIndex, line: Line) -> list[DateHit]:
@@ -338,6 +354,8 @@ def extract(
     said = noted or published  # when the page's quotes were said, where nothing closer says
     unit_dates = [segmented.sections[u.block.section].date or said for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
+    if published is None and turns.turns:
+        published = _heading_date(layout.dates, turns)
     spans = scan.spans  # a marked quote inside a turn is the speaker quoting someone
     if turns.blocks:
         spans = [q for q in spans if not turns.is_block(q.open)]

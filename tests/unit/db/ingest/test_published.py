@@ -195,3 +195,20 @@ def test_an_interview_dates_itself_in_its_opening_words() -> None:
         "mill.txt",
     )
     assert today.published == PartialDate(1990, 6, 2, "day")
+
+
+HEADED = (
+    "Remarks at the Opening of the Kettle Harbour Wall by the Mayor and the Harbour "
+    "Master of Ferryport, with Guests from the Fishing Fleet May 2, 1998\n\n"
+    "MAYOR REED: Welcome, all of you, to the new wall.\n\n"
+    "CAPTAIN VOSS: Thank you, Mayor. The fleet has waited years for this.\n\n"
+    "REED: And it will stand for a hundred more.\n"
+)
+
+
+def test_a_transcripts_heading_that_ends_with_a_date_dates_its_turns() -> None:
+    """The date that closes a transcript's heading, right before its first turn, is the
+    document's own date when nothing else gives one, and every turn was said on it."""
+    doc = parse_document(HEADED, "remarks.txt")
+    assert doc.published == PartialDate(1998, 5, 2, "day")
+    assert quote_with(doc, "The fleet has waited").date == PartialDate(1998, 5, 2, "day")
