@@ -71,6 +71,11 @@ _CONTROL_WORDS: Final = (
     "download ", "view ", "print ", "click ", "tap ", "subscribe ", "listen to ",
     "listen now", "watch now", "open in app",
 )  # fmt: skip
+# A line in a block that opens with a verb of a link in lower case ("BBC News\nwatch
+# One-Minute World News"): a link under a site's name, not a wrapped headline's end.
+_CONTROL_LINE: Final = re.compile(
+    r"(?:watch|listen|read|see|play|view|download|print|click|tap|subscribe|share)\s"
+)
 _NOTICE_WORDS: Final = 60
 _NOTICE_PHRASES: Final = (
     "this website", "the website", "this site", "this page", "cookies", "javascript",
@@ -255,6 +260,9 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
                 continue
             block = last_line[0]
             end = start + len(block)
+        while "\n" in block and _CONTROL_LINE.match(block, block.rindex("\n") + 1):
+            block = block[: block.rindex("\n")]  # "BBC News\nwatch One-Minute World News"
+            end = start + len(block)
         if not _is_stamp(layout, start, end, block):
             first = first or " ".join(block.split())
         kicked = _KICKER_LINE.search(block) if ":" in block else None
@@ -274,8 +282,13 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
 
 def _is_control(block: str) -> bool:
     """A page's control: a line that opens with what a button or link asks the reader to
-    do ('Download "Annual Report"', "View comments", "Print this page")."""
-    return lower(block.lstrip()).startswith(_CONTROL_WORDS)
+    do ('Download "Annual Report"', "View comments", "Print this page"), or a note in
+    square brackets that stands for something missing ("[an error occurred while
+    processing this directive]", "[Advertisement]")."""
+    stripped = block.strip()
+    if stripped.startswith("[") and stripped.endswith("]") and "\n" not in stripped:
+        return True
+    return lower(stripped).startswith(_CONTROL_WORDS)
 
 
 def _is_body(line: str) -> bool:

@@ -83,3 +83,16 @@ def test_a_button_is_never_the_title() -> None:
         "lost their homes and their jobs in a single week of rain.\n"
     )
     assert doc.title == "MEMORIES OF THE KETTLE MILL FLOOD"
+
+
+def test_a_bracketed_note_or_a_link_line_is_never_the_title() -> None:
+    """A note in square brackets standing for something missing, and a line of a link in
+    lower case under a site's name, are a page's furniture, not its headline."""
+    doc = parse(
+        "[an error occurred while processing this directive]\n\n"
+        "Harbour Daily News\nwatch Harbour TV live and on demand\n\n"
+        "Timeline: the harbour wall\n\n"
+        "The Kettle harbour wall took six years to build and survived three winters before "
+        "the great storm of 1953 broke it in two places.\n"
+    )
+    assert doc.title == "Timeline: the harbour wall"
