@@ -242,6 +242,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
             caption_next = False
             continue
         block = layout.text[unit.start : unit.end]
+        if _is_promotion(block):
+            continue  # "... our Best Of Event! Grab your tickets now!": a banner
         if _is_body(block):
             if _is_notice(block):
                 continue  # "This is historical material ... The website is no longer ..."
@@ -289,6 +291,16 @@ def _is_control(block: str) -> bool:
     if stripped.startswith("[") and stripped.endswith("]") and "\n" not in stripped:
         return True
     return lower(stripped).startswith(_CONTROL_WORDS)
+
+
+def _is_promotion(block: str) -> bool:
+    """A banner that calls the reader in ("... our Best Of Event! Grab your tickets
+    now!"): two sentences or more in one short line, the last ending with an exclamation
+    mark; a headline is one phrase, and prose does not shout."""
+    line = block.rstrip()
+    if not line.endswith("!") or "\n" in line or len(line.split()) > _BODY_WORDS:
+        return False
+    return _INNER_BREAK.search(line) is not None
 
 
 def _is_body(line: str) -> bool:

@@ -96,3 +96,16 @@ def test_a_bracketed_note_or_a_link_line_is_never_the_title() -> None:
         "the great storm of 1953 broke it in two places.\n"
     )
     assert doc.title == "Timeline: the harbour wall"
+
+
+def test_a_banner_that_calls_the_reader_in_is_never_the_title() -> None:
+    """A short line of two sentences ending with an exclamation mark ("... this Friday!
+    Book your seats now!") is a promotion, not a headline, however long it is."""
+    doc = parse(
+        "JUST ADDED: The Harbour Band will play our Summer Night on the quay this Friday! "
+        "Book your seats now!\n\n"
+        "Harbour wall reopens after the storm\n\n"
+        "The Kettle harbour wall reopened on Monday after six months of repairs, and the "
+        "first boats came in on the evening tide.\n"
+    )
+    assert doc.title == "Harbour wall reopens after the storm"
