@@ -76,6 +76,9 @@ _CONTROL_WORDS: Final = (
 _CONTROL_LINE: Final = re.compile(
     r"(?:watch|listen|read|see|play|view|download|print|click|tap|subscribe|share)\s"
 )
+# A copyright line: its owner is the site, whose name a page also shows as a heading.
+_COPYRIGHT: Final = re.compile(r"(?:[Cc]opyright|\u00a9)[^\n]{0,100}")
+_OWNER_WORDS: Final = 5  # the longest site's name looked for in a copyright line
 _NOTICE_WORDS: Final = 60
 _NOTICE_PHRASES: Final = (
     "this website", "the website", "this site", "this page", "cookies", "javascript",
@@ -235,6 +238,7 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     candidates: list[str] = []
     first: str | None = None
     caption_next = False
+    owners = _copyright_lines(layout.norm)
     for unit in islice(layout.units, _TITLE_REACH):
         if unit.block.section != 0:
             break
@@ -244,6 +248,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         block = layout.text[unit.start : unit.end]
         if _is_promotion(block):
             continue  # "... our Best Of Event! Grab your tickets now!": a banner
+        if owners and _is_owner(block, owners):
+            continue  # "Daily Press" above, "Copyright © 2018, Daily Press" below: the site
         if _is_body(block):
             if _is_notice(block):
                 continue  # "This is historical material ... The website is no longer ..."
@@ -291,6 +297,22 @@ def _is_control(block: str) -> bool:
     if stripped.startswith("[") and stripped.endswith("]") and "\n" not in stripped:
         return True
     return lower(stripped).startswith(_CONTROL_WORDS)
+
+
+def _copyright_lines(norm: str) -> list[str]:
+    """The page's copyright lines, in lower case ("copyright © 2018, daily press")."""
+    if "\u00a9" not in norm and "opyright" not in norm:
+        return []
+    return [lower(m.group(0)) for m in _COPYRIGHT.finditer(norm)]
+
+
+def _is_owner(block: str, owners: list[str]) -> bool:
+    """A short line that a copyright line names: the site's or the owner's name."""
+    words = " ".join(block.split())
+    if len(words.split()) > _OWNER_WORDS:
+        return False
+    name = lower(words)
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line) for line in owners)
 
 
 def _is_promotion(block: str) -> bool:

@@ -109,3 +109,16 @@ def test_a_banner_that_calls_the_reader_in_is_never_the_title() -> None:
         "first boats came in on the evening tide.\n"
     )
     assert doc.title == "Harbour wall reopens after the storm"
+
+
+def test_the_sites_name_that_its_copyright_line_names_is_never_the_title() -> None:
+    """A short line above the article that the page's copyright line names ("Copyright
+    © 2019, Kettle Courier") is the site's name, not the document's."""
+    doc = parse(
+        "Kettle Courier\n\n"
+        "The Kettle harbour wall reopened on Monday after six months of repairs, and the "
+        "first boats came in on the evening tide.\n\n"
+        "Copyright © 2019, Kettle Courier\n",
+        "harbour_wall_reopens.txt",
+    )
+    assert doc.title != "Kettle Courier"
