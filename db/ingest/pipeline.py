@@ -14,7 +14,13 @@ from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
-from db.ingest.quotes import Layout, QuoteBuilder, introduced_blocks, quotes_note_date
+from db.ingest.quotes import (
+    Layout,
+    QuoteBuilder,
+    introduced_blocks,
+    nested_quotes,
+    quotes_note_date,
+)
 from db.ingest.segment import (
     HEAD_LINES,
     Section,
@@ -408,6 +414,9 @@ def extract(
         spans = [q for q in spans if not turns.is_block(q.open)]
     attributor = Attributor(norm, cast, quoted)
     quotes = QuoteBuilder(layout, attributor, published, noted).build(spans) if spans else []
+    nested = nested_quotes(layout, spans) if spans and ":" in norm else []
+    if nested:
+        quotes = sorted([*quotes, *nested], key=lambda q: q.span.start)
     blocks = _introduced(layout, attributor, quoted, turns, unit_dates) if ":" in norm else []
     if turns.quotes or blocks:
         first_person(quotes, turns, norm)

@@ -57,6 +57,13 @@ _OCCASION_DAY: Final = re.compile(
     rf"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})"
     r"(?:st|nd|rd|th)?\s(?:[a-z]+\s)?" + _OCCASIONS
 )
+# After a colon inside a quote: words in the other kind of marks, closed in the same
+# paragraph piece ("said: “Good idea.”" inside ‘…’, "said: ‘we agree to it’" inside “…”).
+_NESTED: Final = re.compile(
+    r"\s?(?:\u201c(?P<double>[^\u201c\u201d\n]{1,400})\u201d"
+    r"|\u2018(?P<single>[^\u2018\u2019\n]{1,400})\u2019(?!\w))"
+)
+_NESTED_WORDS: Final = 3  # shorter nested words are a scare quote's
 _NOTE_MAX: Final = 300  # a note is a short paragraph of its own
 _BLOCK_MIN_WORDS: Final = 4  # an introduced paragraph shorter than this is a caption
 
@@ -167,6 +174,27 @@ def introduced_blocks(
         text = " ".join(layout.text[words.start : words.end].split())
         span = Span(words.start, words.end)
         found.append(QuoteRecord(speaker, text, dates[words.index], None, False, span))
+    return found
+
+
+def nested_quotes(layout: Layout, spans: list[QuoteSpan]) -> list[QuoteRecord]:
+    """`‘Somebody at the top said: “Good idea. Let’s get this story.”’`: words a quote
+    quotes after a colon, in the other kind of marks, are a quote of their own. The
+    speaker they are given is someone the outer speaker names, so it stays unknown."""
+    text = layout.text
+    found: list[QuoteRecord] = []
+    for quote in spans:
+        for start, end in quote.pieces:
+            colon = text.find(":", start, end)
+            while colon >= 0:
+                nested = _NESTED.match(text, colon + 1, end)
+                group = None if nested is None else nested.lastgroup
+                if nested is not None and group is not None:
+                    words = " ".join(nested[group].split()).rstrip(" ,;:")
+                    if len(words.split()) >= _NESTED_WORDS:
+                        span = Span(nested.start(group) - 1, nested.end())
+                        found.append(QuoteRecord(None, words, None, None, False, span))
+                colon = text.find(":", colon + 1, end)
     return found
 
 

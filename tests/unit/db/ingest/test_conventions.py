@@ -256,3 +256,26 @@ def test_it_reads_opens_the_statement_introduced_above() -> None:
         "“We will rebuild the harbour wall before the winter storms arrive.”\n"
     )
     assert quote_with(alone, "We will rebuild the harbour wall").speaker is None
+
+
+def test_words_a_quote_quotes_after_a_colon_are_a_quote_of_their_own() -> None:
+    """‘... the manager said: “Close the gates and send them home.”’: the nested words are
+    a quote too, whose speaker the text does not name; the outer one keeps its own. The
+    same in American style, single marks inside double ones."""
+    british = parse(
+        "Mill closes early\n\n"
+        "‘I was there when the manager said: “Close the gates and send them home.” "
+        "Nobody argued,’ Ruth Carney said.\n"
+    )
+    (nested,) = [q for q in british.quotes if q.text == "Close the gates and send them home."]
+    assert nested.speaker is None
+    assert not nested.fragment
+    assert quote_with(british, "I was there when the manager").speaker == "Ruth Carney"
+    american = parse(
+        "Mill closes early\n\n"
+        '"He looked at us and told us: ‘we are finished here for good’ and left," '
+        "Tom Reed said.\n"
+    )
+    (inner,) = [q for q in american.quotes if q.text == "we are finished here for good"]
+    assert inner.speaker is None
+    assert quote_with(american, "He looked at us").speaker == "Tom Reed"
