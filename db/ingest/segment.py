@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
@@ -45,6 +47,13 @@ _LABEL: Final = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
 # a pattern opening with a lookbehind would be tried at every character of the text.
 _SENTENCE_END: Final = re.compile(
     r"[.!?](?<![.!?].)[.!?]*+[)\]*\u2020\u2021]{0,2}\s+(?=[\"'(\[]?[A-Z0-9])"
+)
+# An ellipsis ends a sentence too before a capital ("designers such as Raymond [\u2026]\nNew
+# London police ..."); a pattern of its own, opening with the character, looked for
+# only in text that holds one, so the two above keep their plain first character.
+_MATCH_AT: Final = operator.methodcaller("start")
+_ELLIPSIS_END: Final = re.compile(
+    r"\u2026(?<!\u2026\u2026)\u2026*+[)\]*\u2020\u2021]{0,2}\s+(?=[\"'(\[]?[A-Z0-9])"
 )
 # _SENTENCE_END where the text holds no "!" or "?": it opens with the plain "." that the
 # regex engine finds by a simple character search, instead of testing each character.
@@ -446,7 +455,11 @@ def split_sentences(
     sentences: list[tuple[int, int]] = []
     begin = start
     only_stops = only_stops or (norm.find("!", start, end) < 0 and norm.find("?", start, end) < 0)
-    for match in (_FULL_STOP_END if only_stops else _SENTENCE_END).finditer(norm, start, end):
+    ends = _FULL_STOP_END if only_stops else _SENTENCE_END
+    matches: Iterable[re.Match[str]] = ends.finditer(norm, start, end)
+    if norm.find("\u2026", start, end) >= 0:
+        matches = sorted([*matches, *_ELLIPSIS_END.finditer(norm, start, end)], key=_MATCH_AT)
+    for match in matches:
         cut = match.start()
         if _inside(protected, starts, cut) or _is_abbreviation(norm, begin, cut):
             continue
@@ -458,7 +471,8 @@ def split_sentences(
 
 
 def has_only_stops(norm: str) -> bool:
-    """No "!" or "?" anywhere: every sentence of the text ends with a full stop."""
+    """No "!" or "?" anywhere: every sentence of the text ends with a full stop (or an
+    ellipsis, which split_sentences looks for apart)."""
     return "!" not in norm and "?" not in norm
 
 

@@ -5,6 +5,7 @@ Every text here is invented for the test.
 
 from __future__ import annotations
 
+from db.ingest.segment import split_sentences
 from tests.unit.db.ingest.helpers import parse, quote_with
 
 ABBREVIATED = """Parking rules to change
@@ -84,3 +85,12 @@ def test_a_lone_given_name_inside_a_sentence_is_a_person() -> None:
         '"We were robbed," she said.\n'
     )
     assert place.people == []  # a given name that is as often a place is nobody alone
+
+
+def test_an_ellipsis_before_a_capital_ends_a_sentence() -> None:
+    """A listing cuts each story with "[…]": the next line is a new sentence, so a person
+    named there is not in the last story's sentence (where its subject would take "he")."""
+    text = "His peers included designers such as Raymond […]\nNew harbour master named today"
+    cut = [(0, 49), (49, len(text))]
+    assert split_sentences(text, 0, len(text), [], []) == cut
+    assert split_sentences(text, 0, len(text), [], [], only_stops=True) == cut
