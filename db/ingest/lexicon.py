@@ -80,6 +80,13 @@ TITLES: Final = frozenset(
     captain skipper pitcher striker goalkeeper midfielder defender manager referee
     cllr supt insp det cmdr lt sgt capt adm""".split()
 )
+# Titles that are nobody's surname: a capitalised run ending in one names an office ("the
+# Police and Crime Commissioner", "Foreign Minister"), not a person (unlike "King").
+OFFICE_ENDINGS: Final = frozenset(
+    """commissioner minister secretary president spokesman spokeswoman spokesperson
+    director officer administrator councillor councilor superintendent inspector
+    correspondent editor chairman chairwoman ceo treasurer ambassador senator""".split()
+)
 # Offices and occupations that "the ..." can refer back to once the text ties one to a
 # person ("Administrator Lisa Grant ... the administrator said").
 OFFICE_NOUNS: Final = TITLES - frozenset(

@@ -10,7 +10,14 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from db.ingest.lexicon import GIVEN_NAMES, NATIONALITIES, NON_PERSON_WORDS, STOPWORDS, TITLES
+from db.ingest.lexicon import (
+    GIVEN_NAMES,
+    NATIONALITIES,
+    NON_PERSON_WORDS,
+    OFFICE_ENDINGS,
+    STOPWORDS,
+    TITLES,
+)
 from db.memo import BoundedMemo
 from db.text import lower
 
@@ -194,6 +201,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     country = _country_of([tokens[i] for i in qualifier if folded[i] not in TITLES])
     name = tokens[title_end:]
     named = zip(name, folded[title_end:], strict=True)
+    if name and folded[-1] in OFFICE_ENDINGS:
+        name = []  # "the Police and Crime Commissioner": an office, nobody's name
     if not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):
         name = []
     cleaned = tuple(_unpossessive(t) for t in name)

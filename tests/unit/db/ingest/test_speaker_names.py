@@ -94,3 +94,15 @@ def test_an_ellipsis_before_a_capital_ends_a_sentence() -> None:
     cut = [(0, 49), (49, len(text))]
     assert split_sentences(text, 0, len(text), [], []) == cut
     assert split_sentences(text, 0, len(text), [], [], only_stops=True) == cut
+
+
+def test_a_name_ending_in_an_office_is_an_office_not_a_person() -> None:
+    """ "the Harbour and Ferry Commissioner", "Foreign Minister": a capitalised run whose
+    last word is a title that is nobody's surname names an office, so it is no person and
+    no "she" can find it; "Ann King" stays a person."""
+    doc = parse(
+        "Ferries\n\nHarbour Councillor Ann King said she had written to the Harbour and "
+        'Ferry Commissioner. She told us: "We were ignored for months."\n'
+    )
+    assert [p.canonical for p in doc.people] == ["Ann King"]
+    assert quote_with(doc, "We were ignored").speaker == "Ann King"
