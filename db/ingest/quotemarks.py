@@ -15,11 +15,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from db.ingest.lexicon import SPEECH_VERBS
 from db.ingest.segment import Block
+from db.text import lower
 
 _MARK_CHARS: Final = '"\u201c\u201d\u201e\u00ab\u00bb'
 _MARK: Final = re.compile(f"[{_MARK_CHARS}]")
 _ALNUM: Final = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
+_WORDS: Final = re.compile(r"[A-Za-z]+")
+_INTRODUCED_REACH: Final = 40  # how far before a mark its colon or speech verb is read
+_INTRODUCED_WORDS: Final = 3  # "She told us, '...": the verb among the last few words
 _OPENERS: Final = "\u201c\u201e\u00ab"
 _CLOSERS: Final = "\u201d\u00bb"
 _TEX_MARKS: Final = "`'"  # where normalise folded ``TeX-style'' marks
@@ -255,7 +260,22 @@ def _cap(scan: QuoteScan, text: str, pending: QuoteSpan, unit: Unit | None) -> N
     scan.warnings.append(f"unbalanced quote mark at line {line}")
     first_piece_start = pending.pieces[0][0] - 1
     opened_paragraph = unit is not None and (
-        first_piece_start == unit.start or len(pending.pieces) > 1
+        first_piece_start == unit.start
+        or len(pending.pieces) > 1
+        or _introduced(text, first_piece_start)
     )
     if opened_paragraph and _has_words(text, pending.pieces):
         scan.spans.append(pending)
+
+
+def _introduced(text: str, open_at: int) -> bool:
+    """A mark that a colon or a speech verb and a comma introduce ('saying: "People
+    seem to think the [...]', "She told us, 'I wrote to ..."): it opens a quote even
+    when its paragraph never closes it (a cut excerpt, a forgotten closing mark)."""
+    before = text[max(0, open_at - _INTRODUCED_REACH) : open_at].rstrip()
+    if before.endswith(":"):
+        return True
+    if not before.endswith(","):
+        return False
+    words = [lower(w) for w in _WORDS.findall(before)[-_INTRODUCED_WORDS:]]
+    return any(word in SPEECH_VERBS for word in words)

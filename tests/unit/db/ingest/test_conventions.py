@@ -279,3 +279,18 @@ def test_words_a_quote_quotes_after_a_colon_are_a_quote_of_their_own() -> None:
     (inner,) = [q for q in american.quotes if q.text == "we are finished here for good"]
     assert inner.speaker is None
     assert quote_with(american, "He looked at us").speaker == "Tom Reed"
+
+
+def test_an_introduced_quote_its_paragraph_never_closes_runs_to_its_end() -> None:
+    """A mark after a colon, or after a speech verb and a comma, opens a quote even when
+    the paragraph never closes it (a cut excerpt, a forgotten closing mark); a stray mark
+    in the middle of a sentence still opens nothing."""
+    doubles = parse(
+        "Ferry row\n\n"
+        "Ann King has been quoted as saying: “People seem to think the ferry is free […]\n\n"
+        "The board met on “Tuesday and then nothing happened at all.\n"
+    )
+    assert quote_with(doubles, "People seem to think the ferry").speaker == "Ann King"
+    assert not [q for q in doubles.quotes if "nothing happened" in q.text]
+    singles = parse("Ferry row\n\nTom Reed told us, ‘I wrote to the harbour board in August.\n")
+    assert quote_with(singles, "I wrote to the harbour board").speaker == "Tom Reed"

@@ -158,7 +158,7 @@ def _dates(doc: ParsedDocument) -> list[str]:
             HEADLINE
             + "Putin said: \u201cWe will not yield.\n\nBush said: \u201cNor will we.\u201d\n",
             ["2001-06-16"],
-            [("Bush", "Nor will we.")],
+            [("Putin", "We will not yield."), ("Bush", "Nor will we.")],  # introduced by ":"
             "unbalanced quote mark at line 3",
         ),
         (
