@@ -69,6 +69,7 @@ _FUTURE: Final = re.compile(
     r"|is to|are to|would|for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 
+_WEEKDAY_GAP: Final = 3  # ", " between a weekday and the date it names
 _FUTURE_REACH: Final = 60  # how far before a weekday a word of the future makes it the next
 
 
@@ -415,6 +416,11 @@ class EventBuilder:
             found = _FUTURE.search(self.layout.norm, found.end(), end)
         return False
 
+    def _of_a_date(self, end: int) -> bool:
+        """A weekday that a full date follows ("Sunday, January 27, 2008") names that
+        date's day: it counts nothing."""
+        return bool(self.layout.dates.dates_in(end, end + _WEEKDAY_GAP))
+
     def _relative_dates(
         self, anchor: PartialDate | None, start: int, end: int, same_day: bool, since: int
     ) -> None:
@@ -434,6 +440,8 @@ class EventBuilder:
         sentence = trim(text[start:end], SUMMARY_LIMIT)
         own_date = anchor
         for hit in hits:
+            if hit.unit == "weekday" and self._of_a_date(hit.end):
+                continue  # "Thursday, October 30, 2008": the date's own weekday
             anchor = (
                 self._stated_before(since, hit.start) if same_day and hit.anaphoric else own_date
             )

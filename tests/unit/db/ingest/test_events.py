@@ -289,3 +289,14 @@ def test_a_weekday_is_ahead_only_after_a_word_of_the_future(sentence: str, iso: 
     "will" after the weekday do not move it to next week."""
     doc = parse(f"Ferry news\nPublished: June 5, 2019\n\n{sentence}\n")
     assert [e.date.iso() for e in doc.events] == [iso]
+
+
+def test_the_weekday_of_a_full_date_counts_nothing() -> None:
+    """ "this is the brief for Wednesday, April 14th, 2010" in a text dated a week later:
+    the weekday names the full date's own day, not the latest Wednesday before the page's
+    date."""
+    doc = parse(
+        "Briefs\nPublished: April 21, 2010\n\n"
+        "This is the audio brief for Wednesday, April 14th, 2010, and here is the news.\n"
+    )
+    assert [e.date.iso() for e in doc.events] == ["2010-04-14"]
