@@ -20,6 +20,7 @@ from db.ingest.dates import (
     shift,
     within_year,
 )
+from db.ingest.lexicon import WEEKDAYS
 from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -69,6 +70,8 @@ _FUTURE: Final = re.compile(
     r"|is to|are to|would|for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 
+_ENTRY_DATE_REACH: Final = 40  # "Wednesday, September 30, 2015" opening a paragraph
+_RUN_IN: Final = re.compile(r" +[A-Z]")  # the entry's first sentence, on the date's line
 _WEEKDAY_GAP: Final = 3  # ", " between a weekday and the date it names
 _FUTURE_REACH: Final = 60  # how far before a weekday a word of the future makes it the next
 
@@ -258,12 +261,16 @@ class EventBuilder:
             and (anchor is None or not dates.relatives_in(unit.start, unit.end))
         ):
             return  # its sentences lie inside it: none of them can date anything
+        entry = self._entry_date(unit) if section.date is None else None
         for start, end in self.layout.sentences[unit.index]:
             if unit.block.kind == "caption":
                 self._caption_event(section, start, end)
                 continue
-            self._stated_dates(section, start, end)
-            if section.date is None:
+            days = entry is not None and self._has_relative_day(start, end)
+            self._stated_dates(section, start, end, entry.start if days and entry else -1)
+            if entry is not None:
+                self._relative_dates(entry.date, start, end, True, unit.start)
+            elif section.date is None:
                 self._relative_dates(anchor, start, end, True, unit.start)
             elif anchor is not None:
                 self._relative_dates(anchor, start, end, False, unit.start)
@@ -301,8 +308,38 @@ class EventBuilder:
         sentence = _POSITION.sub("", self.layout.text[start:end])
         self._add(hits[0].date, sentence, sentence, self._people(start, end), start, end)
 
-    def _stated_dates(self, section: Section, start: int, end: int) -> None:
+    def _entry_date(self, unit: Unit) -> DateHit | None:
+        """A full date that opens a paragraph and runs into its first sentence, as a
+        listing's entry opens ("Sunday, January 27, 2008 Viktor Schreckengost ... died
+        yesterday."): the day the entry was written, from which its relative days count."""
+        norm = self.layout.norm
+        hits = self.layout.dates.dates_in(unit.start, unit.start + _ENTRY_DATE_REACH)
+        if not hits or hits[0].date.precision != "day" or hits[0].date.year is None:
+            return None
+        lead = norm[unit.start : hits[0].start].strip(" ,")
+        if lead and lower(lead) not in WEEKDAYS:
+            return None
+        return hits[0] if _RUN_IN.match(norm, hits[0].end, unit.end) else None
+
+    def _has_relative_day(self, start: int, end: int) -> bool:
+        """A day counted from another ("yesterday", "on Wednesday") in [start, end)."""
+        found = self.layout.dates.relatives_in(start, end)
+        return any(
+            h.unit in ("day", "weekday") and not h.anaphoric and not self._of_a_date(h.end)
+            for h in found
+        )
+
+    def _of_a_date(self, end: int) -> bool:
+        """A weekday that a full date follows ("Sunday, January 27, 2008") names that
+        date's day: it counts nothing."""
+        return bool(self.layout.dates.dates_in(end, end + _WEEKDAY_GAP))
+
+    def _stated_dates(self, section: Section, start: int, end: int, own: int = -1) -> None:
+        """Events on the dates [start, end) states; own is the offset of a listing
+        entry's own date there when the sentence counts its event from it (no event)."""
         hits = self.layout.dates.dates_in(start, end)
+        if own >= 0:
+            hits = [h for h in hits if h.start != own]
         if section.date is not None and section.date.year is not None:
             bare = self.layout.dates.bare_in(start, end)  # "1963: ... speech June 11"
             hits = sorted([*hits, *bare], key=_HIT_START) if bare else hits
@@ -415,11 +452,6 @@ class EventBuilder:
                 return True
             found = _FUTURE.search(self.layout.norm, found.end(), end)
         return False
-
-    def _of_a_date(self, end: int) -> bool:
-        """A weekday that a full date follows ("Sunday, January 27, 2008") names that
-        date's day: it counts nothing."""
-        return bool(self.layout.dates.dates_in(end, end + _WEEKDAY_GAP))
 
     def _relative_dates(
         self, anchor: PartialDate | None, start: int, end: int, same_day: bool, since: int

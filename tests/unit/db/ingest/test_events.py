@@ -300,3 +300,15 @@ def test_the_weekday_of_a_full_date_counts_nothing() -> None:
         "This is the audio brief for Wednesday, April 14th, 2010, and here is the news.\n"
     )
     assert [e.date.iso() for e in doc.events] == ["2010-04-14"]
+
+
+def test_a_listing_entrys_date_anchors_its_relative_days() -> None:
+    """A listing entry opens with its own date run into its first sentence: "yesterday"
+    and "on Wednesday" there count from that date (not the page's), and the entry's date
+    itself is then no event."""
+    doc = parse(
+        "Stories\nPublished: March 9, 2009\n\n"
+        "Sunday, January 27, 2008 Tom Reed, who built the first ferry, died yesterday.\n\n"
+        "Thursday, October 30, 2008 Ann King announced on Wednesday that she will retire.\n"
+    )
+    assert sorted(e.date.iso() for e in doc.events) == ["2008-01-26", "2008-10-29"]
