@@ -78,6 +78,7 @@ _ORGANISATION: Final = re.compile(
 )
 _ORG_LEAD: Final = re.compile(r"[\s,.;:\"'\u201d\u2019]*(?:the\s)?")
 _CLAUSE_PUNCTUATION: Final = ',;:(\u2014\u2013-"\u201c'  # what may end the text before a subject
+_STATEMENT_REACH: Final = 140  # "a statement ... from " before a body's name, at most
 _ORG_REACH: Final = 120  # the longest body's name looked for before a speech verb
 # What may follow a body that speaks: punctuation or a lowercase word ("said in a
 # statement"), not a possessive or a person's name ("the Agency's Ann Lee").
@@ -246,9 +247,15 @@ class Attributor:
         if self.norm.startswith("the ", at - 4):
             at -= 4
         before = self.norm[max(floor, at - 40) : at].split()
-        if before and not _opens_clause(before, at - 40 < floor):
+        if before and not _opens_clause(before, at - 40 < floor) and not self._issued(at, floor):
             return None
         return self._organisation(last, verb_start)
+
+    def _issued(self, at: int, floor: int) -> bool:
+        """`A statement from the Harbour Board said`: the body at `at` issued the text
+        that speaks, as a statement's, a letter's or a message's author."""
+        found = _STATEMENT_FROM.search(self.norm, max(floor, at - _STATEMENT_REACH), at)
+        return found is not None and found.end() == at
 
     def _organisation(self, found: re.Match[str], limit: int) -> Mention | None:
         """The body a match of _ORGANISATION names, less the sentence's opening words

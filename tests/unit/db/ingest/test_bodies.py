@@ -90,3 +90,15 @@ def test_a_body_referred_to_by_its_noun_is_the_speaker() -> None:
     assert quote_with(doc, "broke its word").speaker == "Guild of Kessel Weavers"
     assert quote_with(doc, "will not be silenced").speaker == "Guild of Kessel Weavers"
     assert quote_with(doc, "We are angry").speaker in (None, "Mara Quill")
+
+
+def test_a_body_that_issued_the_statement_is_the_speaker() -> None:
+    """ "A statement from the Harbour Board said" names the body as the statement's
+    author, so its words are the body's; "a spokesman for" names no speaker."""
+    doc = parse(
+        "Harbour\n\n"
+        'A statement from the Kettle Harbour Board said: "The wall will be rebuilt by May."\n\n'
+        'A spokesman for the Kettle Harbour Board said: "We cannot comment on that yet."\n'
+    )
+    assert quote_with(doc, "The wall will be rebuilt").speaker == "Kettle Harbour Board"
+    assert quote_with(doc, "We cannot comment").speaker is None
