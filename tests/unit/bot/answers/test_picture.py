@@ -47,19 +47,8 @@ async def test_full_list_pages_have_no_picture(store: Store) -> None:
     assert await timeline_picture(store, answer) is None
 
 
-async def test_picture_is_remembered_per_search(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_picture_is_remembered_per_search(store: Store, drawn: list[object]) -> None:
     """The same search draws once; another search draws its own."""
-    drawn: list[object] = []
-    draw = picture.draw_png
-
-    def counted(spec: picture.PictureSpec) -> bytes:
-        drawn.append(spec)
-        return draw(spec)
-
-    monkeypatch.setattr(picture, "draw_png", counted)
-    monkeypatch.setattr(picture, "_cache", type(picture._cache)())
     everything = await find_timeline(store, TimelineRequest(""))
     first = await timeline_picture(store, everything, waiting=False)
     again = await timeline_picture(store, await find_timeline(store, TimelineRequest("")))
@@ -89,21 +78,9 @@ async def test_a_busy_drawer_leaves_a_picture_out_rather_than_queue_it(
     assert await timeline_picture(store, answer) == drawn  # remembered: no drawing
 
 
-async def test_asks_for_one_picture_at_once_draw_it_once(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_asks_for_one_picture_at_once_draw_it_once(store: Store, drawn: list[object]) -> None:
     """A burst asks for the same picture many times before it is drawn: the first ask
     draws it, the others go without while it is drawn (its density query included)."""
-    drawn: list[object] = []
-    draw = picture.draw_png
-
-    def counted(spec: picture.PictureSpec) -> bytes:
-        drawn.append(spec)
-        return draw(spec)
-
-    monkeypatch.setattr(picture, "draw_png", counted)
-    monkeypatch.setattr(picture, "_cache", OrderedDict())
-    monkeypatch.setattr(picture, "_drawing", None)
     answer = await find_timeline(store, TimelineRequest(""))
     got = await asyncio.gather(*(timeline_picture(store, answer) for _ in range(6)))
     assert len(drawn) == 1

@@ -13,7 +13,7 @@ import sys
 import time
 from asyncio.subprocess import PIPE
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -27,24 +27,6 @@ from db.read.store import Store
 from tests.paths import PROJECT_ROOT
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"picture" * 100
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
-    """Every picture this process draws (drawn for real); nothing remembered before."""
-    found: list[object] = []
-    draw = picture.draw_png
-
-    def counted(spec: picture.PictureSpec) -> bytes:
-        found.append(spec)
-        return draw(spec)
-
-    monkeypatch.setattr(picture, "draw_png", counted)
-    monkeypatch.setattr(picture, "_cache", OrderedDict())
-    monkeypatch.setattr(picture, "_drawing", None)
-    monkeypatch.setattr(picture, "_shared", None)
-    yield found
-    share_pictures(None)
 
 
 @pytest.fixture
