@@ -482,10 +482,12 @@ def _done_today(text: str, match: re.Match[str]) -> bool:
 
 
 # "last week", "this month", "next year", "earlier this week": the calendar's own units
-# counted from the anchor. Not "the last year" (a span of twelve months).
+# counted from the anchor. Not "the last year" (a span of twelve months), and not a
+# possessive ("next year's budget", "last year's championships"): that names a thing,
+# and the sentence's own time is elsewhere.
 _CALENDAR: Final = re.compile(
     r"(?<!\bthe\s)(?<!\bThe\s)\b(?P<which>[Ll]ast|[Nn]ext|(?:(?:[Ee]arlier|[Ll]ater)\s)?[Tt]his)"
-    r"\s(?P<unit>week|month|year)\b"
+    r"\s(?P<unit>week|month|year)\b(?!['’]s\b)"
 )
 _CALENDAR_REACH: Final = len("earlier this ")
 _CALENDAR_UNITS: Final[dict[str, Unit]] = {"week": "week-span", "month": "month", "year": "year"}

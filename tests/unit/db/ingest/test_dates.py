@@ -123,6 +123,28 @@ def test_relative_needs_known_anchor(anchor: PartialDate | None, phrase: str) ->
     assert shift(anchor, hit.delta, hit.unit) is None
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The council said next year's repairs would cost more.",
+        "She missed last year's regatta with a broken wrist.",
+        "Tickets for this month’s concerts sold out.",
+        "Last week's storm is still on everyone's mind.",
+    ],
+)
+def test_a_possessive_calendar_phrase_dates_nothing(phrase: str) -> None:
+    """'next year's repairs' names a thing, not when the sentence happened."""
+    assert find_relatives(phrase) == []
+
+
+def test_a_calendar_phrase_still_dates_its_sentence() -> None:
+    """Without the possessive the phrase is the sentence's time: 'next year' is one on."""
+    (hit,) = find_relatives("The repairs will start next year, the council said.")
+    moved = shift(ANCHOR, hit.delta, hit.unit)
+    assert moved is not None
+    assert moved.iso() == "2002"
+
+
 def test_vague_relative_gives_nothing() -> None:
     """'Months later' is not a usable date."""
     assert find_relatives("Months later, they came back. Years later, too.") == []
