@@ -3,9 +3,9 @@
 The figures are counts from `make eval-held` when they were pinned: raise them when a
 change lifts them, never lower them to let a change in. Every year stored from the
 corpus is written in its text or follows from stated arithmetic (no invented year).
-Wrong speakers and kept furniture are ceilings that may only come down; they rose once,
-when texts 46-69 joined the corpus (labelled before the extractor ran on them), and
-their new errors came with them.
+Wrong speakers and kept furniture are ceilings that may only come down; they rise only
+when texts join the corpus (46-69, then 70-81, each labelled before the extractor ran
+on them), with the errors the new texts bring.
 """
 
 from __future__ import annotations
@@ -18,20 +18,20 @@ from tests.eval.score import Tally, load, score
 # where the text states one, events found; speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
-        "quotes_found": 101,
-        "speaker_right": 92,
+        "quotes_found": 123,
+        "speaker_right": 105,
         "quote_dates_right": 65,
-        "events_found": 191,
+        "events_found": 195,
     },
     "held": {
-        "quotes_found": 38,
-        "speaker_right": 21,
-        "quote_dates_right": 9,
+        "quotes_found": 45,
+        "speaker_right": 27,
+        "quote_dates_right": 10,
         "events_found": 64,
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 0, "invented_years": 0, "junk": 3},
+    "dev": {"speaker_wrong": 4, "invented_years": 0, "junk": 3},
     "held": {"speaker_wrong": 5, "invented_years": 0, "junk": 4},
 }
 
