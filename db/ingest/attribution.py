@@ -38,6 +38,9 @@ _AFTER_REACH: Final = 80
 # ", Executive " between a speaker's name and a one-word title: "Mara Quill, Executive
 # Director of the Kettle Mill Foundation".
 _APPOSED_TITLE: Final = re.compile(r",\s(?:[A-Z][a-z]+\s){0,3}")
+_POSSESSIVE: Final = re.compile(r"['\u2019]")  # "Lee's" or "Reyes'" right after a name
+# A first- or second-person word: a quote that speaks, not a sign's or a title's words.
+_SPOKEN: Final = re.compile(r"\b(?:I|[Ww]e|[Mm][ey]|[Oo]urs?|[Uu]s|[Yy]ou|[Yy]our)\b")
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
 _AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
@@ -324,6 +327,41 @@ class Attributor:
             if mention.subject and mention.person and mention.kind != "pronoun":
                 return mention.person
         return None
+
+    def narrated(self, start: int, end: int, context: int) -> str | None:
+        """Who the narrative sentence [start, end) before a bare quote is about ("Lee was
+        defiant." / "She blames the rules."): the person whose mention, in subject
+        position, opens it, when it names nobody else, quotes nothing and asks nothing;
+        by pronoun, only when [context, start) names no one else either."""
+        mentions = self._mentions_in(start, end)
+        if not mentions or self.norm[start:end].rstrip().endswith("?"):
+            return None
+        first = mentions[0]
+        person = first.person
+        if person is None or not first.subject or self._quotes_in(start, end):
+            return None
+        if not _LEADING_NAME_TEXT.fullmatch(self.norm, start, first.start):
+            return None
+        if _POSSESSIVE.search(self.norm, first.end - 2, first.end + 1):  # "Lee's house": not Lee
+            return None
+        if first.kind == "pronoun" and self.named_between(context, start) - {person}:
+            return None  # "She" after two women named: which one is the reader's guess
+        return person if all(m.person == person for m in mentions) else None
+
+    def spoken(self, start: int, end: int) -> bool:
+        """The words in [start, end) speak in the first or second person ("we", "you")."""
+        return _SPOKEN.search(self.norm, start, end) is not None
+
+    def speaks_in(self, start: int, end: int) -> bool:
+        """A speech verb stands in [start, end) outside quotations: an attribution that
+        names its speaker, found or not."""
+        return any(lower(w.group(0)) in SPEECH_VERBS for w in self._words(start, end))
+
+    def _quotes_in(self, start: int, end: int) -> bool:
+        """Some quotation meets [start, end)."""
+        starts = self.quotes.starts
+        index = bisect.bisect_left(starts, end) - 1
+        return index >= 0 and self.quotes.spans[index][1] > start
 
     def statement_author(self, start: int, end: int) -> str | None:
         """Who a statement, letter or message in [start, end) is from ("published a

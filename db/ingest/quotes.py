@@ -282,7 +282,37 @@ class QuoteBuilder:
             found = self._continuation(first)
         if not found.found:
             found = self._same_paragraph(first, quote.open)
+        if (
+            not found.found
+            and sentence_start >= quote.open - 1
+            and (sentence_end is None or not self.attributor.speaks_in(quote.close, sentence_end))
+        ):
+            found = self._narrated(first, quote)
         return found
+
+    def _narrated(self, unit: Unit, quote: QuoteSpan) -> Attribution:
+        """`Lee was defiant. "We will appeal."`: a quote that opens its sentence, with no
+        speech verb near it, is the words of the person the sentence before it is about
+        (in its paragraph, or closing the paragraph above a quote paragraph)."""
+        if not self.attributor.spoken(quote.open, quote.close):
+            return NOBODY  # "Closed until further notice": a sign's words, not speech
+        units = self.layout.units
+        index = self.layout.sentence_index(unit, quote.open)
+        if index > 0:
+            start, end = self.layout.sentences[unit.index][index - 1]
+            context = units[unit.index - 1].start if unit.index > 0 else unit.start
+        elif unit.index > 0:  # the quote opens its paragraph
+            previous = units[unit.index - 1]
+            if previous.block.section != unit.block.section or previous.block.kind != "paragraph":
+                return NOBODY
+            if previous.index in self.last_in_unit or not self.layout.sentences[previous.index]:
+                return NOBODY
+            start, end = self.layout.sentences[previous.index][-1]
+            context = units[previous.index - 1].start if previous.index > 0 else previous.start
+        else:
+            return NOBODY
+        speaker = self.attributor.narrated(start, end, context)
+        return NOBODY if speaker is None else Attribution(speaker, None, True)
 
     def _same_paragraph(self, unit: Unit, open_at: int) -> Attribution:
         """`"...," says Smith. "..."`: a further quote in a paragraph goes on in the voice
