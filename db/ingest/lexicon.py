@@ -80,6 +80,18 @@ TITLES: Final = frozenset(
     captain skipper pitcher striker goalkeeper midfielder defender manager referee
     cllr supt insp det cmdr lt sgt capt adm""".split()
 )
+# Abbreviated titles and the office each names ("Cllr Ann Lee" is a councillor).
+TITLE_OFFICES: Final[dict[str, str]] = {
+    "cllr": "councillor",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "cmdr": "commander",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "adm": "admiral",
+}
 # Titles that are nobody's surname: a capitalised run ending in one names an office ("the
 # Police and Crime Commissioner", "Foreign Minister"), not a person (unlike "King").
 OFFICE_ENDINGS: Final = frozenset(

@@ -31,6 +31,7 @@ from db.ingest.lexicon import (
     PLACE_GIVEN_NAMES,
     ROLE_WORDS,
     SPEECH_VERBS,
+    TITLE_OFFICES,
     TOLD_VERBS,
     WEEKDAYS,
 )
@@ -80,6 +81,10 @@ _OFFICE_AFTER: Final = re.compile(
 _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
 _OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}$")
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
+# "a councillor", "an RNLI spokesman": an office not yet tied to a name, and how far
+# above that name's first tie it may stand (a lede and the paragraph under it).
+_INDEFINITE_OFFICE: Final = r"\b[Aa]n?\s(?:[\w'-]+\s){{0,2}}?{office}\b"
+_LEDE_REACH: Final = 400
 _LABEL_COLONS: Final = (': "', ':"', ": '")
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
@@ -566,6 +571,7 @@ def _office_mentions(
     for mention in names:
         run = by_start.get(mention.start)
         for word in (run.shape.title or "").split() if run is not None else ():
+            word = TITLE_OFFICES.get(word.rstrip("."), word)
             if word in OFFICE_NOUNS:
                 ties.setdefault(word, []).append((mention.start, mention.person or ""))
     for mention in names:
@@ -600,7 +606,33 @@ def _office_mentions(
                         _is_subject(norm, start, use_start), section,
                         quotes.contains(use_start), None, surface)
             )  # fmt: skip
+        if len({person for _, person in tied}) == 1:
+            found_mentions.extend(_lede_uses(norm, index, quotes, office, tied[0]))
     return found_mentions
+
+
+def _lede_uses(
+    norm: str, index: SentenceIndex, quotes: Intervals, office: str, tie: tuple[int, str]
+) -> list[Mention]:
+    """`..., a councillor said.` above `Cllr Ann Lee, who ...`: a news lede withholds
+    the name that the next lines give. "A/an <office>" a little before the first and only
+    person the text ties to that office, in the same section, is that person."""
+    at, person = tie
+    tied_in = index.locate(at)
+    found: list[Mention] = []
+    uses = re.compile(_INDEFINITE_OFFICE.format(office=re.escape(office)))
+    for match in uses.finditer(norm, max(0, at - _LEDE_REACH), at):
+        sentence = index.locate(match.start())
+        if sentence is None or tied_in is None:
+            continue
+        start, _, section = sentence
+        if section == tied_in[2]:
+            found.append(
+                Mention(match.start(), match.end(), "role", person,
+                        _is_subject(norm, start, match.start()), section,
+                        quotes.contains(match.start()), None, match.group(0))
+            )  # fmt: skip
+    return found
 
 
 def _office_uses(norm: str, office: str) -> list[tuple[int, int, str]]:
