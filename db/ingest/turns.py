@@ -28,6 +28,7 @@ from db.ingest.lexicon import (
     MONTHS,
     NON_PERSON_WORDS,
     ROLL_CALL_WORDS,
+    TITLES,
     TURN_LABEL_WORDS,
 )
 from db.ingest.names import run_shape
@@ -294,12 +295,16 @@ def _transcript(
 
 def _speaker_of(label: str, cast: Cast) -> str | None:
     """The person a turn label names; "" for a question, None for an unnamed answer or
-    an office ("The Chairman")."""
+    an office ("The Chairman", "PRIME MINISTER": title words only)."""
     words = lower(label).rstrip(".")
     if words in _QUESTION_LABELS:
         return ""
-    if words in _ANSWER_LABELS or words.startswith("the "):
-        return None  # "The President": an office, whose holder the label does not name
+    if (
+        words in _ANSWER_LABELS
+        or words.startswith("the ")
+        or all(word in TITLES for word in words.split())
+    ):
+        return None  # "The President", "PRIME MINISTER": an office, not a holder's name
     tokens = [t.strip(".") for t in _LEADING_HONORIFIC.sub("", label).split()]
     return _person_named(cast, tokens[-1], " ".join(t[:1].upper() + lower(t[1:]) for t in tokens))
 

@@ -141,3 +141,21 @@ def test_an_unnamed_interviewer_asks_no_quote() -> None:
         ("Anna Voss", "In Bergen, by the water."),
         ("Anna Voss", "In the spring of 1931."),
     ]
+
+
+def test_an_office_label_names_nobody() -> None:
+    """A label of title words only ("PRIME MINISTER:") names an office, not a person
+    called "Prime Minister": its turns are kept, their speaker unknown."""
+    doc = parse(
+        "Radio interview with the morning show\n\n"
+        "LINA:\n\nGood morning, and welcome to the studio.\n\n"
+        "PRIME MINISTER:\n\nGood morning Lina, great to be with you.\n\n"
+        "LINA:\n\nWhat brings you to town?\n\n"
+        "PRIME MINISTER:\n\nThe new harbour, which opens today.\n"
+    )
+    assert [(q.speaker, q.text[:12]) for q in doc.quotes] == [
+        ("Lina", "Good morning"),
+        (None, "Good morning"),
+        ("Lina", "What brings "),
+        (None, "The new harb"),
+    ]
