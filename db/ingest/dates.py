@@ -191,6 +191,11 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         if not 1 <= int(month_second) <= 12:
             return None
         return make_date(int(year_third), int(month_second), int(day_first))
+    if form == "y12":  # alone (a line's date): only a day over 12 tells the order
+        first, second, slashed_year = (int(g) for g in match.group("a12", "b12", "y12"))
+        if first > 12 >= second:
+            return make_date(slashed_year, second, first)
+        return make_date(slashed_year, first, second) if second > 12 >= first else None
     if form == "d3":
         iso_year, iso_month, iso_day = match.group("y3", "m3", "d3")
         if not 1 <= int(iso_month) <= 12:

@@ -360,3 +360,15 @@ def test_pathological_input_completes(make: Callable[[], str]) -> None:
     """Megabyte-scale pathological input parses cleanly (quadratic work would not finish)."""
     text = make()
     check(text, parse_document(text, "pathological.txt"))
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("25/03/2019", "2019-03-25"), ("03/25/2019", "2019-03-25"), ("03/04/2019", None)],
+)
+def test_slashed_date_on_a_line_of_its_own(line: str, iso: str | None) -> None:
+    """A slashed date alone on a line ("Release Date:" above it) is read when a day over
+    12 tells its order, and left undated when it does not; it never stops the parse."""
+    text = f"Council notes\n\nRelease Date:\n{line}\n\nThe new hall opened to all.\n"
+    doc = parse_document(text, "notes.txt")
+    assert (doc.published.iso() if doc.published else None) == iso
