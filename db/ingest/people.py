@@ -85,6 +85,8 @@ _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
 # above that name's first tie it may stand (a lede and the paragraph under it).
 _INDEFINITE_OFFICE: Final = r"\b[Aa]n?\s(?:[\w'-]+\s){{0,2}}?{office}\b"
 _LEDE_REACH: Final = 400
+# Words that make an office another one below it, or one held no longer.
+_BELOW_THE_OFFICE: Final = frozenset("deputy vice former acting assistant".split())
 _LABEL_COLONS: Final = (': "', ':"', ": '")
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
@@ -565,15 +567,18 @@ def _office_mentions(
     """'the administrator' where the text tied that office to one person: by a title
     ("Administrator Lisa Grant") or an apposition ("Lisa Grant, the administrator," or
     "The administrator, Lisa Grant,"). Each refers to the latest person so tied."""
-    ties: dict[str, list[tuple[int, str]]] = {}  # office -> (offset, person), in text order
+    # (office, ranked below it: "Deputy ...") -> (offset, person), in text order
+    ties: dict[tuple[str, bool], list[tuple[int, str]]] = {}
     names = [m for m in mentions if m.kind == "name" and m.person and not m.in_quote]
     by_start = {run.name_start: run for run in runs}
     for mention in names:
         run = by_start.get(mention.start)
-        for word in (run.shape.title or "").split() if run is not None else ():
+        title = lower(run.shape.title or "") if run is not None else ""
+        for word in title.split():
             word = TITLE_OFFICES.get(word.rstrip("."), word)
             if word in OFFICE_NOUNS:
-                ties.setdefault(word, []).append((mention.start, mention.person or ""))
+                key = (word, _ranked_below(title))
+                ties.setdefault(key, []).append((mention.start, mention.person or ""))
     for mention in names:
         # Both forms need a comma next to the name: ", the administrator" after it,
         # "the administrator, " before it; only then is a regex tried.
@@ -589,16 +594,16 @@ def _office_mentions(
         )
         for found in (after, before):
             if found is not None and lower(found.group("office")) in OFFICE_NOUNS:
-                office = lower(found.group("office"))
-                ties.setdefault(office, []).append((mention.start, mention.person or ""))
+                key = (lower(found.group("office")), _ranked_below(lower(found.group(0))))
+                ties.setdefault(key, []).append((mention.start, mention.person or ""))
     found_mentions: list[Mention] = []
-    for office, tied in ties.items():
+    for (office, below), tied in ties.items():
         tied.sort()
         starts = [at for at, _ in tied]
         for use_start, use_end, surface in _office_uses(norm, office):
             made = bisect.bisect_left(starts, use_start)  # ties made before this use
             sentence = index.locate(use_start)
-            if not made or sentence is None:
+            if not made or sentence is None or _ranked_below(lower(surface)) != below:
                 continue
             start, _, section = sentence
             found_mentions.append(
@@ -606,9 +611,15 @@ def _office_mentions(
                         _is_subject(norm, start, use_start), section,
                         quotes.contains(use_start), None, surface)
             )  # fmt: skip
-        if len({person for _, person in tied}) == 1:
+        if len({person for _, person in tied}) == 1 and not below:
             found_mentions.extend(_lede_uses(norm, index, quotes, office, tied[0]))
     return found_mentions
+
+
+def _ranked_below(words: str) -> bool:
+    """A deputy's, a vice's or a former holder's office ("deputy prime minister"), which
+    "the prime minister" does not refer back to (words: lowercase)."""
+    return any(word in _BELOW_THE_OFFICE for word in words.split())
 
 
 def _lede_uses(

@@ -52,3 +52,32 @@ def test_abbreviated_title_ties_its_office() -> None:
     )
     doc = parse(ARTICLE.format(body=body))
     assert quote_with(doc, "worked hard").speaker == "Nora Pike"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # "the prime minister" is not the deputy named last
+            "Prime Minister Ana Kovac spoke after the vote. Critics had hoped to replace "
+            "Deputy Prime Minister Ivo Marsh.\n\nThe prime minister said: \u201cWe have "
+            "the numbers and we will govern.\u201d",
+            "Ana Kovac",
+        ),
+        (  # "the deputy prime minister" is the deputy
+            "Prime Minister Ana Kovac spoke after the vote. Critics had hoped to replace "
+            "Deputy Prime Minister Ivo Marsh.\n\nThe deputy prime minister said: \u201cWe "
+            "have the numbers and we will govern.\u201d",
+            "Ivo Marsh",
+        ),
+        (  # no plain prime minister named: unknown, not the deputy
+            "Critics had hoped to replace Deputy Prime Minister Ivo Marsh.\n\nThe prime "
+            "minister said: \u201cWe have the numbers and we will govern.\u201d",
+            None,
+        ),
+    ],
+)
+def test_a_deputy_is_not_the_office(body: str, speaker: str | None) -> None:
+    """An office refers back only to a holder of the same rank: "the prime minister"
+    never to a "Deputy Prime Minister", nor "the minister" to a former one."""
+    doc = parse(ARTICLE.format(body=body))
+    assert quote_with(doc, "the numbers").speaker == speaker
