@@ -742,6 +742,8 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
         if mention.person is None:
             continue
         gender = cast.genders.get(mention.person)
+        if mention.kind == "pronoun":  # one just called "she" is not the next "he"
+            gender = "f" if lower(mention.surface) == "she" else "m"
         for form in ("f", "m"):  # "he" and "she" are subjects: the person carries on
             if gender is None or gender == form:
                 newest[form] = mention

@@ -103,3 +103,17 @@ def test_unresolved_attribution_is_not_narration() -> None:
     )
     doc = parse(ARTICLE.format(body=body))
     assert quote_with(doc, "review will start").speaker is None
+
+
+def test_a_she_is_not_the_next_he() -> None:
+    """A person of unknown gender just called "she" is not who the next "he" is: that
+    is the man named before it."""
+    body = (
+        "The police spokesperson, Sendi Mora, said the car was found on Monday. "
+        "\u201cWe are testing what we recovered from it,\u201d she said.\n\n"
+        "When contacted, the minister's aide, Mr. Joe Ward, confirmed the attack. "
+        "He said the minister was safe as she was not in the car. He said, \u201cIt "
+        "happened on Friday night at about ten.\u201d"
+    )
+    doc = parse(ARTICLE.format(body=body))
+    assert quote_with(doc, "Friday night").speaker == "Joe Ward"
