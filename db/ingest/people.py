@@ -80,6 +80,7 @@ _OFFICE_AFTER: Final = re.compile(
 )
 _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
 _OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}$")
+_TITLED_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[A-Z][\w'-]*\s){0,2}$")  # "the Prime "
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
 # "a councillor", "an RNLI spokesman": an office not yet tied to a name, and how far
 # above that name's first tie it may stand (a lede and the paragraph under it).
@@ -647,16 +648,21 @@ def _lede_uses(
 
 
 def _office_uses(norm: str, office: str) -> list[tuple[int, int, str]]:
-    """Each 'the <office>' (up to two words between) not followed by a name."""
+    """Each 'the <office>' (up to two words between) not followed by a name; also in
+    title case ("the Prime Minister"), as many papers write an office held."""
     found: list[tuple[int, int, str]] = []
-    at = norm.find(office)
-    while at >= 0:
-        end = at + len(office)
-        lead = _OFFICE_LEAD.search(norm, max(0, at - 30), at)
-        whole = (end == len(norm) or not norm[end].isalnum()) and (at == 0 or norm[at - 1] == " ")
-        if lead is not None and whole and not _NAME_AFTER.match(norm, end):
-            found.append((lead.start(), end, norm[lead.start() : end]))
-        at = norm.find(office, end)
+    for form, lead_form in ((office, _OFFICE_LEAD), (office.capitalize(), _TITLED_LEAD)):
+        at = norm.find(form)
+        while at >= 0:
+            end = at + len(form)
+            lead = lead_form.search(norm, max(0, at - 30), at)
+            whole = (end == len(norm) or not norm[end].isalnum()) and (
+                at == 0 or norm[at - 1] == " "
+            )
+            if lead is not None and whole and not _NAME_AFTER.match(norm, end):
+                found.append((lead.start(), end, norm[lead.start() : end]))
+            at = norm.find(form, end)
+    found.sort()
     return found
 
 

@@ -81,3 +81,15 @@ def test_a_deputy_is_not_the_office(body: str, speaker: str | None) -> None:
     never to a "Deputy Prime Minister", nor "the minister" to a former one."""
     doc = parse(ARTICLE.format(body=body))
     assert quote_with(doc, "the numbers").speaker == speaker
+
+
+def test_an_office_in_title_case_refers_back() -> None:
+    """An office capitalised as papers write one held ("the Prime Minister said") is the
+    person the text gave that title."""
+    body = (
+        "Prime Minister Ana Kovac said she would stay on after the vote.\n\n"
+        "She also said the government would go on. \u201cFor the moment, we can "
+        "continue as we are,\u201d the Prime Minister said."
+    )
+    doc = parse(ARTICLE.format(body=body))
+    assert quote_with(doc, "For the moment").speaker == "Ana Kovac"
