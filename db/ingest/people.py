@@ -32,6 +32,7 @@ from db.ingest.lexicon import (
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_OFFICES,
+    TITLES,
     TOLD_VERBS,
     WEEKDAYS,
 )
@@ -569,7 +570,7 @@ def _office_mentions(
     ("Administrator Lisa Grant") or an apposition ("Lisa Grant, the administrator," or
     "The administrator, Lisa Grant,"). Each refers to the latest person so tied."""
     # (office, ranked below it: "Deputy ...") -> (offset, person), in text order
-    ties: dict[tuple[str, bool], list[tuple[int, str]]] = {}
+    ties: dict[tuple[str, bool], list[tuple[int, str, str]]] = {}  # ... and its words
     names = [m for m in mentions if m.kind == "name" and m.person and not m.in_quote]
     by_start = {run.name_start: run for run in runs}
     for mention in names:
@@ -579,7 +580,7 @@ def _office_mentions(
             word = TITLE_OFFICES.get(word.rstrip("."), word)
             if word in OFFICE_NOUNS:
                 key = (word, _ranked_below(title))
-                ties.setdefault(key, []).append((mention.start, mention.person or ""))
+                ties.setdefault(key, []).append((mention.start, mention.person or "", title))
     for mention in names:
         # Both forms need a comma next to the name: ", the administrator" after it,
         # "the administrator, " before it; only then is a regex tried.
@@ -595,26 +596,40 @@ def _office_mentions(
         )
         for found in (after, before):
             if found is not None and lower(found.group("office")) in OFFICE_NOUNS:
-                key = (lower(found.group("office")), _ranked_below(lower(found.group(0))))
-                ties.setdefault(key, []).append((mention.start, mention.person or ""))
+                words = lower(found.group(0))
+                key = (lower(found.group("office")), _ranked_below(words))
+                ties.setdefault(key, []).append((mention.start, mention.person or "", words))
     found_mentions: list[Mention] = []
     for (office, below), tied in ties.items():
         tied.sort()
-        starts = [at for at, _ in tied]
+        starts = [at for at, _, _ in tied]
         for use_start, use_end, surface in _office_uses(norm, office):
             made = bisect.bisect_left(starts, use_start)  # ties made before this use
             sentence = index.locate(use_start)
             if not made or sentence is None or _ranked_below(lower(surface)) != below:
                 continue
+            holder = _holder(tied[:made], lower(surface))
+            if holder is None:
+                continue
             start, _, section = sentence
             found_mentions.append(
-                Mention(use_start, use_end, "role", tied[made - 1][1],
+                Mention(use_start, use_end, "role", holder,
                         _is_subject(norm, start, use_start), section,
                         quotes.contains(use_start), None, surface)
             )  # fmt: skip
-        if len({person for _, person in tied}) == 1 and not below:
-            found_mentions.extend(_lede_uses(norm, index, quotes, office, tied[0]))
+        if len({person for _, person, _ in tied}) == 1 and not below:
+            found_mentions.extend(_lede_uses(norm, index, quotes, office, tied[0][:2]))
     return found_mentions
+
+
+def _holder(tied: list[tuple[int, str, str]], use: str) -> str | None:
+    """The latest person tied to an office whose title has every title word of the use:
+    "the prime minister" is not the "Finance Minister" named last (use: lowercase)."""
+    wanted = [word for word in use.split()[1:-1] if word in TITLES]
+    for _, person, words in reversed(tied):
+        if all(word in words.split() for word in wanted):
+            return person
+    return None
 
 
 def _ranked_below(words: str) -> bool:

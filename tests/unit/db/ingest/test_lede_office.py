@@ -93,3 +93,30 @@ def test_an_office_in_title_case_refers_back() -> None:
     )
     doc = parse(ARTICLE.format(body=body))
     assert quote_with(doc, "For the moment").speaker == "Ana Kovac"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Prime Minister Ana Kovac met Finance Minister Ivo Marsh.\n\n"
+            "\u201cWe have the numbers,\u201d the prime minister said.",
+            "Ana Kovac",
+        ),
+        (
+            "Finance Minister Ivo Marsh met the unions.\n\n"
+            "\u201cWe have the numbers,\u201d the prime minister said.",
+            None,
+        ),
+        (
+            "Prime Minister Ana Kovac met Finance Minister Ivo Marsh.\n\n"
+            "\u201cWe have the numbers,\u201d the finance minister said.",
+            "Ivo Marsh",
+        ),
+    ],
+)
+def test_an_office_word_names_its_own_holder(body: str, speaker: str | None) -> None:
+    """The title words of "the prime minister" must all be the holder's: another
+    minister named later is not the prime minister."""
+    doc = parse(ARTICLE.format(body=body))
+    assert quote_with(doc, "the numbers").speaker == speaker
