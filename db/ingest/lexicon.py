@@ -36,6 +36,7 @@ SPEECH_VERBS: Final = frozenset(
     reported radioed reflected recounts recounted urges urged vowed pledged confirms
     confirmed denies denied reiterates reiterated countered boasts boasted cried yelled
     mused testifies testified appealed pleaded commented cautioned lamented wondered
+    laughs laughed chuckles chuckled sighs sighed
     """.split()
 )
 

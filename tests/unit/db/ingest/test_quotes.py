@@ -37,6 +37,7 @@ ARTICLE = "Talks resume in Vienna\n\n{body}\n"
             "never sign",
             "Jan Novak",
         ),
+        ('"Not a chance in this weather," Vera Holm laughed.', "Not a chance", "Vera Holm"),
         ('"It rained all week," one witness said.', "rained", None),
         ('The banner read "Go home now" all afternoon.', "Go home", None),
     ],
