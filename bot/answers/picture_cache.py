@@ -27,6 +27,9 @@ CLAIM_STALE: Final = 10.0
 _MAGIC: Final = b"almanac timeline picture 1\n"
 _DIGEST: Final = 32  # bytes of blake2b
 _PICTURE: Final = re.compile(r"[0-9a-f]{64}\.png")  # the folder's own files, and no other
+# A picture being written (`write`); one older than CLAIM_STALE was left by a process
+# killed mid-write, since a write takes milliseconds.
+_WRITING: Final = re.compile(r"\.[0-9a-f]{64}\.png\.\d+\.tmp")
 
 
 def picture_name(key: object) -> str:
@@ -116,15 +119,26 @@ class PictureFolder:
             self.release(name)
 
     def _evict(self) -> None:
-        """Remove the oldest of the folder's pictures past the limit (only its own files)."""
+        """Remove the oldest of the folder's pictures past the limit, and writes left by
+        a process killed mid-write (only the folder's own files)."""
         kept: list[tuple[float, str]] = []
+        left: list[str] = []
+        now = time.time()
         with os.scandir(self.folder) as entries:
             for entry in entries:
-                if _PICTURE.fullmatch(entry.name):
-                    try:
-                        kept.append((entry.stat().st_mtime, entry.name))
-                    except FileNotFoundError:
-                        continue  # another process removed it
+                picture, writing = _PICTURE.fullmatch(entry.name), _WRITING.fullmatch(entry.name)
+                if not picture and not writing:
+                    continue
+                try:
+                    modified = entry.stat().st_mtime
+                except FileNotFoundError:
+                    continue  # another process removed it
+                if picture:
+                    kept.append((modified, entry.name))
+                elif now - modified >= CLAIM_STALE:
+                    left.append(entry.name)
+        for name in left:
+            (self.folder / name).unlink(missing_ok=True)
         if len(kept) <= self.limit:
             return
         kept.sort()

@@ -191,6 +191,25 @@ def test_the_folder_keeps_its_newest_pictures_and_no_other_file_is_touched(
     )
 
 
+def test_a_write_left_by_a_killed_process_is_cleared(tmp_path: Path) -> None:
+    """A temporary file of a write older than CLAIM_STALE (its process died mid-write)
+    goes at the next write; one still being written, and anything else, stays."""
+    shared = PictureFolder(tmp_path)
+    dead = tmp_path / f".{picture_name('a')}.4242.tmp"
+    writing = tmp_path / f".{picture_name('b')}.4343.tmp"
+    foreign = tmp_path / ".draft.tmp"
+    for path in (dead, writing, foreign):
+        path.write_bytes(b"half a picture")
+    old = time.time() - CLAIM_STALE - 1
+    os.utime(dead, (old, old))
+    os.utime(foreign, (old, old))
+    shared.write(picture_name("c"), PNG)
+    assert not dead.exists()
+    assert writing.read_bytes() == b"half a picture"
+    assert foreign.read_bytes() == b"half a picture"
+    assert shared.read(picture_name("c")) == PNG
+
+
 async def test_a_picture_another_process_is_drawing_is_left_out_then_taken_over(
     store: Store, tmp_path: Path, drawn: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
