@@ -193,9 +193,10 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         return make_date(int(year_third), int(month_second), int(day_first))
     if form == "y12":  # alone (a line's date): only a day over 12 tells the order
         first, second, slashed_year = (int(g) for g in match.group("a12", "b12", "y12"))
-        if first > 12 >= second:
-            return make_date(slashed_year, second, first)
-        return make_date(slashed_year, first, second) if second > 12 >= first else None
+        order = _slashed_order(first, second)
+        if order == 0:
+            return None
+        return make_date(slashed_year, *((first, second) if order > 0 else (second, first)))
     if form == "d3":
         iso_year, iso_month, iso_day = match.group("y3", "m3", "d3")
         if not 1 <= int(iso_month) <= 12:
@@ -347,10 +348,7 @@ def _month_first(text: str, written: int, slashed: list[re.Match[str]]) -> bool 
     nothing says, and such a date is left undated rather than guessed. written: the
     dates written month first less those written day first.
     """
-    votes = 0
-    for match in slashed:
-        first, second = int(match.group("a12")), int(match.group("b12"))
-        votes += (second > 12 >= first) - (first > 12 >= second)
+    votes = sum(_slashed_order(int(m.group("a12")), int(m.group("b12"))) for m in slashed)
     if votes:
         return votes > 0
     if written:
@@ -359,6 +357,12 @@ def _month_first(text: str, written: int, slashed: list[re.Match[str]]) -> bool 
         if place.group("state") in US_STATE_CODES:
             return True
     return None
+
+
+def _slashed_order(first: int, second: int) -> int:
+    """How one slashed date can be read: +1 month first only (its second part is over
+    12), -1 day first only (its first part is), 0 either way."""
+    return (second > 12 >= first) - (first > 12 >= second)
 
 
 _RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
