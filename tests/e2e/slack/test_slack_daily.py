@@ -251,6 +251,19 @@ async def test_a_post_that_never_arrived_is_sent_on_retry(
 OTHER_TEAM = "T0OTHER01"
 
 
+async def subscribe_other(state: StateBackend) -> int:
+    """A second workspace's daily post, set straight in the shared state: its key."""
+    other = slack_key(OTHER_TEAM)
+    await state.subscribe(
+        other,
+        channel_id=slack_key("C0OTHER01"),
+        post_time=START.time(),
+        timezone="UTC",
+        empty_day=EmptyDay.NEAREST,
+    )
+    return other
+
+
 async def forgotten(state: StateBackend, workspace: int) -> None:
     """Wait until the workspace's daily settings are gone (an event is answered after its
     ack); a guard, not a timing: an app that never forgets fails here."""
@@ -273,14 +286,7 @@ async def test_uninstalled_workspace_is_forgotten(
     envelope over Socket Mode): that workspace's daily settings are forgotten and it is
     not posted to; another workspace's stay."""
     await daily(fake_slack, "set 09:00 timezone:UTC")
-    other = slack_key(OTHER_TEAM)
-    await slack_state.subscribe(
-        other,
-        channel_id=slack_key("C0OTHER01"),
-        post_time=START.time(),
-        timezone="UTC",
-        empty_day=EmptyDay.NEAREST,
-    )
+    other = await subscribe_other(slack_state)
     envelope = await fake_slack.send_event(event)
     await forgotten(slack_state, WORKSPACE)
     assert envelope.acked_at is not None
@@ -295,14 +301,7 @@ async def test_a_users_revoked_token_forgets_nothing(
     post alone: the bot still serves it. (The other workspace's uninstall, sent after it,
     is the point by which the first event has been handled.)"""
     await daily(fake_slack, "set 09:00 timezone:UTC")
-    other = slack_key(OTHER_TEAM)
-    await slack_state.subscribe(
-        other,
-        channel_id=slack_key("C0OTHER01"),
-        post_time=START.time(),
-        timezone="UTC",
-        empty_day=EmptyDay.NEAREST,
-    )
+    other = await subscribe_other(slack_state)
     await fake_slack.send_event({"type": "tokens_revoked", "tokens": {"oauth": [MEMBER_ID]}})
     await fake_slack.send_event({"type": "app_uninstalled"}, team=OTHER_TEAM)
     await forgotten(slack_state, other)
