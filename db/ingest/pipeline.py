@@ -241,8 +241,38 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     caption with its credit), no stamp and not only a date, above the first paragraph of
     prose. A kicker in capitals before it ("INDUSTRIES: ...") is no part of it.
     """
+    head, body = _head_lines(layout)
     candidates: list[str] = []
     first: str | None = None
+    for start, end, block in head:
+        if not _is_stamp(layout, start, end, block):
+            first = first or " ".join(block.split())
+        kicked = _KICKER_LINE.search(block) if ":" in block else None
+        if kicked is not None:  # "INDUSTRIES: Business History of Retail" in a block
+            start, end = start + kicked.start(), start + kicked.end()
+            block = kicked.group("headline")
+        if _is_headline_like(layout, start, end, block):
+            candidates.append(" ".join(block.split()))
+    if candidates:
+        return trim(max(candidates, key=len), 200)
+    if first is not None:
+        return trim(first, 200)
+    if body is not None:
+        return trim(layout.text[body.start : body.end], 200)
+    if any(s.date is not None for s in layout.sections):
+        return _timeline_title(layout, cast, name)
+    return _stem_title(name) or name
+
+
+def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None]:
+    """The lines above the body that may be the headline, as (start, end, text), and the
+    first paragraph of the body (None when the top of the page holds none).
+
+    Page furniture that can never be a headline is left out here: banners, the site's
+    name its copyright line gives, notices, buttons, and the caption below an "Image
+    caption" line.
+    """
+    lines: list[tuple[int, int, str]] = []
     caption_next = False
     owners = _copyright_lines(layout.norm)
     for unit in islice(layout.units, _TITLE_REACH):
@@ -259,8 +289,7 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         if _is_body(block):
             if _is_notice(block):
                 continue  # "This is historical material ... The website is no longer ..."
-            first = first or block
-            break
+            return lines, unit
         if caption_next:  # the words under an "Image caption" line
             caption_next = False
             continue
@@ -277,21 +306,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         while "\n" in block and _CONTROL_LINE.match(block, block.rindex("\n") + 1):
             block = block[: block.rindex("\n")]  # "BBC News\nwatch One-Minute World News"
             end = start + len(block)
-        if not _is_stamp(layout, start, end, block):
-            first = first or " ".join(block.split())
-        kicked = _KICKER_LINE.search(block) if ":" in block else None
-        if kicked is not None:  # "INDUSTRIES: Business History of Retail" in a block
-            start, end = unit.start + kicked.start(), unit.start + kicked.end()
-            block = kicked.group("headline")
-        if _is_headline_like(layout, start, end, block):
-            candidates.append(" ".join(block.split()))
-    if candidates:
-        return trim(max(candidates, key=len), 200)
-    if first is not None:
-        return trim(first, 200)
-    if any(s.date is not None for s in layout.sections):
-        return _timeline_title(layout, cast, name)
-    return _stem_title(name) or name
+        lines.append((start, end, block))
+    return lines, None
 
 
 def _is_control(block: str) -> bool:
