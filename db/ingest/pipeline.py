@@ -269,8 +269,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
     first paragraph of the body (None when the top of the page holds none).
 
     Page furniture that can never be a headline is left out here: banners, the site's
-    name its copyright line gives, notices, buttons, and the caption below an "Image
-    caption" line.
+    name its copyright line gives, notices, buttons, the caption below an "Image
+    caption" line, and lines that open in lower case.
     """
     lines: list[tuple[int, int, str]] = []
     caption_next = False
@@ -306,8 +306,18 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
         while "\n" in block and _CONTROL_LINE.match(block, block.rindex("\n") + 1):
             block = block[: block.rindex("\n")]  # "BBC News\nwatch One-Minute World News"
             end = start + len(block)
+        if _opens_in_lower_case(block):
+            continue  # "from Wikipedia, the free encyclopedia": a tagline, not a headline
         lines.append((start, end, block))
     return lines, None
+
+
+def _opens_in_lower_case(block: str) -> bool:
+    """A line that opens with a word in lower case ("from Wikipedia, the free
+    encyclopedia", "filed under ..."): a tagline, a byline or a link's words, since a
+    headline opens with a capital; "eBay ...", "iPhone ..." open with a name."""
+    opening = block.lstrip()[:2]
+    return opening[:1].islower() and not opening[1:2].isupper()
 
 
 def _is_control(block: str) -> bool:

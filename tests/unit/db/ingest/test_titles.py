@@ -122,3 +122,25 @@ def test_the_sites_name_that_its_copyright_line_names_is_never_the_title() -> No
         "harbour_wall_reopens.txt",
     )
     assert doc.title != "Kettle Courier"
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a site's tagline under a short headline
+        ("Kettle Quay\n\nfrom Kettlepedia, the free harbour guide", "Kettle Quay"),
+        # a tagline above the headline, longer than it
+        ("brought to you every morning by the harbour desk\n\nQuay stays open", "Quay stays open"),
+        # a byline in lower case between the headline and the body
+        ("Quay stays open\n\nfiled under harbour news and council affairs", "Quay stays open"),
+        # a headline that opens with a name in lower case is still a headline
+        (
+            "Harbour\n\neBay sellers take over the quay market",
+            "eBay sellers take over the quay market",
+        ),
+    ],
+)
+def test_a_line_opening_in_lower_case_is_never_the_title(top: str, title: str) -> None:
+    """A headline opens with a capital: a line that opens with a word in lower case is a
+    tagline, a byline or a link, whatever its length."""
+    assert parse(f"{top}\n\n{BODY}\n").title == title
