@@ -270,7 +270,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
 
     Page furniture that can never be a headline is left out here: banners, the site's
     name its copyright line gives, notices, buttons, the caption below an "Image
-    caption" line, and lines that open in lower case.
+    caption" line, lines that open in lower case, and a line above repeated as a
+    picture's caption.
     """
     lines: list[tuple[int, int, str]] = []
     caption_next = False
@@ -308,6 +309,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             end = start + len(block)
         if _opens_in_lower_case(block):
             continue  # "from Wikipedia, the free encyclopedia": a tagline, not a headline
+        if _echoes(block, lines):
+            continue  # "Arne Nordheim" above, "Arne Nordheim (1968)": a portrait's caption
         lines.append((start, end, block))
     return lines, None
 
@@ -318,6 +321,16 @@ def _opens_in_lower_case(block: str) -> bool:
     headline opens with a capital; "eBay ...", "iPhone ..." open with a name."""
     opening = block.lstrip()[:2]
     return opening[:1].islower() and not opening[1:2].isupper()
+
+
+def _echoes(block: str, lines: list[tuple[int, int, str]]) -> bool:
+    """A line that repeats a line above it with a note in brackets ("Arne Nordheim"
+    above, "Arne Nordheim (1968)"): the caption of a picture of what the line names."""
+    words = " ".join(block.split())
+    if not words.endswith(")") or "(" not in words:
+        return False
+    named = words[: words.rindex("(")].rstrip()
+    return any(" ".join(line.split()) == named for _, _, line in lines)
 
 
 def _is_control(block: str) -> bool:

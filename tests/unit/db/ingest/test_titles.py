@@ -144,3 +144,21 @@ def test_a_line_opening_in_lower_case_is_never_the_title(top: str, title: str) -
     """A headline opens with a capital: a line that opens with a word in lower case is a
     tagline, a byline or a link, whatever its length."""
     assert parse(f"{top}\n\n{BODY}\n").title == title
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        ("Mara Quell\n\nMara Quell (1987)", "Mara Quell"),
+        ("Kettle Quay\n\nKettle Quay (north side, 1953)", "Kettle Quay"),
+        (
+            "The Old Kettle Quay\n\nThe Old Kettle Quay (seen from the lighthouse)",
+            "The Old Kettle Quay",
+        ),
+        ("Harbour Notes\nThe Old Kettle Quay\nThe Old Kettle Quay (1953)", "The Old Kettle Quay"),
+    ],
+)
+def test_a_line_repeated_with_a_note_in_brackets_is_a_caption(top: str, title: str) -> None:
+    """A picture's caption often repeats the name above it with a year or a place in
+    brackets: that caption is longer than the name, but the name is the title."""
+    assert parse(f"{top}\n\n{BODY}\n").title == title
