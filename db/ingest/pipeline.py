@@ -56,6 +56,10 @@ _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the to
 _DATE_LENGTH: Final = 40  # "Wednesday, September 30, 2015" and then some
 _TITLE_REACH: Final = 16  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 3
+_TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
+# The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
+# in A", "Produced By" ("in", "on", "up" end phrasal verbs: "Weighs In", "Sets Up").
+_OPEN_ENDINGS: Final = frozenset("a an the of and or & to for by with from at".split())
 _BODY_WORDS: Final = 25
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
@@ -276,7 +280,11 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
     lines: list[tuple[int, int, str]] = []
     caption_next = False
     owners = _copyright_lines(layout.norm)
-    for unit in islice(layout.units, _TITLE_REACH):
+    units = layout.units[:_TITLE_REACH]
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        index += 1
         if unit.block.section != 0:
             break
         if unit.block.kind not in ("paragraph", "label"):
@@ -307,12 +315,43 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
         while "\n" in block and _CONTROL_LINE.match(block, block.rindex("\n") + 1):
             block = block[: block.rindex("\n")]  # "BBC News\nwatch One-Minute World News"
             end = start + len(block)
+        joined = 0
+        while index < len(units) and _continues(layout, end, units[index], joined):
+            end = units[index].end  # "Hearings of the\nSubcommittee on ...": one headline
+            block = layout.text[start:end]
+            index += 1
+            joined += 1
+        if _is_unfinished(block):
+            continue  # "Remarks in A", "Produced By": cut off, or a field's label
         if _opens_in_lower_case(block):
             continue  # "from Wikipedia, the free encyclopedia": a tagline, not a headline
         if _echoes(block, lines):
             continue  # "Arne Nordheim" above, "Arne Nordheim (1968)": a portrait's caption
         lines.append((start, end, block))
     return lines, None
+
+
+def _is_unfinished(block: str) -> bool:
+    """A line that ends with an article, a preposition or a conjunction ("Hearings of
+    the", "Remarks in A", "Produced By"): the words go on below, or were cut off."""
+    words = block.rsplit(None, 1)
+    return bool(words) and lower(words[-1]) in _OPEN_ENDINGS
+
+
+def _continues(layout: Layout, end: int, unit: Unit, joined: int) -> bool:
+    """The unit is the next line of a headline wrapped over lines: on the very next line
+    under one that is unfinished (or, once a line is joined, opening in lower case)."""
+    if unit.block.section != 0 or unit.block.kind not in ("paragraph", "label"):
+        return False
+    gap = layout.text[end : unit.start]
+    if gap.count("\n") != 1 or not gap.isspace() or unit.start - end > _TITLE_GAP:
+        return False
+    line = layout.text[unit.start : unit.end]
+    if _is_body(line) or _is_control(line):
+        return False  # prose, or a button under a box of fields ("Listen To This Brief")
+    return _is_unfinished(layout.text[max(0, end - 20) : end]) or (
+        joined > 0 and _opens_in_lower_case(line)
+    )
 
 
 def _opens_in_lower_case(block: str) -> bool:

@@ -162,3 +162,31 @@ def test_a_line_repeated_with_a_note_in_brackets_is_a_caption(top: str, title: s
     """A picture's caption often repeats the name above it with a year or a place in
     brackets: that caption is longer than the name, but the name is the title."""
     assert parse(f"{top}\n\n{BODY}\n").title == title
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a headline wrapped after "the": its lines are one headline, not the longer half
+        ("Hearings of the\nHarbour Board on the Quay", "Hearings of the Harbour Board on the Quay"),
+        # wrapped after "of", then going on in lower case
+        (
+            "Harbour Trust\n\nReport of\nthe Kettle Harbour Commission\non the old quay",
+            "Report of the Kettle Harbour Commission on the old quay",
+        ),
+        # a line cut off after its article is no headline, however long
+        (
+            "Remarks of the Harbour Master at the Quay Opening, 2019, in A\n\nQuay stays open",
+            "Quay stays open",
+        ),
+        # a box of credits whose lines end with "By" under the headline
+        (
+            "Quay stays open\n\nProduced By\nRecorded By\nWritten By\nListen to the harbour report",
+            "Quay stays open",
+        ),
+    ],
+)
+def test_a_headline_wrapped_over_lines_is_one_and_a_cut_one_none(top: str, title: str) -> None:
+    """A line that ends with an article, a preposition or a conjunction goes on in the
+    line right under it; with no line under it, it was cut off (or labels a field)."""
+    assert parse(f"{top}\n\n{BODY}\n").title == title
