@@ -56,6 +56,10 @@ _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the to
 _DATE_LENGTH: Final = 40  # "Wednesday, September 30, 2015" and then some
 _TITLE_REACH: Final = 16  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 3
+# Data in a line: "Page:16", "Type:pdf" (a field's label glued to its value), an e-mail
+# address, a telephone number ("202-358-1100", "(202) 358-1100").
+_DATA: Final = re.compile(r"[A-Za-z]:[a-z\d]|\w@\w|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4}")
+_DATA_LENGTH: Final = 100
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
 # in A", "Produced By" ("in", "on", "up" end phrasal verbs: "Weighs In", "Sets Up").
@@ -323,6 +327,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             joined += 1
         if _is_unfinished(block):
             continue  # "Remarks in A", "Produced By": cut off, or a field's label
+        if _is_data(block):
+            continue  # "File Type:pdf, Size:1020Kb", "202-358-1100 jbuck@nasa.gov"
         if _opens_in_lower_case(block):
             continue  # "from Wikipedia, the free encyclopedia": a tagline, not a headline
         if _echoes(block, lines):
@@ -352,6 +358,13 @@ def _continues(layout: Layout, end: int, unit: Unit, joined: int) -> bool:
     return _is_unfinished(layout.text[max(0, end - 20) : end]) or (
         joined > 0 and _opens_in_lower_case(line)
     )
+
+
+def _is_data(block: str) -> bool:
+    """A short line of data, not words: a file's fields written "Label:value" with no
+    space ("Total Page:16", "File Type:pdf"), a telephone number or an e-mail address;
+    a headline that has a colon puts a space after it ("Timeline: the harbour wall")."""
+    return len(block) <= _DATA_LENGTH and _DATA.search(block) is not None
 
 
 def _opens_in_lower_case(block: str) -> bool:

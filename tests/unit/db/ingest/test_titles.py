@@ -190,3 +190,18 @@ def test_a_headline_wrapped_over_lines_is_one_and_a_cut_one_none(top: str, title
     """A line that ends with an article, a preposition or a conjunction goes on in the
     line right under it; with no line under it, it was cut off (or labels a field)."""
     assert parse(f"{top}\n\n{BODY}\n").title == title
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Total Pages:24\n\nFile Type:pdf, Size:880Kb",
+        "555-201-4477\npress@kettle-harbour.org",
+        "Call the harbour desk on (555) 201-4477",
+        "Write to the harbour desk: desk@kettle-harbour.example",
+    ],
+)
+def test_a_line_of_data_is_never_the_title(data: str) -> None:
+    """A file's fields ("File Type:pdf"), a telephone number or an e-mail address above
+    the headline are data about the page, longer than its short headline."""
+    assert parse(f"{data}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
