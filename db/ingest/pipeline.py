@@ -60,6 +60,12 @@ _TITLE_WORDS: Final = 3
 # address, a telephone number ("202-358-1100", "(202) 358-1100").
 _DATA: Final = re.compile(r"[A-Za-z]:[a-z\d]|\w@\w|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4}")
 _DATA_LENGTH: Final = 100
+# A release's dateline opening its text: "HOUSTON -- ", "LONDON (Reuters) - ", "ISLAMABAD
+# – " (dashes are folded to "-" in the normalised text).
+_PRESS_DATELINE: Final = re.compile(
+    r"[A-Z][A-Z.'-]{1,20}(?: [A-Z][A-Z.'-]{1,20}){0,3}(?:, [A-Z][A-Za-z.]{1,20})?"
+    r"(?: \([A-Za-z]{1,12}\))? ?-{1,2} "
+)
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
 # in A", "Produced By" ("in", "on", "up" end phrasal verbs: "Weighs In", "Sets Up").
@@ -302,7 +308,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
         if _is_body(block):
             if _is_notice(block):
                 continue  # "This is historical material ... The website is no longer ..."
-            return lines, unit
+            glued = _glued_headline(layout, unit)
+            return ([*lines, glued] if glued else lines), unit
         if caption_next:  # the words under an "Image caption" line
             caption_next = False
             continue
@@ -320,7 +327,7 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             block = block[: block.rindex("\n")]  # "BBC News\nwatch One-Minute World News"
             end = start + len(block)
         joined = 0
-        while index < len(units) and _continues(layout, end, units[index], joined):
+        while index < len(units) and _goes_on_in(layout, end, units[index], joined):
             end = units[index].end  # "Hearings of the\nSubcommittee on ...": one headline
             block = layout.text[start:end]
             index += 1
@@ -337,6 +344,24 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
     return lines, None
 
 
+def _glued_headline(layout: Layout, unit: Unit) -> tuple[int, int, str] | None:
+    """The first line of the body's first paragraph when it is a headline with no blank
+    line under it: a line in capitals, or one above a dateline ("HOUSTON -- During
+    ..."), as a press release sets its headline right on top of its text."""
+    text = layout.text
+    cut = text.find("\n", unit.start, unit.end)
+    if cut < 0:
+        return None
+    line = text[unit.start : cut].rstrip()
+    if len(line.split()) < _TITLE_WORDS or _opens_in_lower_case(line) or _is_data(line):
+        return None
+    below = layout.norm[cut + 1 : cut + 1 + _DATELINE_MAX].lstrip()
+    if not (line.isupper() or _PRESS_DATELINE.match(below)):
+        return None
+    end = unit.start + len(line)
+    return (unit.start, end, line) if _is_headline_like(layout, unit.start, end, line) else None
+
+
 def _is_unfinished(block: str) -> bool:
     """A line that ends with an article, a preposition or a conjunction ("Hearings of
     the", "Remarks in A", "Produced By"): the words go on below, or were cut off."""
@@ -344,7 +369,7 @@ def _is_unfinished(block: str) -> bool:
     return bool(words) and lower(words[-1]) in _OPEN_ENDINGS
 
 
-def _continues(layout: Layout, end: int, unit: Unit, joined: int) -> bool:
+def _goes_on_in(layout: Layout, end: int, unit: Unit, joined: int) -> bool:
     """The unit is the next line of a headline wrapped over lines: on the very next line
     under one that is unfinished (or, once a line is joined, opening in lower case)."""
     if unit.block.section != 0 or unit.block.kind not in ("paragraph", "label"):

@@ -205,3 +205,39 @@ def test_a_line_of_data_is_never_the_title(data: str) -> None:
     """A file's fields ("File Type:pdf"), a telephone number or an e-mail address above
     the headline are data about the page, longer than its short headline."""
     assert parse(f"{data}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+
+
+@pytest.mark.parametrize(
+    "release",
+    [
+        # a release's headline in capitals right on top of its text
+        "Kettle Harbour Trust\nMara Quell\n555-201-4477\nRELEASE: 19-044\n"
+        "HARBOUR TRUST KEEPS THE OLD QUAY OPEN TO FISHING BOATS FOR TEN YEARS\n{body}",
+        # in mixed case, right above the dateline that opens the text
+        "Kettle Harbour Trust\nMara Quell\n\n"
+        "Harbour Trust keeps the old quay open to fishing boats for ten years\n"
+        "KETTLE -- {body}",
+        # the dateline with an agency's name
+        "Harbour Trust keeps the old quay open to fishing boats for ten years\n"
+        "PORT ELLEN, Islay (Reuters) - {body}",
+    ],
+)
+def test_a_headline_glued_to_its_text_is_the_title(release: str) -> None:
+    """A press release sets its headline on the line right above its first paragraph,
+    with no blank line (and long enough to read as that paragraph's first line): in
+    capitals, or above the dateline that opens the text."""
+    doc = parse(release.format(body=BODY) + "\n")
+    assert (
+        doc.title.lower() == "harbour trust keeps the old quay open to fishing boats for ten years"
+    )
+
+
+def test_a_wrapped_paragraphs_first_line_is_no_headline() -> None:
+    """The first line of a paragraph wrapped at a fixed width is no headline glued to
+    it: it is in mixed case and no dateline follows it."""
+    wrapped = (
+        "The harbour council voted on Tuesday to keep the old quay open to\n"
+        "fishing boats, after two years of argument about its cost and its future,\n"
+        "and the harbour master said the boats would be back by the spring.\n"
+    )
+    assert parse(wrapped).title.startswith("The harbour council voted on Tuesday")
