@@ -60,6 +60,11 @@ _TITLE_WORDS: Final = 3
 # address, a telephone number ("202-358-1100", "(202) 358-1100").
 _DATA: Final = re.compile(r"[A-Za-z]:[a-z\d]|\w@\w|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4}")
 _DATA_LENGTH: Final = 100
+# What a box beside the article holds, closing the box's heading (see _names_a_box).
+_BOX_NAMES: Final = frozenset(
+    "credits links contents menu navigation categories tags sections sitemap downloads".split()
+)
+_BOX_WORDS: Final = 6
 # A release's dateline opening its text: "HOUSTON -- ", "LONDON (Reuters) - ", "ISLAMABAD
 # – " (dashes are folded to "-" in the normalised text).
 _PRESS_DATELINE: Final = re.compile(
@@ -334,6 +339,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             joined += 1
         if _is_unfinished(block):
             continue  # "Remarks in A", "Produced By": cut off, or a field's label
+        if _names_a_box(block):
+            continue  # "Wikinews Audio Briefs Credits", "Business History Links": a box
         if _is_data(block):
             continue  # "File Type:pdf, Size:1020Kb", "202-358-1100 jbuck@nasa.gov"
         if _opens_in_lower_case(block):
@@ -383,6 +390,13 @@ def _goes_on_in(layout: Layout, end: int, unit: Unit, joined: int) -> bool:
     return _is_unfinished(layout.text[max(0, end - 20) : end]) or (
         joined > 0 and _opens_in_lower_case(line)
     )
+
+
+def _names_a_box(block: str) -> bool:
+    """A short line that ends with what a box of a page holds ("Audio Briefs Credits",
+    "Harbour History Links", "Guide Contents"): the box's heading, not the article's."""
+    words = block.split()
+    return len(words) <= _BOX_WORDS and lower(words[-1]).strip(" :") in _BOX_NAMES
 
 
 def _is_data(block: str) -> bool:

@@ -241,3 +241,18 @@ def test_a_wrapped_paragraphs_first_line_is_no_headline() -> None:
         "and the harbour master said the boats would be back by the spring.\n"
     )
     assert parse(wrapped).title.startswith("The harbour council voted on Tuesday")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Harbour Radio Credits\nProduced By\nRead By",
+        "Kettle Harbour Quick Links",
+        "Harbour Guide Contents:",
+        "Harbour History Downloads\n\nMore Harbour Stories Categories",
+    ],
+)
+def test_the_heading_of_a_box_is_never_the_title(box: str) -> None:
+    """A short line that names what a box beside the article holds (credits, links,
+    contents, categories) heads that box, however much longer than the headline."""
+    assert parse(f"{box}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
