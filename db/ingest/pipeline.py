@@ -89,6 +89,11 @@ _CAPTION_LABELS: Final = frozenset(("image caption", "caption", "photo caption")
 _KICKER_LINE: Final = re.compile(
     r"^[ \t]*[A-Z]{3,}(?:\s[A-Z]{3,})?:[ \t]+(?P<headline>(?=[^\n]*[a-z])[^\n]+)$", re.MULTILINE
 )
+# Words of a label that says a date is the page's own ("Release date:", "Posted:").
+_STAMP_LABELS: Final = (
+    "publish", "post", "update", "date", "release", "issued", "filed", "modified",
+    "created", "archive", "time", "as of", "last",
+)  # fmt: skip
 _TITLE_WORD: Final = re.compile(r"[^\W\d_]{2,}")
 # What a button or link asks the reader to do, opening its line (see _is_control).
 # (Lines the clean-up drops already, "read more", "sign up for", are not repeated here.)
@@ -484,8 +489,21 @@ def _is_stamp(layout: Layout, start: int, end: int, line: str) -> bool:
         return False
     if "|" in line:
         return True
+    if _labels_a_date(layout.norm[start : hits[0].start]):
+        return False  # "News briefs: April 14, 2010": a day's page, titled by its date
     rest = layout.norm[start : hits[0].start] + layout.norm[hits[-1].end : end]
     return len(_TITLE_WORD.findall(rest)) < _TITLE_WORDS or hits[0].start - start < 3
+
+
+def _labels_a_date(before: str) -> bool:
+    """The words before a line's date name what is dated, with a colon ("News briefs:
+    April 14, 2010", "Council minutes: 4 June 2018"): a title of a day's page or issue,
+    unless they say the date is the page's own ("Posted:", "Release date:")."""
+    label = before.rstrip()
+    if not label.endswith(":") or not label[:1].isupper():
+        return False
+    lowered = lower(label)
+    return not any(word in lowered for word in _STAMP_LABELS) and bool(_TITLE_WORD.search(label))
 
 
 def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:

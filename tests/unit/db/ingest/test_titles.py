@@ -256,3 +256,18 @@ def test_the_heading_of_a_box_is_never_the_title(box: str) -> None:
     """A short line that names what a box beside the article holds (credits, links,
     contents, categories) heads that box, however much longer than the headline."""
     assert parse(f"{box}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        ("Harbour Trust\n\nHarbour notes: March 14, 2019", "Harbour notes: March 14, 2019"),
+        ("Kettle Radio\n\nNews briefs:March 14, 2019", "News briefs:March 14, 2019"),
+        ("Harbour Trust\n\nRelease date: March 14, 2019", "Harbour Trust"),
+        ("Harbour Trust\n\nLast modified: 14 March 2019", "Harbour Trust"),
+    ],
+)
+def test_a_date_under_a_label_of_its_own_is_a_dated_title(top: str, title: str) -> None:
+    """A label and a colon before a date name a day's page ("News briefs: ..."), which
+    is its title; a label that says the date is the page's own makes it a stamp."""
+    assert parse(f"{top}\n\n{BODY}\n").title == title
