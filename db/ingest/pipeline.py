@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Final
 
 from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
 from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
+from db.ingest.lexicon import ORGANISATION_NOUNS
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import (
@@ -94,6 +95,15 @@ _STAMP_LABELS: Final = (
     "publish", "post", "update", "date", "release", "issued", "filed", "modified",
     "created", "archive", "time", "as of", "last",
 )  # fmt: skip
+# What ends a paper's, a site's or a body's name (see _is_masthead), beside the nouns of
+# organisations that names of people are checked against.
+_MASTHEAD_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
+    """News Daily Press Times Mail Post Herald Gazette Journal Today Review Magazine Tribune
+    Chronicle Telegraph Observer Courier Weekly Encyclopedia Online Blog Project Programme
+    Program""".split()
+)
+_MASTHEAD_WORDS: Final = 7
+_NAME_JOINERS: Final = frozenset(("of", "the", "and", "for", "on", "&", "in", "at", "de"))
 _TITLE_WORD: Final = re.compile(r"[^\W\d_]{2,}")
 # What a button or link asks the reader to do, opening its line (see _is_control).
 # (Lines the clean-up drops already, "read more", "sign up for", are not repeated here.)
@@ -269,6 +279,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     candidates: list[str] = []
     first: str | None = None
     for start, end, block in head:
+        if _is_masthead(block) and not _names(layout, body, block):
+            continue  # "Hull Daily Mail", "American University of Beirut": the site
         if not _is_stamp(layout, start, end, block):
             first = first or " ".join(block.split())
         kicked = _KICKER_LINE.search(block) if ":" in block else None
@@ -286,6 +298,32 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _is_masthead(block: str) -> bool:
+    """A line that is a publisher's or an institution's name: a few capitalised words
+    ending with what names a paper, a site or a body ("Hull Daily Mail", "BBC News",
+    "Oral History Project") or built on one ("Office of the Press Secretary",
+    "American University of Beirut")."""
+    words = block.split()
+    if len(words) > _MASTHEAD_WORDS or not all(
+        w[:1].isupper() or w in _NAME_JOINERS for w in words
+    ):
+        return False
+    bare = [w.strip(".,:;'\u2019") for w in words]
+    return bare[-1] in _MASTHEAD_NOUNS or any(
+        word in _MASTHEAD_NOUNS and after in ("of", "for") for word, after in pairwise(bare)
+    )
+
+
+def _names(layout: Layout, body: Unit | None, block: str) -> bool:
+    """The body's first paragraph names what the line says: the page is about it (an
+    encyclopedia's "Harbour Museum" above "The Harbour Museum is ..."), not on its site."""
+    if body is None:
+        return False
+    return lower(" ".join(block.split())) in lower(
+        " ".join(layout.text[body.start : body.end].split())
+    )
 
 
 def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None]:

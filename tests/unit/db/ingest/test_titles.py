@@ -263,11 +263,44 @@ def test_the_heading_of_a_box_is_never_the_title(box: str) -> None:
     [
         ("Harbour Trust\n\nHarbour notes: March 14, 2019", "Harbour notes: March 14, 2019"),
         ("Kettle Radio\n\nNews briefs:March 14, 2019", "News briefs:March 14, 2019"),
-        ("Harbour Trust\n\nRelease date: March 14, 2019", "Harbour Trust"),
-        ("Harbour Trust\n\nLast modified: 14 March 2019", "Harbour Trust"),
+        ("Quay open\n\nRelease date: March 14, 2019", "Quay open"),
+        ("Quay open\n\nLast modified: 14 March 2019", "Quay open"),
     ],
 )
 def test_a_date_under_a_label_of_its_own_is_a_dated_title(top: str, title: str) -> None:
     """A label and a colon before a date name a day's page ("News briefs: ..."), which
     is its title; a label that says the date is the page's own makes it a stamp."""
     assert parse(f"{top}\n\n{BODY}\n").title == title
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Kettle Daily Courier",
+        "Office of the Harbour Master",
+        "Kettle University of the Isles\nHarbour Studies Programme",
+        "Harbour Heritage Today\n\nKettle Harbour Trust",
+        "Watch Kettle News",
+    ],
+)
+def test_the_sites_name_above_the_headline_is_never_the_title(masthead: str) -> None:
+    """A publisher's or an institution's name (a paper, a site, a body, a project) above
+    a short headline is the site, however much longer than the headline."""
+    assert parse(f"{masthead}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+
+
+def test_with_only_the_sites_name_above_the_body_the_body_gives_the_title() -> None:
+    """A page with its site's name and no headline: the title is the body's opening,
+    not the site's name."""
+    title = parse(f"Kettle Harbour Museum\n\n{BODY}\n").title
+    assert title.startswith("The harbour council voted")
+
+
+def test_a_name_the_body_is_about_is_the_title() -> None:
+    """An encyclopedia's page is titled with the name its first paragraph is about."""
+    doc = parse(
+        "Kettle Harbour Museum\n\n"
+        "The Kettle Harbour Museum is a museum of boats and nets in the old customs house, "
+        "opened in 1953 by the harbour trust and run by volunteers ever since.\n"
+    )
+    assert doc.title == "Kettle Harbour Museum"
