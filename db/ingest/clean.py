@@ -115,6 +115,13 @@ _CREDIT: Final = re.compile(
 _MONTH_STARTS: Final = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 # A blog's archive header: "Archives July 2020", "Archive for: March 2011", "Archives: 2019".
 _ARCHIVE_HEADER: Final = re.compile(rf"(?i:archives?)(?:\s(?i:for))?:?\s(?:{MONTH}\s)?\d{{4}}$")
+# A line that sends the reader to a link: "For a complete list of our obituaries, see
+# here.", "To read the full report, click here." (its words were the link's).
+_LINK_POINTER: Final = re.compile(
+    r"(?:For|To)\s[^\n]{3,120},\s(?:see|click|go|look|read|visit|listen)\s(?:it\s)?here[.!]?"
+)
+_POINTER_LENGTH: Final = 160
+_POINTER_ENDINGS: Final = ("here", "here.", "here!")  # what _LINK_POINTER ends with
 _SHORT_BULLET: Final = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
 _BULLET: Final = re.compile(r"^\s*[*-]\s")
 
@@ -135,6 +142,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if lowered.startswith(FURNITURE_PREFIXES):
         return True
+    if lowered.endswith(_POINTER_ENDINGS) and len(stripped) < _POINTER_LENGTH:
+        return _LINK_POINTER.fullmatch(stripped) is not None  # "For ..., see here."
     if len(stripped) < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
         return True
     if len(stripped) < 200 and _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):

@@ -1,0 +1,42 @@
+"""Lines a saved page carries around its article yield nothing (invented lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.ingest.clean import classify_lines, normalise
+from tests.unit.db.ingest.helpers import parse
+
+
+def _kind(line: str) -> str:
+    return classify_lines(line, normalise(line))[0].kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For a complete list of our harbour notices, see here.",
+        "To read the harbour trust's full report of March 3, 2019, click here",
+        "For the quay's summer timetable, go here!",
+        "To hear Mara Quell's talk on the old boats, listen here.",
+    ],
+)
+def test_a_line_that_sends_the_reader_to_a_link_is_furniture(line: str) -> None:
+    """ "For ..., see here.": the words were a link's; the line says nothing itself."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"Quay open\n\n{line}\n\nThe quay stays open to fishing boats.\n")
+    assert doc.events == []
+    assert doc.quotes == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As you can see here.",
+        "For forty years, the boats came here.",
+        "To the harbour master, the quay was home, and he said so here.",
+    ],
+)
+def test_prose_that_ends_with_here_is_kept(line: str) -> None:
+    """Only a line that opens with "For" or "To" and sends the reader on is a pointer."""
+    assert _kind(line) == "text"
