@@ -12,7 +12,7 @@ from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
 from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
-from db.ingest.lexicon import ORGANISATION_NOUNS
+from db.ingest.lexicon import ORGANISATION_NOUNS, WEEKDAYS
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import (
@@ -72,6 +72,7 @@ _PRESS_DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'-]{1,20}(?: [A-Z][A-Z.'-]{1,20}){0,3}(?:, [A-Z][A-Za-z.]{1,20})?"
     r"(?: \([A-Za-z]{1,12}\))? ?-{1,2} "
 )
+_LEDE_WORDS: Final = 6  # a first sentence shorter than this is no title of its own
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
 # in A", "Produced By" ("in", "on", "up" end phrasal verbs: "Weighs In", "Sets Up").
@@ -294,7 +295,7 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if first is not None:
         return trim(first, 200)
     if body is not None:
-        return trim(layout.text[body.start : body.end], 200)
+        return _lede(layout, body)
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
@@ -324,6 +325,38 @@ def _names(layout: Layout, body: Unit | None, block: str) -> bool:
     return lower(" ".join(block.split())) in lower(
         " ".join(layout.text[body.start : body.end].split())
     )
+
+
+def _lede(layout: Layout, body: Unit) -> str:
+    """The title of a text with no headline: the first sentence of its body, without
+    the dateline, the agency's line or the date that opens it ("ISLAMABAD - ", "Chicago
+    (AFP) April 15, 2012 ", "Thursday, October 30, 2008 "). The text's own words say
+    what it is about, as a news lede sums up its story, and every text has them; a
+    file's name may be "article.txt". A first sentence too short to tell texts apart
+    ("Yes.") gives way to the paragraph."""
+    start, end = body.start, body.end
+    spans = layout.sentences[body.index]
+    if spans and len(layout.norm[spans[0][0] : spans[0][1]].split()) >= _LEDE_WORDS:
+        start, end = spans[0]
+    opening = _PRESS_DATELINE.match(layout.norm, start, min(end, start + _DATELINE_MAX))
+    agency = _AGENCY_DATELINE.search(layout.norm, start, min(end, start + _DATELINE_MAX))
+    if opening is not None:
+        start = opening.end()
+    elif agency is not None:
+        start = agency.end()
+    dated = layout.dates.dates_in(start, start + _DATE_LENGTH)
+    if dated and _opens_with_stamp(layout.norm, start, dated[0], end):
+        start = dated[0].end
+    return trim(layout.text[start:end].lstrip(" ,:-\u2013\u2014"), 200)
+
+
+def _opens_with_stamp(norm: str, start: int, hit: DateHit, end: int) -> bool:
+    """The date opens the paragraph as a stamp, after a weekday at most, and a sentence
+    of its own starts after it ("Thursday, October 30, 2008 Actor David Tennant ..."),
+    unlike a date that is part of the sentence ("On April 24, 1863, the State ...")."""
+    before = lower(norm[start : hit.start]).strip(" ,")
+    after = norm[hit.end : end].lstrip(" ,:-")
+    return (not before or before in WEEKDAYS) and after[:1].isupper()
 
 
 def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None]:

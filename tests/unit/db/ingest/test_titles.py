@@ -304,3 +304,41 @@ def test_a_name_the_body_is_about_is_the_title() -> None:
         "opened in 1953 by the harbour trust and run by volunteers ever since.\n"
     )
     assert doc.title == "Kettle Harbour Museum"
+
+
+LEDE = BODY + " The harbour master welcomed the vote."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LEDE,
+        f"KETTLE \u2013 {LEDE}",
+        f"PORT ELLEN, Islay -- {LEDE}",
+        f"by Staff Writers Kettle (HNS) March 3, 2019 {LEDE}",
+        f"Sunday, March 3, 2019 {LEDE}",
+    ],
+)
+def test_with_no_headline_the_title_is_the_first_sentence(text: str) -> None:
+    """A text with no headline is cited by its first sentence, the text's own words (a
+    news lede sums its story up), without the dateline, agency line or date stamp that
+    opens it; a file's name ("article.txt") may say nothing at all."""
+    assert parse(f"{text}\n", "article.txt").title == BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a date inside the sentence is kept
+        (
+            "On March 3, 2019, the harbour council voted to keep the old quay open to boats. "
+            "The harbour master welcomed the vote.",
+            "On March 3, 2019, the harbour council voted to keep the old quay open to boats.",
+        ),
+        # a first sentence too short to tell texts apart gives way to the paragraph
+        (f"Yes. {BODY}", f"Yes. {BODY}"),
+    ],
+)
+def test_the_first_sentence_keeps_its_own_date_and_needs_some_words(text: str, title: str) -> None:
+    """Only a stamp before the sentence goes, and "Yes." alone is no title."""
+    assert parse(f"{text}\n", "article.txt").title == title
