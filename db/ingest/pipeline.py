@@ -58,8 +58,11 @@ _DATE_LENGTH: Final = 40  # "Wednesday, September 30, 2015" and then some
 _TITLE_REACH: Final = 16  # blocks from the top where a headline may stand
 _TITLE_WORDS: Final = 3
 # Data in a line: "Page:16", "Type:pdf" (a field's label glued to its value), an e-mail
-# address, a telephone number ("202-358-1100", "(202) 358-1100").
-_DATA: Final = re.compile(r"[A-Za-z]:[a-z\d]|\w@\w|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4}")
+# address, a telephone number ("202-358-1100", "(202) 358-1100"), a file's name.
+_DATA: Final = re.compile(
+    r"[A-Za-z]:[a-z\d]|\w@\w|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4}"
+    r"|\S\.(?:pdf|docx?|jpe?g|png|gif|html?|txt)\b"
+)
 _DATA_LENGTH: Final = 100
 # What a box beside the article holds, closing the box's heading (see _names_a_box).
 _BOX_NAMES: Final = frozenset(
@@ -477,7 +480,8 @@ def _names_a_box(block: str) -> bool:
 
 def _is_data(block: str) -> bool:
     """A short line of data, not words: a file's fields written "Label:value" with no
-    space ("Total Page:16", "File Type:pdf"), a telephone number or an e-mail address;
+    space ("Total Page:16", "File Type:pdf"), a telephone number, an e-mail address or
+    a file's name ("Page:Harbour notes (1953).pdf/12");
     a headline that has a colon puts a space after it ("Timeline: the harbour wall")."""
     return len(block) <= _DATA_LENGTH and _DATA.search(block) is not None
 
