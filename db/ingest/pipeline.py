@@ -76,6 +76,7 @@ _PRESS_DATELINE: Final = re.compile(
     r"(?: \([A-Za-z]{1,12}\))? ?-{1,2} "
 )
 _LEDE_WORDS: Final = 6  # a first sentence shorter than this is no title of its own
+_WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
 # in A", "Produced By" ("in", "on", "up" end phrasal verbs: "Weighs In", "Sets Up").
@@ -432,8 +433,9 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
 
 def _glued_headline(layout: Layout, unit: Unit) -> tuple[int, int, str] | None:
     """The first line of the body's first paragraph when it is a headline with no blank
-    line under it: a line in capitals, or one above a dateline ("HOUSTON -- During
-    ..."), as a press release sets its headline right on top of its text."""
+    line under it: a line in capitals, one above a dateline ("HOUSTON -- During ..."),
+    as a press release sets its headline right on top of its text, or one above a line
+    longer than any width text is wrapped at (a line break there was the writer's)."""
     text = layout.text
     cut = text.find("\n", unit.start, unit.end)
     if cut < 0:
@@ -442,7 +444,9 @@ def _glued_headline(layout: Layout, unit: Unit) -> tuple[int, int, str] | None:
     if len(line.split()) < _TITLE_WORDS or _opens_in_lower_case(line) or _is_data(line):
         return None
     below = layout.norm[cut + 1 : cut + 1 + _DATELINE_MAX].lstrip()
-    if not (line.isupper() or _PRESS_DATELINE.match(below)):
+    next_end = text.find("\n", cut + 1, unit.end)
+    unwrapped = (next_end if next_end >= 0 else unit.end) - cut > _WRAP_WIDTH
+    if not (line.isupper() or unwrapped or _PRESS_DATELINE.match(below)):
         return None
     end = unit.start + len(line)
     return (unit.start, end, line) if _is_headline_like(layout, unit.start, end, line) else None

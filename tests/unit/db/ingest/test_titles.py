@@ -343,3 +343,15 @@ def test_with_no_headline_the_title_is_the_first_sentence(text: str) -> None:
 def test_the_first_sentence_keeps_its_own_date_and_needs_some_words(text: str, title: str) -> None:
     """Only a stamp before the sentence goes, and "Yes." alone is no title."""
     assert parse(f"{text}\n", "article.txt").title == title
+
+
+def test_a_headline_above_a_line_longer_than_any_wrap_is_the_title() -> None:
+    """In text not wrapped at a width (its next line is longer than any wrap), a line
+    break right after a short line is the writer's: that line is the headline."""
+    doc = parse(
+        "'Who will mend the quay if we do not?': Harbour master's plea to the council\n"
+        f"{BODY} The harbour master said the vote came just in time for the spring boats.\n"
+    )
+    assert (
+        doc.title == "'Who will mend the quay if we do not?': Harbour master's plea to the council"
+    )
