@@ -76,6 +76,7 @@ _PRESS_DATELINE: Final = re.compile(
     r"(?: \([A-Za-z]{1,12}\))? ?-{1,2} "
 )
 _LEDE_WORDS: Final = 6  # a first sentence shorter than this is no title of its own
+_TITLE_BAR_MARKS: Final = frozenset(("-", "|", "\u2013", "\u2014", "\u00bb", "::"))
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
@@ -295,7 +296,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         if _is_headline_like(layout, start, end, block):
             candidates.append(" ".join(block.split()))
     if candidates:
-        return trim(max(candidates, key=len), 200)
+        headlines = [c for c in candidates if not any(_bars(c, other) for other in candidates)]
+        return trim(max(headlines or candidates, key=len), 200)
     if first is not None:
         return trim(first, 200)
     if body is not None:
@@ -303,6 +305,21 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _bars(line: str, headline: str) -> bool:
+    """The line is the page's title bar: the headline with the site's name after or
+    before it and a separator ("Quay stays open - Kettle Courier", "Kettle Courier |
+    Quay stays open"), copied above the headline itself."""
+    if line == headline or len(headline) < _TITLE_WORDS:
+        return False
+    if line.startswith(headline):
+        mark = line[len(headline) :].split(None, 1)[0]
+        return line[len(headline) : len(headline) + 1] == " " and mark in _TITLE_BAR_MARKS
+    if line.endswith(headline):
+        mark = line[: -len(headline)].rsplit(None, 1)[-1]
+        return line[-len(headline) - 1] == " " and mark in _TITLE_BAR_MARKS
+    return False
 
 
 def _is_masthead(block: str) -> bool:

@@ -355,3 +355,19 @@ def test_a_headline_above_a_line_longer_than_any_wrap_is_the_title() -> None:
     assert (
         doc.title == "'Who will mend the quay if we do not?': Harbour master's plea to the council"
     )
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Quay stays open to boats - Kettle Courier",
+        "Quay stays open to boats | Kettle Harbour Radio 7",
+        "Kettle Courier \u2013 Quay stays open to boats",
+        "KHR 7 News :: Quay stays open to boats",
+    ],
+)
+def test_the_page_title_bar_gives_way_to_the_headline_it_copies(bar: str) -> None:
+    """A saved page's title bar copies the headline with the site's name and a separator;
+    the headline itself, shorter, is the title."""
+    top = f"{bar}\n\nBy Mara Quell\n\nQuay stays open to boats"
+    assert parse(f"{top}\n\n{BODY}\n").title == "Quay stays open to boats"
