@@ -77,6 +77,11 @@ _PRESS_DATELINE: Final = re.compile(
 )
 _LEDE_WORDS: Final = 6  # a first sentence shorter than this is no title of its own
 _TITLE_BAR_MARKS: Final = frozenset(("-", "|", "\u2013", "\u2014", "\u00bb", "::"))
+# A byline that gives the writer's job instead of "By": "Mara Quell, Harbour Reporter".
+_BYLINE_ROLE: Final = re.compile(
+    r"[A-Z][\w.'-]{0,30}(?: [A-Z][\w.'-]{0,30}){0,3}, (?:[A-Z][a-z]{1,20} ){0,2}"
+    r"(?i:reporter|correspondent|editor|writer|columnist|contributor|photographer|producer)s?"
+)
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
@@ -436,6 +441,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             joined += 1
         if _is_unfinished(block):
             continue  # "Remarks in A", "Produced By": cut off, or a field's label
+        if _BYLINE_ROLE.fullmatch(" ".join(block.split())):
+            continue  # "Amanda Hernandez, Reporter": a byline without its "By"
         if _names_a_box(block):
             continue  # "Wikinews Audio Briefs Credits", "Business History Links": a box
         if _is_data(block):

@@ -371,3 +371,19 @@ def test_the_page_title_bar_gives_way_to_the_headline_it_copies(bar: str) -> Non
     the headline itself, shorter, is the title."""
     top = f"{bar}\n\nBy Mara Quell\n\nQuay stays open to boats"
     assert parse(f"{top}\n\n{BODY}\n").title == "Quay stays open to boats"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Mara Quell, Harbour Reporter",
+        "Tom O'Hare, Senior Political Correspondent",
+        "Ana Lima-Costa, Staff Writer",
+        "Jan Novak, Editor",
+    ],
+)
+def test_a_byline_with_the_writers_job_is_never_the_title(byline: str) -> None:
+    """A byline may give the writer's job instead of "By" ("Name, Reporter"), above or
+    below the headline; it is no headline, however long."""
+    for top in (f"{byline}\n\nQuay open", f"Quay open\n\n{byline}"):
+        assert parse(f"{top}\n\n{BODY}\n").title == "Quay open"
