@@ -341,7 +341,9 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |accept all cookies|manage cookies|cookie settings|follow|follow us|contact us|about us
     |in pictures|explainer|analysis|podcast|podcasts|more stories|also in the news
     |don't miss|must read|read next|up next|story continues below advertisement
-    |article continues below|jump to|table of contents|contents|navigation""".split("|")
+    |article continues below|jump to|table of contents|contents|navigation
+    |login|member login|members login|register|email this|e-mail this|email this story
+    |view comments|post a comment|leave a comment|add a comment""".split("|")
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
 GIVEN_NAMES: Final = FEMININE_NAMES | MASCULINE_NAMES

@@ -40,3 +40,15 @@ def test_a_line_that_sends_the_reader_to_a_link_is_furniture(line: str) -> None:
 def test_prose_that_ends_with_here_is_kept(line: str) -> None:
     """Only a line that opens with "For" or "To" and sends the reader on is a pointer."""
     assert _kind(line) == "text"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Members Login", "Login", "Register", "Email this", "View Comments", "Leave a comment"],
+)
+def test_a_sites_account_and_comment_links_are_furniture(line: str) -> None:
+    """A site's account and comment links, each a line of its own, are furniture: the
+    title is the headline below them, even one closing with a full stop."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"{line}\n\nQuay stays open to boats for ten more years.\n\nThe quay opened.\n")
+    assert doc.title == "Quay stays open to boats for ten more years."
