@@ -82,6 +82,9 @@ _BYLINE_ROLE: Final = re.compile(
     r"[A-Z][\w.'-]{0,30}(?: [A-Z][\w.'-]{0,30}){0,3}, (?:[A-Z][a-z]{1,20} ){0,2}"
     r"(?i:reporter|correspondent|editor|writer|columnist|contributor|photographer|producer)s?"
 )
+# Words set apart by runs of spaces or by tabs: a menu's or a table's
+# row of cells ("Timeline   ACT   NSW", "Email this to a friend   View Comments").
+_CELLS: Final = re.compile(r"\S(?: {3,40}|\t)\S")
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
@@ -441,6 +444,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             joined += 1
         if _is_unfinished(block):
             continue  # "Remarks in A", "Produced By": cut off, or a field's label
+        if _CELLS.search(layout.text, start, end):
+            continue  # "Timeline   ACT   NSW   NT": a row of links or of a table's cells
         if _BYLINE_ROLE.fullmatch(" ".join(block.split())):
             continue  # "Amanda Hernandez, Reporter": a byline without its "By"
         if _names_a_box(block):

@@ -387,3 +387,17 @@ def test_a_byline_with_the_writers_job_is_never_the_title(byline: str) -> None:
     below the headline; it is no headline, however long."""
     for top in (f"{byline}\n\nQuay open", f"Quay open\n\n{byline}"):
         assert parse(f"{top}\n\n{BODY}\n").title == "Quay open"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Harbour   Boats   Quay   Fish Market   Weather",
+        "Send this story to a friend   Read the comments",
+        "Home\tNews\tHarbour life and the old quay\tContact",
+    ],
+)
+def test_a_row_of_links_or_cells_is_never_the_title(row: str) -> None:
+    """Words set apart by runs of spaces or by tabs are a menu's or a table's cells,
+    however long the row."""
+    assert parse(f"{row}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
