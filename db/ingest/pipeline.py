@@ -85,6 +85,9 @@ _BYLINE_ROLE: Final = re.compile(
 # Words set apart by runs of spaces or by tabs: a menu's or a table's
 # row of cells ("Timeline   ACT   NSW", "Email this to a friend   View Comments").
 _CELLS: Final = re.compile(r"\S(?: {3,40}|\t)\S")
+# A line that opens with one of these cites where the text comes from.
+_SOURCE_LABELS: Final = ("source:", "sources:", "credit:", "credits:", "citation:", "courtesy of")
+_SOURCE_REACH: Final = 12
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
@@ -413,6 +416,12 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
         block = layout.text[unit.start : unit.end]
         if _is_promotion(block):
             continue  # "... our Best Of Event! Grab your tickets now!": a banner
+        start = unit.start
+        if lower(block[:_SOURCE_REACH]).startswith(_SOURCE_LABELS):
+            if "\n" not in block.rstrip():
+                continue  # "Source: Andreas, A. T. Historical atlas ...": a citation
+            start += block.index("\n") + 1  # the lines under it: the text's own
+            block = layout.text[start : unit.end]
         if owners and _is_owner(block, owners):
             continue  # "Daily Press" above, "Copyright © 2018, Daily Press" below: the site
         if _is_body(block):
@@ -425,7 +434,7 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             continue
         if _is_control(block):
             continue  # 'Download "..."', "View blog reactions": a button, not a headline
-        start, end = unit.start, unit.end
+        end = unit.end
         last_line = block.rstrip().rsplit("\n", 1)
         if lower(last_line[-1]).strip(" ,:") in _CAPTION_LABELS:
             caption_next = True  # "Image caption," ends this block: the next is a caption

@@ -401,3 +401,15 @@ def test_a_row_of_links_or_cells_is_never_the_title(row: str) -> None:
     """Words set apart by runs of spaces or by tabs are a menu's or a table's cells,
     however long the row."""
     assert parse(f"{row}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+
+
+@pytest.mark.parametrize("label", ["Source:", "Sources:", "Citation:", "Courtesy of"])
+def test_a_citation_above_the_text_is_never_the_title(label: str) -> None:
+    """A line that cites where the text comes from is no headline and no body, however
+    long: the heading under it is the title."""
+    citation = (
+        f"{label} Quell, M. A history of Kettle harbour and its quay, in three volumes. "
+        "Kettle: The Harbour Trust Press, 1953; printed by Novak & Sons, The Quay. p. 14; "
+        "reprinted in 1988 by the Kettle Harbour Society with a new index and maps"
+    )
+    assert parse(f"{citation}\nHARBOUR NOTES.\n\n{BODY}\n").title == "HARBOUR NOTES."
