@@ -88,6 +88,11 @@ _CELLS: Final = re.compile(r"\S(?: {3,40}|\t)\S")
 # A line that opens with one of these cites where the text comes from.
 _SOURCE_LABELS: Final = ("source:", "sources:", "credit:", "credits:", "citation:", "courtesy of")
 _SOURCE_REACH: Final = 12
+# A bare mark of a book's or a report's division: "PART ONE", "Chapter 4", "Section IV".
+_DIVISION: Final = re.compile(
+    r"(?i:part|chapter|section|book|volume|vol\.)\s(?:[IVXLC]{1,6}|\d{1,3}|(?i:one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve))\.?"
+)
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
@@ -453,6 +458,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             joined += 1
         if _is_unfinished(block):
             continue  # "Remarks in A", "Produced By": cut off, or a field's label
+        if _DIVISION.fullmatch(block.strip()):
+            continue  # "PART ONE", "Chapter 4": where a book's part starts, not its name
         if _CELLS.search(layout.text, start, end):
             continue  # "Timeline   ACT   NSW   NT": a row of links or of a table's cells
         if _BYLINE_ROLE.fullmatch(" ".join(block.split())):

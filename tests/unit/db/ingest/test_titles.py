@@ -413,3 +413,12 @@ def test_a_citation_above_the_text_is_never_the_title(label: str) -> None:
         "reprinted in 1988 by the Kettle Harbour Society with a new index and maps"
     )
     assert parse(f"{citation}\nHARBOUR NOTES.\n\n{BODY}\n").title == "HARBOUR NOTES."
+
+
+@pytest.mark.parametrize("division", ["PART ONE", "Chapter 4", "SECTION IV", "Book Two."])
+def test_a_bare_mark_of_a_books_division_is_never_the_title(division: str) -> None:
+    """A bare "PART ONE" or "Chapter 4" marks where a part starts; the part's name, if
+    any, gives the title ("Chapter 4: The Old Quay")."""
+    assert parse(f"{division}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+    named = f"{division}: The Old Quay"
+    assert parse(f"{named}\n\n{BODY}\n").title.endswith("The Old Quay")
