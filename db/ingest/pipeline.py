@@ -93,6 +93,9 @@ _DIVISION: Final = re.compile(
     r"(?i:part|chapter|section|book|volume|vol\.)\s(?:[IVXLC]{1,6}|\d{1,3}|(?i:one|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve))\.?"
 )
+_DIVISION_LENGTH: Final = 24
+_NAME_LENGTH: Final = 80  # no site's name or box heading is longer
+_LAST_WORD: Final = 12  # longer than any word of _OPEN_ENDINGS, with spaces
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
@@ -343,6 +346,8 @@ def _is_masthead(block: str) -> bool:
     ending with what names a paper, a site or a body ("Hull Daily Mail", "BBC News",
     "Oral History Project") or built on one ("Office of the Press Secretary",
     "American University of Beirut")."""
+    if len(block) > _NAME_LENGTH:
+        return False
     words = block.split()
     if len(words) > _MASTHEAD_WORDS or not all(
         w[:1].isupper() or w in _NAME_JOINERS for w in words
@@ -422,7 +427,7 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
         if _is_promotion(block):
             continue  # "... our Best Of Event! Grab your tickets now!": a banner
         start = unit.start
-        if lower(block[:_SOURCE_REACH]).startswith(_SOURCE_LABELS):
+        if block[:1] in "SsCc" and lower(block[:_SOURCE_REACH]).startswith(_SOURCE_LABELS):
             if "\n" not in block.rstrip():
                 continue  # "Source: Andreas, A. T. Historical atlas ...": a citation
             start += block.index("\n") + 1  # the lines under it: the text's own
@@ -458,11 +463,11 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             joined += 1
         if _is_unfinished(block):
             continue  # "Remarks in A", "Produced By": cut off, or a field's label
-        if _DIVISION.fullmatch(block.strip()):
+        if len(block) < _DIVISION_LENGTH and _DIVISION.fullmatch(block.strip()):
             continue  # "PART ONE", "Chapter 4": where a book's part starts, not its name
-        if _CELLS.search(layout.text, start, end):
+        if ("   " in block or "\t" in block) and _CELLS.search(layout.text, start, end):
             continue  # "Timeline   ACT   NSW   NT": a row of links or of a table's cells
-        if _BYLINE_ROLE.fullmatch(" ".join(block.split())):
+        if "," in block and _BYLINE_ROLE.fullmatch(" ".join(block.split())):
             continue  # "Amanda Hernandez, Reporter": a byline without its "By"
         if _names_a_box(block):
             continue  # "Wikinews Audio Briefs Credits", "Business History Links": a box
@@ -500,29 +505,33 @@ def _glued_headline(layout: Layout, unit: Unit) -> tuple[int, int, str] | None:
 def _is_unfinished(block: str) -> bool:
     """A line that ends with an article, a preposition or a conjunction ("Hearings of
     the", "Remarks in A", "Produced By"): the words go on below, or were cut off."""
-    words = block.rsplit(None, 1)
+    words = block[-_LAST_WORD:].rsplit(None, 1)
     return bool(words) and lower(words[-1]) in _OPEN_ENDINGS
 
 
 def _goes_on_in(layout: Layout, end: int, unit: Unit, joined: int) -> bool:
     """The unit is the next line of a headline wrapped over lines: on the very next line
     under one that is unfinished (or, once a line is joined, opening in lower case)."""
+    text = layout.text
+    if unit.start - end > _TITLE_GAP or unit.end - unit.start > _WRAP_WIDTH:
+        return False  # a blank line or more between, or a paragraph of prose below
     if unit.block.section != 0 or unit.block.kind not in ("paragraph", "label"):
         return False
-    gap = layout.text[end : unit.start]
-    if gap.count("\n") != 1 or not gap.isspace() or unit.start - end > _TITLE_GAP:
+    if not _is_unfinished(text[max(0, end - 20) : end]) and not (
+        joined > 0 and _opens_in_lower_case(text[unit.start : unit.start + 2])
+    ):
         return False
-    line = layout.text[unit.start : unit.end]
-    if _is_body(line) or _is_control(line):
-        return False  # prose, or a button under a box of fields ("Listen To This Brief")
-    return _is_unfinished(layout.text[max(0, end - 20) : end]) or (
-        joined > 0 and _opens_in_lower_case(line)
-    )
+    gap = text[end : unit.start]
+    line = text[unit.start : unit.end]
+    # prose, or a button under a box of fields ("Listen To This Brief"), is no headline's
+    return gap.count("\n") == 1 and gap.isspace() and not _is_body(line) and not _is_control(line)
 
 
 def _names_a_box(block: str) -> bool:
     """A short line that ends with what a box of a page holds ("Audio Briefs Credits",
     "Harbour History Links", "Guide Contents"): the box's heading, not the article's."""
+    if len(block) > _NAME_LENGTH:
+        return False
     words = block.split()
     return len(words) <= _BOX_WORDS and lower(words[-1]).strip(" :") in _BOX_NAMES
 
@@ -546,9 +555,9 @@ def _opens_in_lower_case(block: str) -> bool:
 def _echoes(block: str, lines: list[tuple[int, int, str]]) -> bool:
     """A line that repeats a line above it with a note in brackets ("Arne Nordheim"
     above, "Arne Nordheim (1968)"): the caption of a picture of what the line names."""
-    words = " ".join(block.split())
-    if not words.endswith(")") or "(" not in words:
+    if not block.rstrip().endswith(")") or "(" not in block:
         return False
+    words = " ".join(block.split())
     named = words[: words.rindex("(")].rstrip()
     return any(" ".join(line.split()) == named for _, _, line in lines)
 
