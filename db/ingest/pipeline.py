@@ -56,6 +56,8 @@ _INTERVIEW_WORDS: Final = ("his is ", "his begins ", "oday is ")  # what its cue
 _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the top
 _DATE_LENGTH: Final = 40  # "Wednesday, September 30, 2015" and then some
 _TITLE_REACH: Final = 16  # blocks from the top where a headline may stand
+_TITLE_SCAN: Final = 64  # ... with a menu's items, which do not count
+_MENU_ITEM: Final = 24
 _TITLE_WORDS: Final = 3
 # Data in a line: "Page:16", "Type:pdf" (a field's label glued to its value), an e-mail
 # address, a telephone number ("202-358-1100", "(202) 358-1100"), a file's name.
@@ -413,13 +415,15 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
     lines: list[tuple[int, int, str]] = []
     caption_next = False
     owners = _copyright_lines(layout.norm)
-    units = layout.units[:_TITLE_REACH]
-    index = 0
-    while index < len(units):
+    units = layout.units[:_TITLE_SCAN]
+    index = reach = 0
+    while index < len(units) and reach < _TITLE_REACH:
         unit = units[index]
         index += 1
         if unit.block.section != 0:
             break
+        if unit.block.kind != "label" or unit.end - unit.start > _MENU_ITEM:
+            reach += 1  # a menu's items, short labels one a line, take no reach
         if unit.block.kind not in ("paragraph", "label"):
             caption_next = False
             continue

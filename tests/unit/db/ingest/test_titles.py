@@ -422,3 +422,11 @@ def test_a_bare_mark_of_a_books_division_is_never_the_title(division: str) -> No
     assert parse(f"{division}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
     named = f"{division}: The Old Quay"
     assert parse(f"{named}\n\n{BODY}\n").title.endswith("The Old Quay")
+
+
+def test_a_menus_items_do_not_hide_the_headline_below_them() -> None:
+    """A saved page's menu, one short item a line, can run to dozens of lines above the
+    article: its items do not count against how far down a headline is looked for."""
+    menu = "\n".join(f"From {place}" for place in "ABCDEFGHIJKLMNOPQRSTUVWX")
+    doc = parse(f"Harbour Network\n\n{menu}\n\nQuay stays open to boats\n\n{BODY}\n")
+    assert doc.title == "Quay stays open to boats"
