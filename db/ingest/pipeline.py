@@ -12,7 +12,7 @@ from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
 from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
-from db.ingest.lexicon import ORGANISATION_NOUNS, WEEKDAYS
+from db.ingest.lexicon import ORGANISATION_NOUNS, WEEKDAYS, WHOLE_LINE_FURNITURE
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import (
@@ -98,6 +98,9 @@ _DIVISION: Final = re.compile(
 _DIVISION_LENGTH: Final = 24
 _NAME_LENGTH: Final = 80  # no site's name or box heading is longer
 _LAST_WORD: Final = 12  # longer than any word of _OPEN_ENDINGS, with spaces
+_LINK_RUN: Final = 3  # links in a row that make a line a list of links
+_TRAIL_MARK: Final = re.compile(r" [-|\u00bb\u203a] ")
+_TRAIL_LENGTH: Final = 200
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
@@ -436,6 +439,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
                 continue  # "Source: Andreas, A. T. Historical atlas ...": a citation
             start += block.index("\n") + 1  # the lines under it: the text's own
             block = layout.text[start : unit.end]
+        if _is_trail(block):
+            continue  # "Press Review Directory - Previous Article - Next Article": links
         if owners and _is_owner(block, owners):
             continue  # "Daily Press" above, "Copyright © 2018, Daily Press" below: the site
         if _is_body(block):
@@ -504,6 +509,17 @@ def _glued_headline(layout: Layout, unit: Unit) -> tuple[int, int, str] | None:
         return None
     end = unit.start + len(line)
     return (unit.start, end, line) if _is_headline_like(layout, unit.start, end, line) else None
+
+
+def _is_trail(block: str) -> bool:
+    """A line of links set apart by separators, one of them a page's navigation ("News
+    Review Directory - Previous Article - Next Article", "Home | Harbour | Boats")."""
+    if len(block) > _TRAIL_LENGTH or (" - " not in block and " | " not in block):
+        return False
+    parts = _TRAIL_MARK.split(block)
+    return len(parts) >= _LINK_RUN and any(
+        lower(part).strip() in WHOLE_LINE_FURNITURE for part in parts
+    )
 
 
 def _is_unfinished(block: str) -> bool:

@@ -424,6 +424,20 @@ def test_a_bare_mark_of_a_books_division_is_never_the_title(division: str) -> No
     assert parse(f"{named}\n\n{BODY}\n").title.endswith("The Old Quay")
 
 
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "Harbour Notes Directory - Previous Article - Next Article",
+        "Kettle Courier - Home - Harbour life and the old quay",
+        "Harbour Trust | Latest News | The old quay and its boats",
+    ],
+)
+def test_a_line_of_links_with_a_pages_navigation_is_never_the_title(trail: str) -> None:
+    """Links set apart by separators, one of them a page's navigation ("Next Article",
+    "Home", "Latest News"), are a trail of links, however long."""
+    assert parse(f"{trail}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+
+
 def test_a_menus_items_do_not_hide_the_headline_below_them() -> None:
     """A saved page's menu, one short item a line, can run to dozens of lines above the
     article: its items do not count against how far down a headline is looked for."""
