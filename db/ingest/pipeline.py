@@ -60,10 +60,10 @@ _TITLE_SCAN: Final = 64  # ... with a menu's items, which do not count
 _MENU_ITEM: Final = 24
 _TITLE_WORDS: Final = 3
 # Data in a line: "Page:16", "Type:pdf" (a field's label glued to its value), an e-mail
-# address, a telephone number ("202-358-1100", "(202) 358-1100"), a file's name.
+# address, a telephone number ("202-358-1100", "(202) 358-1100"), a file's name, a link.
 _DATA: Final = re.compile(
     r"[A-Za-z]:[a-z\d]|\w@\w|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4}"
-    r"|\S\.(?:pdf|docx?|jpe?g|png|gif|html?|txt)\b"
+    r"|\S\.(?:pdf|docx?|jpe?g|png|gif|html?|txt)\b|https?://|www\.\w"
 )
 _DATA_LENGTH: Final = 100
 # What a box beside the article holds, closing the box's heading (see _names_a_box).

@@ -200,6 +200,7 @@ def test_a_headline_wrapped_over_lines_is_one_and_a_cut_one_none(top: str, title
         "Call the harbour desk on (555) 201-4477",
         "Write to the harbour desk: desk@kettle-harbour.example",
         "Scan of the Harbour Notes.pdf",
+        "From: The Kettle Harbour Trust Server at <http://www.kettle.example/>",
     ],
 )
 def test_a_line_of_data_is_never_the_title(data: str) -> None:
