@@ -98,6 +98,7 @@ _DIVISION: Final = re.compile(
 _DIVISION_LENGTH: Final = 24
 _NAME_LENGTH: Final = 80  # no site's name or box heading is longer
 _LAST_WORD: Final = 12  # longer than any word of _OPEN_ENDINGS, with spaces
+_LINK_VERBS: Final = frozenset(("Read ", "View ", "Watch ", "Listen ", "Download ", "See "))
 _LINK_RUN: Final = 3  # links in a row that make a line a list of links
 _TRAIL_MARK: Final = re.compile(r" [-|\u00bb\u203a] ")
 _TRAIL_LENGTH: Final = 200
@@ -139,7 +140,7 @@ _TITLE_WORD: Final = re.compile(r"[^\W\d_]{2,}")
 # (Lines the clean-up drops already, "read more", "sign up for", are not repeated here.)
 _CONTROL_WORDS: Final = (
     "download ", "view ", "print ", "click ", "tap ", "subscribe ", "listen to ",
-    "listen now", "watch now", "open in app",
+    "listen now", "watch now", "open in app", "read the ", 'read "', "read our ",
 )  # fmt: skip
 # A line in a block that opens with a verb of a link in lower case ("BBC News\nwatch
 # One-Minute World News"): a link under a site's name, not a wrapped headline's end.
@@ -441,6 +442,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             block = layout.text[start : unit.end]
         if _is_trail(block):
             continue  # "Press Review Directory - Previous Article - Next Article": links
+        if _is_link_run(block):
+            continue  # "Read the Convention ... Read the Treaty ... Read ...": links run on
         if owners and _is_owner(block, owners):
             continue  # "Daily Press" above, "Copyright © 2018, Daily Press" below: the site
         if _is_body(block):
@@ -520,6 +523,14 @@ def _is_trail(block: str) -> bool:
     return len(parts) >= _LINK_RUN and any(
         lower(part).strip() in WHOLE_LINE_FURNITURE for part in parts
     )
+
+
+def _is_link_run(block: str) -> bool:
+    """Links run together in one line, each opening with the verb of a link ("Read the
+    Convention on ... (1950) Read the Treaty of ... Read ..."): a list of links, however
+    long, which a saved page flattened into one paragraph."""
+    verb = block[: block.find(" ") + 1]
+    return verb in _LINK_VERBS and block.count(f" {verb}") >= _LINK_RUN - 1
 
 
 def _is_unfinished(block: str) -> bool:

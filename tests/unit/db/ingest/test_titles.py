@@ -426,6 +426,22 @@ def test_a_bare_mark_of_a_books_division_is_never_the_title(division: str) -> No
 
 
 @pytest.mark.parametrize(
+    "links",
+    [
+        # links run together into a line as long as a paragraph
+        "Read the Harbour Act (1911) Read the Quay Charter of the old town (1850) Read the "
+        "Fishing Rights Order (1920) Read the harbour's other founding papers in our library",
+        # one link that names a paper and its author
+        'Read the "Harbour Act" (by Mara Quell and Jan Novak)',
+    ],
+)
+def test_links_to_read_are_never_the_title(links: str) -> None:
+    """A line of links that open with what they ask ("Read the ..."), one or many run
+    together, is neither the headline nor the body."""
+    assert parse(f"{links}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+
+
+@pytest.mark.parametrize(
     "trail",
     [
         "Harbour Notes Directory - Previous Article - Next Article",
