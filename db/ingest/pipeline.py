@@ -467,6 +467,10 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
         while "\n" in block and _CONTROL_LINE.match(block, block.rindex("\n") + 1):
             block = block[: block.rindex("\n")]  # "BBC News\nwatch One-Minute World News"
             end = start + len(block)
+        name, _, below = block.partition("\n")
+        if below and _opens_in_lower_case(below.lstrip()) and _is_masthead(name):
+            block = name  # "Quell's Harbour Blog\nnotes from the old quay": a tagline below
+            end = start + len(block)
         joined = 0
         while index < len(units) and _goes_on_in(layout, end, units[index], joined):
             end = units[index].end  # "Hearings of the\nSubcommittee on ...": one headline

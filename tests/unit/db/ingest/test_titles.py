@@ -461,3 +461,16 @@ def test_a_menus_items_do_not_hide_the_headline_below_them() -> None:
     menu = "\n".join(f"From {place}" for place in "ABCDEFGHIJKLMNOPQRSTUVWX")
     doc = parse(f"Harbour Network\n\n{menu}\n\nQuay stays open to boats\n\n{BODY}\n")
     assert doc.title == "Quay stays open to boats"
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        "Quell's Harbour Blog\nnotes from the old quay, most mornings",
+        "Kettle Daily Courier\nthe voice of the harbour since 1850",
+    ],
+)
+def test_a_sites_name_with_its_tagline_under_it_is_never_the_title(site: str) -> None:
+    """A site's name with its tagline on the line under it (in lower case) is the site,
+    not a headline that goes on in the line below."""
+    assert parse(f"{site}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
