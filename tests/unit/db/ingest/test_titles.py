@@ -474,3 +474,30 @@ def test_a_sites_name_with_its_tagline_under_it_is_never_the_title(site: str) ->
     """A site's name with its tagline on the line under it (in lower case) is the site,
     not a headline that goes on in the line below."""
     assert parse(f"{site}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
+
+
+HEADLINE = "Council keeps the old quay open to boats"
+LAYOUTS = {
+    "news page": "Kettle Daily Courier\nHome | News | Sport | Weather\n\nNews\n\n{h}\n\n"
+    "Fishers cheer as a two-year row over the harbour ends.\n\n"
+    "By Mara Quell, Harbour Reporter\n\nPublished: 14 March 2019\n\n{body}",
+    "blog": "Quell's Harbour Blog\nnotes from the old quay\n\n{h}\n\n"
+    "Posted on March 14, 2019 by Mara Quell\n\n{body}\n\nLeave a comment",
+    "press release": "Kettle Harbour Trust\nPress Office\n555-201-4477\npress@kettle.example\n"
+    "March 14, 2019\n\n{H}\nKETTLE -- {body}",
+    "government release": "Office of the Harbour Master\n\nNews release\n\n{h}\n\n"
+    "14 March 2019\n\n{body}",
+    "saved title bar": "{h} - Kettle Daily Courier\n\nKettle Daily Courier\n\n"
+    "Mara Quell, Reporter\n\n{h}\n\nUpdated: 14 March 2019\n\n{body}",
+    "kicker": "Kettle Daily Courier\n\nHARBOUR: {h}\n\nMarch 14, 2019\n\n{body}",
+    "glued to its text": "Kettle Daily Courier\n\n{h}, and the fishers say they will stay\n"
+    "{body} {body}",
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_the_headline_among_a_pages_usual_furniture(layout: str) -> None:
+    """Site names, menus, sections, standfirsts, bylines, stamps, datelines and title bars
+    in the orders pages set them: the headline is the title."""
+    text = layout.format(h=HEADLINE, H=HEADLINE.upper(), body=BODY)
+    assert parse(f"{text}\n").title.lower().startswith(HEADLINE.lower())
