@@ -299,12 +299,15 @@ def _timeline_title(layout: Layout, cast: Cast, name: str) -> str:
 
 def _title(layout: Layout, cast: Cast, name: str) -> str:
     """The headline: the longest headline-like line above the body, else the first line
-    that is no stamp, else a timeline title.
+    that is no stamp, else the body's first sentence, else a timeline title.
 
-    A saved page puts a site name, a section, a banner, a caption or a byline around its
-    headline; the headline is a line of a few words that is one phrase (no sentence, no
-    caption with its credit), no stamp and not only a date, above the first paragraph of
-    prose. A kicker in capitals before it ("INDUSTRIES: ...") is no part of it.
+    A saved page puts a site name, a menu, a section, a banner, a caption or a byline
+    around its headline; the headline is a line of a few words that is one phrase (no
+    sentence, no caption with its credit), no stamp and not only a date, above the first
+    paragraph of prose (_head_lines leaves the furniture out). A kicker in capitals
+    before it ("INDUSTRIES: ...") is no part of it; a publisher's name is the site's
+    unless the body is about it; a title bar ("Headline - Site") gives way to the
+    headline it copies.
     """
     head, body = _head_lines(layout)
     candidates: list[str] = []
