@@ -678,7 +678,7 @@ def _labels_a_date(before: str) -> bool:
 
 
 def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
-    words = len(line.split())
+    words = len(line.replace("-", " ").split())
     if not _TITLE_WORDS <= words <= _BODY_WORDS or "|" in line:
         return False
     lowered = lower(line)

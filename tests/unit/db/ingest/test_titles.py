@@ -501,3 +501,12 @@ def test_the_headline_among_a_pages_usual_furniture(layout: str) -> None:
     in the orders pages set them: the headline is the title."""
     text = layout.format(h=HEADLINE, H=HEADLINE.upper(), body=BODY)
     assert parse(f"{text}\n").title.lower().startswith(HEADLINE.lower())
+
+
+@pytest.mark.parametrize(
+    "headline", ["Kettle-Isles: Quotes", "Harbour Sell-Off", "Franco-Kettle Sea-Trials"]
+)
+def test_words_joined_by_a_hyphen_count_as_words(headline: str) -> None:
+    """A short headline of hyphenated words ("Kettle-Isles: Quotes") has as many words
+    as a reader counts, enough to be a headline beside a section's head below it."""
+    assert parse(f"{headline}\n\nBefore the Race\n\n{BODY}\n").title == headline
