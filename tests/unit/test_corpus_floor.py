@@ -23,7 +23,7 @@ FLOORS: dict[str, dict[str, int]] = {
         "speaker_right": 180,
         "quote_dates_right": 77,
         "events_found": 333,
-        "titles_right": 58,
+        "titles_right": 59,
     },
     "held": {
         "quotes_found": 81,
