@@ -21,10 +21,13 @@ from db.memo import BoundedMemo
 from db.records import PartialDate
 from db.text import lower
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_NAMES: Final = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+# A month's name as written: capitalised, or in capitals as headlines and tables set it
+# ("SEPT. 3, 1901"), never in lower case ("may", "march" are words).
+MONTH = f"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})"
 _ORD: Final = r"(?:st|nd|rd|th)?"
 # An era after a year: BC, B.C., BCE, B.C.E., AD, A.D., CE, C.E. (capitals only: "ad" is a word).
 _ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
@@ -33,6 +36,12 @@ _AFTER_BARE_DAY: Final = (
     "at in on of and or but to from for after before when while with by as until till"
     " through during near outside inside against amid since"
 ).split()
+# The words that make four digits a year in prose ("in 1887", "in the year 1887", "in
+# mid-1887", "in the spring of 1887", "by summer 1887"); a bare number may be a count.
+_YEAR_LEAD: Final = (
+    r"(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate|[Aa]round"
+    r"|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s|[Mm]id(?:-|\s))"
+)
 # What follows the year of a run-on entry ("...; 1904 - sent catalogs; 1926: opened ...");
 # events.py cuts the entry's words at the same mark.
 ENTRY_SEPARATOR: Final = r"\s?(?:-{1,2}|:)\s"
@@ -45,8 +54,7 @@ _DATES: Final = re.compile(
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:)"
     rf"|\b(?P<m5>{MONTH})\.?,?\s(?:of\s)?(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
     rf"(?P<e5>{_ERA_MARK})?"
-    r"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate|[Aa]round"
-    r"|[Cc]irca)\s"
+    rf"|\b{_YEAR_LEAD}"
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
     rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
@@ -74,8 +82,7 @@ _DATE_REACH: Final = len("On September. ")
 # fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
 _DATE_OPENING: Final = re.compile(
     rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?:of\s)?(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s(?=\d)"
-    r"|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate|[Aa]round"
-    r"|[Cc]irca)\s(?=\d))"
+    rf"|{_YEAR_LEAD}(?=\d))"
 )
 # Not r"\d+": a pattern opening with a repeat is tried at every character.
 _DIGIT_RUN: Final = re.compile(r"\d\d*")
@@ -695,7 +702,12 @@ class DateIndex:
 
 # -- dated lines: how timelines head their entries ------------------------------------
 
-_WEEKDAY: Final = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_NAMES: Final = (
+    r"Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
+    r"|Sat(?:urday)?|Sun(?:day)?"
+)
+# A weekday before a heading's date, full or cut short, capitalised or in capitals.
+_WEEKDAY: Final = rf"(?:{_WEEKDAY_NAMES}|{_WEEKDAY_NAMES.upper()})\.?"
 # A table's column gap serves as well: a tab (folded to a space) or two spaces and more,
 # then a capitalised word ("1901    The quay opened", a table pasted as text).
 _COLUMN_GAP: Final = r"\s{2,}(?=[A-Z])"
@@ -708,7 +720,7 @@ _REFINE: Final = re.compile(
     rf"(?:[Oo]n\s|[Ii]n\s)?(?P<m>{MONTH})\.?(?:\s(?P<d>\d{{1,2}}){_ORD})?\b(?!,?\s\d{{3}})"
     r"(?=\s*[,:|-]|\s[A-Z])"
 )
-_LEAD: Final = r"\s*(?:[*-]\s+)?"  # a bullet may open the line
+_LEAD: Final = r"\s*(?:[*-]\s+|\d{1,3}[.)]\s+)?"  # a bullet or a list's number may open the line
 _LINE_FULL: Final = re.compile(rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?P<date>{_DATES.pattern})")
 _LINE_MONTH_DAY: Final = re.compile(
     rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?:(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD}"
@@ -744,7 +756,7 @@ _LINE_TIME: Final = re.compile(
 )
 _RUN_IN: Final = re.compile(r" [A-Z][a-z]*\b")  # a capitalised word straight after a date
 _RUN_IN_YEAR: Final = re.compile(
-    rf"\s*(?:[*-]\s+)?(?P<y>[1-9]\d{{3}})(?= (?!{MONTH}\b)[A-Z][a-z]*\b)"  # not "1850 May 1"
+    rf"{_LEAD}(?P<y>[1-9]\d{{3}})(?= (?!{MONTH}\b)[A-Z][a-z]*\b)"  # not "1850 May 1"
 )
 # After a month-day heading a line: a second day that makes it a range ("January 10/11",
 # "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.
@@ -755,6 +767,45 @@ _DAY_RANGE: Final = re.compile(
 )
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)")
+
+
+# One grammar for the date that heads an entry, in the orders people write one: month
+# first ("Sept. 3, 1901", "March 3rd 1901", "the 3rd of March", "June 16 (1901)"), day
+# first ("3 March 1901", "3rd of March, 1901", "3-Mar-1901"), year first ("1901, March
+# 3", "1901 Mar. 3", "1901 March"), ISO ("1901-03-03") and month and year ("March
+# 1901"); a bullet, a list number, a weekday or "the" may open it. What follows it (a
+# separator and the entry's words, or nothing) is read by _headed.
+_HEAD_YEAR: Final = r"[1-9]\d{3}(?![\d'])"
+_LINE_HEAD: Final = re.compile(
+    rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?:[Tt]he\s)?(?:"
+    rf"(?P<ma>{MONTH})\.?\s?(?P<da>\d{{1,2}}){_ORD}(?!\d|:\d)"
+    rf"(?:(?:,\s?|\s)(?P<ya>{_HEAD_YEAR})|\s?\((?P<yp>{_HEAD_YEAR})\))?"
+    rf"|(?P<db>\d{{1,2}}){_ORD}(?:\sof)?(?P<gap>\s|-)(?P<mb>{MONTH})\.?"
+    rf"(?:(?:,\s?|(?P=gap))(?P<yb>{_HEAD_YEAR}))?"
+    rf"|(?P<yc>{_HEAD_YEAR})(?:,\s?|\s)(?P<mc>{MONTH})\.?(?:\s?(?P<dc>\d{{1,2}}){_ORD}(?!\d|:\d))?"
+    rf"|(?P<yd>{_HEAD_YEAR})-(?P<md>\d\d)-(?P<dd>\d\d)(?!\d)"
+    rf"|(?P<me>{MONTH})\.?,?\s(?:of\s)?(?P<ye>{_HEAD_YEAR})"
+    r")(?![\w/])"
+)
+
+
+def _head_date(found: re.Match[str], year: int | None) -> PartialDate | None:
+    """The date a _LINE_HEAD match states; a month-day takes the year of the entry above."""
+    if found.group("yd"):
+        month = int(found.group("md"))
+        if not 1 <= month <= 12:
+            return None
+        return make_date(int(found.group("yd")), month, int(found.group("dd")))
+    if found.group("ye"):
+        return make_date(int(found.group("ye")), _month_number(found.group("me")), None)
+    if found.group("yc"):
+        named = int(found.group("dc")) if found.group("dc") else None
+        return make_date(int(found.group("yc")), _month_number(found.group("mc")), named)
+    name, digits, stated = (
+        found.group("ma", "da", "ya") if found.group("ma") else found.group("mb", "db", "yb")
+    )
+    stated = stated or found.group("yp")
+    return make_date(int(stated) if stated else year, _month_number(name), int(digits))
 
 
 class LineDate:
@@ -773,6 +824,9 @@ def opens_run_in(line: str) -> bool:
     word, no separator between ("23 March 1933 The Reichstag passed ...", "1901 The
     quay opened", a table's tab folded to a space): a run-in entry, if the text has
     several (see line_date's run_in)."""
+    head = _LINE_HEAD.match(line) if _may_open_head(line) else None
+    if head is not None and _states_year(head) and _RUN_IN.match(line, head.end()):
+        return True
     found = _LINE_FULL.match(line)
     if found is None or form_of(found) not in _FULL_FORMS:
         return _RUN_IN_YEAR.match(line) is not None
@@ -787,6 +841,9 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
     "March:"; its day (with a year or not) dates "9:32 a.m. EDT:" and "0100 GMT (0800):".
     """
     year = context.year if context is not None else None
+    general = _general_head(line, year, run_in)
+    if general is not None:
+        return general
     found = _LINE_FULL.match(line)
     date: PartialDate | None = None
     if found is not None:  # _LINE_FULL holds _DATES, groups and all: read them from it
@@ -837,6 +894,57 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
     if headed is not None and headed.date is not None and headed.date.precision == "year":
         return _refined(line, headed)
     return headed
+
+
+# After a heading's date, what makes it the start of a span ("March 1901 - June 1902",
+# "3 March - 5 April:"), read by the forms below _LINE_HEAD.
+_SPAN_ON: Final = re.compile(rf"\s?(?:-{{1,2}}|to|until|through)\s?(?:\d|{MONTH}\b)")
+
+
+_SPAN_END: Final = re.compile(r"[:|]\s*")  # the separator after a span's end
+# The end of a span that is a whole line: "... - June 30th, 1902", "... - 1902".
+_SPAN_REST: Final = re.compile(rf"(?:{MONTH}\.?\s?)?\d{{1,4}}{_ORD}(?:,?\s[1-9]\d{{3}})?\s*$")
+_SPAN_REACH: Final = len(" September 30th, 1902 ")
+
+
+def _general_head(line: str, year: int | None, run_in: bool) -> LineDate | None:
+    """A line headed by a _LINE_HEAD date and a separator (or nothing more); None for
+    a span and for any other line, which the older forms of line_date then read."""
+    if not _may_open_head(line):
+        return None
+    found = _LINE_HEAD.match(line)
+    if found is None:
+        return None
+    end = found.end()
+    if _DAY_RANGE.match(line, end) is not None:
+        return None  # "July 16 - 24, 1969": the days of one month, read below
+    span = _SPAN_ON.match(line, end)
+    if span is not None:  # "March 1901 - June 1902: ...": a span, no one date heads it
+        if _SPAN_REST.match(line, span.end()) is not None:
+            return LineDate(None, len(line))  # a span alone on its line
+        after = _SPAN_END.search(line, span.end(), min(len(line), span.end() + _SPAN_REACH))
+        return LineDate(None, after.end()) if after is not None else None
+    date = _head_date(found, year)
+    if run_in and _states_year(found) and _RUN_IN.match(line, end) is not None:
+        return LineDate(date, end + 1)
+    in_year = year is not None and not _states_year(found)
+    return _headed(line, end, date, in_year)
+
+
+def _states_year(head: re.Match[str]) -> bool:
+    """A _LINE_HEAD match that writes its year."""
+    return any(head.group(name) for name in _HEAD_YEARS)
+
+
+_HEAD_YEARS: Final = ("ya", "yb", "yp", "yc", "yd", "ye")
+
+
+def _may_open_head(line: str) -> bool:
+    """Cheap test that _LINE_HEAD may match: a digit among the line's first characters."""
+    return any(c.isdigit() for c in line[:_HEAD_DIGIT_REACH])
+
+
+_HEAD_DIGIT_REACH: Final = 32  # "* SATURDAY, SEPTEMBER 3" and a little room
 
 
 def _range_month(span: re.Match[str], month: int, year: int | None) -> PartialDate | None:

@@ -72,6 +72,8 @@ _OPENING_BULLET: Final = re.compile(r"\s*[*-]\s")
 _HEAD_OPENINGS: Final = frozenset(
     [
         *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split(),
+        *"JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC MON TUE WED THU FRI SAT SUN".split(),
+        *("the", "The"),  # "the 3rd of March:"
         *("c. ", "c.1", "cir", "ca.", "AD ", "A.D"),  # "c. 1200", "circa", "AD 79"
         # a part of the year before it (dates._PART_OF_YEAR): "Spring 1901", "Mid-1901"
         *"Ear ear Lat lat Mid mid Spr spr Sum sum Aut aut Fal fal Win win".split(),

@@ -1,0 +1,156 @@
+"""One grammar for dates as people write them: in entry headings and in prose.
+
+Every text here is invented. Each test crosses date forms with separators, list marks
+and sentence templates, so that a form is read wherever it stands, not in one layout.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+# (as written, as stored): every common way of writing the day 3 March 1901.
+HEAD_FORMS = [
+    ("March 3, 1901", "1901-03-03"),
+    ("Mar. 3, 1901", "1901-03-03"),
+    ("Mar 3 1901", "1901-03-03"),
+    ("Sept. 3, 1901", "1901-09-03"),
+    ("Sept 3, 1901", "1901-09-03"),
+    ("Jun. 3, 1901", "1901-06-03"),
+    ("MARCH 3, 1901", "1901-03-03"),
+    ("3 MAR 1901", "1901-03-03"),
+    ("3 March 1901", "1901-03-03"),
+    ("3rd March 1901", "1901-03-03"),
+    ("3rd of March 1901", "1901-03-03"),
+    ("the 3rd of March, 1901", "1901-03-03"),
+    ("March 3rd, 1901", "1901-03-03"),
+    ("3-Mar-1901", "1901-03-03"),
+    ("1901, March 3", "1901-03-03"),
+    ("1901 March 3", "1901-03-03"),
+    ("1901, Mar. 3", "1901-03-03"),
+    ("1901 Mar 3", "1901-03-03"),
+    ("March 3 (1901)", "1901-03-03"),
+    ("1901-03-03", "1901-03-03"),
+    ("Sunday, March 3, 1901", "1901-03-03"),
+    ("Sun., March 3, 1901", "1901-03-03"),
+    ("Sunday 3 March 1901", "1901-03-03"),
+    ("SUNDAY, MARCH 3, 1901", "1901-03-03"),
+    ("March 1901", "1901-03"),
+    ("1901", "1901"),
+]
+# What parts a heading's date from its entry: the entry may also stand on the next line.
+SEPARATORS = [": ", " - ", " \u2013 ", " \u2014 ", ". ", "\t", "   ", " | ", "\n"]
+LIST_MARKS = ["", "* ", "\u2022 ", "- ", "1. "]
+
+
+def _timeline(date: str, separator: str, mark: str) -> str:
+    """Three entries in one layout, the middle one headed by the date under test."""
+    return (
+        "Quay notes\n\nThe quay has a long story, told here in brief.\n\n"
+        f"{mark}1899{separator}The old pier was pulled down by the town.\n"
+        f"{mark}{date}{separator}The new quay opened to ships from Leith.\n"
+        f"{mark}1902{separator}The harbour was dredged for larger boats.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "iso", "separator", "mark"),
+    [
+        (written, iso, separator, mark)
+        for (written, iso), separator, mark in itertools.product(HEAD_FORMS, SEPARATORS, LIST_MARKS)
+        if not (mark.strip() in ("-", "1.") and separator == "\n")
+    ],
+)
+def test_every_heading_form_heads_its_entry(
+    written: str, iso: str, separator: str, mark: str
+) -> None:
+    """Each written form, after any list mark and before any separator, dates its entry."""
+    doc = parse(_timeline(written, separator, mark))
+    found = [(e.date.iso(), e.title) for e in doc.events]
+    assert (iso, "The new quay opened to ships from Leith.") in found, found
+
+
+@pytest.mark.parametrize("separator", [": ", " - ", "\n"])
+def test_a_month_day_heading_takes_the_year_above(separator: str) -> None:
+    """'3rd of March:' under a 1901 entry is that year's, as 'March 3:' is."""
+    text = (
+        "Quay notes\n\n"
+        f"1901{separator}The town bought the land.\n"
+        f"the 3rd of March{separator}The new quay opened to ships.\n"
+        f"June 16 (1902){separator}The harbour was dredged.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert ("1901-03-03", "The new quay opened to ships.") in found, found
+    assert ("1902-06-16", "The harbour was dredged.") in found, found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 1901 - June 1902: The quay was rebuilt.",
+        "3 March - 5 April 1901: The quay was rebuilt.",
+        "1901, March 3 - 5: The quay was rebuilt.",
+    ],
+)
+def test_a_span_heading_is_no_day(line: str) -> None:
+    """A heading that opens a span names no one day or month at its start."""
+    text = f"Quay notes\n\n1899: The pier fell.\n{line}\n1903: The tower rose.\n"
+    dates = {e.date.iso() for e in parse(text).events}
+    assert not dates & {"1901-03", "1901-03-03"}, dates
+
+
+# (as written in a sentence, as stored): a time in prose at the precision it states.
+PROSE_FORMS = [
+    ("in 1887", "1887"),
+    ("in the year 1887", "1887"),
+    ("in mid-1887", "1887"),
+    ("in mid 1887", "1887"),
+    ("in early 1887", "1887"),
+    ("in late 1887", "1887"),
+    ("in the summer of 1887", "1887"),
+    ("in spring 1887", "1887"),
+    ("during winter 1887", "1887"),
+    ("in April 1887", "1887-04"),
+    ("in mid-April 1887", "1887-04"),
+    ("in Sept. 1887", "1887-09"),
+    ("in SEPTEMBER 1887", "1887-09"),
+    ("in May of 1887", "1887-05"),
+    ("on 3 May 1887", "1887-05-03"),
+    ("on May 3, 1887", "1887-05-03"),
+    ("on MAY 3, 1887", "1887-05-03"),
+    ("on the 3rd of May 1887", "1887-05-03"),
+    ("on Tuesday, May 3, 1887", "1887-05-03"),
+    ("on the night of 3 May 1887", "1887-05-03"),
+]
+SENTENCES = [
+    "{Date} the Kell family sold the mill to a bank.",
+    "The Kell family sold the mill to a bank {date}.",
+    "After long talks, the Kell family sold the mill to a bank {date}.",
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "iso", "sentence"),
+    [(w, iso, s) for (w, iso), s in itertools.product(PROSE_FORMS, SENTENCES)],
+)
+def test_a_time_in_prose_dates_its_sentence(written: str, iso: str, sentence: str) -> None:
+    """Each form dates the sentence's event, wherever in the sentence it stands."""
+    text = "The mill\n\n" + sentence.format(date=written, Date=written[:1].upper() + written[1:])
+    assert iso in [e.date.iso() for e in parse(text).events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mill employed 1887 workers at its height.",
+        "The Kell family sold the mill in the mid-1880s.",
+        "The mill stood by the river from 1887 to 1901.",
+        "The Kell family sold the mill, and 1887 people came to see.",
+    ],
+)
+def test_a_number_or_a_span_in_prose_is_no_year(sentence: str) -> None:
+    """A count, a decade and a span's start are no event in a year."""
+    assert [e.date.iso() for e in parse("The mill\n\n" + sentence).events] == []
