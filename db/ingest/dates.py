@@ -392,17 +392,25 @@ _AMOUNT = (
 )
 _UNIT_WORDS = ("day", "week", "month", "year")
 _UNIT_PATTERN: Final = "|".join(_UNIT_WORDS)
+# "that same day", "later that month", "on that day", "earlier that year": the time the
+# narrative last stated, at the precision of the unit (a week has no such precision).
+_THAT_UNIT: Final = (
+    r"(?:(?:[Ll]ater|[Ee]arlier|[Oo]n|[Ii]n|[Bb]y|[Dd]uring)\s[Tt]hat\s(?:same\s)?"
+    r"|[Tt]hat\ssame\s)(?P<unit3>day|month|year)\b(?!['\u2019]s\b)"
+)
 _RELATIVE: Final = re.compile(
     rf"\b{_AMOUNT}\s(?P<unit>{_UNIT_PATTERN})s?\s(?P<dir>before|after|earlier|later|ago)\b"
     rf"|\b[Tt]he\s(?P<which>next|following|previous|same)\s(?P<unit2>{_UNIT_PATTERN})\b"
+    rf"|\b{_THAT_UNIT}"
 )
-# Every relative date names its unit at most this far from its start ("the following week").
-_RELATIVE_REACH: Final = len("the following ")
+# Every relative date names its unit at most this far from its start ("earlier that same").
+_RELATIVE_REACH: Final = len("earlier that same ")
 # What both alternatives of _RELATIVE read up to their unit, and its first letter: where
 # this fails, _RELATIVE fails too. It reads nothing past that letter, and no unit word can
 # start inside what it reads, so it never needs to see past the anchor (see finditer_near).
 _RELATIVE_OPENING: Final = re.compile(
-    rf"\b(?:{_AMOUNT.replace('(?P<amount>', '(?:')}|[Tt]he\s(?:next|following|previous|same))"
+    rf"\b(?:{_AMOUNT.replace('(?P<amount>', '(?:')}|[Tt]he\s(?:next|following|previous|same)"
+    r"|(?:(?:[Ll]ater|[Ee]arlier|[Oo]n|[Ii]n|[Bb]y|[Dd]uring)\s)?[Tt]hat(?:\ssame)?)"
     r"\s(?=[dwmy])"
 )
 _FOLLOWING_PHRASE: Final = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])")
@@ -526,6 +534,10 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
     units = spaced(text, literal_starts(text, _UNIT_WORDS))  # a unit follows \s in _RELATIVE
     calendar = _calendar_words(text, units, base) if units else []
     for match in finditer_near(_RELATIVE, text, units, _RELATIVE_REACH, _RELATIVE_OPENING):
+        if match.group("unit3"):  # "that same day", "later that month"
+            unit = _UNITS[match.group("unit3")]
+            hits.append(RelativeHit(base + match.start(), base + match.end(), 0, unit, False, True))
+            continue
         which = match.group("which")
         if which:
             sign = {"next": 1, "following": 1, "previous": -1, "same": 0}[which]

@@ -73,6 +73,7 @@ _FUTURE: Final = re.compile(
 _ENTRY_DATE_REACH: Final = 40  # "Wednesday, September 30, 2015" opening a paragraph
 _RUN_IN: Final = re.compile(r" +[A-Z]")  # the entry's first sentence, on the date's line
 _WEEKDAY_GAP: Final = 3  # ", " between a weekday and the date it names
+_RESTATED_GAP: Final = len(", on ")  # between "the next day" and the date that restates it
 _FUTURE_REACH: Final = 60  # how far before a weekday a word of the future makes it the next
 
 
@@ -283,10 +284,29 @@ class EventBuilder:
         high = bisect.bisect_left(dates.hit_starts, pos)
         low = max(bisect.bisect_left(dates.hit_starts, since), high - _LOOK_BACK)
         for index in range(high - 1, low - 1, -1):
-            date = nearest_to(dates.hits[index].date, self.published)
+            hit = dates.hits[index]
+            date = self._in_frame(nearest_to(hit.date, self.published), hit.start)
             if date.year is not None:
                 return date
         return None
+
+    def _in_frame(self, date: PartialDate, pos: int) -> PartialDate:
+        """A month-day in a text without a day of its own, in the year the narrative last
+        stated before pos ("In 1916 the army took the mill. On 4 May the council voted"):
+        history tells its days in the year it has reached. A text with its own day (news)
+        dates them from that day instead (see nearest_to), and a text that has stated no
+        year leaves them without one."""
+        if date.precision != "month-day" or (
+            self.published is not None and self.published.precision == "day"
+        ):
+            return date
+        dates = self.layout.dates
+        high = bisect.bisect_left(dates.hit_starts, pos)
+        for index in range(high - 1, max(-1, high - 1 - _LOOK_BACK), -1):
+            frame = dates.hits[index].date
+            if frame.year is not None:
+                return within_year(date, frame)
+        return date
 
     def _is_own_date(self, unit: Unit) -> bool:
         """A short line with only the document's own date and no sentence after it (a bare
@@ -361,7 +381,7 @@ class EventBuilder:
             else:
                 if ahead is None:
                     ahead = _FUTURE.search(self.layout.norm, start, end) is not None
-                date = nearest_to(hit.date, self.published, ahead)
+                date = self._in_frame(nearest_to(hit.date, self.published, ahead), hit.start)
             if date == section.date:
                 continue  # the heading's own date, stated again
             entry = self._entry(start, end, hit.start, hit.end)
@@ -474,6 +494,8 @@ class EventBuilder:
         for hit in hits:
             if hit.unit == "weekday" and self._of_a_date(hit.end):
                 continue  # "Thursday, October 30, 2008": the date's own weekday
+            if hit.anaphoric and self.layout.dates.dates_in(hit.end, hit.end + _RESTATED_GAP):
+                continue  # "on that day in 1920", "the next day, 5 May": the date says it
             anchor = (
                 self._stated_before(since, hit.start) if same_day and hit.anaphoric else own_date
             )

@@ -1,0 +1,113 @@
+"""Dated events in narrative prose: days told in the year the story has reached, and
+times counted from the last one stated. Every text here is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+# A sentence that states a time with its year, and the date it states.
+ANCHORS = [
+    ("On 4 May 1916", "1916-05-04"),
+    ("On May 4, 1916,", "1916-05-04"),
+    ("In May 1916", "1916-05"),
+    ("In 1916", "1916"),
+]
+# A time counted from the one stated before: (words, amount, unit).
+RELATIVES = [
+    ("The next day", 1, "day"),
+    ("The following day", 1, "day"),
+    ("Two days later", 2, "day"),
+    ("A week later", 7, "day"),
+    ("That same day", 0, "day"),
+    ("Later that month", 0, "month"),
+    ("A month later", 1, "month"),
+    ("Three months later", 3, "month"),
+    ("Earlier that year", 0, "year"),
+    ("Later that year", 0, "year"),
+    ("The following year", 1, "year"),
+    ("A year later", 1, "year"),
+    ("Two years later", 2, "year"),
+]
+
+
+def _counted(anchor: str, amount: int, unit: str) -> str | None:
+    """The date amount units after anchor, at the unit's precision; None where the
+    anchor is less precise than the unit counts."""
+    parts = [int(p) for p in anchor.split("-")]
+    if unit == "day":
+        if len(parts) < 3:
+            return None
+        return (dt.date(parts[0], parts[1], parts[2]) + dt.timedelta(days=amount)).isoformat()
+    if unit == "month":
+        if len(parts) < 2:
+            return None
+        year, month = divmod(parts[0] * 12 + parts[1] - 1 + amount, 12)
+        return f"{year:04d}-{month + 1:02d}"
+    return str(parts[0] + amount)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "iso", "relative", "amount", "unit"),
+    [(a, iso, r, n, u) for (a, iso), (r, n, u) in itertools.product(ANCHORS, RELATIVES)],
+)
+def test_a_relative_time_counts_from_the_last_stated(
+    anchor: str, iso: str, relative: str, amount: int, unit: str
+) -> None:
+    """'The next day', 'later that month', 'a year later': counted from the date stated
+    before, at no more precision than that date and the unit allow (none where the
+    date is too coarse for the unit: no day is invented)."""
+    text = (
+        "The mill\n\nThe Kell family owned a mill on the river. "
+        f"{anchor} the council voted to buy the mill. {relative} the workers went on strike.\n"
+    )
+    strike = [e.date.iso() for e in parse(text).events if e.title.startswith("The workers")]
+    want = _counted(iso, amount, unit)
+    assert strike == ([want] if want else [])
+
+
+# A day stated without its year, in each written order.
+MONTH_DAYS = ["On 4 May", "On May 4", "On the 4th of May", "On May 4th", "On 4th May"]
+# A sentence before it that states the year the story is in.
+YEAR_SENTENCES = [
+    "In 1916 the army took over the mill.",
+    "In mid-1916 the army took over the mill.",
+    "In April 1916 the army took over the mill.",
+    "The army took over the mill on 2 March 1916.",
+]
+
+
+@pytest.mark.parametrize(
+    ("year_sentence", "month_day"), list(itertools.product(YEAR_SENTENCES, MONTH_DAYS))
+)
+def test_a_day_without_its_year_is_in_the_year_the_story_reached(
+    year_sentence: str, month_day: str
+) -> None:
+    """In a text with no date of its own, a day told without a year is in the year the
+    narrative last stated; the day after it counts from it."""
+    text = (
+        f"The mill\n\n{year_sentence} {month_day} the council voted to return it. "
+        "The next day the workers came back.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events]
+    assert "1916-05-04" in dates
+    assert "1916-05-05" in dates
+
+
+def test_a_day_without_its_year_and_no_year_before_stays_without() -> None:
+    """No year stated before it: the day keeps its unknown year (none is invented)."""
+    text = "The mill\n\nOn 4 May the council voted to return the mill. In 1916 it burned.\n"
+    dates = [e.date.iso() for e in parse(text).events]
+    assert "--05-04" in dates
+    assert "1916-05-04" not in dates
+
+
+def test_a_relative_time_restated_by_a_date_is_that_date() -> None:
+    """'On that day in 1920' states its own date: no event on the day before it."""
+    text = "The mill\n\nOn 4 May 1916 the council voted. On that day in 1920 the mill burned.\n"
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert not [f for f in found if f[0] == "1916-05-04" and "burned" in f[1]], found
