@@ -20,7 +20,7 @@ from db.ingest.dates import (
     opens_run_in,
     within_year,
 )
-from db.ingest.lexicon import STAMP_PREFIXES
+from db.ingest.lexicon import SPEECH_VERBS, STAMP_PREFIXES
 from db.records import PartialDate
 from db.text import lower
 
@@ -55,6 +55,11 @@ _MATCH_AT: Final = operator.methodcaller("start")
 _ELLIPSIS_END: Final = re.compile(
     r"\u2026(?<!\u2026\u2026)\u2026*+[)\]*\u2020\u2021]{0,2}\s+(?=[\"'(\[]?[A-Z0-9])"
 )
+# A quotation that ends its sentence: the stop inside its closing mark, then a capital
+# (`Kell said: "We had no choice." The quay ...`); see _closes.
+_QUOTE_END: Final = re.compile(r"[.!?][\"']\s+(?=[\"'(\[]?[A-Z0-9])")
+_ATTRIBUTION_WORDS: Final = 6  # "Mission commander Scott Altman later said"
+_ATTRIBUTION_WORDS_REACH: Final = 80
 # _SENTENCE_END where the text holds no "!" or "?": it opens with the plain "." that the
 # regex engine finds by a simple character search, instead of testing each character.
 _FULL_STOP_END: Final = re.compile(
@@ -461,15 +466,35 @@ def split_sentences(
     matches: Iterable[re.Match[str]] = ends.finditer(norm, start, end)
     if norm.find("\u2026", start, end) >= 0:
         matches = sorted([*matches, *_ELLIPSIS_END.finditer(norm, start, end)], key=_MATCH_AT)
+    if protected:
+        closing = [
+            m for m in _QUOTE_END.finditer(norm, start, end) if _closes(protected, starts, m)
+        ]
+        if closing:
+            matches = sorted([*matches, *closing], key=_MATCH_AT)
     for match in matches:
         cut = match.start()
-        if _inside(protected, starts, cut) or _is_abbreviation(norm, begin, cut):
+        if match.re is not _QUOTE_END and (
+            _inside(protected, starts, cut) or _is_abbreviation(norm, begin, cut)
+        ):
             continue
         sentences.append((begin, match.end()))
         begin = match.end()
     if begin < end:
         sentences.append((begin, end))
     return sentences
+
+
+def _closes(protected: list[tuple[int, int]], starts: list[int], end: re.Match[str]) -> bool:
+    """The mark after a _QUOTE_END's stop closes a quotation, and the words after it are
+    no attribution (`"... is it?" Altman said.` is one sentence): the quote ends its
+    sentence."""
+    mark = end.start() + 1
+    index = bisect.bisect_right(starts, mark) - 1
+    if index < 0 or protected[index][1] != mark + 1:
+        return False
+    after = end.string[end.end() : end.end() + _ATTRIBUTION_WORDS_REACH].split()
+    return not any(lower(w.strip(",.;:")) in SPEECH_VERBS for w in after[:_ATTRIBUTION_WORDS])
 
 
 def has_only_stops(norm: str) -> bool:
