@@ -73,6 +73,9 @@ _FUTURE: Final = re.compile(
 _ENTRY_DATE_REACH: Final = 40  # "Wednesday, September 30, 2015" opening a paragraph
 _RUN_IN: Final = re.compile(r" +[A-Z]")  # the entry's first sentence, on the date's line
 _WEEKDAY_GAP: Final = 3  # ", " between a weekday and the date it names
+# Words of a life's span in brackets, beside its dates: "(b. 1911, d. 1980)".
+_LIFE_WORDS: Final = frozenset([*"b born d died c circa ca and to until".split(), ""])
+_LIFE_EDGES: Final = " .,;:-"
 _RESTATED_GAP: Final = len(", on ")  # between "the next day" and the date that restates it
 _FUTURE_REACH: Final = 60  # how far before a weekday a word of the future makes it the next
 
@@ -393,14 +396,26 @@ class EventBuilder:
                 continue
             aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
             if aside:
-                norm = self.layout.norm
-                rest = norm[aside[0] + 1 : hit.start] + norm[hit.end : aside[1] - 1]
-                if len(rest.split()) < 2:
+                if not self._aside_tells(aside[0] + 1, aside[1] - 1):
                     continue  # "(until 1997)", "(born 1950)": a date with nothing to tell
                 title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
             self._add(date, title, sentence, people, start, end)
+
+    def _aside_tells(self, start: int, end: int) -> bool:
+        """An aside in brackets at [start, end) says more than its dates: not "(born
+        1950)", "(until 1997)", "(3 May 1887 - 4 June 1923)", "(b. 1911, d. 1980)", a
+        life's span after a name."""
+        norm = self.layout.norm
+        words: list[str] = []
+        at = start
+        for other in self.layout.dates.dates_in(start, end):
+            words += norm[at : other.start].split()
+            at = other.end
+        words += norm[at:end].split()
+        told = [w for w in words if lower(w.strip(_LIFE_EDGES)) not in _LIFE_WORDS]
+        return len(told) >= 2
 
     def _is_citation_note(self, start: int, end: int, hits: list[DateHit]) -> bool:
         """'Retrieved 1 May 2016.': a sentence that is a citation's note and its date."""

@@ -69,7 +69,8 @@ _FULL_STOP_END: Final = re.compile(
 _WORD_BEFORE_CHARS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr jr sr st gen sen rep gov lt col capt prof vs no mt ft inc corp co ltd"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " b d c ca fl".split()  # a life's marks: "b. 1911, d. 1980", "c. 1200", "fl. 1350"
 )
 _OPENING_BULLET: Final = re.compile(r"\s*[*-]\s")
 # What a dated line can open with besides a digit: a bullet, or a month's or a

@@ -111,3 +111,29 @@ def test_a_relative_time_restated_by_a_date_is_that_date() -> None:
     text = "The mill\n\nOn 4 May 1916 the council voted. On that day in 1920 the mill burned.\n"
     found = [(e.date.iso(), e.title) for e in parse(text).events]
     assert not [f for f in found if f[0] == "1916-05-04" and "burned" in f[1]], found
+
+
+LIFE_SPANS = [
+    "(3 May 1887 \u2013 4 June 1923)",
+    "(May 3, 1887 - June 4, 1923)",
+    "(born 3 May 1887)",
+    "(b. 3 May 1887, d. 4 June 1923)",
+    "(3 May 1887 to 4 June 1923)",
+]
+
+
+@pytest.mark.parametrize("span", LIFE_SPANS)
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ada Brell {span} was a miller in Leeds.", "The mill was run by Ada Brell {span} for years."],
+)
+def test_a_life_span_after_a_name_is_no_event(span: str, sentence: str) -> None:
+    """Dates in brackets after a name, with nothing said besides, are no event."""
+    doc = parse("The mill\n\n" + sentence.format(span=span) + "\n")
+    assert [e.date.iso() for e in doc.events] == []
+
+
+def test_an_aside_that_tells_something_is_its_event() -> None:
+    """An aside that says what happened on its date is an event."""
+    doc = parse("The mill\n\nAda Brell ran the mill (it burned on 4 June 1923 in a storm).\n")
+    assert [e.date.iso() for e in doc.events] == ["1923-06-04"]
