@@ -671,6 +671,39 @@ def _week_span(anchor: PartialDate, delta: int) -> PartialDate | None:
     return make_date(monday.year, monday.month, None)
 
 
+# "In March the harbour froze", "during August", "in early June", "mid-October": a month
+# with neither day nor year (a day or a year after it is another form of _DATES). "May"
+# is left out: "in May" names a person as often ("no confidence in May").
+_MONTH_ONLY_NAMES: Final = (
+    "January February March April June July August September October November December"
+).split()
+_MONTH_ONLY: Final = re.compile(
+    r"\b(?:(?:[Ii]n|[Dd]uring)\s(?:(?:early|late|mid)[-\s])?|[Ee]arly\s|[Ll]ate\s|[Mm]id-)"
+    rf"(?P<m>{'|'.join(_MONTH_ONLY_NAMES)})\b(?![-'\u2019]|\.?,?\s?\d|\sof\s\d)"
+)
+_MONTH_ONLY_REACH: Final = len("During early ")
+# The names of _MONTH_ONLY_NAMES: a pattern that opens with a set of capitals, which the
+# regex engine skips to in one pass, where a search for each name takes eleven.
+_MONTH_NAME: Final = re.compile(
+    r"[JFMASOND](?:anuary|ebruary|arch|pril|une|uly|ugust|eptember|ctober|ovember|ecember)\b"
+)
+
+
+def find_months(text: str, base: int = 0) -> list[DateHit]:
+    """Months stated alone ("in March"), as dates of that month in an unknown year: a
+    reader takes the year from the section or the story (see events), never from here,
+    and such a date is never stored without one."""
+    hits: list[DateHit] = []
+    starts = [found.start() for found in _MONTH_NAME.finditer(text)]
+    if not starts:
+        return hits
+    for match in finditer_near(_MONTH_ONLY, text, starts, _MONTH_ONLY_REACH):
+        month = MONTHS[lower(match.group("m"))]
+        date = PartialDate(None, month, None, "month")
+        hits.append(DateHit(base + match.start(), base + match.end(), date))
+    return hits
+
+
 def make_year(year: int) -> PartialDate | None:
     """A year-precision date, if the year is representable (negative: before Christ)."""
     ok = 1 <= year <= 9999 or -9999 <= year <= -1
@@ -690,6 +723,17 @@ class DateIndex:
         self.bare_starts = [h.start for h in self.bare]
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]
+        self.months = find_months(norm)
+        self.month_starts = [h.start for h in self.months]
+
+    def months_in(self, start: int, end: int) -> list[DateHit]:
+        """Months stated without a day or a year that start inside [start, end) (see
+        find_months): their year is the section's or the narrative's, never their own."""
+        if not self.months:
+            return []
+        low = bisect.bisect_left(self.month_starts, start)
+        high = bisect.bisect_left(self.month_starts, end)
+        return self.months[low:high]
 
     def dates_in(self, start: int, end: int) -> list[DateHit]:
         """Dates that start inside [start, end)."""
@@ -836,13 +880,10 @@ def opens_run_in(line: str) -> bool:
     word, no separator between ("23 March 1933 The Reichstag passed ...", "1901 The
     quay opened", a table's tab folded to a space): a run-in entry, if the text has
     several (see line_date's run_in)."""
-    head = _LINE_HEAD.match(line) if _may_open_head(line) else None
-    if head is not None and _states_year(head) and _RUN_IN.match(line, head.end()):
-        return True
-    found = _LINE_FULL.match(line)
-    if found is None or form_of(found) not in _FULL_FORMS:
-        return _RUN_IN_YEAR.match(line) is not None
-    return _RUN_IN.match(line, found.end()) is not None
+    head = _LINE_HEAD.match(line)
+    if head is not None and _states_year(head):
+        return _RUN_IN.match(line, head.end()) is not None
+    return _RUN_IN_YEAR.match(line) is not None
 
 
 def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> LineDate | None:
@@ -922,8 +963,6 @@ _SPAN_REACH: Final = len(" September 30th, 1902 ")
 def _general_head(line: str, year: int | None, run_in: bool) -> LineDate | None:
     """A line headed by a _LINE_HEAD date and a separator (or nothing more); None for
     a span and for any other line, which the older forms of line_date then read."""
-    if not _may_open_head(line):
-        return None
     found = _LINE_HEAD.match(line)
     if found is None:
         return None
@@ -949,14 +988,6 @@ def _states_year(head: re.Match[str]) -> bool:
 
 
 _HEAD_YEARS: Final = ("ya", "yb", "yp", "yc", "yd", "ye")
-
-
-def _may_open_head(line: str) -> bool:
-    """Cheap test that _LINE_HEAD may match: a digit among the line's first characters."""
-    return any(c.isdigit() for c in line[:_HEAD_DIGIT_REACH])
-
-
-_HEAD_DIGIT_REACH: Final = 32  # "* SATURDAY, SEPTEMBER 3" and a little room
 
 
 def _range_month(span: re.Match[str], month: int, year: int | None) -> PartialDate | None:

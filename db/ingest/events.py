@@ -16,6 +16,7 @@ from db.ingest.dates import (
     ENTRY_SEPARATOR,
     NEXT_WEEKDAY,
     DateHit,
+    make_date,
     nearest_to,
     shift,
     within_year,
@@ -263,6 +264,7 @@ class EventBuilder:
             not dates.dates_in(unit.start, unit.end)
             and not (in_year and dates.bare_in(unit.start, unit.end))
             and (anchor is None or not dates.relatives_in(unit.start, unit.end))
+            and not dates.months_in(unit.start, unit.end)
         ):
             return  # its sentences lie inside it: none of them can date anything
         entry = self._entry_date(unit) if section.date is None else None
@@ -293,7 +295,61 @@ class EventBuilder:
                 return date
         return None
 
-    def _in_frame(self, date: PartialDate, pos: int) -> PartialDate:
+    def _restated(self, end: int) -> bool:
+        """A date right after a count ends at end ("the next year, in April", "on that day
+        in 1920"): it states the count's date more exactly, or another one."""
+        dates = self.layout.dates
+        gap = end + _RESTATED_GAP
+        return bool(dates.dates_in(end, gap) or dates.months_in(end, gap))
+
+    def _months_dated(
+        self, section: Section, months: list[DateHit], start: int, end: int
+    ) -> list[DateHit]:
+        """Months stated alone ("In March the harbour froze"), each in the year it is
+        told in: the section's; else, in a text with its own day, the latest such month
+        on or before that day (the first after it in a sentence about what is to come);
+        else the year the narrative last stated. Left out where none says the year."""
+        dated: list[DateHit] = []
+        published = self.published
+        for hit in months:
+            month = hit.date.month
+            assert month is not None
+            year: int | None = None
+            if section.date is not None and section.date.year is not None:
+                year = section.date.year
+            elif published is not None and published.precision == "day":
+                assert published.year is not None
+                assert published.month is not None
+                if _FUTURE.search(self.layout.norm, start, end) is not None:
+                    year = published.year + (month < published.month)
+                elif month <= published.month:
+                    year = published.year
+            else:
+                frame = self._year_before(hit.start, start)
+                year = frame.year if frame is not None else None
+            date = make_date(year, month, None) if year is not None else None
+            if date is not None:
+                dated.append(DateHit(hit.start, hit.end, date))
+        return dated
+
+    def _year_before(self, pos: int, sentence: int = -1) -> PartialDate | None:
+        """The last date with a year stated before pos, among the last few; or the year a
+        count before pos in its sentence (from offset sentence) names ("The next year, in
+        April", "Two years later, on 4 May")."""
+        dates = self.layout.dates
+        if sentence >= 0:
+            for count in reversed(dates.relatives_in(sentence, pos)):
+                if count.anaphoric and count.unit == "year" and not count.about_phrase:
+                    counted = shift(self._stated_before(0, count.start), count.delta, "year")
+                    if counted is not None:
+                        return counted
+        high = bisect.bisect_left(dates.hit_starts, pos)
+        for index in range(high - 1, max(-1, high - 1 - _LOOK_BACK), -1):
+            if dates.hits[index].date.year is not None:
+                return dates.hits[index].date
+        return None
+
+    def _in_frame(self, date: PartialDate, pos: int, sentence: int = -1) -> PartialDate:
         """A month-day in a text without a day of its own, in the year the narrative last
         stated before pos ("In 1916 the army took the mill. On 4 May the council voted"):
         history tells its days in the year it has reached. A text with its own day (news)
@@ -303,13 +359,8 @@ class EventBuilder:
             self.published is not None and self.published.precision == "day"
         ):
             return date
-        dates = self.layout.dates
-        high = bisect.bisect_left(dates.hit_starts, pos)
-        for index in range(high - 1, max(-1, high - 1 - _LOOK_BACK), -1):
-            frame = dates.hits[index].date
-            if frame.year is not None:
-                return within_year(date, frame)
-        return date
+        frame = self._year_before(pos, sentence)
+        return within_year(date, frame) if frame is not None else date
 
     def _is_own_date(self, unit: Unit) -> bool:
         """A short line with only the document's own date and no sentence after it (a bare
@@ -366,6 +417,9 @@ class EventBuilder:
         if section.date is not None and section.date.year is not None:
             bare = self.layout.dates.bare_in(start, end)  # "1963: ... speech June 11"
             hits = sorted([*hits, *bare], key=_HIT_START) if bare else hits
+        months = self.layout.dates.months_in(start, end)
+        if months:
+            hits = sorted([*hits, *self._months_dated(section, months, start, end)], key=_HIT_START)
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
         if (
             not hits
@@ -384,7 +438,8 @@ class EventBuilder:
             else:
                 if ahead is None:
                     ahead = _FUTURE.search(self.layout.norm, start, end) is not None
-                date = self._in_frame(nearest_to(hit.date, self.published, ahead), hit.start)
+                date = nearest_to(hit.date, self.published, ahead)
+                date = self._in_frame(date, hit.start, start)
             if date == section.date:
                 continue  # the heading's own date, stated again
             entry = self._entry(start, end, hit.start, hit.end)
@@ -509,7 +564,7 @@ class EventBuilder:
         for hit in hits:
             if hit.unit == "weekday" and self._of_a_date(hit.end):
                 continue  # "Thursday, October 30, 2008": the date's own weekday
-            if hit.anaphoric and self.layout.dates.dates_in(hit.end, hit.end + _RESTATED_GAP):
+            if hit.anaphoric and self._restated(hit.end):
                 continue  # "on that day in 1920", "the next day, 5 May": the date says it
             anchor = (
                 self._stated_before(since, hit.start) if same_day and hit.anaphoric else own_date

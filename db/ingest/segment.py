@@ -79,7 +79,6 @@ _HEAD_OPENINGS: Final = frozenset(
     [
         *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split(),
         *"JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC MON TUE WED THU FRI SAT SUN".split(),
-        *("the", "The"),  # "the 3rd of March:"
         *("c. ", "c.1", "cir", "ca.", "AD ", "A.D"),  # "c. 1200", "circa", "AD 79"
         # a part of the year before it (dates._PART_OF_YEAR): "Spring 1901", "Mid-1901"
         *"Ear ear Lat lat Mid mid Spr spr Sum sum Aut aut Fal fal Win win".split(),
@@ -148,6 +147,8 @@ def _may_head(line_text: str) -> bool:
     opening = line_text.lstrip()[:3]
     if opening[:1] == "c" and opening[1:].lstrip(".")[:1].isdecimal():  # "c800", "c.640"
         return True
+    if opening in ("the", "The"):  # "the 3rd of March:"
+        return line_text.lstrip()[4:5].isdecimal()
     return opening[:1] in _HEAD_MARKS or opening[:1].isdecimal() or opening in _HEAD_OPENINGS
 
 
@@ -467,7 +468,7 @@ def split_sentences(
     matches: Iterable[re.Match[str]] = ends.finditer(norm, start, end)
     if norm.find("\u2026", start, end) >= 0:
         matches = sorted([*matches, *_ELLIPSIS_END.finditer(norm, start, end)], key=_MATCH_AT)
-    if protected:
+    if protected and _holds_quote(protected, starts, start, end):
         closing = [
             m for m in _QUOTE_END.finditer(norm, start, end) if _closes(protected, starts, m)
         ]
@@ -484,6 +485,13 @@ def split_sentences(
     if begin < end:
         sentences.append((begin, end))
     return sentences
+
+
+def _holds_quote(protected: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """A quotation ends inside [start, end): the last one opened before end, or the
+    one before it (the last may run on past end)."""
+    index = bisect.bisect_left(starts, end) - 1
+    return any(start < protected[i][1] <= end for i in (index, index - 1) if i >= 0)
 
 
 def _closes(protected: list[tuple[int, int]], starts: list[int], end: re.Match[str]) -> bool:

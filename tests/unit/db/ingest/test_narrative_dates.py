@@ -137,3 +137,70 @@ def test_an_aside_that_tells_something_is_its_event() -> None:
     """An aside that says what happened on its date is an event."""
     doc = parse("The mill\n\nAda Brell ran the mill (it burned on 4 June 1923 in a storm).\n")
     assert [e.date.iso() for e in doc.events] == ["1923-06-04"]
+
+
+MONTH_ALONE = [
+    ("In March", "03"),
+    ("In early June", "06"),
+    ("In mid-September", "09"),
+    ("In late October", "10"),
+    ("During August", "08"),
+    ("Early in January", None),  # "early in" states no month's part: the year's start
+]
+
+
+@pytest.mark.parametrize(("words", "month"), [m for m in MONTH_ALONE if m[1]])
+@pytest.mark.parametrize(
+    ("frame", "year"),
+    [
+        ("In 1916 the army took over the mill.", "1916"),
+        ("The army took over the mill on 2 February 1916.", "1916"),
+        ("In 1915 the army took over the mill. The next year, {words}, it", "1916"),
+        ("In 1914 the army took over the mill. Two years later, {words}, it", "1916"),
+    ],
+)
+def test_a_month_alone_is_in_the_year_the_story_reached(
+    words: str, month: str, frame: str, year: str
+) -> None:
+    """'In March', 'in early June': the month of the year the narrative is in, or the
+    year a count right before it names."""
+    if "{words}" in frame:
+        text = (
+            "The mill\n\n"
+            + frame.format(words=words[:1].lower() + words[1:])
+            + " went back to the town.\n"
+        )
+    else:
+        text = f"The mill\n\n{frame} {words} the council voted to return it.\n"
+    assert f"{year}-{month}" in [e.date.iso() for e in parse(text).events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("In March the harbour froze.", "2015-03"),
+        ("In February the harbour froze.", "2015-02"),
+        ("In November the harbour froze.", None),  # last November: its year is not said
+        ("In November the harbour will close.", "2015-11"),
+        ("In January the harbour will close.", "2016-01"),
+    ],
+)
+def test_a_month_alone_in_news_counts_from_the_pages_day(sentence: str, iso: str | None) -> None:
+    """In a dated article, a month alone is the latest such month up to the page's day,
+    or the next one in a sentence about what is to come."""
+    text = f"Quay news\n\nPublished: Tuesday, 10 March 2015\n\n{sentence}\n"
+    dates = [e.date.iso() for e in parse(text).events]
+    assert dates == ([iso] if iso else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March the harbour froze.",
+        "The vote of confidence in May was lost.",
+        "She trusted in August Kell, her brother.",
+    ],
+)
+def test_a_month_alone_without_any_year_is_no_event(sentence: str) -> None:
+    """No year anywhere (and 'May' may be a name): nothing to date it by."""
+    assert parse(f"The mill\n\n{sentence}\n").events == []
