@@ -191,7 +191,7 @@ def _is_link_bullet(norm_line: str) -> bool:
     if not norm_line.lstrip().startswith(BULLET_MARKS) or not _SHORT_BULLET.match(norm_line):
         return False
     body = norm_line.strip().lstrip(BULLET_CHARS).strip()
-    if len(body.split()) > 8 or body.endswith((",", ";")):
+    if len(body.split()) > 8 or body.endswith((",", ";", ".")):
         return False
     return not (body[:1].isdigit() or body[:3] in _MONTH_STARTS) or line_date(body, None) is None
 

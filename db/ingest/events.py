@@ -153,12 +153,12 @@ class EventBuilder:
         if date is None or heading is None:
             return None
         line = self.layout.norm[heading.start : heading.end].lstrip()
-        if not line.startswith(("-", "*", "\u2022")):
-            return None
         headline = self.layout.norm[section.headline_start : heading.end]
-        if date.precision == "year":
+        if date.precision == "year":  # "- 1638" or "1638" alone, over its list
             alone = all(unit.block is heading for unit in units)  # no words of its own
             return section if alone and not headline.strip() else None
+        if not line.startswith(("-", "*", "\u2022")):
+            return None
         if current is not None and current.date is not None and current.date.year == date.year:
             return current
         return None
@@ -279,7 +279,7 @@ class EventBuilder:
             elif section.date is None:
                 self._relative_dates(anchor, start, end, True, unit.start)
             elif anchor is not None:
-                self._relative_dates(anchor, start, end, False, unit.start)
+                self._relative_dates(anchor, start, end, False, section.headline_start)
 
     def _stated_before(self, since: int, pos: int) -> PartialDate | None:
         """The last date with a year stated in [since, pos), given its year from the
@@ -291,6 +291,20 @@ class EventBuilder:
         for index in range(high - 1, low - 1, -1):
             hit = dates.hits[index]
             date = self._in_frame(nearest_to(hit.date, self.published), hit.start)
+            if date.year is not None:
+                return date
+        return None
+
+    def _stated_in_section(
+        self, since: int, pos: int, section: PartialDate | None
+    ) -> PartialDate | None:
+        """The last date stated in a dated section before pos (from since, its heading's
+        words), in the section's year; among the last few dates only."""
+        dates = self.layout.dates
+        high = bisect.bisect_left(dates.hit_starts, pos)
+        low = max(bisect.bisect_left(dates.hit_starts, since), high - _LOOK_BACK)
+        for index in range(high - 1, low - 1, -1):
+            date = within_year(dates.hits[index].date, section)
             if date.year is not None:
                 return date
         return None
@@ -566,9 +580,12 @@ class EventBuilder:
                 continue  # "Thursday, October 30, 2008": the date's own weekday
             if hit.anaphoric and self._restated(hit.end):
                 continue  # "on that day in 1920", "the next day, 5 May": the date says it
-            anchor = (
-                self._stated_before(since, hit.start) if same_day and hit.anaphoric else own_date
-            )
+            if not hit.anaphoric:
+                anchor = own_date
+            elif same_day:
+                anchor = self._stated_before(since, hit.start)
+            else:  # "1906: ... On 4 May the tower fell. Later that month ...": from 4 May
+                anchor = self._stated_in_section(since, hit.start, own_date) or own_date
             if anchor is None:
                 continue
             if hit.unit in _CALENDAR_UNITS and self.quoted.contains(hit.start):

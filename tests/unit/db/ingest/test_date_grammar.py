@@ -154,3 +154,43 @@ def test_a_time_in_prose_dates_its_sentence(written: str, iso: str, sentence: st
 def test_a_number_or_a_span_in_prose_is_no_year(sentence: str) -> None:
     """A count, a decade and a span's start are no event in a year."""
     assert [e.date.iso() for e in parse("The mill\n\n" + sentence).events] == []
+
+
+@pytest.mark.parametrize("year_line", ["1902", "1902:", "- 1902", "* 1902"])
+@pytest.mark.parametrize("mark", ["* ", "- ", "\u2022 "])
+@pytest.mark.parametrize("dated", ["January 5 \u2013 ", "5 January: ", "Jan. 5 - "])
+def test_a_year_lines_list_items_are_its_years(year_line: str, mark: str, dated: str) -> None:
+    """Under a year line, a dated item is that day of the year, and the undated items
+    (sentences, not link titles) are the year's."""
+    text = (
+        "Timeline of the quay\n\n"
+        f"{year_line}\n"
+        f"{mark}{dated}The harbour froze over.\n"
+        f"{mark}Spring \u2013 The tower was rebuilt.\n"
+        f"{mark}The mayor visited the quay.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert ("1902-01-05", "The harbour froze over.") in found, found
+    assert ("1902", "The mayor visited the quay.") in found, found
+
+
+@pytest.mark.parametrize("heading", ["1906", "1906:", "In 1906"])
+@pytest.mark.parametrize(
+    ("count", "iso"),
+    [("Later that month", "1906-05"), ("The next day", "1906-05-05"), ("That same day", None)],
+)
+def test_a_count_in_a_year_section_is_from_its_last_day(
+    heading: str, count: str, iso: str | None
+) -> None:
+    """'Later that month' under a year heading counts from the day stated before it
+    there, not from the year (which has no month)."""
+    text = (
+        f"Quay notes\n\n{heading}\n"
+        f"The quay reopened. On 4 May the tower fell. {count} it was rebuilt.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    rebuilt = [d for d, t in found if t.startswith("It was rebuilt")]
+    if iso is None:  # the day itself: the event of 4 May already tells it
+        assert rebuilt in ([], ["1906-05-04"]), found
+    else:
+        assert rebuilt == [iso], found
