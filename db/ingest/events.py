@@ -77,8 +77,17 @@ _WEEKDAY_GAP: Final = 3  # ", " between a weekday and the date it names
 # Words of a life's span in brackets, beside its dates: "(b. 1911, d. 1980)".
 _LIFE_WORDS: Final = frozenset([*"b born d died c circa ca and to until".split(), ""])
 _LIFE_EDGES: Final = " .,;:-"
+_CLAUSE_DATE_LEADS: Final = frozenset(("", "on", "in", "at", "c.", "ca.", "circa", "around"))
+_BOUND_WORDS: Final = ("until", "since", "from", "by", "till")
+_NAME_REACH: Final = 24  # the word before an aside's bracket: a name's or a clause's
 _RESTATED_GAP: Final = len(", on ")  # between "the next day" and the date that restates it
-_FUTURE_REACH: Final = 60  # how far before a weekday a word of the future makes it the next
+_FUTURE_REACH: Final = 60
+_WEEKDAY_LEADS: Final = frozenset(("", "On", "on", "By", "by", "Until", "until"))
+_CLAUSE_STOP: Final = re.compile(r"[;:.!?]")
+# A verb of the past between a weekday and "will": "said", "told", "announced".
+_PAST_WORD: Final = re.compile(
+    r"[a-z]{2,}ed|said|told|wrote|spoke|made|gave|took|met|was|were"
+)  # how far before a weekday a word of the future makes it the next
 
 
 def trim(text: str, limit: int) -> str:
@@ -464,13 +473,28 @@ class EventBuilder:
             if stated > MAX_PER_SENTENCE:
                 continue
             aside = next(((a, b) for a, b in asides if a < hit.start < b), None)
-            if aside:
-                if not self._aside_tells(aside[0] + 1, aside[1] - 1):
-                    continue  # "(until 1997)", "(born 1950)": a date with nothing to tell
+            if aside and self._aside_tells(aside[0] + 1, aside[1] - 1):
                 title = _capitalise(self.layout.text[aside[0] + 1 : aside[1] - 1])
+            elif aside and self._dates_its_clause(aside[0], aside[1], hit):
+                title = self._dated_clause(start, end, hit.start, hit.end) or sentence
+            elif aside:
+                continue  # "(until 1997)", "(born 1950)": a date with nothing to tell
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
             self._add(date, title, sentence, people, start, end)
+
+    def _dates_its_clause(self, open_at: int, close: int, hit: DateHit) -> bool:
+        """'The quay opened (March 3, 1901).': brackets that hold one date and nothing
+        else, after a clause's words rather than a name (not "Ada Brell (3 May 1887)"),
+        date that clause."""
+        norm = self.layout.norm
+        lead = lower(norm[open_at + 1 : hit.start].strip())
+        if lead not in _CLAUSE_DATE_LEADS or norm[hit.end : close - 1].strip(" .,"):
+            return False
+        if lower(norm[hit.start : hit.end]).startswith(_BOUND_WORDS):
+            return False  # "(until 1990)": a bound, no time something happened
+        before = norm[max(0, open_at - _NAME_REACH) : open_at].split()
+        return bool(before) and not before[-1][:1].isupper()
 
     def _aside_tells(self, start: int, end: int) -> bool:
         """An aside in brackets at [start, end) says more than its dates: not "(born
@@ -555,7 +579,23 @@ class EventBuilder:
             if not self.quoted.contains(found.start()):
                 return True
             found = _FUTURE.search(self.layout.norm, found.end(), end)
-        return False
+        return self._opens_future(start, pos, end)
+
+    def _opens_future(self, start: int, pos: int, end: int) -> bool:
+        """'On Friday the council will vote', 'Next Tuesday, voters are to choose': the
+        weekday opens its sentence (from start) and the clause it heads tells of what is
+        to come, no verb of the past between ("On Monday she said she will go" is
+        Monday past)."""
+        norm = self.layout.norm
+        if norm[start:pos].strip(" \"'") not in _WEEKDAY_LEADS:
+            return False
+        stop = _CLAUSE_STOP.search(norm, end, min(len(norm), end + _FUTURE_REACH))
+        limit = stop.start() if stop is not None else min(len(norm), end + _FUTURE_REACH)
+        found = _FUTURE.search(norm, end, limit)
+        if found is None or self.quoted.contains(found.start()):
+            return False
+        words = norm[end : found.start()].split()
+        return not any(_PAST_WORD.fullmatch(w.strip(",;")) for w in words)
 
     def _relative_dates(
         self, anchor: PartialDate | None, start: int, end: int, same_day: bool, since: int

@@ -204,3 +204,43 @@ def test_a_month_alone_in_news_counts_from_the_pages_day(sentence: str, iso: str
 def test_a_month_alone_without_any_year_is_no_event(sentence: str) -> None:
     """No year anywhere (and 'May' may be a name): nothing to date it by."""
     assert parse(f"The mill\n\n{sentence}\n").events == []
+
+
+@pytest.mark.parametrize(
+    ("bracket", "iso"),
+    [
+        ("(March 3, 1901)", "1901-03-03"),
+        ("(3 March 1901)", "1901-03-03"),
+        ("(on 3 March 1901)", "1901-03-03"),
+        ("(in April 1901)", "1901-04"),
+        ("(c. 1901)", None),  # "c. 1901" is no date of _DATES: nothing to read
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    ["The quay opened to ships {b}.", "The quay opened to ships {b} after a long wait."],
+)
+def test_a_date_in_brackets_after_a_clause_dates_it(
+    bracket: str, iso: str | None, sentence: str
+) -> None:
+    """Brackets that hold only a date, after a clause's words, date that clause; after
+    a name they hold a life's date (see test_a_life_span_after_a_name_is_no_event)."""
+    doc = parse("The quay\n\n" + sentence.format(b=bracket) + "\n")
+    assert [e.date.iso() for e in doc.events] == ([iso] if iso else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("On Friday the council will vote on the quay.", "2015-03-13"),
+        ("On Friday, the council is expected to vote on the quay.", "2015-03-13"),
+        ("Friday the council plans to vote on the quay.", "2015-03-13"),
+        ("On Friday the council voted on the quay.", "2015-03-06"),
+        ("On Friday the mayor said the council will vote on the quay.", "2015-03-06"),
+    ],
+)
+def test_a_weekday_opening_a_clause_of_the_future_is_the_next(sentence: str, iso: str) -> None:
+    """A weekday that opens a clause about what is to come is the next such day; one
+    that opens a clause of the past (a report of it) is the last."""
+    text = f"Quay news\n\nPublished: Tuesday, 10 March 2015\n\n{sentence}\n"
+    assert [e.date.iso() for e in parse(text).events] == [iso]
