@@ -200,9 +200,9 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         return make_date(int(year_third), int(month_second), int(day_first))
     if form == "y12":  # alone (a line's date): only a day over 12 tells the order
         first, second, slashed_year = (int(g) for g in match.group("a12", "b12", "y12"))
-        order = _slashed_order(first, second)
+        order = _slashed_order(first, second) or (1 if first == second else 0)
         if order == 0:
-            return None
+            return None  # "3/4/2017": either order (03/03 reads the same both ways)
         return make_date(slashed_year, *((first, second) if order > 0 else (second, first)))
     if form == "d3":
         iso_year, iso_month, iso_day = match.group("y3", "m3", "d3")

@@ -38,6 +38,10 @@ _PUBLISHED: Final = re.compile(
     r"(?i:published|posted|updated|update|first published|date)\b[^\n]{0,20}?"
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
+# A time of day between a publication word and its date: "PUBLISHED: 10:15, 3 March".
+_CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?,?\s")
+# A byline that says when it was written: "By Jane Roe on 3 March 2015."
+_BYLINE: Final = re.compile(r"(?:(?:Written|Posted|Words|Story)\s)?[Bb]y\s[A-Z]")
 _PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
 _DATELINE_MAX: Final = 80
 # "Chicago (AFP) April 15, 2012 ...", "LONDON (Reuters) - March 3, 2015": a news agency's
@@ -198,8 +202,10 @@ def _published(
                 return at[0].date
         marker = _PUBLISHED.search(line) if _may_mark_publication(line) else None
         after = find_dates(line[marker.end() :]).hits if marker is not None else []
-        if after and after[0].start == 0:
-            return after[0].date
+        if marker is not None and after:
+            clock = _CLOCK.match(line, marker.end())  # "PUBLISHED: 10:15, 3 March 2015"
+            if after[0].start == (clock.end() - marker.end() if clock else 0):
+                return after[0].date
         if fallback is None and head.start not in headings:
             fallback = _stamp_date(line, hits)
     return fallback or _interview_date(norm, dates)
@@ -245,8 +251,8 @@ def _line_hits(dates: DateIndex, line: Line) -> list[DateHit]:
 def _stamp_date(line: str, found: list[DateHit]) -> PartialDate | None:
     """'Melanie May | 25 March 2019 | News', 'January 26, 2024 07:18 pm | Updated ...':
     a short line, no sentence, whose one full date is the page's own stamp."""
-    if len(line) >= _DATELINE_MAX + 20 or ends_sentence(line):
-        return None
+    if len(line) >= _DATELINE_MAX + 20 or (ends_sentence(line) and not _BYLINE.match(line)):
+        return None  # "Written by Jane Roe on 3 March 2015." is a stamp, as a sentence
     hits = [h for h in found if h.date.precision == "day"]
     if len(hits) != 1 or _FIELD_LABEL.fullmatch(line, 0, hits[0].start):
         return None
