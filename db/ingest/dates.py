@@ -299,6 +299,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         (bare if loose else hits).append(hit)
         month_day = hit if date.precision == "month-day" else None
         written += _WRITTEN_ORDER.get(form, 0)
+    if any(name in text for name in _HOLIDAY_WORDS):
+        hits = _with_holidays(text, base, hits)
     if not slashed:
         return DateScan(hits, rejected, bare)
     ambiguous: list[tuple[int, str]] = []
@@ -317,6 +319,44 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         hits.append(DateHit(base + match.start(), base + match.end(), date))
     hits.sort(key=_HIT_START)
     return DateScan(hits, rejected, bare, ambiguous)
+
+
+# Days with a name of their own, on the same month-day every year: "on Christmas Day
+# 1914", "New Year's Eve, 1999", "on Boxing Day". With a year, the day of that year;
+# without one, a month-day only after "on" ("by Christmas Eve" bounds, names no day).
+# Not Easter (it moves), nor a country's own day ("Independence Day" is July 4 in one).
+_HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+    "hallowe'en": (10, 31), "valentine's day": (2, 14), "guy fawkes night": (11, 5),
+    "bonfire night": (11, 5), "armistice day": (11, 11), "bastille day": (7, 14),
+    "the fourth of july": (7, 4), "all saints' day": (11, 1),
+}  # fmt: skip
+_HOLIDAY_WORDS: Final = ("Christmas", "New Year", "Boxing", "Hallowe", "Valentine", "Night",
+                         "Armistice", "Bastille", "Fourth of July", "All Saints")  # fmt: skip
+_HOLIDAY: Final = re.compile(
+    r"\b(?P<on>[Oo]n\s)?(?P<name>Christmas\s(?:Day|Eve)|New\sYear's\s(?:Day|Eve)|Boxing\sDay"
+    r"|Hallowe'?en|Valentine's\sDay|Guy\sFawkes\sNight|Bonfire\sNight|Armistice\sDay"
+    r"|Bastille\sDay|[Tt]he\sFourth\sof\sJuly|All\sSaints'\sDay)\b"
+    r"(?:,?\s(?:of\s)?(?P<year>[1-9]\d{3})\b(?![-/.]\d|s\b|'s))?"
+)
+
+
+def _with_holidays(text: str, base: int, hits: list[DateHit]) -> list[DateHit]:
+    """hits with the named days of text (see _HOLIDAYS) that no hit already covers."""
+    found: list[DateHit] = []
+    for match in _HOLIDAY.finditer(text):
+        month, day = _HOLIDAYS[lower(match.group("name"))]
+        year = match.group("year")
+        if year is None and match.group("on") is None:
+            continue
+        date = make_date(int(year) if year else None, month, day)
+        start, end = base + match.start(), base + match.end()
+        inside = [h for h in hits if h.start < end and start < h.end]
+        if date is not None and all(start <= h.start and h.end <= end for h in inside):
+            found.append(DateHit(start, end, date))  # "the Fourth of July 1914": not July
+            hits = [h for h in hits if h not in inside] if inside else hits
+    return sorted([*hits, *found], key=_HIT_START) if found else hits
 
 
 # Between a month-day and the "in 2015" that gives its year: a few lowercase words

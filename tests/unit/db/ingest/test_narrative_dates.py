@@ -244,3 +244,35 @@ def test_a_weekday_opening_a_clause_of_the_future_is_the_next(sentence: str, iso
     that opens a clause of the past (a report of it) is the last."""
     text = f"Quay news\n\nPublished: Tuesday, 10 March 2015\n\n{sentence}\n"
     assert [e.date.iso() for e in parse(text).events] == [iso]
+
+
+HOLIDAYS = [
+    ("Christmas Day", "12-25"),
+    ("Christmas Eve", "12-24"),
+    ("Boxing Day", "12-26"),
+    ("New Year's Day", "01-01"),
+    ("New Year\u2019s Eve", "12-31"),
+    ("Halloween", "10-31"),
+    ("Armistice Day", "11-11"),
+    ("Bastille Day", "07-14"),
+    ("the Fourth of July", "07-04"),
+]
+
+
+@pytest.mark.parametrize(("name", "month_day"), HOLIDAYS)
+@pytest.mark.parametrize("form", ["on {name} 1914", "on {name}, 1914", "on {name} of 1914"])
+def test_a_named_day_with_its_year_is_that_day(name: str, month_day: str, form: str) -> None:
+    """'On Christmas Day 1914': the named day of that year."""
+    text = "The war\n\nThe soldiers played football " + form.format(name=name) + ".\n"
+    assert [e.date.iso() for e in parse(text).events] == [f"1914-{month_day}"]
+
+
+@pytest.mark.parametrize(("name", "month_day"), HOLIDAYS)
+def test_a_named_day_without_its_year_is_in_the_storys(name: str, month_day: str) -> None:
+    """'On Boxing Day' after 'In 1914' is that year's; 'by Christmas' names no day."""
+    text = (
+        f"The war\n\nIn 1914 the war began. On {name} the soldiers played football. "
+        f"The war would be over by {name}.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events]
+    assert dates == ["1914", f"1914-{month_day}"]
