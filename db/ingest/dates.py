@@ -744,6 +744,32 @@ def find_months(text: str, base: int = 0) -> list[DateHit]:
     return hits
 
 
+# "On the 24th it sailed": a day of the month the narrative is in, with an ordinal (a
+# bare "on the 24" is a count) and no month after it (that is a form of _DATES).
+# Then a clause goes on (a comma, a capital, a pronoun, an article): not "on the 2nd
+# team", where the ordinal counts the noun after it.
+_DAY_ALONE: Final = re.compile(
+    r"\b[Oo]n\sthe\s(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=[,.;]|\s(?:[A-Z]|(?:it|he|she|they|we|the|a|an|his|her|their|its|at|in|and|after"
+    r"|before|when|by|with|as)\b))"
+)
+
+
+def find_days(text: str, base: int = 0) -> list[DateHit]:
+    """Days stated alone ("on the 24th"), as dates of that day in an unknown month of an
+    unknown year (day 1 to 31 is all they say): a reader takes the month and year from
+    the paragraph (see events), never from here, and such a date is never stored
+    without them."""
+    hits: list[DateHit] = []
+    for at in literal_starts(text, ("n the ",)):  # what every match holds, past its "O"
+        if at and text[at + 6 : at + 7].isdecimal():
+            match = _DAY_ALONE.match(text, at - 1)
+            if match is not None:
+                date = PartialDate(None, None, int(match.group("d")), "day")
+                hits.append(DateHit(base + match.start(), base + match.end(), date))
+    return hits
+
+
 def make_year(year: int) -> PartialDate | None:
     """A year-precision date, if the year is representable (negative: before Christ)."""
     ok = 1 <= year <= 9999 or -9999 <= year <= -1
@@ -765,6 +791,17 @@ class DateIndex:
         self.relative_starts = [r.start for r in self.relatives]
         self.months = find_months(norm)
         self.month_starts = [h.start for h in self.months]
+        self.days = find_days(norm)
+        self.day_starts = [h.start for h in self.days]
+
+    def days_in(self, start: int, end: int) -> list[DateHit]:
+        """Days stated without a month ("on the 24th") that start inside [start, end)
+        (see find_days): their month is the one the paragraph last stated."""
+        if not self.days:
+            return []
+        low = bisect.bisect_left(self.day_starts, start)
+        high = bisect.bisect_left(self.day_starts, end)
+        return self.days[low:high]
 
     def months_in(self, start: int, end: int) -> list[DateHit]:
         """Months stated without a day or a year that start inside [start, end) (see

@@ -240,6 +240,8 @@ class EventBuilder:
         if not headline.strip() and body:  # a bare date line: its first sentence says what
             first = self.layout.sentences[body[0].index][:1]
             headline = text[first[0][0] : first[0][1]] if first else ""
+            if first and self._finer_in(section.date, *first[0]):
+                return  # "1905" over "On 3 June the quay opened.": that day is the event
         self._add(
             section.date,
             headline,
@@ -249,6 +251,16 @@ class EventBuilder:
             section.heading.end,
             heading=True,
         )
+
+    def _finer_in(self, year: PartialDate, start: int, end: int) -> bool:
+        """A year heading's first sentence at [start, end) states a month or a day of
+        that year, whose event it is."""
+        if year.precision != "year":
+            return False
+        dates = self.layout.dates
+        hits = [*dates.dates_in(start, end), *dates.bare_in(start, end)]
+        hits += dates.months_in(start, end)
+        return any(h.date.month is not None and h.date.year in (None, year.year) for h in hits)
 
     def _day_in_entry(self, section: Section) -> bool:
         """A year entry whose words state one month-day ("1963: ... a speech June 11 at
@@ -274,6 +286,7 @@ class EventBuilder:
             and not (in_year and dates.bare_in(unit.start, unit.end))
             and (anchor is None or not dates.relatives_in(unit.start, unit.end))
             and not dates.months_in(unit.start, unit.end)
+            and not dates.days_in(unit.start, unit.end)
         ):
             return  # its sentences lie inside it: none of them can date anything
         entry = self._entry_date(unit) if section.date is None else None
@@ -282,7 +295,8 @@ class EventBuilder:
                 self._caption_event(section, start, end)
                 continue
             days = entry is not None and self._has_relative_day(start, end)
-            self._stated_dates(section, start, end, entry.start if days and entry else -1)
+            own = entry.start if days and entry else -1
+            self._stated_dates(section, start, end, own, unit.start)
             if entry is not None:
                 self._relative_dates(entry.date, start, end, True, unit.start)
             elif section.date is None:
@@ -324,6 +338,39 @@ class EventBuilder:
         dates = self.layout.dates
         gap = end + _RESTATED_GAP
         return bool(dates.dates_in(end, gap) or dates.months_in(end, gap))
+
+    def _days_dated(self, section: Section, days: list[DateHit], since: int) -> list[DateHit]:
+        """Days stated alone ("On the 24th it sailed"), each in the month last stated
+        with its year: the section's, else the paragraph's before it (from since).
+        Left out where neither says both."""
+        dated: list[DateHit] = []
+        for hit in days:
+            frame = section.date
+            if frame is None or frame.month is None or frame.year is None:
+                frame = self._month_before(since, hit.start, section.date)
+            if frame is None or frame.month is None or frame.year is None:
+                continue
+            date = make_date(frame.year, frame.month, hit.date.day)
+            if date is not None:
+                dated.append(DateHit(hit.start, hit.end, date))
+        return dated
+
+    def _month_before(
+        self, since: int, pos: int, section: PartialDate | None
+    ) -> PartialDate | None:
+        """The last date with a month and a year stated in [since, pos), a month-day
+        given its year as an event of it would be; among the last few."""
+        dates = self.layout.dates
+        high = bisect.bisect_left(dates.hit_starts, pos)
+        low = max(bisect.bisect_left(dates.hit_starts, since), high - _LOOK_BACK)
+        for index in range(high - 1, low - 1, -1):
+            hit = dates.hits[index]
+            if hit.date.month is None:
+                continue
+            if section is not None:
+                return within_year(hit.date, section)
+            return self._in_frame(nearest_to(hit.date, self.published), hit.start)
+        return None
 
     def _months_dated(
         self, section: Section, months: list[DateHit], start: int, end: int
@@ -431,7 +478,9 @@ class EventBuilder:
         date's day: it counts nothing."""
         return bool(self.layout.dates.dates_in(end, end + _WEEKDAY_GAP))
 
-    def _stated_dates(self, section: Section, start: int, end: int, own: int = -1) -> None:
+    def _stated_dates(
+        self, section: Section, start: int, end: int, own: int = -1, since: int = -1
+    ) -> None:
         """Events on the dates [start, end) states; own is the offset of a listing
         entry's own date there when the sentence counts its event from it (no event)."""
         hits = self.layout.dates.dates_in(start, end)
@@ -443,6 +492,10 @@ class EventBuilder:
         months = self.layout.dates.months_in(start, end)
         if months:
             hits = sorted([*hits, *self._months_dated(section, months, start, end)], key=_HIT_START)
+        days = self.layout.dates.days_in(start, end)
+        if days:
+            since = start if since < 0 else since
+            hits = sorted([*hits, *self._days_dated(section, days, since)], key=_HIT_START)
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
         if (
             not hits

@@ -276,3 +276,45 @@ def test_a_named_day_without_its_year_is_in_the_storys(name: str, month_day: str
     )
     dates = [e.date.iso() for e in parse(text).events]
     assert dates == ["1914", f"1914-{month_day}"]
+
+
+@pytest.mark.parametrize("day", ["On the 24th", "on the 24th", "On the 24th,"])
+@pytest.mark.parametrize(
+    ("frame", "iso"),
+    [
+        ("In March 1901 the fleet gathered at Hull.", "1901-03-24"),
+        ("The fleet gathered at Hull on 2 March 1901.", "1901-03-24"),
+        ("In 1901 the fleet gathered at Hull. On 2 March it was ready.", "1901-03-24"),
+        ("The fleet gathered at Hull in 1901.", None),  # no month: no day of one
+    ],
+)
+def test_a_day_alone_is_in_the_month_last_stated(day: str, frame: str, iso: str | None) -> None:
+    """'On the 24th' is that day of the month the paragraph last stated with its year."""
+    sentence = f"{day} it sailed for Leith." if day[0].isupper() else f"It sailed {day}."
+    text = f"The fleet\n\n{frame} {sentence}\n"
+    sailed = [e.date.iso() for e in parse(text).events if "sailed" in e.title]
+    assert sailed == ([iso] if iso else [])
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He played on the 2nd team.", "The office is on the 3rd floor of the hall."]
+)
+def test_an_ordinal_that_counts_a_noun_is_no_day(sentence: str) -> None:
+    """'on the 2nd team' counts the team: no day of the month."""
+    text = f"The fleet\n\nIn March 1901 the fleet gathered at Hull. {sentence}\n"
+    assert [e.date.iso() for e in parse(text).events] == ["1901-03"]
+
+
+@pytest.mark.parametrize(
+    ("first", "iso"),
+    [
+        ("On 3 June the quay opened.", "1905-06-03"),
+        ("In June the quay opened.", "1905-06"),
+        ("The quay opened on June 3.", "1905-06-03"),
+    ],
+)
+def test_a_year_lines_first_sentence_with_a_finer_date_is_the_event(first: str, iso: str) -> None:
+    """'1905' over 'On 3 June the quay opened.': one event, on that day, not the year too."""
+    text = f"Quay notes\n\n1904\nThe town bought the land.\n\n1905\n{first} Ships came.\n"
+    dates = [e.date.iso() for e in parse(text).events]
+    assert dates == ["1904", iso]
