@@ -332,8 +332,12 @@ _HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
     "bonfire night": (11, 5), "armistice day": (11, 11), "bastille day": (7, 14),
     "the fourth of july": (7, 4), "all saints' day": (11, 1),
 }  # fmt: skip
-_HOLIDAY_WORDS: Final = ("Christmas", "New Year", "Boxing", "Hallowe", "Valentine", "Night",
-                         "Armistice", "Bastille", "Fourth of July", "All Saints")  # fmt: skip
+# What each name of _HOLIDAY holds, at most _HOLIDAY_REACH after the match's start.
+_HOLIDAY_WORDS: Final = (
+    "Christmas", "New Year", "Boxing", "Hallowe", "Valentine", "Fawkes", "Bonfire",
+    "Armistice", "Bastille", "Fourth of July", "All Saints",
+)  # fmt: skip
+_HOLIDAY_REACH: Final = len("On Guy ")
 _HOLIDAY: Final = re.compile(
     r"\b(?P<on>[Oo]n\s)?(?P<name>Christmas\s(?:Day|Eve)|New\sYear's\s(?:Day|Eve)|Boxing\sDay"
     r"|Hallowe'?en|Valentine's\sDay|Guy\sFawkes\sNight|Bonfire\sNight|Armistice\sDay"
@@ -345,7 +349,8 @@ _HOLIDAY: Final = re.compile(
 def _with_holidays(text: str, base: int, hits: list[DateHit]) -> list[DateHit]:
     """hits with the named days of text (see _HOLIDAYS) that no hit already covers."""
     found: list[DateHit] = []
-    for match in _HOLIDAY.finditer(text):
+    anchors = literal_starts(text, [word for word in _HOLIDAY_WORDS if word in text])
+    for match in finditer_near(_HOLIDAY, text, anchors, _HOLIDAY_REACH):
         month, day = _HOLIDAYS[lower(match.group("name"))]
         year = match.group("year")
         if year is None and match.group("on") is None:
@@ -714,33 +719,33 @@ def _week_span(anchor: PartialDate, delta: int) -> PartialDate | None:
 # "In March the harbour froze", "during August", "in early June", "mid-October": a month
 # with neither day nor year (a day or a year after it is another form of _DATES). "May"
 # is left out: "in May" names a person as often ("no confidence in May").
-_MONTH_ONLY_NAMES: Final = (
-    "January February March April June July August September October November December"
-).split()
-_MONTH_ONLY: Final = re.compile(
-    r"\b(?:(?:[Ii]n|[Dd]uring)\s(?:(?:early|late|mid)[-\s])?|[Ee]arly\s|[Ll]ate\s|[Mm]id-)"
-    rf"(?P<m>{'|'.join(_MONTH_ONLY_NAMES)})\b(?![-'\u2019]|\.?,?\s?\d|\sof\s\d)"
-)
-_MONTH_ONLY_REACH: Final = len("During early ")
-# The names of _MONTH_ONLY_NAMES: a pattern that opens with a set of capitals, which the
-# regex engine skips to in one pass, where a search for each name takes eleven.
+# The month's name, then no day, year or possessive ("in March 1901" is a form of _DATES).
 _MONTH_NAME: Final = re.compile(
     r"[JFMASOND](?:anuary|ebruary|arch|pril|une|uly|ugust|eptember|ctober|ovember|ecember)\b"
+    r"(?![-'\u2019]|\.?,?\s?\d|\sof\s\d)"
 )
+# What opens such a month, read back from its name (\Z: the name's start, as endpos).
+_MONTH_LEAD: Final = re.compile(
+    r"\b(?:(?:[Ii]n|[Dd]uring)\s(?:(?:early|late|mid)[-\s])?|[Ee]arly\s|[Ll]ate\s|[Mm]id-)\Z"
+)
+_MONTH_LEAD_REACH: Final = len("During early ")
 
 
 def find_months(text: str, base: int = 0) -> list[DateHit]:
     """Months stated alone ("in March"), as dates of that month in an unknown year: a
     reader takes the year from the section or the story (see events), never from here,
-    and such a date is never stored without one."""
+    and such a date is never stored without one.
+
+    The names are found in one pass (a pattern opening with a set of capitals, which the
+    regex engine skips to), and each one's lead is read back from it.
+    """
     hits: list[DateHit] = []
-    starts = [found.start() for found in _MONTH_NAME.finditer(text)]
-    if not starts:
-        return hits
-    for match in finditer_near(_MONTH_ONLY, text, starts, _MONTH_ONLY_REACH):
-        month = MONTHS[lower(match.group("m"))]
-        date = PartialDate(None, month, None, "month")
-        hits.append(DateHit(base + match.start(), base + match.end(), date))
+    for name in _MONTH_NAME.finditer(text):
+        at = name.start()
+        lead = _MONTH_LEAD.search(text, max(0, at - _MONTH_LEAD_REACH), at)
+        if lead is not None:
+            date = PartialDate(None, MONTHS[lower(name.group(0))], None, "month")
+            hits.append(DateHit(base + lead.start(), base + name.end(), date))
     return hits
 
 
@@ -789,28 +794,20 @@ class DateIndex:
         self.bare_starts = [h.start for h in self.bare]
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]
-        self.months = find_months(norm)
-        self.month_starts = [h.start for h in self.months]
-        self.days = find_days(norm)
-        self.day_starts = [h.start for h in self.days]
+        days = find_days(norm)
+        months = find_months(norm)
+        self.partial = sorted([*months, *days], key=_HIT_START) if days else months
+        self.partial_starts = [h.start for h in self.partial]
 
-    def days_in(self, start: int, end: int) -> list[DateHit]:
-        """Days stated without a month ("on the 24th") that start inside [start, end)
-        (see find_days): their month is the one the paragraph last stated."""
-        if not self.days:
+    def partial_in(self, start: int, end: int) -> list[DateHit]:
+        """Dates stated in part that start inside [start, end): a month alone ("in
+        March", see find_months) or a day alone ("on the 24th", see find_days). Their
+        year, and a day's month, are the section's or the narrative's, never their own."""
+        if not self.partial:
             return []
-        low = bisect.bisect_left(self.day_starts, start)
-        high = bisect.bisect_left(self.day_starts, end)
-        return self.days[low:high]
-
-    def months_in(self, start: int, end: int) -> list[DateHit]:
-        """Months stated without a day or a year that start inside [start, end) (see
-        find_months): their year is the section's or the narrative's, never their own."""
-        if not self.months:
-            return []
-        low = bisect.bisect_left(self.month_starts, start)
-        high = bisect.bisect_left(self.month_starts, end)
-        return self.months[low:high]
+        low = bisect.bisect_left(self.partial_starts, start)
+        high = bisect.bisect_left(self.partial_starts, end)
+        return self.partial[low:high]
 
     def dates_in(self, start: int, end: int) -> list[DateHit]:
         """Dates that start inside [start, end)."""

@@ -259,7 +259,7 @@ class EventBuilder:
             return False
         dates = self.layout.dates
         hits = [*dates.dates_in(start, end), *dates.bare_in(start, end)]
-        hits += dates.months_in(start, end)
+        hits += dates.partial_in(start, end)
         return any(h.date.month is not None and h.date.year in (None, year.year) for h in hits)
 
     def _day_in_entry(self, section: Section) -> bool:
@@ -285,8 +285,7 @@ class EventBuilder:
             not dates.dates_in(unit.start, unit.end)
             and not (in_year and dates.bare_in(unit.start, unit.end))
             and (anchor is None or not dates.relatives_in(unit.start, unit.end))
-            and not dates.months_in(unit.start, unit.end)
-            and not dates.days_in(unit.start, unit.end)
+            and not dates.partial_in(unit.start, unit.end)
         ):
             return  # its sentences lie inside it: none of them can date anything
         entry = self._entry_date(unit) if section.date is None else None
@@ -337,7 +336,7 @@ class EventBuilder:
         in 1920"): it states the count's date more exactly, or another one."""
         dates = self.layout.dates
         gap = end + _RESTATED_GAP
-        return bool(dates.dates_in(end, gap) or dates.months_in(end, gap))
+        return bool(dates.dates_in(end, gap) or dates.partial_in(end, gap))
 
     def _days_dated(self, section: Section, days: list[DateHit], since: int) -> list[DateHit]:
         """Days stated alone ("On the 24th it sailed"), each in the month last stated
@@ -489,13 +488,16 @@ class EventBuilder:
         if section.date is not None and section.date.year is not None:
             bare = self.layout.dates.bare_in(start, end)  # "1963: ... speech June 11"
             hits = sorted([*hits, *bare], key=_HIT_START) if bare else hits
-        months = self.layout.dates.months_in(start, end)
-        if months:
-            hits = sorted([*hits, *self._months_dated(section, months, start, end)], key=_HIT_START)
-        days = self.layout.dates.days_in(start, end)
-        if days:
+        partial = self.layout.dates.partial_in(start, end)
+        if partial:
             since = start if since < 0 else since
-            hits = sorted([*hits, *self._days_dated(section, days, since)], key=_HIT_START)
+            months = [h for h in partial if h.date.day is None]
+            days = [h for h in partial if h.date.month is None]
+            dated = [
+                *self._months_dated(section, months, start, end),
+                *self._days_dated(section, days, since),
+            ]
+            hits = sorted([*hits, *dated], key=_HIT_START)
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
         if (
             not hits

@@ -491,7 +491,11 @@ def _holds_quote(protected: list[tuple[int, int]], starts: list[int], start: int
     """A quotation ends inside [start, end): the last one opened before end, or the
     one before it (the last may run on past end)."""
     index = bisect.bisect_left(starts, end) - 1
-    return any(start < protected[i][1] <= end for i in (index, index - 1) if i >= 0)
+    if index < 0:
+        return False
+    if start < protected[index][1] <= end:
+        return True
+    return index > 0 and start < protected[index - 1][1] <= end
 
 
 def _closes(protected: list[tuple[int, int]], starts: list[int], end: re.Match[str]) -> bool:
