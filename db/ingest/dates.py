@@ -299,8 +299,6 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         (bare if loose else hits).append(hit)
         month_day = hit if date.precision == "month-day" else None
         written += _WRITTEN_ORDER.get(form, 0)
-    if any(name in text for name in _HOLIDAY_WORDS):
-        hits = _with_holidays(text, base, hits)
     if not slashed:
         return DateScan(hits, rejected, bare)
     ambiguous: list[tuple[int, str]] = []
@@ -346,17 +344,17 @@ _HOLIDAY: Final = re.compile(
 )
 
 
-def _with_holidays(text: str, base: int, hits: list[DateHit]) -> list[DateHit]:
-    """hits with the named days of text (see _HOLIDAYS) that no hit already covers."""
+def with_holidays(text: str, anchors: list[int], hits: list[DateHit]) -> list[DateHit]:
+    """hits with the named days of text (see _HOLIDAYS, found near anchors, where their
+    words are) that no hit already covers, or that cover such a hit whole."""
     found: list[DateHit] = []
-    anchors = literal_starts(text, [word for word in _HOLIDAY_WORDS if word in text])
     for match in finditer_near(_HOLIDAY, text, anchors, _HOLIDAY_REACH):
         month, day = _HOLIDAYS[lower(match.group("name"))]
         year = match.group("year")
         if year is None and match.group("on") is None:
             continue
         date = make_date(int(year) if year else None, month, day)
-        start, end = base + match.start(), base + match.end()
+        start, end = match.start(), match.end()
         inside = [h for h in hits if h.start < end and start < h.end]
         if date is not None and all(start <= h.start and h.end <= end for h in inside):
             found.append(DateHit(start, end, date))  # "the Fourth of July 1914": not July
@@ -719,34 +717,43 @@ def _week_span(anchor: PartialDate, delta: int) -> PartialDate | None:
 # "In March the harbour froze", "during August", "in early June", "mid-October": a month
 # with neither day nor year (a day or a year after it is another form of _DATES). "May"
 # is left out: "in May" names a person as often ("no confidence in May").
-# The month's name, then no day, year or possessive ("in March 1901" is a form of _DATES).
-_MONTH_NAME: Final = re.compile(
-    r"[JFMASOND](?:anuary|ebruary|arch|pril|une|uly|ugust|eptember|ctober|ovember|ecember)\b"
-    r"(?![-'\u2019]|\.?,?\s?\d|\sof\s\d)"
+# Month names and the words of named days, in one pass over a text: a pattern of plain
+# words, whose first letters the regex engine skips to (a pattern of groups or sets
+# would be tried at every character). find_names sorts them out.
+_NAMES: Final = re.compile(
+    "January|February|March|April|June|July|August|September|October|November|December"
+    f"|{'|'.join(_HOLIDAY_WORDS)}"
 )
-# What opens such a month, read back from its name (\Z: the name's start, as endpos).
+# After a month's name: no day, year or possessive ("in March 1901" is a form of _DATES).
+_MONTH_AFTER: Final = re.compile(r"\b(?![-'\u2019]|\.?,?\s?\d|\sof\s\d)")
+# What opens a month alone, read back from its name (\Z: the name's start, as endpos).
 _MONTH_LEAD: Final = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring)\s(?:(?:early|late|mid)[-\s])?|[Ee]arly\s|[Ll]ate\s|[Mm]id-)\Z"
 )
 _MONTH_LEAD_REACH: Final = len("During early ")
 
 
-def find_months(text: str, base: int = 0) -> list[DateHit]:
-    """Months stated alone ("in March"), as dates of that month in an unknown year: a
-    reader takes the year from the section or the story (see events), never from here,
-    and such a date is never stored without one.
-
-    The names are found in one pass (a pattern opening with a set of capitals, which the
-    regex engine skips to), and each one's lead is read back from it.
-    """
-    hits: list[DateHit] = []
-    for name in _MONTH_NAME.finditer(text):
-        at = name.start()
+def find_names(text: str) -> tuple[list[DateHit], list[int]]:
+    """Months stated alone ("in March", "in early June", "mid-October"; not "May",
+    which names a person as often), as dates of that month in an unknown year: a reader
+    takes the year from the section or the story (see events), never from here, and
+    such a date is never stored without one. And where the words of named days stand
+    (see with_holidays)."""
+    months: list[DateHit] = []
+    holidays: list[int] = []
+    for name in _NAMES.finditer(text):
+        word, at = name.group(0), name.start()
+        month = MONTHS.get(lower(word))
+        if month is None:
+            holidays.append(at)
+            continue
+        if _MONTH_AFTER.match(text, name.end()) is None:
+            continue
         lead = _MONTH_LEAD.search(text, max(0, at - _MONTH_LEAD_REACH), at)
         if lead is not None:
-            date = PartialDate(None, MONTHS[lower(name.group(0))], None, "month")
-            hits.append(DateHit(base + lead.start(), base + name.end(), date))
-    return hits
+            date = PartialDate(None, month, None, "month")
+            months.append(DateHit(lead.start(), name.end(), date))
+    return months, holidays
 
 
 # "On the 24th it sailed": a day of the month the narrative is in, with an ordinal (a
@@ -795,13 +802,16 @@ class DateIndex:
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]
         days = find_days(norm)
-        months = find_months(norm)
+        months, holidays = find_names(norm)
+        if holidays:
+            self.hits = with_holidays(norm, holidays, self.hits)
+            self.hit_starts = [h.start for h in self.hits]
         self.partial = sorted([*months, *days], key=_HIT_START) if days else months
         self.partial_starts = [h.start for h in self.partial]
 
     def partial_in(self, start: int, end: int) -> list[DateHit]:
         """Dates stated in part that start inside [start, end): a month alone ("in
-        March", see find_months) or a day alone ("on the 24th", see find_days). Their
+        March", see find_names) or a day alone ("on the 24th", see find_days). Their
         year, and a day's month, are the section's or the narrative's, never their own."""
         if not self.partial:
             return []
