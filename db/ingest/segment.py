@@ -56,8 +56,9 @@ _ELLIPSIS_END: Final = re.compile(
     r"\u2026(?<!\u2026\u2026)\u2026*+[)\]*\u2020\u2021]{0,2}\s+(?=[\"'(\[]?[A-Z0-9])"
 )
 # A quotation that ends its sentence: the stop inside its closing mark, then a capital
-# (`Kell said: "We had no choice." The quay ...`); see _closes.
-_QUOTE_END: Final = re.compile(r"[.!?][\"']\s+(?=[\"'(\[]?[A-Z0-9])")
+# (`Kell said: "We had no choice." The quay ...`); see _quote_ends.
+_NEXT_SENTENCE: Final = re.compile(r"\s+(?=[\"'(\[]?[A-Z0-9])")  # after a closing mark
+_STOPS: Final = frozenset(".!?")
 _ATTRIBUTION_WORDS: Final = 6  # "Mission commander Scott Altman later said"
 _ATTRIBUTION_WORDS_REACH: Final = 80
 # _SENTENCE_END where the text holds no "!" or "?": it opens with the plain "." that the
@@ -468,46 +469,48 @@ def split_sentences(
     matches: Iterable[re.Match[str]] = ends.finditer(norm, start, end)
     if norm.find("\u2026", start, end) >= 0:
         matches = sorted([*matches, *_ELLIPSIS_END.finditer(norm, start, end)], key=_MATCH_AT)
-    if protected and _holds_quote(protected, starts, start, end):
-        closing = [
-            m for m in _QUOTE_END.finditer(norm, start, end) if _closes(protected, starts, m)
-        ]
-        if closing:
-            matches = sorted([*matches, *closing], key=_MATCH_AT)
-    for match in matches:
-        cut = match.start()
-        if match.re is not _QUOTE_END and (
-            _inside(protected, starts, cut) or _is_abbreviation(norm, begin, cut)
-        ):
-            continue
-        sentences.append((begin, match.end()))
-        begin = match.end()
+    closing = _quote_ends(norm, protected, starts, start, end) if protected else []
+    if closing:  # rare: the cuts as tuples, those at closing marks taken as they are
+        cuts = sorted([*((m.start(), m.end(), False) for m in matches), *closing])
+        for cut, after, closes in cuts:
+            if closes or not (
+                _inside(protected, starts, cut) or _is_abbreviation(norm, begin, cut)
+            ):
+                sentences.append((begin, after))
+                begin = after
+    else:
+        for match in matches:
+            cut = match.start()
+            if _inside(protected, starts, cut) or _is_abbreviation(norm, begin, cut):
+                continue
+            sentences.append((begin, match.end()))
+            begin = match.end()
     if begin < end:
         sentences.append((begin, end))
     return sentences
 
 
-def _holds_quote(protected: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """A quotation ends inside [start, end): the last one opened before end, or the
-    one before it (the last may run on past end)."""
-    index = bisect.bisect_left(starts, end) - 1
-    if index < 0:
-        return False
-    if start < protected[index][1] <= end:
-        return True
-    return index > 0 and start < protected[index - 1][1] <= end
-
-
-def _closes(protected: list[tuple[int, int]], starts: list[int], end: re.Match[str]) -> bool:
-    """The mark after a _QUOTE_END's stop closes a quotation, and the words after it are
-    no attribution (`"... is it?" Altman said.` is one sentence): the quote ends its
-    sentence."""
-    mark = end.start() + 1
-    index = bisect.bisect_right(starts, mark) - 1
-    if index < 0 or protected[index][1] != mark + 1:
-        return False
-    after = end.string[end.end() : end.end() + _ATTRIBUTION_WORDS_REACH].split()
-    return not any(lower(w.strip(",.;:")) in SPEECH_VERBS for w in after[:_ATTRIBUTION_WORDS])
+def _quote_ends(
+    norm: str, protected: list[tuple[int, int]], starts: list[int], start: int, end: int
+) -> list[tuple[int, int, bool]]:
+    """Where a quotation that ends with its stop inside its closing mark ends a sentence
+    in [start, end) (`Kell said: "We had no choice." The quay ...`): the stop, where the
+    next sentence starts, and True; not where the words after it attribute the quote
+    (`"... is it?" Altman said.` is one sentence)."""
+    found: list[tuple[int, int, bool]] = []
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    while index < len(starts) and starts[index] < end:
+        close = protected[index][1]
+        index += 1
+        if not start < close <= end or norm[close - 2 : close - 1] not in _STOPS:
+            continue
+        after = _NEXT_SENTENCE.match(norm, close, end)
+        if after is None or norm[close - 1] not in "\"'":
+            continue
+        words = norm[after.end() : after.end() + _ATTRIBUTION_WORDS_REACH].split()
+        if not any(lower(w.strip(",.;:")) in SPEECH_VERBS for w in words[:_ATTRIBUTION_WORDS]):
+            found.append((close - 2, after.end(), True))
+    return found
 
 
 def has_only_stops(norm: str) -> bool:

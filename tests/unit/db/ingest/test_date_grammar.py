@@ -194,3 +194,13 @@ def test_a_count_in_a_year_section_is_from_its_last_day(
         assert rebuilt in ([], ["1906-05-04"]), found
     else:
         assert rebuilt == [iso], found
+
+
+def test_the_names_pass_finds_every_month_and_named_days_word() -> None:
+    """_NAMES, written by first letter for speed, holds every word it stands for."""
+    from db.ingest.dates import _HOLIDAY_WORDS, _NAMES
+    from db.ingest.lexicon import MONTHS
+
+    months = [m.capitalize() for m in MONTHS if len(m) > 4 or m == "june" or m == "july"]
+    for word in [*months, *_HOLIDAY_WORDS]:
+        assert _NAMES.fullmatch(word), word
