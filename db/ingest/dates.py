@@ -531,7 +531,27 @@ def _day_words(text: str, base: int) -> list[RelativeHit]:
             continue
         ahead = NEXT_WEEKDAY if lower(match.group("dir") or "") == "next" else 0
         hits.append(RelativeHit(start, end, WEEKDAYS.index(word) + ahead, "weekday", False))
+    parts = [at for at in anchors if text[at] not in "dt"]  # not "day", "tomorrow"
+    if parts:
+        for match in finditer_near(_PART_OF_DAY, text, parts, _RELATIVE_REACH, _PART_OPENING):
+            delta = _PART_OFFSETS.get(lower(match.group("which") or ""), 0)
+            start, end = base + match.start(), base + match.end()
+            hits.append(RelativeHit(start, end, delta, "day", False, True))
+        hits.sort(key=_HIT_START)
     return hits
+
+
+# "the next morning", "that night", "the following evening", "later that afternoon": a
+# part of a day counted from the last stated one, as "the next day" and "that day" are.
+_PART_OF_DAY: Final = re.compile(
+    r"\b(?:[Tt]he\s(?P<which>next|following|previous|same)|(?:(?:[Ll]ater|[Ee]arlier)\s)?"
+    r"[Tt]hat(?:\ssame)?)\s(?:morning|afternoon|evening|night)\b(?!['\u2019]s\b)"
+)
+_PART_OPENING: Final = re.compile(
+    r"\b(?:[Tt]he\s(?:next|following|previous|same)|(?:(?:[Ll]ater|[Ee]arlier)\s)?"
+    r"[Tt]hat(?:\ssame)?)\s(?=[mane])"
+)
+_PART_OFFSETS: Final = {"next": 1, "following": 1, "previous": -1}
 
 
 def _is_past_tense(word: str) -> bool:
@@ -572,7 +592,11 @@ def _calendar_words(text: str, units: list[int], base: int) -> list[RelativeHit]
 
 def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
     """Relative date expressions in text with a signed offset in their unit."""
-    days = _day_words(text, base) if "day" in text or "tomorrow" in text or "night" in text else []
+    days = (
+        _day_words(text, base)
+        if any(word in text for word in ("day", "tomorrow", "night", "ning", "noon"))
+        else []
+    )
     hits: list[RelativeHit] = []
     units = spaced(text, literal_starts(text, _UNIT_WORDS))  # a unit follows \s in _RELATIVE
     calendar = _calendar_words(text, units, base) if units else []

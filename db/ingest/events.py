@@ -134,6 +134,9 @@ class EventBuilder:
         self.events: list[EventRecord] = []
         self.seen: set[tuple[str, str]] = set()
         self.starts = [m.start for m in cast.mentions]
+        # The last date a count resolved ("the next morning"), and where: a count after
+        # it, with no date stated between, counts on from it.
+        self.told: tuple[int, PartialDate] | None = None
 
     def build(self) -> list[EventRecord]:
         """All events of the document, in text order, without repeats."""
@@ -316,6 +319,14 @@ class EventBuilder:
             if date.year is not None:
                 return date
         return None
+
+    def _told_since(self, since: int, pos: int) -> PartialDate | None:
+        """The date a count resolved in [since, pos) after the last date stated there."""
+        if self.told is None or not since <= self.told[0] < pos:
+            return None
+        starts = self.layout.dates.hit_starts
+        last = bisect.bisect_left(starts, pos) - 1
+        return self.told[1] if last < 0 or starts[last] < self.told[0] else None
 
     def _stated_in_section(
         self, since: int, pos: int, section: PartialDate | None
@@ -681,6 +692,9 @@ class EventBuilder:
                 anchor = self._stated_before(since, hit.start)
             else:  # "1906: ... On 4 May the tower fell. Later that month ...": from 4 May
                 anchor = self._stated_in_section(since, hit.start, own_date) or own_date
+            told = self._told_since(since, hit.start) if hit.anaphoric else None
+            if told is not None:
+                anchor = told  # "The next morning ... Later that afternoon": chained
             if anchor is None:
                 continue
             if hit.unit in _CALENDAR_UNITS and self.quoted.contains(hit.start):
@@ -706,3 +720,5 @@ class EventBuilder:
             own_day = same_day and (hit.unit in ("weekday", "today") or hit.anaphoric)
             if date is not None and (date != anchor or own_day):
                 self._add(date, title, sentence, people, start, end)
+            if date is not None and hit.anaphoric and not hit.about_phrase:
+                self.told = (hit.start, date)

@@ -318,3 +318,40 @@ def test_a_year_lines_first_sentence_with_a_finer_date_is_the_event(first: str, 
     text = f"Quay notes\n\n1904\nThe town bought the land.\n\n1905\n{first} Ships came.\n"
     dates = [e.date.iso() for e in parse(text).events]
     assert dates == ["1904", iso]
+
+
+@pytest.mark.parametrize(
+    ("count", "days"),
+    [
+        ("That night", 0),
+        ("That evening", 0),
+        ("Later that afternoon", 0),
+        ("That same morning", 0),
+        ("The next morning", 1),
+        ("The following evening", 1),
+        ("The previous night", -1),
+    ],
+)
+@pytest.mark.parametrize("anchor", ["On 14 April 1912", "On April 14, 1912,"])
+def test_a_part_of_a_day_counts_as_its_day(count: str, days: int, anchor: str) -> None:
+    """'That night', 'the next morning': the day stated before, or the one after it."""
+    text = f"The ship\n\n{anchor} the ship struck an iceberg. {count} the band played on.\n"
+    want = (dt.date(1912, 4, 14) + dt.timedelta(days=days)).isoformat()
+    band = [e.date.iso() for e in parse(text).events if "band" in e.title]
+    assert band == [want]
+
+
+def test_counts_in_a_row_count_on_from_each_other() -> None:
+    """'The next morning ... Later that afternoon ... The following evening': each
+    from the day the one before it resolved, no date stated between."""
+    text = (
+        "The ship\n\nOn 14 April 1912 the ship struck an iceberg. The next morning the "
+        "rescue ship arrived. Later that afternoon the survivors were counted. The "
+        "following evening they reached port. On 20 April 1912 the inquiry opened. The "
+        "next day it heard the crew.\n"
+    )
+    found = {e.title: e.date.iso() for e in parse(text).events}
+    assert found["The rescue ship arrived."] == "1912-04-15"
+    assert found["The survivors were counted."] == "1912-04-15"
+    assert found["They reached port."] == "1912-04-16"
+    assert found["It heard the crew."] == "1912-04-21"
