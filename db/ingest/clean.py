@@ -147,12 +147,22 @@ def _is_furniture_line(norm_line: str) -> bool:
     if len(stripped) < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
         return True
     if len(stripped) < 200 and _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
-        return stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
+        links = stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
+        return links and not _dated_row(stripped)
     if _may_be_byline(stripped) and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
     return (
         len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
     )
+
+
+def _dated_row(stripped: str) -> bool:
+    """'1402 | First written record of Lamu |': a table's row headed by a date, an entry
+    of a timeline, not a bar of links."""
+    if not stripped[:1].isdecimal() and stripped[:3] not in _MONTH_STARTS:
+        return False
+    head = line_date(stripped, None)
+    return head is not None and head.date is not None and head.head < len(stripped)
 
 
 def _may_be_byline(stripped: str) -> bool:

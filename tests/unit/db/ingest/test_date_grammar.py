@@ -204,3 +204,24 @@ def test_the_names_pass_finds_every_month_and_named_days_word() -> None:
     months = [m.capitalize() for m in MONTHS if len(m) > 4 or m == "june" or m == "july"]
     for word in [*months, *_HOLIDAY_WORDS]:
         assert _NAMES.fullmatch(word), word
+
+
+@pytest.mark.parametrize(
+    ("head", "iso"),
+    [("1402", "1402"), ("March 1402", "1402-03"), ("3 March 1402", "1402-03-03")],
+)
+@pytest.mark.parametrize("end", [" |", ""])
+def test_a_tables_rows_headed_by_dates_are_entries(head: str, iso: str, end: str) -> None:
+    """'1402 | First written record of Lamu |': rows of a table pasted as text, each cell
+    parted by a bar, are a timeline's entries, not a bar of links."""
+    text = (
+        "Coast chronology\n\n"
+        f"1331 | The town is named in a traveller's account{end}\n"
+        f"{head} | First written record of the island{end}\n"
+        f"1415 | The town sent a gift to the emperor{end}\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert (iso, f"First written record of the island{end}") in found or (
+        iso,
+        "First written record of the island",
+    ) in found, found
