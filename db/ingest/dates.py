@@ -28,7 +28,7 @@ _MONTH_NAMES: Final = (
 # A month's name as written: capitalised, or in capitals as headlines and tables set it
 # ("SEPT. 3, 1901"), never in lower case ("may", "march" are words).
 MONTH = f"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})"
-_ORD: Final = r"(?:st|nd|rd|th)?"
+_ORD: Final = r"(?:st|nd|rd|th|d)?"  # "23d": the older "23rd"
 # An era after a year: BC, B.C., BCE, B.C.E., AD, A.D., CE, C.E. (capitals only: "ad" is a word).
 _ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
 # The lowercase words that may follow a month-day stated without "on".
@@ -48,7 +48,8 @@ ENTRY_SEPARATOR: Final = r"\s?(?:-{1,2}|:)\s"
 _DATES: Final = re.compile(
     rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
-    rf"|\b(?P<d2>\d{{1,2}}){_ORD}\s(?:of\s)?(?P<m2>{MONTH})\.?,?\s(?P<y2>\d{{1,6}})\b(?![-/])"
+    rf"|\b(?P<d2>\d{{1,2}}){_ORD}\s(?:day\sof\s|of\s)?(?P<m2>{MONTH})\.?,?\s"
+    rf"(?P<y2>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:)"
@@ -66,7 +67,8 @@ _DATES: Final = re.compile(
     rf"|\b(?P<m11>{MONTH})\.?\s(?P<d11>\d{{1,2}}){_ORD}\b"
     rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
     # "on 20 January", "(25 March)": a day and month, day first, with no year.
-    rf"|\b(?P<d13>\d{{1,2}}){_ORD}\s(?:of\s)?(?P<m13>{MONTH})\b\.?(?!,?\s?\d|/|-\d)"
+    rf"|\b(?P<d13>\d{{1,2}}){_ORD}\s(?:day\sof\s|of\s)?(?P<m13>{MONTH})\b\.?"
+    r"(?!,?\s?\d|/|-\d)"
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
 _FORMS: Final = (

@@ -124,6 +124,9 @@ PROSE_FORMS = [
     ("on the 3rd of May 1887", "1887-05-03"),
     ("on Tuesday, May 3, 1887", "1887-05-03"),
     ("on the night of 3 May 1887", "1887-05-03"),
+    ("on the 3rd day of May, 1887", "1887-05-03"),
+    ("on the 3d day of May 1887", "1887-05-03"),
+    ("on May 3d, 1887", "1887-05-03"),
 ]
 SENTENCES = [
     "{Date} the Kell family sold the mill to a bank.",
