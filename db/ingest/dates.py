@@ -783,6 +783,46 @@ def find_names(text: str) -> tuple[list[DateHit], list[int]]:
     return months, holidays
 
 
+# Years alone in brackets, after a work or a journey: "Jagua Nana (1961)", "in three
+# voyages (1576, 1577 and 1578)". Not a span ("(1887-1923)"), nor years with words.
+_BRACKETED_YEARS: Final = re.compile(
+    r"\((?P<first>1\d{3}|20\d{2})(?P<rest>(?:,\s(?:1\d{3}|20\d{2})){0,8}"
+    r"(?:,?\sand\s(?:1\d{3}|20\d{2}))?)\)"
+)
+_LISTED_YEAR: Final = re.compile(r"1\d{3}|20\d{2}")
+# A time of day right before the brackets: "0430 GMT (1030)", "10.30am (1130)".
+_CLOCK_BEFORE: Final = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}|\d{4}\s?[A-Z]{2,4}|\d\s?[AaPp]\.?[Mm]\.?|GMT|UTC|hrs|hours)\s*\Z"
+)
+_CLOCK_REACH: Final = len("10:30 a.m. ")
+_CAPTION_LINE: Final = re.compile(r"[ \t*-]*(?:[A-Z][\w.'-]*\s){1,5}\(\d{4}\)\s*")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def find_bracketed_years(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """The years of each _BRACKETED_YEARS list in text, one date each, where no hit is."""
+    found: list[DateHit] = []
+    for at in literal_starts(text, ("(1", "(2")):
+        match = _BRACKETED_YEARS.match(text, at)
+        if match is None or _CLOCK_BEFORE.search(text, max(0, at - _CLOCK_REACH), at):
+            continue  # "0430 GMT (1030):": a local time, no year
+        line_start = text.rfind("\n", 0, at) + 1
+        if _CAPTION_LINE.fullmatch(text, line_start, _line_end(text, match.end())):
+            continue  # "Arne Nordheim (1968)": a name and a year alone, a picture's caption
+        for year in _LISTED_YEAR.finditer(text, match.start() + 1, match.end() - 1):
+            date = make_year(int(year.group(0)))
+            if date is not None:
+                found.append(DateHit(year.start(), year.end(), date))
+    if found and hits:
+        taken = {h.start for h in hits}
+        found = [h for h in found if h.start not in taken]
+    return found
+
+
 # "On the 24th it sailed": a day of the month the narrative is in, with an ordinal (a
 # bare "on the 24" is a count) and no month after it (that is a form of _DATES).
 # Then a clause goes on (a comma, a capital, a pronoun, an article): not "on the 2nd
@@ -832,6 +872,10 @@ class DateIndex:
         months, holidays = find_names(norm)
         if holidays:
             self.hits = with_holidays(norm, holidays, self.hits)
+        bracketed = find_bracketed_years(norm, self.hits)
+        if bracketed:
+            self.hits = sorted([*self.hits, *bracketed], key=_HIT_START)
+        if holidays or bracketed:
             self.hit_starts = [h.start for h in self.hits]
         self.partial = sorted([*months, *days], key=_HIT_START) if days else months
         self.partial_starts = [h.start for h in self.partial]

@@ -7,6 +7,7 @@ precision really stated; "two days before the invasion, X" dates the invasion.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from typing import Final
@@ -554,11 +555,17 @@ class EventBuilder:
         else, after a clause's words rather than a name (not "Ada Brell (3 May 1887)"),
         date that clause."""
         norm = self.layout.norm
-        lead = lower(norm[open_at + 1 : hit.start].strip())
-        if lead not in _CLAUSE_DATE_LEADS or norm[hit.end : close - 1].strip(" .,"):
+        inside = self.layout.dates.dates_in(open_at, close)
+        lead = lower(norm[open_at + 1 : inside[0].start].strip())
+        rest = [norm[a.end : b.start] for a, b in itertools.pairwise(inside)]
+        if lead not in _CLAUSE_DATE_LEADS or norm[inside[-1].end : close - 1].strip(" .,"):
             return False
+        if any(part.strip(" ,") not in ("", "and") for part in rest):
+            return False  # "(1576, 1577 and 1578)": a list of years, each its event
         if lower(norm[hit.start : hit.end]).startswith(_BOUND_WORDS):
             return False  # "(until 1990)": a bound, no time something happened
+        if len(inside) > 1:
+            return True  # several years: a list of times, never a life's date
         before = norm[max(0, open_at - _NAME_REACH) : open_at].split()
         return bool(before) and not before[-1][:1].isupper()
 

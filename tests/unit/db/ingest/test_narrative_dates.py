@@ -355,3 +355,44 @@ def test_counts_in_a_row_count_on_from_each_other() -> None:
     assert found["The survivors were counted."] == "1912-04-15"
     assert found["They reached port."] == "1912-04-16"
     assert found["It heard the crew."] == "1912-04-21"
+
+
+@pytest.mark.parametrize(
+    ("brackets", "years"),
+    [
+        ("(1961)", ["1961"]),
+        ("(1576, 1577 and 1578)", ["1576", "1577", "1578"]),
+        ("(1576, 1577, and 1578)", ["1576", "1577", "1578"]),
+        ("(1576 and 1578)", ["1576", "1578"]),
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her best known works include Harbour Lights {b}.",
+        "The captain made three voyages {b} to the north.",
+    ],
+)
+def test_years_alone_in_brackets_date_their_sentence(
+    brackets: str, years: list[str], sentence: str
+) -> None:
+    """'Harbour Lights (1961)', 'three voyages (1576, 1577 and 1578)': each year in
+    the brackets dates the sentence's event."""
+    doc = parse("The writer\n\n" + sentence.format(b=brackets) + "\n")
+    assert [e.date.iso() for e in doc.events] == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quay log\n\nSunday 26 December 2004\n\n0430 GMT (1030): Waves reached the quay.\n",
+        "The writer\n\nAda Brell (1887-1923) was a writer.\n",
+        "The writer\n\nAda Brell (1887)\n\nShe wrote about the sea.\n",
+        "The writer\n\nThe crowd (250) cheered the writer in 1901.\n",
+    ],
+)
+def test_a_time_a_span_or_a_caption_in_brackets_is_no_year(text: str) -> None:
+    """A local time after a clock, a life's span, a name and year alone (a picture's
+    caption) and a count outside the years' range give no year event."""
+    years = [e.date.iso() for e in parse(text).events if len(e.date.iso()) == 4]
+    assert years == (["1901"] if "1901" in text else [])
