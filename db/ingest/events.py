@@ -26,7 +26,7 @@ from db.ingest.lexicon import WEEKDAYS
 from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
-from db.ingest.segment import Section
+from db.ingest.segment import Section, is_title_line
 from db.records import EventRecord, PartialDate, Span
 from db.text import lower
 
@@ -234,13 +234,14 @@ class EventBuilder:
             summary = text[sentences[0][0] : sentences[-1][1]] if sentences else ""
         end = units[-1].end if units else section.heading.end
         bullets = [u for u in units if u.block.kind == "bullet"]
-        if not headline.strip() and bullets and not body:  # "- 1832" over "- Bayard ..." items
+        if not headline.strip() and bullets:  # "- 1832" over "- Bayard ..." items
             for unit in bullets:
                 if not self.layout.dates.dates_in(unit.start, unit.end):
                     item = text[unit.start : unit.end].lstrip("*-\u2022 ")
                     people = self._people(unit.start, unit.end)
                     self._add(section.date, item, item, people, unit.start, unit.end)
-            return
+            if all(is_title_line(self.layout.norm, u.start, u.end) for u in body):
+                return  # "1950" / "Academic initiatives" / "- Botany ...": the items tell
         if not headline.strip() and body:  # a bare date line: its first sentence says what
             first = self.layout.sentences[body[0].index][:1]
             headline = text[first[0][0] : first[0][1]] if first else ""

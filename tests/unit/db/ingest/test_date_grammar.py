@@ -228,3 +228,18 @@ def test_a_tables_rows_headed_by_dates_are_entries(head: str, iso: str, end: str
         iso,
         "First written record of the island",
     ) in found, found
+
+
+@pytest.mark.parametrize("subheading", ["Academic initiatives", "New departments", ""])
+@pytest.mark.parametrize("mark", ["* ", "\u2022 ", "- "])
+def test_a_year_lines_items_under_a_subheading_are_its_years(subheading: str, mark: str) -> None:
+    """'1950' / 'Academic initiatives' / '* The Department of Botany was set up.': the
+    items are the year's, a short subheading between or not."""
+    text = (
+        "University milestones\n\n1949\n\n* The university was formed.\n\n1950\n\n"
+        + (f"{subheading}\n\n" if subheading else "")
+        + f"{mark}A course in pharmacy was begun.\n{mark}The Department of Botany was set up.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert ("1950", "A course in pharmacy was begun.") in found, found
+    assert ("1950", "The Department of Botany was set up.") in found, found
