@@ -81,6 +81,8 @@ _LIFE_EDGES: Final = " .,;:-"
 _CLAUSE_DATE_LEADS: Final = frozenset(("", "on", "in", "at", "c.", "ca.", "circa", "around"))
 _BOUND_WORDS: Final = ("until", "since", "from", "by", "till")
 _NAME_REACH: Final = 24  # the word before an aside's bracket: a name's or a clause's
+_MIN_ENTRY_LINES: Final = 2  # lines under an entry's own before they are entries too
+_ENTRY_LINE_MOST: Final = 100  # characters in such a line
 _RESTATED_GAP: Final = len(", on ")  # between "the next day" and the date that restates it
 _FUTURE_REACH: Final = 60
 _WEEKDAY_LEADS: Final = frozenset(("", "On", "on", "By", "by", "Until", "until"))
@@ -150,11 +152,54 @@ class EventBuilder:
             year_item = self._year_item(section, units, year_item)
             if section.heading is not None and section.date is not None:
                 self._heading_event(section, units)
+                self._entry_lines(section, units)
             for unit in units:
                 self._unit_events(section, unit)
             if year_item is not None and year_item is not section:
                 self._sibling_items(year_item, units)
         return self.events
+
+    def _entry_lines(self, section: Section, units: list[Unit]) -> None:
+        """'1868. Opening of Hyogo and Osaka.' / 'Yedo named Tokyo and made capital.' / ...:
+        short lines, one sentence each and undated, right under an entry's own line (no
+        blank line between) are further entries of its date, as a chronology lists a
+        year's events; at least two, so that a heading's one line of detail stays its."""
+        heading = section.heading
+        assert heading is not None
+        assert section.date is not None
+        if not self.layout.norm[section.headline_start : heading.end].strip():
+            return  # a bare date line: its words are its own event (see _heading_event)
+        lines: list[Unit] = []
+        line = heading.line
+        for unit in units:
+            if unit.block is heading:
+                continue
+            if unit.block.kind != "paragraph" or unit.block.line != line + 1:
+                break
+            if not self._entry_line(unit):
+                break
+            lines.append(unit)
+            line += 1
+        if len(lines) < _MIN_ENTRY_LINES:
+            return
+        text = self.layout.text
+        for unit in lines:
+            words = text[unit.start : unit.end]
+            self._add(
+                section.date, words, words, self._people(unit.start, unit.end), unit.start, unit.end
+            )
+
+    def _entry_line(self, unit: Unit) -> bool:
+        """A short line of one sentence, ending with a full stop, that states no date."""
+        if unit.end - unit.start > _ENTRY_LINE_MOST or len(self.layout.sentences[unit.index]) != 1:
+            return False
+        dates = self.layout.dates
+        return (
+            self.layout.norm[unit.end - 1] == "."
+            and not dates.dates_in(unit.start, unit.end)
+            and not dates.partial_in(unit.start, unit.end)
+            and not dates.relatives_in(unit.start, unit.end)
+        )
 
     def _year_item(
         self, section: Section, units: list[Unit], current: Section | None

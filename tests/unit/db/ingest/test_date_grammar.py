@@ -243,3 +243,22 @@ def test_a_year_lines_items_under_a_subheading_are_its_years(subheading: str, ma
     found = [(e.date.iso(), e.title) for e in parse(text).events]
     assert ("1950", "A course in pharmacy was begun.") in found, found
     assert ("1950", "The Department of Botany was set up.") in found, found
+
+
+@pytest.mark.parametrize("head", ["1868.", "1868:", "1868 -", "March 1868:"])
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_lines_under_an_entrys_own_are_its_entries(head: str, count: int) -> None:
+    """A chronology's year line and the short lines right under it ('Yedo named Tokyo
+    and made capital.'): two or more such lines are entries of that date; one line
+    alone is the entry's detail."""
+    extra = ["The capital was moved east.", "The ports were opened.", "A mint was set up."]
+    text = (
+        "Chronology\n\n"
+        f"{head} The old order fell in the west.\n"
+        + "".join(f"{line}\n" for line in extra[:count])
+        + "1869: The new oath was sworn.\n"
+    )
+    iso = "1868-03" if head.startswith("March") else "1868"
+    titles = [e.title for e in parse(text).events if e.date.iso() == iso]
+    assert titles[0] == "The old order fell in the west."
+    assert titles[1:] == (extra[:count] if count >= 2 else [])
