@@ -83,6 +83,9 @@ _BOUND_WORDS: Final = ("until", "since", "from", "by", "till")
 _NAME_REACH: Final = 24  # the word before an aside's bracket: a name's or a clause's
 _MIN_ENTRY_LINES: Final = 2  # lines under an entry's own before they are entries too
 _ENTRY_LINE_MOST: Final = 100  # characters in such a line
+# A topic's own line: short, not closed as a sentence is ("Ann Lee (1948-2018)" is one).
+_TOPIC_LINE_MOST: Final = 100
+_TOPIC_LINE_ENDS: Final = (".", "!", "?", ":", ";", '"', "'", ",")
 _RESTATED_GAP: Final = len(", on ")  # between "the next day" and the date that restates it
 _FUTURE_REACH: Final = 60
 _WEEKDAY_LEADS: Final = frozenset(("", "On", "on", "By", "by", "Until", "until"))
@@ -140,6 +143,7 @@ class EventBuilder:
         # The last date a count resolved ("the next morning"), and where: a count after
         # it, with no date stated between, counts on from it.
         self.told: tuple[int, PartialDate] | None = None
+        self.titles: list[int] | None = None  # title lines' starts, once asked (_topic_start)
 
     def build(self) -> list[EventRecord]:
         """All events of the document, in text order, without repeats."""
@@ -471,10 +475,28 @@ class EventBuilder:
                     if counted is not None:
                         return counted
         high = bisect.bisect_left(dates.hit_starts, pos)
+        topic = self._topic_start(pos)
         for index in range(high - 1, max(-1, high - 1 - _LOOK_BACK), -1):
+            if dates.hits[index].start < topic:
+                break  # another topic's year: "Ann Lee (1948-2018)" heads a new one
             if dates.hits[index].date.year is not None:
                 return dates.hits[index].date
         return None
+
+    def _topic_start(self, pos: int) -> int:
+        """Where the stretch of text pos is in starts: after the last title line (a short
+        line without a closing mark: a headline, a name over a section) before it."""
+        if self.titles is None:
+            norm = self.layout.norm
+            self.titles = [
+                u.start
+                for u in self.layout.units
+                if u.block.kind in ("paragraph", "label")
+                and u.end - u.start <= _TOPIC_LINE_MOST
+                and not norm[u.start : u.end].rstrip().endswith(_TOPIC_LINE_ENDS)
+            ]
+        index = bisect.bisect_right(self.titles, pos) - 1
+        return self.titles[index] if index >= 0 else 0
 
     def _in_frame(self, date: PartialDate, pos: int, sentence: int = -1) -> PartialDate:
         """A month-day in a text without a day of its own, in the year the narrative last

@@ -396,3 +396,17 @@ def test_a_time_a_span_or_a_caption_in_brackets_is_no_year(text: str) -> None:
     caption) and a count outside the years' range give no year event."""
     years = [e.date.iso() for e in parse(text).events if len(e.date.iso()) == 4]
     assert years == (["1901"] if "1901" in text else [])
+
+
+@pytest.mark.parametrize("told", ["died in March", "died on 4 March", "died on the 4th"])
+@pytest.mark.parametrize("topic", ["Ann Lee (1948\u20132018)", "Ann Lee", "ANN LEE"])
+def test_a_new_topic_takes_no_year_from_the_one_before(told: str, topic: str) -> None:
+    """Under a new topic's own line (a name over an obituary), a month or a day without
+    its year takes none from the topic above: it would be that one's year."""
+    text = (
+        "Those we lost\n\nTom Kell\n\nThe engineer Tom Kell built his first bridge in 2013. "
+        "He died in May.\n\n"
+        f"{topic}\n\nThe chemist Ann Lee {told} at home.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events if "Ann Lee" in e.title]
+    assert not [d for d in dates if d.startswith("2013")], dates
