@@ -1,0 +1,315 @@
+"""Attribution, generated: templates of how news writing credits words, crossed with
+name forms and with what stands before them. Every text here is invented.
+
+A case names the one speaker a careful reader would give, or None where the text does
+not say; `accept` widens that to the readings a reader could defend (a wrong person is
+never among them). Generated rather than written one by one, so that a rule must hold
+for every name form and position, not for one example.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from db.records import ParsedDocument, QuoteRecord
+from tests.eval.score import same_person
+from tests.unit.db.ingest.helpers import parse
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person as a text introduces them, as the label would name them, and later."""
+
+    intro: str  # first mention, title and all
+    full: str  # the fullest name, as a label gives it
+    short: str  # the later mention ("Okafor")
+    gender: str  # "f", "m"
+
+    @property
+    def pronoun(self) -> str:
+        return "she" if self.gender == "f" else "he"
+
+
+NAMES: list[Name] = [
+    Name("Helen Marsh", "Helen Marsh", "Marsh", "f"),
+    Name("Dr Helen Marsh", "Helen Marsh", "Marsh", "f"),
+    Name("Prof. Daniel Okafor", "Daniel Okafor", "Okafor", "m"),
+    Name("Sen. Maria Lopez", "Maria Lopez", "Lopez", "f"),
+    Name("Rep. Thomas Whitaker", "Thomas Whitaker", "Whitaker", "m"),
+    Name("Gov. Karen Holloway", "Karen Holloway", "Holloway", "f"),
+    Name("Mayor Peter Lindqvist", "Peter Lindqvist", "Lindqvist", "m"),
+    Name("Chief Constable Fiona Ramsay", "Fiona Ramsay", "Ramsay", "f"),
+    Name("Sir Keith Barlow", "Keith Barlow", "Barlow", "m"),
+    Name("Dame Judith Pennington", "Judith Pennington", "Pennington", "f"),
+    Name("Rev. Samuel Adeyemi", "Samuel Adeyemi", "Adeyemi", "m"),
+    Name("Sheikh Omar bin Rashid", "Omar bin Rashid", "bin Rashid", "m"),
+    Name("Lucia de la Fuente", "Lucia de la Fuente", "de la Fuente", "f"),
+    Name("Pieter van der Berg", "Pieter van der Berg", "van der Berg", "m"),
+    Name("Sean O'Neill", "Sean O'Neill", "O'Neill", "m"),
+    Name("Anna Kowalska-Nowak", "Anna Kowalska-Nowak", "Kowalska-Nowak", "f"),
+    Name("Juan Carlos Ortega", "Juan Carlos Ortega", "Ortega", "m"),
+    Name("Wang Xiaoming", "Wang Xiaoming", "Wang", "m"),
+]
+# Someone else, of each gender, who shares no word with any name above.
+OTHER = {
+    "f": Name("Ingrid Solberg", "Ingrid Solberg", "Solberg", "f"),
+    "m": Name("Gordon Fairweather", "Gordon Fairweather", "Fairweather", "m"),
+}
+
+HEAD = "Harbour wall to be rebuilt after storm\n\n"
+CALM = "The harbour reopened on Monday after a winter of repairs to the sea wall.\n\n"
+WORDS = "We will rebuild the wall before the autumn storms"
+MORE = "and nobody in this town will be left to pay for it"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One invented text, the words of its quote, and who may be credited with them."""
+
+    id: str
+    text: str
+    words: str
+    speaker: str | None
+    accept: tuple[str | None, ...] = ()
+
+
+def _named(name: Name) -> list[Case]:
+    """Templates that credit one named person, each after a calm paragraph or after one
+    that names somebody else (who must never be credited)."""
+    n, s, p = name.intro, name.short, name.pronoun
+    other = OTHER["m" if name.gender == "f" else "f"]
+    templates: dict[str, str] = {
+        "after-short": f'{n} visited the site on Monday.\n\n"{WORDS}," {s} said.',
+        "after-said-full": f'"{WORDS}," said {n}, the chair of the Kettle Harbour Trust.',
+        "after-full-said": f'"{WORDS}," {n} said on Tuesday.',
+        "after-curly": f"{n} visited the site.\n\n\u201c{WORDS},\u201d {s} said.",
+        "before-colon": f'{n} said: "{WORDS}."',
+        "before-added": f'{n} visited the site. {s} added, "{WORDS}."',
+        "before-told": f'{n} told reporters on the quay, "{WORDS}."',
+        "after-told": f'"{WORDS}," {n} told the Harbour Gazette.',
+        "before-wrote": f'{n} wrote on Facebook: "{WORDS}."',
+        "before-tweeted": f'{n} tweeted: "{WORDS}."',
+        "statement": f'{n} said in a statement: "{WORDS}."',
+        "interrupted": f'"{WORDS}," {n} said, "{MORE}."',
+        "pronoun-after": f'{n} toured the wall on Monday.\n\n"{WORDS}," {p} said.',
+        "pronoun-same-par": f'{n} toured the wall on Monday. "{WORDS}," {p} said.',
+        "according-after": f'"{WORDS}," according to {n}.',
+        "according-before": f'According to {n}, "{WORDS}."',
+        "bare-after-person": f'{n} has run the harbour office for years.\n\n"{WORDS}."',
+        "relative-clause": (
+            f"{n}, who has led the harbour trust since 2015 and who oversaw its move to"
+            f' the old customs house, said: "{WORDS}."'
+        ),
+        "relative-after": (
+            f'"{WORDS}," said {n}, who has led the harbour trust since 2015 and who'
+            " oversaw its move to the old customs house."
+        ),
+        "said-of-other": f'"{WORDS}," {n} said of {other.intro}.',
+        "told-other": f'{n} told {other.intro}: "{WORDS}."',
+        "continued-paragraph": (
+            f'"{MORE}," {n} said. "{WORDS},\n\n"and the council knows it very well."'
+        ),
+    }
+    cases: list[Case] = []
+    for key, body in templates.items():
+        for lead_key, lead in (
+            ("calm", CALM),
+            ("other", f"{other.intro} chaired the meeting.\n\n"),
+        ):
+            cases.append(Case(f"{key}|{lead_key}|{n}", HEAD + lead + body + "\n", WORDS, name.full))
+    return cases
+
+
+def _two(name: Name) -> list[Case]:
+    """Two people named: a pronoun goes to the nearest who fits; a role word only to a
+    person the text tied to that role."""
+    n, s = name.intro, name.short
+    other = OTHER["m" if name.gender == "f" else "f"]
+    same = OTHER[name.gender]
+    return [
+        Case(  # the other gender came last: the pronoun skips them
+            f"pronoun-skips|{n}",
+            HEAD + f"{n} spoke first. Later {other.intro} took the stand.\n\n"
+            f'"{WORDS}," {name.pronoun} said.\n',
+            WORDS,
+            name.full,
+        ),
+        Case(  # the same gender came last: never the older one
+            f"pronoun-newest|{n}",
+            HEAD + f"{n} spoke first. Later {same.intro} took the stand.\n\n"
+            f'"{WORDS}," {name.pronoun} said.\n',
+            WORDS,
+            same.full,
+            (same.full, None),
+        ),
+        Case(  # a role the text never tied to anyone: unknown
+            f"role-untied|{n}",
+            HEAD + f'{n} visited the site on Monday.\n\n"{WORDS}," the spokeswoman said.\n',
+            WORDS,
+            None,
+        ),
+        Case(  # a role tied by apposition, then used alone
+            f"role-tied|{n}",
+            HEAD + f"The harbour master, {n}, said the wall had failed in two places.\n\n"
+            f'"{WORDS}," the harbour master said.\n',
+            WORDS,
+            name.full,
+            (name.full, None),
+        ),
+        Case(  # a lawyer not named: not the client
+            f"possessive-role|{n}",
+            HEAD + f'{n} was fined on Monday.\n\n"{WORDS}," {s}\'s lawyer said.\n',
+            WORDS,
+            None,
+        ),
+        Case(  # a document quoted: not the person who received it
+            f"letter-read|{n}",
+            HEAD + f'{n} received a letter from the harbour trust. The letter read: "{WORDS}."\n',
+            WORDS,
+            None,
+            (None, "Kettle Harbour Trust", "harbour trust"),
+        ),
+        Case(  # a body's statement: the body, not the person named before it
+            f"org-statement|{n}",
+            HEAD + f"{n} chairs the Northfield Water Authority.\n\n"
+            f'The Northfield Water Authority said in a statement: "{WORDS}."\n',
+            WORDS,
+            "Northfield Water Authority",
+            ("Northfield Water Authority", None),
+        ),
+        Case(  # the object of the sentence before a bare quote: unknown
+            f"object-before-bare|{n}",
+            HEAD + f'Police arrested {n} on the quay at dawn.\n\n"{WORDS}."\n',
+            WORDS,
+            None,
+        ),
+    ]
+
+
+CASES = [case for name in NAMES for case in (*_named(name), *_two(name))]
+# Cases the extractor does not yet read right, by template and name: each is expected to
+# fail (strictly, so that a fix must take its entry out of this list).
+# gaps:start
+KNOWN_GAPS: frozenset[str] = frozenset(
+    {
+        "according-after|calm|Lucia de la Fuente",
+        "according-after|other|Lucia de la Fuente",
+        "according-before|calm|Lucia de la Fuente",
+        "according-before|calm|Rev. Samuel Adeyemi",
+        "according-before|other|Lucia de la Fuente",
+        "according-before|other|Rev. Samuel Adeyemi",
+        "after-curly|calm|Sean O'Neill",
+        "after-curly|other|Sean O'Neill",
+        "after-full-said|calm|Rev. Samuel Adeyemi",
+        "after-full-said|calm|Sean O'Neill",
+        "after-full-said|other|Rev. Samuel Adeyemi",
+        "after-full-said|other|Sean O'Neill",
+        "after-said-full|calm|Gov. Karen Holloway",
+        "after-said-full|calm|Prof. Daniel Okafor",
+        "after-said-full|calm|Rep. Thomas Whitaker",
+        "after-said-full|calm|Rev. Samuel Adeyemi",
+        "after-said-full|calm|Sen. Maria Lopez",
+        "after-said-full|other|Gov. Karen Holloway",
+        "after-said-full|other|Prof. Daniel Okafor",
+        "after-said-full|other|Rep. Thomas Whitaker",
+        "after-said-full|other|Rev. Samuel Adeyemi",
+        "after-said-full|other|Sen. Maria Lopez",
+        "after-short|calm|Sean O'Neill",
+        "after-short|other|Sean O'Neill",
+        "after-told|calm|Rev. Samuel Adeyemi",
+        "after-told|calm|Sean O'Neill",
+        "after-told|other|Rev. Samuel Adeyemi",
+        "after-told|other|Sean O'Neill",
+        "bare-after-person|calm|Dr Helen Marsh",
+        "bare-after-person|calm|Lucia de la Fuente",
+        "bare-after-person|calm|Pieter van der Berg",
+        "bare-after-person|calm|Sean O'Neill",
+        "bare-after-person|other|Dr Helen Marsh",
+        "bare-after-person|other|Lucia de la Fuente",
+        "bare-after-person|other|Pieter van der Berg",
+        "bare-after-person|other|Sean O'Neill",
+        "before-added|calm|Sean O'Neill",
+        "before-added|other|Sean O'Neill",
+        "before-colon|calm|Sean O'Neill",
+        "before-colon|other|Sean O'Neill",
+        "before-told|calm|Sean O'Neill",
+        "before-told|other|Sean O'Neill",
+        "before-tweeted|calm|Sean O'Neill",
+        "before-tweeted|other|Sean O'Neill",
+        "before-wrote|calm|Sean O'Neill",
+        "before-wrote|other|Sean O'Neill",
+        "continued-paragraph|calm|Sean O'Neill",
+        "continued-paragraph|other|Sean O'Neill",
+        "interrupted|calm|Rev. Samuel Adeyemi",
+        "interrupted|calm|Sean O'Neill",
+        "interrupted|other|Rev. Samuel Adeyemi",
+        "interrupted|other|Sean O'Neill",
+        "object-before-bare|Rev. Samuel Adeyemi",
+        "pronoun-after|calm|Lucia de la Fuente",
+        "pronoun-after|calm|Sean O'Neill",
+        "pronoun-after|other|Lucia de la Fuente",
+        "pronoun-after|other|Sean O'Neill",
+        "pronoun-same-par|calm|Lucia de la Fuente",
+        "pronoun-same-par|calm|Sean O'Neill",
+        "pronoun-same-par|other|Lucia de la Fuente",
+        "pronoun-same-par|other|Sean O'Neill",
+        "pronoun-skips|Sean O'Neill",
+        "relative-after|calm|Gov. Karen Holloway",
+        "relative-after|calm|Prof. Daniel Okafor",
+        "relative-after|calm|Rep. Thomas Whitaker",
+        "relative-after|calm|Rev. Samuel Adeyemi",
+        "relative-after|calm|Sen. Maria Lopez",
+        "relative-after|other|Gov. Karen Holloway",
+        "relative-after|other|Prof. Daniel Okafor",
+        "relative-after|other|Rep. Thomas Whitaker",
+        "relative-after|other|Rev. Samuel Adeyemi",
+        "relative-after|other|Sen. Maria Lopez",
+        "relative-clause|calm|Dr Helen Marsh",
+        "relative-clause|calm|Lucia de la Fuente",
+        "relative-clause|calm|Pieter van der Berg",
+        "relative-clause|calm|Sean O'Neill",
+        "relative-clause|other|Dr Helen Marsh",
+        "relative-clause|other|Lucia de la Fuente",
+        "relative-clause|other|Pieter van der Berg",
+        "relative-clause|other|Sean O'Neill",
+        "said-of-other|calm|Rev. Samuel Adeyemi",
+        "said-of-other|calm|Sean O'Neill",
+        "said-of-other|other|Rev. Samuel Adeyemi",
+        "said-of-other|other|Sean O'Neill",
+        "statement|calm|Sean O'Neill",
+        "statement|other|Sean O'Neill",
+        "told-other|calm|Sean O'Neill",
+        "told-other|other|Sean O'Neill",
+    }
+)
+# gaps:end
+
+
+def _quote(doc: ParsedDocument, words: str) -> QuoteRecord | None:
+    found = [q for q in doc.quotes if q.text.startswith(words) or words in q.text[:80]]
+    return found[0] if found else None
+
+
+def _fits(expected: str | None, found: str | None) -> bool:
+    if expected is None or found is None:
+        return expected is found
+    return same_person(expected, found)
+
+
+def _params() -> list[object]:
+    """Every case; a known gap is expected to fail, strictly."""
+    return [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True)) if c.id in KNOWN_GAPS else c
+        for c in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", _params(), ids=[c.id for c in CASES])
+def test_attribution(case: Case) -> None:
+    doc = parse(case.text)
+    quote = _quote(doc, case.words)
+    assert quote is not None, [q.text for q in doc.quotes]
+    accepted = case.accept or (case.speaker,)
+    assert any(_fits(a, quote.speaker) for a in accepted), (quote.speaker, case.speaker)
