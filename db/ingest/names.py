@@ -12,6 +12,7 @@ from typing import Final, NamedTuple
 
 from db.ingest.lexicon import (
     GIVEN_NAMES,
+    HONORIFICS,
     NATIONALITIES,
     NON_PERSON_WORDS,
     OFFICE_ENDINGS,
@@ -158,8 +159,8 @@ def _word_shape(word: str) -> RunShape | None:
     """run_shape of a single word, without the general splitting: no suffix, furniture,
     title or country can be found in one word, so it is a name or nothing."""
     folded = _fold(word)
-    if folded in NON_PERSON_WORDS or folded in STOPWORDS or word.isupper():
-        return None
+    if folded in NON_PERSON_WORDS or folded in STOPWORDS or word.isupper() or word in HONORIFICS:
+        return None  # "Prof" of "said Prof. Ann Lee": a title cut off by its full stop
     if not _is_name_token(word, folded) or word in _PARTICLES:
         return RunShape(0, len(word), (), None, None, False, False)
     name = _unpossessive(word)
@@ -176,7 +177,7 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     """
     if " " not in text:
         word = _fold(text)
-        if word in NON_PERSON_WORDS or word in STOPWORDS or text.isupper():
+        if word in NON_PERSON_WORDS or word in STOPWORDS or text.isupper() or text in HONORIFICS:
             return None
     suffix = _SUFFIX.search(text) if text.endswith(_SUFFIX_ENDINGS) else None
     core = text[: suffix.start()] if suffix else text
