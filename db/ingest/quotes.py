@@ -116,6 +116,14 @@ def _quote_text(text: str, quote: QuoteSpan) -> str:
     return words
 
 
+def _runs_on(text: str, quote: QuoteSpan) -> bool:
+    """`"We will rebuild it," Rev. Ann Lee said.`: words that end in a comma inside their
+    marks run on into the sentence after them, which holds their attribution (read or
+    not, as when a title's full stop cut the sentence); no one else's narration does."""
+    start, end = quote.pieces[-1]
+    return text[start:end].rstrip().endswith(",")
+
+
 def _only_quote(layout: Layout, quote: QuoteSpan) -> bool:
     first = layout.units[quote.blocks[0]]
     last = layout.units[quote.blocks[-1]]
@@ -285,6 +293,7 @@ class QuoteBuilder:
         if (
             not found.found
             and sentence_start >= quote.open - 1
+            and not _runs_on(layout.text, quote)
             and (sentence_end is None or not self.attributor.speaks_in(quote.close, sentence_end))
         ):
             found = self._narrated(first, quote)
