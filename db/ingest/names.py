@@ -30,10 +30,10 @@ _CAP: Final = (
 )
 _ACRONYM: Final = rf"[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}][{_UPPER}0-9-]*[{_UPPER}0-9]\b"
 _INITIAL: Final = rf"[{_UPPER}]\.(?!\w)"
-_PARTICLE: Final = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|dos|das|del)"
+_PARTICLE: Final = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|dos|das|del|la|le|los|las)"
 _TOKEN: Final = rf"(?:{_CAP}|{_INITIAL}|{_ACRONYM})"
 NAME_RUN: Final = re.compile(
-    rf"(?<![\w'-])(?:{_PARTICLE} )?{_TOKEN}(?: (?:{_PARTICLE} )?{_TOKEN})*"
+    rf"(?<![\w'-])(?:{_PARTICLE} )?{_TOKEN}(?: (?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _PARTICLE_WORDS: Final = _PARTICLE[3:-1].split("|")
@@ -58,7 +58,7 @@ UPPER_RUN: Final = re.compile(
     rf"[{_UPPER}](?<![\w'-].)"
     rf"(?:(?<=[a-z] .)(?:(?<=(?<![\w'-])({_LONG_PARTICLES}) .)"
     rf"|(?<=(?<![\w'-])({_SHORT_PARTICLES}) .)))?"
-    rf"{_AFTER_CAPITAL}(?: (?=[{_UPPER}abdeiv])(?:{_PARTICLE} )?[{_UPPER}]{_AFTER_CAPITAL})*+"
+    rf"{_AFTER_CAPITAL}(?: (?=[{_UPPER}abdeilv])(?:{_PARTICLE} ){{0,2}}[{_UPPER}]{_AFTER_CAPITAL})*+"
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _CAP_ONLY: Final = re.compile(_CAP)
