@@ -188,7 +188,51 @@ def _two(name: Name) -> list[Case]:
     ]
 
 
-CASES = [case for name in NAMES for case in (*_named(name), *_two(name))]
+def _precise(name: Name) -> list[Case]:
+    """Sentences that name the speaker's circle, not the speaker: a spokesman for the
+    person, a source close to them, someone they quote. A named person who did not say
+    the words is never credited; the one who did, when the text says so, is."""
+    n, s = name.intro, name.short
+    other = OTHER["m" if name.gender == "f" else "f"]
+    o = other.intro
+    unknown: dict[str, str] = {
+        "spokesman-for": f'A spokesman for {n} said: "{WORDS}."',
+        "spokesman-for-after": f'"{WORDS}," a spokesman for {n} said.',
+        "possessive-spokesman": f'{n} was not available.\n\n"{WORDS}," {s}\'s spokesman said.',
+        "source-close": f'"{WORDS}," a source close to {n} said.',
+        "joint": f'{n} and {o} said in a joint statement: "{WORDS}."',
+        "friend-of": f'"{WORDS}," said a friend of {n}.',
+    }
+    not_named: dict[str, tuple[str, tuple[str | None, ...]]] = {
+        "quoted-other": (f'{n} quoted {o} as saying: "{WORDS}."', (other.full, None)),
+        "told-by-other": (f'{n} said {o} had told the crew: "{WORDS}."', (other.full, None)),
+        "letter-from-other": (
+            f'{n} read out a letter from {o}. It said: "{WORDS}."',
+            (other.full, None),
+        ),
+    }
+    named: dict[str, str] = {
+        "interview-with": f'In an interview with {o}, {n} said: "{WORDS}."',
+        "asked-about": f'Asked about {o}, {n} said: "{WORDS}."',
+        "responding-to": f'Responding to {o}, {n} said: "{WORDS}."',
+        "quoted-as": f'{n} was quoted in the Gazette as saying: "{WORDS}."',
+        "letter-to": f'In a letter to {o}, {n} wrote: "{WORDS}."',
+        "speaking-to": f'{n}, speaking to {o} on the quay, said: "{WORDS}."',
+        "told-programme": f'"{WORDS}," {n} told {o}\'s radio programme.',
+        "second-quote-same": (f'"{MORE}," {n} said on Monday. "{WORDS}."'),
+        "quote-after-other-par": (f'"{MORE}," {o} said.\n\n{n} disagreed. "{WORDS}," {s} said.'),
+    }
+    cases: list[Case] = []
+    for key, body in unknown.items():
+        cases.append(Case(f"{key}|{n}", HEAD + CALM + body + "\n", WORDS, None))
+    for key, (body, accept) in not_named.items():
+        cases.append(Case(f"{key}|{n}", HEAD + CALM + body + "\n", WORDS, accept[0], accept))
+    for key, body in named.items():
+        cases.append(Case(f"{key}|{n}", HEAD + CALM + body + "\n", WORDS, name.full))
+    return cases
+
+
+CASES = [case for name in NAMES for case in (*_named(name), *_two(name), *_precise(name))]
 # Cases the extractor does not yet read right, by template and name: each is expected to
 # fail (strictly, so that a fix must take its entry out of this list).
 # gaps:start
@@ -202,13 +246,121 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "after-told|other|Rev. Samuel Adeyemi",
         "bare-after-person|calm|Dr Helen Marsh",
         "bare-after-person|other|Dr Helen Marsh",
+        "friend-of|Anna Kowalska-Nowak",
+        "friend-of|Chief Constable Fiona Ramsay",
+        "friend-of|Dame Judith Pennington",
+        "friend-of|Dr Helen Marsh",
+        "friend-of|Gov. Karen Holloway",
+        "friend-of|Helen Marsh",
+        "friend-of|Juan Carlos Ortega",
+        "friend-of|Lucia de la Fuente",
+        "friend-of|Mayor Peter Lindqvist",
+        "friend-of|Pieter van der Berg",
+        "friend-of|Prof. Daniel Okafor",
+        "friend-of|Rep. Thomas Whitaker",
+        "friend-of|Rev. Samuel Adeyemi",
+        "friend-of|Sean O'Neill",
+        "friend-of|Sen. Maria Lopez",
+        "friend-of|Sheikh Omar bin Rashid",
+        "friend-of|Sir Keith Barlow",
+        "friend-of|Wang Xiaoming",
         "interrupted|calm|Rev. Samuel Adeyemi",
         "interrupted|other|Rev. Samuel Adeyemi",
+        "joint|Anna Kowalska-Nowak",
+        "joint|Chief Constable Fiona Ramsay",
+        "joint|Dame Judith Pennington",
+        "joint|Dr Helen Marsh",
+        "joint|Gov. Karen Holloway",
+        "joint|Helen Marsh",
+        "joint|Juan Carlos Ortega",
+        "joint|Lucia de la Fuente",
+        "joint|Mayor Peter Lindqvist",
+        "joint|Pieter van der Berg",
+        "joint|Prof. Daniel Okafor",
+        "joint|Rep. Thomas Whitaker",
+        "joint|Rev. Samuel Adeyemi",
+        "joint|Sean O'Neill",
+        "joint|Sen. Maria Lopez",
+        "joint|Sheikh Omar bin Rashid",
+        "joint|Sir Keith Barlow",
+        "joint|Wang Xiaoming",
         "object-before-bare|Rev. Samuel Adeyemi",
+        "quoted-as|Dr Helen Marsh",
+        "quoted-other|Anna Kowalska-Nowak",
+        "quoted-other|Chief Constable Fiona Ramsay",
+        "quoted-other|Dame Judith Pennington",
+        "quoted-other|Gov. Karen Holloway",
+        "quoted-other|Helen Marsh",
+        "quoted-other|Juan Carlos Ortega",
+        "quoted-other|Lucia de la Fuente",
+        "quoted-other|Mayor Peter Lindqvist",
+        "quoted-other|Pieter van der Berg",
+        "quoted-other|Prof. Daniel Okafor",
+        "quoted-other|Rep. Thomas Whitaker",
+        "quoted-other|Rev. Samuel Adeyemi",
+        "quoted-other|Sean O'Neill",
+        "quoted-other|Sen. Maria Lopez",
+        "quoted-other|Sheikh Omar bin Rashid",
+        "quoted-other|Sir Keith Barlow",
+        "quoted-other|Wang Xiaoming",
         "relative-clause|calm|Dr Helen Marsh",
         "relative-clause|other|Dr Helen Marsh",
         "said-of-other|calm|Rev. Samuel Adeyemi",
         "said-of-other|other|Rev. Samuel Adeyemi",
+        "source-close|Anna Kowalska-Nowak",
+        "source-close|Chief Constable Fiona Ramsay",
+        "source-close|Dame Judith Pennington",
+        "source-close|Dr Helen Marsh",
+        "source-close|Gov. Karen Holloway",
+        "source-close|Helen Marsh",
+        "source-close|Juan Carlos Ortega",
+        "source-close|Lucia de la Fuente",
+        "source-close|Mayor Peter Lindqvist",
+        "source-close|Pieter van der Berg",
+        "source-close|Prof. Daniel Okafor",
+        "source-close|Rep. Thomas Whitaker",
+        "source-close|Sean O'Neill",
+        "source-close|Sen. Maria Lopez",
+        "source-close|Sheikh Omar bin Rashid",
+        "source-close|Sir Keith Barlow",
+        "source-close|Wang Xiaoming",
+        "speaking-to|Dr Helen Marsh",
+        "spokesman-for-after|Anna Kowalska-Nowak",
+        "spokesman-for-after|Chief Constable Fiona Ramsay",
+        "spokesman-for-after|Dame Judith Pennington",
+        "spokesman-for-after|Dr Helen Marsh",
+        "spokesman-for-after|Gov. Karen Holloway",
+        "spokesman-for-after|Helen Marsh",
+        "spokesman-for-after|Juan Carlos Ortega",
+        "spokesman-for-after|Lucia de la Fuente",
+        "spokesman-for-after|Mayor Peter Lindqvist",
+        "spokesman-for-after|Pieter van der Berg",
+        "spokesman-for-after|Prof. Daniel Okafor",
+        "spokesman-for-after|Rep. Thomas Whitaker",
+        "spokesman-for-after|Sean O'Neill",
+        "spokesman-for-after|Sen. Maria Lopez",
+        "spokesman-for-after|Sheikh Omar bin Rashid",
+        "spokesman-for-after|Sir Keith Barlow",
+        "spokesman-for-after|Wang Xiaoming",
+        "spokesman-for|Anna Kowalska-Nowak",
+        "spokesman-for|Chief Constable Fiona Ramsay",
+        "spokesman-for|Dame Judith Pennington",
+        "spokesman-for|Dr Helen Marsh",
+        "spokesman-for|Gov. Karen Holloway",
+        "spokesman-for|Helen Marsh",
+        "spokesman-for|Juan Carlos Ortega",
+        "spokesman-for|Lucia de la Fuente",
+        "spokesman-for|Mayor Peter Lindqvist",
+        "spokesman-for|Pieter van der Berg",
+        "spokesman-for|Prof. Daniel Okafor",
+        "spokesman-for|Rep. Thomas Whitaker",
+        "spokesman-for|Rev. Samuel Adeyemi",
+        "spokesman-for|Sean O'Neill",
+        "spokesman-for|Sen. Maria Lopez",
+        "spokesman-for|Sheikh Omar bin Rashid",
+        "spokesman-for|Sir Keith Barlow",
+        "spokesman-for|Wang Xiaoming",
+        "told-programme|Rev. Samuel Adeyemi",
     }
 )
 # gaps:end
