@@ -16,6 +16,7 @@ from db.ingest.lexicon import (
     ADVERBS_BETWEEN,
     CLAUSE_OPENERS,
     CONTEXT_NOUNS,
+    HONORIFICS,
     OFFICE_NOUNS,
     ORGANISATION_NOUNS,
     SPEECH_VERBS,
@@ -91,6 +92,17 @@ _BODY_HEADS: Final[dict[str, tuple[str, ...]]] = {
     "company": ("Company", "Corporation", "Corp", "Inc", "Ltd", "PLC", "Group"),
     "agency": ("Agency", "Service", "Administration", "Authority"),
 }
+# A preposition (and titles) right before a name: the name is an object ("a spokesman
+# for Ann Lee", "a source close to Lee", "a friend of Dr Lee"), and the one who speaks is
+# the unnamed head before it. Matched on the 40 characters before the name.
+_LEAD_TITLE: Final = rf"(?:[A-Z][\w'-]*|(?:{'|'.join(sorted(HONORIFICS))})\.)\s"  # no sentence end
+_OBJECT_LEAD: Final = re.compile(
+    r"\b(?:for|of|to|from|with|about|behind|near|against|than|like|by)"
+    rf"\s(?:the\s)?(?:{_LEAD_TITLE}){{0,3}}\Z"
+)
+# Another name and "and" right before a name: two people, whose joint words are neither's
+# alone ("Ann Lee and Tom Reyes said in a joint statement").
+_JOINT_LEAD: Final = re.compile(rf"(?:,?\sand|\s&)\s(?:{_LEAD_TITLE}){{0,3}}\Z")
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -191,6 +203,8 @@ class Attributor:
         if first in SPEECH_VERBS or according is not None:
             start = words[0].end() if according is None else according.end()
             subject = self._mention_at(start, start + 3, described=True)
+            if subject is not None and according is None and self._object_or_joint(subject):
+                return NOBODY  # `," said a friend of Lee.`: the friend, unnamed
             if subject is None:  # `," said the National Weather Service.`
                 subject = self.organisation_at(start, limit)
             if subject is not None:
@@ -204,6 +218,8 @@ class Attributor:
                 break
             verb = self._verb_after(mention.end, limit)
             if verb is not None and not self._introduces(verb):
+                if self._object_or_joint(mention):
+                    return NOBODY  # `," a spokesman for Lee said.`
                 return Attribution(mention.person, self._context(verb, limit), True)
         body = self.organisation_at(close, limit)  # `," the Transport Authority warned.`
         verb = None if body is None else self._verb_after(body.end, limit)
@@ -392,6 +408,21 @@ class Attributor:
             previous = mention
         return found
 
+    def _object_or_joint(self, mention: Mention) -> bool:
+        """The mention is not a speech verb's subject on its own: the object of a
+        preposition ("a spokesman for Lee"), or one of two people joined by "and"."""
+        if mention.kind == "pronoun":  # "he", "she": a subject's form, never an object
+            return False
+        before = self.norm[max(0, mention.start - 40) : mention.start]
+        if _OBJECT_LEAD.search(before) is not None:
+            return True
+        joined = _JOINT_LEAD.search(before)
+        if joined is None:
+            return False
+        at = mention.start - len(joined.group(0))
+        previous = self._mentions_in(max(0, at - 80), at)  # a name right before "and"
+        return bool(previous) and not self.norm[previous[-1].end : at].strip(" ,")
+
     def _introduces(self, verb_end: int) -> bool:
         """`Then Berg said: "..."`: a verb and a colon introduce the quote that follows."""
         return self.norm.startswith(":", verb_end)
@@ -446,7 +477,10 @@ class Attributor:
             last = candidates[-1]
             gap = self.norm[last.end : verb_start].split()
             if len(gap) <= 3 and all(lower(g) in ADVERBS_BETWEEN for g in gap):
-                return last
+                gerund = self.norm.endswith("ing", verb_start, verb_end)  # "reports of Lee saying"
+                return None if not gerund and self._object_or_joint(last) else last
+            if gap == ["as"] and lower(self.norm[verb_start:verb_end]) == "saying":
+                return last  # "Lee quoted Reyes as saying": Reyes's words
         body = self._organisation_before(verb_start, sentence_start)
         if body is not None:
             return body
