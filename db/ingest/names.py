@@ -58,7 +58,8 @@ UPPER_RUN: Final = re.compile(
     rf"[{_UPPER}](?<![\w'-].)"
     rf"(?:(?<=[a-z] .)(?:(?<=(?<![\w'-])({_LONG_PARTICLES}) .)"
     rf"|(?<=(?<![\w'-])({_SHORT_PARTICLES}) .)))?"
-    rf"{_AFTER_CAPITAL}(?: (?=[{_UPPER}abdeilv])(?:{_PARTICLE} ){{0,2}}[{_UPPER}]{_AFTER_CAPITAL})*+"
+    rf"{_AFTER_CAPITAL}"
+    rf"(?: (?=[{_UPPER}abdeilv])(?:{_PARTICLE} ){{0,2}}[{_UPPER}]{_AFTER_CAPITAL})*+"
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _CAP_ONLY: Final = re.compile(_CAP)
