@@ -103,6 +103,11 @@ _OBJECT_LEAD: Final = re.compile(
 # Another name and "and" right before a name: two people, whose joint words are neither's
 # alone ("Ann Lee and Tom Reyes said in a joint statement").
 _JOINT_LEAD: Final = re.compile(rf"(?:,?\sand|\s&)\s(?:{_LEAD_TITLE}){{0,3}}\Z")
+# A document that has words of its own to quote.
+_DOCUMENT: Final = re.compile(
+    r"\b(?:statement|letter|report|release|message|memo|e-?mail|post|document|notice"
+    r"|resolution|ruling|order|tweet|petition|leaflet|motion|editorial|article)s?\b"
+)
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -335,6 +340,12 @@ class Attributor:
         body = _BODY_NOUN.fullmatch(self.norm, who_start, clause.end("who"))
         named = None if body is None else self.body_named(body["noun"], close)
         return NOBODY if named is None else Attribution(named, None, True)
+
+    def documented(self, start: int, open_at: int) -> bool:
+        """The words in [start, open_at) before a quote, in its sentence, are about a
+        document (`The letter was sent to assure residents that "..."`): the quote may be
+        the document's words, whoever the clause after it names."""
+        return start < open_at - 1 and _DOCUMENT.search(self.norm, start, open_at) is not None
 
     def first_subject(self, start: int, end: int) -> str | None:
         """The first person in subject position in [start, end): who 'issued the following

@@ -282,10 +282,14 @@ class QuoteBuilder:
             last = layout.units[quote.blocks[-1]]
             sentence_end = layout.sentence_at(last, quote.close - 1)[1]
             found = self.attributor.after(quote.close, sentence_end)
+        if found.found and self.attributor.documented(sentence_start, quote.open):
+            return NOBODY  # a document's words or the speaker's after it: unknown
         if not found.found:
             found = self.attributor.before(sentence_start, quote.open)
         if not found.found and sentence_end is not None:
             found = self.attributor.closing(quote.close, sentence_end)
+            if found.found and self.attributor.documented(sentence_start, quote.open):
+                return NOBODY
         if not found.found and _only_quote(layout, quote):
             found = self._continuation(first)
         if not found.found:

@@ -204,6 +204,10 @@ def _precise(name: Name) -> list[Case]:
         "friend-of": f'"{WORDS}," said a friend of {n}.',
     }
     not_named: dict[str, tuple[str, tuple[str | None, ...]]] = {
+        "closing-document": (
+            f'The trust issued a letter on Friday to assure residents that "{WORDS}", {n} said.',
+            (None,),
+        ),
         "quoted-other": (f'{n} quoted {o} as saying: "{WORDS}."', (other.full, None)),
         "told-by-other": (f'{n} said {o} had told the crew: "{WORDS}."', (other.full, None)),
         "letter-from-other": (
@@ -212,6 +216,7 @@ def _precise(name: Name) -> list[Case]:
         ),
     }
     named: dict[str, str] = {
+        "closing-clause": f'The wall will hold this time because "{WORDS}", {n} said.',
         "and-clause": f'{o} left early, and {n} said: "{WORDS}."',
         "interview-with": f'In an interview with {o}, {n} said: "{WORDS}."',
         "asked-about": f'Asked about {o}, {n} said: "{WORDS}."',
@@ -247,6 +252,7 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "after-told|other|Rev. Samuel Adeyemi",
         "bare-after-person|calm|Dr Helen Marsh",
         "bare-after-person|other|Dr Helen Marsh",
+        "closing-clause|Rev. Samuel Adeyemi",
         "interrupted|calm|Rev. Samuel Adeyemi",
         "interrupted|other|Rev. Samuel Adeyemi",
         "object-before-bare|Rev. Samuel Adeyemi",
