@@ -93,6 +93,15 @@ TITLE_OFFICES: Final[dict[str, str]] = {
     "capt": "captain",
     "adm": "admiral",
 }
+# Offices named by two words, or by another word, that a title or an apposition ties
+# to a person besides its single office words: "Prime Minister Ann Lee ... the premier
+# said", "Ann Lee, the chief executive, ... the chief executive said". Phrase -> (the
+# office word or phrase used later, the title words that use then stands for).
+OFFICE_PHRASES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "prime minister": (("premier", "premier"),),
+    "premier": (("minister", "prime minister"),),
+    "chief executive": (("chief executive", "chief executive"),),
+}
 # Titles that are nobody's surname: a capitalised run ending in one names an office ("the
 # Police and Crime Commissioner", "Foreign Minister"), not a person (unlike "King").
 OFFICE_ENDINGS: Final = frozenset(

@@ -28,6 +28,7 @@ from db.ingest.lexicon import (
     MASCULINE_TITLES,
     NATIONALITIES,
     OFFICE_NOUNS,
+    OFFICE_PHRASES,
     PLACE_GIVEN_NAMES,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -581,6 +582,7 @@ def _office_mentions(
             if word in OFFICE_NOUNS:
                 key = (word, _ranked_below(title))
                 ties.setdefault(key, []).append((mention.start, mention.person or "", title))
+        _tie_phrases(ties, title, mention)
     for mention in names:
         # Both forms need a comma next to the name: ", the administrator" after it,
         # "the administrator, " before it; only then is a regex tried.
@@ -599,6 +601,8 @@ def _office_mentions(
                 words = lower(found.group(0))
                 key = (lower(found.group("office")), _ranked_below(words))
                 ties.setdefault(key, []).append((mention.start, mention.person or "", words))
+            if found is not None:
+                _tie_phrases(ties, lower(found.group(0)).strip(" ,"), mention)
     found_mentions: list[Mention] = []
     for (office, below), tied in ties.items():
         tied.sort()
@@ -622,14 +626,30 @@ def _office_mentions(
     return found_mentions
 
 
+def _tie_phrases(
+    ties: dict[tuple[str, bool], list[tuple[int, str, str]]], words: str, mention: Mention
+) -> None:
+    """Ties by OFFICE_PHRASES: an office of two words ("chief executive") or one that
+    another word names ("the premier" for a prime minister); words: lowercase."""
+    if not words:
+        return
+    spaced_words = f" {words} "
+    for phrase, offices in OFFICE_PHRASES.items():
+        if f" {phrase} " in spaced_words:
+            below = _ranked_below(words)
+            for office, stands_for in offices:
+                tie = (mention.start, mention.person or "", f"{words} {stands_for}")
+                ties.setdefault((office, below), []).append(tie)
+
+
 def _holder(tied: list[tuple[int, str, str]], use: str) -> str | None:
-    """The latest person tied to an office whose title has every title word of the use:
-    "the prime minister" is not the "Finance Minister" named last (use: lowercase)."""
+    """The one person tied to an office whose title has every title word of the use:
+    "the prime minister" is not the "Finance Minister" named last (use: lowercase).
+    Two people who both fit ("Mayor Lee met Mayor Reyes ... the mayor said"): which
+    one is the reader's guess, so None."""
     wanted = [word for word in use.split()[1:-1] if word in TITLES]
-    for _, person, words in reversed(tied):
-        if all(word in words.split() for word in wanted):
-            return person
-    return None
+    fitting = {person for _, person, words in tied if all(w in words.split() for w in wanted)}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def _ranked_below(words: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 from db.records import ParsedDocument, QuoteRecord
+from db.text import lower
 from tests.eval.score import same_person
 from tests.unit.db.ingest.helpers import parse
 
@@ -238,7 +239,63 @@ def _precise(name: Name) -> list[Case]:
     return cases
 
 
-CASES = [case for name in NAMES for case in (*_named(name), *_two(name), *_precise(name))]
+# (how a title names the office before a name, how the text refers back to it later)
+ROLES: list[tuple[str, str]] = [
+    ("Prime Minister", "the prime minister"),
+    ("Prime Minister", "the Prime Minister"),
+    ("Prime Minister", "the premier"),
+    ("Premier", "the premier"),
+    ("Mayor", "the mayor"),
+    ("Coach", "the coach"),
+    ("Health Minister", "the minister"),
+    ("Chief Executive", "the chief executive"),
+    ("Superintendent", "the superintendent"),
+    ("Spokeswoman", "the spokeswoman"),
+]
+PEOPLE = [Name("Rosa Lindgren", "Rosa Lindgren", "Lindgren", "f"), NAMES[2], NAMES[14]]
+
+
+def _roles() -> list[Case]:
+    """A role refers back to the person the text tied to it (by a title or an
+    apposition), and to no one when it tied no one, or two people, or a lesser office."""
+    cases: list[Case] = []
+    for title, use in ROLES:
+        for person in PEOPLE:
+            full = person.full
+            said = f'"{WORDS}," {use} said.'
+            ties = {
+                "title": f"{title} {full} visited the wall on Monday.",
+                "apposed-after": f"{full}, the {lower(title)}, visited the wall on Monday.",
+                "apposed-before": f"The {lower(title)}, {full}, visited the wall on Monday.",
+            }
+            for key, tie in ties.items():
+                cases.append(
+                    Case(f"role-{key}|{title}|{use}|{full}", HEAD + tie + "\n\n" + said + "\n",
+                         WORDS, full)
+                )  # fmt: skip
+            headline = f"{title} Breaks Silence: Says Wall Will Stand\n\n"  # no name
+            cases.append(
+                Case(f"role-headline|{title}|{use}|{full}",
+                     headline + ties["title"] + "\n\n" + said + "\n", WORDS, full)
+            )  # fmt: skip
+            lesser = f"Deputy {title} {full} visited the wall on Monday."
+            cases.append(
+                Case(f"role-lesser|{title}|{use}|{full}", HEAD + lesser + "\n\n" + said + "\n",
+                     WORDS, None)
+            )  # fmt: skip
+            rival = OTHER["m" if person.gender == "f" else "f"]
+            two = f"{title} {full} met {title} {rival.full} of the next town on Monday."
+            cases.append(
+                Case(f"role-two|{title}|{use}|{full}", HEAD + two + "\n\n" + said + "\n",
+                     WORDS, None)
+            )  # fmt: skip
+    return cases
+
+
+CASES = [
+    *(case for name in NAMES for case in (*_named(name), *_two(name), *_precise(name))),
+    *_roles(),
+]
 # Cases the extractor does not yet read right, by template and name: each is expected to
 # fail (strictly, so that a fix must take its entry out of this list).
 # gaps:start
@@ -259,6 +316,36 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "quoted-as|Dr Helen Marsh",
         "relative-clause|calm|Dr Helen Marsh",
         "relative-clause|other|Dr Helen Marsh",
+        "role-headline|Chief Executive|the chief executive|Daniel Okafor",
+        "role-headline|Chief Executive|the chief executive|Rosa Lindgren",
+        "role-headline|Chief Executive|the chief executive|Sean O'Neill",
+        "role-headline|Coach|the coach|Daniel Okafor",
+        "role-headline|Coach|the coach|Rosa Lindgren",
+        "role-headline|Coach|the coach|Sean O'Neill",
+        "role-headline|Health Minister|the minister|Daniel Okafor",
+        "role-headline|Health Minister|the minister|Rosa Lindgren",
+        "role-headline|Health Minister|the minister|Sean O'Neill",
+        "role-headline|Mayor|the mayor|Daniel Okafor",
+        "role-headline|Mayor|the mayor|Rosa Lindgren",
+        "role-headline|Mayor|the mayor|Sean O'Neill",
+        "role-headline|Premier|the premier|Daniel Okafor",
+        "role-headline|Premier|the premier|Rosa Lindgren",
+        "role-headline|Premier|the premier|Sean O'Neill",
+        "role-headline|Prime Minister|the Prime Minister|Daniel Okafor",
+        "role-headline|Prime Minister|the Prime Minister|Rosa Lindgren",
+        "role-headline|Prime Minister|the Prime Minister|Sean O'Neill",
+        "role-headline|Prime Minister|the premier|Daniel Okafor",
+        "role-headline|Prime Minister|the premier|Rosa Lindgren",
+        "role-headline|Prime Minister|the premier|Sean O'Neill",
+        "role-headline|Prime Minister|the prime minister|Daniel Okafor",
+        "role-headline|Prime Minister|the prime minister|Rosa Lindgren",
+        "role-headline|Prime Minister|the prime minister|Sean O'Neill",
+        "role-headline|Spokeswoman|the spokeswoman|Daniel Okafor",
+        "role-headline|Spokeswoman|the spokeswoman|Rosa Lindgren",
+        "role-headline|Spokeswoman|the spokeswoman|Sean O'Neill",
+        "role-headline|Superintendent|the superintendent|Daniel Okafor",
+        "role-headline|Superintendent|the superintendent|Rosa Lindgren",
+        "role-headline|Superintendent|the superintendent|Sean O'Neill",
         "said-of-other|calm|Rev. Samuel Adeyemi",
         "said-of-other|other|Rev. Samuel Adeyemi",
         "speaking-to|Dr Helen Marsh",
