@@ -102,6 +102,9 @@ _WEEKDAY_TAILS: Final = tuple(" " + day.capitalize() for day in WEEKDAYS)
 # name ("Ministry of Defence", "Bank of England"), not a person's.
 _OF_A_NAME: Final = re.compile(r"[A-Z][\w'-]*\s(?:of|for)\s(?:the\s)?$")
 _QUOTED_EDGES: Final = " ,.;:!?'\u2019"  # around a title in quotation marks
+# Words that title case may leave in lowercase ("Mayor of Kettle to Stand Down").
+_TITLE_CASE_SMALL: Final = frozenset("a an the and or of to in on at by for with as vs".split())
+_TITLE_CASE_WORDS: Final = 3
 
 
 class Mention:
@@ -495,6 +498,45 @@ def _single_speakers(
     return found
 
 
+class _TitleCase:
+    """Sentences written in title case ("Prime Minister Breaks Silence: Says Govt Will
+    Continue"), where a capitalised pair of words is no evidence of a person's name: a
+    name met there makes a person only if its last word recurs elsewhere in the text
+    ("Briefing by Spokesman Dale Ortiz" over "MR. ORTIZ:" turns)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.seen: dict[int, bool] = {}
+        self.lowered: str | None = None
+
+    def holds(self, run: _Run) -> bool:
+        """The run stands in a title-case sentence and its last word is nowhere else."""
+        if not self._title_case(run):
+            return False
+        if self.lowered is None:
+            self.lowered = lower(self.norm)
+        word = lower(run.name[-1])
+        found = self.lowered.find(word)
+        while found >= 0:
+            if not run.sentence_start <= found < run.sentence_end:
+                return False
+            found = self.lowered.find(word, found + len(word))
+        return True
+
+    def _title_case(self, run: _Run) -> bool:
+        """The run's sentence is in title case: three words or more, and every word
+        capitalised but the small ones title case leaves alone."""
+        found = self.seen.get(run.sentence_start)
+        if found is None:
+            words = [
+                w for w in self.norm[run.sentence_start : run.sentence_end].split()
+                if w[0].isalpha() and w not in _TITLE_CASE_SMALL
+            ]  # fmt: skip
+            found = len(words) >= _TITLE_CASE_WORDS and all(w[0].isupper() for w in words)
+            self.seen[run.sentence_start] = found
+        return found
+
+
 def build_cast(
     norm: str,
     sentences: list[tuple[int, int, int]],
@@ -504,7 +546,10 @@ def build_cast(
     index = SentenceIndex(sentences)
     runs = _collect_runs(norm, index, quotes)
     vocabulary = LowercaseWords(norm)
-    clusters = cluster_full_names([run.name for run in runs if run.shape.full])
+    headline = _TitleCase(norm)
+    clusters = cluster_full_names(
+        [run.name for run in runs if run.shape.full and not headline.holds(run)]
+    )
     givens = given_names(clusters, {run.name for run in runs if run.shape.full and run.shape.title})
     speakers = _single_speakers(norm, runs, vocabulary, clusters, givens)
     people: dict[str, PersonRecord] = {}
