@@ -159,6 +159,21 @@ class Cast:
     bound: dict[str, set[str]]
     titled: set[str] = field(default_factory=set)
     genders: dict[str, str] = field(default_factory=dict)  # "f" or "m" where the text shows it
+    # office word -> (person, the title words that tied them), for holders of full rank
+    offices: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def holder_of(self, office: str) -> str | None:
+        """The one person the text ties to an office given in words ("prime minister",
+        "the president"), or None when it ties no one or two people."""
+        words = [w for w in lower(office).split() if w != "the"]
+        if not words:
+            return None
+        key = TITLE_OFFICES.get(words[-1].rstrip("."), words[-1].rstrip("."))
+        phrase = " ".join(words)
+        tied = self.offices.get(phrase) or self.offices.get(key, [])
+        wanted = [w for w in words[:-1] if w in TITLES]
+        fitting = {p for p, title in tied if all(w in title.split() for w in wanted)}
+        return fitting.pop() if len(fitting) == 1 else None
 
     def records(self) -> list[PersonRecord]:
         """People in order of canonical name, for the ParsedDocument."""
@@ -582,9 +597,12 @@ def build_cast(
                     run.section, run.in_quote, None, surface)
         )  # fmt: skip
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
-    mentions.extend(_office_mentions(norm, index, quotes, mentions, runs))
+    offices: dict[str, list[tuple[str, str]]] = {}
+    mentions.extend(_office_mentions(norm, index, quotes, mentions, runs, offices))
     mentions.sort(key=_START)
-    cast = Cast(people, mentions, bound, titled, {p: g for p, g in genders.items() if g != "?"})
+    cast = Cast(
+        people, mentions, bound, titled, {p: g for p, g in genders.items() if g != "?"}, offices
+    )
     _resolve_roles(cast)
     _resolve_pronouns(cast, index)
     return cast
@@ -611,10 +629,12 @@ def _office_mentions(
     quotes: Intervals,
     mentions: list[Mention],
     runs: list[_Run],
+    offices: dict[str, list[tuple[str, str]]],
 ) -> list[Mention]:
     """'the administrator' where the text tied that office to one person: by a title
     ("Administrator Lisa Grant") or an apposition ("Lisa Grant, the administrator," or
-    "The administrator, Lisa Grant,"). Each refers to the latest person so tied."""
+    "The administrator, Lisa Grant,"). Each refers to the one person so tied. Every tie
+    of full rank is also put in offices (office -> person and title words)."""
     # (office, ranked below it: "Deputy ...") -> (offset, person), in text order
     ties: dict[tuple[str, bool], list[tuple[int, str, str]]] = {}  # ... and its words
     names = [m for m in mentions if m.kind == "name" and m.person and not m.in_quote]
@@ -651,6 +671,8 @@ def _office_mentions(
     found_mentions: list[Mention] = []
     for (office, below), tied in ties.items():
         tied.sort()
+        if not below:
+            offices[office] = [(person, words) for _, person, words in tied]
         starts = [at for at, _, _ in tied]
         for use_start, use_end, surface in _office_uses(norm, office):
             made = bisect.bisect_left(starts, use_start)  # ties made before this use

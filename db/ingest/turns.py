@@ -299,12 +299,12 @@ def _speaker_of(label: str, cast: Cast) -> str | None:
     words = lower(label).rstrip(".")
     if words in _QUESTION_LABELS:
         return ""
-    if (
-        words in _ANSWER_LABELS
-        or words.startswith("the ")
-        or all(word in TITLES for word in words.split())
-    ):
-        return None  # "The President", "PRIME MINISTER": an office, not a holder's name
+    if words in _ANSWER_LABELS:
+        return None
+    if words.startswith("the ") or all(word in TITLES for word in words.split()):
+        # "The President", "PRIME MINISTER": an office, whose holder speaks only when
+        # the text ties exactly one person to it ("Prime Minister Ann Lee ...")
+        return cast.holder_of(words)
     tokens = [t.strip(".") for t in _LEADING_HONORIFIC.sub("", label).split()]
     return _person_named(cast, tokens[-1], " ".join(t[:1].upper() + lower(t[1:]) for t in tokens))
 
