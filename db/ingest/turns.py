@@ -71,6 +71,8 @@ _INLINE_PERIOD: Final = re.compile(rf"[.!?\d)\]-] +{_PERIOD_LABEL}")
 _FLATTENED_LEAST: Final = 1000
 _LABEL_ENDS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # what a `NAME:` has before ":"
 _MIN_RECURRING: Final = 2  # labels that recur inline before inline labels start turns
+# `Q:` or `A:` after a sentence's end (a closing mark or bracket may follow the stop).
+_INLINE_QA: Final = re.compile(r"[.!?][\"')\]\u201d\u2019]{0,2} (?P<label>[QA]):\s")
 # `Mr. Linder. The meeting will come to order.`: a hearing's record opens a turn with an
 # honorific, the speaker's name and a full stop; so labelled, one turn is enough.
 _RECORD_TURN: Final = re.compile(
@@ -82,7 +84,14 @@ _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 _QUESTION_LABELS: Final = frozenset(
     ("q", "question", "reporter", "audience member", "audience", "interviewer", "questioner")
 )
-_ANSWER_LABELS: Final = frozenset(("a", "answer"))
+_ANSWER_LABELS: Final = frozenset(("a", "answer", "interviewee"))
+# "an interview with Ann Lee", "interviewed Dr Ann Lee": the name follows (past titles);
+# "Ann Lee, interviewed by ...", "Ann Lee was interviewed by": the name comes before.
+_INTERVIEW_WITH: Final = re.compile(
+    r"\b(?:[Ii]nterview\s(?:with|of)|[Ii]nterviewed|[Ii]nterviewee:?)\s"
+)
+_AND_NAME: Final = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'-]*\s){0,3}")
+_INTERVIEWED_BY: Final = re.compile(r",?\s(?:was\s)?interviewed\sby\b")
 _START: Final = operator.attrgetter("start")
 _END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)
 _LABEL_REACH: Final = 64  # the longest label: an honorific and four capitalised words
@@ -207,12 +216,31 @@ def _recurring(found: list[re.Match[str]], by_surname: bool) -> list[re.Match[st
     return [m for m in found if lower(m["label"]).split()[-1] in surnames]
 
 
+def _qa_inline(norm: str, within: _Paragraphs) -> list[re.Match[str]]:
+    """`Q: ... A: ... Q: ... A: ...` flattened into one paragraph: `Q:` and `A:` after a
+    sentence's end start turns when a paragraph holds two answers or more inside it."""
+    found: list[re.Match[str]] = []
+    for unit in within.units:
+        if norm.find("A: ", unit.start, unit.end) < 0:
+            continue
+        inside = list(_INLINE_QA.finditer(norm, unit.start, unit.end))
+        answers = sum(1 for m in inside if m["label"] == "A")
+        if answers >= _MIN_RECURRING and len(inside) > answers:
+            for match in inside:
+                turn = _TURN.match(norm, match.start("label"), unit.end)
+                if turn is not None:
+                    found.append(turn)
+    return found
+
+
 def _inline_labels(norm: str, units: list[Unit]) -> dict[int, re.Match[str]]:
     """The labels that start turns inside paragraphs, by offset (see the module's doc)."""
     within = _Paragraphs(units)
     caps = _caps_inline(norm, within) if ":" in norm else []
     labels = {m.start(): m for m in _recurring(_period_inline(norm, within), by_surname=True)}
     labels.update((m.start(), m) for m in _recurring(caps, by_surname=False))
+    if "Q: " in norm and "A: " in norm:
+        labels.update((m.start(), m) for m in _qa_inline(norm, within))
     return labels
 
 
@@ -250,7 +278,12 @@ def find_turns(
     named = [label for label in labels if isinstance(label, re.Match)]
     several = len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2
     if several or any(label.re is _RECORD_TURN for label in named):
-        _transcript(text, pieces, labels, cast, piece_dates, turns)
+        answers = any(
+            isinstance(label, re.Match) and lower(label["label"]) in _ANSWER_LABELS
+            for label in labels
+        )
+        interviewee = _interviewee(norm, cast) if answers else None
+        _transcript(text, pieces, labels, cast, piece_dates, turns, interviewee)
     _block_quotes(text, norm, units, cast, dates, turns)
     return turns
 
@@ -262,6 +295,7 @@ def _transcript(
     cast: Cast,
     dates: list[PartialDate | None],
     turns: Turns,
+    interviewee: str | None = None,
 ) -> None:
     index = 0
     while index < len(units):
@@ -281,7 +315,7 @@ def _transcript(
         if start_at >= units[index].end and end > index + 1:  # "Neal:" alone on its line
             start_at = units[index + 1].start
         turns.turns.append((units[index].start, end_at))
-        speaker = _speaker_of(label.group("label"), cast)
+        speaker = _speaker_of(label.group("label"), cast, interviewee)
         if speaker != "":
             words = " ".join(text[start_at:end_at].split())
             # A turn is the speaker's whole answer, however short ("No, never."): never a
@@ -293,14 +327,37 @@ def _transcript(
         index = end
 
 
-def _speaker_of(label: str, cast: Cast) -> str | None:
-    """The person a turn label names; "" for a question, None for an unnamed answer or
-    an office ("The Chairman", "PRIME MINISTER": title words only)."""
+def _interviewee(norm: str, cast: Cast) -> str | None:
+    """The one person the text says is interviewed ("an interview with Ann Lee", "Ann
+    Lee, interviewed by ..."): whose words the `A:` turns are. None for no one or two."""
+    found: set[str] = set()
+    names = [m for m in cast.mentions if m.kind == "name" and m.person and not m.in_quote]
+    starts = [m.start for m in names]
+    for match in _INTERVIEW_WITH.finditer(norm):
+        index = bisect.bisect_left(starts, match.end())
+        if index < len(names) and _TITLE_WORDS.fullmatch(norm, match.end(), names[index].start):
+            found.add(names[index].person or "")
+            following = names[index + 1] if index + 1 < len(names) else None
+            if following is not None and _AND_NAME.fullmatch(
+                norm, names[index].end, following.start
+            ):
+                found.add(following.person or "")  # "an interview with Lee and Reyes": two
+    for match in _INTERVIEWED_BY.finditer(norm):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and names[index].end == match.start():
+            found.add(names[index].person or "")
+    return found.pop() if len(found) == 1 else None
+
+
+def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str | None:
+    """The person a turn label names; "" for a question; for an answer, the one person
+    the text says is interviewed, else None; for an office ("The Chairman", "PRIME
+    MINISTER": title words only) its one holder, else None."""
     words = lower(label).rstrip(".")
     if words in _QUESTION_LABELS:
         return ""
     if words in _ANSWER_LABELS:
-        return None
+        return interviewee
     if words.startswith("the ") or all(word in TITLES for word in words.split()):
         # "The President", "PRIME MINISTER": an office, whose holder speaks only when
         # the text ties exactly one person to it ("Prime Minister Ann Lee ...")

@@ -1,0 +1,79 @@
+"""`Q:` / `A:` transcripts: answers are the words of the one person the text says is
+interviewed, and a flattened `Q: ... A: ...` paragraph is split into its turns.
+Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+PAIRS = [
+    ("Where were you born, and when did you first see the harbour?",
+     "In a house by the water, and I saw it every morning."),
+    ("And your parents?", "They were fishermen, both of them, and so was my grandfather."),
+    ("Did you ever fish yourself?", "Never, I was sick on every boat I ever stood on."),
+]  # fmt: skip
+ANSWERS = [answer for _, answer in PAIRS]
+INTRODUCTIONS = [
+    "An interview with {name}, recorded in Bergen in 1998.",
+    "This is an interview with {name} about the old harbour.",
+    "{name}, interviewed by Tom Reed in Bergen in 1998.",
+    "{name} was interviewed by Tom Reed at her home.",
+]
+NAMES = [("Anna Voss", "Anna Voss"), ("Dr Lucia de la Fuente", "Lucia de la Fuente"),
+         ("Sean O'Neill", "Sean O'Neill")]  # fmt: skip
+
+
+def _text(intro: str, flattened: bool) -> str:
+    turns = [f"Q: {q}" for q, _ in PAIRS]
+    answers = [f"A: {a}" for _, a in PAIRS]
+    every = [turn for pair in zip(turns, answers, strict=True) for turn in pair]
+    body = " ".join(every) if flattened else "\n\n".join(every)
+    return f"Harbour oral history\n\n{intro}\n\n{body}\n"
+
+
+def _answers(text: str) -> list[tuple[str | None, str]]:
+    doc = parse(text)
+    return [(q.speaker, q.text) for q in doc.quotes if q.text in ANSWERS]
+
+
+@pytest.mark.parametrize("flattened", [False, True], ids=["paragraphs", "flattened"])
+@pytest.mark.parametrize("intro", INTRODUCTIONS)
+@pytest.mark.parametrize(("named", "full"), NAMES)
+def test_answers_are_the_interviewees(flattened: bool, intro: str, named: str, full: str) -> None:
+    found = _answers(_text(intro.format(name=named), flattened))
+    assert found == [(full, answer) for answer in ANSWERS]
+
+
+@pytest.mark.parametrize("flattened", [False, True], ids=["paragraphs", "flattened"])
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Recorded in Bergen in 1998 for the harbour museum.",  # no one named
+        "Interviewed by Tom Reed in Bergen in 1998.",  # only the one who asks
+        "An interview with Anna Voss and Karl Berg, recorded in Bergen.",  # two
+    ],
+)
+def test_answers_without_one_interviewee_are_unknown(flattened: bool, intro: str) -> None:
+    found = _answers(_text(intro, flattened))
+    assert found == [(None, answer) for answer in ANSWERS]
+
+
+def test_an_interviewee_label_is_nobody_by_that_name() -> None:
+    """`Interviewee:` labels the one who answers; it is no person called Interviewee."""
+    doc = parse(
+        "Harbour oral history\n\nInterviewee: Anna Voss. Interviewer: Tom Reed.\n\n"
+        + "\n\n".join(f"Q: {q}\n\nA: {a}" for q, a in PAIRS)
+        + "\n"
+    )
+    assert all(q.speaker != "Interviewee" for q in doc.quotes)
+
+
+def test_a_flattened_paragraph_with_one_answer_stays_prose() -> None:
+    """One `A:` inside a paragraph is no transcript ("Plan A: build it")."""
+    doc = parse(
+        "Harbour plans\n\nThe council met on Monday. Plan A: rebuild the wall. Q: who pays? "
+        "Nobody could say.\n"
+    )
+    assert not [q for q in doc.quotes if q.text.startswith(("rebuild", "who pays"))]
