@@ -128,7 +128,8 @@ def _strip_leading(tokens: list[str], folded: list[str], sentence_start: bool) -
         verbish = folded[skip].endswith(_VERB_ENDINGS)
         if tokens[skip].isupper():
             break
-        if folded[skip] in STOPWORDS or (sentence_start and skip == 0 and verbish):
+        furniture = folded[skip] in STOPWORDS and folded[skip] not in TITLES  # not "Dr"
+        if furniture or (sentence_start and skip == 0 and verbish):
             skip += 1
             continue
         break
