@@ -205,6 +205,14 @@ def _precise(name: Name) -> list[Case]:
         "friend-of": f'"{WORDS}," said a friend of {n}.',
     }
     not_named: dict[str, tuple[str, tuple[str | None, ...]]] = {
+        "bare-after-new-person": (
+            f'"{MORE}," said {n}.\n\n{o} was also at the meeting.\n\n"{WORDS}."',
+            (other.full, None),
+        ),
+        "bare-after-disagreed": (
+            f'"{MORE}," said {n}.\n\n{o}, however, disagreed.\n\n"{WORDS}."',
+            (other.full, None),
+        ),
         "closing-document": (
             f'The trust issued a letter on Friday to assure residents that "{WORDS}", {n} said.',
             (None,),
@@ -217,6 +225,7 @@ def _precise(name: Name) -> list[Case]:
         ),
     }
     named: dict[str, str] = {
+        "bare-continues": f'"{MORE}," said {n}.\n\n"{WORDS}."',
         "closing-clause": f'The wall will hold this time because "{WORDS}", {n} said.',
         "and-clause": f'{o} left early, and {n} said: "{WORDS}."',
         "interview-with": f'In an interview with {o}, {n} said: "{WORDS}."',
