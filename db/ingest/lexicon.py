@@ -79,11 +79,12 @@ TITLES: Final = frozenset(
     economist engineer architect astronomer curator treasurer clerk firefighter
     astronomer physicist chemist biologist archaeologist spokeswoman owner chef farmer
     captain skipper pitcher striker goalkeeper midfielder defender manager referee
-    cllr supt insp det cmdr lt sgt capt adm prof sen rep gov gen col rev""".split()
+    cllr cr supt insp det cmdr lt sgt capt adm prof sen rep gov gen col rev""".split()
 )
 # Abbreviated titles and the office each names ("Cllr Ann Lee" is a councillor).
 TITLE_OFFICES: Final[dict[str, str]] = {
     "cllr": "councillor",
+    "cr": "councillor",
     "supt": "superintendent",
     "insp": "inspector",
     "det": "detective",
