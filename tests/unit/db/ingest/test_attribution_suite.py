@@ -52,7 +52,7 @@ NAMES: list[Name] = [
     Name("Anna Kowalska-Nowak", "Anna Kowalska-Nowak", "Kowalska-Nowak", "f"),
     Name("Juan Carlos Ortega", "Juan Carlos Ortega", "Ortega", "m"),
     Name("Wang Xiaoming", "Wang Xiaoming", "Wang", "m"),
-    Name("Cr Natalie Brennan", "Natalie Brennan", "Brennan", "f"),
+    Name("Cr Natalie Brennan", "Natalie Brennan", "Cr Brennan", "f"),
     Name("Richard McAllister", "Richard McAllister", "McAllister", "m"),
     Name("Fiona MacLeod", "Fiona MacLeod", "MacLeod", "f"),
 ]
