@@ -18,6 +18,7 @@ from typing import Final, Literal
 
 from db.ingest.clusters import Cluster, Clusters, cluster_full_names, given_names, resolve_name
 from db.ingest.lexicon import (
+    ADVERBS_BETWEEN,
     CLAUSE_OPENERS,
     DESCRIBING_NOUNS,
     FEMININE_NAMES,
@@ -364,8 +365,8 @@ def _speaks(norm: str, run: _Run) -> bool:
     if _says(norm, run):
         return True
     following = _NEXT_WORDS.match(norm, run.end)
-    if following and following.group(2) in SPEECH_VERBS:
-        return True
+    if following and following.group(2) in SPEECH_VERBS and following.group(1) in ADVERBS_BETWEEN:
+        return True  # "Trenin later said"; not "Local media reported": a noun between
     return norm.startswith(_LABEL_COLONS, run.end)  # `Ozgurgun: "...`: a name that speaks
 
 
