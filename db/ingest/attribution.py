@@ -108,6 +108,15 @@ _DOCUMENT: Final = re.compile(
     r"\b(?:statement|letter|report|release|message|memo|e-?mail|post|document|notice"
     r"|resolution|ruling|order|tweet|petition|leaflet|motion|editorial|article)s?\b"
 )
+# What may follow the subject of an inverted speech verb ("said Lee, ...", "said Lee of
+# the Trust", "said Lee in a statement"), and not a verb of its own ("said he passed
+# away", "said Lee was wrong": the subject of what was said).
+_INVERTED_END: Final = re.compile(
+    r"\s*(?:$|[,.;:!?\"'()\u201c\u201d\u2018\u2019\u2014\u2013-]"
+    r"|(?:of|from|at|in|on|to|who|whose|during|after|before|when|as|and)\b)"
+)
+# The word before a name, past "that" and titles: "said that Dr ", "reported ".
+_VERB_LEAD: Final = re.compile(r"\b(?P<verb>[a-z]+)\s(?:that\s)?(?:[A-Z][\w'-]*\.?\s){0,3}\Z")
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -496,10 +505,19 @@ class Attributor:
         if body is not None:
             return body
         inverted = self._mention_at(verb_end, verb_end + 3)
-        if inverted is not None:
+        if inverted is not None and _INVERTED_END.match(self.norm, inverted.end) is not None:
             return inverted
-        subjects = [m for m in candidates if m.subject]
+        subjects = [m for m in candidates if m.subject and not self._reported_subject(m)]
         return subjects[-1] if subjects else None
+
+    def _reported_subject(self, mention: Mention) -> bool:
+        """`The report said Lee had resigned`: a name right after a speech verb (past
+        titles and "that") with a verb of its own is the subject of what was said, not
+        of the speech verb, whoever said it."""
+        lead = _VERB_LEAD.search(self.norm, max(0, mention.start - 40), mention.start)
+        if lead is None or lower(lead["verb"]) not in SPEECH_VERBS:
+            return False
+        return _INVERTED_END.match(self.norm, mention.end) is None
 
     def _mention_at(self, start: int, end: int, described: bool = False) -> Mention | None:
         found = self._mentions_in(start, end + 1)

@@ -216,6 +216,10 @@ def _precise(name: Name) -> list[Case]:
             f'"{MORE}," said {n}.\n\n{o}, however, disagreed.\n\n"{WORDS}."',
             (other.full, None),
         ),
+        "said-complement": (
+            f'The harbour report said {n} had resigned, and called the plan "{WORDS}".',
+            (None,),
+        ),
         "closing-document": (
             f'The trust issued a letter on Friday to assure residents that "{WORDS}", {n} said.',
             (None,),
