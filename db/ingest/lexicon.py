@@ -118,6 +118,13 @@ OFFICE_NOUNS: Final = TITLES - frozenset(
     executive prime bureau""".split()
 )
 
+# Offices and callings that, opening a sentence and speaking, are someone unnamed
+# ("The chairman said", "A witness told"): singular, as "he" or "she" may refer to them.
+UNNAMED_SPEAKERS: Final = (OFFICE_NOUNS - frozenset(("king", "queen", "pope"))) | frozenset(
+    """official source witness resident expert lawyer friend neighbour neighbor relative
+    victim survivor passenger driver teacher student worker employee""".split()
+)
+
 # Lowercase nouns that describe the one single name right after them ("Welsh cleric
 # Nennius", "museum curator Lind"): offices, and callings a text names people by.
 DESCRIBING_NOUNS: Final = OFFICE_NOUNS | frozenset(

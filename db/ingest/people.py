@@ -36,6 +36,7 @@ from db.ingest.lexicon import (
     TITLE_OFFICES,
     TITLES,
     TOLD_VERBS,
+    UNNAMED_SPEAKERS,
     WEEKDAYS,
 )
 from db.ingest.names import UPPER_RUN, RunShape, run_shapes
@@ -104,6 +105,13 @@ _WEEKDAY_TAILS: Final = tuple(" " + day.capitalize() for day in WEEKDAYS)
 _OF_A_NAME: Final = re.compile(r"[A-Z][\w'-]*\s(?:of|for)\s(?:the\s)?$")
 _QUOTED_EDGES: Final = " ,.;:!?'\u2019"  # around a title in quotation marks
 # Words that title case may leave in lowercase ("Mayor of Kettle to Stand Down").
+# A sentence's subject that is an office or a calling and its speech verb: "NDMA
+# Chairman said", "The spokeswoman added", "A local official told" (an adverb may sit
+# between); the first speech verb, at most four words before the noun.
+_UNNAMED_SUBJECT: Final = re.compile(
+    r"(?:[\w'.-]+\s){0,4}?(?P<noun>[A-Za-z]+)\s(?:(?:also|then|later|again)\s)?"
+    rf"(?P<verb>{'|'.join(sorted(SPEECH_VERBS, key=len, reverse=True))})\b"
+)
 _TITLE_CASE_SMALL: Final = frozenset("a an the and or of to in on at by for with as vs".split())
 _TITLE_CASE_WORDS: Final = 3
 
@@ -601,12 +609,41 @@ def build_cast(
     offices: dict[str, list[tuple[str, str]]] = {}
     mentions.extend(_office_mentions(norm, index, quotes, mentions, runs, offices))
     mentions.sort(key=_START)
+    mentions = _with_unnamed_speakers(norm, index, quotes, mentions)
     cast = Cast(
         people, mentions, bound, titled, {p: g for p, g in genders.items() if g != "?"}, offices
     )
     _resolve_roles(cast)
     _resolve_pronouns(cast, index)
     return cast
+
+
+def _with_unnamed_speakers(
+    norm: str, index: SentenceIndex, quotes: Intervals, mentions: list[Mention]
+) -> list[Mention]:
+    """`NDMA Chairman said that ... "...," he added.`: a sentence opened by an office
+    or a calling that speaks, naming no one, is someone the text does not name. Each
+    such subject is kept as a role mention of nobody (person None), so that a later
+    "he" or "she" does not reach past it to someone named before."""
+    starts = [m.start for m in mentions]
+    found: list[Mention] = []
+    for start, end, section in index.sentences:
+        lead = start
+        while lead < end and norm[lead] in _SENTENCE_LEAD:
+            lead += 1
+        subject = _UNNAMED_SUBJECT.match(norm, lead, min(end, lead + 80))
+        if subject is None or lower(subject["noun"]) not in UNNAMED_SPEAKERS:
+            continue
+        low = bisect.bisect_left(starts, lead)
+        if low < len(starts) and starts[low] < subject.end("noun"):
+            continue  # a name or a tied office there: a person the text names
+        found.append(
+            Mention(subject.start("noun"), subject.end("noun"), "role", None, True, section,
+                    quotes.contains(lead), None, lower(subject["noun"]))
+        )  # fmt: skip
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=_START)
 
 
 def _note_gender(
@@ -849,6 +886,8 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
                 _antecedent(found, subject.get(wanted), index) if found is not None else None
             )
         if mention.person is None:
+            if mention.kind == "role" and mention.country is None and mention.subject:
+                _block(newest, subject, mention)  # someone unnamed spoke last
             continue
         gender = cast.genders.get(mention.person)
         if mention.kind == "pronoun":  # one just called "she" is not the next "he"
@@ -858,6 +897,15 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
                 newest[form] = mention
                 if mention.subject:
                     subject[form] = mention
+
+
+def _block(newest: dict[str, Mention], subject: dict[str, Mention], mention: Mention) -> None:
+    """An unnamed speaker ("the spokeswoman said") becomes the latest subject of the
+    forms it fits: a later pronoun then refers to nobody the text names."""
+    word = mention.surface
+    forms = ("f",) if word in FEMININE_TITLES else ("m",) if word in MASCULINE_TITLES else "fm"
+    for form in forms:
+        newest[form] = subject[form] = mention
 
 
 def _antecedent(newest: Mention, subject: Mention | None, index: SentenceIndex) -> str | None:
