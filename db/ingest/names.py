@@ -26,9 +26,12 @@ _UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER: Final = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 # A capitalised word; "O'Neill", "D'Arcy": a capital, an apostrophe and a capitalised
 # word; "McCaw", "MacDonald", "FitzGerald", "DeShawn", "LaToya": a prefix and a capital.
-_INNER_CAPITAL: Final = r"(?:(?<=M)a?c|(?<=F)itz|(?<=D)[eiu]|(?<=L)[ae])"
+# (Asked only where a capital follows lowercase letters, so a plain word pays one test.)
+_INNER_CAPITAL: Final = (
+    r"(?=[A-Z])(?:(?<=Mc)|(?<=Mac)|(?<=Fitz)|(?<=De)|(?<=Di)|(?<=Du)|(?<=La)|(?<=Le))"
+)
 _CAP: Final = (
-    rf"(?!(?:Jr|Sr)\b)[{_UPPER}](?:{_INNER_CAPITAL}[{_UPPER}][{_LOWER}]+|[{_LOWER}]+"
+    rf"(?!(?:Jr|Sr)\b)[{_UPPER}](?:[{_LOWER}]+(?:{_INNER_CAPITAL}[{_UPPER}][{_LOWER}]+)?"
     rf"|'[{_UPPER}][{_LOWER}]+)(?:[-'][{_UPPER}{_LOWER}]+)*"
 )
 _ACRONYM: Final = rf"[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}][{_UPPER}0-9-]*[{_UPPER}0-9]\b"
@@ -43,7 +46,7 @@ _PARTICLE_WORDS: Final = _PARTICLE[3:-1].split("|")
 _LONG_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 3)
 _SHORT_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 2)
 _AFTER_CAPITAL = (
-    rf"(?:(?!(?<=[JS])r\b)(?:{_INNER_CAPITAL}[{_UPPER}][{_LOWER}]++|[{_LOWER}]++"
+    rf"(?:(?!(?<=[JS])r\b)(?:[{_LOWER}]++(?:{_INNER_CAPITAL}[{_UPPER}][{_LOWER}]++)?+"
     rf"|'[{_UPPER}][{_LOWER}]++)(?:[-'][{_UPPER}{_LOWER}]++)*+"
     rf"|\.(?!\w)|\.(?:[{_UPPER}]\.)+|[{_UPPER}0-9-]*[{_UPPER}0-9]\b)"
 )

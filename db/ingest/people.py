@@ -105,13 +105,10 @@ _WEEKDAY_TAILS: Final = tuple(" " + day.capitalize() for day in WEEKDAYS)
 _OF_A_NAME: Final = re.compile(r"[A-Z][\w'-]*\s(?:of|for)\s(?:the\s)?$")
 _QUOTED_EDGES: Final = " ,.;:!?'\u2019"  # around a title in quotation marks
 # Words that title case may leave in lowercase ("Mayor of Kettle to Stand Down").
-# A sentence's subject that is an office or a calling and its speech verb: "NDMA
-# Chairman said", "The spokeswoman added", "A local official told" (an adverb may sit
-# between); the first speech verb, at most four words before the noun.
-_UNNAMED_SUBJECT: Final = re.compile(
-    r"(?:[\w'.-]+\s){0,4}?(?P<noun>[A-Za-z]+)\s(?:(?:also|then|later|again)\s)?"
-    rf"(?P<verb>{'|'.join(sorted(SPEECH_VERBS, key=len, reverse=True))})\b"
-)
+# How many words open a sentence before its speech verb, when an unnamed subject speaks
+# ("A local harbour official said"): the noun right before the verb, an adverb between.
+_UNNAMED_REACH: Final = 6
+_LONG_LOWERCASE: Final = re.compile(r"(?<![\w'-])[a-z]{5,}")  # longer than any small word
 _TITLE_CASE_SMALL: Final = frozenset("a an the and or of to in on at by for with as vs".split())
 _TITLE_CASE_WORDS: Final = 3
 
@@ -551,6 +548,10 @@ class _TitleCase:
         """The run's sentence is in title case: three words or more, and every word
         capitalised but the small ones title case leaves alone."""
         found = self.seen.get(run.sentence_start)
+        if found is None and _LONG_LOWERCASE.search(
+            self.norm, run.sentence_start, run.sentence_end
+        ):
+            found = self.seen[run.sentence_start] = False  # "said", "council": prose
         if found is None:
             words = [
                 w for w in self.norm[run.sentence_start : run.sentence_end].split()
@@ -627,23 +628,45 @@ def _with_unnamed_speakers(
     "he" or "she" does not reach past it to someone named before."""
     starts = [m.start for m in mentions]
     found: list[Mention] = []
+    pronouns = {m.section for m in mentions if m.kind == "pronoun" and not m.in_quote}
     for start, end, section in index.sentences:
+        if section not in pronouns:
+            continue  # no "he" or "she" there to reach past anyone
         lead = start
         while lead < end and norm[lead] in _SENTENCE_LEAD:
             lead += 1
-        subject = _UNNAMED_SUBJECT.match(norm, lead, min(end, lead + 80))
-        if subject is None or lower(subject["noun"]) not in UNNAMED_SPEAKERS:
+        noun = _unnamed_subject(norm, lead, end)
+        if noun is None:
             continue
+        noun_start, noun_end = noun
         low = bisect.bisect_left(starts, lead)
-        if low < len(starts) and starts[low] < subject.end("noun"):
+        if low < len(starts) and starts[low] < noun_end:
             continue  # a name or a tied office there: a person the text names
         found.append(
-            Mention(subject.start("noun"), subject.end("noun"), "role", None, True, section,
-                    quotes.contains(lead), None, lower(subject["noun"]))
+            Mention(noun_start, noun_end, "role", None, True, section,
+                    quotes.contains(lead), None, lower(norm[noun_start:noun_end]))
         )  # fmt: skip
     if not found:
         return mentions
     return sorted([*mentions, *found], key=_START)
+
+
+def _unnamed_subject(norm: str, lead: int, end: int) -> tuple[int, int] | None:
+    """Where the noun of "<...> chairman said" opening a sentence at lead stands: the
+    first speech verb among the sentence's first words, the noun right before it (an
+    adverb may sit between), when that noun is an office or a calling."""
+    words = norm[lead : min(end, lead + 80)].split(" ", _UNNAMED_REACH)[:_UNNAMED_REACH]
+    for index, word in enumerate(words):
+        if index and lower(word.rstrip(",.;:")) in SPEECH_VERBS:
+            before = index - 1
+            if before and lower(words[before]) in ADVERBS_BETWEEN:
+                before -= 1
+            noun = words[before]
+            if not noun.isalpha() or lower(noun) not in UNNAMED_SPEAKERS:
+                return None
+            at = lead + sum(len(w) + 1 for w in words[:before])
+            return at, at + len(noun)
+    return None
 
 
 def _note_gender(
