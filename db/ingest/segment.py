@@ -20,7 +20,7 @@ from db.ingest.dates import (
     opens_run_in,
     within_year,
 )
-from db.ingest.lexicon import SPEECH_VERBS, STAMP_PREFIXES
+from db.ingest.lexicon import HONORIFICS, SPEECH_VERBS, STAMP_PREFIXES, TITLE_OFFICES
 from db.records import PartialDate
 from db.text import lower
 
@@ -70,9 +70,9 @@ _FULL_STOP_END: Final = re.compile(
 _WORD_BEFORE_CHARS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr jr sr st gen sen rep gov lt col capt prof vs no mt ft inc corp co ltd"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " hon jan feb mar apr jun jul aug sep sept oct nov dec"
     " b d c ca fl".split()  # a life's marks: "b. 1911, d. 1980", "c. 1200", "fl. 1350"
-)
+) | {lower(title) for title in (*HONORIFICS, *TITLE_OFFICES)}  # "Rev. Ann Lee", "Supt. Ng"
 _OPENING_BULLET: Final = re.compile(r"\s*[*-]\s")
 # What a dated line can open with besides a digit: a bullet, or a month's or a
 # weekday's first three letters (every month and weekday name is at least that long).

@@ -322,23 +322,7 @@ CASES = [
 # Cases the extractor does not yet read right, by template and name: each is expected to
 # fail (strictly, so that a fix must take its entry out of this list).
 # gaps:start
-KNOWN_GAPS: frozenset[str] = frozenset(
-    {
-        "according-before|calm|Rev. Samuel Adeyemi",
-        "according-before|other|Rev. Samuel Adeyemi",
-        "after-full-said|calm|Rev. Samuel Adeyemi",
-        "after-full-said|other|Rev. Samuel Adeyemi",
-        "after-told|calm|Rev. Samuel Adeyemi",
-        "after-told|other|Rev. Samuel Adeyemi",
-        "closing-clause|Rev. Samuel Adeyemi",
-        "interrupted|calm|Rev. Samuel Adeyemi",
-        "interrupted|other|Rev. Samuel Adeyemi",
-        "object-before-bare|Rev. Samuel Adeyemi",
-        "said-of-other|calm|Rev. Samuel Adeyemi",
-        "said-of-other|other|Rev. Samuel Adeyemi",
-        "told-programme|Rev. Samuel Adeyemi",
-    }
-)
+KNOWN_GAPS: frozenset[str] = frozenset()
 # gaps:end
 
 
