@@ -6,7 +6,9 @@ nests single ones, or, in the British convention, quotes with single curly marks
 that is an apostrophe (it’s, the ’90s, the players’ union) closes nothing. A quote
 left open at the end of a paragraph continues into the next paragraph only if that
 one opens with a quote mark (the news convention); otherwise it is capped at the
-paragraph and reported.
+paragraph and reported. In a double-mark document a single-mark quote that stands
+outside every double quote is a quote too when a colon or a speech verb introduces it
+(`moved the motion: ‘That council …’`); elsewhere it stays a scare quote.
 """
 
 from __future__ import annotations
@@ -202,6 +204,7 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     singles = singles_lead(text)
     marks_in = _single_marks if singles else _marks
     closers = _SINGLE_CLOSER if singles else _CLOSERS
+    has_single_openers = _SINGLE_OPENER in text
     pending: QuoteSpan | None = None
     previous: Unit | None = None
     for unit in units:
@@ -230,6 +233,8 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
             if _has_words(text, quote.pieces):
                 scan.spans.append(quote)
             chain, open_at = None, None
+        if not singles and has_single_openers:
+            _introduced_singles(scan, text, norm, unit, open_at)
         if open_at is not None:
             pending = _extend(chain, open_at, unit.end, unit)
             pending.capped = True
@@ -237,6 +242,37 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     if pending is not None:
         _cap(scan, text, pending, previous)
     return scan
+
+
+def _introduced_singles(
+    scan: QuoteScan, text: str, norm: str, unit: Unit, left_open: int | None
+) -> None:
+    """‘…’ quotes of a double-mark document that a colon or a speech verb introduces, outside
+    the unit's double quotes (and before one it leaves open); an unintroduced ‘…’ is a
+    scare quote."""
+    end = unit.end if left_open is None else left_open
+    start = text.find(_SINGLE_OPENER, unit.start, end)
+    if start < 0:
+        return
+    doubles: list[tuple[int, int]] = []
+    for quote in reversed(scan.spans):  # this unit's quotes are the last ones found
+        if quote.blocks[-1] != unit.index:
+            break
+        doubles.append((quote.open, quote.close))
+    found: list[QuoteSpan] = []
+    open_at: int | None = None
+    for at in _single_marks(text, norm, start, end):
+        if text[at] == _SINGLE_OPENER:
+            open_at = at
+        elif open_at is not None:
+            inside = any(a <= open_at < b for a, b in doubles)
+            piece = (open_at + 1, at)
+            if not inside and _introduced(text, open_at) and _has_words(text, [piece]):
+                found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
+            open_at = None
+    if found:
+        scan.spans.extend(found)
+        scan.spans.sort(key=lambda q: q.open)
 
 
 def _extend(chain: QuoteSpan | None, open_at: int, inner_end: int, unit: Unit) -> QuoteSpan:
