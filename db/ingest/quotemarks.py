@@ -306,12 +306,14 @@ def _cap(scan: QuoteScan, text: str, pending: QuoteSpan, unit: Unit | None) -> N
 
 def _introduced(text: str, open_at: int) -> bool:
     """A mark that a colon or a speech verb and a comma introduce ('saying: "People
-    seem to think the [...]', "She told us, 'I wrote to ..."): it opens a quote even
-    when its paragraph never closes it (a cut excerpt, a forgotten closing mark)."""
+    seem to think the [...]', "She told us, 'I wrote to ..."), or that opens the sentence
+    after one that ends in a speech verb and its listener ("he told the BBC. “We …"): it
+    opens a quote even when its paragraph never closes it (a cut excerpt, a forgotten
+    closing mark)."""
     before = text[max(0, open_at - _INTRODUCED_REACH) : open_at].rstrip()
     if before.endswith(":"):
         return True
-    if not before.endswith(","):
+    if not before.endswith((",", ".", "!", "?")):
         return False
     words = [lower(w) for w in _WORDS.findall(before)[-_INTRODUCED_WORDS:]]
     return any(word in SPEECH_VERBS for word in words)

@@ -41,3 +41,23 @@ def test_unintroduced_single_marks_stay_out(body: str) -> None:
     """A bare ‘…’ in a “…” text is a scare quote; one nested in “…” is no quote of its own."""
     texts = _texts(body)
     assert not any(t.startswith(("smart", "a smart")) for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("mark", "intro"),
+    [
+        ('"', "Ines Moreau spoke to the radio on Monday. Later she told reporters."),
+        ("\u201c", "Asked about the vote, Ines Moreau told the Courier."),
+        ("\u201c", "Ines Moreau said as much!"),
+    ],
+)
+def test_unclosed_quote_after_a_speech_sentence(mark: str, intro: str) -> None:
+    """A cut excerpt that opens the sentence after a speech verb's one, never closed."""
+    text = f"Council vote delayed\n\n{intro} {mark}We never wanted the delay at all...\n"
+    assert any(q.text.startswith("We never wanted") for q in parse(text).quotes)
+
+
+def test_unclosed_mark_after_a_plain_sentence_stays_out() -> None:
+    """An open mark after a sentence with no speech verb is a stray, not a quote."""
+    text = "Council vote delayed\n\nThe council met on Monday. \u201cWe never wanted the delay...\n"
+    assert not any(q.text.startswith("We never wanted") for q in parse(text).quotes)
