@@ -739,7 +739,7 @@ def extract(
         spans = [q for q in spans if not turns.is_block(q.open)]
     attributor = Attributor(norm, cast, quoted)
     quotes = QuoteBuilder(layout, attributor, published, noted).build(spans) if spans else []
-    nested = nested_quotes(layout, spans) if spans and ":" in norm else []
+    nested = nested_quotes(layout, spans) if spans else []
     if nested:
         quotes = sorted([*quotes, *nested], key=lambda q: q.span.start)
     blocks = _introduced(layout, attributor, quoted, turns, unit_dates) if ":" in norm else []

@@ -267,7 +267,7 @@ def _introduced_singles(
         elif open_at is not None:
             inside = any(a <= open_at < b for a, b in doubles)
             piece = (open_at + 1, at)
-            if not inside and _introduced(text, open_at) and _has_words(text, [piece]):
+            if not inside and introduced(text, open_at) and _has_words(text, [piece]):
                 found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
             open_at = None
     if found:
@@ -298,13 +298,13 @@ def _cap(scan: QuoteScan, text: str, pending: QuoteSpan, unit: Unit | None) -> N
     opened_paragraph = unit is not None and (
         first_piece_start == unit.start
         or len(pending.pieces) > 1
-        or _introduced(text, first_piece_start)
+        or introduced(text, first_piece_start)
     )
     if opened_paragraph and _has_words(text, pending.pieces):
         scan.spans.append(pending)
 
 
-def _introduced(text: str, open_at: int) -> bool:
+def introduced(text: str, open_at: int) -> bool:
     """A mark that a colon or a speech verb and a comma introduce ('saying: "People
     seem to think the [...]', "She told us, 'I wrote to ..."), or that opens the sentence
     after one that ends in a speech verb and its listener ("he told the BBC. “We …"): it

@@ -17,7 +17,7 @@ from typing import Final
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.dates import MONTH, DateIndex, make_date, make_year, nearest_to, shift
 from db.ingest.lexicon import MONTHS
-from db.ingest.quotemarks import QuoteSpan, Unit
+from db.ingest.quotemarks import QuoteSpan, Unit, introduced
 from db.ingest.segment import Section, is_title_line
 from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
@@ -57,12 +57,20 @@ _OCCASION_DAY: Final = re.compile(
     rf"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})"
     r"(?:st|nd|rd|th)?\s(?:[a-z]+\s)?" + _OCCASIONS
 )
-# After a colon inside a quote: words in the other kind of marks, closed in the same
-# paragraph piece ("said: “Good idea.”" inside ‘…’, "said: ‘we agree to it’" inside “…”).
+# Inside a quote, after a colon or a speech verb: words in the other kind of marks, closed
+# in the same paragraph piece ("said: “Good idea.”" inside ‘…’, "shouted, 'Help me!'" or
+# "said: ‘we agree to it’" inside “…”). A closing single mark is one no letter follows
+# (so "Let’s" and "He's" go on).
+_NESTED_OPENER: Final = re.compile("[\u201c\u2018']")
 _NESTED: Final = re.compile(
-    r"\s?(?:\u201c(?P<double>[^\u201c\u201d\n]{1,400})\u201d"
-    r"|\u2018(?P<single>[^\u2018\u2019\n]{1,400})\u2019(?!\w))"
+    r"\u201c(?P<double>[^\u201c\u201d\n]{1,400})\u201d"
+    r"|\u2018(?P<single>[^\u2018\n]{1,400}?)\u2019(?!\w)"
+    r"|'(?P<straight>[^\n]{1,400}?)'(?!\w)"
 )
+_RETOLD_REACH: Final = 40  # how far before a nested mark its speech verb's subject is read
+_RETOLD_WORDS: Final = 3
+_FIRST_PERSON: Final = frozenset(("I", "we", "We"))
+_LETTERS: Final = re.compile(r"[A-Za-z]+")
 _NESTED_WORDS: Final = 3  # shorter nested words are a scare quote's
 _NOTE_MAX: Final = 300  # a note is a short paragraph of its own
 _BLOCK_MIN_WORDS: Final = 4  # an introduced paragraph shorter than this is a caption
@@ -187,23 +195,36 @@ def introduced_blocks(
 
 def nested_quotes(layout: Layout, spans: list[QuoteSpan]) -> list[QuoteRecord]:
     """`‘Somebody at the top said: “Good idea. Let’s get this story.”’`: words a quote
-    quotes after a colon, in the other kind of marks, are a quote of their own. The
-    speaker they are given is someone the outer speaker names, so it stays unknown."""
+    quotes after a colon or a speech verb, in the other kind of marks, are a quote of their
+    own. The speaker they are given is someone the outer speaker names, so it stays
+    unknown."""
     text = layout.text
     found: list[QuoteRecord] = []
     for quote in spans:
         for start, end in quote.pieces:
-            colon = text.find(":", start, end)
-            while colon >= 0:
-                nested = _NESTED.match(text, colon + 1, end)
+            for opener in _NESTED_OPENER.finditer(text, start, end):
+                at = opener.start()
+                if at == start or text[at - 1].isalnum() or not introduced(text, at):
+                    continue  # an apostrophe, or marks no colon or speech verb introduces
+                if _retold(text, at):
+                    continue
+                nested = _NESTED.match(text, at, end)
                 group = None if nested is None else nested.lastgroup
                 if nested is not None and group is not None:
                     words = " ".join(nested[group].split()).rstrip(" ,;:")
                     if len(words.split()) >= _NESTED_WORDS:
-                        span = Span(nested.start(group) - 1, nested.end())
+                        span = Span(at, nested.end())
                         found.append(QuoteRecord(None, words, None, None, False, span))
-                colon = text.find(":", colon + 1, end)
     return found
+
+
+def _retold(text: str, at: int) -> bool:
+    """`"I told him, 'Leave now,' and he stayed"`: a speaker retelling their own words
+    (I or we beside the speech verb, no colon) goes on speaking; not a quote of its own."""
+    before = text[max(0, at - _RETOLD_REACH) : at].rstrip()
+    if before.endswith(":"):
+        return False
+    return any(word in _FIRST_PERSON for word in _LETTERS.findall(before)[-_RETOLD_WORDS:])
 
 
 def quotes_note_date(layout: Layout) -> PartialDate | None:

@@ -61,3 +61,41 @@ def test_unclosed_mark_after_a_plain_sentence_stays_out() -> None:
     """An open mark after a sentence with no speech verb is a stray, not a quote."""
     text = "Council vote delayed\n\nThe council met on Monday. \u201cWe never wanted the delay...\n"
     assert not any(q.text.startswith("We never wanted") for q in parse(text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "intro"),
+    [
+        (('"', '"'), ("'", "'"), "then a boy yelled,"),
+        (('"', '"'), ("'", "'"), "then a boy yelled:"),
+        (("\u201c", "\u201d"), ("\u2018", "\u2019"), "then a boy yelled,"),
+        (("\u2018", "\u2019"), ("\u201c", "\u201d"), "then a boy said:"),
+    ],
+)
+def test_nested_quote_after_a_speech_verb(
+    outer: tuple[str, str], inner: tuple[str, str], intro: str
+) -> None:
+    """Words a quote quotes after a colon or a speech verb and a comma are a quote too."""
+    body = (
+        f"{outer[0]}The water rose fast, {intro} {inner[0]}Don't let go of me!{inner[1]}"
+        f"{outer[1]} Pia Sorensen said."
+    )
+    doc = parse(f"Flood on the river\n\n{body}\n")
+    assert any(q.text == "Don't let go of me!" and not q.fragment for q in doc.quotes)
+
+
+def test_nested_apostrophes_and_scare_quotes_stay_inside() -> None:
+    """A possessive or a two-word nested scare quote is no quote of its own."""
+    body = "\"The boys' club said, 'fine, thanks' and left,\" Pia Sorensen said."
+    doc = parse(f"Flood on the river\n\n{body}\n")
+    assert [q.text for q in doc.quotes if not q.fragment] == [
+        "The boys' club said, 'fine, thanks' and left"
+    ]
+
+
+@pytest.mark.parametrize("intro", ["I yelled,", "we yelled,", "then I told him,"])
+def test_retold_own_words_stay_inside(intro: str) -> None:
+    """A speaker retelling their own words, no colon, keeps one quote."""
+    body = f"\"The water rose fast, {intro} 'Don't let go of me!'\" Pia Sorensen said."
+    doc = parse(f"Flood on the river\n\n{body}\n")
+    assert len([q for q in doc.quotes if not q.fragment]) == 1
