@@ -71,6 +71,7 @@ _RETOLD_REACH: Final = 40  # how far before a nested mark its speech verb's subj
 _RETOLD_WORDS: Final = 3
 _FIRST_PERSON: Final = frozenset(("I", "we", "We"))
 _LETTERS: Final = re.compile(r"[A-Za-z]+")
+_REPLY_REACH: Final = 30  # `," the fire chief said`: the speech verb after a short reply
 _NESTED_WORDS: Final = 3  # shorter nested words are a scare quote's
 _NOTE_MAX: Final = 300  # a note is a short paragraph of its own
 _BLOCK_MIN_WORDS: Final = 4  # an introduced paragraph shorter than this is a caption
@@ -291,9 +292,21 @@ class QuoteBuilder:
             text=text,
             date=date,
             context=context,
-            fragment=is_fragment(layout.norm, text, quote.open),
+            fragment=is_fragment(layout.norm, text, quote.open) and not self._reply(quote),
             span=Span(quote.open, quote.close),
         )
+
+    def _reply(self, quote: QuoteSpan) -> bool:
+        """`"Everybody's good," the chief said.`: one or two words that open their sentence
+        and close on a comma that a speech verb follows are said, not a scare quote."""
+        norm = self.layout.norm
+        if quote.capped or quote.close < 3 or norm[quote.close - 2] != ",":
+            return False
+        before = norm[max(0, quote.open - 3) : quote.open].rstrip(" ")  # a line break ends it
+        if before and before[-1].isalnum():
+            return False  # 'dubbed "Big Al," she said': a name given, after a word
+        end = min(len(norm), quote.close + _REPLY_REACH)
+        return self.attributor.speaks_in(quote.close, end)
 
     def _attribute(self, quote: QuoteSpan, first: Unit, sentence_start: int) -> Attribution:
         layout = self.layout

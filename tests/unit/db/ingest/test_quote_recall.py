@@ -99,3 +99,21 @@ def test_retold_own_words_stay_inside(intro: str) -> None:
     body = f"\"The water rose fast, {intro} 'Don't let go of me!'\" Pia Sorensen said."
     doc = parse(f"Flood on the river\n\n{body}\n")
     assert len([q for q in doc.quotes if not q.fragment]) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "fragment"),
+    [
+        ('"All safe," the harbour master said.', "All safe", False),
+        ("\u201cAll safe,\u201d said Nils Berg, the harbour master.", "All safe", False),
+        ('"Nobody\'s hurt," Nils Berg told reporters.', "Nobody's hurt", False),
+        ('Locals called it "the beast," Nils Berg said.', "the beast", True),
+        ('"All safe," the sign on the gate read.', "All safe", True),
+        ('The crew was "all safe" by noon.', "all safe", True),
+    ],
+)
+def test_short_reply_with_a_speech_verb(body: str, words: str, fragment: bool) -> None:
+    """Two words closed on a comma and followed by a speech verb are said, not scare words."""
+    doc = parse(f"Storm on the coast\n\n{body}\n")
+    (quote,) = [q for q in doc.quotes if q.text == words]
+    assert quote.fragment is fragment
