@@ -79,6 +79,10 @@ _RECORD_TURN: Final = re.compile(
     rf"(?P<label>{_HONORIFIC}\.?\s(?:{_CAPS_WORD}|{_TITLE_WORD})(?:\s(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}})"
     r"\.\s+(?=[A-Z\"\u201c]\S*(?:\s+\S+){3})"
 )
+# `((Diego Grez)) Where are you living?`, `((DG)) ...`: an interview's turn labelled in
+# double brackets, with no colon.
+_BRACKET_TURN: Final = re.compile(r"\(\((?P<label>[A-Z][\w.' -]{0,40})\)\)\s*(?=\S)")
+_INITIALS: Final = re.compile(r"[A-Z]{2,3}\Z")
 _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 # Labels of someone who asks and is not named: a question from the floor, an interviewer.
 _QUESTION_LABELS: Final = frozenset(
@@ -129,6 +133,11 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
     which ends a turn all the same; None for a paragraph with no label."""
     if unit.block.kind not in ("paragraph", "label"):
         return None
+    if norm.startswith("((", unit.start):
+        bracketed = _BRACKET_TURN.match(norm, unit.start, unit.end)
+        if bracketed is None:
+            return None
+        return bracketed if _is_speaker_label(bracketed.group("label")) else False
     colon = norm.find(":", unit.start, unit.start + _LABEL_REACH) >= 0
     # every label but "Q." / "A." / "Q  " and a record's "Mr. Name." ends with a colon
     match = _TURN.match(norm, unit.start, unit.end) if colon or norm[unit.start] in "QA" else None
@@ -362,8 +371,17 @@ def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str |
         # "The President", "PRIME MINISTER": an office, whose holder speaks only when
         # the text ties exactly one person to it ("Prime Minister Ann Lee ...")
         return cast.holder_of(words)
+    if _INITIALS.match(label):
+        return _initials_of(cast, label)
     tokens = [t.strip(".") for t in _LEADING_HONORIFIC.sub("", label).split()]
     return _person_named(cast, tokens[-1], " ".join(t[:1].upper() + lower(t[1:]) for t in tokens))
+
+
+def _initials_of(cast: Cast, label: str) -> str | None:
+    """`DG:` after `Diego Grez:`: the one person in the text with these initials, else
+    unknown (a made-up "Dg" would be a wrong name)."""
+    found = [p for p in cast.people if "".join(w[:1] for w in p.split()) == label]
+    return found[0] if len(found) == 1 else None
 
 
 def _person_named(cast: Cast, surname: str, name: str) -> str:

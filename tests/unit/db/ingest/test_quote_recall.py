@@ -117,3 +117,28 @@ def test_short_reply_with_a_speech_verb(body: str, words: str, fragment: bool) -
     doc = parse(f"Storm on the coast\n\n{body}\n")
     (quote,) = [q for q in doc.quotes if q.text == words]
     assert quote.fragment is fragment
+
+
+@pytest.mark.parametrize(
+    ("asker", "answerer", "answer_speaker"),
+    [
+        ("((Tomas Varga))", "((Lena Holt))", "Lena Holt"),
+        ("((Tomas Varga))", "((LH))", "Lena Holt"),
+        ("((TV))", "((XQ))", None),
+    ],
+)
+def test_double_bracket_interview_labels(
+    asker: str, answerer: str, answer_speaker: str | None
+) -> None:
+    """`((Name))` or `((Initials))` opens a turn; initials no one in the text has name nobody."""
+    text = (
+        "Interview with a flood survivor\n\n"
+        "Tomas Varga spoke to Lena Holt in Kadan on Tuesday.\n\n"
+        "((Tomas Varga)) Where do you sleep now?\n\n"
+        "((Lena Holt)) In the school hall, with forty other families.\n\n"
+        f"{asker} Has the town helped you?\n\n"
+        f"{answerer} Nobody from the town hall has come to see us yet.\n"
+    )
+    doc = parse(text)
+    assert [q.speaker for q in doc.quotes if q.text.startswith("Nobody from")] == [answer_speaker]
+    assert any(q.text == "Where do you sleep now?" for q in doc.quotes)
