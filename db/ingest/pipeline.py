@@ -19,6 +19,7 @@ from db.ingest.quotes import (
     Layout,
     QuoteBuilder,
     introduced_blocks,
+    labelled_items,
     nested_quotes,
     quotes_note_date,
 )
@@ -742,7 +743,7 @@ def extract(
     nested = nested_quotes(layout, spans) if spans else []
     if nested:
         quotes = sorted([*quotes, *nested], key=lambda q: q.span.start)
-    blocks = _introduced(layout, attributor, quoted, turns, unit_dates) if ":" in norm else []
+    blocks = _introduced(layout, attributor, cast, quoted, turns, unit_dates) if ":" in norm else []
     if turns.quotes or blocks:
         first_person(quotes, turns, norm)
         quotes = sorted([*quotes, *turns.quotes, *blocks], key=lambda q: q.span.start)
@@ -761,18 +762,22 @@ def extract(
 def _introduced(
     layout: Layout,
     attributor: Attributor,
+    cast: Cast,
     quoted: Intervals,
     turns: Turns,
     dates: list[PartialDate | None],
 ) -> list[QuoteRecord]:
-    """Paragraphs of someone's words that a colon introduces (quotes.introduced_blocks),
-    where no marked quote, turn or block quote already is."""
+    """Paragraphs of someone's words that a colon introduces (quotes.introduced_blocks)
+    and list items a person's name labels (quotes.labelled_items), where no marked quote,
+    turn or block quote already is."""
 
     def taken(unit: Unit) -> bool:
         start = unit.start
         return _holds(quoted, unit) or turns.in_turn(start) is not None or turns.is_block(start)
 
-    return introduced_blocks(layout, attributor, taken, dates)
+    people = {name: record.aliases for name, record in cast.people.items()}
+    items = labelled_items(layout, people, taken, dates)
+    return [*introduced_blocks(layout, attributor, taken, dates), *items]
 
 
 def _holds(quoted: Intervals, unit: Unit) -> bool:

@@ -74,7 +74,14 @@ _LETTERS: Final = re.compile(r"[A-Za-z]+")
 _REPLY_REACH: Final = 30  # `," the fire chief said`: the speech verb after a short reply
 _NESTED_WORDS: Final = 3  # shorter nested words are a scare quote's
 _NOTE_MAX: Final = 300  # a note is a short paragraph of its own
-_BLOCK_MIN_WORDS: Final = 4  # an introduced paragraph shorter than this is a caption
+_BLOCK_MIN_WORDS: Final = 4
+# `• Ama Owusu: We wanted it more.`: a list item's label, a name of up to four words.
+_ITEM_LABEL: Final = re.compile(
+    r"(?:[\u2022*\u2013-]\s*)?(?P<name>[A-Z][\w.'\u2019-]{0,30}(?: [A-Z][\w.'\u2019-]{0,30}){0,3}):"
+    r" +(?=[\"']?[A-Z])"
+)
+_LIST_LEAST: Final = 2  # items labelled with a person's name that make a list of quotes
+_CLOSING_MARKS: Final = '"\u201d\u2019 '  # an introduced paragraph shorter than this is a caption
 
 
 @dataclass(slots=True)
@@ -192,6 +199,48 @@ def introduced_blocks(
         span = Span(words.start, words.end)
         found.append(QuoteRecord(speaker, text, dates[words.index], None, False, span))
     return found
+
+
+def labelled_items(
+    layout: Layout,
+    people: dict[str, set[str]],
+    taken: Callable[[Unit], bool],
+    dates: list[PartialDate | None],
+) -> list[QuoteRecord]:
+    """`• Ama Owusu: We wanted it more.`: in a list of quotes by name, an item whose label
+    is a person the text names is that person's words, marks or none (a page of quotes
+    drops or half-keeps them). Two such items at least make the list; an item with a
+    marked quote opening in it is left to the marks (taken). people: name -> aliases.
+    A label that a namesake shares gives no speaker."""
+    items: list[tuple[Unit, re.Match[str], str]] = []
+    for unit in layout.units:
+        if unit.block.kind != "bullet":
+            continue
+        label = _ITEM_LABEL.match(layout.norm, unit.start, unit.end)
+        if label is None:
+            continue
+        name = label.group("name")
+        person = next((p for p, aliases in people.items() if name in aliases), None)
+        if person is not None:
+            items.append((unit, label, person))
+    found: list[QuoteRecord] = []
+    if len(items) < _LIST_LEAST:
+        return found
+    for unit, label, person in items:
+        words = " ".join(layout.text[label.end() : unit.end].split()).rstrip(_CLOSING_MARKS)
+        if taken(unit) or len(words.split()) < _BLOCK_MIN_WORDS:
+            continue
+        span = Span(label.end(), unit.end)
+        speaker = None if _namesakes(people, person) else person
+        found.append(QuoteRecord(speaker, words, dates[unit.index], None, False, span))
+    return found
+
+
+def _namesakes(people: dict[str, set[str]], person: str) -> bool:
+    """Another person of the text shares the surname ("Jnr Agogo", "Junior Agogo"): the
+    label may mean either, so it names nobody for sure."""
+    surname = person.split()[-1]
+    return any(p != person and p.split()[-1] == surname for p in people)
 
 
 def nested_quotes(layout: Layout, spans: list[QuoteSpan]) -> list[QuoteRecord]:

@@ -142,3 +142,42 @@ def test_double_bracket_interview_labels(
     doc = parse(text)
     assert [q.speaker for q in doc.quotes if q.text.startswith("Nobody from")] == [answer_speaker]
     assert any(q.text == "Where do you sleep now?" for q in doc.quotes)
+
+
+QUOTE_LIST = (
+    "Cup final: what they said\n\n"
+    "Ama Owusu and Kofi Mensah spoke after the final in Kumasi.\n\n"
+    "{first}\n"
+    "{second}\n"
+    "\u2022 Venue: Kumasi Sports Stadium, under lights all evening\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "\u2022 Ama Owusu: We wanted the trophy more than they did.",
+            "\u2022 Kofi Mensah: It was hard for us after the red card.",
+        ),
+        (
+            '- Ama Owusu: "We wanted the trophy more than they did."',
+            '- Kofi Mensah: It was hard for us after the red card."',
+        ),
+    ],
+)
+def test_quote_list_items_labelled_by_name(first: str, second: str) -> None:
+    """Items labelled with a person's name are their words, with marks, half or none."""
+    doc = parse(QUOTE_LIST.format(first=first, second=second))
+    said = {q.text.strip('"'): q.speaker for q in doc.quotes if not q.fragment}
+    assert said.get("It was hard for us after the red card.") == "Kofi Mensah", said
+    assert said.get("We wanted the trophy more than they did.") == "Ama Owusu", said
+    assert not any("Stadium" in words for words in said), said
+
+
+def test_one_labelled_item_is_no_quote_list() -> None:
+    """A single `Name: words` item is a caption or a note, not a list of quotes."""
+    text = QUOTE_LIST.format(
+        first="\u2022 Ama Owusu: captain since the spring of last year", second=""
+    )
+    assert not [q for q in parse(text).quotes if "captain" in q.text]
