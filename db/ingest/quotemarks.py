@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from db.ingest.lexicon import SPEECH_VERBS
-from db.ingest.segment import Block
+from db.ingest.segment import TITLE_LINE_MOST, Block, is_title_line
 from db.text import lower
 
 _MARK_CHARS: Final = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -38,6 +38,8 @@ _AFTER_CLOSING: Final = frozenset(
     "said says say added adds told explained insisted asked replied according".split()
 )
 _NEXT_WORD: Final = re.compile(r" ([a-z]+)")
+_HEADLINE_WORDS: Final = 3  # fewer words in a headline's single marks are a scare quote
+_RECENT: Final = 4  # quotes found last, all that can hold a unit's first character
 _ANY_MARK: Final = re.compile(f"[\n{_MARK_CHARS}\u2018\u2019]")
 
 
@@ -235,6 +237,8 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
             chain, open_at = None, None
         if not singles and has_single_openers:
             _introduced_singles(scan, text, norm, unit, open_at)
+        if not singles and text.startswith("'", unit.start):
+            _headline_straight(scan, text, norm, unit)
         if open_at is not None:
             pending = _extend(chain, open_at, unit.end, unit)
             pending.capped = True
@@ -267,12 +271,46 @@ def _introduced_singles(
         elif open_at is not None:
             inside = any(a <= open_at < b for a, b in doubles)
             piece = (open_at + 1, at)
-            if not inside and introduced(text, open_at) and _has_words(text, [piece]):
+            said = introduced(text, open_at) or _headline_quote(text, norm, unit, open_at, at)
+            if not inside and said and _has_words(text, [piece]):
                 found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
             open_at = None
     if found:
         scan.spans.extend(found)
         scan.spans.sort(key=lambda q: q.open)
+
+
+def _headline_quote(text: str, norm: str, unit: Unit, open_at: int, close_at: int) -> bool:
+    """`Residents ‘at their wits’ end’ over noise`: a headline quotes in single marks even
+    where its article quotes in double ones. Three words at least (two are a scare quote's)
+    and not every word capitalised (‘Keep Hull Tidy’ is a slogan's or a title's name)."""
+    low = max(unit.start, open_at - TITLE_LINE_MOST)  # a longer line is no headline
+    high = min(unit.end, close_at + TITLE_LINE_MOST)
+    before = text.rfind("\n", low, open_at)
+    after = text.find("\n", close_at, high)
+    if (before < 0 and low > unit.start) or (after < 0 and high < unit.end):
+        return False
+    line_start = unit.start if before < 0 else before + 1
+    if not is_title_line(norm, line_start, unit.end if after < 0 else after):
+        return False
+    words = text[open_at + 1 : close_at].split()
+    return len(words) >= _HEADLINE_WORDS and not all(w[:1].isupper() for w in words)
+
+
+def _headline_straight(scan: QuoteScan, text: str, norm: str, unit: Unit) -> None:
+    """`'Why won't they leave?': Mayor's plea`: a headline opening with a straight single
+    mark; it closes at the first mark no letter follows (won't and Mayor's go on)."""
+    line_end = text.find("\n", unit.start, unit.end)
+    end = unit.end if line_end < 0 else line_end
+    at = text.find("'", unit.start + 1, end)
+    while at >= 0 and at + 1 < end and text[at + 1].isalnum():
+        at = text.find("'", at + 1, end)
+    if at < 0 or not _headline_quote(text, norm, unit, unit.start, at):
+        return
+    if any(q.open <= unit.start < q.close for q in scan.spans[-_RECENT:]):
+        return
+    scan.spans.append(QuoteSpan(unit.start, at + 1, [(unit.start + 1, at)], [unit.index]))
+    scan.spans.sort(key=lambda q: q.open)
 
 
 def _extend(chain: QuoteSpan | None, open_at: int, inner_end: int, unit: Unit) -> QuoteSpan:

@@ -181,3 +181,39 @@ def test_one_labelled_item_is_no_quote_list() -> None:
         first="\u2022 Ama Owusu: captain since the spring of last year", second=""
     )
     assert not [q for q in parse(text).quotes if "captain" in q.text]
+
+
+HEADLINED = (
+    "{headline}\n\n"
+    "Tenants on the Marsh estate say the damp has come back every winter since 2019.\n\n"
+    "\u201cWe cannot keep living like this,\u201d said tenant Rosa Kimani.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "words"),
+    [
+        ("Tenants \u2018sick of waiting for a repair\u2019 on damp estate", "sick of waiting"),
+        ("'Why won't anyone fix it?': tenants' plea over damp", "Why won't anyone fix it?"),
+        ("\u2018We cannot keep living like this\u2019 \u2013 Marsh tenants", "We cannot keep"),
+    ],
+)
+def test_headline_quote_in_single_marks(headline: str, words: str) -> None:
+    """A headline quotes in single marks where its article uses double ones."""
+    doc = parse(HEADLINED.format(headline=headline))
+    assert [q for q in doc.quotes if q.text.startswith(words) and not q.fragment]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Council backs \u2018Keep Marsh Tidy\u2019 campaign on estate",
+        "Tenants \u2018fed up\u2019 over damp estate",
+        "'Marsh Estate Renewal Plan' unveiled to tenants",
+    ],
+)
+def test_headline_slogans_and_scare_quotes_stay_out(headline: str) -> None:
+    """A capitalised name (a slogan, a plan) or two scare words are no headline quote."""
+    doc = parse(HEADLINED.format(headline=headline))
+    served = [q.text for q in doc.quotes if not q.fragment]
+    assert served == ["We cannot keep living like this"], served
