@@ -351,6 +351,7 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |more on this story|more from|top stories|trending|trending now|live|watch|listen
     |watch live|menu|home|news|search|share|share this|tweet|email|print|comments
     |advertisement|advert|sponsored|sponsored content|related|related topics|related content
+    |ad|ads|hide ad|skip ad|close ad|report this ad|report ad|remove ads
     |sign in|log in|subscribe|newsletter|skip advert|breaking|breaking news|editor's picks
     |you may also like|recommended|recommended for you|popular|features|opinion|sport
     |business|world|politics|video|audio|photos|topics|tags|close|next|previous|back

@@ -52,3 +52,17 @@ def test_a_sites_account_and_comment_links_are_furniture(line: str) -> None:
     assert _kind(line) == "furniture"
     doc = parse(f"{line}\n\nQuay stays open to boats for ten more years.\n\nThe quay opened.\n")
     assert doc.title == "Quay stays open to boats for ten more years."
+
+
+@pytest.mark.parametrize("control", ["Hide Ad", "Skip Ad", "Close ad", "Report this ad", "Ad"])
+def test_an_advert_control_between_quotes_is_nobody(control: str) -> None:
+    """A saved page keeps the controls of the adverts it cut out ("Hide Ad", "Skip Ad")
+    between paragraphs; they are furniture, and never the speaker of the quote beside
+    them."""
+    assert _kind(control) == "furniture"
+    doc = parse(
+        "Quay to reopen\n\nHarbour master Mara Quell spoke after the vote.\n\n"
+        f"{control}\n{control}\n\n"
+        '"We have waited three winters for this wall," she said.\n'
+    )
+    assert [q.speaker for q in doc.quotes] == ["Mara Quell"]
