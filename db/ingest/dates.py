@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from db.ingest.lexicon import COUNTED_NOUNS, MONTHS, NUMBER_WORDS, US_STATE_CODES, WEEKDAYS
+from db.ingest.lexicon import (
+    COUNTED_NOUNS,
+    MONTHS,
+    NUMBER_WORDS,
+    PARTS_OF_YEAR,
+    US_STATE_CODES,
+    WEEKDAYS,
+)
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.memo import BoundedMemo
 from db.records import PartialDate
@@ -940,7 +947,7 @@ _LINE_MONTH_DAY: Final = re.compile(
 # A part of the year before a year line's year ("Spring 1901:", "Mid-1901:", "Late
 # 1902 -"): the entry is the year, at the precision the line states.
 _PART_OF_YEAR: Final = (
-    r"(?:[Ee]arly|[Ll]ate|[Mm]id|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:-|\s)"
+    "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTS_OF_YEAR) + r")(?:-|\s)"
 )
 # A year line's four digits never open with 0: "0113-555-0199" is a telephone number.
 # Circa may be "c. 1200", "c.1200", "c1200", "circa 1200" or "ca. 1200".

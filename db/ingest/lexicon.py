@@ -13,6 +13,8 @@ MONTHS: Final[dict[str, int]] = {
 
 # In calendar order: a weekday's index is its number (Monday 0), as date.weekday() counts.
 WEEKDAYS: Final = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words for a part of a year that may stand before it ("early 1901", "Spring 1901").
+PARTS_OF_YEAR: Final = tuple("early late mid spring summer autumn fall winter".split())
 
 NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -20,7 +20,15 @@ from db.ingest.dates import (
     opens_run_in,
     within_year,
 )
-from db.ingest.lexicon import HONORIFICS, SPEECH_VERBS, STAMP_PREFIXES, TITLE_OFFICES
+from db.ingest.lexicon import (
+    HONORIFICS,
+    MONTHS,
+    PARTS_OF_YEAR,
+    SPEECH_VERBS,
+    STAMP_PREFIXES,
+    TITLE_OFFICES,
+    WEEKDAYS,
+)
 from db.records import PartialDate
 from db.text import lower
 
@@ -78,11 +86,10 @@ _OPENING_BULLET: Final = re.compile(r"\s*[*-]\s")
 # weekday's first three letters (every month and weekday name is at least that long).
 _HEAD_OPENINGS: Final = frozenset(
     [
-        *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split(),
-        *"JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC MON TUE WED THU FRI SAT SUN".split(),
+        *(f(word[:3]) for word in (*MONTHS, *WEEKDAYS) for f in (str.capitalize, str.upper)),
         *("c. ", "c.1", "cir", "ca.", "AD ", "A.D"),  # "c. 1200", "circa", "AD 79"
-        # a part of the year before it (dates._PART_OF_YEAR): "Spring 1901", "Mid-1901"
-        *"Ear ear Lat lat Mid mid Spr spr Sum sum Aut aut Fal fal Win win".split(),
+        # a part of the year before it: "Spring 1901", "Mid-1901"
+        *(f(word[:3]) for word in PARTS_OF_YEAR for f in (str.capitalize, str.lower)),
     ]
 )
 _OPENING_REACH: Final = 12  # leading spaces and the first three characters of a line
