@@ -739,7 +739,7 @@ def extract(
     if turns.blocks:
         spans = [q for q in spans if not turns.is_block(q.open)]
     attributor = Attributor(norm, cast, quoted)
-    quotes = QuoteBuilder(layout, attributor, published, noted).build(spans) if spans else []
+    quotes = QuoteBuilder(layout, attributor, published, noted, turns.listed).build(spans)
     nested = nested_quotes(layout, spans) if spans else []
     if nested:
         quotes = sorted([*quotes, *nested], key=lambda q: q.span.start)

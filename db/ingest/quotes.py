@@ -305,8 +305,11 @@ class QuoteBuilder:
         attributor: Attributor,
         published: PartialDate | None = None,
         noted: PartialDate | None = None,
+        listed: dict[int, str] | None = None,
     ) -> None:
         self.layout = layout
+        # the speaker a list's credit or name line gives a quote line (speakerlines)
+        self.listed = listed or {}
         self.published = published
         self.noted = noted  # the date a note gives the page's quotes (quotes_note_date)
         self.attributor = attributor
@@ -373,6 +376,8 @@ class QuoteBuilder:
             found = self.attributor.closing(quote.close, sentence_end)
             if found.found and self.attributor.documented(sentence_start, quote.open):
                 return NOBODY
+        if not found.found and first.index in self.listed:
+            return Attribution(self.listed[first.index], None, True)
         if not found.found and _only_quote(layout, quote):
             found = self._continuation(first)
         if not found.found:

@@ -34,6 +34,7 @@ from db.ingest.lexicon import (
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
+from db.ingest.speakerlines import adopt, credit_name, speaker_lines
 from db.records import PartialDate, PersonRecord, QuoteRecord, Span
 from db.text import lower
 
@@ -116,6 +117,10 @@ class Turns:
         self.quotes: list[QuoteRecord] = []
         self.turns: list[tuple[int, int]] = []  # transcript turns, in order
         self.blocks: list[tuple[int, int]] = []  # block quotes, in order
+        # A page of quotes laid out as a list (speakerlines): the speaker a credit or
+        # name line gives the quote lines by unit index, and the name lines over quotes.
+        self.listed: dict[int, str] = {}
+        self.heads: set[int] = set()
 
     def in_turn(self, pos: int) -> int | None:
         """The index of the turn that holds pos, if one does (by bisection)."""
@@ -293,6 +298,7 @@ def find_turns(
         )
         interviewee = _interviewee(norm, cast) if answers else None
         _transcript(text, pieces, labels, cast, piece_dates, turns, interviewee)
+    turns.listed, turns.heads = speaker_lines(norm, units, cast)
     _block_quotes(text, norm, units, cast, dates, turns)
     return turns
 
@@ -410,8 +416,10 @@ def _block_quotes(
             continue
         if line.end - line.start > 120 or norm[unit.end - 1] == ":":
             continue  # too long for a signature, or a list's introduction (blocks are trimmed)
-        if turns.in_turn(unit.start) is not None:
-            continue
+        if turns.in_turn(unit.start) is not None or index + 1 in turns.heads:
+            continue  # a transcript's turn, or a name line that heads the quotes below it
+        if index - 1 in turns.listed and index in turns.listed:
+            continue  # a quote's later paragraph: the quote is credited as a whole
         said = norm[unit.end - 1] in _SAID_ENDINGS or _among_signed(norm, units, index, cast)
         if index == 0 and not said:
             continue  # a headline above a caption, not words someone said
@@ -420,7 +428,7 @@ def _block_quotes(
             following = units[index + 2] if index + 2 < len(units) else None
             if following is not None and _ATTRIBUTION_LINE.match(norm, following.start):
                 continue  # a list of dashed lines, not one attribution
-            speaker = _named_at(cast, dash.end(), line.end)
+            speaker = _credited(norm, cast, dash.end(), line.end)
             context_end = line.end
         elif said:
             speaker, context_end = _signature(norm, cast, line), line.start
@@ -494,12 +502,11 @@ def _signed_label(core: str, cast: Cast, end: int) -> tuple[str, int] | None:
     return _person_named(cast, shape.name[-1], " ".join(shape.name)), end
 
 
-def _named_at(cast: Cast, start: int, end: int) -> tuple[str, int] | None:
-    """The person whose name opens [start, end), and where the name ends."""
-    for mention in _mentions_between(cast.mentions, start, end):
-        if mention.start <= start + 1 and mention.person and mention.kind == "name":
-            return mention.person, mention.end
-    return None
+def _credited(norm: str, cast: Cast, start: int, end: int) -> tuple[str, int] | None:
+    """The person a credit line names after its dash, a role perhaps before the name
+    ("Wanderers coach Ann Lee on the final"), and where the name ends."""
+    found = credit_name(norm, cast, start, end)
+    return None if found is None else (adopt(cast, found[0]), found[2])
 
 
 def _mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:

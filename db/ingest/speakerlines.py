@@ -1,0 +1,206 @@
+"""Pages of quotes laid out as lists: which line names the speaker of which quotes.
+
+A page of reactions or "who said what" sets each quote as a paragraph of its own and
+names its speaker on a line of its own, in one of two layouts:
+
+- a credit line UNDER the quote, led by a dash (`– Ivory Coast coach Ann Lee after the
+  final`): a role may come before the name and the occasion after it;
+- a name line OVER the quotes (`Ann Lee (Wanderers)`), heading one or more quote
+  paragraphs until the next name line.
+
+Each line of such a block is first read for what it is: a quote line (a paragraph that
+opens with a quotation mark), a credit line, a name line, or prose; then the speaker a
+line names is carried to the quote lines it credits or heads. A name line heads quotes
+only on a page with two of them or more, each over a quote line, and none of them a
+credit; a credit line without its dash counts only on a page whose other credits have
+one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from db.ingest.lexicon import SPEECH_VERBS, STOPWORDS
+from db.ingest.names import run_shape
+from db.ingest.people import Cast
+from db.ingest.quotemarks import Unit
+from db.records import PersonRecord
+from db.text import lower
+
+# A run of capitalised words (with name particles inside it), cut before a possessive.
+_RUN: Final = re.compile(
+    r"[A-Z][\w.\u2019'-]*?(?=['\u2019]s\b|[^\w.\u2019'-]|$)"
+    r"(?:\s(?:(?:de|da|di|del|van|von|der|la|le|bin|al)\s)?[A-Z][\w.\u2019'-]*?(?=['\u2019]s\b|[^\w.\u2019'-]|$))*"
+)
+# After a run: a possessive ("Ivory Coast's Ann Lee"), or one or two lower-case words and
+# another capitalised run ("Wanderers coach Ann Lee", "Wanderers coach, Ann Lee"): the run
+# qualifies the role of the name after it, as its team or its country.
+_POSSESSIVE: Final = re.compile(r"['\u2019]s\s")
+_ROLE_AFTER: Final = re.compile(r"\s([a-z][\w-]*)(?:\s([a-z][\w-]*))?,?\s[A-Z]")
+_DASH: Final = re.compile(r"[-\u2013\u2014]{1,2}\s*(?=[A-Z])")
+_ASIDE: Final = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+_OPENING_MARKS: Final = "\"\u201c\u2018\u00ab'"
+_CLOSED: Final = re.compile(r"[\"\u201d\u2019\u00bb'][.,]?\s*$")
+_CREDIT_MOST: Final = 200  # the longest credit line read
+_LEAD_MOST: Final = 60  # the longest role written before the name of a credit
+_NAME_LINE_MOST: Final = 60  # the longest name line over quotes
+_NAME_LINE_WORDS: Final = 8
+_LIST_LEAST: Final = 2  # name lines, or dashed credits, that make a page of quotes
+_LINE_KINDS: Final = ("paragraph", "label", "bullet")
+
+
+def _context_word(word: str) -> bool:
+    """A lower-case word that starts what is said of the speaker (an occasion, a verb),
+    not a role's noun: a preposition or the like, a speech verb, an -ing form."""
+    return word in STOPWORDS or word in SPEECH_VERBS or word.endswith("ing")
+
+
+def _qualifies(norm: str, end: int, line_end: int) -> bool:
+    """The run that ends at `end` qualifies a role before a name ("Wanderers coach ...")."""
+    if _POSSESSIVE.match(norm, end, line_end):
+        return True
+    role = _ROLE_AFTER.match(norm, end, line_end)
+    if role is None:
+        return False
+    return not any(w is not None and _context_word(w) for w in role.groups())
+
+
+def _person_of(cast: Cast, run: str) -> str | None:
+    """The person a run names: someone the text names by this name or surname, or a new
+    full personal name ("Ann Lee"); a lone word that names no one known is no one."""
+    wanted = lower(run)
+    for person, record in cast.people.items():
+        if run in record.aliases or lower(person) == wanted:
+            return person
+    shape = run_shape(run, sentence_start=True)
+    if shape is None or not shape.name:
+        return None
+    name = " ".join(shape.name)
+    if shape.name_offset + len(name) != len(run):
+        return None
+    surname = lower(shape.name[-1])
+    known = [p for p in cast.people if lower(p.split()[-1]) == surname]
+    if len(known) == 1:
+        return known[0]
+    return name if shape.full and not known else None
+
+
+def adopt(cast: Cast, person: str) -> str:
+    """The person a credit names, in the cast (a speaker known only from a credit)."""
+    cast.people.setdefault(person, PersonRecord(person, {person}))
+    return person
+
+
+def credit_name(norm: str, cast: Cast, start: int, end: int) -> tuple[str, int, int] | None:
+    """The person a credit names in norm[start:end] (a dash already cut off): a role may
+    come first ("Wanderers coach, Ann Lee"), what they spoke about after ("Lee on the
+    final"). The person and where their name stands; None if no person is named before
+    the end of a role of a few words."""
+    for run in _RUN.finditer(norm, start, end):
+        if run.start() - start > _LEAD_MOST:
+            return None
+        lead = norm[start : run.start()]
+        if any(stop in lead for stop in (". ", "! ", "? ", ": ")):
+            return None
+        if _qualifies(norm, run.end(), end):
+            continue
+        person = _person_of(cast, run.group())
+        if person is not None:
+            return person, run.start(), run.end()
+    return None
+
+
+def _first_line_end(norm: str, unit: Unit) -> int:
+    newline = norm.find("\n", unit.start, unit.end)
+    return unit.end if newline < 0 else newline
+
+
+def _quote_line(norm: str, unit: Unit) -> bool:
+    return unit.block.kind in _LINE_KINDS and norm[unit.start] in _OPENING_MARKS
+
+
+def _ends_quote(norm: str, unit: Unit) -> bool:
+    """The unit's last line closes a quotation: a quote line stands above."""
+    return _CLOSED.search(norm, max(unit.start, unit.end - 4), unit.end) is not None
+
+
+def _dashed_credit(norm: str, cast: Cast, unit: Unit) -> str | None:
+    if unit.block.kind not in _LINE_KINDS:
+        return None
+    end = _first_line_end(norm, unit)
+    dash = _DASH.match(norm, unit.start, end)
+    if dash is None or end - unit.start > _CREDIT_MOST:
+        return None
+    found = credit_name(norm, cast, dash.end(), end)
+    return None if found is None else found[0]
+
+
+def _name_line(norm: str, cast: Cast, unit: Unit) -> str | None:
+    """A short line that is a name, a role before it or an aside after it allowed
+    ("Coach Ann Lee (Wanderers)", "Wanderers coach, Ann Lee"): no sentence."""
+    if unit.block.kind not in _LINE_KINDS or unit.end - unit.start > _NAME_LINE_MOST:
+        return None
+    line = norm[unit.start : unit.end]
+    if "\n" in line or line[-1] in ".!?:;," or line[0] in _OPENING_MARKS:
+        return None
+    if len(line.split()) > _NAME_LINE_WORDS:
+        return None
+    aside = _ASIDE.search(line)
+    end = unit.start + (aside.start() if aside else len(line))
+    found = credit_name(norm, cast, unit.start, end)
+    if found is None or found[2] != end:
+        return None  # the name ends the line, or only an aside follows it
+    return found[0]
+
+
+def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], set[int]]:
+    """The speaker of each quote line a credit or name line attributes (by unit index),
+    and the indexes of the name lines that head quotes (never a signature below one)."""
+    credits: dict[int, str] = {}
+    for index in range(1, len(units)):
+        if _ends_quote(norm, units[index - 1]):
+            person = _dashed_credit(norm, cast, units[index])
+            if person is not None:  # known from here on ("Lee" in a later credit)
+                credits[index] = adopt(cast, person)
+    speakers: dict[int, str] = {}
+    if len(credits) >= _LIST_LEAST:  # a page credited below: a dashless credit counts too
+        for index in range(1, len(units)):
+            if index not in credits and _ends_quote(norm, units[index - 1]):
+                person = _name_line(norm, cast, units[index])
+                if person is not None:
+                    credits[index] = adopt(cast, person)
+    for index, person in credits.items():
+        speakers[index - 1] = person  # the quote closing right above (perhaps a line of it)
+        above = index - 2
+        while above >= 0 and above + 1 not in credits and _quote_line(norm, units[above + 1]):
+            if above in credits or not _quote_line(norm, units[above]):
+                break
+            speakers[above] = person  # an earlier paragraph of the same speaker's quotes
+            above -= 1
+    return speakers, set()
+
+
+def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], set[int]]:
+    """Name lines over quote lines: each heads the quote lines under it."""
+    heads: dict[int, str] = {}
+    for index in range(len(units) - 1):
+        below = units[index + 1]
+        if below.block.section != units[index].block.section or not _quote_line(norm, below):
+            continue
+        person = _name_line(norm, cast, units[index])
+        if person is not None:
+            heads[index] = person
+    if len(heads) < _LIST_LEAST:
+        return {}, set()
+    first = min(heads)
+    if first > 0 and _ends_quote(norm, units[first - 1]):
+        return {}, set()  # a quote above the first name line: the names sign below
+    speakers: dict[int, str] = {}
+    for index, person in heads.items():
+        adopt(cast, person)
+        at = index + 1
+        while at < len(units) and at not in heads and _quote_line(norm, units[at]):
+            speakers[at] = person
+            at += 1
+    return speakers, set(heads)

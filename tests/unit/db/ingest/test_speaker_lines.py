@@ -1,0 +1,78 @@
+"""Pages of quotes laid out as lists: credit lines under quotes, name lines over them.
+
+Every text here is invented for the test.
+"""
+
+from __future__ import annotations
+
+from tests.unit.db.ingest.helpers import parse, quote_with
+
+CREDITED = """Harbour derby: what they said
+
+"We never stopped running. The lads gave everything for the town tonight.
+
+"I could not be prouder of them."
+
+ \u2013 Rovers manager, Tomas Brandvik
+
+
+"It hurts, but we will learn from it and come back stronger next season."
+
+ \u2013 Wanderers captain Ola Hestnes on the late goal
+
+Harbour coach, Lise Fjell
+
+"The referee had a good game and the better side won in the end."
+
+ \u2013 Harbour Town defender Nils Vang after the whistle
+"""
+
+
+def test_a_credit_names_the_speaker_after_a_role() -> None:
+    """`– Rovers manager, Tomas Brandvik` under a quote: the speaker is the name after
+    the role, not the team that qualifies the role; a quote of several paragraphs is
+    credited as a whole."""
+    doc = parse(CREDITED)
+    assert quote_with(doc, "We never stopped running").speaker == "Tomas Brandvik"
+    assert quote_with(doc, "It hurts, but we will learn").speaker == "Ola Hestnes"
+    assert quote_with(doc, "The referee had a good game").speaker == "Nils Vang"
+    assert not [q for q in doc.quotes if q.text.startswith("I could not be prouder")]
+
+
+def test_a_credit_without_its_dash_on_a_page_of_dashed_credits() -> None:
+    """`Harbour coach, Lise Fjell` under a quote, on a page whose other credits have a
+    dash: a credit too, so the quote above it is hers."""
+    doc = parse(
+        CREDITED.replace(
+            "Harbour coach, Lise Fjell\n",
+            '"Nobody gave us a chance at all this year."\n\nHarbour coach, Lise Fjell\n',
+        )
+    )
+    assert quote_with(doc, "Nobody gave us a chance").speaker == "Lise Fjell"
+    assert quote_with(doc, "The referee had a good game").speaker == "Nils Vang"
+
+
+def test_a_credit_of_a_body_alone_names_no_one() -> None:
+    """A dash line naming only a body gives the quote above no speaker."""
+    doc = parse(
+        "Reactions\n\n"
+        '"We were simply not good enough today."\n\n'
+        " \u2013 Harbour Sailing Association after the match\n\n"
+        '"It was a fair result for both sides."\n\n'
+        " \u2013 Wanderers captain Ola Hestnes after the match\n"
+    )
+    assert quote_with(doc, "not good enough").speaker is None
+    assert quote_with(doc, "a fair result").speaker == "Ola Hestnes"
+
+
+def test_a_later_credit_by_surname() -> None:
+    """`– Brandvik, on the cup` after `– Rovers manager Tomas Brandvik`: the same man,
+    though only the credits name him."""
+    doc = parse(
+        "Who said what\n\n"
+        '"We are ready for anyone in the next round."\n\n'
+        " \u2013 Rovers manager Tomas Brandvik before the draw\n\n"
+        '"The cup is what this club lives for."\n\n'
+        " \u2013 Brandvik, on the cup\n"
+    )
+    assert quote_with(doc, "The cup is what").speaker == "Tomas Brandvik"
