@@ -178,7 +178,9 @@ def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, s
                 break
             speakers[above] = person  # an earlier paragraph of the same speaker's quotes
             above -= 1
-    return speakers, set()
+    if credits:
+        return speakers, set()
+    return _headed(norm, units, cast)
 
 
 def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], set[int]]:

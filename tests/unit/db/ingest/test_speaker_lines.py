@@ -76,3 +76,50 @@ def test_a_later_credit_by_surname() -> None:
         " \u2013 Brandvik, on the cup\n"
     )
     assert quote_with(doc, "The cup is what").speaker == "Tomas Brandvik"
+
+
+HEADED = """Old captains remember the cup
+
+The former captains, who all lifted the trophy, shared their memories before the final.
+
+Tomas Brandvik (Rovers)
+
+"Losing the final at home was the worst night of my life.
+
+"We came back the next year and nobody could stop us."
+
+Ola Hestnes (Wanderers)
+
+"The trophy felt heavier than I had ever imagined it would."
+
+Lise Fjell (Harbour Town)
+
+"It was the proudest day for our whole village."
+"""
+
+
+def test_name_lines_head_the_quotes_under_them() -> None:
+    """A page of name lines over quote paragraphs: each name line heads the quotes under
+    it until the next name line; the prose above the first is nobody's quote, and no
+    quote is signed by the name line under it."""
+    doc = parse(HEADED)
+    assert quote_with(doc, "Losing the final at home").speaker == "Tomas Brandvik"
+    assert quote_with(doc, "The trophy felt heavier").speaker == "Ola Hestnes"
+    assert quote_with(doc, "the proudest day").speaker == "Lise Fjell"
+    assert not [q for q in doc.quotes if "former captains" in q.text]
+
+
+def test_name_lines_under_quotes_sign_them() -> None:
+    """Name lines under the quotes (a quote above the first of them) sign the quote
+    above, not the one below: no heading reading there."""
+    doc = parse(
+        "Sayings of the sea\n\n"
+        '"The sea gives and the sea takes away again."\n\n'
+        "Tomas Brandvik\n\n"
+        '"A calm sea never made a skilled sailor of anyone."\n\n'
+        "Ola Hestnes\n\n"
+        '"Every harbour has its own wind and its own moods."\n\n'
+        "Lise Fjell\n"
+    )
+    assert quote_with(doc, "The sea gives").speaker == "Tomas Brandvik"
+    assert quote_with(doc, "A calm sea").speaker == "Ola Hestnes"
