@@ -16,7 +16,7 @@ from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.dates import MONTH, DateIndex, make_date, make_year, nearest_to, shift
-from db.ingest.lexicon import MONTHS
+from db.ingest.lexicon import MONTHS, TURN_LABEL_WORDS
 from db.ingest.quotemarks import QuoteSpan, Unit, introduced
 from db.ingest.segment import Section, is_title_line
 from db.records import PartialDate, QuoteRecord, Span
@@ -81,6 +81,7 @@ _ITEM_LABEL: Final = re.compile(
     r" +(?=[\"']?[A-Z])"
 )
 _LIST_LEAST: Final = 2  # items labelled with a person's name that make a list of quotes
+_SENTENCE_WORDS: Final = 8  # an item's words this long say something, stop or not
 _CLOSING_MARKS: Final = '"\u201d\u2019 '  # an introduced paragraph shorter than this is a caption
 
 
@@ -212,7 +213,7 @@ def labelled_items(
     drops or half-keeps them). Two such items at least make the list; an item with a
     marked quote opening in it is left to the marks (taken). people: name -> aliases.
     A label that a namesake shares gives no speaker."""
-    items: list[tuple[Unit, re.Match[str], str]] = []
+    items: list[tuple[Unit, re.Match[str], str | None]] = []
     for unit in layout.units:
         if unit.block.kind != "bullet":
             continue
@@ -221,19 +222,31 @@ def labelled_items(
             continue
         name = label.group("name")
         person = next((p for p, aliases in people.items() if name in aliases), None)
-        if person is not None:
+        if person is not None or _unnamed_speaker(layout.norm, label, unit):
             items.append((unit, label, person))
     found: list[QuoteRecord] = []
-    if len(items) < _LIST_LEAST:
-        return found
+    named = sum(1 for _, _, person in items if person is not None)
+    if named < _LIST_LEAST or named * 2 < len(items):
+        return found  # a list of quotes: two items by name at least, and most of them
     for unit, label, person in items:
         words = " ".join(layout.text[label.end() : unit.end].split()).rstrip(_CLOSING_MARKS)
         if taken(unit) or len(words.split()) < _BLOCK_MIN_WORDS:
             continue
         span = Span(label.end(), unit.end)
-        speaker = None if _namesakes(people, person) else person
+        speaker = None if person is None or _namesakes(people, person) else person
         found.append(QuoteRecord(speaker, words, dates[unit.index], None, False, span))
     return found
+
+
+def _unnamed_speaker(norm: str, label: re.Match[str], unit: Unit) -> bool:
+    """`• Fan in the stands: When the goal went in ...` among items labelled by name: the
+    words of someone the label describes and does not name, when they make a sentence
+    or more (a field of a fact box, "Venue: City Stadium", does not) and the label is
+    no heading word ("Note", "Source")."""
+    if lower(label.group("name")) in TURN_LABEL_WORDS:
+        return False
+    words = norm[label.end() : unit.end].rstrip(_CLOSING_MARKS)
+    return len(words.split()) >= _SENTENCE_WORDS or words.endswith((".", "!", "?"))
 
 
 def _namesakes(people: dict[str, set[str]], person: str) -> bool:

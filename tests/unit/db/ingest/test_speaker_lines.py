@@ -123,3 +123,20 @@ def test_name_lines_under_quotes_sign_them() -> None:
     )
     assert quote_with(doc, "The sea gives").speaker == "Tomas Brandvik"
     assert quote_with(doc, "A calm sea").speaker == "Ola Hestnes"
+
+
+def test_an_unnamed_label_in_a_list_of_quotes_by_name() -> None:
+    """`• Radio Caller: ...` among items labelled by name: a quote whose speaker
+    the label does not name; a fact-box field is no quote."""
+    doc = parse(
+        "Derby day: quotes\n\n"
+        "Tomas Brandvik and Ola Hestnes spoke after the match.\n\n"
+        "  \u2022 Radio Caller: When the late goal went in the whole quay went quiet\n\n"
+        "  \u2022 Tomas Brandvik: We are delighted to win a derby like this one at home.\n\n"
+        "  \u2022 Ola Hestnes: We wanted it more than they did and it showed today.\n\n"
+        "  \u2022 Venue: Harbour Park\n"
+    )
+    fan = quote_with(doc, "When the late goal went in")
+    assert fan.speaker is None
+    assert quote_with(doc, "We are delighted").speaker == "Tomas Brandvik"
+    assert not [q for q in doc.quotes if "Harbour Park" in q.text]
