@@ -206,3 +206,38 @@ def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], s
             speakers[at] = person
             at += 1
     return speakers, set(heads)
+
+
+_TRAILING_DASH: Final = re.compile(r"(?:\s[-\u2013\u2014]{1,2}|[\u2013\u2014])\s*(?=[A-Z])")
+_BULLET: Final = re.compile(r"[\u2022*\u2013\u2014-]\s+")
+_TRAILING_MOST: Final = 400  # the longest item read for a credit at its end
+_TRAILING_REACH: Final = 80  # the longest credit after an item's dash
+_QUOTE_WORDS: Final = 8  # words before a trailing credit that make a saying, not a title
+_TITLE_CASE_SMALL: Final = frozenset("a an the of and or in on at to for by with from".split())
+
+
+def trailing_credit(text: str, norm: str, cast: Cast, unit: Unit) -> tuple[int, int, str] | None:
+    """`• We never stopped believing in this team—Ann Lee`: an item of highlights that
+    ends with a dash and a name is that person's words. The dash's offset and the
+    person; None unless the words before it make a saying (eight words or more, not in
+    title case as a book's or a song's name is) and the name, an aside perhaps after
+    it, ends the item. Where the words start (after a bullet), end, and the person."""
+    if unit.block.kind not in _LINE_KINDS or unit.end - unit.start > _TRAILING_MOST:
+        return None
+    low = max(unit.start, unit.end - _TRAILING_REACH)
+    dash = None
+    for found in _TRAILING_DASH.finditer(text, low, unit.end):
+        dash = found  # the last dash: the credit after it
+    if dash is None:
+        return None
+    aside = _ASIDE.search(norm, dash.end(), unit.end)
+    end = unit.end if aside is None else aside.start()
+    credited = credit_name(norm, cast, dash.end(), end)
+    if credited is None or credited[2] != end:
+        return None
+    bullet = _BULLET.match(norm, unit.start, dash.start())
+    start = unit.start if bullet is None else bullet.end()
+    words = text[start : dash.start()].split()
+    if len(words) < _QUOTE_WORDS or all(w[:1].isupper() or w in _TITLE_CASE_SMALL for w in words):
+        return None
+    return start, dash.start(), credited[0]

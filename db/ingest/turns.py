@@ -34,7 +34,7 @@ from db.ingest.lexicon import (
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
-from db.ingest.speakerlines import adopt, credit_name, speaker_lines
+from db.ingest.speakerlines import adopt, credit_name, speaker_lines, trailing_credit
 from db.records import PartialDate, PersonRecord, QuoteRecord, Span
 from db.text import lower
 
@@ -300,6 +300,7 @@ def find_turns(
         _transcript(text, pieces, labels, cast, piece_dates, turns, interviewee)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
     _block_quotes(text, norm, units, cast, dates, turns)
+    _credited_items(text, norm, units, cast, dates, turns)
     return turns
 
 
@@ -443,6 +444,35 @@ def _block_quotes(
         span = Span(unit.start, unit.end)
         date = _within_life(dates[index], norm[line.start : line.end])
         turns.quotes.append(QuoteRecord(person, words, date, context, False, span))
+
+
+def _credited_items(
+    text: str,
+    norm: str,
+    units: list[Unit],
+    cast: Cast,
+    dates: list[PartialDate | None],
+    turns: Turns,
+) -> None:
+    """Items that end with a dash and their speaker's name (speakerlines.trailing_credit),
+    outside turns and block quotes: the words before the dash are that person's."""
+    found = False
+    for unit in units:
+        if turns.in_turn(unit.start) is not None or turns.is_block(unit.start):
+            continue
+        credit = trailing_credit(text, norm, cast, unit)
+        if credit is None:
+            continue
+        start, dash, person = credit
+        words = " ".join(text[start:dash].split()).strip(_OUTER_MARKS)
+        turns.blocks.append((unit.start, unit.end))
+        span = Span(start, dash)
+        turns.quotes.append(
+            QuoteRecord(adopt(cast, person), words, dates[unit.index], None, False, span)
+        )
+        found = True
+    if found:
+        turns.blocks.sort()
 
 
 def _within_life(date: PartialDate | None, signature: str) -> PartialDate | None:

@@ -140,3 +140,18 @@ def test_an_unnamed_label_in_a_list_of_quotes_by_name() -> None:
     assert fan.speaker is None
     assert quote_with(doc, "We are delighted").speaker == "Tomas Brandvik"
     assert not [q for q in doc.quotes if "Harbour Park" in q.text]
+
+
+def test_highlights_credited_after_a_dash() -> None:
+    """`• words—Name`: an item that ends with a dash and a name is that person's saying;
+    a reading list's `Title — Author` is not (title case, too short)."""
+    doc = parse(
+        "Old captains remember the cup\n\n"
+        "  * Nobody in the whole harbour slept the night before that final\u2014Tomas Brandvik\n\n"
+        "  * The Long Road Home to the Harbour \u2014 Ola Hestnes\n\n"
+        "The former captains, Tomas Brandvik and Ola Hestnes, shared their memories.\n"
+    )
+    quote = quote_with(doc, "Nobody in the whole harbour slept")
+    assert quote.speaker == "Tomas Brandvik"
+    assert quote.text.endswith("before that final")
+    assert not [q for q in doc.quotes if "Long Road" in q.text]
