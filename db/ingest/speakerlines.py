@@ -136,13 +136,17 @@ def _dashed_credit(norm: str, cast: Cast, unit: Unit) -> str | None:
     return None if found is None else found[0]
 
 
-def _name_line(norm: str, cast: Cast, unit: Unit) -> str | None:
+def _name_line(norm: str, cast: Cast, unit: Unit, heading: bool = False) -> str | None:
     """A short line that is a name, a role before it or an aside after it allowed
-    ("Coach Ann Lee (Wanderers)", "Wanderers coach, Ann Lee"): no sentence."""
+    ("Coach Ann Lee (Wanderers)", "Wanderers coach, Ann Lee"): no sentence. A line
+    that heads the quotes under it may end with a colon ("Wanderers coach Ann Lee:");
+    a credit under a quote never does."""
     if unit.block.kind not in _LINE_KINDS or unit.end - unit.start > _NAME_LINE_MOST:
         return None
     line = norm[unit.start : unit.end]
-    if "\n" in line or line[-1] in ".!?:;," or line[0] in _OPENING_MARKS:
+    if heading and line.endswith(":"):
+        line = line[:-1].rstrip()
+    if not line or "\n" in line or line[-1] in ".!?:;," or line[0] in _OPENING_MARKS:
         return None
     if len(line.split()) > _NAME_LINE_WORDS:
         return None
@@ -190,7 +194,7 @@ def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], s
         below = units[index + 1]
         if below.block.section != units[index].block.section or not _quote_line(norm, below):
             continue
-        person = _name_line(norm, cast, units[index])
+        person = _name_line(norm, cast, units[index], heading=True)
         if person is not None:
             heads[index] = person
     if len(heads) < _LIST_LEAST:

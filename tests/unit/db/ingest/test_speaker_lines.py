@@ -155,3 +155,19 @@ def test_highlights_credited_after_a_dash() -> None:
     assert quote.speaker == "Tomas Brandvik"
     assert quote.text.endswith("before that final")
     assert not [q for q in doc.quotes if "Long Road" in q.text]
+
+
+def test_name_lines_ending_in_a_colon_head_the_quotes_under_them() -> None:
+    """`Wanderers coach Ola Hestnes:` on its own line over quotes: a heading name line
+    too, the role before the name in lower case."""
+    doc = parse(
+        "Derby reaction\n\n"
+        "The managers spoke after the match at Harbour Park.\n\n"
+        "Rovers boss Tomas Brandvik:\n\n"
+        '"We never stopped running tonight and it paid off in the end."\n\n'
+        '"The fans were magnificent all night."\n\n'
+        "Wanderers coach Ola Hestnes:\n\n"
+        '"It hurts, but we will come back stronger next year."\n'
+    )
+    assert quote_with(doc, "The fans were magnificent").speaker == "Tomas Brandvik"
+    assert quote_with(doc, "It hurts").speaker == "Ola Hestnes"
