@@ -617,13 +617,15 @@ class QuoteBuilder:
         return shift(self.published, days[0].delta, days[0].unit) if len(days) == 1 else None
 
     def _settle_headings(self, records: list[tuple[QuoteSpan, QuoteRecord]]) -> list[QuoteRecord]:
-        """A headline repeating a body quote takes its speaker; a full repeat is dropped."""
+        """A headline repeating a body quote takes its speaker; a heading's full repeat is
+        dropped. A headline is a heading, or the document's first line when it reads as
+        one (a quote of its own, which the page shows twice)."""
         kept: list[QuoteRecord] = []
         body: dict[int, list[QuoteRecord]] = {}
         headed = False
         for quote, record in records:
             block = self.layout.units[quote.blocks[0]].block
-            if block.kind != "heading":
+            if not self._headline(quote):
                 body.setdefault(block.section, []).append(record)
             else:
                 headed = True
@@ -632,14 +634,25 @@ class QuoteBuilder:
         words: dict[int, set[str]] = {}  # the words of body quotes, by id: asked per headline
         for quote, record in records:
             unit = self.layout.units[quote.blocks[0]]
-            if unit.block.kind == "heading":
+            if self._headline(quote):
                 twin = _twin(record, body.get(unit.block.section, []), words)
                 if twin is not None and record.speaker is None:
                     record.speaker, record.context = twin.speaker, twin.context
-                if twin is not None and not record.fragment:
-                    continue
+                if twin is not None and not record.fragment and unit.block.kind == "heading":
+                    continue  # a heading's repeat; a first line's stays, a quote of its own
             kept.append(record)
         return kept
+
+    def _headline(self, quote: QuoteSpan) -> bool:
+        unit = self.layout.units[quote.blocks[0]]
+        if unit.block.kind == "heading":
+            return True
+        if unit.index != 0:
+            return False
+        norm = self.layout.norm
+        newline = norm.find("\n", unit.start, unit.end)
+        line_end = unit.end if newline < 0 else newline
+        return quote.close <= line_end and is_title_line(norm, unit.start, line_end)
 
 
 def _twin(

@@ -224,3 +224,16 @@ def test_headline_slogans_and_scare_quotes_stay_out(headline: str) -> None:
     doc = parse(HEADLINED.format(headline=headline))
     served = [q.text for q in doc.quotes if not q.fragment]
     assert served == ["We cannot keep living like this"], served
+
+
+def test_a_first_line_headline_quote_takes_its_body_twins_speaker() -> None:
+    """The first line quoting words the article quotes again: the same speaker's, and
+    both stay quotes (the page shows them twice)."""
+    doc = parse(
+        "'Why will nobody fix the damp?': tenant's plea\n"
+        "Tenants on the Marsh estate say the damp has come back every winter since 2019.\n\n"
+        "Rosa Kimani has lived on the estate for a decade.\n\n"
+        '"Why will nobody fix the damp?" she said.\n'
+    )
+    found = [q for q in doc.quotes if q.text.startswith("Why will nobody fix the damp")]
+    assert [q.speaker for q in found] == ["Rosa Kimani", "Rosa Kimani"]
