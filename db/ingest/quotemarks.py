@@ -44,6 +44,9 @@ _TITLE_CASE_SMALL: Final = frozenset("a an the of and or in on at to for by with
 _HEADLINE_MOST: Final = 160  # the longest first line of a document read as its headline
 _RECENT: Final = 4  # quotes found last, all that can hold a unit's first character
 _ANY_MARK: Final = re.compile(f"[\n{_MARK_CHARS}\u2018\u2019]")
+_QUOTE_MARK: Final = re.compile(f"[{_MARK_CHARS}\u2018\u2019]")
+_ASIDES_MOST: Final = 2  # captions or ad lines an open quote goes on past
+_ASIDE_MOST: Final = 400  # the longest of them (a caption a page repeats)
 
 
 class QuoteSpan:
@@ -212,6 +215,7 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     has_single_openers = _SINGLE_OPENER in text
     pending: QuoteSpan | None = None
     previous: Unit | None = None
+    asides = 0  # asides passed over since the open quote's paragraph
     for unit in units:
         open_at: int | None = None
         chain: QuoteSpan | None = None
@@ -219,9 +223,13 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
             mark = _opens_with_mark(text, unit, singles)
             if mark is not None and _chains(previous, unit):
                 chain, open_at = pending, mark
+            elif mark is None and asides < _ASIDES_MOST and _is_aside(text, unit, previous):
+                asides += 1  # a caption or an ad line the page set inside the quote
+                continue
             else:
                 _cap(scan, text, pending, previous)
         pending = None
+        asides = 0
         scan_from = unit.start if open_at is None else open_at + 1
         for at in marks_in(text, norm, scan_from, unit.end):
             mark_char = text[at]
@@ -355,6 +363,19 @@ def _chains(previous: Unit | None, unit: Unit) -> bool:
         return False
     same_section = previous.block.section == unit.block.section
     return same_section and unit.block.kind == "paragraph" and previous.block.kind == "paragraph"
+
+
+def _is_aside(text: str, unit: Unit, previous: Unit | None) -> bool:
+    """`Ann Lee (Photo: Getty Images)`, `Hide Ad`: a short paragraph with no quotation
+    mark that ends no sentence, in the open quote's section: a caption, a credit or an
+    ad line set between two paragraphs of one quote, which goes on after it."""
+    if previous is None or unit.block.section != previous.block.section:
+        return False
+    if unit.block.kind not in ("paragraph", "caption") or unit.end - unit.start > _ASIDE_MOST:
+        return False
+    if _QUOTE_MARK.search(text, unit.start, unit.end) is not None:
+        return False
+    return not text[unit.start : unit.end].rstrip().endswith((".", "!", "?", ":"))
 
 
 def _cap(scan: QuoteScan, text: str, pending: QuoteSpan, unit: Unit | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.db.ingest.helpers import parse
+from tests.unit.db.ingest.helpers import parse, quote_with
 
 DOUBLES = (
     "Harbour board meets\n\n"
@@ -237,3 +237,22 @@ def test_a_first_line_headline_quote_takes_its_body_twins_speaker() -> None:
     )
     found = [q for q in doc.quotes if q.text.startswith("Why will nobody fix the damp")]
     assert [q.speaker for q in found] == ["Rosa Kimani", "Rosa Kimani"]
+
+
+def test_an_open_quote_goes_on_past_a_caption() -> None:
+    """A quote left open at its paragraph's end goes on in the next paragraph that opens
+    with a mark, past a caption or an ad line the page set between them; a paragraph
+    of prose between them ends it."""
+    doc = parse(
+        "Harbour reopens\n\n"
+        'Harbour master Ingrid Solvang said: "We have waited two years for this day.\n\n'
+        "Ingrid Solvang at the quay (Photo: Harbour Press)\n\n"
+        "Hide Ad\n\n"
+        '"The boats can come home at last."\n\n'
+        'Fisherman Olaf Brekke was there too. "It is a good day," he said.\n'
+    )
+    quote = quote_with(doc, "We have waited two years")
+    assert quote.speaker == "Ingrid Solvang"
+    assert "The boats can come home at last." in quote.text
+    assert "Photo" not in quote.text
+    assert [q.text for q in doc.quotes if q.text.startswith("The boats")] == []
