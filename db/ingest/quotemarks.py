@@ -39,9 +39,6 @@ _AFTER_CLOSING: Final = frozenset(
 )
 _NEXT_WORD: Final = re.compile(r" ([a-z]+)")
 _HEADLINE_WORDS: Final = 3  # fewer words in a headline's single marks are a scare quote
-# Words a title-cased name leaves in lower case ("King of Melody", "Out of the Blue").
-_TITLE_CASE_SMALL: Final = frozenset("a an the of and or in on at to for by with from".split())
-_HEADLINE_MOST: Final = 160  # the longest first line of a document read as its headline
 _RECENT: Final = 4  # quotes found last, all that can hold a unit's first character
 _ANY_MARK: Final = re.compile(f"[\n{_MARK_CHARS}\u2018\u2019]")
 _QUOTE_MARK: Final = re.compile(f"[{_MARK_CHARS}\u2018\u2019]")
@@ -248,7 +245,7 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
             chain, open_at = None, None
         if not singles and has_single_openers:
             _introduced_singles(scan, text, norm, unit, open_at)
-        if not singles and "'" in norm[unit.start : unit.start + _HEADLINE_MOST]:
+        if not singles and text.startswith("'", unit.start):
             _headline_straight(scan, text, norm, unit)
         if open_at is not None:
             pending = _extend(chain, open_at, unit.end, unit)
@@ -294,60 +291,34 @@ def _introduced_singles(
 def _headline_quote(text: str, norm: str, unit: Unit, open_at: int, close_at: int) -> bool:
     """`Residents ‘at their wits’ end’ over noise`: a headline quotes in single marks even
     where its article quotes in double ones. Three words at least (two are a scare quote's)
-    and not in title case (‘Keep Hull Tidy’, ‘King of Pop’ are a slogan's, a title's or
-    a nickname's name: every word capitalised but the small ones). A
-    headline may end with its quote's closing mark; the document's first line is its
-    headline up to _HEADLINE_MOST characters."""
-    most = _HEADLINE_MOST if unit.index == 0 else TITLE_LINE_MOST  # a longer line is no headline
-    low = max(unit.start, open_at - most)
-    high = min(unit.end, close_at + most)
+    and not every word capitalised (‘Keep Hull Tidy’ is a slogan's or a title's name)."""
+    low = max(unit.start, open_at - TITLE_LINE_MOST)  # a longer line is no headline
+    high = min(unit.end, close_at + TITLE_LINE_MOST)
     before = text.rfind("\n", low, open_at)
     after = text.find("\n", close_at, high)
     if (before < 0 and low > unit.start) or (after < 0 and high < unit.end):
         return False
     line_start = unit.start if before < 0 else before + 1
-    line_end = unit.end if after < 0 else after
-    if not norm[close_at + 1 : line_end].strip():
-        line_end = close_at  # "... dismiss 'at least 1,500 workers'": the quote's own end
-    if line_end - line_start > most or not is_title_line(norm, line_end - 1, line_end):
-        return False
-    if unit.index != 0 and not is_title_line(norm, line_start, line_end):
+    if not is_title_line(norm, line_start, unit.end if after < 0 else after):
         return False
     words = text[open_at + 1 : close_at].split()
-    return len(words) >= _HEADLINE_WORDS and not all(
-        w[:1].isupper() or w in _TITLE_CASE_SMALL for w in words
-    )
+    return len(words) >= _HEADLINE_WORDS and not all(w[:1].isupper() for w in words)
 
 
 def _headline_straight(scan: QuoteScan, text: str, norm: str, unit: Unit) -> None:
-    """`'Why won't they leave?': Mayor's plea`, `Mills shed 'at least 500 jobs'`: straight
-    single marks in a headline. One opens at the line's start or after a space, before a
-    letter or a digit, and closes at the first mark no letter follows (won't and Mayor's
-    go on)."""
+    """`'Why won't they leave?': Mayor's plea`: a headline opening with a straight single
+    mark; it closes at the first mark no letter follows (won't and Mayor's go on)."""
     line_end = text.find("\n", unit.start, unit.end)
     end = unit.end if line_end < 0 else line_end
-    if end - unit.start > _HEADLINE_MOST:
+    at = text.find("'", unit.start + 1, end)
+    while at >= 0 and at + 1 < end and text[at + 1].isalnum():
+        at = text.find("'", at + 1, end)
+    if at < 0 or not _headline_quote(text, norm, unit, unit.start, at):
         return
-    found: list[QuoteSpan] = []
-    open_at = text.find("'", unit.start, end)
-    while 0 <= open_at < end - 1:
-        opens = open_at == unit.start or text[open_at - 1] in " ("
-        if not opens or not text[open_at + 1].isalnum():
-            open_at = text.find("'", open_at + 1, end)
-            continue
-        at = text.find("'", open_at + 1, end)
-        while at >= 0 and at + 1 < end and text[at + 1].isalnum():
-            at = text.find("'", at + 1, end)
-        if at < 0:
-            break
-        if _headline_quote(text, norm, unit, open_at, at) and not any(
-            q.open <= open_at < q.close for q in scan.spans[-_RECENT:]
-        ):
-            found.append(QuoteSpan(open_at, at + 1, [(open_at + 1, at)], [unit.index]))
-        open_at = text.find("'", at + 1, end)
-    if found:
-        scan.spans.extend(found)
-        scan.spans.sort(key=lambda q: q.open)
+    if any(q.open <= unit.start < q.close for q in scan.spans[-_RECENT:]):
+        return
+    scan.spans.append(QuoteSpan(unit.start, at + 1, [(unit.start + 1, at)], [unit.index]))
+    scan.spans.sort(key=lambda q: q.open)
 
 
 def _extend(chain: QuoteSpan | None, open_at: int, inner_end: int, unit: Unit) -> QuoteSpan:
