@@ -214,6 +214,7 @@ def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], s
 
 _TRAILING_DASH: Final = re.compile(r"(?:\s[-\u2013\u2014]{1,2}|[\u2013\u2014])\s*(?=[A-Z])")
 _BULLET: Final = re.compile(r"[\u2022*\u2013\u2014-]\s+")
+_SAYING_ENDS: Final = (".", "!", "?", '"', "'", "\u201d", "\u2019")
 _TRAILING_MOST: Final = 400  # the longest item read for a credit at its end
 _TRAILING_REACH: Final = 80  # the longest credit after an item's dash
 _QUOTE_WORDS: Final = 8  # words before a trailing credit that make a saying, not a title
@@ -225,7 +226,8 @@ def trailing_credit(text: str, norm: str, cast: Cast, unit: Unit) -> tuple[int, 
     ends with a dash and a name is that person's words. The dash's offset and the
     person; None unless the words before it make a saying (eight words or more, not in
     title case as a book's or a song's name is) and the name, an aside perhaps after
-    it, ends the item. Where the words start (after a bullet), end, and the person."""
+    it, ends the item. Outside a list the words must end as a sentence does. Where the
+    words start (after a bullet), where they end, and the person."""
     if unit.block.kind not in _LINE_KINDS or unit.end - unit.start > _TRAILING_MOST:
         return None
     low = max(unit.start, unit.end - _TRAILING_REACH)
@@ -240,6 +242,9 @@ def trailing_credit(text: str, norm: str, cast: Cast, unit: Unit) -> tuple[int, 
     if credited is None or credited[2] != end:
         return None
     bullet = _BULLET.match(norm, unit.start, dash.start())
+    said = norm[unit.start : dash.start()].rstrip().endswith(_SAYING_ENDS)
+    if bullet is None and unit.block.kind != "bullet" and not said:
+        return None  # prose that names someone after a dash ("set up by two brothers - ...")
     start = unit.start if bullet is None else bullet.end()
     words = text[start : dash.start()].split()
     if len(words) < _QUOTE_WORDS or all(w[:1].isupper() or w in _TITLE_CASE_SMALL for w in words):

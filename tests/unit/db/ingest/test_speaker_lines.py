@@ -171,3 +171,16 @@ def test_name_lines_ending_in_a_colon_head_the_quotes_under_them() -> None:
     )
     assert quote_with(doc, "The fans were magnificent").speaker == "Tomas Brandvik"
     assert quote_with(doc, "It hurts").speaker == "Ola Hestnes"
+
+
+def test_prose_naming_someone_after_a_dash_is_no_saying() -> None:
+    """A paragraph of prose whose last words name someone after a dash is no quote;
+    a saying set as a paragraph ends as a sentence before its dash."""
+    doc = parse(
+        "Harbour history\n\n"
+        "The boatyard on the north quay was set up in the spring by two brothers - "
+        "Tomas Brandvik\n\n"
+        "Nobody who works the sea ever truly leaves the harbour behind. \u2014 Ola Hestnes\n"
+    )
+    assert not [q for q in doc.quotes if "boatyard" in q.text]
+    assert quote_with(doc, "Nobody who works the sea").speaker == "Ola Hestnes"
