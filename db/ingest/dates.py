@@ -957,10 +957,15 @@ _LINE_YEAR: Final = re.compile(
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP})"
     rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
 )
+# A month's own line under a year ("March:", "- January -", or "February" alone): the
+# month-day entries below it ("- 9: ...") are of that month and year.
 _LINE_MONTH: Final = re.compile(
     r"\s*(?:[*-]\s+)?(?P<m>January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)(?=\s*(?::|-|\|))"
+    r"|October|November|December)(?=\s*(?::|-|\||$))"
 )
+# A day's own entry under a month ("- 9: Kaunda is released", "24th - ..."): the day of
+# the month above it; a colon or a spaced dash after it, never "|" (a table's row number).
+_LINE_DAY: Final = re.compile(rf"\s*(?:[*-]\s+)?(?P<d>[1-3]?\d){_ORD}(?=\s?(?::|-{{1,2}})\s)")
 # A time line under a day: "9:32 a.m. EDT:", "10 pm -", or a 24-hour clock's four digits
 # with a zone after them ("0100 GMT (0800):", a local time in brackets): four digits
 # without a zone may be a year, so they never head a time line.
@@ -1094,6 +1099,11 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
         found = _LINE_MONTH.match(line)
         if found is not None:
             date = make_date(year, _month_number(found.group("m")), None)
+    if found is None and context is not None and context.month is not None:
+        found = _LINE_DAY.match(line)
+        if found is not None:
+            date = _day_of(context, int(found.group("d")))
+            found = found if date is not None else None
     if found is None and context is not None and context.precision in _DAYS:
         found = _LINE_TIME.match(line)
         date = context
@@ -1150,6 +1160,16 @@ def _states_year(head: re.Match[str]) -> bool:
 
 
 _HEAD_YEARS: Final = ("ya", "yb", "yp", "yc", "yd", "ye")
+
+
+def _day_of(context: PartialDate, day: int) -> PartialDate | None:
+    """The day of the context's month that a day's own entry names: under the month's
+    line, or after an earlier day of it (days run forward in such a list; a number
+    lower than the day above is a list's count, not a date)."""
+    assert context.month is not None
+    if context.day is not None and day < context.day:
+        return None
+    return make_date(context.year, context.month, day)
 
 
 def _range_month(span: re.Match[str], month: int, year: int | None) -> PartialDate | None:

@@ -26,7 +26,7 @@ from db.ingest.lexicon import WEEKDAYS
 from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
-from db.ingest.segment import Section, is_title_line
+from db.ingest.segment import Section, is_time_stamp, is_title_line
 from db.records import EventRecord, PartialDate, Span
 from db.text import lower
 
@@ -275,7 +275,7 @@ class EventBuilder:
         if self._day_in_entry(section):
             return  # its words' own event holds the day
         text = self.layout.text
-        body = [u for u in units if u.block.kind == "paragraph"]
+        body = [u for u in units if u.block.kind == "paragraph" and not self._is_own_date(u)]
         headline = text[section.headline_start : section.heading.end]
         summary = headline  # a heading alone
         if body:
@@ -519,6 +519,11 @@ class EventBuilder:
         hits = self.layout.dates.dates_in(unit.start, unit.end)
         if not hits or unit.end - unit.start > 100:
             return False
+        norm = self.layout.norm
+        if len(hits) == 1 and is_time_stamp(norm[hits[0].end : unit.end]):
+            lead = lower(norm[unit.start : hits[0].start].strip(" ,"))
+            if not lead or lead in WEEKDAYS:
+                return True  # "27 May 2019 | 9:51 am": a stamp, whichever day it says
         if any(h.date != self.published for h in hits):  # "11.01.2014 - Update: 11.01.2014"
             return False
         return not ends_sentence(self.layout.norm[unit.start : unit.end])

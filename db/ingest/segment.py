@@ -40,6 +40,11 @@ HEAD_LINES: Final = 15
 # A dated line whose words open so is the page's stamp ("11.01.2014 - Update: ..."), no
 # entry: "update" as well as the stamp words that make a whole line furniture.
 _STAMP_WORDS: Final = ("update", *STAMP_PREFIXES)
+# A time of day alone after a date near the top: the page's stamp, no entry's words.
+_STAMP_TIME: Final = re.compile(
+    r"\s*(?:[|,-]\s*)?(?:at\s)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s?[A-Z]{2,4})?\s*"
+)
 _POSITION_MARK: Final = re.compile(
     r"\((?:left|right|center|centre|top|bottom|front|rear|L|R|C|"
     r"(?:second|third) from (?:left|right))\)|, (?:left|right),"
@@ -442,8 +447,14 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
 
 
 def _is_stamp(words: str) -> bool:
-    """The words after a date say when the page was published or updated."""
-    return lower(words.lstrip()).startswith(_STAMP_WORDS)
+    """The words after a date say when the page was published or updated, or they are
+    only its time of day ("27 May 2019 | 9:51 am", "4 April 2023 16:20:28")."""
+    return lower(words.lstrip()).startswith(_STAMP_WORDS) or is_time_stamp(words)
+
+
+def is_time_stamp(words: str) -> bool:
+    """Words after a date that are only a time of day: "| 9:51 am", " 16:20:28"."""
+    return _STAMP_TIME.fullmatch(words) is not None
 
 
 def _reclassify_wrapped(norm: str, wrapped: list[Block]) -> None:

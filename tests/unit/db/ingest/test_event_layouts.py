@@ -1,0 +1,38 @@
+"""Dated events in the layouts pages give them: month and day lists, table rows, year
+headings, dated nouns. Every text here is invented."""
+
+from __future__ import annotations
+
+from tests.unit.db.ingest.helpers import events_on, parse
+
+
+def test_day_entries_under_a_month_under_the_headline_year() -> None:
+    """'1901: ...' over '- March -' over '- 4: ...': each day is of that month and of the
+    headline's year, not of the page's stamp (a date with only a time of day)."""
+    doc = parse(
+        "1901: A year on the quay\n\n"
+        "By Staff\n"
+        "14 May 2020 | 10:05 am\n"
+        "Here is what happened on the quay that year.\n\n"
+        "- March -\n"
+        "- 4: The first ferry docks at the new pier\n\n"
+        "- 17: A storm floods the lower market\n\n"
+        "April\n"
+        "- 2: The harbour master resigns\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events if e.date.month] == [
+        ("1901-03-04", "The first ferry docks at the new pier"),
+        ("1901-03-17", "A storm floods the lower market"),
+        ("1901-04-02", "The harbour master resigns"),
+    ]
+    assert not events_on(doc, "2020-05-14")
+
+
+def test_a_day_number_below_the_day_above_is_no_date() -> None:
+    """Days in such a list run forward: '2: ...' after '- 17: ...' is a count."""
+    doc = parse(
+        "1901: Quay notes\n\nMarch\n- 17: A storm floods the lower market\n\n"
+        "2: Repairs begin on the pier\n"
+    )
+    assert not events_on(doc, "1901-03-02")
+    assert events_on(doc, "1901-03-17")
