@@ -938,7 +938,8 @@ _REFINE: Final = re.compile(
     rf"(?:[Oo]n\s|[Ii]n\s)?(?P<m>{MONTH})\.?(?:\s(?P<d>\d{{1,2}}){_ORD})?\b(?!,?\s\d{{3}})"
     r"(?=\s*[,:|-]|\s[A-Z])"
 )
-_LEAD: Final = r"\s*(?:[*-]\s+|\d{1,3}[.)]\s+)?"  # a bullet or a list's number may open the line
+# A bullet, a list's number or a table row's number cell ("4 | 1691 | ...") may open the line.
+_LEAD: Final = r"\s*(?:[*-]\s+|\d{1,3}[.)]\s+|\d{1,3}\s?\|\s*)?"
 _LINE_FULL: Final = re.compile(rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?P<date>{_DATES.pattern})")
 _LINE_MONTH_DAY: Final = re.compile(
     rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?:(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD}"
@@ -1117,8 +1118,26 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
             return _refined(line, LineDate(date, after))  # "1845 October 11 - ..."
     headed = _headed(line, found.end(), date, in_year)
     if headed is not None and headed.date is not None and headed.date.precision == "year":
-        return _refined(line, headed)
+        return _cell_date(line, headed) or _refined(line, headed)
     return headed
+
+
+def _cell_date(line: str, headed: LineDate) -> LineDate | None:
+    """A year cell whose entry opens with its own date of that year, as a table's row
+    does ("1691 | - 3 Oct 1691: Limerick ...", "1698 | - 1698: England - ..."): the
+    entry's date, and its words after it; None where the entry states none."""
+    assert headed.date is not None
+    rest = line[headed.head :]
+    if not rest[:_CELL_REACH].lstrip(" *-")[:1].isdecimal():
+        return None  # only a row's entry that opens with a number may restate its date
+    inner = _general_head(rest, headed.date.year, False)
+    if inner is None:  # "- 1698: England - ...": the year again, then the entry's words
+        year = _LINE_YEAR.match(rest)
+        same = year is not None and year.group("y") == str(headed.date.year)
+        inner = _headed(rest, year.end(), headed.date, False) if year and same else None
+    if inner is None or inner.date is None or inner.date.year != headed.date.year:
+        return None
+    return LineDate(inner.date, headed.head + inner.head)
 
 
 # After a heading's date, what makes it the start of a span ("March 1901 - June 1902",
@@ -1199,9 +1218,12 @@ def _refined(line: str, headed: LineDate) -> LineDate:
     return LineDate(date, headed.head)  # "1955: On Dec. 1, ...": the words keep their date
 
 
+_CELL_REACH: Final = 4  # "- 3 Oct": a bullet and the first digit of an entry's own date
+
+
 def _headed(line: str, end: int, date: PartialDate | None, in_year: bool) -> LineDate | None:
     rest = line[end:]
-    if not rest.strip():
+    if not rest.strip(" |"):  # "1688 | |": a table row with empty cells is a bare date
         return LineDate(date, len(line))
     separator = re.match(_SEPARATOR_IN_YEAR if in_year else _SEPARATOR, rest)
     if separator is None:

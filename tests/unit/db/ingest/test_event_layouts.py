@@ -36,3 +36,20 @@ def test_a_day_number_below_the_day_above_is_no_date() -> None:
     )
     assert not events_on(doc, "1901-03-02")
     assert events_on(doc, "1901-03-17")
+
+
+def test_table_rows_with_a_row_number_and_a_year_cell() -> None:
+    """'3 | 1702 | - 9 Jun 1702: ...': a table pasted as text, a row's number, its year
+    and its entry, which may restate the year or state the day; empty rows tell nothing."""
+    doc = parse(
+        "Date |\nEvent(s) |\n"
+        "1 | 1701 | |\n"
+        "2 | 1702 | - 9 Jun 1702: Harwick - The stone quay is finished and blessed\n"
+        "|\n"
+        "3 | 1703 | - 1703: Harwick - A great fire burns the old market to the ground\n"
+        "|\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1702-06-09", "Harwick - The stone quay is finished and blessed"),
+        ("1703", "Harwick - A great fire burns the old market to the ground"),
+    ]
