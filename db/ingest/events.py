@@ -26,7 +26,7 @@ from db.ingest.lexicon import WEEKDAYS
 from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
-from db.ingest.segment import Section, is_time_stamp, is_title_line
+from db.ingest.segment import Section, bracket_year_headings, is_time_stamp, is_title_line
 from db.records import EventRecord, PartialDate, Span
 from db.text import lower
 
@@ -144,6 +144,9 @@ class EventBuilder:
         # it, with no date stated between, counts on from it.
         self.told: tuple[int, PartialDate] | None = None
         self.titles: list[int] | None = None  # title lines' starts, once asked (_topic_start)
+        # The paragraph under a bracketed year heading, by its start, and that year: a
+        # sentence there that states the year again tells the heading's event.
+        self.restated: tuple[int, PartialDate] | None = None
 
     def build(self) -> list[EventRecord]:
         """All events of the document, in text order, without repeats."""
@@ -151,17 +154,36 @@ class EventBuilder:
         for unit in self.layout.units:
             by_section.setdefault(unit.block.section, []).append(unit)
         year_item: Section | None = None  # the "- 1638" item that the items below refine
+        headings = bracket_year_headings(self.layout.norm, [u.block for u in self.layout.units])
         for section in self.layout.sections:
             units = by_section.get(section.index, [])
             year_item = self._year_item(section, units, year_item)
             if section.heading is not None and section.date is not None:
                 self._heading_event(section, units)
                 self._entry_lines(section, units)
-            for unit in units:
+            for index, unit in enumerate(units):
+                year = headings.get(unit.start) if headings else None
+                if year is not None:
+                    self._bracket_heading(year, unit, units[index + 1 : index + 2])
+                    continue
                 self._unit_events(section, unit)
             if year_item is not None and year_item is not section:
                 self._sibling_items(year_item, units)
         return self.events
+
+    def _bracket_heading(self, year: PartialDate, unit: Unit, below: list[Unit]) -> None:
+        """'3. Mobiles go digital (1991)' over its paragraph: an event of that year, told
+        by the paragraph's first sentences, where the year is not stated again."""
+        text = self.layout.text
+        summary = text[unit.start : unit.end]
+        end = unit.end
+        if below and below[0].block.kind == "paragraph":
+            sentences = self.layout.sentences[below[0].index][:2]
+            summary = text[sentences[0][0] : sentences[-1][1]] if sentences else summary
+            end = below[0].end
+            self.restated = (below[0].start, year)
+        title = text[unit.start : unit.end]
+        self._add(year, title, summary, self._people(unit.start, end), unit.start, unit.end, True)
 
     def _entry_lines(self, section: Section, units: list[Unit]) -> None:
         """'1868. Opening of Hyogo and Osaka.' / 'Yedo named Tokyo and made capital.' / ...:
@@ -584,6 +606,8 @@ class EventBuilder:
             ]
             hits = sorted([*hits, *dated], key=_HIT_START)
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
+        if self.restated is not None and self.restated[0] == since:
+            hits = [h for h in hits if h.date != self.restated[1]]
         if (
             not hits
             or self._is_citation_note(start, end, hits)

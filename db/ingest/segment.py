@@ -115,6 +115,10 @@ _MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timel
 _RUN_IN_REACH: Final = 64  # a weekday, a full date and the first word after it
 _ORDINALS: Final = ("st", "nd", "rd", "th")
 _HEAD_SEPARATORS: Final = (": ", " - ")  # what follows an inline entry's head
+# A title line's closing year in brackets: "Mobiles go digital (1991)".
+_BRACKET_YEAR: Final = re.compile(r"\S\s\(([1-9]\d{3})\)$")
+_MIN_BRACKET_HEADINGS: Final = 2
+_CLAUSE_MARKS: Final = (".", ",", ";", ":")
 _SENTENCE_ENDS: Final = (".", "!", "?", '."', '!"', '?"')
 
 
@@ -399,6 +403,28 @@ def _dated_lines(
     if top is not None and (few or _dates_the_page(dated, top)):
         del dated[top]
     return dated
+
+
+def bracket_year_headings(norm: str, blocks: list[Block]) -> dict[int, PartialDate]:
+    """'3. Mobiles go digital (1991)' over its paragraph: a series of short one-line
+    blocks (at least two) that each end with a year in brackets are headings of their
+    years, their paragraphs below telling what happened then (a listicle's, a history's
+    numbered parts). One such line alone is a caption or a name with a year. The
+    blocks' starts, with their years."""
+    found: dict[int, PartialDate] = {}
+    for block in blocks:
+        if block.kind != "paragraph" or block.end - block.start > TITLE_LINE_MOST:
+            continue
+        stretch = norm[block.start : block.end]
+        if not stretch.endswith(")") or not stretch[-2:-1].isdecimal():
+            continue  # the cheap test: most blocks end otherwise
+        year = _BRACKET_YEAR.search(stretch)
+        if year is None or stretch[: year.start() + 1].endswith(_CLAUSE_MARKS):
+            continue  # "... in the end (1991)": a sentence's or a clause's end
+        date = make_year(int(year.group(1)))
+        if date is not None:
+            found[block.start] = date
+    return found if len(found) >= _MIN_BRACKET_HEADINGS else {}
 
 
 def _has_run_in_entries(norm: str, openers: list[tuple[int, Line, int]]) -> bool:

@@ -53,3 +53,25 @@ def test_table_rows_with_a_row_number_and_a_year_cell() -> None:
         ("1702-06-09", "Harwick - The stone quay is finished and blessed"),
         ("1703", "Harwick - A great fire burns the old market to the ground"),
     ]
+
+
+def test_numbered_headings_with_their_year_in_brackets() -> None:
+    """'2. The tram arrives (1905)' over a paragraph: the year's event is what the
+    paragraph tells, even where it states no date of its own."""
+    doc = parse(
+        "Ten moments of the harbour\n"
+        "1. The quay opens (1901)\n"
+        "Fishermen could land their catch in any weather at last. The town grew.\n"
+        "2. The tram arrives (1905)\n"
+        "Electric cars ran from the station to the pier, and the old horse carts went.\n"
+    )
+    (tram,) = events_on(doc, "1905")
+    assert "Electric cars ran from the station" in tram.summary
+    (quay,) = events_on(doc, "1901")
+    assert "land their catch" in quay.summary
+
+
+def test_one_line_with_a_year_in_brackets_is_no_heading() -> None:
+    """'Ann Lee (1968)' alone is a photo's caption or a name: it heads nothing."""
+    doc = parse("Ann Lee\nAnn Lee (1968)\nAnn Lee wrote songs about the sea and sang them.\n")
+    assert not any("songs" in e.summary for e in doc.events)
