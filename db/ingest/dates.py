@@ -830,6 +830,53 @@ def find_bracketed_years(text: str, hits: list[DateHit]) -> list[DateHit]:
     return found
 
 
+# A date that qualifies a noun after a determiner: "the 1949 film", "a 1990 car
+# accident", "their 2011 success", "the April 14 council meeting". The noun names a
+# thing that happened or was made then, so the date is an event's, as "in 1949" is.
+_ATTRIBUTIVE_LEAD: Final = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s(?:(?P<m>{MONTH})\.?\s)?\Z"
+)
+_ATTRIBUTIVE_REACH: Final = len("their September. ")
+_ATTRIBUTIVE_DATE: Final = re.compile(
+    r"(?P<n>\d{1,4})(?:st|nd|rd|th)?\s(?P<noun>[a-z][a-z-]{2,})\b"
+)
+# Measures after a number: "a 1200 acre farm", "the 1500 metre race" count, date nothing.
+_MEASURES: Final = frozenset(
+    "acre acres metre meter mile foot pound ton tonne square cubic kilogram horsepower per"
+    " odd strong block".split()
+)
+
+
+def find_attributive_dates(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """The dates of _ATTRIBUTIVE_LEAD's forms in text where no hit already is: a year
+    (1000 to 2199) or a month-day, before a lowercase noun that is no count's."""
+    found: list[DateHit] = []
+    taken = {h.start for h in hits}
+    for at in _digit_run_starts(text):
+        if at in taken or text[at - 1 : at] != " ":
+            continue
+        lead = _ATTRIBUTIVE_LEAD.search(text, max(0, at - _ATTRIBUTIVE_REACH), at)
+        if lead is None:
+            continue
+        match = _ATTRIBUTIVE_DATE.match(text, at)
+        if match is None:
+            continue
+        noun = match.group("noun")
+        if noun in COUNTED_NOUNS or noun in _MEASURES or noun in _AFTER_BARE_DAY:
+            continue
+        number = match.group("n")
+        date: PartialDate | None = None
+        if lead.group("m"):
+            date = make_date(None, _month_number(lead.group("m")), int(number))
+            start = lead.start("m")
+        elif len(number) == 4 and 1000 <= int(number) <= 2199 and text[at + 4 : at + 5] == " ":
+            date = make_year(int(number))
+            start = at
+        if date is not None:
+            found.append(DateHit(start, match.end("n"), date))
+    return found
+
+
 # "On the 24th it sailed": a day of the month the narrative is in, with an ordinal (a
 # bare "on the 24" is a count) and no month after it (that is a form of _DATES).
 # Then a clause goes on (a comma, a capital, a pronoun, an article): not "on the 2nd
@@ -880,9 +927,12 @@ class DateIndex:
         if holidays:
             self.hits = with_holidays(norm, holidays, self.hits)
         bracketed = find_bracketed_years(norm, self.hits)
-        if bracketed:
-            self.hits = sorted([*self.hits, *bracketed], key=_HIT_START)
-        if holidays or bracketed:
+        attributive = find_attributive_dates(norm, [*self.hits, *self.bare])
+        # where such dates start: a year of one still to come is a plan (see events)
+        self.attributive = frozenset(h.start for h in attributive)
+        if bracketed or attributive:
+            self.hits = sorted([*self.hits, *bracketed, *attributive], key=_HIT_START)
+        if holidays or bracketed or attributive:
             self.hit_starts = [h.start for h in self.hits]
         self.partial = sorted([*months, *days], key=_HIT_START) if days else months
         self.partial_starts = [h.start for h in self.partial]

@@ -606,6 +606,8 @@ class EventBuilder:
             ]
             hits = sorted([*hits, *dated], key=_HIT_START)
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
+        if self.layout.dates.attributive:
+            hits = [h for h in hits if not self._planned(h)]
         if self.restated is not None and self.restated[0] == since:
             hits = [h for h in hits if h.date != self.restated[1]]
         if (
@@ -646,6 +648,22 @@ class EventBuilder:
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
             self._add(date, title, sentence, people, start, end)
+
+    def _planned(self, hit: DateHit) -> bool:
+        """'the 2019 tournament' in a text of 2015: a dated noun of a year still to come
+        names a plan, nothing that happened; in a speaker's words ("the 1996 squad") it
+        names a thing loosely, a team as well as a time."""
+        if hit.start not in self.layout.dates.attributive:
+            return False
+        if self.quoted.contains(hit.start):
+            return True
+        published = self.published
+        return (
+            published is not None
+            and published.year is not None
+            and hit.date.year is not None
+            and hit.date.year > published.year
+        )
 
     def _dates_its_clause(self, open_at: int, close: int, hit: DateHit) -> bool:
         """'The quay opened (March 3, 1901).': brackets that hold one date and nothing
