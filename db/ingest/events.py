@@ -365,10 +365,10 @@ class EventBuilder:
         ):
             return  # its sentences lie inside it: none of them can date anything
         entry = self._entry_date(unit) if section.date is None else None
-        for start, end in self.layout.sentences[unit.index]:
-            if unit.block.kind == "caption":
+        for number, (start, end) in enumerate(self.layout.sentences[unit.index]):
+            if unit.block.kind == "caption" and number == 0:
                 self._caption_event(section, start, end)
-                continue
+                continue  # the caption's own date; the sentences after it tell as prose do
             days = entry is not None and self._has_relative_day(start, end)
             own = entry.start if days and entry else -1
             self._stated_dates(section, start, end, own, unit.start)

@@ -89,3 +89,13 @@ def test_a_date_that_qualifies_a_noun_is_its_events() -> None:
     years = {e.date.iso() for e in doc.events}
     assert {"1931", "1974", "2024-05-03"} <= years
     assert not years & {"1500", "1800", "2031"}
+
+
+def test_sentences_after_a_captions_first_tell_as_prose() -> None:
+    """A paragraph whose first sentence ends with its date reads as a caption; the
+    sentences after it still tell every date they state."""
+    doc = parse(
+        "Ada Brell\n\nAda Brell was born in the village of Harwick, May 2, 1840. "
+        "On June 3, 1861 she married a fisherman and they moved to the city in 1872.\n"
+    )
+    assert {"1840-05-02", "1861-06-03", "1872"} <= {e.date.iso() for e in doc.events}
