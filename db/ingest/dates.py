@@ -826,8 +826,14 @@ def find_bracketed_years(text: str, hits: list[DateHit]) -> list[DateHit]:
                 found.append(DateHit(year.start(), year.end(), date))
     if found and hits:
         taken = {h.start for h in hits}
-        found = [h for h in found if h.start not in taken]
+        found = [h for h in found if h.start not in taken and not _within(hits, h.start)]
     return found
+
+
+def _within(hits: list[DateHit], pos: int) -> bool:
+    """Pos lies inside one of the (sorted) hits: "March 3 (1901)" holds its "1901"."""
+    index = bisect.bisect_right(hits, pos, key=_HIT_START) - 1
+    return index >= 0 and hits[index].end > pos
 
 
 # A date that qualifies a noun after a determiner: "the 1949 film", "a 1990 car
@@ -909,16 +915,52 @@ def make_year(year: int) -> PartialDate | None:
     return PartialDate(year, None, None, "year") if ok else None
 
 
+# An editor's year in brackets after a month-day: "last Saturday, Jan 11 [1919]".
+_EDITORS_YEAR: Final = re.compile(r",?\s?[\[(](?P<y>[1-9]\d{3})[\])]")
+
+
+def with_editors_years(
+    text: str, hits: list[DateHit], bare: list[DateHit]
+) -> tuple[list[DateHit], list[DateHit]]:
+    """Month-days (hits and bare ones) that a year in brackets completes, as full dates
+    among the hits: the year is stated, only set apart."""
+    completed: list[DateHit] = []
+    kept: list[DateHit] = []
+    for hit in bare:
+        year = _EDITORS_YEAR.match(text, hit.end) if text[hit.end : hit.end + 3] else None
+        date = _full(hit.date, year)
+        if date is None:
+            kept.append(hit)
+        elif year is not None:
+            completed.append(DateHit(hit.start, year.end(), date))
+    others: list[DateHit] = []
+    for hit in hits:
+        year = _EDITORS_YEAR.match(text, hit.end) if hit.date.precision == "month-day" else None
+        date = _full(hit.date, year)
+        others.append(DateHit(hit.start, year.end(), date) if date and year else hit)
+    if not completed:
+        return others, bare
+    return sorted([*others, *completed], key=_HIT_START), kept
+
+
+def _full(month_day: PartialDate, year: re.Match[str] | None) -> PartialDate | None:
+    if year is None or month_day.month is None:
+        return None
+    return make_date(int(year.group("y")), month_day.month, month_day.day)
+
+
 class DateIndex:
     """Dates and relative dates of a whole text, scanned once and looked up by range."""
 
     def __init__(self, norm: str) -> None:
         scan = find_dates(norm)
         self.hits = scan.hits
+        self.bare = scan.bare
+        if "[1" in norm or "(1" in norm or "[2" in norm or "(2" in norm:
+            self.hits, self.bare = with_editors_years(norm, self.hits, self.bare)
         self.rejected = scan.rejected
         self.ambiguous = scan.ambiguous
         self.hit_starts = [h.start for h in self.hits]
-        self.bare = scan.bare
         self.bare_starts = [h.start for h in self.bare]
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]

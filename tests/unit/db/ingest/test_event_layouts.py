@@ -99,3 +99,9 @@ def test_sentences_after_a_captions_first_tell_as_prose() -> None:
         "On June 3, 1861 she married a fisherman and they moved to the city in 1872.\n"
     )
     assert {"1840-05-02", "1861-06-03", "1872"} <= {e.date.iso() for e in doc.events}
+
+
+def test_an_editors_year_in_brackets_completes_a_month_day() -> None:
+    """'last Saturday, Feb 9 [1907]': a transcriber's year, set apart but stated."""
+    doc = parse("Obituaries\n\nOle Haug died at his farm last Saturday, Feb 9 [1907], aged 70.\n")
+    assert [e.date.iso() for e in doc.events] == ["1907-02-09"]
