@@ -118,6 +118,7 @@ _HEAD_SEPARATORS: Final = (": ", " - ")  # what follows an inline entry's head
 # A title line's closing year in brackets: "Mobiles go digital (1991)".
 _BRACKET_YEAR: Final = re.compile(r"\S\s\(([1-9]\d{3})\)$")
 _MIN_BRACKET_HEADINGS: Final = 2
+_MIN_BAR_CELLS: Final = 2  # " | " marks in a line before it is a row or a bar of links
 _CLAUSE_MARKS: Final = (".", ",", ";", ":")
 _SENTENCE_ENDS: Final = (".", "!", "?", '."', '!"', '?"')
 
@@ -237,6 +238,8 @@ def _continues(above: str, below: str) -> bool:
     below = below.lstrip()
     if not above or not below or above.endswith(_TERMINAL) or _opens_with_bullet(below):
         return False
+    if above.endswith("|") or above.count(" | ") >= _MIN_BAR_CELLS:
+        return False  # a table's row or a bar of links ("Part 1 | Part 2 | ...") ends so
     return below[0].islower() or len(above) >= 60
 
 

@@ -105,3 +105,14 @@ def test_an_editors_year_in_brackets_completes_a_month_day() -> None:
     """'last Saturday, Feb 9 [1907]': a transcriber's year, set apart but stated."""
     doc = parse("Obituaries\n\nOle Haug died at his farm last Saturday, Feb 9 [1907], aged 70.\n")
     assert [e.date.iso() for e in doc.events] == ["1907-02-09"]
+
+
+def test_a_bar_of_links_is_not_wrapped_into_the_next_line() -> None:
+    """'Part 1 | Part 2 | Part 3' over a dated sentence: the bar ends its own line."""
+    doc = parse(
+        "County history, part 4\n"
+        + " | ".join(f"Part {n}" for n in range(1, 31))
+        + "\nOn the 3d day of March, 1861, the mill was sold to the railroad company.\n"
+    )
+    (event,) = events_on(doc, "1861-03-03")
+    assert event.title.startswith("On the 3d day of March")
