@@ -313,6 +313,9 @@ class EventBuilder:
                     self._add(section.date, item, item, people, unit.start, unit.end)
             if all(is_title_line(self.layout.norm, u.start, u.end) for u in body):
                 return  # "1950" / "Academic initiatives" / "- Botany ...": the items tell
+        below = [u for u in units if u.block is not section.heading][:1]
+        if not headline.strip() and not body and below and below[0].block.kind == "label":
+            body = below  # "07 November" over "First Melbourne Cup": a short line says
         if not headline.strip() and body:  # a bare date line: its first sentence says what
             first = self.layout.sentences[body[0].index][:1]
             headline = text[first[0][0] : first[0][1]] if first else ""

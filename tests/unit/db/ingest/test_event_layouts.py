@@ -116,3 +116,13 @@ def test_a_bar_of_links_is_not_wrapped_into_the_next_line() -> None:
     )
     (event,) = events_on(doc, "1861-03-03")
     assert event.title.startswith("On the 3d day of March")
+
+
+def test_a_bare_date_over_a_short_capitalised_line() -> None:
+    """'1861' / '07 November' / 'First Harbour Regatta': the short line is the entry."""
+    doc = parse(
+        "Harbour timeline\n\n1861\n\n07 November\n\nFirst Harbour Regatta\n\n"
+        "1858\n\n07 August\n\nThe first ferry crossed the bay in a gale\n"
+    )
+    (event,) = events_on(doc, "1861-11-07")
+    assert "Regatta" in event.title
