@@ -1050,6 +1050,13 @@ _LINE_YEAR: Final = re.compile(
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP})"
     rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
 )
+# A span of years heading a line, no separator needed before a table's gap ("1845 to
+# 1851    Castilla ...", "950 B.C. to 450 B.C.    ..."): no one date heads its entry.
+_SPAN_YEAR: Final = rf"(?:[1-9]\d{{3}}(?!\d)|\d{{1,4}}\s?{_ERA_MARK})"
+_LINE_SPAN: Final = re.compile(
+    rf"{_LEAD}{_SPAN_YEAR}\s?(?:to|until|through|-{{1,2}})\s?{_SPAN_YEAR}"
+    rf"(?=\s*$|\s*[:|.-]\s|{_COLUMN_GAP})"
+)
 # A month's own line under a year ("March:", "- January -", or "February" alone): the
 # month-day entries below it ("- 9: ...") are of that month and year.
 _LINE_MONTH: Final = re.compile(
@@ -1201,6 +1208,10 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
         found = _LINE_TIME.match(line)
         date = context
     if found is None:
+        span = _LINE_SPAN.match(line)
+        if span is not None:  # "1845 to 1851    Castilla ...": a span heads its entry
+            rest = re.match(_SEPARATOR, line[span.end() :])
+            return LineDate(None, span.end() + (rest.end() if rest else 0))
         return None
     in_year = year is not None and date is not None and date.precision == "day"
     after = found.end() + 1

@@ -126,3 +126,15 @@ def test_a_bare_date_over_a_short_capitalised_line() -> None:
     )
     (event,) = events_on(doc, "1861-11-07")
     assert "Regatta" in event.title
+
+
+def test_a_span_heading_a_row_ends_the_year_above() -> None:
+    """'1895 to 1914    The long peace.' under '1883    ...': a span heads its own row,
+    which is no further entry of the year above it."""
+    doc = parse(
+        "Harbour key dates\n\n"
+        "1883    Treaty of the two harbours.\n"
+        "1895 to 1914    The long peace.\n"
+        "1932 to 1934    The dock strike.\n"
+    )
+    assert [e.title for e in events_on(doc, "1883")] == ["Treaty of the two harbours."]
