@@ -444,11 +444,12 @@ _AMOUNT = (
 )
 _UNIT_WORDS = ("day", "week", "month", "year")
 _UNIT_PATTERN: Final = "|".join(_UNIT_WORDS)
-# "that same day", "later that month", "on that day", "earlier that year": the time the
-# narrative last stated, at the precision of the unit (a week has no such precision).
+# "that same day", "later that month", "on that day", "earlier that year", or "That
+# year" opening a sentence: the time the narrative last stated, at the precision of the
+# unit (a week has no such precision).
 _THAT_UNIT: Final = (
     r"(?:(?:[Ll]ater|[Ee]arlier|[Oo]n|[Ii]n|[Bb]y|[Dd]uring)\s[Tt]hat\s(?:same\s)?"
-    r"|[Tt]hat\ssame\s)(?P<unit3>day|month|year)\b(?!['\u2019]s\b)"
+    r"|[Tt]hat\ssame\s|\bThat\s)(?P<unit3>day|month|year)\b(?!['\u2019]s\b)"
 )
 _RELATIVE: Final = re.compile(
     rf"\b{_AMOUNT}\s(?P<unit>{_UNIT_PATTERN})s?\s(?P<dir>before|after|earlier|later|ago)\b"

@@ -138,3 +138,12 @@ def test_a_span_heading_a_row_ends_the_year_above() -> None:
         "1932 to 1934    The dock strike.\n"
     )
     assert [e.title for e in events_on(doc, "1883")] == ["Treaty of the two harbours."]
+
+
+def test_that_year_opening_a_sentence_is_the_year_just_stated() -> None:
+    """'In 1818 the search began. That year Ross reached the bay.': the same year."""
+    doc = parse(
+        "Arctic voyages\n\nIn 1818 the navy renewed its search for the passage. That year "
+        "Ross reached the northern bay but turned back.\n"
+    )
+    assert any("Ross reached" in e.title for e in events_on(doc, "1818"))
