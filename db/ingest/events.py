@@ -841,6 +841,10 @@ class EventBuilder:
                 lead = norm[max(start, hit.start - 3) : hit.start].strip(" \"'")
                 opens = hit.start - start <= 3 and not lead
                 title = _capitalise(text[hit.end : limit]) if opens else sentence
+                if not opens and hit.anaphoric and self.layout.dates.dates_in(start, hit.start):
+                    # "In 1871 the class graduated, and the same year the faculty moved":
+                    # the clause from the count on is its own event
+                    title = _capitalise(text[hit.start : limit])
             # "on Tuesday" in its paper; in an article, "the same day" as the date before
             own_day = same_day and (hit.unit in ("weekday", "today") or hit.anaphoric)
             if date is not None and (date != anchor or own_day):

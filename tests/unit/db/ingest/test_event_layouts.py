@@ -147,3 +147,15 @@ def test_that_year_opening_a_sentence_is_the_year_just_stated() -> None:
         "Ross reached the northern bay but turned back.\n"
     )
     assert any("Ross reached" in e.title for e in events_on(doc, "1818"))
+
+
+def test_the_same_year_after_a_stated_year_is_a_second_event() -> None:
+    """'In 1871 the first class graduated, and during the same year the school joined
+    the city hospital': two events of 1871, the second told from the count on."""
+    doc = parse(
+        "School history\n\nIn 1871, the first class of nurses graduated from the school, "
+        "and during the same year, the school joined the city hospital.\n"
+    )
+    titles = [e.title for e in events_on(doc, "1871")]
+    assert len(titles) == 2
+    assert titles[1].startswith("The same year, the school joined")
