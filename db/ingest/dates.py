@@ -301,9 +301,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
                 month_day = None
                 continue
         hit = DateHit(base + match.start(), base + match.end(), date)
-        loose = form == "d11" or (
-            form == "d13"
-            and not _DAY_FIRST_LEAD.search(text, max(0, match.start() - 8), match.start())
+        loose = form in ("d11", "d13") and not _DAY_FIRST_LEAD.search(
+            text, max(0, match.start() - _DAY_LEAD_REACH), match.start()
         )
         (bare if loose else hits).append(hit)
         month_day = hit if date.precision == "month-day" else None
@@ -393,8 +392,12 @@ def _completed(text: str, month_day: DateHit, year: re.Match[str], base: int) ->
 # Forms of _DATES that write the month first (+1) or the day first (-1).
 _WRITTEN_ORDER: Final = {"y1": 1, "d4": 1, "y2": -1, "y9": -1, "d13": -1}
 # What makes a day-first month-day a date rather than a bare one (see DateScan): "on",
-# "on the" or an opening bracket right before it.
-_DAY_FIRST_LEAD: Final = re.compile(r"(?:\b[Oo]n\s(?:the\s)?|\()\Z")
+# "on the" or an opening bracket right before it; a weekday before either order
+# ("Wednesday, 24 January", "Friday, March 3") names a day too.
+_DAY_FIRST_LEAD: Final = re.compile(
+    r"(?:\b[Oo]n\s(?:the\s)?|\(|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)\Z"
+)
+_DAY_LEAD_REACH: Final = len("Wednesday, ")
 _US_PLACE: Final = re.compile(r"\b[A-Z][a-z]+,\s(?P<state>[A-Z]{2})\b(?![-\w])")
 
 

@@ -159,3 +159,12 @@ def test_the_same_year_after_a_stated_year_is_a_second_event() -> None:
     titles = [e.title for e in events_on(doc, "1871")]
     assert len(titles) == 2
     assert titles[1].startswith("The same year, the school joined")
+
+
+def test_a_weekday_before_a_month_day_makes_it_a_date() -> None:
+    """'delivered on Wednesday, 24 January,' and 'Friday, March 3, is': a named day."""
+    doc = parse(
+        "Court news\n\nA ruling delivered on Wednesday, 24 January, is likely to matter. "
+        "The appeal heard on Friday, March 3, drew a crowd.\n"
+    )
+    assert {"--01-24", "--03-03"} <= {e.date.iso() for e in doc.events}
