@@ -857,6 +857,28 @@ _MEASURES: Final = frozenset(
 )
 
 
+# A year that opens a sentence, then a comma or a determiner: "2004, a branch was
+# opened", "1909 the museum moved" (a translation's word order, "In" left out).
+_OPENING_YEAR: Final = re.compile(
+    r"(?P<y>1\d{3}|20\d{2})(?:,\s|\s(?:the|a|an|its|his|her|their)\s)"
+)
+_SENTENCE_BEFORE: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
+
+
+def find_opening_years(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """The years of _OPENING_YEAR's form at a sentence's or a line's start where no hit is."""
+    found: list[DateHit] = []
+    taken = {h.start for h in hits}
+    for at in _digit_run_starts(text):
+        if at in taken or not _SENTENCE_BEFORE.search(text, max(0, at - 3), at):
+            continue
+        match = _OPENING_YEAR.match(text, at)
+        date = make_year(int(match.group("y"))) if match is not None else None
+        if match is not None and date is not None:
+            found.append(DateHit(at, match.end("y"), date))
+    return found
+
+
 def find_attributive_dates(text: str, hits: list[DateHit]) -> list[DateHit]:
     """The dates of _ATTRIBUTIVE_LEAD's forms in text where no hit already is: a year
     (1000 to 2199) or a month-day, before a lowercase noun that is no count's."""
@@ -974,8 +996,9 @@ class DateIndex:
             self.hits = with_holidays(norm, holidays, self.hits)
         bracketed = find_bracketed_years(norm, self.hits)
         attributive = find_attributive_dates(norm, [*self.hits, *self.bare])
-        # where such dates start: a year of one still to come is a plan (see events)
-        self.attributive = frozenset(h.start for h in attributive)
+        attributive += find_opening_years(norm, self.hits)
+        # where dates stated without "in" or "on" start: a year still to come is a plan (events)
+        self.unmarked = frozenset(h.start for h in attributive)
         if bracketed or attributive:
             self.hits = sorted([*self.hits, *bracketed, *attributive], key=_HIT_START)
         if holidays or bracketed or attributive:

@@ -609,7 +609,7 @@ class EventBuilder:
             ]
             hits = sorted([*hits, *dated], key=_HIT_START)
         hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
-        if self.layout.dates.attributive:
+        if self.layout.dates.unmarked:
             hits = [h for h in hits if not self._planned(h)]
         if self.restated is not None and self.restated[0] == since:
             hits = [h for h in hits if h.date != self.restated[1]]
@@ -656,7 +656,7 @@ class EventBuilder:
         """'the 2019 tournament' in a text of 2015: a dated noun of a year still to come
         names a plan, nothing that happened; in a speaker's words ("the 1996 squad") it
         names a thing loosely, a team as well as a time."""
-        if hit.start not in self.layout.dates.attributive:
+        if hit.start not in self.layout.dates.unmarked:
             return False
         if self.quoted.contains(hit.start):
             return True

@@ -168,3 +168,12 @@ def test_a_weekday_before_a_month_day_makes_it_a_date() -> None:
         "The appeal heard on Friday, March 3, drew a crowd.\n"
     )
     assert {"--01-24", "--03-03"} <= {e.date.iso() for e in doc.events}
+
+
+def test_a_year_opening_a_sentence_before_a_comma_or_an_article() -> None:
+    """'1909 the museum moved.', '2004, a branch opened.': a year, "In" left out."""
+    doc = parse(
+        "Museum\n\nThe museum is large. 2004, a branch was opened in the north. "
+        "1909 the museum moved to the park.\n"
+    )
+    assert {"2004", "1909"} <= {e.date.iso() for e in doc.events}
