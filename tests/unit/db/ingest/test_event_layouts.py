@@ -177,3 +177,13 @@ def test_a_year_opening_a_sentence_before_a_comma_or_an_article() -> None:
         "1909 the museum moved to the park.\n"
     )
     assert {"2004", "1909"} <= {e.date.iso() for e in doc.events}
+
+
+def test_a_doubled_space_inside_a_rows_date() -> None:
+    """'15  November 1533    Pizarro ...': a doubled space is still one date."""
+    doc = parse(
+        "Key dates\n\n1531    The fleet arrived in the north.\n"
+        "15 November 1532    The army reached the hills.\n"
+        "15  November 1533    The army took the old capital.\n"
+    )
+    assert [e.title for e in events_on(doc, "1533-11-15")] == ["The army took the old capital."]
