@@ -123,6 +123,16 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _restates(date: PartialDate, section: PartialDate | None) -> bool:
+    """The section's own date stated again, at its precision or coarser: "in 1848" under
+    "1848" / "15 June" tells the heading's event, no other."""
+    if section is None or date == section:
+        return date == section
+    if date.year is None or date.year != section.year or date.day is not None:
+        return False
+    return date.month is None or (date.month == section.month and section.day is not None)
+
+
 class EventBuilder:
     """Collects the events of one document."""
 
@@ -608,7 +618,8 @@ class EventBuilder:
                 *self._days_dated(section, days, since),
             ]
             hits = sorted([*hits, *dated], key=_HIT_START)
-        hits = [h for h in hits if h.date != section.date][:MAX_ENTRIES_PER_SENTENCE]
+        hits = [h for h in hits if not _restates(h.date, section.date)]
+        hits = hits[:MAX_ENTRIES_PER_SENTENCE]
         if self.layout.dates.unmarked:
             hits = [h for h in hits if not self._planned(h)]
         if self.restated is not None and self.restated[0] == since:

@@ -187,3 +187,13 @@ def test_a_doubled_space_inside_a_rows_date() -> None:
         "15  November 1533    The army took the old capital.\n"
     )
     assert [e.title for e in events_on(doc, "1533-11-15")] == ["The army took the old capital."]
+
+
+def test_a_section_year_restated_in_its_entry_is_no_second_event() -> None:
+    """'1848' / '15 June' / '... formed a harbour police in 1848.': one event, the day's."""
+    doc = parse(
+        "Harbour timeline\n\n1848\n\n15 June\n\n"
+        "To keep order on the quays, the council formed a harbour police in 1848.\n\n"
+        "1841\n\n01 July\n\nThe harbour became a free port.\n"
+    )
+    assert [e.date.iso() for e in doc.events if "police" in e.summary] == ["1848-06-15"]
