@@ -22,7 +22,7 @@ from db.ingest.dates import (
     shift,
     within_year,
 )
-from db.ingest.lexicon import WEEKDAYS
+from db.ingest.lexicon import MONTHS, WEEKDAYS
 from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -48,6 +48,11 @@ _POSITION: Final = re.compile(
 # reference list's note of when a citation was read, not a dated fact.
 _CITATION_NOTE: Final = re.compile(
     r"\s*(?:Retrieved|Accessed|Archived from the original|Archived)(?:\s+on)?\s*"
+)
+# A month's name alone in brackets, an entry's note of when in its year: "(September)".
+_MONTH_NOTE: Final = re.compile(
+    r"\((January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\)"
 )
 _PARENS: Final = re.compile(r"\(([^()]{10,300})\)")
 _PHRASE_END: Final = re.compile(r"[,;:]|$")
@@ -332,7 +337,7 @@ class EventBuilder:
             if first and self._finer_in(section.date, *first[0]):
                 return  # "1905" over "On 3 June the quay opened.": that day is the event
         self._add(
-            section.date,
+            self._noted_month(section.date, section.headline_start, section.heading.end),
             headline,
             summary,
             self._people(section.heading.start, end),
@@ -340,6 +345,16 @@ class EventBuilder:
             section.heading.end,
             heading=True,
         )
+
+    def _noted_month(self, date: PartialDate, start: int, end: int) -> PartialDate:
+        """'1822 | The Moresby Treaty. ... (September)': a year entry whose words note one
+        month alone in brackets happened in that month of the year."""
+        if date.precision != "year" or date.year is None:
+            return date
+        notes = _MONTH_NOTE.findall(self.layout.norm, start, end)
+        if len(notes) != 1:
+            return date
+        return make_date(date.year, MONTHS[lower(notes[0])], None) or date
 
     def _finer_in(self, year: PartialDate, start: int, end: int) -> bool:
         """A year heading's first sentence at [start, end) states a month or a day of

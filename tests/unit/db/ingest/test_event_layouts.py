@@ -197,3 +197,14 @@ def test_a_section_year_restated_in_its_entry_is_no_second_event() -> None:
         "1841\n\n01 July\n\nThe harbour became a free port.\n"
     )
     assert [e.date.iso() for e in doc.events if "police" in e.summary] == ["1848-06-15"]
+
+
+def test_a_month_noted_in_brackets_in_a_year_entry() -> None:
+    """'1822 | The harbour treaty. Both towns agree ... (September) |': September 1822."""
+    doc = parse(
+        "Date | Event |\n"
+        "1821 | The first survey of the coast |\n"
+        "1822 | The harbour treaty. Both towns agree to share the quay. (September) |\n"
+        "1824 | A new governor arrives |\n"
+    )
+    assert [e.date.iso() for e in doc.events if "treaty" in e.title] == ["1822-09"]
