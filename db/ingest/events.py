@@ -49,6 +49,10 @@ _POSITION: Final = re.compile(
 _CITATION_NOTE: Final = re.compile(
     r"\s*(?:Retrieved|Accessed|Archived from the original|Archived)(?:\s+on)?\s*"
 )
+# A life's span after a name ("Ann Lee (1931-2018)", any dash folded to "-"), and the
+# words of a death, before a month that tells when in the last year it came.
+_LIFE_SPAN: Final = re.compile(r"\((1\d{3}|20\d{2})\s?-\s?(1\d{3}|20\d{2})\)")
+_DEATH: Final = re.compile(r"\b(?:died|passed away|death)\b")
 # A month's name alone in brackets, an entry's note of when in its year: "(September)".
 _MONTH_NOTE: Final = re.compile(
     r"\((January|February|March|April|May|June|July|August|September|October|November"
@@ -507,7 +511,7 @@ class EventBuilder:
                     year = published.year
             else:
                 frame = self._year_before(hit.start, start)
-                year = frame.year if frame is not None else None
+                year = frame.year if frame is not None else self._death_year(start, hit.start)
             date = make_date(year, month, None) if year is not None else None
             if date is not None:
                 dated.append(DateHit(hit.start, hit.end, date))
@@ -532,6 +536,18 @@ class EventBuilder:
             if dates.hits[index].date.year is not None:
                 return dates.hits[index].date
         return None
+
+    def _death_year(self, start: int, pos: int) -> int | None:
+        """'Ann Lee (1931-2018)' over 'Ann Lee died in June of cancer.': a month of a
+        death, told under a name whose life's span the line above gives, is of the
+        span's last year (an obituary list's convention)."""
+        norm = self.layout.norm
+        if _DEATH.search(norm, start, pos) is None:
+            return None
+        topic = self._topic_start(pos)
+        line_end = norm.find("\n", topic, pos)
+        span = _LIFE_SPAN.search(norm, topic, line_end if line_end >= 0 else pos)
+        return int(span.group(2)) if span is not None else None
 
     def _topic_start(self, pos: int) -> int:
         """Where the stretch of text pos is in starts: after the last title line (a short

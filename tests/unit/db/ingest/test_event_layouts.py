@@ -208,3 +208,12 @@ def test_a_month_noted_in_brackets_in_a_year_entry() -> None:
         "1824 | A new governor arrives |\n"
     )
     assert [e.date.iso() for e in doc.events if "treaty" in e.title] == ["1822-09"]
+
+
+def test_a_month_of_death_under_a_life_span_is_of_its_last_year() -> None:
+    """'Ada Brell (1931\u20132019)' over 'Ada Brell died in June.': June 2019."""
+    doc = parse(
+        "Those we lost\n\nAda Brell (1931\u20132019)\n"
+        "The marine biologist Ada Brell died in June at her home by the sea. She was 88.\n"
+    )
+    assert [e.date.iso() for e in doc.events] == ["2019-06"]
