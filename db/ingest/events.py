@@ -85,7 +85,8 @@ _ENTRY_DATE_REACH: Final = 40  # "Wednesday, September 30, 2015" opening a parag
 _RUN_IN: Final = re.compile(r" +[A-Z]")  # the entry's first sentence, on the date's line
 _WEEKDAY_GAP: Final = 3  # ", " between a weekday and the date it names
 # Words of a life's span in brackets, beside its dates: "(b. 1911, d. 1980)".
-_LIFE_WORDS: Final = frozenset([*"b born d died c circa ca and to until".split(), ""])
+# "\u2020" and "*": a death's and a birth's marks ("* 3 May 1887 in Bergen, \u2020 ...").
+_LIFE_WORDS: Final = frozenset([*"b born d died c circa ca and to until in \u2020 *".split(), ""])
 _LIFE_EDGES: Final = " .,;:-"
 _CLAUSE_DATE_LEADS: Final = frozenset(("", "on", "in", "at", "c.", "ca.", "circa", "around"))
 _BOUND_WORDS: Final = ("until", "since", "from", "by", "till")
@@ -740,7 +741,12 @@ class EventBuilder:
             words += norm[at : other.start].split()
             at = other.end
         words += norm[at:end].split()
-        told = [w for w in words if lower(w.strip(_LIFE_EDGES)) not in _LIFE_WORDS]
+        told = [
+            w
+            for before, w in zip(["", *words], words, strict=False)
+            if lower(w.strip(_LIFE_EDGES)) not in _LIFE_WORDS
+            and not (lower(before) == "in" and w[:1].isupper())  # "born ... in Larvik"
+        ]
         return len(told) >= 2
 
     def _is_citation_note(self, start: int, end: int, hits: list[DateHit]) -> bool:

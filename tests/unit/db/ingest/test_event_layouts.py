@@ -217,3 +217,13 @@ def test_a_month_of_death_under_a_life_span_is_of_its_last_year() -> None:
         "The marine biologist Ada Brell died in June at her home by the sea. She was 88.\n"
     )
     assert [e.date.iso() for e in doc.events] == ["2019-06"]
+
+
+def test_a_life_aside_with_its_places_tells_no_event() -> None:
+    """'Ada Brell (born May 2, 1901 in Harwick, \u2020 June 5, 1980 in Bergen)' after a
+    name: her life's dates and places, no event of the text's."""
+    doc = parse(
+        "Ada Brell\n\nAda Brell (born May 2, 1901 in Harwick, \u2020 June 5, 1980 in Bergen) "
+        "was a painter of harbours.\n"
+    )
+    assert doc.events == []
