@@ -879,6 +879,31 @@ def find_opening_years(text: str, hits: list[DateHit]) -> list[DateHit]:
     return found
 
 
+# A month's name in lower case before a year, as careless or translated text writes it
+# ("In december 1953, he went"): only the names that are no other English word.
+_LOWER_MONTHS: Final = (
+    "january", "february", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_LOWER_MONTH_YEAR: Final = re.compile(r"(?P<m>[a-z]+)\s(?P<y>1\d{3}|20\d{2})\b(?![-/.,]\d)")
+
+
+def find_lower_months(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """The months of _LOWER_MONTH_YEAR's form in text where no hit already is."""
+    found: list[DateHit] = []
+    taken = {h.start for h in hits}
+    for at in literal_starts(text, _LOWER_MONTHS):
+        if at in taken or text[at - 1 : at].isalpha():
+            continue
+        match = _LOWER_MONTH_YEAR.match(text, at)
+        if match is None or match.group("m") not in _LOWER_MONTHS:
+            continue
+        date = make_date(int(match.group("y")), MONTHS[match.group("m")], None)
+        if date is not None:
+            found.append(DateHit(at, match.end(), date))
+    return found
+
+
 def find_attributive_dates(text: str, hits: list[DateHit]) -> list[DateHit]:
     """The dates of _ATTRIBUTIVE_LEAD's forms in text where no hit already is: a year
     (1000 to 2199) or a month-day, before a lowercase noun that is no count's."""
@@ -997,6 +1022,7 @@ class DateIndex:
         bracketed = find_bracketed_years(norm, self.hits)
         attributive = find_attributive_dates(norm, [*self.hits, *self.bare])
         attributive += find_opening_years(norm, self.hits)
+        bracketed += find_lower_months(norm, self.hits)
         # where dates stated without "in" or "on" start: a year still to come is a plan (events)
         self.unmarked = frozenset(h.start for h in attributive)
         if bracketed or attributive:

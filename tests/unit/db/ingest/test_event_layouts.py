@@ -227,3 +227,12 @@ def test_a_life_aside_with_its_places_tells_no_event() -> None:
         "was a painter of harbours.\n"
     )
     assert doc.events == []
+
+
+def test_a_month_in_lower_case_before_a_year() -> None:
+    """'In december 1953, he sailed': a month, however cased; 'may 1900' is no date."""
+    doc = parse(
+        "Life\n\nIn december 1953, he sailed to the capital. He may 1900 times have "
+        "crossed the bay.\n"
+    )
+    assert [e.date.iso() for e in doc.events] == ["1953-12"]
