@@ -20,6 +20,7 @@ from db.ingest.lexicon import (
     MONTHS,
     NUMBER_WORDS,
     PARTS_OF_YEAR,
+    ROUND_NUMBER_WORDS,
     US_STATE_CODES,
     WEEKDAYS,
 )
@@ -438,12 +439,15 @@ def _opens_range(text: str, end: int) -> bool:
 # "today": a day counted from the anchor that names the anchor's own day ("said today");
 # "week-span": the calendar week (Monday to Sunday) delta weeks from the anchor's, at the
 # precision that holds it whole ("last week": a month, or a year across a month's end).
-Unit = Literal["day", "week", "month", "year", "weekday", "today", "week-span"]
+# "anniversary": the anchor's own day, delta years back or on ("Fifty years ago today").
+Unit = Literal["day", "week", "month", "year", "weekday", "today", "week-span", "anniversary"]
+_TODAY_AFTER: Final = re.compile(r",?\s(?:today|this\sday)\b")
 _UNITS: Final[dict[str, Unit]] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 _AMOUNT = (
     r"(?P<amount>[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
-    r"|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})"
+    r"|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty"
+    r"|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undred|\d{1,3})"
 )
 _UNIT_WORDS = ("day", "week", "month", "year")
 _UNIT_PATTERN: Final = "|".join(_UNIT_WORDS)
@@ -495,7 +499,9 @@ def _amount(word: str) -> int:
     lowered = lower(word)
     if lowered == "the":
         return 1
-    return int(lowered) if lowered.isdigit() else NUMBER_WORDS.get(lowered, 1)
+    if lowered.isdigit():
+        return int(lowered)
+    return NUMBER_WORDS.get(lowered) or ROUND_NUMBER_WORDS.get(lowered, 1)
 
 
 _DAY_WORD: Final = re.compile(
@@ -633,6 +639,8 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
         )
         delta = sign * _amount(match.group("amount"))
         unit = _UNITS[match.group("unit")]
+        if unit == "year" and direction == "ago" and _TODAY_AFTER.match(text, match.end()):
+            unit = "anniversary"  # "Fifty years ago today": that very day, years back
         hits.append(
             RelativeHit(
                 base + match.start(), base + match.end(), delta, unit, about, direction != "ago"
@@ -649,6 +657,10 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
         return None
     if unit == "year":
         return make_year(anchor.year + delta)
+    if unit == "anniversary":
+        if anchor.month is None or anchor.day is None:
+            return make_year(anchor.year + delta)
+        return make_date(anchor.year + delta, anchor.month, anchor.day)
     if anchor.month is None:
         return None
     if unit == "month":

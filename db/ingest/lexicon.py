@@ -379,3 +379,11 @@ US_STATE_CODES: Final = frozenset(
     """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
     NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
 )
+
+# -- ext-events: words of dated events ----------------------------------------------------
+
+# Round counts of years that anniversaries count back ("Fifty years ago today").
+ROUND_NUMBER_WORDS: Final[dict[str, int]] = {
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip

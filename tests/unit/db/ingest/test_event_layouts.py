@@ -236,3 +236,14 @@ def test_a_month_in_lower_case_before_a_year() -> None:
         "crossed the bay.\n"
     )
     assert [e.date.iso() for e in doc.events] == ["1953-12"]
+
+
+def test_round_years_ago_today_is_that_day_years_back() -> None:
+    """'Fifty years ago today, ...' in a text of 4 May 2020: 4 May 1970; 'Twenty years
+    ago, ...' the year only."""
+    doc = parse(
+        "Harbour anniversary\n\nPublished: 4 May 2020\n\n"
+        "Fifty years ago today, the first ferry crossed the bay. "
+        "Twenty years ago, the old pier burned down.\n"
+    )
+    assert {"1970-05-04", "2000"} <= {e.date.iso() for e in doc.events}
