@@ -853,14 +853,15 @@ def _within(hits: list[DateHit], pos: int) -> bool:
 
 
 # A date that qualifies a noun after a determiner: "the 1949 film", "a 1990 car
-# accident", "their 2011 success", "the April 14 council meeting". The noun names a
-# thing that happened or was made then, so the date is an event's, as "in 1949" is.
+# accident", "their 2011 success", "the April 14 council meeting", "the 1995 Rugby
+# World Cup". The noun names a thing that happened or was made then, so the date is an
+# event's, as "in 1949" is.
 _ATTRIBUTIVE_LEAD: Final = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s(?:(?P<m>{MONTH})\.?\s)?\Z"
 )
 _ATTRIBUTIVE_REACH: Final = len("their September. ")
 _ATTRIBUTIVE_DATE: Final = re.compile(
-    r"(?P<n>\d{1,4})(?:st|nd|rd|th)?\s(?P<noun>[a-z][a-z-]{2,})\b"
+    r"(?P<n>\d{1,4})(?:st|nd|rd|th)?\s(?P<noun>[a-zA-Z][a-z-]{2,})\b"
 )
 # Measures after a number: "a 1200 acre farm", "the 1500 metre race" count, date nothing.
 _MEASURES: Final = frozenset(

@@ -247,3 +247,9 @@ def test_round_years_ago_today_is_that_day_years_back() -> None:
         "Twenty years ago, the old pier burned down.\n"
     )
     assert {"1970-05-04", "2000"} <= {e.date.iso() for e in doc.events}
+
+
+def test_a_year_before_a_named_event_is_its_year() -> None:
+    """'after the 1966 Harbour Regatta win': the regatta's year."""
+    doc = parse("Club news\n\n* Our spirit grew in 1967 after the 1966 Harbour Regatta win.\n")
+    assert {"1966", "1967"} <= {e.date.iso() for e in doc.events}
