@@ -48,7 +48,8 @@ _AFTER_BARE_DAY: Final = (
 # mid-1887", "in the spring of 1887", "by summer 1887"); a bare number may be a count.
 _YEAR_LEAD: Final = (
     r"(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate|[Aa]round"
-    r"|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s|[Mm]id(?:-|\s))"
+    r"|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s|[Mm]id(?:-|\s)"
+    r"|c\.\s?|ca\.\s?)"  # "founded c. 1132", "ca. 1450": about that year, as circa says
 )
 # What follows the year of a run-on entry ("...; 1904 - sent catalogs; 1926: opened ...");
 # events.py cuts the entry's words at the same mark.

@@ -253,3 +253,9 @@ def test_a_year_before_a_named_event_is_its_year() -> None:
     """'after the 1966 Harbour Regatta win': the regatta's year."""
     doc = parse("Club news\n\n* Our spirit grew in 1967 after the 1966 Harbour Regatta win.\n")
     assert {"1966", "1967"} <= {e.date.iso() for e in doc.events}
+
+
+def test_circa_in_prose_is_that_year() -> None:
+    """'founded c. 1132', 'rebuilt ca. 1450': the years a heading's 'c. 1200' would be."""
+    doc = parse("Abbey\n\nThe abbey was founded c. 1132 by monks and rebuilt ca. 1450.\n")
+    assert {"1132", "1450"} <= {e.date.iso() for e in doc.events}

@@ -213,7 +213,7 @@ def test_a_month_alone_without_any_year_is_no_event(sentence: str) -> None:
         ("(3 March 1901)", "1901-03-03"),
         ("(on 3 March 1901)", "1901-03-03"),
         ("(in April 1901)", "1901-04"),
-        ("(c. 1901)", None),  # "c. 1901" is no date of _DATES: nothing to read
+        ("(c. 1901)", "1901"),  # about 1901, as "circa 1901" is
     ],
 )
 @pytest.mark.parametrize(
