@@ -159,6 +159,7 @@ def _is_furniture_line(norm_line: str) -> bool:
 def _dated_row(stripped: str) -> bool:
     """'1402 | First written record of Lamu |': a table's row headed by a date, an entry
     of a timeline, not a bar of links."""
+    stripped = stripped.lstrip("| ")  # "| 1402 | First written record |": a table's row
     if not stripped[:1].isdecimal() and stripped[:3] not in _MONTH_STARTS:
         return False
     head = line_date(stripped, None)

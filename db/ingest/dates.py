@@ -1097,8 +1097,9 @@ _REFINE: Final = re.compile(
     rf"(?:[Oo]n\s|[Ii]n\s)?(?P<m>{MONTH})\.?(?:\s(?P<d>\d{{1,2}}){_ORD})?\b(?!,?\s\d{{3}})"
     r"(?=\s*[,:|-]|\s[A-Z])"
 )
-# A bullet, a list's number or a table row's number cell ("4 | 1691 | ...") may open the line.
-_LEAD: Final = r"\s*(?:[*-]\s+|\d{1,3}[.)]\s+|\d{1,3}\s?\|\s*)?"
+# A bullet, a list's number or a table row's number cell ("4 | 1691 | ...") may open the
+# line, after a table's opening bar ("| 1901 | The quay opened |").
+_LEAD: Final = r"\s*(?:\|\s*)?(?:[*-]\s+|\d{1,3}[.)]\s+|\d{1,3}\s?\|\s*)?"
 _LINE_FULL: Final = re.compile(rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?P<date>{_DATES.pattern})")
 _LINE_MONTH_DAY: Final = re.compile(
     rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?:(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD}"

@@ -303,7 +303,7 @@ class EventBuilder:
         Its Span is made only when it is kept: a record of db.records is made through
         the Python __init__ that dataclasses generate, even in the compiled build.
         """
-        title = trim(_undatelined(_unbulleted(title)), TITLE_LIMIT)
+        title = trim(_undatelined(_unbulleted(title)), TITLE_LIMIT).rstrip(" |")  # a row's bar
         key = (date.iso(), title)
         if not title or key in self.seen:
             return

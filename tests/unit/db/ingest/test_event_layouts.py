@@ -259,3 +259,15 @@ def test_circa_in_prose_is_that_year() -> None:
     """'founded c. 1132', 'rebuilt ca. 1450': the years a heading's 'c. 1200' would be."""
     doc = parse("Abbey\n\nThe abbey was founded c. 1132 by monks and rebuilt ca. 1450.\n")
     assert {"1132", "1450"} <= {e.date.iso() for e in doc.events}
+
+
+def test_a_markdown_tables_rows_head_their_entries() -> None:
+    """'| 1901 | The quay opened |': a table's row, opening bar and all, is an entry."""
+    doc = parse(
+        "Harbour timeline\n\n| Year | Event |\n|---|---|\n"
+        "| 1901 | The quay opened |\n| 1905 | The tram arrived |\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1901", "The quay opened"),
+        ("1905", "The tram arrived"),
+    ]
