@@ -1098,8 +1098,9 @@ _REFINE: Final = re.compile(
     r"(?=\s*[,:|-]|\s[A-Z])"
 )
 # A bullet, a list's number or a table row's number cell ("4 | 1691 | ...") may open the
-# line, after a table's opening bar ("| 1901 | The quay opened |").
-_LEAD: Final = r"\s*(?:\|\s*)?(?:[*-]\s+|\d{1,3}[.)]\s+|\d{1,3}\s?\|\s*)?"
+# line, after a table's opening bar ("| 1901 | The quay opened |") or a markdown
+# heading's marks kept in plain text ("## 1901").
+_LEAD: Final = r"\s*(?:\|\s*|#{1,6}\s+)?(?:[*-]\s+|\d{1,3}[.)]\s+|\d{1,3}\s?\|\s*)?"
 _LINE_FULL: Final = re.compile(rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?P<date>{_DATES.pattern})")
 _LINE_MONTH_DAY: Final = re.compile(
     rf"{_LEAD}(?:{_WEEKDAY},?\s)?(?:(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD}"
@@ -1389,12 +1390,13 @@ def _refined(line: str, headed: LineDate) -> LineDate:
     return LineDate(date, headed.head)  # "1955: On Dec. 1, ...": the words keep their date
 
 
+_EMPTY_CELL: Final = " |.:-"  # what a bare date's line may end with besides it
 _CELL_REACH: Final = 4  # "- 3 Oct": a bullet and the first digit of an entry's own date
 
 
 def _headed(line: str, end: int, date: PartialDate | None, in_year: bool) -> LineDate | None:
     rest = line[end:]
-    if not rest.strip(" |"):  # "1688 | |": a table row with empty cells is a bare date
+    if not rest.strip(_EMPTY_CELL):  # "1688 | |", "1901.": a bare date, its row empty
         return LineDate(date, len(line))
     separator = re.match(_SEPARATOR_IN_YEAR if in_year else _SEPARATOR, rest)
     if separator is None:

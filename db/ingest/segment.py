@@ -162,7 +162,7 @@ class Segmented:
 def _may_head(line_text: str) -> bool:
     """Cheap test that line_date might match: a digit, a bullet, a month, a weekday or
     a circa mark."""
-    line_text = line_text.lstrip().lstrip("|")  # "| 1901 | ...": a table's row
+    line_text = line_text.lstrip().lstrip("|#")  # "| 1901 | ...", "## 1901": a row, a heading
     opening = line_text.lstrip()[:3]
     if opening[:1] == "c" and opening[1:].lstrip(".")[:1].isdecimal():  # "c800", "c.640"
         return True

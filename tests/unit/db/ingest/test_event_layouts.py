@@ -271,3 +271,15 @@ def test_a_markdown_tables_rows_head_their_entries() -> None:
         ("1901", "The quay opened"),
         ("1905", "The tram arrived"),
     ]
+
+
+def test_a_year_line_with_heading_marks_or_a_full_stop() -> None:
+    """'## 1901' (a markdown heading kept in plain text) and '1905.' alone on a line head
+    the entries below them."""
+    doc = parse(
+        "History\n\n## 1901\n\nThe quay opened to ships.\n\n1905.\nThe tram arrived at the pier.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1901", "The quay opened to ships."),
+        ("1905", "The tram arrived at the pier."),
+    ]
