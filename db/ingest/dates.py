@@ -450,8 +450,9 @@ _AMOUNT = (
     r"|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty"
     r"|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undred|\d{1,3})"
 )
-_UNIT_WORDS = ("day", "week", "month", "year")
-_UNIT_PATTERN: Final = "|".join(_UNIT_WORDS)
+_UNIT_WORDS = ("day", "week", "month", "year", "decade")
+_UNIT_PATTERN: Final = "|".join(_UNIT_WORDS[:-1])
+_DECADE: Final = 10  # "A decade later": ten years, counted as years are
 # "that same day", "later that month", "on that day", "earlier that year", or "That
 # year" opening a sentence: the time the narrative last stated, at the precision of the
 # unit (a week has no such precision).
@@ -460,7 +461,7 @@ _THAT_UNIT: Final = (
     r"|[Tt]hat\ssame\s|\bThat\s)(?P<unit3>day|month|year)\b(?!['\u2019]s\b)"
 )
 _RELATIVE: Final = re.compile(
-    rf"\b{_AMOUNT}\s(?P<unit>{_UNIT_PATTERN})s?\s(?P<dir>before|after|earlier|later|ago)\b"
+    rf"\b{_AMOUNT}\s(?P<unit>{_UNIT_PATTERN}|decade)s?\s(?P<dir>before|after|earlier|later|ago)\b"
     rf"|\b[Tt]he\s(?P<which>next|following|previous|same)\s(?P<unit2>{_UNIT_PATTERN})\b"
     rf"|\b{_THAT_UNIT}"
 )
@@ -639,7 +640,9 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
             _FOLLOWING_PHRASE.match(text, match.end())
         )
         delta = sign * _amount(match.group("amount"))
-        unit = _UNITS[match.group("unit")]
+        if match.group("unit") == "decade":
+            delta *= _DECADE
+        unit = _UNITS.get(match.group("unit"), "year")
         if unit == "year" and direction == "ago" and _TODAY_AFTER.match(text, match.end()):
             unit = "anniversary"  # "Fifty years ago today": that very day, years back
         hits.append(

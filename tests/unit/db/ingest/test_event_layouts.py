@@ -283,3 +283,9 @@ def test_a_year_line_with_heading_marks_or_a_full_stop() -> None:
         ("1901", "The quay opened to ships."),
         ("1905", "The tram arrived at the pier."),
     ]
+
+
+def test_a_decade_later_counts_ten_years() -> None:
+    """'The quay opened in 1901. A decade later, the market burned.': 1911."""
+    doc = parse("History\n\nThe quay opened in 1901. A decade later, the market burned.\n")
+    assert [e.date.iso() for e in doc.events] == ["1901", "1911"]
