@@ -875,9 +875,10 @@ _MEASURES: Final = frozenset(
 
 
 # A year that opens a sentence, then a comma or a determiner: "2004, a branch was
-# opened", "1909 the museum moved" (a translation's word order, "In" left out).
+# opened", "1909 the museum moved" (a translation's word order, "In" left out), or the
+# idiom "1901 saw the quay open" ("brought", "marked").
 _OPENING_YEAR: Final = re.compile(
-    r"(?P<y>1\d{3}|20\d{2})(?:,\s|\s(?:the|a|an|its|his|her|their)\s)"
+    r"(?P<y>1\d{3}|20\d{2})(?:,\s|\s(?:the|a|an|its|his|her|their|saw|brought|marked)\s)"
 )
 _SENTENCE_BEFORE: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
 

@@ -289,3 +289,9 @@ def test_a_decade_later_counts_ten_years() -> None:
     """'The quay opened in 1901. A decade later, the market burned.': 1911."""
     doc = parse("History\n\nThe quay opened in 1901. A decade later, the market burned.\n")
     assert [e.date.iso() for e in doc.events] == ["1901", "1911"]
+
+
+def test_a_year_that_saw_something() -> None:
+    """'1901 saw the quay open.': the idiom dates what the year saw."""
+    doc = parse("History\n\nThe town grew. 1901 saw the quay open to ships.\n")
+    assert [e.date.iso() for e in doc.events] == ["1901"]
