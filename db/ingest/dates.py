@@ -1022,6 +1022,7 @@ class DateIndex:
     """Dates and relative dates of a whole text, scanned once and looked up by range."""
 
     def __init__(self, norm: str) -> None:
+        self.norm = norm  # the text the offsets index
         scan = find_dates(norm)
         self.hits = scan.hits
         self.bare = scan.bare

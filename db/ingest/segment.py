@@ -117,6 +117,7 @@ _ORDINALS: Final = ("st", "nd", "rd", "th")
 _HEAD_SEPARATORS: Final = (": ", " - ")  # what follows an inline entry's head
 # A title line's closing year in brackets: "Mobiles go digital (1991)".
 _BRACKET_YEAR: Final = re.compile(r"\S\s\(([1-9]\d{3})\)$")
+_TITLE_YEAR: Final = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![\d,.%]\d|s\b|\s?%)")
 _MIN_BRACKET_HEADINGS: Final = 2
 _MIN_BAR_CELLS: Final = 2  # " | " marks in a line before it is a row or a bar of links
 _CLAUSE_MARKS: Final = (".", ",", ";", ":")
@@ -461,6 +462,15 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
     two years leaves its headings without one, as it does not say which is theirs."""
     if not any(s.date is not None and s.date.precision == "month-day" for s in sections):
         return
+    headline = _headline_year(sections, dates)
+    stamp = published.year if published is not None else None
+    others = {h.date.year for h in dates.hits if h.date.year not in (None, stamp)}
+    if headline is not None and others <= {headline.year}:
+        # "Africa's year: 1960" over "Jan. 9 - ..." in a page of 2019: the nearest year
+        for section in sections:
+            if section.date is not None and section.date.precision == "month-day":
+                section.date = within_year(section.date, headline)
+        return
     years = {h.date.year for h in dates.hits if h.date.year is not None}
     own = published is not None and published.precision == "day"
     if published is not None and own and published.year is not None:
@@ -474,6 +484,29 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
             section.date = (
                 nearest_to(section.date, published) if own else within_year(section.date, frame)
             )
+
+
+def _headline_year(sections: list[Section], dates: DateIndex) -> PartialDate | None:
+    """The one year a headline states above every year-less day heading ("Africa's year:
+    1960", "The events of 1960"): a title line among the first few lines that holds one
+    year and no day (not a stamp's "27 December 2019"), before the first such heading.
+    Its year frames them, not the page's own stamp: the nearest stated year wins (where
+    the text states no third year, which would leave them in doubt)."""
+    first = next(s for s in sections if s.date is not None and s.date.precision == "month-day")
+    assert first.heading is not None
+    norm = dates.norm
+    blocks = [b for s in sections for b in s.blocks if b.end <= first.heading.start]
+    for block in blocks[:HEAD_LINES]:
+        if block.kind not in ("paragraph", "label") or not is_title_line(
+            norm, block.start, block.end
+        ):
+            continue
+        if any(h.date.day is not None for h in dates.dates_in(block.start, block.end)):
+            continue  # a stamp or a dateline, the page's own day
+        years = _TITLE_YEAR.findall(norm, block.start, block.end)
+        if len(years) == 1:
+            return make_year(int(years[0]))
+    return None
 
 
 def _is_stamp(words: str) -> bool:

@@ -295,3 +295,14 @@ def test_a_year_that_saw_something() -> None:
     """'1901 saw the quay open.': the idiom dates what the year saw."""
     doc = parse("History\n\nThe town grew. 1901 saw the quay open to ships.\n")
     assert [e.date.iso() for e in doc.events] == ["1901"]
+
+
+def test_a_headlines_year_beats_the_page_stamp_for_year_less_days() -> None:
+    """'The harbour's year: 1901' over 'Jan. 9 - ...' in a page stamped 2019: the days
+    are of 1901, the year the nearest headline states."""
+    doc = parse(
+        "The harbour's year: 1901\n\nPublished 27 December 2019\n\n"
+        "Jan. 9 - The first ferry docks at the pier.\n"
+        "March 21 - A storm floods the market.\n"
+    )
+    assert [e.date.iso() for e in doc.events] == ["1901-01-09", "1901-03-21"]
