@@ -856,14 +856,13 @@ def _within(hits: list[DateHit], pos: int) -> bool:
     return index >= 0 and hits[index].end > pos
 
 
-# A date that qualifies a noun after a determiner: "the 1949 film", "a 1990 car
-# accident", "their 2011 success", "the April 14 council meeting", "the 1995 Rugby
-# World Cup". The noun names a thing that happened or was made then, so the date is an
-# event's, as "in 1949" is.
+# A year that qualifies a noun after a determiner: "the 1949 film", "a 1990 car
+# accident", "their 2011 success", "the 1995 Rugby World Cup". The noun names a thing
+# that happened or was made then, so the year is an event's, as "in 1949" is.
 _ATTRIBUTIVE_LEAD: Final = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s(?:(?P<m>{MONTH})\.?\s)?\Z"
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s\Z"
 )
-_ATTRIBUTIVE_REACH: Final = len("their September. ")
+_ATTRIBUTIVE_REACH: Final = len("their ")
 _ATTRIBUTIVE_DATE: Final = re.compile(
     r"(?P<n>\d{1,4})(?:st|nd|rd|th)?\s(?P<noun>[a-zA-Z][a-z-]{2,})\b"
 )
@@ -923,32 +922,26 @@ def find_lower_months(text: str, hits: list[DateHit]) -> list[DateHit]:
 
 
 def find_attributive_dates(text: str, hits: list[DateHit]) -> list[DateHit]:
-    """The dates of _ATTRIBUTIVE_LEAD's forms in text where no hit already is: a year
-    (1000 to 2199) or a month-day, before a lowercase noun that is no count's."""
+    """The years (1000 to 2199) of _ATTRIBUTIVE_LEAD's form in text where no hit already
+    is, before a noun that is no count's or measure's. Not a month-day: "the September
+    11 attacks", "the July 4 parade" name a day more than they date a thing."""
     found: list[DateHit] = []
     taken = {h.start for h in hits}
     for at in _digit_run_starts(text):
-        if at in taken or text[at - 1 : at] != " ":
+        if at in taken or text[at - 1 : at] != " " or text[at + 4 : at + 5] != " ":
             continue
-        lead = _ATTRIBUTIVE_LEAD.search(text, max(0, at - _ATTRIBUTIVE_REACH), at)
-        if lead is None:
+        if _ATTRIBUTIVE_LEAD.search(text, max(0, at - _ATTRIBUTIVE_REACH), at) is None:
             continue
         match = _ATTRIBUTIVE_DATE.match(text, at)
-        if match is None:
+        if match is None or len(match.group("n")) != 4:
             continue
         noun = match.group("noun")
         if noun in COUNTED_NOUNS or noun in _MEASURES or noun in _AFTER_BARE_DAY:
             continue
-        number = match.group("n")
-        date: PartialDate | None = None
-        if lead.group("m"):
-            date = make_date(None, _month_number(lead.group("m")), int(number))
-            start = lead.start("m")
-        elif len(number) == 4 and 1000 <= int(number) <= 2199 and text[at + 4 : at + 5] == " ":
-            date = make_year(int(number))
-            start = at
+        year = int(match.group("n"))
+        date = make_year(year) if 1000 <= year <= 2199 else None
         if date is not None:
-            found.append(DateHit(start, match.end("n"), date))
+            found.append(DateHit(at, match.end("n"), date))
     return found
 
 
