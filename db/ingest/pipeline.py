@@ -82,6 +82,8 @@ _PRESS_DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'-]{1,20}(?: [A-Z][A-Z.'-]{1,20}){0,3}(?:, [A-Z][A-Za-z.]{1,20})?"
     r"(?: \([A-Za-z]{1,12}\))? ?-{1,2} "
 )
+# A standfirst (the summary under a headline) has at least this many words.
+_STANDFIRST_WORDS: Final = 15
 _LEDE_WORDS: Final = 6  # a first sentence shorter than this is no title of its own
 _TITLE_BAR_MARKS: Final = frozenset(("-", "|", "\u2013", "\u2014", "\u00bb", "::"))
 # A byline that gives the writer's job instead of "By": "Mara Quell, Harbour Reporter".
@@ -319,6 +321,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     head, body = _head_lines(layout)
     candidates: list[str] = []
     first: str | None = None
+    standfirsts: set[str] = set()
+    above: str | None = None  # the headline-like line right above, if the last one was
     for start, end, block in head:
         if _is_masthead(block) and not _names(layout, body, block):
             continue  # "Hull Daily Mail", "American University of Beirut": the site
@@ -328,9 +332,16 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         if kicked is not None:  # "INDUSTRIES: Business History of Retail" in a block
             start, end = start + kicked.start(), start + kicked.end()
             block = kicked.group("headline")
-        if _is_headline_like(layout, start, end, block):
-            candidates.append(" ".join(block.split()))
+        if not _is_headline_like(layout, start, end, block):
+            above = None
+            continue
+        line = " ".join(block.split())
+        if above is not None and _is_standfirst(line, above):
+            standfirsts.add(line)  # "Fast and furious" above "Death toll rises to ..."
+        candidates.append(line)
+        above = line
     if candidates:
+        candidates = [c for c in candidates if c not in standfirsts]
         headlines = [c for c in candidates if not any(_bars(c, other) for other in candidates)]
         return trim(max(headlines or candidates, key=len), 200)
     if first is not None:
@@ -340,6 +351,18 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _is_standfirst(line: str, headline: str) -> bool:
+    """The line is the standfirst under a headline: a summary in prose, in sentence
+    case and much longer than the headline right above it ("Fast and furious" above
+    "Death toll rises to nine as communities survey the damage from ..."). A page sets
+    its headline first and short, and the sentence that sums the story up below it."""
+    words = line.split()
+    if len(words) < _STANDFIRST_WORDS or len(words) * 2 < len(headline.split()) * 3:
+        return False
+    capitals = sum(1 for word in words[1:] if word[:1].isupper())
+    return capitals * 2 < len(words) - 1
 
 
 def _bars(line: str, headline: str) -> bool:

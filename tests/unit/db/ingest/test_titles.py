@@ -510,3 +510,34 @@ def test_words_joined_by_a_hyphen_count_as_words(headline: str) -> None:
     """A short headline of hyphenated words ("Kettle-Isles: Quotes") has as many words
     as a reader counts, enough to be a headline beside a section's head below it."""
     assert parse(f"{headline}\n\nBefore the Race\n\n{BODY}\n").title == headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "standfirst"),
+    [
+        (
+            "Salt and silver",
+            "Herring boats return to the old quay as the council ends a two-year row "
+            "over what the harbour wall will cost",
+        ),
+        (
+            "The harbour in numbers",
+            "What the fishers landed at the old quay this year, boat by boat and month "
+            "by month, with the council's own figures:",
+        ),
+    ],
+)
+def test_a_short_headline_over_its_longer_standfirst(headline: str, standfirst: str) -> None:
+    """A page sets its headline first and short, and the standfirst that sums the story
+    up in a sentence right under it: the headline is the title, however much shorter."""
+    text = f"Kettle Daily Courier\n\n{headline}\n\n{standfirst}\n\nBy MARA QUELL\n\n{BODY}\n"
+    assert parse(text).title == headline
+
+
+def test_a_long_headline_under_a_short_line_is_still_the_headline() -> None:
+    """A long headline in title case under a short section's line is no standfirst."""
+    headline = (
+        "Herring Boats Return To The Old Quay As The Council Ends Its Long Row Over "
+        "The Cost Of The Harbour Wall"
+    )
+    assert parse(f"Harbour Life Today\n\n{headline}\n\n{BODY}\n").title == headline
