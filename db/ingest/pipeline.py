@@ -109,12 +109,15 @@ _LINK_VERBS: Final = frozenset(("Read ", "View ", "Watch ", "Listen ", "Download
 _LINK_RUN: Final = 3  # links in a row that make a line a list of links
 _TRAIL_MARK: Final = re.compile(r" [-|\u00bb\u203a] ")
 _TRAIL_LENGTH: Final = 200
+_GLUED_FURNITURE_LINES: Final = 3  # caption or trail lines glued on top of a paragraph
 _WRAP_WIDTH: Final = 100  # text wrapped at a width has no longer lines
 _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 # The last word of a line that goes on below, or was cut off: "Hearings of the", "Remarks
 # in A", "Produced By" ("in", "on", "up" end phrasal verbs: "Weighs In", "Sets Up").
 _OPEN_ENDINGS: Final = frozenset("a an the of and or & to for by with from at".split())
 _BODY_WORDS: Final = 25
+# A site's address without its scheme: "guardian.ng", "kettle-courier.co.uk".
+_DOMAIN: Final = re.compile(r"[a-z\d][a-z\d-]*\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b")
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
 # the date is a fact's field (an infobox or a table row), not the page's own stamp.
@@ -122,7 +125,12 @@ _FIELD_LABEL: Final = re.compile(r"\s*[A-Z][a-z]+\s*[\u2013\u2014:-]\s*")
 # A sentence ending inside a line, after a word: a headline is one phrase, so such a
 # line is a caption with its credit ("... a police car. Supplied/Police") or a blurb.
 _INNER_BREAK: Final = re.compile(r"[a-z]{3}[.!?][\"'\u2019\u201d]?\s+[A-Z]")
-_CAPTION_MARKS: Final = ("image source", "image caption", "getty images", "(photo", "file photo")
+_CAPTION_MARKS: Final = (
+    "image source", "image caption", "getty images", "(photo", "file photo", "photo:",
+    "photograph:", "photo credit", "picture:", "(l. to r.)", "(l to r)", "(l-r)", "(l.-r.)",
+    "(left to right)", "left to right:", "(from left)", "from left:", "front row:",
+    "back row:",
+)  # fmt: skip
 _CAPTION_LABELS: Final = frozenset(("image caption", "caption", "photo caption"))
 # A kicker in capitals before a headline in mixed case: "INDUSTRIES: Business History ...".
 _KICKER_LINE: Final = re.compile(
@@ -326,8 +334,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     for start, end, block in head:
         if _is_masthead(block) and not _names(layout, body, block):
             continue  # "Hull Daily Mail", "American University of Beirut": the site
-        if not _is_stamp(layout, start, end, block):
-            first = first or " ".join(block.split())
+        if first is None and not _is_stamp(layout, start, end, block) and _may_name(block):
+            first = " ".join(block.split())
         kicked = _KICKER_LINE.search(block) if ":" in block else None
         if kicked is not None:  # "INDUSTRIES: Business History of Retail" in a block
             start, end = start + kicked.start(), start + kicked.end()
@@ -351,6 +359,16 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _may_name(block: str) -> bool:
+    """The line may name the page when no line reads as a headline: no row of a table
+    ("Date |", "| Year | Event |", "Part 1 | Part 2 | Part 3 |") and no link to a site
+    ("To harbour.example", "Share on kettle.com"), which a page's furniture is made of."""
+    line = block.strip()
+    if "|" in line and (line.startswith("|") or line.endswith("|") or line.count("|") > 2):
+        return False
+    return len(line.split()) >= _TITLE_WORDS or _DOMAIN.search(line) is None
 
 
 def _is_standfirst(line: str, headline: str) -> bool:
@@ -417,6 +435,10 @@ def _lede(layout: Layout, body: Unit) -> str:
     ("Yes.") gives way to the paragraph."""
     start, end = body.start, body.end
     spans = layout.sentences[body.index]
+    after = _past_furniture_lines(layout.text, start, end)
+    if after > start:  # a caption or a trail of links on the paragraph's first lines
+        spans = [(max(s, after), e) for s, e in spans if e > after]
+        start = after
     if spans and len(layout.norm[spans[0][0] : spans[0][1]].split()) >= _LEDE_WORDS:
         start, end = spans[0]
     opening = _PRESS_DATELINE.match(layout.norm, start, min(end, start + _DATELINE_MAX))
@@ -429,6 +451,33 @@ def _lede(layout: Layout, body: Unit) -> str:
     if dated and _opens_with_stamp(layout.norm, start, dated[0], end):
         start = dated[0].end
     return trim(layout.text[start:end].lstrip(" ,:-\u2013\u2014"), 200)
+
+
+def _past_furniture_lines(text: str, start: int, end: int) -> int:
+    """Where a paragraph's text starts after its first lines that are a picture's caption
+    ("Harbour Trust members (L. to R.) front row: ...") or a trail of links ("Home >
+    Harbour > Boats"), which a saved page glues on top of the article's first words."""
+    for _ in range(_GLUED_FURNITURE_LINES):
+        cut = text.find("\n", start, end)
+        if cut < 0:
+            return start
+        line = text[start:cut]
+        if not (_is_caption(line) or _is_breadcrumb(line)):
+            return start
+        start = cut + 1
+    return start
+
+
+def _is_caption(line: str) -> bool:
+    """A picture's caption or credit: it says what the picture shows, and where."""
+    lowered = lower(line)
+    return any(mark in lowered for mark in _CAPTION_MARKS)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A trail of links to the page ("USA > Harbour County > Boats"): words set apart
+    by at least two ">" marks, which prose never writes."""
+    return line.count(" > ") >= _LINK_RUN - 1 or line.count(" \u203a ") >= _LINK_RUN - 1
 
 
 def _opens_with_stamp(norm: str, start: int, hit: DateHit, end: int) -> bool:
@@ -473,7 +522,10 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
                 continue  # "Source: Andreas, A. T. Historical atlas ...": a citation
             start += block.index("\n") + 1  # the lines under it: the text's own
             block = layout.text[start : unit.end]
-        if _is_trail(block):
+        after = _past_furniture_lines(layout.text, start, unit.end)
+        if after > start:  # "Home > Harbour > Boats" or a caption glued on top of lines
+            start, block = after, layout.text[after : unit.end]
+        if _is_trail(block) or _is_breadcrumb(block):
             continue  # "Press Review Directory - Previous Article - Next Article": links
         if _is_link_run(block):
             continue  # "Read the Convention ... Read the Treaty ... Read ...": links run on
@@ -497,6 +549,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
                 continue
             block = last_line[0]
             end = start + len(block)
+        if "\n" not in block.strip() and _is_caption(block):
+            continue  # "Harbour Trust members (L. to R.): ...": a picture's caption
         while "\n" in block and _CONTROL_LINE.match(block, block.rindex("\n") + 1):
             block = block[: block.rindex("\n")]  # "BBC News\nwatch One-Minute World News"
             end = start + len(block)
@@ -709,12 +763,14 @@ def _labels_a_date(before: str) -> bool:
 
 def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
     words = len(line.replace("-", " ").split())
-    if not _TITLE_WORDS <= words <= _BODY_WORDS or "|" in line:
+    if not _TITLE_WORDS <= words <= _BODY_WORDS or "|" in line or _is_breadcrumb(line):
         return False
+    if not _may_name(line):
+        return False  # "To kettle-courier.co.uk": a link to a site, its words hyphenated
     lowered = lower(line)
     if line.rstrip().endswith(".") or lowered.startswith(("by ", "photo", "image")):
         return False
-    if _INNER_BREAK.search(line) or any(mark in lowered for mark in _CAPTION_MARKS):
+    if _INNER_BREAK.search(line) or _is_caption(line):
         return False  # two sentences, or a caption and its credit
     hits = layout.dates.dates_in(start, end)
     if hits and layout.norm[hits[-1].end : end].strip(" .,;:)"):

@@ -541,3 +541,35 @@ def test_a_long_headline_under_a_short_line_is_still_the_headline() -> None:
         "The Cost Of The Harbour Wall"
     )
     assert parse(f"Harbour Life Today\n\n{headline}\n\n{BODY}\n").title == headline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Harbour Trust members (L. to R.) front row: Ann Vey, Tom Rusk and Ola Berg",
+        "The new wardens, left to right: Ann Vey, Tom Rusk and Ola Berg",
+        "Photo: the old quay at dawn, with the nets of the last boats drying",
+    ],
+)
+def test_a_pictures_caption_is_never_the_title(caption: str) -> None:
+    """A caption says who or what a picture shows ("(L. to R.)", "left to right:",
+    "Photo:"), whether it stands above the article or is glued on top of its text."""
+    for gap in ("\n\n", "\n"):
+        title = parse(f"{caption}{gap}{BODY}\n").title
+        assert title.startswith("The harbour council voted"), (gap, title)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_trail_of_links_to_the_page_is_never_the_title(gap: str) -> None:
+    """A breadcrumb ("Home > Harbour > Boats") is navigation, whatever its last link
+    says, above the article or glued on top of its first words."""
+    trail = "Home > Kettle County > The story of the old quay and of its herring boats"
+    assert parse(f"{trail}{gap}{BODY}\n").title.startswith("The harbour council voted")
+
+
+@pytest.mark.parametrize("line", ["Year |", "| Year | Event |", "To kettle-courier.co.uk"])
+def test_a_table_header_or_a_sites_link_is_never_the_title(line: str) -> None:
+    """With no headline above the text, a table's header row or a link to a site ("To
+    kettle-courier.co.uk", what a share button leaves) does not name the page."""
+    title = parse(f"{line}\n\n1901 | The quay is built |\n\n{BODY}\n").title
+    assert title not in (line, line.strip("| ")), title
