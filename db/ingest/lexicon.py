@@ -387,3 +387,10 @@ ROUND_NUMBER_WORDS: Final[dict[str, int]] = {
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
+
+# --- Titles (ext-titles) ---
+# Abbreviations that may close a headline with their full stop, which is then no end of
+# a sentence: "Timeline 18th c.", "Harbour Boats Inc.", "Letters of Tom Rusk Jr.".
+TITLE_END_ABBREVIATIONS: Final = frozenset(
+    "c ca cent jr sr inc co corp ltd bros st vol no etc esq".split()
+)

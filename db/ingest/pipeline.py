@@ -12,7 +12,12 @@ from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
 from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
-from db.ingest.lexicon import ORGANISATION_NOUNS, WEEKDAYS, WHOLE_LINE_FURNITURE
+from db.ingest.lexicon import (
+    ORGANISATION_NOUNS,
+    TITLE_END_ABBREVIATIONS,
+    WEEKDAYS,
+    WHOLE_LINE_FURNITURE,
+)
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import (
@@ -359,6 +364,16 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _ends_with_full_stop(line: str) -> bool:
+    """The line ends with a full stop that closes a sentence, not one that closes an
+    abbreviation ("Timeline 18th c.", "Harbour Boats Inc."): a headline has none."""
+    stripped = line.rstrip()
+    if not stripped.endswith("."):
+        return False
+    last = stripped[-_LAST_WORD:].rsplit(None, 1)[-1]
+    return lower(last.rstrip(".")) not in TITLE_END_ABBREVIATIONS
 
 
 def _may_name(block: str) -> bool:
@@ -768,7 +783,7 @@ def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
     if not _may_name(line):
         return False  # "To kettle-courier.co.uk": a link to a site, its words hyphenated
     lowered = lower(line)
-    if line.rstrip().endswith(".") or lowered.startswith(("by ", "photo", "image")):
+    if _ends_with_full_stop(line) or lowered.startswith(("by ", "photo", "image")):
         return False
     if _INNER_BREAK.search(line) or _is_caption(line):
         return False  # two sentences, or a caption and its credit

@@ -573,3 +573,18 @@ def test_a_table_header_or_a_sites_link_is_never_the_title(line: str) -> None:
     kettle-courier.co.uk", what a share button leaves) does not name the page."""
     title = parse(f"{line}\n\n1901 | The quay is built |\n\n{BODY}\n").title
     assert title not in (line, line.strip("| ")), title
+
+
+@pytest.mark.parametrize(
+    "headline", ["The Letters of Captain Tom Rusk Jr.", "Boats of the Kettle Quay, 18th c."]
+)
+def test_a_headline_may_close_with_an_abbreviation(headline: str) -> None:
+    """A full stop that closes an abbreviation ("Jr.", "Ltd.", "18th c.") ends no
+    sentence: the line is still a headline, not prose."""
+    assert parse(f"Notes from the harbour\n\n{headline}\n\n{BODY}\n").title == headline
+
+
+def test_a_line_that_closes_a_sentence_is_no_headline() -> None:
+    """A line that ends with a sentence's full stop is prose, however short."""
+    text = f"Notes from the harbour\n\nThe boats came home to the quay.\n\n{BODY}\n"
+    assert parse(text).title == "Notes from the harbour"
