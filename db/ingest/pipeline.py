@@ -89,6 +89,7 @@ _PRESS_DATELINE: Final = re.compile(
 )
 # A standfirst (the summary under a headline) has at least this many words.
 _STANDFIRST_WORDS: Final = 15
+_DATED_HEADLINE_WORDS: Final = 12  # the phrase after the date of a page's heading
 _LEDE_WORDS: Final = 6  # a first sentence shorter than this is no title of its own
 _TITLE_BAR_MARKS: Final = frozenset(("-", "|", "\u2013", "\u2014", "\u00bb", "::"))
 # A byline that gives the writer's job instead of "By": "Mara Quell, Harbour Reporter".
@@ -361,9 +362,41 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         return trim(first, 200)
     if body is not None:
         return _lede(layout, body)
+    dated = _dated_headline(layout)
+    if dated is not None:
+        return trim(dated, 200)
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _dated_headline(layout: Layout) -> str | None:
+    """The headline of a page that opens with a dated heading, above no paragraph: the
+    date with the phrase after it or on the line right under it ("1914: Over by
+    Christmas", "1914\nOver by Christmas"), as a chapter of a history or a year's page
+    is headed, or a day's date alone over entries of that day (a day's log)."""
+    sections = layout.sections  # (above it, the caller found only furniture)
+    if len(sections) < 2 or sections[1].heading is None:
+        return None
+    top, heading = sections[1], sections[1].heading
+    phrase = layout.text[top.headline_start : heading.end].strip()
+    title = layout.text[heading.start : heading.end].strip()
+    if not phrase and top.blocks:
+        block = top.blocks[0]
+        gap = layout.text[heading.end : block.start]
+        if gap.count("\n") == 1 and gap.isspace():  # the very next line
+            phrase = layout.text[block.start : block.end].strip()
+            title = f"{title} {phrase}"
+    if not phrase:
+        following = sections[2].date if len(sections) > 2 else None
+        day = top.date is not None and top.date.precision == "day"
+        return title if day and following == top.date and not top.blocks else None
+    words = len(phrase.split())
+    if not _TITLE_WORDS - 1 <= words <= _DATED_HEADLINE_WORDS or "\n" in phrase:
+        return None
+    if _ends_with_full_stop(phrase) or _opens_in_lower_case(phrase) or not _may_name(phrase):
+        return None
+    return title
 
 
 def _ends_with_full_stop(line: str) -> bool:

@@ -588,3 +588,38 @@ def test_a_line_that_closes_a_sentence_is_no_headline() -> None:
     """A line that ends with a sentence's full stop is prose, however short."""
     text = f"Notes from the harbour\n\nThe boats came home to the quay.\n\n{BODY}\n"
     assert parse(text).title == "Notes from the harbour"
+
+
+ENTRIES = (
+    "March 3, 1901 - The first stone of the harbour wall is laid.\n\n"
+    "June 9, 1901 - The harbour wall is finished and the boats come in.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        ("1901: The year of the harbour wall", "1901: The year of the harbour wall"),
+        ("PART TWO\n\n1901\nThe harbour wall", "1901 The harbour wall"),
+    ],
+)
+def test_a_page_headed_by_a_date_and_its_phrase(top: str, title: str) -> None:
+    """A history's chapter or a year's page is headed by its date and a phrase, on one
+    line or the line under it, above its dated entries and no paragraph: that heading
+    is the page's headline."""
+    assert parse(f"{top}\n\n{ENTRIES}", "notes.txt").title == title
+
+
+def test_a_days_log_is_titled_by_its_date() -> None:
+    """A log of one day's entries, each at its time, under that day's date alone."""
+    text = (
+        "Monday, March 4, 1901\n\n9:10 a.m. - The first boats leave the quay.\n\n"
+        "4:40 p.m. - The boats come back with the herring.\n"
+    )
+    assert parse(text, "notes.txt").title == "Monday, March 4, 1901"
+
+
+def test_a_first_entry_in_prose_does_not_title_the_page() -> None:
+    """A timeline's first entry, a sentence with its full stop, is no headline."""
+    title = parse(f"1899: The council votes to build a harbour wall.\n\n{ENTRIES}", "notes.txt")
+    assert not title.title.startswith("1899"), title.title
