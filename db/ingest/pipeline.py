@@ -361,13 +361,32 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     if first is not None:
         return trim(first, 200)
     if body is not None:
-        return _lede(layout, body)
+        return _entries_heading(layout, body) or _lede(layout, body)
     dated = _dated_headline(layout)
     if dated is not None:
         return trim(dated, 200)
     if any(s.date is not None for s in layout.sections):
         return _timeline_title(layout, cast, name)
     return _stem_title(name) or name
+
+
+def _entries_heading(layout: Layout, body: Unit) -> str | None:
+    """The heading of a timeline's entries right under the page's opening paragraph
+    ("Harbour Timeline" between a word of welcome and "1901 ..."): with no headline
+    above, a short heading in title case over the first dated entry names the page."""
+    units = layout.units
+    index = body.index + 1
+    if index + 1 >= len(units) or units[index + 1].block.section == 0:
+        return None  # no dated entry right under the line
+    unit = units[index]
+    if unit.block.section != 0 or unit.block.kind not in ("paragraph", "label"):
+        return None
+    line = " ".join(layout.text[unit.start : unit.end].split())
+    words = line.split()
+    if not 0 < len(words) <= _BOX_WORDS or ends_sentence(line) or line.endswith(":"):
+        return None
+    capitalised = all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+    return line if capitalised and words[0][:1].isupper() and _may_name(line) else None
 
 
 def _dated_headline(layout: Layout) -> str | None:

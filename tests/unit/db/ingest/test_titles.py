@@ -623,3 +623,22 @@ def test_a_first_entry_in_prose_does_not_title_the_page() -> None:
     """A timeline's first entry, a sentence with its full stop, is no headline."""
     title = parse(f"1899: The council votes to build a harbour wall.\n\n{ENTRIES}", "notes.txt")
     assert not title.title.startswith("1899"), title.title
+
+
+def test_a_timelines_heading_under_its_word_of_welcome() -> None:
+    """A timeline page may open with a paragraph of welcome, then the heading of its
+    entries ("Kettle Harbour Timeline") right above the first dated one: with no
+    headline above, that heading names the page, not the welcome's first sentence."""
+    text = (
+        "The harbour has a long story. Walk along the quay and you will find it in every "
+        "stone of the wall, so read on and see what you can find.\n\n"
+        f"Kettle Harbour Timeline\n\n{ENTRIES}"
+    )
+    assert parse(text, "notes.txt").title == "Kettle Harbour Timeline"
+
+
+def test_a_subheading_in_prose_does_not_name_the_page() -> None:
+    """A heading between paragraphs of prose, with no dated entry under it, is the
+    article's own subheading: the opening sentence stays the title."""
+    text = f"{BODY}\n\nThe Cost\n\n{BODY}\n"
+    assert parse(text, "notes.txt").title.startswith("The harbour council voted")
