@@ -133,7 +133,7 @@ _FIELD_LABEL: Final = re.compile(r"\s*[A-Z][a-z]+\s*[\u2013\u2014:-]\s*")
 _INNER_BREAK: Final = re.compile(r"[a-z]{3}[.!?][\"'\u2019\u201d]?\s+[A-Z]")
 _CAPTION_MARKS: Final = (
     "image source", "image caption", "getty images", "(photo", "file photo", "photo:",
-    "photograph:", "photo credit", "picture:", "(l. to r.)", "(l to r)", "(l-r)", "(l.-r.)",
+    "photograph:", "photo credit", "(l. to r.)", "(l to r)", "(l-r)", "(l.-r.)",
     "(left to right)", "left to right:", "(from left)", "from left:", "front row:",
     "back row:",
 )  # fmt: skip
@@ -440,11 +440,11 @@ def _may_name(block: str) -> bool:
 
 def _is_standfirst(line: str, headline: str) -> bool:
     """The line is the standfirst under a headline: a summary in prose, in sentence
-    case and much longer than the headline right above it ("Fast and furious" above
+    case and twice as long as the headline right above it at least ("Fast and furious" above
     "Death toll rises to nine as communities survey the damage from ..."). A page sets
     its headline first and short, and the sentence that sums the story up below it."""
     words = line.split()
-    if len(words) < _STANDFIRST_WORDS or len(words) * 2 < len(headline.split()) * 3:
+    if len(words) < _STANDFIRST_WORDS or len(words) < len(headline.split()) * 2:
         return False
     capitals = sum(1 for word in words[1:] if word[:1].isupper())
     return capitals * 2 < len(words) - 1

@@ -642,3 +642,18 @@ def test_a_subheading_in_prose_does_not_name_the_page() -> None:
     article's own subheading: the opening sentence stays the title."""
     text = f"{BODY}\n\nThe Cost\n\n{BODY}\n"
     assert parse(text, "notes.txt").title.startswith("The harbour council voted")
+
+
+def test_a_long_headline_under_a_line_of_some_length_is_no_standfirst() -> None:
+    """A sentence-case headline of sixteen words under a line of ten is no standfirst:
+    a standfirst is at least twice as long as the headline it sums up."""
+    above = "From the harbour desk: the news of the old quay"
+    headline = "Herring boats return to the old quay as the council ends its long row over the wall"
+    text = f"{above}\n\n{headline}\n\n{BODY}\n"
+    assert parse(text).title == headline
+
+
+def test_a_headline_with_a_picture_in_its_words_is_no_caption() -> None:
+    """A kicker such as "The big picture:" opens a headline, not a caption."""
+    headline = "The big picture: what the old quay costs the harbour"
+    assert parse(f"Notes from the harbour\n\n{headline}\n\n{BODY}\n").title == headline
