@@ -394,3 +394,12 @@ ROUND_NUMBER_WORDS: Final[dict[str, int]] = {
 TITLE_END_ABBREVIATIONS: Final = frozenset(
     "c ca cent jr sr inc co corp ltd bros st vol no etc esq".split()
 )
+# The words of a bar of share and follow buttons ("Share on Facebook", "Facebook Twitter
+# WhatsApp Email", "Copy link"), and of a reading-time note ("5 min read"): a line made
+# of these alone is furniture, never a page's name.
+SHARE_BAR_WORDS: Final = frozenset(
+    """share shares sharing on via to this article story page with us follow copy link
+    facebook twitter x linkedin whatsapp telegram pinterest reddit tumblr messenger
+    email e-mail mail print tweet flipboard bluesky threads instagram youtube tiktok
+    min mins minute minutes read listen reading time""".split()
+)

@@ -14,6 +14,7 @@ from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder, trim
 from db.ingest.lexicon import (
     ORGANISATION_NOUNS,
+    SHARE_BAR_WORDS,
     TITLE_END_ABBREVIATIONS,
     WEEKDAYS,
     WHOLE_LINE_FURNITURE,
@@ -124,6 +125,7 @@ _OPEN_ENDINGS: Final = frozenset("a an the of and or & to for by with from at".s
 _BODY_WORDS: Final = 25
 # A site's address without its scheme: "guardian.ng", "kettle-courier.co.uk".
 _DOMAIN: Final = re.compile(r"[a-z\d][a-z\d-]*\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b")
+_WORD_MARKS: Final = " .,:;!?|()[]*-\u2022"  # around a button's word
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
 # the date is a fact's field (an infobox or a table row), not the page's own stamp.
@@ -431,11 +433,15 @@ def _ends_with_full_stop(line: str) -> bool:
 def _may_name(block: str) -> bool:
     """The line may name the page when no line reads as a headline: no row of a table
     ("Date |", "| Year | Event |", "Part 1 | Part 2 | Part 3 |") and no link to a site
-    ("To harbour.example", "Share on kettle.com"), which a page's furniture is made of."""
+    ("To harbour.example", "Share on kettle.com"), no bar of share buttons ("Share on
+    Facebook", "Facebook Twitter Email"), which a page's furniture is made of."""
     line = block.strip()
     if "|" in line and (line.startswith("|") or line.endswith("|") or line.count("|") > 2):
         return False
-    return len(line.split()) >= _TITLE_WORDS or _DOMAIN.search(line) is None
+    words = [lower(word).strip(_WORD_MARKS) for word in line.split()]
+    if all(not word or word.isdecimal() or word in SHARE_BAR_WORDS for word in words):
+        return False  # "Share on Facebook", "Facebook Twitter Email", "5 min read"
+    return len(words) >= _TITLE_WORDS or _DOMAIN.search(line) is None
 
 
 def _is_standfirst(line: str, headline: str) -> bool:

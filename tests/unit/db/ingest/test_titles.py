@@ -657,3 +657,12 @@ def test_a_headline_with_a_picture_in_its_words_is_no_caption() -> None:
     """A kicker such as "The big picture:" opens a headline, not a caption."""
     headline = "The big picture: what the old quay costs the harbour"
     assert parse(f"Notes from the harbour\n\n{headline}\n\n{BODY}\n").title == headline
+
+
+@pytest.mark.parametrize(
+    "bar", ["Share on Facebook", "Facebook  Twitter  WhatsApp  Email", "4 min read"]
+)
+def test_a_bar_of_share_buttons_never_names_the_page(bar: str) -> None:
+    """A bar of share or follow buttons, or a note of the time it takes to read, above
+    an article with no headline, is furniture: the opening sentence names the page."""
+    assert parse(f"{bar}\n\n{BODY}\n").title.startswith("The harbour council voted")
