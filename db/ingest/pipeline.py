@@ -394,8 +394,9 @@ def _entries_heading(layout: Layout, body: Unit) -> str | None:
 def _dated_headline(layout: Layout) -> str | None:
     """The headline of a page that opens with a dated heading, above no paragraph: the
     date with the phrase after it or on the line right under it ("1914: Over by
-    Christmas", "1914\nOver by Christmas"), as a chapter of a history or a year's page
-    is headed, or a day's date alone over entries of that day (a day's log)."""
+    Christmas", "1914\nOver by Christmas"), as a chapter of a history or a year's or a
+    month's page is headed, or a day's date alone over entries of that day (a day's
+    log); a day's date with a phrase is the first entry of a timeline."""
     sections = layout.sections  # (above it, the caller found only furniture)
     if len(sections) < 2 or sections[1].heading is None:
         return None
@@ -412,6 +413,8 @@ def _dated_headline(layout: Layout) -> str | None:
         following = sections[2].date if len(sections) > 2 else None
         day = top.date is not None and top.date.precision == "day"
         return title if day and following == top.date and not top.blocks else None
+    if top.date is None or top.date.precision == "day":
+        return None  # "March 3, 1901: The quay opens": one day's entry of a timeline
     words = len(phrase.split())
     if not _TITLE_WORDS - 1 <= words <= _DATED_HEADLINE_WORDS or "\n" in phrase:
         return None

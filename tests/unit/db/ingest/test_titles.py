@@ -666,3 +666,10 @@ def test_a_bar_of_share_buttons_never_names_the_page(bar: str) -> None:
     """A bar of share or follow buttons, or a note of the time it takes to read, above
     an article with no headline, is furniture: the opening sentence names the page."""
     assert parse(f"{bar}\n\n{BODY}\n").title.startswith("The harbour council voted")
+
+
+def test_a_days_entry_with_its_phrase_does_not_title_the_page() -> None:
+    """A day's date with a phrase ("March 3, 1901: Ann Vey opens the quay") is the first
+    entry of a timeline, not the heading of a year's or a month's page."""
+    text = f"March 3, 1901: Ann Vey and Tom Rusk open the quay\n\n{ENTRIES}"
+    assert not parse(text, "notes.txt").title.startswith("March 3, 1901")
