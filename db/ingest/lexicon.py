@@ -403,3 +403,31 @@ SHARE_BAR_WORDS: Final = frozenset(
     email e-mail mail print tweet flipboard bluesky threads instagram youtube tiktok
     min mins minute minutes read listen reading time""".split()
 )
+
+# --- Who is a person (people.py, names.py) ---------------------------------------------
+# Capitalised words that make a run a place, a body or a thing wherever they stand in it,
+# beyond NON_PERSON_WORDS: countries (and the word that closes a country of two words:
+# "Ivory Coast", "Sierra Leone"), number words ("Hydro One", "Channel Four"), and the
+# heads of names of firms, teams and features of a map. None is anyone's given name or
+# surname (names such as Chad, Jordan, Kenya or Salvador are left out on purpose).
+NOT_A_NAME_WORDS: Final = frozenset(
+    """nigeria ghana senegal cameroon ethiopia somalia sudan uganda tanzania zambia
+    zimbabwe angola mozambique botswana namibia mali niger congo gabon benin togo
+    liberia rwanda burundi malawi madagascar morocco algeria tunisia libya eritrea
+    bangladesh nepal myanmar burma cambodia laos malaysia singapore philippines
+    mongolia argentina colombia venezuela ecuador bolivia paraguay uruguay panama
+    honduras guatemala nicaragua haiti jamaica lebanon qatar kuwait bahrain oman yemen
+    estonia latvia lithuania moldova armenia azerbaijan uzbekistan albania bosnia
+    kosovo montenegro macedonia slovakia luxembourg iceland cyprus scotland wales
+    coast guinea leone lanka faso nadu
+    one two three four five six seven eight nine ten eleven twelve
+    stores store brands pharma airlines airways motors holdings images photo photos
+    press releases stars warriors rovers wanderers united communications
+    avenue creek inlet channel passage stockade""".split()
+)
+# Sentence adverbs that may open a sentence before its subject ("Meanwhile Ann Lee said").
+SENTENCE_ADVERBS: Final = frozenset(
+    """meanwhile however moreover furthermore nevertheless instead separately later
+    earlier today yesterday tonight now still finally initially eventually recently
+    previously subsequently additionally elsewhere""".split()
+)

@@ -15,6 +15,7 @@ from db.ingest.lexicon import (
     HONORIFICS,
     NATIONALITIES,
     NON_PERSON_WORDS,
+    NOT_A_NAME_WORDS,
     OFFICE_ENDINGS,
     STOPWORDS,
     TITLES,
@@ -77,6 +78,8 @@ _PARTICLES: Final = frozenset(_PARTICLE_WORDS)
 # A first word ending so may be a verb or adverb ("Speaking", "Separately", "Asked"): the
 # only case where standing at a sentence's start changes how a run splits.
 _VERB_ENDINGS = ("ing", "ly", "ed")
+# Words never part of a person's name: a run holding one is a place, a body or a thing.
+_NOT_NAME: Final = NON_PERSON_WORDS | NOT_A_NAME_WORDS
 
 
 class RunShape(NamedTuple):
@@ -125,7 +128,7 @@ def _is_name_token(token: str, folded: str) -> bool:
         return True
     if not _CAP_ONLY.fullmatch(token):
         return False
-    return folded not in NON_PERSON_WORDS and folded not in STOPWORDS
+    return folded not in _NOT_NAME and folded not in STOPWORDS
 
 
 def _strip_leading(tokens: list[str], folded: list[str], sentence_start: bool) -> int:
@@ -171,7 +174,7 @@ def _word_shape(word: str) -> RunShape | None:
     """run_shape of a single word, without the general splitting: no suffix, furniture,
     title or country can be found in one word, so it is a name or nothing."""
     folded = _fold(word)
-    if folded in NON_PERSON_WORDS or folded in STOPWORDS or word.isupper() or word in HONORIFICS:
+    if folded in _NOT_NAME or folded in STOPWORDS or word.isupper() or word in HONORIFICS:
         return None  # "Prof" of "said Prof. Ann Lee": a title cut off by its full stop
     if not _is_name_token(word, folded) or word in _PARTICLES:
         return RunShape(0, len(word), (), None, None, False, False)
@@ -189,7 +192,7 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     """
     if " " not in text:
         word = _fold(text)
-        if word in NON_PERSON_WORDS or word in STOPWORDS or text.isupper() or text in HONORIFICS:
+        if word in _NOT_NAME or word in STOPWORDS or text.isupper() or text in HONORIFICS:
             return None
     suffix = _SUFFIX.search(text) if text.endswith(_SUFFIX_ENDINGS) else None
     core = text[: suffix.start()] if suffix else text

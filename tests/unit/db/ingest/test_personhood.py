@@ -1,0 +1,27 @@
+"""Who is a person, on invented text: countries, number words and the heads of firms'
+and places' names are nobody, and a quote goes to the person named after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse, quote_with
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Sierra Leone midfielder Osman Kallon", "Osman Kallon"),
+        ("Volta One spokeswoman Mara Quill", "Mara Quill"),
+        ("Kestrel Airways pilot Dana Ruiz", "Dana Ruiz"),
+        ("Equatorial Guinea coach Tomas Obiang", "Tomas Obiang"),
+    ],
+)
+def test_a_place_or_firm_before_a_person_is_nobody(body: str, person: str) -> None:
+    doc = parse(
+        "Flood waters rise in the valley\n\n"
+        f'"We have never seen the river this high," said {body}.\n'
+    )
+    assert quote_with(doc, "never seen the river").speaker == person
+    qualifier = " ".join(body.split()[:2])
+    assert qualifier not in {p.canonical for p in doc.people}
