@@ -19,6 +19,7 @@ from typing import Final, Literal
 from db.ingest.clusters import Cluster, Clusters, cluster_full_names, given_names, resolve_name
 from db.ingest.lexicon import (
     ADVERBS_BETWEEN,
+    CALLING_NOUNS,
     CLAUSE_OPENERS,
     DESCRIBING_NOUNS,
     FEMININE_NAMES,
@@ -111,6 +112,11 @@ _UNNAMED_REACH: Final = 6
 _LONG_LOWERCASE: Final = re.compile(r"(?<![\w'-])[a-z]{5,}")  # longer than any small word
 _TITLE_CASE_SMALL: Final = frozenset("a an the and or of to in on at by for with as vs".split())
 _TITLE_CASE_WORDS: Final = 3
+# Nouns of a calling or an office: a run right before "<calling> <Name>" qualifies the
+# person named after it ("Hydro One spokeswoman Ann Lee", "Legendary Bollywood actor Ann
+# Lee"): it names their employer, team, country or field, and is nobody there.
+_CALLINGS: Final = CALLING_NOUNS | OFFICE_NOUNS | DESCRIBING_NOUNS | UNNAMED_SPEAKERS
+_QUALIFIED_NAME: Final = re.compile(r" (?P<calling>[a-z]+) [A-Z]")
 
 
 class Mention:
@@ -300,6 +306,8 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         kept = pos + shape.lead
         if shape.title is None and kept - 4 >= start and _after_the(norm, kept):
             continue
+        if _qualifies(norm, run_end):
+            continue  # "Hydro One spokeswoman Ann Lee": Hydro One is nobody here
         while ahead < len(spans) and spans[ahead][1] <= pos:
             ahead += 1
         in_quote = ahead < len(spans) and spans[ahead][0] <= pos
@@ -308,6 +316,15 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         name_start = pos + shape.name_offset
         runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start, end))
     return runs
+
+
+def _qualifies(norm: str, end: int) -> bool:
+    """The run ending at end stands right before a calling and a capitalised name
+    ("<run> spokeswoman Ann Lee"): it qualifies that person, and is not one itself."""
+    if not norm.startswith(" ", end):
+        return False
+    found = _QUALIFIED_NAME.match(norm, end)
+    return found is not None and found["calling"] in _CALLINGS
 
 
 def _is_quoted_whole(norm: str, quote: tuple[int, int], start: int, end: int) -> bool:

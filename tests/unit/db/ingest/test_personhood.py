@@ -25,3 +25,14 @@ def test_a_place_or_firm_before_a_person_is_nobody(body: str, person: str) -> No
     assert quote_with(doc, "never seen the river").speaker == person
     qualifier = " ".join(body.split()[:2])
     assert qualifier not in {p.canonical for p in doc.people}
+
+
+@pytest.mark.parametrize("calling", ["actor", "superstar", "spokeswoman", "coach"])
+def test_a_run_before_a_calling_and_a_name_qualifies_that_person(calling: str) -> None:
+    doc = parse(
+        "Tributes paid to a composer\n\n"
+        '"He gave us the songs of our lives," said Famous Marrowdale '
+        f"{calling} Ivo Brandt.\n"
+    )
+    assert "Famous Marrowdale" not in {p.canonical for p in doc.people}
+    assert quote_with(doc, "songs of our lives").speaker == "Ivo Brandt"
