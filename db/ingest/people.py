@@ -33,6 +33,7 @@ from db.ingest.lexicon import (
     OFFICE_PHRASES,
     PLACE_GIVEN_NAMES,
     ROLE_WORDS,
+    SENTENCE_ADVERBS,
     SPEECH_VERBS,
     TITLE_OFFICES,
     TITLES,
@@ -117,6 +118,8 @@ _TITLE_CASE_WORDS: Final = 3
 # Lee"): it names their employer, team, country or field, and is nobody there.
 _CALLINGS: Final = CALLING_NOUNS | OFFICE_NOUNS | DESCRIBING_NOUNS | UNNAMED_SPEAKERS
 _QUALIFIED_NAME: Final = re.compile(r" (?P<calling>[a-z]+) [A-Z]")
+_ADVERB_REACH: Final = 20  # the longest sentence adverb opening a sentence, and its marks
+_ADVERB_EDGES: Final = " ,\"'(*-\u201c\u2018"
 
 
 class Mention:
@@ -374,11 +377,16 @@ def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
 
 
 def _name_is_subject(norm: str, sentence_start: int, start: int) -> bool:
-    """_is_subject of a name, read before its abbreviated title: "called me Mr. Ross"."""
+    """_is_subject of a name, read before its abbreviated title: "called me Mr. Ross";
+    or a name that only a sentence adverb precedes ("Meanwhile Ann Lee said")."""
     before = norm[max(sentence_start, start - 6) : start].rstrip()
     if before.endswith(".") and before[:-1].rsplit(" ", 1)[-1] in HONORIFICS:
         return _is_subject(norm, sentence_start, start - len(before.rsplit(" ", 1)[-1]) - 1)
-    return _is_subject(norm, sentence_start, start)
+    if _is_subject(norm, sentence_start, start):
+        return True
+    if start - sentence_start > _ADVERB_REACH:
+        return False
+    return lower(norm[sentence_start:start].strip(_ADVERB_EDGES)) in SENTENCE_ADVERBS
 
 
 def _speaks(norm: str, run: _Run) -> bool:

@@ -36,3 +36,13 @@ def test_a_run_before_a_calling_and_a_name_qualifies_that_person(calling: str) -
     )
     assert "Famous Marrowdale" not in {p.canonical for p in doc.people}
     assert quote_with(doc, "songs of our lives").speaker == "Ivo Brandt"
+
+
+@pytest.mark.parametrize("adverb", ["Meanwhile", "Separately", "Yesterday"])
+def test_a_sentence_adverb_leaves_the_name_after_it_the_subject(adverb: str) -> None:
+    doc = parse(
+        "Harbour levy splits the council\n\n"
+        f"{adverb} Tomas Varga, head of research at the lobby group the Kettle Alliance "
+        'said: "The levy will fall hardest on the fishing families."\n'
+    )
+    assert quote_with(doc, "fall hardest").speaker == "Tomas Varga"
