@@ -117,6 +117,12 @@ _INVERTED_END: Final = re.compile(
 )
 # The word before a name, past "that" and titles: "said that Dr ", "reported ".
 _VERB_LEAD: Final = re.compile(r"\b(?P<verb>[a-z]+)\s(?:that\s)?(?:[A-Z][\w'-]*\.?\s){0,3}\Z")
+# What a writer sets between a speaker's name and the speech verb after a quote: an
+# apposition or a relative clause between commas (", head of the Trust,", ", who was
+# there,"), or an affiliation ("of the Trust,"), ending on the comma before the verb.
+_SET_OFF: Final = re.compile(
+    r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])"
+)
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -231,6 +237,8 @@ class Attributor:
             if not _DESCRIBED_NAME_TEXT.fullmatch(self.norm, close, mention.start):
                 break
             verb = self._verb_after(mention.end, limit)
+            if verb is None and mention.kind != "pronoun":
+                verb = self._verb_after_set_off(mention.end, limit)
             if verb is not None and not self._introduces(verb):
                 if self._object_or_joint(mention):
                     return NOBODY  # `," a spokesman for Lee said.`
@@ -245,6 +253,17 @@ class Attributor:
             if named is not None:
                 return Attribution(named, self._context(noun.end(), limit), True)
         return NOBODY
+
+    def _verb_after_set_off(self, end: int, limit: int) -> int | None:
+        """`," Ann Lee, head of the Trust, said.`, `," Lee of the Trust, said.`: the
+        speech verb after words set off between the name and a comma, which name no
+        one else (not `," Lee, Reyes and Kim said`; "he" or "she" there names no one)."""
+        set_off = _SET_OFF.match(self.norm, end, limit)
+        if set_off is None:
+            return None
+        if any(m.kind != "pronoun" for m in self._mentions_in(end, set_off.end())):
+            return None
+        return self._verb_after(set_off.end(), limit)
 
     def _body_of(self, noun: str, before: int) -> str | None:
         """body_named for "the museum" or "the Church", but not for an office such as

@@ -46,3 +46,30 @@ def test_a_sentence_adverb_leaves_the_name_after_it_the_subject(adverb: str) -> 
         'said: "The levy will fall hardest on the fishing families."\n'
     )
     assert quote_with(doc, "fall hardest").speaker == "Tomas Varga"
+
+
+@pytest.mark.parametrize(
+    "set_off",
+    [
+        ", head of the Marsh Levels Drainage Board (MLDB),",
+        " of the Marsh Levels Drainage Board,",
+        ", who has farmed the levels since he was a boy,",
+        ", 61,",
+    ],
+)
+def test_words_set_off_between_name_and_verb_keep_the_speaker(set_off: str) -> None:
+    doc = parse(
+        "Drainage pumps fail on the levels\n\n"
+        '"The pumps cannot keep up with this much rain," Osric Penhallow'
+        f"{set_off} said.\n"
+    )
+    assert quote_with(doc, "cannot keep up").speaker == "Osric Penhallow"
+
+
+def test_a_second_name_set_off_after_the_first_credits_nobody() -> None:
+    doc = parse(
+        "Drainage pumps fail on the levels\n\n"
+        '"The pumps cannot keep up with this much rain," Osric Penhallow, Wenna Tregear'
+        " and the board said.\n"
+    )
+    assert quote_with(doc, "cannot keep up").speaker is None
