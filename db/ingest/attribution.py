@@ -123,6 +123,12 @@ _VERB_LEAD: Final = re.compile(r"\b(?P<verb>[a-z]+)\s(?:that\s)?(?:[A-Z][\w'-]*\
 _SET_OFF: Final = re.compile(
     r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])"
 )
+# `," adds another resident, Ann Lee.`: a description after the speech verb, and the
+# speaker's name in apposition to it, after a comma.
+_DESCRIBED_COMMA: Final = re.compile(
+    r"\s+(?:an?|the|another|his|her|their)\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s"
+)
+_NAME_CLOSES: Final = re.compile(r"\s*(?:[.,;!?]|$)")
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -223,6 +229,8 @@ class Attributor:
         if first in SPEECH_VERBS or according is not None:
             start = words[0].end() if according is None else according.end()
             subject = self._mention_at(start, start + 3, described=True)
+            if subject is None and according is None:
+                subject = self._apposed_after(start, limit)
             if subject is not None and according is None and self._object_or_joint(subject):
                 return NOBODY  # `," said a friend of Lee.`: the friend, unnamed
             if subject is None:  # `," said the National Weather Service.`
@@ -253,6 +261,17 @@ class Attributor:
             if named is not None:
                 return Attribution(named, self._context(noun.end(), limit), True)
         return NOBODY
+
+    def _apposed_after(self, start: int, limit: int) -> Mention | None:
+        """`," adds another resident, Ann Lee.`: the name in apposition to a description
+        right after the speech verb, closing its clause."""
+        described = _DESCRIBED_COMMA.match(self.norm, start, limit)
+        if described is None:
+            return None
+        found = self._mentions_in(described.end(), described.end() + 1)
+        if not found or found[0].kind == "pronoun":
+            return None
+        return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
 
     def _verb_after_set_off(self, end: int, limit: int) -> int | None:
         """`," Ann Lee, head of the Trust, said.`, `," Lee of the Trust, said.`: the

@@ -73,3 +73,12 @@ def test_a_second_name_set_off_after_the_first_credits_nobody() -> None:
         " and the board said.\n"
     )
     assert quote_with(doc, "cannot keep up").speaker is None
+
+
+@pytest.mark.parametrize("description", ["another resident", "a local ferryman", "her sister"])
+def test_a_name_apposed_to_the_description_after_the_verb_speaks(description: str) -> None:
+    doc = parse(
+        "Ferry service halted\n\n"
+        f'"We waited on the quay for six hours," adds {description}, Wenna Tregear.\n'
+    )
+    assert quote_with(doc, "waited on the quay").speaker == "Wenna Tregear"
