@@ -23,7 +23,7 @@ from db.ingest.lexicon import (
     STOPWORDS,
     TOLD_VERBS,
 )
-from db.ingest.people import Cast, Intervals, Mention
+from db.ingest.people import Cast, Intervals, Mention, is_head_noun
 from db.text import lower
 
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIGIT_RUN
@@ -546,7 +546,17 @@ class Attributor:
         if inverted is not None and _INVERTED_END.match(self.norm, inverted.end) is not None:
             return inverted
         subjects = [m for m in candidates if m.subject and not self._reported_subject(m)]
-        return subjects[-1] if subjects else None
+        if not subjects or self._modifies_head(subjects[-1], verb_start):
+            return None
+        return subjects[-1]
+
+    def _modifies_head(self, mention: Mention, verb_start: int) -> bool:
+        """`Acme Power crews said`, `Lee aides said`: the name modifies the noun right
+        after it, which is the verb's subject, someone unnamed."""
+        if mention.kind == "pronoun":
+            return False
+        gap = self.norm[mention.end : verb_start].split()
+        return len(gap) == 1 and gap[0].islower() and is_head_noun(gap[0])
 
     def _reported_subject(self, mention: Mention) -> bool:
         """`The report said Lee had resigned`: a name right after a speech verb (past

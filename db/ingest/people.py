@@ -118,6 +118,10 @@ _TITLE_CASE_WORDS: Final = 3
 # Lee"): it names their employer, team, country or field, and is nobody there.
 _CALLINGS: Final = CALLING_NOUNS | OFFICE_NOUNS | DESCRIBING_NOUNS | UNNAMED_SPEAKERS
 _QUALIFIED_NAME: Final = re.compile(r" (?P<calling>[a-z]+) [A-Z]")
+# Plural nouns of people that _PLURAL_ENDINGS misses ("crews", "sources", "staff").
+_GROUP_NOUNS: Final = frozenset(
+    "crews sources staff police aides allies family officials spokespeople".split()
+)
 _ADVERB_REACH: Final = 20  # the longest sentence adverb opening a sentence, and its marks
 _ADVERB_EDGES: Final = " ,\"'(*-\u201c\u2018"
 
@@ -319,6 +323,14 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         name_start = pos + shape.name_offset
         runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start, end))
     return runs
+
+
+def is_head_noun(word: str) -> bool:
+    """A lowercase noun that a name before it modifies ("Acme crews said", "Lee aides
+    said"): a calling or a plural of people (lowercase word, punctuation stripped)."""
+    if word in _CALLINGS or word in _GROUP_NOUNS:
+        return True
+    return word.endswith(_PLURAL_ENDINGS) and word not in ADVERBS_BETWEEN
 
 
 def _qualifies(norm: str, end: int) -> bool:

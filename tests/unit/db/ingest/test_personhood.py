@@ -82,3 +82,13 @@ def test_a_name_apposed_to_the_description_after_the_verb_speaks(description: st
         f'"We waited on the quay for six hours," adds {description}, Wenna Tregear.\n'
     )
     assert quote_with(doc, "waited on the quay").speaker == "Wenna Tregear"
+
+
+@pytest.mark.parametrize("noun", ["aides", "crews", "supporters", "spokesman"])
+def test_a_name_that_modifies_the_speaking_noun_is_not_the_speaker(noun: str) -> None:
+    doc = parse(
+        "Minister faces calls to quit\n\n"
+        "Ivo Brandt spent the weekend at his farm.\n\n"
+        f'Ivo Brandt {noun} said: "The minister will not resign over this."\n'
+    )
+    assert quote_with(doc, "will not resign").speaker is None
