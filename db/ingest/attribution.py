@@ -129,6 +129,11 @@ _DESCRIBED_COMMA: Final = re.compile(
     r"\s+(?:an?|the|another|his|her|their)\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s"
 )
 _NAME_CLOSES: Final = re.compile(r"\s*(?:[.,;!?]|$)")
+# `Ann Lee of the Trust said`, `Lee from Greenpeace wrote`: a name's affiliation between
+# it and the speech verb, capitalised words after "of", "from" or "at".
+_AFFILIATED: Final = re.compile(
+    r"\s(?:of|from|at)\s(?:the\s)?[A-Z][\w'\u2019.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'\u2019.&-]*){0,5}\s"
+)
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter
@@ -539,6 +544,9 @@ class Attributor:
                 return None if not gerund and self._object_or_joint(last) else last
             if gap == ["as"] and lower(self.norm[verb_start:verb_end]) == "saying":
                 return last  # "Lee quoted Reyes as saying": Reyes's words
+            affiliated = _AFFILIATED.fullmatch(self.norm, last.end, verb_start) is not None
+            if affiliated and last.kind != "pronoun" and not self._object_or_joint(last):
+                return last  # "Ann Lee from Greenpeace wrote"
         body = self._organisation_before(verb_start, sentence_start)
         if body is not None:
             return body

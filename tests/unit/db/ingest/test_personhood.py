@@ -92,3 +92,22 @@ def test_a_name_that_modifies_the_speaking_noun_is_not_the_speaker(noun: str) ->
         f'Ivo Brandt {noun} said: "The minister will not resign over this."\n'
     )
     assert quote_with(doc, "will not resign").speaker is None
+
+
+@pytest.mark.parametrize("affiliation", ["from Greenwatch", "of the Kettle Marsh Trust"])
+def test_a_name_and_its_affiliation_before_the_verb_speaks(affiliation: str) -> None:
+    doc = parse(
+        "Marsh drained for housing\n\n"
+        f"Responding to the plans, marsh expert Wenna Tregear {affiliation} wrote on"
+        ' Twitter, "Drain the marsh and you drain the river."\n'
+    )
+    assert quote_with(doc, "drain the river").speaker == "Wenna Tregear"
+
+
+def test_a_friend_of_the_name_before_the_verb_is_not_the_name() -> None:
+    doc = parse(
+        "Marsh drained for housing\n\n"
+        "A friend of Wenna Tregear from Greenwatch wrote on Twitter,"
+        ' "Drain the marsh and you drain the river."\n'
+    )
+    assert quote_with(doc, "drain the river").speaker is None
