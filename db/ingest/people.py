@@ -122,6 +122,7 @@ _QUALIFIED_NAME: Final = re.compile(r" (?P<calling>[a-z]+) [A-Z]")
 _GROUP_NOUNS: Final = frozenset(
     "crews sources staff police aides allies family officials spokespeople".split()
 )
+_LABEL_LEAD: Final = 12  # bullets and a number before a `Name: "..."` label, at most
 _ADVERB_REACH: Final = 20  # the longest sentence adverb opening a sentence, and its marks
 _ADVERB_EDGES: Final = " ,\"'(*-\u201c\u2018"
 
@@ -409,7 +410,13 @@ def _speaks(norm: str, run: _Run) -> bool:
     following = _NEXT_WORDS.match(norm, run.end)
     if following and following.group(2) in SPEECH_VERBS and following.group(1) in ADVERBS_BETWEEN:
         return True  # "Trenin later said"; not "Local media reported": a noun between
-    return norm.startswith(_LABEL_COLONS, run.end)  # `Ozgurgun: "...`: a name that speaks
+    if not norm.startswith(_LABEL_COLONS, run.end):
+        return False
+    # `Ozgurgun: "...`, `- [3] Ozgurgun: "...`: a label opens its line, past bullets and
+    # numbers; not the last name of a clause that ends on a colon ("Quoting X after a
+    # win over Troy: ...").
+    lead = norm[run.sentence_start : run.start]
+    return len(lead) <= _LABEL_LEAD and not any(c.isalpha() for c in lead)
 
 
 def _marked_as_person(norm: str, run: _Run) -> bool:

@@ -111,3 +111,22 @@ def test_a_friend_of_the_name_before_the_verb_is_not_the_name() -> None:
         ' "Drain the marsh and you drain the river."\n'
     )
     assert quote_with(doc, "drain the river").speaker is None
+
+
+def test_a_name_closing_a_clause_before_a_colon_is_no_label() -> None:
+    doc = parse(
+        "Post-game quotes\n\n"
+        'Quoting Dana Ruiz after the 28-14 win over Marlow: "We found our legs late in'
+        ' the game."\n'
+    )
+    assert "Marlow" not in {p.canonical for p in doc.people}
+    assert quote_with(doc, "found our legs").speaker == "Dana Ruiz"
+
+
+def test_a_bulleted_label_still_names_its_speaker() -> None:
+    doc = parse(
+        "Press digest\n\n"
+        '- [4] Varga: "The talks will resume in the spring."\n\n'
+        '- [5] Tregear: "We have heard that promise before."\n'
+    )
+    assert quote_with(doc, "talks will resume").speaker == "Varga"
