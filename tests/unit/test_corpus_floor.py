@@ -4,7 +4,7 @@ The figures are counts from `make eval-held` when they were pinned: raise them w
 change lifts them, never lower them to let a change in. Every year stored from the
 corpus is written in its text or follows from stated arithmetic (no invented year).
 Wrong speakers and kept furniture are ceilings that may only come down; they rise only
-when texts join the corpus (46-69, 70-81, 82-141, then 142-171, each labelled before
+when texts join the corpus (46-69, 70-81, 82-141, 142-171, then 172-231, each labelled before
 the extractor ran on them), with the errors the new texts bring.
 """
 
@@ -19,22 +19,22 @@ from tests.eval.score import Tally, load, score
 # split being read); speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
-        "quotes_found": 280,
-        "speaker_right": 253,
-        "quote_dates_right": 86,
-        "events_found": 486,
-        "titles_right": 76,
+        "quotes_found": 395,
+        "speaker_right": 320,
+        "quote_dates_right": 103,
+        "events_found": 584,
+        "titles_right": 94,
     },
     "held": {
-        "quotes_found": 101,
-        "speaker_right": 68,
-        "quote_dates_right": 12,
-        "events_found": 169,
+        "quotes_found": 149,
+        "speaker_right": 102,
+        "quote_dates_right": 15,
+        "events_found": 215,
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 1, "invented_years": 0, "junk": 0},
-    "held": {"speaker_wrong": 13, "invented_years": 0, "junk": 11},
+    "dev": {"speaker_wrong": 16, "invented_years": 0, "junk": 2},
+    "held": {"speaker_wrong": 14, "invented_years": 0, "junk": 12},
 }
 
 
@@ -61,10 +61,10 @@ def test_errors_never_rise(tallies: dict[str, Tally], split: str) -> None:
 
 
 def test_corpus_is_whole() -> None:
-    """171 texts, a third held back, every label pointing into its own text."""
+    """230 texts, a third held back, every label pointing into its own text."""
     texts = load()
-    assert len(texts) == 171
-    assert sum(t.split == "held" for t in texts) == 57
+    assert len(texts) == 230
+    assert sum(t.split == "held" for t in texts) == 76
     for labelled in texts:
         for quote in labelled.quotes:
             assert quote["start"] in labelled.text, (labelled.file, quote["start"])
