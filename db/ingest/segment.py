@@ -37,6 +37,7 @@ BlockKind = Literal["heading", "paragraph", "caption", "bullet", "label"]
 # A saved page's head: a bare date among its first lines (past a site name, contacts,
 # a section) is the document's own date; pipeline looks this far for its date too.
 HEAD_LINES: Final = 15
+_MONTH_WORD: Final = re.compile(rf"\b{MONTH}\b")
 # A dated line whose words open so is the page's stamp ("11.01.2014 - Update: ..."), no
 # entry: "update" as well as the stamp words that make a whole line furniture.
 _STAMP_WORDS: Final = ("update", *STAMP_PREFIXES)
@@ -388,6 +389,7 @@ def _dated_lines(
     top: int | None = None  # the first text line that is a bare date near the top
     top_repeated = False
     last_line = text_lines  # a date on the last line heads no words (a letter's date)
+    heading_starts = {line.start for number, line, _ in lines if number in headings}
     for number, line, text_lines in openers:
         line_text = norm[line.start : line.end]
         heading = line_date(line_text, context, run_in)
@@ -407,7 +409,26 @@ def _dated_lines(
     few = len(dated) < 3 and not top_repeated
     if top is not None and (few or _dates_the_page(dated, top)):
         del dated[top]
+    if len(dated) == 1:
+        ((start, only),) = dated.items()
+        if _lone_number(norm, start, only) and start not in heading_starts:
+            del dated[start]
     return dated
+
+
+def _lone_number(norm: str, start: int, heading: LineDate) -> bool:
+    """A bare year line that nothing on the page answers: a view count, a score or a
+    reference number set on its own line ("- 1411" under a headline), not a heading. A
+    year heads its lines in a series of dated lines, when the markup says so, or when a
+    month below needs its year ("1906" over "On 4 May the tower fell")."""
+    end = norm.find("\n", start)
+    end = len(norm) if end < 0 else end
+    return (
+        heading.date is not None
+        and heading.date.precision == "year"
+        and heading.head >= len(norm[start:end].rstrip())
+        and _MONTH_WORD.search(norm, end) is None
+    )
 
 
 def bracket_year_headings(norm: str, blocks: list[Block]) -> dict[int, PartialDate]:

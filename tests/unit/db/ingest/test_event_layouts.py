@@ -307,3 +307,25 @@ def test_a_headlines_year_beats_the_page_stamp_for_year_less_days() -> None:
         "March 21 - A storm floods the market.\n"
     )
     assert [e.date.iso() for e in doc.events] == ["1901-01-09", "1901-03-21"]
+
+
+def test_a_lone_number_line_is_no_year_heading() -> None:
+    """A view count set on its own line under a headline ('- 2317') heads nothing: no
+    event and no quote takes it as a year."""
+    doc = parse(
+        "Harbour reaction\n- 2317\n\nAnn Lee, skipper\n"
+        '"We rowed as one crew and it showed," Lee said.\n\n'
+        "The club will race again on Saturday.\n"
+    )
+    assert not doc.events
+    assert [q.date for q in doc.quotes] == [None]
+
+
+def test_two_bare_year_lines_still_head_their_lines() -> None:
+    """The same lines in a series are year headings: each heads the line below."""
+    doc = parse(
+        "Harbour history\n\n1921\n\nThe first rowing club opens on the quay.\n\n"
+        "1934\n\nA storm wrecks the boathouse.\n"
+    )
+    assert events_on(doc, "1921")
+    assert events_on(doc, "1934")
