@@ -432,14 +432,12 @@ SENTENCE_ADVERBS: Final = frozenset(
     previously subsequently additionally elsewhere""".split()
 )
 # Callings a lowercase noun gives a person named right after it ("Bollywood superstar
-# Ann Lee", "Acme spokeswoman Ann Lee"), besides offices and the unnamed speakers'
-# nouns: a capitalised run right before "<calling> <Name>" qualifies that person.
+# Ann Lee", "Acme spokeswoman Ann Lee") that DESCRIBING_NOUNS and UNNAMED_SPEAKERS do
+# not hold already: a capitalised run right before "<calling> <Name>" qualifies that
+# person (people._CALLINGS joins the three).
 CALLING_NOUNS: Final = frozenset(
     """actor actress singer star superstar player legend icon veteran musician producer
-    filmmaker director activist campaigner boss chief leader spokesman spokeswoman
-    spokesperson midfielder forward winger defender striker goalkeeper captain coach
-    manager executive president chairman chairwoman founder owner analyst journalist
-    reporter presenter host broadcaster economist lawyer politician legislator
-    lawmaker minister official officer aide adviser advisor strategist organiser
-    organizer candidate mp mla mep senator councillor councilor mayor""".split()
+    filmmaker activist campaigner boss chief forward winger executive journalist
+    reporter presenter host broadcaster politician legislator lawmaker aide adviser
+    advisor strategist organiser organizer candidate mp mla mep""".split()
 )

@@ -116,7 +116,7 @@ _TITLE_CASE_WORDS: Final = 3
 # Nouns of a calling or an office: a run right before "<calling> <Name>" qualifies the
 # person named after it ("Hydro One spokeswoman Ann Lee", "Legendary Bollywood actor Ann
 # Lee"): it names their employer, team, country or field, and is nobody there.
-_CALLINGS: Final = CALLING_NOUNS | OFFICE_NOUNS | DESCRIBING_NOUNS | UNNAMED_SPEAKERS
+_CALLINGS: Final = CALLING_NOUNS | DESCRIBING_NOUNS | UNNAMED_SPEAKERS  # offices are within
 _QUALIFIED_NAME: Final = re.compile(r" (?P<calling>[a-z]+) [A-Z]")
 # Plural nouns of people that _PLURAL_ENDINGS misses ("crews", "sources", "staff").
 _GROUP_NOUNS: Final = frozenset(
