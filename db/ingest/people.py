@@ -195,6 +195,12 @@ class Cast:
         fitting = {p for p, title in tied if all(w in title.split() for w in wanted)}
         return fitting.pop() if len(fitting) == 1 else None
 
+    def adopt(self, name: str) -> str:
+        """The person `name`, added to the cast if the text named them nowhere else (a
+        speaker known only from a credit, a turn label or a signature line)."""
+        self.people.setdefault(name, PersonRecord(name, {name}))
+        return name
+
     def records(self) -> list[PersonRecord]:
         """People in order of canonical name, for the ParsedDocument."""
         return [self.people[name] for name in sorted(self.people)]

@@ -25,7 +25,6 @@ from db.ingest.lexicon import SPEECH_VERBS, STOPWORDS
 from db.ingest.names import run_shape
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
-from db.records import PersonRecord
 from db.text import lower
 
 # A run of capitalised words (with name particles inside it), cut before a possessive.
@@ -84,12 +83,6 @@ def _person_of(cast: Cast, run: str) -> str | None:
     if len(known) == 1:
         return known[0]
     return name if shape.full and not known else None
-
-
-def adopt(cast: Cast, person: str) -> str:
-    """The person a credit names, in the cast (a speaker known only from a credit)."""
-    cast.people.setdefault(person, PersonRecord(person, {person}))
-    return person
 
 
 def credit_name(norm: str, cast: Cast, start: int, end: int) -> tuple[str, int, int] | None:
@@ -166,14 +159,14 @@ def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, s
         if _ends_quote(norm, units[index - 1]):
             person = _dashed_credit(norm, cast, units[index])
             if person is not None:  # known from here on ("Lee" in a later credit)
-                credits[index] = adopt(cast, person)
+                credits[index] = cast.adopt(person)
     speakers: dict[int, str] = {}
     if len(credits) >= _LIST_LEAST:  # a page credited below: a dashless credit counts too
         for index in range(1, len(units)):
             if index not in credits and _ends_quote(norm, units[index - 1]):
                 person = _name_line(norm, cast, units[index])
                 if person is not None:
-                    credits[index] = adopt(cast, person)
+                    credits[index] = cast.adopt(person)
     for index, person in credits.items():
         speakers[index - 1] = person  # the quote closing right above (perhaps a line of it)
         above = index - 2
@@ -204,7 +197,7 @@ def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], s
         return {}, set()  # a quote above the first name line: the names sign below
     speakers: dict[int, str] = {}
     for index, person in heads.items():
-        adopt(cast, person)
+        cast.adopt(person)
         at = index + 1
         while at < len(units) and at not in heads and _quote_line(norm, units[at]):
             speakers[at] = person

@@ -34,8 +34,8 @@ from db.ingest.lexicon import (
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
-from db.ingest.speakerlines import adopt, credit_name, speaker_lines, trailing_credit
-from db.records import PartialDate, PersonRecord, QuoteRecord, Span
+from db.ingest.speakerlines import credit_name, speaker_lines, trailing_credit
+from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
 
 _HONORIFIC: Final = (
@@ -398,8 +398,7 @@ def _person_named(cast: Cast, surname: str, name: str) -> str:
     for person in cast.people:
         if lower(person.split()[-1]) == wanted:
             return person
-    cast.people.setdefault(name, PersonRecord(name, {name}))
-    return name
+    return cast.adopt(name)
 
 
 def _block_quotes(
@@ -468,7 +467,7 @@ def _credited_items(
         turns.blocks.append((unit.start, unit.end))
         span = Span(start, dash)
         turns.quotes.append(
-            QuoteRecord(adopt(cast, person), words, dates[unit.index], None, False, span)
+            QuoteRecord(cast.adopt(person), words, dates[unit.index], None, False, span)
         )
         found = True
     if found:
@@ -536,7 +535,7 @@ def _credited(norm: str, cast: Cast, start: int, end: int) -> tuple[str, int] | 
     """The person a credit line names after its dash, a role perhaps before the name
     ("Wanderers coach Ann Lee on the final"), and where the name ends."""
     found = credit_name(norm, cast, start, end)
-    return None if found is None else (adopt(cast, found[0]), found[2])
+    return None if found is None else (cast.adopt(found[0]), found[2])
 
 
 def _mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
