@@ -170,12 +170,18 @@ def _run_shapes(text: str) -> tuple[RunShape | None, RunShape | None]:
 _SHAPES: Final = BoundedMemo(_run_shapes, 1 << 16)  # run_shapes per run text
 
 
+def _never_a_name(word: str, folded: str) -> bool:
+    """A single word that is no one's name: a place, body or small word, an acronym, or
+    a title cut off by its full stop ("Prof" of "said Prof. Ann Lee")."""
+    return folded in _NOT_NAME or folded in STOPWORDS or word.isupper() or word in HONORIFICS
+
+
 def _word_shape(word: str) -> RunShape | None:
     """run_shape of a single word, without the general splitting: no suffix, furniture,
     title or country can be found in one word, so it is a name or nothing."""
     folded = _fold(word)
-    if folded in _NOT_NAME or folded in STOPWORDS or word.isupper() or word in HONORIFICS:
-        return None  # "Prof" of "said Prof. Ann Lee": a title cut off by its full stop
+    if _never_a_name(word, folded):
+        return None
     if not _is_name_token(word, folded) or word in _PARTICLES:
         return RunShape(0, len(word), (), None, None, False, False)
     name = _unpossessive(word)
@@ -190,10 +196,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     None for the most common case: a single word that cannot be anyone's name.
     sentence_start matters only when the first word may be a verb ("Speaking ...").
     """
-    if " " not in text:
-        word = _fold(text)
-        if word in _NOT_NAME or word in STOPWORDS or text.isupper() or text in HONORIFICS:
-            return None
+    if " " not in text and _never_a_name(text, _fold(text)):
+        return None
     suffix = _SUFFIX.search(text) if text.endswith(_SUFFIX_ENDINGS) else None
     core = text[: suffix.start()] if suffix else text
     tokens = core.split(" ")
