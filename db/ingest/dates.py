@@ -38,6 +38,9 @@ _MONTH_NAMES: Final = (
 MONTH = f"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})"
 _ORD: Final = r"(?:st|nd|rd|th|d)?"  # "23d": the older "23rd"
 # An era after a year: BC, B.C., BCE, B.C.E., AD, A.D., CE, C.E. (capitals only: "ad" is a word).
+# A year of the last thousand years and this century written in four digits: the years
+# a bare number in prose, a bracket or a heading is read as without an era or a month.
+LIKELY_YEAR: Final = r"1\d{3}|20\d{2}"
 _ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
 # The lowercase words that may follow a month-day stated without "on".
 _AFTER_BARE_DAY: Final = (
@@ -813,10 +816,10 @@ def find_names(text: str) -> tuple[list[DateHit], list[int]]:
 # Years alone in brackets, after a work or a journey: "Jagua Nana (1961)", "in three
 # voyages (1576, 1577 and 1578)". Not a span ("(1887-1923)"), nor years with words.
 _BRACKETED_YEARS: Final = re.compile(
-    r"\((?P<first>1\d{3}|20\d{2})(?P<rest>(?:,\s(?:1\d{3}|20\d{2})){0,8}"
-    r"(?:,?\sand\s(?:1\d{3}|20\d{2}))?)\)"
+    rf"\((?P<first>{LIKELY_YEAR})(?P<rest>(?:,\s(?:{LIKELY_YEAR})){{0,8}}"
+    rf"(?:,?\sand\s(?:{LIKELY_YEAR}))?)\)"
 )
-_LISTED_YEAR: Final = re.compile(r"1\d{3}|20\d{2}")
+_LISTED_YEAR: Final = re.compile(LIKELY_YEAR)
 # A time of day right before the brackets: "0430 GMT (1030)", "10.30am (1130)".
 _CLOCK_BEFORE: Final = re.compile(
     r"(?:\d{1,2}[:.]\d{2}|\d{4}\s?[A-Z]{2,4}|\d\s?[AaPp]\.?[Mm]\.?|GMT|UTC|hrs|hours)\s*\Z"
@@ -877,7 +880,7 @@ _MEASURES: Final = frozenset(
 # opened", "1909 the museum moved" (a translation's word order, "In" left out), or the
 # idiom "1901 saw the quay open" ("brought", "marked").
 _OPENING_YEAR: Final = re.compile(
-    r"(?P<y>1\d{3}|20\d{2})(?:,\s|\s(?:the|a|an|its|his|her|their|saw|brought|marked)\s)"
+    rf"(?P<y>{LIKELY_YEAR})(?:,\s|\s(?:the|a|an|its|his|her|their|saw|brought|marked)\s)"
 )
 _SENTENCE_BEFORE: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
 
@@ -902,7 +905,7 @@ _LOWER_MONTHS: Final = (
     "january", "february", "april", "june", "july", "august", "september", "october",
     "november", "december",
 )  # fmt: skip
-_LOWER_MONTH_YEAR: Final = re.compile(r"(?P<m>[a-z]+)\s(?P<y>1\d{3}|20\d{2})\b(?![-/.,]\d)")
+_LOWER_MONTH_YEAR: Final = re.compile(rf"(?P<m>[a-z]+)\s(?P<y>{LIKELY_YEAR})\b(?![-/.,]\d)")
 
 
 def find_lower_months(text: str, hits: list[DateHit]) -> list[DateHit]:

@@ -15,6 +15,7 @@ from typing import Final
 from db.ingest.clean import BULLET_CHARS, ends_sentence
 from db.ingest.dates import (
     ENTRY_SEPARATOR,
+    LIKELY_YEAR,
     NEXT_WEEKDAY,
     DateHit,
     make_date,
@@ -51,7 +52,7 @@ _CITATION_NOTE: Final = re.compile(
 )
 # A life's span after a name ("Ann Lee (1931-2018)", any dash folded to "-"), and the
 # words of a death, before a month that tells when in the last year it came.
-_LIFE_SPAN: Final = re.compile(r"\((1\d{3}|20\d{2})\s?-\s?(1\d{3}|20\d{2})\)")
+_LIFE_SPAN: Final = re.compile(rf"\(({LIKELY_YEAR})\s?-\s?({LIKELY_YEAR})\)")
 _DEATH: Final = re.compile(r"\b(?:died|passed away|death)\b")
 # A month's name alone in brackets, an entry's note of when in its year: "(September)".
 _MONTH_NOTE: Final = re.compile(

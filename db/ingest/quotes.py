@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
-from db.ingest.dates import MONTH, DateIndex, make_date, make_year, nearest_to, shift
+from db.ingest.dates import LIKELY_YEAR, MONTH, DateIndex, make_date, make_year, nearest_to, shift
 from db.ingest.lexicon import MONTHS, TURN_LABEL_WORDS
 from db.ingest.quotemarks import QuoteSpan, Unit, introduced
 from db.ingest.segment import Section, is_title_line
@@ -48,7 +48,7 @@ _OCCASIONS: Final = (
     r"|conference|briefing|book|diary|essay|article|sermon|toast|report|release)s?\b"
 )
 _OCCASION_YEAR: Final = re.compile(
-    r"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<year>1\d{3}|20\d{2})\s(?:[a-z]+\s)?"
+    rf"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<year>{LIKELY_YEAR})\s(?:[a-z]+\s)?"
     + _OCCASIONS
 )
 # "in the October 18 press release", "in a March 3 letter": the day of the occasion, before

@@ -11,6 +11,7 @@ from typing import Final, Literal
 
 from db.ingest.clean import BULLET_MARKS, Line
 from db.ingest.dates import (
+    LIKELY_YEAR,
     MONTH,
     DateIndex,
     LineDate,
@@ -118,7 +119,7 @@ _ORDINALS: Final = ("st", "nd", "rd", "th")
 _HEAD_SEPARATORS: Final = (": ", " - ")  # what follows an inline entry's head
 # A title line's closing year in brackets: "Mobiles go digital (1991)".
 _BRACKET_YEAR: Final = re.compile(r"\S\s\(([1-9]\d{3})\)$")
-_TITLE_YEAR: Final = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![\d,.%]\d|s\b|\s?%)")
+_TITLE_YEAR: Final = re.compile(rf"(?<![\d,.])\b({LIKELY_YEAR})\b(?![\d,.%]\d|s\b|\s?%)")
 _MIN_BRACKET_HEADINGS: Final = 2
 _MIN_BAR_CELLS: Final = 2  # " | " marks in a line before it is a row or a bar of links
 _CLAUSE_MARKS: Final = (".", ",", ";", ":")
