@@ -3,6 +3,9 @@
 python -m tests.eval               the development split (tune against this one)
 python -m tests.eval --held        both splits: only when a change is finished
 python -m tests.eval --notes FILE  also every miss and extra, text by text
+python -m tests.eval --batches     also the figures of each labelling batch
+                                   (tests/corpus/batches.toml): texts no rule was
+                                   written from show whether a round generalises
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import time
 from collections.abc import Sequence
 
 from db.ingest import parse_document
-from tests.eval.score import LabelledText, Tally, load, score
+from tests.eval.score import Batch, LabelledText, Tally, load, load_batches, score
 
 
 def _pct(part: int, whole: int) -> str:
@@ -68,6 +71,34 @@ def _per_text(texts: Sequence[LabelledText], per_text: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def _per_batch(
+    texts: Sequence[LabelledText], per_text: dict[str, Tally], batches: Sequence[Batch]
+) -> str:
+    """One row per batch and split, summed over its texts."""
+    lines = [
+        "| batch | split | texts | quotes | speakers right/wrong/unknown | quote dates"
+        " | events | extra events | junk | titles |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for batch in batches:
+        for split in ("dev", "held"):
+            tally = Tally()
+            for labelled in texts:
+                if labelled.split == split and batch.holds(labelled.file):
+                    tally.add(per_text[labelled.file])
+            if not tally.texts:
+                continue
+            lines.append(
+                f"| {batch.first}-{batch.last} | {split} | {tally.texts}"
+                f" | {tally.quotes_found}/{tally.quotes}"
+                f" | {tally.speaker_right}/{tally.speaker_wrong}/{tally.speaker_unknown}"
+                f" | {tally.quote_dates_right}/{tally.dated_quotes}"
+                f" | {tally.events_found}/{tally.events} | {tally.extra_events}"
+                f" | {tally.junk} | {tally.titles_right} |"
+            )
+    return "\n".join(lines)
+
+
 def throughput(texts: Sequence[LabelledText], seconds: float = 1.0) -> float:
     """The extractor's MB/s over the texts, in one process, repeated for about `seconds`."""
     size = sum(len(t.text.encode()) for t in texts)
@@ -84,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.eval", description=__doc__)
     parser.add_argument("--held", action="store_true", help="score the held-back split too")
     parser.add_argument("--notes", metavar="FILE", help="write every miss and extra to FILE")
+    parser.add_argument(
+        "--batches", action="store_true", help="also print the figures of each labelling batch"
+    )
     args = parser.parse_args(argv)
     splits = ("dev", "held", "all") if args.held else ("dev",)
     texts = [t for t in load() if t.split in splits]
@@ -92,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(_per_text(texts, per_text))
     print()
+    if args.batches:
+        print(_per_batch(texts, per_text, load_batches()))
+        print()
     print(f"extractor: {throughput(texts):.2f} MB/s on {len(texts)} texts (one process)")
     if args.notes:
         with open(args.notes, "w", encoding="utf-8") as out:

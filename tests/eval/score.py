@@ -22,6 +22,7 @@ from db.records import ParsedDocument, PartialDate, QuoteRecord
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 LABELS = CORPUS / "labels.toml"
+BATCHES = CORPUS / "batches.toml"
 TEXTS = CORPUS / "texts"
 SPLITS = ("dev", "held")
 
@@ -123,6 +124,26 @@ def load(path: Path = LABELS, texts: Path = TEXTS) -> list[LabelledText]:
         )
         for t in sorted(tables, key=lambda t: t["file"])
     ]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Texts first to last (by number), labelled together: see batches.toml."""
+
+    first: int
+    last: int
+    note: str
+
+    def holds(self, file: str) -> bool:
+        """The text's number (its name's leading digits) lies in the batch."""
+        return self.first <= int(file.split("_", 1)[0]) <= self.last
+
+
+def load_batches(path: Path = BATCHES) -> list[Batch]:
+    """The labelling batches, in order."""
+    with path.open("rb") as handle:
+        tables = tomllib.load(handle)["batch"]
+    return [Batch(t["first"], t["last"], t.get("note", "")) for t in tables]
 
 
 def _match_quotes(labelled: LabelledText, parsed: ParsedDocument, tally: Tally) -> None:

@@ -10,9 +10,11 @@ the extractor ran on them), with the errors the new texts bring.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
-from tests.eval.score import Tally, load, score
+from tests.eval.score import Tally, load, load_batches, score
 
 # split -> (least found, most allowed): quotes found, speakers right, quote dates right
 # where the text states one, events found, titles right (dev: pinned without the held
@@ -68,3 +70,14 @@ def test_corpus_is_whole() -> None:
     for labelled in texts:
         for quote in labelled.quotes:
             assert quote["start"] in labelled.text, (labelled.file, quote["start"])
+
+
+def test_batches_cover_the_corpus() -> None:
+    """batches.toml runs from text 1 to the last without gap or overlap, so every text
+    is counted in exactly one batch's row of `python -m tests.eval --batches`."""
+    batches = load_batches()
+    assert batches[0].first == 1
+    for earlier, later in pairwise(batches):
+        assert later.first == earlier.last + 1, (earlier, later)
+    numbers = {int(t.file.split("_", 1)[0]) for t in load()}
+    assert max(numbers) <= batches[-1].last
