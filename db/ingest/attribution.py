@@ -81,6 +81,11 @@ _ORGANISATION: Final = re.compile(
     rf"(?:\s(?:of|for)\s(?:the\s)?{_ORG_TAIL}(?:\s(?:and\s)?{_ORG_TAIL}){{0,3}})?"
 )
 _ORG_LEAD: Final = re.compile(r"[\s,.;:\"'\u201d\u2019]*(?:the\s)?")
+# A body's initials standing for it ("the HAF said", "LWS said in a statement"): a word of
+# two to six capitals, which speaks for the body only where the text spelled it out.
+_INITIALS: Final = re.compile(r"[A-Z]{2,6}\b")
+_INITIALS_REACH: Final = 6  # the longest name read before "(HAF)" is that many times its letters
+_INITIALS_SMALL: Final = frozenset("of for and on the in at &".split())  # no letter of their own
 _CLAUSE_PUNCTUATION: Final = ',;:(\u2014\u2013-"\u201c'  # what may end the text before a subject
 _STATEMENT_REACH: Final = 140  # "a statement ... from " before a body's name, at most
 _ORG_REACH: Final = 120  # the longest body's name looked for before a speech verb
@@ -185,6 +190,7 @@ class Attributor:
         self.quotes = quotes
         self.mentions = [m for m in cast.mentions if not m.in_quote]
         self.starts = [m.start for m in self.mentions]
+        self.spelled: dict[str, str | None] = {}  # initials -> the body's name (_body_initials)
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
         low = bisect.bisect_left(self.starts, start)
@@ -257,6 +263,8 @@ class Attributor:
                     return NOBODY  # `," a spokesman for Lee said.`
                 return Attribution(mention.person, self._context(verb, limit), True)
         body = self.organisation_at(close, limit)  # `," the Transport Authority warned.`
+        if body is None:
+            body = self._initials_at(close, limit)  # `," the HAF said.`
         verb = None if body is None else self._verb_after(body.end, limit)
         if body is not None and verb is not None and not self._introduces(verb):
             return Attribution(body.person, self._context(verb, limit), True)
@@ -326,6 +334,39 @@ class Attributor:
         if before and not _opens_clause(before, at - 40 < floor) and not self._issued(at, floor):
             return None
         return self._organisation(last, verb_start)
+
+    def _initials_at(self, start: int, limit: int) -> Mention | None:
+        """`," the HAF said`: the body whose initials stand at start (past punctuation
+        and "the"), when the text spelled them out before (see spelled_out)."""
+        lead = _ORG_LEAD.match(self.norm, start, limit)
+        at = start if lead is None else lead.end()
+        found = _INITIALS.match(self.norm, at, limit)
+        return None if found is None else self._body_initials(found.start(), found.end())
+
+    def _initials_before(self, verb_start: int, floor: int) -> Mention | None:
+        """`LWS said in a statement that "..."`: spelled-out initials right before a
+        speech verb (an adverb may stand between), opening their clause."""
+        words = self.norm[max(floor, verb_start - 40) : verb_start].split()
+        while words and lower(words[-1]) in ADVERBS_BETWEEN:
+            words.pop()
+        if not words or _INITIALS.fullmatch(words[-1]) is None:
+            return None
+        at = self.norm.rfind(words[-1], floor, verb_start)
+        before = self.norm[max(floor, at - 40) : at].split()
+        if before and lower(before[-1]) == "the":
+            before.pop()
+        if before and not _opens_clause(before, at - 40 < floor):
+            return None  # "a report by the HAF said": the report speaks
+        return self._body_initials(at, at + len(words[-1]))
+
+    def _body_initials(self, start: int, end: int) -> Mention | None:
+        initials = self.norm[start:end]
+        if initials not in self.spelled:  # one look through the text for each
+            self.spelled[initials] = spelled_out(self.norm, initials)
+        name = self.spelled[initials]
+        if name is None:
+            return None
+        return Mention(start, end, "name", name, True, -1, False, surface=name)
 
     def _issued(self, at: int, floor: int) -> bool:
         """`A statement from the Harbour Board said`: the body at `at` issued the text
@@ -548,6 +589,8 @@ class Attributor:
             if affiliated and last.kind != "pronoun" and not self._object_or_joint(last):
                 return last  # "Ann Lee from Greenpeace wrote"
         body = self._organisation_before(verb_start, sentence_start)
+        if body is None:
+            body = self._initials_before(verb_start, sentence_start)
         if body is not None:
             return body
         inverted = self._mention_at(verb_end, verb_end + 3)
@@ -636,3 +679,43 @@ class Attributor:
             if match.group(0).startswith("during") and not self.quotes.contains(match.start()):
                 return match.group(0)
         return None
+
+
+def spelled_out(norm: str, initials: str) -> str | None:
+    """The name that `initials` stand for, spelled out in the text: the words right
+    before "(HAF)" ("the Harbour Action Forum (HAF)"), or else, for three letters or
+    more, a body's name whose capitals they are ("the Lakeland Wildlife Service" for
+    LWS; two letters are too often a country's, "US", "UK"). None when the text never
+    spells them out: initials alone name no one here."""
+    defined = norm.find(f"({initials})")
+    if defined > 0:
+        reach = max(0, defined - _INITIALS_REACH * 2 * len(initials) - 20)
+        name = _name_with_initials(norm[reach:defined].split(), initials)
+        if name is not None:
+            return name
+    if len(initials) < 3:
+        return None
+    last = None
+    for found in _ORGANISATION.finditer(norm):
+        name = _name_with_initials(found.group(0).split(), initials)
+        if name is not None:
+            last = name
+    return last
+
+
+def _name_with_initials(words: list[str], initials: str) -> str | None:
+    """The shortest run of capitalised words ending `words` (small words such as "of"
+    inside it) whose first letters spell `initials`; None when no run does."""
+    letters = ""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word in _INITIALS_SMALL:
+            continue
+        if not word[:1].isupper():
+            return None
+        letters = word[0] + letters
+        if letters == initials:
+            return " ".join(words[index:])
+        if len(letters) >= len(initials):
+            return None
+    return None

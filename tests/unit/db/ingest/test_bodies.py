@@ -102,3 +102,32 @@ def test_a_body_that_issued_the_statement_is_the_speaker() -> None:
     )
     assert quote_with(doc, "The wall will be rebuilt").speaker == "Kettle Harbour Board"
     assert quote_with(doc, "We cannot comment").speaker is None
+
+
+INITIALS = """Court strikes down the quay bylaw
+
+The Harbour Action Forum (HAF) welcomed the ruling on Tuesday, and the Lakeland \
+Wildlife Service moved its patrol boats back to the bay.
+
+"This ruling is a victory for every family on the bay," the HAF said in a statement.
+
+LWS said in a statement that "the boats will return to the bay at dawn".
+
+"The water is safe again," the LWS said.
+
+"We will appeal within the month," the KPA said.
+
+A report by the HAF said "the bylaw was never needed in the first place".
+"""
+
+
+def test_initials_speak_for_the_body_the_text_spelled_out() -> None:
+    """'the HAF said' after 'the Harbour Action Forum (HAF)', and 'LWS said' after 'the
+    Lakeland Wildlife Service': the initials stand for the body named in full. Initials
+    never spelled out (KPA) name no one, and 'a report by the HAF' is the report's."""
+    doc = parse(INITIALS)
+    assert quote_with(doc, "a victory for every family").speaker == "Harbour Action Forum"
+    assert quote_with(doc, "the boats will return").speaker == "Lakeland Wildlife Service"
+    assert quote_with(doc, "The water is safe again").speaker == "Lakeland Wildlife Service"
+    assert quote_with(doc, "We will appeal").speaker is None
+    assert quote_with(doc, "the bylaw was never needed").speaker is None
