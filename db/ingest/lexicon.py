@@ -441,3 +441,6 @@ CALLING_NOUNS: Final = frozenset(
     reporter presenter host broadcaster politician legislator lawmaker aide adviser
     advisor strategist organiser organizer candidate mp mla mep""".split()
 )
+# Places and bodies written as joined initials ("U.S.", "D.C."), folded as names.py folds
+# a token (lowercase, last full stop dropped): never a person's initials ("T.C. Lee").
+PLACE_INITIALS: Final = frozenset("u.s u.k u.n e.u d.c u.s.a u.a.e u.s.s.r n.y l.a".split())

@@ -17,6 +17,7 @@ from db.ingest.lexicon import (
     NON_PERSON_WORDS,
     NOT_A_NAME_WORDS,
     OFFICE_ENDINGS,
+    PLACE_INITIALS,
     STOPWORDS,
     TITLES,
 )
@@ -71,7 +72,8 @@ UPPER_RUN: Final = re.compile(
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _CAP_ONLY: Final = re.compile(_CAP)
-_INITIAL_ONLY: Final = re.compile(_INITIAL)
+# One initial or several joined ("K.", "T.C."): where a given name may stand.
+_INITIALS_ONLY: Final = re.compile(rf"(?:[{_UPPER}]\.)+(?!\w)")
 _SUFFIX: Final = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
 _SUFFIX_ENDINGS = (" Jr.", " Sr.", " II", " III", " IV")  # what _SUFFIX can end with
 _PARTICLES: Final = frozenset(_PARTICLE_WORDS)
@@ -124,8 +126,8 @@ def _is_name_token(token: str, folded: str) -> bool:
     """A token that can be part of a personal name; folded is _fold(token)."""
     if token in _PARTICLES:
         return True
-    if _INITIAL_ONLY.fullmatch(token):
-        return True
+    if _INITIALS_ONLY.fullmatch(token):  # "K.", or "T.C." but not "U.S."
+        return folded not in PLACE_INITIALS
     if not _CAP_ONLY.fullmatch(token):
         return False
     return folded not in _NOT_NAME and folded not in STOPWORDS
@@ -225,6 +227,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         name = []  # "the Police and Crime Commissioner": an office, nobody's name
     if not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):
         name = []
+    elif len(name[-1]) > 2 and _INITIALS_ONLY.fullmatch(name[-1]):
+        name = []  # "Washington D.C.": joined initials close a place, never a name
     cleaned = tuple(_unpossessive(t) for t in name)
     if cleaned and lower(cleaned[0]) in _PARTICLES:
         cleaned = (lower(cleaned[0]), *cleaned[1:])
@@ -244,7 +248,8 @@ def _after_office(tokens: list[str], folded: list[str], start: int, index: int) 
     ("District Collector K. P. Karthikeyan"; not "George W. Bush", "Lyndon B. Johnson")."""
     return (
         index - start >= 2
-        and _INITIAL_ONLY.fullmatch(tokens[index]) is not None
+        and _INITIALS_ONLY.fullmatch(tokens[index]) is not None
+        and folded[index] not in PLACE_INITIALS
         and not any(f in GIVEN_NAMES for f in folded[start:index])
     )
 
@@ -257,6 +262,6 @@ def has_given_name(name: tuple[str, ...]) -> bool:
     initials = (
         len(words) == 1
         and name[-1] == words[0]
-        and all(_INITIAL_ONLY.fullmatch(t) for t in name[:-1])
-    )  # "K. P. Karthikeyan": initials for the given names
+        and all(_INITIALS_ONLY.fullmatch(t) for t in name[:-1])
+    )  # "K. P. Karthikeyan", "T.C. Ndita": initials for the given names
     return 2 <= len(name) <= 5 and (len(words) >= 2 or particle or initials)

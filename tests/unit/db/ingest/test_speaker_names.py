@@ -106,3 +106,23 @@ def test_a_name_ending_in_an_office_is_an_office_not_a_person() -> None:
     )
     assert [p.canonical for p in doc.people] == ["Ann King"]
     assert quote_with(doc, "We were ignored").speaker == "Ann King"
+
+
+JOINED_INITIALS = """Quay bylaw struck down
+
+In her ruling, Judge T.C. Ondaje overturned the fines, and M.K. Baptiste, who led the \
+protest, welcomed it outside the U.S. Embassy in Washington D.C.
+
+"The bylaw limits a right the constitution gives," Judge Ondaje said.
+
+"We were never a danger to anyone," Baptiste said.
+"""
+
+
+def test_joined_initials_stand_for_given_names() -> None:
+    """'T.C. Ondaje' is a full name as 'T. C. Ondaje' is; joined initials of a place
+    ('U.S.', 'D.C.') are nobody's."""
+    doc = parse(JOINED_INITIALS)
+    assert quote_with(doc, "The bylaw limits").speaker == "T.C. Ondaje"
+    assert quote_with(doc, "We were never a danger").speaker == "M.K. Baptiste"
+    assert sorted(p.canonical for p in doc.people) == ["M.K. Baptiste", "T.C. Ondaje"]
