@@ -72,6 +72,8 @@ UPPER_RUN: Final = re.compile(
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _CAP_ONLY: Final = re.compile(_CAP)
+# A body's or an office's initials ("UUP", "MLA"), not a word written in capitals.
+_BODY_INITIALS: Final = re.compile(rf"[{_UPPER}]{{2,6}}")
 # One initial or several joined ("K.", "T.C."): where a given name may stand.
 _INITIALS_ONLY: Final = re.compile(rf"(?:[{_UPPER}]\.)+(?!\w)")
 _SUFFIX: Final = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
@@ -218,6 +220,7 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         if folded[index] in GIVEN_NAMES or _after_office(tokens, folded, title_end, index):
             title_end = index  # ... or "District Collector K. P. Karthikeyan"
             break
+    title_end = _past_initials(tokens, folded, title_end)
     qualifier = range(skip, title_end)
     titles = [tokens[i] for i in qualifier if folded[i] in TITLES]
     country = _country_of([tokens[i] for i in qualifier if folded[i] not in TITLES])
@@ -241,6 +244,19 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         suffixed=suffix is not None,
         full=has_given_name(cleaned),
     )
+
+
+def _past_initials(tokens: list[str], folded: list[str], start: int) -> int:
+    """Where the name starts past a body's or an office's initials that qualify it
+    ("UUP MLA Esmond Birnie", "NDP MP Ann Lee"): capitals alone before a full name of
+    two name words or more; start itself when there are none."""
+    index = start
+    while index < len(tokens) - 2 and _BODY_INITIALS.fullmatch(tokens[index]):
+        index += 1
+    if index == start:
+        return start
+    rest = zip(tokens[index:], folded[index:], strict=True)
+    return index if all(_is_name_token(t, f) for t, f in rest) else start
 
 
 def _after_office(tokens: list[str], folded: list[str], start: int, index: int) -> bool:

@@ -126,3 +126,24 @@ def test_joined_initials_stand_for_given_names() -> None:
     assert quote_with(doc, "The bylaw limits").speaker == "T.C. Ondaje"
     assert quote_with(doc, "We were never a danger").speaker == "M.K. Baptiste"
     assert sorted(p.canonical for p in doc.people) == ["M.K. Baptiste", "T.C. Ondaje"]
+
+
+BODY_INITIALS_BEFORE = """Strikes hit the ferries
+
+Economist and former MLA Dara Quilty said she fears that "the island will get a name \
+for strikes".
+
+"We cannot plan a single sailing," said SDLP councillor Owen Marsh.
+
+The NHS Trust said "clinics on the island stay open".
+"""
+
+
+def test_initials_before_a_name_qualify_it() -> None:
+    """'MLA Dara Quilty': an office's or party's initials before a full name qualify
+    the person, as a title does, and are not part of the name; initials before a
+    body's noun ('The NHS Trust') still name the body."""
+    doc = parse(BODY_INITIALS_BEFORE)
+    assert quote_with(doc, "the island will get a name").speaker == "Dara Quilty"
+    assert quote_with(doc, "We cannot plan").speaker == "Owen Marsh"
+    assert quote_with(doc, "clinics on the island").speaker == "NHS Trust"
