@@ -420,6 +420,8 @@ def _block_quotes(
             continue  # a transcript's turn, or a name line that heads the quotes below it
         if index - 1 in turns.listed and index in turns.listed:
             continue  # a quote's later paragraph: the quote is credited as a whole
+        if _reports_quotes(norm, unit):
+            continue  # prose that quotes someone inside it, over the next section's name
         said = norm[unit.end - 1] in _SAID_ENDINGS or _among_signed(norm, units, index, cast)
         if index == 0 and not said:
             continue  # a headline above a caption, not words someone said
@@ -443,6 +445,23 @@ def _block_quotes(
         span = Span(unit.start, unit.end)
         date = _within_life(dates[index], norm[line.start : line.end])
         turns.quotes.append(QuoteRecord(person, words, date, context, False, span))
+
+
+def _reports_quotes(norm: str, unit: Unit) -> bool:
+    """A paragraph of prose with quotation marks inside it (`Lee "left a void," said
+    Reyes.`): it reports words, each quote with its own speaker, and is no block quote
+    signed by the line below: a quoted block is wrapped in marks as a whole, or opens
+    with one that runs on."""
+    first = norm.find('"', unit.start, unit.end)
+    if first < 0:
+        return False
+    if first != unit.start:
+        return True
+    second = norm.find('"', first + 1, unit.end)
+    if second < 0:
+        return False  # a quote that runs on
+    wrapped = unit.start + len(norm[unit.start : unit.end].rstrip(" .,;!?")) - 1
+    return second != wrapped  # "…," she said: more than one quote wrapped in marks
 
 
 def _credited_items(
