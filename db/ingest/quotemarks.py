@@ -8,7 +8,9 @@ left open at the end of a paragraph continues into the next paragraph only if th
 one opens with a quote mark (the news convention); otherwise it is capped at the
 paragraph and reported. In a double-mark document a single-mark quote that stands
 outside every double quote is a quote too when a colon or a speech verb introduces it
-(`moved the motion: ‘That council …’`); elsewhere it stays a scare quote.
+(`moved the motion: ‘That council …’`); elsewhere it stays a scare quote. A text that
+writes one curly double mark at both ends of its quotes (`”We lost,” she said`) has that
+mark open and close in turn (between two letters it is an apostrophe: `don”t`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ _HEADLINE_WORDS: Final = 3  # fewer words in a headline's single marks are a sca
 _RECENT: Final = 4  # quotes found last, all that can hold a unit's first character
 _ANY_MARK: Final = re.compile(f"[\n{_MARK_CHARS}\u2018\u2019]")
 _QUOTE_MARK: Final = re.compile(f"[{_MARK_CHARS}\u2018\u2019]")
+# One curly mark written for both ends of every quote (”We lost,” she said): with no
+# mark of the other hand, and no straight mark more often, the one mark opens and closes.
+_SAME_MARK_LEAST: Final = 2
 _ASIDES_MOST: Final = 2  # captions or ad lines an open quote goes on past
 _ASIDE_MOST: Final = 400  # the longest of them (a caption a page repeats)
 
@@ -109,6 +114,9 @@ def singles_lead(text: str) -> bool:
     if not singles:
         return False
     doubles = text.count("\u201c") + text.count(_LOW_OPENER) + text.count("\u00ab")
+    same = same_mark(text)
+    if same == "\u201d":  # ”…”: every other one of them opens
+        doubles += text.count(same) // 2
     singles_nested, doubles_nested = _nested_openers(text)
     return singles - singles_nested > doubles + text.count('"') // 2 - doubles_nested
 
@@ -185,21 +193,43 @@ def _marks(text: str, norm: str, start: int, end: int) -> list[int]:
     return found
 
 
-def _opens_with_mark(text: str, unit: Unit, singles: bool) -> int | None:
+def same_mark(text: str) -> str:
+    """The one curly double mark a text writes at both ends of its quotes (”…” or “…“),
+    else "": the other hand's mark and the low opener „ appear nowhere, the mark twice
+    at least, and straight marks no more often than it."""
+    if "\u201e" in text or "\u00ab" in text:
+        return ""
+    for mark, other in (("\u201d", "\u201c"), ("\u201c", "\u201d")):
+        if other in text:
+            continue
+        count = text.count(mark)
+        if count >= _SAME_MARK_LEAST and count >= text.count('"'):
+            return mark
+    return ""
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """A mark with a letter on either side (don”t, O”Neill): an apostrophe, no quote's end."""
+    return 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()
+
+
+def _opens_with_mark(text: str, unit: Unit, singles: bool, closers: str = _CLOSERS) -> int | None:
     if singles:
         return unit.start if text.startswith(_SINGLE_OPENER, unit.start) else None
     if text.startswith("``", unit.start):
         return unit.start
     match = _MARK.match(text, unit.start)
-    if match is None or match.group(0) in _CLOSERS:
+    if match is None or match.group(0) in closers:
         return None
     return match.start()
 
 
-def _closes_quote(text: str, open_at: int, mark_char: str, singles: bool) -> bool:
+def _closes_quote(text: str, open_at: int, mark_char: str, singles: bool, same: str = "") -> bool:
     """Whether a mark met inside an open quote closes it (else it reopens one)."""
     if singles:
         return mark_char == _SINGLE_CLOSER
+    if mark_char == same:
+        return True
     return mark_char not in _OPENERS or (mark_char == "\u201c" and text[open_at] == _LOW_OPENER)
 
 
@@ -208,7 +238,8 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     scan = QuoteScan()
     singles = singles_lead(text)
     marks_in = _single_marks if singles else _marks
-    closers = _SINGLE_CLOSER if singles else _CLOSERS
+    same = "" if singles else same_mark(text)
+    closers = _SINGLE_CLOSER if singles else _CLOSERS.replace(same, "") if same else _CLOSERS
     has_single_openers = _SINGLE_OPENER in text
     pending: QuoteSpan | None = None
     previous: Unit | None = None
@@ -217,7 +248,7 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
         open_at: int | None = None
         chain: QuoteSpan | None = None
         if pending is not None:
-            mark = _opens_with_mark(text, unit, singles)
+            mark = _opens_with_mark(text, unit, singles, closers)
             if mark is not None and _chains(previous, unit):
                 chain, open_at = pending, mark
             elif mark is None and asides < _ASIDES_MOST and _is_aside(text, unit, previous):
@@ -230,11 +261,13 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
         scan_from = unit.start if open_at is None else open_at + 1
         for at in marks_in(text, norm, scan_from, unit.end):
             mark_char = text[at]
+            if mark_char == same and _inside_word(text, at):
+                continue  # don”t: the one mark written for an apostrophe too
             if open_at is None:
                 if mark_char not in closers:
                     open_at = at
                 continue
-            if not _closes_quote(text, open_at, mark_char, singles):
+            if not _closes_quote(text, open_at, mark_char, singles, same):
                 scan.warnings.append(f"unbalanced quote mark at line {unit.block.line}")
                 chain, open_at = None, at
                 continue

@@ -5,6 +5,8 @@ Every text here is invented for the test.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.db.ingest.helpers import parse, quote_with
 
 OBITUARIES = """The people we lost this year
@@ -49,3 +51,49 @@ def test_a_quoted_block_is_still_signed_by_the_name_under_it() -> None:
     )
     assert quote_with(doc, "The sea gives and the sea takes").speaker == "Tomas Brandvik"
     assert quote_with(doc, "A town is only as dry").speaker == "Lise Fjell"
+
+
+SAME_MARK = """Storm ends the season early
+
+The harbour club lost its final game on Saturday.
+
+{c}We lost, and that is on me,{c} said coach Marta Selby. {c}The lads gave everything.{c}
+
+Captain Jonas Riel said the team would {c}never don{a}t give up{c} on anything.
+
+{c}Next year is ours,{c} Riel said. {c}We will train all winter on the new pitch.
+
+{c}Then we will see who laughs in May.{c}
+
+Club secretary Nora Vang{a}s only regret was the weather.
+"""
+
+
+@pytest.mark.parametrize("mark", ["\u201d", "\u201c"])
+def test_one_curly_mark_at_both_ends_of_every_quote(mark: str) -> None:
+    """`”We lost,” she said`: a text whose every quote opens and closes with the same
+    curly mark (the closing one, or the opening one) still quotes, paragraph by
+    paragraph, a quote left open going on into a paragraph that opens with the mark."""
+    doc = parse(SAME_MARK.format(c=mark, a="\u2019"))
+    assert quote_with(doc, "We lost, and that is on me").speaker == "Marta Selby"
+    assert "Then we will see" in quote_with(doc, "We will train all winter").text
+
+
+def test_one_mark_for_quotes_and_apostrophes_alike() -> None:
+    """`don”t`: where the one mark stands for apostrophes too, a mark between two
+    letters closes nothing, and a single opening mark elsewhere does not make single
+    marks the text's quotation marks."""
+    doc = parse(SAME_MARK.format(c="\u201d", a="\u201d") + "\nThe \u2018Gate\u2019 is shut.\n")
+    assert quote_with(doc, "We lost, and that is on me").speaker == "Marta Selby"
+    assert quote_with(doc, "never don").text.endswith("give up")
+    assert "Then we will see" in quote_with(doc, "We will train all winter").text
+
+
+def test_a_stray_closing_mark_among_straight_ones_opens_nothing() -> None:
+    """Straight marks lead where a lone curly closing mark is a typo: it opens no quote."""
+    doc = parse(
+        'Club news\n\n"We lost, and that is on me," said coach Marta Selby.\n\n'
+        'The 12\u201d pipe burst, he said. "It will be fixed soon," said Jonas Riel.\n'
+    )
+    assert quote_with(doc, "It will be fixed soon").speaker == "Jonas Riel"
+    assert not [q for q in doc.quotes if "pipe burst" in q.text]
