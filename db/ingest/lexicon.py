@@ -444,3 +444,18 @@ CALLING_NOUNS: Final = frozenset(
 # Places and bodies written as joined initials ("U.S.", "D.C."), folded as names.py folds
 # a token (lowercase, last full stop dropped): never a person's initials ("T.C. Lee").
 PLACE_INITIALS: Final = frozenset("u.s u.k u.n e.u d.c u.s.a u.a.e u.s.s.r n.y l.a".split())
+
+# --- Layout quotes (turns, speaker lines) ---
+# Fields of a transcript's page that a colon ends like a turn's label and that name no
+# speaker: "Subject: storms", "Interview: Ann Lee", "Release date: 3 May 2015".
+TRANSCRIPT_FIELDS: Final = frozenset(
+    (
+        *"subject subjects topic topics interview transcript venue programme program".split(),
+        *("release date", "release type", "transcript id", "media outlet", "broadcast date"),
+    )
+)
+# Labels of someone who asks a programme's questions and whom the label does not name:
+# their words are no one's quote, as a question from the floor's (turns._QUESTION_LABELS).
+UNNAMED_ASKERS: Final = frozenset(
+    "host presenter journalist moderator anchor interviewer caller compere".split()
+)

@@ -29,7 +29,9 @@ from db.ingest.lexicon import (
     NON_PERSON_WORDS,
     ROLL_CALL_WORDS,
     TITLES,
+    TRANSCRIPT_FIELDS,
     TURN_LABEL_WORDS,
+    UNNAMED_ASKERS,
 )
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
@@ -160,6 +162,7 @@ def _is_speaker_label(label: str) -> bool:
     split = words.split()
     return not (
         words in TURN_LABEL_WORDS
+        or words in TRANSCRIPT_FIELDS
         or split[0] in MONTHS
         or words in NON_PERSON_WORDS
         or split[-1] in ROLL_CALL_WORDS
@@ -370,7 +373,7 @@ def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str |
     the text says is interviewed, else None; for an office ("The Chairman", "PRIME
     MINISTER": title words only) its one holder, else None."""
     words = lower(label).rstrip(".")
-    if words in _QUESTION_LABELS:
+    if words in _QUESTION_LABELS or words in UNNAMED_ASKERS:
         return ""
     if words in _ANSWER_LABELS:
         return interviewee

@@ -97,3 +97,19 @@ def test_a_stray_closing_mark_among_straight_ones_opens_nothing() -> None:
     )
     assert quote_with(doc, "It will be fixed soon").speaker == "Jonas Riel"
     assert not [q for q in doc.quotes if "pipe burst" in q.text]
+
+
+def test_a_transcripts_fields_and_its_unnamed_host_are_no_ones_quotes() -> None:
+    """`Subject: storms`, `Release date: ...` over a transcript are fields of its page,
+    and `HOST:` or `JOURNALIST:` names no one: none of them is a speaker's quote, and
+    the named speaker's first turn is kept."""
+    doc = parse(
+        "Transcript: press briefing\n\nSubject: storms\n\nRelease date: 12/03/2018\n\n"
+        "HOST: Good morning, and welcome to the programme.\n\n"
+        "MARTA SELBY: Good morning, it is a pleasure to be here.\n\n"
+        "JOURNALIST: When will the port reopen?\n\n"
+        "MARTA SELBY: Not before Friday, I am afraid.\n"
+    )
+    assert quote_with(doc, "it is a pleasure to be here").speaker == "Marta Selby"
+    assert quote_with(doc, "Not before Friday").speaker == "Marta Selby"
+    assert {q.speaker for q in doc.quotes} == {"Marta Selby"}
