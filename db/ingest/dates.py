@@ -48,10 +48,12 @@ _AFTER_BARE_DAY: Final = (
     " through during near outside inside against amid since"
 ).split()
 # The words that make four digits a year in prose ("in 1887", "in the year 1887", "in
-# mid-1887", "in the spring of 1887", "by summer 1887"); a bare number may be a count.
+# mid-1887", "in the spring of 1887", "by summer 1887", "in both 1920 and 1931"); a bare
+# number may be a count.
 _YEAR_LEAD: Final = (
-    r"(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly|[Ll]ate|[Aa]round"
-    r"|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s|[Mm]id(?:-|\s)"
+    r"(?:[Ii]n\sboth\s|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly"
+    r"|[Ll]ate|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s"
+    r"|[Mm]id(?:-|\s)"
     r"|c\.\s?|ca\.\s?)"  # "founded c. 1132", "ca. 1450": about that year, as circa says
 )
 # What follows the year of a run-on entry ("...; 1904 - sent catalogs; 1926: opened ...");
@@ -280,6 +282,7 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     slashed: list[re.Match[str]] = []
     written = 0
     month_day: DateHit | None = None  # the last month-day, which "in 2015" may complete
+    listed_any = False  # years of a list after a year (see _listed_years) were added
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
@@ -289,7 +292,7 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         if form == "y6" and (
             _counts_things(text, match.end())
             or not 1000 <= int(match.group("y6")) <= 2199
-            or _opens_range(text, match.end())
+            or _opens_range(text, match.end(), match.start("y6"))
         ):
             continue
         if not _is_stated_year(match, form):
@@ -312,6 +315,17 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         (bare if loose else hits).append(hit)
         month_day = hit if date.precision == "month-day" else None
         written += _WRITTEN_ORDER.get(form, 0)
+        if (
+            form == "y6"
+            and text[match.end() : match.end() + 1] in (",", " ")
+            and _lists_years(text, match.start("y6"))
+        ):
+            listed = _listed_years(text, match.end(), base)
+            if listed:
+                hits += listed
+                listed_any = True
+    if listed_any:
+        hits.sort(key=_HIT_START)
     if not slashed:
         return DateScan(hits, rejected, bare)
     ambiguous: list[tuple[int, str]] = []
@@ -433,11 +447,55 @@ def _slashed_order(first: int, second: int) -> int:
 
 
 _RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
+_BETWEEN: Final = re.compile(r"\b[Bb]etween\s(?:the\s(?:years?\s)?)?(?:of\s)?\Z")
+_BETWEEN_REACH: Final = len("between the years of ")
+_LIST_LEAD: Final = re.compile(r"\b[Ii]n(?:\sboth)?\s\Z")
+_LIST_LEAD_REACH: Final = len("in both ")
 
 
-def _opens_range(text: str, end: int) -> bool:
-    """'from 2001 to 2008', 'between 2001 and 2008': a span, not an event at its start."""
-    return _RANGE_END.match(text, end) is not None
+def _opens_range(text: str, end: int, start: int) -> bool:
+    """'from 2001 to 2008', 'between 2001 and 2008': a span, not an event at its start.
+    A year at [start, end) and another after "and" are a list, each its own event ("in
+    1901 and 1902 the river flooded"), unless "between" opens them."""
+    found = _RANGE_END.match(text, end)
+    if found is None:
+        return False
+    if not text.startswith("and", found.start() + (text[end] == " ")):
+        return True
+    return not _lists_years(text, start)
+
+
+def _lists_years(text: str, start: int) -> bool:
+    """Whether the year at start, and the years listed after it, each tell a time: after
+    "in" ("in 1901 and 1902"), not after "between" or "during" (a span), nor after "of",
+    "since" or "by" ("the heroes of 1916 and 2016" names, "since" and "by" bound)."""
+    return (
+        _LIST_LEAD.search(text, max(0, start - _LIST_LEAD_REACH), start) is not None
+        and _BETWEEN.search(text, max(0, start - _BETWEEN_REACH), start) is None
+    )
+
+
+# Years listed after one that a word of time leads: "in 1887, 1890 and 1893", "in 1901
+# and 1902", "in both 1920 and 1931". A list ends with "and" (a comma alone may go on
+# to a count: "In 2001, 1500 troops were sent"), and holds at most ten years.
+_YEAR_LIST: Final = re.compile(
+    rf"(?P<commas>(?:,\s(?:{LIKELY_YEAR})\b(?![-/.,]\d)){{0,8}}),?\s(?:and|&)\s"
+    rf"(?P<last>{LIKELY_YEAR})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
+)
+_LISTED: Final = re.compile(LIKELY_YEAR)
+
+
+def _listed_years(text: str, end: int, base: int) -> list[DateHit]:
+    """The years of a _YEAR_LIST right after a year that ends at end (see there)."""
+    found = _YEAR_LIST.match(text, end)
+    if found is None or _counts_things(text, found.end()):
+        return []
+    listed: list[DateHit] = []
+    for year in _LISTED.finditer(text, found.start(), found.end()):
+        date = make_year(int(year.group(0)))
+        if date is not None:
+            listed.append(DateHit(base + year.start(), base + year.end(), date))
+    return listed
 
 
 # "today": a day counted from the anchor that names the anchor's own day ("said today");

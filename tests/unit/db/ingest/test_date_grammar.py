@@ -262,3 +262,33 @@ def test_lines_under_an_entrys_own_are_its_entries(head: str, count: int) -> Non
     titles = [e.title for e in parse(text).events if e.date.iso() == iso]
     assert titles[0] == "The old order fell in the west."
     assert titles[1:] == (extra[:count] if count >= 2 else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("The club won the cup in 1887, 1890 and 1893.", ["1887", "1890", "1893"]),
+        ("In 1901 and 1902, floods hit the lower town.", ["1901", "1902"]),
+        ("The ground was rebuilt in both 1920 and 1931.", ["1920", "1931"]),
+        ("The river froze in 1740, 1763, and 1795.", ["1740", "1763", "1795"]),
+    ],
+)
+def test_years_listed_after_in_are_each_an_event(sentence: str, years: list[str]) -> None:
+    """A list of years after "in" (commas, then "and") tells one event in each year."""
+    doc = parse(f"{sentence}\n")
+    assert sorted(e.date.iso() for e in doc.events) == years
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The museum was shut between 1990 and 1995 for repairs.",
+        "The mill ran during 1914 and 1918 on half time.",
+        "The book honours the heroes of 1916 and 2016 alike.",
+        "In 2001, 1500 troops and 300 tanks were sent north.",
+    ],
+)
+def test_spans_names_and_counts_are_no_year_list(sentence: str) -> None:
+    """'between'/'during' make a span, 'of' a name, and a comma alone may lead a count."""
+    doc = parse(f"{sentence}\n")
+    assert [e.date.iso() for e in doc.events if e.date.year not in (2001,)] == []
