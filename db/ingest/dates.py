@@ -1297,6 +1297,8 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
     if found is not None:  # _LINE_FULL holds _DATES, groups and all: read them from it
         form = form_of(found)
         date = _from_match(found, form)
+        if form in _SPANNING_FORMS and _spans_line(line, found.end()):
+            return LineDate(None, len(line))  # "18.08.1937 - 30.12.2018": a span alone
         if run_in and form in _FULL_FORMS and _RUN_IN.match(line, found.end()) is not None:
             return LineDate(date, found.end() + 1)
         if form in ("d4", "y6", "d11", "d13"):
@@ -1377,9 +1379,24 @@ _SPAN_ON: Final = re.compile(rf"\s?(?:-{{1,2}}|to|until|through)\s?(?:\d|{MONTH}
 
 
 _SPAN_END: Final = re.compile(r"[:|]\s*")  # the separator after a span's end
-# The end of a span that is a whole line: "... - June 30th, 1902", "... - 1902".
-_SPAN_REST: Final = re.compile(rf"(?:{MONTH}\.?\s?)?\d{{1,4}}{_ORD}(?:,?\s[1-9]\d{{3}})?\s*$")
+# The end of a span that is a whole line: "... - June 30th, 1902", "... - 1902", "... -
+# 30 June 1902", "... - 30.06.1902" (a life's dates under a name, an obituary's).
+_SPAN_REST: Final = re.compile(
+    rf"(?:(?:{MONTH}\.?\s?)?\d{{1,4}}{_ORD}(?:,?\s[1-9]\d{{3}})?"  # "- June 30th, 1902"
+    rf"|\d{{1,2}}{_ORD}\s(?:of\s)?{MONTH}\.?,?\s[1-9]\d{{3}}"  # "... - 30 December 2013"
+    r"|\d{1,2}\.\d{1,2}\.[1-9]\d{3})\s*$"  # "... - 30.12.2013"
+)
 _SPAN_REACH: Final = len(" September 30th, 1902 ")
+
+
+_SPANNING_FORMS: Final = ("y1", "y2", "y9", "d3")  # full dates of _DATES
+_SPAN_JOIN: Final = re.compile(r"\s?(?:-{1,2}|to|until|through)\s?")
+
+
+def _spans_line(line: str, end: int) -> bool:
+    """The rest of the line from end is a span's end and nothing more ("- 30.12.2018")."""
+    span = _SPAN_JOIN.match(line, end)
+    return span is not None and _SPAN_REST.match(line, span.end()) is not None
 
 
 def _general_head(line: str, year: int | None, run_in: bool) -> LineDate | None:
@@ -1393,7 +1410,7 @@ def _general_head(line: str, year: int | None, run_in: bool) -> LineDate | None:
         return None  # "July 16 - 24, 1969": the days of one month, read below
     span = _SPAN_ON.match(line, end)
     if span is not None:  # "March 1901 - June 1902: ...": a span, no one date heads it
-        if _SPAN_REST.match(line, span.end()) is not None:
+        if _spans_line(line, end):
             return LineDate(None, len(line))  # a span alone on its line
         after = _SPAN_END.search(line, span.end(), min(len(line), span.end() + _SPAN_REACH))
         return LineDate(None, after.end()) if after is not None else None
