@@ -89,6 +89,9 @@ _WEEKDAY_GAP: Final = 3  # ", " between a weekday and the date it names
 # "\u2020" and "*": a death's and a birth's marks ("* 3 May 1887 in Bergen, \u2020 ...").
 _LIFE_WORDS: Final = frozenset([*"b born d died c circa ca and to until in \u2020 *".split(), ""])
 _LIFE_EDGES: Final = " .,;:-"
+# What joins a life's two dates on a name's line, and the words besides a name there.
+_LIFE_JOINS: Final = frozenset(("-", "--", "to", "\u2020", "- \u2020", "d.", "died"))
+_LIFE_NAME_WORDS: Final = frozenset(("in", "memoriam", "b", "born", "*", ""))
 _CLAUSE_DATE_LEADS: Final = frozenset(("", "on", "in", "at", "c.", "ca.", "circa", "around"))
 _BOUND_WORDS: Final = ("until", "since", "from", "by", "till")
 _NAME_REACH: Final = 24  # the word before an aside's bracket: a name's or a clause's
@@ -660,6 +663,7 @@ class EventBuilder:
         if (
             not hits
             or self._is_citation_note(start, end, hits)
+            or (len(hits) == 2 and self._life_line(start, end, hits[0], hits[1]))
             or (len(hits) == 1 and self._only_states(start, end, hits[0]))
         ):
             return
@@ -695,6 +699,23 @@ class EventBuilder:
             else:
                 title = self._dated_clause(start, end, hit.start, hit.end) or sentence
             self._add(date, title, sentence, people, start, end)
+
+    def _life_line(self, start: int, end: int, born: DateHit, died: DateHit) -> bool:
+        """'Ann Lee 18 August 1937 - 30 December 2013', 'ANN LEE | 18.08.1937 - 30.12.2013',
+        'In memoriam Ann Lee * 3 May 1920 † 4 June 1999': a line of a name and a life's
+        two dates, an earlier and a later one with a dash (or a life's marks) between and
+        nothing after, tells no event: it heads the life the text goes on to tell."""
+        norm = self.layout.norm
+        if born.date.year is None or died.date.year is None or born.date.year >= died.date.year:
+            return False
+        if norm.find("\n", start, end) >= 0 or norm[died.end : end].strip(_LIFE_EDGES):
+            return False
+        if lower(norm[born.end : died.start].strip()) not in _LIFE_JOINS:
+            return False
+        words = norm[start : born.start].replace("|", " ").split()
+        return bool(words) and all(
+            w[:1].isupper() or lower(w.strip(_LIFE_EDGES)) in _LIFE_NAME_WORDS for w in words
+        )
 
     def _planned(self, hit: DateHit) -> bool:
         """'the 2019 tournament' in a text of 2015: a dated noun of a year still to come
