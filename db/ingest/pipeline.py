@@ -337,13 +337,17 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     head, body = _head_lines(layout)
     candidates: list[str] = []
     first: str | None = None
+    prose: str | None = None  # a sentence that may name the page, with no body below
     standfirsts: set[str] = set()
     above: str | None = None  # the headline-like line right above, if the last one was
     for start, end, block in head:
         if _is_masthead(block) and not _names(layout, body, block):
             continue  # "Hull Daily Mail", "American University of Beirut": the site
-        if first is None and not _is_stamp(layout, start, end, block) and _may_name(block):
-            first = " ".join(block.split())
+        if first is None and _may_be_named_by(layout, start, end, block):
+            if not _ends_with_full_stop(block) or _set_as_title(block):
+                first = " ".join(block.split())
+            elif prose is None:  # "Comments are closed.": a body's lede names it better
+                prose = " ".join(block.split())
         kicked = _KICKER_LINE.search(block) if ":" in block else None
         if kicked is not None:  # "INDUSTRIES: Business History of Retail" in a block
             start, end = start + kicked.start(), start + kicked.end()
@@ -364,6 +368,8 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         return trim(first, 200)
     if body is not None:
         return _entries_heading(layout, body) or _lede(layout, body)
+    if prose is not None:
+        return trim(prose, 200)
     dated = _dated_headline(layout)
     if dated is not None:
         return trim(dated, 200)
@@ -431,6 +437,28 @@ def _ends_with_full_stop(line: str) -> bool:
         return False
     last = stripped[-_LAST_WORD:].rsplit(None, 1)[-1]
     return lower(last.rstrip(".")) not in TITLE_END_ABBREVIATIONS
+
+
+def _may_be_named_by(layout: Layout, start: int, end: int, block: str) -> bool:
+    """The line may name a page that has no headline: no stamp, no row of a table, no
+    link and no bar of buttons (see _may_name)."""
+    return not _is_stamp(layout, start, end, block) and _may_name(block)
+
+
+def _set_as_title(block: str) -> bool:
+    """A line that closes with a full stop is still a title when it is set as one: in
+    capitals or title case, half its words capitalised at least ("CHURCH RECORDS.",
+    "The History of our Harbour.", "Mara Quell, famed Harbour Pilot, dies."), or closing
+    on two dots or more ("Fishers hail their greats.."), one phrase; a sentence in
+    sentence case is a notice or a caption ("Please enable JavaScript to comment.")."""
+    line = " ".join(block.split())
+    if _INNER_BREAK.search(line):
+        return False
+    if line.endswith(".."):
+        return True
+    words = [w for w in line.split() if w not in _NAME_JOINERS]
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdecimal())
+    return capitals * 2 >= len(words)
 
 
 def _may_name(block: str) -> bool:

@@ -673,3 +673,37 @@ def test_a_days_entry_with_its_phrase_does_not_title_the_page() -> None:
     entry of a timeline, not the heading of a year's or a month's page."""
     text = f"March 3, 1901: Ann Vey and Tom Rusk open the quay\n\n{ENTRIES}"
     assert not parse(text, "notes.txt").title.startswith("March 3, 1901")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please enable JavaScript to view the comments.",
+        "You must be logged in to post a comment.",
+        "Comments are closed.",
+        "Mara Quell is a harbour reporter.",
+        "The old quay at dawn, with nets on the rail.",
+        "Have a story? Email us.",
+    ],
+)
+def test_a_sentence_above_the_body_never_names_a_page_without_headline(line: str) -> None:
+    """With no line above the body read as a headline, a line closing with a full stop
+    names the page only when set as a title (capitals or title case): a sentence in
+    sentence case is a notice, a caption or a note on the writer."""
+    assert parse(f"{line}\n\n{BODY}\n").title.startswith("The harbour council voted")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "HARBOUR WALL RECORDS.",
+        "The History of our Harbour.",
+        "Mara Quell, famed Harbour Pilot, dies at 90.",
+        "Fishers hail their greats..",
+        "19th Century.",
+    ],
+)
+def test_a_title_with_a_full_stop_still_names_the_page(name: str) -> None:
+    """A title set in capitals or title case keeps naming the page with a stray full
+    stop, as does one closing on two dots."""
+    assert parse(f"{name}\n\n{BODY}\n").title == name
