@@ -92,6 +92,7 @@ _PRESS_DATELINE: Final = re.compile(
 _STANDFIRST_WORDS: Final = 15
 _DATED_HEADLINE_WORDS: Final = 12  # the phrase after the date of a page's heading
 _LEDE_WORDS: Final = 6  # a first sentence shorter than this is no title of its own
+_SET_HEADLINE_WORDS: Final = 4  # a headline that outranks longer lines below has these
 _TITLE_BAR_MARKS: Final = frozenset(("-", "|", "\u2013", "\u2014", "\u00bb", "::"))
 # A byline that gives the writer's job instead of "By": "Mara Quell, Harbour Reporter".
 _BYLINE_ROLE: Final = re.compile(
@@ -340,8 +341,11 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
     prose: str | None = None  # a sentence that may name the page, with no body below
     standfirsts: set[str] = set()
     above: str | None = None  # the headline-like line right above, if the last one was
+    headline: str | None = None  # the first line set as a headline (see _set_as_headline)
+    under_masthead = False  # the last line was the site's name: this may be its tagline
     for start, end, block in head:
         if _is_masthead(block) and not _names(layout, body, block):
+            under_masthead = True
             continue  # "Hull Daily Mail", "American University of Beirut": the site
         if first is None and _may_be_named_by(layout, start, end, block):
             if not _ends_with_full_stop(block) or _set_as_title(block):
@@ -358,8 +362,13 @@ def _title(layout: Layout, cast: Cast, name: str) -> str:
         line = " ".join(block.split())
         if above is not None and _is_standfirst(line, above):
             standfirsts.add(line)  # "Fast and furious" above "Death toll rises to ..."
+        elif headline is not None and _sums_up(line, headline):
+            standfirsts.add(line)  # "Quay reopens to fishing boats" over its deck
         candidates.append(line)
         above = line
+        if headline is None and not under_masthead and _set_as_headline(block):
+            headline = line
+        under_masthead = False
     if candidates:
         candidates = [c for c in candidates if c not in standfirsts]
         headlines = [c for c in candidates if not any(_bars(c, other) for other in candidates)]
@@ -485,6 +494,27 @@ def _is_standfirst(line: str, headline: str) -> bool:
         return False
     capitals = sum(1 for word in words[1:] if word[:1].isupper())
     return capitals * 2 < len(words) - 1
+
+
+def _set_as_headline(block: str) -> bool:
+    """A line set as a page's headline, to which the longer lines under it are subject:
+    one line of four words at least, three of them words of letters ("Quay reopens to
+    boats"; "Page 1 of 3" is a pager), not in capitals (a banner, a kicker or a site's
+    name) and holding no data (a contact's telephone number or e-mail address)."""
+    if "\n" in block.strip() or block.isupper() or _DATA.search(block) is not None:
+        return False
+    words = [lower(word).strip(_WORD_MARKS) for word in block.split()]
+    lettered = [w for w in words if w not in _NAME_JOINERS and any(c.isalpha() for c in w)]
+    return len(words) >= _SET_HEADLINE_WORDS and len(lettered) >= _SET_HEADLINE_WORDS - 1
+
+
+def _sums_up(line: str, headline: str) -> bool:
+    """The line, under the page's headline, is half as long again at least: what a page
+    sets under its headline to say more (a deck or a standfirst, a picture's caption, a
+    note on the writer), in whatever case. A page sets its headline first and short, so
+    a longer line below does not outrank it ("Quay reopens to boats" over "Fishers
+    cheer as the council ends its long row over the wall")."""
+    return len(line.split()) * 2 >= len(headline.split()) * 3
 
 
 def _bars(line: str, headline: str) -> bool:

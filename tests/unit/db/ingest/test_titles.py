@@ -581,7 +581,7 @@ def test_a_table_header_or_a_sites_link_is_never_the_title(line: str) -> None:
 def test_a_headline_may_close_with_an_abbreviation(headline: str) -> None:
     """A full stop that closes an abbreviation ("Jr.", "Ltd.", "18th c.") ends no
     sentence: the line is still a headline, not prose."""
-    assert parse(f"Notes from the harbour\n\n{headline}\n\n{BODY}\n").title == headline
+    assert parse(f"Harbour Notes\n\n{headline}\n\n{BODY}\n").title == headline
 
 
 def test_a_line_that_closes_a_sentence_is_no_headline() -> None:
@@ -644,19 +644,20 @@ def test_a_subheading_in_prose_does_not_name_the_page() -> None:
     assert parse(text, "notes.txt").title.startswith("The harbour council voted")
 
 
-def test_a_long_headline_under_a_line_of_some_length_is_no_standfirst() -> None:
-    """A sentence-case headline of sixteen words under a line of ten is no standfirst:
-    a standfirst is at least twice as long as the headline it sums up."""
-    above = "From the harbour desk: the news of the old quay"
-    headline = "Herring boats return to the old quay as the council ends its long row over the wall"
-    text = f"{above}\n\n{headline}\n\n{BODY}\n"
+def test_a_line_of_sixteen_words_under_a_headline_of_ten_is_its_standfirst() -> None:
+    """A line of sixteen words under a headline of ten is its standfirst: pages set a
+    long standfirst under a headline far more often than a long headline under a
+    kicker of ten words (kickers are a word or a few, in capitals or title case)."""
+    headline = "From the harbour desk: the news of the old quay"
+    below = "Herring boats return to the old quay as the council ends its long row over the wall"
+    text = f"{headline}\n\n{below}\n\n{BODY}\n"
     assert parse(text).title == headline
 
 
 def test_a_headline_with_a_picture_in_its_words_is_no_caption() -> None:
     """A kicker such as "The big picture:" opens a headline, not a caption."""
     headline = "The big picture: what the old quay costs the harbour"
-    assert parse(f"Notes from the harbour\n\n{headline}\n\n{BODY}\n").title == headline
+    assert parse(f"Harbour Notes\n\n{headline}\n\n{BODY}\n").title == headline
 
 
 @pytest.mark.parametrize(
@@ -707,3 +708,42 @@ def test_a_title_with_a_full_stop_still_names_the_page(name: str) -> None:
     """A title set in capitals or title case keeps naming the page with a stray full
     stop, as does one closing on two dots."""
     assert parse(f"{name}\n\n{BODY}\n").title == name
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # a standfirst in sentence case, not twice the headline's length
+        "Fishers cheer as the council ends its long row over the harbour wall",
+        # a deck in title case
+        "Council Ends Its Long Two-Year Row Over The Cost Of The Harbour Wall",
+        # a picture's caption with no credit
+        "Nets drying on the rail of the old quay at dawn, before the boats went out to sea",
+        # a note on the writer
+        "Mara Quell has covered the harbour and its council for the Kettle Courier",
+    ],
+)
+def test_a_longer_line_under_the_headline_does_not_outrank_it(below: str) -> None:
+    """A page sets its headline first, and under it what says more: a standfirst or a
+    deck in either case, a caption, a note on the writer. Half as long again or more,
+    such a line is no headline, however long."""
+    headline = "Quay reopens to fishing boats"
+    text = f"{headline}\n\n{below}\n\nBy MARA QUELL\n\n{BODY}\n"
+    assert parse(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Quell's Harbour Blog\n\nJust another harbour blog",  # a site's tagline
+        "Page 1 of 3",  # a pager
+        "HARBOUR NEWS AND VIEWS",  # a banner in capitals
+        "Mara Quell\nHarbour Office\n555-201-4477",  # a contact's block
+    ],
+)
+def test_a_sites_line_above_the_headline_does_not_hold_it_down(top: str) -> None:
+    """A site's tagline under its name, a pager, a banner in capitals or a contact's
+    block above the headline is no headline of its own: the longer headline below it
+    stays the title."""
+    headline = "Fishers return to the old quay as the council ends its long row"
+    assert parse(f"{top}\n\n{headline}\n\n{BODY}\n").title == headline
