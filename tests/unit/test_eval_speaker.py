@@ -9,8 +9,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.eval.speaker_model import FEATURES, Candidate, decide, probabilities
-from tests.eval.speaker_train import Example, outcome, publishers, train
+from tests.eval.speaker_train import (
+    LATER_LAST,
+    Example,
+    dev_texts,
+    number,
+    outcome,
+    publishers,
+    train,
+)
 
 TEXT = """Ferry service resumes
 
@@ -139,3 +149,13 @@ def test_publishers_are_hosts_without_www(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert publishers(sources) == {"01_a.txt": "example.org", "02_b.txt": "feeds.example.com"}
+
+
+def test_texts_are_numbered_by_their_file_name() -> None:
+    assert number("07_ferry.txt") == 7
+    assert number("231_x.txt") == 231
+
+
+def test_dev_texts_refuse_the_unseen_numbers() -> None:
+    with pytest.raises(ValueError, match="unseen"):
+        dev_texts(LATER_LAST + 1)
