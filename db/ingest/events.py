@@ -510,7 +510,7 @@ class EventBuilder:
             elif published is not None and published.precision == "day":
                 assert published.year is not None
                 assert published.month is not None
-                if _FUTURE.search(self.layout.norm, start, end) is not None:
+                if self._ahead(start, hit.start, hit.end):
                     year = published.year + (month < published.month)
                 elif month <= published.month:
                     year = published.year
@@ -671,13 +671,11 @@ class EventBuilder:
         people = self._people(start, end)
         asides = [(m.start(), m.end()) for m in _PARENS.finditer(self.layout.norm, start, end)]
         stated = 0
-        ahead: bool | None = None  # whether the sentence is about what is to come
         for hit in hits:
             if section.date is not None:
                 date = within_year(hit.date, section.date)
             else:
-                if ahead is None:
-                    ahead = _FUTURE.search(self.layout.norm, start, end) is not None
+                ahead = self._ahead(start, hit.start, hit.end)  # "will close in July"
                 date = nearest_to(hit.date, self.published, ahead)
                 date = self._in_frame(date, hit.start, start)
             if date == section.date:
@@ -830,10 +828,11 @@ class EventBuilder:
         return _capitalise(clause)
 
     def _ahead(self, start: int, pos: int, end: int) -> bool:
-        """A word of what is to come right before the weekday at [pos, end) in its sentence
+        """A word of what is to come right before the date at [pos, end) in its sentence
         (from start), outside quotation marks: "due to reopen Tuesday", "canceled for
-        Monday"; not "said Monday he will go", nor "Monday night" in a sentence whose quote
-        says "we were going to"."""
+        Monday", "will close in July"; not "said Monday he will go", "announced in July it
+        planned to close", nor "Monday night" in a sentence whose quote says "we were
+        going to"."""
         low = max(start, pos - _FUTURE_REACH)
         found = _FUTURE.search(self.layout.norm, low, end)
         while found is not None:

@@ -183,11 +183,15 @@ def test_a_month_alone_is_in_the_year_the_story_reached(
         ("In November the harbour froze.", None),  # last November: its year is not said
         ("In November the harbour will close.", "2015-11"),
         ("In January the harbour will close.", "2016-01"),
+        ("The board announced in February it planned to close the quay.", "2015-02"),
+        ("The board said the quay is to close in February.", "2016-02"),
     ],
 )
 def test_a_month_alone_in_news_counts_from_the_pages_day(sentence: str, iso: str | None) -> None:
     """In a dated article, a month alone is the latest such month up to the page's day,
-    or the next one in a sentence about what is to come."""
+    or the next one where a word of what is to come stands before it in its clause
+    ("is to close in February"), not where one only follows it ("announced in February
+    it planned to close")."""
     text = f"Quay news\n\nPublished: Tuesday, 10 March 2015\n\n{sentence}\n"
     dates = [e.date.iso() for e in parse(text).events]
     assert dates == ([iso] if iso else [])
