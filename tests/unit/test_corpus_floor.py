@@ -4,8 +4,8 @@ The figures are counts from `make eval-held` when they were pinned: raise them w
 change lifts them, never lower them to let a change in. Every year stored from the
 corpus is written in its text or follows from stated arithmetic (no invented year).
 Wrong speakers and kept furniture are ceilings that may only come down; they rise only
-when texts join the corpus (46-69, 70-81, 82-141, 142-171, then 172-231, each labelled before
-the extractor ran on them), with the errors the new texts bring.
+when texts join the corpus (46-69, 70-81, 82-141, 142-171, 172-231, then 232-291, each labelled
+before the extractor ran on them), with the errors the new texts bring.
 """
 
 from __future__ import annotations
@@ -21,22 +21,22 @@ from tests.eval.score import Tally, load, load_batches, score
 # split being read); speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
-        "quotes_found": 400,
-        "speaker_right": 331,
-        "quote_dates_right": 103,
-        "events_found": 588,
-        "titles_right": 95,
+        "quotes_found": 496,
+        "speaker_right": 396,
+        "quote_dates_right": 113,
+        "events_found": 710,
+        "titles_right": 115,
     },
     "held": {
-        "quotes_found": 149,
-        "speaker_right": 102,
-        "quote_dates_right": 15,
-        "events_found": 215,
+        "quotes_found": 179,
+        "speaker_right": 125,
+        "quote_dates_right": 26,
+        "events_found": 316,
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 15, "invented_years": 0, "junk": 1},
-    "held": {"speaker_wrong": 14, "invented_years": 0, "junk": 12},
+    "dev": {"speaker_wrong": 21, "invented_years": 0, "junk": 8},
+    "held": {"speaker_wrong": 17, "invented_years": 0, "junk": 17},
 }
 
 
@@ -63,10 +63,10 @@ def test_errors_never_rise(tallies: dict[str, Tally], split: str) -> None:
 
 
 def test_corpus_is_whole() -> None:
-    """230 texts, a third held back, every label pointing into its own text."""
+    """290 texts, a third held back, every label pointing into its own text."""
     texts = load()
-    assert len(texts) == 230
-    assert sum(t.split == "held" for t in texts) == 76
+    assert len(texts) == 290
+    assert sum(t.split == "held" for t in texts) == 96
     for labelled in texts:
         for quote in labelled.quotes:
             assert quote["start"] in labelled.text, (labelled.file, quote["start"])
