@@ -512,14 +512,22 @@ class Attributor:
             previous = mention
         return found
 
+    def _is_object(self, mention: Mention) -> bool:
+        """A preposition stands right before the name ("chief of Acme Holding"), past
+        titles: the name is its object, never the subject of a verb."""
+        if mention.kind == "pronoun":
+            return False
+        before = self.norm[max(0, mention.start - 40) : mention.start]
+        return _OBJECT_LEAD.search(before) is not None
+
     def _object_or_joint(self, mention: Mention) -> bool:
         """The mention is not a speech verb's subject on its own: the object of a
         preposition ("a spokesman for Lee"), or one of two people joined by "and"."""
         if mention.kind == "pronoun":  # "he", "she": a subject's form, never an object
             return False
-        before = self.norm[max(0, mention.start - 40) : mention.start]
-        if _OBJECT_LEAD.search(before) is not None:
+        if self._is_object(mention):
             return True
+        before = self.norm[max(0, mention.start - 40) : mention.start]
         joined = _JOINT_LEAD.search(before)
         if joined is None:
             return False
@@ -596,7 +604,11 @@ class Attributor:
         inverted = self._mention_at(verb_end, verb_end + 3)
         if inverted is not None and _INVERTED_END.match(self.norm, inverted.end) is not None:
             return inverted
-        subjects = [m for m in candidates if m.subject and not self._reported_subject(m)]
+        subjects = [
+            m
+            for m in candidates
+            if m.subject and not self._reported_subject(m) and not self._is_object(m)
+        ]  # `Ann Lee, chief of Acme Holding, said`: Acme is the object of "of"
         if not subjects or self._modifies_head(subjects[-1], verb_start):
             return None
         return subjects[-1]

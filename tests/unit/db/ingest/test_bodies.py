@@ -131,3 +131,20 @@ def test_initials_speak_for_the_body_the_text_spelled_out() -> None:
     assert quote_with(doc, "The water is safe again").speaker == "Lakeland Wildlife Service"
     assert quote_with(doc, "We will appeal").speaker is None
     assert quote_with(doc, "the bylaw was never needed").speaker is None
+
+
+APPOSED_BODY = """Harbour group launched
+
+Commenting on the launch, Tam Oduya, Chief Executive Officer of Quay Holding, said: \
+"We will build ten new berths."
+
+Mara Quill, head of the Fishers' Trust, said: "Our boats need them."
+"""
+
+
+def test_a_body_in_the_speakers_apposition_is_not_the_speaker() -> None:
+    """`Name, Chief Executive Officer of Quay Holding, said:`: the body is the object of
+    "of" in the apposition; the named person before it speaks."""
+    doc = parse(APPOSED_BODY)
+    assert quote_with(doc, "ten new berths").speaker == "Tam Oduya"
+    assert quote_with(doc, "Our boats need them").speaker == "Mara Quill"
