@@ -60,7 +60,10 @@ _BODY_NOUN_AFTER: Final = re.compile(
     r"\s+the\s(?P<noun>[A-Za-z][a-z]{2,19})(?=[.,;:!?]|\s[a-z]|$)"  # not "the Harbour Board"
 )
 # `" the pieces, the museum says.`: the clause that closes a quote's sentence.
-_CLOSING_CLAUSE: Final = re.compile(r",\s(?P<who>[^,]{2,60}?)\s(?P<verb>[a-z]+)[.!]?\s*")
+# "... in a statement" may close it ("..., the union said in a statement.").
+_CLOSING_CLAUSE: Final = re.compile(
+    r",\s(?P<who>[^,]{2,60}?)\s(?P<verb>[a-z]+)(?:\sin\sa\s(?:written\s)?statement)?[.!]?\s*"
+)
 _BODY_NOUN: Final = re.compile(r"the\s(?P<noun>[a-z]{3,20})")
 # Words that end a body's place before a possessive ("Museum in Brno's old town").
 _PLACE_LINKS: Final = frozenset("of in for at on the".split())

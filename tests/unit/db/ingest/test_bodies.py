@@ -148,3 +148,19 @@ def test_a_body_in_the_speakers_apposition_is_not_the_speaker() -> None:
     doc = parse(APPOSED_BODY)
     assert quote_with(doc, "ten new berths").speaker == "Tam Oduya"
     assert quote_with(doc, "Our boats need them").speaker == "Mara Quill"
+
+
+STATEMENT_CLAUSE = """Miners trapped at Kell Reef
+
+Three miners were trapped, a spokesman for the Harbour Workers Union (HWU) said.
+
+"The main shaft caved in this morning", 300km north of the port, the union said in a \
+statement.
+"""
+
+
+def test_a_closing_clause_may_end_in_a_statement() -> None:
+    """`..., the union said in a statement.` closing the quote's sentence names the
+    union the text named in full before."""
+    doc = parse(STATEMENT_CLAUSE)
+    assert quote_with(doc, "The main shaft caved in").speaker == "Harbour Workers Union"
