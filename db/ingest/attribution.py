@@ -310,10 +310,13 @@ class Attributor:
         """A body named right at start (past punctuation and "the"): "the National
         Weather Service", "Acme Mining Corp"; a subject, so nothing but punctuation or a
         lowercase word follows it."""
-        lead = _ORG_LEAD.match(self.norm, start, limit)
-        at = start if lead is None else lead.end()
-        found = _ORGANISATION.match(self.norm, at, limit)
+        found = _ORGANISATION.match(self.norm, self._past_lead(start, limit), limit)
         return None if found is None else self._organisation(found, limit)
+
+    def _past_lead(self, start: int, limit: int) -> int:
+        """Where a body's name after a quote may start: past punctuation and "the"."""
+        lead = _ORG_LEAD.match(self.norm, start, limit)
+        return start if lead is None else lead.end()
 
     def _organisation_before(self, verb_start: int, floor: int) -> Mention | None:
         """`the National Weather Service warned that ...`: a body's name right before a
@@ -341,9 +344,7 @@ class Attributor:
     def _initials_at(self, start: int, limit: int) -> Mention | None:
         """`," the HAF said`: the body whose initials stand at start (past punctuation
         and "the"), when the text spelled them out before (see spelled_out)."""
-        lead = _ORG_LEAD.match(self.norm, start, limit)
-        at = start if lead is None else lead.end()
-        found = _INITIALS.match(self.norm, at, limit)
+        found = _INITIALS.match(self.norm, self._past_lead(start, limit), limit)
         return None if found is None else self._body_initials(found.start(), found.end())
 
     def _initials_before(self, verb_start: int, floor: int) -> Mention | None:

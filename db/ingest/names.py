@@ -128,11 +128,16 @@ def _is_name_token(token: str, folded: str) -> bool:
     """A token that can be part of a personal name; folded is _fold(token)."""
     if token in _PARTICLES:
         return True
-    if _INITIALS_ONLY.fullmatch(token):  # "K.", or "T.C." but not "U.S."
-        return folded not in PLACE_INITIALS
+    if _INITIALS_ONLY.fullmatch(token):
+        return _given_initials(token, folded)
     if not _CAP_ONLY.fullmatch(token):
         return False
     return folded not in _NOT_NAME and folded not in STOPWORDS
+
+
+def _given_initials(token: str, folded: str) -> bool:
+    """Initials that may stand for given names: "K.", "T.C.", but not a place's "U.S."."""
+    return _INITIALS_ONLY.fullmatch(token) is not None and folded not in PLACE_INITIALS
 
 
 def _strip_leading(tokens: list[str], folded: list[str], sentence_start: bool) -> int:
@@ -264,8 +269,7 @@ def _after_office(tokens: list[str], folded: list[str], start: int, index: int) 
     ("District Collector K. P. Karthikeyan"; not "George W. Bush", "Lyndon B. Johnson")."""
     return (
         index - start >= 2
-        and _INITIALS_ONLY.fullmatch(tokens[index]) is not None
-        and folded[index] not in PLACE_INITIALS
+        and _given_initials(tokens[index], folded[index])
         and not any(f in GIVEN_NAMES for f in folded[start:index])
     )
 

@@ -91,6 +91,8 @@ _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 _QUESTION_LABELS: Final = frozenset(
     ("q", "question", "reporter", "audience member", "audience", "interviewer", "questioner")
 )
+# Labels whose words are no one's quote: an unnamed asker's, or a programme's host's.
+_NOBODYS_LABELS: Final = _QUESTION_LABELS | UNNAMED_ASKERS
 _ANSWER_LABELS: Final = frozenset(("a", "answer", "interviewee"))
 # "an interview with Ann Lee", "interviewed Dr Ann Lee": the name follows (past titles);
 # "Ann Lee, interviewed by ...", "Ann Lee was interviewed by": the name comes before.
@@ -373,7 +375,7 @@ def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str |
     the text says is interviewed, else None; for an office ("The Chairman", "PRIME
     MINISTER": title words only) its one holder, else None."""
     words = lower(label).rstrip(".")
-    if words in _QUESTION_LABELS or words in UNNAMED_ASKERS:
+    if words in _NOBODYS_LABELS:
         return ""
     if words in _ANSWER_LABELS:
         return interviewee
