@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import time
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ STATE_SCHEMA = "state/state.sql"  # the state store keeps its migrations in its 
 # How long a connection waits for another one's write lock before SQLite gives up
 # ("database is locked"): ingest holds it only while it writes a batch (about a second).
 BUSY_TIMEOUT_MS = 5000
+_WAL_RETRY_S = 0.005  # between tries to switch a new file to WAL (_use_wal)
 
 # A quote an answer may serve (db.records.QuoteRecord.served, in SQL): whole words by
 # someone the text names. A quote of an unnamed speaker (a slogan, a sign) stays in the
@@ -75,10 +77,26 @@ def connect(path: Path | str, schema_name: str) -> sqlite3.Connection:
 
 def configure(conn: sqlite3.Connection) -> None:
     """Pragmas every connection needs."""
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL. When several processes open one new file at the same
+    moment, SQLite answers "database is locked" at once to all but one of them rather
+    than wait (its busy handler is not called where waiting could deadlock), so the
+    switch is tried again, for BUSY_TIMEOUT_MS at most, as a busy wait would."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(_WAL_RETRY_S)
 
 
 def migrate(conn: sqlite3.Connection, schema_name: str, upto: int | None = None) -> None:
