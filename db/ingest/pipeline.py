@@ -16,6 +16,7 @@ from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import (
     Layout,
     QuoteBuilder,
+    article_occasion,
     introduced_blocks,
     labelled_items,
     nested_quotes,
@@ -207,17 +208,18 @@ def extract(
     if published is None:
         published = _published(norm, lines, heading_starts, layout.dates)
     date_by_page(segmented.sections, published, layout.dates)
-    noted = quotes_note_date(layout)
-    said = noted or published  # when the page's quotes were said, where nothing closer says
+    # when the page's quotes were said, where nothing closer says
+    said = quotes_note_date(layout) or article_occasion(layout, published) or published
     unit_dates = [segmented.sections[u.block.section].date or said for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
     if published is None and turns.turns:
         published = _heading_date(layout.dates, turns)
+        said = said or published
     spans = scan.spans  # a marked quote inside a turn is the speaker quoting someone
     if turns.blocks:
         spans = [q for q in spans if not turns.is_block(q.open)]
     attributor = Attributor(norm, cast, quoted)
-    quotes = QuoteBuilder(layout, attributor, published, noted, turns.listed).build(spans)
+    quotes = QuoteBuilder(layout, attributor, published, said, turns.listed).build(spans)
     nested = nested_quotes(layout, spans) if spans else []
     if nested:
         quotes = sorted([*quotes, *nested], key=lambda q: q.span.start)

@@ -47,6 +47,33 @@ _OCCASIONS: Final = (
     r"|debate|memo|e-?mail|message|lecture|column|post|tweet|testimony|hearing"
     r"|conference|briefing|book|diary|essay|article|sermon|toast|report|release)s?\b"
 )
+# Nouns of an occasion an article's words were said or issued at, named near its top:
+# "speaking at Tuesday's (May 14) meeting", "in a statement issued on Wednesday".
+_ARTICLE_OCCASION: Final = re.compile(
+    r"\b(?:meeting|statement|ruling|judge?ment|verdict|hearing|session|sitting|speech"
+    r"|address|interview|briefing|conference|debate|ceremony|rally|summit|vigil|sermon"
+    r"|testimony|broadcast|lecture)s?\b"
+)
+_OCCASION_WORDS: Final = ("meeting", "statement", "ruling", "judg", "verdict", "hearing",
+    "session", "sitting", "speech", "address", "interview", "briefing", "conference",
+    "debate", "ceremony", "rally", "summit", "vigil", "sermon", "testimony", "broadcast",
+    "lecture")  # fmt: skip
+_OCCASION_REACH: Final = 40  # a day this close to the noun, in its sentence, is its day
+# The words that make the noun the occasion of what was said, not a thing talked about
+# ("follows a 26 December ruling"): a place one is at or speaks in ("at Tuesday's (May
+# 14) meeting", "in a statement", "a video of the council meeting"), a verb that issues
+# it ("released a joint statement"), or a participle after it ("a ruling delivered on").
+_AT_OCCASION: Final = re.compile(
+    r"(?:\b(?:at|in|during|of)|\b(?:issued|released|made|gave|delivered|held|read))\s"
+    r"(?:[\w'\u2019().,-]+\s){0,4}$"
+)
+_OCCASION_ISSUED: Final = re.compile(
+    r"\s(?:was\s)?(?:issued|released|delivered|held|handed\sdown|given|made|read)\b"
+)
+_LEDE_PARAGRAPHS: Final = 3  # the paragraphs at the top that set an article's occasion
+_PROSE_SPACES: Final = 10  # a paragraph with fewer words is a line of the page's head
+# "the April 9 council meeting": a month-day the date scan leaves out before a noun.
+_MONTH_DAY: Final = re.compile(rf"\b(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b")
 _OCCASION_YEAR: Final = re.compile(
     rf"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<year>{LIKELY_YEAR})\s(?:[a-z]+\s)?"
     + _OCCASIONS
@@ -309,6 +336,66 @@ def quotes_note_date(layout: Layout) -> PartialDate | None:
     return None
 
 
+def article_occasion(layout: Layout, published: PartialDate | None) -> PartialDate | None:
+    """The day of the one occasion an article's opening paragraphs say its words were said
+    or issued at ("They were speaking at Tuesday's (May 14) meeting", "said in a statement
+    issued on Wednesday", "a ruling delivered on Monday, 3 June"): its quotes that state no
+    time of their own were said then, not on the day the page came out. None when the top
+    names no such day, or days that differ."""
+    if not any(word in layout.norm for word in _OCCASION_WORDS):
+        return None
+    found: set[PartialDate] = set()
+    paragraphs = 0
+    for unit in layout.units:
+        if unit.block.kind != "paragraph":
+            continue
+        if paragraphs == _LEDE_PARAGRAPHS:
+            break
+        if layout.norm.count(" ", unit.start, unit.end) >= _PROSE_SPACES:
+            paragraphs += 1  # a paragraph of prose; a site's name or a stamp does not count
+        norm = layout.norm
+        for match in _ARTICLE_OCCASION.finditer(norm, unit.start, unit.end):
+            start, end = match.start(), match.end()
+            if not (
+                _AT_OCCASION.search(norm, max(unit.start, start - _OCCASION_REACH), start)
+                or _OCCASION_ISSUED.match(norm, end, min(unit.end, end + _OCCASION_REACH))
+            ):
+                continue  # "follows a 26 December ruling": a thing talked about
+            day = _occasion_date(layout, unit, start, end, published)
+            if day is not None:
+                found.add(day)
+    return found.pop() if len(found) == 1 else None
+
+
+def _occasion_date(
+    layout: Layout, unit: Unit, start: int, end: int, published: PartialDate | None
+) -> PartialDate | None:
+    """The day written nearest an occasion's noun at [start, end), in its sentence: a
+    date, a month-day before the noun, or a weekday counted from the page's own date."""
+    low, high = layout.sentence_at(unit, start)
+    low, high = max(low, start - _OCCASION_REACH), min(high, end + _OCCASION_REACH)
+    near: list[tuple[int, PartialDate]] = []
+    for hit in layout.dates.dates_in(low, high):
+        if hit.date.precision in ("day", "month-day"):
+            near.append((min(abs(hit.start - end), abs(start - hit.end)), hit.date))
+    for found in _MONTH_DAY.finditer(layout.norm, low, start):
+        month = MONTHS.get(lower(found["month"]))
+        day = make_date(None, month, int(found["day"])) if month is not None else None
+        if day is not None:
+            near.append((start - found.end(), day))
+    if published is not None:
+        for relative in layout.dates.relatives_in(low, high):
+            if relative.unit in ("day", "weekday", "today") and not relative.anaphoric:
+                shifted = shift(published, relative.delta, relative.unit)
+                if shifted is not None:
+                    distance = min(abs(relative.start - end), abs(start - relative.end))
+                    near.append((distance, shifted))
+    if not near:
+        return None
+    date = min(near, key=lambda pair: pair[0])[1]
+    return nearest_to(date, published) if date.year is None else date
+
+
 class QuoteBuilder:
     """Turns quote spans into QuoteRecords for one document."""
 
@@ -317,14 +404,16 @@ class QuoteBuilder:
         layout: Layout,
         attributor: Attributor,
         published: PartialDate | None = None,
-        noted: PartialDate | None = None,
+        said: PartialDate | None = None,
         listed: dict[int, str] | None = None,
     ) -> None:
         self.layout = layout
         # the speaker a list's credit or name line gives a quote line (speakerlines)
         self.listed = listed or {}
         self.published = published
-        self.noted = noted  # the date a note gives the page's quotes (quotes_note_date)
+        # when the page's quotes were said where nothing closer says: a note's date
+        # (quotes_note_date), the article's occasion (article_occasion) or its own date
+        self.said = said
         self.attributor = attributor
         self.last_in_unit: dict[int, QuoteRecord] = {}
         self.stated: dict[tuple[int, int], list[PartialDate]] = {}
@@ -350,7 +439,7 @@ class QuoteBuilder:
         if context is None and attribution.speaker and section.date is not None:
             context = self._section_occasion(section)
         date = self._date(opening, first, section, quote)
-        if date is None or date == self.published or date == self.noted:
+        if date is None or date in (self.published, self.said):
             date = self._lead_date(opening, first, attribution.speaker) or date
         return QuoteRecord(
             speaker=attribution.speaker,
@@ -518,8 +607,7 @@ class QuoteBuilder:
         return (
             self._attribution_date(start, end, quote)
             or self._relative_date(end, quote)
-            or self.noted
-            or self.published  # said for the article: as of the document's own date
+            or self.said  # said for the article: its occasion, or as of its own date
         )
 
     def _day_beside(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
