@@ -691,18 +691,22 @@ class QuoteBuilder:
         ):
             return None
         start, end = self.layout.sentences[previous.index][-1]
+        hits = self.layout.dates.dates_in(start, end)
+        if hits:
+            said = hits[0].date if len(hits) == 1 and hits[0].date.year is not None else None
+        else:
+            days = [
+                h for h in self.layout.dates.relatives_in(start, end)
+                if h.unit in ("day", "weekday", "today") and not h.anaphoric
+            ]  # fmt: skip
+            said = shift(self.published, days[0].delta, days[0].unit) if len(days) == 1 else None
+        if said is None:
+            return None  # the sentence states no one day: who speaks in it need not be read
         if self.attributor.reported_speaker(start, end) != speaker:
             return None  # no words of the speaker's said then
         if speaker not in self.attributor.named_between(start, end):
             return None
-        hits = self.layout.dates.dates_in(start, end)
-        if hits:
-            return hits[0].date if len(hits) == 1 and hits[0].date.year is not None else None
-        days = [
-            h for h in self.layout.dates.relatives_in(start, end)
-            if h.unit in ("day", "weekday", "today") and not h.anaphoric
-        ]  # fmt: skip
-        return shift(self.published, days[0].delta, days[0].unit) if len(days) == 1 else None
+        return said
 
     def _settle_headings(self, records: list[tuple[QuoteSpan, QuoteRecord]]) -> list[QuoteRecord]:
         """A headline repeating a body quote takes its speaker; a heading's full repeat is
