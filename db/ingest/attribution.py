@@ -611,8 +611,12 @@ class Attributor:
         subjects = [
             m
             for m in candidates
-            if m.subject and not self._reported_subject(m) and not self._is_object(m)
-        ]  # `Ann Lee, chief of Acme Holding, said`: Acme is the object of "of"
+            if m.subject
+            and not m.aside
+            and not self._reported_subject(m)
+            and not self._is_object(m)
+        ]  # `Ann Lee, chief of Acme Holding, said`: Acme is the object of "of"; `Ann Lee
+        # (Acme Holding) said`: Acme is an aside
         if not subjects or self._modifies_head(subjects[-1], verb_start):
             return None
         return subjects[-1]

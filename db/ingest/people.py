@@ -5,7 +5,8 @@ single name that speaks ("Trenin says"). Roles ("the Kremlin leader") resolve to
 the person the document binds to that country, else by elimination in the section.
 A pronoun resolves to the nearest person who fits it (he, she: by title or given
 name where the text shows one), never across sections: the latest subject or speaker,
-unless a person named in a later sentence came between.
+unless a person named in a later sentence came between. A name in brackets (an aside)
+is never bound, and the subject of someone's reported words is no subject there.
 """
 
 from __future__ import annotations
@@ -125,6 +126,14 @@ _GROUP_NOUNS: Final = frozenset(
 _LABEL_LEAD: Final = 12  # bullets and a number before a `Name: "..."` label, at most
 _ADVERB_REACH: Final = 20  # the longest sentence adverb opening a sentence, and its marks
 _ADVERB_EDGES: Final = " ,\"'(*-\u201c\u2018"
+_ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
+# The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
+_REPORTED_LEAD: Final = re.compile(r"\b(?P<word>[a-z]+)\s(?:[A-Z][\w'-]*\.?\s){0,3}\Z")
+# A lowercase word after a name that is no preposition, relative or conjunction: a verb
+# of the name's own ("Reed had", "Reed was"), not "said Reed of the Trust" or "said Reed,".
+_OWN_VERB: Final = re.compile(
+    r"\s(?!(?:of|from|at|in|on|to|who|whose|during|after|before|when|as|and|for|with)\b)[a-z]"
+)
 
 
 class Mention:
@@ -136,11 +145,13 @@ class Mention:
     """
 
     __slots__ = (
+        "aside",
         "country",
         "end",
         "in_quote",
         "kind",
         "person",
+        "reported",
         "section",
         "start",
         "subject",
@@ -168,6 +179,12 @@ class Mention:
         self.in_quote = in_quote
         self.country = country
         self.surface = surface
+        # For binding "he" and "she" only: a name set off in brackets ("Ann Lee (Green
+        # Party)") is an aside, never what a pronoun refers to; one that is the subject
+        # of someone's reported words ("Lee said Reed had ...") is no subject of the
+        # sentence's own.
+        self.aside = False
+        self.reported = False
 
 
 @dataclass(slots=True)
@@ -462,6 +479,34 @@ def _says(norm: str, run: _Run) -> bool:
     return word is not None and lower(word) in SPEECH_VERBS and lower(word) not in TOLD_VERBS
 
 
+def _in_brackets(norm: str, sentence_start: int, start: int) -> bool:
+    """An opening bracket before start in its sentence is not closed before it: the name
+    stands inside an aside ("Tom Reed (Harbour Ward, Green Party) said"). Asides are
+    short: only the _ASIDE_REACH characters before start are read."""
+    opened = norm.rfind("(", max(sentence_start, start - _ASIDE_REACH), start)
+    return opened >= 0 and norm.find(")", opened, start) < 0
+
+
+def _reported(norm: str, run: _Run) -> bool:
+    """`Lee said Reed had served`, `Lee told the meeting that Dr Reed was`: the name
+    opens a clause of someone's reported words (right after a speech verb or after
+    "that", past titles) and has a verb of its own: it is what was said, not who said it."""
+    lead = _REPORTED_LEAD.search(norm, max(run.sentence_start, run.start - 40), run.start)
+    if lead is None:
+        return False
+    verb = lower(lead["word"])
+    if verb != "that" and verb not in SPEECH_VERBS:
+        return False
+    if verb == "that" and not _speech_verb_in(norm, run.sentence_start, lead.start()):
+        return False
+    return _OWN_VERB.match(norm, run.end) is not None
+
+
+def _speech_verb_in(norm: str, start: int, end: int) -> bool:
+    """A speech verb stands among the words of norm[start:end]."""
+    return any(w in SPEECH_VERBS for w in _LOWER_TOKEN.findall(norm, start, end))
+
+
 def _word_before(text: str) -> str | None:
     """The last word of text, whatever follows it: _previous_word's word, mostly found by
     stripping common punctuation and spaces (the slow way only after anything else)."""
@@ -652,10 +697,13 @@ def build_cast(
             titled.add(person)
         _note_gender(genders, person, run.shape.title, name)
         subject = _name_is_subject(norm, run.sentence_start, run.start) or _says(norm, run)
-        mentions.append(
-            Mention(run.name_start, run.end, "name", person, subject,
-                    run.section, run.in_quote, None, surface)
+        mention = Mention(
+            run.name_start, run.end, "name", person, subject,
+            run.section, run.in_quote, None, surface
         )  # fmt: skip
+        mention.aside = _in_brackets(norm, run.sentence_start, run.start)
+        mention.reported = subject and _reported(norm, run)
+        mentions.append(mention)
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
     offices: dict[str, list[tuple[str, str]]] = {}
     mentions.extend(_office_mentions(norm, index, quotes, mentions, runs, offices))
@@ -950,7 +998,7 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
     for mention in cast.mentions:
         if mention.section != section:
             newest, subject, section = {}, {}, mention.section
-        if mention.in_quote:
+        if mention.in_quote or mention.aside:
             continue
         if mention.kind == "pronoun":
             wanted = "f" if lower(mention.surface) == "she" else "m"
@@ -968,7 +1016,7 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
         for form in ("f", "m"):  # "he" and "she" are subjects: the person carries on
             if gender is None or gender == form:
                 newest[form] = mention
-                if mention.subject:
+                if mention.subject and not mention.reported:
                     subject[form] = mention
 
 

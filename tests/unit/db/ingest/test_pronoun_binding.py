@@ -1,0 +1,72 @@
+"""Binding "he" and "she" on invented text: a name set off in brackets is an aside, and a
+name that opens someone's reported words is what was said, not who said it. Neither is
+what a later "he added" refers to; the person who spoke is."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse, quote_with
+
+# One speaker, then an aside in brackets after their name, as publishers write them:
+# a ward and a party (UK councils), a party and a state (US Congress), a photo caption.
+ASIDES = [
+    ("Councillor Tomas Reed (Harbour Ward, Green Party)", "Tomas Reed"),
+    ("Senator Tomas Reed (Kettle County, Farm Union)", "Tomas Reed"),
+    ("Tomas Reed (pictured with Lyle Carver)", "Tomas Reed"),
+    ("Tomas Reed (Norra Strand, Coast Alliance), the group leader,", "Tomas Reed"),
+]
+
+
+@pytest.mark.parametrize(("lead", "speaker"), ASIDES)
+def test_a_name_in_brackets_is_no_one_a_pronoun_refers_to(lead: str, speaker: str) -> None:
+    doc = parse(
+        "Harbour wall vote\n\n"
+        f"{lead} said the wall had been left to crumble for years.\n\n"
+        'He added: "We will not let the harbour fall into the sea."\n'
+    )
+    assert quote_with(doc, "fall into the sea").speaker == speaker
+
+
+@pytest.mark.parametrize(("lead", "speaker"), ASIDES)
+def test_a_name_in_brackets_is_not_the_subject_of_the_verb(lead: str, speaker: str) -> None:
+    doc = parse(
+        f'Harbour wall vote\n\n{lead} said the wall was an "old and fragile friend" of the town.\n'
+    )
+    assert quote_with(doc, "old and fragile friend").speaker in {speaker, None}
+
+
+# Someone speaks about someone else, then "he said": the forms a reported clause takes.
+REPORTED = [
+    "Mayor Tomas Reed said Lyle Carver had served the town for forty years.",
+    "Mayor Tomas Reed said that Cllr Carver was a loyal friend to the harbour.",
+    "Mayor Tomas Reed told the meeting that Lyle Carver had never missed a vote.",
+    "Mayor Tomas Reed says Mr Carver will be remembered at the harbour.",
+]
+
+
+@pytest.mark.parametrize("sentence", REPORTED)
+def test_the_subject_of_reported_words_is_not_the_next_speaker(sentence: str) -> None:
+    doc = parse(
+        f'Tributes to a councillor\n\n{sentence}\n\nHe said: "The whole harbour will miss him."\n'
+    )
+    assert quote_with(doc, "whole harbour will miss").speaker == "Tomas Reed"
+
+
+def test_a_reported_subject_still_speaks_when_named_in_a_later_sentence() -> None:
+    doc = parse(
+        "Tributes to a councillor\n\n"
+        "Mayor Tomas Reed said the harbour would miss him.\n\n"
+        "Lyle Carver was at the meeting too.\n\n"
+        'He said: "It was a sad evening for us all."\n'
+    )
+    assert quote_with(doc, "sad evening").speaker == "Lyle Carver"
+
+
+def test_a_name_after_said_and_before_a_comma_still_speaks() -> None:
+    doc = parse(
+        "Harbour wall vote\n\n"
+        '"The wall must be rebuilt," said Tomas Reed, the harbour master.\n\n'
+        'He added: "We start in the spring."\n'
+    )
+    assert quote_with(doc, "start in the spring").speaker == "Tomas Reed"
