@@ -126,6 +126,13 @@ _GROUP_NOUNS: Final = frozenset(
 _LABEL_LEAD: Final = 12  # bullets and a number before a `Name: "..."` label, at most
 _ADVERB_REACH: Final = 20  # the longest sentence adverb opening a sentence, and its marks
 _ADVERB_EDGES: Final = " ,\"'(*-\u201c\u2018"
+# ", he said." closing reported words: the verb, then the sentence's or a clause's end
+# ("he said, adding ..."), or a few words that tell when or where ("he said on Monday.").
+_CLOSING_VERB: Final = re.compile(
+    r"\s(?P<verb>[a-z]+)(?:\s(?:[a-z]+\s){0,2}?(?:[A-Za-z]+))?\s?(?:[.,;!?]|$)"
+)
+_REPORT_WORDS: Final = 12  # what it reports: a few words at least
+_QUOTE_CLOSERS: Final = frozenset("\"'\u201d\u2019")
 _ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
 # The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
 _REPORTED_LEAD: Final = re.compile(r"\b(?P<word>[a-z]+)\s(?:[A-Z][\w'-]*\.?\s){0,3}\Z")
@@ -146,6 +153,7 @@ class Mention:
 
     __slots__ = (
         "aside",
+        "closes",
         "country",
         "end",
         "in_quote",
@@ -185,6 +193,9 @@ class Mention:
         # sentence's own.
         self.aside = False
         self.reported = False
+        # A pronoun in ", he said." closing a sentence of reported words: it refers to
+        # no one those words name (a name in them is what was said about someone).
+        self.closes = False
 
 
 @dataclass(slots=True)
@@ -949,11 +960,24 @@ def _role_and_pronoun_mentions(norm: str, index: SentenceIndex, quotes: Interval
         sentence = index.locate(match.start())
         if sentence is not None:
             section = sentence[2]
-            found.append(
-                Mention(match.start(), match.end(), "pronoun", None, True, section,
-                        quotes.contains(match.start()), surface=match.group(0))
+            pronoun = Mention(
+                match.start(), match.end(), "pronoun", None, True, section,
+                quotes.contains(match.start()), surface=match.group(0)
             )  # fmt: skip
+            pronoun.closes = _closes_report(norm, sentence[0], match.start(), match.end())
+            found.append(pronoun)
     return found
+
+
+def _closes_report(norm: str, sentence_start: int, start: int, end: int) -> bool:
+    """`The plan was sound, he said.`: the pronoun follows a comma after words of its
+    own sentence, and a speech verb after it closes the sentence or a clause."""
+    if start - sentence_start < _REPORT_WORDS or not norm.startswith(", ", start - 2):
+        return False
+    if norm[start - 3] in _QUOTE_CLOSERS:
+        return False  # `"...," he said.`: the words are a quotation, its names skipped
+    verb = _CLOSING_VERB.match(norm, end)
+    return verb is not None and lower(verb["verb"]) in SPEECH_VERBS
 
 
 def _pronoun_matches(norm: str) -> list[re.Match[str]]:
@@ -994,17 +1018,27 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
     """
     newest: dict[str, Mention] = {}  # "f" or "m" -> the latest mention that fits it
     subject: dict[str, Mention] = {}  # ... and the latest such mention in subject position
-    section = -1
+    # The two as they stood when the current sentence began: what "..., he said." closing
+    # a sentence of reported words may refer to (a name in the words it reports is not
+    # the one who said them: "The plan was not Lee's idea, he said" is not Lee's).
+    earlier: tuple[dict[str, Mention], dict[str, Mention]] = ({}, {})
+    section = sentence_end = -1
     for mention in cast.mentions:
         if mention.section != section:
             newest, subject, section = {}, {}, mention.section
+            earlier = ({}, {})
+        if mention.start >= sentence_end:
+            sentence = index.locate(mention.start)
+            sentence_end = sentence[1] if sentence is not None else mention.end
+            earlier = (dict(newest), dict(subject))
         if mention.in_quote or mention.aside:
             continue
         if mention.kind == "pronoun":
             wanted = "f" if lower(mention.surface) == "she" else "m"
-            found = newest.get(wanted)
+            pool, pool_subject = earlier if mention.closes else (newest, subject)
+            found = pool.get(wanted)
             mention.person = (
-                _antecedent(found, subject.get(wanted), index) if found is not None else None
+                _antecedent(found, pool_subject.get(wanted), index) if found is not None else None
             )
         if mention.person is None:
             if mention.kind == "role" and mention.country is None and mention.subject:

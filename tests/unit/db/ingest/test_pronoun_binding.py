@@ -70,3 +70,35 @@ def test_a_name_after_said_and_before_a_comma_still_speaks() -> None:
         'He added: "We start in the spring."\n'
     )
     assert quote_with(doc, "start in the spring").speaker == "Tomas Reed"
+
+
+# ", he said." closing a sentence of reported words: whoever it reports is not the one
+# who said them ("The plan was Reed's, he said" is not Reed's word about himself).
+CLOSINGS = [
+    "he said.",
+    "he said on Monday.",
+    "he told reporters.",
+    "he said, adding that the port would stay shut.",
+]
+
+
+@pytest.mark.parametrize("closing", CLOSINGS)
+def test_a_name_in_the_words_a_pronoun_reports_is_not_the_pronoun(closing: str) -> None:
+    doc = parse(
+        "Port closure\n\n"
+        "Harbour master Dan Okoro spoke to reporters at the quay.\n\n"
+        f"The closure had been forced on the port by Lyle Carver and the council, {closing}\n\n"
+        '"We had no choice at all," he added.\n'
+    )
+    assert quote_with(doc, "no choice at all").speaker == "Dan Okoro"
+
+
+def test_a_pronoun_after_a_quotation_still_binds_to_the_name_before_it() -> None:
+    doc = parse(
+        "Port closure\n\n"
+        "Harbour master Dan Okoro spoke to reporters at the quay.\n\n"
+        "The council then asked Lyle Carver to explain the closure.\n\n"
+        'Lyle Carver was blunt. "We had no choice at all," he said.\n'
+    )
+    assert quote_with(doc, "no choice at all").speaker == "Lyle Carver"
+
