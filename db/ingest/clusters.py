@@ -60,12 +60,15 @@ def _same_given(a: str, b: str) -> bool:
 def cluster_full_names(full: list[tuple[str, ...]]) -> Clusters:
     """Full names (in text order) grouped by surname into clusters of one person each."""
     surnames = {lower(name[-1]) for name in full}
+    forms = set(full)
     paired: dict[tuple[str, ...], bool] = {}
     clusters: Clusters = {}
     created = 0
     for name in full:
         if name not in paired:
-            paired[name] = any(lower(t) in surnames for t in name[:-1] if len(t) > 2)
+            paired[name] = any(lower(t) in surnames for t in name[:-1] if len(t) > 2) and (
+                name[:-1] not in forms  # "Wan Azmi Rahman", then "Wan Azmi": one person
+            )
         if paired[name]:
             continue  # "Smith Jones": two surnames side by side, not one person
         group = clusters.setdefault(lower(name[-1]), [])

@@ -102,3 +102,23 @@ def test_a_pronoun_after_a_quotation_still_binds_to_the_name_before_it() -> None
     )
     assert quote_with(doc, "no choice at all").speaker == "Lyle Carver"
 
+
+# A full name of three words, then the same name without its last word, as Malay and
+# Brazilian texts shorten names: one person, whose full name is a mention too.
+SHORTENED = [
+    ("Wan Azmi Rahman", "Wan Azmi"),
+    ("Nik Farid Hassan", "Nik Farid"),
+    ("Tunku Idris Salleh", "Tunku Idris"),
+]
+
+
+@pytest.mark.parametrize(("full", "short"), SHORTENED)
+def test_a_name_shortened_to_its_first_words_is_still_a_person(full: str, short: str) -> None:
+    doc = parse(
+        "Port to reopen\n\n"
+        f"KUALA LUMPUR: {full} has said the port will reopen next week.\n\n"
+        "It was not his decision to close it after Lyle Carver ordered an inquiry, he said.\n\n"
+        '"We are ready to open the gates," he said.\n\n'
+        f"Later, {short} said the gates had been repaired.\n"
+    )
+    assert quote_with(doc, "ready to open the gates").speaker in {full, short}
