@@ -33,6 +33,10 @@ _LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*"
 _DESCRIBED_NAME_TEXT: Final = re.compile(
     r"[\s,]*(?:(?:the|The|an?|[A-Z][\w.'-]*)\s)*(?:[a-z][\w'-]*\s){0,3}(?:[A-Z][\w.'-]*\s)*"
 )
+# Forms of "be" that make the speech verb after them passive, and how far after that
+# verb its agent's "by" may stand ("was described by the mayor as").
+_BE_FORMS: Final = frozenset("is are was were be been being".split())
+_AGENT_REACH: Final = 30
 # How far after a closing mark the speaker's name may end its description ("...,"
 # Woodward Public Schools Superintendent Tim Merchant told ...).
 _AFTER_REACH: Final = 80
@@ -559,14 +563,28 @@ class Attributor:
             if named is not None and named.person and named.end <= label.end("name"):
                 return Attribution(named.person, None, True)
         words = self._words(sentence_start, open_at)
-        for word in reversed(words):
+        for at, word in enumerate(reversed(words)):
             if lower(word.group(0)) in SPEECH_VERBS:
+                if _passive(words, len(words) - 1 - at):
+                    return self._agent(word.end(), open_at)
                 speaker = self.subject_of(word.start(), word.end(), sentence_start)
                 if speaker is not None:
                     context = self._occasion(sentence_start, open_at)
                     return Attribution(speaker.person, context, True)
                 return NOBODY
         return self._introduced(sentence_start, open_at)
+
+    def _agent(self, verb_end: int, open_at: int) -> Attribution:
+        """`The hall was described by Ann Lee as "..."`: after a passive speech verb, the
+        one named after "by" speaks; with no such name, someone the text does not name
+        (`The church was described as "..."`: not the church)."""
+        by = self.norm.find(" by ", verb_end, open_at)
+        if by < 0 or by - verb_end > _AGENT_REACH:
+            return NOBODY
+        named = self._mention_at(by + 4, by + 4, described=True)
+        if named is None or not named.person or named.kind == "pronoun" or named.end > open_at:
+            return NOBODY
+        return Attribution(named.person, None, True)
 
     def _introduced(self, sentence_start: int, open_at: int) -> Attribution:
         """`More from historian Ann Lee in the Times: "..."`: no speech verb, but a colon
@@ -699,6 +717,20 @@ class Attributor:
             if match.group(0).startswith("during") and not self.quotes.contains(match.start()):
                 return match.group(0)
         return None
+
+
+def _passive(words: list[re.Match[str]], index: int) -> bool:
+    """The speech verb words[index] is passive ("was described as", "has been widely
+    called", "is told"), not progressive ("was saying"): a form of "be" before it, an
+    adverb between at most; its subject is what was spoken of or to, never who spoke."""
+    if words[index].group(0).endswith("ing"):
+        return False  # "was saying": the progressive, whose subject speaks
+    before = index - 1
+    if before >= 0:
+        adverb = lower(words[before].group(0))
+        if adverb in ADVERBS_BETWEEN or adverb.endswith("ly"):
+            before -= 1
+    return before >= 0 and lower(words[before].group(0)) in _BE_FORMS
 
 
 def spelled_out(norm: str, initials: str) -> str | None:
