@@ -133,6 +133,7 @@ _CLOSING_VERB: Final = re.compile(
 )
 _REPORT_WORDS: Final = 12  # what it reports: a few words at least
 _QUOTE_CLOSERS: Final = frozenset("\"'\u201d\u2019")
+_POSSESSIVE_DETERMINERS: Final = frozenset("his her their your its my our".split())
 _ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
 # The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
 _REPORTED_LEAD: Final = re.compile(r"\b(?P<word>[a-z]+)\s(?:[A-Z][\w'-]*\.?\s){0,3}\Z")
@@ -350,6 +351,8 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
             continue
         if _qualifies(norm, run_end):
             continue  # "Hydro One spokeswoman Ann Lee": Hydro One is nobody here
+        if len(shape.name) == 1 and _addressed(norm, pos + shape.name_offset):
+            continue  # "his Honour", "Her Majesty": a form of address, no one's name
         while ahead < len(spans) and spans[ahead][1] <= pos:
             ahead += 1
         in_quote = ahead < len(spans) and spans[ahead][0] <= pos
@@ -358,6 +361,16 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         name_start = pos + shape.name_offset
         runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start, end))
     return runs
+
+
+def _addressed(norm: str, name_start: int) -> bool:
+    """A possessive determiner stands right before the single name ("his Honour said",
+    "Her Majesty", "your Excellency"): a name takes none, a form of address does."""
+    space = name_start - 1
+    if space < 2 or norm[space] != " ":
+        return False
+    words = norm[max(0, space - 5) : space].split()
+    return bool(words) and lower(words[-1].lstrip(_ADVERB_EDGES)) in _POSSESSIVE_DETERMINERS
 
 
 def is_head_noun(word: str) -> bool:
