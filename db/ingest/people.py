@@ -133,6 +133,10 @@ _CLOSING_VERB: Final = re.compile(
 )
 _REPORT_WORDS: Final = 12  # what it reports: a few words at least
 _QUOTE_CLOSERS: Final = frozenset("\"'\u201d\u2019")
+# Words that open a clause inside a sentence, whose subject is not the sentence's own.
+_SUBORDINATORS: Final = frozenset(
+    "who whom whose which where when while because although though if since until".split()
+)
 _POSSESSIVE_DETERMINERS: Final = frozenset("his her their your its my our".split())
 _ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
 # The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
@@ -190,7 +194,8 @@ class Mention:
         self.surface = surface
         # For binding "he" and "she" only: a name set off in brackets ("Ann Lee (Green
         # Party)") is an aside, never what a pronoun refers to; one that is the subject
-        # of someone's reported words ("Lee said Reed had ...") is no subject of the
+        # of someone's reported words ("Lee said Reed had ...") or of a clause inside
+        # the sentence ("Lee, who lives where Reed farmed, said") is no subject of the
         # sentence's own.
         self.aside = False
         self.reported = False
@@ -526,6 +531,16 @@ def _reported(norm: str, run: _Run) -> bool:
     return _OWN_VERB.match(norm, run.end) is not None
 
 
+def _subordinate(norm: str, run: _Run) -> bool:
+    """`Ann Lee, who lives where Tom Reed once farmed, said`: the name opens a relative
+    or adverbial clause inside its sentence (after "who", "where", "because" ...), whose
+    subject is not the sentence's own."""
+    if _opens_sentence(norm, run.sentence_start, run.start):
+        return False  # "When Reed arrived, ...": nothing before it for it to be inside
+    word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
+    return word is not None and lower(word) in _SUBORDINATORS
+
+
 def _speech_verb_in(norm: str, start: int, end: int) -> bool:
     """A speech verb stands among the words of norm[start:end]."""
     return any(w in SPEECH_VERBS for w in _LOWER_TOKEN.findall(norm, start, end))
@@ -726,7 +741,7 @@ def build_cast(
             run.section, run.in_quote, None, surface
         )  # fmt: skip
         mention.aside = _in_brackets(norm, run.sentence_start, run.start)
-        mention.reported = subject and _reported(norm, run)
+        mention.reported = subject and (_reported(norm, run) or _subordinate(norm, run))
         mentions.append(mention)
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
     offices: dict[str, list[tuple[str, str]]] = {}

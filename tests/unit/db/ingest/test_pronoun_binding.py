@@ -122,3 +122,28 @@ def test_a_name_shortened_to_its_first_words_is_still_a_person(full: str, short:
         f"Later, {short} said the gates had been repaired.\n"
     )
     assert quote_with(doc, "ready to open the gates").speaker in {full, short}
+
+
+# A second name inside a relative or adverbial clause of the sentence: its subject is
+# not the sentence's own, and a later "she" means the one the sentence is about.
+SUBORDINATE = [
+    "Kemi Adeyemi, 39, who lives where Tunde Bello once farmed, said the field flooded.",
+    "Kemi Adeyemi said the field flooded because Tunde Bello had blocked the drain.",
+    "Kemi Adeyemi was at home when Tunde Bello called about the flood.",
+    "Kemi Adeyemi, whose farm lies where Tunde Bello grazes sheep, saw the flood.",
+]
+
+
+@pytest.mark.parametrize("sentence", SUBORDINATE)
+def test_a_name_in_a_clause_inside_the_sentence_is_not_its_subject(sentence: str) -> None:
+    doc = parse(f'Field floods\n\n{sentence}\n\nShe said: "The water came up to the windows."\n')
+    assert quote_with(doc, "up to the windows").speaker == "Kemi Adeyemi"
+
+
+def test_a_clause_opening_its_sentence_still_gives_the_pronoun_its_subject() -> None:
+    doc = parse(
+        "Field floods\n\n"
+        "Kemi Adeyemi farms the lower field.\n\n"
+        'When Tunde Bello arrived, he said: "The drain is blocked."\n'
+    )
+    assert quote_with(doc, "drain is blocked").speaker == "Tunde Bello"
