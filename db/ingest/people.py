@@ -137,6 +137,7 @@ _QUOTE_CLOSERS: Final = frozenset("\"'\u201d\u2019")
 _SUBORDINATORS: Final = frozenset(
     "who whom whose which where when while because although though if since until".split()
 )
+_ARTICLES: Final = frozenset("a an the".split())
 _POSSESSIVE_DETERMINERS: Final = frozenset("his her their your its my our".split())
 _ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
 # The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
@@ -799,11 +800,19 @@ def _unnamed_subject(norm: str, lead: int, end: int) -> tuple[int, int] | None:
             if before and lower(words[before]) in ADVERBS_BETWEEN:
                 before -= 1
             noun = words[before]
-            if not noun.isalpha() or lower(noun) not in UNNAMED_SPEAKERS:
+            if not noun.isalpha():
+                return None
+            if lower(noun) not in UNNAMED_SPEAKERS and not _article_noun(words, before):
                 return None
             at = lead + sum(len(w) + 1 for w in words[:before])
             return at, at + len(noun)
     return None
+
+
+def _article_noun(words: list[str], index: int) -> bool:
+    """`An appellant claimed`, `The defendant said`: the sentence opens on an article
+    and the lowercase noun before the speech verb, someone the text does not name."""
+    return index == 1 and words[1].islower() and lower(words[0]) in _ARTICLES
 
 
 def _note_gender(

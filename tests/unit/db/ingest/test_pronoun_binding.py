@@ -147,3 +147,24 @@ def test_a_clause_opening_its_sentence_still_gives_the_pronoun_its_subject() -> 
         'When Tunde Bello arrived, he said: "The drain is blocked."\n'
     )
     assert quote_with(doc, "drain is blocked").speaker == "Tunde Bello"
+
+
+# Someone unnamed, an article and a noun, speaks: a "he" after it is that person, not
+# the last person the text named.
+UNNAMED = [
+    "An appellant claimed in court",
+    "The defendant insisted on Monday",
+    "A bystander told reporters",
+    "The caller said",
+]
+
+
+@pytest.mark.parametrize("opening", UNNAMED)
+def test_an_unnamed_speaker_is_not_the_last_person_named(opening: str) -> None:
+    doc = parse(
+        "Sign dispute\n\n"
+        "Tomas Reed runs the harbour cafe.\n\n"
+        f"{opening} that the cafe had misled him.\n\n"
+        '"The sign was far too small to read," he said.\n'
+    )
+    assert quote_with(doc, "far too small").speaker is None
