@@ -45,6 +45,11 @@ _CREDIT_MOST: Final = 200  # the longest credit line read
 _LEAD_MOST: Final = 60  # the longest role written before the name of a credit
 _NAME_LINE_MOST: Final = 60  # the longest name line over quotes
 _NAME_LINE_WORDS: Final = 8
+_ROLE_WORDS: Final = 6  # the most words of a role after a name line's comma
+# Words that make what follows a name's comma a clause about them, not their role.
+_CLAUSE_WORDS: Final = frozenset("who whose which that when where after before as is was".split())
+_TOPIC_MOST: Final = 160  # the longest "On the defeat:" line between a name and quotes
+_TOPICS_MOST: Final = 2  # topic lines read past between a name line and its quote
 _LIST_LEAST: Final = 2  # name lines, or dashed credits, that make a page of quotes
 _LINE_KINDS: Final = ("paragraph", "label", "bullet")
 
@@ -143,12 +148,38 @@ def _name_line(norm: str, cast: Cast, unit: Unit, heading: bool = False) -> str 
         return None
     if len(line.split()) > _NAME_LINE_WORDS:
         return None
+    if line[0] == "(" and line[-1] == ")":  # "(Ann Lee)": the name alone in brackets
+        return _bracketed_name(norm, cast, unit.start + 1, unit.start + len(line) - 1)
     aside = _ASIDE.search(line)
     end = unit.start + (aside.start() if aside else len(line))
     found = credit_name(norm, cast, unit.start, end)
-    if found is None or found[2] != end:
-        return None  # the name ends the line, or only an aside follows it
+    if found is None:
+        return None
+    if any(lower(word) in STOPWORDS for word in norm[unit.start : found[1]].split()):
+        return None  # "On the absence of captain Ann Lee:": a topic line, no name line
+    if found[2] != end and (found[1] != unit.start or not _role_after(norm, cast, found[2], end)):
+        return None  # the name ends the line, or only an aside or a role follows it
     return found[0]
+
+
+def _bracketed_name(norm: str, cast: Cast, start: int, end: int) -> str | None:
+    found = credit_name(norm, cast, start, end)
+    return None if found is None or found[1] != start or found[2] != end else found[0]
+
+
+def _role_after(norm: str, cast: Cast, start: int, end: int) -> bool:
+    """`, Wanderers head coach`, `, number eight, captain`, `, chief executive of Acme`:
+    a role after the name's comma, a few words, no clause ("Ann Lee, who scored") and no
+    one else's name ("Ann Lee, Tom Reed and Karl Berg" lists people)."""
+    if not norm.startswith(", ", start):
+        return False
+    words = norm[start + 2 : end].replace(",", " ").split()
+    if not 0 < len(words) <= _ROLE_WORDS:
+        return False
+    if any(lower(w) in _CLAUSE_WORDS or lower(w) in SPEECH_VERBS for w in words):
+        return False
+    surnames = {lower(person.split()[-1]) for person in cast.people}
+    return not any(lower(w) in surnames for w in words)
 
 
 def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], set[int]]:
@@ -177,15 +208,42 @@ def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, s
             above -= 1
     if credits:
         return speakers, set()
-    return _headed(norm, units, cast)
+    headed = _headed(norm, units, cast)
+    if headed[1]:
+        return headed
+    return _credited_below(norm, units, cast), set()
+
+
+def _credited_below(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:
+    """No dash anywhere and no name line heading quotes: name lines under closed quotes
+    (`Ann Lee, Mexico coach`, `(Ann Lee)`) credit them, on a page with two or more."""
+    found: dict[int, str] = {}
+    for index in range(1, len(units)):
+        if _ends_quote(norm, units[index - 1]) and _quote_line(norm, units[index - 1]):
+            person = _name_line(norm, cast, units[index])
+            if person is not None:
+                found[index - 1] = person
+    if len(found) < _LIST_LEAST:
+        return {}
+    for person in found.values():
+        cast.adopt(person)
+    return found
+
+
+def signature_name(norm: str, cast: Cast, unit: Unit) -> str | None:
+    """The person a line under a block quote names: the name alone, a role before it or
+    after its comma, an aside in brackets after it, or the name in brackets."""
+    return _name_line(norm, cast, unit)
 
 
 def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], set[int]]:
     """Name lines over quote lines: each heads the quote lines under it."""
     heads: dict[int, str] = {}
     for index in range(len(units) - 1):
-        below = units[index + 1]
-        if below.block.section != units[index].block.section or not _quote_line(norm, below):
+        below = _past_topics(norm, units, index + 1)
+        if below is None or below.block.section != units[index].block.section:
+            continue
+        if not _quote_line(norm, below):
             continue
         person = _name_line(norm, cast, units[index], heading=True)
         if person is not None:
@@ -195,14 +253,41 @@ def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], s
     first = min(heads)
     if first > 0 and _ends_quote(norm, units[first - 1]):
         return {}, set()  # a quote above the first name line: the names sign below
+    last = max(index for index in range(len(units)) if _quote_line(norm, units[index]))
+    if last + 1 < len(units) and _name_line(norm, cast, units[last + 1]) is not None:
+        return {}, set()  # a name line under the last quote: the names sign below
     speakers: dict[int, str] = {}
     for index, person in heads.items():
         cast.adopt(person)
         at = index + 1
-        while at < len(units) and at not in heads and _quote_line(norm, units[at]):
-            speakers[at] = person
+        section = units[index].block.section
+        while at < len(units) and at not in heads and units[at].block.section == section:
+            if _quote_line(norm, units[at]):
+                speakers[at] = person
+            elif not _topic_line(norm, units[at]):
+                break
             at += 1
     return speakers, set(heads)
+
+
+def _topic_line(norm: str, unit: Unit) -> bool:
+    """`On the defeat in the final:`: a short line that says what the quote under it is
+    about, between a name line and its quotes."""
+    return (
+        unit.block.kind in _LINE_KINDS
+        and unit.end - unit.start <= _TOPIC_MOST
+        and norm[unit.end - 1] == ":"
+        and norm[unit.start] not in _OPENING_MARKS
+        and "\n" not in norm[unit.start : unit.end]
+    )
+
+
+def _past_topics(norm: str, units: list[Unit], index: int) -> Unit | None:
+    """The first unit from index on that is not a topic line (a few at most)."""
+    for at in range(index, min(len(units), index + _TOPICS_MOST + 1)):
+        if not _topic_line(norm, units[at]):
+            return units[at]
+    return None
 
 
 _TRAILING_DASH: Final = re.compile(r"(?:\s[-\u2013\u2014]{1,2}|[\u2013\u2014])\s*(?=[A-Z])")

@@ -36,7 +36,7 @@ from db.ingest.lexicon import (
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
-from db.ingest.speakerlines import credit_name, speaker_lines, trailing_credit
+from db.ingest.speakerlines import credit_name, signature_name, speaker_lines, trailing_credit
 from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
 
@@ -110,6 +110,7 @@ _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
 _LIFE_SPAN: Final = re.compile(r"\((?:[^()\d]{0,8})(\d{3,4})\s*[-\u2013\u2014]\s*(\d{3,4})\)\s*$")
 _TITLE_WORDS: Final = re.compile(r"(?:[A-Z][\w.'-]*\s)*")  # capitalised words only
 _SAID_ENDINGS: Final = ".!?\"'"
+_LIST_LEAST: Final = 2  # lines signed with a role that make a page of quotes
 _SIGNATURE_KINDS: Final = ("bullet", "paragraph", "label")
 _OUTER_MARKS: Final = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e "
 
@@ -415,6 +416,7 @@ def _block_quotes(
     turns: Turns,
 ) -> None:
     """A paragraph followed by one `— Name, context` line is Name's quote."""
+    roled: dict[int, str] | None = None  # lines signed with a role, read on first need
     for index in range(len(units) - 1):
         unit, line = units[index], units[index + 1]
         if unit.block.kind != "paragraph" or line.block.kind not in _SIGNATURE_KINDS:
@@ -439,6 +441,10 @@ def _block_quotes(
             context_end = line.end
         elif said:
             speaker, context_end = _signature(norm, cast, line), line.start
+            if speaker is None and roled is None:
+                roled = _role_signed(norm, units, cast)
+            if speaker is None and roled and index + 1 in roled:
+                speaker, context_end = (roled[index + 1], line.start), line.start
         else:
             continue  # a signed quote is a sentence; "Office of the Press Secretary" is not
         if speaker is None:
@@ -450,6 +456,24 @@ def _block_quotes(
         span = Span(unit.start, unit.end)
         date = _within_life(dates[index], norm[line.start : line.end])
         turns.quotes.append(QuoteRecord(person, words, date, context, False, span))
+
+
+def _role_signed(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:
+    """Signature lines with a role after the name's comma or the name in brackets (`Ann
+    Lee, Mexico coach`, `(Ann Lee)`) under paragraphs that end as said words do: by the
+    line's index, and only on a page of two or more (one could be a caption's credit)."""
+    found: dict[int, str] = {}
+    for index in range(1, len(units)):
+        unit, line = units[index - 1], units[index]
+        if unit.block.kind != "paragraph" or norm[unit.end - 1] not in _SAID_ENDINGS:
+            continue
+        if line.block.kind in _SIGNATURE_KINDS and _signature(norm, cast, line) is None:
+            person = signature_name(norm, cast, line)
+            if person is not None:
+                found[index] = person
+    if len(found) < _LIST_LEAST:
+        return {}
+    return {index: cast.adopt(person) for index, person in found.items()}
 
 
 def _reports_quotes(norm: str, unit: Unit) -> bool:
