@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from db.ingest.lexicon import SPEECH_VERBS, STOPWORDS
+from db.ingest.lexicon import SPEECH_VERBS, STOPWORDS, US_STATE_CODES
 from db.ingest.names import run_shape
 from db.ingest.people import Cast
 from db.ingest.quotemarks import Unit
@@ -36,6 +36,7 @@ _RUN: Final = re.compile(
 # another capitalised run ("Wanderers coach Ann Lee", "Wanderers coach, Ann Lee"): the run
 # qualifies the role of the name after it, as its team or its country.
 _POSSESSIVE: Final = re.compile(r"['\u2019]s\s")
+_STATE_AFTER: Final = re.compile(r",\s([A-Z]{2})\b")  # "Springfield, IL": a place
 _ROLE_AFTER: Final = re.compile(r"\s([a-z][\w-]*)(?:\s([a-z][\w-]*))?,?\s[A-Z]")
 _DASH: Final = re.compile(r"[-\u2013\u2014]{1,2}\s*(?=[A-Z])")
 _ASIDE: Final = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
@@ -61,8 +62,12 @@ def _context_word(word: str) -> bool:
 
 
 def _qualifies(norm: str, end: int, line_end: int) -> bool:
-    """The run that ends at `end` qualifies a role before a name ("Wanderers coach ...")."""
+    """The run that ends at `end` qualifies a role before a name ("Wanderers coach ..."),
+    or names a place with its state ("Hot Springs, SD City Administrator Ann Lee")."""
     if _POSSESSIVE.match(norm, end, line_end):
+        return True
+    state = _STATE_AFTER.match(norm, end, line_end)
+    if state is not None and state.group(1) in US_STATE_CODES:
         return True
     role = _ROLE_AFTER.match(norm, end, line_end)
     if role is None:

@@ -99,6 +99,17 @@ _ANSWER_LABELS: Final = frozenset(("a", "answer", "interviewee"))
 _INTERVIEW_WITH: Final = re.compile(
     r"\b(?:[Ii]nterview\s(?:with|of)|[Ii]nterviewed|[Ii]nterviewee:?)\s"
 )
+# What an interview's headline says it is (lower case).
+_INTERVIEW_HEADLINE_WORDS: Final = (
+    "interview",
+    "q&a",
+    "q & a",
+    "q and a",
+    "in conversation",
+    "questions for",
+    "questions with",
+)
+_HEADLINE_MOST: Final = 200  # the longest first line read as an interview's headline
 _AND_NAME: Final = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'-]*\s){0,3}")
 _INTERVIEWED_BY: Final = re.compile(r",?\s(?:was\s)?interviewed\sby\b")
 _START: Final = operator.attrgetter("start")
@@ -303,6 +314,8 @@ def find_turns(
             for label in labels
         )
         interviewee = _interviewee(norm, cast) if answers else None
+        if answers and interviewee is None:
+            interviewee = _headline_interviewee(norm, units, cast)
         _transcript(text, pieces, labels, cast, piece_dates, turns, interviewee)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
     _block_quotes(text, norm, units, cast, dates, turns)
@@ -369,6 +382,34 @@ def _interviewee(norm: str, cast: Cast) -> str | None:
         if index >= 0 and names[index].end == match.start():
             found.add(names[index].person or "")
     return found.pop() if len(found) == 1 else None
+
+
+def _headline_interviewee(norm: str, units: list[Unit], cast: Cast) -> str | None:
+    """The one person an interview's headline names ("Interview #7: Harbour Master Ann
+    Lee", "Q&A with Dr. Ann Lee", "Ann Lee: the interview"), else None."""
+    if not units:
+        return None
+    head = units[0]
+    if head.end - head.start > _HEADLINE_MOST:
+        return None
+    words = lower(norm[head.start : head.end])
+    if not any(word in words for word in _INTERVIEW_HEADLINE_WORDS):
+        return None
+    people: set[str] = set()  # the headline's names, read as a credit's are (its roles)
+    at = norm.rfind(": ", head.start, head.end)
+    # "Interview: Harbour Master Ann Lee", else the name before the colon ("Ann Lee: the
+    # interview"), or anywhere in a headline without one
+    parts = [(head.start, head.end)] if at < 0 else [(at + 2, head.end), (head.start, at)]
+    for start, end in parts:
+        while len(people) < 2:
+            found = credit_name(norm, cast, start, end)
+            if found is None:
+                break
+            people.add(found[0])
+            start = found[2]
+        if people:
+            break
+    return cast.adopt(people.pop()) if len(people) == 1 else None
 
 
 def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str | None:

@@ -1,0 +1,46 @@
+"""An interview's headline names the one person it interviews, in the forms publishers
+give it ("Interview: ...", "Q&A with ...", "In conversation with ...", "... on the
+record"); that person's are the `A:` turns. Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+ANSWERS = [
+    "In a house by the water, and I saw it every single morning.",
+    "They were fishermen, both of them, and so was my grandfather.",
+]
+BODY = f"Q: Where were you born?\n\nA: {ANSWERS[0]}\n\nQ: And your parents?\n\nA: {ANSWERS[1]}\n"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Interview #7: Harbour Master Anna Voss",
+        "Interview #12: Glen Ellis, ME Harbour Master Anna Voss",  # a place and its state
+        "Q&A with harbour master, Dr. Anna Voss",
+        "Q&A: Anna Voss on the old harbour",
+        "In conversation with Anna Voss",
+        "Five questions for Anna Voss",
+        "Anna Voss: the interview",
+    ],
+)
+def test_the_headline_names_who_answers(headline: str) -> None:
+    doc = parse(f"{headline}\n\nWe talked about the harbour and its history.\n\n{BODY}")
+    found = [(q.speaker, q.text) for q in doc.quotes if q.text in ANSWERS]
+    assert found == [("Anna Voss", answer) for answer in ANSWERS]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Interview: Anna Voss and Karl Berg on the harbour",  # two people
+        "Anna Voss opens the new harbour",  # no interview named
+    ],
+)
+def test_a_headline_without_one_interviewee_names_nobody(headline: str) -> None:
+    doc = parse(f"{headline}\n\nWe talked about the harbour and its history.\n\n{BODY}")
+    found = [q.speaker for q in doc.quotes if q.text in ANSWERS]
+    assert found == [None, None]
