@@ -46,6 +46,11 @@ _HONORIFIC: Final = (
 )
 _CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
 _TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
+# Lower-case particles inside a name ("Ann van Dijk", "Luis de la Cruz", "Omar bin Said").
+_PARTICLES: Final = frozenset(
+    "de da di del della van von der den la le du dos das bin ibn al ter".split()
+)
+_PARTICLE: Final = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 # After a name and before its colon, what a hearing's record adds: a party or a body in
 # brackets ("SEN. ANNA VOSS (D-Maine):") or an office in capitals ("ANNA VOSS, MAYOR:").
 _LABEL_ASIDE: Final = (
@@ -53,7 +58,7 @@ _LABEL_ASIDE: Final = (
 )
 _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
-    rf"|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
+    rf"|{_TITLE_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
     r"(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{2}))(?:\s+(?=\S)|\s*$)"
 )
 # Inline: a label of capitals ending at a colon (searched backwards from the colon).
@@ -426,9 +431,27 @@ def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str |
         # the text ties exactly one person to it ("Prime Minister Ann Lee ...")
         return cast.holder_of(words)
     if _INITIALS.match(label):
-        return _initials_of(cast, label)
+        return _initials_of(cast, label) or _given_named(cast, label, unknown=True)
     tokens = [t.strip(".") for t in _LEADING_HONORIFIC.sub("", label).split()]
-    return _person_named(cast, tokens[-1], " ".join(t[:1].upper() + lower(t[1:]) for t in tokens))
+    if len(tokens) == 1:
+        given = _given_named(cast, tokens[0])
+        if given != "":
+            return given
+    name = " ".join(t if t in _PARTICLES else t[:1].upper() + lower(t[1:]) for t in tokens)
+    return _person_named(cast, tokens[-1], name)
+
+
+def _given_named(cast: Cast, word: str, unknown: bool = False) -> str | None:
+    """`Ann:` after `Ann Lee:`: the one person in the text whose given name this is and
+    whom no one shares the word with as a surname; None when two share it; "" when
+    nobody has it (unknown: None then too)."""
+    wanted = lower(word)
+    if any(lower(person.split()[-1]) == wanted for person in cast.people):
+        return None if unknown else ""  # a surname: read as one
+    found = [p for p in cast.people if " " in p and lower(p.split()[0]) == wanted]
+    if len(found) == 1:
+        return found[0]
+    return None if found or unknown else ""
 
 
 def _initials_of(cast: Cast, label: str) -> str | None:

@@ -1,0 +1,55 @@
+"""Transcript labels change form along a text: a full name with a particle ("Mayor Ann
+van Dijk:", "Luis de la Cruz:"), then the given name alone ("Ann:") once the text has
+named one Ann. Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+FIRST = "Good morning, Tom, and thank you for having me on the programme today."
+LATER = "We rebuilt the wall stone by stone, and the council paid for none of it."
+ASK = "What did the council say when you asked for the money to rebuild it?"
+
+
+def _turns(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in parse(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("label", "later", "full"),
+    [
+        ("Mayor Ann van Dijk", "Mayor", "Ann van Dijk"),
+        ("Luis de la Cruz", "De la Cruz", "Luis de la Cruz"),
+        ("Dr. Omar bin Said", "Dr. Omar bin Said", "Omar bin Said"),
+    ],
+)
+def test_a_label_with_a_name_particle_opens_a_turn(label: str, later: str, full: str) -> None:
+    text = (
+        "Harbour hour\n\nTom Reed: Good morning, this is the harbour hour on the radio.\n\n"
+        f"{label}: {FIRST}\n\nTom Reed: {ASK}\n\n{later}: {LATER}\n"
+    )
+    found = _turns(text)
+    assert (full, FIRST) in found
+
+
+@pytest.mark.parametrize("given", ["Anna", "ANNA"])
+def test_a_given_name_label_is_the_one_person_so_named(given: str) -> None:
+    text = (
+        "Harbour hour\n\nTom Reed: Good morning, this is the harbour hour on the radio.\n\n"
+        f"Anna Voss: {FIRST}\n\nTom: {ASK}\n\n{given}: {LATER}\n"
+    )
+    found = _turns(text)
+    assert ("Anna Voss", LATER) in found
+    assert ("Tom Reed", ASK) in found
+
+
+def test_a_given_name_two_people_share_is_nobody_known() -> None:
+    text = (
+        "Harbour hour\n\nTom Reed: Good morning, this is the harbour hour on the radio.\n\n"
+        f"Anna Voss: {FIRST}\n\nAnna Berg: I agree with every word of that.\n\n"
+        f"Tom Reed: {ASK}\n\nAnna: {LATER}\n"
+    )
+    speakers = {words: speaker for speaker, words in _turns(text)}
+    assert speakers[LATER] not in ("Anna Voss", "Anna Berg")
