@@ -47,6 +47,15 @@ _QUOTE_MARK: Final = re.compile(f"[{_MARK_CHARS}\u2018\u2019]")
 # One curly mark written for both ends of every quote (”We lost,” she said): with no
 # mark of the other hand, and no straight mark more often, the one mark opens and closes.
 _SAME_MARK_LEAST: Final = 2
+_GAP_MOST: Final = 16  # how far back a paragraph's introducing colon is looked for
+_ANY_DOUBLE: Final = re.compile(f"[{_MARK_CHARS}]")
+# A straight single mark that opens (at a word's start, no digit after it) or closes
+# (after a sentence's mark, before a space, a bracket, a dash or the end).
+_STRAIGHT_MARK: Final = re.compile(
+    r"(?P<open>(?:(?<=^)|(?<=[\s(\[\u2013\u2014]))'(?=[A-Za-z]))"
+    r"|(?P<close>(?<=[.,!?;])'(?=[\s)\]\u2013\u2014-]|$))",
+    re.MULTILINE,
+)
 _ASIDES_MOST: Final = 2  # captions or ad lines an open quote goes on past
 _ASIDE_MOST: Final = 400  # the longest of them (a caption a page repeats)
 
@@ -236,6 +245,11 @@ def _closes_quote(text: str, open_at: int, mark_char: str, singles: bool, same: 
 def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     """Every quotation, each capped at its paragraph or its chain of paragraphs."""
     scan = QuoteScan()
+    if straight_singles_lead(text):
+        straight = _straight_quotes(text, units)
+        if len(straight) >= _SAME_MARK_LEAST:
+            scan.spans = straight
+            return scan
     singles = singles_lead(text)
     marks_in = _single_marks if singles else _marks
     same = "" if singles else same_mark(text)
@@ -287,6 +301,68 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     if pending is not None:
         _cap(scan, text, pending, previous)
     return scan
+
+
+def straight_singles_lead(text: str) -> bool:
+    """True for a page typed with straight single marks as its quotation marks: no double
+    mark of any kind and no curly single opener, and a straight mark at all."""
+    return (
+        "'" in text
+        and _SINGLE_OPENER not in text
+        and _ANY_DOUBLE.search(text) is None
+        and "``" not in text
+        and "''" not in text  # two straight singles typed for a double mark
+    )
+
+
+def _straight_quotes(text: str, units: list[Unit]) -> list[QuoteSpan]:
+    """'...' quotes: a straight mark at a word's start (no digit after it: the '90s)
+    opens, one after a stop, comma or other sentence mark closes; an apostrophe inside
+    or after a word (don't, the players' union) does neither. A quote left open runs
+    on into the next paragraph when that one opens with a mark (the news convention),
+    else it is kept only if it opened its paragraph."""
+    spans: list[QuoteSpan] = []
+    pending: QuoteSpan | None = None
+    for unit in units:
+        if "'" not in text[unit.start : unit.end]:
+            if pending is not None:
+                spans.append(pending)
+                pending = None
+            continue
+        open_at: int | None = None
+        chain: QuoteSpan | None = None
+        if pending is not None:
+            if text.startswith("'", unit.start) and unit.block.kind == "paragraph":
+                chain, open_at = pending, unit.start
+            else:
+                spans.append(pending)
+            pending = None
+        scan_from = unit.start if open_at is None else open_at + 1
+        # a paragraph a colon introduces is read as such (quotes.introduced_blocks)
+        colon_before = text[max(0, unit.start - _GAP_MOST) : unit.start].rstrip().endswith(":")
+        for mark in _STRAIGHT_MARK.finditer(text, scan_from, unit.end):
+            at = mark.start()
+            if open_at is None:
+                if mark.group("open") is not None:
+                    open_at = at
+                continue
+            if mark.group("close") is None:
+                continue
+            quote = _extend(chain, open_at, at, unit)
+            quote.close = at + 1
+            if len(text[open_at + 1 : at].split()) >= _HEADLINE_WORDS and (
+                chain is not None or (open_at == unit.start and not colon_before)
+            ):
+                spans.append(quote)
+            chain, open_at = None, None
+        if open_at is not None and (
+            chain is not None or (open_at == unit.start and not colon_before)
+        ):
+            pending = _extend(chain, open_at, unit.end, unit)
+            pending.capped = True
+    if pending is not None:
+        spans.append(pending)
+    return spans
 
 
 def _introduced_singles(

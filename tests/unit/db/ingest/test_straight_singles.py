@@ -1,0 +1,56 @@
+"""Pages typed with straight single marks as their quotation marks ('...'), as many
+sports and regional pages are: with no double mark anywhere, a straight single mark at a
+word's start opens a quote and one after a stop or comma closes it; an apostrophe
+(don't, the players' union, the '90s) does neither. Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+SAID = "We expected to win and we were well prepared for the game"
+OTHER = "It wasn't the best game we've played but the players' effort was there"
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "'{a},' said Ann Lee after the final.\n\n'{b},' said Tom Reed.\n",
+        "'{a}.' Wanderers coach Ann Lee after the final.\n\n'{b}.' Rovers boss Tom Reed.\n",
+        "'{a}!' was all Ann Lee would say.\n\n'{b}?' asked Tom Reed.\n",
+        "'{a}. And we knew it,' she said.\n\n'{b}. That is all,' he added.\n",
+    ],
+)
+def test_straight_singles_quote_on_a_page_without_double_marks(layout: str) -> None:
+    doc = parse("Weekend quotes\n\n" + layout.format(a=SAID, b=OTHER))
+    texts = [q.text for q in doc.quotes]
+    assert any(t.startswith(SAID) for t in texts)
+    assert any(t.startswith(OTHER) for t in texts)
+
+
+def test_a_straight_quote_runs_on_into_a_paragraph_opening_with_a_mark() -> None:
+    doc = parse(
+        f"Weekend quotes\n\n'{SAID}.\n\n'{OTHER},' Ann Lee said.\n\n"
+        "'It was a long season and we are all tired now,' said Tom Reed.\n"
+    )
+    assert [q.text[:12] for q in doc.quotes] == [SAID[:12], "It was a lon"]
+    assert OTHER in doc.quotes[0].text
+
+
+def test_apostrophes_alone_open_no_quote() -> None:
+    doc = parse(
+        "Club news\n\nThe players' union met on Monday. It's the first time since the '90s "
+        "that the club's owners have come. Members didn't say much.\n\n"
+        "The managers' meeting follows on Friday and the owners' lawyers will attend.\n"
+    )
+    assert doc.quotes == []
+
+
+def test_straight_singles_inside_double_quotes_stay_nested() -> None:
+    """With double marks on the page, a straight single mark is no quotation of its own."""
+    doc = parse(
+        "Club news\n\n\u201cThe coach told us 'keep going until the end' and we did it,\u201d "
+        "said Ann Lee.\n\n\u201cIt was hard work,\u201d said Tom Reed.\n"
+    )
+    assert sorted(q.text[:8] for q in doc.quotes) == ["It was h", "The coac"]
