@@ -114,6 +114,15 @@ _INTERVIEW_HEADLINE_WORDS: Final = (
     "questions for",
     "questions with",
 )
+# A header's field and a name: who asks ("Interviewer: Tom Reed") or who answers.
+_HEADER_LINE: Final = re.compile(
+    r"^(?P<field>Interviewer|Interviewee|Host|Guest|Presenter|Respondent|Narrator)s?:"
+    r"[ \t]*(?P<name>[^\n]{3,60}?)[ \t]*$",
+    re.MULTILINE,
+)
+_ASKING_FIELDS: Final = frozenset(("interviewer", "host", "presenter"))
+_HEADER_UNITS: Final = 12  # a header stands among the first paragraphs
+_HEADER_MOST: Final = 200  # the longest header paragraph read
 _HEADLINE_MOST: Final = 200  # the longest first line read as an interview's headline
 _AND_NAME: Final = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'-]*\s){0,3}")
 _INTERVIEWED_BY: Final = re.compile(r",?\s(?:was\s)?interviewed\sby\b")
@@ -311,6 +320,7 @@ def find_turns(
     inline = _inline_labels(norm, units)
     pieces, piece_dates = _split_at(units, dates, sorted(inline)) if inline else (units, dates)
     labels = [inline.get(unit.start) or _label_of(norm, unit) for unit in pieces]
+    roles = _header_roles(norm, pieces, labels, cast) if ":" in norm else {}
     named = [label for label in labels if isinstance(label, re.Match)]
     several = len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2
     if several or any(label.re is _RECORD_TURN for label in named):
@@ -318,10 +328,11 @@ def find_turns(
             isinstance(label, re.Match) and lower(label["label"]) in _ANSWER_LABELS
             for label in labels
         )
-        interviewee = _interviewee(norm, cast) if answers else None
+        interviewee = roles.get("answers") or (_interviewee(norm, cast) if answers else None)
         if answers and interviewee is None:
             interviewee = _headline_interviewee(norm, units, cast)
-        _transcript(text, pieces, labels, cast, piece_dates, turns, interviewee)
+        asker = roles.get("asks")
+        _transcript(text, pieces, labels, cast, piece_dates, turns, interviewee, asker)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
     _block_quotes(text, norm, units, cast, dates, turns)
     _credited_items(text, norm, units, cast, dates, turns)
@@ -336,6 +347,7 @@ def _transcript(
     dates: list[PartialDate | None],
     turns: Turns,
     interviewee: str | None = None,
+    asker: str | None = None,
 ) -> None:
     index = 0
     while index < len(units):
@@ -356,6 +368,8 @@ def _transcript(
             start_at = units[index + 1].start
         turns.turns.append((units[index].start, end_at))
         speaker = _speaker_of(label.group("label"), cast, interviewee)
+        if speaker == "" and asker is not None:
+            speaker = asker  # "Interviewer: Tom Reed" named who asks
         if speaker != "":
             words = " ".join(text[start_at:end_at].split())
             # A turn is the speaker's whole answer, however short ("No, never."): never a
@@ -387,6 +401,33 @@ def _interviewee(norm: str, cast: Cast) -> str | None:
         if index >= 0 and names[index].end == match.start():
             found.add(names[index].person or "")
     return found.pop() if len(found) == 1 else None
+
+
+def _header_roles(
+    norm: str,
+    units: list[Unit],
+    labels: list[re.Match[str] | bool | None],
+    cast: Cast,
+) -> dict[str, str]:
+    """`Interviewer: Tom Reed`, `Guest: Ann Lee`: header lines that name who asks and
+    who answers, each line a field and a full name alone. Such lines are no turns (their
+    labels become False); the names join the cast, so later labels (`TR:`, `Lee:`) find
+    them. Who asks and who answers, by "asks" and "answers", for one person each."""
+    roles: dict[str, set[str]] = {}
+    for index, unit in enumerate(units[:_HEADER_UNITS]):
+        if unit.end - unit.start > _HEADER_MOST or unit.block.kind not in _SIGNATURE_KINDS:
+            continue
+        found = False
+        for line in _HEADER_LINE.finditer(norm, unit.start, unit.end):
+            named = credit_name(norm, cast, line.start("name"), line.end("name"))
+            if named is None or named[1] != line.start("name") or named[2] != line.end("name"):
+                continue
+            role = "asks" if lower(line["field"]) in _ASKING_FIELDS else "answers"
+            roles.setdefault(role, set()).add(cast.adopt(named[0]))
+            found = True
+        if found:
+            labels[index] = False
+    return {role: people.pop() for role, people in roles.items() if len(people) == 1}
 
 
 def _headline_interviewee(norm: str, units: list[Unit], cast: Cast) -> str | None:
