@@ -1223,7 +1223,8 @@ _RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d
 # One grammar for the date that heads an entry, in the orders people write one: month
 # first ("Sept. 3, 1901", "March 3rd 1901", "the 3rd of March", "June 16 (1901)"), day
 # first ("3 March 1901", "3rd of March, 1901", "3-Mar-1901"), year first ("1901, March
-# 3", "1901 Mar. 3", "1901 March"), ISO ("1901-03-03") and month and year ("March
+# 3", "1901 Mar. 3", "1901 March", "1901, 3 March": its own year, never the entry
+# above's), ISO ("1901-03-03") and month and year ("March
 # 1901"); a bullet, a list number, a weekday or "the" may open it. What follows it (a
 # separator and the entry's words, or nothing) is read by _headed.
 _HEAD_YEAR: Final = r"[1-9]\d{3}(?![\d'])"
@@ -1234,6 +1235,7 @@ _LINE_HEAD: Final = re.compile(
     rf"|(?P<db>\d{{1,2}}){_ORD}(?:\sof)?(?P<gap>\s\s?|-)(?P<mb>{MONTH})\.?"
     rf"(?:(?:,\s?|\s|(?P=gap))(?P<yb>{_HEAD_YEAR}))?"
     rf"|(?P<yc>{_HEAD_YEAR})(?:,\s?|\s)(?P<mc>{MONTH})\.?(?:\s?(?P<dc>\d{{1,2}}){_ORD}(?!\d|:\d))?"
+    rf"|(?P<yf>{_HEAD_YEAR})(?:,\s?|\s)(?P<df>\d{{1,2}}){_ORD}\s(?:of\s)?(?P<mf>{MONTH})\.?"
     rf"|(?P<yd>{_HEAD_YEAR})-(?P<md>\d\d)-(?P<dd>\d\d)(?!\d)"
     rf"|(?P<me>{MONTH})\.?,?\s(?:of\s)?(?P<ye>{_HEAD_YEAR})"
     r")(?![\w/])"
@@ -1247,6 +1249,10 @@ def _head_date(found: re.Match[str], year: int | None) -> PartialDate | None:
         if not 1 <= month <= 12:
             return None
         return make_date(int(found.group("yd")), month, int(found.group("dd")))
+    if found.group("yf"):  # "1983, 23 July": its own year, first
+        return make_date(
+            int(found.group("yf")), _month_number(found.group("mf")), int(found.group("df"))
+        )
     if found.group("ye"):
         return make_date(int(found.group("ye")), _month_number(found.group("me")), None)
     if found.group("yc"):
@@ -1426,7 +1432,7 @@ def _states_year(head: re.Match[str]) -> bool:
     return any(head.group(name) for name in _HEAD_YEARS)
 
 
-_HEAD_YEARS: Final = ("ya", "yb", "yp", "yc", "yd", "ye")
+_HEAD_YEARS: Final = ("ya", "yb", "yp", "yc", "yd", "ye", "yf")
 
 
 def _day_of(context: PartialDate, day: int) -> PartialDate | None:
