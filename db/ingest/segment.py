@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from db.ingest.dates import (
     DateIndex,
     LineDate,
     line_date,
+    make_date,
     make_year,
     nearest_to,
     opens_run_in,
@@ -124,6 +126,16 @@ _MIN_BRACKET_HEADINGS: Final = 2
 _MIN_BAR_CELLS: Final = 2  # " | " marks in a line before it is a row or a bar of links
 _CLAUSE_MARKS: Final = (".", ",", ";", ":")
 _SENTENCE_ENDS: Final = (".", "!", "?", '."', '!"', '?"')
+# An era said in words or marks: before Christ, or after (AD, CE, Anno Domini).
+_BEFORE_CHRIST: Final = re.compile(
+    r"(?<![\w.])(?:B\.\s?C\.(?:\s?E\.)?|BCE?|[Bb]efore\s[Cc]hrist)(?!\w)"
+)
+_ANNO_DOMINI: Final = re.compile(
+    r"(?<![\w.])(?:A\.\s?D\.|AD|C\.\s?E\.|CE|[Aa]nno\s[Dd]omini)(?!\w)"
+)
+_ERA_OPENINGS: Final = re.compile(r"B\.\s?C|BC|[Bb]efore\s[Cc]hrist")  # the cheap test
+_ERA_LINE_MOST: Final = 100  # a heading's length, at most
+_MIN_COUNT_BACK: Final = 3  # bare years under a BC heading before they count back
 
 
 class Block:
@@ -407,6 +419,8 @@ def _dated_lines(
             top = line.start
         elif bare and day and top is not None and text_lines < last_line:
             top_repeated = True  # another bare date over words: the top one heads too
+    if _ERA_OPENINGS.search(norm) is not None:
+        _count_back(norm, lines, dated)
     few = len(dated) < 3 and not top_repeated
     if top is not None and (few or _dates_the_page(dated, top)):
         del dated[top]
@@ -415,6 +429,58 @@ def _dated_lines(
         if _lone_number(norm, start, only) and start not in heading_starts:
             del dated[start]
     return dated
+
+
+def _era_of(line_text: str) -> int:
+    """-1 where a line says only "before Christ" (BC, B.C., BCE, Before Christ), +1
+    where it says only AD or CE, 0 where it says neither or both."""
+    before = _BEFORE_CHRIST.search(line_text) is not None
+    after = _ANNO_DOMINI.search(line_text) is not None
+    return after - before
+
+
+def _count_back(norm: str, lines: list[tuple[int, Line, bool]], dated: dict[int, LineDate]) -> None:
+    """A chronology of the years before Christ says its era once, in a heading over
+    its entries ("Timeline of the ancient world, B.C.", "BCE"), and its entries' bare
+    years count down (3500, 3100, 2900): those years are BC. Such a heading rules the
+    lines below it up to one that says AD or CE; an entry that states its own era is
+    that era's. Entries whose years count forward under it are not BC (the years of a
+    dig or a book about that time), nor is one bare year alone."""
+    era = 0
+    scoped: list[list[tuple[int, LineDate]]] = []
+    for _, line, _ in lines:
+        if line.kind != "text":
+            continue
+        heading = dated.get(line.start)
+        line_text = norm[line.start : line.end]
+        if heading is None:
+            if len(line_text.strip()) <= _ERA_LINE_MOST:
+                said = _era_of(line_text)
+                if said and said != era:
+                    era = said
+                    scoped.append([])
+            continue
+        date = heading.date
+        if era >= 0 or date is None or date.year is None or date.year < 1:
+            continue
+        if _era_of(line_text[: heading.head]):
+            continue  # "44 BC: ...", "AD 43 - ...": its own era
+        scoped[-1].append((line.start, heading))
+    for entries in scoped:
+        years = [h.date.year for _, h in entries if h.date is not None and h.date.year]
+        down = sum(b < a for a, b in itertools.pairwise(years))
+        up = sum(b > a for a, b in itertools.pairwise(years))
+        if len(years) < _MIN_COUNT_BACK or down <= up:
+            continue
+        for start, heading in entries:
+            date = heading.date
+            assert date is not None
+            assert date.year is not None
+            back = (
+                make_date(-date.year, date.month, date.day) if date.month else make_year(-date.year)
+            )
+            if back is not None:
+                dated[start] = LineDate(back, heading.head)
 
 
 def _lone_number(norm: str, start: int, heading: LineDate) -> bool:

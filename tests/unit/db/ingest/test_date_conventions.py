@@ -40,3 +40,59 @@ def test_a_year_first_heading_keeps_its_own_year(written: str, iso: str, separat
     found = [(e.date.iso(), e.title) for e in parse(_timeline(written, separator)).events]
     assert (iso, ENTRY) in found, found
     assert not any(d.startswith("1982-") for d, _ in found), found
+
+
+# A chronology of the years before Christ: the era said once, in its heading, its years
+# counting down; the lines' bare years are that era's. Publishers write the heading as
+# "B.C.", "BC", "BCE" or "Before Christ", over lines parted as any chronology's are.
+@pytest.mark.parametrize(
+    "heading",
+    ["Timeline of the ancient world, B.C.", "Ancient world timeline (BC)", "BCE", "Before Christ"],
+)
+@pytest.mark.parametrize("separator", [": ", " - ", " "])
+def test_a_before_christ_headings_bare_years_count_back(heading: str, separator: str) -> None:
+    """Under a heading that says BC, the bare years counting down are years BC."""
+    text = (
+        f"Ancient notes\n\n{heading}\n\n"
+        f"3400{separator}The potter's wheel is used in the river towns.\n"
+        f"2600{separator}The great tomb at the bend is finished.\n"
+        f"1700{separator}A script of signs is carved on the temple walls.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    dates = [d for d, t in found if "wheel" in t or "tomb" in t or "script" in t]
+    assert dates == ["-3399", "-2599", "-1699"], found
+
+
+def test_an_ad_heading_ends_the_before_christ_years() -> None:
+    """A heading that says AD (or CE) ends the count back: its years count forward."""
+    text = (
+        "Ancient notes\n\nB.C.\n\n"
+        "2900: The first walls are raised.\n"
+        "2500: The harbour is cut from the rock.\n"
+        "1120: The temple burns down.\n\n"
+        "A.D.\n\n"
+        "1100: The town is taken by the king.\n"
+        "1300: A new bridge is built over the river.\n"
+        "1500: The market charter is granted.\n"
+    )
+    found = {t: d for d, t in ((e.date.iso(), e.title) for e in parse(text).events)}
+    assert found.get("The temple burns down.") == "-1119", found
+    assert found.get("The town is taken by the king.") == "1100", found
+    assert found.get("A new bridge is built over the river.") == "1300", found
+
+
+@pytest.mark.parametrize(
+    "heading", ["Finds from before Christ", "Coins of the 3rd century BC", "BC"]
+)
+def test_years_that_count_forward_are_never_before_christ(heading: str) -> None:
+    """A heading that names BC over years counting forward (the dig's own years) is no
+    count back: the years stay as written."""
+    text = (
+        f"Dig notes\n\n{heading}\n\n"
+        "1901: The first coins are found in the field.\n"
+        "1925: The museum buys the hoard from the farmer.\n"
+        "1950: The coins are shown in the capital.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events]
+    assert {"1901", "1925", "1950"} <= set(dates), dates
+    assert not any(d.startswith("-") for d in dates), dates
