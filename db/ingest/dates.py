@@ -1361,6 +1361,25 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
     return headed
 
 
+# A year of one to three digits heading a line, a colon, a spaced dash or a table's gap
+# after it (not a full stop: "3. ..." numbers a list), or with run_in a capitalised word.
+_SHORT_YEAR: Final = re.compile(
+    rf"{_LEAD}(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
+)
+_SHORT_RUN_IN: Final = re.compile(rf"{_LEAD}(?P<y>[1-9]\d{{0,2}}) (?=[A-Z][a-z]*\b)")
+
+
+def short_year_line(line: str, run_in: bool) -> LineDate | None:
+    """A line headed by a year below 1000 written bare ("476: ...", "79 - ..."), as a
+    chronology from before that year writes its first entries; whether the number is a
+    year only the chronology's order around it can tell (see segment)."""
+    found = _SHORT_YEAR.match(line) or (_SHORT_RUN_IN.match(line) if run_in else None)
+    if found is None or not line[found.end() :].strip():
+        return None
+    date = make_year(int(found.group("y")))
+    return LineDate(date, found.end()) if date is not None else None
+
+
 def _cell_date(line: str, headed: LineDate) -> LineDate | None:
     """A year cell whose entry opens with its own date of that year, as a table's row
     does ("1691 | - 3 Oct 1691: Limerick ...", "1698 | - 1698: England - ..."): the

@@ -21,6 +21,7 @@ from db.ingest.dates import (
     make_year,
     nearest_to,
     opens_run_in,
+    short_year_line,
     within_year,
 )
 from db.ingest.lexicon import (
@@ -135,6 +136,10 @@ _ANNO_DOMINI: Final = re.compile(
 )
 _ERA_OPENINGS: Final = re.compile(r"B\.\s?C|BC|[Bb]efore\s[Cc]hrist")  # the cheap test
 _ERA_LINE_MOST: Final = 100  # a heading's length, at most
+_MIN_YEAR_LINES: Final = 2  # lines headed by a bare year before a number below 1000 is one
+# A list's numbers count from 1 by ones ("1: ...", "2: ..."): a number below 10, or a
+# run of numbers one apart, is no chronology's year.
+_LEAST_SHORT_YEAR: Final = 10
 _MIN_COUNT_BACK: Final = 3  # bare years under a BC heading before they count back
 
 
@@ -403,10 +408,15 @@ def _dated_lines(
     top_repeated = False
     last_line = text_lines  # a date on the last line heads no words (a letter's date)
     heading_starts = {line.start for number, line, _ in lines if number in headings}
+    short_years: dict[int, LineDate] = {}  # "476: ...": a year, if in order
     for number, line, text_lines in openers:
         line_text = norm[line.start : line.end]
         heading = line_date(line_text, context, run_in)
         if heading is None:
+            if line_text[:1].isdecimal() or line_text.lstrip(" *-|")[:1].isdecimal():
+                short = short_year_line(line_text, run_in)
+                if short is not None:
+                    short_years[line.start] = short
             continue
         day = heading.date is not None and heading.date.precision == "day"
         if day and text_lines <= HEAD_LINES and _is_stamp(line_text[heading.head :]):
@@ -419,8 +429,13 @@ def _dated_lines(
             top = line.start
         elif bare and day and top is not None and text_lines < last_line:
             top_repeated = True  # another bare date over words: the top one heads too
-    if _ERA_OPENINGS.search(norm) is not None:
-        _count_back(norm, lines, dated)
+    eras = _ERA_OPENINGS.search(norm) is not None
+    if short_years or eras:
+        parts = _era_parts(norm, lines, {*dated, *short_years})
+        if short_years:
+            _in_order(parts, short_years, dated)
+        if eras:
+            _count_back(norm, parts, dated)
     few = len(dated) < 3 and not top_repeated
     if top is not None and (few or _dates_the_page(dated, top)):
         del dated[top]
@@ -431,6 +446,73 @@ def _dated_lines(
     return dated
 
 
+def _era_parts(
+    norm: str, lines: list[tuple[int, Line, bool]], starts: set[int]
+) -> list[tuple[int, list[int]]]:
+    """The lines of starts (dated lines and candidates), in order, parted where a short
+    undated line says an era (see _era_of): each part's era (-1 before Christ, +1 after,
+    0 unsaid) and its lines' starts."""
+    parts: list[tuple[int, list[int]]] = [(0, [])]
+    for _, line, _ in lines:
+        if line.kind != "text":
+            continue
+        if line.start in starts:
+            parts[-1][1].append(line.start)
+            continue
+        if line.end - line.start <= _ERA_LINE_MOST:
+            said = _era_of(norm[line.start : line.end])
+            if said and said != parts[-1][0]:
+                parts.append((said, []))
+    return parts
+
+
+def _in_order(
+    parts: list[tuple[int, list[int]]],
+    short_years: dict[int, LineDate],
+    dated: dict[int, LineDate],
+) -> None:
+    """Lines headed by a number below 1000 ("476: ...") that are years of the chronology
+    they stand in, added to dated. In each part of the text (see _era_parts) that has at
+    least _MIN_YEAR_LINES lines headed by a bare year, a run of such numbers is years when
+    it and the years of the lines on either side of it run one way, forward or back (as
+    BC years do). A list's numbers, a score or a count breaks the order: left alone."""
+    for _, starts in parts:
+        plain = [at for at in starts if at not in short_years and _year_head(dated[at])]
+        if len(plain) < _MIN_YEAR_LINES:
+            continue
+        years = [
+            (at, y)
+            for at in starts
+            if (y := _year_head(short_years[at] if at in short_years else dated[at]))
+        ]
+        index = 0
+        while index < len(years):
+            if years[index][0] not in short_years:
+                index += 1
+                continue
+            end = index
+            while end < len(years) and years[end][0] in short_years:
+                end += 1
+            run = [y for _, y in years[max(0, index - 1) : end + 1]]
+            steps = [b - a for a, b in itertools.pairwise(run)]
+            counted = [y for _, y in years[index:end]]
+            if (
+                len(run) > end - index
+                and (all(step > 0 for step in steps) or all(step < 0 for step in steps))
+                and min(counted) >= _LEAST_SHORT_YEAR
+                and all(abs(b - a) > 1 for a, b in itertools.pairwise(counted))
+            ):
+                for at, _ in years[index:end]:
+                    dated[at] = short_years[at]
+            index = end
+
+
+def _year_head(heading: LineDate) -> int | None:
+    """The year of a line headed by a bare year, else None."""
+    date = heading.date
+    return date.year if date is not None and date.precision == "year" else None
+
+
 def _era_of(line_text: str) -> int:
     """-1 where a line says only "before Christ" (BC, B.C., BCE, Before Christ), +1
     where it says only AD or CE, 0 where it says neither or both."""
@@ -439,34 +521,24 @@ def _era_of(line_text: str) -> int:
     return after - before
 
 
-def _count_back(norm: str, lines: list[tuple[int, Line, bool]], dated: dict[int, LineDate]) -> None:
+def _count_back(norm: str, parts: list[tuple[int, list[int]]], dated: dict[int, LineDate]) -> None:
     """A chronology of the years before Christ says its era once, in a heading over
     its entries ("Timeline of the ancient world, B.C.", "BCE"), and its entries' bare
     years count down (3500, 3100, 2900): those years are BC. Such a heading rules the
-    lines below it up to one that says AD or CE; an entry that states its own era is
-    that era's. Entries whose years count forward under it are not BC (the years of a
-    dig or a book about that time), nor is one bare year alone."""
-    era = 0
-    scoped: list[list[tuple[int, LineDate]]] = []
-    for _, line, _ in lines:
-        if line.kind != "text":
+    lines below it up to one that says AD or CE (see _era_parts); an entry that states
+    its own era is that era's. Entries whose years count forward under it are not BC
+    (the years of a dig or a book about that time), nor are fewer than _MIN_COUNT_BACK."""
+    for era, starts in parts:
+        if era >= 0:
             continue
-        heading = dated.get(line.start)
-        line_text = norm[line.start : line.end]
-        if heading is None:
-            if len(line_text.strip()) <= _ERA_LINE_MOST:
-                said = _era_of(line_text)
-                if said and said != era:
-                    era = said
-                    scoped.append([])
-            continue
-        date = heading.date
-        if era >= 0 or date is None or date.year is None or date.year < 1:
-            continue
-        if _era_of(line_text[: heading.head]):
-            continue  # "44 BC: ...", "AD 43 - ...": its own era
-        scoped[-1].append((line.start, heading))
-    for entries in scoped:
+        entries: list[tuple[int, LineDate]] = []
+        for at in starts:
+            heading = dated.get(at)
+            if heading is None or heading.date is None or heading.date.year is None:
+                continue
+            if heading.date.year < 1 or _era_of(norm[at : at + heading.head]):
+                continue  # "44 BC: ...", "AD 43 - ...": its own era
+            entries.append((at, heading))
         years = [h.date.year for _, h in entries if h.date is not None and h.date.year]
         down = sum(b < a for a, b in itertools.pairwise(years))
         up = sum(b > a for a, b in itertools.pairwise(years))

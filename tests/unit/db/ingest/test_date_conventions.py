@@ -96,3 +96,72 @@ def test_years_that_count_forward_are_never_before_christ(heading: str) -> None:
     dates = [e.date.iso() for e in parse(text).events]
     assert {"1901", "1925", "1950"} <= set(dates), dates
     assert not any(d.startswith("-") for d in dates), dates
+
+
+# A chronology that runs from before the year 1000: its first entries' years have one,
+# two or three digits, with no era mark (none means AD), parted as its other lines are.
+@pytest.mark.parametrize("separator", [": ", " - ", " \u2013 ", "\t"])
+def test_a_chronologys_years_below_a_thousand_head_entries(separator: str) -> None:
+    """'79: ...', '476 - ...' in a chronology of bare years in order are years AD."""
+    text = (
+        "Town chronology\n\n"
+        f"79{separator}The old port is buried by ash.\n"
+        f"476{separator}The garrison leaves the town.\n"
+        f"1066{separator}The castle is built on the hill.\n"
+        f"1215{separator}The town is given its charter.\n"
+        f"1348{separator}Plague kills half the town.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert ("0079", "The old port is buried by ash.") in found, found
+    assert ("0476", "The garrison leaves the town.") in found, found
+
+
+def test_short_years_under_a_before_christ_heading_count_back() -> None:
+    """Under a BC heading, three-digit years counting down are BC as four-digit ones are."""
+    text = (
+        "Ancient notes\n\nB.C.\n\n"
+        "2900: The first walls are raised.\n"
+        "1900: The first ships are built.\n"
+        "900: The harbour is cut from the rock.\n"
+        "120: The temple burns down.\n\n"
+        "A.D.\n\n"
+        "43: The legions land.\n"
+        "410: The legions leave.\n"
+        "1100: The town is taken by the king.\n"
+        "1200: The town walls are rebuilt.\n"
+    )
+    found = {t: d for d, t in ((e.date.iso(), e.title) for e in parse(text).events)}
+    assert found.get("The temple burns down.") == "-0119", found
+    assert found.get("The legions leave.") == "0410", found
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["1: The first rule is to be kind.", "2: The second rule is to be fair."],
+        ["12 - 3 was the final score.", "4 - 2 was the score a week on."],
+        ["800: The hall holds this many seats.", "300: The hall held this many in the past."],
+    ],
+)
+def test_numbers_out_of_a_chronologys_order_are_no_years(lines: list[str]) -> None:
+    """Numbered points, scores and counts whose numbers break the order of the years
+    around them head no entry."""
+    text = (
+        "Town chronology\n\n1901: The hall is built.\n1902: The hall opens.\n"
+        + "".join(f"{line}\n" for line in lines)
+        + "1950: The hall burns down.\n1951: The hall is rebuilt.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events]
+    assert all(d in ("1901", "1902", "1950", "1951") for d in dates), dates
+
+
+@pytest.mark.parametrize("numbers", [("1", "2"), ("11", "12"), ("5",)])
+def test_a_numbered_list_before_a_chronology_is_no_years(numbers: tuple[str, ...]) -> None:
+    """'1: ...', '2: ...' counting up to the first year of a chronology count points."""
+    text = (
+        "Town chronology\n\n"
+        + "".join(f"{n}: A point about the hall is made here.\n" for n in numbers)
+        + "1901: The hall is built.\n1902: The hall opens.\n1950: The hall burns.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events]
+    assert all(d in ("1901", "1902", "1950") for d in dates), dates
