@@ -1287,12 +1287,40 @@ def opens_run_in(line: str) -> bool:
     return _RUN_IN_YEAR.match(line) is not None
 
 
-def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> LineDate | None:
+# A numeric date heading a line ("02/28/1804 |", "- 11/27/1806: ..."), its two parts.
+_NUMERIC_HEAD: Final = re.compile(rf"{_LEAD}(\d{{1,2}})/(\d{{1,2}})/[1-9]\d{{3}}(?!\d)")
+
+
+def numeric_order(heads: Iterable[str]) -> bool | None:
+    """Whether the numeric dates heading a text's lines (their openings, heads) put the
+    month first: as those that can be read one way only say (a part above 12); None
+    where none says, and such a heading is left undated rather than guessed."""
+    votes = 0
+    for head in heads:
+        found = _NUMERIC_HEAD.match(head)
+        if found is not None:
+            votes += _slashed_order(int(found.group(1)), int(found.group(2)))
+    return votes > 0 if votes else None
+
+
+def _in_order(slashed: re.Match[str], month_first: bool) -> PartialDate | None:
+    """The day of a numeric date ("06/02/1807") read in the given order."""
+    first, second, year = (int(g) for g in slashed.group("a12", "b12", "y12"))
+    if max(first, second) > 12:
+        return None
+    return make_date(year, *((first, second) if month_first else (second, first)))
+
+
+def line_date(
+    line: str, context: PartialDate | None, run_in: bool = False, month_first: bool | None = None
+) -> LineDate | None:
     """The date heading a timeline line, if the line opens with one and then a separator
     (":", a dash) or nothing more; with run_in (a text of several such lines), a full
     date and a capitalised word straight after it also head an entry. context is the
     date of the entry above: its year dates "July 17", "Thursday, July 17" and
     "March:"; its day (with a year or not) dates "9:32 a.m. EDT:" and "0100 GMT (0800):".
+    month_first: the order of the text's numeric headings (see numeric_order), which
+    reads one that either order would fit ("06/02/1807").
     """
     year = context.year if context is not None else None
     general = _general_head(line, year, run_in)
@@ -1303,6 +1331,8 @@ def line_date(line: str, context: PartialDate | None, run_in: bool = False) -> L
     if found is not None:  # _LINE_FULL holds _DATES, groups and all: read them from it
         form = form_of(found)
         date = _from_match(found, form)
+        if form == "y12" and date is None and month_first is not None:
+            date = _in_order(found, month_first)
         if form in _SPANNING_FORMS and _spans_line(line, found.end()):
             return LineDate(None, len(line))  # "18.08.1937 - 30.12.2018": a span alone
         if run_in and form in _FULL_FORMS and _RUN_IN.match(line, found.end()) is not None:

@@ -20,6 +20,7 @@ from db.ingest.dates import (
     make_date,
     make_year,
     nearest_to,
+    numeric_order,
     opens_run_in,
     short_year_line,
     within_year,
@@ -118,6 +119,7 @@ _HEAD_REACH: Final = 30  # "1851 September 18th" and a little room
 _MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-on entries
 _MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timeline
 _RUN_IN_REACH: Final = 64  # a weekday, a full date and the first word after it
+_NUMERIC_REACH: Final = 24  # a list's or a table's mark and a numeric date
 _ORDINALS: Final = ("st", "nd", "rd", "th")
 _HEAD_SEPARATORS: Final = (": ", " - ")  # what follows an inline entry's head
 # A title line's closing year in brackets: "Mobiles go digital (1991)".
@@ -403,6 +405,9 @@ def _dated_lines(
         if _may_head(norm[line.start : min(line.end, line.start + _OPENING_REACH)]):
             openers.append((number, line, text_lines))  # only a line's opening looked at
     run_in = _has_run_in_entries(norm, openers)
+    month_first = numeric_order(
+        norm[line.start : min(line.end, line.start + _NUMERIC_REACH)] for _, line, _ in openers
+    )
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
     top_repeated = False
@@ -411,7 +416,7 @@ def _dated_lines(
     short_years: dict[int, LineDate] = {}  # "476: ...": a year, if in order
     for number, line, text_lines in openers:
         line_text = norm[line.start : line.end]
-        heading = line_date(line_text, context, run_in)
+        heading = line_date(line_text, context, run_in, month_first)
         if heading is None:
             if line_text[:1].isdecimal() or line_text.lstrip(" *-|")[:1].isdecimal():
                 short = short_year_line(line_text, run_in)

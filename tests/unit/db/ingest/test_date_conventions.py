@@ -165,3 +165,40 @@ def test_a_numbered_list_before_a_chronology_is_no_years(numbers: tuple[str, ...
     )
     dates = [e.date.iso() for e in parse(text).events]
     assert all(d in ("1901", "1902", "1950") for d in dates), dates
+
+
+# Numeric dates in the order of the text that writes them: American usage puts the
+# month first, most of the world the day. A part above 12 says which, and its order
+# reads the headings that either order would fit.
+@pytest.mark.parametrize(
+    ("clear", "unclear", "iso"),
+    [
+        ("02/28/1804", "06/02/1807", "1807-06-02"),  # month first
+        ("28/02/1804", "06/02/1807", "1807-02-06"),  # day first
+    ],
+)
+@pytest.mark.parametrize("separator", [" |\n", ": ", " - "])
+def test_a_numeric_heading_is_read_in_the_texts_order(
+    clear: str, unclear: str, iso: str, separator: str
+) -> None:
+    """'06/02/1807' heads its entry as the text's other numeric headings say."""
+    text = (
+        "Museum notes\n\n"
+        f"1795{separator}The first museum opens on the hill.\n"
+        f"{clear}{separator}A second museum opens by the harbour.\n"
+        f"{unclear}{separator}The third museum opens in the square.\n"
+        f"1842{separator}The old museum shows a model of the city.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert (iso, "The third museum opens in the square.") in found, found
+
+
+def test_a_numeric_heading_nothing_orders_stays_undated() -> None:
+    """With no numeric heading that reads one way only, '06/02/1807' dates nothing."""
+    text = (
+        "Museum notes\n\n1795: The first museum opens on the hill.\n"
+        "06/02/1807: The third museum opens in the square.\n"
+        "1842: The old museum shows a model of the city.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events if "third" in e.title]
+    assert dates == [], dates
