@@ -295,6 +295,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
             or _opens_range(text, match.end(), match.start("y6"))
         ):
             continue
+        if form in ("y7", "y8") and _in_era_span(text, match.start(), match.end()):
+            continue
         if not _is_stated_year(match, form):
             continue
         date = _from_match(match, form)
@@ -463,6 +465,24 @@ def _opens_range(text: str, end: int, start: int) -> bool:
     if not text.startswith("and", found.start() + (text[end] == " ")):
         return True
     return not _lists_years(text, start)
+
+
+# Years with an era that open or close a span: "950 B.C. to 450 B.C.", "c. 300 BC -
+# 200 BC", "from 27 BC until AD 14" (the end may be written either way round).
+_ERA_SPAN_JOIN: Final = r"\s?(?:-{1,2}|to|until|till|through)\s?"
+_ERA_SPAN_ON: Final = re.compile(
+    rf"{_ERA_SPAN_JOIN}(?:\d{{1,4}}\s?{_ERA_MARK}|A\.?D\.?\s\d{{1,4}}\b)"
+)
+_ERA_SPAN_BACK: Final = re.compile(rf"\d\s?{_ERA_MARK}{_ERA_SPAN_JOIN}\Z")
+_ERA_SPAN_REACH: Final = len("B.C.E. until ") + 1
+
+
+def _in_era_span(text: str, start: int, end: int) -> bool:
+    """A year with an era at [start, end) that opens or closes a span of such years: a
+    time something lasted, no time it happened (as "from 2001 to 2008" is)."""
+    if _ERA_SPAN_ON.match(text, end) is not None:
+        return True
+    return _ERA_SPAN_BACK.search(text, max(0, start - _ERA_SPAN_REACH), start) is not None
 
 
 def _lists_years(text: str, start: int) -> bool:

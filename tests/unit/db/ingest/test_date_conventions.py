@@ -202,3 +202,20 @@ def test_a_numeric_heading_nothing_orders_stays_undated() -> None:
     )
     dates = [e.date.iso() for e in parse(text).events if "third" in e.title]
     assert dates == [], dates
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "950 B.C. to 450 B.C.",
+        "950 BC - 450 BC",
+        "from 950 BCE until 450 BCE",
+        "from 27 BC until AD 14",
+    ],
+)
+def test_a_span_of_years_with_their_era_is_no_event(span: str) -> None:
+    """'950 B.C. to 450 B.C.' is how long a kingdom lasted, not when something happened
+    (as 'from 1950 to 1960' is); a year with an era alone still dates its sentence."""
+    text = f"Kingdoms\n\nThe hill kingdom ruled the valley {span}. It fell in 300 BC.\n"
+    dates = [e.date.iso() for e in parse(text).events]
+    assert dates == ["-0299"], dates
