@@ -572,10 +572,11 @@ def _role_signed(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:
         unit, line = units[index - 1], units[index]
         if unit.block.kind != "paragraph" or norm[unit.end - 1] not in _SAID_ENDINGS:
             continue
-        if line.block.kind in _SIGNATURE_KINDS and _signature(norm, cast, line) is None:
-            person = signature_name(norm, cast, line)
-            if person is not None:
-                found[index] = person
+        if line.block.kind not in _SIGNATURE_KINDS:
+            continue
+        person = signature_name(norm, cast, line)  # short lines only: cheap, so asked first
+        if person is not None and _signature(norm, cast, line) is None:
+            found[index] = person
     if len(found) < _LIST_LEAST:
         return {}
     return {index: cast.adopt(person) for index, person in found.items()}
