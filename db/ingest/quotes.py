@@ -29,6 +29,7 @@ _ASCII_NON_WORD_TO_SPACE: Final = {
 }
 _SIMILAR: Final = 0.6
 _ASIDE_MAX: Final = 160  # the longest caption or credit skipped between a quote's paragraphs
+_NAME_LINE_WORDS: Final = 6  # the most words of a name line, a role after it included
 # Paragraphs above an `It reads:` line searched for the statement it opens.
 _STATEMENT_LOOKBACK: Final = 4
 _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when words were said
@@ -396,6 +397,17 @@ def _occasion_date(
     return nearest_to(date, published) if date.year is None else date
 
 
+def _may_name_a_speaker(line: str) -> bool:
+    """A short line of capitalised words, a role perhaps after a comma ("Queen Mary II",
+    "Theresa May, British PM"): on a page of name lines over quotes, the name of the
+    speaker below that no name reading took; never one speaker's aside to go past."""
+    words = line.split()
+    if not words or len(words) > _NAME_LINE_WORDS or line.rstrip()[-1:] in ".!?:;":
+        return False
+    capitals = sum(1 for word in words if word[:1].isupper())
+    return words[0][:1].isupper() and capitals * 2 > len(words)
+
+
 class QuoteBuilder:
     """Turns quote spans into QuoteRecords for one document."""
 
@@ -540,6 +552,10 @@ class QuoteBuilder:
         if previous.block.kind == "caption" or self._is_aside(previous):
             if unit.index < 2:  # a photo caption between two paragraphs of one speaker
                 return NOBODY
+            if previous.block.kind != "caption" and _may_name_a_speaker(
+                self.layout.norm[previous.start : previous.end]
+            ):
+                return NOBODY  # "Queen Mary II" over the quote: a name line not read as one
             previous = self.layout.units[unit.index - 2]
         if previous.block.section != unit.block.section or previous.block.kind != "paragraph":
             return NOBODY
