@@ -50,15 +50,13 @@ _OCCASIONS: Final = (
 )
 # Nouns of an occasion an article's words were said or issued at, named near its top:
 # "speaking at Tuesday's (May 14) meeting", "in a statement issued on Wednesday".
-_ARTICLE_OCCASION: Final = re.compile(
-    r"\b(?:meeting|statement|ruling|judge?ment|verdict|hearing|session|sitting|speech"
-    r"|address|interview|briefing|conference|debate|ceremony|rally|summit|vigil|sermon"
-    r"|testimony|broadcast|lecture)s?\b"
-)
-_OCCASION_WORDS: Final = ("meeting", "statement", "ruling", "judg", "verdict", "hearing",
+_OCCASION_NOUNS: Final = (
+    "meeting", "statement", "ruling", "judgment", "judgement", "verdict", "hearing",
     "session", "sitting", "speech", "address", "interview", "briefing", "conference",
     "debate", "ceremony", "rally", "summit", "vigil", "sermon", "testimony", "broadcast",
-    "lecture")  # fmt: skip
+    "lecture",
+)  # fmt: skip
+_ARTICLE_OCCASION: Final = re.compile(r"\b(?:" + "|".join(_OCCASION_NOUNS) + r")s?\b")
 _OCCASION_REACH: Final = 40  # a day this close to the noun, in its sentence, is its day
 # The words that make the noun the occasion of what was said, not a thing talked about
 # ("follows a 26 December ruling"): a place one is at or speaks in ("at Tuesday's (May
@@ -343,7 +341,7 @@ def article_occasion(layout: Layout, published: PartialDate | None) -> PartialDa
     issued on Wednesday", "a ruling delivered on Monday, 3 June"): its quotes that state no
     time of their own were said then, not on the day the page came out. None when the top
     names no such day, or days that differ."""
-    if not any(word in layout.norm for word in _OCCASION_WORDS):
+    if not any(noun in layout.norm for noun in _OCCASION_NOUNS):
         return None
     found: set[PartialDate] = set()
     paragraphs = 0

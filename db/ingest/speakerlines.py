@@ -51,7 +51,7 @@ _ROLE_WORDS: Final = 6  # the most words of a role after a name line's comma
 _CLAUSE_WORDS: Final = frozenset("who whose which that when where after before as is was".split())
 _TOPIC_MOST: Final = 160  # the longest "On the defeat:" line between a name and quotes
 _TOPICS_MOST: Final = 2  # topic lines read past between a name line and its quote
-_LIST_LEAST: Final = 2  # name lines, or dashed credits, that make a page of quotes
+LIST_LEAST: Final = 2  # name lines, or dashed credits, that make a page of quotes
 _LINE_KINDS: Final = ("paragraph", "label", "bullet")
 
 
@@ -197,7 +197,7 @@ def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, s
             if person is not None:  # known from here on ("Lee" in a later credit)
                 credits[index] = cast.adopt(person)
     speakers: dict[int, str] = {}
-    if len(credits) >= _LIST_LEAST:  # a page credited below: a dashless credit counts too
+    if len(credits) >= LIST_LEAST:  # a page credited below: a dashless credit counts too
         for index in range(1, len(units)):
             if index not in credits and _ends_quote(norm, units[index - 1]):
                 person = _name_line(norm, cast, units[index])
@@ -228,7 +228,7 @@ def _credited_below(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:
             person = _name_line(norm, cast, units[index])
             if person is not None:
                 found[index - 1] = person
-    if len(found) < _LIST_LEAST:
+    if len(found) < LIST_LEAST:
         return {}
     for person in found.values():
         cast.adopt(person)
@@ -253,7 +253,7 @@ def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], s
         person = _name_line(norm, cast, units[index], heading=True)
         if person is not None:
             heads[index] = person
-    if len(heads) < _LIST_LEAST:
+    if len(heads) < LIST_LEAST:
         return {}, set()
     first = min(heads)
     if first > 0 and _ends_quote(norm, units[first - 1]):

@@ -36,7 +36,13 @@ from db.ingest.lexicon import (
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
-from db.ingest.speakerlines import credit_name, signature_name, speaker_lines, trailing_credit
+from db.ingest.speakerlines import (
+    LIST_LEAST,
+    credit_name,
+    signature_name,
+    speaker_lines,
+    trailing_credit,
+)
 from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
 
@@ -135,7 +141,6 @@ _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
 _LIFE_SPAN: Final = re.compile(r"\((?:[^()\d]{0,8})(\d{3,4})\s*[-\u2013\u2014]\s*(\d{3,4})\)\s*$")
 _TITLE_WORDS: Final = re.compile(r"(?:[A-Z][\w.'-]*\s)*")  # capitalised words only
 _SAID_ENDINGS: Final = ".!?\"'"
-_LIST_LEAST: Final = 2  # lines signed with a role that make a page of quotes
 _SIGNATURE_KINDS: Final = ("bullet", "paragraph", "label")
 _OUTER_MARKS: Final = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e "
 
@@ -577,7 +582,7 @@ def _role_signed(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:
         person = signature_name(norm, cast, line)  # short lines only: cheap, so asked first
         if person is not None and _signature(norm, cast, line) is None:
             found[index] = person
-    if len(found) < _LIST_LEAST:
+    if len(found) < LIST_LEAST:
         return {}
     return {index: cast.adopt(person) for index, person in found.items()}
 
