@@ -14,6 +14,8 @@ from db.ingest.dates import MONTH, line_date
 from db.ingest.lexicon import (
     FURNITURE_PREFIXES,
     LINE_FURNITURE_PHRASES,
+    SECTION_NAME_JOINERS,
+    SECTION_NAME_WORDS,
     STAMP_PREFIXES,
     WHOLE_LINE_FURNITURE,
 )
@@ -124,6 +126,8 @@ _POINTER_LENGTH: Final = 160
 _POINTER_ENDINGS: Final = ("here", "here.", "here!")  # what _LINK_POINTER ends with
 _SHORT_BULLET: Final = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
 _BULLET: Final = re.compile(r"^\s*[*-]\s")
+_SECTION_LENGTH: Final = 60
+_SECTION_WORDS: Final = 6  # "Speeches, Statements and Transcripts" and then some
 
 
 def _is_furniture_line(norm_line: str) -> bool:
@@ -151,9 +155,27 @@ def _is_furniture_line(norm_line: str) -> bool:
         return links and not _dated_row(stripped)
     if _may_be_byline(stripped) and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
+    if len(stripped) < _SECTION_LENGTH and _is_section_name(lowered):
+        return True  # "Media Releases & Transcripts", "News and Events"
     return (
         len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
     )
+
+
+def _is_section_name(lowered: str) -> bool:
+    """A site's section, named by the kinds of page it holds, two at least, with nothing
+    else but joiners ("media releases & transcripts", "timeline home"): never a headline,
+    which says something of its own."""
+    words = lowered.replace(",", " ").split()
+    if not 2 <= len(words) <= _SECTION_WORDS or words[0] not in SECTION_NAME_WORDS:
+        return False
+    named = 0
+    for word in words:
+        if word in SECTION_NAME_WORDS:
+            named += 1
+        elif word not in SECTION_NAME_JOINERS:
+            return False
+    return named >= 2
 
 
 def _dated_row(stripped: str) -> bool:

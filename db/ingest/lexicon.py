@@ -459,3 +459,14 @@ TRANSCRIPT_FIELDS: Final = frozenset(
 UNNAMED_ASKERS: Final = frozenset(
     "host presenter journalist moderator anchor interviewer caller compere".split()
 )
+
+# --- Site furniture (titles and clean-up) ---
+# The kinds of page a site's section holds: a line of these alone, joined by "and", "&",
+# "/" or commas, names a section ("Media Releases & Transcripts", "News and Events").
+SECTION_NAME_WORDS: Final = frozenset(
+    """releases transcripts speeches statements news events media press publications
+    resources archive archives home newsroom announcements updates stories blog blogs
+    articles videos photos multimedia podcasts timeline timelines reports documents
+    downloads gallery galleries briefings notices""".split()
+)
+SECTION_NAME_JOINERS: Final = frozenset(("and", "&", "/", "+", "-"))

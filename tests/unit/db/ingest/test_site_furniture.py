@@ -1,0 +1,54 @@
+"""A site's own lines around an article yield nothing (invented lines): its section
+names, its publisher's line of units, its menus glued into one word, and its name where
+the title bar repeats it."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.ingest.clean import classify_lines, normalise
+from tests.unit.db.ingest.helpers import parse
+
+_HEADLINE = "Quay stays open to boats for ten more years"
+_BODY = (
+    "The harbour trust voted on Tuesday to keep the old quay open to fishing boats, "
+    "after a winter of repairs to its wall and a long debate in the town hall.\n"
+)
+
+
+def _kind(line: str) -> str:
+    return classify_lines(line, normalise(line))[0].kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Media Releases & Transcripts",
+        "News and Events",
+        "Speeches, Statements and Transcripts",
+        "Timeline Home",
+        "Press Releases",
+        "Newsroom / Announcements",
+    ],
+)
+def test_a_sites_section_name_is_furniture(line: str) -> None:
+    """A section of a site is named by the kinds of page it holds ("Media Releases &
+    Transcripts", "News and Events"): a line of such nouns alone is the site's, never a
+    headline."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"{line}\n\n{_HEADLINE}\n\n{_BODY}")
+    assert doc.title == _HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home Office releases its harbour plan",
+        "Stories from the old quay",
+        "Press and media turn out for the quay",
+        "Transcripts",
+    ],
+)
+def test_a_headline_with_a_section_noun_is_kept(line: str) -> None:
+    """Only a line made of section nouns and joiners, two of them at least, is one."""
+    assert _kind(line) == "text"
