@@ -128,6 +128,11 @@ _SHORT_BULLET: Final = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
 _BULLET: Final = re.compile(r"^\s*[*-]\s")
 _SECTION_LENGTH: Final = 60
 _SECTION_WORDS: Final = 6  # "Speeches, Statements and Transcripts" and then some
+# Parts of a line set apart by bullets or middle dots (both folded to "*"): "Department
+# of Works * Quay Division * Port Town", a publisher's units or a menu.
+_DOT_PART: Final = " * "
+_DOT_LENGTH: Final = 200
+_DOT_PART_WORDS: Final = 6
 
 
 def _is_furniture_line(norm_line: str) -> bool:
@@ -157,6 +162,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if len(stripped) < _SECTION_LENGTH and _is_section_name(lowered):
         return True  # "Media Releases & Transcripts", "News and Events"
+    if _DOT_PART in stripped and len(stripped) < _DOT_LENGTH and _is_dotted_line(stripped):
+        return True  # "Department of Works * Quay Division * Port Town"
     return (
         len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
     )
@@ -176,6 +183,22 @@ def _is_section_name(lowered: str) -> bool:
         elif word not in SECTION_NAME_JOINERS:
             return False
     return named >= 2
+
+
+def _is_dotted_line(stripped: str) -> bool:
+    """Three short parts at least set apart by bullets or middle dots, none a sentence
+    ("Department of Works * Quay Division * Port Town"): a publisher's line of its
+    units, or a menu; a timeline's row headed by a date is kept."""
+    if stripped.startswith(BULLET_CHARS) or stripped[:1].isdecimal():
+        return False  # a bullet of a list, or a row headed by a date
+    parts = stripped.split(_DOT_PART)
+    if len(parts) < 3:
+        return False
+    for part in parts:
+        words = part.split()
+        if not 0 < len(words) <= _DOT_PART_WORDS or ends_sentence(part):
+            return False
+    return not _dated_row(stripped)
 
 
 def _dated_row(stripped: str) -> bool:

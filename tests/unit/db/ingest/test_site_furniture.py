@@ -52,3 +52,32 @@ def test_a_sites_section_name_is_furniture(line: str) -> None:
 def test_a_headline_with_a_section_noun_is_kept(line: str) -> None:
     """Only a line made of section nouns and joiners, two of them at least, is one."""
     assert _kind(line) == "text"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Office of Harbour Works \u2022 Quay Division \u2022 Port Town",
+        "Port Town Council \u00b7 Harbour Committee \u00b7 Minutes",
+        "Home \u2022 About the Trust \u2022 Contact",
+    ],
+)
+def test_a_line_of_units_set_apart_by_dots_is_furniture(line: str) -> None:
+    """A publisher's line of its units or a menu, its parts set apart by bullets or
+    middle dots, is no prose and no event of the day the page is dated."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"{_HEADLINE}\n\n12 March 2019\n\n{line}\n\n{_BODY}")
+    assert doc.events == [] or all("Division" not in e.title for e in doc.events)
+    assert all("\u2022" not in e.title and "\u00b7" not in e.title for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1905 \u2022 The quay opens \u2022 The first boats land",
+        "She sold nets \u2022 and he mended them.",
+    ],
+)
+def test_a_dated_entry_or_prose_with_dots_is_kept(line: str) -> None:
+    """A timeline's row headed by a date, or a line with one dot, is no menu."""
+    assert _kind(line) == "text"
