@@ -133,6 +133,10 @@ _SECTION_WORDS: Final = 6  # "Speeches, Statements and Transcripts" and then som
 _DOT_PART: Final = " * "
 _DOT_LENGTH: Final = 200
 _DOT_PART_WORDS: Final = 6
+# A menu glued into one word: three capitalised pieces at least ("HomeNewsSport"); a
+# name has one inner capital ("McDonald", "DeVries"), a hashtag opens with "#".
+_GLUED_MENU: Final = re.compile(r"(?<![#@\w])[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
+_GLUED_LENGTH: Final = 200
 
 
 def _is_furniture_line(norm_line: str) -> bool:
@@ -164,6 +168,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True  # "Media Releases & Transcripts", "News and Events"
     if _DOT_PART in stripped and len(stripped) < _DOT_LENGTH and _is_dotted_line(stripped):
         return True  # "Department of Works * Quay Division * Port Town"
+    if len(stripped) < _GLUED_LENGTH and _GLUED_MENU.search(stripped):
+        return True  # "HomeNewsSportHarbour": a menu that lost its spaces
     return (
         len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
     )

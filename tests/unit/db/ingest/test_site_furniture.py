@@ -81,3 +81,32 @@ def test_a_line_of_units_set_apart_by_dots_is_furniture(line: str) -> None:
 def test_a_dated_entry_or_prose_with_dots_is_kept(line: str) -> None:
     """A timeline's row headed by a date, or a line with one dot, is no menu."""
     assert _kind(line) == "text"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "QuayPostBlogsHarbour Notes Quay stays open",
+        "HomeNewsSportHarbour",
+        "PortTownArchiveTimelines",
+    ],
+)
+def test_a_menu_glued_into_one_word_is_furniture(line: str) -> None:
+    """A saved page that lost the spaces between a menu's items glues them into one
+    word of capitalised pieces ("HomeNewsSport"): no name is written so."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"{line}\n\n{_HEADLINE}\n\n{_BODY}")
+    assert doc.title == _HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#SaveTheQuay rally draws hundreds to the harbour",
+        "DeShawn McDonald opened the quay with LaToya DeVries.",
+        "The quay opened on the iPhone's launch day.",
+    ],
+)
+def test_names_and_tags_in_camel_case_are_kept(line: str) -> None:
+    """A name with an inner capital ("McDonald", "DeVries") or a hashtag is kept."""
+    assert _kind(line) == "text"
