@@ -137,6 +137,11 @@ _DOT_PART_WORDS: Final = 6
 # name has one inner capital ("McDonald", "DeVries"), a hashtag opens with "#".
 _GLUED_MENU: Final = re.compile(r"(?<![#@\w])[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
 _GLUED_LENGTH: Final = 200
+# A title bar's marks between its parts (dashes are folded to "-"; "»" to a quote mark).
+_BAR_MARK: Final = re.compile(r" (?:-|\||::) ")
+_BAR_MARKS: Final = (" - ", " | ", " :: ")
+_BAR_LENGTH: Final = 200
+_BAR_REACH: Final = 3  # the first text lines of a page, where its title bar stands
 
 
 def _is_furniture_line(norm_line: str) -> bool:
@@ -283,6 +288,7 @@ def classify_lines(text: str, norm: str) -> list[Line]:
             link_bullets.append(_is_link_bullet(line))
     if link_bullets.count(True) >= 2:  # a link list needs two link bullets
         _mark_link_blocks(kinds, link_bullets, bounds)
+    _mark_title_bar(kinds, bounds, norm)
     return [Line(s, e, k) for (s, e), k in zip(bounds, kinds, strict=True)]
 
 
@@ -305,3 +311,40 @@ def _mark_link_blocks(
                 if link_bullets[i] or short:
                     kinds[i] = "furniture"
         index = end
+
+
+def _mark_title_bar(kinds: list[LineKind], bounds: list[tuple[int, int]], norm: str) -> None:
+    """A saved page opens with its title bar ("Headline - Site", "Site | Headline") and
+    shows its parts again as lines of their own: the site's name (a masthead, or a
+    book's running head) above, the headline nearer the text. When two parts stand
+    again, the bar is a copy and every line of the parts above the last is the site's:
+    all of them are furniture, and the headline's own line is kept."""
+    bars: list[int] = []
+    for index, kind in enumerate(kinds):
+        if kind != "text":
+            continue
+        if len(bars) == _BAR_REACH:
+            break
+        bars.append(index)
+    for bar in bars:
+        line = norm[bounds[bar][0] : bounds[bar][1]].strip()
+        if len(line) > _BAR_LENGTH or not any(mark in line for mark in _BAR_MARKS):
+            continue
+        parts = {part.strip() for part in _BAR_MARK.split(line) if part.strip()}
+        if len(parts) < 2 or _dated_row(line):
+            continue
+        copies: dict[str, list[int]] = {}
+        for index in range(bar + 1, len(kinds)):
+            if kinds[index] == "text":
+                copy = norm[bounds[index][0] : bounds[index][1]].strip()
+                if copy in parts:
+                    copies.setdefault(copy, []).append(index)
+        if len(copies) < 2:
+            continue
+        headline = max(copies, key=lambda part: copies[part][0])  # nearest the text
+        kinds[bar] = "furniture"
+        for part, indices in copies.items():
+            if part != headline:
+                for index in indices:
+                    kinds[index] = "furniture"
+        return

@@ -110,3 +110,42 @@ def test_a_menu_glued_into_one_word_is_furniture(line: str) -> None:
 def test_names_and_tags_in_camel_case_are_kept(line: str) -> None:
     """A name with an inner capital ("McDonald", "DeVries") or a hashtag is kept."""
     assert _kind(line) == "text"
+
+
+@pytest.mark.parametrize(
+    ("bar", "site", "headline"),
+    [
+        (
+            "QUAY DATES - Harbour Guide (Port Books) (2016)",
+            "Harbour Guide (Port Books) (2016)",
+            "QUAY DATES",
+        ),
+        ("Harbour Weekly | Quay reopens after storm", "Harbour Weekly", "Quay reopens after storm"),
+        (
+            "Quay reopens after storm \u2014 The Port Town Courier",
+            "The Port Town Courier",
+            "Quay reopens after storm",
+        ),
+    ],
+)
+def test_the_site_a_title_bar_names_is_furniture(bar: str, site: str, headline: str) -> None:
+    """A saved page opens with its title bar ("Headline - Site", "Site | Headline") and
+    shows both parts again: the site's name first, as a masthead or a running head, the
+    headline nearer the text. The bar and the site's name are furniture: no title, no
+    event of a book's year."""
+    text = (
+        f"{bar}\n\n{site}\n\n{headline}\n\nThe quay's years.\n\n"
+        "1905 The quay opens to the first boats.\n\n1921 A storm breaks the quay wall.\n\n"
+        f"1950 The quay gets a crane.\n\n{site}\n"
+    )
+    doc = parse(text)
+    assert doc.title == headline
+    assert sorted(e.date.iso() for e in doc.events) == ["1905", "1921", "1950"]
+    assert all(site not in e.title for e in doc.events)
+
+
+def test_a_title_bar_with_no_copy_of_its_parts_is_kept() -> None:
+    """A line with a dash whose parts stand nowhere else is no title bar."""
+    text = f"Harbour notes - a quay reopens\n\n{_BODY}"
+    lines = classify_lines(text, normalise(text))
+    assert lines[0].kind == "text"
