@@ -137,6 +137,15 @@ _DOT_PART_WORDS: Final = 6
 # name has one inner capital ("McDonald", "DeVries"), a hashtag opens with "#".
 _GLUED_MENU: Final = re.compile(r"(?<![#@\w])[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
 _GLUED_LENGTH: Final = 200
+# A player's clock: times alone, two at least ("0:00 0:00", "00:00 / 03:24").
+_CLOCKS: Final = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s{0,3}[/|]?\s{0,3}\d{1,2}:\d\d(?::\d\d)?)+")
+_CLOCK_LENGTH: Final = 40
+# A file's link with its type and size: "PDF 58 KB", "(PDF, 1.2 MB)", "[DOC 310 kB]".
+_FILE_SIZE: Final = re.compile(
+    r"\b(?:pdf|docx?|xlsx?|pptx?|rtf|mp3|mp4|zip|csv)\b[^\n]{0,12}?\b\d+(?:[.,]\d+)?\s?(?:[kmg]b|bytes)\b"
+)
+_FILE_LENGTH: Final = 120
+_SIZE_UNITS: Final = ("kb", "mb", "gb", "bytes")
 # A title bar's marks between its parts (dashes are folded to "-"; "»" to a quote mark).
 _BAR_MARK: Final = re.compile(r" (?:-|\||::) ")
 _BAR_MARKS: Final = (" - ", " | ", " :: ")
@@ -160,6 +169,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if lowered.startswith(FURNITURE_PREFIXES):
         return True
+    if _is_widget(stripped, lowered):
+        return True  # "0:00 / 3:24", "Minutes pdf icon PDF 58 KB": a player, a file's link
     if lowered.endswith(_POINTER_ENDINGS) and len(stripped) < _POINTER_LENGTH:
         return _LINK_POINTER.fullmatch(stripped) is not None  # "For ..., see here."
     if len(stripped) < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
@@ -210,6 +221,17 @@ def _is_dotted_line(stripped: str) -> bool:
         if not 0 < len(words) <= _DOT_PART_WORDS or ends_sentence(part):
             return False
     return not _dated_row(stripped)
+
+
+def _is_widget(stripped: str, lowered: str) -> bool:
+    """A player's clock ("0:00 0:00", "00:00 / 03:24") or a file's link with its type
+    and size ("Minutes pdf icon PDF 58 KB", "Report (PDF, 1.2 MB)"): a widget of the
+    page, whose name or year is no part of the text."""
+    if len(stripped) < _CLOCK_LENGTH and stripped[:1].isdecimal() and ":" in stripped:
+        return _CLOCKS.fullmatch(stripped) is not None
+    if len(stripped) < _FILE_LENGTH and any(unit in lowered for unit in _SIZE_UNITS):
+        return _FILE_SIZE.search(lowered) is not None
+    return False
 
 
 def _dated_row(stripped: str) -> bool:

@@ -149,3 +149,36 @@ def test_a_title_bar_with_no_copy_of_its_parts_is_kept() -> None:
     text = f"Harbour notes - a quay reopens\n\n{_BODY}"
     lines = classify_lines(text, normalise(text))
     assert lines[0].kind == "text"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "0:00 0:00",
+        "00:00 / 03:24",
+        "1:02:11 | 1:45:00",
+        "Harbour Minutes pdf icon PDF 58 KB",
+        "Download the quay report (PDF, 1.2 MB)",
+        "Annual Report 2019 [DOC 310 kB]",
+    ],
+)
+def test_a_players_clock_or_a_files_size_is_furniture(line: str) -> None:
+    """A player's clock ("0:00 / 3:24") and a file's link with its type and size ("PDF
+    58 KB") are widgets of the page, not its text: no event of a year in their name."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"{_HEADLINE}\n\n{line}\n\n{_BODY}")
+    assert doc.title == _HEADLINE
+    assert all("KB" not in e.title and "MB" not in e.title for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The quay opened at 9:30 and closed at 17:00.",
+        "The harbour's archive holds 58 KB of scanned letters from 1905.",
+        "12:00",
+    ],
+)
+def test_times_and_sizes_in_prose_are_kept(line: str) -> None:
+    """A time in a sentence, a size with no file's type, a lone time are kept."""
+    assert _kind(line) == "text"
