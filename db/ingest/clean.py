@@ -14,6 +14,7 @@ from db.ingest.dates import MONTH, line_date
 from db.ingest.lexicon import (
     FURNITURE_PREFIXES,
     LINE_FURNITURE_PHRASES,
+    SEARCH_BOX_OPENINGS,
     SECTION_NAME_JOINERS,
     SECTION_NAME_WORDS,
     STAMP_PREFIXES,
@@ -146,6 +147,7 @@ _FILE_SIZE: Final = re.compile(
 )
 _FILE_LENGTH: Final = 120
 _SIZE_UNITS: Final = ("kb", "mb", "gb", "bytes")
+_SEARCH_LENGTH: Final = 40
 # A title bar's marks between its parts (dashes are folded to "-"; "»" to a quote mark).
 _BAR_MARK: Final = re.compile(r" (?:-|\||::) ")
 _BAR_MARKS: Final = (" - ", " | ", " :: ")
@@ -171,6 +173,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if _is_widget(stripped, lowered):
         return True  # "0:00 / 3:24", "Minutes pdf icon PDF 58 KB": a player, a file's link
+    if len(stripped) < _SEARCH_LENGTH and lowered.startswith(SEARCH_BOX_OPENINGS):
+        return True  # "Search This Transcript": a search box
     if lowered.endswith(_POINTER_ENDINGS) and len(stripped) < _POINTER_LENGTH:
         return _LINK_POINTER.fullmatch(stripped) is not None  # "For ..., see here."
     if len(stripped) < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):

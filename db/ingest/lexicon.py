@@ -470,3 +470,8 @@ SECTION_NAME_WORDS: Final = frozenset(
     downloads gallery galleries briefings notices""".split()
 )
 SECTION_NAME_JOINERS: Final = frozenset(("and", "&", "/", "+", "-"))
+# A search box's label, opening a short line: "Search This Transcript", "Search our site".
+SEARCH_BOX_OPENINGS: Final = (
+    "search this ", "search our ", "search the site", "search the archive", "search site",
+    "search all ", "search for:", "search within", "search in this",
+)  # fmt: skip

@@ -182,3 +182,16 @@ def test_a_players_clock_or_a_files_size_is_furniture(line: str) -> None:
 def test_times_and_sizes_in_prose_are_kept(line: str) -> None:
     """A time in a sentence, a size with no file's type, a lone time are kept."""
     assert _kind(line) == "text"
+
+
+@pytest.mark.parametrize(
+    "line", ["Search This Transcript", "Search this site", "Search our archive", "Search for:"]
+)
+def test_a_search_box_is_furniture(line: str) -> None:
+    """A search box's label asks the reader to search the page or the site."""
+    assert _kind(line) == "furniture"
+
+
+def test_a_headline_about_a_search_is_kept() -> None:
+    """A headline that tells of a search is news, not a box."""
+    assert _kind("Search for missing fishing boat goes on") == "text"
