@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Final
 
 from db.ingest.clean import ends_sentence
@@ -140,6 +140,14 @@ _CONTROL_LINE: Final = re.compile(
 _COPYRIGHT: Final = re.compile(r"(?:[Cc]opyright|\u00a9)[^\n]{0,100}")
 _OWNER_WORDS: Final = 5  # the longest site's name looked for in a copyright line
 _NOTICE_WORDS: Final = 60
+# Where a headline glued onto the text's first words ends (see _glued_on_text): at a year
+# or a word run into the next capitalised word ("1998Mara", "EditorA publication"), or
+# before the first of a flattened timeline's entries ("... Boats 1905: The quay opens").
+_GLUED_WORD: Final = re.compile(r"(?<=\d{4})[A-Z][a-z]|(?<=[a-z]{3})[A-Z] [a-z]")
+_ENTRY_HEAD: Final = re.compile(r" \d{3,4}: [A-Z\d]")
+_GLUED_REACH: Final = 200  # a headline glued on stands in the paragraph's first words
+_GLUED_ENTRIES: Final = 2
+_REPEATED_WORDS: Final = 6  # words of the paragraph below that a standfirst repeats
 _NOTICE_PHRASES: Final = (
     "this website", "the website", "this site", "this page", "cookies", "javascript",
     "your browser", "no longer updated", "archived",
@@ -437,6 +445,9 @@ def _lede(layout: Layout, body: Unit) -> str:
     if after > start:  # a caption or a trail of links on the paragraph's first lines
         spans = [(max(s, after), e) for s, e in spans if e > after]
         start = after
+    glued = _glued_on_text(layout, body, start)
+    if glued is not None:
+        return trim(glued, 200)
     if spans and len(layout.norm[spans[0][0] : spans[0][1]].split()) >= _LEDE_WORDS:
         start, end = spans[0]
     opening = _PRESS_DATELINE.match(layout.norm, start, min(end, start + DATELINE_MAX))
@@ -449,6 +460,37 @@ def _lede(layout: Layout, body: Unit) -> str:
     if dated and _opens_with_stamp(layout.norm, start, dated[0], end):
         start = dated[0].end
     return trim(layout.text[start:end].lstrip(" ,:-\u2013\u2014"), 200)
+
+
+def _glued_on_text(layout: Layout, body: Unit, start: int) -> str | None:
+    """A headline that a saved page glued onto the text's first words when it lost a
+    line break: run into the standfirst that stands again as the paragraph below, into
+    the next line's first word with no space ("Annual Notes, 1998Mara Quell"), or onto
+    the first of a timeline's entries flattened into one paragraph ("Timeline of the
+    Quay 1905: The quay opens ... 1921: ..."). The words before are the headline when
+    they are a phrase of three words or more."""
+    text = layout.text
+    reach = min(body.end, start + _GLUED_REACH)
+    cuts: list[int] = []
+    word = _GLUED_WORD.search(text, start, reach)
+    if word is not None:
+        cuts.append(word.start())
+    found = _ENTRY_HEAD.finditer(text, start, body.end)
+    entries = [m.start() for m in islice(found, _GLUED_ENTRIES)]
+    if len(entries) == _GLUED_ENTRIES and entries[0] < reach:
+        cuts.append(entries[0])
+    below = layout.units[body.index + 1] if body.index + 1 < len(layout.units) else None
+    if below is not None and below.block.kind == "paragraph":
+        opening = text[below.start : below.end].split(None, _REPEATED_WORDS)[:_REPEATED_WORDS]
+        if len(opening) == _REPEATED_WORDS:
+            at = text.find(" ".join(opening), start + 1, reach)
+            if at > start:
+                cuts.append(at)
+    for cut in sorted(cuts):
+        head = " ".join(text[start:cut].split())
+        if len(head.split()) >= _TITLE_WORDS and head[:1].isupper() and not ends_sentence(head):
+            return head
+    return None
 
 
 def _past_furniture_lines(text: str, start: int, end: int) -> int:
