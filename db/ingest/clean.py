@@ -12,6 +12,7 @@ from typing import Final, Literal
 
 from db.ingest.dates import MONTH, line_date
 from db.ingest.lexicon import (
+    ALT_TEXT_NOUNS,
     FURNITURE_PREFIXES,
     LINE_FURNITURE_PHRASES,
     SEARCH_BOX_OPENINGS,
@@ -148,6 +149,8 @@ _FILE_SIZE: Final = re.compile(
 _FILE_LENGTH: Final = 120
 _SIZE_UNITS: Final = ("kb", "mb", "gb", "bytes")
 _SEARCH_LENGTH: Final = 40
+_ALT_TEXT_LENGTH: Final = 30
+_ALT_TEXT_WORDS: Final = 3
 # A title bar's marks between its parts (dashes are folded to "-"; "»" to a quote mark).
 _BAR_MARK: Final = re.compile(r" (?:-|\||::) ")
 _BAR_MARKS: Final = (" - ", " | ", " :: ")
@@ -175,6 +178,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True  # "0:00 / 3:24", "Minutes pdf icon PDF 58 KB": a player, a file's link
     if len(stripped) < _SEARCH_LENGTH and lowered.startswith(SEARCH_BOX_OPENINGS):
         return True  # "Search This Transcript": a search box
+    if len(stripped) < _ALT_TEXT_LENGTH and _is_alt_text(lowered):
+        return True  # "Article image", "Site logo": where an image stood
     if lowered.endswith(_POINTER_ENDINGS) and len(stripped) < _POINTER_LENGTH:
         return _LINK_POINTER.fullmatch(stripped) is not None  # "For ..., see here."
     if len(stripped) < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
@@ -225,6 +230,17 @@ def _is_dotted_line(stripped: str) -> bool:
         if not 0 < len(words) <= _DOT_PART_WORDS or ends_sentence(part):
             return False
     return not _dated_row(stripped)
+
+
+def _is_alt_text(lowered: str) -> bool:
+    """An image's alt text kept where the image stood: two or three words that end with
+    what the thing is ("article image", "site logo", "pdf icon"); "the image" is prose."""
+    words = lowered.split()
+    return (
+        1 < len(words) <= _ALT_TEXT_WORDS
+        and words[-1] in ALT_TEXT_NOUNS
+        and words[0] not in ("the", "a", "an", "this", "that")
+    )
 
 
 def _is_widget(stripped: str, lowered: str) -> bool:

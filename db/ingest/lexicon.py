@@ -475,3 +475,8 @@ SEARCH_BOX_OPENINGS: Final = (
     "search this ", "search our ", "search the site", "search the archive", "search site",
     "search all ", "search for:", "search within", "search in this",
 )  # fmt: skip
+# The last word of an image's alt text that a saved page keeps where the image stood:
+# "Article image", "Site logo", "pdf icon".
+ALT_TEXT_NOUNS: Final = frozenset(
+    "image images photo photograph picture icon logo thumbnail avatar banner".split()
+)

@@ -195,3 +195,20 @@ def test_a_search_box_is_furniture(line: str) -> None:
 def test_a_headline_about_a_search_is_kept() -> None:
     """A headline that tells of a search is news, not a box."""
     assert _kind("Search for missing fishing boat goes on") == "text"
+
+
+@pytest.mark.parametrize(
+    "line", ["Article image", "Featured Image", "Site logo", "Author photo", "pdf icon"]
+)
+def test_an_images_alt_text_is_furniture(line: str) -> None:
+    """A saved page keeps an image's alt text where the image stood ("Article image",
+    "Site logo"): a few words that end with what the thing is, no headline."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"{line}\n{line}\n\n{_HEADLINE}\n\n{_BODY}")
+    assert doc.title == _HEADLINE
+
+
+@pytest.mark.parametrize("line", ["Harbour photo contest opens", "The image", "Logo"])
+def test_a_line_about_an_image_is_kept(line: str) -> None:
+    """A headline of more words, or a word alone, is no alt text."""
+    assert _kind(line) == "text"
