@@ -150,7 +150,7 @@ _GLUED_ENTRIES: Final = 2
 _REPEATED_WORDS: Final = 6  # words of the paragraph below that a standfirst repeats
 _NOTICE_PHRASES: Final = (
     "this website", "the website", "this site", "this page", "cookies", "javascript",
-    "your browser", "no longer updated", "archived",
+    "your browser", "no longer updated", "archived", "this article",
 )  # fmt: skip
 
 

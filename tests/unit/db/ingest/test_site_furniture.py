@@ -198,6 +198,23 @@ def test_a_headline_about_a_search_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    "notice",
+    [
+        "This article contains text that was read by a machine from an old page and may "
+        "hold errors in its words.",
+        "Thank you for correcting the text in this article. Your corrections help every "
+        "reader who looks for it.",
+        "This article is more than 12 years old and its facts may have changed since.",
+    ],
+)
+def test_a_notice_about_the_article_above_its_headline_is_no_lede(notice: str) -> None:
+    """A site's notice about the article itself (its age, its machine-read text, the
+    readers' corrections) stands above the headline; it is no lede and no title."""
+    doc = parse(f"{notice}\n\n{_HEADLINE}\n\n{_BODY}")
+    assert doc.title == _HEADLINE
+
+
+@pytest.mark.parametrize(
     "line", ["Article image", "Featured Image", "Site logo", "Author photo", "pdf icon"]
 )
 def test_an_images_alt_text_is_furniture(line: str) -> None:
