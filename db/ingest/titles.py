@@ -170,7 +170,7 @@ def page_title(layout: Layout, cast: Cast, name: str) -> str:
     reading = _HeadReading()
     for start, end, block in head:
         reading.read(layout, body, start, end, block)
-    headline = reading.headline()
+    headline = reading.headline(layout.text)
     if headline is not None:
         return trim(headline, 200)
     if reading.first is not None:
@@ -226,13 +226,25 @@ class _HeadReading:
             self.set_headline = line
         self.under_masthead = False
 
-    def headline(self) -> str | None:
-        """The longest candidate that is no standfirst and no title bar of another."""
+    def headline(self, text: str) -> str | None:
+        """The longest candidate that is no standfirst and no title bar of another; one
+        the page shows again as a line of its own outranks longer ones (see _repeated)."""
         if not self.candidates:
             return None
         kept = [c for c in self.candidates if c not in self.standfirsts]
         headlines = [c for c in kept if not any(_bars(c, other) for other in kept)]
-        return max(headlines or kept, key=len)
+        repeated = [c for c in headlines if _repeated(c, text)] if len(headlines) > 1 else []
+        return max(repeated or headlines or kept, key=len)
+
+
+def _repeated(line: str, text: str) -> bool:
+    """The page shows the line twice or more as a line of its own: a headline is set
+    again (the title bar's copy over the heading, a share box's or a video's name
+    under the text), a deck or a subtitle under it is not."""
+    if text.count(line) < 2:
+        return False
+    own = re.compile(rf"^[ \t]*{re.escape(line)}[ \t]*$", re.MULTILINE)
+    return len(own.findall(text)) >= 2
 
 
 def _stem_title(name: str) -> str | None:
