@@ -155,6 +155,10 @@ _ALT_TEXT_WORDS: Final = 3
 _BAR_MARK: Final = re.compile(r" (?:-|\||::) ")
 _BAR_MARKS: Final = (" - ", " | ", " :: ")
 _BAR_LENGTH: Final = 200
+# A book's running head: its name, maybe its series, and its year in brackets, "Harbour
+# Guide (Port Books) (2016)".
+_RUNNING_HEAD: Final = re.compile(r"[A-Z][^()\n]{2,80}(?:\([^()\n]{2,40}\) )?\(\d{4}\)")
+_RUNNING_HEAD_LENGTH: Final = 120
 _BAR_REACH: Final = 3  # the first text lines of a page, where its title bar stands
 
 
@@ -331,6 +335,7 @@ def classify_lines(text: str, norm: str) -> list[Line]:
     if link_bullets.count(True) >= 2:  # a link list needs two link bullets
         _mark_link_blocks(kinds, link_bullets, bounds)
     _mark_title_bar(kinds, bounds, norm)
+    _mark_running_heads(kinds, bounds, norm)
     return [Line(s, e, k) for (s, e), k in zip(bounds, kinds, strict=True)]
 
 
@@ -390,3 +395,24 @@ def _mark_title_bar(kinds: list[LineKind], bounds: list[tuple[int, int]], norm: 
                 for index in indices:
                     kinds[index] = "furniture"
         return
+
+
+def _mark_running_heads(kinds: list[LineKind], bounds: list[tuple[int, int]], norm: str) -> None:
+    """An excerpt of a book repeats the book's name with its year in brackets on each of
+    its pages ("Harbour Guide (Port Books) (2016)"): such a line that stands twice or
+    more is a running head, furniture and never an event of the book's year; a heading
+    with a year that stands once is kept."""
+    heads: dict[str, list[int]] = {}
+    for index, kind in enumerate(kinds):
+        if kind != "text":
+            continue
+        start, end = bounds[index]
+        if end - start > _RUNNING_HEAD_LENGTH or norm[end - 1 : end] not in ") \t":
+            continue  # cheap: the line does not end with "(2016)"
+        line = norm[start:end].strip()
+        if line[-6:-5] == "(" and _RUNNING_HEAD.fullmatch(line):
+            heads.setdefault(line, []).append(index)
+    for indices in heads.values():
+        if len(indices) >= 2:
+            for index in indices:
+                kinds[index] = "furniture"

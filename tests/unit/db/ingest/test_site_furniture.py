@@ -229,3 +229,33 @@ def test_an_images_alt_text_is_furniture(line: str) -> None:
 def test_a_line_about_an_image_is_kept(line: str) -> None:
     """A headline of more words, or a word alone, is no alt text."""
     assert _kind(line) == "text"
+
+
+_YEARS = (
+    "The quay's years.\n\n1905 The quay opens to the first boats.\n\n"
+    "1921 A storm breaks the quay wall.\n\n1950 The quay gets a crane.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Harbour Guide (Port Books) (2016)",
+        "A Short History of the Quay (Pocket Series) (1998)",
+        "Port Town Almanac (2011)",
+    ],
+)
+def test_a_running_head_with_its_year_is_furniture(head: str) -> None:
+    """An excerpt of a book repeats the book's name and year on each of its pages ("Harbour
+    Guide (Port Books) (2016)"): a running head, never an event of the book's year."""
+    doc = parse(f"{head}\n\nQUAY DATES\n\n{_YEARS}{head}\n\n1960 The quay is rebuilt.\n")
+    assert sorted(e.date.iso() for e in doc.events) == ["1905", "1921", "1950", "1960"]
+    assert doc.title == "QUAY DATES"
+
+
+def test_a_heading_with_a_year_once_is_kept() -> None:
+    """A line with a year in brackets that stands once is a heading, not a running head."""
+    text = f"QUAY DATES\n\n{_YEARS}Battle of the Quay (1966)\n\nBoats burn in the harbour.\n"
+    lines = classify_lines(text, normalise(text))
+    kinds = {text[line.start : line.end]: line.kind for line in lines}
+    assert kinds["Battle of the Quay (1966)"] == "text"
