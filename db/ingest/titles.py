@@ -147,7 +147,12 @@ _GLUED_WORD: Final = re.compile(r"(?<=\d{4})[A-Z][a-z]|(?<=[a-z]{3})[A-Z] [a-z]"
 _ENTRY_HEAD: Final = re.compile(r" \d{3,4}: [A-Z\d]")
 _GLUED_REACH: Final = 200  # a headline glued on stands in the paragraph's first words
 _GLUED_ENTRIES: Final = 2
-_REPEATED_WORDS: Final = 6  # words of the paragraph below that a standfirst repeats
+_REPEATED_WORDS: Final = 6
+# A heading set twice on its line, marks between ("Harbour Quotes ••• Harbour Quotes").
+_DOUBLED: Final = re.compile(
+    r"(?P<once>[^\n]{3,100}?)\s{0,3}[\u2022\u00b7|\u00bb\u203a*:\-\u2013\u2014]{1,4}\s{0,3}(?P=once)"
+)
+_DOUBLED_LENGTH: Final = 210  # words of the paragraph below that a standfirst repeats
 _NOTICE_PHRASES: Final = (
     "this website", "the website", "this site", "this page", "cookies", "javascript",
     "your browser", "no longer updated", "archived", "this article",
@@ -632,8 +637,22 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             continue  # "from Wikipedia, the free encyclopedia": a tagline, not a headline
         if _echoes(block, lines):
             continue  # "Arne Nordheim" above, "Arne Nordheim (1968)": a portrait's caption
+        once = _set_twice(block)
+        if once is not None:  # "Harbour Quotes ••• Harbour Quotes": the name and the heading
+            block, end = once, start + len(once)
         lines.append((start, end, block))
     return lines, None
+
+
+def _set_twice(block: str) -> str | None:
+    """The words of a line that sets them twice with marks between ("Harbour Quotes •••
+    Harbour Quotes", "Quay Notes | Quay Notes"): a saved page joined the page's name
+    and its heading, which are the same; once is the headline."""
+    line = block.strip()
+    if len(line) > _DOUBLED_LENGTH or "\n" in line or line.count(line[:4]) < 2:
+        return None
+    found = _DOUBLED.fullmatch(line)
+    return found.group("once").strip() if found is not None else None
 
 
 def _glued_headline(layout: Layout, unit: Unit) -> tuple[int, int, str] | None:

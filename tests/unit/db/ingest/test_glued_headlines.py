@@ -60,3 +60,21 @@ def test_a_lede_with_no_glued_headline_stays_whole(text: str) -> None:
     title = parse(text).title
     assert title.startswith(text.split(",")[0])
     assert len(title.split()) > 8
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Quay Quotes\u2022\u2022\u2022 Harbour Quay Quotes",
+        "Harbour Quay Quotes | Harbour Quay Quotes",
+        "Harbour Quay Quotes \u00bb Harbour Quay Quotes",
+    ],
+)
+def test_a_heading_set_twice_on_its_line_is_the_title(line: str) -> None:
+    """A saved page that joins the page's name and its heading on one line shows the
+    same words twice with marks between: once is the title, and it outranks a lede."""
+    text = (
+        f"{line}\n\nWe kept the quay open, and the boats came back all winter long,\n"
+        "and we are proud of every one of them, said the harbour master on Monday.\n"
+    )
+    assert parse(text).title == "Harbour Quay Quotes"
