@@ -841,6 +841,8 @@ def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
     lowered = lower(line)
     if _ends_with_full_stop(line) or lowered.startswith(("by ", "photo", "image")):
         return False
+    if line.endswith((",", ";")):
+        return False  # "We played the perfect game, especially in defence,": it goes on
     if _INNER_BREAK.search(line) or _is_caption(line):
         return False  # two sentences, or a caption and its credit
     hits = layout.dates.dates_in(start, end)

@@ -747,3 +747,16 @@ def test_a_sites_line_above_the_headline_does_not_hold_it_down(top: str) -> None
     stays the title."""
     headline = "Fishers return to the old quay as the council ends its long row"
     assert parse(f"{top}\n\n{headline}\n\n{BODY}\n").title == headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The boats came back to the old quay every week of the winter,",
+        "We kept the quay open, through the storms and the long nights;",
+    ],
+)
+def test_a_line_that_ends_with_a_comma_is_no_headline(line: str) -> None:
+    """A headline is a phrase that ends; a line ending with a comma or a semicolon is a
+    sentence that goes on below (a quote's or a lede's first line), however long."""
+    assert parse(f"Quay Stays Open\n\n{line}\n\n{BODY}\n").title == "Quay Stays Open"
