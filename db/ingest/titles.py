@@ -18,6 +18,7 @@ from db.ingest.clean import ends_sentence
 from db.ingest.dates import DateHit
 from db.ingest.events import trim
 from db.ingest.lexicon import (
+    MONTHS,
     ORGANISATION_NOUNS,
     SHARE_BAR_WORDS,
     TITLE_END_ABBREVIATIONS,
@@ -152,7 +153,12 @@ _REPEATED_WORDS: Final = 6
 _DOUBLED: Final = re.compile(
     r"(?P<once>[^\n]{3,100}?)\s{0,3}[\u2022\u00b7|\u00bb\u203a*:\-\u2013\u2014]{1,4}\s{0,3}(?P=once)"
 )
-_DOUBLED_LENGTH: Final = 210  # words of the paragraph below that a standfirst repeats
+_DOUBLED_LENGTH: Final = 210
+# The words of a bare span of dates ("1st March to 3rd March 1901", "1901 to 1903"),
+# besides month names: days, years, and what joins the two ends.
+_SPAN_NUMBER: Final = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
+_SPAN_JOINERS: Final = frozenset(("to", "until", "till", "through", "-", "from"))
+_SPAN_LENGTH: Final = 60  # words of the paragraph below that a standfirst repeats
 _NOTICE_PHRASES: Final = (
     "this website", "the website", "this site", "this page", "cookies", "javascript",
     "your browser", "no longer updated", "archived", "this article",
@@ -188,7 +194,7 @@ def page_title(layout: Layout, cast: Cast, name: str) -> str:
     if dated is not None:
         return trim(dated, 200)
     if any(s.date is not None for s in layout.sections):
-        return _timeline_title(layout, cast, name)
+        return _span_heading(layout.text, layout.norm) or _timeline_title(layout, cast, name)
     return _stem_title(name) or name
 
 
@@ -250,6 +256,31 @@ def _repeated(line: str, text: str) -> bool:
         return False
     own = re.compile(rf"^[ \t]*{re.escape(line)}[ \t]*$", re.MULTILINE)
     return len(own.findall(text)) >= 2
+
+
+def _span_heading(text: str, norm: str) -> str | None:
+    """The page's first line when it is a bare span of dates over the dated entries
+    ("1st March to 3rd March 1901", "March 1 - March 3, 1901", "1901 to 1903"): a
+    diary's, a log's or a chronicle's page is headed by the span it covers. A single
+    date is a stamp; a span is not, but is no headline-like line either."""
+    start = len(norm) - len(norm.lstrip())
+    end = norm.find("\n", start)
+    end = end if end >= 0 else len(norm)
+    line = norm[start:end].strip()
+    if not line or len(line) > _SPAN_LENGTH:
+        return None
+    numbers = joiners = 0
+    for word in line.replace(",", " ").replace(".", " ").split():
+        lowered = lower(word)
+        if _SPAN_NUMBER.fullmatch(lowered):
+            numbers += 1
+        elif lowered in _SPAN_JOINERS:
+            joiners += lowered != "from"
+        elif lowered not in MONTHS:
+            return None
+    if numbers < 2 or joiners != 1:
+        return None
+    return text[start:end].strip()
 
 
 def _stem_title(name: str) -> str | None:
