@@ -137,7 +137,7 @@ _DOT_LENGTH: Final = 200
 _DOT_PART_WORDS: Final = 6
 # A menu glued into one word: three capitalised pieces at least ("HomeNewsSport"); a
 # name has one inner capital ("McDonald", "DeVries"), a hashtag opens with "#".
-_GLUED_MENU: Final = re.compile(r"(?<![#@\w])[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
+_GLUED_MENU: Final = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Z]")  # at a word's start
 _GLUED_LENGTH: Final = 200
 # A player's clock: times alone, two at least ("0:00 0:00", "00:00 / 03:24").
 _CLOCKS: Final = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s{0,3}[/|]?\s{0,3}\d{1,2}:\d\d(?::\d\d)?)+")
@@ -147,7 +147,7 @@ _FILE_SIZE: Final = re.compile(
     r"\b(?:pdf|docx?|xlsx?|pptx?|rtf|mp3|mp4|zip|csv)\b[^\n]{0,12}?\b\d+(?:[.,]\d+)?\s?(?:[kmg]b|bytes)\b"
 )
 _FILE_LENGTH: Final = 120
-_SIZE_UNITS: Final = ("kb", "mb", "gb", "bytes")
+_SIZE_ENDS: Final = "bBsS)]"  # how a file's link ends: "58 KB", "(PDF, 1.2 MB)", "[DOC 3 kB]"
 _SEARCH_LENGTH: Final = 40
 _ALT_TEXT_LENGTH: Final = 30
 _ALT_TEXT_WORDS: Final = 3
@@ -155,6 +155,7 @@ _ALT_TEXT_WORDS: Final = 3
 _BAR_MARK: Final = re.compile(r" (?:-|\||::) ")
 _BAR_MARKS: Final = (" - ", " | ", " :: ")
 _BAR_LENGTH: Final = 200
+_BAR_SLACK: Final = 8  # spaces around a part's copy on its own line
 # A book's running head: its name, maybe its series, and its year in brackets, "Harbour
 # Guide (Port Books) (2016)".
 _RUNNING_HEAD: Final = re.compile(r"[A-Z][^()\n]{2,80}(?:\([^()\n]{2,40}\) )?\(\d{4}\)")
@@ -197,11 +198,22 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True  # "Media Releases & Transcripts", "News and Events"
     if _DOT_PART in stripped and len(stripped) < _DOT_LENGTH and _is_dotted_line(stripped):
         return True  # "Department of Works * Quay Division * Port Town"
-    if len(stripped) < _GLUED_LENGTH and _GLUED_MENU.search(stripped):
+    if len(stripped) < _GLUED_LENGTH and _is_glued_menu(stripped):
         return True  # "HomeNewsSportHarbour": a menu that lost its spaces
     return (
         len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
     )
+
+
+def _is_glued_menu(stripped: str) -> bool:
+    """A menu glued into one word: a word that opens with three capitalised pieces
+    ("HomeNewsSport"); one after "#" or "@" is a tag. (A look-behind in the pattern
+    would be tried at every character; checking the match's start is cheaper.)"""
+    for found in _GLUED_MENU.finditer(stripped):
+        before = stripped[found.start() - 1 : found.start()]
+        if not before or not (before.isalnum() or before in "#@_"):
+            return True
+    return False
 
 
 def _is_section_name(lowered: str) -> bool:
@@ -253,7 +265,7 @@ def _is_widget(stripped: str, lowered: str) -> bool:
     page, whose name or year is no part of the text."""
     if len(stripped) < _CLOCK_LENGTH and stripped[:1].isdecimal() and ":" in stripped:
         return _CLOCKS.fullmatch(stripped) is not None
-    if len(stripped) < _FILE_LENGTH and any(unit in lowered for unit in _SIZE_UNITS):
+    if len(stripped) < _FILE_LENGTH and stripped[-1:] in _SIZE_ENDS:
         return _FILE_SIZE.search(lowered) is not None
     return False
 
@@ -381,8 +393,13 @@ def _mark_title_bar(kinds: list[LineKind], bounds: list[tuple[int, int]], norm: 
         if len(parts) < 2 or _dated_row(line):
             continue
         copies: dict[str, list[int]] = {}
+        shortest = min(len(part) for part in parts)
+        longest = max(len(part) for part in parts) + _BAR_SLACK
         for index in range(bar + 1, len(kinds)):
-            if kinds[index] == "text":
+            if (
+                kinds[index] == "text"
+                and shortest <= bounds[index][1] - bounds[index][0] <= longest
+            ):
                 copy = norm[bounds[index][0] : bounds[index][1]].strip()
                 if copy in parts:
                     copies.setdefault(copy, []).append(index)
