@@ -480,3 +480,24 @@ SEARCH_BOX_OPENINGS: Final = (
 ALT_TEXT_NOUNS: Final = frozenset(
     "image images photo photograph picture icon logo thumbnail avatar banner".split()
 )
+
+# --- Records flattened from a PDF (turns: Hansard, minutes, court transcripts) ---
+# Titles that open a record's speaker label ("Hon. Ann Lee:", "Cllr. Tom Reed:", "The
+# Clerk:"): a label must open with one, so no capitalised phrase before a colon is one.
+RECORD_TITLES: Final = (
+    "Rt. Hon",
+    "Rt Hon",
+    *"""Hon Mr Mrs Ms Miss Mx Dr Prof Cllr Councillor Senator Sen Rep Madam Mister Judge
+    Justice Sir Dame Lord Lady Baroness Bishop Rev The""".split(),
+)
+# Courtesy words a record puts before a name or an office, dropped to find the person:
+# "Hon. Ann Lee" is Ann Lee, "Madam Speaker" the speaker.
+RECORD_COURTESIES: Final = frozenset("rt right hon honourable honorable madam mister".split())
+# Who speaks in a court's or a meeting's record, besides the offices of TITLES: after
+# "The" a label names one of these ("The Court:", "The Witness:", "The Chairperson:").
+RECORD_ROLES: Final = frozenset(
+    """court witness chairperson defendant accused prosecutor registrar interpreter
+    presiding coroner magistrate convener convenor""".split()
+)
+# A record's labels for several people at once ("Hon. Members: Aye"): nobody's quote.
+RECORD_CROWDS: Final = frozenset("members member all several some voices crowd".split())

@@ -27,6 +27,10 @@ from db.ingest.lexicon import (
     HONORIFICS,
     MONTHS,
     NON_PERSON_WORDS,
+    RECORD_COURTESIES,
+    RECORD_CROWDS,
+    RECORD_ROLES,
+    RECORD_TITLES,
     ROLL_CALL_WORDS,
     TITLES,
     TRANSCRIPT_FIELDS,
@@ -97,6 +101,40 @@ _RECORD_TURN: Final = re.compile(
 # double brackets, with no colon.
 _BRACKET_TURN: Final = re.compile(r"\(\((?P<label>[A-Z][\w.' -]{0,40})\)\)\s*(?=\S)")
 _INITIALS: Final = re.compile(r"[A-Z]{2,3}\Z")
+# A record flattened from a PDF (a Hansard, minutes, a court's transcript): a label of a
+# title ("Hon.", "Cllr.", "Mr.", "The") and up to four capitalised words, a bracketed
+# seat or party, and a colon ("Hon. Ann Lee:", "Mrs. Ann Lee (Bergen North):", "The
+# Clerk:"), at a paragraph's start or after a sentence or a stage direction's bracket.
+_RECORD_TITLE: Final = (
+    "(?:" + "|".join(re.escape(t) for t in sorted(RECORD_TITLES, key=len, reverse=True)) + r")\.?"
+)
+_RECORD_WORD: Final = rf"(?:{_PARTICLE}\s)?[A-Z](?:[\w'\u2019-]+|\.)"
+_RECORD_LABEL: Final = re.compile(
+    rf"(?P<label>{_RECORD_TITLE}(?:\s{_RECORD_TITLE})?(?:\s{_RECORD_WORD}){{1,4}})"
+    rf"(?:{_LABEL_ASIDE})?:\s+(?=\S)"
+)
+# Where a label may start inside a paragraph: after a sentence's end, a bracket, a
+# heading's word in capitals ("QUORUM Hon. Speaker:") or a page number.
+_RECORD_BOUNDARY: Final = re.compile(r"(?:[.!?)\]\"\u201d\d]|\b[A-Z]{2,}) (?=[A-Z])")
+_RECORD_REACH: Final = 120  # a title, four words and a bracketed seat before the colon
+_RECORD_LEAST: Final = 3  # labels, one of them recurring, that make a flattened record
+# `(Bell rung)`, `[Laughter]`, `(Applause)` between a turn's sentences: the record's
+# stage directions, not words of the turn.
+_STAGE_DIRECTION: Final = re.compile(
+    "(?<=[.!?:\"\u201d] )[(\\[][A-Z][A-Za-z' -]{0,40}[)\\]](?: |$)"
+)
+# `(Hon. Speaker (Ms. Ann Lee) in the Chair)`, `[The Deputy Speaker (Mr. Tom Reed) took
+# the Chair]`: a record's note of who presides, an office and a name in brackets.
+_IN_THE_CHAIR: Final = re.compile(
+    r"[(\[](?P<office>(?:[A-Z][a-z]*\.?\s){0,2}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"\s\((?P<name>[A-Z][^()\n]{2,60})\)\s(?:in|took|resumed)\sthe\s[Cc]hair"
+)
+# Words before a name or an office that are courtesy, not name: "Hon. Ann Lee" is Ann
+# Lee, "Madam Speaker" and "Mr Justice Wilson" an office and a judge's surname.
+_COURTESIES: Final = RECORD_COURTESIES | frozenset(
+    "mr mrs ms miss mx dr prof cllr councillor judge justice sir dame lord lady baroness "
+    "bishop rev".split()
+)
 _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 # Labels of someone who asks and is not named: a question from the floor, an interviewer.
 _QUESTION_LABELS: Final = frozenset(
@@ -291,7 +329,56 @@ def _inline_labels(norm: str, units: list[Unit]) -> dict[int, re.Match[str]]:
     labels.update((m.start(), m) for m in _recurring(caps, by_surname=False))
     if "Q: " in norm and "A: " in norm:
         labels.update((m.start(), m) for m in _qa_inline(norm, within))
+    if ": " in norm:
+        labels.update((m.start(), m) for m in _record_labels(norm, within))
     return labels
+
+
+def _record_labels(norm: str, within: _Paragraphs) -> list[re.Match[str]]:
+    """A record's `Hon. Name:` labels, inline or opening paragraphs (see _RECORD_LABEL):
+    none unless three or more are found, by two labels or more, one of them recurring,
+    so a lone `Dr. Ann Lee: a life` in prose stays prose."""
+    found: list[re.Match[str]] = []
+    colon = norm.find(": ")
+    while colon >= 0:
+        unit = (
+            within.unit_at(colon)
+            if norm[colon - 1 : colon].isalpha() or norm[colon - 1 : colon] == ")"
+            else None
+        )
+        if unit is not None:
+            label = _record_label_at(norm, unit, colon)
+            if label is not None:
+                found.append(label)
+        colon = norm.find(": ", colon + 1)
+    counts: dict[str, int] = {}
+    for match in found:
+        key = lower(match["label"])
+        counts[key] = counts.get(key, 0) + 1
+    if len(found) < _RECORD_LEAST or len(counts) < 2 or max(counts.values()) < 2:
+        return []
+    return found
+
+
+def _record_label_at(norm: str, unit: Unit, colon: int) -> re.Match[str] | None:
+    """The record label that ends at this colon, from the paragraph's start or a
+    sentence's or bracket's end; None if no such label does."""
+    reach = max(unit.start, colon - _RECORD_REACH)
+    starts = [b.end() for b in _RECORD_BOUNDARY.finditer(norm, reach, colon)]
+    if reach == unit.start:
+        starts.insert(0, unit.start)
+    for start in starts:
+        match = _RECORD_LABEL.match(norm, start, unit.end)
+        if match is None or norm.rfind(":", start, match.end()) != colon:
+            continue
+        label = match["label"]
+        if label.startswith("The ") and not any(
+            lower(word).rstrip(".") in TITLES or lower(word) in RECORD_ROLES
+            for word in label.split()[1:]
+        ):
+            return None  # "The Plan:" heads a point; "The Clerk:" speaks
+        return match if _is_speaker_label(label) else None
+    return None
 
 
 def _split_at(
@@ -325,6 +412,10 @@ def find_turns(
     inline = _inline_labels(norm, units)
     pieces, piece_dates = _split_at(units, dates, sorted(inline)) if inline else (units, dates)
     labels = [inline.get(unit.start) or _label_of(norm, unit) for unit in pieces]
+    chairs: dict[str, str] = {}
+    if any(m.re is _RECORD_LABEL for m in inline.values()):
+        _keep_to_record(labels)
+        chairs = _chairs(norm, cast)
     roles = _header_roles(norm, pieces, labels, cast) if ":" in norm else {}
     named = [label for label in labels if isinstance(label, re.Match)]
     several = len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2
@@ -337,7 +428,7 @@ def find_turns(
         if answers and interviewee is None:
             interviewee = _headline_interviewee(norm, units, cast)
         asker = roles.get("asks")
-        _transcript(text, pieces, labels, cast, piece_dates, turns, interviewee, asker)
+        _transcript(text, pieces, labels, cast, piece_dates, turns, (interviewee, asker), chairs)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
     _block_quotes(text, norm, units, cast, dates, turns)
     _credited_items(text, norm, units, cast, dates, turns)
@@ -351,9 +442,12 @@ def _transcript(
     cast: Cast,
     dates: list[PartialDate | None],
     turns: Turns,
-    interviewee: str | None = None,
-    asker: str | None = None,
+    roles: tuple[str | None, str | None] = (None, None),
+    chairs: dict[str, str] | None = None,
 ) -> None:
+    """Each labelled piece and the unlabelled paragraphs after it as one turn; roles
+    are who answers and who asks, chairs the person in each office's chair."""
+    interviewee, asker = roles
     index = 0
     while index < len(units):
         label = labels[index]
@@ -372,11 +466,11 @@ def _transcript(
         if start_at >= units[index].end and end > index + 1:  # "Neal:" alone on its line
             start_at = units[index + 1].start
         turns.turns.append((units[index].start, end_at))
-        speaker = _speaker_of(label.group("label"), cast, interviewee)
+        speaker = _speaker_of(label.group("label"), cast, interviewee, chairs)
         if speaker == "" and asker is not None:
             speaker = asker  # "Interviewer: Tom Reed" named who asks
         if speaker != "":
-            words = " ".join(text[start_at:end_at].split())
+            words = _without_directions(" ".join(text[start_at:end_at].split()))
             # A turn is the speaker's whole answer, however short ("No, never."): never a
             # scare quote's fragment. Only an empty one is kept from being served.
             quote = QuoteRecord(
@@ -384,6 +478,43 @@ def _transcript(
             )
             turns.quotes.append(quote)
         index = end
+
+
+def _keep_to_record(labels: list[re.Match[str] | bool | None]) -> None:
+    """A record labels its speakers with titles (`Hon. Ann Lee:`) or in capitals: a
+    paragraph opening with a bare capitalised word and a colon ("Size: px", a saved
+    page's field) is no turn of it, though it ends the turn before."""
+    for index, label in enumerate(labels):
+        if (
+            isinstance(label, re.Match)
+            and label.re is _TURN
+            and not label["label"].isupper()
+            and _RECORD_LABEL.match(label.string, label.start()) is None
+        ):
+            labels[index] = False
+
+
+def _chairs(norm: str, cast: Cast) -> dict[str, str]:
+    """`(Hon. Speaker (Ms. Ann Lee) in the Chair)`: who a record says sits in an office's
+    chair, by the office's words ("speaker", "deputy speaker"); an office two people
+    chair is left out."""
+    if "the Chair" not in norm and "the chair" not in norm:
+        return {}
+    found: dict[str, set[str]] = {}
+    for match in _IN_THE_CHAIR.finditer(norm):
+        office = lower(_without_courtesies(match["office"])).removeprefix("the ")
+        name = _without_courtesies(" ".join(match["name"].split()))
+        if run_shape(name, sentence_start=True) is None or " " not in name:
+            continue
+        found.setdefault(office, set()).add(name)
+    return {office: names.pop() for office, names in found.items() if len(names) == 1}
+
+
+def _without_directions(words: str) -> str:
+    """A turn's words without the record's stage directions between its sentences."""
+    if "(" not in words and "[" not in words:
+        return words
+    return _STAGE_DIRECTION.sub("", words).strip()
 
 
 def _interviewee(norm: str, cast: Cast) -> str | None:
@@ -463,15 +594,21 @@ def _headline_interviewee(norm: str, units: list[Unit], cast: Cast) -> str | Non
     return cast.adopt(people.pop()) if len(people) == 1 else None
 
 
-def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str | None:
+def _speaker_of(
+    label: str, cast: Cast, interviewee: str | None = None, chairs: dict[str, str] | None = None
+) -> str | None:
     """The person a turn label names; "" for a question; for an answer, the one person
     the text says is interviewed, else None; for an office ("The Chairman", "PRIME
     MINISTER": title words only) its one holder, else None."""
+    label = _without_courtesies(label)
     words = lower(label).rstrip(".")
-    if words in _NOBODYS_LABELS:
+    if words in _NOBODYS_LABELS or all(w.rstrip(".") in RECORD_CROWDS for w in words.split()):
         return ""
     if words in _ANSWER_LABELS:
         return interviewee
+    chaired = (chairs or {}).get(words.removeprefix("the "))
+    if chaired is not None:
+        return cast.adopt(chaired)  # "Hon. Speaker:" under "(Speaker (Ann Lee) in the Chair)"
     if words.startswith("the ") or all(word in TITLES for word in words.split()):
         # "The President", "PRIME MINISTER": an office, whose holder speaks only when
         # the text ties exactly one person to it ("Prime Minister Ann Lee ...")
@@ -485,6 +622,16 @@ def _speaker_of(label: str, cast: Cast, interviewee: str | None = None) -> str |
             return given
     name = " ".join(t if t in _PARTICLES else t[:1].upper() + lower(t[1:]) for t in tokens)
     return _person_named(cast, tokens[-1], name)
+
+
+def _without_courtesies(label: str) -> str:
+    """The label past its courtesy words and titles ("Hon. Ann Lee" -> "Ann Lee", "Mr
+    Justice Wilson" -> "Wilson"), keeping the last word."""
+    tokens = label.split()
+    drop = 0
+    while drop < len(tokens) - 1 and lower(tokens[drop]).rstrip(".") in _COURTESIES:
+        drop += 1
+    return " ".join(tokens[drop:]) if drop else label
 
 
 def _given_named(cast: Cast, word: str, unknown: bool = False) -> str | None:
