@@ -21,6 +21,7 @@ from db.ingest.lexicon import (
     ORGANISATION_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
+    TITLES,
     TOLD_VERBS,
 )
 from db.ingest.people import Cast, Intervals, Mention, is_head_noun
@@ -112,6 +113,11 @@ _OBJECT_LEAD: Final = re.compile(
     r"\b(?:for|of|to|from|with|about|behind|near|against|than|like|by)"
     rf"\s(?:the\s)?(?:{_LEAD_TITLE}){{0,3}}\Z"
 )
+# "Minister for Covid-19 Response Ann Lee", "Secretary of State Ann Lee": "of" or "for"
+# after a capitalised title and before the portfolio's own capitalised words opens the
+# title's portfolio, and the name after it is the title's holder, no preposition's
+# object (unlike "a spokesman for Ann Lee", "the chief of Acme Holding").
+_PORTFOLIO: Final = re.compile(r"(?:of|for)\s(?:the\s)?[A-Z][\w'-]*\s")
 # Another name and "and" right before a name: two people, whose joint words are neither's
 # alone ("Ann Lee and Tom Reyes said in a joint statement").
 _JOINT_LEAD: Final = re.compile(rf"(?:,?\sand|\s&)\s(?:{_LEAD_TITLE}){{0,3}}\Z")
@@ -526,7 +532,8 @@ class Attributor:
         if mention.kind == "pronoun":
             return False
         before = self.norm[max(0, mention.start - 40) : mention.start]
-        return _OBJECT_LEAD.search(before) is not None
+        lead = _OBJECT_LEAD.search(before)
+        return lead is not None and not _holds_portfolio(before, lead.start())
 
     def _object_or_joint(self, mention: Mention) -> bool:
         """The mention is not a speech verb's subject on its own: the object of a
@@ -717,6 +724,15 @@ class Attributor:
             if match.group(0).startswith("during") and not self.quotes.contains(match.start()):
                 return match.group(0)
         return None
+
+
+def _holds_portfolio(before: str, at: int) -> bool:
+    """`Minister for Covid-19 Response Ann Lee`: the preposition at `at` opens a
+    capitalised title's portfolio (see _PORTFOLIO), so the name after is its holder."""
+    if _PORTFOLIO.match(before, at) is None:
+        return False
+    title = (before[:at].split() or [""])[-1]
+    return title[:1].isupper() and lower(title) in TITLES
 
 
 def _passive(words: list[re.Match[str]], index: int) -> bool:

@@ -106,6 +106,12 @@ _WEEKDAY_TAILS: Final = tuple(" " + day.capitalize() for day in WEEKDAYS)
 # A capitalised word and "of" or "for" right before a single name: it ends a longer
 # name ("Ministry of Defence", "Bank of England"), not a person's.
 _OF_A_NAME: Final = re.compile(r"[A-Z][\w'-]*\s(?:of|for)\s(?:the\s)?$")
+# A title and "of" or "for" right before a run ("Minister of Internal Affairs Ann Lee",
+# "Mayor of Bergen Ann Lee"): the run is the title's portfolio, then its holder's name.
+_PORTFOLIO_LEAD: Final = re.compile(
+    r"\b(?P<title>[A-Z][a-z]+)\s(?:of|for)\s(?:the\s)?(?:[A-Z][\w'-]*\s){0,2}$"
+)
+_PORTFOLIO_REACH: Final = 50
 _QUOTED_EDGES: Final = " ,.;:!?'\u2019"  # around a title in quotation marks
 # Words that title case may leave in lowercase ("Mayor of Kettle to Stand Down").
 # How many words open a sentence before its speech verb, when an unnamed subject speaks
@@ -352,6 +358,10 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
             shape = opening
         if shape is None or not shape.name:
             continue
+        if len(shape.name) > 2 and norm[pos - 1 : pos] == " ":
+            holder = _portfolio_holder(norm, pos, run_end)
+            if holder is not None:
+                pos, shape = holder
         kept = pos + shape.lead
         if shape.title is None and kept - 4 >= start and _after_the(norm, kept):
             continue
@@ -367,6 +377,20 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         name_start = pos + shape.name_offset
         runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start, end))
     return runs
+
+
+def _portfolio_holder(norm: str, pos: int, run_end: int) -> tuple[int, RunShape] | None:
+    """After "Minister of", "Secretary for", "Mayor of": the run's last two words, if
+    they make a full name, are its holder's; the words before them name the portfolio
+    ("Internal Affairs", "Covid-19 Response"), no one's given names."""
+    lead = _PORTFOLIO_LEAD.search(norm, max(0, pos - _PORTFOLIO_REACH), pos)
+    if lead is None or lower(lead["title"]) not in TITLES:
+        return None
+    cut = norm.rfind(" ", pos, norm.rfind(" ", pos, run_end))
+    if cut < 0:
+        return None
+    shape = run_shapes(norm[cut + 1 : run_end])[0]
+    return (cut + 1, shape) if shape is not None and shape.full else None
 
 
 def _addressed(norm: str, name_start: int) -> bool:

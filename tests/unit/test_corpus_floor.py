@@ -22,7 +22,7 @@ from tests.eval.score import Tally, load, load_batches, score
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
         "quotes_found": 549,
-        "speaker_right": 471,
+        "speaker_right": 474,
         "quote_dates_right": 136,
         "events_found": 829,
         "titles_right": 135,
