@@ -120,7 +120,9 @@ _OBJECT_LEAD: Final = re.compile(
 _PORTFOLIO: Final = re.compile(r"(?:of|for)\s(?:the\s)?[A-Z][\w'-]*\s")
 # Another name and "and" right before a name: two people, whose joint words are neither's
 # alone ("Ann Lee and Tom Reyes said in a joint statement").
-_JOINT_LEAD: Final = re.compile(rf"(?:,?\sand|\s&)\s(?:{_LEAD_TITLE}){{0,3}}\Z")
+_JOINT_LEAD: Final = re.compile(
+    rf"(?:,?\sand|\s&)\s(?:(?:his|her|their)\s[a-z]+\s)?(?:{_LEAD_TITLE}){{0,3}}\Z"
+)  # "Ann Lee and her deputy Tom Reyes said": two people as well
 # A document that has words of its own to quote.
 _DOCUMENT: Final = re.compile(
     r"\b(?:statement|letter|report|release|message|memo|e-?mail|post|document|notice"
@@ -480,7 +482,19 @@ class Attributor:
             return None
         if first.kind == "pronoun" and self.named_between(context, start) - {person}:
             return None  # "She" after two women named: which one is the reader's guess
+        paragraph = self.norm.rfind("\n", context, start) + 1 or context
+        if self._other_speaker(paragraph, start, person):
+            return None  # "Lee said ... . Reyes told ...": either may go on
         return person if all(m.person == person for m in mentions) else None
+
+    def _other_speaker(self, start: int, end: int, person: str) -> bool:
+        """Someone other than person is the subject of a speech verb in [start, end)."""
+        for word in self._words(start, end):
+            if lower(word.group(0)) in SPEECH_VERBS:
+                found = self.subject_of(word.start(), word.end(), start)
+                if found is not None and found.person is not None and found.person != person:
+                    return True
+        return False
 
     def spoken(self, start: int, end: int) -> bool:
         """The words in [start, end) speak in the first or second person ("we", "you")."""
@@ -603,13 +617,23 @@ class Attributor:
         return Attribution(named.pop(), None, True) if len(named) == 1 else NOBODY
 
     def reported_speaker(self, start: int, end: int) -> str | None:
-        """The subject of the last speech verb in a stretch of reported speech."""
+        """The subject of the last speech verb in a stretch of reported speech, when the
+        stretch reports no one else speaking: "Lee said ..., and Reyes said ..." could
+        go on in either voice, so it names no one."""
         start = max(start, end - WINDOW)
+        last: str | None = None
         for word in reversed(self._words(start, end)):
-            if lower(word.group(0)) in SPEECH_VERBS:
-                speaker = self.subject_of(word.start(), word.end(), start)
-                return speaker.person if speaker else None
-        return None
+            if lower(word.group(0)) not in SPEECH_VERBS:
+                continue
+            speaker = self.subject_of(word.start(), word.end(), start)
+            person = speaker.person if speaker is not None else None
+            if last is None:
+                if person is None:
+                    return None  # the last speech verb's subject is no one known
+                last = person
+            elif person is not None and person != last:
+                return None  # someone else speaks in the same stretch
+        return last
 
     def subject_of(self, verb_start: int, verb_end: int, sentence_start: int) -> Mention | None:
         """The mention right before the verb, right after it, or the clause's subject."""
@@ -644,6 +668,8 @@ class Attributor:
         # (Acme Holding) said`: Acme is an aside
         if not subjects or self._modifies_head(subjects[-1], verb_start):
             return None
+        if self._object_or_joint(subjects[-1]):
+            return None  # "Lee and Reyes both said": two people, neither alone
         return subjects[-1]
 
     def _modifies_head(self, mention: Mention, verb_start: int) -> bool:
