@@ -501,3 +501,20 @@ RECORD_ROLES: Final = frozenset(
 )
 # A record's labels for several people at once ("Hon. Members: Aye"): nobody's quote.
 RECORD_CROWDS: Final = frozenset("members member all several some voices crowd".split())
+
+# --- Names of works and events in quotation marks (quotemarks.names_a_work) ---
+# Words title case leaves in lower case ("Night Over the Harbour", "All the News That
+# Fits" keeps "the"; "There's a Land that is Fairer than This").
+TITLE_CASE_SMALL_WORDS: Final = frozenset(
+    """a an the and or nor but of to in on at by for with as vs from into onto over
+    upon than that is are was be per via de la le du van von""".split()
+)
+# Nouns of a work whose title follows in marks, and verbs that name it ("the novel
+# "...", "a film called "..."): never nouns of a text that quotes words (report, letter).
+WORK_NOUNS: Final = frozenset(
+    """novel novels book books film films movie movies song songs album albums single
+    singles poem poems play plays opera operas musical musicals documentary series show
+    shows painting paintings sculpture hymn hymns anthem motto slogan exhibition
+    programme program track tracks ballad ballads memoir memoirs biography titled
+    entitled called named dubbed""".split()
+)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from db.ingest.lexicon import SPEECH_VERBS
+from db.ingest.lexicon import SPEECH_VERBS, TITLE_CASE_SMALL_WORDS, WORK_NOUNS
 from db.ingest.segment import TITLE_LINE_MOST, Block, is_title_line
 from db.text import lower
 
@@ -485,3 +485,30 @@ def introduced(text: str, open_at: int) -> bool:
         return False
     words = [lower(w) for w in _WORDS.findall(before)[-_INTRODUCED_WORDS:]]
     return any(word in SPEECH_VERBS for word in words)
+
+
+_TITLE_MOST_WORDS: Final = 12  # a work's or an event's name is short
+_WORK_NOUN_REACH: Final = 24  # "the novel ", "a film called ": the noun right before
+_TITLE_STOPS: Final = (",", ";", ":", "!", "?")  # inside or closing words said, not a name
+
+
+def names_a_work(norm: str, text: str, open_at: int) -> bool:
+    """The marks hold the name of a work or an event, not anyone's words: a phrase in
+    title case ("The House of Passion", "Day of Wrath", "I Have a Dream"), or any short
+    phrase right after a work's noun ("the film "a boy and his boat""). Either way, no
+    comma, colon or question inside: words said run on in clauses."""
+    words = text.rstrip(".").split()
+    if not 2 <= len(words) <= _TITLE_MOST_WORDS or any(s in text for s in _TITLE_STOPS):
+        return False
+    before = lower(norm[max(0, open_at - _WORK_NOUN_REACH) : open_at]).split()
+    if before and before[-1].strip("\"'\u201c\u2018") in WORK_NOUNS:
+        return True
+    if text.isupper() or not words[0][:1].isupper():
+        return False
+    capitals = 0
+    for word in words[1:]:
+        if word[:1].isupper() or word[:1].isdigit():
+            capitals += 1
+        elif lower(word) not in TITLE_CASE_SMALL_WORDS:
+            return False
+    return capitals >= 1

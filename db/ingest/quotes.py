@@ -17,7 +17,7 @@ from typing import Final
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.dates import LIKELY_YEAR, MONTH, DateIndex, make_date, make_year, nearest_to, shift
 from db.ingest.lexicon import MONTHS, TURN_LABEL_WORDS
-from db.ingest.quotemarks import QuoteSpan, Unit, introduced
+from db.ingest.quotemarks import QuoteSpan, Unit, introduced, names_a_work
 from db.ingest.segment import Section, is_title_line
 from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
@@ -137,9 +137,9 @@ class Layout:
 
 
 def is_fragment(norm: str, text: str, open_at: int) -> bool:
-    """A scare quote (one or two words), not an utterance."""
+    """A scare quote (one or two words), or a work's or event's name, not an utterance."""
     if len(text.split(None, 2)) > 2:  # exact up to 2 words; 3 stands for "more than 2"
-        return False  # three words or more are someone's words, embedded or not
+        return names_a_work(norm, text, open_at)  # else someone's words, embedded or not
     before = norm[max(0, open_at - 3) : open_at].rstrip()
     complete = text[:1].isupper() and text.rstrip("\"'").endswith((".", "!", "?"))
     # One or two words right after a word ('dubbed "Overlord."') are a scare quote, full
