@@ -134,3 +134,26 @@ def test_a_leading_stage_direction_stays_with_the_turn() -> None:
     assert [q.text for q in doc.quotes if q.speaker == "Anna Voss"] == [
         "(Laughs) Yes. I was terrified. We all were."
     ]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("ANNA VOSS", "TOM REED", "VOSS", "REED", "AV"),
+        ("Anna Voss", "Tom Reed", "Voss", "Reed", "AV"),
+        ("MS. ANNA VOSS", "MR. TOM REED", "MS. VOSS", "MR. REED", "ANNA"),
+    ],
+)
+def test_a_label_that_changes_form_is_one_person(labels: tuple[str, ...]) -> None:
+    """A transcript names a speaker in full first, then by surname, initials or given
+    name: each form is the same person."""
+    first, second, third, fourth, fifth = labels
+    doc = parse(
+        "Harbour oral history\n\n"
+        f"{first}: I was born by the water.\n\n{second}: When was that?\n\n"
+        f"{third}: In the spring of 1931.\n\n{fourth}: And your father?\n\n"
+        f"{fifth}: He fished all his life.\n"
+    )
+    assert [q.speaker for q in doc.quotes] == [
+        "Anna Voss", "Tom Reed", "Anna Voss", "Tom Reed", "Anna Voss"
+    ]  # fmt: skip
