@@ -607,7 +607,12 @@ class QuoteBuilder:
         stated = self.stated.get((start, end))
         if stated is None:
             hits = self.layout.dates.dates_in(start, end)
-            stated = [h.date for h in hits if h.date.precision in ("day", "month-day")]
+            quotes = self.attributor.quotes
+            stated = [
+                h.date
+                for h in hits
+                if h.date.precision in ("day", "month-day") and not quotes.contains(h.start)
+            ]  # a date inside the marks is what the words tell of, not when they were said
             self.stated[(start, end)] = stated
         if unit.block.kind == "caption" and stated:
             return stated[0]
