@@ -45,6 +45,7 @@ _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{
 _BYLINE: Final = re.compile(r"(?:(?:Written|Posted|Words|Story)\s)?[Bb]y\s[A-Z]")
 _PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
 _AGENCY_REACH: Final = 200
+_STORY_DASH: Final = re.compile(r"(?:-{1,2}|[\u2013\u2014])\s")  # the dash a dateline ends on
 _CITY_DATELINE: Final = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][A-Za-z.]{1,20})?,\s")
 _PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
 # The words that open an interview by saying when it is held, right before that date.
@@ -78,7 +79,10 @@ def _published(
     such as "Published", after a dateline ("PITTSBURGH, ...", "Chicago (AFP) ..."), a bare
     date on a line of its own that heads no entry, else a short stamp line's date."""
     fallback: PartialDate | None = None  # a stamp line, if no line says more
+    yearless: PartialDate | None = None  # "LONDON, Oct. 17 (Xinhua) --", if nothing has a year
     for head in islice((line for line in lines if line.kind != "blank"), HEAD_LINES):
+        if yearless is None and dates.bare_in(head.start, head.end):
+            yearless = _wire_dateline(norm[head.start : head.end], dates, head)
         hits = _line_hits(dates, head)
         if not hits:
             continue  # every form below needs a date in the line: most lines have none
@@ -107,7 +111,26 @@ def _published(
                 return after[0].date
         if fallback is None and head.start not in headings:
             fallback = _stamp_date(line, hits)
-    return fallback or _interview_date(norm, dates)
+    return fallback or yearless or _interview_date(norm, dates)
+
+
+def _wire_dateline(line: str, dates: DateIndex, head: Line) -> PartialDate | None:
+    """'NAIROBI, Nov 8 (Reuters) -', 'LONDON, Oct. 17 (Xinhua) --', 'PARIS (AFP) March 3
+    -': a wire story's dateline gives the day the story was filed, and often no year.
+    A place in capitals, its month-day (which the scan keeps apart, stated without "on"),
+    then the agency or the dash that opens the story: the page's own date, its year
+    unknown."""
+    place = _CITY_DATELINE.match(line) if line[:1].isupper() else None
+    agency = AGENCY_DATELINE.search(line, 0, _AGENCY_REACH) if "(" in line else None
+    for end in (d.end() for d in (place, agency) if d is not None):
+        at = dates.bare_in(head.start + end, head.start + end + 1)
+        if not at or at[0].date.precision != "month-day":
+            continue
+        after = line[at[0].end - head.start : at[0].end - head.start + _AGENCY_REACH]
+        after = after.lstrip(" ,")
+        if (after.startswith("(") and AGENCY_DATELINE.match(after)) or _STORY_DASH.match(after):
+            return at[0].date
+    return None
 
 
 def _interview_date(norm: str, dates: DateIndex) -> PartialDate | None:

@@ -43,3 +43,58 @@ def test_a_date_inside_the_marks_does_not_date_the_words(
     text: str, words: str, iso: str | None
 ) -> None:
     assert _iso(text, words) == iso
+
+
+# A wire story's dateline: the place, the day it was filed (often with no year), the
+# agency or the dash that opens the story. Its quotes were said as of that day.
+WIRE_DATELINES = [
+    (
+        "BEIJING, Oct. 17 (Xinhua) -- The home side won the cup on penalties.\n\n"
+        '"It is a great day for the city," coach Tom Vale said.\n',
+        "It is a great day",
+        "--10-17",
+    ),
+    (
+        "PARIS, March 3 (AFP) - The strike spread to the railways.\n\n"
+        '"We will not stop until they listen," union leader Ann Lee said.\n',
+        "We will not stop",
+        "--03-03",
+    ),
+    (
+        "KABUL, Oct 17 \u2014 Gunmen attacked a checkpoint overnight, officials said.\n\n"
+        '"Two guards were hurt," police spokesman Tom Vale said.\n',
+        "Two guards were hurt",
+        "--10-17",
+    ),
+    (
+        "NAIROBI (Reuters) Nov 8 - The shilling fell for a third day.\n\n"
+        '"Importers are buying dollars," a dealer, Ann Lee, said.\n',
+        "Importers are buying dollars",
+        "--11-08",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "iso"), WIRE_DATELINES)
+def test_a_yearless_wire_dateline_dates_the_story(text: str, words: str, iso: str) -> None:
+    assert _iso(text, words) == iso
+    published = parse(text).published
+    assert published is not None
+    assert published.iso() == iso  # the page's own date, with no year
+
+
+def test_a_stamp_with_a_year_outranks_a_yearless_dateline() -> None:
+    text = (
+        "Published: 17 October 2015\n\n"
+        "LONDON, Oct. 16 (Xinhua) -- The manager died on Friday.\n\n"
+        '"He was the best of us," said former player Tom Vale.\n'
+    )
+    assert _iso(text, "He was the best of us") == "2015-10-17"
+
+
+def test_a_month_day_after_a_place_that_opens_no_story_is_no_dateline() -> None:
+    text = (
+        "PARIS, March 3 and 4 were the days of the great strike.\n\n"
+        '"We will not stop," union leader Ann Lee said.\n'
+    )
+    assert parse(text).published is None
