@@ -33,6 +33,20 @@ _NAME_LINE_WORDS: Final = 6  # the most words of a name line, a role after it in
 # Paragraphs above an `It reads:` line searched for the statement it opens.
 _STATEMENT_LOOKBACK: Final = 4
 _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when words were said
+# How far from its marks the clause that says who spoke can give the time they spoke:
+# `," Lee told The Associated Press in a phone interview on Thursday.`
+_SAID_REACH: Final = 120
+_DAY_UNITS: Final = frozenset(("day", "weekday", "today"))
+# The units of a time of speaking counted from the page's date: a day ("on Tuesday",
+# "yesterday"), a week's month ("last week"), a month or a year ("last month", "two years
+# ago"). A count of weeks ("three weeks ago") would state a day the text does not.
+_SAID_UNITS: Final = frozenset(("day", "weekday", "today", "week-span", "month", "year"))
+# Words that open a clause about something other than the speaking: "said Lee, who was
+# elected last year", "After the vote on Monday, Lee said".
+_CLAUSE_BREAK: Final = re.compile(
+    r"\b(?:[Ww]ho|whom|whose|which|[Ww]hen|[Aa]fter|[Bb]efore|[Ss]ince|[Uu]ntil|[Ww]hile"
+    r"|[Bb]ecause|[Aa]s)\b|[;(]"
+)
 # A note on a page of quotes saying when they were said: "The quotations come from their
 # 1 August speeches in 2015", "All remarks were made at the 2019 summit".
 _QUOTES_NOTE: Final = re.compile(
@@ -625,7 +639,7 @@ class QuoteBuilder:
             return nearest_to(stated[0], self.published)
         return (
             self._attribution_date(start, end, quote)
-            or self._relative_date(end, quote)
+            or self._relative_date(start, end, quote)
             or self.said  # said for the article: its occasion, or as of its own date
         )
 
@@ -648,16 +662,35 @@ class QuoteBuilder:
                 return make_date(None, month, int(found["day"]))
         return None
 
-    def _relative_date(self, end: int, quote: QuoteSpan) -> PartialDate | None:
-        """`"...," Smith said on Tuesday.`: a relative day after the marks, counted from
-        the document's own date."""
+    def _relative_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
+        """`"...," Smith said on Tuesday.`, `"...," Lee told the AP in a phone interview
+        Thursday.`, `On Monday, Lee told the council: "..."`, `"...," Lee said last month.`:
+        a time counted from the document's own date, in the clause that says who spoke
+        (a speech verb between it and the marks, no clause of something else between:
+        `said Lee, who was elected last year`)."""
         if self.published is None:
             return None
-        after = self.layout.dates.relatives_in(
-            quote.close, min(end, quote.close + _ATTRIBUTION_REACH)
-        )
-        near = [h for h in after if h.unit in ("day", "weekday", "today") and not h.anaphoric]
-        return shift(self.published, near[0].delta, near[0].unit) if near else None
+        dates, norm = self.layout.dates, self.layout.norm
+        close, high = quote.close, min(end, quote.close + _SAID_REACH)
+        after = [h for h in dates.relatives_in(close, high) if not h.anaphoric][:1]
+        for hit in after:
+            near = hit.start - close <= _ATTRIBUTION_REACH and hit.unit in _DAY_UNITS
+            if near or (
+                hit.unit in _SAID_UNITS
+                and self.attributor.speaks_in(close, hit.start)
+                and _CLAUSE_BREAK.search(norm, close, hit.start) is None
+            ):
+                return shift(self.published, hit.delta, hit.unit)
+        low = max(start, quote.open - _SAID_REACH)
+        before = [h for h in dates.relatives_in(low, quote.open) if not h.anaphoric][-1:]
+        for hit in before:
+            if (
+                hit.unit in _SAID_UNITS
+                and self.attributor.speaks_in(start, quote.open)
+                and _CLAUSE_BREAK.search(norm, start, quote.open) is None
+            ):
+                return shift(self.published, hit.delta, hit.unit)
+        return None
 
     def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
         """A month or year said of the words themselves, beside them: `Name in 2001: "..."`,

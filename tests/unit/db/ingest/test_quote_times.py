@@ -98,3 +98,38 @@ def test_a_month_day_after_a_place_that_opens_no_story_is_no_dateline() -> None:
         '"We will not stop," union leader Ann Lee said.\n'
     )
     assert parse(text).published is None
+
+
+# The clause that says who spoke says when, counted from the page's date: after the
+# marks, or leading up to them; a day, a week, a month or a year.
+_PAGE = "Published: 25 April 2013\n\nThe river burst its banks overnight.\n\n"
+SAID_WHEN = [
+    ('"We did everything we could," Tom Vale said last week.\n', "2013-04"),
+    ('"We did everything we could," Tom Vale told reporters last month.\n', "2013-03"),
+    ('"We did everything we could," Tom Vale said two years ago.\n', "2011"),
+    (
+        '"We did everything we could," Tom Vale told The Associated Press in a phone '
+        "interview Wednesday.\n",
+        "2013-04-24",
+    ),
+    ('On Monday, Tom Vale told the council: "We did everything we could."\n', "2013-04-22"),
+    ('Tom Vale said Tuesday that "we did everything we could" to hold the bank.\n', "2013-04-23"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "iso"), SAID_WHEN)
+def test_the_clause_that_says_who_spoke_says_when(sentence: str, iso: str) -> None:
+    assert _iso(_PAGE + sentence, "everything we could") == iso
+
+
+# A time in a clause about something else is not when the words were said.
+OTHER_CLAUSE = [
+    '"We did everything we could," said Tom Vale, who was elected last year.\n',
+    'After the vote on Monday, Tom Vale said: "We did everything we could."\n',
+    'Tom Vale, who retired last month, said: "We did everything we could."\n',
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_CLAUSE)
+def test_a_time_in_another_clause_does_not_date_the_words(sentence: str) -> None:
+    assert _iso(_PAGE + sentence, "everything we could") == "2013-04-25"
