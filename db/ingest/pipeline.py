@@ -232,7 +232,7 @@ def extract(
         published = _published(norm, lines, heading_starts, layout.dates)
     date_by_page(segmented.sections, published, layout.dates)
     # when the page's quotes were said, where nothing closer says
-    said = quotes_note_date(layout) or article_occasion(layout, published) or published
+    said = quotes_note_date(layout) or article_occasion(layout, published, quoted) or published
     unit_dates = [segmented.sections[u.block.section].date or said for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
     if published is None and turns.turns:

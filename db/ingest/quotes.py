@@ -17,6 +17,7 @@ from typing import Final
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.dates import LIKELY_YEAR, MONTH, DateIndex, make_date, make_year, nearest_to, shift
 from db.ingest.lexicon import MONTHS, TURN_LABEL_WORDS
+from db.ingest.people import Intervals
 from db.ingest.quotemarks import QuoteSpan, Unit, introduced, names_a_work
 from db.ingest.segment import Section, is_title_line
 from db.records import PartialDate, QuoteRecord, Span
@@ -349,12 +350,15 @@ def quotes_note_date(layout: Layout) -> PartialDate | None:
     return None
 
 
-def article_occasion(layout: Layout, published: PartialDate | None) -> PartialDate | None:
+def article_occasion(
+    layout: Layout, published: PartialDate | None, quoted: Intervals | None = None
+) -> PartialDate | None:
     """The day of the one occasion an article's opening paragraphs say its words were said
     or issued at ("They were speaking at Tuesday's (May 14) meeting", "said in a statement
     issued on Wednesday", "a ruling delivered on Monday, 3 June"): its quotes that state no
     time of their own were said then, not on the day the page came out. None when the top
-    names no such day, or days that differ."""
+    names no such day, or days that differ. Words inside quotations (quoted) are what
+    was said, not the occasion of saying it: "'... at the meeting on 26 April'"."""
     if not any(noun in layout.norm for noun in _OCCASION_NOUNS):
         return None
     found: set[PartialDate] = set()
@@ -369,19 +373,26 @@ def article_occasion(layout: Layout, published: PartialDate | None) -> PartialDa
         norm = layout.norm
         for match in _ARTICLE_OCCASION.finditer(norm, unit.start, unit.end):
             start, end = match.start(), match.end()
+            if quoted is not None and quoted.contains(start):
+                continue
             if not (
                 _AT_OCCASION.search(norm, max(unit.start, start - _OCCASION_REACH), start)
                 or _OCCASION_ISSUED.match(norm, end, min(unit.end, end + _OCCASION_REACH))
             ):
                 continue  # "follows a 26 December ruling": a thing talked about
-            day = _occasion_date(layout, unit, start, end, published)
+            day = _occasion_date(layout, unit, start, end, published, quoted)
             if day is not None:
                 found.add(day)
     return found.pop() if len(found) == 1 else None
 
 
 def _occasion_date(
-    layout: Layout, unit: Unit, start: int, end: int, published: PartialDate | None
+    layout: Layout,
+    unit: Unit,
+    start: int,
+    end: int,
+    published: PartialDate | None,
+    quoted: Intervals | None = None,
 ) -> PartialDate | None:
     """The day written nearest an occasion's noun at [start, end), in its sentence: a
     date, a month-day before the noun, or a weekday counted from the page's own date."""
@@ -389,6 +400,8 @@ def _occasion_date(
     low, high = max(low, start - _OCCASION_REACH), min(high, end + _OCCASION_REACH)
     near: list[tuple[int, PartialDate]] = []
     for hit in layout.dates.dates_in(low, high):
+        if quoted is not None and quoted.contains(hit.start):
+            continue
         if hit.date.precision in ("day", "month-day"):
             near.append((min(abs(hit.start - end), abs(start - hit.end)), hit.date))
     for found in _MONTH_DAY.finditer(layout.norm, low, start):
@@ -398,6 +411,8 @@ def _occasion_date(
             near.append((start - found.end(), day))
     if published is not None:
         for relative in layout.dates.relatives_in(low, high):
+            if quoted is not None and quoted.contains(relative.start):
+                continue
             if relative.unit in ("day", "weekday", "today") and not relative.anaphoric:
                 shifted = shift(published, relative.delta, relative.unit)
                 if shifted is not None:

@@ -133,3 +133,17 @@ OTHER_CLAUSE = [
 @pytest.mark.parametrize("sentence", OTHER_CLAUSE)
 def test_a_time_in_another_clause_does_not_date_the_words(sentence: str) -> None:
     assert _iso(_PAGE + sentence, "everything we could") == "2013-04-25"
+
+
+def test_an_occasion_inside_the_marks_is_not_the_articles_occasion() -> None:
+    """A motion read out at the top names a meeting still to come, inside its marks:
+    that is what was said, not the day the article's words were said."""
+    text = (
+        "Published: 19 April 2023\n\n"
+        "At the committee held today, Cr Ann Lee moved the following motion: \u2018That "
+        "council hold the vote at the ordinary council meeting on 26 April 2023 by "
+        "secret ballot.\u2019\n\n"
+        "Cr Lee continued: \u201cA secret ballot protects every one of us from pressure "
+        "and from favours.\u201d\n"
+    )
+    assert _iso(text, "A secret ballot protects") == "2023-04-19"
