@@ -20,6 +20,7 @@ from db.ingest.quotes import (
     introduced_blocks,
     labelled_items,
     nested_quotes,
+    posted_dates,
     quotes_note_date,
 )
 from db.ingest.segment import (
@@ -250,6 +251,7 @@ def extract(
     if turns.quotes or blocks:
         first_person(quotes, turns, norm)
         quotes = sorted([*quotes, *turns.quotes, *blocks], key=lambda q: q.span.start)
+    posted_dates(layout, quotes)
     events = EventBuilder(layout, cast, published, quoted).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]
     return ParsedDocument(

@@ -29,6 +29,13 @@ _ASCII_NON_WORD_TO_SPACE: Final = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
 _SIMILAR: Final = 0.6
+# An embedded post's signature: "— Ann Lee (@annlee) May 6, 2016", a picture's link
+# perhaps before it; the date follows the handle.
+_POST_CREDIT: Final = re.compile(
+    r"(?:pic\.twitter\.com/\S{1,40}\s*)?[\u2014\u2013-]{1,2}\s?[^\n()@]{1,60}?\s\(@\w{1,30}\)\s*"
+)
+_POST_REACH: Final = 160  # how far after a quote's words its post's signature may stand
+_BETWEEN_POST: Final = " \n\"'\u201d\u2019"  # closing marks and space before the signature
 _ASIDE_MAX: Final = 160  # the longest caption or credit skipped between a quote's paragraphs
 _NAME_LINE_WORDS: Final = 6  # the most words of a name line, a role after it included
 # Paragraphs above an `It reads:` line searched for the statement it opens.
@@ -422,6 +429,28 @@ def _occasion_date(
         return None
     date = min(near, key=lambda pair: pair[0])[1]
     return nearest_to(date, published) if date.year is None else date
+
+
+def posted_dates(layout: Layout, quotes: list[QuoteRecord]) -> None:
+    """`... The sun is shining. — Ann Lee (@annlee) May 6, 2016`: a social post
+    embedded in a page is signed, as the embed code writes it, with its author, the
+    handle in brackets and the day it was posted, right after its words (a picture's
+    link between). That day is when the words were written, whatever the page's."""
+    norm = layout.norm
+    if "(@" not in norm:
+        return  # most pages embed no post
+    for quote in quotes:
+        start, end = quote.span.start, quote.span.end
+        high = min(len(norm), end + _POST_REACH)
+        if norm.find("(@", start, high) < 0:
+            continue
+        for credit in _POST_CREDIT.finditer(norm, start, high):
+            if credit.start() > end and norm[end : credit.start()].strip(_BETWEEN_POST):
+                break  # words between: the credit signs something else
+            hits = layout.dates.dates_in(credit.end(), credit.end() + 1)
+            if hits and hits[0].date.precision == "day":
+                quote.date = hits[0].date
+                break
 
 
 def _may_name_a_speaker(line: str) -> bool:

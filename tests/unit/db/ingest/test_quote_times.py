@@ -147,3 +147,41 @@ def test_an_occasion_inside_the_marks_is_not_the_articles_occasion() -> None:
         "and from favours.\u201d\n"
     )
     assert _iso(text, "A secret ballot protects") == "2023-04-19"
+
+
+# An embedded post is signed with its author, handle and the day it was posted.
+_REACTIONS = "Published: 9 May 2016\n\nLeaders reacted over the weekend.\n\n"
+POSTS = [
+    (
+        "Mayor Ann Lee wrote on Friday:\n\n"
+        "What a night for our city. Thank you all for turning out. "
+        "\u2014 Ann Lee (@annlee) May 6, 2016\n",
+        "What a night for our city",
+        "2016-05-06",
+    ),
+    (
+        'Ann Lee, the mayor, posted: "What a night for our city, thank you all."\n'
+        "\u2014 Ann Lee (@annlee) May 7, 2016\n",
+        "What a night for our city",
+        "2016-05-07",
+    ),
+    (
+        'The coach Tom Vale tweeted: "So proud of this team today" pic.twitter.com/Ab12Cd '
+        "\u2014 Tom Vale (@tomvale) 6 May 2016\n",
+        "So proud of this team",
+        "2016-05-06",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "iso"), POSTS)
+def test_an_embedded_posts_signature_dates_its_words(text: str, words: str, iso: str) -> None:
+    assert _iso(_REACTIONS + text, words) == iso
+
+
+def test_a_signature_after_other_words_signs_something_else() -> None:
+    text = (
+        _REACTIONS + '"We will be back," coach Tom Vale said after the game. Fans cheered him '
+        "all the way to the bus and sang. \u2014 Ann Lee (@annlee) May 6, 2016\n"
+    )
+    assert _iso(text, "We will be back") == "2016-05-09"
