@@ -16,7 +16,7 @@ from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.dates import LIKELY_YEAR, MONTH, DateIndex, make_date, make_year, nearest_to, shift
-from db.ingest.lexicon import MONTHS, TURN_LABEL_WORDS
+from db.ingest.lexicon import MONTHS, SPEECH_VERBS, TURN_LABEL_WORDS
 from db.ingest.people import Intervals
 from db.ingest.quotemarks import QuoteSpan, Unit, introduced, names_a_work
 from db.ingest.segment import Section, is_title_line
@@ -45,6 +45,14 @@ _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when wor
 # `," Lee told The Associated Press in a phone interview on Thursday.`
 _SAID_REACH: Final = 120
 _DAY_UNITS: Final = frozenset(("day", "weekday", "today"))
+# The words that open the clause a speech verb reports ("said that", "said he"), and
+# the verbs that show a reported clause of its own ("said Weber had been ... in 1993").
+_CONTENT_OPENERS: Final = frozenset(
+    ("that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their", "its")
+)
+_REPORTED_VERBS: Final = frozenset(
+    ("had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "did")
+)
 # The units of a time of speaking counted from the page's date: a day ("on Tuesday",
 # "yesterday"), a week's month ("last week"), a month or a year ("last month", "two years
 # ago"). A count of weeks ("three weeks ago") would state a day the text does not.
@@ -431,6 +439,23 @@ def _occasion_date(
     return nearest_to(date, published) if date.year is None else date
 
 
+def _reported_content(norm: str, start: int, date_at: int) -> bool:
+    """`Lee said Weber had been his friend since he moved there in 1993`: the date at
+    date_at stands in what a speech verb of the sentence [start, ...) reports, not in
+    when it was said: the verb comes first, and the date is more than a few words on or
+    after the pronoun or "that" opening the reported clause, or after the clause's own
+    verb ("had", "was"). `Vik spoke to the council on March 3, 1997`, `On Monday, Brown
+    said`: the time of the speaking."""
+    for word in _WORD.finditer(norm, start, date_at):
+        if lower(word.group(0)) not in SPEECH_VERBS:
+            continue
+        between = [lower(w.strip(",")) for w in norm[word.end() : date_at].split()]
+        if between and between[0] in _CONTENT_OPENERS:
+            return True
+        return any(w in _REPORTED_VERBS or w == "that" for w in between)
+    return False
+
+
 def posted_dates(layout: Layout, quotes: list[QuoteRecord]) -> None:
     """`... The sun is shining. — Ann Lee (@annlee) May 6, 2016`: a social post
     embedded in a page is signed, as the embed code writes it, with its author, the
@@ -769,6 +794,8 @@ class QuoteBuilder:
             hits = self.layout.dates.dates_in(start, end)
             if len(hits) != 1 or hits[0].date.year is None:
                 return None
+            if _reported_content(self.layout.norm, start, hits[0].start):
+                return None
             if speaker not in self.attributor.named_between(start, end):
                 return None
             return hits[0].date
@@ -790,6 +817,8 @@ class QuoteBuilder:
         hits = self.layout.dates.dates_in(start, end)
         if hits:
             said = hits[0].date if len(hits) == 1 and hits[0].date.year is not None else None
+            if said is not None and _reported_content(self.layout.norm, start, hits[0].start):
+                said = None
         else:
             days = [
                 h for h in self.layout.dates.relatives_in(start, end)

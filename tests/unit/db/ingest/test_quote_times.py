@@ -185,3 +185,27 @@ def test_a_signature_after_other_words_signs_something_else() -> None:
         "all the way to the bus and sang. \u2014 Ann Lee (@annlee) May 6, 2016\n"
     )
     assert _iso(text, "We will be back") == "2016-05-09"
+
+
+# The sentence before a quote names its speaker and a date: the time of the speaking,
+# unless the date stands in what the speaker reported.
+_MEETING = "They were speaking at Tuesday's (April 30) meeting of the full council.\n\n"
+REPORTED = [
+    "Ann Lee said Marr had been her friend since she moved to the city in 1993.\n\n",
+    "Ann Lee told the meeting that Marr first stood for the council in 1987.\n\n",
+    "Ann Lee said he was the best mayor the city had in 2001.\n\n",
+]
+
+
+@pytest.mark.parametrize("lead", REPORTED)
+def test_a_date_in_what_the_speaker_reported_is_not_when_she_spoke(lead: str) -> None:
+    text = _MEETING + lead + 'She added: "He will be missed by all of us."\n'
+    assert _iso(text, "He will be missed") == "--04-30"
+
+
+def test_the_time_of_the_speaking_in_the_sentence_before_still_dates_the_words() -> None:
+    text = (
+        _MEETING + "Ann Lee spoke to the council on March 3, 1997, about the harbour.\n\n"
+        '"The sea gives and the sea takes," Lee said.\n'
+    )
+    assert _iso(text, "The sea gives") == "1997-03-03"
