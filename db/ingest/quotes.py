@@ -786,8 +786,11 @@ class QuoteBuilder:
         """`Vik spoke to the council on March 3, 1997. "...," Vik said.`: the sentence
         before, in the same paragraph, names the speaker and states one date with a year,
         and the quote's own sentence states none."""
-        if speaker is None or self.layout.dates.dates_in(sentence[0], sentence[1]):
+        if speaker is None:
             return None
+        quotes = self.attributor.quotes
+        if any(not quotes.contains(h.start) for h in self.layout.dates.dates_in(*sentence)):
+            return None  # the quote's sentence states a time of its own, outside the marks
         index = self.layout.sentence_index(unit, sentence[0])
         if index > 0:
             start, end = self.layout.sentences[unit.index][index - 1]

@@ -209,3 +209,15 @@ def test_the_time_of_the_speaking_in_the_sentence_before_still_dates_the_words()
         '"The sea gives and the sea takes," Lee said.\n'
     )
     assert _iso(text, "The sea gives") == "1997-03-03"
+
+
+def test_a_date_inside_the_marks_leaves_the_time_stated_above() -> None:
+    """The paragraph above says when the speaker spoke; a date inside the quote's own
+    marks is no time of the quote's sentence, so the time above still dates it."""
+    text = (
+        "Published: 7 November 2011\n\n"
+        "Mayor Ann Lee yesterday told the council she would not resign.\n\n"
+        'Answering a question from the floor, Lee said: "The vote was already held on '
+        'Aug 2 and nothing has changed since."\n'
+    )
+    assert _iso(text, "The vote was already held") == "2011-11-06"
