@@ -72,7 +72,7 @@ _DATES: Final = re.compile(
     rf"|\b{_YEAR_LEAD}"
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
     rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
-    r"|\bA\.?D\.?\s(?P<y8>\d{1,4})\b(?![-/.,:]\d)"
+    r"|\bA\.?D\.?\s?(?P<y8>\d{1,4})\b(?![-/.,:]\d)"  # "AD 43", "AD43", "c.AD60"
     r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
     rf"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{{4}})(?={ENTRY_SEPARATOR})"  # "...; 1904 - sent ..."
     r"|\b(?P<a12>\d{1,2})/(?P<b12>\d{1,2})/(?P<y12>\d{4})\b(?![/-]\d)"  # 1/10/2017: see _slashed
@@ -97,7 +97,7 @@ _DATE_REACH: Final = len("On September. ")
 # What every alternative of _DATES reads up to its first digit, and that digit: where this
 # fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
 _DATE_OPENING: Final = re.compile(
-    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?:of\s)?(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s(?=\d)"
+    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?:of\s)?(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s?(?=\d)"
     rf"|{_YEAR_LEAD}(?=\d))"
 )
 # Not r"\d+": a pattern opening with a repeat is tried at every character.
@@ -471,7 +471,7 @@ def _opens_range(text: str, end: int, start: int) -> bool:
 # 200 BC", "from 27 BC until AD 14" (the end may be written either way round).
 _ERA_SPAN_JOIN: Final = r"\s?(?:-{1,2}|to|until|till|through)\s?"
 _ERA_SPAN_ON: Final = re.compile(
-    rf"{_ERA_SPAN_JOIN}(?:\d{{1,4}}\s?{_ERA_MARK}|A\.?D\.?\s\d{{1,4}}\b)"
+    rf"{_ERA_SPAN_JOIN}(?:\d{{1,4}}\s?{_ERA_MARK}|A\.?D\.?\s?\d{{1,4}}\b)"
 )
 _ERA_SPAN_BACK: Final = re.compile(rf"\d\s?{_ERA_MARK}{_ERA_SPAN_JOIN}\Z")
 _ERA_SPAN_REACH: Final = len("B.C.E. until ") + 1
@@ -1193,10 +1193,10 @@ _PART_OF_YEAR: Final = (
 # A year line's four digits never open with 0: "0113-555-0199" is a telephone number.
 # Circa may be "c. 1200", "c.1200", "c1200", "circa 1200" or "ca. 1200".
 _LINE_YEAR: Final = re.compile(
-    rf"{_LEAD}(?:c\.\s?|c(?=\d)|circa\s|ca\.\s?|{_PART_OF_YEAR})?"
+    rf"{_LEAD}(?:c\.\s?|c(?=\d)|[Cc]irca\s|[Cc]a\.\s?|{_PART_OF_YEAR})?"
     rf"(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP})"
-    rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s(?P<ad>\d{{1,4}})(?!\d))"
+    rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s?(?P<ad>\d{{1,4}})(?!\d))"
 )
 # A span of years heading a line, no separator needed before a table's gap ("1845 to
 # 1851    Castilla ...", "950 B.C. to 450 B.C.    ..."): no one date heads its entry.

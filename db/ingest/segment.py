@@ -99,6 +99,8 @@ _HEAD_OPENINGS: Final = frozenset(
     [
         *(f(word[:3]) for word in (*MONTHS, *WEEKDAYS) for f in (str.capitalize, str.upper)),
         *("c. ", "c.1", "cir", "ca.", "AD ", "A.D"),  # "c. 1200", "circa", "AD 79"
+        *("Cir", "Ca.", "c.A"),  # "Circa 1200", "Ca. 1350", "c.AD60"
+        *(f"AD{digit}" for digit in "123456789"),  # "AD43": the era glued to its year
         # a part of the year before it: "Spring 1901", "Mid-1901"
         *(f(word[:3]) for word in PARTS_OF_YEAR for f in (str.capitalize, str.lower)),
     ]

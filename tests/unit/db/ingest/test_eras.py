@@ -298,3 +298,33 @@ def test_a_labelled_field_is_no_stamp(field: str, name: str) -> None:
     doc = parse_source(text, name)
     assert doc.published is None
     assert [q.date for q in doc.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The legions landed in AD43 and marched inland.", "0043"),
+        ("The fort was burned c.AD60 by the rebels.", "0060"),
+        ("A wall was raised in A.D.122 across the north.", "0122"),
+    ],
+)
+def test_an_era_glued_before_its_year(text: str, iso: str) -> None:
+    """Many chronologies write the era straight onto the year ("AD43", "c.AD60")."""
+    assert [h.date.iso() for h in find_dates(text).hits] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "words"),
+    [
+        ("AD43 - The legions crossed the sea to the island.", "0043", "legions crossed"),
+        ("c.AD60 The town was burned in the revolt.", "0060", "town was burned"),
+        ("Circa 1200 - The stone church was rebuilt.", "1200", "stone church"),
+        ("Ca. 1350: The plague reached the valley.", "1350", "plague reached"),
+    ],
+)
+def test_an_era_or_circa_heading_a_chronology_row(line: str, iso: str, words: str) -> None:
+    """A row opened by a glued era or a capitalised circa is dated at its year."""
+    text = f"Chronology of the valley\n\n55 BC - Traders came up the river.\n{line}\n"
+    found = [e for e in parse(text).events if e.date.iso() == iso]
+    assert len(found) == 1
+    assert words in found[0].title + found[0].summary
