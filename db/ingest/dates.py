@@ -37,6 +37,9 @@ _MONTH_NAMES: Final = (
 # ("SEPT. 3, 1901"), never in lower case ("may", "march" are words).
 MONTH = f"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})"
 _ORD: Final = r"(?:st|nd|rd|th|d)?"  # "23d": the older "23rd"
+# "8 th November 2017": an ordinal set apart, as typed or OCR-copied pages have it; read
+# only in a full date, whose year makes the day certain.
+_SPACED_ORD: Final = r"(?:\s?(?:st|nd|rd|th)|d)?"
 # An era after a year: BC, B.C., BCE, B.C.E., AD, A.D., CE, C.E. (capitals only: "ad" is a word).
 # A year of the last thousand years and this century written in four digits: the years
 # a bare number in prose, a bracket or a heading is read as without an era or a month.
@@ -60,13 +63,13 @@ _YEAR_LEAD: Final = (
 # events.py cuts the entry's words at the same mark.
 ENTRY_SEPARATOR: Final = r"\s?(?:-{1,2}|:)\s"
 _DATES: Final = re.compile(
-    rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
+    rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
-    rf"|\b(?P<d2>\d{{1,2}}){_ORD}\s(?:day\sof\s|of\s)?(?P<m2>{MONTH})\.?,?\s"
+    rf"|\b(?P<d2>\d{{1,2}}){_SPACED_ORD}\s(?:day\sof\s|of\s)?(?P<m2>{MONTH})\.?,?\s"
     rf"(?P<y2>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
-    rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:)"
+    rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d)"
     rf"|\b(?P<m5>{MONTH})\.?,?\s(?:of\s)?(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
     rf"(?P<e5>{_ERA_MARK})?"
     rf"|\b{_YEAR_LEAD}"
@@ -79,7 +82,7 @@ _DATES: Final = re.compile(
     # "a speech June 11 at the hall": a month-day without "on", unless a noun follows it
     # ("the September 11 attacks", "the July 4 parade" name something).
     rf"|\b(?P<m11>{MONTH})\.?\s(?P<d11>\d{{1,2}}){_ORD}\b"
-    rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
+    rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
     # "on 20 January", "(25 March)": a day and month, day first, with no year.
     rf"|\b(?P<d13>\d{{1,2}}){_ORD}\s(?:day\sof\s|of\s)?(?P<m13>{MONTH})\b\.?"
     r"(?!,?\s?\d|/|-\d)"

@@ -219,3 +219,18 @@ def test_a_span_of_years_with_their_era_is_no_event(span: str) -> None:
     text = f"Kingdoms\n\nThe hill kingdom ruled the valley {span}. It fell in 300 BC.\n"
     dates = [e.date.iso() for e in parse(text).events]
     assert dates == ["-0299"], dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("On 8 th November 2017 the council closed the library.", "2017-11-08"),
+        ("The ferry sank on the 3 rd of March, 1990, off the cape.", "1990-03-03"),
+        ("Voting ended on June 21 st, 2004 after a long count.", "2004-06-21"),
+    ],
+)
+def test_an_ordinal_set_apart_in_a_full_date(sentence: str, iso: str) -> None:
+    """Typed and OCR-copied pages set an ordinal apart from its day ("8 th November");
+    with the year stated the day is still certain."""
+    events = parse(f"Council notes\n\n{sentence}\n").events
+    assert [e.date.iso() for e in events] == [iso]
