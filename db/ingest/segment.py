@@ -265,7 +265,32 @@ def _continues(above: str, below: str) -> bool:
         return False
     if above.endswith("|") or above.count(" | ") >= _MIN_BAR_CELLS:
         return False  # a table's row or a bar of links ("Part 1 | Part 2 | ...") ends so
-    return below[0].islower() or len(above) >= 60
+    return below[0].islower() or len(above) >= 60 or _ends_mid_sentence(above)
+
+
+# Words no sentence, heading or name line ends with: a line that ends with one was cut
+# mid-sentence by a hard wrap ("was born in Melbourne on" / "14 October 1927 ...").
+_MID_SENTENCE_WORDS: Final = frozenset(
+    "a an the of on in at to by from with into onto upon for and or but nor as than that"
+    " which whose who where when while was were is are has had have been be its their his"
+    " her our my your".split()
+)
+_LAST_WORD_REACH: Final = 8  # characters looked back over for a line's last word
+
+
+def _wrapped_onto(norm: str, above: Line | None) -> bool:
+    """The line above is text cut mid-sentence, so the line below goes on with it."""
+    if above is None or above.kind != "text":
+        return False
+    text = norm[above.start : above.end].rstrip()
+    return not text.endswith(_TERMINAL) and _ends_mid_sentence(text)
+
+
+def _ends_mid_sentence(above: str) -> bool:
+    """The line ends with a word that leaves its sentence open (see _MID_SENTENCE_WORDS)."""
+    tail = above[-_LAST_WORD_REACH:]
+    cut = tail.rfind(" ")
+    return cut >= 0 and tail[cut + 1 :] in _MID_SENTENCE_WORDS
 
 
 def _inline_heads(norm: str, line: Line) -> list[int]:
@@ -416,8 +441,11 @@ def _dated_lines(
     last_line = text_lines  # a date on the last line heads no words (a letter's date)
     heading_starts = {line.start for number, line, _ in lines if number in headings}
     short_years: dict[int, LineDate] = {}  # "476: ...": a year, if in order
+    above = {number + 1: line for number, line, cut in lines if not cut}
     for number, line, text_lines in openers:
         line_text = norm[line.start : line.end]
+        if _wrapped_onto(norm, above.get(number)):
+            continue  # "born in Melbourne on" / "14 October 1927. He grew up ...": prose
         heading = line_date(line_text, context, run_in, month_first)
         if heading is None:
             if line_text[:1].isdecimal() or line_text.lstrip(" *-|")[:1].isdecimal():
@@ -695,6 +723,11 @@ def _reclassify_wrapped(norm: str, wrapped: list[Block]) -> None:
     for block in wrapped:
         if block.kind == "paragraph" and _is_caption(norm[block.start : block.end]):
             block.kind = "caption"
+        elif block.kind == "label":
+            # a name line that lines of prose run on from is a copied page's running head
+            # (a PDF's "Ann Lee" between "... he dropped" and "physics, despite ..."),
+            # not a speaker's label over a turn: its block is prose
+            block.kind = "paragraph"
 
 
 def split_sentences(
