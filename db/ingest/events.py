@@ -19,11 +19,12 @@ from db.ingest.dates import (
     NEXT_WEEKDAY,
     DateHit,
     make_date,
+    make_year,
     nearest_to,
     shift,
     within_year,
 )
-from db.ingest.lexicon import MONTHS, WEEKDAYS
+from db.ingest.lexicon import FACT_LINE_WORDS, MONTHS, WEEKDAYS
 from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -108,6 +109,24 @@ _CLAUSE_STOP: Final = re.compile(r"[;:.!?]")
 _PAST_WORD: Final = re.compile(
     r"[a-z]{2,}ed|said|told|wrote|spoke|made|gave|took|met|was|were"
 )  # how far before a weekday a word of the future makes it the next
+
+
+_FACT_LINE_MOST: Final = 160  # a header line of a life's facts, at most
+_MIN_FACTS: Final = 2  # dated facts in a line before it is read as such a line
+# Where one fact of such a line ends: a comma, a semicolon, a bar or a spaced dash.
+_FACT_BREAK: Final = re.compile(r"[,;|]|\s[\u2013\u2014-]{1,2}\s")
+_CLOSING_YEAR: Final = re.compile(rf"(?<![\d,.])\b({LIKELY_YEAR})\.?$")
+_FIRST_WORD: Final = re.compile(r"\s*([A-Za-z]+\.?)")
+_FACT_EDGES: Final = " ,;|:\u2013\u2014-"
+
+
+def _first_word(text: str) -> str:
+    """The first word of text, lower case, a full stop kept ("b.", "d."); "" if none."""
+    found = _FIRST_WORD.match(text)
+    if found is None:
+        return ""
+    word = lower(found.group(1))
+    return word if word in FACT_LINE_WORDS else word.rstrip(".")
 
 
 def trim(text: str, limit: int) -> str:
@@ -389,7 +408,7 @@ class EventBuilder:
         return len(hits) == 1 and hits[0].date.precision == "month-day"
 
     def _unit_events(self, section: Section, unit: Unit) -> None:
-        if unit.block.kind == "label" or self._is_own_date(unit):
+        if unit.block.kind == "label" or self._fact_line(unit) or self._is_own_date(unit):
             return
         anchor = section.date or self.published
         dates = self.layout.dates
@@ -581,6 +600,41 @@ class EventBuilder:
             return date
         frame = self._year_before(pos, sentence)
         return within_year(date, frame) if frame is not None else date
+
+    def _fact_line(self, unit: Unit) -> bool:
+        """'Died 31 October 2008, elected to Fellowship 1965', 'Born: 3 May 1910 | Died:
+        1 June 1988': a short line of clauses, each opened by a word of a dated fact
+        (FACT_LINE_WORDS), as a memoir's or a register's header sums a life up. Each such
+        clause is an event of its date, a year closing it included ("elected 1965");
+        clauses of no fact ("Leeds") only say where. True when the line was read so."""
+        if unit.end - unit.start > _FACT_LINE_MOST:
+            return False
+        norm = self.layout.norm
+        line = norm[unit.start : unit.end]
+        if "\n" in line or _first_word(line) not in FACT_LINE_WORDS:
+            return False
+        facts: list[tuple[PartialDate, int, int]] = []
+        begin = 0
+        for cut in [*(m.start() for m in _FACT_BREAK.finditer(line)), len(line)]:
+            piece = line[begin:cut]
+            at = unit.start + begin + len(piece) - len(piece.lstrip(_FACT_EDGES))
+            clause = piece.strip(_FACT_EDGES)
+            begin = cut
+            if _first_word(clause) not in FACT_LINE_WORDS:
+                continue
+            hits = self.layout.dates.dates_in(at, at + len(clause))
+            year = _CLOSING_YEAR.search(clause) if not hits else None
+            date = hits[0].date if hits else make_year(int(year.group(1))) if year else None
+            if date is not None:
+                facts.append((date, at, at + len(clause)))
+        if len(facts) < _MIN_FACTS:
+            return False
+        text = self.layout.text
+        summary = text[unit.start : unit.end]
+        for date, start, end in facts:
+            people = self._people(unit.start, unit.end)
+            self._add(date, _capitalise(text[start:end]), summary, people, start, end)
+        return True
 
     def _is_own_date(self, unit: Unit) -> bool:
         """A short line with only the document's own date and no sentence after it (a bare

@@ -518,3 +518,13 @@ WORK_NOUNS: Final = frozenset(
     programme program track tracks ballad ballads memoir memoirs biography titled
     entitled called named dubbed""".split()
 )
+
+# --- Dated facts (events: a header line of a life's or a body's dated facts) ---
+# Words that open each fact of a summary line ("Died 31 October 2008, elected to
+# Fellowship 1965", "b. 3 May 1910, Leeds; d. 1 June 1988"): its clauses are events.
+FACT_LINE_WORDS: Final = frozenset(
+    """born died elected appointed married retired founded established opened closed
+    awarded graduated knighted ordained baptised baptized buried joined succeeded
+    inducted enlisted commissioned consecrated dedicated built completed launched
+    b. d. m. fl.""".split()
+)
