@@ -117,6 +117,10 @@ TITLE_LINE_MOST: Final = 100  # a longer stretch without a closing mark is a wra
 _INLINE_HEAD: Final = re.compile(
     rf"(?P<year>[1-9]\d{{3}} )?{MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\Z|[1-9]\d{{3}}\Z"
 )
+# A rule run into a flattened line between entries: three or more of one mark, spaced.
+_RULES: Final = (" --- ", " === ", " *** ", " ___ ", " ~~~ ")
+_INLINE_RULE: Final = re.compile(r" (?:-{3,}|={3,}|\*{3,}|_{3,}|~{3,}) +")
+_MIN_RULES: Final = 2
 _HEAD_REACH: Final = 30  # "1851 September 18th" and a little room
 _MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-on entries
 _MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timeline
@@ -324,9 +328,12 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     """Each line by number, a run-on timeline's line cut into its entries: (number, line,
     cut) where cut says the piece starts inside its line. A timeline copied from a page
     that lost its line breaks holds several "February 1: ..." heads in one paragraph, and
-    each is an entry as it would be on a line of its own."""
+    each is an entry as it would be on a line of its own; so does a diary whose entries
+    a rule parts ("... for months! --- August 1990 I remember ...", see _ruled)."""
+    ruled = any(rule in norm for rule in _RULES)
     if len(_separators(norm, 0, len(norm))) < _MIN_INLINE_HEADS:  # no line holds enough
-        return [(number, line, False) for number, line in enumerate(lines, start=1)]
+        plain = [(number, line, False) for number, line in enumerate(lines, start=1)]
+        return _ruled(norm, plain) if ruled else plain
     pieces: list[tuple[int, Line, bool]] = []
     for number, line in enumerate(lines, start=1):
         cuts = (
@@ -343,7 +350,30 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
             if norm[begin:cut].strip():
                 pieces.append((number, Line(begin, cut, "text"), begin != line.start))
             begin = cut
-    return pieces
+    return _ruled(norm, pieces) if ruled else pieces
+
+
+def _ruled(norm: str, pieces: list[tuple[int, Line, bool]]) -> list[tuple[int, Line, bool]]:
+    """The pieces, a line that rules part inline cut at each rule that a date opening an
+    entry follows ("=== September 1989 On ...", "--- June 5, 1996 It was ..."): a page
+    that lost its line breaks keeps its rules, and each entry starts after one. At least
+    two such rules in a line, so that one dash run in a sentence cuts nothing."""
+    out: list[tuple[int, Line, bool]] = []
+    for number, line, cut in pieces:
+        ends: list[tuple[int, int]] = []
+        if line.kind == "text":
+            for rule in _INLINE_RULE.finditer(norm, line.start, line.end):
+                rest = norm[rule.end() : min(line.end, rule.end() + _RUN_IN_REACH)]
+                if rule.start() > line.start and line_date(rest, None, True) is not None:
+                    ends.append((rule.start(), rule.end()))
+        if len(ends) < _MIN_RULES:
+            out.append((number, line, cut))
+            continue
+        begin, inside = line.start, cut
+        for rule_start, rule_end in [*ends, (line.end, line.end)]:
+            out.append((number, Line(begin, rule_start, "text"), inside))
+            begin, inside = rule_end, True
+    return out
 
 
 def _broken_off(above: str, below: str) -> bool:
