@@ -111,6 +111,9 @@ _PAST_WORD: Final = re.compile(
 )  # how far before a weekday a word of the future makes it the next
 
 
+# The writer's own words in a sentence: a diary's or a letter's, not a chronology's.
+_FIRST_PERSON: Final = re.compile(r"\b(?:I|I'm|I've|I'd|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
+_MONTH_END: Final = 31  # a month's entry reaches to its last day
 _FACT_LINE_MOST: Final = 160  # a header line of a life's facts, at most
 _MIN_FACTS: Final = 2  # dated facts in a line before it is read as such a line
 # Where one fact of such a line ends: a comma, a semicolon, a bar or a spaced dash.
@@ -728,6 +731,9 @@ class EventBuilder:
         for hit in hits:
             if section.date is not None:
                 date = within_year(hit.date, section.date)
+                if date.year is not None and self._recalls(section.date, hit, start, end):
+                    assert hit.date.month is not None
+                    date = make_date(date.year - 1, hit.date.month, hit.date.day) or date
             else:
                 ahead = self._ahead(start, hit.start, hit.end)  # "will close in July"
                 date = nearest_to(hit.date, self.published, ahead)
@@ -880,6 +886,22 @@ class EventBuilder:
         if len(clause.split()) < MIN_CLAUSE_WORDS:
             return None
         return _capitalise(clause)
+
+    def _recalls(self, entry: PartialDate, hit: DateHit, start: int, end: int) -> bool:
+        """A diary's entry recalls a month-day gone by: "I remember on September 18th
+        ..." under "August 1990" is last September's, as a writer dating the page names
+        the last such day. The sentence (from start to end) says I or we and tells
+        nothing to come; a month-day after the entry's date in its year would be ahead.
+        A chronology's third person tells later days of the same year, and keeps them."""
+        if hit.date.precision != "month-day" or entry.month is None or entry.year is None:
+            return False
+        assert hit.date.month is not None
+        if (hit.date.month, hit.date.day or 0) <= (entry.month, entry.day or _MONTH_END):
+            return False
+        norm = self.layout.norm
+        if _FIRST_PERSON.search(norm, start, end) is None or self._ahead(start, hit.start, hit.end):
+            return False
+        return not _FUTURE.search(norm, start, end)
 
     def _ahead(self, start: int, pos: int, end: int) -> bool:
         """A word of what is to come right before the date at [pos, end) in its sentence
