@@ -154,6 +154,10 @@ def _unbulleted(text: str) -> str:
     return text
 
 
+def _is_day(date: PartialDate | None) -> bool:
+    return date is not None and date.day is not None
+
+
 def _capitalise(text: str) -> str:
     text = text.strip(" ,;:-")
     return text[:1].upper() + text[1:]
@@ -957,7 +961,10 @@ class EventBuilder:
             if hit.anaphoric and self._restated(hit.end):
                 continue  # "on that day in 1920", "the next day, 5 May": the date says it
             if not hit.anaphoric:
-                anchor = own_date
+                # "500 years ago", "yesterday": counted from when the words were written,
+                # the document's date or a diary's or log's dated day; a heading of a year
+                # or a month dates what happened, never the moment of writing
+                anchor = own_date if same_day or _is_day(own_date) else None
             elif same_day:
                 anchor = self._stated_before(since, hit.start)
             else:  # "1906: ... On 4 May the tower fell. Later that month ...": from 4 May

@@ -312,3 +312,21 @@ def test_a_listing_entrys_date_anchors_its_relative_days() -> None:
         "Thursday, October 30, 2008 Ann King announced on Wednesday that she will retire.\n"
     )
     assert sorted(e.date.iso() for e in doc.events) == ["2008-01-26", "2008-10-29"]
+
+
+def test_a_year_heading_is_no_moment_of_writing() -> None:
+    """A chronology's year row dates what happened then; "400 years ago" in it counts from
+    when the chronology was written, which the row does not say, so it dates nothing."""
+    rows = (
+        "1300 - The weavers' guild built its hall by the river.\n"
+        "1450 - The hall burned. Divers in 2019 found beams laid more than 400 years ago.\n"
+        "1600 - The guild moved to the market square.\n"
+    )
+    doc = parse(rows)
+    assert sorted({e.date.iso() for e in doc.events}) == ["1300", "1450", "1600", "2019"]
+
+
+def test_a_diary_day_still_anchors_yesterday() -> None:
+    """A dated diary entry is written on its day: its "yesterday" is the day before."""
+    diary = "March 3, 1911 - Cold again. Yesterday the ferry stopped running for the winter.\n"
+    assert events_on(parse(diary), "1911-03-02")
