@@ -250,7 +250,8 @@ def extract(
     blocks = _introduced(layout, attributor, cast, quoted, turns, unit_dates) if ":" in norm else []
     if turns.quotes or blocks:
         first_person(quotes, turns, norm)
-        quotes = sorted([*quotes, *turns.quotes, *blocks], key=lambda q: q.span.start)
+        said_turns = _unmarked_turns(turns.quotes, quotes)
+        quotes = sorted([*quotes, *said_turns, *blocks], key=lambda q: q.span.start)
     posted_dates(layout, quotes)
     events = EventBuilder(layout, cast, published, quoted).build()
     warnings = [*scan.warnings, *_date_warnings(layout, lines)]
@@ -262,6 +263,23 @@ def extract(
         quotes=quotes,
         warnings=warnings,
     )
+
+
+def _unmarked_turns(turns: list[QuoteRecord], marked: list[QuoteRecord]) -> list[QuoteRecord]:
+    """The turns not already read as marked quotes: `Name: "..."` is one quote, read from
+    its marks (which end where the speaker does), not again as a turn (which may run on
+    over the next label the turn reader cannot read)."""
+    if not marked:
+        return turns
+    by_start = {(q.span.start, q.speaker) for q in marked}
+    return [
+        turn
+        for turn in turns
+        if not any((turn.span.start + lead, turn.speaker) in by_start for lead in _MARK_LEADS)
+    ]
+
+
+_MARK_LEADS: Final = (0, 1)  # a marked quote's words start at the turn's, or after its mark
 
 
 def _introduced(

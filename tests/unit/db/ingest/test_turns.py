@@ -159,3 +159,19 @@ def test_an_office_label_names_nobody() -> None:
         ("Lina", "What brings "),
         (None, "The new harb"),
     ]
+
+
+def test_a_marked_turn_is_one_quote() -> None:
+    """`Name: "..."` lines are read once, from their marks: no second record of the same
+    words as a turn, and no turn that runs on over the next speaker's line."""
+    page = (
+        "Reactions after the final\n\n"
+        "Harbour 2-1 Quay\n\n"
+        "Sir Tom Reed: \u201cIt was a hard day for all of us, and the crowd knew it.\u201d\n\n"
+        "Ana Costa-Lima [Quay]: \u201cThe young players showed what they can do.\u201d\n\n"
+        "Mia Holt: \u201cWe kept going to the end and got our reward.\u201d\n\n"
+        "Ben Ode: \u201cNobody gave us a chance this year, and look now.\u201d\n"
+    )
+    quotes = parse(page).quotes
+    for words in ("It was a hard day", "We kept going", "Nobody gave us"):
+        assert len([q for q in quotes if words in q.text]) == 1, [q.text for q in quotes]
