@@ -98,6 +98,10 @@ _BOUND_WORDS: Final = ("until", "since", "from", "by", "till")
 _NAME_REACH: Final = 24  # the word before an aside's bracket: a name's or a clause's
 _MIN_ENTRY_LINES: Final = 2  # lines under an entry's own before they are entries too
 _ENTRY_LINE_MOST: Final = 100  # characters in such a line
+_DAY_ITEM_MOST: Final = 300  # characters in a paragraph of a day's list (_day_items)
+_DAY_ITEM_SENTENCES: Final = 2
+_MIN_DAY_HEADINGS: Final = 2  # days headed in a text before it lists days' happenings
+_OPENING_MARKS: Final = frozenset("\"\u201c\u2018\u00ab\u201e'")  # a quotation is no item
 # A topic's own line: short, not closed as a sentence is ("Ann Lee (1948-2018)" is one).
 _TOPIC_LINE_MOST: Final = 100
 _TOPIC_LINE_ENDS: Final = (".", "!", "?", ":", ";", '"', "'", ",")
@@ -194,6 +198,7 @@ class EventBuilder:
         # it, with no date stated between, counts on from it.
         self.told: tuple[int, PartialDate] | None = None
         self.titles: list[int] | None = None  # title lines' starts, once asked (_topic_start)
+        self.days: int | None = None  # sections a day heads, once asked (_headed_days)
         # The paragraph under a bracketed year heading, by its start, and that year: a
         # sentence there that states the year again tells the heading's event.
         self.restated: tuple[int, PartialDate] | None = None
@@ -211,6 +216,7 @@ class EventBuilder:
             if section.heading is not None and section.date is not None:
                 self._heading_event(section, units)
                 self._entry_lines(section, units)
+                self._day_items(section, units)
             for index, unit in enumerate(units):
                 year = headings.get(unit.start) if headings else None
                 if year is not None:
@@ -264,6 +270,58 @@ class EventBuilder:
             self._add(
                 section.date, words, words, self._people(unit.start, unit.end), unit.start, unit.end
             )
+
+    def _day_items(self, section: Section, units: list[Unit]) -> None:
+        """'January 23' / 'The envoy was recalled.' / 'Talks were cancelled.': a bare day's
+        heading over short paragraphs, as a live timeline lists what happened that day.
+        The first is the heading's event (see _heading_event); each one after it is an
+        event of the day too. Only where every paragraph is short and states no date of
+        its own, so that a dated essay's paragraphs stay its one event."""
+        heading = section.heading
+        assert heading is not None
+        assert section.date is not None
+        if (
+            section.date.day is None
+            or self.layout.norm[section.headline_start : heading.end].strip()
+            or self._headed_days() < _MIN_DAY_HEADINGS
+        ):
+            return  # one dated line over an article is its date, not a timeline's day
+        body = [u for u in units if u.block is not heading]
+        if len(body) <= _MIN_ENTRY_LINES or not all(self._day_item(u) for u in body):
+            return
+        text, sentences = self.layout.text, self.layout.sentences
+        for unit in body[1:]:
+            first = sentences[unit.index][:1]
+            if first:
+                words = text[first[0][0] : first[0][1]]
+                people = self._people(unit.start, unit.end)
+                self._add(section.date, words, words, people, unit.start, unit.end)
+
+    def _headed_days(self) -> int:
+        """How many sections a day's date heads (counted once, when first asked)."""
+        if self.days is None:
+            self.days = sum(
+                s.heading is not None and s.date is not None and s.date.day is not None
+                for s in self.layout.sections
+            )
+        return self.days
+
+    def _day_item(self, unit: Unit) -> bool:
+        """A paragraph of at most two sentences ending with a full stop, not a quotation,
+        that states no date."""
+        if unit.block.kind != "paragraph" or unit.end - unit.start > _DAY_ITEM_MOST:
+            return False
+        if len(self.layout.sentences[unit.index]) > _DAY_ITEM_SENTENCES:
+            return False
+        norm = self.layout.norm
+        if norm[unit.start : unit.start + 1] in _OPENING_MARKS:
+            return False
+        if not norm[unit.start : unit.end].rstrip().rstrip("\"'\u201d\u2019").endswith("."):
+            return False  # a headline over its story, a link: no statement of what happened
+        dates = self.layout.dates
+        return not dates.dates_in(unit.start, unit.end) and not dates.partial_in(
+            unit.start, unit.end
+        )
 
     def _entry_line(self, unit: Unit) -> bool:
         """A short line of one sentence, ending with a full stop, that states no date."""

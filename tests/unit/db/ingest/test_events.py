@@ -330,3 +330,51 @@ def test_a_diary_day_still_anchors_yesterday() -> None:
     """A dated diary entry is written on its day: its "yesterday" is the day before."""
     diary = "March 3, 1911 - Cold again. Yesterday the ferry stopped running for the winter.\n"
     assert events_on(parse(diary), "1911-03-02")
+
+
+@pytest.mark.parametrize("year", [", 1988", ""])
+def test_a_day_heading_over_short_paragraphs_lists_that_days_happenings(year: str) -> None:
+    """A live timeline sets each day over short paragraphs of what happened that day:
+    each paragraph is an event of the day, with or without a year in the heading."""
+    page = (
+        f"March 3{year}\n\n"
+        "The harbour board voted to close the old pier.\n\n"
+        "The mayor accused the board of acting in secret.\n\n"
+        "Fishermen blocked the quay road for an hour.\n\n"
+        f"March 4{year}\n\n"
+        "The board reopened the pier for fishing boats.\n\n"
+        "The ferry company said it would \u201cwait and see.\u201d\n"
+    )
+    day = "1988-03-03" if year else "--03-03"
+    titles = [e.title for e in events_on(parse(page), day)]
+    for words in ("voted to close", "accused the board", "blocked the quay"):
+        assert any(words in title for title in titles), titles
+
+
+def test_a_dated_line_over_an_article_is_no_list_of_happenings() -> None:
+    """One date over an article's paragraphs is the article's date: its paragraphs are
+    not each an event of that day."""
+    page = (
+        "March 3, 1988\n\n"
+        "The harbour board voted to close the old pier.\n\n"
+        "The mayor accused the board of acting in secret.\n\n"
+        "Fishermen blocked the quay road for an hour.\n"
+    )
+    assert len(events_on(parse(page), "1988-03-03")) <= 1
+
+
+def test_a_blog_day_over_headlines_is_no_list_of_happenings() -> None:
+    """A blog's day heading over a headline and its story: the headline is no statement
+    of what happened, so the story's paragraphs are not listed as the day's events."""
+    page = (
+        "Monday, March 3, 1988\n\n"
+        "Harbour board closes the old pier\n\n"
+        "The board voted on the closure after a long night.\n\n"
+        "Fishermen were not told in advance.\n\n"
+        "Sunday, March 2, 1988\n\n"
+        "Ferry timetable changes for spring\n\n"
+        "The company moved the first crossing to six.\n\n"
+        "Drivers welcomed the change.\n"
+    )
+    titles = [e.title for e in events_on(parse(page), "1988-03-03")]
+    assert not any("not told" in title for title in titles), titles
