@@ -139,6 +139,9 @@ _DOT_PART_WORDS: Final = 6
 # name has one inner capital ("McDonald", "DeVries"), a hashtag opens with "#".
 _GLUED_MENU: Final = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Z]")  # at a word's start
 _GLUED_LENGTH: Final = 200
+# How a sentence ends: a menu, glued or not, never does, so a line ending so is not
+# searched for glued pieces (the search is the costliest test of a short line).
+_SENTENCE_ENDS: Final = frozenset('.!?"\u201d')
 # A player's clock: times alone, two at least ("0:00 0:00", "00:00 / 03:24").
 _CLOCKS: Final = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s{0,3}[/|]?\s{0,3}\d{1,2}:\d\d(?::\d\d)?)+")
 _CLOCK_LENGTH: Final = 40
@@ -198,7 +201,11 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True  # "Media Releases & Transcripts", "News and Events"
     if _DOT_PART in stripped and len(stripped) < _DOT_LENGTH and _is_dotted_line(stripped):
         return True  # "Department of Works * Quay Division * Port Town"
-    if len(stripped) < _GLUED_LENGTH and _is_glued_menu(stripped):
+    if (
+        len(stripped) < _GLUED_LENGTH
+        and stripped[-1:] not in _SENTENCE_ENDS
+        and _is_glued_menu(stripped)
+    ):
         return True  # "HomeNewsSportHarbour": a menu that lost its spaces
     return (
         len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
