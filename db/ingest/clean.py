@@ -139,9 +139,10 @@ _DOT_PART_WORDS: Final = 6
 # name has one inner capital ("McDonald", "DeVries"), a hashtag opens with "#".
 _GLUED_MENU: Final = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+[A-Z]")  # at a word's start
 _GLUED_LENGTH: Final = 200
-# How a sentence ends: a menu, glued or not, never does, so a line ending so is not
-# searched for glued pieces (the search is the costliest test of a short line).
-_SENTENCE_ENDS: Final = frozenset('.!?"\u201d')
+# How a sentence ends (normalise folds every closing quotation mark to '"'): a menu,
+# glued or not, never does, so a line ending so is not searched for glued pieces (the
+# search is the costliest test of a short line).
+_SENTENCE_ENDS: Final = frozenset('.!?"')
 # A player's clock: times alone, two at least ("0:00 0:00", "00:00 / 03:24").
 _CLOCKS: Final = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s{0,3}[/|]?\s{0,3}\d{1,2}:\d\d(?::\d\d)?)+")
 _CLOCK_LENGTH: Final = 40

@@ -101,7 +101,9 @@ _ENTRY_LINE_MOST: Final = 100  # characters in such a line
 _DAY_ITEM_MOST: Final = 300  # characters in a paragraph of a day's list (_day_items)
 _DAY_ITEM_SENTENCES: Final = 2
 _MIN_DAY_HEADINGS: Final = 2  # days headed in a text before it lists days' happenings
-_OPENING_MARKS: Final = frozenset("\"\u201c\u2018\u00ab\u201e'")  # a quotation is no item
+# Every quotation mark, as normalise folds them: a paragraph opening with one is a
+# quotation, and one closing a sentence may stand after its full stop.
+_QUOTE_MARKS: Final = "\"'"
 # A topic's own line: short, not closed as a sentence is ("Ann Lee (1948-2018)" is one).
 _TOPIC_LINE_MOST: Final = 100
 _TOPIC_LINE_ENDS: Final = (".", "!", "?", ":", ";", '"', "'", ",")
@@ -300,10 +302,7 @@ class EventBuilder:
     def _headed_days(self) -> int:
         """How many sections a day's date heads (counted once, when first asked)."""
         if self.days is None:
-            self.days = sum(
-                s.heading is not None and s.date is not None and s.date.day is not None
-                for s in self.layout.sections
-            )
+            self.days = sum(s.heading is not None and _is_day(s.date) for s in self.layout.sections)
         return self.days
 
     def _day_item(self, unit: Unit) -> bool:
@@ -314,9 +313,9 @@ class EventBuilder:
         if len(self.layout.sentences[unit.index]) > _DAY_ITEM_SENTENCES:
             return False
         norm = self.layout.norm
-        if norm[unit.start : unit.start + 1] in _OPENING_MARKS:
+        if norm[unit.start : unit.start + 1] in _QUOTE_MARKS:
             return False
-        if not norm[unit.start : unit.end].rstrip().rstrip("\"'\u201d\u2019").endswith("."):
+        if not norm[unit.start : unit.end].rstrip().rstrip(_QUOTE_MARKS).endswith("."):
             return False  # a headline over its story, a link: no statement of what happened
         dates = self.layout.dates
         return not dates.dates_in(unit.start, unit.end) and not dates.partial_in(

@@ -46,6 +46,7 @@ _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{
 _BYLINE: Final = re.compile(r"(?:(?:Written|Posted|Words|Story)\s)?[Bb]y\s[A-Z]")
 _PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
 _AGENCY_REACH: Final = 200
+_MARK_LEADS: Final = (0, 1)  # a marked quote's words start at a turn's, or after its mark
 _STORY_DASH: Final = re.compile(r"(?:-{1,2}|[\u2013\u2014])\s")  # the dash a dateline ends on
 _CITY_DATELINE: Final = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][A-Za-z.]{1,20})?,\s")
 _PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
@@ -277,9 +278,6 @@ def _unmarked_turns(turns: list[QuoteRecord], marked: list[QuoteRecord]) -> list
         for turn in turns
         if not any((turn.span.start + lead, turn.speaker) in by_start for lead in _MARK_LEADS)
     ]
-
-
-_MARK_LEADS: Final = (0, 1)  # a marked quote's words start at the turn's, or after its mark
 
 
 def _introduced(
