@@ -341,9 +341,10 @@ def _record_labels(norm: str, within: _Paragraphs) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     colon = norm.find(": ")
     while colon >= 0:
+        before = norm[colon - 1 : colon]
         unit = (
             within.unit_at(colon)
-            if norm[colon - 1 : colon].isalpha() or norm[colon - 1 : colon] == ")"
+            if before == ")" or (before.isalpha() and _capitalised_word_ends(norm, colon))
             else None
         )
         if unit is not None:
@@ -358,6 +359,17 @@ def _record_labels(norm: str, within: _Paragraphs) -> list[re.Match[str]]:
     if len(found) < _RECORD_LEAST or len(counts) < 2 or max(counts.values()) < 2:
         return []
     return found
+
+
+def _capitalised_word_ends(norm: str, colon: int) -> bool:
+    """The word before the colon opens with a capital, as a label's last name does: a
+    cheap test that spares most colons of prose ("said: ...", "the following: ...")
+    the regex search of _record_label_at."""
+    start = colon - 1
+    least = max(1, colon - _RECORD_REACH)
+    while start > least and not norm[start - 1].isspace():
+        start -= 1
+    return "A" <= norm[start] <= "Z"
 
 
 def _record_label_at(norm: str, unit: Unit, colon: int) -> re.Match[str] | None:
