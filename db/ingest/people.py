@@ -145,6 +145,9 @@ _SUBORDINATORS: Final = frozenset(
 )
 _ARTICLES: Final = frozenset("a an the".split())
 _POSSESSIVE_DETERMINERS: Final = frozenset("his her their your its my our".split())
+_DETERMINER_ENDS: Final = frozenset(
+    end for word in _POSSESSIVE_DETERMINERS for end in (word[-1], word[-1].upper())
+)
 _ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
 # The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
 _REPORTED_LEAD: Final = re.compile(r"\b(?P<word>[a-z]+)\s(?:[A-Z][\w'-]*\.?\s){0,3}\Z")
@@ -399,6 +402,8 @@ def _addressed(norm: str, name_start: int) -> bool:
     space = name_start - 1
     if space < 2 or norm[space] != " ":
         return False
+    if norm[space - 1] not in _DETERMINER_ENDS and not norm[space - 1].isspace():
+        return False  # cheap: no determiner ends so; this runs for every one-word name
     words = norm[max(0, space - 5) : space].split()
     return bool(words) and lower(words[-1].lstrip(_ADVERB_EDGES)) in _POSSESSIVE_DETERMINERS
 
