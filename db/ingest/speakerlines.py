@@ -314,6 +314,12 @@ def trailing_credit(text: str, norm: str, cast: Cast, unit: Unit) -> tuple[int, 
     if unit.block.kind not in _LINE_KINDS or unit.end - unit.start > _TRAILING_MOST:
         return None
     low = max(unit.start, unit.end - _TRAILING_REACH)
+    if (
+        text.find("-", low, unit.end) < 0
+        and text.find("\u2013", low, unit.end) < 0
+        and text.find("\u2014", low, unit.end) < 0
+    ):
+        return None  # no dash to search for: str.find is far cheaper than the regex
     dash = None
     for found in _TRAILING_DASH.finditer(text, low, unit.end):
         dash = found  # the last dash: the credit after it
