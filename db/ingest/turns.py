@@ -100,7 +100,9 @@ _RECORD_TURN: Final = re.compile(
 # `((Diego Grez)) Where are you living?`, `((DG)) ...`: an interview's turn labelled in
 # double brackets, with no colon.
 _BRACKET_TURN: Final = re.compile(r"\(\((?P<label>[A-Z][\w.' -]{0,40})\)\)\s*(?=\S)")
-_INITIALS: Final = re.compile(r"[A-Z]{2,3}\Z")
+# `DG:`, `AV:`; four or five capitals with no vowel (`SFMD:`) are initials too, as no
+# name is spelled so. A senate's or a court's record may put the title's initial first.
+_INITIALS: Final = re.compile(r"(?:[A-Z]{2,3}|[B-DF-HJ-NP-TV-XZ]{4,5})\Z")
 # A record flattened from a PDF (a Hansard, minutes, a court's transcript): a label of a
 # title ("Hon.", "Cllr.", "Mr.", "The") and up to four capitalised words, a bracketed
 # seat or party, and a colon ("Hon. Ann Lee:", "Mrs. Ann Lee (Bergen North):", "The
@@ -437,8 +439,15 @@ def find_turns(
             for label in labels
         )
         interviewee = roles.get("answers") or (_interviewee(norm, cast) if answers else None)
-        if answers and interviewee is None:
-            interviewee = _headline_interviewee(norm, units, cast)
+        initials = any(_INITIALS.match(label["label"]) for label in named)
+        if (answers or initials) and interviewee is None:
+            # who answers, and whom `SFMD:` may stand for ("Interview with ... Drilon")
+            first_turn = min(
+                piece.start
+                for piece, label in zip(pieces, labels, strict=True)
+                if isinstance(label, re.Match)
+            )
+            interviewee = _headline_interviewee(norm, units, cast, first_turn)
         asker = roles.get("asks")
         _transcript(text, pieces, labels, cast, piece_dates, turns, (interviewee, asker), chairs)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
@@ -578,16 +587,20 @@ def _header_roles(
     return {role: people.pop() for role, people in roles.items() if len(people) == 1}
 
 
-def _headline_interviewee(norm: str, units: list[Unit], cast: Cast) -> str | None:
+def _headline_interviewee(norm: str, units: list[Unit], cast: Cast, first_turn: int) -> str | None:
     """The one person an interview's headline names ("Interview #7: Harbour Master Ann
-    Lee", "Q&A with Dr. Ann Lee", "Ann Lee: the interview"), else None."""
-    if not units:
-        return None
-    head = units[0]
-    if head.end - head.start > _HEADLINE_MOST:
-        return None
-    words = lower(norm[head.start : head.end])
-    if not any(word in words for word in _INTERVIEW_HEADLINE_WORDS):
+    Lee", "Q&A with Dr. Ann Lee", "Ann Lee: the interview"), else None. The headline is
+    the first paragraph, or a later one above the first turn (under a release's "Press
+    Release" line and its date), that says it is an interview."""
+    head = next(
+        (
+            unit
+            for index, unit in enumerate(units[:_HEADER_UNITS])
+            if _interview_headline(norm, unit, index == 0)
+        ),
+        None,
+    )
+    if head is None or (head is not units[0] and head.end > first_turn):
         return None
     people: set[str] = set()  # the headline's names, read as a credit's are (its roles)
     at = norm.rfind(": ", head.start, head.end)
@@ -604,6 +617,18 @@ def _headline_interviewee(norm: str, units: list[Unit], cast: Cast) -> str | Non
         if people:
             break
     return cast.adopt(people.pop()) if len(people) == 1 else None
+
+
+def _interview_headline(norm: str, unit: Unit, first: bool) -> bool:
+    """A short paragraph that says it heads an interview ("Q&A with ..."); below the
+    first, only one that does not end as a sentence does ("Interviewed by Tom Reed in
+    1998." credits who asks)."""
+    if unit.end - unit.start > _HEADLINE_MOST:
+        return False
+    if not first and norm[unit.start : unit.end].rstrip().endswith("."):
+        return False
+    words = lower(norm[unit.start : unit.end])
+    return any(word in words for word in _INTERVIEW_HEADLINE_WORDS)
 
 
 def _speaker_of(
@@ -660,10 +685,18 @@ def _given_named(cast: Cast, word: str, unknown: bool = False) -> str | None:
 
 
 def _initials_of(cast: Cast, label: str) -> str | None:
-    """`DG:` after `Diego Grez:`: the one person in the text with these initials, else
-    unknown (a made-up "Dg" would be a wrong name)."""
-    found = [p for p in cast.people if "".join(w[:1] for w in p.split()) == label]
+    """`DG:` after `Diego Grez:`: the one person in the text with these initials, or
+    with these after a title's initial, else unknown (a made-up "Dg" would be a wrong
+    name)."""
+    found = [p for p in cast.people if _initials(p) == label]
+    if not found and len(label) > 2:  # "SFMD:" for Senator Franklin M. Drilon
+        found = [p for p in cast.people if _initials(p) == label[1:]]
     return found[0] if len(found) == 1 else None
+
+
+def _initials(person: str) -> str:
+    """The first letters of a name's words: "Franklin M. Drilon" -> "FMD"."""
+    return "".join(word[:1] for word in person.split())
 
 
 def _person_named(cast: Cast, surname: str, name: str) -> str:

@@ -1,0 +1,44 @@
+"""Turn labels made of a speaker's initials, with or without their title's initial."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "speaker"),
+    [
+        ("Interview with Senator Liza P. Moreno", "SLPM", "Liza P. Moreno"),
+        ("Interview with Liza P. Moreno", "LPM", "Liza P. Moreno"),
+        ("Interview with Maria Luisa Cruz Santos", "MLCS", "Maria Luisa Cruz Santos"),
+    ],
+)
+def test_initials_name_the_person_the_text_names(heading: str, label: str, speaker: str) -> None:
+    """A transcript that names its speaker in full, then labels her turns with her
+    initials (a senate's records put the title's initial first): the turns are hers."""
+    doc = parse(
+        f"{heading}\n\n"
+        "Q: Will the bill pass this week?\n\n"
+        f"{label}: We are counting the votes tonight and I expect a result.\n\n"
+        "Q: And the budget?\n\n"
+        f"{label}: The committee will meet again on Monday to settle it.\n"
+    )
+    said = [q for q in doc.quotes if q.text.startswith(("We are counting", "The committee"))]
+    assert [q.speaker for q in said] == [speaker, speaker]
+
+
+def test_initials_no_one_has_name_nobody() -> None:
+    """Initials that fit no one the text names (no vowel: no given name) are left
+    unknown, never turned into a made-up name such as "Sfmd"."""
+    doc = parse(
+        "Interview on the budget\n\n"
+        "Q: Will the bill pass this week?\n\n"
+        "SFMD: We are counting the votes tonight and I expect a result.\n\n"
+        "Q: And the budget?\n\n"
+        "SFMD: The committee will meet again on Monday to settle it.\n"
+    )
+    said = [q for q in doc.quotes if q.text.startswith(("We are counting", "The committee"))]
+    assert len(said) == 2
+    assert all(q.speaker is None for q in said), [q.speaker for q in said]
