@@ -11,6 +11,7 @@ from db.ingest.attribution import Attributor
 from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
 from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder
+from db.ingest.lexicon import WEEKDAYS
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import (
@@ -37,14 +38,14 @@ from db.records import ParsedDocument, PartialDate, QuoteRecord
 from db.text import lower
 
 _PUBLISHED: Final = re.compile(
-    r"(?i:published|posted|updated|update|first published|date)\b[^\n]{0,20}?"
+    r"(?i:published|posted|updated|update|first published|modified|date)\b[^\n]{0,20}?"
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
 # A time of day between a publication word and its date: "PUBLISHED: 10:15, 3 March".
 _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?,?\s")
 # A byline that says when it was written: "By Jane Roe on 3 March 2015."
 _BYLINE: Final = re.compile(r"(?:(?:Written|Posted|Words|Story)\s)?[Bb]y\s[A-Z]")
-_PUBLISHED_WORDS = ("published", "posted", "update", "date")  # what _PUBLISHED's hold
+_PUBLISHED_WORDS = ("published", "posted", "update", "modified", "date")  # what _PUBLISHED's hold
 _AGENCY_REACH: Final = 200
 _MARK_LEADS: Final = (0, 1)  # a marked quote's words start at a turn's, or after its mark
 _STORY_DASH: Final = re.compile(r"(?:-{1,2}|[\u2013\u2014])\s")  # the dash a dateline ends on
@@ -58,6 +59,7 @@ _INTERVIEW_OPENING: Final = re.compile(
 _HEADING_DATE_GAP: Final = 40  # at most a short line between a heading's date and a turn
 _INTERVIEW_WORDS: Final = ("his is ", "his begins ", "oday is ")  # what its cues hold
 _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the top
+_SPAN_ENDS: Final = frozenset(("to", "until", "till", "through"))  # "(3 May to 9 June 2016)"
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
 # the date is a fact's field (an infobox or a table row), not the page's own stamp.
 _FIELD_LABEL: Final = re.compile(r"\s*[A-Z][a-z]+\s*[\u2013\u2014:-]\s*")
@@ -180,7 +182,24 @@ def _stamp_date(line: str, found: list[DateHit]) -> PartialDate | None:
     hits = [h for h in found if h.date.precision == "day"]
     if len(hits) != 1 or _FIELD_LABEL.fullmatch(line, 0, hits[0].start):
         return None
+    if _tells_of_the_date(line[: hits[0].start]):
+        return None
     return hits[0].date
+
+
+def _tells_of_the_date(before: str) -> bool:
+    """'Died 31 October 2008, elected ...', '(3 May to 19 October 2016)': a word joined to
+    the date by one space that says what happened then (the line's only word before the
+    date, no weekday: 'Died', 'Born'), or that a span ends there ('to', 'until'), makes
+    the date a fact's; a page's stamp stands first on its line, or after a separator
+    ('|', ','), a time, a weekday, a byline's name or a column's gap."""
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    words = before.split()
+    word = words[-1] if words else ""
+    if word in _SPAN_ENDS:
+        return True
+    return len(words) == 1 and word.isalpha() and word[0].isupper() and lower(word) not in WEEKDAYS
 
 
 def _dateline_date(line: str, hits: list[DateHit]) -> PartialDate | None:

@@ -43,3 +43,28 @@ def test_a_pages_stamp_dates_it_and_its_quotes(stamp: str, layout: str) -> None:
     assert doc.published is not None
     assert doc.published.iso() == "2015-03-03"
     assert [q.date.iso() if q.date else None for q in doc.quotes] == ["2015-03-02"]
+
+
+FACT_LINES = [
+    "Died 14 June 2011",
+    "Died 14 June 2011, elected to the Academy 1979",
+    "Born 2 February 1931",
+    "(2 May to 14 June 2011)",
+]
+
+
+@pytest.mark.parametrize("line", FACT_LINES)
+def test_a_short_line_that_tells_of_its_date_is_no_stamp(line: str) -> None:
+    """A date after a word that says what happened then ('Died') or that a span ends
+    there ('to') is a fact's date, not the page's: nothing dates the page."""
+    text = f"Harold Vane, surveyor\n\n{line}\n\n{BODY}"
+    doc = parse(text)
+    assert doc.published is None
+    assert [q.date for q in doc.quotes] == [None]
+
+
+def test_a_page_last_modified_line_is_the_pages_stamp() -> None:
+    """'Page last modified 3 March 2015': a site's footer or header dating the page."""
+    doc = parse(f"Council closes the old quay\n\nPage last modified 3 March 2015\n\n{BODY}")
+    assert doc.published is not None
+    assert doc.published.iso() == "2015-03-03"
