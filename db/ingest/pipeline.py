@@ -58,6 +58,8 @@ _INTERVIEW_OPENING: Final = re.compile(
 )
 _HEADING_DATE_GAP: Final = 40  # at most a short line between a heading's date and a turn
 _INTERVIEW_WORDS: Final = ("his is ", "his begins ", "oday is ")  # what its cues hold
+# "Today is Thursday, May 20th, 2010": the weekday an interviewer says before the date.
+_WEEKDAY_BEFORE: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s")
 _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the top
 _SPAN_ENDS: Final = frozenset(("to", "until", "till", "through"))  # "(3 May to 9 June 2016)"
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
@@ -139,16 +141,18 @@ def _wire_dateline(line: str, dates: DateIndex, head: Line) -> PartialDate | Non
 
 def _interview_date(norm: str, dates: DateIndex) -> PartialDate | None:
     """An interview's opening words that give its date ("This begins an interview with
-    Ann Lee on April 8, 2003", "Today is April 19, 2013"), near the top: the date of
-    the document when no stamp or dateline gives one."""
+    Ann Lee on April 8, 2003", "Today is April 19, 2013", a weekday perhaps before the
+    date), near the top: the date of the document when no stamp or dateline gives one."""
     for word in _INTERVIEW_WORDS:  # a plain search for the words every cue holds
         if norm.find(word, 0, _INTERVIEW_REACH) >= 0:
             break
     else:
         return None  # most texts have none
     for cue in _INTERVIEW_OPENING.finditer(norm, 0, _INTERVIEW_REACH):
-        hits = dates.dates_in(cue.end(), cue.end() + DATE_LENGTH)
-        if hits and hits[0].start == cue.end() and hits[0].date.precision == "day":
+        weekday = _WEEKDAY_BEFORE.match(norm, cue.end()) if norm[cue.end()] in "MTWFS" else None
+        at = cue.end() if weekday is None else weekday.end()
+        hits = dates.dates_in(at, at + DATE_LENGTH)
+        if hits and hits[0].start == at and hits[0].date.precision == "day":
             return hits[0].date
     return None
 
