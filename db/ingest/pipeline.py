@@ -61,6 +61,17 @@ _INTERVIEW_WORDS: Final = ("his is ", "his begins ", "oday is ")  # what its cue
 # "Today is Thursday, May 20th, 2010": the weekday an interviewer says before the date.
 _WEEKDAY_BEFORE: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s")
 _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the top
+# A record of a sitting states the sitting's day as its own: minutes open "Minutes of the
+# Council meeting held on Monday, 18th July, 2005", a Hansard "Wednesday 8th November,
+# 2017 The House met at 2.30 p.m.".
+_MINUTES_HELD: Final = re.compile(
+    r"\s*(?i:minutes\sof\b[^\n]{0,120}?\bheld\son\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?)"
+)
+_HOUSE_MET: Final = re.compile(
+    r",?\s(?:The|THE)\s(?:[A-Z][\w-]*\s){0,2}?"
+    r"(?:House|Senate|Assembly|Council|Committee|Board|Chamber|Sabha|HOUSE|SENATE|ASSEMBLY)"
+    r"\s(?:met|assembled|MET|ASSEMBLED)\b"
+)
 _SPAN_ENDS: Final = frozenset(("to", "until", "till", "through"))  # "(3 May to 9 June 2016)"
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
 # the date is a fact's field (an infobox or a table row), not the page's own stamp.
@@ -118,6 +129,31 @@ def _published(
         if fallback is None and head.start not in headings:
             fallback = _stamp_date(line, hits)
     return fallback or yearless or _interview_date(norm, dates)
+
+
+def _sitting_date(norm: str, lines: list[Line], dates: DateIndex) -> PartialDate | None:
+    """The day a record of a sitting (minutes, a Hansard) says it was held, in the words
+    such records open with (_MINUTES_HELD, _HOUSE_MET), near its top: every word in it
+    was said then. It dates the words, not the record's publication."""
+    for head in islice((line for line in lines if line.kind != "blank"), HEAD_LINES):
+        line = norm[head.start : head.end]
+        if not _may_record_a_sitting(line):
+            continue  # most lines are no such record's
+        days = [h for h in _line_hits(dates, head) if h.date.precision == "day"]
+        held = (
+            _MINUTES_HELD.match(line) if lower(line[:12]).lstrip().startswith("minutes") else None
+        )
+        if held is not None and days and days[0].start == held.end():
+            return days[0].date
+        met = next((h for h in days if _HOUSE_MET.match(line, h.end)), None)
+        if met is not None:
+            return met.date
+    return None
+
+
+def _may_record_a_sitting(line: str) -> bool:
+    """Cheap test that _MINUTES_HELD or _HOUSE_MET might match in the line."""
+    return " met" in line or " MET" in line or lower(line[:12]).lstrip().startswith("minutes")
 
 
 def _wire_dateline(line: str, dates: DateIndex, head: Line) -> PartialDate | None:
@@ -257,7 +293,12 @@ def extract(
         published = _published(norm, lines, heading_starts, layout.dates)
     date_by_page(segmented.sections, published, layout.dates)
     # when the page's quotes were said, where nothing closer says
-    said = quotes_note_date(layout) or article_occasion(layout, published, quoted) or published
+    said = (
+        quotes_note_date(layout)
+        or _sitting_date(norm, lines, layout.dates)
+        or article_occasion(layout, published, quoted)
+        or published
+    )
     unit_dates = [segmented.sections[u.block.section].date or said for u in units]
     turns = find_turns(text, norm, units, cast, unit_dates)
     if published is None and turns.turns:

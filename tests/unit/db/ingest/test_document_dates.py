@@ -29,3 +29,43 @@ def test_an_interviews_today_is_may_name_the_weekday(day: str) -> None:
     doc = parse(ORAL_HISTORY.format(day=day))
     assert doc.published == PartialDate(2009, 3, 4, "day")
     assert quote_with(doc, "My uncle kept it").date == PartialDate(2009, 3, 4, "day")
+
+
+MINUTES = """{header}
+
+The Mayor, Cllr. R. Dunne, was in the Chair.
+
+Proposed by Cllr. A. Hale, seconded by Cllr. M. Orr, it was resolved: "That the harbour \
+fees stay as they are for the coming year."
+
+Cllr. Hale said the quay had never been busier and the fees were fair to the fleet.
+"""
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "MINUTES OF THE ORDINARY MEETING OF KILLORAN TOWN COUNCIL HELD ON TUESDAY, 9th MAY, "
+        "2006, AT 7.00 p.m.",
+        "Minutes of the meeting of the Harbour Board held on 9 May 2006 at the Quay Hall.",
+        "KILLORAN TOWN COUNCIL OFFICIAL REPORT First Session Tuesday 9th May, 2006 The "
+        "Council met at 7.00 p.m. (The Mayor in the Chair) PRAYERS",
+    ],
+)
+def test_a_record_of_a_sitting_is_dated_by_the_sitting(header: str) -> None:
+    """Minutes that open "Minutes of ... held on <date>", or a Hansard's "<date> The House
+    met at ...": its words were said on the sitting's day."""
+    doc = parse(MINUTES.format(header=header))
+    assert quote_with(doc, "harbour fees").date == PartialDate(2006, 5, 9, "day")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Board met the new harbour master, appointed on 9 May 2006, at the quay.",
+    ],
+)
+def test_a_sentence_about_a_sitting_is_not_the_records_date(line: str) -> None:
+    """Minutes with no "held on", or a body meeting someone: not a sitting's opening words."""
+    doc = parse(MINUTES.format(header=f"Harbour Board\n\n{line}"))
+    assert quote_with(doc, "harbour fees").date is None
