@@ -72,6 +72,11 @@ _HOUSE_MET: Final = re.compile(
     r"(?:House|Senate|Assembly|Council|Committee|Board|Chamber|Sabha|HOUSE|SENATE|ASSEMBLY)"
     r"\s(?:met|assembled|MET|ASSEMBLED)\b"
 )
+# A syndicated story's closing credit: "Published in The Daily Star, April 25th, 2013."
+_PUBLISHED_IN: Final = re.compile(
+    r"\b(?:(?:[Ff]irst|[Oo]riginally)\s)?[Pp]ublished\sin\s[^\n.,]{1,60},\s"
+)
+_CREDIT_REACH: Final = 300  # the credit closes the text
 _SPAN_ENDS: Final = frozenset(("to", "until", "till", "through"))  # "(3 May to 9 June 2016)"
 # "Founded – February 28, 1998", "Opened: 3 May 1911": one word, a dash or colon, then
 # the date is a fact's field (an infobox or a table row), not the page's own stamp.
@@ -128,7 +133,7 @@ def _published(
                 return after[0].date
         if fallback is None and head.start not in headings:
             fallback = _stamp_date(line, hits)
-    return fallback or yearless or _interview_date(norm, dates)
+    return fallback or yearless or _interview_date(norm, dates) or _closing_credit(norm, dates)
 
 
 def _sitting_date(norm: str, lines: list[Line], dates: DateIndex) -> PartialDate | None:
@@ -189,6 +194,19 @@ def _interview_date(norm: str, dates: DateIndex) -> PartialDate | None:
         at = cue.end() if weekday is None else weekday.end()
         hits = dates.dates_in(at, at + DATE_LENGTH)
         if hits and hits[0].start == at and hits[0].date.precision == "day":
+            return hits[0].date
+    return None
+
+
+def _closing_credit(norm: str, dates: DateIndex) -> PartialDate | None:
+    """'Published in The Daily Star, April 25th, 2013.' as a text's last words: the day a
+    paper syndicating the story printed it, when nothing at the top dates the page."""
+    tail = max(0, len(norm.rstrip()) - _CREDIT_REACH)
+    if norm.find("ublished in ", tail) < 0:
+        return None  # most texts end otherwise
+    for credit in _PUBLISHED_IN.finditer(norm, tail):
+        hits = dates.dates_in(credit.end(), credit.end() + 1)
+        if hits and hits[0].date.precision == "day" and not norm[hits[0].end :].strip(" .\n"):
             return hits[0].date
     return None
 

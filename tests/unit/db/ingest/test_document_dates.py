@@ -69,3 +69,33 @@ def test_a_sentence_about_a_sitting_is_not_the_records_date(line: str) -> None:
     """Minutes with no "held on", or a body meeting someone: not a sitting's opening words."""
     doc = parse(MINUTES.format(header=f"Harbour Board\n\n{line}"))
     assert quote_with(doc, "harbour fees").date is None
+
+
+SYNDICATED = (
+    "Lighthouse keeper Piet Lund dies at 91\n\n"
+    "Piet Lund, who kept the north mole light for thirty years, has died at home in "
+    'Killoran, his family said on Monday. "He never missed a night," his daughter Eva '
+    "Lund said on Monday. He retired in 1989.\n\n"
+    "{credit}\n"
+)
+
+
+def test_a_closing_published_in_credit_dates_the_page() -> None:
+    """ "Published in The Harbour Star, May 10th, 2006." closing the text: the day the
+    paper printed it, from which "on Monday" counts."""
+    doc = parse(SYNDICATED.format(credit="Published in The Harbour Star, May 10th, 2006."))
+    assert doc.published == PartialDate(2006, 5, 10, "day")
+    assert quote_with(doc, "never missed").date == PartialDate(2006, 5, 8, "day")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Published in The Harbour Star, May 10th, 2006. Reprinted in 2010 by the Quay Press.",
+        "Published in The Harbour Star, May 10th, 2006, and in The Quay Times a week later.",
+    ],
+)
+def test_a_credit_that_does_not_close_the_text_dates_nothing(credit: str) -> None:
+    """More words after the credit's date: it need not be the page's."""
+    doc = parse(SYNDICATED.format(credit=credit))
+    assert doc.published is None
