@@ -87,6 +87,8 @@ _OCCASION_NOUNS: Final = (
     "lecture",
 )  # fmt: skip
 _ARTICLE_OCCASION: Final = re.compile(r"\b(?:" + "|".join(_OCCASION_NOUNS) + r")s?\b")
+# The words by which a sentence tells of someone speaking: a speech verb or an occasion.
+_WORDS_OF_SPEAKING: Final = SPEECH_VERBS | frozenset(_OCCASION_NOUNS)
 _OCCASION_REACH: Final = 40  # a day this close to the noun, in its sentence, is its day
 # The words that make the noun the occasion of what was said, not a thing talked about
 # ("follows a 26 December ruling"): a place one is at or speaks in ("at Tuesday's (May
@@ -784,8 +786,10 @@ class QuoteBuilder:
         self, sentence: tuple[int, int], unit: Unit, speaker: str | None
     ) -> PartialDate | None:
         """`Vik spoke to the council on March 3, 1997. "...," Vik said.`: the sentence
-        before, in the same paragraph, names the speaker and states one date with a year,
-        and the quote's own sentence states none."""
+        before, in the same paragraph, names the speaker, states one date with a year and
+        tells of speaking (a speech verb, or an occasion of words such as a call or a
+        speech: not "Vik published his first book in 1948"), and the quote's own sentence
+        states none."""
         if speaker is None:
             return None
         quotes = self.attributor.quotes
@@ -801,6 +805,8 @@ class QuoteBuilder:
                 return None
             if speaker not in self.attributor.named_between(start, end):
                 return None
+            if not _WORDS_OF_SPEAKING & _words(self.layout.norm[start:end]):
+                return None  # the date of something else the speaker did
             return hits[0].date
         return self._reported_before(unit, speaker)
 

@@ -221,3 +221,23 @@ def test_a_date_inside_the_marks_leaves_the_time_stated_above() -> None:
         'Aug 2 and nothing has changed since."\n'
     )
     assert _iso(text, "The vote was already held") == "2011-11-06"
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso"),
+    [
+        ("Ann Berg spoke to the harbour guild on 3 March 1961.", "1961-03-03"),
+        ("Ann Berg published her first novel, The Quay, on 3 March 1961.", None),
+        ("Ann Berg was 30 in 1961 when her first novel appeared in the shops.", None),
+    ],
+)
+def test_the_sentence_before_a_quote_times_it_only_when_it_tells_of_speaking(
+    lead: str, iso: str | None
+) -> None:
+    """The date of the sentence before a quote, naming its speaker, is when the words were
+    said if that sentence tells of speaking (a speech verb, an occasion such as a speech);
+    the date of something else the speaker did is not."""
+    words = '"We write for the harbour folk, not the critics," Berg said.'
+    text = f"Harbour letters\n\n{lead} {words}\n"
+    quote = quote_with(parse(text), "harbour folk")
+    assert (quote.date.iso() if quote.date else None) == iso
