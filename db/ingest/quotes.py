@@ -101,6 +101,9 @@ _AT_OCCASION: Final = re.compile(
 _OCCASION_ISSUED: Final = re.compile(
     r"\s(?:was\s)?(?:issued|released|delivered|held|handed\sdown|given|made|read)\b"
 )
+# A relative clause about the speaker, not the speaking: "Lee, who retired in 2005, said".
+_RELATIVE_PRONOUN: Final = re.compile(r"\b(?:who|whom|whose|which)\b")
+_RELATIVE_REACH: Final = 80  # how far before a date its clause's pronoun is looked for
 _LEDE_PARAGRAPHS: Final = 3  # the paragraphs at the top that set an article's occasion
 _PROSE_SPACES: Final = 10  # a paragraph with fewer words is a line of the page's head
 # "the April 9 council meeting": a month-day the date scan leaves out before a noun.
@@ -441,6 +444,15 @@ def _occasion_date(
     return nearest_to(date, published) if date.year is None else date
 
 
+def _in_relative_clause(norm: str, start: int, date_at: int) -> bool:
+    """The date at date_at stands in a relative clause opened in [start, date_at) and not
+    closed by a comma before it: "who retired in 2005", "for whom he sang in 1975"."""
+    if "wh" not in norm[start:date_at]:
+        return False  # most attributions hold no relative clause
+    opened = [m.end() for m in _RELATIVE_PRONOUN.finditer(norm, start, date_at)]
+    return bool(opened) and "," not in norm[opened[-1] : date_at]
+
+
 def _reported_content(norm: str, start: int, date_at: int) -> bool:
     """`Lee said Weber had been his friend since he moved there in 1993`: the date at
     date_at stands in what a speech verb of the sentence [start, ...) reports, not in
@@ -766,15 +778,24 @@ class QuoteBuilder:
     def _attribution_date(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
         """A month or year said of the words themselves, beside them: `Name in 2001: "..."`,
         `in an April 2008 call, Name said "..."`, `"...," she said in a 2008 interview.`,
-        or the day of the occasion (`in its March 3 statement`), its year from the page's."""
+        or the day of the occasion (`in its March 3 statement`), its year from the page's.
+        Not a date in a relative clause about the speaker: `Lee, who retired in 2005,
+        said "..."`, `"...," said Lee, who joined in 1998.`"""
         dates = self.layout.dates
         low, high = max(start, quote.open - _ATTRIBUTION_REACH), min(end, quote.close + 60)
-        before = dates.dates_in(low, quote.open)
-        after = dates.dates_in(quote.close, high)
-        near = [h.date for h in (*before[-1:], *after[:1]) if h.date.year is not None]
+        norm = self.layout.norm
+        before = [
+            h for h in dates.dates_in(low, quote.open)[-1:]
+            if not _in_relative_clause(norm, max(start, h.start - _RELATIVE_REACH), h.start)
+            or "," not in norm[h.end : quote.open]
+        ]  # fmt: skip
+        after = [
+            h for h in dates.dates_in(quote.close, high)[:1]
+            if not _in_relative_clause(norm, quote.close, h.start)
+        ]  # fmt: skip
+        near = [h.date for h in (*before, *after) if h.date.year is not None]
         if near:
             return near[0]
-        norm = self.layout.norm
         for lo, hi in ((low, quote.open), (quote.close, high)):
             occasion = _OCCASION_YEAR.search(norm, lo, hi) if hi - lo > 8 else None
             if occasion is not None:

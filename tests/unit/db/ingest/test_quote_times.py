@@ -241,3 +241,23 @@ def test_the_sentence_before_a_quote_times_it_only_when_it_tells_of_speaking(
     text = f"Harbour letters\n\n{lead} {words}\n"
     quote = quote_with(parse(text), "harbour folk")
     assert (quote.date.iso() if quote.date else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ('Ann Berg, who opened the harbour school in 1961, said: "We teach them the tides."', None),
+        ('"We teach them the tides," said Ann Berg, who opened the harbour school in 1961.', None),
+        ('Ann Berg, for whom the guild built a school in 1961, called it "the tide school".', None),
+        ('Ann Berg in 1961: "We teach them the tides."', "1961"),
+        ('"We teach them the tides," Ann Berg said in 1961.', "1961"),
+    ],
+)
+def test_a_year_in_a_relative_clause_about_the_speaker_is_not_when_she_spoke(
+    sentence: str, iso: str | None
+) -> None:
+    """ "Berg, who opened the school in 1961, said" tells of her, not of when she spoke;
+    a year said of the words themselves ("Berg in 1961:") dates them."""
+    doc = parse(f"Harbour school\n\n{sentence}\n")
+    quote = doc.quotes[0]
+    assert (quote.date.iso() if quote.date else None) == iso
