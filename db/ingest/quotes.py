@@ -76,7 +76,7 @@ _NOTE_WORDS: Final = ("uotes", "uotations", "emarks")  # what _QUOTES_NOTE's hol
 _OCCASIONS: Final = (
     r"(?:call|interview|speech|letter|address|statement|conversation|meeting|broadcast"
     r"|debate|memo|e-?mail|message|lecture|column|post|tweet|testimony|hearing"
-    r"|conference|briefing|book|diary|essay|article|sermon|toast|report|release)s?\b"
+    r"|conference|briefing|book|diary|essay|article|sermon|homily|toast|report|release)s?\b"
 )
 # Nouns of an occasion an article's words were said or issued at, named near its top:
 # "speaking at Tuesday's (May 14) meeting", "in a statement issued on Wednesday".
@@ -84,7 +84,7 @@ _OCCASION_NOUNS: Final = (
     "meeting", "statement", "ruling", "judgment", "judgement", "verdict", "hearing",
     "session", "sitting", "speech", "address", "interview", "briefing", "conference",
     "debate", "ceremony", "rally", "summit", "vigil", "sermon", "testimony", "broadcast",
-    "lecture",
+    "lecture", "homily",
 )  # fmt: skip
 _ARTICLE_OCCASION: Final = re.compile(r"\b(?:" + "|".join(_OCCASION_NOUNS) + r")s?\b")
 # The words by which a sentence tells of someone speaking: a speech verb or an occasion.
@@ -424,11 +424,14 @@ def _occasion_date(
             continue
         if hit.date.precision in ("day", "month-day"):
             near.append((min(abs(hit.start - end), abs(start - hit.end)), hit.date))
-    for found in _MONTH_DAY.finditer(layout.norm, low, start):
+    for found in _MONTH_DAY.finditer(layout.norm, low, high):
+        if start <= found.start() < end:
+            continue
         month = MONTHS.get(lower(found["month"]))
         day = make_date(None, month, int(found["day"])) if month is not None else None
         if day is not None:
-            near.append((start - found.end(), day))
+            distance = start - found.end() if found.start() < start else found.start() - end
+            near.append((distance, day))
     if published is not None:
         for relative in layout.dates.relatives_in(low, high):
             if quoted is not None and quoted.contains(relative.start):

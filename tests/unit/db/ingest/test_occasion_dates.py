@@ -105,3 +105,18 @@ def test_labelled_items_take_the_occasion_too() -> None:
     quote = quote_with(parse(text), "The roof leaks")
     assert quote.speaker == "Tom Kell"
     assert (quote.date.iso() if quote.date else None) == "--05-14"
+
+
+def test_a_homily_is_an_occasion_and_its_day_may_follow_the_noun() -> None:
+    """ "said in his homily during the March 8 celebration": a homily (a sermon) is where
+    a bishop's words are said, and a month-day written after the noun, before another
+    noun where the date scan leaves it out, is its day."""
+    doc = parse(
+        "Parish marks its centenary\n\n"
+        "The church was the work of many hands, and of many faiths, Bishop Tomas Reyes "
+        "of the harbour parish said in his homily during the March 8 celebration.\n\n"
+        '"Nobody built this alone," the bishop told the crowd of fishermen and families.\n\n'
+        '"We owe it to the fishermen who gave a day\'s catch each year," Bishop Reyes said.\n'
+    )
+    assert quote_with(doc, "Nobody built this alone").date is not None
+    assert [q.date.iso() if q.date else None for q in doc.quotes] == ["--03-08", "--03-08"]
