@@ -132,6 +132,13 @@ _GROUP_NOUNS: Final = frozenset(
 _LABEL_LEAD: Final = 12  # bullets and a number before a `Name: "..."` label, at most
 _ADVERB_REACH: Final = 20  # the longest sentence adverb opening a sentence, and its marks
 _ADVERB_EDGES: Final = " ,\"'(*-\u201c\u2018"
+# A name's lowercase description before it ("US president", "the former coach"): its
+# office or calling word and the few words before that, read in so many characters.
+_DESCRIBING: Final = DESCRIBING_NOUNS | CALLING_NOUNS
+_DESCRIPTION_WORDS: Final = 3
+_DESCRIPTION_LEADS: Final = TITLES | frozenset(("the", "a", "an"))
+_DESCRIPTION_REACH: Final = 60
+_LOWER_NEXT: Final = re.compile(r" [a-z(]")  # a verb, an adverb or an aside after a name
 # ", he said." closing reported words: the verb, then the sentence's or a clause's end
 # ("he said, adding ..."), or a few words that tell when or where ("he said on Monday.").
 _CLOSING_VERB: Final = re.compile(
@@ -474,17 +481,41 @@ def _is_subject(norm: str, sentence_start: int, start: int) -> bool:
     return lower(norm[begin:end]) in CLAUSE_OPENERS
 
 
-def _name_is_subject(norm: str, sentence_start: int, start: int) -> bool:
+def _name_is_subject(norm: str, sentence_start: int, start: int, end: int) -> bool:
     """_is_subject of a name, read before its abbreviated title: "called me Mr. Ross";
-    or a name that only a sentence adverb precedes ("Meanwhile Ann Lee said")."""
+    of its description, when a verb or adverb follows the name ("In a statement, US
+    president Joe Biden backed it", not "his dad, Vodafone chairman Ann Lee."); or a
+    name that only a sentence adverb precedes ("Meanwhile Ann Lee said")."""
     before = norm[max(sentence_start, start - 6) : start].rstrip()
     if before.endswith(".") and before[:-1].rsplit(" ", 1)[-1] in HONORIFICS:
         return _is_subject(norm, sentence_start, start - len(before.rsplit(" ", 1)[-1]) - 1)
     if _is_subject(norm, sentence_start, start):
         return True
+    if _LOWER_NEXT.match(norm, end) is not None:
+        described = _described_from(norm, sentence_start, start)
+        if described is not None and _is_subject(norm, sentence_start, described):
+            return True
     if start - sentence_start > _ADVERB_REACH:
         return False
     return lower(norm[sentence_start:start].strip(_ADVERB_EDGES)) in SENTENCE_ADVERBS
+
+
+def _described_from(norm: str, sentence_start: int, start: int) -> int | None:
+    """Where a name's lowercase description starts ("US president Joe Biden", "local
+    farmer Joan Pike", "the former coach Tom Reed"): past the office or calling right
+    before the name, and past at most _DESCRIPTION_WORDS capitalised or title words
+    before that; None when no office or calling stands right before the name. The
+    description is the name's own, so the name is a subject if the description is."""
+    words = norm[max(sentence_start, start - _DESCRIPTION_REACH) : start].split(" ")
+    if len(words) < 2 or words[-1] or lower(words[-2]) not in _DESCRIBING:
+        return None
+    at = start - len(words[-2]) - 1
+    nearest = words[max(1, len(words) - 2 - _DESCRIPTION_WORDS) : -2]  # the first may be cut
+    for word in reversed(nearest):
+        if not word or not (word[0].isupper() or lower(word) in _DESCRIPTION_LEADS):
+            break
+        at -= len(word) + 1
+    return at
 
 
 def _speaks(norm: str, run: _Run) -> bool:
@@ -768,7 +799,7 @@ def build_cast(
         if run.shape.title or country:
             titled.add(person)
         _note_gender(genders, person, run.shape.title, name)
-        subject = _name_is_subject(norm, run.sentence_start, run.start) or _says(norm, run)
+        subject = _name_is_subject(norm, run.sentence_start, run.start, run.end) or _says(norm, run)
         mention = Mention(
             run.name_start, run.end, "name", person, subject,
             run.section, run.in_quote, None, surface

@@ -168,3 +168,33 @@ def test_an_unnamed_speaker_is_not_the_last_person_named(opening: str) -> None:
         '"The sign was far too small to read," he said.\n'
     )
     assert quote_with(doc, "far too small").speaker is None
+
+
+# A name after its lowercase description (a "false title", as news style writes it) is the
+# sentence's subject when the description opens the clause, and no subject when the
+# description is an object's or an apposition that closes the sentence.
+DESCRIBED_SUBJECTS = [
+    "In a letter, Harbour mayor Tomas Reed thanked the crews, praising Lyle Carver",
+    "On Monday, local farmer Tomas Reed warned the board, naming Lyle Carver",
+    "Later, the former coach Tomas Reed (Kettle Rovers) wrote to Lyle Carver",
+]
+
+
+@pytest.mark.parametrize("sentence", DESCRIBED_SUBJECTS)
+def test_a_described_name_opening_its_clause_is_the_next_speaker(sentence: str) -> None:
+    doc = parse(
+        "Harbour wall vote\n\n"
+        f'{sentence} for "years of quiet work".\n\n'
+        '"We owe the harbour wall to the whole town," he said.\n'
+    )
+    assert quote_with(doc, "whole town").speaker == "Tomas Reed"
+
+
+def test_a_described_name_closing_its_sentence_is_not_the_subject() -> None:
+    doc = parse(
+        "Harbour wall vote\n\n"
+        "Lyle Carver rang the harbour office on Monday to his father, Harbour chairman "
+        "Tomas Reed.\n\n"
+        '"It is the first call from the new line," he said.\n'
+    )
+    assert quote_with(doc, "first call").speaker == "Lyle Carver"
