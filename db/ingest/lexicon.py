@@ -501,6 +501,13 @@ RECORD_ROLES: Final = frozenset(
 )
 # A record's labels for several people at once ("Hon. Members: Aye"): nobody's quote.
 RECORD_CROWDS: Final = frozenset("members member all several some voices crowd".split())
+# Labels that say only that someone unnamed speaks, as broadcast and press-conference
+# transcripts write them ("UNIDENTIFIED MALE:", "Interpreter:", "Unknown Speaker:"): the
+# words are a quote whose speaker the text does not name.
+UNNAMED_VOICES: Final = frozenset(
+    """unidentified unknown unnamed interpreter translator voice voices male female man
+    woman person""".split()
+)
 
 # --- Names of works and events in quotation marks (quotemarks.names_a_work) ---
 # Words title case leaves in lower case ("Night Over the Harbour", "All the News That

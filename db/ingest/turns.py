@@ -36,6 +36,7 @@ from db.ingest.lexicon import (
     TRANSCRIPT_FIELDS,
     TURN_LABEL_WORDS,
     UNNAMED_ASKERS,
+    UNNAMED_VOICES,
 )
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
@@ -643,6 +644,8 @@ def _speaker_of(
         return ""
     if words in _ANSWER_LABELS:
         return interviewee
+    if _unnamed_voice(words):
+        return None
     chaired = (chairs or {}).get(words.removeprefix("the "))
     if chaired is not None:
         return cast.adopt(chaired)  # "Hon. Speaker:" under "(Speaker (Ann Lee) in the Chair)"
@@ -659,6 +662,17 @@ def _speaker_of(
             return given
     name = " ".join(t if t in _PARTICLES else t[:1].upper() + lower(t[1:]) for t in tokens)
     return _person_named(cast, tokens[-1], name)
+
+
+def _unnamed_voice(words: str) -> bool:
+    """`UNIDENTIFIED MALE 2:`, `Interpreter:`, `Unknown Speaker:` (words: lowercase): a
+    label of someone the text leaves unnamed; no name to make of its words. "Speaker"
+    alone is the chair of a house, an office that may be held."""
+    split = words.split()
+    kept = [w for w in (w.strip("#0123456789") for w in split) if w]
+    if len(kept) == len(split) == 1 and kept[0] == "speaker":
+        return False
+    return bool(kept) and all(w in UNNAMED_VOICES or w == "speaker" for w in kept)
 
 
 def _without_courtesies(label: str) -> str:

@@ -53,3 +53,19 @@ def test_a_given_name_two_people_share_is_nobody_known() -> None:
     )
     speakers = {words: speaker for speaker, words in _turns(text)}
     assert speakers[LATER] not in ("Anna Voss", "Anna Berg")
+
+
+# Broadcast and press-conference transcripts label someone they do not name by what is
+# heard: "UNIDENTIFIED MALE:", "Interpreter:". The words are a quote of no one named.
+@pytest.mark.parametrize(
+    "label",
+    ["UNIDENTIFIED MALE", "Interpreter", "UNIDENTIFIED VOICES", "Unknown Speaker"],
+)
+def test_a_label_of_an_unnamed_voice_names_no_one(label: str) -> None:
+    text = (
+        "Harbour hour\n\nTOM REED: Good morning, this is the harbour hour on the radio.\n\n"
+        f"{label}: {LATER}\n\nTOM REED: {ASK}\n"
+    )
+    found = _turns(text)
+    assert (None, LATER) in found
+    assert all(speaker is None or "Tom Reed" in speaker for speaker, _ in found)
