@@ -25,6 +25,7 @@ from db.ingest.lexicon import (
     TOLD_VERBS,
 )
 from db.ingest.people import Cast, Intervals, Mention, is_head_noun
+from db.ingest.speakerlines import credit_name
 from db.text import lower
 
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIGIT_RUN
@@ -149,6 +150,12 @@ _DESCRIBED_COMMA: Final = re.compile(
     r"\s+(?:an?|the|another|his|her|their)\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s"
 )
 _NAME_CLOSES: Final = re.compile(r"\s*(?:[.,;!?]|$)")
+# `..." - Burnley boss Ann Lee bemoans the defeat.`: a credit after a whole quote that
+# opens its paragraph, led by a dash, as pages of quotes and epigraphs write one.
+_DASHED_CREDIT: Final = re.compile(r"[ \t]{1,3}[-\u2013\u2014]{1,2}[ \t]{0,3}(?=[A-Z])")
+_CREDIT_DASHES: Final = "-\u2013\u2014"
+_SENTENCE_CLOSES: Final = ".!?"
+_CREDIT_REACH: Final = 120  # the most of a dashed credit read for its name
 # `Ann Lee of the Trust said`, `Lee from Greenpeace wrote`: a name's affiliation between
 # it and the speech verb, capitalised words after "of", "from" or "at".
 _AFFILIATED: Final = re.compile(
@@ -206,6 +213,7 @@ class Attributor:
         self.mentions = [m for m in cast.mentions if not m.in_quote]
         self.starts = [m.start for m in self.mentions]
         self.spelled: dict[str, str | None] = {}  # initials -> the body's name (_body_initials)
+        self.cast = cast
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
         low = bisect.bisect_left(self.starts, start)
@@ -247,6 +255,10 @@ class Attributor:
     def after(self, close: int, sentence_end: int) -> Attribution:
         """`," Putin said later.` or `," says Smith of the Institute.`"""
         limit = min(sentence_end, close + 160)
+        if any(c in _CREDIT_DASHES for c in self.norm[close : close + 4]):
+            credited = self.dashed_credit(close)
+            if credited is not None:
+                return Attribution(credited, None, True)
         words = self._words(close, limit, most=1)  # only the first word is looked at
         if not words:
             return NOBODY
@@ -289,6 +301,23 @@ class Attributor:
             if named is not None:
                 return Attribution(named, self._context(noun.end(), limit), True)
         return NOBODY
+
+    def dashed_credit(self, close: int) -> str | None:
+        """`"We were awful today." - Burnley boss Ann Lee bemoans the defeat.`: the person
+        a dash credits right after a quote that opens its paragraph and ends a sentence
+        inside its marks (a whole saying, not words inside a sentence of prose)."""
+        dash = _DASHED_CREDIT.match(self.norm, close)
+        if dash is None or self.norm[close - 2 : close - 1] not in _SENTENCE_CLOSES:
+            return None
+        before = self.quotes.starts[bisect.bisect_right(self.quotes.starts, close - 1) - 1] - 1
+        while before >= 0 and self.norm[before] in " \t":
+            before -= 1
+        if before >= 0 and self.norm[before] != "\n":
+            return None  # the quote stands inside a paragraph of prose
+        line_end = self.norm.find("\n", dash.end(), dash.end() + _CREDIT_REACH)
+        end = dash.end() + _CREDIT_REACH if line_end < 0 else line_end
+        found = credit_name(self.norm, self.cast, dash.end(), min(end, len(self.norm)))
+        return None if found is None else self.cast.adopt(found[0])
 
     def _apposed_after(self, start: int, limit: int) -> Mention | None:
         """`," adds another resident, Ann Lee.`: the name in apposition to a description

@@ -42,7 +42,7 @@ _DASH: Final = re.compile(r"[-\u2013\u2014]{1,2}\s*(?=[A-Z])")
 _ASIDE: Final = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _OPENING_MARKS: Final = "\"\u201c\u2018\u00ab'"
 _CLOSED: Final = re.compile(r"[\"\u201d\u2019\u00bb'][.,]?\s*$")
-_CREDIT_MOST: Final = 200  # the longest credit line read
+_CREDIT_MOST: Final = 200  # how much of a credit line is read: the name opens it
 _LEAD_MOST: Final = 60  # the longest role written before the name of a credit
 _NAME_LINE_MOST: Final = 60  # the longest name line over quotes
 _NAME_LINE_WORDS: Final = 8
@@ -131,9 +131,9 @@ def _ends_quote(norm: str, unit: Unit) -> bool:
 def _dashed_credit(norm: str, cast: Cast, unit: Unit) -> str | None:
     if unit.block.kind not in _LINE_KINDS:
         return None
-    end = _first_line_end(norm, unit)
+    end = min(_first_line_end(norm, unit), unit.start + _CREDIT_MOST)  # the name leads it
     dash = _DASH.match(norm, unit.start, end)
-    if dash is None or end - unit.start > _CREDIT_MOST:
+    if dash is None:
         return None
     found = credit_name(norm, cast, dash.end(), end)
     return None if found is None else found[0]

@@ -184,3 +184,37 @@ def test_prose_naming_someone_after_a_dash_is_no_saying() -> None:
     )
     assert not [q for q in doc.quotes if "boatyard" in q.text]
     assert quote_with(doc, "Nobody who works the sea").speaker == "Ola Hestnes"
+
+
+# Quotes of the season: a dash after the closing mark credits the quote, and what the
+# speaker did or spoke about follows the name, on the quote's line or on a line of its own.
+SEASON_QUOTES = (
+    "Harbour league: the quotes of the season\n\n"
+    '"We were poor from the first minute to the last. I can only say sorry to the fans '
+    'who came all this way." - Rovers boss Tomas Brandvik apologises after the 5-0 defeat '
+    "at the harbour ground in March.\n\n"
+    '"It was a long week and I am too tired to celebrate tonight."\n\n'
+    "\u2013 Wanderers coach Ola Hestnes, whose side beat the champions in April after a "
+    "week in which three of his players fell ill and the team bus broke down twice on the "
+    "coast road, and who said afterwards that he would sleep for the whole of the next "
+    "day before thinking about the cup\n"
+)
+
+
+def test_a_dash_after_a_quote_credits_it_though_the_credit_goes_on() -> None:
+    doc = parse(SEASON_QUOTES)
+    assert quote_with(doc, "poor from the first minute").speaker == "Tomas Brandvik"
+
+
+def test_a_long_credit_line_under_a_quote_credits_it() -> None:
+    doc = parse(SEASON_QUOTES)
+    assert quote_with(doc, "too tired to celebrate").speaker == "Ola Hestnes"
+
+
+def test_a_dash_after_words_quoted_inside_prose_credits_nothing() -> None:
+    doc = parse(
+        "Harbour wall\n\n"
+        'The mayor called the wall "a disgrace to the town." - Tomas Brandvik, who built '
+        "it, disagreed at the meeting.\n"
+    )
+    assert quote_with(doc, "a disgrace to the town").speaker != "Tomas Brandvik"
