@@ -39,6 +39,11 @@ _DESCRIBED_NAME_TEXT: Final = re.compile(
 # verb its agent's "by" may stand ("was described by the mayor as").
 _BE_FORMS: Final = frozenset("is are was were be been being".split())
 _AGENT_REACH: Final = 30
+# `," Lee was quoted as telling the Times.`, `Lee was quoted by Xinhua as saying`: the
+# passive that news writing uses for words a paper or agency reported; its subject spoke.
+_QUOTED_LEADS: Final = _BE_FORMS | frozenset(("has", "had", "have"))
+_QUOTED_VERBS: Final = SPEECH_VERBS | frozenset(("telling",))  # "a telling sign": only here
+_QUOTED_AS: Final = re.compile(r"\squoted\s(?:by\s[^.;:\"\n]{1,60}?\s)?as\s(?P<verb>[a-z]+)")
 # How far after a closing mark the speaker's name may end its description ("...,"
 # Woodward Public Schools Superintendent Tim Merchant told ...).
 _AFTER_REACH: Final = 80
@@ -742,6 +747,9 @@ class Attributor:
             lowered = lower(word.group(0))
             if lowered in SPEECH_VERBS:
                 return word.end()
+            if lowered in _QUOTED_LEADS and self.norm.startswith(" quoted", word.end()):
+                quoted = _QUOTED_AS.match(self.norm, word.end(), limit)
+                return quoted.end() if quoted and quoted["verb"] in _QUOTED_VERBS else None
             if count >= 2 or lowered not in ADVERBS_BETWEEN:
                 return None
             count += 1

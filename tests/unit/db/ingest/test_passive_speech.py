@@ -37,3 +37,25 @@ def test_a_progressive_speech_verb_keeps_its_subject() -> None:
         'Tomas Reed was saying "the wall will hold" to anyone who would listen.\n'
     )
     assert quote_with(doc, "the wall will hold").speaker == "Tomas Reed"
+
+
+# "X was quoted as saying" after the quote: the words a paper or agency reported X said.
+QUOTED_AS = [
+    '"The wall will not last another winter," Reed was quoted as saying.',
+    '"The wall will not last another winter," Reed was quoted as telling the Harbour Post.',
+    '"The wall will not last another winter," Reed was quoted by the Harbour Post as saying.',
+]
+
+
+@pytest.mark.parametrize("sentence", QUOTED_AS)
+def test_a_name_quoted_as_saying_after_the_quote_speaks(sentence: str) -> None:
+    doc = parse(f"Harbour wall\n\nMayor Tomas Reed visited the harbour on Monday.\n\n{sentence}\n")
+    assert quote_with(doc, "another winter").speaker == "Tomas Reed"
+
+
+def test_a_name_quoted_as_something_else_does_not_speak() -> None:
+    doc = parse(
+        "Harbour wall\n\nMayor Tomas Reed visited the harbour on Monday.\n\n"
+        '"The wall will not last another winter," Reed was quoted as an example in the report.\n'
+    )
+    assert quote_with(doc, "another winter").speaker is None
