@@ -47,7 +47,7 @@ ADVERBS_BETWEEN: Final = frozenset(
     """also only then later once again simply just himself herself immediately
     would will had has have could might may did does do later quickly flatly bluntly
     repeatedly publicly privately famously firmly calmly curtly reportedly jokingly
-    never often always still even""".split()
+    never often always still even now""".split()
 )
 
 # Offices a "the <nationality> <office>" phrase names ("the Russian president").

@@ -164,3 +164,13 @@ def test_a_closing_clause_may_end_in_a_statement() -> None:
     union the text named in full before."""
     doc = parse(STATEMENT_CLAUSE)
     assert quote_with(doc, "The main shaft caved in").speaker == "Harbour Workers Union"
+
+
+def test_initials_speak_past_has_now() -> None:
+    """'HAF has now said it "..."': "now" stands between a subject and its speech verb
+    as "still" or "never" does."""
+    doc = parse(
+        "Quay bylaw\n\nThe Harbour Action Forum (HAF) met on Tuesday.\n\n"
+        'HAF has now said it "will not accept the bylaw" as written.\n'
+    )
+    assert quote_with(doc, "will not accept the bylaw").speaker == "Harbour Action Forum"
