@@ -219,6 +219,7 @@ class EventBuilder:
                 self._heading_event(section, units)
                 self._entry_lines(section, units)
                 self._day_items(section, units)
+                self._continued_items(section, units)
             for index, unit in enumerate(units):
                 year = headings.get(unit.start) if headings else None
                 if year is not None:
@@ -299,6 +300,35 @@ class EventBuilder:
                 people = self._people(unit.start, unit.end)
                 self._add(section.date, words, words, people, unit.start, unit.end)
 
+    def _continued_items(self, section: Section, units: list[Unit]) -> None:
+        """'Jan. 28 - Clashes kill 24.' / '- Troops move in.' / '- Curfew extended.': dash
+        items right under a dated entry (itself no item) that state no date of their own
+        go on with its date, as a wire timeline lists more of one day's happenings. Each
+        must read as a statement (a full stop), so a list of figures stays out."""
+        heading = section.heading
+        assert heading is not None
+        assert section.date is not None
+        norm = self.layout.norm
+        if not norm[section.headline_start : heading.end].strip():
+            return  # a bare date over its items: see _heading_event
+        if norm[heading.start : heading.start + 1] in BULLET_CHARS:
+            return  # "- 765: ..." / "- 750-850: ...": siblings, each with its own time
+        dates, text = self.layout.dates, self.layout.text
+        for unit in units:
+            if unit.block is heading:
+                continue
+            if unit.block.kind != "bullet" or not self._statement(unit):
+                break
+            if dates.dates_in(unit.start, unit.end) or dates.partial_in(unit.start, unit.end):
+                break
+            item = text[unit.start : unit.end].lstrip("*-\u2022 ")
+            people = self._people(unit.start, unit.end)
+            self._add(section.date, item, item, people, unit.start, unit.end)
+
+    def _statement(self, unit: Unit) -> bool:
+        """The unit ends as a statement does: a full stop, perhaps inside a closing mark."""
+        return self.layout.norm[unit.start : unit.end].rstrip().rstrip(_QUOTE_MARKS).endswith(".")
+
     def _headed_days(self) -> int:
         """How many sections a day's date heads (counted once, when first asked)."""
         if self.days is None:
@@ -315,7 +345,7 @@ class EventBuilder:
         norm = self.layout.norm
         if norm[unit.start : unit.start + 1] in _QUOTE_MARKS:
             return False
-        if not norm[unit.start : unit.end].rstrip().rstrip(_QUOTE_MARKS).endswith("."):
+        if not self._statement(unit):
             return False  # a headline over its story, a link: no statement of what happened
         dates = self.layout.dates
         return not dates.dates_in(unit.start, unit.end) and not dates.partial_in(

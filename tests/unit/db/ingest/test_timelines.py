@@ -256,3 +256,41 @@ def test_a_part_of_the_year_before_a_heading_year() -> None:
         ("1902", "A storm hit the quay."),
         ("1903", "Repairs were finished."),
     ]
+
+
+def test_dash_items_under_a_dated_entry_go_on_with_its_date() -> None:
+    """A wire timeline lists more of one day's happenings as dash items under the day's
+    entry: each is an event of that day."""
+    doc = parse(
+        "TIMELINE - Strike at the docks\n\n"
+        "March 3, 1988 - Dockers walk out over pay. The port closes at noon.\n\n"
+        "\u2014 The harbour board calls in mediators.\n\n"
+        "\u2014 Ferries are diverted to the north quay.\n\n"
+        "March 4, 1988 - Talks begin at the town hall.\n"
+    )
+    titles = [e.title for e in events_on(doc, "1988-03-03")]
+    assert any("mediators" in title for title in titles), titles
+    assert any("Ferries are diverted" in title for title in titles), titles
+
+
+def test_an_undated_item_among_dated_items_takes_no_date() -> None:
+    """An undated item among items that each open with their own date is their sibling,
+    not more of the item above it: its time is unknown."""
+    doc = parse(
+        "Chronology\n\n"
+        "- 1250: The bridge is built.\n"
+        "- The guilds are formed.\n"
+        "- 1361: The plague returns.\n"
+    )
+    assert not any("guilds" in e.title for e in events_on(doc, "1250"))
+
+
+def test_figures_under_a_dated_entry_are_no_events() -> None:
+    """Dash items that state nothing (no full stop) under a dated entry are its details."""
+    doc = parse(
+        "March 3, 1988 - The council sets its budget.\n\n"
+        "- Roads: 3 million\n\n"
+        "- Schools: 5 million\n\n"
+        "March 4, 1988 - The mayor resigns.\n"
+    )
+    assert not any("Roads" in e.title for e in events_on(doc, "1988-03-03"))
