@@ -302,13 +302,38 @@ def _inline_heads(norm: str, line: Line) -> list[int]:
     after a sentence's end (or, for a head with its year, "1852 March 20:", after any
     word)."""
     cuts: list[int] = []
+    loose: list[int] = []  # bare years after a word: entries only where they keep the order
+    years: dict[int, int] = {}  # the year each head states, by its start
     for end in _separators(norm, line.start + 1, line.end):
         head = _INLINE_HEAD.search(norm, max(line.start, end - _HEAD_REACH), end)
         if head is not None and head.start() > line.start and norm[head.start() - 1] == " ":
-            before = norm[max(line.start, head.start() - 4) : head.start()].rstrip()
+            at = head.start()
+            year = head.group("year") or (head.group(0) if head.group(0).isdecimal() else "")
+            if year:
+                years[at] = int(year)
+            before = norm[max(line.start, at - 4) : at].rstrip()
             if head.group("year") or before.endswith(_SENTENCE_ENDS):
-                cuts.append(head.start())
-    return cuts
+                cuts.append(at)
+            elif year:
+                loose.append(at)
+    if len(cuts) < _MIN_INLINE_HEADS or not loose:
+        return cuts
+    return sorted([*cuts, *(at for at in loose if _keeps_order(at, cuts, years))])
+
+
+def _keeps_order(at: int, cuts: list[int], years: dict[int, int]) -> bool:
+    """'... the City Hospital Campus 1812: Four more wards ...': a bare year head after a
+    word, with no stop between (a flattened entry that had none), is an entry where its
+    year lies between the years of the entries on either side of it (at least one), as
+    a chronology's years run forward."""
+    dated = [c for c in cuts if c in years]
+    index = bisect.bisect_left(dated, at)
+    before = years[dated[index - 1]] if index > 0 else None
+    after = years[dated[index]] if index < len(dated) else None
+    year = years[at]
+    if before is None and after is None:
+        return False
+    return (before is None or before <= year) and (after is None or year <= after)
 
 
 def _separators(norm: str, start: int, end: int) -> list[int]:

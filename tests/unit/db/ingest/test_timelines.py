@@ -294,3 +294,28 @@ def test_figures_under_a_dated_entry_are_no_events() -> None:
         "March 4, 1988 - The mayor resigns.\n"
     )
     assert not any("Roads" in e.title for e in events_on(doc, "1988-03-03"))
+
+
+def test_a_run_on_years_head_after_a_word_is_an_entry_where_it_keeps_the_order() -> None:
+    """A flattened timeline loses the stop of an entry that had none: its next `Year:`
+    head, after a word, still opens an entry where its year lies between its
+    neighbours', the first one included."""
+    doc = parse(
+        "Harbour history\n\n"
+        "A short history of the harbour town 1901: The first quay was built. 1903: A storm "
+        "broke the quay. 1905: Repairs were finished at the north pier 1907: The lighthouse "
+        "opened. 1910: The ferry began to run.\n"
+    )
+    assert any("lighthouse" in e.title for e in events_on(doc, "1907"))
+    assert any("first quay" in e.title for e in events_on(doc, "1901"))
+
+
+def test_a_run_on_years_head_out_of_order_is_no_entry() -> None:
+    """A year after a word that breaks the order of the entries is the sentence's own."""
+    doc = parse(
+        "Harbour history\n\n"
+        "Chronology. 1901: The first quay was built. 1903: A storm broke the quay, the worst "
+        "since 1850: it drowned the pier. 1905: Repairs were finished. 1907: The lighthouse "
+        "opened.\n"
+    )
+    assert not any(e.title.lower().startswith("it drowned") for e in events_on(doc, "1850"))
