@@ -894,13 +894,15 @@ class EventBuilder:
         )
 
     def _dates_its_clause(self, open_at: int, close: int, hit: DateHit) -> bool:
-        """'The quay opened (March 3, 1901).': brackets that hold one date and nothing
-        else, after a clause's words rather than a name (not "Ada Brell (3 May 1887)"),
-        date that clause."""
+        """'The quay opened (March 3, 1901).', 'signed today (Friday 3 June)': brackets
+        that hold one date (its weekday beside it) and nothing else, after a clause's
+        words rather than a name (not "Ada Brell (3 May 1887)"), date that clause."""
         norm = self.layout.norm
         inside = self.layout.dates.dates_in(open_at, close)
         lead = lower(norm[open_at + 1 : inside[0].start].strip())
         rest = [norm[a.end : b.start] for a, b in itertools.pairwise(inside)]
+        if lead.rstrip(",") in WEEKDAYS:
+            lead = ""  # "today (Friday 3 June)": the day's name beside its date
         if lead not in _CLAUSE_DATE_LEADS or norm[inside[-1].end : close - 1].strip(" .,"):
             return False
         if any(part.strip(" ,") not in ("", "and") for part in rest):

@@ -387,3 +387,13 @@ def test_a_question_states_no_event() -> None:
     assert not events_on(asked, "1912-03-03")
     told = parse("LEE: You were born on March 3, 1912.\n\nPOOLE: Yes, in the old town.\n")
     assert events_on(told, "1912-03-03")
+
+
+def test_a_weekday_and_date_in_brackets_date_the_clause_before_them() -> None:
+    """'signed today (Friday 3 June)': the bracketed day names when the clause happened."""
+    doc = parse(
+        "Harbour pact signed\n\n3 Jun 2016\n\n"
+        "The mayor and the harbour master signed a pact today (Friday 3 June) to share "
+        "the quay.\n"
+    )
+    assert any("signed" in e.title for e in events_on(doc, "2016-06-03"))
