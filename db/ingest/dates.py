@@ -139,6 +139,9 @@ class DateScan:
     rejected: list[tuple[int, str]]
     bare: list[DateHit] = field(default_factory=list)
     ambiguous: list[tuple[int, str]] = field(default_factory=list)  # "3/4/2017", no rule
+    # The closing years of spans ("from 1939 to 1947"): no events, but the narrative has
+    # reached them, and "the following year" counts from there.
+    span_ends: list[DateHit] = field(default_factory=list)
 
 
 def _month_number(name: str) -> int:
@@ -286,6 +289,7 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     written = 0
     month_day: DateHit | None = None  # the last month-day, which "in 2015" may complete
     listed_any = False  # years of a list after a year (see _listed_years) were added
+    span_ends: list[DateHit] = []  # "between 1918 and 1927": the year a span reaches
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
@@ -293,10 +297,13 @@ def find_dates(text: str, base: int = 0) -> DateScan:
             slashed.append(match)
             continue
         if form == "y6" and (
-            _counts_things(text, match.end())
-            or not 1000 <= int(match.group("y6")) <= 2199
-            or _opens_range(text, match.end(), match.start("y6"))
+            _counts_things(text, match.end()) or not 1000 <= int(match.group("y6")) <= 2199
         ):
+            continue
+        if form == "y6" and _opens_range(text, match.end(), match.start("y6")):
+            span_end = _span_end(text, match.end(), base)
+            if span_end is not None:
+                span_ends.append(span_end)
             continue
         if form in ("y7", "y8") and _in_era_span(text, match.start(), match.end()):
             continue
@@ -332,7 +339,7 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     if listed_any:
         hits.sort(key=_HIT_START)
     if not slashed:
-        return DateScan(hits, rejected, bare)
+        return DateScan(hits, rejected, bare, span_ends=span_ends)
     ambiguous: list[tuple[int, str]] = []
     month_first = _month_first(text, written, slashed)
     for match in slashed:
@@ -348,7 +355,7 @@ def find_dates(text: str, base: int = 0) -> DateScan:
             continue
         hits.append(DateHit(base + match.start(), base + match.end(), date))
     hits.sort(key=_HIT_START)
-    return DateScan(hits, rejected, bare, ambiguous)
+    return DateScan(hits, rejected, bare, ambiguous, span_ends)
 
 
 # Days with a name of their own, on the same month-day every year: "on Christmas Day
@@ -468,6 +475,30 @@ def _opens_range(text: str, end: int, start: int) -> bool:
     if not text.startswith("and", found.start() + (text[end] == " ")):
         return True
     return not _lists_years(text, start)
+
+
+_BETWEEN_YEARS: Final = re.compile(
+    r"\b[Bb]etween\s(?:the\s(?:years?\s)?)?(?:of\s)?[1-9]\d{3}\s?(?:and|-)\s?([1-9]\d{3})\b"
+)
+
+
+def _between_ends(text: str) -> list[DateHit]:
+    """The closing years of spans "between 1918 and 1927" (see DateScan.span_ends)."""
+    ends: list[DateHit] = []
+    for found in _BETWEEN_YEARS.finditer(text):
+        date = make_year(int(found.group(1)))
+        if date is not None:
+            ends.append(DateHit(found.start(1), found.end(1), date))
+    return ends
+
+
+def _span_end(text: str, end: int, base: int) -> DateHit | None:
+    """The year that closes a span opened by the year ending at end ("1918 and 1927")."""
+    found = _RANGE_END.match(text, end)
+    if found is None:
+        return None
+    date = make_year(int(text[found.end() - 4 : found.end()]))
+    return DateHit(base + found.end() - 4, base + found.end(), date) if date else None
 
 
 # Years with an era that open or close a span: "950 B.C. to 450 B.C.", "c. 300 BC -
@@ -1107,6 +1138,10 @@ class DateIndex:
             self.hits, self.bare = with_editors_years(norm, self.hits, self.bare)
         self.rejected = scan.rejected
         self.ambiguous = scan.ambiguous
+        self.span_ends = scan.span_ends
+        if "etween " in norm:  # "between 1918 and 1927", which no year's lead reads
+            self.span_ends = sorted([*self.span_ends, *_between_ends(norm)], key=_HIT_START)
+        self.span_end_starts = [h.start for h in self.span_ends]
         self.hit_starts = [h.start for h in self.hits]
         self.bare_starts = [h.start for h in self.bare]
         self.relatives = find_relatives(norm)
@@ -1151,6 +1186,15 @@ class DateIndex:
         low = bisect.bisect_left(self.bare_starts, start)
         high = bisect.bisect_left(self.bare_starts, end)
         return self.bare[low:high]
+
+    def span_end_before(self, start: int, end: int) -> DateHit | None:
+        """The last year that closes a span ("between 1939 and 1947") in [start, end)."""
+        if not self.span_ends:
+            return None
+        index = bisect.bisect_left(self.span_end_starts, end) - 1
+        if index < 0 or self.span_ends[index].start < start:
+            return None
+        return self.span_ends[index]
 
     def relatives_in(self, start: int, end: int) -> list[RelativeHit]:
         """Relative dates that start inside [start, end)."""

@@ -542,17 +542,21 @@ class EventBuilder:
 
     def _stated_before(self, since: int, pos: int) -> PartialDate | None:
         """The last date with a year stated in [since, pos), given its year from the
-        document's date if it is a month-day; among the last few dates only, so that a
+        document's date if it is a month-day, or the year a span there reaches ("between
+        1939 and 1947. In that year ..."); among the last few dates only, so that a
         paragraph of many year-less dates stays linear."""
         dates = self.layout.dates
+        span_end = dates.span_end_before(since, pos)  # "between 1939 and 1947": 1947
         high = bisect.bisect_left(dates.hit_starts, pos)
         low = max(bisect.bisect_left(dates.hit_starts, since), high - _LOOK_BACK)
         for index in range(high - 1, low - 1, -1):
             hit = dates.hits[index]
+            if span_end is not None and span_end.start > hit.start:
+                return span_end.date
             date = self._in_frame(nearest_to(hit.date, self.published), hit.start)
             if date.year is not None:
                 return date
-        return None
+        return span_end.date if span_end is not None else None
 
     def _told_since(self, since: int, pos: int) -> PartialDate | None:
         """The date a count resolved in [since, pos) after the last date stated there."""

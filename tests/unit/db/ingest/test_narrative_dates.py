@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from tests.unit.db.ingest.helpers import parse
+from tests.unit.db.ingest.helpers import events_on, parse
 
 # A sentence that states a time with its year, and the date it states.
 ANCHORS = [
@@ -414,3 +414,16 @@ def test_a_new_topic_takes_no_year_from_the_one_before(told: str, topic: str) ->
     )
     dates = [e.date.iso() for e in parse(text).events if "Ann Lee" in e.title]
     assert not [d for d in dates if d.startswith("2013")], dates
+
+
+def test_the_following_year_counts_from_where_a_span_ends() -> None:
+    """'between 1918 and 1927. In the following year ...': the narrative has reached the
+    span's last year, and the count runs from it; "in that year" is that year."""
+    doc = parse(
+        "She studied at the art school between 1918 and 1927. In the following year she "
+        "set off for Paris. In 1930 she married a painter. From 1939 to 1947 she lived in "
+        "Brazil. In that year she returned to Paris.\n"
+    )
+    assert any("set off" in e.title for e in events_on(doc, "1928"))
+    assert any("returned" in e.title for e in events_on(doc, "1947"))
+    assert not any("returned" in e.title for e in events_on(doc, "1930"))
