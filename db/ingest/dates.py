@@ -256,6 +256,18 @@ def _is_stated_year(match: re.Match[str], form: str) -> bool:
     return _NOT_A_YEAR.match(match.string, digits_end) is None
 
 
+# The months' names written out: a full stop after one ends a sentence, as it would
+# after an abbreviation ("Dec. 1872") it would not.
+_FULL_MONTH_NAMES: Final = frozenset(list(MONTHS)[:12])
+
+
+def _closes_sentence(text: str, end: int, name: str) -> bool:
+    """'... starting in June.' over a line '2560 The Great Pyramid ...': a month's name
+    (ending at end) written out with a full stop ends its sentence; the year after it
+    is the next sentence's or line's, not the month's."""
+    return text[end : end + 1] == "." and lower(name) in _FULL_MONTH_NAMES
+
+
 def _counts_things(text: str, end: int) -> bool:
     """'in 1500 cases' counts cases; it is not a year."""
     word = _NEXT_WORD.match(text, end)
@@ -306,6 +318,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
                 span_ends.append(span_end)
             continue
         if form in ("y7", "y8") and _in_era_span(text, match.start(), match.end()):
+            continue
+        if form == "y5" and _closes_sentence(text, match.end("m5"), match.group("m5")):
             continue
         if not _is_stated_year(match, form):
             continue

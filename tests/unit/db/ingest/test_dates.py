@@ -233,3 +233,12 @@ def test_a_month_day_completed_by_the_year_right_after_it(text: str, found: list
     """A month-day and an "in YYYY" a few lowercase words later are one day; a comma, a
     conjunction or a name between them keeps them apart."""
     assert [h.date.iso() for h in find_dates(text).hits] == found
+
+
+@pytest.mark.parametrize("gap", ["\n", " "])
+def test_a_month_written_out_with_a_full_stop_ends_its_sentence(gap: str) -> None:
+    """'... starting in June.' then '2560 The pyramid ...': the year opens the next
+    line or sentence; it is not June's year. An abbreviation's stop ("Dec. 1872") is."""
+    text = f"The new year starts in June.{gap}2560 The pyramid is finished."
+    assert not [h for h in find_dates(text).hits if h.date.month == 6]
+    assert [h.date.iso() for h in find_dates("It opened in Dec. 1872 at last.").hits] == ["1872-12"]
