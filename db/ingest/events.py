@@ -1103,6 +1103,10 @@ class EventBuilder:
                     title = _capitalise(text[hit.start : limit])
             # "on Tuesday" in its paper; in an article, "the same day" as the date before
             own_day = same_day and (hit.unit in ("weekday", "today") or hit.anaphoric)
+            # "1812: ... In the same year an asylum opened": another of the entry's events
+            own_day = own_day or (
+                hit.anaphoric and hit.delta == 0 and hit.unit == "year" and start > since
+            )
             if date is not None and (date != anchor or own_day):
                 self._add(date, title, sentence, people, start, end)
             if date is not None and hit.anaphoric and not hit.about_phrase:

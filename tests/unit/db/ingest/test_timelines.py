@@ -319,3 +319,18 @@ def test_a_run_on_years_head_out_of_order_is_no_entry() -> None:
         "opened.\n"
     )
     assert not any(e.title.lower().startswith("it drowned") for e in events_on(doc, "1850"))
+
+
+def test_the_same_year_in_an_entry_is_another_event_of_its_year() -> None:
+    """'1812: New wards were added. In the same year an asylum opened.': a chronology
+    tells a second happening of the entry's year so; it is an event of that year."""
+    doc = parse(
+        "Hospital history\n\n"
+        "1809: The hospital opened its doors.\n"
+        "1812: Four new wards were added to the hospital. In the same year an asylum was "
+        "opened in the village.\n"
+        "1819: The first stethoscope was used on the wards.\n"
+    )
+    titles = [e.title for e in events_on(doc, "1812")]
+    assert any(title.startswith("Four new wards") for title in titles), titles
+    assert any(title.startswith("In the same year an asylum") for title in titles), titles
