@@ -329,15 +329,6 @@ class EventBuilder:
         """The unit ends as a statement does: a full stop, perhaps inside a closing mark."""
         return self.layout.norm[unit.start : unit.end].rstrip().rstrip(_QUOTE_MARKS).endswith(".")
 
-    def _asks(self, start: int, end: int) -> bool:
-        """The sentence at [start, end) is a question: it asks whether or when something
-        happened ("Does the date 9 May 1959 mean anything to you?"), stating no event."""
-        norm = self.layout.norm
-        at = end - 1  # back over closing marks and spaces, without copying the sentence
-        while at > start and (norm[at] in _QUOTE_MARKS or norm[at].isspace()):
-            at -= 1
-        return norm[at : at + 1] == "?"
-
     def _headed_days(self) -> int:
         """How many sections a day's date heads (counted once, when first asked)."""
         if self.days is None:
@@ -528,8 +519,6 @@ class EventBuilder:
             if unit.block.kind == "caption" and number == 0:
                 self._caption_event(section, start, end)
                 continue  # the caption's own date; the sentences after it tell as prose do
-            if self._asks(start, end):
-                continue  # "You were born on March 3, 1912?": a question states nothing
             days = entry is not None and self._has_relative_day(start, end)
             own = entry.start if days and entry else -1
             self._stated_dates(section, start, end, own, unit.start)

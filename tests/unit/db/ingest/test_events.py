@@ -380,15 +380,6 @@ def test_a_blog_day_over_headlines_is_no_list_of_happenings() -> None:
     assert not any("not told" in title for title in titles), titles
 
 
-def test_a_question_states_no_event() -> None:
-    """An interviewer's question asks whether or when something happened: its date is
-    no event, while the same words as a statement are one."""
-    asked = parse("LEE: You were born on March 3, 1912?\n\nPOOLE: Yes, in the old town.\n")
-    assert not events_on(asked, "1912-03-03")
-    told = parse("LEE: You were born on March 3, 1912.\n\nPOOLE: Yes, in the old town.\n")
-    assert events_on(told, "1912-03-03")
-
-
 def test_a_weekday_and_date_in_brackets_date_the_clause_before_them() -> None:
     """'signed today (Friday 3 June)': the bracketed day names when the clause happened."""
     doc = parse(
