@@ -318,15 +318,15 @@ def _inline_heads(norm: str, line: Line) -> list[int]:
                 loose.append(at)
     if len(cuts) < _MIN_INLINE_HEADS or not loose:
         return cuts
-    return sorted([*cuts, *(at for at in loose if _keeps_order(at, cuts, years))])
+    dated = [c for c in cuts if c in years]  # once: each look-up below is a bisection
+    return sorted([*cuts, *(at for at in loose if _keeps_order(at, dated, years))])
 
 
-def _keeps_order(at: int, cuts: list[int], years: dict[int, int]) -> bool:
+def _keeps_order(at: int, dated: list[int], years: dict[int, int]) -> bool:
     """'... the City Hospital Campus 1812: Four more wards ...': a bare year head after a
     word, with no stop between (a flattened entry that had none), is an entry where its
-    year lies between the years of the entries on either side of it (at least one), as
-    a chronology's years run forward."""
-    dated = [c for c in cuts if c in years]
+    year lies between the years of the entries (dated: those heads that state a year)
+    on either side of it (at least one), as a chronology's years run forward."""
     index = bisect.bisect_left(dated, at)
     before = years[dated[index - 1]] if index > 0 else None
     after = years[dated[index]] if index < len(dated) else None
