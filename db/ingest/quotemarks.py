@@ -41,6 +41,11 @@ _AFTER_CLOSING: Final = frozenset(
 )
 _NEXT_WORD: Final = re.compile(r" ([a-z]+)")
 _HEADLINE_WORDS: Final = 3  # fewer words in a headline's single marks are a scare quote
+# The longest headline line: one that sets a quote beside the story's gist runs past a
+# bare headline's length (TITLE_LINE_MOST).
+_HEADLINE_MOST: Final = 160
+_SENTENCE_STOPS: Final = (".", "!", "?")
+_BEFORE_OPENER: Final = " \t:([\u2013\u2014-"  # what a headline's straight opening mark follows
 _RECENT: Final = 4  # quotes found last, all that can hold a unit's first character
 _ANY_MARK: Final = re.compile(f"[\n{_MARK_CHARS}\u2018\u2019]")
 _QUOTE_MARK: Final = re.compile(f"[{_MARK_CHARS}\u2018\u2019]")
@@ -258,6 +263,7 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     pending: QuoteSpan | None = None
     previous: Unit | None = None
     asides = 0  # asides passed over since the open quote's paragraph
+    head = True  # above the page's first sentence of prose: its headline is there
     for unit in units:
         open_at: int | None = None
         chain: QuoteSpan | None = None
@@ -291,9 +297,16 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
                 scan.spans.append(quote)
             chain, open_at = None, None
         if not singles and has_single_openers:
-            _introduced_singles(scan, text, norm, unit, open_at)
-        if not singles and text.startswith("'", unit.start):
-            _headline_straight(scan, text, norm, unit)
+            _introduced_singles(scan, text, norm, unit, open_at, head)
+        if not singles and (head or text.startswith("'", unit.start)):
+            line_end = text.find("\n", unit.start, unit.end)
+            end = unit.end if line_end < 0 else line_end
+            if open_at is not None:
+                end = min(end, open_at)  # before a quote left open
+            if end - unit.start <= _HEADLINE_MOST and text.find("'", unit.start, end) >= 0:
+                _headline_straight(scan, text, norm, unit, end, head)
+        if head and (norm[unit.end - 1] in ".!?" or unit.end - unit.start > _HEADLINE_MOST):
+            head = False  # the first sentence of prose ends the page's head
         if open_at is not None:
             pending = _extend(chain, open_at, unit.end, unit)
             pending.capped = True
@@ -366,7 +379,7 @@ def _straight_quotes(text: str, units: list[Unit]) -> list[QuoteSpan]:
 
 
 def _introduced_singles(
-    scan: QuoteScan, text: str, norm: str, unit: Unit, left_open: int | None
+    scan: QuoteScan, text: str, norm: str, unit: Unit, left_open: int | None, head: bool
 ) -> None:
     """‘…’ quotes of a double-mark document that a colon or a speech verb introduces, outside
     the unit's double quotes (and before one it leaves open); an unintroduced ‘…’ is a
@@ -388,7 +401,7 @@ def _introduced_singles(
         elif open_at is not None:
             inside = any(a <= open_at < b for a, b in doubles)
             piece = (open_at + 1, at)
-            said = introduced(text, open_at) or _headline_quote(text, norm, unit, open_at, at)
+            said = introduced(text, open_at) or _headline_quote(text, norm, unit, open_at, at, head)
             if not inside and said and _has_words(text, [piece]):
                 found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
             open_at = None
@@ -397,37 +410,74 @@ def _introduced_singles(
         scan.spans.sort(key=lambda q: q.open)
 
 
-def _headline_quote(text: str, norm: str, unit: Unit, open_at: int, close_at: int) -> bool:
+def _headline_quote(
+    text: str, norm: str, unit: Unit, open_at: int, close_at: int, head: bool
+) -> bool:
     """`Residents ‘at their wits’ end’ over noise`: a headline quotes in single marks even
     where its article quotes in double ones. Three words at least (two are a scare quote's)
-    and not every word capitalised (‘Keep Hull Tidy’ is a slogan's or a title's name)."""
-    low = max(unit.start, open_at - TITLE_LINE_MOST)  # a longer line is no headline
-    high = min(unit.end, close_at + TITLE_LINE_MOST)
+    and not every word capitalised (‘Keep Hull Tidy’ is a slogan's or a title's name). In
+    the page's head (above its first sentence of prose) the headline may run long or end
+    with its quote (_headline_line); below it, where the headlines of other stories stand,
+    only a short line that ends in a word is read as one."""
+    reach = _HEADLINE_MOST if head else TITLE_LINE_MOST  # a longer line is no headline
+    low = max(unit.start, open_at - reach)
+    high = min(unit.end, close_at + reach)
     before = text.rfind("\n", low, open_at)
     after = text.find("\n", close_at, high)
     if (before < 0 and low > unit.start) or (after < 0 and high < unit.end):
         return False
     line_start = unit.start if before < 0 else before + 1
-    if not is_title_line(norm, line_start, unit.end if after < 0 else after):
+    line_end = unit.end if after < 0 else after
+    if head:
+        if not _headline_line(norm, line_start, line_end, open_at, close_at):
+            return False
+    elif not is_title_line(norm, line_start, line_end):
         return False
     words = text[open_at + 1 : close_at].split()
     return len(words) >= _HEADLINE_WORDS and not all(w[:1].isupper() for w in words)
 
 
-def _headline_straight(scan: QuoteScan, text: str, norm: str, unit: Unit) -> None:
-    """`'Why won't they leave?': Mayor's plea`: a headline opening with a straight single
-    mark; it closes at the first mark no letter follows (won't and Mayor's go on)."""
-    line_end = text.find("\n", unit.start, unit.end)
-    end = unit.end if line_end < 0 else line_end
-    at = text.find("'", unit.start + 1, end)
-    while at >= 0 and at + 1 < end and text[at + 1].isalnum():
-        at = text.find("'", at + 1, end)
-    if at < 0 or not _headline_quote(text, norm, unit, unit.start, at):
-        return
-    if any(q.open <= unit.start < q.close for q in scan.spans[-_RECENT:]):
-        return
-    scan.spans.append(QuoteSpan(unit.start, at + 1, [(unit.start + 1, at)], [unit.index]))
-    scan.spans.sort(key=lambda q: q.open)
+def _headline_line(norm: str, line_start: int, line_end: int, open_at: int, close_at: int) -> bool:
+    """The line of a quote at [open_at, close_at] reads as a headline or a caption: short,
+    and no sentence ends it, after the quote (`‘...’ - Survivors left devastated`) or, when
+    the quote ends the line, before it (`Factories dismiss ‘at least 1,500 workers’`); a
+    line that is all quote is one too. Its quote's own closing stop does not count."""
+    if line_end - line_start > _HEADLINE_MOST:
+        return False
+    tail = norm[close_at + 1 : line_end].strip()
+    if tail:
+        return is_title_line(norm, close_at + 1, line_end)
+    return not norm[line_start:open_at].rstrip().endswith(_SENTENCE_STOPS)
+
+
+def _headline_straight(
+    scan: QuoteScan, text: str, norm: str, unit: Unit, end: int, head: bool
+) -> None:
+    """`'Why won't they leave?': Mayor's plea`, `Factories dismiss 'at least 1,500 workers'`:
+    a headline's quote in straight single marks. One opens at the line's start or, in the
+    page's head, after a space, colon, bracket or dash, before a letter; it closes at the
+    next mark no letter or digit follows (won't and Mayor's go on)."""
+    at = text.find("'", unit.start, end)
+    found: list[QuoteSpan] = []
+    while at >= 0:
+        opens = at == unit.start or (head and text[at - 1] in _BEFORE_OPENER)
+        if not (opens and text[at + 1 : at + 2].isalpha()):
+            at = text.find("'", at + 1, end)
+            continue
+        close = text.find("'", at + 2, end)
+        while close >= 0 and (text[close - 1].isspace() or text[close + 1 : close + 2].isalnum()):
+            close = text.find("'", close + 1, end)
+        if close < 0:
+            break
+        inside = any(q.open <= at < q.close for q in scan.spans[-_RECENT:])
+        if not inside and _headline_quote(text, norm, unit, at, close, head):
+            found.append(QuoteSpan(at, close + 1, [(at + 1, close)], [unit.index]))
+        if not head:
+            break  # below the head, only a mark that opens the line
+        at = text.find("'", close + 1, end)
+    if found:
+        scan.spans.extend(found)
+        scan.spans.sort(key=lambda q: q.open)
 
 
 def _extend(chain: QuoteSpan | None, open_at: int, inner_end: int, unit: Unit) -> QuoteSpan:

@@ -249,3 +249,46 @@ def test_an_open_quote_goes_on_past_a_caption() -> None:
     assert "The boats can come home at last." in quote.text
     assert "Photo" not in quote.text
     assert [q.text for q in doc.quotes if q.text.startswith("The boats")] == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "words"),
+    [
+        ("Marsh tenants 'sick of waiting for a repair'", "sick of waiting for a repair"),
+        ("Marsh estate: 'Nobody has fixed the damp'", "Nobody has fixed the damp"),
+        ("Damp estate tenants \u2018sick of waiting for a repair\u2019", "sick of waiting"),
+        (
+            "'The damp comes back every single winter' - Marsh estate tenants say their"
+            " flats are still unfit after years of promised repairs",
+            "The damp comes back every single winter",
+        ),
+    ],
+)
+def test_headline_quote_at_the_line_end_or_past_a_short_headline(headline: str, words: str) -> None:
+    """A headline's single-mark quote that ends its line (the closing mark is no
+    sentence's end) or that stands before a long gist of the story is a quote too."""
+    doc = parse(HEADLINED.format(headline=headline))
+    assert [q for q in doc.quotes if q.text.startswith(words) and not q.fragment]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Tenants' union backs 'rent strike' on Marsh estate",
+        "Marsh estate tenants 'fed up'",
+        "Tenants' union: Marsh estate is 'Unfit For Living'",
+    ],
+)
+def test_headline_apostrophes_and_short_marks_make_no_quote(headline: str) -> None:
+    """A plural's apostrophe opens nothing; two words or a capitalised name are no quote."""
+    doc = parse(HEADLINED.format(headline=headline))
+    served = [q.text for q in doc.quotes if not q.fragment]
+    assert served == ["We cannot keep living like this"], served
+
+
+def test_other_stories_headlines_below_the_prose_stay_out() -> None:
+    """Below the page's first sentence of prose stand other stories' headlines (related
+    links): one that ends with its quote is no quote of this page."""
+    page = HEADLINED.format(headline="Damp estate tenants want action")
+    doc = parse(page + "\nRelated\n\nCouncil tenants 'sick of waiting for a repair'\n")
+    assert not [q for q in doc.quotes if q.text.startswith("sick of waiting")]
