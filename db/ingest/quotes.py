@@ -144,6 +144,10 @@ _ITEM_LABEL: Final = re.compile(
 _LIST_LEAST: Final = 2  # items labelled with a person's name that make a list of quotes
 _SENTENCE_WORDS: Final = 8  # an item's words this long say something, stop or not
 _CLOSING_MARKS: Final = '"\u201d\u2019 '  # an introduced paragraph shorter than this is a caption
+# An attribution between two parts of one quote: `," Lee told the Courier on Monday. "`.
+_ATTRIBUTION_MOST: Final = 100
+_CLAUSE_STOPS: Final = (". ", "! ", "? ", ";", ":", "\n")  # a second clause or sentence
+_PART_ENDS: Final = (",", ".", "!", "?", "\u2026")  # how a part the attribution follows ends
 
 
 @dataclass(slots=True)
@@ -532,11 +536,45 @@ class QuoteBuilder:
     def build(self, spans: list[QuoteSpan]) -> list[QuoteRecord]:
         """Records in document order; heading quotes borrow a matching body quote's speaker."""
         records: list[tuple[QuoteSpan, QuoteRecord]] = []
+        previous: QuoteSpan | None = None  # the last quote read, whose words may go on
         for quote in spans:
             record = self._record(quote)
-            records.append((quote, record))
+            if previous is not None and self._goes_on(previous, records[-1][1], quote, record):
+                record = _joined(records[-1][1], record)
+                records[-1] = (records[-1][0], record)
+            else:
+                records.append((quote, record))
             self.last_in_unit[quote.blocks[-1]] = record
+            previous = quote
         return self._settle_headings(records)
+
+    def _goes_on(
+        self, before: QuoteSpan, said: QuoteRecord, quote: QuoteSpan, record: QuoteRecord
+    ) -> bool:
+        """`"I came," she said, "and saw."`, `"We lost," Lee said. "We go again."`: a quote
+        that only its own attribution interrupts, in one paragraph, is one quote (the
+        second part names no speaker of its own after it). The attribution is one clause
+        with a speech verb, ending in a comma or a stop, never a colon (`He added: "..."`
+        opens words of their own)."""
+        if before.capped or before.blocks[-1] != quote.blocks[0]:
+            return False
+        if said.fragment or record.fragment or said.speaker != record.speaker:
+            return False
+        norm = self.layout.norm
+        between = norm[before.close : quote.open]
+        clause = between.strip()
+        if len(between) > _ATTRIBUTION_MOST or not clause.endswith((",", ".")):
+            return False
+        if any(stop in clause[:-1] for stop in _CLAUSE_STOPS):
+            return False  # narration of its own between the two parts
+        start, end = before.pieces[-1]
+        if not (norm[start:end].rstrip().endswith(_PART_ENDS) or clause.startswith(",")):
+            return False
+        if not self.attributor.speaks_in(before.close, quote.open):
+            return False
+        last = self.layout.units[quote.blocks[-1]]
+        sentence_end = self.layout.sentence_at(last, quote.close - 1)[1]
+        return quote.capped or not self.attributor.speaks_in(quote.close, sentence_end)
 
     def _record(self, quote: QuoteSpan) -> QuoteRecord:
         layout = self.layout
@@ -903,6 +941,14 @@ class QuoteBuilder:
         newline = norm.find("\n", unit.start, unit.end)
         line_end = unit.end if newline < 0 else newline
         return quote.close <= line_end and is_title_line(norm, unit.start, line_end)
+
+
+def _joined(first: QuoteRecord, rest: QuoteRecord) -> QuoteRecord:
+    """One quote of two parts that its attribution divides: the words of both, its span
+    over both (the attribution inside), the first part's speaker, date and context."""
+    span = Span(first.span.start, rest.span.end)
+    text = f"{first.text} {rest.text}"
+    return QuoteRecord(first.speaker, text, first.date, first.context, first.fragment, span)
 
 
 def _twin(

@@ -328,6 +328,8 @@ KNOWN_GAPS: frozenset[str] = frozenset()
 
 def _quote(doc: ParsedDocument, words: str) -> QuoteRecord | None:
     found = [q for q in doc.quotes if q.text.startswith(words) or words in q.text[:80]]
+    if not found:  # a part after its attribution, read as one quote with the part before
+        found = [q for q in doc.quotes if words in q.text]
     return found[0] if found else None
 
 
