@@ -54,11 +54,15 @@ _QUOTE_MARK: Final = re.compile(f"[{_MARK_CHARS}\u2018\u2019]")
 _SAME_MARK_LEAST: Final = 2
 _GAP_MOST: Final = 16  # how far back a paragraph's introducing colon is looked for
 _ANY_DOUBLE: Final = re.compile(f"[{_MARK_CHARS}]")
-# A straight single mark that opens (at a word's start, no digit after it) or closes
-# (after a sentence's mark, before a space, a bracket, a dash or the end).
+# A straight single mark that opens (at a word's start, no digit after it) or closes:
+# after a sentence's mark, before a space, a bracket, a dash or the end; or, in the
+# British way, after a word and before the comma or stop that ends the sentence ('We
+# won', said Lee.), a spaced dash or the line's end ('We won' - Lee). A plural's
+# apostrophe (the players' union) has a word after it and closes nothing.
 _STRAIGHT_MARK: Final = re.compile(
     r"(?P<open>(?:(?<=^)|(?<=[\s(\[\u2013\u2014]))'(?=[A-Za-z]))"
-    r"|(?P<close>(?<=[.,!?;])'(?=[\s)\]\u2013\u2014-]|$))",
+    r"|(?P<close>(?<=[.,!?;])'(?=[\s)\]\u2013\u2014-]|$)"
+    r"|(?<=[A-Za-z0-9])'(?=[,;:.!?](?:\s|$)| [-\u2013\u2014] |$))",
     re.MULTILINE,
 )
 _ASIDES_MOST: Final = 2  # captions or ad lines an open quote goes on past
@@ -364,7 +368,9 @@ def _straight_quotes(text: str, units: list[Unit]) -> list[QuoteSpan]:
             quote = _extend(chain, open_at, at, unit)
             quote.close = at + 1
             if len(text[open_at + 1 : at].split()) >= _HEADLINE_WORDS and (
-                chain is not None or (open_at == unit.start and not colon_before)
+                chain is not None
+                or (open_at == unit.start and not colon_before)
+                or _said_before(text, open_at)
             ):
                 spans.append(quote)
             chain, open_at = None, None
@@ -376,6 +382,16 @@ def _straight_quotes(text: str, units: list[Unit]) -> list[QuoteSpan]:
     if pending is not None:
         spans.append(pending)
     return spans
+
+
+def _said_before(text: str, open_at: int) -> bool:
+    """`Lee said, 'We won.'`, `he told us: 'We won.'`: a mark that a speech verb among the
+    last few words introduces, mid-paragraph. A label's colon (`ANN LEE (coach): '...'`)
+    is left to the reader of name lines, which knows its speaker."""
+    if not introduced(text, open_at):
+        return False
+    before = text[max(0, open_at - _INTRODUCED_REACH) : open_at]
+    return any(lower(w) in SPEECH_VERBS for w in _WORDS.findall(before)[-_INTRODUCED_WORDS:])
 
 
 def _introduced_singles(

@@ -54,3 +54,35 @@ def test_straight_singles_inside_double_quotes_stay_nested() -> None:
         "said Ann Lee.\n\n\u201cIt was hard work,\u201d said Tom Reed.\n"
     )
     assert sorted(q.text[:8] for q in doc.quotes) == ["It was h", "The coac"]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # British punctuation: the comma or stop outside the closing mark
+        "'{a}', said Ann Lee after the final.\n\n'{b}', said Tom Reed.\n",
+        # a quote a speech verb introduces mid-paragraph
+        "After the final Ann Lee said, '{a}.'\n\nTom Reed told reporters: '{b}.'\n",
+    ],
+)
+def test_british_punctuation_and_introduced_straight_quotes(layout: str) -> None:
+    doc = parse("Weekend quotes\n\n" + layout.format(a=SAID, b=OTHER))
+    texts = [q.text for q in doc.quotes]
+    assert any(t.startswith(SAID) for t in texts), texts
+    assert any(t.startswith(OTHER) for t in texts), texts
+
+
+def test_a_straight_headline_quote_ends_at_its_mark() -> None:
+    doc = parse(
+        "'We expected to win the final' - Wanderers reflect on a long season\n\n"
+        f"'{SAID},' said Ann Lee.\n\n'{OTHER},' said Tom Reed.\n"
+    )
+    assert "We expected to win the final" in [q.text for q in doc.quotes]
+
+
+def test_a_mid_paragraph_mark_no_speech_verb_introduces_stays_out() -> None:
+    doc = parse(
+        "Weekend quotes\n\nThe club has called the deal 'a fair price for everyone involved'"
+        f" and moved on.\n\n'{SAID},' said Ann Lee.\n\n'{OTHER},' said Tom Reed.\n"
+    )
+    assert not [q for q in doc.quotes if q.text.startswith("a fair price")]
