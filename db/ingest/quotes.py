@@ -195,6 +195,8 @@ def _quote_text(text: str, quote: QuoteSpan) -> str:
         words = " ".join(p for p in parts if p).rstrip(" ,;:")
     if text.startswith("``", quote.open):  # the second halves of ``TeX-style'' marks
         words = words.removeprefix("`").removesuffix("'").strip().rstrip(" ,;:")
+    if "\n" in words:  # a hard-wrapped quote reads as the one line it was said as
+        words = " ".join(words.split())
     return words
 
 

@@ -49,3 +49,8 @@ def test_quotes_with_more_than_an_attribution_between_stay_apart(paragraph: str)
 def test_quotes_in_separate_paragraphs_stay_apart() -> None:
     doc = parse(HEAD + '"We came back early," Tom Kell said.\n\n"The boats were afloat."\n')
     assert len([q for q in doc.quotes if not q.fragment]) == 2
+
+
+def test_a_hard_wrapped_quote_reads_as_one_line() -> None:
+    doc = parse(HEAD + '"We came back early and found\nthe boats afloat," said Tom Kell.\n')
+    assert [q.text for q in doc.quotes] == ["We came back early and found the boats afloat"]
