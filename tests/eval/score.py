@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from db.ingest import parse_document
 from db.records import ParsedDocument, PartialDate, QuoteRecord
@@ -238,9 +239,19 @@ def _match_events(labelled: LabelledText, parsed: ParsedDocument, tally: Tally) 
             tally.notes.append(f"unlabelled event {iso_of(event.date)}: {event.title[:60]!r}")
 
 
+# Words that count years from the document's own date ("from last year" in a text
+# published in 2025 is 2024): stated arithmetic, not an invented year.
+_FROM_PUBLISHED: Final = {"last year": -1, "this year": 0, "next year": 1}
+
+
 def _stated_years(labelled: LabelledText) -> set[int]:
-    """Years the labels give: written in the text or following from stated arithmetic."""
+    """Years the labels give: written in the text or following from stated arithmetic,
+    including a year counted from the labelled publication date."""
     years: set[int] = set()
+    if labelled.published[:4].isdecimal():
+        text = labelled.text.lower()
+        published = int(labelled.published[:4])
+        years.update(published + step for words, step in _FROM_PUBLISHED.items() if words in text)
     for item in (*labelled.quotes, *labelled.events):
         date = item.get("date", "")
         if date and not date.startswith("--"):

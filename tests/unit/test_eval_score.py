@@ -66,3 +66,31 @@ def test_matching_ignores_marks_case_and_surname_use() -> None:
     assert words_of("‘It’s back,’ SHE said") == "its back she said"
     assert same_person("Erik Solberg", "Solberg")
     assert not same_person("Erik Solberg", "Hanna Berg")
+
+
+RELATIVE = """Festival returns
+Published: 05 Mar. 2025
+
+The festival returns in April. Its lantern walk, new last year, comes back too.
+"""
+
+
+def _invented(tmp_path: Path, published: str) -> int:
+    (tmp_path / "texts").mkdir(exist_ok=True)
+    (tmp_path / "texts" / "02_festival.txt").write_text(RELATIVE, encoding="utf-8")
+    labels = tmp_path / "labels.toml"
+    labels.write_text(
+        '[[text]]\nfile = "02_festival.txt"\nkind = "article"\nsplit = "dev"\n'
+        f'title = "Festival returns"\npublished = "{published}"\nfurniture = []\n'
+        "quotes = []\nevents = []\n",
+        encoding="utf-8",
+    )
+    texts = load(labels, tmp_path / "texts")
+    return score(texts)[1]["dev"].invented_years
+
+
+def test_a_year_counted_from_the_publication_date_is_stated(tmp_path: Path) -> None:
+    """ "new last year" in a text labelled as published in 2025 states 2024 (the
+    extractor stores the walk in 2024); unlabelled, the same 2024 counts as invented."""
+    assert _invented(tmp_path, "2025-03-05") == 0
+    assert _invented(tmp_path, "") == 1
