@@ -59,13 +59,13 @@ _INTERVIEW_OPENING: Final = re.compile(
 _HEADING_DATE_GAP: Final = 40  # at most a short line between a heading's date and a turn
 _INTERVIEW_WORDS: Final = ("his is ", "his begins ", "oday is ")  # what its cues hold
 # "Today is Thursday, May 20th, 2010": the weekday an interviewer says before the date.
-_WEEKDAY_BEFORE: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s")
+_WEEKDAY_BEFORE: Final = re.compile("(?:" + "|".join(map(str.capitalize, WEEKDAYS)) + r"),?\s")
 _INTERVIEW_REACH: Final = 3000  # an interview's opening words stand near the top
 # A record of a sitting states the sitting's day as its own: minutes open "Minutes of the
 # Council meeting held on Monday, 18th July, 2005", a Hansard "Wednesday 8th November,
 # 2017 The House met at 2.30 p.m.".
 _MINUTES_HELD: Final = re.compile(
-    r"\s*(?i:minutes\sof\b[^\n]{0,120}?\bheld\son\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?)"
+    r"\s*(?i:minutes\sof\b[^\n]{0,120}?\bheld\son\s(?:(?:" + "|".join(WEEKDAYS) + r"),?\s)?)"
 )
 _HOUSE_MET: Final = re.compile(
     r",?\s(?:The|THE)\s(?:[A-Z][\w-]*\s){0,2}?"
