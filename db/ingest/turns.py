@@ -440,8 +440,9 @@ def find_turns(
             for label in labels
         )
         interviewee = roles.get("answers") or (_interviewee(norm, cast) if answers else None)
-        initials = any(_INITIALS.match(label["label"]) for label in named)
-        if (answers or initials) and interviewee is None:
+        if interviewee is None and (
+            answers or any(_INITIALS.match(label["label"]) for label in named)
+        ):
             # who answers, and whom `SFMD:` may stand for ("Interview with ... Drilon")
             first_turn = min(
                 piece.start
@@ -593,15 +594,14 @@ def _headline_interviewee(norm: str, units: list[Unit], cast: Cast, first_turn: 
     Lee", "Q&A with Dr. Ann Lee", "Ann Lee: the interview"), else None. The headline is
     the first paragraph, or a later one above the first turn (under a release's "Press
     Release" line and its date), that says it is an interview."""
-    head = next(
-        (
-            unit
-            for index, unit in enumerate(units[:_HEADER_UNITS])
-            if _interview_headline(norm, unit, index == 0)
-        ),
-        None,
-    )
-    if head is None or (head is not units[0] and head.end > first_turn):
+    head = None
+    for index, unit in enumerate(units[:_HEADER_UNITS]):
+        if index and unit.end > first_turn:
+            return None  # the turns have begun: no headline below them
+        if _interview_headline(norm, unit, index == 0):
+            head = unit
+            break
+    if head is None:
         return None
     people: set[str] = set()  # the headline's names, read as a credit's are (its roles)
     at = norm.rfind(": ", head.start, head.end)
@@ -626,9 +626,10 @@ def _interview_headline(norm: str, unit: Unit, first: bool) -> bool:
     1998." credits who asks)."""
     if unit.end - unit.start > _HEADLINE_MOST:
         return False
-    if not first and norm[unit.start : unit.end].rstrip().endswith("."):
+    line = norm[unit.start : unit.end]
+    if not first and line.rstrip().endswith("."):
         return False
-    words = lower(norm[unit.start : unit.end])
+    words = lower(line)
     return any(word in words for word in _INTERVIEW_HEADLINE_WORDS)
 
 
