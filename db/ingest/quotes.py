@@ -44,7 +44,7 @@ _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when wor
 # How far from its marks the clause that says who spoke can give the time they spoke:
 # `," Lee told The Associated Press in a phone interview on Thursday.`
 _SAID_REACH: Final = 120
-_DAY_UNITS: Final = frozenset(("day", "weekday", "today"))
+_DAY_UNITS: Final = frozenset(("day", "weekday", "today"))  # a time counted in days
 # The words that open the clause a speech verb reports ("said that", "said he"), and
 # the verbs that show a reported clause of its own ("said Weber had been ... in 1993").
 _CONTENT_OPENERS: Final = frozenset(
@@ -56,7 +56,7 @@ _REPORTED_VERBS: Final = frozenset(
 # The units of a time of speaking counted from the page's date: a day ("on Tuesday",
 # "yesterday"), a week's month ("last week"), a month or a year ("last month", "two years
 # ago"). A count of weeks ("three weeks ago") would state a day the text does not.
-_SAID_UNITS: Final = frozenset(("day", "weekday", "today", "week-span", "month", "year"))
+_SAID_UNITS: Final = _DAY_UNITS | frozenset(("week-span", "month", "year"))
 # Words that open a clause about something other than the speaking: "said Lee, who was
 # elected last year", "After the vote on Monday, Lee said".
 _CLAUSE_BREAK: Final = re.compile(
@@ -442,7 +442,7 @@ def _occasion_date(
         for relative in layout.dates.relatives_in(low, high):
             if quoted is not None and quoted.contains(relative.start):
                 continue
-            if relative.unit in ("day", "weekday", "today") and not relative.anaphoric:
+            if relative.unit in _DAY_UNITS and not relative.anaphoric:
                 shifted = shift(published, relative.delta, relative.unit)
                 if shifted is not None:
                     distance = min(abs(relative.start - end), abs(start - relative.end))
@@ -895,7 +895,7 @@ class QuoteBuilder:
         else:
             days = [
                 h for h in self.layout.dates.relatives_in(start, end)
-                if h.unit in ("day", "weekday", "today") and not h.anaphoric
+                if h.unit in _DAY_UNITS and not h.anaphoric
             ]  # fmt: skip
             said = shift(self.published, days[0].delta, days[0].unit) if len(days) == 1 else None
         if said is None:
