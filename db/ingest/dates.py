@@ -1286,9 +1286,12 @@ _LINE_TIME: Final = re.compile(
     r"(?=\s*(?::|-|\|))",
     re.IGNORECASE,
 )
-_RUN_IN: Final = re.compile(r" [A-Z][a-z]*\b")  # a capitalised word straight after a date
+# A capitalised word, its capital accented or not ("Cain", "Ávila"); not an acronym
+# ("NASA"), whose second capital fails the word's end.
+_CAPITALISED: Final = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_A-Z]*\b"
+_RUN_IN: Final = re.compile(rf" {_CAPITALISED}")  # a capitalised word straight after a date
 _RUN_IN_YEAR: Final = re.compile(
-    rf"{_LEAD}(?P<y>[1-9]\d{{3}})(?= (?!{MONTH}\b)[A-Z][a-z]*\b)"  # not "1850 May 1"
+    rf"{_LEAD}(?P<y>[1-9]\d{{3}})(?= (?!{MONTH}\b){_CAPITALISED})"  # not "1850 May 1"
 )
 # After a month-day heading a line: a second day that makes it a range ("January 10/11",
 # "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.
@@ -1477,7 +1480,7 @@ def line_date(
 _SHORT_YEAR: Final = re.compile(
     rf"{_LEAD}(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
 )
-_SHORT_RUN_IN: Final = re.compile(rf"{_LEAD}(?P<y>[1-9]\d{{0,2}}) (?=[A-Z][a-z]*\b)")
+_SHORT_RUN_IN: Final = re.compile(rf"{_LEAD}(?P<y>[1-9]\d{{0,2}}) (?={_CAPITALISED})")
 
 
 def short_year_line(line: str, run_in: bool) -> LineDate | None:
