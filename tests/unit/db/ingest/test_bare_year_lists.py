@@ -41,3 +41,9 @@ def test_a_row_whose_first_word_has_an_accented_capital() -> None:
         (1171, "Ships"),
         (1235, "Winter"),
     ]
+
+
+def test_a_span_whose_era_is_said_once_at_its_end() -> None:
+    """'The first kings, 900 to 600 B.C.' is a time that lasted: no event in 600 BC."""
+    doc = parse("Kings of the river valley\n\nThe age of the first kings, 900 to 600 B.C.\n")
+    assert doc.events == []
