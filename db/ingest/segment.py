@@ -496,6 +496,7 @@ def _dated_lines(
     last_line = text_lines  # a date on the last line heads no words (a letter's date)
     heading_starts = {line.start for number, line, _ in lines if number in headings}
     short_years: dict[int, LineDate] = {}  # "476: ...": a year, if in order
+    run_in_only: set[int] = set()  # "476 The ...": a year only under a BC heading
     above = {number + 1: line for number, line, cut in lines if not cut}
     for number, line, text_lines in openers:
         line_text = norm[line.start : line.end]
@@ -504,9 +505,11 @@ def _dated_lines(
         heading = line_date(line_text, context, run_in, month_first)
         if heading is None:
             if line_text[:1].isdecimal() or line_text.lstrip(" *-|")[:1].isdecimal():
-                short = short_year_line(line_text, run_in)
+                short = short_year_line(line_text, True)
                 if short is not None:
                     short_years[line.start] = short
+                    if not run_in and short_year_line(line_text, False) is None:
+                        run_in_only.add(line.start)  # "884 Lycurgus ...": see _in_order
             continue
         day = heading.date is not None and heading.date.precision == "day"
         if day and text_lines <= HEAD_LINES and _is_stamp(line_text[heading.head :]):
@@ -523,7 +526,7 @@ def _dated_lines(
     if short_years or eras:
         parts = _era_parts(norm, lines, {*dated, *short_years})
         if short_years:
-            _in_order(parts, short_years, dated)
+            _in_order(parts, short_years, dated, run_in_only)
         if eras:
             _count_back(norm, parts, dated)
     few = len(dated) < 3 and not top_repeated
@@ -560,15 +563,22 @@ def _in_order(
     parts: list[tuple[int, list[int]]],
     short_years: dict[int, LineDate],
     dated: dict[int, LineDate],
+    run_in_only: set[int],
 ) -> None:
     """Lines headed by a number below 1000 ("476: ...") that are years of the chronology
     they stand in, added to dated. In each part of the text (see _era_parts) that has at
     least _MIN_YEAR_LINES lines headed by a bare year, a run of such numbers is years when
     it and the years of the lines on either side of it run one way, forward or back (as
-    BC years do). A list's numbers, a score or a count breaks the order: left alone."""
-    for _, starts in parts:
+    BC years do). A list's numbers, a score or a count breaks the order: left alone.
+    A number run into its words with no separator ("884 Lycurgus ...", run_in_only) is
+    read so only under a heading that says BC, where it may stand with no plain year."""
+    for era, starts in parts:
+        if era >= 0:
+            starts = [at for at in starts if at not in run_in_only]
         plain = [at for at in starts if at not in short_years and _year_head(dated[at])]
         if len(plain) < _MIN_YEAR_LINES:
+            if era < 0:
+                _counted_down(starts, short_years, dated)
             continue
         years = [
             (at, y)
@@ -595,6 +605,24 @@ def _in_order(
                 for at, _ in years[index:end]:
                     dated[at] = short_years[at]
             index = end
+
+
+def _counted_down(
+    starts: list[int], short_years: dict[int, LineDate], dated: dict[int, LineDate]
+) -> None:
+    """Under a heading that says BC, with no plain year line: the numbers below 1000 that
+    head its lines are its years when there are _MIN_COUNT_BACK or more and they count
+    down more often than up, as BC years do ("884 ...", "776 ...", "680 ..."); the
+    chronology's _count_back then puts them before Christ."""
+    years = [(at, y) for at in starts if at in short_years and (y := _year_head(short_years[at]))]
+    counted = [y for _, y in years]
+    if len(counted) < _MIN_COUNT_BACK or min(counted) < _LEAST_SHORT_YEAR:
+        return
+    down = sum(b < a for a, b in itertools.pairwise(counted))
+    if down <= len(counted) - 1 - down:
+        return  # a list's numbers count up; BC years one apart ("539", "538") are years
+    for at, _ in years:
+        dated[at] = short_years[at]
 
 
 def _year_head(heading: LineDate) -> int | None:

@@ -43,6 +43,60 @@ def test_a_row_whose_first_word_has_an_accented_capital() -> None:
     ]
 
 
+_BC_TABLE = (
+    "Kings of the river valley\n\n"
+    "The age of the first kings, 900 to 600 B.C.\n\n"
+    "BC Year Event\n"
+    "{rows}"
+)
+
+
+def test_rows_under_a_bc_heading_count_back() -> None:
+    """A table whose heading says BC once, with rows "880 Arvan founds ...", counts its
+    years down: they are years before Christ, though no row says so."""
+    rows = (
+        "880 Arvan founds the river city.\n"
+        "812 Bessa builds the first temple.\n"
+        "790-770 A long drought empties the fields.\n"
+        "745 Corin drives out the hill tribes.\n"
+        "701 Dovan dies at the siege of the port.\n"
+        "700 The port falls to the sea raiders.\n"
+    )
+    doc = parse(_BC_TABLE.format(rows=rows))
+    assert _rows(doc) == [
+        (-880, "Arvan"),
+        (-812, "Bessa"),
+        (-745, "Corin"),
+        (-701, "Dovan"),
+        (-700, "The"),
+    ]
+
+
+def test_numbers_counting_up_under_a_bc_heading_are_no_years() -> None:
+    """Under the same heading, numbers that count up are a list's (pages, counts), not
+    BC years: nothing is dated by them."""
+    rows = (
+        "120 Arvan founds the river city.\n"
+        "135 Bessa builds the first temple.\n"
+        "150 Corin drives out the hill tribes.\n"
+        "165 Dovan dies at the siege of the port.\n"
+    )
+    doc = parse(_BC_TABLE.format(rows=rows))
+    assert [e.date.year for e in doc.events if e.date.year not in (-600, -900)] == []
+
+
+def test_run_in_numbers_without_an_era_heading_are_no_years() -> None:
+    """Without a heading that says BC, and with no plain year line, rows opened by a
+    number are a list's: "40 Volunteers cleared the beach." is no event of year 40."""
+    doc = parse(
+        "Beach day report\n\n"
+        "40 Volunteers cleared the beach.\n"
+        "35 Bags of plastic were filled.\n"
+        "12 Crabs were put back in the sea.\n"
+    )
+    assert doc.events == []
+
+
 def test_a_span_whose_era_is_said_once_at_its_end() -> None:
     """'The first kings, 900 to 600 B.C.' is a time that lasted: no event in 600 BC."""
     doc = parse("Kings of the river valley\n\nThe age of the first kings, 900 to 600 B.C.\n")
