@@ -98,6 +98,9 @@ _BOUND_WORDS: Final = ("until", "since", "from", "by", "till")
 _NAME_REACH: Final = 24  # the word before an aside's bracket: a name's or a clause's
 _MIN_ENTRY_LINES: Final = 2  # lines under an entry's own before they are entries too
 _ENTRY_LINE_MOST: Final = 100  # characters in such a line
+# A line opened by a span of numbers ("743-742 First War: ...", "1315-8 Invasion."): a
+# chronology's row of its own years, never a further entry of the row above.
+_SPAN_ROW: Final = re.compile(r"\d{1,4}\s?[-\u2013\u2014/]\s?\d{1,4}\b")
 _DAY_ITEM_MOST: Final = 300  # characters in a paragraph of a day's list (_day_items)
 _DAY_ITEM_SENTENCES: Final = 2
 _MIN_DAY_HEADINGS: Final = 2  # days headed in a text before it lists days' happenings
@@ -357,8 +360,10 @@ class EventBuilder:
         if unit.end - unit.start > _ENTRY_LINE_MOST or len(self.layout.sentences[unit.index]) != 1:
             return False
         dates = self.layout.dates
+        norm = self.layout.norm
         return (
-            self.layout.norm[unit.end - 1] == "."
+            norm[unit.end - 1] == "."
+            and not (norm[unit.start].isdecimal() and _SPAN_ROW.match(norm, unit.start))
             and not dates.dates_in(unit.start, unit.end)
             and not dates.partial_in(unit.start, unit.end)
             and not dates.relatives_in(unit.start, unit.end)

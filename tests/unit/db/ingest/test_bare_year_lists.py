@@ -101,3 +101,17 @@ def test_a_span_whose_era_is_said_once_at_its_end() -> None:
     """'The first kings, 900 to 600 B.C.' is a time that lasted: no event in 600 BC."""
     doc = parse("Kings of the river valley\n\nThe age of the first kings, 900 to 600 B.C.\n")
     assert doc.events == []
+
+
+def test_span_rows_are_no_entries_of_the_row_above() -> None:
+    """'790-770 A long drought ...' under '812 Bessa ...' is a row of its own span, not
+    a further entry of 812 BC (short lines under a row are, when they state no date)."""
+    rows = (
+        "880 Arvan founds the river city.\n"
+        "812 Bessa builds the first temple.\n"
+        "790-770 A long drought empties the fields.\n"
+        "768-760 Floods follow the drought.\n"
+        "745 Corin drives out the hill tribes.\n"
+    )
+    doc = parse(_BC_TABLE.format(rows=rows))
+    assert [year for year, word in _rows(doc) if word in ("A", "Floods")] == []
