@@ -1482,6 +1482,9 @@ _SHORT_YEAR: Final = re.compile(
     rf"{_LEAD}(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
 )
 _SHORT_RUN_IN: Final = re.compile(rf"{_LEAD}(?P<y>[1-9]\d{{0,2}}) (?={_CAPITALISED})")
+# A number alone on its line, as a chronology sets each year over its entry's lines
+# ("200 BC" / "Nazca lines drawn" / ..., then "200" / "Potatoes grown" / ...).
+_SHORT_ALONE: Final = re.compile(r"\s*(?P<y>[1-9]\d{0,2})\s*\Z")
 
 
 def short_year_line(line: str, run_in: bool) -> LineDate | None:
@@ -1489,7 +1492,11 @@ def short_year_line(line: str, run_in: bool) -> LineDate | None:
     chronology from before that year writes its first entries; whether the number is a
     year only the chronology's order around it can tell (see segment)."""
     found = _SHORT_YEAR.match(line) or (_SHORT_RUN_IN.match(line) if run_in else None)
-    if found is None or not line[found.end() :].strip():
+    if found is None:
+        found = _SHORT_ALONE.match(line)
+        if found is None:
+            return None
+    elif not line[found.end() :].strip():
         return None
     date = make_year(int(found.group("y")))
     return LineDate(date, found.end()) if date is not None else None

@@ -115,3 +115,37 @@ def test_span_rows_are_no_entries_of_the_row_above() -> None:
     )
     doc = parse(_BC_TABLE.format(rows=rows))
     assert [year for year, word in _rows(doc) if word in ("A", "Floods")] == []
+
+
+def test_a_year_alone_on_its_line_over_its_entry() -> None:
+    """Year, title and description each on a line: '300' alone after '100 BC' is the
+    year 300 of the same chronology, as its order shows."""
+    doc = parse(
+        "The coast through time\n"
+        "1500 BC\nFirst boats\nFishers build reed boats on the shore.\n"
+        "100 BC\nSalt works\nSalt is dried in pans by the bay.\n"
+        "300\nA harbour wall\nThe first harbour wall is raised.\n"
+        "650\nFire tower\nA fire tower guides ships home.\n"
+        "1100\nMarket charter\nThe town wins its market charter.\n"
+        "1420\nGreat storm\nA storm breaks the harbour wall.\n"
+    )
+    assert [(e.date.year, e.title) for e in doc.events] == [
+        (-1500, "First boats"),
+        (-100, "Salt works"),
+        (300, "A harbour wall"),
+        (650, "Fire tower"),
+        (1100, "Market charter"),
+        (1420, "Great storm"),
+    ]
+
+
+def test_a_number_alone_out_of_the_order_is_no_year() -> None:
+    """A page number or a count alone on a line breaks the order: no year."""
+    doc = parse(
+        "The coast through time\n"
+        "1100\nMarket charter\nThe town wins its market charter.\n"
+        "45\n"
+        "1420\nGreat storm\nA storm breaks the harbour wall.\n"
+        "1530\nNew quay\nA stone quay is built.\n"
+    )
+    assert [e.date.year for e in doc.events] == [1100, 1420, 1530]
