@@ -104,6 +104,7 @@ _SPAN_ROW: Final = re.compile(r"\d{1,4}\s?[-\u2013\u2014/]\s?\d{1,4}\b")
 _DAY_ITEM_MOST: Final = 300  # characters in a paragraph of a day's list (_day_items)
 _DAY_ITEM_SENTENCES: Final = 2
 _MIN_DAY_HEADINGS: Final = 2  # days headed in a text before it lists days' happenings
+_MIN_YEAR_HEADINGS: Final = 3  # bare year headings before a text lists years' happenings
 # Every quotation mark, as normalise folds them: a paragraph opening with one is a
 # quotation, and one closing a sentence may stand after its full stop.
 _QUOTE_MARKS: Final = "\"'"
@@ -204,6 +205,7 @@ class EventBuilder:
         self.told: tuple[int, PartialDate] | None = None
         self.titles: list[int] | None = None  # title lines' starts, once asked (_topic_start)
         self.days: int | None = None  # sections a day heads, once asked (_headed_days)
+        self.years: int | None = None  # sections a bare year heads (_headed_years)
         # The paragraph under a bracketed year heading, by its start, and that year: a
         # sentence there that states the year again tells the heading's event.
         self.restated: tuple[int, PartialDate] | None = None
@@ -282,19 +284,25 @@ class EventBuilder:
         heading over short paragraphs, as a live timeline lists what happened that day.
         The first is the heading's event (see _heading_event); each one after it is an
         event of the day too. Only where every paragraph is short and states no date of
-        its own, so that a dated essay's paragraphs stay its one event."""
+        its own, so that a dated essay's paragraphs stay its one event. A bare year's
+        heading ("1881:") lists so too, in a chronology of three or more, where its
+        paragraphs stand apart by blank lines (wrapped lines tell one happening on)."""
         heading = section.heading
         assert heading is not None
         assert section.date is not None
-        if (
-            section.date.day is None
-            or self.layout.norm[section.headline_start : heading.end].strip()
-            or self._headed_days() < _MIN_DAY_HEADINGS
-        ):
-            return  # one dated line over an article is its date, not a timeline's day
-        body = [u for u in units if u.block is not heading]
-        if len(body) <= _MIN_ENTRY_LINES or not all(self._day_item(u) for u in body):
+        if self.layout.norm[section.headline_start : heading.end].strip():
             return
+        if section.date.day is not None:
+            if self._headed_days() < _MIN_DAY_HEADINGS:
+                return  # one dated line over an article is its date, not a timeline's day
+        elif section.date.precision != "year" or self._headed_years() < _MIN_YEAR_HEADINGS:
+            return  # "1881:" over its happenings, in a chronology of such headings
+        body = [u for u in units if u.block is not heading]
+        least = _MIN_ENTRY_LINES if section.date.day is not None else 1
+        if len(body) <= least or not all(self._day_item(u) for u in body):
+            return
+        if section.date.day is None and not self._set_apart(body):
+            return  # a year's entry hard-wrapped over lines is one happening, told on
         text, sentences = self.layout.text, self.layout.sentences
         for unit in body[1:]:
             first = sentences[unit.index][:1]
@@ -337,6 +345,23 @@ class EventBuilder:
         if self.days is None:
             self.days = sum(s.heading is not None and _is_day(s.date) for s in self.layout.sections)
         return self.days
+
+    def _set_apart(self, body: list[Unit]) -> bool:
+        """Each paragraph stands apart from the one before it by a blank line."""
+        norm = self.layout.norm
+        return all("\n\n" in norm[a.end : b.start] for a, b in itertools.pairwise(body))
+
+    def _headed_years(self) -> int:
+        """How many sections a bare year heads (counted once, when first asked)."""
+        if self.years is None:
+            self.years = sum(
+                s.heading is not None
+                and s.date is not None
+                and s.date.precision == "year"
+                and not self.layout.norm[s.headline_start : s.heading.end].strip()
+                for s in self.layout.sections
+            )
+        return self.years
 
     def _day_item(self, unit: Unit) -> bool:
         """A paragraph of at most two sentences ending with a full stop, not a quotation,

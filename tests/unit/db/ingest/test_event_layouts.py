@@ -329,3 +329,36 @@ def test_two_bare_year_lines_still_head_their_lines() -> None:
     )
     assert events_on(doc, "1921")
     assert events_on(doc, "1934")
+
+
+_YEAR_PARAGRAPHS = (
+    "Firsts of the valley trade\n\n"
+    "1861:\nThe Orr brothers open a tannery by the weir.\n\n"
+    "{both}\n\n"
+    "1874:\nA bank opens on Mill Street.\n\n"
+    "1890:\nThe railway reaches the valley.\n\n"
+    "1902:\nKessel and Sons build the first motor works.\n"
+)
+
+
+def test_a_years_paragraphs_set_apart_are_each_its_events() -> None:
+    """'1868:' over two paragraphs, a blank line between, as a chronology lists a year's
+    happenings: each paragraph is an event of that year."""
+    doc = parse(_YEAR_PARAGRAPHS.format(both="Ada Pike starts a paper mill upstream."))
+    assert [(e.date.year, e.title.split()[0]) for e in doc.events] == [
+        (1861, "The"),
+        (1861, "Ada"),
+        (1874, "A"),
+        (1890, "The"),
+        (1902, "Kessel"),
+    ]
+
+
+def test_a_years_entry_wrapped_over_lines_is_one_event() -> None:
+    """The same entry hard-wrapped, its second line a sentence telling more, is one
+    happening: no second event of the year."""
+    text = _YEAR_PARAGRAPHS.replace(
+        "weir.\n\n{both}\n", "weir.\nIt is the first tannery in the county.\n"
+    )
+    doc = parse(text)
+    assert [e.date.year for e in doc.events] == [1861, 1874, 1890, 1902]
