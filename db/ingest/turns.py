@@ -101,6 +101,24 @@ _RECORD_TURN: Final = re.compile(
 # `((Diego Grez)) Where are you living?`, `((DG)) ...`: an interview's turn labelled in
 # double brackets, with no colon.
 _BRACKET_TURN: Final = re.compile(r"\(\((?P<label>[A-Z][\w.' -]{0,40})\)\)\s*(?=\S)")
+# A parliament's record online heads each speech with a line for its member: the alt
+# text of the member's photo, the name, and the seat and party in brackets, then a line
+# of links ("Link to this: ...", "- Hansard - Excerpts"), then the speech itself.
+#   `Photo of Ann LeeAnn Lee (Kildare South, Labour)`: the photo's text glued to the name;
+#   `Ann Lee Portrait Mrs Ann Lee (Warley) (Lab)`: the name after "Portrait";
+#   `Ann Lee Portrait The Leader of the House (Mrs Ann Lee)`: an office, the name after it.
+_MEMBER_ASIDE: Final = r"\([^()\n]{1,80}\)"
+_MEMBER_HEADERS: Final = (
+    re.compile(rf"Photo of (?P<label>[^()\n]{{2,60}}?)(?P=label)\s{_MEMBER_ASIDE}\s*\Z"),
+    re.compile(r"[^()\n]{2,60}? Portrait The [^()\n]{2,80}? \((?P<label>[^()\n]{2,60})\)\s*\Z"),
+    re.compile(
+        rf"[^()\n]{{2,60}}? Portrait (?P<label>[^()\n]{{2,60}}?)(?:\s{_MEMBER_ASIDE}){{1,2}}\s*\Z"
+    ),
+    # later speeches drop the seat: `Ann Lee Portrait Mrs Lee`
+    re.compile(rf"[^()\n]{{2,60}}? Portrait (?P<label>{_HONORIFIC}\.? [A-Z][^()\n]{{1,40}}?)\s*\Z"),
+)
+_MEMBER_LINKS_MOST: Final = 80  # the links line under a member's header, at most
+_MEMBER_HEADER_MOST: Final = 200  # a member's header line, at most
 # `DG:`, `AV:`; four or five capitals with no vowel (`SFMD:`) are initials too, as no
 # name is spelled so. A senate's or a court's record may put the title's initial first.
 _INITIALS: Final = re.compile(r"(?:[A-Z]{2,3}|[B-DF-HJ-NP-TV-XZ]{4,5})\Z")
@@ -214,6 +232,9 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
     which ends a turn all the same; None for a paragraph with no label."""
     if unit.block.kind not in ("paragraph", "label"):
         return None
+    header = _member_header(norm, unit)
+    if header is not None:
+        return header
     if norm.startswith("((", unit.start):
         bracketed = _BRACKET_TURN.match(norm, unit.start, unit.end)
         if bracketed is None:
@@ -227,6 +248,21 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
     if match.end() == unit.end and len(match.group("label")) < 3:
         return None  # a lone "Q:" or "A:" line is a heading, not a turn
     return match if _is_speaker_label(match.group("label")) else False
+
+
+def _member_header(norm: str, unit: Unit) -> re.Match[str] | None:
+    """A parliament record's header line over a member's speech (see _MEMBER_HEADERS):
+    the unit's last line, as a page's links may run on above it in one paragraph."""
+    line = norm.rfind("\n", unit.start, unit.end) + 1 or unit.start
+    if unit.end - line > _MEMBER_HEADER_MOST:
+        return None
+    if not norm.startswith("Photo of ", line) and norm.find(" Portrait ", line, unit.end) < 0:
+        return None  # cheap: this runs for every paragraph
+    for pattern in _MEMBER_HEADERS:
+        found = pattern.match(norm, line, unit.end)
+        if found is not None:
+            return found
+    return None
 
 
 def _is_speaker_label(label: str) -> bool:
@@ -434,7 +470,10 @@ def find_turns(
     roles = _header_roles(norm, pieces, labels, cast) if ":" in norm else {}
     named = [label for label in labels if isinstance(label, re.Match)]
     several = len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2
-    if several or any(label.re is _RECORD_TURN for label in named):
+    members = any(label.re in _MEMBER_HEADERS for label in named)
+    if members:
+        _keep_to_record(labels)  # "Full Debate: Read Full Debate" on such a page is a link
+    if several or members or any(label.re is _RECORD_TURN for label in named):
         answers = any(
             isinstance(label, re.Match) and lower(label["label"]) in _ANSWER_LABELS
             for label in labels
@@ -478,6 +517,13 @@ def _transcript(
             index += 1
             continue
         end = index + 1
+        links = (
+            label.re in _MEMBER_HEADERS
+            and end < len(units)
+            and labels[end] is None
+            and _links_line(text, units[end])
+        )
+        end += links  # the member's links line: the speech starts below it
         while (
             end < len(units)
             and labels[end] is None
@@ -486,8 +532,8 @@ def _transcript(
         ):
             end += 1
         start_at, end_at = label.end(), units[end - 1].end
-        if start_at >= units[index].end and end > index + 1:  # "Neal:" alone on its line
-            start_at = units[index + 1].start
+        if start_at >= units[index].end and end > index + 1 + links:  # "Neal:" alone on its line
+            start_at = units[index + 1 + links].start
         turns.turns.append((units[index].start, end_at))
         speaker = _speaker_of(label.group("label"), cast, interviewee, chairs)
         if speaker == "" and asker is not None:
@@ -501,6 +547,13 @@ def _transcript(
             )
             turns.quotes.append(quote)
         index = end
+
+
+def _links_line(text: str, unit: Unit) -> bool:
+    """The line of links under a member's header ("Link to this: Individually | In
+    context", "- Hansard - - - Excerpts"): short, one line, no sentence's end."""
+    line = text[unit.start : unit.end].rstrip()
+    return len(line) <= _MEMBER_LINKS_MOST and "\n" not in line and line[-1:] not in ".?!\"'"
 
 
 def _keep_to_record(labels: list[re.Match[str] | bool | None]) -> None:
