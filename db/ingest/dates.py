@@ -517,13 +517,13 @@ def _span_end(text: str, end: int, base: int) -> DateHit | None:
 
 # Years with an era that open or close a span: "950 B.C. to 450 B.C.", "c. 300 BC -
 # 200 BC", "from 27 BC until AD 14" (the end may be written either way round), "800 to
-# 500 B.C." (the era said once, at the end).
-_ERA_SPAN_JOIN: Final = r"\s?(?:-{1,2}|to|until|till|through)\s?"
+# 500 B.C." (the era said once, at the end), "c. 4200 BCE - c. 2200 BCE" (each about).
+_ERA_SPAN_JOIN: Final = r"\s?(?:-{1,2}|to|until|till|through)\s?(?:c\.\s?|ca\.\s?|circa\s)?"
 _ERA_SPAN_ON: Final = re.compile(
     rf"{_ERA_SPAN_JOIN}(?:\d{{1,4}}\s?{_ERA_MARK}|A\.?D\.?\s?\d{{1,4}}\b)"
 )
 _ERA_SPAN_BACK: Final = re.compile(rf"\d(?:\s?{_ERA_MARK})?{_ERA_SPAN_JOIN}\Z")
-_ERA_SPAN_REACH: Final = len("B.C.E. until ") + 1
+_ERA_SPAN_REACH: Final = len("B.C.E. until circa ") + 1
 
 
 def _in_era_span(text: str, start: int, end: int) -> bool:

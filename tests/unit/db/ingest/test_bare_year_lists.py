@@ -6,6 +6,8 @@ later rows' years are years of the same list, in its era, as its order shows.
 
 from __future__ import annotations
 
+import pytest
+
 from db.records import ParsedDocument
 from tests.unit.db.ingest.helpers import parse
 
@@ -97,9 +99,14 @@ def test_run_in_numbers_without_an_era_heading_are_no_years() -> None:
     assert doc.events == []
 
 
-def test_a_span_whose_era_is_said_once_at_its_end() -> None:
-    """'The first kings, 900 to 600 B.C.' is a time that lasted: no event in 600 BC."""
-    doc = parse("Kings of the river valley\n\nThe age of the first kings, 900 to 600 B.C.\n")
+@pytest.mark.parametrize(
+    "span",
+    ["900 to 600 B.C.", "c. 900 BCE - c. 600 BCE", "c. 900 BC to circa 600 BC"],
+)
+def test_a_span_of_bc_years_is_no_event(span: str) -> None:
+    """'The first kings, 900 to 600 B.C.' is a time that lasted, the era said once at
+    its end or each year about ('c. 900 BCE - c. 600 BCE'): no event in either year."""
+    doc = parse(f"Kings of the river valley\n\nThe age of the first kings, {span}\n")
     assert doc.events == []
 
 
