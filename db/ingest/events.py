@@ -298,6 +298,9 @@ class EventBuilder:
         elif section.date.precision != "year" or self._headed_years() < _MIN_YEAR_HEADINGS:
             return  # "1881:" over its happenings, in a chronology of such headings
         body = [u for u in units if u.block is not heading]
+        if len(body) > 1 and "\n" not in self.layout.norm[body[-1].start : body[-1].end]:
+            if not self._statement(body[-1]) and len(self.layout.sentences[body[-1].index]) == 1:
+                body.pop()  # a running head ("Timeline of American Business") closing it
         least = _MIN_ENTRY_LINES if section.date.day is not None else 1
         if len(body) <= least or not all(self._day_item(u) for u in body):
             return

@@ -362,3 +362,17 @@ def test_a_years_entry_wrapped_over_lines_is_one_event() -> None:
     )
     doc = parse(text)
     assert [e.date.year for e in doc.events] == [1861, 1874, 1890, 1902]
+
+
+def test_a_running_head_closing_a_years_paragraphs_is_none_of_them() -> None:
+    """A page's running head repeated under a year's paragraphs ("Firsts of the valley
+    trade") is no happening, and does not undo the year's list."""
+    text = _YEAR_PARAGRAPHS.format(
+        both="Ada Pike starts a paper mill upstream.\n\nFirsts of the valley trade"
+    )
+    doc = parse(text)
+    assert [(e.date.year, e.title.split()[0]) for e in doc.events][:3] == [
+        (1861, "The"),
+        (1861, "Ada"),
+        (1874, "A"),
+    ]
