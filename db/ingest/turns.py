@@ -228,8 +228,9 @@ class Turns:
 
 
 def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
-    """The turn label opening a paragraph; False for one that labels no speaker ("Note:"),
-    which ends a turn all the same; None for a paragraph with no label."""
+    """The turn label opening a paragraph, or a record's member header ending it; False
+    for one that labels no speaker ("Note:"), which ends a turn all the same; None for a
+    paragraph with no label."""
     if unit.block.kind not in ("paragraph", "label"):
         return None
     header = _member_header(norm, unit)
