@@ -39,6 +39,13 @@ SPEECH_VERBS: Final = frozenset(
     confirmed denies denied reiterates reiterated countered boasts boasted cried yelled
     mused testifies testified appealed pleaded commented cautioned lamented wondered
     laughs laughed chuckles chuckled sighs sighed
+    recount urge vow vows pledge pledges confirm deny reiterate boast testify plead pleads
+    maintain maintains maintained contend contends contended assert asserts asserted
+    affirm affirms affirmed retort retorts retorted reveal reveals revealed disclose
+    discloses disclosed confess confesses confessed allege alleges alleged demanded beg
+    begs begged inquire inquires inquired enquire enquires enquired queried reasoned
+    posit posits posited speculate speculates speculated estimated reassure reassures
+    reassured recite recites recited preach preaches preached
     """.split()
 )
 

@@ -1,0 +1,43 @@
+"""The general word lists (lexicon.py) on invented text: each list's words at work in
+the forms English news writing and transcripts use them, one sentence per word or form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse, quote_with
+
+_WORDS = "We will rebuild the harbour wall this year"
+
+# Reporting verbs a reporter sets around a quote, in the past tense and the present.
+REPORTING_VERBS = [
+    "maintained", "contended", "asserted", "affirmed", "retorted", "revealed",
+    "disclosed", "confessed", "alleged", "demanded", "begged", "inquired", "enquired",
+    "queried", "reasoned", "posited", "speculated", "estimated", "reassured", "recited",
+    "preached", "vows", "pledges", "maintains", "insists",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("verb", REPORTING_VERBS)
+def test_a_reporting_verb_after_a_quote_names_its_speaker(verb: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," Tomas Reed {verb}.\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+@pytest.mark.parametrize("verb", REPORTING_VERBS)
+def test_a_reporting_verb_before_its_subject_names_the_speaker(verb: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," {verb} Tomas Reed.\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+@pytest.mark.parametrize("verb", ["maintained", "retorted", "confessed"])
+def test_a_reporting_verb_binds_a_pronoun_to_the_speaker(verb: str) -> None:
+    doc = parse(
+        f'Harbour wall\n\nTomas Reed spoke at the meeting on Monday.\n\n"{_WORDS}," he {verb}.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+def test_a_base_form_after_an_auxiliary_names_the_speaker() -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," Tomas Reed would later maintain.\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
