@@ -46,6 +46,16 @@ SPEECH_VERBS: Final = frozenset(
     begs begged inquire inquires inquired enquire enquires enquired queried reasoned
     posit posits posited speculate speculates speculated estimated reassure reassures
     reassured recite recites recited preach preaches preached
+    muttered mutters murmured murmurs snapped thundered thunders gushed gushes enthused
+    enthuses scoffed scoffs grumbled grumbles growled growls groaned groans sneered
+    bellowed roared screamed barked hissed stammered stuttered sobbed fumed fumes raged
+    ranted interjected interrupted chimed volunteered ventured marvelled marveled
+    reminisced clarified elaborated proclaimed proclaims
+    praised hailed slammed slams blasted criticised criticises criticized criticizes
+    condemned condemns thanked apologised apologises apologized apologizes welcomed
+    welcomes mocked ridiculed lambasted derided rebuked chided scolded taunted implored
+    protested objected
+    posted texted emailed e-mailed messaged blogged chanted
     """.split()
 )
 

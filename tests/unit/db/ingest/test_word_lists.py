@@ -41,3 +41,26 @@ def test_a_reporting_verb_binds_a_pronoun_to_the_speaker(verb: str) -> None:
 def test_a_base_form_after_an_auxiliary_names_the_speaker() -> None:
     doc = parse(f'Harbour wall\n\n"{_WORDS}," Tomas Reed would later maintain.\n')
     assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+# Verbs of the manner of speaking, of praise and blame, and of writing online, which
+# feature and sports writing sets after a quote as it does "said".
+MANNER_VERBS = [
+    "muttered", "snapped", "thundered", "gushed", "enthused", "scoffed", "grumbled",
+    "interjected", "marvelled", "fumes", "praised", "hailed", "slammed", "blasted",
+    "criticised", "criticized", "condemned", "thanked", "apologised", "welcomed",
+    "posted", "texted", "emailed",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("verb", MANNER_VERBS)
+def test_a_verb_of_manner_after_a_quote_names_its_speaker(verb: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," Tomas Reed {verb}.\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+def test_a_verb_of_manner_binds_a_pronoun_to_the_speaker() -> None:
+    doc = parse(
+        f'Harbour wall\n\nTomas Reed spoke at the meeting on Monday.\n\n"{_WORDS}," he scoffed.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
