@@ -56,6 +56,10 @@ SPEECH_VERBS: Final = frozenset(
     welcomes mocked ridiculed lambasted derided rebuked chided scolded taunted implored
     protested objected
     posted texted emailed e-mailed messaged blogged chanted
+    adding noting insisting explaining stressing arguing declaring vowing pledging
+    urging claiming asking replying recalling admitting acknowledging announcing joking
+    quipping conceding observing remarking suggesting concluding complaining lamenting
+    describing
     """.split()
 )
 

@@ -64,3 +64,14 @@ def test_a_verb_of_manner_binds_a_pronoun_to_the_speaker() -> None:
         f'Harbour wall\n\nTomas Reed spoke at the meeting on Monday.\n\n"{_WORDS}," he scoffed.\n'
     )
     assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+# A participle after a comma carries a quote on from the sentence's own verb ("Reed
+# praised the crews, adding, "..."").
+PARTICIPLES = ["adding", "noting", "insisting", "explaining", "arguing", "vowing"]
+
+
+@pytest.mark.parametrize("verb", PARTICIPLES)
+def test_a_participle_and_a_comma_introduce_a_quote(verb: str) -> None:
+    doc = parse(f'Harbour wall\n\nTomas Reed praised the crews on Monday, {verb}, "{_WORDS}."\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
