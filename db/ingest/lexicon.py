@@ -77,7 +77,10 @@ ROLE_WORDS: Final = (
     "head of state",
 )  # fmt: skip
 # Abbreviated titles whose full stop does not end a sentence ("Dr. Grant").
-HONORIFICS: Final = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St".split())
+HONORIFICS: Final = frozenset(
+    """Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St Maj Brig Cpl Pte Adm Cmdr Cdr
+    Insp Supt Det Cllr Hon Rt Fr Msgr Amb Atty Pres Mme Mlle Pvt Pfc""".split()
+)
 # After these, a name is the one spoken to ("tells Reuters", "asked Smith"), not the speaker.
 TOLD_VERBS: Final = frozenset("tell tells told ask asks asked".split())
 
@@ -102,7 +105,16 @@ TITLES: Final = frozenset(
     economist engineer architect astronomer curator treasurer clerk firefighter
     astronomer physicist chemist biologist archaeologist spokeswoman owner chef farmer
     captain skipper pitcher striker goalkeeper midfielder defender manager referee
-    cllr cr supt insp det cmdr lt sgt capt adm prof sen rep gov gen col rev""".split()
+    cllr cr supt insp det cmdr lt sgt capt adm prof sen rep gov gen col rev
+    taoiseach tanaiste brigadier major corporal private marshal commodore cardinal
+    monsignor archdeacon provost vice-chancellor vice-president director-general
+    governor-general attorney-general solicitor-general lieutenant-general major-general
+    lieutenant-colonel president-elect mayor-elect governor-elect senator-elect
+    congressman congresswoman councilman councilwoman assemblyman assemblywoman
+    baroness viscount viscountess marquess duchess countess headteacher headmaster
+    headmistress chairperson trooper magistrate coroner comptroller ombudsman mufti
+    patriarch lecturer columnist umpire miss mx madam mme mlle
+    maj brig cpl pte pvt pfc cdr fr msgr amb atty pres""".split()
 )
 # Abbreviated titles and the office each names ("Cllr Ann Lee" is a councillor).
 TITLE_OFFICES: Final[dict[str, str]] = {
@@ -116,6 +128,17 @@ TITLE_OFFICES: Final[dict[str, str]] = {
     "sgt": "sergeant",
     "capt": "captain",
     "adm": "admiral",
+    "maj": "major",
+    "brig": "brigadier",
+    "cpl": "corporal",
+    "pte": "private",
+    "pvt": "private",
+    "pfc": "private",
+    "cdr": "commander",
+    "msgr": "monsignor",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "pres": "president",
 }
 # Offices named by two words, or by another word, that a title or an apposition ties
 # to a person besides its single office words: "Prime Minister Ann Lee ... the premier
@@ -131,14 +154,18 @@ OFFICE_PHRASES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 OFFICE_ENDINGS: Final = frozenset(
     """commissioner minister secretary president spokesman spokeswoman spokesperson
     director officer administrator councillor councilor superintendent inspector
-    correspondent editor chairman chairwoman ceo treasurer ambassador senator""".split()
+    correspondent editor chairman chairwoman ceo treasurer ambassador senator taoiseach
+    provost comptroller ombudsman coroner magistrate headteacher headmistress chairperson
+    congressman congresswoman councilman councilwoman assemblyman assemblywoman lecturer
+    columnist vice-chancellor vice-president director-general governor-general
+    attorney-general solicitor-general secretary-general""".split()
 )
 # Offices and occupations that "the ..." can refer back to once the text ties one to a
 # person ("Administrator Lisa Grant ... the administrator said").
 OFFICE_NOUNS: Final = TITLES - frozenset(
     """mr. mrs. ms. mr mrs ms dr. dr prof. sen. rep. gov. gen. col. rev. sir dame lord lady
     vice deputy acting former foreign defence defense interior finance state head chief
-    executive prime bureau""".split()
+    executive prime bureau major private miss mx madam mme mlle fr pres""".split()
 )
 
 # Offices and callings that, opening a sentence and speaking, are someone unnamed

@@ -75,3 +75,44 @@ PARTICIPLES = ["adding", "noting", "insisting", "explaining", "arguing", "vowing
 def test_a_participle_and_a_comma_introduce_a_quote(verb: str) -> None:
     doc = parse(f'Harbour wall\n\nTomas Reed praised the crews on Monday, {verb}, "{_WORDS}."\n')
     assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+# Titles of offices in government, the forces, the courts, the church, universities and
+# the peerage, written out or abbreviated, before a full name: the name is the person's
+# without the title, whether the title leads the sentence or follows the speech verb.
+TITLE_WORDS = [
+    "Taoiseach", "Field Marshal", "Brigadier", "Major", "Corporal", "Commodore",
+    "Cardinal", "Monsignor", "Archdeacon", "Provost", "Vice-Chancellor",
+    "President-elect", "Governor-General", "Director-General", "Congresswoman",
+    "Councilman", "Baroness", "Viscount", "Headteacher", "Chairperson", "Magistrate",
+    "Coroner", "Comptroller", "Ombudsman", "Grand Mufti", "Lecturer", "Columnist",
+    "Umpire", "Miss", "Mme", "Maj.", "Brig.", "Cpl.", "Pte.", "Pvt.", "Adm.", "Cmdr.",
+    "Insp.", "Supt.", "Hon.", "Rt. Hon.", "Fr.", "Msgr.", "Amb.", "Det. Supt.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title", TITLE_WORDS)
+def test_a_title_before_a_name_is_not_part_of_it(title: str) -> None:
+    doc = parse(f'Harbour wall\n\n{title} Tomas Reed said on Monday: "{_WORDS}."\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+@pytest.mark.parametrize("title", TITLE_WORDS)
+def test_a_title_after_the_speech_verb_is_not_the_speaker(title: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," said {title} Tomas Reed.\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+def test_the_office_refers_back_to_the_titled_person() -> None:
+    doc = parse(
+        "Harbour wall\n\nCoroner Tomas Reed opened the inquest on Monday.\n\n"
+        f'"{_WORDS}," the coroner said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+@pytest.mark.parametrize("office", ["Chief Coroner", "Parliamentary Ombudsman"])
+def test_a_run_ending_in_an_office_is_nobody(office: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," the {office} said on Monday.\n')
+    assert quote_with(doc, _WORDS).speaker is None
+    assert not doc.people
