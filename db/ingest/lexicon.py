@@ -421,6 +421,13 @@ PLACE_GIVEN_NAMES: Final = frozenset(
     "virginia victoria florence charlotte sofia helena georgia adelaide".split()
 )
 
+# Words that open a place's name before a given name ("San Diego", "Santa Monica", "Port
+# Elizabeth", "Lake Victoria"): the given name after one is the place's, not a person's.
+PLACE_PREFIXES: Final = frozenset(
+    """san santa santo são sao saint st ste fort port porto puerto mount mont monte lake
+    cape los las rio""".split()
+)
+
 # The US states' two-letter postal codes: "Chicago, IL" places a text in the US, whose
 # numeric dates put the month first ("1/10/2017" is January 10).
 US_STATE_CODES: Final = frozenset(

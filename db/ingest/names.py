@@ -18,6 +18,7 @@ from db.ingest.lexicon import (
     NOT_A_NAME_WORDS,
     OFFICE_ENDINGS,
     PLACE_INITIALS,
+    PLACE_PREFIXES,
     STOPWORDS,
     TITLES,
 )
@@ -222,6 +223,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         if folded[index] in TITLES:
             title_end = index + 1
     for index in range(title_end + 1, len(tokens) - 1):  # "Command Module Pilot Michael ..."
+        if folded[index - 1] in PLACE_PREFIXES:
+            continue  # "San Diego Zoo", "Port Elizabeth Harbour": a place's given name
         if folded[index] in GIVEN_NAMES or _after_office(tokens, folded, title_end, index):
             title_end = index  # ... or "District Collector K. P. Karthikeyan"
             break

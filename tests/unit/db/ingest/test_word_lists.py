@@ -116,3 +116,15 @@ def test_a_run_ending_in_an_office_is_nobody(office: str) -> None:
     doc = parse(f'Harbour wall\n\n"{_WORDS}," the {office} said on Monday.\n')
     assert quote_with(doc, _WORDS).speaker is None
     assert not doc.people
+
+
+# A place whose name opens with San, Santa, Port or Lake and goes on with a given name,
+# then a noun: the given name is the place's, and nobody in the text is named by it.
+PLACES = ["Santa Barbara Zoo", "San Antonio Zoo", "Port Elizabeth Harbour", "Lake Victoria Basin"]
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_a_given_name_after_a_place_prefix_names_no_one(place: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," the head of {place} said on Monday.\n')
+    assert quote_with(doc, _WORDS).speaker is None
+    assert not doc.people
