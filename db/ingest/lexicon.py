@@ -349,7 +349,7 @@ MASCULINE_TITLES: Final = frozenset(
 # neither list leaves the person's gender unknown, which fits either pronoun.
 FEMININE_NAMES: Final = frozenset(
     """abigail ada adriana agnes aisha alexandra alice alicia alison amanda amelia amy
-    ana anastasia andrea angela angelina anita ann anna anne annie antonia barbara beatrice
+    ana anastasia angela angelina anita ann anna anne annie antonia barbara beatrice
     betty beverly brenda bridget camilla carla carmen carol caroline catherine cecilia
     charlotte cheryl christina christine claire clara claudia cynthia daisy deborah denise
     diana diane donna doris dorothy edith eleanor elena elisabeth elizabeth ella ellen
@@ -357,17 +357,56 @@ FEMININE_NAMES: Final = frozenset(
     georgia gillian gloria grace hannah harriet heather helen helena hillary ingrid irene
     isabel isabella jacqueline jane janet janice jennifer jessica jill joan joanna
     josephine joyce judith judy julia julie karen katherine kathleen kathryn kate katie
-    kelly kimberly laura lauren linda lisa louise lucy lydia margaret maria marie marilyn
+    kimberly laura lauren linda lisa louise lucy lydia margaret maria marie marilyn
     martha mary megan melanie melissa michelle mildred miriam molly monica nancy natalie
-    natasha nicola nicole nina olga olivia pamela patricia paula pauline penelope priya
+    natasha nicole nina olga olivia pamela patricia paula pauline penelope priya
     rachel rebecca rose ruth sally samantha sandra sara sarah sharon shirley sofia sophia
     sophie stephanie susan suzanne sylvia tanya teresa theresa tina valentina valerie
-    vanessa victoria virginia wendy yvonne zoe beth jenny liz maggie meg peggy""".split()
+    vanessa victoria virginia wendy yvonne zoe beth jenny liz maggie meg peggy
+    adele agatha audrey bernadette beatrix bethany bianca caitlin candice carolyn
+    cassandra catriona celia charlene chloe colleen constance cora daphne darlene
+    deirdre delia dolores edna eileen elaine eliza ellie eloise elsie emilia erica erika
+    estelle ethel eugenia eunice gail geraldine gertrude gina gladys glenda gwen
+    gwendolyn heidi henrietta hilda imogen irma janine jeanette jeanne jemima jenna
+    joanne jocelyn josie juliet justine kara karin katrina kirsty kristen kristin lara
+    leah lillian lily lorna lorraine lois louisa lucille lucinda mabel madeleine madeline
+    mandy marcia margot marian marianne marjorie marlene maureen maxine melinda mia
+    millie miranda moira muriel myra nadia naomi nell nora norma octavia patsy phoebe
+    phyllis polly priscilla rachael rhiannon rita roberta rosalind rosemary rosie
+    roxanne sabrina sadie selina serena sheila sonia sonya stella susanna susannah
+    tamara tara tessa thelma tracey trudy ursula vera veronica winifred yolanda yvette
+    zara siobhan aoife niamh sinead orla roisin grainne mairead aisling caoimhe eimear
+    clodagh saoirse bethan sian rhian cerys ffion morag mhairi eilidh ailsa
+    agnieszka anja anke annika astrid birgit brigitte carmela chiara dagmar elke elsa
+    francesca francoise françoise giovanna giulia greta gudrun helga hildegard ilse
+    inga irina isabelle jolanta karolina katarzyna katja kerstin lucia ludmila
+    lyudmila magdalena marina marta mathilde monika natalia nathalie nadezhda oksana
+    paola petra renata rosa sabine sandrine silvia sigrid svetlana tatiana tatyana
+    ulrike valeria veronika yulia yelena zofia ewa beata dorota anneliese ingeborg
+    hannelore gisela renate katrin elisa ilaria federica alessandra giorgia chantal
+    sylvie veronique véronique amelie amélie elodie élodie celine céline aurelie
+    aurélie delphine segolene ségolène beatriz catalina consuelo esperanza guadalupe
+    ines inés josefina juana leticia lucía luisa manuela marisol pilar raquel soledad
+    ximena alejandra daniela fernanda mariana lorena marcela luciana joana luiza dilma
+    abena adaeze adanna adwoa akosua chiamaka chidinma chioma efua folasade funmilayo
+    ifeoma ngozi nkechi nneka nomvula nokuthula thandiwe thandeka wanjiru wambui
+    wanjiku yetunde zanele zodwa fatoumata aminata mariama
+    amina dalia farah fatma hanan hiba huda iman khadija layla leila lina maryam mona
+    rania rasha reem salma samira yasmin yasmine zainab zahra zeinab ghada suha nawal
+    lubna asma
+    aishwarya ananya anjali aparna bhavna deepika divya gita geeta indira kalpana
+    kavita lakshmi madhuri meena meera nandini neha nirmala padma parvati pooja preeti
+    priyanka radha rekha sanjana sarita savita shabana shilpa shreya smita sunita
+    sushma swati usha vandana vidya benazir mamata malala ayesha bushra nusrat rubina
+    saima shazia
+    akiko ayako emiko fumiko haruko hiroko junko kazuko keiko kyoko mariko masako
+    michiko naoko noriko reiko sachiko sayaka setsuko tomoko yoko yoshiko yuko yukiko
+    aiko haruka corazon imelda""".split()
 )
 MASCULINE_NAMES: Final = frozenset(
     """aaron adam ahmed alan albert alexander alfred ali andrew angus anthony antonio
     arthur barry ben benjamin bernard bill billy bob boris brian bruce carl carlos charles
-    chris christopher colin craig dan daniel david dennis derek donald douglas duncan
+    christopher colin craig dan daniel david dennis derek donald douglas duncan
     edward eric ernest frank fred frederick gary george gerald giuseppe gordon graham
     gregory harold harry henry howard hugh ian isaac ivan jack jacob james jason jeffrey
     jeremy jim jimmy joe john jonathan jorge jose joseph juan justin keith kenneth kevin
@@ -376,7 +415,56 @@ MASCULINE_NAMES: Final = frozenset(
     philip pierre ralph raymond richard robert roger ronald roy russell ryan samuel scott
     sean simon stanley stephen steve steven stuart thomas timothy tom tony victor vincent
     walter wayne william cliff dave doug eddie greg jeff ken mike phil reg ron stan ted
-    tim""".split()
+    tim
+    abraham adrian alastair alasdair alistair alfie allan allen alvin ambrose andy
+    archibald archie arnold barnaby bartholomew benedict bertie bertram bradley brendan
+    brett bryan byron calvin cecil cedric clarence clement clifford clive cornelius
+    curtis cyril damian damien darren darryl declan desmond dominic donovan dougal
+    dustin dwight edgar edmund edwin elijah elliot elliott emmanuel ethan eugene evan
+    ezra felix fergus floyd francis franklin gareth garry gavin geoffrey gerard gilbert
+    glen glenn godfrey hamish harvey hector herbert horace humphrey hugo ivor jake
+    jared jerome joel jonah jonas josh joshua julian julius karl kenny kieran kirk kurt
+    leo leon leroy lionel lloyd lucas luther marcus mario marvin matt maurice melvin
+    milton mitchell monty murray nathan nathaniel ned neville nick oswald owen percy
+    quentin randolph randy reginald rhys ricky robbie rodney rory rudolph rufus rupert
+    sebastian seth silas spencer stewart stefan terence terrence theodore toby travis
+    trevor vernon wallace warren wesley wilfred willie winston zachary seamus padraig
+    eoin ciaran cian oisin diarmuid donal fintan colm liam conor cormac shane enda
+    dafydd gethin huw iwan iain ewan callum
+    aleksandr aleksander alessandro alexei alexey andrei andrey andrzej angelo anton
+    antoine arnaud benoit bernd bruno carlo christoph christophe claudio cristiano
+    dariusz dieter dmitri dmitry egon emil emilio enrico enrique ernesto fabio federico
+    fernando filippo florian francesco franco francois françois franz friedrich gaston
+    georg gerhard giacomo gianluca giorgio giovanni gunther günter gunter gustav hans
+    heinrich heinz helmut horst igor ignacio jacques jakob janusz jens jerzy joachim
+    johann johannes josef jürgen jurgen klaus krzysztof lars laurent leonid lorenzo
+    ludwig lukas manfred marcel marek massimo matteo maximilian michel miguel mikhail
+    nikolai nikolay olaf oleg otto pascal paolo pavel piotr rainer raul raúl reinhard
+    roberto rolf rudolf salvatore sergei sergey stanislaw stefano sven thierry tomasz
+    ulrich umberto uwe vladimir vladislav wojciech wolfgang xavier yves yuri zbigniew
+    viktor vasily gabriel rafael raphael sergio vicente alejandro alberto alfonso
+    alfredo alvaro álvaro andres andrés armando arturo diego eduardo emiliano esteban
+    felipe francisco gonzalo guillermo gustavo hernan hernán jaime javier joaquin
+    joaquín leonardo manuel marcelo mariano mateo mauricio nicolas nicolás pablo
+    patricio ramon ramón ricardo rodrigo ruben rubén sebastián tomas tomás luiz joao
+    joão paulo rui thiago tiago gilberto
+    abubakar adebayo adewale babatunde chinedu chukwuma emeka kwame kwabena kofi kojo
+    kwaku kwesi olusegun tunde obinna ikenna jomo thabo sipho themba mandla bongani
+    sibusiso yoweri muhammadu mamadou moussa ousmane ibrahima amadou abdoulaye seydou
+    abdullah abdul ahmad amir anwar ayman bashar bilal fahd faisal farouk hamid hamza
+    hassan hussein husain ibrahim ismail jamal kareem karim khaled khalid mahmoud
+    mahmud majid mansour marwan mohamed mohammad mustafa nabil nasser osama rashid
+    saad saeed salim sami samir tariq walid yasser yasir youssef yousef yusuf ziad
+    khalil hosni gamal hisham adel ashraf tarek emad waleed mehmet recep ahmet kemal
+    murat emre burak hakan
+    abhishek ajay akshay amit anand anil arjun arun arvind ashok deepak gaurav harish
+    imran jawaharlal kapil karan mahesh manish manoj mohan mukesh narendra nitin pankaj
+    prakash pranab rahul rajesh rajiv rakesh ramesh ravi rohit sachin sanjay sandeep
+    sanjeev sunil suresh vijay vikram vinod virat yogesh nawaz shahid asif zulfikar
+    bilawal shehbaz shahbaz salman aamir irfan javed junaid kamran sohail waqar zafar
+    akira daisuke hideki hiroshi ichiro kenji koji makoto masahiro shinzo shigeru
+    takashi takeshi taro tetsuya yoshihiko yoshihide fumio junichiro naoto yukio
+    kazuo hiroyuki""".split()
 )
 
 # Words before a colon at the start of a paragraph that label no speaker.
@@ -414,11 +502,19 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |view comments|post a comment|leave a comment|add a comment""".split("|")
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
-GIVEN_NAMES: Final = FEMININE_NAMES | MASCULINE_NAMES
+# Common given names used for both sexes (Andrea Bocelli and Andrea Leadsom, Chris
+# Evert): a person's given name for sure, which says nothing of their gender.
+EITHER_SEX_NAMES: Final = frozenset(
+    """andrea nicola chris kelly alex alexis sam jean robin leslie jamie jackie jo ashley casey
+    dana sasha nikita kiran noor nour yuki tracy lynn marion hilary dominique simone
+    gabriele ariel jody terry frankie charlie stevie rowan""".split()
+)
+GIVEN_NAMES: Final = FEMININE_NAMES | MASCULINE_NAMES | EITHER_SEX_NAMES
 # Given names that are as often a place ("Virginia's governor", "Victoria Station"): alone,
 # they are nobody for sure.
 PLACE_GIVEN_NAMES: Final = frozenset(
-    "virginia victoria florence charlotte sofia helena georgia adelaide".split()
+    """virginia victoria florence charlotte sofia helena georgia adelaide marina lorraine
+    lucia lynn marion""".split()
 )
 
 # Words that open a place's name before a given name ("San Diego", "Santa Monica", "Port

@@ -128,3 +128,43 @@ def test_a_given_name_after_a_place_prefix_names_no_one(place: str) -> None:
     doc = parse(f'Harbour wall\n\n"{_WORDS}," the head of {place} said on Monday.\n')
     assert quote_with(doc, _WORDS).speaker is None
     assert not doc.people
+
+
+# Given names used (almost) only for one sex, from many languages: "he" passes over a
+# woman named by one and "she" over a man, to the other person of the sentence.
+FEMININE = ["Siobhan", "Aoife", "Ngozi", "Chioma", "Michiko", "Svetlana", "Ximena",
+            "Khadija", "Deepika", "Zainab", "Agnieszka", "Priyanka", "Bethan"]  # fmt: skip
+MASCULINE = ["Kwame", "Emeka", "Hiroshi", "Sergei", "Javier", "Rahul", "Khalid",
+             "Mehmet", "Wolfgang", "Thabo", "Joaquin", "Seamus", "Dafydd"]  # fmt: skip
+
+
+@pytest.mark.parametrize("given", FEMININE)
+def test_he_passes_over_a_feminine_given_name(given: str) -> None:
+    doc = parse(
+        f"Harbour wall\n\n{given} Okafor met Lyle Reed at the harbour on Monday.\n\n"
+        f'"{_WORDS}," he said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Lyle Reed"
+
+
+@pytest.mark.parametrize("given", MASCULINE)
+def test_she_passes_over_a_masculine_given_name(given: str) -> None:
+    doc = parse(
+        f"Harbour wall\n\n{given} Okafor met Lyle Reed at the harbour on Monday.\n\n"
+        f'"{_WORDS}," she said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Lyle Reed"
+
+
+# Names used for both sexes (Andrea Bocelli and Andrea Leadsom, Chris Evert) say nothing
+# of gender: the pronoun may refer to the sentence's subject, whatever it is.
+EITHER_SEX = [("Andrea", "he"), ("Nicola", "he"), ("Chris", "she")]
+
+
+@pytest.mark.parametrize(("given", "pronoun"), EITHER_SEX)
+def test_a_given_name_of_either_sex_fits_either_pronoun(given: str, pronoun: str) -> None:
+    doc = parse(
+        f"Harbour wall\n\n{given} Okafor met Lyle Reed at the harbour on Monday.\n\n"
+        f'"{_WORDS}," {pronoun} said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == f"{given} Okafor"
