@@ -145,7 +145,7 @@ def _strip_leading(tokens: list[str], folded: list[str], sentence_start: bool) -
     """How many leading tokens are sentence furniture ('When', 'Separately', 'Discussing')."""
     skip = 0
     while skip < len(tokens) - 1:
-        verbish = folded[skip].endswith(_VERB_ENDINGS)
+        verbish = folded[skip].endswith(_VERB_ENDINGS) and folded[skip] not in GIVEN_NAMES
         if tokens[skip].isupper():
             break
         furniture = folded[skip] in STOPWORDS and folded[skip] not in TITLES  # not "Dr"

@@ -158,7 +158,7 @@ def test_she_passes_over_a_masculine_given_name(given: str) -> None:
 
 # Names used for both sexes (Andrea Bocelli and Andrea Leadsom, Chris Evert) say nothing
 # of gender: the pronoun may refer to the sentence's subject, whatever it is.
-EITHER_SEX = [("Andrea", "he"), ("Nicola", "he"), ("Chris", "she")]
+EITHER_SEX = [("Andrea", "he"), ("Nicola", "he"), ("Kelly", "he"), ("Chris", "she")]
 
 
 @pytest.mark.parametrize(("given", "pronoun"), EITHER_SEX)
@@ -167,4 +167,12 @@ def test_a_given_name_of_either_sex_fits_either_pronoun(given: str, pronoun: str
         f"Harbour wall\n\n{given} Okafor met Lyle Reed at the harbour on Monday.\n\n"
         f'"{_WORDS}," {pronoun} said.\n'
     )
+    assert quote_with(doc, _WORDS).speaker == f"{given} Okafor"
+
+
+# A given name ending like an adverb or a past tense ("Emily", "Kelly", "Ahmed", "Fred")
+# that opens a sentence is the person's, not a word before their name ("Separately").
+@pytest.mark.parametrize("given", ["Emily", "Kelly", "Sally", "Ahmed", "Fred"])
+def test_a_given_name_ending_in_ly_or_ed_opens_a_name(given: str) -> None:
+    doc = parse(f'Harbour wall\n\n{given} Okafor told the meeting: "{_WORDS}."\n')
     assert quote_with(doc, _WORDS).speaker == f"{given} Okafor"
