@@ -74,7 +74,7 @@ ADVERBS_BETWEEN: Final = frozenset(
 # Offices a "the <nationality> <office>" phrase names ("the Russian president").
 ROLE_WORDS: Final = (
     "president", "leader", "prime minister", "premier", "chancellor", "king", "queen",
-    "head of state",
+    "head of state", "first minister", "emir", "sultan",
 )  # fmt: skip
 # Abbreviated titles whose full stop does not end a sentence ("Dr. Grant").
 HONORIFICS: Final = frozenset(
@@ -217,6 +217,35 @@ NATIONALITIES: Final[dict[str, str]] = {
     "vietnamese": "Vietnam", "thai": "Thailand", "indonesian": "Indonesia",
     "south african": "South Africa", "nigerian": "Nigeria", "kenyan": "Kenya",
     "argentine": "Argentina", "chilean": "Chile", "cuban": "Cuba", "soviet": "Soviet Union",
+    "argentinian": "Argentina", "colombian": "Colombia", "venezuelan": "Venezuela",
+    "peruvian": "Peru", "bolivian": "Bolivia", "ecuadorian": "Ecuador",
+    "uruguayan": "Uruguay", "paraguayan": "Paraguay", "costa rican": "Costa Rica",
+    "panamanian": "Panama", "guatemalan": "Guatemala", "honduran": "Honduras",
+    "salvadoran": "El Salvador", "nicaraguan": "Nicaragua",
+    "dominican": "Dominican Republic", "haitian": "Haiti", "jamaican": "Jamaica",
+    "lithuanian": "Lithuania", "latvian": "Latvia", "estonian": "Estonia",
+    "slovak": "Slovakia", "slovene": "Slovenia", "icelandic": "Iceland", "maltese": "Malta",
+    "cypriot": "Cyprus", "moldovan": "Moldova", "armenian": "Armenia",
+    "azerbaijani": "Azerbaijan", "albanian": "Albania", "bosnian": "Bosnia",
+    "montenegrin": "Montenegro", "macedonian": "North Macedonia", "kosovar": "Kosovo",
+    "scottish": "Scotland", "south korean": "South Korea", "north korean": "North Korea",
+    "sri lankan": "Sri Lanka", "bangladeshi": "Bangladesh", "nepali": "Nepal",
+    "nepalese": "Nepal", "malaysian": "Malaysia", "singaporean": "Singapore",
+    "filipino": "Philippines", "philippine": "Philippines", "cambodian": "Cambodia",
+    "laotian": "Laos", "burmese": "Myanmar", "mongolian": "Mongolia",
+    "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "kyrgyz": "Kyrgyzstan",
+    "tajik": "Tajikistan", "turkmen": "Turkmenistan", "emirati": "United Arab Emirates",
+    "qatari": "Qatar", "kuwaiti": "Kuwait", "bahraini": "Bahrain", "omani": "Oman",
+    "yemeni": "Yemen", "jordanian": "Jordan", "lebanese": "Lebanon",
+    "palestinian": "Palestine", "libyan": "Libya", "tunisian": "Tunisia",
+    "algerian": "Algeria", "moroccan": "Morocco", "sudanese": "Sudan",
+    "ethiopian": "Ethiopia", "somali": "Somalia", "ugandan": "Uganda",
+    "tanzanian": "Tanzania", "rwandan": "Rwanda", "zambian": "Zambia",
+    "zimbabwean": "Zimbabwe", "senegalese": "Senegal", "malian": "Mali",
+    "ghanaian": "Ghana", "angolan": "Angola", "mozambican": "Mozambique",
+    "namibian": "Namibia", "congolese": "Congo", "ivorian": "Ivory Coast",
+    "cameroonian": "Cameroon", "eritrean": "Eritrea", "liberian": "Liberia",
+    "malawian": "Malawi", "new zealand": "New Zealand",
 }  # fmt: skip
 
 # Capitalised nouns that close (or open, before "of") the name of a body that speaks for

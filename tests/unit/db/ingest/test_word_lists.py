@@ -176,3 +176,25 @@ def test_a_given_name_of_either_sex_fits_either_pronoun(given: str, pronoun: str
 def test_a_given_name_ending_in_ly_or_ed_opens_a_name(given: str) -> None:
     doc = parse(f'Harbour wall\n\n{given} Okafor told the meeting: "{_WORDS}."\n')
     assert quote_with(doc, _WORDS).speaker == f"{given} Okafor"
+
+
+# "the <nationality> <office>" refers back to the one of two office holders whose
+# country the text gave: nationalities of every continent, and offices beyond president.
+NATIONAL_OFFICES = [
+    ("Venezuelan", "president"), ("Lebanese", "prime minister"), ("Sri Lankan", "president"),
+    ("South Korean", "president"), ("Filipino", "president"), ("Ghanaian", "president"),
+    ("Kazakh", "president"), ("Qatari", "emir"), ("Omani", "sultan"),
+    ("Scottish", "first minister"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("nationality", "office"), NATIONAL_OFFICES)
+def test_a_nationality_and_an_office_refer_back_to_their_holder(
+    nationality: str, office: str
+) -> None:
+    doc = parse(
+        f"Harbour wall\n\n{nationality} {office.title()} Tomas Reed met French "
+        f"{office.title()} Lyle Carver in Geneva on Monday.\n\n"
+        f'"{_WORDS}," the {nationality} {office} said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
