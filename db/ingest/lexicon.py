@@ -256,7 +256,13 @@ ORGANISATION_NOUNS: Final = frozenset(
     Association Society Union Federation League Party Police Constabulary Court Government
     Company Corporation Corp Inc Ltd PLC Group Bank Fund Network Centre Center Hospital
     Organisation Organization Command Embassy Secretariat Parliament Directorate Coalition
-    Alliance Institution Observatory Laboratory""".split()
+    Alliance Institution Observatory Laboratory Tribunal Inquiry Panel Cabinet Assembly
+    Senate Congress Regiment Brigade Battalion Division Squadron Fleet Army Navy Force
+    Guard Patrol Unit Gallery Zoo School Academy Clinic Charity Campaign Movement Forum
+    Partnership Consortium Cooperative Syndicate Guild Chamber Exchange Airport Airline
+    Airways Railway Railways Utilities Insurance Holdings Ventures Partners Studios
+    Publishing Media Archive Archives Registry Mission Delegation Consulate Rescue
+    Services Diocese Church Mosque Synagogue Club FC Team Watch International""".split()
 )
 
 # Capitalised words that are never part of a person's name.

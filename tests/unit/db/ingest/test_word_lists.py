@@ -198,3 +198,18 @@ def test_a_nationality_and_an_office_refer_back_to_their_holder(
         f'"{_WORDS}," the {nationality} {office} said.\n'
     )
     assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+# Bodies that speak for themselves, named by the noun that closes their name: courts and
+# inquiries, legislatures, units of the forces, museums and schools, firms, clubs,
+# churches and campaigns.
+BODY_NOUNS = [
+    "Tribunal", "Inquiry", "Cabinet", "Regiment", "Guard", "Gallery", "Zoo", "Academy",
+    "Charity", "Campaign", "Airline", "Railway", "Mission", "Church", "Club", "FC", "Watch",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("noun", BODY_NOUNS)
+def test_a_body_named_by_its_closing_noun_speaks(noun: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," the Kettle Harbour {noun} said in a statement.\n')
+    assert quote_with(doc, _WORDS).speaker == f"Kettle Harbour {noun}"
