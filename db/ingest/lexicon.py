@@ -68,8 +68,19 @@ ADVERBS_BETWEEN: Final = frozenset(
     """also only then later once again simply just himself herself immediately
     would will had has have could might may did does do later quickly flatly bluntly
     repeatedly publicly privately famously firmly calmly curtly reportedly jokingly
-    never often always still even now""".split()
-)
+    never often always still even now
+    yesterday today tonight earlier afterwards afterward since first previously
+    subsequently recently originally initially finally eventually ultimately further
+    separately likewise similarly too personally apparently allegedly lately
+    angrily quietly softly loudly sadly proudly tearfully emotionally defiantly
+    confidently cheerfully happily wryly dryly drily candidly frankly honestly bitterly
+    sharply furiously patiently gently warmly coolly solemnly earnestly nervously
+    cautiously grimly ruefully modestly boldly forcefully emphatically plainly openly
+    tersely briefly sarcastically playfully triumphantly excitedly enthusiastically
+    passionately vehemently adamantly categorically unequivocally slowly hastily
+    abruptly promptly swiftly readily reluctantly hesitantly tentatively
+    on last night week weekend month""".split()
+) | frozenset(WEEKDAYS)  # "Lee on Monday said", "Lee last week said"
 
 # Offices a "the <nationality> <office>" phrase names ("the Russian president").
 ROLE_WORDS: Final = (

@@ -213,3 +213,27 @@ BODY_NOUNS = [
 def test_a_body_named_by_its_closing_noun_speaks(noun: str) -> None:
     doc = parse(f'Harbour wall\n\n"{_WORDS}," the Kettle Harbour {noun} said in a statement.\n')
     assert quote_with(doc, _WORDS).speaker == f"Kettle Harbour {noun}"
+
+
+# Words a writer sets between a speaker and the speech verb after a quote: times
+# ("yesterday", British papers' "Mr Reed yesterday said"; "on Monday", "last week", US
+# papers'), sequence ("earlier", "finally") and manner ("angrily", "tearfully").
+BETWEEN = [
+    "yesterday", "earlier", "had earlier", "has since", "on Monday", "last week",
+    "finally", "too", "apparently", "angrily", "tearfully",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("between", BETWEEN)
+def test_words_between_a_speaker_and_the_verb_keep_the_speaker(between: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," Tomas Reed {between} said.\n')
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+@pytest.mark.parametrize("between", ["yesterday", "on Monday", "angrily"])
+def test_words_between_a_pronoun_and_the_verb_keep_the_speaker(between: str) -> None:
+    doc = parse(
+        "Harbour wall\n\nTomas Reed visited the wall on Monday.\n\n"
+        f'"{_WORDS}," he {between} said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
