@@ -273,7 +273,10 @@ ORGANISATION_NOUNS: Final = frozenset(
     Partnership Consortium Cooperative Syndicate Guild Chamber Exchange Airport Airline
     Airways Railway Railways Utilities Insurance Holdings Ventures Partners Studios
     Publishing Media Archive Archives Registry Mission Delegation Consulate Rescue
-    Services Diocese Church Mosque Synagogue Club FC Team Watch International""".split()
+    Services Diocese Church Mosque Synagogue Club FC Team Watch International
+    Guardian Observer Independent Express Mirror Globe Examiner Inquirer Enquirer
+    Bulletin Monitor Sentinel Dispatch Argus Echo Advertiser Courier Ledger Clarion
+    Spectator Insider Standard Review Register Citizen Statesman Online Digest""".split()
 )
 
 # Capitalised words that are never part of a person's name.

@@ -237,3 +237,14 @@ def test_words_between_a_pronoun_and_the_verb_keep_the_speaker(between: str) -> 
         f'"{_WORDS}," he {between} said.\n'
     )
     assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+# A newspaper's masthead noun closes the name of a body that reports, not a person's.
+MASTHEADS = ["Guardian", "Observer", "Examiner", "Echo", "Courier", "Standard", "Monitor"]
+
+
+@pytest.mark.parametrize("masthead", MASTHEADS)
+def test_a_newspaper_reports_as_a_body_not_a_person(masthead: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," the Kettle {masthead} reported on Monday.\n')
+    assert quote_with(doc, _WORDS).speaker == f"Kettle {masthead}"
+    assert not doc.people
