@@ -343,7 +343,10 @@ COUNTED_NOUNS: Final = frozenset(
 CONTEXT_NOUNS: Final = frozenset(
     """address speech interview statement conference summit meeting briefing session
     rally broadcast call hearing visit debate ceremony talks appearance remarks
-    press-conference news-conference lecture toast dinner forum meeting""".split()
+    press-conference news-conference lecture toast dinner forum meeting podcast video
+    livestream documentary programme program sermon homily eulogy testimony vigil
+    funeral tweet post email e-mail letter message release op-ed column essay editorial
+    book memoir""".split()
 )
 
 LINE_FURNITURE_PHRASES = (

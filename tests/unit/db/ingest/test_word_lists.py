@@ -248,3 +248,17 @@ def test_a_newspaper_reports_as_a_body_not_a_person(masthead: str) -> None:
     doc = parse(f'Harbour wall\n\n"{_WORDS}," the Kettle {masthead} reported on Monday.\n')
     assert quote_with(doc, _WORDS).speaker == f"Kettle {masthead}"
     assert not doc.people
+
+
+# Where the words were said or written: a quote's occasion ("in a podcast", "in a
+# sermon", "in a blog post", "in an op-ed").
+OCCASIONS = ["a podcast", "a sermon", "a eulogy", "an op-ed", "a news release", "a blog post"]
+
+
+@pytest.mark.parametrize("occasion", OCCASIONS)
+def test_the_occasion_of_a_quote_is_its_context(occasion: str) -> None:
+    doc = parse(f'Harbour wall\n\n"{_WORDS}," Tomas Reed said in {occasion} on Monday.\n')
+    quote = quote_with(doc, _WORDS)
+    assert quote.speaker == "Tomas Reed"
+    assert quote.context is not None
+    assert occasion in quote.context
