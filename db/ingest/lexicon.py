@@ -122,7 +122,7 @@ TITLES: Final = frozenset(
     governor-general attorney-general solicitor-general lieutenant-general major-general
     lieutenant-colonel president-elect mayor-elect governor-elect senator-elect
     congressman congresswoman councilman councilwoman assemblyman assemblywoman
-    baroness viscount viscountess marquess duchess countess headteacher headmaster
+    baroness viscount viscountess marquess marchioness duchess countess headteacher headmaster
     headmistress chairperson trooper magistrate coroner comptroller ombudsman mufti
     patriarch lecturer columnist umpire miss mx madam mme mlle
     maj brig cpl pte pvt pfc cdr fr msgr amb atty pres""".split()
@@ -391,11 +391,13 @@ STAMP_PREFIXES = ("published", "updated", "last updated", "posted", "first publi
 # Titles that say it outright:
 FEMININE_TITLES: Final = frozenset(
     "mrs mrs. ms ms. miss queen princess dame lady chairwoman spokeswoman duchess"
-    " empress countess baroness sister mother madam madame".split()
+    " empress countess baroness sister mother madam madame congresswoman councilwoman"
+    " assemblywoman headmistress viscountess marchioness mme mlle".split()
 )
 MASCULINE_TITLES: Final = frozenset(
     "mr mr. king prince sir lord chairman spokesman duke emperor count baron brother"
-    " father pope sheikh emir sultan".split()
+    " father pope sheikh emir sultan congressman councilman assemblyman headmaster"
+    " viscount marquess fr msgr monsignor cardinal".split()
 )
 # Common given names that are used (almost) only for one sex, lowercase. A name in
 # neither list leaves the person's gender unknown, which fits either pronoun.

@@ -262,3 +262,21 @@ def test_the_occasion_of_a_quote_is_its_context(occasion: str) -> None:
     assert quote.speaker == "Tomas Reed"
     assert quote.context is not None
     assert occasion in quote.context
+
+
+# Titles that say a person's sex: the pronoun of the other sex passes over their holder,
+# whatever the given name.
+GENDERED_TITLES = [
+    ("Congresswoman", "he"), ("Councilwoman", "he"), ("Headmistress", "he"),
+    ("Viscountess", "he"), ("Mme", "he"), ("Congressman", "she"), ("Councilman", "she"),
+    ("Headmaster", "she"), ("Marquess", "she"), ("Monsignor", "she"), ("Cardinal", "she"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "pronoun"), GENDERED_TITLES)
+def test_a_gendered_title_decides_the_pronoun(title: str, pronoun: str) -> None:
+    doc = parse(
+        f"Harbour wall\n\n{title} Lyle Okafor met Sam Reed at the harbour on Monday.\n\n"
+        f'"{_WORDS}," {pronoun} said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Sam Reed"
