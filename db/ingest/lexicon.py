@@ -93,7 +93,14 @@ HONORIFICS: Final = frozenset(
     Insp Supt Det Cllr Hon Rt Fr Msgr Amb Atty Pres Mme Mlle Pvt Pfc""".split()
 )
 # After these, a name is the one spoken to ("tells Reuters", "asked Smith"), not the speaker.
-TOLD_VERBS: Final = frozenset("tell tells told ask asks asked".split())
+# So too after a speech verb whose object is the one spoken to or of ("thanked Reed",
+# "urged Reed", "warned Reed").
+TOLD_VERBS: Final = frozenset(
+    """tell tells told ask asks asked thanked praised hailed slammed slams blasted
+    criticised criticises criticized criticizes condemned condemns welcomed welcomes
+    mocked ridiculed lambasted derided rebuked chided scolded taunted implored begged
+    begs reassured reassures reassure urged urges urge warned warns warn""".split()
+)
 
 # A lowercase word before a name that leaves the name in subject position.
 CLAUSE_OPENERS: Final = frozenset(

@@ -280,3 +280,17 @@ def test_a_gendered_title_decides_the_pronoun(title: str, pronoun: str) -> None:
         f'"{_WORDS}," {pronoun} said.\n'
     )
     assert quote_with(doc, _WORDS).speaker == "Sam Reed"
+
+
+# A speech verb whose object is the one spoken to or of ("Reed thanked Carver"): the
+# object does not speak, so a later "he said" is still the subject's.
+OBJECT_VERBS = ["thanked", "praised", "urged", "warned", "welcomed", "criticised", "begged"]
+
+
+@pytest.mark.parametrize("verb", OBJECT_VERBS)
+def test_the_object_of_a_speech_verb_is_not_the_next_speaker(verb: str) -> None:
+    doc = parse(
+        "Harbour wall\n\nLyle Carver was at the harbour on Monday. "
+        f'Tomas Reed {verb} Carver. "{_WORDS}," he said.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
