@@ -190,7 +190,12 @@ OFFICE_NOUNS: Final = TITLES - frozenset(
 # ("The chairman said", "A witness told"): singular, as "he" or "she" may refer to them.
 UNNAMED_SPEAKERS: Final = (OFFICE_NOUNS - frozenset(("king", "queen", "pope"))) | frozenset(
     """official source witness resident expert lawyer friend neighbour neighbor relative
-    victim survivor passenger driver teacher student worker employee""".split()
+    victim survivor passenger driver teacher student worker employee fisherman
+    fisherwoman shopkeeper bystander onlooker eyewitness diplomat observer investigator
+    prosecutor paramedic medic soldier policeman policewoman guard insider colleague
+    parent mourner protester protestor demonstrator voter customer visitor tourist
+    volunteer organiser organizer villager fan supporter pupil patient commuter motorist
+    pedestrian shopper landlord tenant trader vendor staffer""".split()
 )
 
 # Lowercase nouns that describe the one single name right after them ("Welsh cleric

@@ -294,3 +294,17 @@ def test_the_object_of_a_speech_verb_is_not_the_next_speaker(verb: str) -> None:
         f'Tomas Reed {verb} Carver. "{_WORDS}," he said.\n'
     )
     assert quote_with(doc, _WORDS).speaker == "Tomas Reed"
+
+
+# Someone unnamed who speaks ("One fisherman said ..."): a "he" after them is theirs,
+# not the person the text named before.
+UNNAMED = ["fisherman", "bystander", "diplomat", "paramedic", "protester", "volunteer"]
+
+
+@pytest.mark.parametrize("noun", UNNAMED)
+def test_an_unnamed_speaker_takes_the_next_pronoun(noun: str) -> None:
+    doc = parse(
+        "Harbour wall\n\nTomas Reed visited the harbour on Monday.\n\n"
+        f'One {noun} said the wall was weak. "{_WORDS}," he added.\n'
+    )
+    assert quote_with(doc, _WORDS).speaker is None
