@@ -90,7 +90,7 @@ ROLE_WORDS: Final = (
 # Abbreviated titles whose full stop does not end a sentence ("Dr. Grant").
 HONORIFICS: Final = frozenset(
     """Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev St Maj Brig Cpl Pte Adm Cmdr Cdr
-    Insp Supt Det Cllr Hon Rt Fr Msgr Amb Atty Pres Mme Mlle Pvt Pfc""".split()
+    Insp Supt Det Cllr Coun Hon Rt Fr Msgr Amb Atty Pres Mme Mlle Pvt Pfc""".split()
 )
 # After these, a name is the one spoken to ("tells Reuters", "asked Smith"), not the speaker.
 # So too after a speech verb whose object is the one spoken to or of ("thanked Reed",
@@ -132,12 +132,13 @@ TITLES: Final = frozenset(
     baroness viscount viscountess marquess marchioness duchess countess headteacher headmaster
     headmistress chairperson trooper magistrate coroner comptroller ombudsman mufti
     patriarch lecturer columnist umpire miss mx madam mme mlle
-    maj brig cpl pte pvt pfc cdr fr msgr amb atty pres""".split()
+    maj brig cpl pte pvt pfc cdr fr msgr amb atty pres coun""".split()
 )
 # Abbreviated titles and the office each names ("Cllr Ann Lee" is a councillor).
 TITLE_OFFICES: Final[dict[str, str]] = {
     "cllr": "councillor",
     "cr": "councillor",
+    "coun": "councillor",
     "supt": "superintendent",
     "insp": "inspector",
     "det": "detective",

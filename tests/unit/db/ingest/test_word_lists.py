@@ -87,7 +87,7 @@ TITLE_WORDS = [
     "Councilman", "Baroness", "Viscount", "Headteacher", "Chairperson", "Magistrate",
     "Coroner", "Comptroller", "Ombudsman", "Grand Mufti", "Lecturer", "Columnist",
     "Umpire", "Miss", "Mme", "Maj.", "Brig.", "Cpl.", "Pte.", "Pvt.", "Adm.", "Cmdr.",
-    "Insp.", "Supt.", "Hon.", "Rt. Hon.", "Fr.", "Msgr.", "Amb.", "Det. Supt.",
+    "Insp.", "Supt.", "Hon.", "Rt. Hon.", "Fr.", "Msgr.", "Amb.", "Det. Supt.", "Coun.",
 ]  # fmt: skip
 
 
