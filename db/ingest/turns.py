@@ -151,10 +151,12 @@ _IN_THE_CHAIR: Final = re.compile(
     r"\s\((?P<name>[A-Z][^()\n]{2,60})\)\s(?:in|took|resumed)\sthe\s[Cc]hair"
 )
 # Words before a name or an office that are courtesy, not name: "Hon. Ann Lee" is Ann
-# Lee, "Madam Speaker" and "Mr Justice Wilson" an office and a judge's surname.
-_COURTESIES: Final = RECORD_COURTESIES | frozenset(
-    "mr mrs ms miss mx dr prof cllr councillor judge justice sir dame lord lady baroness "
-    "bishop rev".split()
+# Lee, "Madam Speaker" and "Mr Justice Wilson" an office and a judge's surname: a
+# record's one-word titles (lexicon.RECORD_TITLES), less the offices "Senator", "Sen"
+# and "Rep" and the "The" of "The Clerk", which this reading keeps.
+_NAMING_TITLES: Final = frozenset(("senator", "sen", "rep", "the"))
+_COURTESIES: Final = RECORD_COURTESIES | (
+    frozenset(lower(t) for t in RECORD_TITLES if " " not in t) - _NAMING_TITLES
 )
 _LEADING_HONORIFIC: Final = re.compile(rf"^{_HONORIFIC}\.?\s")
 # Labels of someone who asks and is not named: a question from the floor, an interviewer.
