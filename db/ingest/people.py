@@ -944,12 +944,13 @@ def _office_mentions(
         if not below:
             offices[office] = [(person, words) for _, person, words in tied]
         starts = [at for at, _, _ in tied]
+        holders = _Holders(tied)
         for use_start, use_end, surface in _office_uses(norm, office):
             made = bisect.bisect_left(starts, use_start)  # ties made before this use
             sentence = index.locate(use_start)
             if not made or sentence is None or _ranked_below(lower(surface)) != below:
                 continue
-            holder = _holder(tied[:made], lower(surface))
+            holder = holders.of(made, lower(surface))
             if holder is None:
                 continue
             start, _, section = sentence
@@ -979,14 +980,30 @@ def _tie_phrases(
                 ties.setdefault((office, below), []).append(tie)
 
 
-def _holder(tied: list[tuple[int, str, str]], use: str) -> str | None:
-    """The one person tied to an office whose title has every title word of the use:
-    "the prime minister" is not the "Finance Minister" named last (use: lowercase).
-    Two people who both fit ("Mayor Lee met Mayor Reyes ... the mayor said"): which
-    one is the reader's guess, so None."""
-    wanted = [word for word in use.split()[1:-1] if word in TITLES]
-    fitting = {person for _, person, words in tied if all(w in words.split() for w in wanted)}
-    return fitting.pop() if len(fitting) == 1 else None
+class _Holders:
+    """Who holds an office at each use of it: the one person tied to it before the use
+    whose title has every title word of the use ("the prime minister" is not the
+    "Finance Minister" named last). Two people who both fit ("Mayor Lee met Mayor Reyes
+    ... the mayor said"): which one is the reader's guess, so None.
+
+    Uses come in text order, so the ties made before each one only grow: each tie is
+    read once per form of the use, not once per use (a text that says "the curator"
+    after every one of its thousand ties stays linear)."""
+
+    def __init__(self, tied: list[tuple[int, str, str]]) -> None:
+        self.tied = tied
+        self.read: dict[tuple[str, ...], tuple[int, set[str]]] = {}  # wanted -> ties read, fits
+
+    def of(self, made: int, use: str) -> str | None:
+        """The holder at a use after the first `made` ties (use: lowercase)."""
+        wanted = tuple(word for word in use.split()[1:-1] if word in TITLES)
+        read, fitting = self.read.get(wanted, (0, set()))
+        if len(fitting) < 2:  # two who fit stay two
+            for _, person, words in self.tied[read:made]:
+                if all(w in words.split() for w in wanted):
+                    fitting.add(person)
+        self.read[wanted] = (max(read, made), fitting)
+        return next(iter(fitting)) if len(fitting) == 1 else None
 
 
 def _ranked_below(words: str) -> bool:
