@@ -62,6 +62,7 @@ _YEAR_LEAD: Final = (
 # What follows the year of a run-on entry ("...; 1904 - sent catalogs; 1926: opened ...");
 # events.py cuts the entry's words at the same mark.
 ENTRY_SEPARATOR: Final = r"\s?(?:-{1,2}|:)\s"
+_DAYS_TO: Final = r"(?:-{1,2}|/|\s(?:to|until|till|through)\s)"  # "16-18", "16 to 18"
 _DATES: Final = re.compile(
     rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
@@ -69,7 +70,11 @@ _DATES: Final = re.compile(
     rf"(?P<y2>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
-    rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d)"
+    rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d"
+    rf"|{_DAYS_TO}\d{{1,2}}{_ORD},?\s\d{{4}}\b)"
+    # "June 16-18, 2001", "June 16 to 18, 2001": days of one month, from the first
+    rf"|\b(?P<m14>{MONTH})\.?\s(?P<d14>\d{{1,2}}){_ORD}{_DAYS_TO}(?P<e14>\d{{1,2}}){_ORD},?\s"
+    r"(?P<y14>\d{4})\b(?![-/])"
     rf"|\b(?P<m5>{MONTH})\.?,?\s(?:of\s)?(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
     rf"(?P<e5>{_ERA_MARK})?"
     rf"|\b{_YEAR_LEAD}"
@@ -89,7 +94,7 @@ _DATES: Final = re.compile(
 )
 # Which alternative of _DATES matched: the group that holds its year (or its day).
 _FORMS: Final = (
-    "y1", "y2", "d3", "d4", "y5", "y6", "y7", "y8", "y9", "y10", "d11", "y12", "d13",
+    "y1", "y2", "d3", "d4", "y14", "y5", "y6", "y7", "y8", "y9", "y10", "d11", "y12", "d13",
 )  # fmt: skip
 _BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
 # After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
@@ -231,6 +236,12 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
         if not 1 <= int(iso_month) <= 12:
             return None
         return make_date(int(iso_year), int(iso_month), int(iso_day))
+    if form == "y14":  # "June 16-18, 2001": from its first day, if both are days in order
+        began, ended, span_year = (int(g) for g in match.group("d14", "e14", "y14"))
+        span_month = _month_number(match.group("m14"))
+        if began >= ended or make_date(span_year, span_month, ended) is None:
+            return None
+        return make_date(span_year, span_month, began)
     if form in ("d4", "d11", "d13"):
         month, day = match.group(f"m{form[1:]}", form)
         return make_date(None, _month_number(month), int(day))
@@ -302,6 +313,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     month_day: DateHit | None = None  # the last month-day, which "in 2015" may complete
     listed_any = False  # years of a list after a year (see _listed_years) were added
     span_ends: list[DateHit] = []  # "between 1918 and 1927": the year a span reaches
+    last: DateHit | None = None  # the last date kept, which a span's end may follow
+    last_held = False  # it is in hits (else in bare)
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
@@ -333,12 +346,36 @@ def find_dates(text: str, base: int = 0) -> DateScan:
                 (hits if hits and hits[-1] is month_day else bare).pop()
                 hits.append(completed)
                 month_day = None
+                last, last_held = completed, True
                 continue
+        held = hits if last_held else bare
+        if (
+            last is not None
+            and held
+            and held[-1] is last  # nothing kept since: a join right after it
+            and _SPAN_JOIN_PROSE.fullmatch(text, last.end - base, match.start())
+        ):
+            # "from June 30 to July 2, 2001": a span, dated by the day it began if any
+            held.pop()
+            whole = _spanned(last.date, date)
+            if whole is not None:
+                hits.append(DateHit(last.start, base + match.end(), whole))
+            last = month_day = None
+            continue
+        if form == "y5" and _MONTH_SPAN_BEFORE.search(
+            text, max(0, match.start() - _MONTH_SPAN_REACH), match.start()
+        ):
+            continue  # "June-August 2001": a span of months
         hit = DateHit(base + match.start(), base + match.end(), date)
+        if form in _DAY_FIRST_FORMS and text[match.start() - 1 : match.start()] in _SPAN_MARKS:
+            span = _day_span(text, match, date)  # "16-18 June 2001": from its first day
+            if span is not None:
+                hit = DateHit(base + span.start, base + span.end, span.date)
         loose = form in ("d11", "d13") and not _DAY_FIRST_LEAD.search(
             text, max(0, match.start() - _DAY_LEAD_REACH), match.start()
         )
         (bare if loose else hits).append(hit)
+        last, last_held = hit, not loose
         month_day = hit if date.precision == "month-day" else None
         written += _WRITTEN_ORDER.get(form, 0)
         if (
@@ -370,6 +407,45 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         hits.append(DateHit(base + match.start(), base + match.end(), date))
     hits.sort(key=_HIT_START)
     return DateScan(hits, rejected, bare, ambiguous, span_ends)
+
+
+# Between the two dates of a span in prose: "June 30 to July 2", "1999 - Jan. 1".
+_SPAN_JOIN_PROSE: Final = re.compile(r"\s?(?:-{1,2}|to|until|till|through)\s?")
+# A day before a day-first date that makes a span of days: "16-18 June", "14/15 April",
+# "14th-15th April", "16 to 18 June" (a dash or slash unspaced, as ranges are set).
+_DAY_SPAN_BEFORE: Final = re.compile(
+    r"(?<![\d.,/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:-{1,2}|/|\s(?:to|until|till|through)\s)\Z"
+)
+_DAY_SPAN_REACH: Final = len("15th until ")
+_SPAN_MARKS: Final = frozenset("-/ ")
+_DAY_FIRST_FORMS: Final = frozenset(("y2", "d13"))
+# A month's name before a month and year ("June-August 2001", "June to August 2001",
+# "between June and August 2001"): a span of months, no one time in that year.
+_MONTH_SPAN_BEFORE: Final = re.compile(
+    rf"(?:\b[Bb]etween\s{MONTH}\.?\sand|\b{MONTH}\.?(?:-{{1,2}}|\s(?:to|until|till|through)))\s?\Z"
+)
+_MONTH_SPAN_REACH: Final = len("between September. and ")
+
+
+def _spanned(first: PartialDate, last: PartialDate) -> PartialDate | None:
+    """A span of days from first to last within one month ("3 May to 9 May 2001"): the
+    day it began, in the year stated at its end, as a reader dates such a span; None
+    for a span across months or years, which no one date tells (as "1961 to 1963")."""
+    if first.day is None or first.month != last.month or first.year not in (None, last.year):
+        return None
+    return make_date(last.year, last.month, first.day) if last.month else None
+
+
+def _day_span(text: str, match: re.Match[str], date: PartialDate) -> DateHit | None:
+    """A day-first date (match) that closes a span of days ("16-18 June 2001"): the
+    span, dated by the day it began; None where no span ends at it."""
+    start = match.start()
+    found = _DAY_SPAN_BEFORE.search(text, max(0, start - _DAY_SPAN_REACH), start)
+    if found is None or date.day is None or date.month is None:
+        return None
+    first = int(found.group("d"))
+    began = make_date(date.year, date.month, first) if first < date.day else None
+    return DateHit(found.start(), match.end(), began) if began is not None else None
 
 
 # Days with a name of their own, on the same month-day every year: "on Christmas Day

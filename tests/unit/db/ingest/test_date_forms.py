@@ -1,0 +1,303 @@
+"""The forms English news, style guides and chronologies write a date or a dated event
+in, each as a small invented example: in prose, heading a timeline's line, counted from
+a date before, and the numbers that are no date at all. Every text here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.db.ingest.helpers import parse
+
+# The forms the extractor does not read yet: each fails, strictly, until it does.
+OPEN: frozenset[str] = frozenset(
+    (
+        "16-Jun-2001",
+        "16-June-2001",
+        "at Christmas 1914",
+        "at Easter 1916",
+        "at Whitsun 1944",
+        "over Thanksgiving 1963",
+        "Christmas Eve 1914: ",
+        "1961\u201363: ",
+        "1961-63: ",
+        "Five years on, the pier fell.",
+        "Eighteen months later the pier fell.",
+        "That autumn the pier fell.",
+        "That summer the pier fell.",
+        "The following spring the pier fell.",
+        "The quay opened on Saturday (June 16, 2001).",
+        "The quay opened in January, 1500 boats came.",
+        "In June, 2000 people marched to the quay.",
+    )
+)
+
+
+def _cases(rows: list[tuple[str, ...]] | list[str]) -> list[object]:
+    """rows as pytest params, those with an OPEN part marked as failing."""
+    params: list[object] = []
+    for row in rows:
+        parts = (row,) if isinstance(row, str) else row
+        words = {part for part in parts if isinstance(part, str)}
+        marks = [pytest.mark.xfail(strict=True)] if OPEN & words else []
+        params.append(pytest.param(*parts, marks=marks))
+    return params
+
+
+# (as written in a sentence, the events' dates): the precision the words state; [] where
+# they state no one time (a decade, a century, a span, a numeric date either order fits).
+PROSE_FORMS = [
+    ("16 June 2001", ["2001-06-16"]),
+    ("June 16, 2001", ["2001-06-16"]),
+    ("June 16th, 2001", ["2001-06-16"]),
+    ("June 16 2001", ["2001-06-16"]),
+    ("JUNE 16, 2001", ["2001-06-16"]),
+    ("the 16th of June, 2001", ["2001-06-16"]),
+    ("Jun. 16, 2001", ["2001-06-16"]),
+    ("Sept. 3, 1999", ["1999-09-03"]),
+    ("16-Jun-2001", ["2001-06-16"]),
+    ("16-June-2001", ["2001-06-16"]),
+    ("2001-06-16", ["2001-06-16"]),
+    ("16.06.2001", ["2001-06-16"]),
+    ("16/06/2001", ["2001-06-16"]),  # a day over 12: one order only
+    ("06/16/2001", ["2001-06-16"]),
+    ("03/04/2001", []),  # either order: left undated, never guessed
+    ("on Saturday, June 16, 2001", ["2001-06-16"]),
+    ("on Saturday 16 June 2001", ["2001-06-16"]),
+    ("on Sat., June 16, 2001", ["2001-06-16"]),
+    ("at 10 a.m. on June 16, 2001", ["2001-06-16"]),
+    ("on the night of June 16, 2001", ["2001-06-16"]),
+    ("(June 16, 2001)", ["2001-06-16"]),
+    ("in June 2001", ["2001-06"]),
+    ("in June, 2001", ["2001-06"]),
+    ("in June of 2001", ["2001-06"]),
+    ("in Sept. 2001", ["2001-09"]),
+    ("in mid-June 2001", ["2001-06"]),
+    ("in late June 2001", ["2001-06"]),
+    ("in 2001", ["2001"]),
+    ("in early 2001", ["2001"]),
+    ("in mid-2001", ["2001"]),
+    ("in the spring of 2001", ["2001"]),
+    ("in summer 2001", ["2001"]),
+    ("in the fall of 2001", ["2001"]),
+    ("by the end of 2001", ["2001"]),
+    ("c. 1200", ["1200"]),
+    ("ca. 1200", ["1200"]),
+    ("circa 1200", ["1200"]),
+    ("in AD 43", ["0043"]),
+    ("in 43 AD", ["0043"]),
+    ("in 44 BC", ["-0043"]),  # stored as ISO counts: 1 BC is 0000
+    ("in 3000 BCE", ["-2999"]),
+    ("in 1066 CE", ["1066"]),
+    ("in 1066 A.D.", ["1066"]),
+    ("on New Year's Day 2001", ["2001-01-01"]),
+    ("on Christmas Eve 1914", ["1914-12-24"]),
+    # Named times with a year whose day moves (or is a season): the year at least.
+    ("at Christmas 1914", ["1914-12"]),
+    ("at Easter 1916", ["1916"]),
+    ("at Whitsun 1944", ["1944"]),
+    ("over Thanksgiving 1963", ["1963"]),
+    # A span of days within one month: the day it began, as a reader dates it; never
+    # its last day alone.
+    ("on 16-18 June 2001", ["2001-06-16"]),
+    ("on 16 to 18 June 2001", ["2001-06-16"]),
+    ("on June 16-18, 2001", ["2001-06-16"]),
+    ("on June 16 to 18, 2001", ["2001-06-16"]),
+    ("from 3 May to 9 May 2001", ["2001-05-03"]),
+    ("on the night of 14/15 April 1912", ["1912-04-14"]),
+    ("on the night of 14-15 April 1912", ["1912-04-14"]),
+    ("on 14th-15th April 1912", ["1912-04-14"]),
+    # A span across months or years: no one time, and neither end alone.
+    ("from 30 June to 2 July 2001", []),
+    ("from June 30 to July 2, 2001", []),
+    ("between June and August 2001", []),
+    ("in June-August 2001", []),
+    ("from Dec. 31, 1999 to Jan. 1, 2000", []),
+    ("from June 2001 to May 2002", []),
+    ("between 1200 and 1250", []),
+    ("from 1961 to 1963", []),
+    ("in 1961-63", []),
+    ("in 1961/62", []),
+    ("in the winter of 1941-42", []),
+    # A decade, a century, a year cut short: no one year.
+    ("in the 1990s", []),
+    ("in the mid-1990s", []),
+    ("in the 1200s", []),
+    ("in the 12th century", []),
+    ("in the 5th century BC", []),
+    ("in the summer of '69", []),
+    # A bound is no time the thing happened.
+    ("before 2001", []),
+    ("after 2001", []),
+]
+SENTENCE = "The harbour\n\nThe Kell family sold the old mill to a bank {date}.\n"
+
+
+@pytest.mark.parametrize(("written", "isos"), _cases(PROSE_FORMS))
+def test_a_date_in_prose_dates_its_sentence(written: str, isos: list[str]) -> None:
+    """Each form dates the sentence at the precision it states, and no other way."""
+    doc = parse(SENTENCE.format(date=written))
+    assert [e.date.iso() for e in doc.events] == isos
+
+
+# (a timeline line's head, the entry's date or None for a span that heads no one date).
+HEAD_FORMS = [
+    ("1969 - ", "1969"),
+    ("1969 \u2013 ", "1969"),
+    ("1969 \u2014 ", "1969"),
+    ("1969: ", "1969"),
+    ("July 1969 \u2014 ", "1969-07"),
+    ("July 20, 1969 \u2013 ", "1969-07-20"),
+    ("20 July 1969: ", "1969-07-20"),
+    ("Sun., July 20, 1969: ", "1969-07-20"),
+    ("20-Jul-1969: ", "1969-07-20"),
+    ("1969-07-20: ", "1969-07-20"),
+    ("c. 1200 \u2013 ", "1200"),
+    ("ca. 1200: ", "1200"),
+    ("circa 1200 - ", "1200"),
+    ("AD 43 \u2013 ", "0043"),
+    ("43 AD: ", "0043"),
+    ("44 BC \u2013 ", "-0043"),
+    ("Mid-1969: ", "1969"),
+    ("Spring 1969 \u2013 ", "1969"),
+    ("Christmas Eve 1914: ", "1914-12-24"),
+    ("1961\u201363: ", None),
+    ("1961-63: ", None),
+    ("1961\u20131963: ", None),
+    ("1961 to 1963: ", None),
+]
+ENTRY = "The new quay opened to ships from Leith."
+
+
+@pytest.mark.parametrize(("head", "iso"), _cases(HEAD_FORMS))
+def test_a_date_heading_a_timeline_line_dates_its_entry(head: str, iso: str | None) -> None:
+    """The date heading a line dates the words after it; a span heads no one date."""
+    text = (
+        "Quay notes\n\nThe quay has a long story, told here in brief.\n\n"
+        "1950: The old pier was pulled down by the town.\n"
+        f"{head}{ENTRY}\n"
+        "1990: The harbour was dredged for larger boats.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    entry = [(d, t) for d, t in found if "quay" in t]
+    assert entry == ([(iso, ENTRY)] if iso else []), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quay notes\n\n1969\n\nJuly - The quay opened.\nAugust - The pier fell.\n",
+            [("1969-07", "The quay opened."), ("1969-08", "The pier fell.")],
+        ),
+        (
+            "Quay notes\n\n1969\n\nJuly 20 - The quay opened.\n21 August: The pier fell.\n",
+            [("1969-07-20", "The quay opened."), ("1969-08-21", "The pier fell.")],
+        ),
+    ],
+)
+def test_a_year_heading_dates_the_month_lines_below(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A year on its own line over lines headed by a month or a month-day: that year's."""
+    assert [(e.date.iso(), e.title) for e in parse(text).events] == expected
+
+
+# (what follows "In 1969 the quay opened.", the date of the event it tells, or None).
+COUNTED = [
+    ("Later that year the pier fell.", "1969"),
+    ("That same year the pier fell.", "1969"),
+    ("The following year the pier fell.", "1970"),
+    ("The next year the pier fell.", "1970"),
+    ("The previous year the pier fell.", "1968"),
+    ("A year earlier the pier had fallen.", "1968"),
+    ("Two years later the pier fell.", "1971"),
+    ("Five years on, the pier fell.", "1974"),
+    ("Fifteen years later the pier fell.", "1984"),
+    ("A decade later the pier fell.", "1979"),
+    ("Three decades later the pier fell.", "1999"),
+    ("That autumn the pier fell.", "1969"),
+    ("That summer the pier fell.", "1969"),
+    ("Within a year the pier fell.", None),  # a bound, no time
+]
+
+
+@pytest.mark.parametrize(("sentence", "iso"), _cases(COUNTED))
+def test_a_count_from_a_stated_year(sentence: str, iso: str | None) -> None:
+    """A count after a stated year dates its sentence by that year and the count."""
+    doc = parse(f"Quay notes\n\nIn 1969 the quay opened. {sentence}\n")
+    later = [e.date.iso() for e in doc.events if "pier" in e.title]
+    assert later == ([iso] if iso else []), [(e.date.iso(), e.title) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("first", "sentence", "iso"),
+    _cases(
+        [
+            ("On 3 June 1969", "The next day the pier fell.", "1969-06-04"),
+            ("In June 1969", "The following month the pier fell.", "1969-07"),
+            ("In June 1969", "Eighteen months later the pier fell.", "1970-12"),
+            ("In June 1969", "The following spring the pier fell.", "1970"),
+            ("In February 1969", "The following spring the pier fell.", "1969"),
+            ("In June 1969", "That autumn the pier fell.", "1969"),
+        ]
+    ),
+)
+def test_a_count_from_a_stated_month_or_day(first: str, sentence: str, iso: str) -> None:
+    """A count from a month or a day counts at the unit it names; a season that follows
+    a month is in that year if it is still to come, else the next."""
+    doc = parse(f"Quay notes\n\n{first} the quay opened. {sentence}\n")
+    later = [e.date.iso() for e in doc.events if "pier" in e.title]
+    assert later == [iso], [(e.date.iso(), e.title) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    _cases(
+        [
+            "The quay opened on Saturday (June 16, 2001).",
+            "The quay opened on Saturday, June 16, 2001.",
+            "The quay opened (Saturday, June 16, 2001).",
+        ]
+    ),
+)
+def test_a_weekday_beside_a_date_is_no_name(sentence: str) -> None:
+    """A weekday before a date in brackets names the same day: the clause is dated."""
+    assert [e.date.iso() for e in parse(f"Quay notes\n\n{sentence}\n").events] == ["2001-06-16"]
+
+
+# Numbers that are no date: times, money, ages, counts, pages, phones, codes, scores,
+# models, measures, and a month's name followed by a count after its comma.
+NOT_DATES = [
+    "The quay opened at 10:45 and the ferry left at 1900 hours.",
+    "The train left at 1945 and arrived at 2130.",
+    "The quay cost $1,995 to build.",
+    "The quay cost \u00a32000 to build.",
+    "The quay cost 2000 dollars.",
+    "The harbour master, 1945, opened the quay.",
+    "The quay holds 1500 boats.",
+    "The quay is 1,200 feet long.",
+    "See page 1987 of the report.",
+    "See pp. 1901-1903 of the report.",
+    "Call 555-1999 for details.",
+    "Call (020) 7946 1999 for details.",
+    "Write to PO Box 1999, Leith.",
+    "The quay is at 1999 Harbour Road.",
+    "Leith won 2-1 at home.",
+    "The score was 1-0 at half time.",
+    "A Boeing 747 landed near the quay.",
+    "An Airbus A320 landed near the quay.",
+    "Room 1204 faces the quay.",
+    "Flight 1549 landed near the quay.",
+    "The quay sits at 1850 metres above the sea.",
+    "He ran the 1500 m at the quay.",
+    "The rule 1902.3 applies to the quay.",
+    "The quay opened in January, 1500 boats came.",
+    "In June, 2000 people marched to the quay.",
+]
+
+
+@pytest.mark.parametrize("sentence", _cases(NOT_DATES))
+def test_a_number_that_is_no_date_makes_no_event(sentence: str) -> None:
+    """A time, a sum, an age, a count, a page, a phone number or a score is no year."""
+    assert [e.date.iso() for e in parse(f"Quay notes\n\n{sentence}\n").events] == []
