@@ -938,7 +938,8 @@ class EventBuilder:
         if len(inside) > 1:
             return True  # several years: a list of times, never a life's date
         before = norm[max(0, open_at - _NAME_REACH) : open_at].split()
-        return bool(before) and not before[-1][:1].isupper()
+        # "opened on Saturday (June 16, 2001)": a weekday names the same day, no person
+        return bool(before) and (not before[-1][:1].isupper() or lower(before[-1]) in WEEKDAYS)
 
     def _aside_tells(self, start: int, end: int) -> bool:
         """An aside in brackets at [start, end) says more than its dates: not "(born

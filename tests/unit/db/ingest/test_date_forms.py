@@ -26,7 +26,6 @@ OPEN: frozenset[str] = frozenset(
         "That autumn the pier fell.",
         "That summer the pier fell.",
         "The following spring the pier fell.",
-        "The quay opened on Saturday (June 16, 2001).",
         "The quay opened in January, 1500 boats came.",
         "In June, 2000 people marched to the quay.",
     )
