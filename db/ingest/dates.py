@@ -66,8 +66,8 @@ _DAYS_TO: Final = r"(?:-{1,2}|/|\s(?:to|until|till|through)\s)"  # "16-18", "16 
 _DATES: Final = re.compile(
     rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
-    rf"|\b(?P<d2>\d{{1,2}}){_SPACED_ORD}\s(?:day\sof\s|of\s)?(?P<m2>{MONTH})\.?,?\s"
-    rf"(?P<y2>\d{{1,6}})\b(?![-/])"
+    rf"|\b(?P<d2>\d{{1,2}})(?:{_SPACED_ORD}\s(?:day\sof\s|of\s)?|-(?={MONTH}))"
+    rf"(?P<m2>{MONTH})(?:\.?,?\s|-(?=\d))(?P<y2>\d{{1,6}})\b(?![-/])"  # "16-Jun-2001" too
     rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d"
