@@ -1378,7 +1378,10 @@ _DAY_RANGE: Final = re.compile(
     r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"  # then the entry's separator: "May 1 - 2 people" is none
 )
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
-_RANGE_OPENING: Final = re.compile(r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)")
+_RANGE_OPENING: Final = re.compile(
+    r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)"
+    r"|-\d\d\b(?![:.]\d)"  # "1961-63:", "1969-70 -": the end cut to its last two digits
+)
 
 
 # One grammar for the date that heads an entry, in the orders people write one: month
