@@ -653,7 +653,8 @@ _UNITS: Final[dict[str, Unit]] = {"day": "day", "week": "week", "month": "month"
 
 _AMOUNT = (
     r"(?P<amount>[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
-    r"|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty"
+    r"|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen"
+    r"|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty"
     r"|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undred|\d{1,3})"
 )
 _UNIT_WORDS = ("day", "week", "month", "year", "decade")
@@ -667,7 +668,8 @@ _THAT_UNIT: Final = (
     r"|[Tt]hat\ssame\s|\bThat\s)(?P<unit3>day|month|year)\b(?!['\u2019]s\b)"
 )
 _RELATIVE: Final = re.compile(
-    rf"\b{_AMOUNT}\s(?P<unit>{_UNIT_PATTERN}|decade)s?\s(?P<dir>before|after|earlier|later|ago)\b"
+    rf"\b{_AMOUNT}\s(?P<unit>{_UNIT_PATTERN}|decade)s?\s"
+    r"(?P<dir>before|after|earlier|later|ago|on(?=,))\b"  # "Five years on, the pier fell"
     rf"|\b[Tt]he\s(?P<which>next|following|previous|same)\s(?P<unit2>{_UNIT_PATTERN})\b"
     rf"|\b{_THAT_UNIT}"
 )

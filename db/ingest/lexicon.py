@@ -19,6 +19,8 @@ PARTS_OF_YEAR: Final = tuple("early late mid spring summer autumn fall winter".s
 NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 
 SPEECH_VERBS: Final = frozenset(

@@ -17,8 +17,6 @@ OPEN: frozenset[str] = frozenset(
         "at Whitsun 1944",
         "over Thanksgiving 1963",
         "Christmas Eve 1914: ",
-        "Five years on, the pier fell.",
-        "Eighteen months later the pier fell.",
         "That autumn the pier fell.",
         "That summer the pier fell.",
         "The following spring the pier fell.",
