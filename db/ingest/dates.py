@@ -647,7 +647,11 @@ def _listed_years(text: str, end: int, base: int) -> list[DateHit]:
 # "week-span": the calendar week (Monday to Sunday) delta weeks from the anchor's, at the
 # precision that holds it whole ("last week": a month, or a year across a month's end).
 # "anniversary": the anchor's own day, delta years back or on ("Fifty years ago today").
-Unit = Literal["day", "week", "month", "year", "weekday", "today", "week-span", "anniversary"]
+# "season": the year of the next such season after the anchor's month, delta its first
+# month ("the following spring" after June 1901 is 1902's, after February 1901's).
+Unit = Literal[
+    "day", "week", "month", "year", "weekday", "today", "week-span", "anniversary", "season"
+]
 _TODAY_AFTER: Final = re.compile(r",?\s(?:today|this\sday)\b")
 _UNITS: Final[dict[str, Unit]] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -683,6 +687,21 @@ _RELATIVE_OPENING: Final = re.compile(
     r"|(?:(?:[Ll]ater|[Ee]arlier|[Oo]n|[Ii]n|[Bb]y|[Dd]uring)\s)?[Tt]hat(?:\ssame)?)"
     r"\s(?=[dwmy])"
 )
+# "the following spring", "the next autumn": the next such season to begin after the
+# date last stated; "That summer", "later that spring": one in that date's year. Not
+# winter, which straddles two years, nor "that fall", as often a tumble as autumn.
+_SEASON_PHRASE: Final = re.compile(
+    r"\b(?:[Tt]he\s(?:next|following)\s(?P<next>spring|summer|autumn|fall)"
+    r"|(?:(?:(?:[Ll]ater|[Ee]arlier|[Ii]n|[Dd]uring)\s[Tt]hat|That)(?:\ssame)?|[Tt]hat\ssame)"
+    r"\s(?P<same>spring|summer|autumn))\b(?!['\u2019]s\b)"
+)
+# What every _SEASON_PHRASE reads up to its season's first letter (see finditer_near).
+_SEASON_OPENING: Final = re.compile(
+    r"\b(?:[Tt]he\s(?:next|following)"
+    r"|(?:(?:[Ll]ater|[Ee]arlier|[Ii]n|[Dd]uring)\s)?[Tt]hat(?:\ssame)?)\s(?=[saf])"
+)
+_SEASON_WORDS: Final = ("spring", "summer", "autumn", "fall")
+_SEASON_STARTS: Final = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # first months
 _FOLLOWING_PHRASE: Final = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])")
 
 
@@ -858,8 +877,23 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
                 base + match.start(), base + match.end(), delta, unit, about, direction != "ago"
             )
         )
-    if days or calendar:
-        hits = sorted([*days, *calendar, *hits], key=_HIT_START)
+    seasons = _season_phrases(text, base)
+    if days or calendar or seasons:
+        hits = sorted([*days, *calendar, *seasons, *hits], key=_HIT_START)
+    return hits
+
+
+def _season_phrases(text: str, base: int) -> list[RelativeHit]:
+    """'the following spring' (a "season" count) and 'That summer' (its year) in text."""
+    hits: list[RelativeHit] = []
+    anchors = spaced(text, literal_starts(text, _SEASON_WORDS))
+    for match in finditer_near(_SEASON_PHRASE, text, anchors, _RELATIVE_REACH, _SEASON_OPENING):
+        start, end = base + match.start(), base + match.end()
+        if match.group("next"):
+            first = _SEASON_STARTS[match.group("next")]
+            hits.append(RelativeHit(start, end, first, "season", False, True))
+        else:
+            hits.append(RelativeHit(start, end, 0, "year", False, True))
     return hits
 
 
@@ -869,6 +903,10 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
         return None
     if unit == "year":
         return make_year(anchor.year + delta)
+    if unit == "season":  # a season yet to begin in the anchor's year is that year's
+        if anchor.month is None:
+            return None  # "In 1901 ... the following spring": 1901's or 1902's
+        return make_year(anchor.year + (1 if anchor.month >= delta else 0))
     if unit == "anniversary":
         if anchor.month is None or anchor.day is None:
             return make_year(anchor.year + delta)
