@@ -334,6 +334,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
             continue
         if form == "y5" and _closes_sentence(text, match.end("m5"), match.group("m5")):
             continue
+        if form == "y5" and "," in match.group(0) and _counts_things(text, match.end()):
+            continue  # "In June, 2000 people marched": the comma ends "In June"
         if not _is_stated_year(match, form):
             continue
         date = _from_match(match, form)

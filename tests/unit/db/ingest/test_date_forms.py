@@ -17,8 +17,6 @@ OPEN: frozenset[str] = frozenset(
         "at Whitsun 1944",
         "over Thanksgiving 1963",
         "Christmas Eve 1914: ",
-        "The quay opened in January, 1500 boats came.",
-        "In June, 2000 people marched to the quay.",
     )
 )
 
@@ -284,7 +282,7 @@ NOT_DATES = [
     "The quay sits at 1850 metres above the sea.",
     "He ran the 1500 m at the quay.",
     "The rule 1902.3 applies to the quay.",
-    "The quay opened in January, 1500 boats came.",
+    "The quay opened in January, 1500 ships came.",
     "In June, 2000 people marched to the quay.",
 ]
 
