@@ -55,7 +55,9 @@ _AFTER_BARE_DAY: Final = (
 # number may be a count.
 _YEAR_LEAD: Final = (
     r"(?:[Ii]n\sboth\s|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly"
-    r"|[Ll]ate|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s"
+    r"|[Ll]ate|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter"
+    # feasts whose day moves from year to year: "at Easter 1916" is a time in 1916
+    r"|Easter|Whitsun|Pentecost|Thanksgiving|Passover|Ramadan|Hanukkah|Diwali)\s"
     r"|[Mm]id(?:-|\s)"
     r"|c\.\s?|ca\.\s?)"  # "founded c. 1132", "ca. 1450": about that year, as circa says
 )
@@ -453,9 +455,12 @@ def _day_span(text: str, match: re.Match[str], date: PartialDate) -> DateHit | N
 # Days with a name of their own, on the same month-day every year: "on Christmas Day
 # 1914", "New Year's Eve, 1999", "on Boxing Day". With a year, the day of that year;
 # without one, a month-day only after "on" ("by Christmas Eve" bounds, names no day).
-# Not Easter (it moves), nor a country's own day ("Independence Day" is July 4 in one).
-_HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
+# Not Easter, which moves (with a year, a time of that year: see _YEAR_LEAD), nor a
+# country's own day ("Independence Day" is July 4 in one). "Christmas" alone with a
+# year is its season, in December.
+_HOLIDAYS: Final[dict[str, tuple[int, int | None]]] = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "christmas": (12, None),
     "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
     "hallowe'en": (10, 31), "valentine's day": (2, 14), "guy fawkes night": (11, 5),
     "bonfire night": (11, 5), "armistice day": (11, 11), "bastille day": (7, 14),
@@ -468,7 +473,7 @@ _HOLIDAY_WORDS: Final = (
 )  # fmt: skip
 _HOLIDAY_REACH: Final = len("On Guy ")
 _HOLIDAY: Final = re.compile(
-    r"\b(?P<on>[Oo]n\s)?(?P<name>Christmas\s(?:Day|Eve)|New\sYear's\s(?:Day|Eve)|Boxing\sDay"
+    r"\b(?P<on>[Oo]n\s)?(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear's\s(?:Day|Eve)|Boxing\sDay"
     r"|Hallowe'?en|Valentine's\sDay|Guy\sFawkes\sNight|Bonfire\sNight|Armistice\sDay"
     r"|Bastille\sDay|[Tt]he\sFourth\sof\sJuly|All\sSaints'\sDay)\b"
     r"(?:,?\s(?:of\s)?(?P<year>[1-9]\d{3})\b(?![-/.]\d|s\b|'s))?"
