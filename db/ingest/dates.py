@@ -656,8 +656,19 @@ def _listed_years(text: str, end: int, base: int) -> list[DateHit]:
 # "anniversary": the anchor's own day, delta years back or on ("Fifty years ago today").
 # "season": the year of the next such season after the anchor's month, delta its first
 # month ("the following spring" after June 1901 is 1902's, after February 1901's).
+# "month-name": the month numbered delta, the last before the anchor's (delta below
+# zero: "last March") or the next after it ("next March").
 Unit = Literal[
-    "day", "week", "month", "year", "weekday", "today", "week-span", "anniversary", "season"
+    "day",
+    "week",
+    "month",
+    "year",
+    "weekday",
+    "today",
+    "week-span",
+    "anniversary",
+    "season",
+    "month-name",
 ]
 _TODAY_AFTER: Final = re.compile(r",?\s(?:today|this\sday)\b")
 _UNITS: Final[dict[str, Unit]] = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -914,6 +925,13 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
         if anchor.month is None:
             return None  # "In 1901 ... the following spring": 1901's or 1902's
         return make_year(anchor.year + (1 if anchor.month >= delta else 0))
+    if unit == "month-name":  # "last March" in June 1901 is 1901's, in March 1901 1900's
+        if anchor.month is None:
+            return None
+        named = abs(delta)
+        if delta < 0:
+            return make_date(anchor.year - (1 if named >= anchor.month else 0), named, None)
+        return make_date(anchor.year + (1 if named <= anchor.month else 0), named, None)
     if unit == "anniversary":
         if anchor.month is None or anchor.day is None:
             return make_year(anchor.year + delta)
@@ -1038,16 +1056,22 @@ _MONTH_LEAD: Final = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring)\s(?:(?:early|late|mid)[-\s])?|[Ee]arly\s|[Ll]ate\s|[Mm]id-)\Z"
 )
 _MONTH_LEAD_REACH: Final = len("During early ")
+# "last March", "this past March", "next March": the month of that name nearest before
+# (or after) the day of writing (see the "month-name" unit).
+_MONTH_COUNT_LEAD: Final = re.compile(
+    r"(?<!\b[Tt]he\s)\b(?:[Ll]ast|[Nn]ext|[Tt]his\spast)\s\Z"  # not "the last March of"
+)
 
 
-def find_names(text: str) -> tuple[list[DateHit], list[int]]:
+def find_names(text: str) -> tuple[list[DateHit], list[int], list[RelativeHit]]:
     """Months stated alone ("in March", "in early June", "mid-October"; not "May",
     which names a person as often), as dates of that month in an unknown year: a reader
     takes the year from the section or the story (see events), never from here, and
     such a date is never stored without one. And where the words of named days stand
-    (see with_holidays)."""
+    (see with_holidays), and months counted from the day of writing ("last March")."""
     months: list[DateHit] = []
     holidays: list[int] = []
+    counted: list[RelativeHit] = []
     for name in _NAMES.finditer(text):
         word, at = name.group(0), name.start()
         month = MONTHS.get(lower(word))
@@ -1060,7 +1084,12 @@ def find_names(text: str) -> tuple[list[DateHit], list[int]]:
         if lead is not None:
             date = PartialDate(None, month, None, "month")
             months.append(DateHit(lead.start(), name.end(), date))
-    return months, holidays
+            continue
+        lead = _MONTH_COUNT_LEAD.search(text, max(0, at - _MONTH_LEAD_REACH), at)
+        if lead is not None:
+            delta = month if lead.group(0)[:1] in "Nn" else -month
+            counted.append(RelativeHit(lead.start(), name.end(), delta, "month-name", False))
+    return months, holidays, counted
 
 
 # Years alone in brackets, after a work or a journey: "Jagua Nana (1961)", "in three
@@ -1285,7 +1314,10 @@ class DateIndex:
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]
         days = find_days(norm)
-        months, holidays = find_names(norm)
+        months, holidays, counted = find_names(norm)
+        if counted:
+            self.relatives = sorted([*self.relatives, *counted], key=_HIT_START)
+            self.relative_starts = [r.start for r in self.relatives]
         if holidays:
             self.hits = with_holidays(norm, holidays, self.hits)
         bracketed = find_bracketed_years(norm, self.hits)

@@ -283,3 +283,29 @@ NOT_DATES = [
 def test_a_number_that_is_no_date_makes_no_event(sentence: str) -> None:
     """A time, a sum, an age, a count, a page, a phone number or a score is no year."""
     assert [e.date.iso() for e in parse(f"Quay notes\n\n{sentence}\n").events] == []
+
+
+# (a sentence in a news story of Saturday 16 June 2001, the event's date or None):
+# a time counted from the day of writing.
+NEWS_COUNTS = [
+    ("The quay reopened last March.", "2001-03"),
+    ("The quay reopened this past March.", "2001-03"),
+    ("The quay closed last August.", "2000-08"),
+    ("The quay closed last June.", "2000-06"),
+    ("The quay will reopen next March.", "2002-03"),
+    ("The quay will reopen next August.", "2001-08"),
+    ("The quay closed last year.", "2000"),
+    ("The quay closed last month.", "2001-05"),
+    ("The quay closed two years ago.", "1999"),
+    ("The quay closed yesterday.", "2001-06-15"),
+    ("The quay closed on Tuesday.", "2001-06-12"),
+    ("The quay closed in the last March of the war.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "iso"), _cases(NEWS_COUNTS))
+def test_a_count_from_the_day_of_writing(sentence: str, iso: str | None) -> None:
+    """'last March' in June is this year's March; in March or after, last year's."""
+    text = f"Quay reopens\n\nBy Ann Lee\nJune 16, 2001\n\nLEITH -- {sentence} Crowds came.\n"
+    found = [e.date.iso() for e in parse(text).events if "quay" in e.summary]
+    assert found == ([iso] if iso else []), found
