@@ -81,7 +81,8 @@ _DATES: Final = re.compile(
     rf"(?P<e5>{_ERA_MARK})?"
     rf"|\b{_YEAR_LEAD}"
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
-    rf"|\b(?<!\d-)(?P<y7>\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
+    # "44 BC", "1,500 BC" (its thousands parted by a comma, and never read from "500")
+    rf"|\b(?<!\d-)(?<!\d,)(?<!\d\.)(?P<y7>\d,\d{{3}}|\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s?(?P<y8>\d{1,4})\b(?![-/.,:]\d)"  # "AD 43", "AD43", "c.AD60"
     r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
     rf"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{{4}})(?={ENTRY_SEPARATOR})"  # "...; 1904 - sent ..."
@@ -216,7 +217,7 @@ def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
     if form == "y6":
         return PartialDate(int(match.group("y6")), None, None, "year")
     if form == "y7":
-        era_year = _year(match.group("y7"), match.group("e7"))
+        era_year = _year(match.group("y7").replace(",", ""), match.group("e7"))
         return make_year(era_year) if era_year is not None else None
     if form == "y8":
         return make_year(int(match.group("y8"))) if int(match.group("y8")) else None
@@ -603,7 +604,7 @@ def _span_end(text: str, end: int, base: int) -> DateHit | None:
 # 500 B.C." (the era said once, at the end), "c. 4200 BCE - c. 2200 BCE" (each about).
 _ERA_SPAN_JOIN: Final = r"\s?(?:-{1,2}|to|until|till|through)\s?(?:c\.\s?|ca\.\s?|circa\s)?"
 _ERA_SPAN_ON: Final = re.compile(
-    rf"{_ERA_SPAN_JOIN}(?:\d{{1,4}}\s?{_ERA_MARK}|A\.?D\.?\s?\d{{1,4}}\b)"
+    rf"{_ERA_SPAN_JOIN}(?:(?:\d,\d{{3}}|\d{{1,4}})\s?{_ERA_MARK}|A\.?D\.?\s?\d{{1,4}}\b)"
 )
 _ERA_SPAN_BACK: Final = re.compile(rf"\d(?:\s?{_ERA_MARK})?{_ERA_SPAN_JOIN}\Z")
 _ERA_SPAN_REACH: Final = len("B.C.E. until circa ") + 1

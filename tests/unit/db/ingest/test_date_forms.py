@@ -70,6 +70,9 @@ PROSE_FORMS = [
     ("in 3000 BCE", ["-2999"]),
     ("in 1066 CE", ["1066"]),
     ("in 1066 A.D.", ["1066"]),
+    ("in 2,500 BC", ["-2499"]),  # thousands parted by a comma: never "500 BC"
+    ("in 2.500 BC", []),
+    ("from 2,500 BC to 1,200 BC", []),
     ("on New Year's Day 2001", ["2001-01-01"]),
     ("on Christmas Eve 1914", ["1914-12-24"]),
     # Named times with a year whose day moves (or is a season): the year at least.
