@@ -658,7 +658,8 @@ def _listed_years(text: str, end: int, base: int) -> list[DateHit]:
 # "season": the year of the next such season after the anchor's month, delta its first
 # month ("the following spring" after June 1901 is 1902's, after February 1901's).
 # "month-name": the month numbered delta, the last before the anchor's (delta below
-# zero: "last March") or the next after it ("next March").
+# zero: "last March") or the next after it ("next March"). "month-last-year" and
+# "month-next-year": the month numbered delta of the year before or after the anchor's.
 Unit = Literal[
     "day",
     "week",
@@ -670,6 +671,8 @@ Unit = Literal[
     "anniversary",
     "season",
     "month-name",
+    "month-last-year",
+    "month-next-year",
 ]
 _TODAY_AFTER: Final = re.compile(r",?\s(?:today|this\sday)\b")
 _UNITS: Final[dict[str, Unit]] = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -926,6 +929,8 @@ def shift(anchor: PartialDate | None, delta: int, unit: Unit) -> PartialDate | N
         if anchor.month is None:
             return None  # "In 1901 ... the following spring": 1901's or 1902's
         return make_year(anchor.year + (1 if anchor.month >= delta else 0))
+    if unit in ("month-last-year", "month-next-year"):  # "in March of last year"
+        return make_date(anchor.year + (-1 if unit == "month-last-year" else 1), delta, None)
     if unit == "month-name":  # "last March" in June 1901 is 1901's, in March 1901 1900's
         if anchor.month is None:
             return None
@@ -1062,6 +1067,8 @@ _MONTH_LEAD_REACH: Final = len("During early ")
 _MONTH_COUNT_LEAD: Final = re.compile(
     r"(?<!\b[Tt]he\s)\b(?:[Ll]ast|[Nn]ext|[Tt]his\spast)\s\Z"  # not "the last March of"
 )
+# "in March of last year", "in June of next year": that month of the year the words count.
+_OF_COUNTED_YEAR: Final = re.compile(r"\sof\s(?P<which>last|next)\syear\b(?!['\u2019]s\b)")
 
 
 def find_names(text: str) -> tuple[list[DateHit], list[int], list[RelativeHit]]:
@@ -1082,6 +1089,17 @@ def find_names(text: str) -> tuple[list[DateHit], list[int], list[RelativeHit]]:
         if _MONTH_AFTER.match(text, name.end()) is None:
             continue
         lead = _MONTH_LEAD.search(text, max(0, at - _MONTH_LEAD_REACH), at)
+        of_year = (
+            _OF_COUNTED_YEAR.match(text, name.end())
+            if text[name.end() : name.end() + 4] == " of "
+            else None
+        )
+        if lead is not None and of_year is not None:
+            unit: Unit = (
+                "month-last-year" if of_year.group("which") == "last" else "month-next-year"
+            )
+            counted.append(RelativeHit(lead.start(), of_year.end(), month, unit, False))
+            continue
         if lead is not None:
             date = PartialDate(None, month, None, "month")
             months.append(DateHit(lead.start(), name.end(), date))
@@ -1317,7 +1335,10 @@ class DateIndex:
         days = find_days(norm)
         months, holidays, counted = find_names(norm)
         if counted:
-            self.relatives = sorted([*self.relatives, *counted], key=_HIT_START)
+            # "in March of last year" holds its "last year": one count, not two
+            spans = [(c.start, c.end) for c in counted]
+            kept = [r for r in self.relatives if not any(a <= r.start < b for a, b in spans)]
+            self.relatives = sorted([*kept, *counted], key=_HIT_START)
             self.relative_starts = [r.start for r in self.relatives]
         if holidays:
             self.hits = with_holidays(norm, holidays, self.hits)

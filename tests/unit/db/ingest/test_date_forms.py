@@ -303,6 +303,8 @@ NEWS_COUNTS = [
     ("The quay closed yesterday.", "2001-06-15"),
     ("The quay closed on Tuesday.", "2001-06-12"),
     ("The quay closed in the last March of the war.", None),
+    ("The quay closed in March of last year.", "2000-03"),
+    ("The quay will reopen in early March of next year.", "2002-03"),
 ]
 
 
