@@ -1151,7 +1151,7 @@ def find_bracketed_years(text: str, hits: list[DateHit]) -> list[DateHit]:
     return found
 
 
-def _within(hits: list[DateHit], pos: int) -> bool:
+def _within(hits: list[DateHit] | list[RelativeHit], pos: int) -> bool:
     """Pos lies inside one of the (sorted) hits: "March 3 (1901)" holds its "1901"."""
     index = bisect.bisect_right(hits, pos, key=_HIT_START) - 1
     return index >= 0 and hits[index].end > pos
@@ -1336,8 +1336,7 @@ class DateIndex:
         months, holidays, counted = find_names(norm)
         if counted:
             # "in March of last year" holds its "last year": one count, not two
-            spans = [(c.start, c.end) for c in counted]
-            kept = [r for r in self.relatives if not any(a <= r.start < b for a, b in spans)]
+            kept = [r for r in self.relatives if not _within(counted, r.start)]
             self.relatives = sorted([*kept, *counted], key=_HIT_START)
             self.relative_starts = [r.start for r in self.relatives]
         if holidays:
