@@ -328,6 +328,12 @@ def find_dates(text: str, base: int = 0) -> DateScan:
             _counts_things(text, match.end()) or not 1000 <= int(match.group("y6")) <= 2199
         ):
             continue
+        if (
+            form == "y6"
+            and text.startswith(" or ", match.end())
+            and _EITHER_YEAR.match(text, match.end())
+        ):
+            continue  # "in 2001 or 2002": either year, so neither is the time
         if form == "y6" and _opens_range(text, match.end(), match.start("y6")):
             span_end = _span_end(text, match.end(), base)
             if span_end is not None:
@@ -556,6 +562,7 @@ def _slashed_order(first: int, second: int) -> int:
     return (second > 12 >= first) - (first > 12 >= second)
 
 
+_EITHER_YEAR: Final = re.compile(r"\sor\s\d{4}\b")  # after a year: "in 2001 or 2002"
 _RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
 _BETWEEN: Final = re.compile(r"\b[Bb]etween\s(?:the\s(?:years?\s)?)?(?:of\s)?\Z")
 _BETWEEN_REACH: Final = len("between the years of ")

@@ -17,7 +17,6 @@ OPEN: frozenset[str] = frozenset(
         "on June sixteenth, 2001",
         "on 16 and 18 June 2001",  # two days: the last one only
         "on June 16 and 18, 2001",  # two days: the first, without its year
-        "in 2001 or 2002",  # either year: the first is taken
         "in the year of our Lord 1350",
     )
 )
@@ -85,7 +84,7 @@ PROSE_FORMS = [
     ("on June sixteenth, 2001", ["2001-06-16"]),
     ("on 16 and 18 June 2001", ["2001-06-16", "2001-06-18"]),
     ("on June 16 and 18, 2001", ["2001-06-16", "2001-06-18"]),
-    ("in 2001 or 2002", []),
+    ("in 2001 or 2002", []),  # either year: neither is the time
     ("on 6/16/01", []),  # a year of two digits: its century is not stated
     ("in June '01", []),
     ("in the '90s", []),
