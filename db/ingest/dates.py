@@ -318,6 +318,7 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     span_ends: list[DateHit] = []  # "between 1918 and 1927": the year a span reaches
     last: DateHit | None = None  # the last date kept, which a span's end may follow
     last_held = False  # it is in hits (else in bare)
+    two = False  # the date closes two days ("16 and 18 June"): see _day_span
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
@@ -381,10 +382,15 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         if form in _DAY_FIRST_FORMS and text[match.start() - 1 : match.start()] in _SPAN_MARKS:
             span = _day_span(text, match, date)  # "16-18 June 2001": from its first day
             if span is not None:
-                hit = DateHit(base + span.start, base + span.end, span.date)
+                days, two = span
+                hit = DateHit(base + days.start, base + days.end, days.date)
         loose = form in ("d11", "d13") and not _DAY_FIRST_LEAD.search(
             text, max(0, match.start() - _DAY_LEAD_REACH), match.start()
         )
+        if two:  # "16 and 18 June 2001": the 16th (hit), then the 18th as a date too
+            (bare if loose else hits).append(hit)
+            hit = DateHit(base + match.start(), base + match.end(), date)
+            two = False
         (bare if loose else hits).append(hit)
         last, last_held = hit, not loose
         month_day = hit if date.precision == "month-day" else None
@@ -425,9 +431,11 @@ _SPAN_JOIN_PROSE: Final = re.compile(r"\s?(?:-{1,2}|to|until|till|through)\s?")
 # A day before a day-first date that makes a span of days: "16-18 June", "14/15 April",
 # "14th-15th April", "16 to 18 June" (a dash or slash unspaced, as ranges are set).
 _DAY_SPAN_BEFORE: Final = re.compile(
-    r"(?<![\d.,/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:-{1,2}|/|\s(?:to|until|till|through)\s)\Z"
+    r"(?<![\d.,/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:-{1,2}|/|\s(?:to|until|till|through)\s|(?P<and>\s(?:and|&)\s))\Z"
 )
 _DAY_SPAN_REACH: Final = len("15th until ")
+_BETWEEN_DAYS_REACH: Final = len("between the ")
 _SPAN_MARKS: Final = frozenset("-/ ")
 _DAY_FIRST_FORMS: Final = frozenset(("y2", "d13"))
 # A month's name before a month and year ("June-August 2001", "June to August 2001",
@@ -447,16 +455,24 @@ def _spanned(first: PartialDate, last: PartialDate) -> PartialDate | None:
     return make_date(last.year, last.month, first.day) if last.month else None
 
 
-def _day_span(text: str, match: re.Match[str], date: PartialDate) -> DateHit | None:
+def _day_span(text: str, match: re.Match[str], date: PartialDate) -> tuple[DateHit, bool] | None:
     """A day-first date (match) that closes a span of days ("16-18 June 2001"): the
-    span, dated by the day it began; None where no span ends at it."""
+    span, dated by the day it began; or that closes two days ("16 and 18 June 2001"):
+    the first day alone, and True (the match's own day is the other). None for neither."""
     start = match.start()
     found = _DAY_SPAN_BEFORE.search(text, max(0, start - _DAY_SPAN_REACH), start)
     if found is None or date.day is None or date.month is None:
         return None
     first = int(found.group("d"))
     began = make_date(date.year, date.month, first) if first < date.day else None
-    return DateHit(found.start(), match.end(), began) if began is not None else None
+    if began is None:
+        return None
+    two = found.group("and") is not None and not _BETWEEN.search(
+        text, max(0, found.start() - _BETWEEN_DAYS_REACH), found.start()
+    )  # "between 16 and 18 June" is a span
+    if two:
+        return DateHit(found.start(), found.start("and"), began), True
+    return DateHit(found.start(), match.end(), began), False
 
 
 # Days with a name of their own, on the same month-day every year: "on Christmas Day
