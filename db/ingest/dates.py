@@ -73,9 +73,10 @@ _DATES: Final = re.compile(
     rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d"
-    rf"|{_DAYS_TO}\d{{1,2}}{_ORD},?\s\d{{4}}\b)"
-    # "June 16-18, 2001", "June 16 to 18, 2001": days of one month, from the first
-    rf"|\b(?P<m14>{MONTH})\.?\s(?P<d14>\d{{1,2}}){_ORD}{_DAYS_TO}(?P<e14>\d{{1,2}}){_ORD},?\s"
+    rf"|(?:{_DAYS_TO}|\s(?:and|&)\s)\d{{1,2}}{_ORD},?\s\d{{4}}\b)"
+    # "June 16-18, 2001", "June 16 and 18, 2001": days of one month, dated by the first
+    rf"|\b(?P<m14>{MONTH})\.?\s(?P<d14>\d{{1,2}}){_ORD}(?:{_DAYS_TO}|\s(?:and|&)\s)"
+    rf"(?P<e14>\d{{1,2}}){_ORD},?\s"
     r"(?P<y14>\d{4})\b(?![-/])"
     rf"|\b(?P<m5>{MONTH})\.?,?\s(?:of\s)?(?P<y5>\d{{4}}\b(?![-/]|\d)|\d{{1,4}}\s?(?={_ERA_MARK}))"
     rf"(?P<e5>{_ERA_MARK})?"
@@ -318,7 +319,6 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     span_ends: list[DateHit] = []  # "between 1918 and 1927": the year a span reaches
     last: DateHit | None = None  # the last date kept, which a span's end may follow
     last_held = False  # it is in hits (else in bare)
-    two = False  # the date closes two days ("16 and 18 June"): see _day_span
     digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
@@ -382,15 +382,10 @@ def find_dates(text: str, base: int = 0) -> DateScan:
         if form in _DAY_FIRST_FORMS and text[match.start() - 1 : match.start()] in _SPAN_MARKS:
             span = _day_span(text, match, date)  # "16-18 June 2001": from its first day
             if span is not None:
-                days, two = span
-                hit = DateHit(base + days.start, base + days.end, days.date)
+                hit = DateHit(base + span.start, base + span.end, span.date)
         loose = form in ("d11", "d13") and not _DAY_FIRST_LEAD.search(
             text, max(0, match.start() - _DAY_LEAD_REACH), match.start()
         )
-        if two:  # "16 and 18 June 2001": the 16th (hit), then the 18th as a date too
-            (bare if loose else hits).append(hit)
-            hit = DateHit(base + match.start(), base + match.end(), date)
-            two = False
         (bare if loose else hits).append(hit)
         last, last_held = hit, not loose
         month_day = hit if date.precision == "month-day" else None
@@ -432,10 +427,9 @@ _SPAN_JOIN_PROSE: Final = re.compile(r"\s?(?:-{1,2}|to|until|till|through)\s?")
 # "14th-15th April", "16 to 18 June" (a dash or slash unspaced, as ranges are set).
 _DAY_SPAN_BEFORE: Final = re.compile(
     r"(?<![\d.,/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:-{1,2}|/|\s(?:to|until|till|through)\s|(?P<and>\s(?:and|&)\s))\Z"
+    r"(?:-{1,2}|/|\s(?:to|until|till|through|and|&)\s)\Z"
 )
 _DAY_SPAN_REACH: Final = len("15th until ")
-_BETWEEN_DAYS_REACH: Final = len("between the ")
 _SPAN_MARKS: Final = frozenset("-/ ")
 _DAY_FIRST_FORMS: Final = frozenset(("y2", "d13"))
 # A month's name before a month and year ("June-August 2001", "June to August 2001",
@@ -455,24 +449,17 @@ def _spanned(first: PartialDate, last: PartialDate) -> PartialDate | None:
     return make_date(last.year, last.month, first.day) if last.month else None
 
 
-def _day_span(text: str, match: re.Match[str], date: PartialDate) -> tuple[DateHit, bool] | None:
-    """A day-first date (match) that closes a span of days ("16-18 June 2001"): the
-    span, dated by the day it began; or that closes two days ("16 and 18 June 2001"):
-    the first day alone, and True (the match's own day is the other). None for neither."""
+def _day_span(text: str, match: re.Match[str], date: PartialDate) -> DateHit | None:
+    """A day-first date (match) that closes a span of days ("16-18 June 2001") or a pair
+    ("16 and 18 June 2001"): dated by the first day, as a reader (and a chronology)
+    dates them; None where neither ends at it."""
     start = match.start()
     found = _DAY_SPAN_BEFORE.search(text, max(0, start - _DAY_SPAN_REACH), start)
     if found is None or date.day is None or date.month is None:
         return None
     first = int(found.group("d"))
     began = make_date(date.year, date.month, first) if first < date.day else None
-    if began is None:
-        return None
-    two = found.group("and") is not None and not _BETWEEN.search(
-        text, max(0, found.start() - _BETWEEN_DAYS_REACH), found.start()
-    )  # "between 16 and 18 June" is a span
-    if two:
-        return DateHit(found.start(), found.start("and"), began), True
-    return DateHit(found.start(), match.end(), began), False
+    return DateHit(found.start(), match.end(), began) if began is not None else None
 
 
 # Days with a name of their own, on the same month-day every year: "on Christmas Day

@@ -15,7 +15,6 @@ OPEN: frozenset[str] = frozenset(
         "Christmas Eve 1914: ",  # dated, but as a line of the entry above it
         "on the sixteenth of June, 2001",  # a day in words: the month only
         "on June sixteenth, 2001",
-        "on June 16 and 18, 2001",  # two days: the first, without its year
         "in the year of our Lord 1350",
     )
 )
@@ -81,9 +80,10 @@ PROSE_FORMS = [
     ("in the year of our Lord 1350", ["1350"]),
     ("on the sixteenth of June, 2001", ["2001-06-16"]),
     ("on June sixteenth, 2001", ["2001-06-16"]),
-    ("on 16 and 18 June 2001", ["2001-06-16", "2001-06-18"]),
-    ("on June 16 and 18, 2001", ["2001-06-16", "2001-06-18"]),
+    ("on 16 and 18 June 2001", ["2001-06-16"]),  # a pair, as a span: its first day
+    ("on June 16 and 18, 2001", ["2001-06-16"]),
     ("between 16 and 18 June 2001", ["2001-06-16"]),
+    ("between June 16 and 18, 2001", ["2001-06-16"]),
     ("in 2001 or 2002", []),  # either year: neither is the time
     ("on 6/16/01", []),  # a year of two digits: its century is not stated
     ("in June '01", []),
