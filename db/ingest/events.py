@@ -298,9 +298,8 @@ class EventBuilder:
         elif section.date.precision != "year" or self._headed_years() < _MIN_YEAR_HEADINGS:
             return  # "1881:" over its happenings, in a chronology of such headings
         body = [u for u in units if u.block is not heading]
-        if len(body) > 1 and "\n" not in self.layout.norm[body[-1].start : body[-1].end]:
-            if not self._statement(body[-1]) and len(self.layout.sentences[body[-1].index]) == 1:
-                body.pop()  # a running head ("Timeline of American Business") closing it
+        if len(body) > 1 and self._running_head(body[-1]):
+            body.pop()  # a running head ("Timeline of American Business") closing it
         least = _MIN_ENTRY_LINES if section.date.day is not None else 1
         if len(body) <= least or not all(self._day_item(u) for u in body):
             return
@@ -348,6 +347,12 @@ class EventBuilder:
         if self.days is None:
             self.days = sum(s.heading is not None and _is_day(s.date) for s in self.layout.sections)
         return self.days
+
+    def _running_head(self, unit: Unit) -> bool:
+        """One line, one sentence, no full stop: a page's running head, no happening."""
+        one_line = "\n" not in self.layout.norm[unit.start : unit.end]
+        single = len(self.layout.sentences[unit.index]) == 1
+        return one_line and single and not self._statement(unit)
 
     def _set_apart(self, body: list[Unit]) -> bool:
         """Each paragraph stands apart from the one before it by a blank line."""
