@@ -94,7 +94,10 @@ _TITLE_GAP: Final = 40  # spaces at most between a wrapped headline's lines
 _OPEN_ENDINGS: Final = frozenset("a an the of and or & to for by with from at".split())
 _BODY_WORDS: Final = 25
 # A site's address without its scheme: "guardian.ng", "kettle-courier.co.uk".
-_DOMAIN: Final = re.compile(r"[a-z\d][a-z\d-]*\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b")
+# A site's name ("kettle.com", "news.bbc.co.uk"). It is tried only from the start of a run of
+# letters, digits and dashes (its leading dashes skipped), so a long run ("1-1-1-...") is
+# read once, not once from each of its characters.
+_DOMAIN: Final = re.compile(r"(?<![a-z\d-])-*[a-z\d][a-z\d-]*\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b")
 _WORD_MARKS: Final = " .,:;!?|()[]*-\u2022"  # around a button's word
 _HASHY_NAME: Final = re.compile(r"^[\d_\-\s.]+|[_\-\s.]*[0-9a-f]{8,}$")
 # A sentence ending inside a line, after a word: a headline is one phrase, so such a

@@ -352,6 +352,7 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "dashes-after-numbers": lambda: "Ab 1850 - x. May 1 - y - 2 z 1851 May 2 - " * 25_000,
     "run-in-dated-lines": lambda: "3 March 1901 The quay was\nbuilt by the town. |\n" * 30_000,
     "capitalised-sentences": lambda: "So. Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv. " * 30_000,
+    "dashed-digits-line": lambda: "1-" * 200_000,
 }
 
 
