@@ -51,6 +51,10 @@ _AFTER_REACH: Final = 80
 # Director of the Kettle Mill Foundation".
 _APPOSED_TITLE: Final = re.compile(r",\s(?:[A-Z][a-z]+\s){0,3}")
 _POSSESSIVE: Final = re.compile(r"['\u2019]")  # "Lee's" or "Reyes'" right after a name
+_OWNER_ENDINGS: Final = ("'s", "\u2019s")
+_APOSTROPHES: Final = ("'", "\u2019")
+# `," said Lee's husband, Tom Reed.`: the owned noun phrase, then a comma and its name.
+_OWNED_COMMA: Final = re.compile(r"\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s")
 # A first- or second-person word: a quote that speaks, not a sign's or a title's words.
 _SPOKEN: Final = re.compile(r"\b(?:I|[Ww]e|[Mm][ey]|[Oo]urs?|[Uu]s|[Yy]ou|[Yy]our)\b")
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
@@ -274,6 +278,10 @@ class Attributor:
             subject = self._mention_at(start, start + 3, described=True)
             if subject is None and according is None:
                 subject = self._apposed_after(start, limit)
+            elif subject is not None and self._owner(subject):
+                subject = self._owned_named(subject, limit)  # `," said Lee's husband`
+                if subject is None:
+                    return NOBODY
             if subject is not None and according is None and self._object_or_joint(subject):
                 return NOBODY  # `," said a friend of Lee.`: the friend, unnamed
             if subject is None:  # `," said the National Weather Service.`
@@ -328,6 +336,34 @@ class Attributor:
         """`," adds another resident, Ann Lee.`: the name in apposition to a description
         right after the speech verb, closing its clause."""
         described = _DESCRIBED_COMMA.match(self.norm, start, limit)
+        if described is None:
+            return None
+        found = self._mentions_in(described.end(), described.end() + 1)
+        if not found or found[0].kind == "pronoun":
+            return None
+        return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
+
+    def _owner(self, mention: Mention) -> bool:
+        """`Lee's husband said`: a name owning the lowercase noun after it is that noun's
+        determiner, never the subject of the verb the noun phrase governs."""
+        if mention.kind == "pronoun":
+            return False
+        norm, end = self.norm, mention.end
+        if norm.endswith(_OWNER_ENDINGS, mention.start, end):
+            pass
+        elif norm.startswith(_OWNER_ENDINGS, end):
+            end += 2
+        elif norm.startswith(_APOSTROPHES, end) and norm.endswith("s", mention.start, end):
+            end += 1  # "Reyes' lawyer"
+        else:
+            return False
+        return end + 1 < len(norm) and norm[end] == " " and "a" <= norm[end + 1] <= "z"
+
+    def _owned_named(self, owner: Mention, limit: int) -> Mention | None:
+        """`," said Lee's husband, Tom Reed.`: the name in apposition to the noun phrase
+        an owner's name opens, closing its clause; None when none follows."""
+        end = owner.end + (0 if self.norm.endswith(_OWNER_ENDINGS, owner.start, owner.end) else 2)
+        described = _OWNED_COMMA.match(self.norm, end, limit)
         if described is None:
             return None
         found = self._mentions_in(described.end(), described.end() + 1)
@@ -698,6 +734,7 @@ class Attributor:
             and not m.aside
             and not self._reported_subject(m)
             and not self._is_object(m)
+            and not self._owner(m)
         ]  # `Ann Lee, chief of Acme Holding, said`: Acme is the object of "of"; `Ann Lee
         # (Acme Holding) said`: Acme is an aside
         if not subjects or self._modifies_head(subjects[-1], verb_start):

@@ -501,9 +501,6 @@ CASES = [*_news(), *_names(), *_transcripts(), *_forms()]
 KNOWN_GAPS: frozenset[str] = frozenset(
     {
         "name-later-pronoun|Ngũgĩ wa Thiong'o",
-        "deputy-of",
-        "husband-name",
-        "husband-bare",
         "pictured",
         "of-town2",
         "lede-bare-then-name",
