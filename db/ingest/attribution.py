@@ -158,6 +158,8 @@ _SET_OFF: Final = re.compile(
 _DESCRIBED_COMMA: Final = re.compile(
     r"\s+(?:an?|the|another|his|her|their)\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s"
 )
+# `Ann Lee (pictured)`, `Lee (Labour)`: an aside in brackets right after a name.
+_ASIDE: Final = re.compile(r" ?\([^()\n\"\u201c\u201d]{1,60}\)")
 _NAME_CLOSES: Final = re.compile(r"\s*(?:[.,;!?]|$)")
 # `..." - Burnley boss Ann Lee bemoans the defeat.`: a credit after a whole quote that
 # opens its paragraph, led by a dash, as pages of quotes and epigraphs write one.
@@ -298,6 +300,12 @@ class Attributor:
             verb = self._verb_after(mention.end, limit)
             if verb is None and mention.kind != "pronoun":
                 verb = self._verb_after_set_off(mention.end, limit)
+            if (
+                verb is None
+                and mention.kind != "pronoun"
+                and "(" in self.norm[mention.end : mention.end + 2]
+            ):
+                verb = self._verb_after_aside(mention.end, limit)
             if verb is not None and not self._introduces(verb):
                 if self._object_or_joint(mention):
                     return NOBODY  # `," a spokesman for Lee said.`
@@ -342,6 +350,14 @@ class Attributor:
         if not found or found[0].kind == "pronoun":
             return None
         return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
+
+    def _verb_after_aside(self, end: int, limit: int) -> int | None:
+        """`," Ann Lee (pictured) said.`, `," Lee (Labour) said.`: the speech verb after
+        an aside in brackets right after the name, which names no one else."""
+        aside = _ASIDE.match(self.norm, end, limit)
+        if aside is None or any(m.kind != "pronoun" for m in self._mentions_in(end, aside.end())):
+            return None
+        return self._verb_after(aside.end(), limit)
 
     def _owner(self, mention: Mention) -> bool:
         """`Lee's husband said`: a name owning the lowercase noun after it is that noun's

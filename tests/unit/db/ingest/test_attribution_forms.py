@@ -376,6 +376,7 @@ FORMS: list[tuple[str, str, str | None]] = [
     ("colon-par-end", f'Priya Raman said:\n\n"{W}."', "Priya Raman"),
     ("colon-par-end-told", f'Priya Raman told the BBC:\n\n"{W}."', "Priya Raman"),
     ("pictured", f'"{W}," Priya Raman (pictured) said.', "Priya Raman"),
+    ("aside-party", f'Tom Reed chairs the board.\n\n"{W}," Reed (Labour) told MPs.', "Tom Reed"),
     ("of-town", f'"{W}," said Priya Raman, 45, of Leeds.', "Priya Raman"),
     ("of-town2", f'"{W}," Priya Raman, of Leeds, said.', "Priya Raman"),
     (
@@ -501,7 +502,6 @@ CASES = [*_news(), *_names(), *_transcripts(), *_forms()]
 KNOWN_GAPS: frozenset[str] = frozenset(
     {
         "name-later-pronoun|Ngũgĩ wa Thiong'o",
-        "pictured",
         "of-town2",
         "lede-bare-then-name",
         "so-said",
