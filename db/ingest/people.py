@@ -96,7 +96,7 @@ _LEDE_REACH: Final = 400
 # Words that make an office another one below it, or one held no longer.
 _BELOW_THE_OFFICE: Final = frozenset("deputy vice former acting assistant".split())
 _LABEL_COLONS: Final = (': "', ':"', ": '")
-_PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ")
+_PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ", ", of ")
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
@@ -668,7 +668,8 @@ class LowercaseWords:
 
 
 def _is_place(norm: str, name: str) -> bool:
-    """A name the text also puts after "at", "in" or "from" is a place or a body.
+    """A name the text also puts after "at", "in" or "from" is a place or a body, as is
+    one in a hometown's apposition ("Ann Lee, of Leeds, said").
 
     Each occurrence of the name is found by str.find and the word before it read: a
     regex search for the phrase would be compiled per name and walk the whole text.
