@@ -225,6 +225,8 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     for index in range(title_end + 1, len(tokens) - 1):  # "Command Module Pilot Michael ..."
         if folded[index - 1] in PLACE_PREFIXES:
             continue  # "San Diego Zoo", "Port Elizabeth Harbour": a place's given name
+        if folded[index] in GIVEN_NAMES and folded[title_end] in GIVEN_NAMES:
+            break  # "David Russell Harris": a given name before a middle one
         if folded[index] in GIVEN_NAMES or _after_office(tokens, folded, title_end, index):
             title_end = index  # ... or "District Collector K. P. Karthikeyan"
             break

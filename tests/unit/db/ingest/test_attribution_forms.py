@@ -267,7 +267,7 @@ NAME_FORMS: list[tuple[str, str, str, str]] = [
     ("Hendrik van der Berg", "Hendrik van der Berg", "van der Berg", "he"),
     ("Khalid Al-Sayed", "Khalid Al-Sayed", "Al-Sayed", "he"),
     ("Siobhan O'Neill", "Siobhan O'Neill", "O'Neill", "she"),
-    ("Siobhan O\u2019Neill", "Siobhan O\u2019Neill", "O\u2019Neill", "she"),
+    ("Siobhan O\u2019Neill", "Siobhan O'Neill", "O'Neill", "she"),  # one apostrophe
     ("Ngũgĩ wa Thiong'o", "Ngũgĩ wa Thiong'o", "Ngũgĩ", "he"),
     ("Xi Jinping", "Xi Jinping", "Xi", "he"),
     ("Kim Jong Un", "Kim Jong Un", "Kim", "he"),
@@ -281,6 +281,8 @@ NAME_FORMS: list[tuple[str, str, str, str]] = [
     ("Capt. Rhys Evans", "Rhys Evans", "Evans", "he"),
     ("Lt Col Sarah Booth", "Sarah Booth", "Booth", "she"),
     ("Archbishop Paolo Conti", "Paolo Conti", "Conti", "he"),
+    ("David Russell Hume", "David Russell Hume", "Hume", "he"),
+    ("Mary Ann Cotton", "Mary Ann Cotton", "Cotton", "she"),
     ("Martin Luther Jones Jr.", "Martin Luther Jones", "Jones", "he"),
 ]
 
@@ -582,3 +584,30 @@ def test_not_a_quote(key: str, body: str, words: str) -> None:
     doc = parse(_article(body))
     served = [q for q in doc.quotes if words in q.text and q.served]
     assert not served, [(q.speaker, q.text, q.fragment) for q in served]
+
+
+# Name forms whose whole name the extractor does not yet keep (strict xfails).
+WHOLE_NAME_GAPS: frozenset[str] = frozenset({"Ngũgĩ wa Thiong'o"})
+
+
+def _whole_params() -> list[object]:
+    params: list[object] = []
+    for form in NAME_FORMS:
+        lexicon = NEEDS_LEXICON.get(f"name-said-full|{form[0]}")
+        if form[0] in WHOLE_NAME_GAPS:
+            params.append(pytest.param(form, marks=pytest.mark.xfail(strict=True)))
+        elif lexicon is not None:
+            params.append(pytest.param(form, marks=pytest.mark.xfail(strict=True, reason=lexicon)))
+        else:
+            params.append(form)
+    return params
+
+
+@pytest.mark.parametrize("form", _whole_params(), ids=[f[0] for f in NAME_FORMS])
+def test_a_name_form_keeps_the_whole_name(form: tuple[str, str, str, str]) -> None:
+    """The speaker is the whole name, not a part that is someone else's too ("Russell
+    Hume" of "David Russell Hume")."""
+    intro, full, _, _ = form
+    quote = _quote(parse(_article(f'"{W}," said {intro}.')), W)
+    assert quote is not None
+    assert quote.speaker == full
