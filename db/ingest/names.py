@@ -75,6 +75,8 @@ UPPER_RUN: Final = re.compile(
 _CAP_ONLY: Final = re.compile(_CAP)
 # A body's or an office's initials ("UUP", "MLA"), not a word written in capitals.
 _BODY_INITIALS: Final = re.compile(rf"[{_UPPER}]{{2,6}}")
+# Letters after a full name for an office or an honour ("MP", "QC", "OBE").
+_POST_NOMINAL: Final = re.compile(rf"[{_UPPER}]{{2,4}}")
 # One initial or several joined ("K.", "T.C."): where a given name may stand.
 _INITIALS_ONLY: Final = re.compile(rf"(?:[{_UPPER}]\.)+(?!\w)")
 _SUFFIX: Final = re.compile(r",? (?:Jr|Sr)\.$| (?:II|III|IV)$")
@@ -235,7 +237,13 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     titles = [tokens[i] for i in qualifier if folded[i] in TITLES]
     country = _country_of([tokens[i] for i in qualifier if folded[i] not in TITLES])
     name = tokens[title_end:]
-    named = zip(name, folded[title_end:], strict=True)
+    while (
+        len(name) > 2
+        and _POST_NOMINAL.fullmatch(name[-1])
+        and folded[title_end + len(name) - 1] not in _NOT_NAME
+    ):
+        name = name[:-1]  # "Ann Lee MP", "Tom Reed QC": letters after a name, not part of it
+    named = zip(name, folded[title_end : title_end + len(name)], strict=True)
     if name and folded[-1] in OFFICE_ENDINGS:
         name = []  # "the Police and Crime Commissioner": an office, nobody's name
     if not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):

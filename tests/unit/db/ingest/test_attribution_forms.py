@@ -439,6 +439,8 @@ FORMS: list[tuple[str, str, str | None]] = [
     ("sen-party", f'"{W}," said Sen. Ann Lee (D-Maine).', "Ann Lee"),
     ("rep-party-r", f'Rep. Tom Reed, R-Ohio, said: "{W}."', "Tom Reed"),
     ("mp-constituency", f'"{W}," said Tom Reed, the Labour MP for Leeds North.', "Tom Reed"),
+    ("qc-after", f'"{W}," said Tom Reed QC.', "Tom Reed"),
+    ("obe-before", f'Priya Raman OBE, who chairs the board, said: "{W}."', "Priya Raman"),
     ("mp-brackets", f'Tom Reed MP said: "{W}."', "Tom Reed"),
     (
         "name-title-after",
@@ -508,7 +510,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "lede-bare-then-name",
         "so-said",
         "reed-board-chair-said",
-        "mp-brackets",
         "straight-single",
     }
 )
