@@ -740,7 +740,8 @@ class Attributor:
             body = self._initials_before(verb_start, sentence_start)
         if body is not None:
             return body
-        inverted = self._mention_at(verb_end, verb_end + 3)
+        told = lower(self.norm[verb_start:verb_end]) in TOLD_VERBS  # "told Reed": Reed listens
+        inverted = None if told else self._mention_at(verb_end, verb_end + 3)
         if inverted is not None and _INVERTED_END.match(self.norm, inverted.end) is not None:
             return inverted
         subjects = [

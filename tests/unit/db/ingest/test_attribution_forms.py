@@ -496,8 +496,96 @@ FORMS: list[tuple[str, str, str | None]] = [
 ]
 
 
+# A speaker introduced with her age and home, as news writing does, for later forms.
+INTRO = "Priya Raman, 45, chairs the ferry board and lives in Leeds.\n\n"
+FORMS_LATER: list[tuple[str, str, str | None]] = [
+    ("then-said", f'"{W}," Raman then said.', "Raman"),
+    ("also-said", f'{INTRO}"{W}," Raman also said.', "Priya Raman"),
+    ("later-told", f'{INTRO}"{W}," Raman later told the BBC.', "Priya Raman"),
+    ("went-on", f'{INTRO}"{W}," Raman went on.', "Priya Raman"),
+    ("continued", f'{INTRO}"{W}," she continued.', "Priya Raman"),
+    ("went-on-to-say", f'{INTRO}Raman went on to say: "{W}."', "Priya Raman"),
+    ("referring-to", f'{INTRO}"{W}," Raman said, referring to Tom Reed.', "Priya Raman"),
+    ("says-of", f'{INTRO}Raman says of the pier: "{W}."', "Priya Raman"),
+    ("response-colon", f'{INTRO}Raman\'s response: "{W}."', "Priya Raman"),
+    ("for-her-part", f'{INTRO}Raman, for her part, said: "{W}."', "Priya Raman"),
+    ("was-blunt-then", f'{INTRO}Raman was more blunt. "{W}," she said.', "Priya Raman"),
+    ("put-bluntly", f'{INTRO}Raman put it bluntly: "{W}."', "Priya Raman"),
+    ("in-her-words", f'{INTRO}In Raman\'s words: "{W}."', "Priya Raman"),
+    ("told-me", f'{INTRO}Raman told me: "{W}."', "Priya Raman"),
+    (
+        "told-paper-she-was",
+        f'{INTRO}Raman told the Island Times she was sure "{W.lower()}".',
+        "Priya Raman",
+    ),
+    ("on-x-formerly", f'Priya Raman said on X, formerly Twitter: "{W}."', "Priya Raman"),
+    ("video-saying", f'Priya Raman posted a video on Instagram saying: "{W}."', "Priya Raman"),
+    ("in-a-video", f'In a video posted on X, Priya Raman said: "{W}."', "Priya Raman"),
+    ("whose-said", f'Priya Raman, whose daughter uses the ferry, said: "{W}."', "Priya Raman"),
+    (
+        "whose-told",
+        f'Priya Raman, whose father founded the company, told Tom Reed: "{W}."',
+        "Priya Raman",
+    ),
+    ("age-role", f'{INTRO}"{W}," the 45-year-old said.', "Priya Raman"),
+    (
+        "mp-role",
+        f'Tom Reed, the Labour MP for Hull, spoke first.\n\n"{W}," the Labour MP said.',
+        "Tom Reed",
+    ),
+    (
+        "former-nurse",
+        f'Priya Raman, a former nurse, chairs the board.\n\n"{W}," the former nurse said.',
+        "Priya Raman",
+    ),
+    ("downing-source", f'"{W}," a Downing Street source said.', None),
+    ("senior-official", f'"{W}," a senior government official told Reuters.', None),
+    ("one-official", f'One official said: "{W}."', None),
+    ("reuters-quoted", f'{INTRO}"{W}," Reuters quoted Raman as saying.', "Priya Raman"),
+    ("quoted-by", f'{INTRO}Raman was quoted by Reuters as saying: "{W}."', "Priya Raman"),
+    ("paper-quoted", f'"{W}," the Island Times quoted Priya Raman as saying.', "Priya Raman"),
+    ("gave-name-only", f'"{W}," said a woman who gave her name only as Priya.', None),
+    ("dash-inline", f'{INTRO}"{W}" \u2014 Priya Raman, on Monday.', "Priya Raman"),
+    ("said-then-new-name", f'"{W}," said Priya Raman. Tom Reed disagreed.', "Priya Raman"),
+    ("writes", f'"{W}," writes Priya Raman in her new book.', "Priya Raman"),
+    ("tells", f'"{W}," Priya Raman tells the Island Times.', "Priya Raman"),
+    ("told-inverted", f'"{W}," Tom Reed told the crowd, with Priya Raman at his side.', "Tom Reed"),
+    (
+        "she-after-two-named-inner",
+        f'Tom Reed introduced Priya Raman.\n\n"{W}," she said.',
+        "Priya Raman",
+    ),
+    (
+        "it-said-org",
+        f'The Island Ferry Company issued a statement.\n\n"{W}," it said.',
+        "Island Ferry Company",
+    ),
+    ("they-said", f'Priya Raman and Tom Reed spoke together.\n\n"{W}," they said.', None),
+    ("we-statement", f'In a joint statement Priya Raman and Tom Reed said: "{W}."', None),
+    ("said-she-comma", f'{INTRO}"{W}," said she.', "Priya Raman"),
+    ("name-first-reply", f'Asked when the boats would sail, Raman replied: "{W}."', "Raman"),
+    ("told-listener-colon", f'{INTRO}Tom Reed told Raman: "{W}."', "Tom Reed"),
+    ("was-heard-saying", f'{INTRO}Raman was heard saying: "{W}."', "Priya Raman"),
+    ("can-be-heard", f'{INTRO}In the video, Raman can be heard saying: "{W}."', "Priya Raman"),
+    ("a-caption", f'{INTRO}Her post was captioned: "{W}."', None),
+    ("headline-says", f'{INTRO}"{W}," reads the headline above Raman\'s column.', None),
+    ("cried", f'{INTRO}"{W}!" cried Raman.', "Priya Raman"),
+    (
+        "told-press-conf",
+        f'Speaking at a press conference on Monday, Priya Raman said: "{W}."',
+        "Priya Raman",
+    ),
+    (
+        "the-chair-she",
+        f'The board\'s chair, Priya Raman, disagreed.\n\n"{W}," she said.',
+        "Priya Raman",
+    ),
+]
+
+
 def _forms() -> list[Case]:
-    return [Case(k, _article(b), "sail again", s, (s,)) for k, b, s in FORMS]
+    both = [*FORMS, *FORMS_LATER]
+    return [Case(k, _article(b), "sail again", s, (s,)) for k, b, s in both]
 
 
 CASES = [*_news(), *_names(), *_transcripts(), *_forms()]
@@ -511,6 +599,14 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "so-said",
         "reed-board-chair-said",
         "straight-single",
+        "went-on",
+        "video-saying",
+        "age-role",
+        "mp-role",
+        "reuters-quoted",
+        "paper-quoted",
+        "dash-inline",
+        "it-said-org",
     }
 )
 # gaps:end
