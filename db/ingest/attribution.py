@@ -52,6 +52,7 @@ _AFTER_REACH: Final = 80
 _APPOSED_TITLE: Final = re.compile(r",\s(?:[A-Z][a-z]+\s){0,3}")
 _POSSESSIVE: Final = re.compile(r"['\u2019]")  # "Lee's" or "Reyes'" right after a name
 _OWNER_ENDINGS: Final = ("'s", "\u2019s")
+_PLACE_LEADS: Final = (" on ", " in ", " at ", " on the ", " in the ", " at the ")
 _APOSTROPHES: Final = ("'", "\u2019")
 # `," said Lee's husband, Tom Reed.`: the owned noun phrase, then a comma and its name.
 _OWNED_COMMA: Final = re.compile(r"\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s")
@@ -358,6 +359,13 @@ class Attributor:
         if aside is None or any(m.kind != "pronoun" for m in self._mentions_in(end, aside.end())):
             return None
         return self._verb_after(aside.end(), limit)
+
+    def _located(self, mention: Mention) -> bool:
+        """`posted a video on Instagram saying`: a name after "on", "in" or "at" is where
+        the words stand or were said, never who says them."""
+        if mention.kind == "pronoun":
+            return False
+        return self.norm.endswith(_PLACE_LEADS, max(0, mention.start - 8), mention.start)
 
     def _owner(self, mention: Mention) -> bool:
         """`Lee's husband said`: a name owning the lowercase noun after it is that noun's
@@ -729,7 +737,8 @@ class Attributor:
             gap = self.norm[last.end : verb_start].split()
             if len(gap) <= 3 and all(lower(g) in ADVERBS_BETWEEN for g in gap):
                 gerund = self.norm.endswith("ing", verb_start, verb_end)  # "reports of Lee saying"
-                return None if not gerund and self._object_or_joint(last) else last
+                if not (gerund and self._located(last)):  # not "a video on Instagram saying"
+                    return None if not gerund and self._object_or_joint(last) else last
             if gap == ["as"] and lower(self.norm[verb_start:verb_end]) == "saying":
                 return last  # "Lee quoted Reyes as saying": Reyes's words
             affiliated = _AFFILIATED.fullmatch(self.norm, last.end, verb_start) is not None
@@ -752,6 +761,7 @@ class Attributor:
             and not self._reported_subject(m)
             and not self._is_object(m)
             and not self._owner(m)
+            and not self._located(m)
         ]  # `Ann Lee, chief of Acme Holding, said`: Acme is the object of "of"; `Ann Lee
         # (Acme Holding) said`: Acme is an aside
         if not subjects or self._modifies_head(subjects[-1], verb_start):

@@ -520,6 +520,7 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
     ),
     ("on-x-formerly", f'Priya Raman said on X, formerly Twitter: "{W}."', "Priya Raman"),
     ("video-saying", f'Priya Raman posted a video on Instagram saying: "{W}."', "Priya Raman"),
+    ("bluesky-saying", f'Priya Raman posted a message on Bluesky saying "{W}."', "Priya Raman"),
     ("in-a-video", f'In a video posted on X, Priya Raman said: "{W}."', "Priya Raman"),
     ("whose-said", f'Priya Raman, whose daughter uses the ferry, said: "{W}."', "Priya Raman"),
     (
@@ -600,7 +601,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "reed-board-chair-said",
         "straight-single",
         "went-on",
-        "video-saying",
         "age-role",
         "mp-role",
         "reuters-quoted",
