@@ -307,6 +307,8 @@ class Attributor:
                 and "(" in self.norm[mention.end : mention.end + 2]
             ):
                 verb = self._verb_after_aside(mention.end, limit)
+            if verb is None and self.norm.endswith(" quoted ", close, mention.start):
+                verb = self._quoted_as(mention.end, limit)  # `," Reuters quoted Lee as saying.`
             if verb is not None and not self._introduces(verb):
                 if self._object_or_joint(mention):
                     return NOBODY  # `," a spokesman for Lee said.`
@@ -351,6 +353,13 @@ class Attributor:
         if not found or found[0].kind == "pronoun":
             return None
         return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
+
+    def _quoted_as(self, end: int, limit: int) -> int | None:
+        """End of "as saying" (or "as telling") right after the name a paper quoted."""
+        if not self.norm.startswith(" as ", end):
+            return None
+        word = _WORD.match(self.norm, end + 4, limit)
+        return None if word is None or word.group(0) not in _QUOTED_VERBS else word.end()
 
     def _verb_after_aside(self, end: int, limit: int) -> int | None:
         """`," Ann Lee (pictured) said.`, `," Lee (Labour) said.`: the speech verb after

@@ -603,8 +603,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "went-on",
         "age-role",
         "mp-role",
-        "reuters-quoted",
-        "paper-quoted",
         "dash-inline",
         "it-said-org",
     }
