@@ -63,11 +63,15 @@ _PARTICLES: Final = frozenset(
 )
 _PARTICLE: Final = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 # After a name and before its colon, what a hearing's record adds: a party or a body in
-# brackets ("SEN. ANNA VOSS (D-Maine):") or an office in capitals ("ANNA VOSS, MAYOR:").
+# brackets ("SEN. ANNA VOSS (D-Maine):"), a seat and a party as Hansard writes them ("Ann
+# Lee (Hull North) (Lab):") or an office in capitals ("ANNA VOSS, MAYOR:").
 _LABEL_ASIDE: Final = (
-    rf"\s\([^()\n]{{1,40}}\)|,\s{_CAPS_WORD}(?:\s(?:{_CAPS_WORD}|OF|THE|AND)){{0,4}}"
+    r"\s\([^()\n]{1,40}\)(?:\s\([^()\n]{1,40}\))?"
+    rf"|,\s{_CAPS_WORD}(?:\s(?:{_CAPS_WORD}|OF|THE|AND)){{0,4}}"
 )
+# A recording's transcript may open each turn with its time in brackets ("[00:01:05]").
 _TURN: Final = re.compile(
+    r"(?:\[\d{1,2}(?::\d\d){1,2}\]\s+)?"
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
     rf"|{_TITLE_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
     r"(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{2}))(?:\s+(?=\S)|\s*$)"

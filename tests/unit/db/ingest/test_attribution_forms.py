@@ -359,6 +359,101 @@ TRANSCRIPTS: list[tuple[str, str, str, str | None]] = [
         "Priya Raman",
     ),
     (
+        "congress-period",
+        "Hearing on the ferry subsidy\n\nThe CHAIRMAN. The committee will come to order.\n\n"
+        f"Ms. RAMAN. Thank you, Mr. Chairman. {W}.\n\nThe CHAIRMAN. Thank you.\n",
+        W,
+        "Raman",
+    ),
+    (
+        "caps-full-name",
+        "Ferry board meeting\n\nTOM REED: Where do things stand with the pier this month?\n\n"
+        f"PRIYA RAMAN: {W}. The steel arrived last week.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "hansard-seat-party",
+        "Ferry services\n\nTom Reed (Hull North) (Lab): Will the minister say when the ferry"
+        f" will sail again?\n\nPriya Raman (Leeds) (Con): {W}, and I thank him for asking.\n\n"
+        "Tom Reed (Hull North) (Lab): I doubt it.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "hansard-office-name",
+        "Ferry services\n\nTom Reed (Hull North) (Lab): Will the minister say when the ferry"
+        f" will sail again?\n\nThe Minister for Transport (Priya Raman): {W}.\n\n"
+        "Tom Reed (Hull North) (Lab): I doubt it.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "timestamp-turns",
+        "Ferry podcast, episode 4\n\n[00:00:05] Tom Reed: Welcome back to the show.\n\n"
+        f"[00:00:09] Priya Raman: {W}, and I am glad to be here.\n\n[00:00:15] Tom Reed: Thanks.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "time-after-name",
+        "Ferry podcast, episode 4\n\nTom Reed (00:05): Welcome back to the show.\n\n"
+        f"Priya Raman (00:09): {W}, and I am glad to be here.\n\nTom Reed (00:15): Thanks.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "speaker-time-line",
+        "Ferry podcast transcript\n\nTom Reed  00:00:05\nWelcome back to the show.\n\n"
+        f"Priya Raman  00:00:09\n{W}, and I am glad to be here.\n\nTom Reed  00:00:15\nThanks.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "markdown-bold",
+        "Island voices\n\n**Tom Reed:** When will the ferry run again?\n\n"
+        f"**Priya Raman:** {W}.\n\n**Tom Reed:** Thank you.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "interviewer-caps",
+        "Island voices\n\nAn interview with Priya Raman.\n\n"
+        f"INTERVIEWER: When will the ferry run again?\n\nRAMAN: {W}.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "question-answer",
+        "Island voices\n\nAn interview with Priya Raman, chair of the ferry board.\n\n"
+        f"Question: When will the ferry run again?\n\nAnswer: {W}.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "q-dot-a-dot",
+        "Island voices\n\nAn interview with Priya Raman, chair of the ferry board.\n\n"
+        f"Q. When will the ferry run again?\n\nA. {W}.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "initials-turns",
+        "Island voices\n\nAn interview between Tom Reed (TR) and Priya Raman (PR).\n\n"
+        f"TR: When will the ferry run again?\n\nPR: {W}.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
+        "president-named-in-heading",
+        "Remarks by President Priya Raman on the island ferry\n\n"
+        f"THE PRESIDENT: Thank you all for coming today. {W}.\n\n"
+        "Q: Madam President, how much will it cost?\n\n"
+        "THE PRESIDENT: More than we hoped, less than we feared.\n",
+        W,
+        "Priya Raman",
+    ),
+    (
         "block-then-dash-name",
         "What they said about the pier\n\n"
         f"\u201c{W}, whatever the weather does.\u201d\n\n\u2014 Priya Raman, ferry board chair\n",
@@ -600,6 +695,9 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "so-said",
         "reed-board-chair-said",
         "straight-single",
+        "hansard-office-name",
+        "speaker-time-line",
+        "markdown-bold",
         "went-on",
         "age-role",
         "mp-role",
