@@ -52,6 +52,7 @@ _AFTER_REACH: Final = 80
 _APPOSED_TITLE: Final = re.compile(r",\s(?:[A-Z][a-z]+\s){0,3}")
 _POSSESSIVE: Final = re.compile(r"['\u2019]")  # "Lee's" or "Reyes'" right after a name
 _OWNER_ENDINGS: Final = ("'s", "\u2019s")
+_WENT_ON_CLOSES: Final = ".,;:!?\n"  # what closes `," Lee went on`
 _PLACE_LEADS: Final = (" on ", " in ", " at ", " on the ", " in the ", " at the ")
 _APOSTROPHES: Final = ("'", "\u2019")
 # `," said Lee's husband, Tom Reed.`: the owned noun phrase, then a comma and its name.
@@ -353,6 +354,13 @@ class Attributor:
         if not found or found[0].kind == "pronoun":
             return None
         return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
+
+    def _went_on(self, end: int) -> bool:
+        """ " on" right after "went", closing the clause (not "went on holiday")."""
+        after = end + 3
+        return self.norm.startswith(" on", end) and (
+            after >= len(self.norm) or self.norm[after] in _WENT_ON_CLOSES
+        )
 
     def _quoted_as(self, end: int, limit: int) -> int | None:
         """End of "as saying" (or "as telling") right after the name a paper quoted."""
@@ -820,6 +828,8 @@ class Attributor:
             lowered = lower(word.group(0))
             if lowered in SPEECH_VERBS:
                 return word.end()
+            if lowered == "went" and self._went_on(word.end()):
+                return word.end() + 3  # `," Lee went on.`: "went on" as "continued"
             if lowered in _QUOTED_LEADS and self.norm.startswith(" quoted", word.end()):
                 quoted = _QUOTED_AS.match(self.norm, word.end(), limit)
                 return quoted.end() if quoted and quoted["verb"] in _QUOTED_VERBS else None
