@@ -348,12 +348,7 @@ class Attributor:
         """`," adds another resident, Ann Lee.`: the name in apposition to a description
         right after the speech verb, closing its clause."""
         described = _DESCRIBED_COMMA.match(self.norm, start, limit)
-        if described is None:
-            return None
-        found = self._mentions_in(described.end(), described.end() + 1)
-        if not found or found[0].kind == "pronoun":
-            return None
-        return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
+        return None if described is None else self._closing_name(described.end(), limit)
 
     def _went_on(self, end: int) -> bool:
         """ " on" right after "went", closing the clause (not "went on holiday")."""
@@ -405,9 +400,12 @@ class Attributor:
         an owner's name opens, closing its clause; None when none follows."""
         end = owner.end + (0 if self.norm.endswith(_OWNER_ENDINGS, owner.start, owner.end) else 2)
         described = _OWNED_COMMA.match(self.norm, end, limit)
-        if described is None:
-            return None
-        found = self._mentions_in(described.end(), described.end() + 1)
+        return None if described is None else self._closing_name(described.end(), limit)
+
+    def _closing_name(self, at: int, limit: int) -> Mention | None:
+        """The name that starts at `at` and closes its clause before limit ("..., another
+        resident, Ann Lee."); None for a pronoun or no name there."""
+        found = self._mentions_in(at, at + 1)
         if not found or found[0].kind == "pronoun":
             return None
         return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
