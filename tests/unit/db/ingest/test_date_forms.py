@@ -5,6 +5,8 @@ a date before, and the numbers that are no date at all. Every text here is inven
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from tests.unit.db.ingest.helpers import parse
@@ -20,7 +22,7 @@ OPEN: frozenset[str] = frozenset(
 )
 
 
-def _cases(rows: list[tuple[str, ...]] | list[str]) -> list[object]:
+def _cases(rows: Sequence[tuple[object, ...]] | Sequence[str]) -> list[object]:
     """rows as pytest params, those with an OPEN part marked as failing."""
     params: list[object] = []
     for row in rows:
