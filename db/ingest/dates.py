@@ -64,7 +64,9 @@ _YEAR_LEAD: Final = (
 # What follows the year of a run-on entry ("...; 1904 - sent catalogs; 1926: opened ...");
 # events.py cuts the entry's words at the same mark.
 ENTRY_SEPARATOR: Final = r"\s?(?:-{1,2}|:)\s"
-_DAYS_TO: Final = r"(?:-{1,2}|/|\s(?:to|until|till|through)\s)"  # "16-18", "16 to 18"
+# The words that join a span's two ends in prose ("3 to 9 May", "1918 until 1927").
+_SPAN_WORDS: Final = r"(?:to|until|till|through)"
+_DAYS_TO: Final = rf"(?:-{{1,2}}|/|\s{_SPAN_WORDS}\s)"  # "16-18", "16 to 18"
 _DATES: Final = re.compile(
     rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
@@ -422,12 +424,12 @@ def find_dates(text: str, base: int = 0) -> DateScan:
 
 
 # Between the two dates of a span in prose: "June 30 to July 2", "1999 - Jan. 1".
-_SPAN_JOIN_PROSE: Final = re.compile(r"\s?(?:-{1,2}|to|until|till|through)\s?")
+_SPAN_JOIN_PROSE: Final = re.compile(rf"\s?(?:-{{1,2}}|{_SPAN_WORDS})\s?")
 # A day before a day-first date that makes a span of days: "16-18 June", "14/15 April",
 # "14th-15th April", "16 to 18 June" (a dash or slash unspaced, as ranges are set).
 _DAY_SPAN_BEFORE: Final = re.compile(
     r"(?<![\d.,/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:-{1,2}|/|\s(?:to|until|till|through|and|&)\s)\Z"
+    rf"(?:-{{1,2}}|/|\s(?:{_SPAN_WORDS}|and|&)\s)\Z"
 )
 _DAY_SPAN_REACH: Final = len("15th until ")
 _SPAN_MARKS: Final = frozenset("-/ ")
@@ -435,7 +437,7 @@ _DAY_FIRST_FORMS: Final = frozenset(("y2", "d13"))
 # A month's name before a month and year ("June-August 2001", "June to August 2001",
 # "between June and August 2001"): a span of months, no one time in that year.
 _MONTH_SPAN_BEFORE: Final = re.compile(
-    rf"(?:\b[Bb]etween\s{MONTH}\.?\sand|\b{MONTH}\.?(?:-{{1,2}}|\s(?:to|until|till|through)))\s?\Z"
+    rf"(?:\b[Bb]etween\s{MONTH}\.?\sand|\b{MONTH}\.?(?:-{{1,2}}|\s{_SPAN_WORDS}))\s?\Z"
 )
 _MONTH_SPAN_REACH: Final = len("between September. and ")
 
@@ -566,7 +568,7 @@ def _slashed_order(first: int, second: int) -> int:
 
 
 _EITHER_YEAR: Final = re.compile(r"\sor\s\d{4}\b")  # after a year: "in 2001 or 2002"
-_RANGE_END: Final = re.compile(r"\s?(?:-|to|until|till|through|and)\s?\d{4}\b")
+_RANGE_END: Final = re.compile(rf"\s?(?:-|{_SPAN_WORDS}|and)\s?\d{{4}}\b")
 _BETWEEN: Final = re.compile(r"\b[Bb]etween\s(?:the\s(?:years?\s)?)?(?:of\s)?\Z")
 _BETWEEN_REACH: Final = len("between the years of ")
 _LIST_LEAD: Final = re.compile(r"\b[Ii]n(?:\sboth)?\s\Z")
@@ -612,7 +614,7 @@ def _span_end(text: str, end: int, base: int) -> DateHit | None:
 # Years with an era that open or close a span: "950 B.C. to 450 B.C.", "c. 300 BC -
 # 200 BC", "from 27 BC until AD 14" (the end may be written either way round), "800 to
 # 500 B.C." (the era said once, at the end), "c. 4200 BCE - c. 2200 BCE" (each about).
-_ERA_SPAN_JOIN: Final = r"\s?(?:-{1,2}|to|until|till|through)\s?(?:c\.\s?|ca\.\s?|circa\s)?"
+_ERA_SPAN_JOIN: Final = rf"{_SPAN_JOIN_PROSE.pattern}(?:c\.\s?|ca\.\s?|circa\s)?"
 _ERA_SPAN_ON: Final = re.compile(
     rf"{_ERA_SPAN_JOIN}(?:(?:\d,\d{{3}}|\d{{1,4}})\s?{_ERA_MARK}|A\.?D\.?\s?\d{{1,4}}\b)"
 )
