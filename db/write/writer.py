@@ -21,13 +21,14 @@ import contextlib
 import gc
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from db import schema
 from db.ingest import SOURCE_SUFFIXES, SourceError, parse_source, read_source
@@ -115,11 +116,40 @@ def document_key(path: Path) -> str:
 
 def shown_path(key: str) -> str:
     """A document's path as a person reads it here: relative to the working directory
-    when under it. Stores of the first versions used this as the key itself."""
+    when under it. Stores of the first versions used this as the key itself.
+
+    It runs for every document written, so a key in the form document_key gives (an
+    absolute path with no empty, "." or ".." part) is compared as a string, which is
+    what Path.relative_to does for such a path, at a hundredth of its cost.
+    """
+    cwd = _working_directory()
+    if os.sep == "/" and key.startswith("/") and not _UNUSUAL_PART.search(key):
+        if key == cwd:
+            return "."
+        under = cwd if cwd.endswith("/") else f"{cwd}/"
+        return key[len(under) :] if key.startswith(under) else key
     try:
-        return Path(key).relative_to(Path.cwd().resolve()).as_posix()
+        return Path(key).relative_to(cwd).as_posix()
     except ValueError:
         return key
+
+
+# A part of a path that Path folds away ("a//b", "a/./b") or resolve() would ("a/../b"),
+# or a trailing slash: a key with one is compared by pathlib, not as a string.
+_UNUSUAL_PART: Final = re.compile(r"//|/\.\.?(?:/|$)|/$")
+_RESOLVED_CWD: dict[str, str] = {}  # os.getcwd() -> resolved: see _working_directory
+
+
+def _working_directory() -> str:
+    """The working directory, resolved: once per directory, as resolve() reads every
+    part of the path from the disk (shown_path runs for every document written)."""
+    cwd = os.getcwd()
+    resolved = _RESOLVED_CWD.get(cwd)
+    if resolved is None:
+        if len(_RESOLVED_CWD) >= 64:  # a long-lived process that moves around
+            _RESOLVED_CWD.clear()
+        resolved = _RESOLVED_CWD[cwd] = Path(cwd).resolve().as_posix()
+    return resolved
 
 
 def _legacy_key(key: str) -> str | None:

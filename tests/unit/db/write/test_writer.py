@@ -274,3 +274,23 @@ def test_without_the_merge_a_batched_run_leaves_many_segments(
         assert _segments(conn, "quotes_fts") > 1
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["", "/a.txt", "/sub/a.txt", "/.hidden/a.txt", "/a/./b.txt", "/a/../b.txt", "//a.txt", "/"],
+)
+def test_shown_path_reads_as_pathlib_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: str
+) -> None:
+    """shown_path compares a plain key as a string: it must answer as Path.relative_to."""
+    here = tmp_path / "work"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    cwd = Path.cwd().resolve()
+    for key in (f"{cwd.as_posix()}{tail}", f"{cwd.as_posix()}x{tail}", f"/elsewhere{tail}"):
+        try:
+            expected = Path(key).relative_to(cwd).as_posix()
+        except ValueError:
+            expected = key
+        assert writer.shown_path(key) == expected, key
