@@ -522,7 +522,7 @@ def _dated_lines(
             top = line.start
         elif bare and day and top is not None and text_lines < last_line:
             top_repeated = True  # another bare date over words: the top one heads too
-    eras = _ERA_OPENINGS.search(norm) is not None
+    eras = _may_say_era(norm)
     if short_years or eras:
         parts = _era_parts(norm, lines, {*dated, *short_years})
         if short_years:
@@ -537,6 +537,15 @@ def _dated_lines(
         if _lone_number(norm, start, only) and start not in heading_starts:
             del dated[start]
     return dated
+
+
+def _may_say_era(norm: str) -> bool:
+    """_ERA_OPENINGS.search(norm) is not None, tried only where the text holds "BC" (a
+    match), "B." or "hrist", one of which each of its forms holds: the regex is tried at
+    every "b" of the text, a few plain substring searches skip most texts."""
+    if "BC" in norm:
+        return True
+    return ("B." in norm or "hrist" in norm) and _ERA_OPENINGS.search(norm) is not None
 
 
 def _era_parts(
