@@ -291,15 +291,16 @@ def _counts_things(text: str, end: int) -> bool:
     return word is not None and word.group(1) in COUNTED_NOUNS
 
 
-def _digit_run_starts(text: str) -> Iterable[int]:
+def _digit_run_starts(text: str) -> list[int]:
     """Where each run of digits starts (each match of _DIGIT_RUN), ascending.
 
     In ASCII text the digits are 0-9, found by ten str.find scans (plain character
     searches) in a fraction of the time of a regex scan, which looks each character's
     Unicode category up; a digit starts a run unless the one before it is a digit too.
+    DateIndex finds them once for all its scans that start at digits.
     """
     if not text.isascii():
-        return map(_START, _DIGIT_RUN.finditer(text))
+        return list(map(_START, _DIGIT_RUN.finditer(text)))
     starts: list[int] = []
     previous = -2
     for digit in literal_starts(text, _ASCII_DIGITS):
@@ -309,8 +310,11 @@ def _digit_run_starts(text: str) -> Iterable[int]:
     return starts
 
 
-def find_dates(text: str, base: int = 0) -> DateScan:
-    """Dates in text (offsets shifted by base); impossible ones are listed as rejected."""
+def find_dates(text: str, base: int = 0, digit_runs: list[int] | None = None) -> DateScan:
+    """Dates in text (offsets shifted by base); impossible ones are listed as rejected.
+
+    digit_runs, if given, is _digit_run_starts(text), found once by a caller that needs
+    it again."""
     hits: list[DateHit] = []
     bare: list[DateHit] = []
     rejected: list[tuple[int, str]] = []
@@ -321,7 +325,8 @@ def find_dates(text: str, base: int = 0) -> DateScan:
     span_ends: list[DateHit] = []  # "between 1918 and 1927": the year a span reaches
     last: DateHit | None = None  # the last date kept, which a span's end may follow
     last_held = False  # it is in hits (else in bare)
-    digit_runs = _digit_run_starts(text)
+    if digit_runs is None:
+        digit_runs = _digit_run_starts(text)
     for match in finditer_near(_DATES, text, digit_runs, _DATE_REACH, _DATE_OPENING):
         form = form_of(match)
         if form == "y12":
@@ -1193,13 +1198,19 @@ _OPENING_YEAR: Final = re.compile(
     rf"(?P<y>{LIKELY_YEAR})(?:,\s|\s(?:the|a|an|its|his|her|their|saw|brought|marked)\s)"
 )
 _SENTENCE_BEFORE: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
+_YEAR_OPENINGS: Final = ("1", "2")  # the first digit of a LIKELY_YEAR
 
 
-def find_opening_years(text: str, hits: list[DateHit]) -> list[DateHit]:
-    """The years of _OPENING_YEAR's form at a sentence's or a line's start where no hit is."""
+def find_opening_years(text: str, hits: list[DateHit], digit_runs: list[int]) -> list[DateHit]:
+    """The years of _OPENING_YEAR's form at a sentence's or a line's start where no hit is
+    (digit_runs: _digit_run_starts(text)). Its year's first digit and the comma or space
+    after its four digits are tested first, by plain comparisons: most numbers fail them."""
     found: list[DateHit] = []
     taken = {h.start for h in hits}
-    for at in _digit_run_starts(text):
+    for at in digit_runs:
+        after = text[at + 4 : at + 5]
+        if text[at] not in _YEAR_OPENINGS or (after != "," and not after.isspace()):
+            continue
         if at in taken or not _SENTENCE_BEFORE.search(text, max(0, at - 3), at):
             continue
         match = _OPENING_YEAR.match(text, at)
@@ -1211,22 +1222,32 @@ def find_opening_years(text: str, hits: list[DateHit]) -> list[DateHit]:
 
 # A month's name in lower case before a year, as careless or translated text writes it
 # ("In december 1953, he went"): only the names that are no other English word.
-_LOWER_MONTHS: Final = (
+_LOWER_MONTHS: Final = frozenset((
     "january", "february", "april", "june", "july", "august", "september", "october",
     "november", "december",
-)  # fmt: skip
+))  # fmt: skip
 _LOWER_MONTH_YEAR: Final = re.compile(rf"(?P<m>[a-z]+)\s(?P<y>{LIKELY_YEAR})\b(?![-/.,]\d)")
 
 
-def find_lower_months(text: str, hits: list[DateHit]) -> list[DateHit]:
-    """The months of _LOWER_MONTH_YEAR's form in text where no hit already is."""
+def find_lower_months(text: str, hits: list[DateHit], digit_runs: list[int]) -> list[DateHit]:
+    """The months of _LOWER_MONTH_YEAR's form in text where no hit already is.
+
+    Found from the year (digit_runs: _digit_run_starts(text)), one look back from each
+    run that follows a space, not by ten scans of the text for the months' names: a
+    match's month is the whole run of a-z letters before that space, and it starts
+    where no letter is before it, so that is the run read back from the space."""
     found: list[DateHit] = []
     taken = {h.start for h in hits}
-    for at in literal_starts(text, _LOWER_MONTHS):
-        if at in taken or text[at - 1 : at].isalpha():
+    for digits in digit_runs:
+        if text[digits] not in _YEAR_OPENINGS or not text[digits - 1 : digits].isspace():
             continue
-        match = _LOWER_MONTH_YEAR.match(text, at)
-        if match is None or match.group("m") not in _LOWER_MONTHS:
+        at = digits - 1  # the month's run of letters ends at the space
+        while at > 0 and "a" <= text[at - 1] <= "z":
+            at -= 1
+        if at in taken or text[at - 1 : at].isalpha() or text[at : digits - 1] not in _LOWER_MONTHS:
+            continue
+        match = _LOWER_MONTH_YEAR.match(text, at)  # its month: the letters just tested
+        if match is None:
             continue
         date = make_date(int(match.group("y")), MONTHS[match.group("m")], None)
         if date is not None:
@@ -1234,13 +1255,14 @@ def find_lower_months(text: str, hits: list[DateHit]) -> list[DateHit]:
     return found
 
 
-def find_attributive_dates(text: str, hits: list[DateHit]) -> list[DateHit]:
+def find_attributive_dates(text: str, hits: list[DateHit], digit_runs: list[int]) -> list[DateHit]:
     """The years (1000 to 2199) of _ATTRIBUTIVE_LEAD's form in text where no hit already
     is, before a noun that is no count's or measure's. Not a month-day: "the September
-    11 attacks", "the July 4 parade" name a day more than they date a thing."""
+    11 attacks", "the July 4 parade" name a day more than they date a thing.
+    digit_runs: _digit_run_starts(text)."""
     found: list[DateHit] = []
     taken = {h.start for h in hits}
-    for at in _digit_run_starts(text):
+    for at in digit_runs:
         if at in taken or text[at - 1 : at] != " " or text[at + 4 : at + 5] != " ":
             continue
         if _ATTRIBUTIVE_LEAD.search(text, max(0, at - _ATTRIBUTIVE_REACH), at) is None:
@@ -1329,7 +1351,8 @@ class DateIndex:
 
     def __init__(self, norm: str) -> None:
         self.norm = norm  # the text the offsets index
-        scan = find_dates(norm)
+        digit_runs = _digit_run_starts(norm)  # where find_dates and three scans below look
+        scan = find_dates(norm, 0, digit_runs)
         self.hits = scan.hits
         self.bare = scan.bare
         if "[1" in norm or "(1" in norm or "[2" in norm or "(2" in norm:
@@ -1354,9 +1377,9 @@ class DateIndex:
         if holidays:
             self.hits = with_holidays(norm, holidays, self.hits)
         bracketed = find_bracketed_years(norm, self.hits)
-        attributive = find_attributive_dates(norm, [*self.hits, *self.bare])
-        attributive += find_opening_years(norm, self.hits)
-        bracketed += find_lower_months(norm, self.hits)
+        attributive = find_attributive_dates(norm, [*self.hits, *self.bare], digit_runs)
+        attributive += find_opening_years(norm, self.hits, digit_runs)
+        bracketed += find_lower_months(norm, self.hits, digit_runs)
         # where dates stated without "in" or "on" start: a year still to come is a plan (events)
         self.unmarked = frozenset(h.start for h in attributive)
         if bracketed or attributive:

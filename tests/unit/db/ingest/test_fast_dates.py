@@ -1,0 +1,79 @@
+"""The date scans' fast paths give exactly what the plain code they stand for gives."""
+
+from __future__ import annotations
+
+import random
+
+from db.ingest import dates
+from db.ingest.lexicon import MONTHS
+from db.ingest.scan import literal_starts
+
+_PIECES = (
+    "in ", "In ", "december 1953", "june 1901", "june  1901", "june\n1901", "xjune 1901",
+    "Xjune 1901", "junejune 1901", "éjune 1901", "3june 1901", "May 1901", "july 2050",
+    "july 1999,", "july 1999.5", "july 1999-", "august 19011", "april 2100", "october ",
+    "1904", "2004, a", "1909 the ", "1901 saw ", "1901\tthe ", "1901 brought", ". ", "\n",
+    " ", "  ", "the ", "The ", "their 1990 car", "a 1200 acre", "x", "7", "٣4", "2", "1",
+    "On June 3, 1901", "3 June 1901", "(1901)", "between 1918 and 1927", "; 1904 - ",
+)  # fmt: skip
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 20))) for _ in range(count)]
+
+
+def _plain_lower_months(text: str, hits: list[dates.DateHit]) -> list[dates.DateHit]:
+    """find_lower_months as it was: every month's name found by a scan of its own."""
+    found: list[dates.DateHit] = []
+    taken = {h.start for h in hits}
+    for at in literal_starts(text, sorted(dates._LOWER_MONTHS)):
+        if at in taken or text[at - 1 : at].isalpha():
+            continue
+        match = dates._LOWER_MONTH_YEAR.match(text, at)
+        if match is None or match.group("m") not in dates._LOWER_MONTHS:
+            continue
+        date = dates.make_date(int(match.group("y")), MONTHS[match.group("m")], None)
+        if date is not None:
+            found.append(dates.DateHit(at, match.end(), date))
+    return found
+
+
+def _plain_opening_years(text: str, hits: list[dates.DateHit]) -> list[dates.DateHit]:
+    """find_opening_years as it was: the sentence's start tested first at every run."""
+    found: list[dates.DateHit] = []
+    taken = {h.start for h in hits}
+    for at in dates._digit_run_starts(text):
+        if at in taken or not dates._SENTENCE_BEFORE.search(text, max(0, at - 3), at):
+            continue
+        match = dates._OPENING_YEAR.match(text, at)
+        date = dates.make_year(int(match.group("y"))) if match is not None else None
+        if match is not None and date is not None:
+            found.append(dates.DateHit(at, match.end("y"), date))
+    return found
+
+
+def _spans(hits: list[dates.DateHit]) -> list[tuple[int, int, str]]:
+    return [(h.start, h.end, h.date.iso()) for h in hits]
+
+
+def test_lower_months_read_back_from_the_years_are_the_named_months() -> None:
+    found_any = 0
+    for text in _texts(4000, seed=31):
+        hits = dates.find_dates(text).hits
+        expected = _spans(_plain_lower_months(text, hits))
+        runs = dates._digit_run_starts(text)
+        assert _spans(dates.find_lower_months(text, hits, runs)) == expected, text
+        found_any += len(expected)
+    assert found_any > 100  # the texts really hold such months
+
+
+def test_opening_years_tested_cheaply_first_are_the_plain_ones() -> None:
+    found_any = 0
+    for text in _texts(4000, seed=32):
+        hits = dates.find_dates(text).hits
+        expected = _spans(_plain_opening_years(text, hits))
+        runs = dates._digit_run_starts(text)
+        assert _spans(dates.find_opening_years(text, hits, runs)) == expected, text
+        found_any += len(expected)
+    assert found_any > 100
