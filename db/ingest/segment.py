@@ -349,6 +349,13 @@ def _separators(norm: str, start: int, end: int) -> list[int]:
     return sorted(found)
 
 
+def _separators_within(separators: list[int], line: Line) -> int:
+    """How many of the text's separators (_separators of all of it) start in the line: at
+    least as many as the line's own, as no mark holds a newline to run across lines. A
+    count by bisection, where a search of each line would look at all of it again."""
+    return bisect.bisect_left(separators, line.end) - bisect.bisect_left(separators, line.start)
+
+
 def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     """Each line by number, a run-on timeline's line cut into its entries: (number, line,
     cut) where cut says the piece starts inside its line. A timeline copied from a page
@@ -356,7 +363,8 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     each is an entry as it would be on a line of its own; so does a diary whose entries
     a rule parts ("... for months! --- August 1990 I remember ...", see _ruled)."""
     ruled = any(rule in norm for rule in _RULES)
-    if len(_separators(norm, 0, len(norm))) < _MIN_INLINE_HEADS:  # no line holds enough
+    separators = _separators(norm, 0, len(norm))
+    if len(separators) < _MIN_INLINE_HEADS:  # no line holds enough
         plain = [(number, line, False) for number, line in enumerate(lines, start=1)]
         return _ruled(norm, plain) if ruled else plain
     pieces: list[tuple[int, Line, bool]] = []
@@ -364,6 +372,7 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
         cuts = (
             _inline_heads(norm, line)
             if line.kind == "text"
+            and _separators_within(separators, line) >= _MIN_INLINE_HEADS
             and len(_separators(norm, line.start, line.end)) >= _MIN_INLINE_HEADS
             else []
         )

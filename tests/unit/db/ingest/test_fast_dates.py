@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from db.ingest import dates
+from db.ingest import dates, segment
+from db.ingest.clean import Line
 from db.ingest.lexicon import MONTHS
 from db.ingest.scan import literal_starts
 
@@ -77,3 +78,18 @@ def test_opening_years_tested_cheaply_first_are_the_plain_ones() -> None:
         assert _spans(dates.find_opening_years(text, hits, runs)) == expected, text
         found_any += len(expected)
     assert found_any > 100
+
+
+def test_separators_counted_by_bisection_cover_each_lines_own() -> None:
+    """The text's separators that start in a line are at least the line's own."""
+    pieces = ("1901: ", "1901 - ", " - - ", "3rd: ", "4th - ", " - ", ": ", "\n", "x", "1", " ")
+    rng = random.Random(33)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        separators = segment._separators(text, 0, len(text))
+        start = 0
+        for part in text.split("\n"):
+            line = Line(start, start + len(part), "text")
+            own = len(segment._separators(text, line.start, line.end))
+            assert segment._separators_within(separators, line) == own, text
+            start += len(part) + 1
