@@ -67,13 +67,30 @@ ENTRY_SEPARATOR: Final = r"\s?(?:-{1,2}|:)\s"
 # The words that join a span's two ends in prose ("3 to 9 May", "1918 until 1927").
 _SPAN_WORDS: Final = r"(?:to|until|till|through)"
 _DAYS_TO: Final = rf"(?:-{{1,2}}|/|\s{_SPAN_WORDS}\s)"  # "16-18", "16 to 18"
-_DATES: Final = re.compile(
-    rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
-    rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
-    rf"|\b(?P<d2>\d{{1,2}})(?:{_SPACED_ORD}\s(?:day\sof\s|of\s)?|-(?={MONTH}))"
+# _DATES's alternatives, each in one of two groups by what it opens with (after \b or a
+# lookbehind): a digit, or an ASCII letter. At a position only one group can match, and
+# each keeps its alternatives' order, so the alternative that matches is the one the
+# plain alternation in the order y1, y2, y3, d4, m14, m5, y6, y7, y8, y9, y10, y12, m11,
+# d13 would give; but a guard skips a group that cannot match in one test (the letter
+# group holds six alternations of the months' names, tried at every digit run).
+_LETTER_GUARD: Final = "(?=[A-Za-z])"
+_DATES_AT_DIGIT: Final = (
+    rf"\b(?P<d2>\d{{1,2}})(?:{_SPACED_ORD}\s(?:day\sof\s|of\s)?|-(?={MONTH}))"
     rf"(?P<m2>{MONTH})(?:\.?,?\s|-(?=\d))(?P<y2>\d{{1,6}})\b(?![-/])"  # "16-Jun-2001" too
     rf"(?:\s?(?P<e2>{_ERA_MARK}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
+    # "44 BC", "1,500 BC" (its thousands parted by a comma, and never read from "500")
+    rf"|\b(?<!\d-)(?<!\d,)(?<!\d\.)(?P<y7>\d,\d{{3}}|\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
+    r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
+    rf"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{{4}})(?={ENTRY_SEPARATOR})"  # "...; 1904 - sent ..."
+    r"|\b(?P<a12>\d{1,2})/(?P<b12>\d{1,2})/(?P<y12>\d{4})\b(?![/-]\d)"  # 1/10/2017: see _slashed
+    # "on 20 January", "(25 March)": a day and month, day first, with no year.
+    rf"|\b(?P<d13>\d{{1,2}}){_ORD}\s(?:day\sof\s|of\s)?(?P<m13>{MONTH})\b\.?"
+    r"(?!,?\s?\d|/|-\d)"
+)
+_DATES_AT_LETTER: Final = (
+    rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
+    rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d"
     rf"|(?:{_DAYS_TO}|\s(?:and|&)\s)\d{{1,2}}{_ORD},?\s\d{{4}}\b)"
     # "June 16-18, 2001", "June 16 and 18, 2001": days of one month, dated by the first
@@ -84,20 +101,13 @@ _DATES: Final = re.compile(
     rf"(?P<e5>{_ERA_MARK})?"
     rf"|\b{_YEAR_LEAD}"
     rf"(?P<y6>\d{{4}})\b(?!s\b|'s|[-/.,]\d|\s?%|\s?{_ERA_MARK})"
-    # "44 BC", "1,500 BC" (its thousands parted by a comma, and never read from "500")
-    rf"|\b(?<!\d-)(?<!\d,)(?<!\d\.)(?P<y7>\d,\d{{3}}|\d{{1,4}})\s?(?P<e7>{_ERA_MARK})"
     r"|\bA\.?D\.?\s?(?P<y8>\d{1,4})\b(?![-/.,:]\d)"  # "AD 43", "AD43", "c.AD60"
-    r"|\b(?P<d9>\d{1,2})\.(?P<m9>\d{1,2})\.(?P<y9>\d{4})\b(?!\.\d)"  # 25.11.2016: day first
-    rf"|(?:(?<=;\s)|(?<=;\s\s))(?P<y10>\d{{4}})(?={ENTRY_SEPARATOR})"  # "...; 1904 - sent ..."
-    r"|\b(?P<a12>\d{1,2})/(?P<b12>\d{1,2})/(?P<y12>\d{4})\b(?![/-]\d)"  # 1/10/2017: see _slashed
     # "a speech June 11 at the hall": a month-day without "on", unless a noun follows it
     # ("the September 11 attacks", "the July 4 parade" name something).
     rf"|\b(?P<m11>{MONTH})\.?\s(?P<d11>\d{{1,2}}){_ORD}\b"
     rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
-    # "on 20 January", "(25 March)": a day and month, day first, with no year.
-    rf"|\b(?P<d13>\d{{1,2}}){_ORD}\s(?:day\sof\s|of\s)?(?P<m13>{MONTH})\b\.?"
-    r"(?!,?\s?\d|/|-\d)"
 )
+_DATES: Final = re.compile(rf"(?=\d)(?:{_DATES_AT_DIGIT})|{_LETTER_GUARD}(?:{_DATES_AT_LETTER})")
 # Which alternative of _DATES matched: the group that holds its year (or its day).
 _FORMS: Final = (
     "y1", "y2", "d3", "d4", "y14", "y5", "y6", "y7", "y8", "y9", "y10", "d11", "y12", "d13",
@@ -110,9 +120,10 @@ _NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
 _DATE_REACH: Final = len("On September. ")
 # What every alternative of _DATES reads up to its first digit, and that digit: where this
 # fails, _DATES fails too, and it reads nothing past the digit (see finditer_near).
+# Its words open with an ASCII letter, which a guard tests once before trying them all.
 _DATE_OPENING: Final = re.compile(
-    rf"\b(?:(?=\d)|{MONTH}\.?,?\s(?:of\s)?(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)|A\.?D\.?\s?(?=\d)"
-    rf"|{_YEAR_LEAD}(?=\d))"
+    rf"\b(?:(?=\d)|{_LETTER_GUARD}(?:{MONTH}\.?,?\s(?:of\s)?(?=\d)|[Oo]n\s{MONTH}\.?\s(?=\d)"
+    rf"|A\.?D\.?\s?(?=\d)|{_YEAR_LEAD}(?=\d)))"
 )
 # Not r"\d+": a pattern opening with a repeat is tried at every character.
 _DIGIT_RUN: Final = re.compile(r"\d\d*")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
 
 from db.ingest import dates, segment
 from db.ingest.clean import Line
 from db.ingest.lexicon import MONTHS
 from db.ingest.scan import literal_starts
+from tests.unit.db.ingest import test_fast_paths as fast_paths
 
 _PIECES = (
     "in ", "In ", "december 1953", "june 1901", "june  1901", "june\n1901", "xjune 1901",
@@ -93,3 +95,25 @@ def test_separators_counted_by_bisection_cover_each_lines_own() -> None:
             own = len(segment._separators(text, line.start, line.end))
             assert segment._separators_within(separators, line) == own, text
             start += len(part) + 1
+
+
+def _same(found: re.Match[str] | None, expected: re.Match[str] | None) -> bool:
+    if found is None or expected is None:
+        return found is expected
+    return found.span() == expected.span() and found.groupdict() == expected.groupdict()
+
+
+def test_dates_guarded_by_their_first_character_match_the_plain_alternation() -> None:
+    """A position matches one group of _DATES's alternatives at most, so the guards and
+    the groups' order change nothing (nor do they for _DATE_OPENING's words)."""
+    digit, letter = dates._DATES_AT_DIGIT, dates._DATES_AT_LETTER
+    plain = (re.compile(f"{digit}|{letter}"), re.compile(f"{letter}|{digit}"))
+    opening = re.compile(dates._DATE_OPENING.pattern.replace(dates._LETTER_GUARD, ""))
+    matched = 0
+    for text in [*_texts(1500, seed=34), *fast_paths._texts(1500, seed=35)]:
+        for at in range(len(text) + 1):
+            found = dates._DATES.match(text, at)
+            assert all(_same(found, p.match(text, at)) for p in plain), (text, at)
+            assert _same(dates._DATE_OPENING.match(text, at), opening.match(text, at))
+            matched += found is not None
+    assert matched > 1000
