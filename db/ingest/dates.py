@@ -875,12 +875,18 @@ _CALENDAR: Final = re.compile(
     r"\s(?P<unit>week|month|year)\b(?!['’]s\b)"
 )
 _CALENDAR_REACH: Final = len("earlier this ")
+# What _CALENDAR reads up to its unit's first letter (see finditer_near): one search of
+# an anchor's reach, not a full match of _CALENDAR (two lookbehinds first) at each of
+# its positions. No unit word starts inside what it reads.
+_CALENDAR_OPENING: Final = re.compile(
+    r"\b(?:[Ll]ast|[Nn]ext|(?:(?:[Ee]arlier|[Ll]ater)\s)?[Tt]his)\s(?=[wmy])"
+)
 _CALENDAR_UNITS: Final[dict[str, Unit]] = {"week": "week-span", "month": "month", "year": "year"}
 
 
 def _calendar_words(text: str, units: list[int], base: int) -> list[RelativeHit]:
     hits: list[RelativeHit] = []
-    for match in finditer_near(_CALENDAR, text, units, _CALENDAR_REACH):
+    for match in finditer_near(_CALENDAR, text, units, _CALENDAR_REACH, _CALENDAR_OPENING):
         which = lower(match.group("which"))
         delta = -1 if which == "last" else 1 if which == "next" else 0
         unit = _CALENDAR_UNITS[match.group("unit")]
@@ -1233,10 +1239,10 @@ def find_opening_years(text: str, hits: list[DateHit], digit_runs: list[int]) ->
 
 # A month's name in lower case before a year, as careless or translated text writes it
 # ("In december 1953, he went"): only the names that are no other English word.
-_LOWER_MONTHS: Final = frozenset((
+_LOWER_MONTHS: Final = (
     "january", "february", "april", "june", "july", "august", "september", "october",
     "november", "december",
-))  # fmt: skip
+)  # fmt: skip
 _LOWER_MONTH_YEAR: Final = re.compile(rf"(?P<m>[a-z]+)\s(?P<y>{LIKELY_YEAR})\b(?![-/.,]\d)")
 
 
@@ -1252,6 +1258,8 @@ def find_lower_months(text: str, hits: list[DateHit], digit_runs: list[int]) -> 
     for digits in digit_runs:
         if text[digits] not in _YEAR_OPENINGS or not text[digits - 1 : digits].isspace():
             continue
+        if not text.endswith(_LOWER_MONTHS, 0, digits - 1):
+            continue  # the cheap test: the word before most years is no month's name
         at = digits - 1  # the month's run of letters ends at the space
         while at > 0 and "a" <= text[at - 1] <= "z":
             at -= 1
@@ -1302,14 +1310,19 @@ _DAY_ALONE: Final = re.compile(
 )
 
 
-def find_days(text: str, base: int = 0) -> list[DateHit]:
+_DAY_ALONE_WORDS: Final = "n the "  # what every match holds before its day, past its "O"
+
+
+def find_days(text: str, digit_runs: list[int], base: int = 0) -> list[DateHit]:
     """Days stated alone ("on the 24th"), as dates of that day in an unknown month of an
     unknown year (day 1 to 31 is all they say): a reader takes the month and year from
     the paragraph (see events), never from here, and such a date is never stored
-    without them."""
+    without them. Tried where _DAY_ALONE_WORDS stand just before a run of digits
+    (digit_runs: _digit_run_starts(text)), not at each of their places in the text."""
     hits: list[DateHit] = []
-    for at in literal_starts(text, ("n the ",)):  # what every match holds, past its "O"
-        if at and text[at + 6 : at + 7].isdecimal():
+    for digits in digit_runs:
+        at = digits - len(_DAY_ALONE_WORDS)
+        if at > 0 and text.startswith(_DAY_ALONE_WORDS, at):
             match = _DAY_ALONE.match(text, at - 1)
             if match is not None:
                 date = PartialDate(None, None, int(match.group("d")), "day")
@@ -1378,7 +1391,7 @@ class DateIndex:
         self.bare_starts = [h.start for h in self.bare]
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]
-        days = find_days(norm)
+        days = find_days(norm, digit_runs)
         months, holidays, counted = find_names(norm)
         if counted:
             # "in March of last year" holds its "last year": one count, not two

@@ -8,7 +8,7 @@ import re
 from db.ingest import dates, segment
 from db.ingest.clean import Line
 from db.ingest.lexicon import MONTHS
-from db.ingest.scan import literal_starts
+from db.ingest.scan import finditer_near, literal_starts, spaced
 from tests.unit.db.ingest import test_fast_paths as fast_paths
 
 _PIECES = (
@@ -117,3 +117,54 @@ def test_dates_guarded_by_their_first_character_match_the_plain_alternation() ->
             assert _same(dates._DATE_OPENING.match(text, at), opening.match(text, at))
             matched += found is not None
     assert matched > 1000
+
+
+_CALENDAR_PIECES = (
+    "last ", "Last ", "next ", "Next ", "this ", "This ", "earlier ", "Later ", "the ", "The ",
+    "week", "month", "year", "day", "decade", "s", "'s", "'s ", " ", "\n", "x", "athe ",
+    "earlier this year", "the last year", "next week's", "thisweek", "later this  month",
+)  # fmt: skip
+
+
+def test_calendar_words_with_an_opening_match_the_plain_near_scan() -> None:
+    rng = random.Random(36)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(_CALENDAR_PIECES) for _ in range(rng.randint(0, 20)))
+        units = spaced(text, literal_starts(text, dates._UNIT_WORDS))
+        expected = [m.span() for m in dates._CALENDAR.finditer(text)]
+        plain = finditer_near(dates._CALENDAR, text, units, dates._CALENDAR_REACH)
+        assert [m.span() for m in plain] == expected, text
+        fast = [h.start for h in dates._calendar_words(text, units, 0)]
+        assert fast == [start for start, _ in expected], text
+        found += len(expected)
+    assert found > 1000
+
+
+def _plain_days(text: str) -> list[tuple[int, int, str]]:
+    """find_days as it was: tried at every "n the " of the text."""
+    found: list[tuple[int, int, str]] = []
+    for at in literal_starts(text, ("n the ",)):
+        if at and text[at + 6 : at + 7].isdecimal():
+            match = dates._DAY_ALONE.match(text, at - 1)
+            if match is not None:
+                found.append((match.start(), match.end(), str(int(match.group("d")))))
+    return found
+
+
+def test_days_alone_found_from_the_digit_runs_are_the_plain_ones() -> None:
+    pieces = (
+        "On the ", "on the ", "On\tthe ", "xon the ", "Won the ", "n the ", "the ", "24th",
+        "3rd", "31st", "32nd", "1", "\u0663rd", ", ", ". ", " it", " He", " 2nd team", " ",
+        "On the 24th it", "on the 3rd,", "on the 1\u0663rd.", "On the 2nd team",
+    )  # fmt: skip
+    rng = random.Random(37)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        runs = dates._digit_run_starts(text)
+        days = [(h.start, h.end, str(h.date.day)) for h in dates.find_days(text, runs)]
+        expected = _plain_days(text)
+        assert days == expected, text
+        found += len(expected)
+    assert found > 500
