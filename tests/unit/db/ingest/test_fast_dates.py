@@ -168,3 +168,19 @@ def test_days_alone_found_from_the_digit_runs_are_the_plain_ones() -> None:
         assert days == expected, text
         found += len(expected)
     assert found > 500
+
+
+def test_rare_character_prechecks_agree_with_the_substring_tests() -> None:
+    pieces = ("(", "[", "1", "2", "3", " ", "-", "=", "*", "_", "~", "x", "---", " --- ", "(1")
+    rng = random.Random(38)
+    held = ruled = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        editors = any(mark in text for mark in ("[1", "(1", "[2", "(2"))
+        assert dates._may_hold_editors_year(text) == editors, text
+        rules = any(rule in text for rule in segment._RULES)
+        assert segment._may_be_ruled(text) == rules, text
+        held += editors
+        ruled += rules
+    assert held > 500
+    assert ruled > 500
