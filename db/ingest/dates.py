@@ -1439,10 +1439,15 @@ class DateIndex:
         return self.partial[low:high]
 
     def dates_in(self, start: int, end: int) -> list[DateHit]:
-        """Dates that start inside [start, end)."""
-        low = bisect.bisect_left(self.hit_starts, start)
-        high = bisect.bisect_left(self.hit_starts, end)
-        return self.hits[low:high]
+        """Dates that start inside [start, end).
+
+        Most ranges asked (a sentence, a quote) hold none: one bisection tells that, and
+        only a range that holds some looks for its end, from its first date on."""
+        starts = self.hit_starts
+        low = bisect.bisect_left(starts, start)
+        if low == len(starts) or starts[low] >= end:
+            return []
+        return self.hits[low : bisect.bisect_left(starts, end, low)]
 
     def bare_in(self, start: int, end: int) -> list[DateHit]:
         """Month-days stated without "on" that start inside [start, end) (see DateScan)."""
@@ -1462,10 +1467,12 @@ class DateIndex:
         return self.span_ends[index]
 
     def relatives_in(self, start: int, end: int) -> list[RelativeHit]:
-        """Relative dates that start inside [start, end)."""
-        low = bisect.bisect_left(self.relative_starts, start)
-        high = bisect.bisect_left(self.relative_starts, end)
-        return self.relatives[low:high]
+        """Relative dates that start inside [start, end) (bisected as in dates_in)."""
+        starts = self.relative_starts
+        low = bisect.bisect_left(starts, start)
+        if low == len(starts) or starts[low] >= end:
+            return []
+        return self.relatives[low : bisect.bisect_left(starts, end, low)]
 
 
 # -- dated lines: how timelines head their entries ------------------------------------

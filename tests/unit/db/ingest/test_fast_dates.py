@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 
@@ -184,3 +185,18 @@ def test_rare_character_prechecks_agree_with_the_substring_tests() -> None:
         ruled += rules
     assert held > 500
     assert ruled > 500
+
+
+def test_dates_in_a_range_are_the_plain_bisection_slices() -> None:
+    rng = random.Random(39)
+    for text in _texts(300, seed=40):
+        index = dates.DateIndex(text)
+        for _ in range(20):
+            start = rng.randint(-2, len(text) + 2)
+            end = rng.randint(start - 2, len(text) + 3)
+            low = bisect.bisect_left(index.hit_starts, start)
+            high = bisect.bisect_left(index.hit_starts, end)
+            assert index.dates_in(start, end) == index.hits[low:high]
+            low = bisect.bisect_left(index.relative_starts, start)
+            high = bisect.bisect_left(index.relative_starts, end)
+            assert index.relatives_in(start, end) == index.relatives[low:high]
