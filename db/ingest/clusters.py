@@ -61,18 +61,27 @@ def cluster_full_names(full: list[tuple[str, ...]]) -> Clusters:
     """Full names (in text order) grouped by surname into clusters of one person each."""
     surnames = {lower(name[-1]) for name in full}
     forms = set(full)
-    paired: dict[tuple[str, ...], bool] = {}
+    # name -> its surname's key; None for two surnames side by side ("Smith Jones"), not
+    # one person. Names recur: each is read once.
+    keys: dict[tuple[str, ...], str | None] = {}
     clusters: Clusters = {}
     created = 0
     for name in full:
-        if name not in paired:
-            paired[name] = any(lower(t) in surnames for t in name[:-1] if len(t) > 2) and (
+        if name in keys:
+            key = keys[name]
+        else:
+            paired = any(lower(t) in surnames for t in name[:-1] if len(t) > 2) and (
                 name[:-1] not in forms  # "Wan Azmi Rahman", then "Wan Azmi": one person
             )
-        if paired[name]:
-            continue  # "Smith Jones": two surnames side by side, not one person
-        group = clusters.setdefault(lower(name[-1]), [])
-        target = next((c for c in group if c.accepts(name)), None)
+            key = keys[name] = None if paired else lower(name[-1])
+        if key is None:
+            continue
+        group = clusters.setdefault(key, [])
+        target: Cluster | None = None
+        for cluster in group:  # the first that accepts it: a loop makes no generator
+            if cluster.accepts(name):
+                target = cluster
+                break
         if target is None:
             target = Cluster(order=created)
             created += 1

@@ -11,8 +11,12 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from db.ingest.lexicon import (
+    FEMININE_NAMES,
+    FEMININE_TITLES,
     GIVEN_NAMES,
     HONORIFICS,
+    MASCULINE_NAMES,
+    MASCULINE_TITLES,
     NATIONALITIES,
     NON_PERSON_WORDS,
     NOT_A_NAME_WORDS,
@@ -63,14 +67,16 @@ _AFTER_CAPITAL = (
 # after a check that a capital or a particle's first letter follows the space.
 # Repeats are possessive where all that follows them is optional: the first way through
 # then always succeeds, so giving characters back could never change a match, and the
-# regex engine keeps no state to give them back.
+# regex engine keeps no state to give them back. The optional suffix closing every match
+# is a choice with an empty last way, each other way opening with its own character: the
+# engine rules out a way by that character, where an optional group sets up a repeat.
 UPPER_RUN: Final = re.compile(
     rf"[{_UPPER}](?<![\w'-].)"
     rf"(?:(?<=[a-z] .)(?:(?<=(?<![\w'-])({_LONG_PARTICLES}) .)"
     rf"|(?<=(?<![\w'-])({_SHORT_PARTICLES}) .)))?"
     rf"{_AFTER_CAPITAL}"
     rf"(?: (?=[{_UPPER}abdeilv])(?:{_PARTICLE} ){{0,2}}[{_UPPER}]{_AFTER_CAPITAL})*+"
-    r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
+    r"(?:, (?:Jr|Sr)\.| (?:Jr|Sr)\.| (?:II|III|IV)\b|)"
 )
 _CAP_ONLY: Final = re.compile(_CAP)
 # A body's or an office's initials ("UUP", "MLA"), not a word written in capitals.
@@ -103,6 +109,18 @@ class RunShape(NamedTuple):
     title: str | None
     suffixed: bool
     full: bool  # has_given_name(name): a full name ("Vladimir Putin", not "Putin")
+    gender: str | None = None  # gender_of(title, name): read once per form, not per run
+
+
+def gender_of(title: str | None, name: tuple[str, ...]) -> str | None:
+    """The gender a title's words or the given name say ("f" or "m"); None if neither or both."""
+    words = set(title.split()) if title else set()
+    given = lower(name[0]) if len(name) >= 2 else ""
+    feminine = bool(words & FEMININE_TITLES) or given in FEMININE_NAMES
+    masculine = bool(words & MASCULINE_TITLES) or given in MASCULINE_NAMES
+    if feminine == masculine:
+        return None
+    return "f" if feminine else "m"
 
 
 def _fold(token: str) -> str:
@@ -253,14 +271,16 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     cleaned = tuple(_unpossessive(t) for t in name)
     if cleaned and lower(cleaned[0]) in _PARTICLES:
         cleaned = (lower(cleaned[0]), *cleaned[1:])
+    title = " ".join(lower(t).rstrip(".") for t in titles) or None
     return RunShape(
         lead=offsets[skip],
         name_offset=offsets[title_end] if name else len(text),
         name=cleaned,
         country=country,
-        title=" ".join(lower(t).rstrip(".") for t in titles) or None,
+        title=title,
         suffixed=suffix is not None,
         full=has_given_name(cleaned),
+        gender=gender_of(title, cleaned),
     )
 
 

@@ -23,11 +23,9 @@ from db.ingest.lexicon import (
     CALLING_NOUNS,
     CLAUSE_OPENERS,
     DESCRIBING_NOUNS,
-    FEMININE_NAMES,
     FEMININE_TITLES,
     GIVEN_NAMES,
     HONORIFICS,
-    MASCULINE_NAMES,
     MASCULINE_TITLES,
     NATIONALITIES,
     OFFICE_NOUNS,
@@ -154,6 +152,9 @@ _ARTICLES: Final = frozenset("a an the".split())
 _POSSESSIVE_DETERMINERS: Final = frozenset("his her their your its my our".split())
 _DETERMINER_ENDS: Final = frozenset(
     end for word in _POSSESSIVE_DETERMINERS for end in (word[-1], word[-1].upper())
+)
+_DETERMINER_PENULTIMATES: Final = frozenset(
+    letter for word in _POSSESSIVE_DETERMINERS for letter in (word[-2], word[-2].upper())
 )
 _ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
 # The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
@@ -409,7 +410,11 @@ def _addressed(norm: str, name_start: int) -> bool:
     space = name_start - 1
     if space < 2 or norm[space] != " ":
         return False
-    if norm[space - 1] not in _DETERMINER_ENDS and not norm[space - 1].isspace():
+    last = norm[space - 1]
+    if last in _DETERMINER_ENDS:
+        if norm[space - 2] not in _DETERMINER_PENULTIMATES:
+            return False  # "is", "for", "by": no determiner ends so either
+    elif not last.isspace():
         return False  # cheap: no determiner ends so; this runs for every one-word name
     words = norm[max(0, space - 5) : space].split()
     return bool(words) and lower(words[-1].lstrip(_ADVERB_EDGES)) in _POSSESSIVE_DETERMINERS
@@ -486,9 +491,11 @@ def _name_is_subject(norm: str, sentence_start: int, start: int, end: int) -> bo
     of its description, when a verb or adverb follows the name ("In a statement, US
     president Joe Biden backed it", not "his dad, Vodafone chairman Ann Lee."); or a
     name that only a sentence adverb precedes ("Meanwhile Ann Lee said")."""
-    before = norm[max(sentence_start, start - 6) : start].rstrip()
-    if before.endswith(".") and before[:-1].rsplit(" ", 1)[-1] in HONORIFICS:
-        return _is_subject(norm, sentence_start, start - len(before.rsplit(" ", 1)[-1]) - 1)
+    low = max(sentence_start, start - 6)
+    if norm.find(".", low, start) >= 0:  # cheap: no slice unless a full stop is there
+        before = norm[low:start].rstrip()
+        if before.endswith(".") and before[:-1].rsplit(" ", 1)[-1] in HONORIFICS:
+            return _is_subject(norm, sentence_start, start - len(before.rsplit(" ", 1)[-1]) - 1)
     if _is_subject(norm, sentence_start, start):
         return True
     if _LOWER_NEXT.match(norm, end) is not None:
@@ -518,12 +525,12 @@ def _described_from(norm: str, sentence_start: int, start: int) -> int | None:
     return at
 
 
-def _speaks(norm: str, run: _Run) -> bool:
+def _speaks(norm: str, run: _Run, following: re.Match[str] | None, before: str) -> bool:
     """'Trenin says', 'says Trenin', 'Trenin later said' or `Trenin: "...`: the single
-    name is used as a speaker (_says, and a little more)."""
-    if _says(norm, run):
+    name is used as a speaker (_says, and a little more). following and before: the
+    run's _NEXT_WORDS match and _window_before, read once for every test here."""
+    if _says_between(following, before):
         return True
-    following = _NEXT_WORDS.match(norm, run.end)
     if following and following.group(2) in SPEECH_VERBS and following.group(1) in ADVERBS_BETWEEN:
         return True  # "Trenin later said"; not "Local media reported": a noun between
     if not norm.startswith(_LABEL_COLONS, run.end):
@@ -538,24 +545,34 @@ def _speaks(norm: str, run: _Run) -> bool:
 def _marked_as_person(norm: str, run: _Run) -> bool:
     """An untitled single name that speaks in a sentence (not a headline), or that a
     calling describes."""
-    if _speaks(norm, run) and not is_title_line(norm, run.sentence_start, run.sentence_end):
+    before = _window_before(norm, run)
+    following = _NEXT_WORDS.match(norm, run.end)
+    if _speaks(norm, run, following, before) and not is_title_line(
+        norm, run.sentence_start, run.sentence_end
+    ):
         return True
-    return _described(norm, run)
+    return _described(before)
 
 
-def _lone_given_name(norm: str, run: _Run) -> bool:
+def _lone_given_name(norm: str, run: _Run, given: str) -> bool:
     """'the raid that leaves Cliff boiling': a common given name alone inside a sentence
-    (at its start it may be a word: "Will", "Mark") is a person the text calls by it."""
-    given = lower(run.name[0])
+    (at its start it may be a word: "Will", "Mark") is a person the text calls by it
+    (given: the name, lowercase)."""
     if given not in GIVEN_NAMES or given in PLACE_GIVEN_NAMES:
         return False
     return not _opens_sentence(norm, run.sentence_start, run.start)
 
 
-def _described(norm: str, run: _Run) -> bool:
+def _window_before(norm: str, run: _Run) -> str:
+    """The text of the run's sentence in the 20 characters before it: where the word
+    that makes it a speaker, a subordinate or someone described is read."""
+    return norm[max(run.sentence_start, run.start - 20) : run.start]
+
+
+def _described(before: str) -> bool:
     """'Welsh cleric Nennius': a single name right after a lowercase office or calling
-    is the person it describes, as a capitalised title before it would make it."""
-    before = norm[max(run.sentence_start, run.start - 20) : run.start]
+    is the person it describes, as a capitalised title before it would make it (before:
+    the run's _window_before)."""
     if not before.endswith(" "):
         return False
     word = before[:-1].rpartition(" ")[2]
@@ -565,10 +582,15 @@ def _described(norm: str, run: _Run) -> bool:
 def _says(norm: str, run: _Run) -> bool:
     """'Trenin said' or 'said Trenin': the name is a speech verb's subject (a name that is
     the object before another subject, 'called me Ross, he said', is not)."""
-    following = _NEXT_WORDS.match(norm, run.end)
+    before = norm[max(run.sentence_start, run.start - 20) : run.start]  # _window_before
+    return _says_between(_NEXT_WORDS.match(norm, run.end), before)
+
+
+def _says_between(following: re.Match[str] | None, before: str) -> bool:
+    """_says, given the run's _NEXT_WORDS match and its _window_before."""
     if following and following.group(1) in SPEECH_VERBS:
         return True
-    word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
+    word = _word_before(before)
     return word is not None and lower(word) in SPEECH_VERBS and lower(word) not in TOLD_VERBS
 
 
@@ -601,7 +623,7 @@ def _subordinate(norm: str, run: _Run) -> bool:
     subject is not the sentence's own."""
     if _opens_sentence(norm, run.sentence_start, run.start):
         return False  # "When Reed arrived, ...": nothing before it for it to be inside
-    word = _word_before(norm[max(run.sentence_start, run.start - 20) : run.start])
+    word = _word_before(_window_before(norm, run))
     return word is not None and lower(word) in _SUBORDINATORS
 
 
@@ -678,7 +700,7 @@ def _is_place(norm: str, name: str) -> bool:
     while found >= 0:
         after = found + len(name)
         whole = after >= len(norm) or not norm[after].isalnum()
-        if whole and norm[max(0, found - 8) : found].endswith(_PLACE_WORDS):
+        if whole and norm.endswith(_PLACE_WORDS, max(0, found - 8), found):
             return True
         found = norm.find(name, after)
     return False
@@ -702,17 +724,20 @@ def _single_speakers(
         name = run.name
         if len(name) != 1 or run.in_quote or name[0] in settled:
             continue
-        if lower(name[0]) in clusters or name[0] in givens:  # a surname, a given name
+        folded = lower(name[0])
+        if folded in clusters or name[0] in givens:  # a surname, a given name
             settled.add(name[0])
             continue
-        if not (run.shape.title or _marked_as_person(norm, run) or _lone_given_name(norm, run)):
+        if not (
+            run.shape.title or _marked_as_person(norm, run) or _lone_given_name(norm, run, folded)
+        ):
             continue
-        if lower(name[0]).endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
+        if folded.endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
             settled.add(name[0])  # "Astronomers say": a group; "at Cambridge": a place
             continue
         if _OF_A_NAME.search(norm, max(run.sentence_start, run.start - 40), run.start):
             continue  # "the Ministry of Defence said": the end of a body's name
-        if lower(name[0]) not in vocabulary:
+        if folded not in vocabulary:
             found.add(name[0])
         settled.add(name[0])  # the vocabulary answers the same for each of its runs
     return found
@@ -781,6 +806,7 @@ def build_cast(
     titled: set[str] = set()
     genders: dict[str, str] = {}
     mentions: list[Mention] = []
+    titles: dict[int, str] = {}  # the title of each titled name mention, by its start
     resolved: dict[tuple[str, ...], tuple[PersonRecord, str] | None] = {}  # same everywhere
     for run in runs:
         name = run.name
@@ -799,7 +825,7 @@ def build_cast(
             bound.setdefault(person, set()).add(country)
         if run.shape.title or country:
             titled.add(person)
-        _note_gender(genders, person, run.shape.title, name)
+        _note_gender(genders, person, run.shape.gender)
         subject = _name_is_subject(norm, run.sentence_start, run.start, run.end) or _says(norm, run)
         mention = Mention(
             run.name_start, run.end, "name", person, subject,
@@ -808,9 +834,11 @@ def build_cast(
         mention.aside = _in_brackets(norm, run.sentence_start, run.start)
         mention.reported = subject and (_reported(norm, run) or _subordinate(norm, run))
         mentions.append(mention)
+        if run.shape.title:
+            titles[run.name_start] = run.shape.title
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
     offices: dict[str, list[tuple[str, str]]] = {}
-    mentions.extend(_office_mentions(norm, index, quotes, mentions, runs, offices))
+    mentions.extend(_office_mentions(norm, index, quotes, mentions, titles, offices))
     mentions.sort(key=_START)
     mentions = _with_unnamed_speakers(norm, index, quotes, mentions)
     cast = Cast(
@@ -879,18 +907,10 @@ def _article_noun(words: list[str], index: int) -> bool:
     return index == 1 and words[1].islower() and lower(words[0]) in _ARTICLES
 
 
-def _note_gender(
-    genders: dict[str, str], person: str, title: str | None, name: tuple[str, ...]
-) -> None:
-    """Record what a title or given name says of a person's gender; "?" when they disagree."""
-    words = set(title.split()) if title else set()
-    given = lower(name[0]) if len(name) >= 2 else ""
-    feminine = bool(words & FEMININE_TITLES) or given in FEMININE_NAMES
-    masculine = bool(words & MASCULINE_TITLES) or given in MASCULINE_NAMES
-    if feminine == masculine:
-        return
-    said = "f" if feminine else "m"
-    if genders.setdefault(person, said) != said:
+def _note_gender(genders: dict[str, str], person: str, said: str | None) -> None:
+    """Record what a run's title or given name says of a person's gender (its shape's
+    gender, see names.gender_of); "?" when two runs disagree."""
+    if said is not None and genders.setdefault(person, said) != said:
         genders[person] = "?"
 
 
@@ -899,20 +919,22 @@ def _office_mentions(
     index: SentenceIndex,
     quotes: Intervals,
     mentions: list[Mention],
-    runs: list[_Run],
+    titles: dict[int, str],
     offices: dict[str, list[tuple[str, str]]],
 ) -> list[Mention]:
     """'the administrator' where the text tied that office to one person: by a title
     ("Administrator Lisa Grant") or an apposition ("Lisa Grant, the administrator," or
     "The administrator, Lisa Grant,"). Each refers to the one person so tied. Every tie
-    of full rank is also put in offices (office -> person and title words)."""
+    of full rank is also put in offices (office -> person and title words). titles: the
+    title of each titled name mention, by where it starts."""
     # (office, ranked below it: "Deputy ...") -> (offset, person), in text order
     ties: dict[tuple[str, bool], list[tuple[int, str, str]]] = {}  # ... and its words
     names = [m for m in mentions if m.kind == "name" and m.person and not m.in_quote]
-    by_start = {run.name_start: run for run in runs}
     for mention in names:
-        run = by_start.get(mention.start)
-        title = lower(run.shape.title or "") if run is not None else ""
+        title = titles.get(mention.start, "")
+        if not title:
+            continue  # an untitled name ties nothing by its title
+        title = lower(title)
         for word in title.split():
             word = TITLE_OFFICES.get(word.rstrip("."), word)
             if word in OFFICE_NOUNS:
@@ -923,15 +945,15 @@ def _office_mentions(
         # Both forms need a comma next to the name: ", the administrator" after it,
         # "the administrator, " before it; only then is a regex tried.
         after = (
-            _OFFICE_AFTER.match(norm, mention.end)
-            if norm[mention.end : mention.end + 1] == ","
-            else None
+            _OFFICE_AFTER.match(norm, mention.end) if norm.startswith(",", mention.end) else None
         )
         before = (
             _OFFICE_BEFORE.search(norm, max(0, mention.start - 60), mention.start)
-            if norm[max(0, mention.start - 2) : mention.start] == ", "
+            if mention.start >= 2 and norm.startswith(", ", mention.start - 2)
             else None
         )
+        if after is None and before is None:
+            continue  # as for most names
         for found in (after, before):
             if found is not None and lower(found.group("office")) in OFFICE_NOUNS:
                 words = lower(found.group(0))

@@ -1,0 +1,65 @@
+"""People's fast paths give exactly what the plain code they stand for gives."""
+
+from __future__ import annotations
+
+import random
+
+from db.ingest import names, people
+from db.ingest.lexicon import FEMININE_NAMES, FEMININE_TITLES, MASCULINE_NAMES, MASCULINE_TITLES
+from db.text import lower
+
+_PIECES = (
+    "his ", "His ", "HIS ", "her ", "their ", "your ", "its ", "my ", "our ", "is ", "for ",
+    "by ", "after ", "Honour", "Majesty", "Lee", '"', "(", "-", " ", "  ", "\n", ", ", ". ",
+    "said ", "the ", "The ", "ΟΔΟΣ ", "İs ", "x", "Dr. ", "Mr. ", "Mrs ", "Ann ",
+)  # fmt: skip
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+def _plain_addressed(norm: str, name_start: int) -> bool:
+    """people._addressed without its cheap tests."""
+    space = name_start - 1
+    if space < 2 or norm[space] != " ":
+        return False
+    words = norm[max(0, space - 5) : space].split()
+    edges = " ,\"'(*-\u201c\u2018"
+    return bool(words) and lower(words[-1].lstrip(edges)) in {
+        "his", "her", "their", "your", "its", "my", "our"
+    }  # fmt: skip
+
+
+def test_forms_of_address_found_past_the_cheap_tests() -> None:
+    found = 0
+    for text in _texts(2000, seed=31):
+        for start in range(len(text) + 1):
+            expected = _plain_addressed(text, start)
+            assert people._addressed(text, start) == expected, (text, start)
+            found += expected
+    assert found > 100
+
+
+def _plain_gender(title: str | None, name: tuple[str, ...]) -> str | None:
+    words = set(title.split()) if title else set()
+    given = lower(name[0]) if len(name) >= 2 else ""
+    feminine = bool(words & FEMININE_TITLES) or given in FEMININE_NAMES
+    masculine = bool(words & MASCULINE_TITLES) or given in MASCULINE_NAMES
+    if feminine == masculine:
+        return None
+    return "f" if feminine else "m"
+
+
+def test_a_shapes_gender_is_what_its_title_and_given_name_say() -> None:
+    rng = random.Random(33)
+    words = ("Mrs", "Mr", "Sir", "Dame", "Mayor", "Queen", "King", "Ann", "John", "Lee", "Reed")
+    seen = set()
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+        for shape in names.run_shapes(text):
+            if shape is not None:
+                assert shape.gender == _plain_gender(shape.title, shape.name), text
+                seen.add(shape.gender)
+    assert seen == {"f", "m", None}
