@@ -121,9 +121,11 @@ _BODY_HEADS: Final[dict[str, tuple[str, ...]]] = {
 # for Ann Lee", "a source close to Lee", "a friend of Dr Lee"), and the one who speaks is
 # the unnamed head before it. Matched on the 40 characters before the name.
 _LEAD_TITLE: Final = rf"(?:[A-Z][\w'-]*|(?:{'|'.join(sorted(HONORIFICS))})\.)\s"  # no sentence end
+_OBJECT_WORDS: Final = (
+    "for", "of", "to", "from", "with", "about", "behind", "near", "against", "than", "like", "by"
+)  # fmt: skip
 _OBJECT_LEAD: Final = re.compile(
-    r"\b(?:for|of|to|from|with|about|behind|near|against|than|like|by)"
-    rf"\s(?:the\s)?(?:{_LEAD_TITLE}){{0,3}}\Z"
+    rf"\b(?:{'|'.join(_OBJECT_WORDS)})\s(?:the\s)?(?:{_LEAD_TITLE}){{0,3}}\Z"
 )
 # "Minister for Covid-19 Response Ann Lee", "Secretary of State Ann Lee": "of" or "for"
 # after a capitalised title and before the portfolio's own capitalised words opens the
@@ -654,18 +656,18 @@ class Attributor:
         titles: the name is its object, never the subject of a verb."""
         if mention.kind == "pronoun":
             return False
-        before = self.norm[max(0, mention.start - 40) : mention.start]
-        lead = _OBJECT_LEAD.search(before)
-        return lead is not None and not _holds_portfolio(before, lead.start())
+        return _object_lead(self.norm[max(0, mention.start - 40) : mention.start])
 
     def _object_or_joint(self, mention: Mention) -> bool:
         """The mention is not a speech verb's subject on its own: the object of a
         preposition ("a spokesman for Lee"), or one of two people joined by "and"."""
         if mention.kind == "pronoun":  # "he", "she": a subject's form, never an object
             return False
-        if self._is_object(mention):
-            return True
         before = self.norm[max(0, mention.start - 40) : mention.start]
+        if _object_lead(before):
+            return True
+        if "and" not in before and "&" not in before:
+            return False  # _JOINT_LEAD holds one or the other: most names follow neither
         joined = _JOINT_LEAD.search(before)
         if joined is None:
             return False
@@ -682,12 +684,19 @@ class Attributor:
         sentence_start = max(sentence_start, open_at - WINDOW)
         if sentence_start >= open_at:  # the quote opens its sentence: no words before it
             return NOBODY
-        according = _ACCORDING.search(self.norm, sentence_start, open_at)
+        norm = self.norm
+        according = (
+            _ACCORDING.search(norm, sentence_start, open_at)
+            if norm.find("ccording", sentence_start, open_at) >= 0
+            or norm.find("words", sentence_start, open_at) >= 0
+            else None
+        )  # a plain search for what each of its forms holds: most sentences have neither
         if according is not None:
             named = self._mention_at(according.end(), according.end(), described=True)
             if named is not None and named.person and named.end <= open_at:
                 return Attribution(named.person, None, True)
-        label = _COLON_LABEL.fullmatch(self.norm, sentence_start, open_at)
+        colon = norm.find(":", sentence_start, open_at) >= 0  # every label ends with one
+        label = _COLON_LABEL.fullmatch(norm, sentence_start, open_at) if colon else None
         if label is not None:
             named = self._mention_at(label.start("name"), label.start("name"))
             if named is not None and named.person and named.end <= label.end("name"):
@@ -868,6 +877,21 @@ class Attributor:
             if match.group(0).startswith("during") and not self.quotes.contains(match.start()):
                 return match.group(0)
         return None
+
+
+def _object_lead(before: str) -> bool:
+    """_OBJECT_LEAD ends `before` (the text right before a name), and opens no title's
+    portfolio. Every word of its match is followed by one space, and the last is the
+    preposition, "the" or a title (which opens with a capital): a cheap look at the
+    last word spares most names the regex search, which tries every offset."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if not (last == "the" or "A" <= last[:1] <= "Z" or last.endswith(_OBJECT_WORDS)):
+        return False
+    lead = _OBJECT_LEAD.search(before)
+    return lead is not None and not _holds_portfolio(before, lead.start())
 
 
 def _holds_portfolio(before: str, at: int) -> bool:
