@@ -39,6 +39,7 @@ _POSSESSIVE: Final = re.compile(r"['\u2019]s\s")
 _STATE_AFTER: Final = re.compile(r",\s([A-Z]{2})\b")  # "Springfield, IL": a place
 _ROLE_AFTER: Final = re.compile(r"\s([a-z][\w-]*)(?:\s([a-z][\w-]*))?,?\s[A-Z]")
 _DASH: Final = re.compile(r"[-\u2013\u2014]{1,2}\s*(?=[A-Z])")
+_DASHES: Final = ("-", "\u2013", "\u2014")  # what a dashed credit opens with (_DASH)
 _ASIDE: Final = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _OPENING_MARKS: Final = "\"\u201c\u2018\u00ab'"
 _CLOSED: Final = re.compile(r"[\"\u201d\u2019\u00bb'][.,]?\s*$")
@@ -192,7 +193,7 @@ def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, s
     and the indexes of the name lines that head quotes (never a signature below one)."""
     credits: dict[int, str] = {}
     for index in range(1, len(units)):
-        if _ends_quote(norm, units[index - 1]):
+        if norm.startswith(_DASHES, units[index].start) and _ends_quote(norm, units[index - 1]):
             person = _dashed_credit(norm, cast, units[index])
             if person is not None:  # known from here on ("Lee" in a later credit)
                 credits[index] = cast.adopt(person)
@@ -224,7 +225,7 @@ def _credited_below(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:
     (`Ann Lee, Mexico coach`, `(Ann Lee)`) credit them, on a page with two or more."""
     found: dict[int, str] = {}
     for index in range(1, len(units)):
-        if _ends_quote(norm, units[index - 1]) and _quote_line(norm, units[index - 1]):
+        if _quote_line(norm, units[index - 1]) and _ends_quote(norm, units[index - 1]):
             person = _name_line(norm, cast, units[index])
             if person is not None:
                 found[index - 1] = person

@@ -233,13 +233,13 @@ class Turns:
         return index >= 0 and pos < self.blocks[index][1]
 
 
-def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
+def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | None:
     """The turn label opening a paragraph, or a record's member header ending it; False
     for one that labels no speaker ("Note:"), which ends a turn all the same; None for a
-    paragraph with no label."""
+    paragraph with no label. members: the text may hold member headers (_may_head)."""
     if unit.block.kind not in ("paragraph", "label"):
         return None
-    header = _member_header(norm, unit)
+    header = _member_header(norm, unit) if members else None
     if header is not None:
         return header
     if norm.startswith("((", unit.start):
@@ -255,6 +255,12 @@ def _label_of(norm: str, unit: Unit) -> re.Match[str] | bool | None:
     if match.end() == unit.end and len(match.group("label")) < 3:
         return None  # a lone "Q:" or "A:" line is a heading, not a turn
     return match if _is_speaker_label(match.group("label")) else False
+
+
+def _may_head(norm: str) -> bool:
+    """The text holds what every member header does ("Photo of " or " Portrait "): two
+    plain searches of the whole text, instead of two of every paragraph's last line."""
+    return "Photo of " in norm or " Portrait " in norm
 
 
 def _member_header(norm: str, unit: Unit) -> re.Match[str] | None:
@@ -469,7 +475,8 @@ def find_turns(
     turns = Turns()
     inline = _inline_labels(norm, units)
     pieces, piece_dates = _split_at(units, dates, sorted(inline)) if inline else (units, dates)
-    labels = [inline.get(unit.start) or _label_of(norm, unit) for unit in pieces]
+    members = _may_head(norm)
+    labels = [inline.get(unit.start) or _label_of(norm, unit, members) for unit in pieces]
     chairs: dict[str, str] = {}
     if any(m.re is _RECORD_LABEL for m in inline.values()):
         _keep_to_record(labels)
