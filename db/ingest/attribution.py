@@ -60,6 +60,7 @@ _OWNED_COMMA: Final = re.compile(r"\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s")
 # A first- or second-person word: a quote that speaks, not a sign's or a title's words.
 _SPOKEN: Final = re.compile(r"\b(?:I|[Ww]e|[Mm][ey]|[Oo]urs?|[Uu]s|[Yy]ou|[Yy]our)\b")
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
+_LEADS: Final = frozenset(("according", "in"))  # the first words of _ACCORDING
 _AFFILIATION: Final = re.compile(
     r",?\s(?:of|from|at)\s(?:the\s)?(?P<org>[A-Z][\w'.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'.&-]*){0,6})"
 )
@@ -168,7 +169,6 @@ _NAME_CLOSES: Final = re.compile(r"\s*(?:[.,;!?]|$)")
 # `..." - Burnley boss Ann Lee bemoans the defeat.`: a credit after a whole quote that
 # opens its paragraph, led by a dash, as pages of quotes and epigraphs write one.
 _DASHED_CREDIT: Final = re.compile(r"[ \t]{1,3}[-\u2013\u2014]{1,2}[ \t]{0,3}(?=[A-Z])")
-_CREDIT_DASHES: Final = "-\u2013\u2014"
 _SENTENCE_CLOSES: Final = ".!?"
 _CREDIT_REACH: Final = 120  # the most of a dashed credit read for its name
 # `Ann Lee of the Trust said`, `Lee from Greenpeace wrote`: a name's affiliation between
@@ -270,7 +270,8 @@ class Attributor:
     def after(self, close: int, sentence_end: int) -> Attribution:
         """`," Putin said later.` or `," says Smith of the Institute.`"""
         limit = min(sentence_end, close + 160)
-        if any(c in _CREDIT_DASHES for c in self.norm[close : close + 4]):
+        head = self.norm[close : close + 4]
+        if "-" in head or "\u2013" in head or "\u2014" in head:  # what _DASHED_CREDIT needs
             credited = self.dashed_credit(close)
             if credited is not None:
                 return Attribution(credited, None, True)
@@ -278,7 +279,8 @@ class Attributor:
         if not words:
             return NOBODY
         first = lower(words[0].group(0))
-        according = _ACCORDING.match(self.norm, words[0].start())
+        # _ACCORDING opens with "according" or "in": no other first word can start it
+        according = _ACCORDING.match(self.norm, words[0].start()) if first in _LEADS else None
         if first in SPEECH_VERBS or according is not None:
             start = words[0].end() if according is None else according.end()
             subject = self._mention_at(start, start + 3, described=True)

@@ -563,7 +563,8 @@ def names_a_work(norm: str, text: str, open_at: int) -> bool:
     title case ("The House of Passion", "Day of Wrath", "I Have a Dream"), or any short
     phrase right after a work's noun ("the film "a boy and his boat""). Either way, no
     comma, colon or question inside: words said run on in clauses."""
-    words = text.rstrip(".").split()
+    # Words past the most are left in one piece: only that there are more is asked.
+    words = text.rstrip(".").split(None, _TITLE_MOST_WORDS)
     if not 2 <= len(words) <= _TITLE_MOST_WORDS or any(s in text for s in _TITLE_STOPS):
         return False
     before = lower(norm[max(0, open_at - _WORK_NOUN_REACH) : open_at]).split()

@@ -118,6 +118,7 @@ _OCCASION_DAY: Final = re.compile(
     rf"\b(?:a|an|the|his|her|their|its|that|this)\s(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})"
     r"(?:st|nd|rd|th)?\s(?:[a-z]+\s)?" + _OCCASIONS
 )
+_DIGIT: Final = re.compile(r"\d")  # what a month-day or a year holds, however written
 # Inside a quote, after a colon or a speech verb: words in the other kind of marks, closed
 # in the same paragraph piece ("said: “Good idea.”" inside ‘…’, "shouted, 'Help me!'" or
 # "said: ‘we agree to it’" inside “…”). A closing single mark is one no letter follows
@@ -385,18 +386,23 @@ def article_occasion(
     time of their own were said then, not on the day the page came out. None when the top
     names no such day, or days that differ. Words inside quotations (quoted) are what
     was said, not the occasion of saying it: "'... at the meeting on 26 April'"."""
-    if not any(noun in layout.norm for noun in _OCCASION_NOUNS):
-        return None
-    found: set[PartialDate] = set()
+    norm = layout.norm
+    lede: list[Unit] = []
     paragraphs = 0
     for unit in layout.units:
         if unit.block.kind != "paragraph":
             continue
         if paragraphs == _LEDE_PARAGRAPHS:
             break
-        if layout.norm.count(" ", unit.start, unit.end) >= _PROSE_SPACES:
+        if norm.count(" ", unit.start, unit.end) >= _PROSE_SPACES:
             paragraphs += 1  # a paragraph of prose; a site's name or a stamp does not count
-        norm = layout.norm
+        lede.append(unit)
+    # Plain searches for the nouns, in the top alone: most tops name none.
+    top = norm[lede[0].start : lede[-1].end] if lede else ""
+    if not any(noun in top for noun in _OCCASION_NOUNS):
+        return None
+    found: set[PartialDate] = set()
+    for unit in lede:
         for match in _ARTICLE_OCCASION.finditer(norm, unit.start, unit.end):
             start, end = match.start(), match.end()
             if quoted is not None and quoted.contains(start):
@@ -782,7 +788,9 @@ class QuoteBuilder:
         """The month-day of the occasion the words were said on, beside the marks."""
         norm = self.layout.norm
         for lo, hi in ((low, open_at), (close, high)):
-            found = _OCCASION_DAY.search(norm, lo, hi) if hi - lo > 8 else None
+            # its day's digits first: one quick search, where most stretches have none
+            digit = hi - lo > 8 and _DIGIT.search(norm, lo, hi) is not None
+            found = _OCCASION_DAY.search(norm, lo, hi) if digit else None
             month = MONTHS.get(lower(found["month"])) if found is not None else None
             if found is not None and month is not None:
                 return make_date(None, month, int(found["day"]))
@@ -840,7 +848,8 @@ class QuoteBuilder:
         if near:
             return near[0]
         for lo, hi in ((low, quote.open), (quote.close, high)):
-            occasion = _OCCASION_YEAR.search(norm, lo, hi) if hi - lo > 8 else None
+            digit = hi - lo > 8 and _DIGIT.search(norm, lo, hi) is not None  # as above
+            occasion = _OCCASION_YEAR.search(norm, lo, hi) if digit else None
             if occasion is not None:
                 return make_year(int(occasion.group("year")))
         day = self._occasion_day(low, quote.open, quote.close, high)
