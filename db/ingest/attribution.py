@@ -96,6 +96,7 @@ _STATEMENT_FROM: Final = re.compile(
 # Defence"). Every repeat is bounded: a failed match costs a few words.
 _ORG_WORD: Final = r"[A-Z][\w&'\u2019.-]*"
 _ORG_TAIL: Final = r"[A-Z][\w&'\u2019-]*"  # no full stop: the name's last words end sentences
+_TAIL_ENDS: Final = "_&'\u2019-"  # what ends an _ORG_TAIL word besides a letter or a digit
 _ORGANISATION: Final = re.compile(
     rf"(?:{_ORG_WORD}\s(?:(?:of|for|and|on|&)\s)?){{0,4}}"
     rf"(?:{'|'.join(sorted(ORGANISATION_NOUNS, key=len, reverse=True))})\b"
@@ -448,8 +449,8 @@ class Attributor:
         speech verb (adverbs between), as its clause's subject: nothing before it in the
         sentence but "the", a comma or a word that opens a clause (not "a report by")."""
         low = max(floor, verb_start - _ORG_REACH)
-        if not any(c.isupper() for c in self.norm[low:verb_start]):
-            return None  # no capitalised word: no name (the common case, by one scan)
+        if not _may_end_a_name(self.norm[low:verb_start].split()):
+            return None  # "officials said": no name ends right there (the common case)
         last = None
         for found in _ORGANISATION.finditer(self.norm, low, verb_start):
             last = found
@@ -894,6 +895,23 @@ def _object_lead(before: str) -> bool:
         return False
     lead = _OBJECT_LEAD.search(before)
     return lead is not None and not _holds_portfolio(before, lead.start())
+
+
+def _may_end_a_name(words: list[str]) -> bool:
+    """A body's name of two words or more (see _organisation_before) may end on one of
+    the last words, the adverbs after it aside: its last word follows a space inside the
+    name and is its noun ("Service"), or a capitalised word of the "of" or "for" phrase
+    after the noun ("Ministry of Defence")."""
+    tails = "of" in words or "for" in words
+    for back in range(min(3, len(words))):
+        word = words[-1 - back]
+        if word in ORGANISATION_NOUNS:
+            return True
+        if tails and "A" <= word[0] <= "Z" and (word[-1].isalnum() or word[-1] in _TAIL_ENDS):
+            return True  # a word of _ORG_TAIL, nothing after it ("Defence", not "Leeds,")
+        if lower(word) not in ADVERBS_BETWEEN:
+            return False  # no more than adverbs stand between the name and the verb
+    return False
 
 
 def _holds_portfolio(before: str, at: int) -> bool:
