@@ -229,6 +229,9 @@ class Attributor:
         self.mentions = [m for m in cast.mentions if not m.in_quote]
         self.starts = [m.start for m in self.mentions]
         self.spelled: dict[str, str | None] = {}  # initials -> the body's name (_body_initials)
+        # sentence start -> how far documented searched from it, and the first match's
+        # start there (-1 for none)
+        self.documents: dict[int, tuple[int, int]] = {}
         self.cast = cast
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -567,8 +570,22 @@ class Attributor:
     def documented(self, start: int, open_at: int) -> bool:
         """The words in [start, open_at) before a quote, in its sentence, are about a
         document (`The letter was sent to assure residents that "..."`): the quote may be
-        the document's words, whoever the clause after it names."""
-        return start < open_at - 1 and _DOCUMENT.search(self.norm, start, open_at) is not None
+        the document's words, whoever the clause after it names.
+
+        Each quote of a sentence asks from the sentence's start: the search goes on from
+        where the last one for that start stopped (at a mark, which no word runs over),
+        so a long sentence of many quotes is read once, not once a quote."""
+        if start >= open_at - 1:
+            return False
+        mark = self.norm[open_at : open_at + 1]
+        if mark.isalnum() or mark == "_":  # not at a mark: a word may run on over open_at
+            return _DOCUMENT.search(self.norm, start, open_at) is not None
+        searched, found = self.documents.get(start, (start, -1))
+        if found < 0 and searched < open_at:
+            match = _DOCUMENT.search(self.norm, searched, open_at)
+            found = -1 if match is None else match.start()
+            self.documents[start] = (open_at, found)
+        return 0 <= found < open_at
 
     def first_subject(self, start: int, end: int) -> str | None:
         """The first person in subject position in [start, end): who 'issued the following
