@@ -93,6 +93,11 @@ _PARTICLES: Final = frozenset(_PARTICLE_WORDS)
 _VERB_ENDINGS = ("ing", "ly", "ed")
 # Words never part of a person's name: a run holding one is a place, a body or a thing.
 _NOT_NAME: Final = NON_PERSON_WORDS | NOT_A_NAME_WORDS
+# Initials of a body that, written as a word, are a syllable of Korean names ("Kim Jong
+# Un"): the body writes them in capitals ("UN"), which no name token is, so beside other
+# names such a word is a name's; alone it is still nobody ("Un" opening a sentence).
+_NAME_SYLLABLES: Final = frozenset(("un",))
+_NOT_IN_NAME: Final = _NOT_NAME - _NAME_SYLLABLES
 
 
 class RunShape(NamedTuple):
@@ -153,7 +158,7 @@ def _is_name_token(token: str, folded: str) -> bool:
         return _given_initials(token, folded)
     if not _CAP_ONLY.fullmatch(token):
         return False
-    return folded not in _NOT_NAME and folded not in STOPWORDS
+    return folded not in _NOT_IN_NAME and folded not in STOPWORDS
 
 
 def _given_initials(token: str, folded: str) -> bool:

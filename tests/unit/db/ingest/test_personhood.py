@@ -130,3 +130,18 @@ def test_a_bulleted_label_still_names_its_speaker() -> None:
         '- [5] Tregear: "We have heard that promise before."\n'
     )
     assert quote_with(doc, "talks will resume").speaker == "Varga"
+
+
+def test_a_bodys_initials_written_as_a_word_may_be_a_syllable_of_a_name() -> None:
+    """A body writes "UN"; "Un" beside other names is a syllable of a Korean name, and alone
+    it is still nobody."""
+    doc = parse(
+        "Talks resume in the north\n\n"
+        "Leader Pak Song Un met the UN envoy on Sunday.\n\n"
+        '"We will keep talking while the envoy stays," Pak Song Un said.\n\n'
+        'Un porte-parole a refusé. "No comment," a spokesman said.\n'
+    )
+    assert quote_with(doc, "keep talking").speaker == "Pak Song Un"
+    people = {p.canonical for p in doc.people}
+    assert "Pak Song Un" in people
+    assert not people & {"Un", "UN"}
