@@ -707,11 +707,7 @@ KNOWN_GAPS: frozenset[str] = frozenset(
 )
 # gaps:end
 # Gaps that wait for a word list in db/ingest/lexicon.py (owned elsewhere).
-NEEDS_LEXICON: dict[str, str] = {
-    f"name-{key}|Kim Jong Un": "needs lexicon word: 'un' is a non-person word (the UN's"
-    " initials) even written 'Un'"
-    for key in ("said-full", "full-said", "full-colon", "later-pronoun")
-}
+NEEDS_LEXICON: dict[str, str] = {}  # none now: "Kim Jong Un" is a name (names._NAME_SYLLABLES)
 
 
 def _quote(doc: ParsedDocument, words: str) -> QuoteRecord | None:
