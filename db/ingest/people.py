@@ -57,6 +57,17 @@ _ROLE_REACH: Final = len("the  ") + max(len(k) for k in NATIONALITIES)
 _APPOSITIVE: Final = re.compile(
     rf",\s(?:the\s|a\s)?(?P<nat>(?i:{_NATIONS}))\s(?:president|leader|prime minister|premier)\b"
 )
+# A person's age as the text states it, right after the name (`Ann Lee, 45, runs`, `Ann
+# Lee, aged 45,`, `Ann Lee (45)`) or before it (`45-year-old baker Ann Lee`), and a later
+# mention of the person by that age alone (`"...," the 45-year-old said.`), as news
+# writing names someone the second time.
+_AGE_AFTER: Final = re.compile(
+    r", (?:aged )?(?P<age>\d{1,3}),| \((?:aged )?(?P<bracketed>\d{1,3})\)"
+)
+_AGE_BEFORE: Final = re.compile(r"(?<![\w-])(?P<age>\d{1,3})-year-old (?:[a-z]+ ){0,2}\Z")
+_AGE_BEFORE_REACH: Final = 40
+_BY_AGE: Final = re.compile(r"\b[Tt]he (?P<age>\d{1,3})-year-old\b(?!-| [A-Z])")
+_BY_AGE_REACH: Final = len("The 999")  # from a match's start to its "-year-old"
 # r"\b(?:[Hh]e|[Ss]he)\b" as one pattern per form: each opens with its literal word, which
 # the regex engine finds by a plain character search, and checks the opening \b after it.
 _PRONOUNS: Final = tuple(
@@ -808,6 +819,8 @@ def build_cast(
     mentions: list[Mention] = []
     titles: dict[int, str] = {}  # the title of each titled name mention, by its start
     resolved: dict[tuple[str, ...], tuple[PersonRecord, str] | None] = {}  # same everywhere
+    ages: dict[str, set[str]] = {}  # an age the text states -> the people it is stated of
+    aged = "-year-old" in norm  # else the text mentions no one by age
     for run in runs:
         name = run.name
         if name not in resolved:
@@ -826,6 +839,8 @@ def build_cast(
         if run.shape.title or country:
             titled.add(person)
         _note_gender(genders, person, run.shape.gender)
+        if aged:
+            _note_age(norm, run, person, ages)
         subject = _name_is_subject(norm, run.sentence_start, run.start, run.end) or _says(norm, run)
         mention = Mention(
             run.name_start, run.end, "name", person, subject,
@@ -837,6 +852,8 @@ def build_cast(
         if run.shape.title:
             titles[run.name_start] = run.shape.title
     mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
+    if aged:
+        mentions.extend(_age_mentions(norm, index, quotes, ages))
     offices: dict[str, list[tuple[str, str]]] = {}
     mentions.extend(_office_mentions(norm, index, quotes, mentions, titles, offices))
     mentions.sort(key=_START)
@@ -847,6 +864,45 @@ def build_cast(
     _resolve_roles(cast)
     _resolve_pronouns(cast, index)
     return cast
+
+
+def _note_age(norm: str, run: _Run, person: str, ages: dict[str, set[str]]) -> None:
+    """Note the age the text states of the person at run: `Ann Lee, 45,` or `Ann Lee
+    (45)` after the name, or `45-year-old baker Ann Lee` before it."""
+    after = None
+    if norm.startswith(", ", run.end) or norm.startswith(" (", run.end):
+        after = _AGE_AFTER.match(norm, run.end)
+    if after is not None:
+        ages.setdefault(after["age"] or after["bracketed"], set()).add(person)
+    low = max(0, run.start - _AGE_BEFORE_REACH)
+    before = (
+        _AGE_BEFORE.search(norm, low, run.start) if "-year-old " in norm[low : run.start] else None
+    )
+    if before is not None:
+        ages.setdefault(before["age"], set()).add(person)
+
+
+def _age_mentions(
+    norm: str, index: SentenceIndex, quotes: Intervals, ages: dict[str, set[str]]
+) -> list[Mention]:
+    """`"...," the 45-year-old said.`: a mention by age alone names the one person the
+    text gave that age; of an age given no one or two people, it names nobody (a role
+    mention of no one, which a later "he" or "she" does not reach past)."""
+    found: list[Mention] = []
+    anchors = literal_starts(norm, ("-year-old",))
+    for match in finditer_near(_BY_AGE, norm, anchors, _BY_AGE_REACH):
+        sentence = index.locate(match.start())
+        if sentence is None:
+            continue
+        start, _, section = sentence
+        people = ages.get(match["age"], set())
+        person = next(iter(people)) if len(people) == 1 else None
+        subject = _is_subject(norm, start, match.start())
+        found.append(
+            Mention(match.start(), match.end(), "role", person, subject, section,
+                    quotes.contains(match.start()), None, match.group(0))
+        )  # fmt: skip
+    return found
 
 
 def _with_unnamed_speakers(

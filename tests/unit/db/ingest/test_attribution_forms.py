@@ -699,7 +699,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "hansard-office-name",
         "speaker-time-line",
         "markdown-bold",
-        "age-role",
         "mp-role",
         "dash-inline",
         "it-said-org",

@@ -341,6 +341,7 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "transcript-turns": lambda: 'MR. ROE: Yes, "we do," I said.\n\nQ: Why?\n\n' * 40_000,
     "names-and-pronouns": lambda: "Ann Lee met Bob Kay. She said he left. " * 40_000,
     "offices": lambda: "Dr. Ann Lee, the curator, spoke. The curator said so. " * 30_000,
+    "ages": lambda: 'Ann Lee, 45, spoke. "Yes," the 45-year-old said. ' * 30_000,
     "signed-paragraphs": lambda: "We sail at dawn.\n\nCaptain Ann Lee\n\n" * 40_000,
     "year-less-then-later": lambda: "It fell on March 3. Three years later it rose. " * 40_000,
     "colon-paragraphs": lambda: "Ann Lee said:\n\nThe quay stays open for all.\n\n" * 40_000,
