@@ -91,11 +91,15 @@ _FINDS_BEFORE_COLLECTING: Final = 40
 _SENTENCE_LEAD: Final = frozenset(" \"'(*-")
 _THE: Final[tuple[str, ...]] = ("the ", "The ")  # each as long as the other
 _START: Final = operator.attrgetter("start")
+# An office's seat or portfolio may follow it, in capitals: "Ann Lee, the councillor for
+# Hull North," ties "councillor" as "Ann Lee, the councillor," does.
 _OFFICE_AFTER: Final = re.compile(
-    r",\s(?:the|a|an|its|their|his|her)\s(?:[\w'-]+\s){0,3}?(?P<office>[a-z]+)\b(?=[,.;])"
+    r",\s(?:the|a|an|its|their|his|her)\s(?:[\w'-]+\s){0,3}?(?P<office>[a-z]+)\b"
+    r"(?:\s(?:for|of)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})?(?=[,.;])"
 )
 _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
-_OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}$")
+# "the councillor", "the Labour councillor": a party or a place may qualify an office.
+_OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[A-Za-z][\w'-]*\s){0,2}$")
 _TITLED_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[A-Z][\w'-]*\s){0,2}$")  # "the Prime "
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
 # "a councillor", "an RNLI spokesman": an office not yet tied to a name, and how far

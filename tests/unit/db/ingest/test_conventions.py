@@ -5,6 +5,8 @@ Every text here is invented for the test.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.db.ingest.helpers import parse, quote_with
 
 BRITISH = """Council backs new bridge
@@ -293,3 +295,23 @@ def test_an_introduced_quote_its_paragraph_never_closes_runs_to_its_end() -> Non
     assert not [q for q in doubles.quotes if "nothing happened" in q.text]
     singles = parse("Ferry row\n\nTom Reed told us, ‘I wrote to the harbour board in August.\n")
     assert quote_with(singles, "I wrote to the harbour board").speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "later"),
+    [
+        ("Tom Reed, the councillor for Hull North, spoke first.", "the councillor"),
+        ("Tom Reed, the Labour councillor for Hull, spoke first.", "the Labour councillor"),
+        ("Tom Reed, the Conservative mayor, spoke first.", "the Conservative mayor"),
+    ],
+)
+def test_an_office_with_its_seat_or_party_is_tied_to_its_holder(
+    introduced: str, later: str
+) -> None:
+    """The seat after an office ("for Hull North") and a party before it ("the Labour
+    councillor") leave the office tied to the person the apposition names."""
+    doc = parse(
+        f"Ferry row\n\nAnn Lee chairs the board. {introduced}\n\n"
+        f'"We will sail again," {later} said.\n'
+    )
+    assert quote_with(doc, "sail again").speaker == "Tom Reed"
