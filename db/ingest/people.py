@@ -92,9 +92,10 @@ _SENTENCE_LEAD: Final = frozenset(" \"'(*-")
 _THE: Final[tuple[str, ...]] = ("the ", "The ")  # each as long as the other
 _START: Final = operator.attrgetter("start")
 # An office's seat or portfolio may follow it, in capitals: "Ann Lee, the councillor for
-# Hull North," ties "councillor" as "Ann Lee, the councillor," does.
+# Hull North," ties "councillor" as "Ann Lee, the councillor," does. An office of
+# initials is written in capitals ("the CEO").
 _OFFICE_AFTER: Final = re.compile(
-    r",\s(?:the|a|an|its|their|his|her)\s(?:[\w'-]+\s){0,3}?(?P<office>[a-z]+)\b"
+    r",\s(?:the|a|an|its|their|his|her)\s(?:[\w'-]+\s){0,3}?(?P<office>[a-z]+|[A-Z]{2,3})\b"
     r"(?:\s(?:for|of)\s[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})?(?=[,.;])"
 )
 _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
@@ -102,6 +103,7 @@ _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<offic
 _OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[A-Za-z][\w'-]*\s){0,2}$")
 _TITLED_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[A-Z][\w'-]*\s){0,2}$")  # "the Prime "
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
+_INITIALS_OFFICE: Final = 3  # an office this short is written in capitals too ("CEO")
 # "a councillor", "an RNLI spokesman": an office not yet tied to a name, and how far
 # above that name's first tie it may stand (a lede and the paragraph under it).
 _INDEFINITE_OFFICE: Final = r"\b[Aa]n?\s(?:[\w'-]+\s){{0,2}}?{office}\b"
@@ -1121,9 +1123,13 @@ def _lede_uses(
 
 def _office_uses(norm: str, office: str) -> list[tuple[int, int, str]]:
     """Each 'the <office>' (up to two words between) not followed by a name; also in
-    title case ("the Prime Minister"), as many papers write an office held."""
+    title case ("the Prime Minister"), as many papers write an office held, and an
+    office of initials or an abbreviation in capitals ("the CEO")."""
     found: list[tuple[int, int, str]] = []
-    for form, lead_form in ((office, _OFFICE_LEAD), (office.capitalize(), _TITLED_LEAD)):
+    forms = [(office, _OFFICE_LEAD), (office.capitalize(), _TITLED_LEAD)]
+    if len(office) <= _INITIALS_OFFICE:
+        forms.append((office.upper(), _OFFICE_LEAD))
+    for form, lead_form in forms:
         at = norm.find(form)
         while at >= 0:
             end = at + len(form)

@@ -315,3 +315,20 @@ def test_an_office_with_its_seat_or_party_is_tied_to_its_holder(
         f'"We will sail again," {later} said.\n'
     )
     assert quote_with(doc, "sail again").speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Tom Reed, the CEO, spoke first.",
+        "Tom Reed, the ferry firm's CEO, spoke first.",
+        "CEO Tom Reed spoke first.",
+    ],
+)
+def test_an_office_of_initials_is_tied_in_capitals(introduced: str) -> None:
+    """An office of initials is written in capitals: "the CEO" refers to its holder."""
+    doc = parse(
+        f"Ferry row\n\nAnn Lee chairs the board. {introduced}\n\n"
+        '"We will sail again," the CEO said.\n'
+    )
+    assert quote_with(doc, "sail again").speaker == "Tom Reed"
