@@ -1521,7 +1521,7 @@ _LINE_YEAR: Final = re.compile(
 # 1851    Castilla ...", "950 B.C. to 450 B.C.    ..."): no one date heads its entry.
 _SPAN_YEAR: Final = rf"(?:[1-9]\d{{3}}(?!\d)|\d{{1,4}}\s?{_ERA_MARK})"
 _LINE_SPAN: Final = re.compile(
-    rf"{_LEAD}{_SPAN_YEAR}\s?(?:to|until|through|-{{1,2}})\s?{_SPAN_YEAR}"
+    rf"{_LEAD}{_SPAN_YEAR}\s?(?:{_SPAN_WORDS}|-{{1,2}})\s?{_SPAN_YEAR}"
     rf"(?=\s*$|\s*[:|.-]\s|{_COLUMN_GAP})"
 )
 # A month's own line under a year ("March:", "- January -", or "February" alone): the
@@ -1554,13 +1554,13 @@ _RUN_IN_YEAR: Final = re.compile(
 # After a month-day heading a line: a second day that makes it a range ("January 10/11",
 # "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.
 _DAY_RANGE: Final = re.compile(
-    rf"\s?(?:/|-{{1,2}}|\sto\s|\sthrough\s|\suntil\s)\s?(?:(?P<m>{MONTH})\.?\s)?\d{{1,2}}{_ORD}"
+    rf"\s?(?:/|-{{1,2}}|\s{_SPAN_WORDS}\s)\s?(?:(?P<m>{MONTH})\.?\s)?\d{{1,2}}{_ORD}"
     r"(?!\d|:\d)(?:,?\s(?P<y>[1-9]\d{3})\b(?![:.]\d))?"
     r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"  # then the entry's separator: "May 1 - 2 people" is none
 )
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(
-    r"\s*(?:-{1,2}|to|until)\s*\d{3,4}\b(?![:.]\d)"
+    rf"\s*(?:-{{1,2}}|{_SPAN_WORDS})\s*\d{{3,4}}\b(?![:.]\d)"
     r"|-\d\d\b(?![:.]\d)"  # "1961-63:", "1969-70 -": the end cut to its last two digits
 )
 
@@ -1782,7 +1782,7 @@ def _cell_date(line: str, headed: LineDate) -> LineDate | None:
 
 # After a heading's date, what makes it the start of a span ("March 1901 - June 1902",
 # "3 March - 5 April:"), read by the forms below _LINE_HEAD.
-_SPAN_ON: Final = re.compile(rf"\s?(?:-{{1,2}}|to|until|through)\s?(?:\d|{MONTH}\b)")
+_SPAN_ON: Final = re.compile(rf"\s?(?:-{{1,2}}|{_SPAN_WORDS})\s?(?:\d|{MONTH}\b)")
 
 
 _SPAN_END: Final = re.compile(r"[:|]\s*")  # the separator after a span's end
@@ -1797,7 +1797,7 @@ _SPAN_REACH: Final = len(" September 30th, 1902 ")
 
 
 _SPANNING_FORMS: Final = ("y1", "y2", "y9", "d3")  # full dates of _DATES
-_SPAN_JOIN: Final = re.compile(r"\s?(?:-{1,2}|to|until|through)\s?")
+_SPAN_JOIN: Final = re.compile(rf"\s?(?:-{{1,2}}|{_SPAN_WORDS})\s?")
 
 
 def _spans_line(line: str, end: int) -> bool:

@@ -292,3 +292,27 @@ def test_spans_names_and_counts_are_no_year_list(sentence: str) -> None:
     """'between'/'during' make a span, 'of' a name, and a comma alone may lead a count."""
     doc = parse(f"{sentence}\n")
     assert [e.date.iso() for e in doc.events if e.date.year not in (2001,)] == []
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "1845 to 1851: The famine years empty the valley.",
+        "March 1901 to June 1902: The long strike closes the mills.",
+        "July 16 to 24, 1969: The crew flies to the Moon and back.",
+        "1845 to 1851    The famine years empty the valley",
+        "3 March to 5 April 1901: Talks go on at the harbour.",
+    ],
+)
+def test_every_word_that_joins_a_span_reads_alike(entry: str) -> None:
+    """A heading's span joined by "to", "until", "till" or "through" dates the same."""
+    events = {}
+    for word in ("to", "until", "till", "through"):
+        doc = parse(
+            f"Key dates\n\n{entry.replace(' to ', f' {word} ', 1)}\n1852: A railway opens.\n"
+        )
+        events[word] = [(e.date.iso(), e.summary) for e in doc.events]
+    assert events["until"] == events["to"]
+    assert events["till"] == events["to"]
+    assert events["through"] == events["to"]
+    assert ("1852", "A railway opens.") in events["to"]
