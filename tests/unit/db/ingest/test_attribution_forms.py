@@ -13,8 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from db.records import ParsedDocument, QuoteRecord
-from tests.eval.score import same_person
-from tests.unit.db.ingest.helpers import parse
+from tests.unit.db.ingest.helpers import parse, speaker_fits
 
 HEAD = "Ferry service to resume after winter\n\n"
 CALM = "The ferry to the islands stopped in November when the old pier was closed.\n\n"
@@ -714,12 +713,6 @@ def _quote(doc: ParsedDocument, words: str) -> QuoteRecord | None:
     return found[0] if found else None
 
 
-def _fits(expected: str | None, found: str | None) -> bool:
-    if expected is None or found is None:
-        return expected is found
-    return same_person(expected, found)
-
-
 def _params() -> list[object]:
     params: list[object] = []
     for case in CASES:
@@ -738,7 +731,7 @@ def test_attribution_form(case: Case) -> None:
     doc = parse(case.text)
     quote = _quote(doc, case.words)
     assert quote is not None, [q.text for q in doc.quotes]
-    assert any(_fits(a, quote.speaker) for a in case.accept), (quote.speaker, case.speaker)
+    assert any(speaker_fits(a, quote.speaker) for a in case.accept), (quote.speaker, case.speaker)
 
 
 # Marks around words nobody says: a nickname, a work's title, a word as a word, scare

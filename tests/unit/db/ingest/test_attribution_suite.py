@@ -15,8 +15,7 @@ import pytest
 
 from db.records import ParsedDocument, QuoteRecord
 from db.text import lower
-from tests.eval.score import same_person
-from tests.unit.db.ingest.helpers import parse
+from tests.unit.db.ingest.helpers import parse, speaker_fits
 
 
 @dataclass(frozen=True)
@@ -333,12 +332,6 @@ def _quote(doc: ParsedDocument, words: str) -> QuoteRecord | None:
     return found[0] if found else None
 
 
-def _fits(expected: str | None, found: str | None) -> bool:
-    if expected is None or found is None:
-        return expected is found
-    return same_person(expected, found)
-
-
 def _params() -> list[object]:
     """Every case; a known gap is expected to fail, strictly."""
     return [
@@ -353,4 +346,4 @@ def test_attribution(case: Case) -> None:
     quote = _quote(doc, case.words)
     assert quote is not None, [q.text for q in doc.quotes]
     accepted = case.accept or (case.speaker,)
-    assert any(_fits(a, quote.speaker) for a in accepted), (quote.speaker, case.speaker)
+    assert any(speaker_fits(a, quote.speaker) for a in accepted), (quote.speaker, case.speaker)
