@@ -599,8 +599,7 @@ def _described(before: str) -> bool:
 def _says(norm: str, run: _Run) -> bool:
     """'Trenin said' or 'said Trenin': the name is a speech verb's subject (a name that is
     the object before another subject, 'called me Ross, he said', is not)."""
-    before = norm[max(run.sentence_start, run.start - 20) : run.start]  # _window_before
-    return _says_between(_NEXT_WORDS.match(norm, run.end), before)
+    return _says_between(_NEXT_WORDS.match(norm, run.end), _window_before(norm, run))
 
 
 def _says_between(following: re.Match[str] | None, before: str) -> bool:
