@@ -298,6 +298,7 @@ ORGANISATION_NOUNS: Final = frozenset(
 NON_PERSON_WORDS: Final = frozenset(
     """january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
+    christmas easter whitsun pentecost passover hanukkah diwali thanksgiving halloween
     god war cold world union states nations kingdom republic federation party center
     centre office house room summit council ministry university institute street square
     road island sea ocean river mountains peninsula bank company corp inc group agency

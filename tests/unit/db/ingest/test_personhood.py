@@ -145,3 +145,21 @@ def test_a_bodys_initials_written_as_a_word_may_be_a_syllable_of_a_name() -> Non
     people = {p.canonical for p in doc.people}
     assert "Pak Song Un" in people
     assert not people & {"Un", "UN"}
+
+
+@pytest.mark.parametrize(
+    "feast", ["Christmas Eve", "Christmas Day", "Easter Sunday", "Hanukkah", "Thanksgiving"]
+)
+def test_a_feast_is_nobody(feast: str) -> None:
+    """A feast's name is no one's, though "Eve" is a given name and "Sunday" follows
+    a name as its day ("Mayor Ann Lee Sunday")."""
+    doc = parse(f"A year at the mill\n\n{feast} brought snow to the mill, Ivo Brandt said.\n")
+    assert {p.canonical for p in doc.people} == {"Ivo Brandt"}
+
+
+def test_an_event_named_for_a_feast_is_nobody() -> None:
+    doc = parse(
+        "The mill families\n\nBoth of his parents were in the town hall during the "
+        "1916 Easter Rising, Ivo Brandt said.\n"
+    )
+    assert {p.canonical for p in doc.people} == {"Ivo Brandt"}
