@@ -15,8 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
 from db.ingest.lexicon import (
     COUNTED_NOUNS,
+    DAY_ORDINALS,
     MONTHS,
     NUMBER_WORDS,
     PARTS_OF_YEAR,
@@ -483,9 +486,10 @@ def _day_span(text: str, match: re.Match[str], date: PartialDate) -> DateHit | N
 # Days with a name of their own, on the same month-day every year: "on Christmas Day
 # 1914", "New Year's Eve, 1999", "on Boxing Day". With a year, the day of that year;
 # without one, a month-day only after "on" ("by Christmas Eve" bounds, names no day).
-# Not Easter, which moves (with a year, a time of that year: see _YEAR_LEAD), nor a
+# Not Easter alone, a season (with a year, a time of that year: see _YEAR_LEAD), nor a
 # country's own day ("Independence Day" is July 4 in one). "Christmas" alone with a
-# year is its season, in December.
+# year is its season, in December. The days of Easter's week and those counted from it
+# move (see _EASTER_DAYS).
 _HOLIDAYS: Final[dict[str, tuple[int, int | None]]] = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "christmas": (12, None),
@@ -494,18 +498,57 @@ _HOLIDAYS: Final[dict[str, tuple[int, int | None]]] = {
     "bonfire night": (11, 5), "armistice day": (11, 11), "bastille day": (7, 14),
     "the fourth of july": (7, 4), "all saints' day": (11, 1),
 }  # fmt: skip
+# Days that Easter's date moves, by their distance in days from Easter Sunday: each
+# names a day only with its year ("Good Friday 1918", "Easter Monday, 1916"), the
+# Western Easter unless "Orthodox" comes first. Before EASTER_DAYS_FROM the day is
+# left unsaid (the year alone): English texts date earlier years by the Julian
+# calendar, and other countries kept it longer still.
+_EASTER_DAYS: Final[dict[str, int]] = {
+    "good friday": -2, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+    "palm sunday": -7, "maundy thursday": -3, "holy saturday": -1,
+    "ash wednesday": -46, "shrove tuesday": -47, "whit sunday": 49, "whitsunday": 49,
+    "whit monday": 50,
+}  # fmt: skip
+EASTER_DAYS_FROM: Final = 1753  # Britain's first whole year of the Gregorian calendar
 # What each name of _HOLIDAY holds, at most _HOLIDAY_REACH after the match's start.
-_HOLIDAY_WORDS: Final = (
+NAMED_DAY_WORDS: Final = (
     "Christmas", "New Year", "Boxing", "Hallowe", "Valentine", "Fawkes", "Bonfire",
     "Armistice", "Bastille", "Fourth of July", "All Saints",
+    "Good Friday", "Easter", "Palm Sunday", "Maundy", "Holy Saturday", "Ash Wednesday",
+    "Shrove", "Whit",
 )  # fmt: skip
-_HOLIDAY_REACH: Final = len("On Guy ")
+_HOLIDAY_REACH: Final = len("On Orthodox Guy ")
 _HOLIDAY: Final = re.compile(
-    r"\b(?P<on>[Oo]n\s)?(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear's\s(?:Day|Eve)|Boxing\sDay"
+    r"\b(?P<on>[Oo]n\s)?(?P<orthodox>Orthodox\s)?"
+    r"(?P<name>Christmas(?:\s(?:Day|Eve))?|New\sYear's\s(?:Day|Eve)|Boxing\sDay"
     r"|Hallowe'?en|Valentine's\sDay|Guy\sFawkes\sNight|Bonfire\sNight|Armistice\sDay"
-    r"|Bastille\sDay|[Tt]he\sFourth\sof\sJuly|All\sSaints'\sDay)\b"
+    r"|Bastille\sDay|[Tt]he\sFourth\sof\sJuly|All\sSaints'\sDay"
+    r"|Good\sFriday|Easter\s(?:Sunday|Day|Monday)|Palm\sSunday|Maundy\sThursday"
+    r"|Holy\sSaturday|Ash\sWednesday|Shrove\sTuesday|Whit\s?Sunday|Whit\sMonday)\b"
     r"(?:,?\s(?:of\s)?(?P<year>[1-9]\d{3})\b(?![-/.]\d|s\b|'s))?"
 )
+
+
+def _holiday_date(match: re.Match[str]) -> PartialDate | None:
+    """The date a match of _HOLIDAY names: a fixed day (of its year, if stated), or a
+    day counted from that year's Easter (see _EASTER_DAYS); None if it names none."""
+    name, year = lower(match.group("name")), match.group("year")
+    before_easter = _EASTER_DAYS.get(name)
+    if before_easter is None:
+        month, day = _HOLIDAYS[name]
+        if match.group("orthodox") is not None:
+            return None  # "Orthodox Christmas" is not December 25
+        if year is None and match.group("on") is None:
+            return None
+        return make_date(int(year) if year else None, month, day)
+    if year is None:
+        return None  # "on Good Friday": which year's, the day alone cannot say
+    if int(year) < EASTER_DAYS_FROM:
+        return make_year(int(year))
+    orthodox = match.group("orthodox") is not None
+    found = easter(int(year), EASTER_ORTHODOX if orthodox else EASTER_WESTERN)
+    found += dt.timedelta(days=before_easter)
+    return make_date(found.year, found.month, found.day)
 
 
 def with_holidays(text: str, anchors: list[int], hits: list[DateHit]) -> list[DateHit]:
@@ -513,17 +556,43 @@ def with_holidays(text: str, anchors: list[int], hits: list[DateHit]) -> list[Da
     words are) that no hit already covers, or that cover such a hit whole."""
     found: list[DateHit] = []
     for match in finditer_near(_HOLIDAY, text, anchors, _HOLIDAY_REACH):
-        month, day = _HOLIDAYS[lower(match.group("name"))]
-        year = match.group("year")
-        if year is None and match.group("on") is None:
+        date = _holiday_date(match)
+        if date is None:
             continue
-        date = make_date(int(year) if year else None, month, day)
         start, end = match.start(), match.end()
         inside = [h for h in hits if h.start < end and start < h.end]
-        if date is not None and all(start <= h.start and h.end <= end for h in inside):
+        if all(start <= h.start and h.end <= end for h in inside):
             found.append(DateHit(start, end, date))  # "the Fourth of July 1914": not July
             hits = [h for h in hits if h not in inside] if inside else hits
     return sorted([*hits, *found], key=_HIT_START) if found else hits
+
+
+# A day written in words before a month and year: "the sixteenth of June 1904", "the
+# twenty-first day of March, 1911", "this fourth day of July, 1776" (read back from the
+# month, \Z: its start, as endpos).
+_DAY_IN_WORDS: Final = (
+    r"[Tt]h(?:e|is)\s(?P<day>"
+    + "|".join(w.replace(" ", r"\s") for w in sorted(DAY_ORDINALS, key=len, reverse=True))
+    + r")\s(?:day\s)?of\s"
+)
+_WORDED_DAY: Final = re.compile(rf"\b{_DAY_IN_WORDS}\Z")
+_WORDED_DAY_REACH: Final = len("the twenty-seventh day of ")
+
+
+def with_worded_days(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """hits, each month of a year that a day in words opens ("the sixteenth of June
+    1904") made that day; a day the month does not have leaves the month as it was."""
+    days: list[DateHit] = []
+    for hit in hits:
+        date = hit.date
+        if date.precision == "month" and text.endswith("of ", 0, hit.start):
+            lead = _WORDED_DAY.search(text, max(0, hit.start - _WORDED_DAY_REACH), hit.start)
+            if lead is not None and date.month is not None:
+                day = make_date(date.year, date.month, DAY_ORDINALS[lower(lead["day"])])
+                if day is not None:
+                    hit = DateHit(lead.start(), hit.end, day)
+        days.append(hit)
+    return days
 
 
 # Between a month-day and the "in 2015" that gives its year: a few lowercase words
@@ -1085,9 +1154,10 @@ def _week_span(anchor: PartialDate, delta: int) -> PartialDate | None:
 # words, whose first letters the regex engine skips to (a pattern of groups or sets
 # would be tried at every character). find_names sorts them out.
 _NAMES: Final = re.compile(  # the words by first letter (a quarter faster than a plain list)
-    r"J(?:anuary|uly|une)|F(?:ebruary|awkes|ourth of July)|March|A(?:pril|ugust|rmistice"
-    r"|ll Saints)|September|October|N(?:ovember|ew Year)|December|Christmas"
-    r"|B(?:oxing|onfire|astille)|Hallowe|Valentine"
+    r"J(?:anuary|uly|une)|F(?:ebruary|awkes|ourth of July)|M(?:arch|aundy)|A(?:pril|ugust"
+    r"|rmistice|ll Saints|sh Wednesday)|S(?:eptember|hrove)|October|N(?:ovember|ew Year)"
+    r"|December|Christmas|B(?:oxing|onfire|astille)|Hallowe|Valentine|Good Friday|Easter"
+    r"|Palm Sunday|Holy Saturday|Whit"
 )
 # After a month's name: no day, year or possessive ("in March 1901" is a form of _DATES).
 _MONTH_AFTER: Final = re.compile(r"\b(?![-'\u2019]|\.?,?\s?\d|\sof\s\d)")
@@ -1415,6 +1485,8 @@ class DateIndex:
             self.relative_starts = [r.start for r in self.relatives]
         if holidays:
             self.hits = with_holidays(norm, holidays, self.hits)
+        if "of " in norm:
+            self.hits = with_worded_days(norm, self.hits)
         bracketed = find_bracketed_years(norm, self.hits)
         attributive = find_attributive_dates(norm, [*self.hits, *self.bare], digit_runs)
         attributive += find_opening_years(norm, self.hits, digit_runs)
@@ -1685,6 +1757,8 @@ def line_date(
         if form in ("d4", "y6", "d11", "d13"):
             found = None  # "On March 3 ..." and "In 1961 ..." open sentences, not entries
     if found is None:
+        found, date = _named_head(line)
+    if found is None:
         found = _LINE_MONTH_DAY.match(line)
         if found is not None:
             named = _month_number(found.group("m1") or found.group("m2"))
@@ -1734,6 +1808,28 @@ def line_date(
     if headed is not None and headed.date is not None and headed.date.precision == "year":
         return _cell_date(line, headed) or _refined(line, headed)
     return headed
+
+
+# A named day of a year heading a line ("Christmas Eve 1914:", "Good Friday 1918 -"), or
+# a day in words ("The twentieth of July 1969:").
+_LINE_NAMED: Final = re.compile(
+    rf"{_LEAD}(?:{_HOLIDAY.pattern}"
+    rf"|{_DAY_IN_WORDS}(?P<worded_month>{MONTH}),?\s(?P<worded_year>[1-9]\d{{3}})\b)"
+)
+
+
+def _named_head(line: str) -> tuple[re.Match[str] | None, PartialDate | None]:
+    """The match and date of a named day or a day in words heading the line, if any."""
+    found = _LINE_NAMED.match(line)
+    if found is None:
+        return None, None
+    if found.group("worded_year") is not None:
+        month = _month_number(found.group("worded_month"))
+        day = DAY_ORDINALS[lower(found.group("day"))]
+        date = make_date(int(found.group("worded_year")), month, day)
+    else:
+        date = _holiday_date(found) if found.group("year") is not None else None
+    return (found, date) if date is not None else (None, None)
 
 
 # A year of one to three digits heading a line, a colon, a spaced dash or a table's gap

@@ -11,6 +11,23 @@ MONTHS: Final[dict[str, int]] = {
     "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
+# The days of a month in words ("the sixteenth of June"), each word to its number; the
+# twenties and thirties with a hyphen or a space ("twenty-first", "twenty first").
+_UNITS_ORDINAL: Final = "first second third fourth fifth sixth seventh eighth ninth".split()
+DAY_ORDINALS: Final[dict[str, int]] = {
+    **{word: number for number, word in enumerate(_UNITS_ORDINAL, start=1)},
+    **{
+        word: number
+        for number, word in enumerate(
+            """tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+            seventeenth eighteenth nineteenth twentieth""".split(),
+            start=10,
+        )
+    },
+    **{f"twenty{join}{word}": 20 + n for n, word in enumerate(_UNITS_ORDINAL, 1) for join in "- "},
+    "thirtieth": 30, "thirty-first": 31, "thirty first": 31,
+}  # fmt: skip
+
 # In calendar order: a weekday's index is its number (Monday 0), as date.weekday() counts.
 WEEKDAYS: Final = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words for a part of a year that may stand before it ("early 1901", "Spring 1901").

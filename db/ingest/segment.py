@@ -14,6 +14,7 @@ from db.ingest.clean import BULLET_MARKS, Line
 from db.ingest.dates import (
     LIKELY_YEAR,
     MONTH,
+    NAMED_DAY_WORDS,
     DateIndex,
     LineDate,
     line_date,
@@ -26,6 +27,7 @@ from db.ingest.dates import (
     within_year,
 )
 from db.ingest.lexicon import (
+    DAY_ORDINALS,
     HONORIFICS,
     MONTHS,
     PARTS_OF_YEAR,
@@ -103,8 +105,14 @@ _HEAD_OPENINGS: Final = frozenset(
         *(f"AD{digit}" for digit in "123456789"),  # "AD43": the era glued to its year
         # a part of the year before it: "Spring 1901", "Mid-1901"
         *(f(word[:3]) for word in PARTS_OF_YEAR for f in (str.capitalize, str.lower)),
+        # a named day: "Christmas Eve 1914", "Good Friday 1918", "Orthodox Easter ..."
+        *(word[:3] for word in NAMED_DAY_WORDS),
+        "Ort",
     ]
 )
+# What a day in words opens with, after "the": "The twentieth of July 1969:", "The
+# Fourth of July 1914:".
+_DAY_WORD_OPENINGS: Final = frozenset(f(w[:3]) for w in DAY_ORDINALS for f in (str, str.title))
 _OPENING_REACH: Final = 12  # leading spaces and the first three characters of a line
 _HEAD_MARKS: Final = ("*", "-")  # bullets: "- 1638", "- March 29: ..."
 _ASCII_DIGITS: Final = "0123456789"
@@ -194,8 +202,9 @@ def _may_head(line_text: str) -> bool:
     opening = line_text.lstrip()[:3]
     if opening[:1] == "c" and opening[1:].lstrip(".")[:1].isdecimal():  # "c800", "c.640"
         return True
-    if opening in ("the", "The"):  # "the 3rd of March:"
-        return line_text.lstrip()[4:5].isdecimal()
+    if opening in ("the", "The"):  # "the 3rd of March:", "The twentieth of July 1969:"
+        day = line_text.lstrip()[4:7]
+        return day[:1].isdecimal() or day in _DAY_WORD_OPENINGS
     return opening[:1] in _HEAD_MARKS or opening[:1].isdecimal() or opening in _HEAD_OPENINGS
 
 

@@ -14,9 +14,7 @@ from tests.unit.db.ingest.helpers import parse
 # The forms the extractor does not read yet: each fails, strictly, until it does.
 OPEN: frozenset[str] = frozenset(
     (
-        "Christmas Eve 1914: ",  # dated, but as a line of the entry above it
-        "on the sixteenth of June, 2001",  # a day in words: the month only
-        "on June sixteenth, 2001",
+        "on June sixteenth, 2001",  # a day in words after its month: the month only
         "in the year of our Lord 1350",
     )
 )
@@ -100,6 +98,22 @@ PROSE_FORMS = [
     ("at Easter 1916", ["1916"]),
     ("at Whitsun 1944", ["1944"]),
     ("over Thanksgiving 1963", ["1963"]),
+    # Days counted from that year's Easter: the day, the Western Easter unless the
+    # Orthodox is said; before 1753, when English texts still wrote Julian dates, the year.
+    ("on Good Friday 1918", ["1918-03-29"]),
+    ("on Easter Monday, 1916", ["1916-04-24"]),
+    ("on Easter Sunday 2024", ["2024-03-31"]),
+    ("on Orthodox Easter Sunday 2024", ["2024-05-05"]),
+    ("on Ash Wednesday 1990", ["1990-02-28"]),
+    ("on Whit Monday 1920", ["1920-05-24"]),
+    ("on Good Friday 1700", ["1700"]),
+    ("on Orthodox Christmas 2001", []),  # January 7 in this century, not December 25
+    # A day in words before its month and year.
+    ("on the sixteenth of June, 2001", ["2001-06-16"]),
+    ("on the twenty-first of June 2001", ["2001-06-21"]),
+    ("on the twenty first day of June 2001", ["2001-06-21"]),
+    ("this fourth day of July, 1776", ["1776-07-04"]),
+    ("on the thirty-first of June 2001", ["2001-06"]),  # June has no such day
     # A span of days within one month: the day it began, as a reader dates it; never
     # its last day alone.
     ("on 16-18 June 2001", ["2001-06-16"]),
@@ -164,6 +178,8 @@ HEAD_FORMS = [
     ("Mid-1969: ", "1969"),
     ("Spring 1969 \u2013 ", "1969"),
     ("Christmas Eve 1914: ", "1914-12-24"),
+    ("Good Friday 1969: ", "1969-04-04"),
+    ("The twentieth of July 1969: ", "1969-07-20"),
     ("1961\u201363: ", None),
     ("1961-63: ", None),
     ("1961\u20131963: ", None),

@@ -201,11 +201,11 @@ def test_a_count_in_a_year_section_is_from_its_last_day(
 
 def test_the_names_pass_finds_every_month_and_named_days_word() -> None:
     """_NAMES, written by first letter for speed, holds every word it stands for."""
-    from db.ingest.dates import _HOLIDAY_WORDS, _NAMES
+    from db.ingest.dates import _NAMES, NAMED_DAY_WORDS
     from db.ingest.lexicon import MONTHS
 
     months = [m.capitalize() for m in MONTHS if len(m) > 4 or m == "june" or m == "july"]
-    for word in [*months, *_HOLIDAY_WORDS]:
+    for word in [*months, *NAMED_DAY_WORDS]:
         assert _NAMES.fullmatch(word), word
 
 
