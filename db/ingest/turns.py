@@ -69,12 +69,15 @@ _LABEL_ASIDE: Final = (
     r"\s\([^()\n]{1,40}\)(?:\s\([^()\n]{1,40}\))?"
     rf"|,\s{_CAPS_WORD}(?:\s(?:{_CAPS_WORD}|OF|THE|AND)){{0,4}}"
 )
-# A recording's transcript may open each turn with its time in brackets ("[00:01:05]").
+# A recording's transcript may open each turn with its time in brackets ("[00:01:05]"),
+# or put it after the name on a line of their own ("Ann Lee  00:01:05", as transcribing
+# services export); a label may be set in Markdown's bold ("**Ann Lee:**") in plain text.
 _TURN: Final = re.compile(
-    r"(?:\[\d{1,2}(?::\d\d){1,2}\]\s+)?"
+    r"(?:\[\d{1,2}(?::\d\d){1,2}\]\s+)?(?:\*\*)?"
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
     rf"|{_TITLE_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
-    r"(?:\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)|(?<=\bQ)(?=\s{2}))(?:\s+(?=\S)|\s*$)"
+    r"(?:(?:\*\*)?\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)(?:\*\*)?|(?<=\bQ)(?=\s{2})"
+    r"|[ \t]+\d{1,2}(?::\d\d){1,2}(?=[ \t]*(?:\n|$)))(?:\s+(?=\S)|\s*$)"
 )
 # Inline: a label of capitals ending at a colon (searched backwards from the colon).
 _INLINE_CAPS: Final = re.compile(rf"(?:{_HONORIFIC}\.?\s)?{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}\Z")
@@ -538,10 +541,19 @@ def _transcript(
             and _links_line(text, units[end])
         )
         end += links  # the member's links line: the speech starts below it
+        # A label alone on its line ("Neal:", "Ann Lee  00:01:05") owns the sentence
+        # below it even when that is as short as a label ("Thanks.", "No."); a menu's
+        # words there ("Next Up:" over "On Air Stations") are no one's.
+        short = (
+            label.end() >= units[index].end
+            and end < len(units)
+            and units[end].block.kind == "label"
+            and text[units[end].end - 1] in _SAID_ENDINGS
+        )
         while (
             end < len(units)
             and labels[end] is None
-            and units[end].block.kind == "paragraph"
+            and (units[end].block.kind == "paragraph" or (short and end == index + 1 + links))
             and units[end].block.section == units[index].block.section
         ):
             end += 1

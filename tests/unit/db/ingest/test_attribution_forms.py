@@ -696,8 +696,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "reed-board-chair-said",
         "straight-single",
         "hansard-office-name",
-        "speaker-time-line",
-        "markdown-bold",
         "mp-role",
         "dash-inline",
         "it-said-org",

@@ -175,3 +175,44 @@ def test_a_marked_turn_is_one_quote() -> None:
     quotes = parse(page).quotes
     for words in ("It was a hard day", "We kept going", "Nobody gave us"):
         assert len([q for q in quotes if words in q.text]) == 1, [q.text for q in quotes]
+
+
+def test_a_name_and_time_line_opens_a_turn() -> None:
+    """A transcribing service's export: each turn under a line of its speaker's name
+    and the recording's time; the line below is the turn, however short."""
+    doc = parse(
+        "Harbour podcast, episode 12\n\n"
+        "Tom Reed  00:00:05\nWelcome back. Today I am with Anna Voss.\n\n"
+        "Anna Voss  00:00:11\nI grew up by the harbour, and I saw it every morning.\n\n"
+        "Tom Reed  1:02\nThanks.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Tom Reed", "Welcome back. Today I am with Anna Voss."),
+        ("Anna Voss", "I grew up by the harbour, and I saw it every morning."),
+        ("Tom Reed", "Thanks."),
+    ]
+
+
+def test_a_menu_under_a_lone_label_is_nobodys() -> None:
+    """Words as short as a label but no sentence ("Latest Stories") under a label line
+    are a page's menu: the labelled turn has no words to serve."""
+    doc = parse(
+        "Harbour podcast, episode 12\n\n"
+        "Tom Reed:\nLatest Stories\n\n"
+        "Anna Voss: I grew up by the harbour, and I saw it every morning.\n\n"
+        "Tom Reed: And your parents were fishermen?\n"
+    )
+    assert "Latest Stories" not in [q.text for q in doc.quotes]
+
+
+def test_bold_labels_in_plain_text_open_turns() -> None:
+    """A transcript copied from a page set in Markdown keeps its bold marks."""
+    doc = parse(
+        "Island voices\n\n**Tom Reed:** When will the ferry run again?\n\n"
+        "**Anna Voss**: The boats sail again in May.\n\n**Tom Reed:** Thank you.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Tom Reed", "When will the ferry run again?"),
+        ("Anna Voss", "The boats sail again in May."),
+        ("Tom Reed", "Thank you."),
+    ]
