@@ -105,6 +105,12 @@ _RECORD_TURN: Final = re.compile(
     rf"(?P<label>{_HONORIFIC}\.?\s(?:{_CAPS_WORD}|{_TITLE_WORD})(?:\s(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}})"
     r"\.\s+(?=[A-Z\"\u201c]\S*(?:\s+\S+){3})"
 )
+# `The Minister for Transport (Ann Lee): ...`: a record names an office and, in brackets,
+# the member who holds it; the label is the member's name.
+_OFFICE_TURN: Final = re.compile(
+    r"The(?:\s(?:[A-Z][\w'-]*|of|for|the|and|on|in)){1,10}"
+    r"\s\((?P<label>[A-Z][^()\n:]{2,60})\):\s+(?=\S)"
+)
 # `((Diego Grez)) Where are you living?`, `((DG)) ...`: an interview's turn labelled in
 # double brackets, with no colon.
 _BRACKET_TURN: Final = re.compile(r"\(\((?P<label>[A-Z][\w.' -]{0,40})\)\)\s*(?=\S)")
@@ -253,6 +259,8 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
     colon = norm.find(":", unit.start, unit.start + _LABEL_REACH) >= 0
     # every label but "Q." / "A." / "Q  " and a record's "Mr. Name." ends with a colon
     match = _TURN.match(norm, unit.start, unit.end) if colon or norm[unit.start] in "QA" else None
+    if match is None and colon and norm.startswith("The ", unit.start):
+        match = _OFFICE_TURN.match(norm, unit.start, unit.end)
     if match is None:
         return _RECORD_TURN.match(norm, unit.start, unit.end)
     if match.end() == unit.end and len(match.group("label")) < 3:

@@ -695,7 +695,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "so-said",
         "reed-board-chair-said",
         "straight-single",
-        "hansard-office-name",
         "mp-role",
         "dash-inline",
         "it-said-org",
