@@ -52,6 +52,7 @@ _QUOTE_MARK: Final = re.compile(f"[{_MARK_CHARS}\u2018\u2019]")
 # One curly mark written for both ends of every quote (”We lost,” she said): with no
 # mark of the other hand, and no straight mark more often, the one mark opens and closes.
 _SAME_MARK_LEAST: Final = 2
+_SAID_CLOSES: Final = (",'", "?'", "!'")  # a quote's end before its "she said"
 _GAP_MOST: Final = 16  # how far back a paragraph's introducing colon is looked for
 _ANY_DOUBLE: Final = re.compile(f"[{_MARK_CHARS}]")
 # A straight single mark that opens (at a word's start, no digit after it) or closes:
@@ -256,7 +257,7 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     scan = QuoteScan()
     if straight_singles_lead(text):
         straight = _straight_quotes(text, units)
-        if len(straight) >= _SAME_MARK_LEAST:
+        if len(straight) >= _SAME_MARK_LEAST or _said_alone(text, straight):
             scan.spans = straight
             return scan
     singles = singles_lead(text)
@@ -318,6 +319,16 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
     if pending is not None:
         _cap(scan, text, pending, previous)
     return scan
+
+
+def _said_alone(text: str, straight: list[QuoteSpan]) -> bool:
+    """The page's one straight-mark quote is closed by a comma, as a quote is before
+    its "she said" ("'We sail in May,' she said."): no apostrophe closes so."""
+    return (
+        len(straight) == 1
+        and not straight[0].capped
+        and text[straight[0].close - 2 : straight[0].close] in _SAID_CLOSES
+    )
 
 
 def straight_singles_lead(text: str) -> bool:

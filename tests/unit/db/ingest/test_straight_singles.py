@@ -86,3 +86,22 @@ def test_a_mid_paragraph_mark_no_speech_verb_introduces_stays_out() -> None:
         f" and moved on.\n\n'{SAID},' said Ann Lee.\n\n'{OTHER},' said Tom Reed.\n"
     )
     assert not [q for q in doc.quotes if q.text.startswith("a fair price")]
+
+
+@pytest.mark.parametrize(("mark", "verb"), [(",", "said"), ("?", "asked"), ("!", "said")])
+def test_one_straight_quote_closed_before_its_speaker_is_a_quote(mark: str, verb: str) -> None:
+    """A page's only straight-mark quote is one when a comma, question or exclamation
+    mark closes it before its "she said": no apostrophe closes so."""
+    doc = parse(f"Weekend quotes\n\nAnn Lee coaches the Wanderers.\n\n'{SAID}{mark}' she {verb}.\n")
+    kept = "" if mark == "," else mark  # a comma before the verb is no part of the words
+    assert [(q.speaker, q.text) for q in doc.quotes] == [("Ann Lee", SAID + kept)]
+
+
+def test_one_straight_pair_closed_by_a_stop_is_no_quote() -> None:
+    """One mark at a word's start and one after a full stop, alone on the page, may be
+    apostrophes ('Tis, the players'.): without a second quote they stay prose."""
+    doc = parse(
+        "Weekend quotes\n\nAnn Lee coaches the Wanderers.\n\n"
+        "'Tis the season, she thinks, to thank the players.' Fans agree.\n"
+    )
+    assert doc.quotes == []
