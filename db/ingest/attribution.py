@@ -309,7 +309,7 @@ class Attributor:
                 break
             verb = self._verb_after(mention.end, limit)
             if verb is None and mention.kind != "pronoun":
-                verb = self._verb_after_set_off(mention.end, limit)
+                verb = self._verb_after_set_off(mention, limit)
             if (
                 verb is None
                 and mention.kind != "pronoun"
@@ -418,15 +418,20 @@ class Attributor:
             return None
         return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
 
-    def _verb_after_set_off(self, end: int, limit: int) -> int | None:
+    def _verb_after_set_off(self, named: Mention, limit: int) -> int | None:
         """`," Ann Lee, head of the Trust, said.`, `," Lee of the Trust, said.`: the
         speech verb after words set off between the name and a comma, which name no
-        one else (not `," Lee, Reyes and Kim said`; "he" or "she" there names no one)."""
+        one else (not `," Lee, Reyes and Kim said`; "he" or "she" there names no one,
+        and an office the named one holds, `," Lee, the board's chair, said`, no other)."""
+        end = named.end
         set_off = _SET_OFF.match(self.norm, end, limit)
         if set_off is None:
             return None
-        if any(m.kind != "pronoun" for m in self._mentions_in(end, set_off.end())):
-            return None
+        for mention in self._mentions_in(end, set_off.end()):
+            if mention.kind == "name" or (
+                mention.kind == "role" and mention.person not in (None, "", named.person)
+            ):
+                return None
         return self._verb_after(set_off.end(), limit)
 
     def _body_of(self, noun: str, before: int) -> str | None:

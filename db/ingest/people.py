@@ -78,6 +78,12 @@ _WORD_CHAR: Final = re.compile(r"\w")
 # forward search for r"([A-Za-z']+)([^A-Za-z']*)$" would try every position of the window.
 _LAST_WORD_REVERSED: Final = re.compile(r"([^A-Za-z']*)([A-Za-z']+)")
 _NEXT_WORDS: Final = re.compile(r"\s*(?:,\s*)?([a-z]+)(?:\s([a-z]+))?")
+# `Reed, the board's chair, said`: words set off after a name, opened by an article,
+# "who" or a possessive, then the speech verb (an adverb may come first).
+_SET_OFF_VERB: Final = re.compile(
+    r",\s(?:the|a|an|who|whose|his|her|their)\s[^,.;:!?\"\n\u201c\u201d]{1,60},"
+    r"\s(?:[a-z]+\s)?(?P<verb>[a-z]+)\b"
+)
 # r"(?<![\w'])[a-z][a-z'-]*", opening with the letter so that only letters are tried.
 _LOWER_WORD: Final = re.compile(r"[a-z](?<![\w'].)[a-z'-]*")
 _LOWER_TOKEN: Final = re.compile(r"[a-z][a-z'-]*")
@@ -550,6 +556,10 @@ def _speaks(norm: str, run: _Run, following: re.Match[str] | None, before: str) 
         return True
     if following and following.group(2) in SPEECH_VERBS and following.group(1) in ADVERBS_BETWEEN:
         return True  # "Trenin later said"; not "Local media reported": a noun between
+    if norm.startswith(", ", run.end):
+        set_off = _SET_OFF_VERB.match(norm, run.end)
+        if set_off is not None and set_off["verb"] in SPEECH_VERBS:
+            return True  # "Reed, the board's chair, said"
     if not norm.startswith(_LABEL_COLONS, run.end):
         return False
     # `Ozgurgun: "...`, `- [3] Ozgurgun: "...`: a label opens its line, past bullets and
