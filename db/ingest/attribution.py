@@ -338,9 +338,11 @@ class Attributor:
     def dashed_credit(self, close: int) -> str | None:
         """`"We were awful today." - Burnley boss Ann Lee bemoans the defeat.`: the person
         a dash credits right after a quote that opens its paragraph and ends a sentence
-        inside its marks (a whole saying, not words inside a sentence of prose)."""
+        inside its marks (a whole saying, not words inside a sentence of prose), or
+        without a stop there, on a short line that the credit ends (`"..." - Ann Lee,
+        on Monday`)."""
         dash = _DASHED_CREDIT.match(self.norm, close)
-        if dash is None or self.norm[close - 2 : close - 1] not in _SENTENCE_CLOSES:
+        if dash is None:
             return None
         before = self.quotes.starts[bisect.bisect_right(self.quotes.starts, close - 1) - 1] - 1
         while before >= 0 and self.norm[before] in " \t":
@@ -348,6 +350,9 @@ class Attributor:
         if before >= 0 and self.norm[before] != "\n":
             return None  # the quote stands inside a paragraph of prose
         line_end = self.norm.find("\n", dash.end(), dash.end() + _CREDIT_REACH)
+        ends_line = line_end >= 0 or dash.end() + _CREDIT_REACH >= len(self.norm)
+        if self.norm[close - 2 : close - 1] not in _SENTENCE_CLOSES and not ends_line:
+            return None  # no stop inside the marks: a credit only on a short last line
         end = dash.end() + _CREDIT_REACH if line_end < 0 else line_end
         found = credit_name(self.norm, self.cast, dash.end(), min(end, len(self.norm)))
         return None if found is None else self.cast.adopt(found[0])

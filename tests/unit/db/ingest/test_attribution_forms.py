@@ -694,7 +694,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "lede-bare-then-name",
         "so-said",
         "mp-role",
-        "dash-inline",
         "it-said-org",
     }
 )

@@ -218,3 +218,17 @@ def test_a_dash_after_words_quoted_inside_prose_credits_nothing() -> None:
         "it, disagreed at the meeting.\n"
     )
     assert quote_with(doc, "a disgrace to the town").speaker != "Tomas Brandvik"
+
+
+def test_a_dash_credit_ending_a_short_line_credits_a_quote_without_its_stop() -> None:
+    """`"..." - Name, on Monday`: with no stop inside the marks, a dash credit that ends
+    its short line still credits the quote; one that runs on as prose does not."""
+    doc = parse(
+        "Harbour league\n\nThe season ended on Saturday.\n\n"
+        '"We were poor from the first minute to the last" \u2014 Tomas Brandvik, on Monday\n\n'
+        '"Make do and mend" \u2014 the words Ola Hestnes painted on the clubhouse wall when '
+        "the club had no money for new nets, boots or balls, and which the fans still sing "
+        "at every home game of the season.\n"
+    )
+    assert quote_with(doc, "poor from the first minute").speaker == "Tomas Brandvik"
+    assert quote_with(doc, "Make do and mend").speaker != "Ola Hestnes"
