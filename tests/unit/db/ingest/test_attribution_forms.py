@@ -693,7 +693,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "name-later-pronoun|Ngũgĩ wa Thiong'o",
         "lede-bare-then-name",
         "so-said",
-        "mp-role",
         "it-said-org",
     }
 )

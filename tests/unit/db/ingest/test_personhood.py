@@ -163,3 +163,24 @@ def test_an_event_named_for_a_feast_is_nobody() -> None:
         "1916 Easter Rising, Ivo Brandt said.\n"
     )
     assert {p.canonical for p in doc.people} == {"Ivo Brandt"}
+
+
+@pytest.mark.parametrize(
+    ("introduced", "office"),
+    [
+        ("Labour MP Tom Reed", "MP"),
+        ("Green MP Tom Reed", "MP"),
+        ("Tom Reed, the MP for Hull North,", "MP"),
+        ("Tom Reed, an MEP,", "MEP"),
+        ("SNP MSP Tom Reed", "MSP"),
+    ],
+)
+def test_a_member_of_a_parliament_is_an_office(introduced: str, office: str) -> None:
+    """MP, MEP, MSP and MLA are offices: "Green MP Tom Reed" is Tom Reed, and "the
+    MP said" refers to him."""
+    doc = parse(
+        f"Harbour vote\n\n{introduced} spoke first in the debate on the harbour.\n\n"
+        f'"The harbour must stay open," the {office} said.\n'
+    )
+    assert {p.canonical for p in doc.people} == {"Tom Reed"}
+    assert quote_with(doc, "harbour must stay open").speaker == "Tom Reed"
