@@ -516,15 +516,25 @@ class EventBuilder:
             return date
         return make_date(date.year, MONTHS[lower(notes[0])], None) or date
 
-    def _finer_in(self, year: PartialDate, start: int, end: int) -> bool:
+    def _finer_in(self, heading: PartialDate, start: int, end: int) -> bool:
         """A year heading's first sentence at [start, end) states a month or a day of
-        that year, whose event it is."""
-        if year.precision != "year":
+        that year, or a month heading's ("August 1945") a day of that month: the
+        sentence's event holds it, and the heading makes none of its own."""
+        if heading.precision not in ("year", "month"):
             return False
         dates = self.layout.dates
         hits = [*dates.dates_in(start, end), *dates.bare_in(start, end)]
         hits += dates.partial_in(start, end)
-        return any(h.date.month is not None and h.date.year in (None, year.year) for h in hits)
+        if heading.precision == "year":
+            return any(
+                h.date.month is not None and h.date.year in (None, heading.year) for h in hits
+            )
+        return any(
+            h.date.day is not None
+            and h.date.month == heading.month
+            and h.date.year in (None, heading.year)
+            for h in hits
+        )
 
     def _day_in_entry(self, section: Section) -> bool:
         """A year entry whose words state one month-day ("1963: ... a speech June 11 at

@@ -222,6 +222,19 @@ def test_a_year_heading_dates_the_month_lines_below(
     assert [(e.date.iso(), e.title) for e in parse(text).events] == expected
 
 
+def test_a_month_heading_over_day_entries_is_no_event_of_its_own() -> None:
+    """A month on its own line over entries that each open with a day: the days are
+    the events; the heading adds no month-long copy of the first one."""
+    text = (
+        "Quay notes\n\nJuly 1969\n\nJuly 20 The quay opened to ships.\n\n"
+        "July 24 The pier fell into the sea.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in parse(text).events] == [
+        ("1969-07-20", "July 20 The quay opened to ships."),
+        ("1969-07-24", "July 24 The pier fell into the sea."),
+    ]
+
+
 # (what follows "In 1969 the quay opened.", the date of the event it tells, or None).
 COUNTED = [
     ("Later that year the pier fell.", "1969"),
