@@ -844,6 +844,8 @@ def _block_quotes(
             speaker = _credited(norm, cast, dash.end(), line.end)
             context_end = line.end
         elif said:
+            if _heads_its_section(norm, units, index + 1):
+                continue  # "Hula Global" over "Clothing maker Hula Global said ...": a heading
             speaker, context_end = _signature(norm, cast, line), line.start
             if speaker is None and roled is None:
                 roled = _role_signed(norm, units, cast)
@@ -860,6 +862,17 @@ def _block_quotes(
         span = Span(unit.start, unit.end)
         date = _within_life(dates[index], norm[line.start : line.end])
         turns.quotes.append(QuoteRecord(person, words, date, context, False, span))
+
+
+def _heads_its_section(norm: str, units: list[Unit], index: int) -> bool:
+    """The short line at units[index] is named again in the first sentence of the
+    paragraph below it: a section's heading ("Hula Global" over "Clothing maker Hula
+    Global said ..."), not the signature of the paragraph above."""
+    if index + 1 >= len(units) or units[index + 1].block.kind != "paragraph":
+        return False
+    line, below = units[index], units[index + 1]
+    name = norm[line.start : line.end].strip()
+    return bool(name) and norm.find(name, below.start, min(below.end, below.start + 200)) >= 0
 
 
 def _role_signed(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:

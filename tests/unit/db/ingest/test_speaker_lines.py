@@ -232,3 +232,16 @@ def test_a_dash_credit_ending_a_short_line_credits_a_quote_without_its_stop() ->
     )
     assert quote_with(doc, "poor from the first minute").speaker == "Tomas Brandvik"
     assert quote_with(doc, "Make do and mend").speaker != "Ola Hestnes"
+
+
+def test_a_name_heading_the_next_section_signs_nothing_above_it() -> None:
+    """An obituary page: each name heads the paragraph that tells of that person, and
+    the paragraph above it is prose, not that person's saying."""
+    doc = parse(
+        "Deaths this week\n\nTomas Brandvik\n\n"
+        "Tomas Brandvik, a fisherman of the north quay, died on Monday aged 81. "
+        "The funeral was held on Saturday.\n\n"
+        "Ola Hestnes\n\n"
+        "Ola Hestnes, who kept the harbour light for forty years, died on Tuesday.\n"
+    )
+    assert doc.quotes == []
