@@ -214,21 +214,29 @@ def speaker_lines(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, s
             above -= 1
     if credits:
         return speakers, set()
-    headed = _headed(norm, units, cast)
+    # Name lines head, and lines under closed quotes credit, only quote lines: a page
+    # with none (most pages) needs neither read.
+    quote_lines = [index for index, unit in enumerate(units) if _quote_line(norm, unit)]
+    if not quote_lines:
+        return speakers, set()
+    headed = _headed(norm, units, cast, quote_lines)
     if headed[1]:
         return headed
-    return _credited_below(norm, units, cast), set()
+    return _credited_below(norm, units, cast, quote_lines), set()
 
 
-def _credited_below(norm: str, units: list[Unit], cast: Cast) -> dict[int, str]:
+def _credited_below(
+    norm: str, units: list[Unit], cast: Cast, quote_lines: list[int]
+) -> dict[int, str]:
     """No dash anywhere and no name line heading quotes: name lines under closed quotes
-    (`Ann Lee, Mexico coach`, `(Ann Lee)`) credit them, on a page with two or more."""
+    (`Ann Lee, Mexico coach`, `(Ann Lee)`) credit them, on a page with two or more.
+    quote_lines: the indexes of the quote lines, in order."""
     found: dict[int, str] = {}
-    for index in range(1, len(units)):
-        if _quote_line(norm, units[index - 1]) and _ends_quote(norm, units[index - 1]):
-            person = _name_line(norm, cast, units[index])
+    for above in quote_lines:
+        if above + 1 < len(units) and _ends_quote(norm, units[above]):
+            person = _name_line(norm, cast, units[above + 1])
             if person is not None:
-                found[index - 1] = person
+                found[above] = person
     if len(found) < LIST_LEAST:
         return {}
     for person in found.values():
@@ -242,24 +250,30 @@ def signature_name(norm: str, cast: Cast, unit: Unit) -> str | None:
     return _name_line(norm, cast, unit)
 
 
-def _headed(norm: str, units: list[Unit], cast: Cast) -> tuple[dict[int, str], set[int]]:
-    """Name lines over quote lines: each heads the quote lines under it."""
+def _headed(
+    norm: str, units: list[Unit], cast: Cast, quote_lines: list[int]
+) -> tuple[dict[int, str], set[int]]:
+    """Name lines over quote lines: each heads the quote lines under it. quote_lines:
+    the indexes of the quote lines, in order (a head's line is found from them)."""
     heads: dict[int, str] = {}
-    for index in range(len(units) - 1):
-        below = _past_topics(norm, units, index + 1)
-        if below is None or below.block.section != units[index].block.section:
-            continue
-        if not _quote_line(norm, below):
-            continue
-        person = _name_line(norm, cast, units[index], heading=True)
-        if person is not None:
-            heads[index] = person
+    for below in quote_lines:  # a quote line opens with a mark: never a topic line
+        # the lines that may head it: the one right above it, and those above no more
+        # than _TOPICS_MOST topic lines in between
+        lowest = below - 1
+        while lowest > 0 and below - lowest <= _TOPICS_MOST and _topic_line(norm, units[lowest]):
+            lowest -= 1
+        for index in range(max(0, lowest), below):
+            if units[below].block.section != units[index].block.section:
+                continue
+            person = _name_line(norm, cast, units[index], heading=True)
+            if person is not None:
+                heads[index] = person
     if len(heads) < LIST_LEAST:
         return {}, set()
     first = min(heads)
     if first > 0 and _ends_quote(norm, units[first - 1]):
         return {}, set()  # a quote above the first name line: the names sign below
-    last = max(index for index in range(len(units)) if _quote_line(norm, units[index]))
+    last = quote_lines[-1]
     if last + 1 < len(units) and _name_line(norm, cast, units[last + 1]) is not None:
         return {}, set()  # a name line under the last quote: the names sign below
     speakers: dict[int, str] = {}
@@ -286,14 +300,6 @@ def _topic_line(norm: str, unit: Unit) -> bool:
         and norm[unit.start] not in _OPENING_MARKS
         and "\n" not in norm[unit.start : unit.end]
     )
-
-
-def _past_topics(norm: str, units: list[Unit], index: int) -> Unit | None:
-    """The first unit from index on that is not a topic line (a few at most)."""
-    for at in range(index, min(len(units), index + _TOPICS_MOST + 1)):
-        if not _topic_line(norm, units[at]):
-            return units[at]
-    return None
 
 
 _TRAILING_DASH: Final = re.compile(r"(?:\s[-\u2013\u2014]{1,2}|[\u2013\u2014])\s*(?=[A-Z])")

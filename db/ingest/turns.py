@@ -256,16 +256,34 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
         if bracketed is None:
             return None
         return bracketed if _is_speaker_label(bracketed.group("label")) else False
-    colon = norm.find(":", unit.start, unit.start + _LABEL_REACH) >= 0
+    colon = norm.find(":", unit.start, unit.start + _LABEL_REACH)
     # every label but "Q." / "A." / "Q  " and a record's "Mr. Name." ends with a colon
-    match = _TURN.match(norm, unit.start, unit.end) if colon or norm[unit.start] in "QA" else None
-    if match is None and colon and norm.startswith("The ", unit.start):
+    match = (
+        _TURN.match(norm, unit.start, unit.end)
+        if norm[unit.start] in "QA"
+        or (colon >= 0 and (norm[unit.start] in "[*" or _may_label(norm, unit.start, colon)))
+        else None
+    )
+    if match is None and colon >= 0 and norm.startswith("The ", unit.start):
         match = _OFFICE_TURN.match(norm, unit.start, unit.end)
     if match is None:
         return _RECORD_TURN.match(norm, unit.start, unit.end)
     if match.end() == unit.end and len(match.group("label")) < 3:
         return None  # a lone "Q:" or "A:" line is a heading, not a turn
     return match if _is_speaker_label(match.group("label")) else False
+
+
+def _may_label(norm: str, start: int, colon: int) -> bool:
+    """A cheap look before the first colon of a paragraph that opens with no Q, A,
+    time in brackets or bold mark, which spares most paragraphs the costly _TURN match: a label's
+    words (an honorific's, a `, MAYOR` aside's) all open with a capital or are name
+    particles, and only an aside in brackets may hold a colon before the label's."""
+    if norm.find("(", start, colon) >= 0:
+        return True  # an aside in brackets may hold a colon: the match decides
+    words = norm[start:colon].split()
+    if words and words[-1].isdecimal():
+        words.pop()  # "Ann Lee  00:01:05": the first colon is the time's
+    return all("A" <= word[0] <= "Z" or word in _PARTICLES for word in words)
 
 
 def _may_head(norm: str) -> bool:
@@ -921,6 +939,8 @@ def _credited_items(
 ) -> None:
     """Items that end with a dash and their speaker's name (speakerlines.trailing_credit),
     outside turns and block quotes: the words before the dash are that person's."""
+    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
+        return  # every credit follows a dash: most pages hold none
     found = False
     for unit in units:
         if turns.in_turn(unit.start) is not None or turns.is_block(unit.start):
