@@ -69,6 +69,7 @@ _COLON_LABEL: Final = re.compile(
     r"\s*(?:[*-]\s*)?(?:\[\d{1,3}\]\s*)?(?P<name>(?:[A-Z][\w.'-]*\s?){1,5}?)(?:\s(?:on|in|about|to|at|of)\s[^:\"]{1,40}?)?"
     r"\s?:\s*"
 )
+_LABEL_TOPICS: Final = frozenset(("on", "in", "about", "to", "at", "of"))  # _COLON_LABEL's
 # `", the museum says.`: a body named by its common noun, after the quote.
 _BODY_AFTER: Final = re.compile(
     r"[\s,.;:\"'\u201d\u2019]*the\s(?P<noun>[A-Za-z][a-z]{2,19})\s(?P<verb>[a-z]+)\b"
@@ -186,6 +187,25 @@ _OCCASION: Final = re.compile(
     rf"(?:a|an|the|his|her|their)\s(?:[\w'-]+\s){{0,3}}?(?:{_NOUNS})s?\b"
     r"(?:\s(?:in|at|with|on)\s(?:the\s)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})?"
 )
+
+
+def _may_label(norm: str, start: int, colon: int, open_at: int) -> bool:
+    """A cheap look that spares most sentences before a quote the _COLON_LABEL match:
+    its colon is the last before the quote, only space after it, and its words before
+    the colon are capitalised (the name's) up to the first that is not, which can only
+    be a topic's preposition ("Lee on NATO:"). A bullet or a note's number before the
+    name is left to the match."""
+    if norm[colon + 1 : open_at].strip():
+        return False
+    words = norm[start:colon].split()
+    if not words:
+        return False  # a name has a capital letter at least
+    if words[0][0] in "*-[":
+        return True
+    for word in words:
+        if not "A" <= word[0] <= "Z":
+            return word in _LABEL_TOPICS
+    return True
 
 
 def _opens_clause(before: list[str], whole: bool) -> bool:
@@ -725,8 +745,12 @@ class Attributor:
             named = self._mention_at(according.end(), according.end(), described=True)
             if named is not None and named.person and named.end <= open_at:
                 return Attribution(named.person, None, True)
-        colon = norm.find(":", sentence_start, open_at) >= 0  # every label ends with one
-        label = _COLON_LABEL.fullmatch(norm, sentence_start, open_at) if colon else None
+        colon = norm.rfind(":", sentence_start, open_at)  # every label ends with one
+        label = (
+            _COLON_LABEL.fullmatch(norm, sentence_start, open_at)
+            if colon >= 0 and _may_label(norm, sentence_start, colon, open_at)
+            else None
+        )
         if label is not None:
             named = self._mention_at(label.start("name"), label.start("name"))
             if named is not None and named.person and named.end <= label.end("name"):

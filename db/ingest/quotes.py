@@ -399,11 +399,12 @@ def article_occasion(
         lede.append(unit)
     # Plain searches for the nouns, in the top alone: most tops name none.
     top = norm[lede[0].start : lede[-1].end] if lede else ""
-    if not any(noun in top for noun in _OCCASION_NOUNS):
+    present = [noun for noun in _OCCASION_NOUNS if noun in top]
+    if not present:
         return None
     found: set[PartialDate] = set()
     for unit in lede:
-        for match in _ARTICLE_OCCASION.finditer(norm, unit.start, unit.end):
+        for match in _occasion_nouns(norm, unit, present):
             start, end = match.start(), match.end()
             if quoted is not None and quoted.contains(start):
                 continue
@@ -416,6 +417,24 @@ def article_occasion(
             if day is not None:
                 found.add(day)
     return found.pop() if len(found) == 1 else None
+
+
+def _occasion_nouns(norm: str, unit: Unit, present: list[str]) -> list[re.Match[str]]:
+    """_ARTICLE_OCCASION's matches in a unit, in order, matched only where one of the
+    nouns the top holds (present) stands: a whole word cannot start inside another, so
+    these are finditer's matches, without its regex step at every character."""
+    starts: set[int] = set()
+    for noun in present:
+        at = norm.find(noun, unit.start, unit.end)
+        while at >= 0:
+            starts.add(at)
+            at = norm.find(noun, at + 1, unit.end)
+    found: list[re.Match[str]] = []
+    for at in sorted(starts):
+        match = _ARTICLE_OCCASION.match(norm, at, unit.end)
+        if match is not None:
+            found.append(match)
+    return found
 
 
 def _occasion_date(
@@ -540,6 +559,9 @@ class QuoteBuilder:
         self.last_in_unit: dict[int, QuoteRecord] = {}
         self.stated: dict[tuple[int, int], list[PartialDate]] = {}
         self.occasions: dict[int, str | None] = {}
+        # a section's occasion is one "during ..." (Attributor.occasion_in): most texts
+        # hold no "during", and their sections need not be read for one
+        self.during = "during" in layout.norm
 
     def build(self, spans: list[QuoteSpan]) -> list[QuoteRecord]:
         """Records in document order; heading quotes borrow a matching body quote's speaker."""
@@ -592,7 +614,7 @@ class QuoteBuilder:
         attribution = self._attribute(quote, first, opening[0])
         section = layout.sections[first.block.section]
         context = attribution.context
-        if context is None and attribution.speaker and section.date is not None:
+        if context is None and attribution.speaker and section.date is not None and self.during:
             context = self._section_occasion(section)
         date = self._date(opening, first, section, quote)
         if date is None or date in (self.published, self.said):
@@ -965,10 +987,21 @@ def _joined(first: QuoteRecord, rest: QuoteRecord) -> QuoteRecord:
 def _twin(
     record: QuoteRecord, candidates: list[QuoteRecord], known: dict[int, set[str]]
 ) -> QuoteRecord | None:
-    """The first body quote that repeats a headline quote."""
+    """The first body quote that repeats a headline quote.
+
+    Each word of an ASCII text is a substring of its lowercase form: the headline's
+    words found there bound how many it shares with the body quote, and a bound too
+    low for _similar spares reading that quote's words (most candidates)."""
     words = _words(record.text)
+    if not words:
+        return None  # _similar holds for no empty set
     for other in candidates:
         if id(other) not in known:
+            if other.text.isascii():
+                lowered = lower(other.text)
+                shared = sum(1 for word in words if word in lowered)
+                if shared < len(words) and shared / len(words) < _SIMILAR:
+                    continue
             known[id(other)] = _words(other.text)
         if _similar(words, known[id(other)]):
             return other
