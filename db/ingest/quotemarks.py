@@ -119,7 +119,14 @@ class Unit:
 
 
 def _has_words(text: str, pieces: list[tuple[int, int]]) -> bool:
-    return any(_ALNUM.search(text, a, b) for a, b in pieces)
+    """Some piece holds a letter or a digit; most open with one, which a look at their
+    first character tells without a search."""
+    for start, end in pieces:
+        if start < end and text[start].isalnum():
+            return True
+        if _ALNUM.search(text, start, end) is not None:
+            return True
+    return False
 
 
 def singles_lead(text: str) -> bool:

@@ -45,6 +45,7 @@ _ATTRIBUTION_REACH: Final = 60  # how far from its marks a date can say when wor
 # `," Lee told The Associated Press in a phone interview on Thursday.`
 _SAID_REACH: Final = 120
 _DAY_UNITS: Final = frozenset(("day", "weekday", "today"))  # a time counted in days
+_DAY_PRECISIONS: Final = ("day", "month-day")  # a date that states its day
 # The words that open the clause a speech verb reports ("said that", "said he"), and
 # the verbs that show a reported clause of its own ("said Weber had been ... in 1993").
 _CONTENT_OPENERS: Final = frozenset(
@@ -555,6 +556,10 @@ class QuoteBuilder:
         # when the page's quotes were said where nothing closer says: a note's date
         # (quotes_note_date), the article's occasion (article_occasion) or its own date
         self.said = said
+        # the page's own dates a quote's date may be, each once: said is often published
+        self.page_dates = tuple(
+            d for d in (published, said) if d is not None and (d is published or d != published)
+        )
         self.attributor = attributor
         self.last_in_unit: dict[int, QuoteRecord] = {}
         self.stated: dict[tuple[int, int], list[PartialDate]] = {}
@@ -617,7 +622,7 @@ class QuoteBuilder:
         if context is None and attribution.speaker and section.date is not None and self.during:
             context = self._section_occasion(section)
         date = self._date(opening, first, section, quote)
-        if date is None or date in (self.published, self.said):
+        if date is None or date in self.page_dates:
             date = self._lead_date(opening, first, attribution.speaker) or date
         return QuoteRecord(
             speaker=attribution.speaker,
@@ -802,9 +807,13 @@ class QuoteBuilder:
         the quote: `," said the Church in the October 18 press release.`"""
         low, high = max(start, quote.open - _ATTRIBUTION_REACH), min(end, quote.close + 60)
         dates = self.layout.dates
-        near = [*dates.dates_in(low, quote.open)[-1:], *dates.dates_in(quote.close, high)[:1]]
-        days = [h.date for h in near if h.date.precision in ("day", "month-day")]
-        return days[0] if days else self._occasion_day(low, quote.open, quote.close, high)
+        before = dates.dates_in(low, quote.open)
+        if before and before[-1].date.precision in _DAY_PRECISIONS:
+            return before[-1].date
+        after = dates.dates_in(quote.close, high)
+        if after and after[0].date.precision in _DAY_PRECISIONS:
+            return after[0].date
+        return self._occasion_day(low, quote.open, quote.close, high)
 
     def _occasion_day(self, low: int, open_at: int, close: int, high: int) -> PartialDate | None:
         """The month-day of the occasion the words were said on, beside the marks."""
@@ -941,21 +950,19 @@ class QuoteBuilder:
         """A headline repeating a body quote takes its speaker; a heading's full repeat is
         dropped. A headline is a heading, or the document's first line when it reads as
         one (a quote of its own, which the page shows twice)."""
+        headlines = [self._headline(quote) for quote, _ in records]
+        if not any(headlines):
+            return [record for _, record in records]
         kept: list[QuoteRecord] = []
         body: dict[int, list[QuoteRecord]] = {}
-        headed = False
-        for quote, record in records:
-            block = self.layout.units[quote.blocks[0]].block
-            if not self._headline(quote):
+        for (quote, record), headline in zip(records, headlines, strict=True):
+            if not headline:
+                block = self.layout.units[quote.blocks[0]].block
                 body.setdefault(block.section, []).append(record)
-            else:
-                headed = True
-        if not headed:
-            return [record for _, record in records]
         words: dict[int, set[str]] = {}  # the words of body quotes, by id: asked per headline
-        for quote, record in records:
+        for (quote, record), headline in zip(records, headlines, strict=True):
             unit = self.layout.units[quote.blocks[0]]
-            if self._headline(quote):
+            if headline:
                 twin = _twin(record, body.get(unit.block.section, []), words)
                 if twin is not None and record.speaker is None:
                     record.speaker, record.context = twin.speaker, twin.context

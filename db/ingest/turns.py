@@ -251,6 +251,9 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
     header = _member_header(norm, unit) if members else None
     if header is not None:
         return header
+    first = norm[unit.start]
+    if not ("A" <= first <= "Z" or first in "[(*"):
+        return None  # a label opens with a capital, a time's "[", "((" or a bold "**"
     if norm.startswith("((", unit.start):
         bracketed = _BRACKET_TURN.match(norm, unit.start, unit.end)
         if bracketed is None:
@@ -943,10 +946,8 @@ def _credited_items(
         return  # every credit follows a dash: most pages hold none
     found = False
     for unit in units:
-        if turns.in_turn(unit.start) is not None or turns.is_block(unit.start):
-            continue
-        credit = trailing_credit(text, norm, cast, unit)
-        if credit is None:
+        credit = trailing_credit(text, norm, cast, unit)  # mostly None at a cheap look
+        if credit is None or turns.in_turn(unit.start) is not None or turns.is_block(unit.start):
             continue
         start, dash, person = credit
         words = " ".join(text[start:dash].split()).strip(_OUTER_MARKS)
