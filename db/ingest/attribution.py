@@ -303,6 +303,10 @@ class Attributor:
         if not words:
             return NOBODY
         first = lower(words[0].group(0))
+        if first == "so":  # `"..." So said Ann Lee.`: a feature's lede, the verb first
+            then = self._words(words[0].end(), limit, most=1)
+            if then and lower(then[0].group(0)) in SPEECH_VERBS:
+                words, first = then, lower(then[0].group(0))
         # _ACCORDING opens with "according" or "in": no other first word can start it
         according = _ACCORDING.match(self.norm, words[0].start()) if first in _LEADS else None
         if first in SPEECH_VERBS or according is not None:

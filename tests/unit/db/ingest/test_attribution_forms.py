@@ -692,7 +692,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
     {
         "name-later-pronoun|Ngũgĩ wa Thiong'o",
         "lede-bare-then-name",
-        "so-said",
         "it-said-org",
     }
 )
