@@ -307,6 +307,10 @@ class Attributor:
             then = self._words(words[0].end(), limit, most=1)
             if then and lower(then[0].group(0)) in SPEECH_VERBS:
                 words, first = then, lower(then[0].group(0))
+        if first == "it":  # `"...," it said.`: the body the paragraph above is about
+            said_by = self._it_said(close, words[0].end(), limit)
+            if said_by is not None:
+                return said_by
         # _ACCORDING opens with "according" or "in": no other first word can start it
         according = _ACCORDING.match(self.norm, words[0].start()) if first in _LEADS else None
         if first in SPEECH_VERBS or according is not None:
@@ -446,6 +450,28 @@ class Attributor:
         if not found or found[0].kind == "pronoun":
             return None
         return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
+
+    def _it_said(self, close: int, it_end: int, limit: int) -> Attribution | None:
+        """`The Island Ferry Company issued a statement.` / `"...," it said.`: a quote
+        that opens its paragraph, credited to "it", is the body that opens the
+        paragraph above as its subject, when that paragraph names no person."""
+        then = self._words(it_end, limit, most=1)
+        if not then or lower(then[0].group(0)) not in SPEECH_VERBS:
+            return None
+        opened = self.quotes.starts[bisect.bisect_right(self.quotes.starts, close - 1) - 1]
+        line = self.norm.rfind("\n", 0, opened)
+        if line < 0 or self.norm[line + 1 : opened].strip():
+            return None  # the quote stands inside a paragraph
+        end = len(self.norm[:line].rstrip())
+        start = self.norm.rfind("\n", 0, end) + 1
+        found = _ORGANISATION.match(self.norm, self._past_lead(start, end), end)
+        body = None if found is None else self._organisation(found, end)
+        if body is None or any(
+            m.kind == "name" and not body.start <= m.start < body.end
+            for m in self._mentions_in(start, opened)
+        ):
+            return None
+        return Attribution(body.person, self._context(then[0].end(), limit), True)
 
     def _verb_after_set_off(self, named: Mention, limit: int) -> int | None:
         """`," Ann Lee, head of the Trust, said.`, `," Lee of the Trust, said.`: the

@@ -692,7 +692,6 @@ KNOWN_GAPS: frozenset[str] = frozenset(
     {
         "name-later-pronoun|Ngũgĩ wa Thiong'o",
         "lede-bare-then-name",
-        "it-said-org",
     }
 )
 # gaps:end
@@ -802,6 +801,25 @@ def test_words_set_off_after_a_quote_keep_its_speaker(set_off: str, speaker: str
         "Ferry news\n\nTom Reed opened the new pier on Monday.\n\n"
         f'"The boats sail again in May," Reed{set_off} said.\n'
     )
+    found = _quote(doc, "sail again")
+    assert found is not None
+    assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("above", "speaker"),
+    [
+        ("The Island Ferry Company issued a statement.", "Island Ferry Company"),
+        ("The Island Ferry Company and its chair Priya Raman spoke.", None),  # a person too
+        ("The report of the Island Ferry Company came out.", None),  # the report's words
+    ],
+)
+def test_it_said_names_the_body_the_paragraph_above_opens_with(
+    above: str, speaker: str | None
+) -> None:
+    """`"...," it said.` under a paragraph that opens with a body's name, and names
+    no person, is that body's."""
+    doc = parse(f'{HEAD}{above}\n\n"{W}," it said.\n')
     found = _quote(doc, "sail again")
     assert found is not None
     assert found.speaker == speaker
