@@ -237,7 +237,8 @@ class Mention:
         # Party)") is an aside, never what a pronoun refers to; one that is the subject
         # of someone's reported words ("Lee said Reed had ...") or of a clause inside
         # the sentence ("Lee, who lives where Reed farmed, said") is no subject of the
-        # sentence's own.
+        # sentence's own. reported is read only by _resolve_pronouns, so it is worked out
+        # only where a pronoun after the name in its section may read it.
         self.aside = False
         self.reported = False
         # A pronoun in ", he said." closing a sentence of reported words: it refers to
@@ -836,6 +837,8 @@ def build_cast(
     resolved: dict[tuple[str, ...], tuple[PersonRecord, str] | None] = {}  # same everywhere
     ages: dict[str, set[str]] = {}  # an age the text states -> the people it is stated of
     aged = "-year-old" in norm  # else the text mentions no one by age
+    roles_and_pronouns = _role_and_pronoun_mentions(norm, index, quotes)
+    last_pronouns = _last_pronouns(roles_and_pronouns)
     for run in runs:
         name = run.name
         if name not in resolved:
@@ -862,11 +865,17 @@ def build_cast(
             run.section, run.in_quote, None, surface
         )  # fmt: skip
         mention.aside = _in_brackets(norm, run.sentence_start, run.start)
-        mention.reported = subject and (_reported(norm, run) or _subordinate(norm, run))
+        if (
+            subject
+            and not run.in_quote
+            and not mention.aside
+            and run.name_start <= last_pronouns.get(run.section, -1)
+        ):  # else no "he" or "she" reads it (see Mention.reported)
+            mention.reported = _reported(norm, run) or _subordinate(norm, run)
         mentions.append(mention)
         if run.shape.title:
             titles[run.name_start] = run.shape.title
-    mentions.extend(_role_and_pronoun_mentions(norm, index, quotes))
+    mentions.extend(roles_and_pronouns)
     if aged:
         mentions.extend(_age_mentions(norm, index, quotes, ages))
     offices: dict[str, list[tuple[str, str]]] = {}
@@ -879,6 +888,16 @@ def build_cast(
     _resolve_roles(cast)
     _resolve_pronouns(cast, index)
     return cast
+
+
+def _last_pronouns(mentions: list[Mention]) -> dict[int, int]:
+    """Where the last "he" or "she" outside quotations starts, by section: only those
+    are resolved, each to a name before it in its own section (_resolve_pronouns)."""
+    last: dict[int, int] = {}
+    for mention in mentions:
+        if mention.kind == "pronoun" and not mention.in_quote:
+            last[mention.section] = mention.start  # mentions come in text order
+    return last
 
 
 def _note_age(norm: str, run: _Run, person: str, ages: dict[str, set[str]]) -> None:
