@@ -138,6 +138,7 @@ _QUOTED_EDGES: Final = " ,.;:!?'\u2019"  # around a title in quotation marks
 # How many words open a sentence before its speech verb, when an unnamed subject speaks
 # ("A local harbour official said"): the noun right before the verb, an adverb between.
 _UNNAMED_REACH: Final = 6
+_UNNAMED_STRETCH: Final = 80  # characters that hold those words, at most
 _LONG_LOWERCASE: Final = re.compile(r"(?<![\w'-])[a-z]{5,}")  # longer than any small word
 _TITLE_CASE_SMALL: Final = frozenset("a an the and or of to in on at by for with as vs".split())
 _TITLE_CASE_WORDS: Final = 3
@@ -955,11 +956,17 @@ def _with_unnamed_speakers(
         lead = start
         while lead < end and norm[lead] in _SENTENCE_LEAD:
             lead += 1
+        # The noun ends at the first word's end or later: a sentence of one word has no
+        # verb after it, and one whose first word holds a mention ("He said", "Lee
+        # said") names its subject, so neither is read further.
+        first_end = norm.find(" ", lead, min(end, lead + _UNNAMED_STRETCH))
+        low = bisect.bisect_left(starts, lead)
+        if first_end < 0 or (low < len(starts) and starts[low] < first_end):
+            continue
         noun = _unnamed_subject(norm, lead, end)
         if noun is None:
             continue
         noun_start, noun_end = noun
-        low = bisect.bisect_left(starts, lead)
         if low < len(starts) and starts[low] < noun_end:
             continue  # a name or a tied office there: a person the text names
         found.append(
@@ -974,27 +981,34 @@ def _with_unnamed_speakers(
 def _unnamed_subject(norm: str, lead: int, end: int) -> tuple[int, int] | None:
     """Where the noun of "<...> chairman said" opening a sentence at lead stands: the
     first speech verb among the sentence's first words, the noun right before it (an
-    adverb may sit between), when that noun is an office or a calling."""
-    words = norm[lead : min(end, lead + 80)].split(" ", _UNNAMED_REACH)[:_UNNAMED_REACH]
-    for index, word in enumerate(words):
-        if index and lower(word.rstrip(",.;:")) in SPEECH_VERBS:
+    adverb may sit between), when that noun is an office or a calling.
+
+    The words are read lowercased from one lower() of their stretch (lower() maps no
+    character to a space, a comma or a full stop: the words split and strip alike), and
+    as written only when a speech verb is among them."""
+    stretch = norm[lead : min(end, lead + _UNNAMED_STRETCH)]
+    folded = lower(stretch).split(" ", _UNNAMED_REACH)[:_UNNAMED_REACH]
+    for index in range(1, len(folded)):
+        if folded[index].rstrip(",.;:") in SPEECH_VERBS:
             before = index - 1
-            if before and lower(words[before]) in ADVERBS_BETWEEN:
+            if before and folded[before] in ADVERBS_BETWEEN:
                 before -= 1
+            words = stretch.split(" ", _UNNAMED_REACH)[:_UNNAMED_REACH]
             noun = words[before]
             if not noun.isalpha():
                 return None
-            if lower(noun) not in UNNAMED_SPEAKERS and not _article_noun(words, before):
+            if folded[before] not in UNNAMED_SPEAKERS and not _article_noun(words, folded, before):
                 return None
             at = lead + sum(len(w) + 1 for w in words[:before])
             return at, at + len(noun)
     return None
 
 
-def _article_noun(words: list[str], index: int) -> bool:
+def _article_noun(words: list[str], folded: list[str], index: int) -> bool:
     """`An appellant claimed`, `The defendant said`: the sentence opens on an article
-    and the lowercase noun before the speech verb, someone the text does not name."""
-    return index == 1 and words[1].islower() and lower(words[0]) in _ARTICLES
+    and the lowercase noun before the speech verb, someone the text does not name
+    (folded: the words lowercased)."""
+    return index == 1 and words[1].islower() and folded[0] in _ARTICLES
 
 
 def _note_gender(genders: dict[str, str], person: str, said: str | None) -> None:
