@@ -112,7 +112,8 @@ _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
 _INITIALS_OFFICE: Final = 3  # an office this short is written in capitals too ("CEO")
 # "a councillor", "an RNLI spokesman": an office not yet tied to a name, and how far
 # above that name's first tie it may stand (a lede and the paragraph under it).
-_INDEFINITE_OFFICE: Final = r"\b[Aa]n?\s(?:[\w'-]+\s){{0,2}}?{office}\b"
+# r"\b[Aa]n?\s...", opening with the letter so that only "a" and "A" are tried.
+_INDEFINITE_OFFICE: Final = r"[Aa](?<!\w.)n?\s(?:[\w'-]+\s){{0,2}}?{office}\b"
 _LEDE_REACH: Final = 400
 # Words that make an office another one below it, or one held no longer.
 _BELOW_THE_OFFICE: Final = frozenset("deputy vice former acting assistant".split())
@@ -182,7 +183,8 @@ _DETERMINER_PENULTIMATES: Final = frozenset(
 )
 _ASIDE_REACH: Final = 120  # how far before a name its opening bracket may stand
 # The word before a name, past titles ("said Cllr ", "that Dr "): a speech verb or "that".
-_REPORTED_LEAD: Final = re.compile(r"\b(?P<word>[a-z]+)\s(?:[A-Z][\w'-]*\.?\s){0,3}\Z")
+# Possessive: what follows each repeat cannot take what it would give back.
+_REPORTED_LEAD: Final = re.compile(r"\b(?P<word>[a-z]++)\s(?:[A-Z][\w'-]*+\.?\s){0,3}+\Z")
 # A lowercase word after a name that is no preposition, relative or conjunction: a verb
 # of the name's own ("Reed had", "Reed was"), not "said Reed of the Trust" or "said Reed,".
 _OWN_VERB: Final = re.compile(
@@ -800,10 +802,14 @@ class _TitleCase:
         """The run's sentence is in title case: three words or more, and every word
         capitalised but the small ones title case leaves alone."""
         found = self.seen.get(run.sentence_start)
-        if found is None and _LONG_LOWERCASE.search(
-            self.norm, run.sentence_start, run.sentence_end
+        # Prose has a long lowercase word soon after the name ("said", "council"): it is
+        # looked for there first, then in the whole sentence (a match after the name is
+        # one in the sentence: the regex reads the text before where it starts).
+        if found is None and (
+            _LONG_LOWERCASE.search(self.norm, run.end, run.sentence_end)
+            or _LONG_LOWERCASE.search(self.norm, run.sentence_start, run.sentence_end)
         ):
-            found = self.seen[run.sentence_start] = False  # "said", "council": prose
+            found = self.seen[run.sentence_start] = False
         if found is None:
             words = [
                 w for w in self.norm[run.sentence_start : run.sentence_end].split()
