@@ -780,7 +780,7 @@ _AMOUNT = (
     r"|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty"
     r"|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undred|\d{1,3})"
 )
-_UNIT_WORDS = ("day", "week", "month", "year", "decade")
+_UNIT_WORDS = ("day", "week", "month", "year", "decade")  # "day" first: see find_relatives
 _UNIT_PATTERN: Final = "|".join(_UNIT_WORDS[:-1])
 _DECADE: Final = 10  # "A decade later": ten years, counted as years are
 # "that same day", "later that month", "on that day", "earlier that year", or "That
@@ -876,13 +876,17 @@ _TODAY_CONTEXT: Final = 30  # how far before "today" its verb is looked for
 # A weekday's delta: its index (Monday 0) plus NEXT_WEEKDAY for "next Tuesday" (the first
 # after the anchor); without it, the latest such day on or before the anchor (news usage).
 NEXT_WEEKDAY: Final = 10
+# The words near which _DAY_WORD and _PART_OF_DAY may match, besides "day".
+_DAY_WORDS: Final = ("tomorrow", "night", "morning", "afternoon", "evening")
 
 
-def _day_words(text: str, base: int) -> list[RelativeHit]:
+def _day_words(text: str, base: int, days: list[int]) -> list[RelativeHit]:
     """'on Tuesday', 'last Friday', 'next Monday', 'yesterday', 'tomorrow', 'this
-    morning', 'tonight'."""
+    morning', 'tonight'. days: where "day" stands in text (find_relatives looks once)."""
     hits: list[RelativeHit] = []
-    anchors = literal_starts(text, ("day", "tomorrow", "night", "morning", "afternoon", "evening"))
+    anchors = _merged(days, literal_starts(text, _DAY_WORDS))
+    if not anchors:
+        return hits
     for match in finditer_near(_DAY_WORD, text, anchors, _DAY_WORD_REACH):
         word = lower(match.group("word"))
         start, end = base + match.start(), base + match.end()
@@ -963,15 +967,23 @@ def _calendar_words(text: str, units: list[int], base: int) -> list[RelativeHit]
     return hits
 
 
+def _merged(first: list[int], second: list[int]) -> list[int]:
+    """Two ascending lists of offsets as one, as literal_starts gives its words' offsets
+    (no two of the words it is given here start at one offset)."""
+    if not first or not second:
+        return first or second
+    return sorted([*first, *second])
+
+
 def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
-    """Relative date expressions in text with a signed offset in their unit."""
-    days = (
-        _day_words(text, base)
-        if any(word in text for word in ("day", "tomorrow", "night", "ning", "noon"))
-        else []
-    )
+    """Relative date expressions in text with a signed offset in their unit.
+
+    "day" is both a unit and a day word's anchor: the text is searched for it once."""
+    day = literal_starts(text, ("day",))
+    days = _day_words(text, base, day)
     hits: list[RelativeHit] = []
-    units = spaced(text, literal_starts(text, _UNIT_WORDS))  # a unit follows \s in _RELATIVE
+    # a unit follows \s in _RELATIVE
+    units = spaced(text, _merged(day, literal_starts(text, _UNIT_WORDS[1:])))
     calendar = _calendar_words(text, units, base) if units else []
     for match in finditer_near(_RELATIVE, text, units, _RELATIVE_REACH, _RELATIVE_OPENING):
         if match.group("unit3"):  # "that same day", "later that month"

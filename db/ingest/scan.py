@@ -58,6 +58,8 @@ def literal_starts(text: str, words: Iterable[str]) -> list[int]:
     A character is found with str.find (a plain memory search), a longer word with a
     regex of just that word: the regex engine skips to its first character and compares
     the rest, about a third faster on prose than str.find's general substring search.
+    But str.find finds the first: a word absent from the text (most of them, in most
+    texts) is ruled out by its skipping search, two or three times faster than a regex.
     """
     starts: list[int] = []
     for word in words:
@@ -67,12 +69,16 @@ def literal_starts(text: str, words: Iterable[str]) -> list[int]:
                 starts.append(found)
                 found = text.find(word, found + 1)
             continue
+        at = text.find(word)  # the first with str.find: far faster where the word is absent
+        if at < 0:
+            continue
         search = _literal(word).search
-        match = search(text)
-        while match is not None:
-            at = match.start()
+        while True:
             starts.append(at)
             match = search(text, at + 1)
+            if match is None:
+                break
+            at = match.start()
     starts.sort()
     return starts
 
