@@ -133,9 +133,11 @@ _FIRST_WORD: Final = re.compile(r"\s*([A-Za-z]+\.?)")
 _FACT_EDGES: Final = " ,;|:\u2013\u2014-"
 
 
-def _first_word(text: str) -> str:
-    """The first word of text, lower case, a full stop kept ("b.", "d."); "" if none."""
-    found = _FIRST_WORD.match(text)
+def _first_word(text: str, start: int = 0, end: int | None = None) -> str:
+    """The first word of text[start:end], lower case, a full stop kept ("b.", "d."); ""
+    if none. Read in place: a unit's line is not copied out to find that it opens with
+    no fact's word, as nearly every one does."""
+    found = _FIRST_WORD.match(text, start, len(text) if end is None else end)
     if found is None:
         return ""
     word = lower(found.group(1))
@@ -472,27 +474,30 @@ class EventBuilder:
         if self._day_in_entry(section):
             return  # its words' own event holds the day
         text = self.layout.text
-        body = [u for u in units if u.block.kind == "paragraph" and not self._is_own_date(u)]
+        lead = self._first_body(units)  # the body's first paragraph: most need no more
         headline = text[section.headline_start : section.heading.end]
         summary = headline  # a heading alone
-        if body:
-            sentences = self.layout.sentences[body[0].index][:2]
+        if lead is not None:
+            sentences = self.layout.sentences[lead.index][:2]
             summary = text[sentences[0][0] : sentences[-1][1]] if sentences else ""
         end = units[-1].end if units else section.heading.end
-        bullets = [u for u in units if u.block.kind == "bullet"]
-        if not headline.strip() and bullets:  # "- 1832" over "- Bayard ..." items
+        bare = not headline.strip()
+        bullets = [u for u in units if u.block.kind == "bullet"] if bare else []
+        if bullets:  # "- 1832" over "- Bayard ..." items
             for unit in bullets:
                 if not self.layout.dates.dates_in(unit.start, unit.end):
                     item = text[unit.start : unit.end].lstrip("*-\u2022 ")
                     people = self._people(unit.start, unit.end)
                     self._add(section.date, item, item, people, unit.start, unit.end)
+            body = [u for u in units if u.block.kind == "paragraph" and not self._is_own_date(u)]
             if all(is_title_line(self.layout.norm, u.start, u.end) for u in body):
                 return  # "1950" / "Academic initiatives" / "- Botany ...": the items tell
-        below = [u for u in units if u.block is not section.heading][:1]
-        if not headline.strip() and not body and below and below[0].block.kind == "label":
-            body = below  # "07 November" over "First Melbourne Cup": a short line says
-        if not headline.strip() and body:  # a bare date line: its first sentence says what
-            first = self.layout.sentences[body[0].index][:1]
+        if bare and lead is None:
+            below = next((u for u in units if u.block is not section.heading), None)
+            if below is not None and below.block.kind == "label":
+                lead = below  # "07 November" over "First Melbourne Cup": a short line says
+        if bare and lead is not None:  # a bare date line: its first sentence says what
+            first = self.layout.sentences[lead.index][:1]
             headline = text[first[0][0] : first[0][1]] if first else ""
             if first and self._finer_in(section.date, *first[0]):
                 return  # "1905" over "On 3 June the quay opened.": that day is the event
@@ -505,6 +510,13 @@ class EventBuilder:
             section.heading.end,
             heading=True,
         )
+
+    def _first_body(self, units: list[Unit]) -> Unit | None:
+        """The first paragraph of units that is not the document's own date alone."""
+        for unit in units:
+            if unit.block.kind == "paragraph" and not self._is_own_date(unit):
+                return unit
+        return None
 
     def _noted_month(self, date: PartialDate, start: int, end: int) -> PartialDate:
         """'1822 | The Moresby Treaty. ... (September)': a year entry whose words note one
@@ -550,13 +562,16 @@ class EventBuilder:
         return len(hits) == 1 and hits[0].date.precision == "month-day"
 
     def _unit_events(self, section: Section, unit: Unit) -> None:
-        if unit.block.kind == "label" or self._fact_line(unit) or self._is_own_date(unit):
+        if unit.block.kind == "label" or self._fact_line(unit):
+            return
+        dates = self.layout.dates
+        stated = dates.dates_in(unit.start, unit.end)  # most units state none
+        if stated and self._only_own_date(unit, stated):
             return
         anchor = section.date or self.published
-        dates = self.layout.dates
         in_year = section.date is not None and section.date.year is not None
         if (
-            not dates.dates_in(unit.start, unit.end)
+            not stated
             and not (in_year and dates.bare_in(unit.start, unit.end))
             and (anchor is None or not dates.relatives_in(unit.start, unit.end))
             and not dates.partial_in(unit.start, unit.end)
@@ -756,8 +771,10 @@ class EventBuilder:
         if unit.end - unit.start > _FACT_LINE_MOST:
             return False
         norm = self.layout.norm
+        if _first_word(norm, unit.start, unit.end) not in FACT_LINE_WORDS:
+            return False
         line = norm[unit.start : unit.end]
-        if "\n" in line or _first_word(line) not in FACT_LINE_WORDS:
+        if "\n" in line:
             return False
         facts: list[tuple[PartialDate, int, int]] = []
         begin = 0
@@ -787,7 +804,10 @@ class EventBuilder:
         date, a dateline such as "Houston, TX - 19 April 2013", a stamp "May | 25 March
         2019 | News", "11.01.2014 - Update : 11.01.2014"): no event (see
         pipeline._published)."""
-        hits = self.layout.dates.dates_in(unit.start, unit.end)
+        return self._only_own_date(unit, self.layout.dates.dates_in(unit.start, unit.end))
+
+    def _only_own_date(self, unit: Unit, hits: list[DateHit]) -> bool:
+        """_is_own_date, given the dates stated in the unit (hits)."""
         if not hits or unit.end - unit.start > 100:
             return False
         norm = self.layout.norm
