@@ -586,7 +586,8 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |don't miss|must read|read next|up next|story continues below advertisement
     |article continues below|jump to|table of contents|contents|navigation
     |login|member login|members login|register|email this|e-mail this|email this story
-    |view comments|post a comment|leave a comment|add a comment""".split("|")
+    |view comments|post a comment|leave a comment|add a comment|read comments|show comments
+    |see comments|hide comments|load comments|read more|read more here""".split("|")
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
 # Common given names used for both sexes (Andrea Bocelli and Andrea Leadsom, Chris

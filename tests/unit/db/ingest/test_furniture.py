@@ -66,3 +66,15 @@ def test_an_advert_control_between_quotes_is_nobody(control: str) -> None:
         '"We have waited three winters for this wall," she said.\n'
     )
     assert [q.speaker for q in doc.quotes] == ["Mara Quell"]
+
+
+@pytest.mark.parametrize("line", ["Read Comments", "Show comments", "See Comments", "Read more"])
+def test_a_comments_link_closing_the_page_is_nobody(line: str) -> None:
+    """A comments or "read more" link on the page's last line is furniture, not a name
+    under the paragraph above it."""
+    assert _kind(line) == "furniture"
+    doc = parse(
+        "Quay stays open\n\nThe quay stays open to fishing boats, Mara Quell said.\n\n"
+        f'"We will keep the harbour light burning," she said.\n\n{line}\n'
+    )
+    assert {p.canonical for p in doc.people} == {"Mara Quell"}
