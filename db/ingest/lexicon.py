@@ -587,7 +587,7 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |article continues below|jump to|table of contents|contents|navigation
     |login|member login|members login|register|email this|e-mail this|email this story
     |view comments|post a comment|leave a comment|add a comment|read comments|show comments
-    |see comments|hide comments|load comments|read more|read more here""".split("|")
+    |see comments|hide comments|load comments""".split("|")
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
 # Common given names used for both sexes (Andrea Bocelli and Andrea Leadsom, Chris
