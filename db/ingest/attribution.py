@@ -370,13 +370,8 @@ class Attributor:
         without a stop there, on a short line that the credit ends (`"..." - Ann Lee,
         on Monday`)."""
         dash = _DASHED_CREDIT.match(self.norm, close)
-        if dash is None:
-            return None
-        before = self.quotes.starts[bisect.bisect_right(self.quotes.starts, close - 1) - 1] - 1
-        while before >= 0 and self.norm[before] in " \t":
-            before -= 1
-        if before >= 0 and self.norm[before] != "\n":
-            return None  # the quote stands inside a paragraph of prose
+        if dash is None or self._line_before(close) is None:
+            return None  # no dash, or the quote stands inside a paragraph of prose
         line_end = self.norm.find("\n", dash.end(), dash.end() + _CREDIT_REACH)
         ends_line = line_end >= 0 or dash.end() + _CREDIT_REACH >= len(self.norm)
         if self.norm[close - 2 : close - 1] not in _SENTENCE_CLOSES and not ends_line:
@@ -451,6 +446,15 @@ class Attributor:
             return None
         return found[0] if _NAME_CLOSES.match(self.norm, found[0].end, limit) else None
 
+    def _line_before(self, close: int) -> int | None:
+        """Where the line break before the quote closing at close stands (-1 at the
+        text's start) when only spaces or tabs lie between: the quote opens its
+        paragraph. None when words stand before it in its paragraph."""
+        before = self.quotes.starts[bisect.bisect_right(self.quotes.starts, close - 1) - 1] - 1
+        while before >= 0 and self.norm[before] in " \t":
+            before -= 1
+        return before if before < 0 or self.norm[before] == "\n" else None
+
     def _it_said(self, close: int, it_end: int, limit: int) -> Attribution | None:
         """`The Island Ferry Company issued a statement.` / `"...," it said.`: a quote
         that opens its paragraph, credited to "it", is the body that opens the
@@ -458,10 +462,10 @@ class Attributor:
         then = self._words(it_end, limit, most=1)
         if not then or lower(then[0].group(0)) not in SPEECH_VERBS:
             return None
+        line = self._line_before(close)
+        if line is None or line < 0:
+            return None  # the quote stands inside a paragraph, or opens the text
         opened = self.quotes.starts[bisect.bisect_right(self.quotes.starts, close - 1) - 1]
-        line = self.norm.rfind("\n", 0, opened)
-        if line < 0 or self.norm[line + 1 : opened].strip():
-            return None  # the quote stands inside a paragraph
         end = len(self.norm[:line].rstrip())
         start = self.norm.rfind("\n", 0, end) + 1
         found = _ORGANISATION.match(self.norm, self._past_lead(start, end), end)
