@@ -533,10 +533,11 @@ def _holiday_date(match: re.Match[str]) -> PartialDate | None:
     """The date a match of _HOLIDAY names: a fixed day (of its year, if stated), or a
     day counted from that year's Easter (see _EASTER_DAYS); None if it names none."""
     name, year = lower(match.group("name")), match.group("year")
+    orthodox = match.group("orthodox") is not None
     before_easter = _EASTER_DAYS.get(name)
     if before_easter is None:
         month, day = _HOLIDAYS[name]
-        if match.group("orthodox") is not None:
+        if orthodox:
             return None  # "Orthodox Christmas" is not December 25
         if year is None and match.group("on") is None:
             return None
@@ -545,7 +546,6 @@ def _holiday_date(match: re.Match[str]) -> PartialDate | None:
         return None  # "on Good Friday": which year's, the day alone cannot say
     if int(year) < EASTER_DAYS_FROM:
         return make_year(int(year))
-    orthodox = match.group("orthodox") is not None
     found = easter(int(year), EASTER_ORTHODOX if orthodox else EASTER_WESTERN)
     found += dt.timedelta(days=before_easter)
     return make_date(found.year, found.month, found.day)

@@ -278,9 +278,10 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
 
 def _may_label(norm: str, start: int, colon: int) -> bool:
     """A cheap look before the first colon of a paragraph that opens with no Q, A,
-    time in brackets or bold mark, which spares most paragraphs the costly _TURN match: a label's
-    words (an honorific's, a `, MAYOR` aside's) all open with a capital or are name
-    particles, and only an aside in brackets may hold a colon before the label's."""
+    time in brackets or bold mark, which spares most paragraphs the costly _TURN match:
+    a label's words (an honorific's, a `, MAYOR` aside's) all open with a capital or are
+    name particles, and only an aside in brackets, or the time after a name on its own
+    line, may hold a colon before the label's."""
     if norm.find("(", start, colon) >= 0:
         return True  # an aside in brackets may hold a colon: the match decides
     words = norm[start:colon].split()
@@ -886,8 +887,8 @@ def _block_quotes(
 
 
 def _heads_its_section(norm: str, units: list[Unit], index: int) -> bool:
-    """The short line at units[index] is named again in the first sentence of the
-    paragraph below it: a section's heading ("Hula Global" over "Clothing maker Hula
+    """The short line at units[index] is written again in the first 200 characters of
+    the paragraph below it: a section's heading ("Hula Global" over "Clothing maker Hula
     Global said ..."), not the signature of the paragraph above."""
     if index + 1 >= len(units) or units[index + 1].block.kind != "paragraph":
         return False
