@@ -1178,6 +1178,14 @@ _MONTH_LEAD: Final = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring)\s(?:(?:early|late|mid)[-\s])?|[Ee]arly\s|[Ll]ate\s|[Mm]id-)\Z"
 )
 _MONTH_LEAD_REACH: Final = len("During early ")
+# A day in words after its month, then the year: "June sixteenth, 2001", "September the
+# eleventh 2001", as speeches and transcripts write a date out (read from the month's end).
+_DAY_WORDS_AFTER: Final = re.compile(
+    r"\s(?:the\s)?(?P<day>(?i:"
+    + "|".join(w.replace(" ", r"\s") for w in sorted(DAY_ORDINALS, key=len, reverse=True))
+    + r"))(?:\sday)?,?\s(?:of\s)?(?P<year>[1-9]\d{3})\b(?![-\u2013/.,]\d)"
+)
+_DAY_WORD_FIRSTS: Final = frozenset("fstentFSTEN")  # what a day in words (or "the") opens with
 # "last March", "this past March", "next March": the month of that name nearest before
 # (or after) the day of writing (see the "month-name" unit).
 _MONTH_COUNT_LEAD: Final = re.compile(
@@ -1187,12 +1195,16 @@ _MONTH_COUNT_LEAD: Final = re.compile(
 _OF_COUNTED_YEAR: Final = re.compile(r"\sof\s(?P<which>last|next)\syear\b(?!['\u2019]s\b)")
 
 
-def find_names(text: str) -> tuple[list[DateHit], list[int], list[RelativeHit]]:
+def find_names(
+    text: str,
+) -> tuple[list[DateHit], list[int], list[RelativeHit], list[DateHit]]:
     """Months stated alone ("in March", "in early June", "mid-October"; not "May",
     which names a person as often), as dates of that month in an unknown year: a reader
     takes the year from the section or the story (see events), never from here, and
     such a date is never stored without one. And where the words of named days stand
-    (see with_holidays), and months counted from the day of writing ("last March")."""
+    (see with_holidays), months counted from the day of writing ("last March"), and
+    days spelled out after their month ("June sixteenth, 2001")."""
+    spelled: list[DateHit] = []
     months: list[DateHit] = []
     holidays: list[int] = []
     counted: list[RelativeHit] = []
@@ -1203,6 +1215,18 @@ def find_names(text: str) -> tuple[list[DateHit], list[int], list[RelativeHit]]:
             holidays.append(at)
             continue
         if _MONTH_AFTER.match(text, name.end()) is None:
+            continue
+        worded = (
+            _DAY_WORDS_AFTER.match(text, name.end())
+            if text[name.end() + 1 : name.end() + 2] in _DAY_WORD_FIRSTS
+            else None
+        )
+        if worded is not None:
+            year = int(worded.group("year"))
+            day = make_date(year, month, DAY_ORDINALS[lower(worded.group("day"))])
+            date = day or make_date(year, month, None)  # no such day: the month, as written
+            if date is not None:
+                spelled.append(DateHit(at, worded.end(), date))
             continue
         lead = _MONTH_LEAD.search(text, max(0, at - _MONTH_LEAD_REACH), at)
         of_year = (
@@ -1224,7 +1248,19 @@ def find_names(text: str) -> tuple[list[DateHit], list[int], list[RelativeHit]]:
         if lead is not None:
             delta = month if lead.group(0)[:1] in "Nn" else -month
             counted.append(RelativeHit(lead.start(), name.end(), delta, "month-name", False))
-    return months, holidays, counted
+    return months, holidays, counted, spelled
+
+
+def _with_spelled(hits: list[DateHit], spelled: list[DateHit]) -> list[DateHit]:
+    """hits with the days spelled out after their month (see find_names), each in place
+    of any hit it covers (its year, read alone)."""
+    starts = [s.start for s in spelled]  # in order, and apart: each ends before the next
+    kept: list[DateHit] = []
+    for hit in hits:
+        at = bisect.bisect_right(starts, hit.start) - 1
+        if at < 0 or hit.end > spelled[at].end:
+            kept.append(hit)
+    return sorted([*kept, *spelled], key=_HIT_START)
 
 
 # Years alone in brackets, after a work or a journey: "Jagua Nana (1961)", "in three
@@ -1489,7 +1525,7 @@ class DateIndex:
         self.relatives = find_relatives(norm)
         self.relative_starts = [r.start for r in self.relatives]
         days = find_days(norm, digit_runs)
-        months, holidays, counted = find_names(norm)
+        months, holidays, counted, spelled = find_names(norm)
         if counted:
             # "in March of last year" holds its "last year": one count, not two
             kept = [r for r in self.relatives if not _within(counted, r.start)]
@@ -1499,6 +1535,8 @@ class DateIndex:
             self.hits = with_holidays(norm, holidays, self.hits)
         if "of " in norm:
             self.hits = with_worded_days(norm, self.hits)
+        if spelled:
+            self.hits = _with_spelled(self.hits, spelled)
         bracketed = find_bracketed_years(norm, self.hits)
         attributive = find_attributive_dates(norm, [*self.hits, *self.bare], digit_runs)
         attributive += find_opening_years(norm, self.hits, digit_runs)
@@ -1507,7 +1545,7 @@ class DateIndex:
         self.unmarked = frozenset(h.start for h in attributive)
         if bracketed or attributive:
             self.hits = sorted([*self.hits, *bracketed, *attributive], key=_HIT_START)
-        if holidays or bracketed or attributive:
+        if holidays or spelled or bracketed or attributive:
             self.hit_starts = [h.start for h in self.hits]
         self.partial = sorted([*months, *days], key=_HIT_START) if days else months
         self.partial_starts = [h.start for h in self.partial]
