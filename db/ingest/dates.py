@@ -54,11 +54,11 @@ _AFTER_BARE_DAY: Final = (
     " through during near outside inside against amid since"
 ).split()
 # The words that make four digits a year in prose ("in 1887", "in the year 1887", "in
-# mid-1887", "in the spring of 1887", "by summer 1887", "in both 1920 and 1931"); a bare
-# number may be a count.
+# mid-1887", "in the spring of 1887", "by summer 1887", "in both 1920 and 1931", "in the
+# year of our Lord 1887", "Anno Domini 1887"); a bare number may be a count.
 _YEAR_LEAD: Final = (
     r"(?:[Ii]n\sboth\s|(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|of|[Ee]arly"
-    r"|[Ll]ate|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter"
+    r"|[Ll]ate|[Aa]round|[Cc]irca|year|Lord|Domini|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter"
     # feasts whose day moves from year to year: "at Easter 1916" is a time in 1916
     r"|Easter|Whitsun|Pentecost|Thanksgiving|Passover|Ramadan|Hanukkah|Diwali)\s"
     r"|[Mm]id(?:-|\s)"
