@@ -92,6 +92,18 @@ _BODY_REACH: Final = 3000
 _STATEMENT_FROM: Final = re.compile(
     r"\b(?:statement|letter|message|note|post|open letter)\b[^.:;\"]{0,120}?\b(?:from|by)\s"
 )
+# A paragraph that credits the bare quote paragraph above it, as a feature's lede does:
+# "That was the message from Ann Lee on Monday.", "Those were the words of Ann Lee,",
+# "So said Ann Lee.", "That's what Ann Lee told the crowd." (its speaker right after).
+_CREDIT_BELOW: Final = re.compile(
+    r"(?:(?:That|This|Those|These|Such)(?:\s(?:was|is|were|are)|['\u2019]s)\s"
+    r"(?:(?:the|a)\s(?:[a-z]+\s){0,2}?(?:message|words?|verdict|warning|view|plea|response"
+    r"|reaction|assessment|promise|call|advice|reply|answer|verdict|vow|pledge|prediction"
+    r"|admission|appeal|greeting|question|rallying\scry|battle\scry)\s(?:of|from)\s"
+    r"|(?P<what>what|how)\s)"
+    r"|So\s(?:said|says|spoke|wrote)\s)"
+)
+_CREDIT_BELOW_OPENINGS: Final = ("Th", "Su", "So")  # what _CREDIT_BELOW opens with
 # A body's name: capitalised words that close on an organisation noun ("National Weather
 # Service", "Acme Mining Corp"), or that noun opening an "of" phrase ("Ministry of
 # Defence"). Every repeat is bounded: a failed match costs a few words.
@@ -714,6 +726,22 @@ class Attributor:
             return None
         named = self._mention_at(found[-1].end(), found[-1].end(), described=True)
         return named.person if named is not None and named.kind != "pronoun" else None
+
+    def credited_below(self, start: int, end: int) -> str | None:
+        """Who the paragraph at [start, end) says spoke the quote paragraph above it, in
+        its opening words (_CREDIT_BELOW): the person named right after them; after "That
+        is what", only if a speech verb follows the name."""
+        if not self.norm.startswith(_CREDIT_BELOW_OPENINGS, start):
+            return None
+        credit = _CREDIT_BELOW.match(self.norm, start, end)
+        if credit is None:
+            return None
+        named = self._mention_at(credit.end(), credit.end(), described=True)
+        if named is None or named.kind == "pronoun":
+            return None
+        if credit.group("what") is not None and self._verb_after(named.end, end) is None:
+            return None  # "That is how Ann Lee won": no words of hers
+        return named.person
 
     def named_between(self, start: int, end: int, speaker: str | None = None) -> set[str]:
         """The people named (by name or role, outside quotations) in [start, end); a

@@ -664,7 +664,9 @@ class QuoteBuilder:
         if not found.found and first.index in self.listed:
             return Attribution(self.listed[first.index], None, True)
         if not found.found and _only_quote(layout, quote):
-            found = self._continuation(first)
+            found = self._credited_below(layout.units[quote.blocks[-1]])
+            if not found.found:
+                found = self._continuation(first)
         if not found.found:
             found = self._same_paragraph(first, quote.open)
         if (
@@ -710,6 +712,18 @@ class QuoteBuilder:
         if between - {earlier.speaker}:
             return NOBODY
         return Attribution(earlier.speaker, earlier.context, True)
+
+    def _credited_below(self, last: Unit) -> Attribution:
+        """`"..."` alone, then `That was the message from Ann Lee.`: the paragraph below a
+        bare quote paragraph names its speaker in its opening words."""
+        units = self.layout.units
+        if last.index + 1 >= len(units):
+            return NOBODY
+        below = units[last.index + 1]
+        if below.block.section != last.block.section or below.block.kind != "paragraph":
+            return NOBODY
+        speaker = self.attributor.credited_below(below.start, below.end)
+        return NOBODY if speaker is None else Attribution(speaker, None, True)
 
     def _continuation(self, unit: Unit) -> Attribution:
         """A bare quote paragraph continues the speaker of the paragraph before it."""

@@ -514,6 +514,18 @@ FORMS: list[tuple[str, str, str | None]] = [
         f'"{W}."\n\nThat was the message from Priya Raman on Monday.',
         "Priya Raman",
     ),
+    (
+        "lede-words-of",
+        f'"{W}."\n\nThose were the words of Priya Raman, the ferry\'s owner.',
+        "Priya Raman",
+    ),
+    ("lede-so-said", f'"{W}."\n\nSo said Priya Raman on Monday.', "Priya Raman"),
+    (
+        "lede-thats-what",
+        f'"{W}."\n\nThat\'s what Priya Raman told the crowd on Monday.',
+        "Priya Raman",
+    ),
+    ("lede-thats-how", f'"{W}."\n\nThat is how Priya Raman won the seat.', None),
     ("so-said", f'"{W}." So said Priya Raman on Monday.', "Priya Raman"),
     ("said-mr", f'Tom Reed runs the ferry.\n\n"{W}," said Mr Reed.', "Tom Reed"),
     ("reed-board-chair-said", f'"{W}," Reed, the board\'s chair, said.', "Reed"),
@@ -691,7 +703,6 @@ CASES = [*_news(), *_names(), *_transcripts(), *_forms()]
 KNOWN_GAPS: frozenset[str] = frozenset(
     {
         "name-later-pronoun|Ngũgĩ wa Thiong'o",
-        "lede-bare-then-name",
     }
 )
 # gaps:end
