@@ -469,16 +469,20 @@ class Attributor:
 
     def _it_said(self, close: int, it_end: int, limit: int) -> Attribution | None:
         """`The Island Ferry Company issued a statement.` / `"...," it said.`: a quote
-        that opens its paragraph, credited to "it", is the body that opens the
-        paragraph above as its subject, when that paragraph names no person."""
+        credited to "it" is the body that opens, as its subject, the paragraph above
+        (when the quote opens its own) or the quote's paragraph, when the words from
+        there to the quote name no person."""
         then = self._words(it_end, limit, most=1)
         if not then or lower(then[0].group(0)) not in SPEECH_VERBS:
             return None
         line = self._line_before(close)
-        if line is None or line < 0:
-            return None  # the quote stands inside a paragraph, or opens the text
         opened = self.quotes.starts[bisect.bisect_right(self.quotes.starts, close - 1) - 1]
-        end = len(self.norm[:line].rstrip())
+        if line is None:  # the quote stands inside its paragraph, after its body's words
+            end = opened
+        elif line < 0:
+            return None  # the quote opens the text
+        else:
+            end = len(self.norm[:line].rstrip())
         start = self.norm.rfind("\n", 0, end) + 1
         found = _ORGANISATION.match(self.norm, self._past_lead(start, end), end)
         body = None if found is None else self._organisation(found, end)

@@ -668,6 +668,16 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
         f'The Island Ferry Company issued a statement.\n\n"{W}," it said.',
         "Island Ferry Company",
     ),
+    (
+        "it-said-org-inside",
+        f'The Island Ferry Company issued a statement on Monday. "{W}," it said.',
+        "Island Ferry Company",
+    ),
+    (
+        "it-said-person-between",
+        f'The Island Ferry Company hired Priya Raman. "{W}," it said.',
+        None,
+    ),
     ("they-said", f'Priya Raman and Tom Reed spoke together.\n\n"{W}," they said.', None),
     ("we-statement", f'In a joint statement Priya Raman and Tom Reed said: "{W}."', None),
     ("said-she-comma", f'{INTRO}"{W}," said she.', "Priya Raman"),
