@@ -1640,10 +1640,13 @@ _LINE_YEAR: Final = re.compile(
     rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s?(?P<ad>\d{{1,4}})(?!\d))"
 )
 # A span of years heading a line, no separator needed before a table's gap ("1845 to
-# 1851    Castilla ...", "950 B.C. to 450 B.C.    ..."): no one date heads its entry.
+# 1851    Castilla ...", "950 B.C. to 450 B.C.    ..."), or a decade ("1950s: ...",
+# "1950s-60s - ..."): no one date heads its entry, and the line is no words of the entry
+# above it.
 _SPAN_YEAR: Final = rf"(?:[1-9]\d{{3}}(?!\d)|\d{{1,4}}\s?{_ERA_MARK})"
 _LINE_SPAN: Final = re.compile(
-    rf"{_LEAD}{_SPAN_YEAR}\s?(?:{_SPAN_WORDS}|-{{1,2}})\s?{_SPAN_YEAR}"
+    rf"{_LEAD}(?:{_SPAN_YEAR}\s?(?:{_SPAN_WORDS}|-{{1,2}})\s?{_SPAN_YEAR}"
+    rf"|[1-9]\d{{2}}0s(?:\s?(?:{_SPAN_WORDS}|-{{1,2}})\s?(?:[1-9]\d)?\d0s)?)"
     rf"(?=\s*$|\s*[:|.-]\s|{_COLUMN_GAP})"
 )
 # A month's own line under a year ("March:", "- January -", or "February" alone): the

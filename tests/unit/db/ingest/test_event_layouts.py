@@ -141,6 +141,21 @@ def test_a_span_heading_a_row_ends_the_year_above() -> None:
     assert [e.title for e in events_on(doc, "1883")] == ["Treaty of the two harbours."]
 
 
+def test_a_decade_heading_a_row_ends_the_year_above() -> None:
+    """'1950s - Town grows.' under '1948 - ...': a decade heads its own row, as a span
+    does; it is no words of the year above it, and no event of its own."""
+    doc = parse(
+        "Quay timeline\n\n"
+        "1932 - The swing bridge opens to traffic.\n"
+        "1948 - A flood destroys the east pier.\n"
+        "1950s - The fishing fleet grows.\n"
+        "1960s-70s: Container ships pass the quay by.\n"
+        "1981 - The mill closes.\n"
+    )
+    assert [e.title for e in events_on(doc, "1948")] == ["A flood destroys the east pier."]
+    assert [e.date.year for e in doc.events] == [1932, 1948, 1981]
+
+
 def test_that_year_opening_a_sentence_is_the_year_just_stated() -> None:
     """'In 1818 the search began. That year Ross reached the bay.': the same year."""
     doc = parse(
