@@ -210,6 +210,9 @@ _START: Final = operator.attrgetter("start")
 _END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)
 _LABEL_REACH: Final = 64  # the longest label: an honorific and four capitalised words
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
+# Paragraphs that one person's label opens, with unlabelled ones between, that make an
+# interview whose questions carry no label (set off only by a bold type lost in text).
+MIN_SOLE_TURNS: Final = 3
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
 _LIFE_SPAN: Final = re.compile(r"\((?:[^()\d]{0,8})(\d{3,4})\s*[-\u2013\u2014]\s*(\d{3,4})\)\s*$")
@@ -520,6 +523,11 @@ def find_turns(
     members = any(label.re in _MEMBER_HEADERS for label in named)
     if members:
         _keep_to_record(labels)  # "Full Debate: Read Full Debate" on such a page is a link
+    if not several and _one_voice(named, cast):
+        # "Ann Lee: ..." answers between unlabelled questions: each such paragraph is a
+        # turn of its own; none runs on over the unlabelled paragraphs (the questions)
+        labels = [label if isinstance(label, re.Match) else False for label in labels]
+        several = True
     if several or members or any(label.re is _RECORD_TURN for label in named):
         answers = any(
             isinstance(label, re.Match) and lower(label["label"]) in _ANSWER_LABELS
@@ -542,6 +550,17 @@ def find_turns(
     _block_quotes(text, norm, units, cast, dates, turns)
     _credited_items(text, norm, units, cast, dates, turns)
     return turns
+
+
+def _one_voice(named: list[re.Match[str]], cast: Cast) -> bool:
+    """Every label names one person, by a full name the text gives ("Ann Lee:"), and
+    opens at least MIN_SOLE_TURNS paragraphs: an interview that labels its answers only."""
+    if len(named) < MIN_SOLE_TURNS:
+        return False
+    label = _without_courtesies(named[0].group("label"))
+    if " " not in label or any(_without_courtesies(m.group("label")) != label for m in named[1:]):
+        return False
+    return label in cast.people or lower(label) in {lower(p) for p in cast.people}
 
 
 def _transcript(

@@ -77,3 +77,23 @@ def test_a_flattened_paragraph_with_one_answer_stays_prose() -> None:
         "Nobody could say.\n"
     )
     assert not [q for q in doc.quotes if q.text.startswith(("rebuild", "who pays"))]
+
+
+def _answers_only(label: str) -> str:
+    """An interview whose questions carry no label (bold on the page), its answers
+    opening with the one interviewee's name."""
+    body = "\n\n".join(f"{q}\n\n{label}: {a}" for q, a in PAIRS)
+    return f"Harbour talk\n\nAnna Voss spoke to us about the harbour.\n\n{body}\n"
+
+
+def test_an_interview_that_labels_its_answers_only() -> None:
+    """Each "Anna Voss: ..." paragraph is her turn; the unlabelled question below it is
+    no part of it."""
+    doc = parse(_answers_only("Anna Voss"))
+    assert [(q.speaker, q.text) for q in doc.quotes] == [("Anna Voss", a) for a in ANSWERS]
+
+
+def test_two_paragraphs_labelled_by_one_name_are_no_interview() -> None:
+    """Fewer than three such paragraphs may be notes or captions: no turns."""
+    text = "Harbour talk\n\nAnna Voss: the pier.\n\nIt is old.\n\nAnna Voss: the boats.\n"
+    assert parse(text).quotes == []
