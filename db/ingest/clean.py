@@ -116,6 +116,18 @@ _CREDIT_WORDS = ("photo", "image", "picture", "credit", "source")  # _CREDIT's, 
 _CREDIT: Final = re.compile(
     r"^\(?(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|credit)", re.IGNORECASE
 )
+# What a dated table's first column is called: its header row opens with it.
+_TABLE_HEAD_OPENINGS: Final = frozenset(("date", "year"))
+_TABLE_HEAD_WORDS: Final = frozenset(("date", "dates", "year", "years"))
+# Words of a title ("Year of the Dragon", "Year Zero"), never of a header's column names.
+_TITLE_ONLY_WORDS: Final = frozenset("of the a an and in on to for at zero one".split())
+_TABLE_HEAD_MOST: Final = 4  # columns a header row names, at most
+# A search's or a catalogue's count of what it found: "Showing 571 results".
+_RESULTS_COUNT: Final = re.compile(
+    r"(?:showing\s)?(?:\d[\d,]*\s?(?:-|to)\s?\d[\d,]*\sof\s)?\d[\d,]*\sresults?"
+)
+# A site's tagline under its name: "From Wikipedia, the free encyclopedia".
+_TAGLINE: Final = re.compile(r"from\s[\w .'-]{2,40},\sthe\sfree\s[\w '-]{2,40}[!.]?")
 _MONTH_STARTS: Final = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 # A blog's archive header: "Archives July 2020", "Archive for: March 2011", "Archives: 2019".
 _ARCHIVE_HEADER: Final = re.compile(rf"(?i:archives?)(?:\s(?i:for))?:?\s(?:{MONTH}\s)?\d{{4}}$")
@@ -181,6 +193,10 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if len(stripped) < 40 and lowered.strip(_OUTER_PUNCTUATION) in WHOLE_LINE_FURNITURE:
         return True
+    if lowered.endswith(("results", "result")) and _RESULTS_COUNT.fullmatch(lowered):
+        return True  # "Showing 571 results", "1 - 10 of 571 results": a search's count
+    if lowered.startswith("from ") and _TAGLINE.fullmatch(lowered):
+        return True  # "From Wikinews, the free news source": a site's tagline
     if lowered.startswith(FURNITURE_PREFIXES):
         return True
     if _is_widget(stripped, lowered):
@@ -222,6 +238,34 @@ def _is_glued_menu(stripped: str) -> bool:
         if not before or not (before.isalnum() or before in "#@_"):
             return True
     return False
+
+
+def _mark_table_head(
+    kinds: list[LineKind], bounds: list[tuple[int, int]], norm: str, index: int
+) -> None:
+    """The line at index is furniture when it names a dated table's columns: a few
+    capitalised words, the first a date column's ("Date Emperor", "Year | Event"), over
+    a row that opens with a number (the first row's date)."""
+    below = index + 1
+    while below < len(kinds) and kinds[below] == "blank":
+        below += 1
+    if below == len(kinds) or kinds[below] != "text":
+        return
+    row = norm[bounds[below][0] : bounds[below][1]].lstrip(" |*-")
+    if row[:1].isdecimal() and _is_table_head(norm[bounds[index][0] : bounds[index][1]]):
+        kinds[index] = "furniture"
+
+
+def _is_table_head(stripped: str) -> bool:
+    """A row of a few capitalised words, the first a date column's name: a table's
+    header, no headline and no prose ("Year of the Harbour" is a headline)."""
+    words = stripped.replace("|", " ").split()
+    return (
+        2 <= len(words) <= _TABLE_HEAD_MOST
+        and lower(words[0]) in _TABLE_HEAD_WORDS
+        and all(word.isalpha() and word[0].isupper() for word in words)
+        and not any(lower(word) in _TITLE_ONLY_WORDS for word in words)
+    )
 
 
 def _is_section_name(lowered: str) -> bool:
@@ -338,6 +382,7 @@ def classify_lines(text: str, norm: str) -> list[Line]:
     kinds: list[LineKind] = []
     link_bullets: list[bool] = []
     bounds: list[tuple[int, int]] = []
+    heads: list[int] = []  # lines that may name a dated table's columns
     start = 0
     for line in norm.split("\n"):
         end = start + len(line)
@@ -352,6 +397,10 @@ def classify_lines(text: str, norm: str) -> list[Line]:
         else:
             kinds.append("text")
             link_bullets.append(_is_link_bullet(line))
+            if lower(line.lstrip(" |")[:4]) in _TABLE_HEAD_OPENINGS:
+                heads.append(len(kinds) - 1)
+    for index in heads:
+        _mark_table_head(kinds, bounds, norm, index)
     if link_bullets.count(True) >= 2:  # a link list needs two link bullets
         _mark_link_blocks(kinds, link_bullets, bounds)
     _mark_title_bar(kinds, bounds, norm)

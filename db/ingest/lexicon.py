@@ -415,10 +415,16 @@ LINE_FURNITURE_PHRASES = (
     "(ap photo",
     "(reuters",
     "/afp",
+    "the wayback machine",  # an archived copy's banner, its address after it
+    "other available languages",
+    "this page was last",  # "This page was last edited on ...": a wiki's footer
 )
 
 # Short lines opening with these are publication stamps, not prose.
-STAMP_PREFIXES = ("published", "updated", "last updated", "posted", "first published")
+STAMP_PREFIXES = (
+    "published", "updated", "last updated", "posted", "first published", "last modified",
+    "page last modified", "page last updated",
+)  # fmt: skip
 
 # Grammatical gender, for binding "he" and "she" to the nearest person who fits.
 # Titles that say it outright:

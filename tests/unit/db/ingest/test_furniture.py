@@ -78,3 +78,51 @@ def test_a_comments_link_closing_the_page_is_nobody(line: str) -> None:
         f'"We will keep the harbour light burning," she said.\n\n{line}\n'
     )
     assert {p.canonical for p in doc.people} == {"Mara Quell"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Showing 212 results",
+        "1 - 20 of 212 results",
+        "From Quaypedia, the free harbour guide anyone can edit!",
+        "The Wayback Machine - https://web.archive.org/web/2009/http://quay.example/",
+        "Other available languages: none",
+        "Page last modified 3 May",
+        "This page was last edited on 3 May 2020, at 10:00.",
+    ],
+)
+def test_a_pages_counts_taglines_and_stamps_are_furniture(line: str) -> None:
+    """A search's count, a site's tagline, an archive's banner, a language menu and a
+    footer's stamp: never the page's title."""
+    assert _kind(line) == "furniture"
+    doc = parse(f"{line}\n\nQuay reopens\n\nThe quay reopened to fishing boats on Monday.\n")
+    assert doc.title == "Quay reopens"
+
+
+@pytest.mark.parametrize(
+    "head", ["Date Harbourmaster", "Year\tEvent\tNotes", "| Year | Event |", "Date Night"]
+)
+def test_a_dated_tables_header_row_is_furniture(head: str) -> None:
+    """The row that names a dated table's columns, over its first row: no title, no
+    person ("Date Harbourmaster"); the rows below it are the table's events."""
+    text = f"{head}\n1901 Ann Lee Quay opens\n1932 Tom Reed Bridge opens\n"
+    assert classify_lines(text, normalise(text))[0].kind == "furniture"
+    doc = parse(text)
+    assert doc.title != head
+    assert "Date Harbourmaster" not in [p.canonical for p in doc.people]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From Quaypedia, the free harbour guide, this is the news for Monday.",
+        "The results were clear to every boat owner.",
+        "Year of the Harbour",
+        "Date Night",  # over no dated row: a film's name, perhaps
+    ],
+)
+def test_prose_and_headlines_like_them_are_kept(line: str) -> None:
+    """A sentence that opens with a tagline's words, and a headline opening with "Year"
+    or "Date", are no furniture."""
+    assert _kind(line) == "text"
