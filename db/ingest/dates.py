@@ -47,7 +47,8 @@ _SPACED_ORD: Final = r"(?:\s?(?:st|nd|rd|th)|d)?"
 # A year of the last thousand years and this century written in four digits: the years
 # a bare number in prose, a bracket or a heading is read as without an era or a month.
 LIKELY_YEAR: Final = r"1\d{3}|20\d{2}"
-_ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
+# "bc" too: small capitals, as many books set an era, copy into text in lower case.
+_ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|b\.?c\.?(?:e\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
 # The lowercase words that may follow a month-day stated without "on".
 _AFTER_BARE_DAY: Final = (
     "at in on of and or but to from for after before when while with by as until till"
@@ -226,7 +227,7 @@ def _year(digits: str, era: str | None) -> int | None:
     year = int(digits)
     if year == 0:
         return None
-    return -year if era.replace(".", "") in _BEFORE_CHRIST else year
+    return -year if era.replace(".", "").upper() in _BEFORE_CHRIST else year
 
 
 def _from_match(match: re.Match[str], form: str) -> PartialDate | None:
@@ -1637,7 +1638,8 @@ _LINE_YEAR: Final = re.compile(
     rf"{_LEAD}(?:c\.\s?|c(?=\d)|[Cc]irca\s|[Cc]a\.\s?|{_PART_OF_YEAR})?"
     rf"(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP})"
-    rf"|(?P<ey>\d{{1,4}})\s?(?P<era>{_ERA_MARK})|A\.?D\.?\s?(?P<ad>\d{{1,4}})(?!\d))"
+    rf"|(?P<ey>\d{{1,3}},\d{{3}}|\d{{1,4}})\s?(?P<era>{_ERA_MARK})"
+    rf"|A\.?D\.?\s?(?P<ad>\d{{1,4}})(?!\d))"
 )
 # A span of years heading a line, no separator needed before a table's gap ("1845 to
 # 1851    Castilla ...", "950 B.C. to 450 B.C.    ..."), or a decade ("1950s: ...",
@@ -1827,7 +1829,7 @@ def line_date(
             elif found.group("ad"):
                 date = make_year(int(found.group("ad"))) if int(found.group("ad")) else None
             else:
-                era_year = _year(found.group("ey"), found.group("era"))
+                era_year = _year(found.group("ey").replace(",", ""), found.group("era"))
                 date = make_year(era_year) if era_year is not None else None
     if found is None and run_in:  # "1901 The quay ...": after "1901 March 3 ..."
         year_in = _RUN_IN_YEAR.match(line)

@@ -31,6 +31,10 @@ from tests.unit.db.ingest.helpers import parse
         ("It erupted on 24 August 79 AD, at midday.", "0079-08-24"),
         ("The last emperor was deposed in 476 CE by a general.", "0476"),
         ("The treaty was signed in March 1648 after long talks.", "1648-03"),
+        # small capitals, as books set an era, copied into text in lower case
+        ("The city was founded in 753 bc by two brothers.", "-0752"),
+        ("A temple stood there by 356 b.c.e. at the latest.", "-0355"),
+        ("2,500 bc Bronze tools reach the valley.", "-2499"),
     ],
 )
 def test_era_years(text: str, iso: str) -> None:
