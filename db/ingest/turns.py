@@ -23,6 +23,7 @@ import operator
 import re
 from typing import Final
 
+from db.ingest.dates import find_dates
 from db.ingest.lexicon import (
     HONORIFICS,
     MONTHS,
@@ -210,6 +211,24 @@ _START: Final = operator.attrgetter("start")
 _END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)
 _LABEL_REACH: Final = 64  # the longest label: an honorific and four capitalised words
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
+# A header line that says its text is a speech: "Speech by", "Remarks of", "Statement of
+# President Lee at", "Keynote address delivered by", "the Mayor's Address" (lower case).
+_SPEECH_WORDS: Final = (
+    "speech", "statement", "remarks", "address", "lecture", "keynote", "sermon", "eulogy",
+    "testimony",
+)  # fmt: skip
+_SPEECH_KINDS: Final = "(?i:" + "|".join(_SPEECH_WORDS) + ")"
+_SPEECH_CUE: Final = re.compile(
+    rf"\b{_SPEECH_KINDS}(?:\s(?i:as\sprepared|delivered|given|made))?\s(?i:for\sdelivery\s)?"
+    r"(?i:by|of|from)\s"
+    rf"|(?P<office>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,2}})['\u2019]s\s"
+    rf"(?:[A-Z]\w+\s)?{_SPEECH_KINDS}\b"
+)
+_SPEECH_NAME: Final = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s){0,5}[A-Z][\w'\u2019-]*")
+# The first person, early in a speech: the speaker's own words, not a report of them.
+_SPEAKING_SELF: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e)\b")
+_SPEAKING_SELF_REACH: Final = 600
+_SENTENCE_LEAST: Final = 6  # words in a speech's first paragraph, at least
 # Paragraphs that one person's label opens, with unlabelled ones between, that make an
 # interview whose questions carry no label (set off only by a bold type lost in text).
 MIN_SOLE_TURNS: Final = 3
@@ -546,10 +565,85 @@ def find_turns(
             interviewee = _headline_interviewee(norm, units, cast, first_turn)
         asker = roles.get("asks")
         _transcript(text, pieces, labels, cast, piece_dates, turns, (interviewee, asker), chairs)
+    if not turns.turns:
+        _speech(text, norm, units, cast, dates, turns)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
     _block_quotes(text, norm, units, cast, dates, turns)
     _credited_items(text, norm, units, cast, dates, turns)
     return turns
+
+
+def _speech(
+    text: str,
+    norm: str,
+    units: list[Unit],
+    cast: Cast,
+    dates: list[PartialDate | None],
+    turns: Turns,
+) -> None:
+    """A speech's text, as a government or a party publishes it: a header line that
+    names it a speech and whose ("Speech by Ann Lee", "Statement of President Lee at
+    ...", "Text of the Mayor's Address"), then the speech, in the first person or
+    opening on a salutation: one turn of that speaker, from its first paragraph (or
+    salutation) to the text's end, dated by the day its header lines state."""
+    for index, unit in enumerate(units[:_HEADER_UNITS]):
+        if unit.end - unit.start > _HEADER_MOST:
+            continue
+        line = lower(norm[unit.start : unit.end])
+        if not any(word in line for word in _SPEECH_WORDS) or line.rstrip()[-1:] in ".:":
+            continue  # a sentence ("The following is a statement from ...:") heads no speech
+        cue = _SPEECH_CUE.search(norm, unit.start, unit.end)
+        speaker = None if cue is None else _speech_giver(norm, unit, cue, cast)
+        if speaker is None:
+            continue
+        body = _speech_start(norm, units, index + 1)
+        if body is None:
+            return
+        start, end = units[body].start, units[-1].end
+        if norm[start] in _OUTER_MARKS:
+            return  # the words stand in quotation marks, which say whose they are
+        if not _SPEAKING_SELF.search(norm, start, min(end, start + _SPEAKING_SELF_REACH)):
+            return  # a report of the speech, in the third person: its quotes say whose
+        days = [h for h in find_dates(norm[unit.start : start]).hits if h.date.day]
+        date = days[-1].date if days else dates[body]
+        words = " ".join(text[start:end].split())
+        turns.turns.append((start, end))
+        turns.quotes.append(QuoteRecord(speaker, words, date, None, False, Span(start, end)))
+        return
+
+
+def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str | None:
+    """The person a speech's header line names after its cue ("Speech by Ann Lee",
+    "Statement of President Lee"), as the text names them in full where it does; or
+    the one holder of the office whose speech it is ("Text of PM's Address", where the
+    text says "PM Ann Lee")."""
+    if cue.group("office") is not None:
+        return cast.holder_of(cue.group("office"))
+    run = _SPEECH_NAME.match(norm, cue.end(), unit.end)
+    words = [w for w in (run.group(0).split() if run else []) if lower(w) not in TITLES]
+    if not words or run is None or _AND_NAME.match(norm, run.end()):
+        return None  # "Testimony by Ann Lee and Tom Reed": whose words, the text says
+    surname = words[-1]
+    fuller = {p for p in cast.people if p.split()[-1] == surname}
+    if len(fuller) == 1:
+        return fuller.pop()
+    shape = run_shape(" ".join(words), sentence_start=True)
+    if shape is None or not shape.name:
+        return None  # "Statement by Acme Mining Corp": a body's, which no turn is
+    return cast.adopt(" ".join(shape.name))
+
+
+def _speech_start(norm: str, units: list[Unit], first: int) -> int | None:
+    """The unit a speech opens with, below its header: a salutation ("Honourable
+    Speaker," "Ladies and Gentlemen,") or its first paragraph of sentences."""
+    for index in range(first, min(len(units), first + _HEADER_UNITS)):
+        unit = units[index]
+        words = norm[unit.start : unit.end].rstrip()
+        if unit.block.kind == "paragraph" and (
+            words.endswith(",") or (words[-1:] in ".!?" and len(words.split()) >= _SENTENCE_LEAST)
+        ):
+            return index
+    return None
 
 
 def _one_voice(named: list[re.Match[str]], cast: Cast) -> bool:

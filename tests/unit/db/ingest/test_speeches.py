@@ -1,0 +1,58 @@
+"""A speech as a government or a party publishes it: a header that names it a speech
+and whose, then the speech itself, one turn of its speaker. Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.records import PartialDate
+from tests.unit.db.ingest.helpers import parse
+
+SPEECH = (
+    "I am proud to open the new quay today. It took four years to build.\n\n"
+    'As the harbour master told me: "The boats will come." We will make sure they do.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "speaker"),
+    [
+        ("Speech by Ann Lee", "Ann Lee"),
+        ("Statement of Mayor Ann Lee on the new quay", "Ann Lee"),
+        ("Remarks as prepared for delivery by Dr. Ann Lee", "Ann Lee"),
+        ("KEYNOTE ADDRESS BY Ann Lee AT THE QUAY", "Ann Lee"),
+    ],
+)
+def test_a_speech_is_one_turn_of_the_speaker_its_header_names(header: str, speaker: str) -> None:
+    """The body below the header, from its salutation to its end, is the speaker's; a
+    quote inside it is still the words of whom it quotes; the header's day dates it."""
+    doc = parse(
+        f"Harbour news\n\n{header}\n\nPort Town, 3 May 2019\n\n"
+        f"Ladies and gentlemen, friends of the harbour,\n\n{SPEECH}"
+    )
+    speech = [q for q in doc.quotes if q.text.startswith("Ladies and gentlemen")]
+    assert [(q.speaker, q.date) for q in speech] == [(speaker, PartialDate(2019, 5, 3, "day"))]
+    assert "We will make sure they do." in speech[0].text
+    assert "The boats will come." in [q.text for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report of a speech, in the third person
+        "Speech by Ann Lee draws praise\n\nThe mayor spoke for an hour. She praised the "
+        "crews who built the quay and thanked the town.\n",
+        # a body's statement
+        f"Statement by Acme Harbour Company\n\n{SPEECH}",
+        # two speakers: whose words are which, the text must say
+        f"Testimony by Ann Lee and Tom Reed\n\n{SPEECH}",
+        # a sentence that introduces a statement in marks, which say whose it is
+        'The following is a statement from Ann Lee:\n\n"I am proud of the quay and of '
+        'every one of its builders."\n',
+    ],
+)
+def test_no_speech_turn_where_the_header_or_body_says_otherwise(text: str) -> None:
+    """No turn for a report, a body, two speakers or a sentence that introduces a
+    marked statement: the speech turn never takes words the text gives to no one."""
+    doc = parse(text)
+    assert not [q for q in doc.quotes if q.text.startswith(("I am proud to", "The mayor", '"'))]
