@@ -1265,11 +1265,13 @@ def _with_spelled(hits: list[DateHit], spelled: list[DateHit]) -> list[DateHit]:
 
 
 # Years alone in brackets, after a work or a journey: "Jagua Nana (1961)", "in three
-# voyages (1576, 1577 and 1578)". Not a span ("(1887-1923)"), nor years with words.
+# voyages (1576, 1577 and 1578)", "Dallas and Cleveland (both 1996)". Not a span
+# ("(1887-1923)"), nor years with other words.
 _BRACKETED_YEARS: Final = re.compile(
-    rf"\((?P<first>{LIKELY_YEAR})(?P<rest>(?:,\s(?:{LIKELY_YEAR})){{0,8}}"
+    rf"\((?:both\s|all\s)?(?P<first>{LIKELY_YEAR})(?P<rest>(?:,\s(?:{LIKELY_YEAR})){{0,8}}"
     rf"(?:,?\sand\s(?:{LIKELY_YEAR}))?)\)"
 )
+_BRACKETED_OPENINGS: Final = ("(1", "(2", "(both ", "(all ")  # what _BRACKETED_YEARS opens
 _LISTED_YEAR: Final = re.compile(LIKELY_YEAR)
 # A time of day right before the brackets: "0430 GMT (1030)", "10.30am (1130)".
 _CLOCK_BEFORE: Final = re.compile(
@@ -1287,7 +1289,7 @@ def _line_end(text: str, pos: int) -> int:
 def find_bracketed_years(text: str, hits: list[DateHit]) -> list[DateHit]:
     """The years of each _BRACKETED_YEARS list in text, one date each, where no hit is."""
     found: list[DateHit] = []
-    for at in literal_starts(text, ("(1", "(2")):
+    for at in literal_starts(text, _BRACKETED_OPENINGS):
         match = _BRACKETED_YEARS.match(text, at)
         if match is None or _CLOCK_BEFORE.search(text, max(0, at - _CLOCK_REACH), at):
             continue  # "0430 GMT (1030):": a local time, no year

@@ -368,6 +368,8 @@ def test_counts_in_a_row_count_on_from_each_other() -> None:
         ("(1576, 1577 and 1578)", ["1576", "1577", "1578"]),
         ("(1576, 1577, and 1578)", ["1576", "1577", "1578"]),
         ("(1576 and 1578)", ["1576", "1578"]),
+        ("(both 1961)", ["1961"]),  # "Harbour Lights and Quay Song (both 1961)"
+        ("(all 1961)", ["1961"]),
     ],
 )
 @pytest.mark.parametrize(
