@@ -151,7 +151,7 @@ TITLES: Final = frozenset(
     baroness viscount viscountess marquess marchioness duchess countess headteacher headmaster
     headmistress chairperson trooper magistrate coroner comptroller ombudsman mufti
     patriarch lecturer columnist umpire miss mx madam mme mlle
-    maj brig cpl pte pvt pfc cdr fr msgr amb atty pres coun mp mep msp mla""".split()
+    maj brig cpl pte pvt pfc cdr fr msgr amb atty pres coun mp mep msp mla cs cm""".split()
 )
 # Abbreviated titles and the office each names ("Cllr Ann Lee" is a councillor).
 TITLE_OFFICES: Final[dict[str, str]] = {

@@ -184,3 +184,15 @@ def test_a_member_of_a_parliament_is_an_office(introduced: str, office: str) -> 
     )
     assert {p.canonical for p in doc.people} == {"Tom Reed"}
     assert quote_with(doc, "harbour must stay open").speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize("title", ["CS", "CM"])
+def test_a_cabinet_or_chief_ministers_initials_are_a_title(title: str) -> None:
+    """Kenyan and Indian papers title a Cabinet Secretary "CS" and a Chief Minister
+    "CM": "CS Tom Reed", then "CS Reed said", is Tom Reed speaking."""
+    doc = parse(
+        f"Flood update\n\nDevolution {title} Tom Reed visited the flooded towns on Monday.\n\n"
+        f'"The water is still rising," {title} Reed said.\n'
+    )
+    assert {p.canonical for p in doc.people} == {"Tom Reed"}
+    assert quote_with(doc, "water is still rising").speaker == "Tom Reed"
