@@ -1337,16 +1337,25 @@ _OPENING_YEAR: Final = re.compile(
 )
 _SENTENCE_BEFORE: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
 _YEAR_OPENINGS: Final = ("1", "2")  # the first digit of a LIKELY_YEAR
+# A month and year in numbers opening a chronology's entry, then a comma: "12/1987,
+# Civilian government was restored" (the month first: a day is never written alone so).
+_OPENING_MONTH: Final = re.compile(rf"(?P<m>1[0-2]|0?[1-9])/(?P<y>{LIKELY_YEAR}),\s")
 
 
 def find_opening_years(text: str, hits: list[DateHit], digit_runs: list[int]) -> list[DateHit]:
-    """The years of _OPENING_YEAR's form at a sentence's or a line's start where no hit is
-    (digit_runs: _digit_run_starts(text)). Its year's first digit and the comma or space
-    after its four digits are tested first, by plain comparisons: most numbers fail them."""
+    """The years of _OPENING_YEAR's form (and the months of _OPENING_MONTH's) at a
+    sentence's or a line's start where no hit is (digit_runs: _digit_run_starts(text)).
+    Its year's first digit and the comma or space after its four digits (or a slash
+    after the month) are tested first, by plain comparisons: most numbers fail them."""
     found: list[DateHit] = []
     taken = {h.start for h in hits}
     for at in digit_runs:
         after = text[at + 4 : at + 5]
+        if "/" in text[at + 1 : at + 3] and at not in taken:
+            month = _opening_month(text, at)
+            if month is not None:
+                found.append(month)
+            continue
         if text[at] not in _YEAR_OPENINGS or (after != "," and not after.isspace()):
             continue
         if at in taken or not _SENTENCE_BEFORE.search(text, max(0, at - 3), at):
@@ -1356,6 +1365,15 @@ def find_opening_years(text: str, hits: list[DateHit], digit_runs: list[int]) ->
         if match is not None and date is not None:
             found.append(DateHit(at, match.end("y"), date))
     return found
+
+
+def _opening_month(text: str, at: int) -> DateHit | None:
+    """The month of _OPENING_MONTH's form at a sentence's or a line's start at at."""
+    match = _OPENING_MONTH.match(text, at)
+    if match is None or not _SENTENCE_BEFORE.search(text, max(0, at - 3), at):
+        return None
+    date = make_date(int(match.group("y")), int(match.group("m")), None)
+    return None if date is None else DateHit(at, match.end("y"), date)
 
 
 # A month's name in lower case before a year, as careless or translated text writes it

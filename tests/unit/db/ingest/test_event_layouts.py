@@ -195,6 +195,16 @@ def test_a_year_opening_a_sentence_before_a_comma_or_an_article() -> None:
     assert {"2004", "1909"} <= {e.date.iso() for e in doc.events}
 
 
+def test_a_month_and_year_in_numbers_opening_an_entry() -> None:
+    """'12/1987, The quay reopened.': a chronology's month, the month first; a count
+    written so inside a sentence is no date."""
+    doc = parse(
+        "Quay chronology\n\n12/1987, The quay reopened to the fleet.\n"
+        "4/1987, A storm closed the quay.\n\nThe tally stood at 3/1999, a record.\n"
+    )
+    assert sorted(e.date.iso() for e in doc.events) == ["1987-04", "1987-12"]
+
+
 def test_a_doubled_space_inside_a_rows_date() -> None:
     """'15  November 1533    Pizarro ...': a doubled space is still one date."""
     doc = parse(
