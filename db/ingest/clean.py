@@ -118,6 +118,7 @@ _CREDIT: Final = re.compile(
 )
 # What a dated table's first column is called: its header row opens with it.
 _TABLE_HEAD_OPENINGS: Final = frozenset(("date", "year"))
+_TABLE_HEAD_FIRSTS: Final = frozenset("DdYy| ")  # what such a line may open with
 _TABLE_HEAD_WORDS: Final = frozenset(("date", "dates", "year", "years"))
 # Words of a title ("Year of the Dragon", "Year Zero"), never of a header's column names.
 _TITLE_ONLY_WORDS: Final = frozenset("of the a an and in on to for at zero one".split())
@@ -397,7 +398,10 @@ def classify_lines(text: str, norm: str) -> list[Line]:
         else:
             kinds.append("text")
             link_bullets.append(_is_link_bullet(line))
-            if lower(line.lstrip(" |")[:4]) in _TABLE_HEAD_OPENINGS:
+            if (
+                line[:1] in _TABLE_HEAD_FIRSTS
+                and lower(line.lstrip(" |")[:4]) in _TABLE_HEAD_OPENINGS
+            ):
                 heads.append(len(kinds) - 1)
     for index in heads:
         _mark_table_head(kinds, bounds, norm, index)
