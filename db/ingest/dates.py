@@ -784,6 +784,14 @@ _AMOUNT = (
 _UNIT_WORDS = ("day", "week", "month", "year", "decade")  # "day" first: see find_relatives
 _UNIT_PATTERN: Final = "|".join(_UNIT_WORDS[:-1])
 _DECADE: Final = 10  # "A decade later": ten years, counted as years are
+# Words that make a count rough ("over 160 years later", "nearly two years on"): what it
+# reaches is no stated year, so it dates nothing.
+_ROUGHLY: Final = (
+    "over ", "more than ", "nearly ", "almost ", "about ", "some ", "around ", "roughly ",
+    "approximately ", "Over ", "More than ", "Nearly ", "Almost ", "About ", "Some ",
+    "Around ", "Roughly ", "Approximately ", "at least ", "At least ",
+)  # fmt: skip
+_ROUGHLY_REACH: Final = max(map(len, _ROUGHLY))
 # "that same day", "later that month", "on that day", "earlier that year", or "That
 # year" opening a sentence: the time the narrative last stated, at the precision of the
 # unit (a week has no such precision).
@@ -999,6 +1007,8 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
                 RelativeHit(base + match.start(), base + match.end(), sign, unit, False, True)
             )
             continue
+        if text.endswith(_ROUGHLY, max(0, match.start() - _ROUGHLY_REACH), match.start()):
+            continue  # "over 160 years later", "nearly two years on": no one year
         direction = match.group("dir")
         sign = -1 if direction in ("before", "earlier", "ago") else 1
         about = direction in ("before", "after") and bool(

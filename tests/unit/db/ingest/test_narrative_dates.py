@@ -429,3 +429,13 @@ def test_the_following_year_counts_from_where_a_span_ends() -> None:
     assert any("set off" in e.title for e in events_on(doc, "1928"))
     assert any("returned" in e.title for e in events_on(doc, "1947"))
     assert not any("returned" in e.title for e in events_on(doc, "1930"))
+
+
+@pytest.mark.parametrize(
+    "count", ["Now over 160 years later", "Nearly two years later", "About a decade later"]
+)
+def test_a_rough_count_from_a_year_dates_nothing(count: str) -> None:
+    """'over 160 years later', 'nearly two years later': a count the text does not make
+    exact reaches no stated year; only the year stated is an event."""
+    doc = parse(f"The mill\n\nThe mill burned in 1889. {count}, the town rebuilt it.\n")
+    assert [e.date.iso() for e in doc.events] == ["1889"]
