@@ -146,8 +146,11 @@ _RECORD_TITLE: Final = (
 _RECORD_WORD: Final = rf"(?:{_PARTICLE}\s)?[A-Z](?:[\w'\u2019-]+|\.)"
 _RECORD_LABEL: Final = re.compile(
     rf"(?P<label>{_RECORD_TITLE}(?:\s{_RECORD_TITLE})?(?:\s{_RECORD_WORD}){{1,4}})"
-    rf"(?:{_LABEL_ASIDE})?:\s+(?=\S)"
+    rf"(?:{_LABEL_ASIDE})?\s?:\s+(?=\S)"
 )
+# What opens a member's label in a parliament's record ("Rt Hon JOHN KEY:", "Hon. Ann
+# Lee :"), which the turn label's honorifics do not hold.
+_HONOURED: Final = ("Rt ", "Rt. ", "Hon ", "Hon. ")
 # Where a label may start inside a paragraph: after a sentence's end, a bracket, a
 # heading's word in capitals ("QUORUM Hon. Speaker:") or a page number.
 _RECORD_BOUNDARY: Final = re.compile(r"(?:[.!?)\]\"\u201d\d]|\b[A-Z]{2,}) (?=[A-Z])")
@@ -291,6 +294,8 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
     )
     if match is None and colon >= 0 and norm.startswith("The ", unit.start):
         match = _OFFICE_TURN.match(norm, unit.start, unit.end)
+    if match is None and colon >= 0 and norm.startswith(_HONOURED, unit.start):
+        match = _RECORD_LABEL.match(norm, unit.start, unit.end)  # "Rt Hon JOHN KEY (PM):"
     if match is None:
         return _RECORD_TURN.match(norm, unit.start, unit.end)
     if match.end() == unit.end and len(match.group("label")) < 3:

@@ -69,3 +69,27 @@ def test_a_label_of_an_unnamed_voice_names_no_one(label: str) -> None:
     found = _turns(text)
     assert (None, LATER) in found
     assert all(speaker is None or "Tom Reed" in speaker for speaker, _ in found)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Rt Hon ANN LEE (Prime Minister):",
+        "Rt Hon ANN LEE :",
+        "Rt. Hon. Ann Lee:",
+        "Hon. Ann Lee :",
+    ],
+)
+def test_a_members_label_with_its_courtesy_opens_a_turn(label: str) -> None:
+    """A parliament's record labels a member with "Rt Hon" or "Hon." and, in question
+    time, a space before the colon: each such paragraph is that member's turn."""
+    text = (
+        f"Question time\n\nTom Reed: {ASK}\n\n{label} {FIRST}\n\n"
+        f"Tom Reed: And then?\n\n{label} {LATER}\n"
+    )
+    assert _turns(text) == [
+        ("Tom Reed", ASK),
+        ("Ann Lee", FIRST),
+        ("Tom Reed", "And then?"),
+        ("Ann Lee", LATER),
+    ]
