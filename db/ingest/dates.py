@@ -1704,10 +1704,12 @@ _LINE_TIME: Final = re.compile(
 # A capitalised word, its capital accented or not ("Cain", "Ávila"); not an acronym
 # ("NASA"), whose second capital fails the word's end.
 _CAPITALISED: Final = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_A-Z]*\b"
-_RUN_IN: Final = re.compile(rf" {_CAPITALISED}")  # a capitalised word straight after a date
+# A capitalised word straight after a date, perhaps in quotation marks ('1746 "New
+# Light" Presbyterians secure a charter').
+_RUN_IN: Final = re.compile(rf" [\"\u201c\u2018']?{_CAPITALISED}")
 _RUN_IN_YEAR: Final = re.compile(
-    rf"{_LEAD}(?P<y>[1-9]\d{{3}})(?= (?!{MONTH}\b){_CAPITALISED})"  # not "1850 May 1"
-)
+    rf"{_LEAD}(?P<y>[1-9]\d{{3}})(?= [\"\u201c\u2018']?(?!{MONTH}\b){_CAPITALISED})"
+)  # not "1850 May 1"
 # After a month-day heading a line: a second day that makes it a range ("January 10/11",
 # "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.
 _DAY_RANGE: Final = re.compile(

@@ -401,3 +401,13 @@ def test_a_running_head_closing_a_years_paragraphs_is_none_of_them() -> None:
         (1861, "Ada"),
         (1874, "A"),
     ]
+
+
+def test_a_run_in_row_whose_words_open_in_quotation_marks() -> None:
+    """'1746 "New Light" ...' in a list of '1701 Yale ...' rows: the row's year, though its
+    words open with a quotation mark."""
+    doc = parse(
+        "Colleges\n\n1701 Connecticut ministers found a college.\n"
+        '1746 "New Light" ministers secure a charter.\n1754 King\'s College opens.\n'
+    )
+    assert [e.date.iso() for e in doc.events] == ["1701", "1746", "1754"]
