@@ -127,6 +127,8 @@ _TABLE_HEAD_MOST: Final = 4  # columns a header row names, at most
 _RESULTS_COUNT: Final = re.compile(
     r"(?:showing\s)?(?:\d[\d,]*\s?(?:-|to)\s?\d[\d,]*\sof\s)?\d[\d,]*\sresults?"
 )
+# A social network's handle alone on its line, perhaps in brackets.
+_HANDLE: Final = re.compile(r"\(?@\w{1,30}\)?")
 # A site's tagline under its name: "From Wikipedia, the free encyclopedia".
 _TAGLINE: Final = re.compile(r"from\s[\w .'-]{2,40},\sthe\sfree\s[\w '-]{2,40}[!.]?")
 _MONTH_STARTS: Final = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
@@ -196,6 +198,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if lowered.endswith(("results", "result")) and _RESULTS_COUNT.fullmatch(lowered):
         return True  # "Showing 571 results", "1 - 10 of 571 results": a search's count
+    if "@" in stripped[:2] and _HANDLE.fullmatch(stripped):
+        return True  # "(@ann_lee)": a writer's handle, on its own line under a byline
     if lowered.startswith("from ") and _TAGLINE.fullmatch(lowered):
         return True  # "From Wikinews, the free news source": a site's tagline
     if lowered.startswith(FURNITURE_PREFIXES):

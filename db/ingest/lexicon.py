@@ -589,6 +589,7 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |next article|previous article|continue reading|show more|load more|accept cookies
     |accept all cookies|manage cookies|cookie settings|follow|follow us|contact us|about us
     |in pictures|explainer|analysis|podcast|podcasts|more stories|also in the news
+    |more by this author|more from this author|more by the author|more from the author
     |don't miss|must read|read next|up next|story continues below advertisement
     |article continues below|jump to|table of contents|contents|navigation
     |login|member login|members login|register|email this|e-mail this|email this story

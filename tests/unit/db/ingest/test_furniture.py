@@ -90,6 +90,9 @@ def test_a_comments_link_closing_the_page_is_nobody(line: str) -> None:
         "Other available languages: none",
         "Page last modified 3 May",
         "This page was last edited on 3 May 2020, at 10:00.",
+        "More by this Author",
+        "(@quay_notes)",
+        "@quay_notes",
     ],
 )
 def test_a_pages_counts_taglines_and_stamps_are_furniture(line: str) -> None:
