@@ -98,7 +98,7 @@ _STATEMENT_FROM: Final = re.compile(
 _CREDIT_BELOW: Final = re.compile(
     r"(?:(?:That|This|Those|These|Such)(?:\s(?:was|is|were|are)|['\u2019]s)\s"
     r"(?:(?:the|a)\s(?:[a-z]+\s){0,2}?(?:message|words?|verdict|warning|view|plea|response"
-    r"|reaction|assessment|promise|call|advice|reply|answer|verdict|vow|pledge|prediction"
+    r"|reaction|assessment|promise|call|advice|reply|answer|vow|pledge|prediction"
     r"|admission|appeal|greeting|question|rallying\scry|battle\scry)\s(?:of|from)\s"
     r"|(?P<what>what|how)\s)"
     r"|So\s(?:said|says|spoke|wrote)\s)"

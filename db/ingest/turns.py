@@ -588,9 +588,9 @@ def _speech(
 ) -> None:
     """A speech's text, as a government or a party publishes it: a header line that
     names it a speech and whose ("Speech by Ann Lee", "Statement of President Lee at
-    ...", "Text of the Mayor's Address"), then the speech, in the first person or
-    opening on a salutation: one turn of that speaker, from its first paragraph (or
-    salutation) to the text's end, dated by the day its header lines state."""
+    ...", "Text of the Mayor's Address"), then the speech in the first person (a report
+    of it is in the third): one turn of that speaker, from its salutation or first
+    paragraph to the text's end, dated by the last day its header lines state."""
     for index, unit in enumerate(units[:_HEADER_UNITS]):
         if unit.end - unit.start > _HEADER_MOST:
             continue
