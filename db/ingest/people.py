@@ -893,7 +893,8 @@ def build_cast(
         people, mentions, bound, titled, {p: g for p, g in genders.items() if g != "?"}, offices
     )
     _resolve_roles(cast)
-    _resolve_pronouns(cast, index)
+    closing = any(m.closes for m in roles_and_pronouns)
+    _resolve_pronouns(cast, index, last_pronouns, closing)
     return cast
 
 
@@ -1262,13 +1263,20 @@ def _resolve_roles(cast: Cast) -> None:
             cast.people[holders[0]].aliases.add(lower(mention.surface))
 
 
-def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
+def _resolve_pronouns(
+    cast: Cast, index: SentenceIndex, last_pronouns: dict[int, int], closing: bool
+) -> None:
     """'he' and 'she': the nearest person who fits, in the same section, outside quotes.
 
     The latest subject or speaker who fits (a resolved pronoun counts as one), unless a
     fitting person named in a later sentence came after it ("Tom Reed built it. 'It
     took years,' he said": Reed). Only the latest fitting mention and the latest fitting
     subject matter, so each is kept per pronoun form: linear in the mentions.
+
+    What a mention notes is read only by a pronoun after it in its section: mentions
+    past the last pronoun of their section (last_pronouns, see _last_pronouns) are not
+    read. The state at each sentence's start is copied only if some pronoun closes a
+    report (closing), the only one that reads it.
     """
     newest: dict[str, Mention] = {}  # "f" or "m" -> the latest mention that fits it
     subject: dict[str, Mention] = {}  # ... and the latest such mention in subject position
@@ -1276,15 +1284,19 @@ def _resolve_pronouns(cast: Cast, index: SentenceIndex) -> None:
     # a sentence of reported words may refer to (a name in the words it reports is not
     # the one who said them: "The plan was not Lee's idea, he said" is not Lee's).
     earlier: tuple[dict[str, Mention], dict[str, Mention]] = ({}, {})
-    section = sentence_end = -1
+    section = sentence_end = last = -1
     for mention in cast.mentions:
         if mention.section != section:
             newest, subject, section = {}, {}, mention.section
             earlier = ({}, {})
+            last = last_pronouns.get(section, -1)
+        if mention.start > last:
+            continue  # no pronoun after it in its section: nothing reads what it notes
         if mention.start >= sentence_end:
             sentence = index.locate(mention.start)
             sentence_end = sentence[1] if sentence is not None else mention.end
-            earlier = (dict(newest), dict(subject))
+            if closing:
+                earlier = (dict(newest), dict(subject))
         if mention.in_quote or mention.aside:
             continue
         if mention.kind == "pronoun":
