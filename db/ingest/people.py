@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from db.ingest.clusters import Cluster, Clusters, cluster_full_names, given_names, resolve_name
+from db.ingest.clusters import Cluster, Clusters, cluster_full_names, given_names, person_for
 from db.ingest.lexicon import (
     ADVERBS_BETWEEN,
     CALLING_NOUNS,
@@ -119,6 +119,10 @@ _LEDE_REACH: Final = 400
 _BELOW_THE_OFFICE: Final = frozenset("deputy vice former acting assistant".split())
 _LABEL_COLONS: Final = (': "', ':"', ": '")
 _PLACE_WORDS: Final = (" at ", " in ", " from ", " near ", " outside ", " across ", ", of ")
+# How many characters before a name _is_place reads for one of them: " outside " is
+# longer, so it is never found there.
+_PLACE_REACH: Final = 8
+_PLACE_KEY: Final = 3  # how many characters after a place word file where it ends
 # Endings of plural common nouns that open sentences as speakers ("Officials said").
 _PLURAL_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "men", "ors", "ials", "ics")
 _MATCH_START: Final = operator.methodcaller("start")
@@ -297,6 +301,7 @@ class _Run:
     """A capitalised run that holds a personal name, and where it stands in the text."""
 
     __slots__ = (
+        "alone",
         "end",
         "in_quote",
         "name",
@@ -328,6 +333,9 @@ class _Run:
         self.in_quote = in_quote
         self.sentence_start = sentence_start
         self.sentence_end = sentence_end
+        # _stands_alone, worked out when first asked: None until then. A full name's
+        # run is kept only if it stands alone, so it is True from the start.
+        self.alone: bool | None = True if shape.full else None
 
 
 class Intervals:
@@ -371,6 +379,8 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
 
     Runs without a name, and names after a bare "the" ("the Putin doctrine"), can never
     be a person, so they are dropped here rather than carried through every later pass.
+    So is a full name that does not stand alone (see _stands_alone); any other run is
+    asked that only where it is read, as most of them are nobody's name whatever it says.
     """
     runs: list[_Run] = []
     start = end = section = -1
@@ -403,10 +413,8 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         kept = pos + shape.lead
         if shape.title is None and kept - 4 >= start and _after_the(norm, kept):
             continue
-        if _qualifies(norm, run_end):
+        if shape.full and _qualifies(norm, run_end):
             continue  # "Hydro One spokeswoman Ann Lee": Hydro One is nobody here
-        if len(shape.name) == 1 and _addressed(norm, pos + shape.name_offset):
-            continue  # "his Honour", "Her Majesty": a form of address, no one's name
         while ahead < len(spans) and spans[ahead][1] <= pos:
             ahead += 1
         in_quote = ahead < len(spans) and spans[ahead][0] <= pos
@@ -415,6 +423,17 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
         name_start = pos + shape.name_offset
         runs.append(_Run(shape, kept, name_start, run_end, section, in_quote, start, end))
     return runs
+
+
+def _stands_alone(norm: str, run: _Run) -> bool:
+    """The run names someone on its own: it qualifies no one after it ("Hydro One
+    spokeswoman Ann Lee": Hydro One is nobody here) and, a single name, it is no form of
+    address ("his Honour", "Her Majesty"). Worked out once per run, when first asked."""
+    if run.alone is None:
+        run.alone = not _qualifies(norm, run.end) and not (
+            len(run.name) == 1 and _addressed(norm, run.name_start)
+        )
+    return run.alone
 
 
 def _portfolio_holder(norm: str, pos: int, run_end: int) -> tuple[int, RunShape] | None:
@@ -730,10 +749,51 @@ def _is_place(norm: str, name: str) -> bool:
     while found >= 0:
         after = found + len(name)
         whole = after >= len(norm) or not norm[after].isalnum()
-        if whole and norm.endswith(_PLACE_WORDS, max(0, found - 8), found):
+        if whole and norm.endswith(_PLACE_WORDS, max(0, found - _PLACE_REACH), found):
             return True
         found = norm.find(name, after)
     return False
+
+
+class _Places:
+    """_is_place of the single names of one document, asked name by name.
+
+    Nearly every name asked about follows no place word, and _is_place finds each of
+    its occurrences in the whole text: here each place word is found once, and where
+    each of them ends is filed by the characters that follow it, which a name that
+    stands there starts with.
+    """
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.after: dict[str, list[int]] | None = None  # first characters -> offsets
+
+    def holds(self, name: str) -> bool:
+        """_is_place(norm, name), for a name that holds no whitespace (a run's token):
+        no occurrence of it then overlaps the place word before another."""
+        norm = self.norm
+        if len(name) < _PLACE_KEY:
+            return _is_place(norm, name)
+        if self.after is None:
+            self.after = self._after_place_words()
+        for at in self.after.get(name[:_PLACE_KEY], ()):
+            end = at + len(name)
+            if norm.startswith(name, at) and (end >= len(norm) or not norm[end].isalnum()):
+                return True
+        return False
+
+    def _after_place_words(self) -> dict[str, list[int]]:
+        norm = self.norm
+        after: dict[str, list[int]] = {}
+        for word in _PLACE_WORDS:
+            if len(word) > _PLACE_REACH:
+                continue  # never read whole before a name (see _is_place)
+            found = norm.find(word)
+            while found >= 0:
+                at = found + len(word)
+                after.setdefault(norm[at : at + _PLACE_KEY], []).append(at)
+                found = norm.find(word, found + 1)
+        return after
 
 
 def _single_speakers(
@@ -750,6 +810,8 @@ def _single_speakers(
     """
     found: set[str] = set()
     settled: set[str] = set()  # found, surnames and ordinary words: nothing more to ask
+    asked: set[str] = set()  # names that are neither a group nor a place
+    places = _Places(norm)
     for run in runs:
         name = run.name
         if len(name) != 1 or run.in_quote or name[0] in settled:
@@ -758,12 +820,18 @@ def _single_speakers(
         if folded in clusters or name[0] in givens:  # a surname, a given name
             settled.add(name[0])
             continue
+        if name[0] not in asked:
+            # Whatever its runs say, a group ("Astronomers say") or a place ("at
+            # Cambridge") is never found: asked once, before any of its runs is read.
+            if folded.endswith(_PLURAL_ENDINGS) or places.holds(name[0]):
+                settled.add(name[0])
+                continue
+            asked.add(name[0])
+        if not _stands_alone(norm, run):
+            continue
         if not (
             run.shape.title or _marked_as_person(norm, run) or _lone_given_name(norm, run, folded)
         ):
-            continue
-        if folded.endswith(_PLURAL_ENDINGS) or _is_place(norm, name[0]):
-            settled.add(name[0])  # "Astronomers say": a group; "at Cambridge": a place
             continue
         if _OF_A_NAME.search(norm, max(run.sentence_start, run.start - 40), run.start):
             continue  # "the Ministry of Defence said": the end of a body's name
@@ -841,18 +909,25 @@ def build_cast(
     genders: dict[str, str] = {}
     mentions: list[Mention] = []
     titles: dict[int, str] = {}  # the title of each titled name mention, by its start
-    resolved: dict[tuple[str, ...], tuple[PersonRecord, str] | None] = {}  # same everywhere
+    persons: dict[tuple[str, ...], str | None] = {}  # person_for of each name
+    resolved: dict[tuple[str, ...], tuple[PersonRecord, str]] = {}  # same everywhere
     ages: dict[str, set[str]] = {}  # an age the text states -> the people it is stated of
     aged = "-year-old" in norm  # else the text mentions no one by age
     roles_and_pronouns = _role_and_pronoun_mentions(norm, index, quotes)
     last_pronouns = _last_pronouns(roles_and_pronouns)
     for run in runs:
         name = run.name
-        if name not in resolved:
-            resolved[name] = resolve_name(name, clusters, speakers, people, givens)
-        found = resolved[name]
-        if found is None:
+        if name not in persons:
+            persons[name] = person_for(name, clusters, speakers, givens)
+        person = persons[name]
+        if person is None or not _stands_alone(norm, run):
             continue
+        found = resolved.get(name)
+        if found is None:  # resolve_name, its person found above
+            record = people.get(person)
+            if record is None:
+                record = people[person] = PersonRecord(person)
+            found = resolved[name] = (record, " ".join(name))
         record, surface = found
         person = record.canonical
         record.aliases.add(surface + " Jr." if run.shape.suffixed else surface)

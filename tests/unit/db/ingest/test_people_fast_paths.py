@@ -66,3 +66,23 @@ def test_a_title_and_a_given_name_each_say_a_gender_and_may_disagree() -> None:
         "Mrs John Reed": None,
         "Lee": None,
     }
+
+
+_PLACE_PIECES = (
+    " at ", " in ", " from ", " near ", " outside ", " across ", ", of ", " of ", "at ",
+    "Lee", "Leeds", "Le", "L", "Lee-Ann", "Lee's", "Lee2", "x", " ", "\n", "in", ",",
+)  # fmt: skip
+
+
+def test_places_are_what_is_place_finds() -> None:
+    rng = random.Random(35)
+    names_asked = ("Lee", "Leeds", "Le", "L", "Lee-Ann", "Lee's", "x", "Lee2")
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(_PLACE_PIECES) for _ in range(rng.randint(0, 12)))
+        places = people._Places(text)
+        for name in names_asked:
+            expected = people._is_place(text, name)
+            assert places.holds(name) == expected, (text, name)
+            found += expected
+    assert found > 300
