@@ -37,6 +37,7 @@ from db.ingest.lexicon import (
     TITLE_OFFICES,
     TITLES,
     TOLD_VERBS,
+    TURN_LABEL_WORDS,
     UNNAMED_SPEAKERS,
     WEEKDAYS,
 )
@@ -589,6 +590,8 @@ def _speaks(norm: str, run: _Run, following: re.Match[str] | None, before: str) 
     # numbers; not the last name of a clause that ends on a colon ("Quoting X after a
     # win over Troy: ...").
     lead = norm[run.sentence_start : run.start]
+    if lower(norm[run.start : run.end]) in TURN_LABEL_WORDS:
+        return False  # `Note: "Closed"`, `Update: "..."`: a label, no one's name
     return len(lead) <= _LABEL_LEAD and not any(c.isalpha() for c in lead)
 
 

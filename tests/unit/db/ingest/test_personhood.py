@@ -196,3 +196,12 @@ def test_a_cabinet_or_chief_ministers_initials_are_a_title(title: str) -> None:
     )
     assert {p.canonical for p in doc.people} == {"Tom Reed"}
     assert quote_with(doc, "water is still rising").speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize("label", ["Note", "Update", "Correction", "Warning"])
+def test_a_notes_label_before_a_quote_is_nobody(label: str) -> None:
+    """`Note: "Closed until further notice."`: the word before the colon labels a note,
+    as it would a transcript's paragraph; it is no one's name and speaks nothing."""
+    doc = parse(f'Quay shop\n\n{label}: "Closed until further notice for repairs."\n')
+    assert [p.canonical for p in doc.people] == []
+    assert quote_with(doc, "Closed until further notice").speaker is None
