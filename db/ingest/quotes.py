@@ -629,7 +629,9 @@ class QuoteBuilder:
             text=text,
             date=date,
             context=context,
-            fragment=is_fragment(layout.norm, text, quote.open) and not self._reply(quote),
+            fragment=is_fragment(layout.norm, text, quote.open)
+            and not self._reply(quote)
+            and not (attribution.speaker is not None and self._labelled_reply(first, quote)),
             span=Span(quote.open, quote.close),
         )
 
@@ -644,6 +646,21 @@ class QuoteBuilder:
             return False  # 'dubbed "Big Al," she said': a name given, after a word
         end = min(len(norm), quote.close + _REPLY_REACH)
         return self.attributor.speaks_in(quote.close, end)
+
+    def _labelled_reply(self, unit: Unit, quote: QuoteSpan) -> bool:
+        """`Popovich: "We competed"`: a speaker's label, then the short quote that is all
+        the rest of its paragraph, is the speaker's whole reply, not a scare quote (when
+        the label names someone: `Note: "Closed"` is a sign's words)."""
+        norm = self.layout.norm
+        if norm[quote.open - 2 : quote.open] != ": " or not norm[unit.start].isupper():
+            return False
+        label = _ITEM_LABEL.match(norm, unit.start, quote.open + 2)
+        last = self.layout.units[quote.blocks[-1]]
+        return (
+            label is not None
+            and label.end() == quote.open
+            and not norm[quote.close : last.end].strip(" .!?")
+        )
 
     def _attribute(self, quote: QuoteSpan, first: Unit, sentence_start: int) -> Attribution:
         layout = self.layout

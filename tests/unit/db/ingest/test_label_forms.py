@@ -93,3 +93,19 @@ def test_a_members_label_with_its_courtesy_opens_a_turn(label: str) -> None:
         ("Tom Reed", "And then?"),
         ("Ann Lee", LATER),
     ]
+
+
+def test_a_labelled_short_reply_is_said_not_a_scare_quote() -> None:
+    """`Reed: "We competed"`: a speaker's label, then a two-word quote that is all the
+    rest of its paragraph, is the speaker's whole reply; a note's `Note: "Closed"` and a
+    scare quote inside a sentence stay fragments."""
+    doc = parse(
+        'Quay talk\n\nAnn Lee: "What went well in the race today?"\n\nTom Reed: "We rowed"\n\n'
+        'Note: "Closed"\n\nThe crews called it a "quiet race".\n'
+    )
+    assert [(q.speaker, q.text, q.fragment) for q in doc.quotes] == [
+        ("Ann Lee", "What went well in the race today?", False),
+        ("Tom Reed", "We rowed", False),
+        (None, "Closed", True),
+        (None, "quiet race", True),
+    ]
