@@ -73,6 +73,7 @@ _SENTENCE_END: Final = re.compile(
 # London police ..."); a pattern of its own, opening with the character, looked for
 # only in text that holds one, so the two above keep their plain first character.
 _MATCH_AT: Final = operator.methodcaller("start")
+_LINE_START: Final = operator.attrgetter("start")
 _ELLIPSIS_END: Final = re.compile(
     r"\u2026(?<!\u2026\u2026)\u2026*+[)\]*\u2020\u2021]{0,2}\s+(?=[\"'(\[]?[A-Z0-9])"
 )
@@ -110,6 +111,7 @@ _HEAD_OPENINGS: Final = frozenset(
         "Ort",
     ]
 )
+_HEAD_INITIALS: Final = frozenset(opening[0] for opening in _HEAD_OPENINGS)
 # What a day in words opens with, after "the": "The twentieth of July 1969:", "The
 # Fourth of July 1914:".
 _DAY_WORD_OPENINGS: Final = frozenset(f(w[:3]) for w in DAY_ORDINALS for f in (str, str.title))
@@ -206,6 +208,26 @@ def _may_head(line_text: str) -> bool:
         day = line_text.lstrip()[4:7]
         return day[:1].isdecimal() or day in _DAY_WORD_OPENINGS
     return opening[:1] in _HEAD_MARKS or opening[:1].isdecimal() or opening in _HEAD_OPENINGS
+
+
+def _may_head_at(norm: str, line: Line) -> bool:
+    """_may_head of the line's opening, told without slicing and stripping it where its
+    first character is no space, "|" or "#" (most lines): a letter other than "c" leaves
+    the first three characters to tell, any other mark only a bullet or a digit, as every
+    one of _HEAD_OPENINGS opens with a letter."""
+    start, end = line.start, line.end
+    first = norm[start : start + 1]
+    if first.isalpha() and first != "c":
+        opening = norm[start : min(end, start + 3)]
+        if opening in ("the", "The"):  # "the 3rd of March:", "The twentieth of July 1969:"
+            day = norm[start + 4 : min(end, start + 7)]
+            return day[:1].isdecimal() or day in _DAY_WORD_OPENINGS
+        return first in _HEAD_INITIALS and opening in _HEAD_OPENINGS
+    if first.isdecimal() or first in _HEAD_MARKS:
+        return True
+    if first and not first.isspace() and first not in "|#c":
+        return False  # a quotation mark, a bracket: no date opens so
+    return _may_head(norm[start : min(end, start + _OPENING_REACH)])
 
 
 def _trimmed(line: Line, line_text: str) -> tuple[int, int]:
@@ -358,11 +380,23 @@ def _separators(norm: str, start: int, end: int) -> list[int]:
     return sorted(found)
 
 
-def _separators_within(separators: list[int], line: Line) -> int:
-    """How many of the text's separators (_separators of all of it) start in the line: at
-    least as many as the line's own, as no mark holds a newline to run across lines. A
-    count by bisection, where a search of each line would look at all of it again."""
-    return bisect.bisect_left(separators, line.end) - bisect.bisect_left(separators, line.start)
+def _crowded_lines(lines: list[Line], separators: list[int]) -> list[int]:
+    """The indices of the lines that hold _MIN_INLINE_HEADS or more of the text's
+    separators (_separators of all of it, sorted), at least as many as of their own, as
+    no mark holds a newline to run across lines: each separator's line found by bisection,
+    where a count over every line would look at all of them."""
+    crowded: list[int] = []
+    last = -1
+    count = 0
+    for at in separators:
+        index = bisect.bisect_right(lines, at, key=_LINE_START) - 1
+        if index < 0 or at >= lines[index].end:
+            continue  # between lines: none of them holds it
+        count = count + 1 if index == last else 1
+        last = index
+        if count == _MIN_INLINE_HEADS:
+            crowded.append(index)
+    return crowded
 
 
 def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
@@ -372,28 +406,41 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     each is an entry as it would be on a line of its own; so does a diary whose entries
     a rule parts ("... for months! --- August 1990 I remember ...", see _ruled)."""
     ruled = _may_be_ruled(norm)
+    pieces = [(number, line, False) for number, line in enumerate(lines, start=1)]
     separators = _separators(norm, 0, len(norm))
-    if len(separators) < _MIN_INLINE_HEADS:  # no line holds enough
-        plain = [(number, line, False) for number, line in enumerate(lines, start=1)]
-        return _ruled(norm, plain) if ruled else plain
-    pieces: list[tuple[int, Line, bool]] = []
-    for number, line in enumerate(lines, start=1):
+    if len(separators) >= _MIN_INLINE_HEADS:  # else no line holds enough
+        pieces = _cut_at_heads(norm, lines, pieces, _crowded_lines(lines, separators))
+    return _ruled(norm, pieces) if ruled else pieces
+
+
+def _cut_at_heads(
+    norm: str, lines: list[Line], pieces: list[tuple[int, Line, bool]], crowded: list[int]
+) -> list[tuple[int, Line, bool]]:
+    """The pieces, each crowded line (by index) that holds _MIN_INLINE_HEADS inline heads
+    or more cut into its entries at them; the other lines as they were."""
+    out: list[tuple[int, Line, bool]] = []
+    done = 0  # the pieces before this index are in out
+    for index in crowded:
+        line = lines[index]
         cuts = (
             _inline_heads(norm, line)
             if line.kind == "text"
-            and _separators_within(separators, line) >= _MIN_INLINE_HEADS
             and len(_separators(norm, line.start, line.end)) >= _MIN_INLINE_HEADS
             else []
         )
         if len(cuts) < _MIN_INLINE_HEADS:
-            pieces.append((number, line, False))
             continue
+        out.extend(pieces[done:index])
         begin = line.start
         for cut in [*cuts, line.end]:
             if norm[begin:cut].strip():
-                pieces.append((number, Line(begin, cut, "text"), begin != line.start))
+                out.append((index + 1, Line(begin, cut, "text"), begin != line.start))
             begin = cut
-    return _ruled(norm, pieces) if ruled else pieces
+        done = index + 1
+    if not done:
+        return pieces
+    out.extend(pieces[done:])
+    return out
 
 
 def _may_be_ruled(norm: str) -> bool:
@@ -480,8 +527,13 @@ def segment(
             wrapped[id(current)] = current
             above = line_text
             continue
-        start, end = _trimmed(line, line_text)
-        kind = _block_kind(norm[start:end], first_text=not seen_text)
+        body = line_text.strip()
+        if len(body) == len(line_text):  # most lines: no spaces to trim, nothing to slice
+            start, end = line.start, line.end
+        else:
+            start, end = _trimmed(line, line_text)
+            body = norm[start:end]
+        kind = _block_kind(body, first_text=not seen_text)
         current = Block(start, end, kind, sections[-1].index, number)
         sections[-1].blocks.append(current)
         above, seen_text = line_text, True
@@ -503,29 +555,40 @@ def _dated_lines(
     ("June 16, 2001" over an entry, "June 20, 2001" over the next): then it heads an
     entry like any other."""
     dated: dict[int, LineDate] = {}
-    openers: list[tuple[int, Line, int]] = []  # lines that may head: number, line, rank
+    # lines that may head: number, line, rank among text lines, the uncut line above
+    openers: list[tuple[int, Line, int, Line | None]] = []
     text_lines = 0
-    for number, line, _ in lines:
+    above: Line | None = None  # the uncut piece of the line above the piece's own line
+    here: Line | None = None  # the uncut piece of the piece's own line
+    here_number = 0
+    for number, line, cut in lines:
+        if number != here_number:
+            above = here if here_number == number - 1 else None
+            here, here_number = None, number
+        if not cut:
+            here = line
         if line.kind != "text":
             continue
         text_lines += 1
-        if _may_head(norm[line.start : min(line.end, line.start + _OPENING_REACH)]):
-            openers.append((number, line, text_lines))  # only a line's opening looked at
+        if _may_head_at(norm, line):
+            openers.append((number, line, text_lines, above))
+    if not openers:
+        return dated  # nothing below can date a line: no line opens as a date may
     run_in = _has_run_in_entries(norm, openers)
     month_first = numeric_order(
-        norm[line.start : min(line.end, line.start + _NUMERIC_REACH)] for _, line, _ in openers
-    )
+        norm[line.start : min(line.end, line.start + _NUMERIC_REACH)]
+        for _, line, _, _ in openers
+        if norm.find("/", line.start, min(line.end, line.start + _NUMERIC_REACH)) >= 0
+    )  # only a head that holds "/" can be numeric
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
     top_repeated = False
     last_line = text_lines  # a date on the last line heads no words (a letter's date)
-    heading_starts = {line.start for number, line, _ in lines if number in headings}
     short_years: dict[int, LineDate] = {}  # "476: ...": a year, if in order
     run_in_only: set[int] = set()  # "476 The ...": a year only under a BC heading
-    above = {number + 1: line for number, line, cut in lines if not cut}
-    for number, line, text_lines in openers:
+    for number, line, text_lines, line_above in openers:
         line_text = norm[line.start : line.end]
-        if _wrapped_onto(norm, above.get(number)):
+        if _wrapped_onto(norm, line_above):
             continue  # "born in Melbourne on" / "14 October 1927. He grew up ...": prose
         heading = line_date(line_text, context, run_in, month_first)
         if heading is None:
@@ -547,7 +610,8 @@ def _dated_lines(
             top = line.start
         elif bare and day and top is not None and text_lines < last_line:
             top_repeated = True  # another bare date over words: the top one heads too
-    eras = _may_say_era(norm)
+    # _count_back needs _MIN_COUNT_BACK dated lines: with fewer, no need to look for an era
+    eras = len(dated) + len(short_years) >= _MIN_COUNT_BACK and _may_say_era(norm)
     if short_years or eras:
         parts = _era_parts(norm, lines, {*dated, *short_years})
         if short_years:
@@ -559,9 +623,16 @@ def _dated_lines(
         del dated[top]
     if len(dated) == 1:
         ((start, only),) = dated.items()
-        if _lone_number(norm, start, only) and start not in heading_starts:
+        if _lone_number(norm, start, only) and not _marked_heading(lines, start, headings):
             del dated[start]
     return dated
+
+
+def _marked_heading(
+    lines: list[tuple[int, Line, bool]], start: int, headings: frozenset[int]
+) -> bool:
+    """The line that starts at start is one the markup marks as a heading."""
+    return bool(headings) and any(line.start == start and n in headings for n, line, _ in lines)
 
 
 def _may_say_era(norm: str) -> bool:
@@ -744,12 +815,14 @@ def bracket_year_headings(norm: str, blocks: list[Block]) -> dict[int, PartialDa
     return found if len(found) >= _MIN_BRACKET_HEADINGS else {}
 
 
-def _has_run_in_entries(norm: str, openers: list[tuple[int, Line, int]]) -> bool:
+def _has_run_in_entries(norm: str, openers: list[tuple[int, Line, int, Line | None]]) -> bool:
     """Several lines open with a full date run into a capitalised sentence, no separator
     between ("23 March 1933 The Reichstag passed ..."): a timeline (a table's rows as
     text), whose such lines head entries; one such line is prose that opens so."""
+    if len(openers) < _MIN_RUN_IN:
+        return False
     count = 0
-    for _, line, _ in openers:
+    for _, line, _, _ in openers:
         count += opens_run_in(norm[line.start : min(line.end, line.start + _RUN_IN_REACH)])
         if count >= _MIN_RUN_IN:
             return True

@@ -84,18 +84,24 @@ def test_opening_years_tested_cheaply_first_are_the_plain_ones() -> None:
 
 
 def test_separators_counted_by_bisection_cover_each_lines_own() -> None:
-    """The text's separators that start in a line are at least the line's own."""
+    """The lines that hold three of the text's separators are those that hold three of
+    their own."""
     pieces = ("1901: ", "1901 - ", " - - ", "3rd: ", "4th - ", " - ", ": ", "\n", "x", "1", " ")
     rng = random.Random(33)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         separators = segment._separators(text, 0, len(text))
+        lines: list[Line] = []
         start = 0
         for part in text.split("\n"):
-            line = Line(start, start + len(part), "text")
-            own = len(segment._separators(text, line.start, line.end))
-            assert segment._separators_within(separators, line) == own, text
+            lines.append(Line(start, start + len(part), "text"))
             start += len(part) + 1
+        expected = [
+            index
+            for index, line in enumerate(lines)
+            if len(segment._separators(text, line.start, line.end)) >= 3
+        ]
+        assert segment._crowded_lines(lines, separators) == expected, text
 
 
 def _same(found: re.Match[str] | None, expected: re.Match[str] | None) -> bool:

@@ -258,3 +258,23 @@ def test_similarity_counted_from_the_intersection_is_the_set_formula() -> None:
             len(left & right) / len(left | right) >= quotes._SIMILAR or left <= right
         )
         assert quotes._similar(left, right) == expected, (left, right)
+
+
+_OPENINGS = (
+    "The ", "the ", "the 3rd", "The twentieth", "c. ", "c8", "c.6", "ca. ", "Circa ", "March ",
+    "MAR", "Mon", "Spring ", "Mid-", "Christmas ", "AD4", "AD ", "Orthodox ", '"', "(", "* ",
+    "- ", "-", "|", "#", " ", "  ", "\u00a0", "1", "\u0661", "\u00b2", "x", "Xmas", "\u00c9",
+    "Th", "T", "c", "",
+)  # fmt: skip
+
+
+def test_line_openings_told_in_place_are_told_alike() -> None:
+    rng = random.Random(27)
+    for _ in range(8000):
+        text = "".join(rng.choice(_OPENINGS) for _ in range(rng.randint(1, 4)))
+        start = rng.randint(0, 3)
+        norm = "\n" * start + text + "\nMarch"
+        end = start + len(text)
+        line = clean.Line(start, end, "text")
+        expected = segment._may_head(norm[start : min(end, start + segment._OPENING_REACH)])
+        assert segment._may_head_at(norm, line) == expected, text
