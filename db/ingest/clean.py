@@ -6,6 +6,7 @@ classified in place, and the copy used for matching has exactly the same length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Final, Literal
@@ -113,6 +114,7 @@ _LINK_SEPARATORS: Final = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
 _BYLINE: Final = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
 _BYLINE_OPENINGS = ("By", "BY")  # what _BYLINE opens with
 _CREDIT_WORDS = ("photo", "image", "picture", "credit", "source")  # _CREDIT's, "(" aside
+_CREDIT_INITIALS: Final = frozenset(["(", *(word[0] for word in _CREDIT_WORDS)])
 _CREDIT: Final = re.compile(
     r"^\(?(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|credit)", re.IGNORECASE
 )
@@ -180,6 +182,9 @@ _BAR_SLACK: Final = 8  # spaces around a part's copy on its own line
 _RUNNING_HEAD: Final = re.compile(r"[A-Z][^()\n]{2,80}(?:\([^()\n]{2,40}\) )?\(\d{4}\)")
 _RUNNING_HEAD_LENGTH: Final = 120
 _BAR_REACH: Final = 3  # the first text lines of a page, where its title bar stands
+# The longest line any test of _is_furniture_line but the first few asks of: _LINK_SEPARATORS'
+# 200, _DOT_LENGTH, _GLUED_LENGTH.
+_FURNITURE_LENGTH: Final = 200
 
 
 def _is_furniture_line(norm_line: str) -> bool:
@@ -192,9 +197,14 @@ def _is_furniture_line(norm_line: str) -> bool:
         _ENDING_WITH.get(lowered[-1:], ())
     ):
         return True
-    if len(stripped) < 80 and lowered.startswith(STAMP_PREFIXES):
+    if lowered.startswith(FURNITURE_PREFIXES):
         return True
-    if len(stripped) < 40 and lowered.strip(_OUTER_PUNCTUATION) in WHOLE_LINE_FURNITURE:
+    length = len(stripped)
+    if length >= _FURNITURE_LENGTH:
+        return False  # every test below is of a shorter line: most prose stops here
+    if length < 80 and lowered.startswith(STAMP_PREFIXES):
+        return True
+    if length < 40 and lowered.strip(_OUTER_PUNCTUATION) in WHOLE_LINE_FURNITURE:
         return True
     if lowered.endswith(("results", "result")) and _RESULTS_COUNT.fullmatch(lowered):
         return True  # "Showing 571 results", "1 - 10 of 571 results": a search's count
@@ -202,35 +212,41 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True  # "(@ann_lee)": a writer's handle, on its own line under a byline
     if lowered.startswith("from ") and _TAGLINE.fullmatch(lowered):
         return True  # "From Wikinews, the free news source": a site's tagline
-    if lowered.startswith(FURNITURE_PREFIXES):
-        return True
-    if _is_widget(stripped, lowered):
+    if (
+        length < _FILE_LENGTH
+        and (stripped[:1].isdecimal() or stripped[-1:] in _SIZE_ENDS)  # what each widget asks
+        and _is_widget(stripped, lowered)
+    ):
         return True  # "0:00 / 3:24", "Minutes pdf icon PDF 58 KB": a player, a file's link
-    if len(stripped) < _SEARCH_LENGTH and lowered.startswith(SEARCH_BOX_OPENINGS):
+    if length < _SEARCH_LENGTH and lowered.startswith(SEARCH_BOX_OPENINGS):
         return True  # "Search This Transcript": a search box
-    if len(stripped) < _ALT_TEXT_LENGTH and _is_alt_text(lowered):
+    if length < _ALT_TEXT_LENGTH and _is_alt_text(lowered):
         return True  # "Article image", "Site logo": where an image stood
-    if lowered.endswith(_POINTER_ENDINGS) and len(stripped) < _POINTER_LENGTH:
+    if lowered.endswith(_POINTER_ENDINGS) and length < _POINTER_LENGTH:
         return _LINK_POINTER.fullmatch(stripped) is not None  # "For ..., see here."
-    if len(stripped) < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
+    if length < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
         return True
-    if len(stripped) < 200 and _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
+    if _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         links = stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
         return links and not _dated_row(stripped)
-    if _may_be_byline(stripped) and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
-        return True
-    if len(stripped) < _SECTION_LENGTH and _is_section_name(lowered):
-        return True  # "Media Releases & Transcripts", "News and Events"
-    if _DOT_PART in stripped and len(stripped) < _DOT_LENGTH and _is_dotted_line(stripped):
-        return True  # "Department of Works * Quay Division * Port Town"
     if (
-        len(stripped) < _GLUED_LENGTH
-        and stripped[-1:] not in _SENTENCE_ENDS
-        and _is_glued_menu(stripped)
+        stripped[:1] == "B"  # what _may_be_byline's openings open with
+        and _may_be_byline(stripped)
+        and _BYLINE.match(stripped)
+        and len(stripped.split()) <= 12
     ):
+        return True
+    if length < _SECTION_LENGTH and _is_section_name(lowered):
+        return True  # "Media Releases & Transcripts", "News and Events"
+    if _DOT_PART in stripped and _is_dotted_line(stripped):
+        return True  # "Department of Works * Quay Division * Port Town"
+    if stripped[-1:] not in _SENTENCE_ENDS and _is_glued_menu(stripped):
         return True  # "HomeNewsSportHarbour": a menu that lost its spaces
     return (
-        len(stripped) < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
+        length < 160
+        and (lowered[:1] in _CREDIT_INITIALS or not stripped.isascii())  # as _may_be_credit
+        and _may_be_credit(stripped, lowered)
+        and bool(_CREDIT.match(stripped))
     )
 
 
@@ -245,20 +261,19 @@ def _is_glued_menu(stripped: str) -> bool:
     return False
 
 
-def _mark_table_head(
-    kinds: list[LineKind], bounds: list[tuple[int, int]], norm: str, index: int
-) -> None:
+def _mark_table_head(lines: list[Line], norm: str, index: int) -> None:
     """The line at index is furniture when it names a dated table's columns: a few
     capitalised words, the first a date column's ("Date Emperor", "Year | Event"), over
     a row that opens with a number (the first row's date)."""
     below = index + 1
-    while below < len(kinds) and kinds[below] == "blank":
+    while below < len(lines) and lines[below].kind == "blank":
         below += 1
-    if below == len(kinds) or kinds[below] != "text":
+    if below == len(lines) or lines[below].kind != "text":
         return
-    row = norm[bounds[below][0] : bounds[below][1]].lstrip(" |*-")
-    if row[:1].isdecimal() and _is_table_head(norm[bounds[index][0] : bounds[index][1]]):
-        kinds[index] = "furniture"
+    row = norm[lines[below].start : lines[below].end].lstrip(" |*-")
+    head = lines[index]
+    if row[:1].isdecimal() and _is_table_head(norm[head.start : head.end]):
+        head.kind = "furniture"
 
 
 def _is_table_head(stripped: str) -> bool:
@@ -384,117 +399,117 @@ def classify_lines(text: str, norm: str) -> list[Line]:
     norm has its newlines where text has them (no fold makes or removes one), so its
     lines are split directly rather than sliced out line by line.
     """
-    kinds: list[LineKind] = []
-    link_bullets: list[bool] = []
-    bounds: list[tuple[int, int]] = []
-    heads: list[int] = []  # lines that may name a dated table's columns
+    lines: list[Line] = []
+    link_bullets: list[int] = []  # the indices of the lines that are link bullets
+    heads: list[int] = []  # the indices of the lines that may be running heads
+    table_heads: list[int] = []  # the indices of the lines that may name a table's columns
     start = 0
     for line in norm.split("\n"):
         end = start + len(line)
-        bounds.append((start, end))
-        start = end + 1
+        kind: LineKind = "text"
         if not line or line.isspace():
-            kinds.append("blank")
-            link_bullets.append(False)
+            kind = "blank"
         elif _is_furniture_line(line):
-            kinds.append("furniture")
-            link_bullets.append(False)
+            kind = "furniture"
         else:
-            kinds.append("text")
-            link_bullets.append(_is_link_bullet(line))
-            if (
-                line[:1] in _TABLE_HEAD_FIRSTS
-                and lower(line.lstrip(" |")[:4]) in _TABLE_HEAD_OPENINGS
-            ):
-                heads.append(len(kinds) - 1)
-    for index in heads:
-        _mark_table_head(kinds, bounds, norm, index)
-    if link_bullets.count(True) >= 2:  # a link list needs two link bullets
-        _mark_link_blocks(kinds, link_bullets, bounds)
-    _mark_title_bar(kinds, bounds, norm)
-    _mark_running_heads(kinds, bounds, norm)
-    return [Line(s, e, k) for (s, e), k in zip(bounds, kinds, strict=True)]
+            first = line[0]
+            if (first in BULLET_CHARS or first.isspace()) and _is_link_bullet(line):
+                link_bullets.append(len(lines))  # a bullet opens it, past any spaces
+            if end - start <= _RUNNING_HEAD_LENGTH and line[-1] in ") \t":
+                heads.append(len(lines))  # it may end with "(2016)"
+            if first in _TABLE_HEAD_FIRSTS and lower(line.lstrip(" |")[:4]) in _TABLE_HEAD_OPENINGS:
+                table_heads.append(len(lines))  # "Date Emperor", "| Year | Event |"
+        lines.append(Line(start, end, kind))
+        start = end + 1
+    for index in table_heads:
+        _mark_table_head(lines, norm, index)
+    if len(link_bullets) >= 2:  # a link list needs two link bullets
+        _mark_link_blocks(lines, link_bullets)
+    _mark_title_bar(lines, norm)
+    if heads:
+        _mark_running_heads(lines, heads, norm)
+    return lines
 
 
-def _mark_link_blocks(
-    kinds: list[LineKind], link_bullets: list[bool], bounds: list[tuple[int, int]]
-) -> None:
-    """A run of lines where link bullets dominate is a link list: all of it is furniture."""
-    index = 0
-    while index < len(kinds):
-        if kinds[index] == "blank":
-            index += 1
-            continue
-        end = index
-        while end < len(kinds) and kinds[end] != "blank":
+def _mark_link_blocks(lines: list[Line], link_bullets: list[int]) -> None:
+    """A run of lines where link bullets dominate is a link list: all of it is furniture.
+    Only the runs that hold a link bullet (link_bullets: their indices, in order) are
+    looked at; marking makes no line blank, so the runs stay as they were."""
+    bullets = set(link_bullets)
+    done = 0  # the lines before this index are judged
+    for at in link_bullets:
+        if at < done:
+            continue  # in the run just judged
+        index = at
+        while index > done and lines[index - 1].kind != "blank":
+            index -= 1
+        end = at
+        while end < len(lines) and lines[end].kind != "blank":
             end += 1
-        links = sum(link_bullets[index:end])
+        links = bisect.bisect_left(link_bullets, end) - bisect.bisect_left(link_bullets, index)
         if links >= 2 and links * 2 >= end - index:
             for i in range(index, end):
-                short = bounds[i][1] - bounds[i][0] <= 80
-                if link_bullets[i] or short:
-                    kinds[i] = "furniture"
-        index = end
+                short = lines[i].end - lines[i].start <= 80
+                if i in bullets or short:
+                    lines[i].kind = "furniture"
+        done = end
 
 
-def _mark_title_bar(kinds: list[LineKind], bounds: list[tuple[int, int]], norm: str) -> None:
+def _mark_title_bar(lines: list[Line], norm: str) -> None:
     """A saved page opens with its title bar ("Headline - Site", "Site | Headline") and
     shows its parts again as lines of their own: the site's name (a masthead, or a
     book's running head) above, the headline nearer the text. When two parts stand
     again, the bar is a copy and every line of the parts above the last is the site's:
     all of them are furniture, and the headline's own line is kept."""
     bars: list[int] = []
-    for index, kind in enumerate(kinds):
-        if kind != "text":
+    for index, line in enumerate(lines):
+        if line.kind != "text":
             continue
         if len(bars) == _BAR_REACH:
             break
         bars.append(index)
     for bar in bars:
-        line = norm[bounds[bar][0] : bounds[bar][1]].strip()
-        if len(line) > _BAR_LENGTH or not any(mark in line for mark in _BAR_MARKS):
+        text = norm[lines[bar].start : lines[bar].end].strip()
+        if len(text) > _BAR_LENGTH or not any(mark in text for mark in _BAR_MARKS):
             continue
-        parts = {part.strip() for part in _BAR_MARK.split(line) if part.strip()}
-        if len(parts) < 2 or _dated_row(line):
+        parts = {part.strip() for part in _BAR_MARK.split(text) if part.strip()}
+        if len(parts) < 2 or _dated_row(text):
             continue
         copies: dict[str, list[int]] = {}
         shortest = min(len(part) for part in parts)
         longest = max(len(part) for part in parts) + _BAR_SLACK
-        for index in range(bar + 1, len(kinds)):
-            if (
-                kinds[index] == "text"
-                and shortest <= bounds[index][1] - bounds[index][0] <= longest
-            ):
-                copy = norm[bounds[index][0] : bounds[index][1]].strip()
+        for index in range(bar + 1, len(lines)):
+            line = lines[index]
+            if line.kind == "text" and shortest <= line.end - line.start <= longest:
+                copy = norm[line.start : line.end].strip()
                 if copy in parts:
                     copies.setdefault(copy, []).append(index)
         if len(copies) < 2:
             continue
         headline = max(copies, key=lambda part: copies[part][0])  # nearest the text
-        kinds[bar] = "furniture"
+        lines[bar].kind = "furniture"
         for part, indices in copies.items():
             if part != headline:
                 for index in indices:
-                    kinds[index] = "furniture"
+                    lines[index].kind = "furniture"
         return
 
 
-def _mark_running_heads(kinds: list[LineKind], bounds: list[tuple[int, int]], norm: str) -> None:
+def _mark_running_heads(lines: list[Line], candidates: list[int], norm: str) -> None:
     """An excerpt of a book repeats the book's name with its year in brackets on each of
     its pages ("Harbour Guide (Port Books) (2016)"): such a line that stands twice or
     more is a running head, furniture and never an event of the book's year; a heading
-    with a year that stands once is kept."""
+    with a year that stands once is kept. candidates: the text lines (by index) short
+    enough that end so, the cheap test classify_lines made as it read them."""
     heads: dict[str, list[int]] = {}
-    for index, kind in enumerate(kinds):
-        if kind != "text":
-            continue
-        start, end = bounds[index]
-        if end - start > _RUNNING_HEAD_LENGTH or norm[end - 1 : end] not in ") \t":
-            continue  # cheap: the line does not end with "(2016)"
-        line = norm[start:end].strip()
-        if line[-6:-5] == "(" and _RUNNING_HEAD.fullmatch(line):
-            heads.setdefault(line, []).append(index)
+    for index in candidates:
+        line = lines[index]
+        if line.kind != "text":
+            continue  # made furniture since: a link list's, a title bar's
+        text = norm[line.start : line.end].strip()
+        if text[-6:-5] == "(" and _RUNNING_HEAD.fullmatch(text):
+            heads.setdefault(text, []).append(index)
     for indices in heads.values():
         if len(indices) >= 2:
             for index in indices:
-                kinds[index] = "furniture"
+                lines[index].kind = "furniture"

@@ -278,3 +278,9 @@ def test_line_openings_told_in_place_are_told_alike() -> None:
         line = clean.Line(start, end, "text")
         expected = segment._may_head(norm[start : min(end, start + segment._OPENING_REACH)])
         assert segment._may_head_at(norm, line) == expected, text
+
+
+def test_long_lines_need_no_test_of_a_short_furniture_line() -> None:
+    """_is_furniture_line stops at _FURNITURE_LENGTH: no test past it reads a longer line."""
+    limits = (clean._DOT_LENGTH, clean._GLUED_LENGTH, clean._POINTER_LENGTH, clean._FILE_LENGTH)
+    assert max(limits) <= clean._FURNITURE_LENGTH
