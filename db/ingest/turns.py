@@ -628,14 +628,10 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
     words = [w for w in (run.group(0).split() if run else []) if lower(w) not in TITLES]
     if not words or run is None or _AND_NAME.match(norm, run.end()):
         return None  # "Testimony by Ann Lee and Tom Reed": whose words, the text says
-    surname = words[-1]
-    fuller = {p for p in cast.people if p.split()[-1] == surname}
-    if len(fuller) == 1:
-        return fuller.pop()
     shape = run_shape(" ".join(words), sentence_start=True)
     if shape is None or not shape.name:
         return None  # "Statement by Acme Mining Corp": a body's, which no turn is
-    return cast.adopt(" ".join(shape.name))
+    return _person_named(cast, shape.name[-1], " ".join(shape.name))
 
 
 def _speech_start(norm: str, units: list[Unit], first: int) -> int | None:
