@@ -139,17 +139,11 @@ def _busiest(group: list[Cluster]) -> Cluster:
     return best
 
 
-def resolve_name(
-    name: tuple[str, ...],
-    clusters: Clusters,
-    speakers: set[str],
-    people: dict[str, PersonRecord],
-    givens: dict[str, Cluster] | None = None,
-) -> tuple[PersonRecord, str] | None:
-    """The record of the person a name stands for (made on first use) and its surface."""
-    person = person_for(name, clusters, speakers, givens)
-    if person is None:
-        return None
+def record_of(
+    person: str, name: tuple[str, ...], people: dict[str, PersonRecord]
+) -> tuple[PersonRecord, str]:
+    """The record of the person a name stands for (see person_for; made on first use)
+    and the name's surface."""
     record = people.get(person)
     if record is None:
         record = people[person] = PersonRecord(person)

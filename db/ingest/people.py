@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from db.ingest.clusters import Cluster, Clusters, cluster_full_names, given_names, person_for
+from db.ingest.clusters import (
+    Cluster,
+    Clusters,
+    cluster_full_names,
+    given_names,
+    person_for,
+    record_of,
+)
 from db.ingest.lexicon import (
     ADVERBS_BETWEEN,
     CALLING_NOUNS,
@@ -926,11 +933,8 @@ def build_cast(
         if person is None or not _stands_alone(norm, run):
             continue
         found = resolved.get(name)
-        if found is None:  # resolve_name, its person found above
-            record = people.get(person)
-            if record is None:
-                record = people[person] = PersonRecord(person)
-            found = resolved[name] = (record, " ".join(name))
+        if found is None:
+            found = resolved[name] = record_of(person, name, people)
         record, surface = found
         person = record.canonical
         record.aliases.add(surface + " Jr." if run.shape.suffixed else surface)
