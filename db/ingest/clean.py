@@ -114,14 +114,13 @@ _LINK_SEPARATORS: Final = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
 _BYLINE: Final = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
 _BYLINE_OPENINGS = ("By", "BY")  # what _BYLINE opens with
 _CREDIT_WORDS = ("photo", "image", "picture", "credit", "source")  # _CREDIT's, "(" aside
-_CREDIT_INITIALS: Final = frozenset(["(", *(word[0] for word in _CREDIT_WORDS)])
 _CREDIT: Final = re.compile(
     r"^\(?(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|credit)", re.IGNORECASE
 )
 # What a dated table's first column is called: its header row opens with it.
-_TABLE_HEAD_OPENINGS: Final = frozenset(("date", "year"))
-_TABLE_HEAD_FIRSTS: Final = frozenset("DdYy| ")  # what such a line may open with
 _TABLE_HEAD_WORDS: Final = frozenset(("date", "dates", "year", "years"))
+_TABLE_HEAD_OPENINGS: Final = frozenset(word[:4] for word in _TABLE_HEAD_WORDS)
+_TABLE_HEAD_FIRSTS: Final = frozenset("DdYy| ")  # what such a line may open with
 # Words of a title ("Year of the Dragon", "Year Zero"), never of a header's column names.
 _TITLE_ONLY_WORDS: Final = frozenset("of the a an and in on to for at zero one".split())
 _TABLE_HEAD_MOST: Final = 4  # columns a header row names, at most
@@ -212,11 +211,7 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True  # "(@ann_lee)": a writer's handle, on its own line under a byline
     if lowered.startswith("from ") and _TAGLINE.fullmatch(lowered):
         return True  # "From Wikinews, the free news source": a site's tagline
-    if (
-        length < _FILE_LENGTH
-        and (stripped[:1].isdecimal() or stripped[-1:] in _SIZE_ENDS)  # what each widget asks
-        and _is_widget(stripped, lowered)
-    ):
+    if _is_widget(stripped, lowered):
         return True  # "0:00 / 3:24", "Minutes pdf icon PDF 58 KB": a player, a file's link
     if length < _SEARCH_LENGTH and lowered.startswith(SEARCH_BOX_OPENINGS):
         return True  # "Search This Transcript": a search box
@@ -229,12 +224,7 @@ def _is_furniture_line(norm_line: str) -> bool:
     if _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         links = stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
         return links and not _dated_row(stripped)
-    if (
-        stripped[:1] == "B"  # what _may_be_byline's openings open with
-        and _may_be_byline(stripped)
-        and _BYLINE.match(stripped)
-        and len(stripped.split()) <= 12
-    ):
+    if _may_be_byline(stripped) and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
     if length < _SECTION_LENGTH and _is_section_name(lowered):
         return True  # "Media Releases & Transcripts", "News and Events"
@@ -242,12 +232,7 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True  # "Department of Works * Quay Division * Port Town"
     if stripped[-1:] not in _SENTENCE_ENDS and _is_glued_menu(stripped):
         return True  # "HomeNewsSportHarbour": a menu that lost its spaces
-    return (
-        length < 160
-        and (lowered[:1] in _CREDIT_INITIALS or not stripped.isascii())  # as _may_be_credit
-        and _may_be_credit(stripped, lowered)
-        and bool(_CREDIT.match(stripped))
-    )
+    return length < 160 and _may_be_credit(stripped, lowered) and bool(_CREDIT.match(stripped))
 
 
 def _is_glued_menu(stripped: str) -> bool:
