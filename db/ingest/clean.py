@@ -111,6 +111,8 @@ _ENDING_WITH: Final = _phrases_by(lambda phrase: phrase[-1])
 _OUTER_PUNCTUATION: Final = " .:|>»›<«‹*-\"'"
 _ONLY_SYMBOLS: Final = re.compile(r"[\W_]*")
 _LINK_SEPARATORS: Final = re.compile(r"\s[|»›]\s|\s[|»›]$|^[|»›]\s")
+_CELL_SENTENCE_ENDS: Final = ".!?"
+_CELL_SENTENCE_SPACES: Final = 6  # seven words or more, then a sentence's end: no link's name
 _BYLINE: Final = re.compile(r"(?:By|BY)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$")
 _BYLINE_OPENINGS = ("By", "BY")  # what _BYLINE opens with
 _CREDIT_WORDS = ("photo", "image", "picture", "credit", "source")  # _CREDIT's, "(" aside
@@ -223,7 +225,7 @@ def _is_furniture_line(norm_line: str) -> bool:
         return True
     if _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         links = stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
-        return links and not _dated_row(stripped)
+        return links and not _dated_row(stripped) and not _holds_a_sentence(stripped)
     if _may_be_byline(stripped) and _BYLINE.match(stripped) and len(stripped.split()) <= 12:
         return True
     if length < _SECTION_LENGTH and _is_section_name(lowered):
@@ -330,11 +332,21 @@ def _is_widget(stripped: str, lowered: str) -> bool:
 def _dated_row(stripped: str) -> bool:
     """'1402 | First written record of Lamu |': a table's row headed by a date, an entry
     of a timeline, not a bar of links."""
-    stripped = stripped.lstrip("| ")  # "| 1402 | First written record |": a table's row
+    stripped = stripped.lstrip("| *-")  # "| 1402 | First ...", "| - 1402: First ...": a row
     if not stripped[:1].isdecimal() and stripped[:3] not in _MONTH_STARTS:
         return False
     head = line_date(stripped, None)
     return head is not None and head.date is not None and head.head < len(stripped)
+
+
+def _holds_a_sentence(stripped: str) -> bool:
+    """One of the line's cells between bars is a sentence ("| - The discovery gained fame
+    and changed surgery. |"): a table's row of text, as no link's words run so long."""
+    for cell in stripped.split("|"):
+        cell = cell.strip()
+        if cell[-1:] in _CELL_SENTENCE_ENDS and cell.count(" ") >= _CELL_SENTENCE_SPACES:
+            return True
+    return False
 
 
 def _may_be_byline(stripped: str) -> bool:

@@ -230,6 +230,29 @@ def test_a_tables_rows_headed_by_dates_are_entries(head: str, iso: str, end: str
     ) in found, found
 
 
+@pytest.mark.parametrize("bullet", ["\u2013 ", "- ", "\u2022 "])
+def test_a_tables_rows_under_a_spanning_year_cell_are_entries(bullet: str) -> None:
+    """'1846 | - October 16, 1846: ... |' over '| - December 16, 1846: ... |': a table
+    whose year cell spans its rows, pasted as text, leaves each further row's first cell
+    empty. A row that opens with a dated item, or holds a sentence, is an entry of the
+    table, not a bar of links ("Home | News | Sport")."""
+    text = (
+        "Quay years\n\n"
+        f"1846 | {bullet}October 16, 1846: The quay opened to the ferries. |\n"
+        f"| {bullet}December 16, 1846: A storm flooded the lower market. |\n"
+        f"| {bullet}The new quay soon drew trade from all along the coast. |\n"
+        f"1847 | {bullet}January 23, 1847: The harbour master resigned. |\n"
+        f"| {bullet}June 7, 1847: A second pier was opened to traders. |\n"
+    )
+    doc = parse(text)
+    found = {(e.date.iso(), e.title.strip(" |")) for e in doc.events}
+    assert ("1846-12-16", "A storm flooded the lower market.") in found, found
+    assert ("1847-06-07", "A second pier was opened to traders.") in found, found
+    assert "The new quay soon drew trade" in "".join(e.summary for e in doc.events)
+    links = parse("Home | News | Sport | Harbour | Contact us\n\nQuay news\n\nThe quay opened.\n")
+    assert links.title == "Quay news"
+
+
 @pytest.mark.parametrize("subheading", ["Academic initiatives", "New departments", ""])
 @pytest.mark.parametrize("mark", ["* ", "\u2022 ", "- "])
 def test_a_year_lines_items_under_a_subheading_are_its_years(subheading: str, mark: str) -> None:
