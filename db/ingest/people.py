@@ -174,6 +174,20 @@ _DESCRIPTION_WORDS: Final = 3
 _DESCRIPTION_LEADS: Final = TITLES | frozenset(("the", "a", "an"))
 _DESCRIPTION_REACH: Final = 60
 _LOWER_NEXT: Final = re.compile(r" [a-z(]")  # a verb, an adverb or an aside after a name
+# A name as an item of a list: one to four capitalised words ("Njoki Ndung'u").
+_NAME_ITEM: Final = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}"
+# "..., Isaac Lenaola, Njoki Ndung'u, ...": the name before this one, after a comma or
+# "and" itself; "..., Jane Wood and Lucy Hart": the last name of a list of three or more.
+_LISTED_BEFORE: Final = re.compile(rf"(?:,|\band) {_NAME_ITEM}, \Z")
+_LIST_CLOSED_BEFORE: Final = re.compile(rf", {_NAME_ITEM},? (?:and|or) \Z")
+_LIST_GOES_ON: Final = (",", " and ", " or ")
+_LIST_CLOSERS: Final = (" and ", " or ")
+# Another name after this one: the list's last ("..., and Bill Cole"), or one a list goes
+# on after ("Tom Reed, Jane Wood, ..."), not a description ("Ann Lee, Mayor of Rye, said").
+_NEXT_ITEM: Final = re.compile(
+    rf"(?:,? (?:and|or)|(?P<comma>,)) (?P<item>{_NAME_ITEM})(?P<on>,| and | or )?"
+)
+_LIST_REACH: Final = 60  # the item before the name and the comma that opens it
 # ", he said." closing reported words: the verb, then the sentence's or a clause's end
 # ("he said, adding ..."), or a few words that tell when or where ("he said on Monday.").
 _CLOSING_VERB: Final = re.compile(
@@ -544,7 +558,15 @@ def _name_is_subject(norm: str, sentence_start: int, start: int, end: int) -> bo
     """_is_subject of a name, read before its abbreviated title: "called me Mr. Ross";
     of its description, when a verb or adverb follows the name ("In a statement, US
     president Joe Biden backed it", not "his dad, Vodafone chairman Ann Lee."); or a
-    name that only a sentence adverb precedes ("Meanwhile Ann Lee said")."""
+    name that only a sentence adverb precedes ("Meanwhile Ann Lee said"). Never a name
+    listed among others ("the bench of Ann Reed, Tom Lee, Jane Wood and Bill Cole"): the
+    comma or "and" before it is the list's, not a clause's."""
+    if norm.startswith(", ", start - 2) and _listed(norm, sentence_start, start, end):
+        return False
+    if norm.startswith(_LIST_CLOSERS, start - 5) or norm.startswith(_LIST_CLOSERS, start - 4):
+        low = max(sentence_start, start - _LIST_REACH)
+        if _LIST_CLOSED_BEFORE.search(norm, low, start) is not None:
+            return False
     low = max(sentence_start, start - 6)
     if norm.find(".", low, start) >= 0:  # cheap: no slice unless a full stop is there
         before = norm[low:start].rstrip()
@@ -559,6 +581,23 @@ def _name_is_subject(norm: str, sentence_start: int, start: int, end: int) -> bo
     if start - sentence_start > _ADVERB_REACH:
         return False
     return lower(norm[sentence_start:start].strip(_ADVERB_EDGES)) in SENTENCE_ADVERBS
+
+
+def _listed(norm: str, sentence_start: int, start: int, end: int) -> bool:
+    """The name at [start, end), after a comma, stands in a list of names: another name
+    follows it after a comma, "and" or "or", or comes before it after a comma or "and"
+    while the list goes on after it."""
+    if not norm.startswith(_LIST_GOES_ON, end):
+        return False
+    after = _NEXT_ITEM.match(norm, end)
+    if (
+        after is not None
+        and (after["on"] or not after["comma"])
+        and lower(after["item"].split(" ", 1)[0]) not in TITLES
+    ):
+        return True
+    low = max(sentence_start, start - _LIST_REACH)
+    return _LISTED_BEFORE.search(norm, low, start) is not None
 
 
 def _described_from(norm: str, sentence_start: int, start: int) -> int | None:

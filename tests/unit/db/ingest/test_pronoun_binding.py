@@ -198,3 +198,34 @@ def test_a_described_name_closing_its_sentence_is_not_the_subject() -> None:
         '"It is the first call from the new line," he said.\n'
     )
     assert quote_with(doc, "first call").speaker == "Lyle Carver"
+
+
+# A sentence whose subject is "She" lists other people after commas; the list's commas
+# open no clause, so none of the names listed becomes the subject "she" goes on with.
+LISTS = [
+    "the board of Mary Stone, herself, Jane Wood, Lucy Hart, and Bill Cole met",
+    "the board of Mary Stone, Jane Wood, Lucy Hart and Bill Cole met",
+    "the board, made up of Tom Reed, Jane Wood or Lucy Hart, met",
+]
+
+
+@pytest.mark.parametrize("listed", LISTS)
+def test_names_listed_after_commas_are_not_the_subject(listed: str) -> None:
+    doc = parse(
+        "Harbour board\n\n"
+        "Harbour chair Ann Lee says the board was pressed hard over the wall.\n\n"
+        f"She told the town that {listed} every week.\n\n"
+        '"We agreed not to take any calls," she explained.\n'
+    )
+    assert quote_with(doc, "not to take any calls").speaker == "Ann Lee"
+
+
+def test_a_name_described_after_a_comma_still_opens_its_clause() -> None:
+    """'Following the vote, Ann Lee, Chair of the Board, said': a description after the
+    name, capitalised or not, leaves the name the subject."""
+    doc = parse(
+        "Harbour board\n\n"
+        "Following the vote, Ann Lee, Chair of the Harbour Board, said the wall would stay.\n\n"
+        '"We will not let it fall," she said.\n'
+    )
+    assert quote_with(doc, "not let it fall").speaker == "Ann Lee"
