@@ -747,12 +747,13 @@ RECORD_ROLES: Final = frozenset(
 )
 # A record's labels for several people at once ("Hon. Members: Aye"): nobody's quote.
 RECORD_CROWDS: Final = frozenset("members member all several some voices crowd".split())
-# Labels that say only that someone unnamed speaks, as broadcast and press-conference
-# transcripts write them ("UNIDENTIFIED MALE:", "Interpreter:", "Unknown Speaker:"): the
-# words are a quote whose speaker the text does not name.
+# Labels that say only that someone unnamed speaks, as broadcast, press-conference and
+# conference-call transcripts write them ("UNIDENTIFIED MALE:", "Interpreter:", "Unknown
+# Speaker:", "Operator:", "ANNOUNCER:"): the words are a quote whose speaker the text does
+# not name.
 UNNAMED_VOICES: Final = frozenset(
     """unidentified unknown unnamed interpreter translator voice voices male female man
-    woman person""".split()
+    woman person operator announcer narrator""".split()
 )
 
 # --- Names of works and events in quotation marks (quotemarks.names_a_work) ---

@@ -55,11 +55,20 @@ def test_a_given_name_two_people_share_is_nobody_known() -> None:
     assert speakers[LATER] not in ("Anna Voss", "Anna Berg")
 
 
-# Broadcast and press-conference transcripts label someone they do not name by what is
-# heard: "UNIDENTIFIED MALE:", "Interpreter:". The words are a quote of no one named.
+# Broadcast, press-conference and conference-call transcripts label someone they do not
+# name by what is heard or by the part they play: "UNIDENTIFIED MALE:", "Interpreter:",
+# "Operator:", "ANNOUNCER:". The words are a quote of no one named.
 @pytest.mark.parametrize(
     "label",
-    ["UNIDENTIFIED MALE", "Interpreter", "UNIDENTIFIED VOICES", "Unknown Speaker"],
+    [
+        "UNIDENTIFIED MALE",
+        "Interpreter",
+        "UNIDENTIFIED VOICES",
+        "Unknown Speaker",
+        "Operator",
+        "ANNOUNCER",
+        "Narrator",
+    ],
 )
 def test_a_label_of_an_unnamed_voice_names_no_one(label: str) -> None:
     text = (
