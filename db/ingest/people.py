@@ -200,6 +200,15 @@ _SUBORDINATORS: Final = frozenset(
     "who whom whose which where when while because although though if since until".split()
 )
 _ARTICLES: Final = frozenset("a an the".split())
+# After a quotation's closing mark: `," the official said`, `," a federal government
+# official told`, `," said another senior official.`: a determiner, at most three
+# lowercase words and the noun, with a speech verb before or after them.
+_APPOSITION_GAP: Final = len(", ")  # between a noun and the name it is: "resident, Ann Lee"
+_SPEECH_VERB_WORD: Final = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_UNNAMED_AFTER_QUOTE: Final = re.compile(
+    r",?\s(?:(?P<before>[a-z]+)\s)?(?:the|a|an|another|one)\s(?:[a-z-]+\s){0,3}?"
+    rf"(?P<noun>[a-z]+)(?:\s(?P<after>{_SPEECH_VERB_WORD})\b|(?=[.,;]))"
+)
 _POSSESSIVE_DETERMINERS: Final = frozenset("his her their your its my our".split())
 _DETERMINER_ENDS: Final = frozenset(
     end for word in _POSSESSIVE_DETERMINERS for end in (word[-1], word[-1].upper())
@@ -1101,9 +1110,38 @@ def _with_unnamed_speakers(
             Mention(noun_start, noun_end, "role", None, True, section,
                     quotes.contains(lead), None, lower(norm[noun_start:noun_end]))
         )  # fmt: skip
+    found += _unnamed_after_quotes(norm, index, quotes, starts, pronouns)
     if not found:
         return mentions
     return sorted([*mentions, *found], key=_START)
+
+
+def _unnamed_after_quotes(
+    norm: str, index: SentenceIndex, quotes: Intervals, starts: list[int], pronouns: set[int]
+) -> list[Mention]:
+    """`"...," the official said.`, `"...," said another senior official.`: an office or a
+    calling that speaks right after the closing mark, naming no one, is someone the text
+    does not name, as it is opening a sentence (see _with_unnamed_speakers)."""
+    found: list[Mention] = []
+    for _, close in quotes.spans:
+        attribution = _UNNAMED_AFTER_QUOTE.match(norm, close, close + _UNNAMED_STRETCH)
+        if attribution is None:
+            continue
+        verb = attribution["after"] or attribution["before"]
+        if verb not in SPEECH_VERBS or attribution["noun"] not in UNNAMED_SPEAKERS:
+            continue
+        noun_start, noun_end = attribution.span("noun")
+        low = bisect.bisect_left(starts, close)
+        if low < len(starts) and starts[low] <= noun_end + _APPOSITION_GAP:
+            continue  # a name there or right after: "adds another resident, Ann Lee"
+        sentence = index.locate(noun_start)
+        if sentence is None or sentence[2] not in pronouns:
+            continue
+        found.append(
+            Mention(noun_start, noun_end, "role", None, True, sentence[2], False, None,
+                    attribution["noun"])
+        )  # fmt: skip
+    return found
 
 
 def _unnamed_subject(norm: str, lead: int, end: int) -> tuple[int, int] | None:

@@ -170,6 +170,39 @@ def test_an_unnamed_speaker_is_not_the_last_person_named(opening: str) -> None:
     assert quote_with(doc, "far too small").speaker is None
 
 
+# Someone unnamed speaks right after a quotation ("...," the official said.): a later
+# "he" is that person too, not the person named before the unnamed one.
+UNNAMED_AFTER = [
+    "the official said",
+    "a senior harbour official told reporters",
+    "said another worried resident",
+    "one witness added",
+]
+
+
+@pytest.mark.parametrize("attribution", UNNAMED_AFTER)
+def test_an_unnamed_speaker_after_a_quote_is_the_one_he_refers_to(attribution: str) -> None:
+    doc = parse(
+        "Quay flood\n\n"
+        '"The water rose very fast," harbour master Tomas Reed said.\n\n'
+        f'"Several boats were lost in the night," {attribution}.\n\n'
+        '"The whole market is under water," he added.\n'
+    )
+    assert quote_with(doc, "under water").speaker is None
+    assert quote_with(doc, "rose very fast").speaker == "Tomas Reed"
+
+
+def test_a_noun_the_next_words_name_is_the_named_speaker() -> None:
+    """`"...," adds another resident, Ann Lee.`: the noun is the named person."""
+    doc = parse(
+        "Quay flood\n\n"
+        '"The water rose very fast," harbour master Tomas Reed said.\n\n'
+        '"We lost everything," adds another resident, Ann Lee. "She was terrified."\n\n'
+        '"We will rebuild," she said.\n'
+    )
+    assert quote_with(doc, "rebuild").speaker == "Ann Lee"
+
+
 # A name after its lowercase description (a "false title", as news style writes it) is the
 # sentence's subject when the description opens the clause, and no subject when the
 # description is an object's or an apposition that closes the sentence.
