@@ -61,7 +61,8 @@ _DATED_CAPTION_END: Final = re.compile(
     rf",\s(?:on\s)?(?:{MONTH}\.?\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{MONTH}\s\d{{4}})"
     r"(?:,\s(?:in\s)?[A-Z][\w .,'-]{0,60})?\.?\s*$"
 )
-_LABEL: Final = re.compile(r"(?:[A-Z][\w'.-]*\s?){1,4}")
+# A short line of capitalised words, a "&" between them or not ("Arts & Culture").
+_LABEL: Final = re.compile(r"(?:[A-Z][\w'.-]*\s?(?:&\s)?){1,4}")
 # A run of ".", "!" or "?" (not begun after another one), a closing bracket or a footnote
 # mark ("restored.* This", "ruled.† It") at most, then space and a capital or digit.
 # The pattern opens with the mark itself and checks the character before it by lookbehind:

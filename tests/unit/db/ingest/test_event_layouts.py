@@ -3,6 +3,8 @@ headings, dated nouns. Every text here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.db.ingest.helpers import events_on, parse
 
 
@@ -127,6 +129,20 @@ def test_a_bare_date_over_a_short_capitalised_line() -> None:
     )
     (event,) = events_on(doc, "1861-11-07")
     assert "Regatta" in event.title
+
+
+@pytest.mark.parametrize("category", ["Harbour Events", "Science & Technology Milestones"])
+def test_a_category_line_between_a_date_and_its_entry_is_not_the_entry(category: str) -> None:
+    """'9 September 1919' / 'Science & Technology Milestones' / 'A hydrofoil set ...': a
+    timeline that files each entry under a category puts the category's short line
+    between the date and the entry's words, "&" in it or not."""
+    doc = parse(
+        "Timeline\n\n10 April 1919\n\nHarbour Events\n\nThe first ferry crossed the bay.\n\n"
+        f"9 September 1919\n\n{category}\n\n"
+        "A hydrofoil set a speed record of 114 km/h near the quay.\n"
+    )
+    (event,) = events_on(doc, "1919-09-09")
+    assert event.title.startswith("A hydrofoil set a speed record")
 
 
 def test_a_span_heading_a_row_ends_the_year_above() -> None:
