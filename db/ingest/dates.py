@@ -1717,6 +1717,13 @@ _DAY_RANGE: Final = re.compile(
     r"(?!\d|:\d)(?:,?\s(?P<y>[1-9]\d{3})\b(?![:.]\d))?"
     r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"  # then the entry's separator: "May 1 - 2 people" is none
 )
+# A range of days written day first, heading a line: "14-15 June 1919", "30 August - 2
+# September", "3/4 May:", with the range's year if it states one.
+_LINE_DAY_RANGE: Final = re.compile(
+    rf"{_LEAD}(?P<d1>\d{{1,2}}){_ORD}(?:\s(?P<m1>{MONTH})\.?)?\s?(?:/|-{{1,2}}|\s{_SPAN_WORDS}\s)"
+    rf"\s?\d{{1,2}}{_ORD}\s(?P<m2>{MONTH})\.?(?:,?\s(?P<y>[1-9]\d{{3}})\b(?![:.]\d))?"
+    r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"
+)
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(
     rf"\s*(?:-{{1,2}}|{_SPAN_WORDS})\s*\d{{3,4}}\b(?![:.]\d)"
@@ -1851,8 +1858,14 @@ def line_date(
             named = _month_number(found.group("m1") or found.group("m2"))
             date = make_date(year, named, int(found.group("d1") or found.group("d2")))
             span = _DAY_RANGE.match(line, found.end())
-            if span is not None:  # "January 10/11:", "July 16 - 24, 1969:": no one day
-                found, date = span, _range_month(span, named, year)
+            if span is not None:  # "January 10/11:", "July 16 - 24, 1969:": its first day
+                found, date = span, _range_start(span, named, date, year)
+    if found is None:
+        found = _LINE_DAY_RANGE.match(line)
+        if found is not None:  # "14-15 June 1919", "30 August - 2 September:": its first day
+            stated = int(found.group("y")) if found.group("y") else year
+            named = _month_number(found.group("m1") or found.group("m2"))
+            date = make_date(stated, named, int(found.group("d1")))
     if found is None:
         found = _LINE_YEAR.match(line)
         if found is not None:
@@ -2029,14 +2042,15 @@ def _day_of(context: PartialDate, day: int) -> PartialDate | None:
     return make_date(context.year, context.month, day)
 
 
-def _range_month(span: re.Match[str], month: int, year: int | None) -> PartialDate | None:
-    """The month of a range of days within it (its year from the range or the entry
-    above); None for a range over two months, which states no one month either."""
-    other = span.group("m")
-    if other is not None and _month_number(other) != month:
-        return None
-    stated = int(span.group("y")) if span.group("y") else year
-    return make_date(stated, month, None) if stated is not None else None
+def _range_start(
+    span: re.Match[str], month: int, first: PartialDate | None, year: int | None
+) -> PartialDate | None:
+    """The first day of a range of days heading an entry (its year from the range or the
+    entry above): what the entry tells of began then, as a timeline's reader takes it
+    ("July 16 - 24, 1969: Apollo 11's flight" flew on July 16)."""
+    if first is None or not span.group("y"):
+        return first
+    return make_date(int(span.group("y")), month, first.day)
 
 
 def _refined(line: str, headed: LineDate) -> LineDate:

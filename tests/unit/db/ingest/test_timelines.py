@@ -137,21 +137,25 @@ def test_bare_date_lines_head_entries_from_the_first() -> None:
     assert "2001-06-16" not in [e.date.iso() for e in letter.events]
 
 
-def test_a_range_of_days_heads_its_month_not_its_first_day() -> None:
-    """`January 10/11:` or `July 16 - 24, 1969:` is no event on its first day: the
-    entry is the month the days share (a range over two months states none); a number
-    after a day that is no range ("May 1 - 2 people ...") leaves the day."""
+def test_a_range_of_days_heads_its_first_day() -> None:
+    """`January 10/11:`, `July 16 - 24, 1970:` or `14-15 June 1971`: the entry's
+    happening began on the range's first day, as a timeline's reader takes it, in the
+    range's year or the entry above's; a number after a day that is no range ("May 1 -
+    2 people ...") leaves the day."""
     doc = parse(
         "Storm log\n\n1969\n\n"
         "January 10/11: The storm hit the quay.\n\n"
         "July 16 - 24, 1970: The harbour festival.\n\n"
         "August 30 - September 2: The quay was closed.\n\n"
+        "14-15 June 1971\n\nThe first ferry crossed to the island and back.\n\n"
         "May 1 - 2 people were hurt on the pier.\n"
     )
     assert [(e.date.iso(), e.title) for e in doc.events] == [
-        ("1969-01", "The storm hit the quay."),
-        ("1970-07", "The harbour festival."),
-        ("1970-05-01", "2 people were hurt on the pier."),
+        ("1969-01-10", "The storm hit the quay."),
+        ("1970-07-16", "The harbour festival."),
+        ("1970-08-30", "The quay was closed."),
+        ("1971-06-14", "The first ferry crossed to the island and back."),
+        ("1971-05-01", "2 people were hurt on the pier."),
     ]
 
 
