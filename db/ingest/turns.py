@@ -227,7 +227,14 @@ _SPEECH_CUE: Final = re.compile(
     rf"|(?P<office>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,2}})['\u2019]s\s"
     rf"(?:[A-Z]\w+\s)?{_SPEECH_KINDS}\b"
 )
-_SPEECH_NAME: Final = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s){0,5}[A-Z][\w'\u2019-]*")
+# The name after the cue, up to the occasion a title-case header goes on with: "Statement
+# by Prime Minister Holness At Press Conference ..." names Holness.
+_OCCASION_WORDS: Final = r"(?:At|On|In|To|With|For|During|Before|After|Upon|From)\s"
+_SPEECH_NAME: Final = re.compile(
+    rf"(?:(?!{_OCCASION_WORDS})[A-Z][\w.'\u2019-]*\s){{0,5}}(?!{_OCCASION_WORDS})[A-Z][\w'\u2019-]*"
+)
+# A speech's opening thanks, short as it is: "Thank you, Minister.", "Thank you very much."
+_THANKS: Final = ("Thank you", "Thanks")
 # The first person, early in a speech: the speaker's own words, not a report of them.
 _SPEAKING_SELF: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e)\b")
 _SPEAKING_SELF_REACH: Final = 600
@@ -636,12 +643,15 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
 
 def _speech_start(norm: str, units: list[Unit], first: int) -> int | None:
     """The unit a speech opens with, below its header: a salutation ("Honourable
-    Speaker," "Ladies and Gentlemen,") or its first paragraph of sentences."""
+    Speaker," "Ladies and Gentlemen,"), its thanks ("Thank you, Minister.") or its first
+    paragraph of sentences."""
     for index in range(first, min(len(units), first + _HEADER_UNITS)):
         unit = units[index]
         words = norm[unit.start : unit.end].rstrip()
         if unit.block.kind == "paragraph" and (
-            words.endswith(",") or (words[-1:] in ".!?" and len(words.split()) >= _SENTENCE_LEAST)
+            words.endswith(",")
+            or (words[-1:] in ".!?" and len(words.split()) >= _SENTENCE_LEAST)
+            or words.startswith(_THANKS)
         ):
             return index
     return None

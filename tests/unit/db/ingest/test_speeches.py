@@ -37,6 +37,25 @@ def test_a_speech_is_one_turn_of_the_speaker_its_header_names(header: str, speak
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        "Statement by Prime Minister Ann Lee At Press Conference With Harbour Agencies",
+        "Address by Mayor Ann Lee On The Opening Of The Quay",
+    ],
+)
+def test_a_title_case_header_names_the_speaker_before_the_occasion(header: str) -> None:
+    """A header in title case capitalises the occasion's words too: the name stops
+    before "At", "On", "With" ...; a short opening thanks opens the speech."""
+    doc = parse(
+        f"{header}\n\nThe Honourable Ann Lee, MP\n\nMayor of Port Town\n\nJuly 1, 2024\n\n"
+        f"Thank you, Minister.\n\nColleagues, members of the press,\n\n{SPEECH}"
+    )
+    speech = [q for q in doc.quotes if q.text.startswith("Thank you, Minister.")]
+    assert [(q.speaker, q.date) for q in speech] == [("Ann Lee", PartialDate(2024, 7, 1, "day"))]
+    assert "We will make sure they do." in speech[0].text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a report of a speech, in the third person
