@@ -445,6 +445,14 @@ class EventBuilder:
                 seen.setdefault(mention.person, None)
         return list(seen)
 
+    def _phrase_date(self, start: int, end: int) -> PartialDate | None:
+        """The one date stated in the phrase a count is about ("14 years after the coup
+        against Zelaya in 2009"), up to the phrase's end (a comma, a semicolon or the
+        sentence's)."""
+        stop = _PHRASE_END.search(self.layout.norm, start, end)
+        stated = self.layout.dates.dates_in(start, stop.start() if stop else end)
+        return stated[0].date if len(stated) == 1 else None
+
     def _add(
         self,
         date: PartialDate,
@@ -1134,12 +1142,17 @@ class EventBuilder:
             told = self._told_since(since, hit.start) if hit.anaphoric else None
             if told is not None:
                 anchor = told  # "The next morning ... Later that afternoon": chained
-            if anchor is None:
+            phrase_date = self._phrase_date(hit.end, end) if hit.about_phrase else None
+            if anchor is None and phrase_date is None:
                 continue
             if hit.unit in _CALENDAR_UNITS and self.quoted.contains(hit.start):
                 continue  # a speaker's "this year" is the year of the words, not the text's
             limit = min(end, hit.end + TITLE_LIMIT * 2)
-            if hit.about_phrase:
+            if phrase_date is not None:
+                # "..., 14 years after the coup against Zelaya in 2009.": the phrase states
+                # its own time, and the sentence's happening is counted on from it
+                date, title = shift(phrase_date, hit.delta, hit.unit), sentence
+            elif hit.about_phrase:
                 date = shift(anchor, -hit.delta, hit.unit)
                 stop = _PHRASE_END.search(norm, hit.end, limit)
                 title = _capitalise(text[hit.end : stop.start() if stop else limit])

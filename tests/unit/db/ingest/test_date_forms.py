@@ -381,3 +381,21 @@ def test_a_month_day_after_a_participle_of_the_day_is_a_date(sentence: str, iso:
     month-day may name a day ("because of September 11") and dates nothing."""
     doc = parse(f"Quay news\n\nPORT TOWN, 1 April 2006 - The council met.\n\n{sentence}\n")
     assert iso in [e.date.iso() for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("The museum opened, 14 years after the storm that hit the quay in 2009.", "2023"),
+        ("The pier fell two days before the storm of 3 May 1901.", "1901-05-01"),
+        ("The museum opened three years after the storm of March 2009.", "2012"),
+    ],
+)
+def test_a_count_from_a_phrase_that_states_its_time(sentence: str, iso: str) -> None:
+    """'14 years after the storm ... in 2009': the phrase the count is about states its
+    own time, so the sentence's happening is that time and the count (at the count's
+    unit); the phrase's own year is never counted back from a date stated nowhere."""
+    doc = parse(f"Quay notes\n\nPORT TOWN, June 29 - {sentence}\n")
+    found = [e.date.iso() for e in doc.events]
+    assert iso in found, found
+    assert not {"1995", "1901-05-05", "2006"} & set(found), found
