@@ -339,7 +339,7 @@ NON_PERSON_WORDS: Final = frozenset(
     socialist democrat democrats republican republicans soviet internet web
     special report timeline terror fighting remembers skip main content top back
     prize award olympics election elections revolution crisis affair doctrine
-    ii iii iv new san santa los las saint fort port mount lake cape hong kong
+    ii iii iv new san santa los las saint fort port mount lake cape kong
     daily weekly mail times herald telegraph gazette tribune chronicle journal newspaper
     magazine broadcasting network television radio agency
     """.split()

@@ -44,3 +44,14 @@ def test_a_headline_without_one_interviewee_names_nobody(headline: str) -> None:
     doc = parse(f"{headline}\n\nWe talked about the harbour and its history.\n\n{BODY}")
     found = [q.speaker for q in doc.quotes if q.text in ANSWERS]
     assert found == [None, None]
+
+
+def test_a_surname_that_is_also_a_places_first_word_is_a_name() -> None:
+    """The surname "Hong" opens "Hong Kong" too: "Minister Hong Lei" is a person,
+    while "Hong Kong" stays a place."""
+    doc = parse(
+        "Briefing\n\nMinister Hong Lei met officials from Hong Kong on Monday.\n\n"
+        '"We support the talks," Hong said.\n'
+    )
+    assert [q.speaker for q in doc.quotes] == ["Hong Lei"]
+    assert "Hong Kong" not in [p.canonical for p in doc.people]
