@@ -188,7 +188,9 @@ _ANSWER_LABELS: Final = frozenset(("a", "answer", "interviewee"))
 _INTERVIEW_WITH: Final = re.compile(
     r"\b(?:[Ii]nterview\s(?:with|of)|[Ii]nterviewed|[Ii]nterviewee:?)\s"
 )
-# What an interview's headline says it is (lower case).
+_POSSESSIVE_END: Final = re.compile(r"['\u2019]s\s")  # "Ann Lee's Press Conference"
+# What an interview's headline says it is (lower case); a press conference's or a
+# briefing's ("Spokesperson Ann Lee's Regular Press Conference") answers as one does.
 _INTERVIEW_HEADLINE_WORDS: Final = (
     "interview",
     "q&a",
@@ -197,6 +199,10 @@ _INTERVIEW_HEADLINE_WORDS: Final = (
     "in conversation",
     "questions for",
     "questions with",
+    "press conference",
+    "news conference",
+    "press briefing",
+    "news briefing",
 )
 # A header's field and a name: who asks ("Interviewer: Tom Reed") or who answers.
 _HEADER_LINE: Final = re.compile(
@@ -850,7 +856,20 @@ def _headline_interviewee(norm: str, units: list[Unit], cast: Cast, first_turn: 
             start = found[2]
         if people:
             break
+    owner = _POSSESSIVE_END.search(norm, head.start, head.end) if not people else None
+    if owner is not None:  # "Spokesperson Ann Lee's Regular Press Conference": whose it is
+        people = _possessors(norm, cast, head.start, owner.start())
     return cast.adopt(people.pop()) if len(people) == 1 else None
+
+
+def _possessors(norm: str, cast: Cast, start: int, end: int) -> set[str]:
+    """Who the words before a headline's possessive name ("Foreign Ministry Spokesperson
+    Ann Lee" before "'s"): the person a credit would name, else the cast's full names
+    written there (a body's name before the title hides the person from a credit)."""
+    found = credit_name(norm, cast, start, end)
+    if found is not None:
+        return {found[0]}
+    return {p for p in cast.people if " " in p and norm.find(p, start, end) >= 0}
 
 
 def _interview_headline(norm: str, unit: Unit, first: bool) -> bool:

@@ -1,6 +1,7 @@
 """An interview's headline names the one person it interviews, in the forms publishers
 give it ("Interview: ...", "Q&A with ...", "In conversation with ...", "... on the
-record"); that person's are the `A:` turns. Every text is invented."""
+record"), and so does a press conference's ("Ann Lee's Regular Press Conference"); that
+person's are the `A:` turns. Every text is invented."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ BODY = f"Q: Where were you born?\n\nA: {ANSWERS[0]}\n\nQ: And your parents?\n\nA
         "In conversation with Anna Voss",
         "Five questions for Anna Voss",
         "Anna Voss: the interview",
+        "Harbour Spokesperson Anna Voss's Regular Press Conference on May 3, 2013",
+        "Press briefing by harbour master Anna Voss",
     ],
 )
 def test_the_headline_names_who_answers(headline: str) -> None:
@@ -37,6 +40,7 @@ def test_the_headline_names_who_answers(headline: str) -> None:
     "headline",
     [
         "Interview: Anna Voss and Karl Berg on the harbour",  # two people
+        "Press conference of Anna Voss and Karl Berg",  # two people
         "Anna Voss opens the new harbour",  # no interview named
     ],
 )
