@@ -248,6 +248,7 @@ _SENTENCE_LEAST: Final = 6  # words in a speech's first paragraph, at least
 # Paragraphs that one person's label opens, with unlabelled ones between, that make an
 # interview whose questions carry no label (set off only by a bold type lost in text).
 MIN_SOLE_TURNS: Final = 3
+_QUESTION_MOST: Final = 200  # an interviewer's question on its own line, at most
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
 _LIFE_SPAN: Final = re.compile(r"\((?:[^()\d]{0,8})(\d{3,4})\s*[-\u2013\u2014]\s*(\d{3,4})\)\s*$")
@@ -584,11 +585,56 @@ def find_turns(
         asker = roles.get("asks")
         _transcript(text, pieces, labels, cast, piece_dates, turns, (interviewee, asker), chairs)
     if not turns.turns:
+        _unlabelled_interview(text, norm, units, cast, dates, turns)
+    if not turns.turns:
         _speech(text, norm, units, cast, dates, turns)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
     _block_quotes(text, norm, units, cast, dates, turns)
     _credited_items(text, norm, units, cast, dates, turns)
     return turns
+
+
+def _unlabelled_interview(
+    text: str,
+    norm: str,
+    units: list[Unit],
+    cast: Cast,
+    dates: list[PartialDate | None],
+    turns: Turns,
+) -> None:
+    """An interview that labels no one, its questions set off only by a bold type lost
+    in text: the text says whom it interviews ("below is an interview of Ann Lee"), and
+    MIN_SOLE_TURNS paragraphs or more that are a question alone ("Who are your heroes?")
+    each stand over an answer. Each answer, to the next question, is that person's."""
+    questions = [i for i, unit in enumerate(units) if _is_question(norm, unit)]
+    answered = [i for i in questions if i + 1 < len(units) and i + 1 not in questions]
+    if len(answered) < MIN_SOLE_TURNS:
+        return
+    interviewee = _interviewee(norm, cast)
+    if interviewee is None:
+        return
+    marks = set(questions)
+    for index in answered:
+        end = index + 1
+        while end < len(units) and end not in marks and units[end].block.kind == "paragraph":
+            end += 1
+        if end == index + 1:
+            continue
+        start_at, end_at = units[index + 1].start, units[end - 1].end
+        words = " ".join(text[start_at:end_at].split())
+        turns.turns.append((units[index].start, end_at))
+        turns.quotes.append(
+            QuoteRecord(interviewee, words, dates[index + 1], None, False, Span(start_at, end_at))
+        )
+
+
+def _is_question(norm: str, unit: Unit) -> bool:
+    """A paragraph that is one short question: it ends with "?" and holds no other
+    sentence's end before it (an interviewer's question on a line of its own)."""
+    if unit.end - unit.start > _QUESTION_MOST or unit.block.kind != "paragraph":
+        return False
+    words = norm[unit.start : unit.end].rstrip()
+    return words.endswith("?") and not any(mark in words[:-1] for mark in (". ", "? ", "! "))
 
 
 def _speech(

@@ -97,3 +97,17 @@ def test_two_paragraphs_labelled_by_one_name_are_no_interview() -> None:
     """Fewer than three such paragraphs may be notes or captions: no turns."""
     text = "Harbour talk\n\nAnna Voss: the pier.\n\nIt is old.\n\nAnna Voss: the boats.\n"
     assert parse(text).quotes == []
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_an_interview_that_labels_no_one_gives_the_answers_to_its_interviewee(gap: str) -> None:
+    """A published interview whose questions were set in bold, lost in text: a question
+    on its own line over each answer, and a sentence that says whom it interviews. Each
+    answer is that person's; with no one named, or fewer than three questions, none is."""
+    body = "\n\n".join(f"{q}{gap}{a}" for q, a in PAIRS)
+    doc = parse(f"Harbour talk\n\nBelow is an interview of Anna Voss, from 1998.\n\n{body}\n")
+    assert [(q.speaker, q.text) for q in doc.quotes] == [("Anna Voss", a) for a in ANSWERS]
+    unnamed = parse(f"Harbour talk\n\nWe spoke to a harbour worker.\n\n{body}\n")
+    assert unnamed.quotes == []
+    two = "\n\n".join(f"{q}{gap}{a}" for q, a in PAIRS[:2])
+    assert parse(f"Harbour talk\n\nAn interview of Anna Voss.\n\n{two}\n").quotes == []
