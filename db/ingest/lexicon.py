@@ -320,7 +320,8 @@ NON_PERSON_WORDS: Final = frozenset(
     centre office house room summit council ministry university institute street square
     road island sea ocean river mountains peninsula bank company corp inc group agency
     department army navy force forces church court committee commission organization
-    organisation treaty agreement act amendment amendments day week games cup league
+    organisation treaty agreement act amendment amendments decree decrees ordinance statute
+    charter directive protocol rights day week games cup league
     airport station hotel palace park bridge hall residence cathedral times post
     journal news bay gulf strait canal valley desert province state county city region
     district parliament congress senate assembly duma kremlin pentagon capitol

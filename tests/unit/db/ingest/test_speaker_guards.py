@@ -25,3 +25,21 @@ def test_an_adjective_before_a_noun_that_speaks_is_nobody(
     )
     assert adjective not in {p.canonical for p in doc.people}
     assert all(q.speaker is None for q in doc.quotes)
+
+
+@pytest.mark.parametrize(
+    "instrument",
+    ["an Executive Decree", "the Secretariat of Human Rights", "the Harbour Ordinance",
+     "a Presidential Directive", "the Coastal Charter"],
+)  # fmt: skip
+def test_a_law_or_a_body_named_between_is_not_who_he_refers_to(instrument: str) -> None:
+    """'Mayor Ann Lee ... approved an Executive Decree ...' / '"...," she recalled.': a
+    decree, a charter or "Human Rights" is no person a later pronoun could mean."""
+    doc = parse(
+        "Museum opens\n\n"
+        "Mayor Ann Lee opened the harbour museum on Wednesday.\n\n"
+        f"She said the council had approved {instrument} to support the victims.\n\n"
+        '"Your names will remain engraved," she recalled.\n'
+    )
+    assert [q.speaker for q in doc.quotes] == ["Ann Lee"]
+    assert {p.canonical for p in doc.people} == {"Ann Lee"}
