@@ -93,11 +93,15 @@ def test_a_comments_link_closing_the_page_is_nobody(line: str) -> None:
         "More by this Author",
         "(@quay_notes)",
         "@quay_notes",
+        "Loading...",
+        "Previous Page",
+        "Return to home",
+        "Jump to navigation Jump to search",
     ],
 )
 def test_a_pages_counts_taglines_and_stamps_are_furniture(line: str) -> None:
-    """A search's count, a site's tagline, an archive's banner, a language menu and a
-    footer's stamp: never the page's title."""
+    """A search's count, a site's tagline, an archive's banner, a language menu, a
+    footer's stamp, a loading widget and a navigation link: never the page's title."""
     assert _kind(line) == "furniture"
     doc = parse(f"{line}\n\nQuay reopens\n\nThe quay reopened to fishing boats on Monday.\n")
     assert doc.title == "Quay reopens"
