@@ -21,24 +21,25 @@ from tests.eval.score import Tally, load, load_batches, score
 # split being read); speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
-        "quotes_found": 774,
-        "speaker_right": 674,
+        "quotes_found": 802,
+        "speaker_right": 697,
         "quote_dates_right": 217,
-        "events_found": 1636,
-        "titles_right": 217,
+        "events_found": 1720,
+        "titles_right": 230,
     },
     "held": {
-        "quotes_found": 346,
-        "speaker_right": 259,
-        "quote_dates_right": 72,
-        "events_found": 579,
+        "quotes_found": 368,
+        "speaker_right": 280,
+        "quote_dates_right": 74,
+        "events_found": 629,
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 13, "invented_years": 0, "junk": 34},
+    # One invented year came with the dev text 539 (ninth round's third batch).
+    "dev": {"speaker_wrong": 15, "invented_years": 1, "junk": 36},
     # One invented year came with the held text 396 (seventh batch), stored by the
     # extractor as it was before that batch joined; held, so it has not been read.
-    "held": {"speaker_wrong": 20, "invented_years": 1, "junk": 32},
+    "held": {"speaker_wrong": 20, "invented_years": 1, "junk": 34},
 }
 
 
@@ -65,10 +66,10 @@ def test_errors_never_rise(tallies: dict[str, Tally], split: str) -> None:
 
 
 def test_corpus_is_whole() -> None:
-    """530 texts, a third held back, every label pointing into its own text."""
+    """560 texts, a third held back, every label pointing into its own text."""
     texts = load()
-    assert len(texts) == 530
-    assert sum(t.split == "held" for t in texts) == 176
+    assert len(texts) == 560
+    assert sum(t.split == "held" for t in texts) == 186
     for labelled in texts:
         for quote in labelled.quotes:
             assert quote["start"] in labelled.text, (labelled.file, quote["start"])
