@@ -699,7 +699,9 @@ class EventBuilder:
                 assert published.year is not None
                 assert published.month is not None
                 if self._ahead(start, hit.start, hit.end):
-                    year = published.year + (month < published.month)
+                    # "will begin in January" written in March: a plan for a year the
+                    # text does not state, and no happening: it dates nothing
+                    year = published.year if month >= published.month else None
                 elif month <= published.month:
                     year = published.year
             else:

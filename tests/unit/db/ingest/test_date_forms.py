@@ -356,6 +356,8 @@ NEWS_COUNTS = [
     ("The quay closed in the last March of the war.", None),
     ("The quay closed in March of last year.", "2000-03"),
     ("The quay will reopen in early March of next year.", "2002-03"),
+    ("The quay will reopen in August.", "2001-08"),
+    ("The quay will reopen in March.", None),  # next year's, which the text never says
 ]
 
 

@@ -182,16 +182,17 @@ def test_a_month_alone_is_in_the_year_the_story_reached(
         ("In February the harbour froze.", "2015-02"),
         ("In November the harbour froze.", None),  # last November: its year is not said
         ("In November the harbour will close.", "2015-11"),
-        ("In January the harbour will close.", "2016-01"),
+        ("In January the harbour will close.", None),  # next January: its year is not said
         ("The board announced in February it planned to close the quay.", "2015-02"),
-        ("The board said the quay is to close in February.", "2016-02"),
+        ("The board said the quay is to close in February.", None),
     ],
 )
 def test_a_month_alone_in_news_counts_from_the_pages_day(sentence: str, iso: str | None) -> None:
     """In a dated article, a month alone is the latest such month up to the page's day,
-    or the next one where a word of what is to come stands before it in its clause
-    ("is to close in February"), not where one only follows it ("announced in February
-    it planned to close")."""
+    or a month still to come this year where a word of what is to come stands before it
+    in its clause ("will close in November"), not where one only follows it ("announced
+    in February it planned to close"). A plan for a month already past this year is next
+    year's, a year the text does not say, as last year's is: no date."""
     text = f"Quay news\n\nPublished: Tuesday, 10 March 2015\n\n{sentence}\n"
     dates = [e.date.iso() for e in parse(text).events]
     assert dates == ([iso] if iso else [])
