@@ -161,6 +161,7 @@ _RECORD_LEAST: Final = 3  # labels, one of them recurring, that make a flattened
 _STAGE_DIRECTION: Final = re.compile(
     "(?<=[.!?:\"\u201d] )[(\\[][A-Z][A-Za-z' -]{0,40}[)\\]](?: |$)"
 )
+_ONLY_NOTE: Final = re.compile(r"[(\[][^)\]]*[)\]][.!]?")  # "[inaudible].", "(crosstalk)"
 # `(Hon. Speaker (Ms. Ann Lee) in the Chair)`, `[The Deputy Speaker (Mr. Tom Reed) took
 # the Chair]`: a record's note of who presides, an office and a name in brackets.
 _IN_THE_CHAIR: Final = re.compile(
@@ -248,6 +249,7 @@ _SENTENCE_LEAST: Final = 6  # words in a speech's first paragraph, at least
 # Paragraphs that one person's label opens, with unlabelled ones between, that make an
 # interview whose questions carry no label (set off only by a bold type lost in text).
 MIN_SOLE_TURNS: Final = 3
+_TURN_TIME: Final = re.compile(r"[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\)")  # "Ann Lee: (00:03)"
 _QUESTION_MOST: Final = 200  # an interviewer's question on its own line, at most
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
 _LIFE_DATES: Final = re.compile(r"\s*\([^()]{0,30}\)\s*$|\s+$")
@@ -558,6 +560,9 @@ def find_turns(
     roles = _header_roles(norm, pieces, labels, cast) if ":" in norm else {}
     named = [label for label in labels if isinstance(label, re.Match)]
     several = len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2
+    # "Justin Trudeau: (00:03)": a transcription service's turn, its time in brackets, is
+    # a turn even where one person speaks throughout
+    several = several or any(_TURN_TIME.match(norm, m.end()) for m in named)
     members = any(label.re in _MEMBER_HEADERS for label in named)
     if members:
         _keep_to_record(labels)  # "Full Debate: Read Full Debate" on such a page is a link
@@ -764,6 +769,9 @@ def _transcript(
         ):
             end += 1
         start_at, end_at = label.end(), units[end - 1].end
+        timed = _TURN_TIME.match(text, start_at)
+        if timed is not None:
+            start_at = timed.end()  # "Ann Lee: (00:03)": the turn's words come after its time
         if start_at >= units[index].end and end > index + 1 + links:  # "Neal:" alone on its line
             start_at = units[index + 1 + links].start
         turns.turns.append((units[index].start, end_at))
@@ -819,9 +827,12 @@ def _chairs(norm: str, cast: Cast) -> dict[str, str]:
 
 
 def _without_directions(words: str) -> str:
-    """A turn's words without the record's stage directions between its sentences."""
+    """A turn's words without the record's stage directions between its sentences; a
+    turn that is only a transcriber's note ("[foreign language 00:00:02].") has none."""
     if "(" not in words and "[" not in words:
         return words
+    if _ONLY_NOTE.fullmatch(words):
+        return ""
     return _STAGE_DIRECTION.sub("", words).strip()
 
 

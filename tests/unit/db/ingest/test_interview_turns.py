@@ -111,3 +111,20 @@ def test_an_interview_that_labels_no_one_gives_the_answers_to_its_interviewee(ga
     assert unnamed.quotes == []
     two = "\n\n".join(f"{q}{gap}{a}" for q, a in PAIRS[:2])
     assert parse(f"Harbour talk\n\nAn interview of Anna Voss.\n\n{two}\n").quotes == []
+
+
+def test_a_transcription_services_timed_turns_of_one_speaker() -> None:
+    """`Ann Lee: (00:03)` over each turn, as a transcription service writes them: a turn
+    even where one person speaks throughout; the time is no part of the words, and a
+    turn that is only a note ("[inaudible 00:00:02].") says nothing."""
+    doc = parse(
+        "Harbour Press Conference Transcript\n\n"
+        "Ann Lee: (00:00)\n[foreign language 00:00:02].\n\n"
+        "Ann Lee: (00:03)\nHello everyone. The quay will reopen in May, as we planned.\n\n"
+        "Ann Lee: (01:15)\nThe ferry runs in June, and the council pays for it.\n"
+    )
+    said = [(q.speaker, q.text) for q in doc.quotes if not q.fragment]
+    assert said == [
+        ("Ann Lee", "Hello everyone. The quay will reopen in May, as we planned."),
+        ("Ann Lee", "The ferry runs in June, and the council pays for it."),
+    ]
