@@ -96,7 +96,6 @@ def test_a_comments_link_closing_the_page_is_nobody(line: str) -> None:
         "Loading...",
         "Previous Page",
         "Return to home",
-        "Jump to navigation Jump to search",
     ],
 )
 def test_a_pages_counts_taglines_and_stamps_are_furniture(line: str) -> None:
