@@ -54,7 +54,8 @@ from db.text import lower
 
 _HONORIFIC: Final = (
     r"(?:MR|MRS|MS|MISS|DR|SEN|SENATOR|REP|GOV|GEN|ADM|PROF|AMB|AMBASSADOR|SECRETARY"
-    r"|PRESIDENT|CHAIRMAN|CHAIRWOMAN|JUDGE|JUSTICE|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)"
+    r"|PRESIDENT|CHAIRMAN|CHAIRWOMAN|JUDGE|JUSTICE|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof"
+    r"|SHRI|SMT|Shri|Smt|Sri)"  # India's "Shri Anil Kumar", "Smt. Asha Rao"
 )
 _CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
 _TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
@@ -63,12 +64,16 @@ _PARTICLES: Final = frozenset(
     "de da di del della van von der den la le du dos das bin ibn al ter".split()
 )
 _PARTICLE: Final = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
+_ASIDE_SMALL_WORDS: Final = ("of", "the", "and", "for")  # ", Harbour Master of the Port"
+_LABEL_SMALL_WORDS: Final = _PARTICLES | frozenset(_ASIDE_SMALL_WORDS)  # a label's lowercase
 # After a name and before its colon, what a hearing's record adds: a party or a body in
 # brackets ("SEN. ANNA VOSS (D-Maine):"), a seat and a party as Hansard writes them ("Ann
-# Lee (Hull North) (Lab):") or an office in capitals ("ANNA VOSS, MAYOR:").
+# Lee (Hull North) (Lab):"), an office in capitals ("ANNA VOSS, MAYOR:") or in title
+# case ("Anil Kumar, Official Spokesperson:").
 _LABEL_ASIDE: Final = (
     r"\s\([^()\n]{1,40}\)(?:\s\([^()\n]{1,40}\))?"
     rf"|,\s{_CAPS_WORD}(?:\s(?:{_CAPS_WORD}|OF|THE|AND)){{0,4}}"
+    rf"|,\s[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|{'|'.join(_ASIDE_SMALL_WORDS)})){{0,4}}"
 )
 # A recording's transcript may open each turn with its time in brackets ("[00:01:05]"),
 # or put it after the name on a line of their own ("Ann Lee  00:01:05", as transcribing
@@ -330,7 +335,7 @@ def _may_label(norm: str, start: int, colon: int) -> bool:
     words = norm[start:colon].split()
     if words and words[-1].isdecimal():
         words.pop()  # "Ann Lee  00:01:05": the first colon is the time's
-    return all("A" <= word[0] <= "Z" or word in _PARTICLES for word in words)
+    return all("A" <= word[0] <= "Z" or word in _LABEL_SMALL_WORDS for word in words)
 
 
 def _may_head(norm: str) -> bool:

@@ -118,3 +118,17 @@ def test_a_labelled_short_reply_is_said_not_a_scare_quote() -> None:
         (None, "Closed", True),
         (None, "quiet race", True),
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Shri Tomas Reed, Official Spokesperson", "Tomas Reed, Harbour Master of the Port"],
+)
+def test_a_label_with_an_honorific_or_its_role_after_a_comma(label: str) -> None:
+    """'Shri Arindam Bagchi, Official Spokesperson:': India's honorific before the name,
+    and the speaker's role in title case after a comma, as a ministry's briefing labels
+    its spokesperson."""
+    text = f"Weekly briefing\n\n{label}: {FIRST}\n\nAnna Berg: {ASK}\n\n{label}: {LATER}\n"
+    found = _turns(text)
+    assert ("Tomas Reed", FIRST) in found
+    assert ("Tomas Reed", LATER) in found
