@@ -55,10 +55,13 @@ from db.text import lower
 _HONORIFIC: Final = (
     r"(?:MR|MRS|MS|MISS|DR|SEN|SENATOR|REP|GOV|GEN|ADM|PROF|AMB|AMBASSADOR|SECRETARY"
     r"|PRESIDENT|CHAIRMAN|CHAIRWOMAN|JUDGE|JUSTICE|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof"
-    r"|SHRI|SMT|Shri|Smt|Sri)"  # India's "Shri Anil Kumar", "Smt. Asha Rao"
+    r"|SHRI|SMT|Shri|Smt|Sri|SEC|Sec)"  # India's "Shri Anil Kumar"; "SEC. ANN LEE:"
 )
-_CAPS_WORD: Final = r"[A-Z][A-Z'\u2019-]*[A-Z]\.?"
-_TITLE_WORD: Final = r"[A-Z][a-z'\u2019-]+"
+# Capitals and small letters, accented or not ("MS. OSEÑA-PAEZ:", "José García:").
+_UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER: Final = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_CAPS_WORD: Final = rf"[{_UPPER}][{_UPPER}'\u2019-]*[{_UPPER}]\.?"
+_TITLE_WORD: Final = rf"[{_UPPER}][{_LOWER}'\u2019-]+"
 # Lower-case particles inside a name ("Ann van Dijk", "Luis de la Cruz", "Omar bin Said").
 _PARTICLES: Final = frozenset(
     "de da di del della van von der den la le du dos das bin ibn al ter".split()
@@ -254,6 +257,7 @@ _SENTENCE_LEAST: Final = 6  # words in a speech's first paragraph, at least
 # Paragraphs that one person's label opens, with unlabelled ones between, that make an
 # interview whose questions carry no label (set off only by a bold type lost in text).
 MIN_SOLE_TURNS: Final = 3
+_GENERATIONS: Final = frozenset("jr sr ii iii iv".split())  # "Renato Solidum Jr."
 _TURN_TIME: Final = re.compile(r"[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\)")  # "Ann Lee: (00:03)"
 _QUESTION_MOST: Final = 200  # an interviewer's question on its own line, at most
 _ATTRIBUTION_LINE: Final = re.compile(r"\s*-{1,2}\s*(?=[A-Z])")
@@ -298,7 +302,7 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
     if header is not None:
         return header
     first = norm[unit.start]
-    if not ("A" <= first <= "Z" or first in "[(*"):
+    if not (first.isupper() or first in "[(*"):
         return None  # a label opens with a capital, a time's "[", "((" or a bold "**"
     if norm.startswith("((", unit.start):
         bracketed = _BRACKET_TURN.match(norm, unit.start, unit.end)
@@ -335,7 +339,7 @@ def _may_label(norm: str, start: int, colon: int) -> bool:
     words = norm[start:colon].split()
     if words and words[-1].isdecimal():
         words.pop()  # "Ann Lee  00:01:05": the first colon is the time's
-    return all("A" <= word[0] <= "Z" or word in _LABEL_SMALL_WORDS for word in words)
+    return all(word[0].isupper() or word in _LABEL_SMALL_WORDS for word in words)
 
 
 def _may_head(norm: str) -> bool:
@@ -975,8 +979,20 @@ def _speaker_of(
         given = _given_named(cast, tokens[0])
         if given != "":
             return given
-    name = " ".join(t if t in _PARTICLES else t[:1].upper() + lower(t[1:]) for t in tokens)
-    return _person_named(cast, tokens[-1], name)
+    name = " ".join(t if t in _PARTICLES else _title_cased(t) for t in tokens)
+    return _person_named(cast, _surname(tokens), name)
+
+
+def _title_cased(word: str) -> str:
+    """A label's word as a name writes it: "OSEÑA-PAEZ" -> "Oseña-Paez"."""
+    return "-".join(part[:1].upper() + lower(part[1:]) for part in word.split("-"))
+
+
+def _surname(words: list[str]) -> str:
+    """The last of a name's words that is no generation's suffix ("Solidum" of "Renato
+    Solidum Jr.")."""
+    kept = [w for w in words if lower(w).strip(".,") not in _GENERATIONS]
+    return kept[-1] if kept else words[-1]
 
 
 def _unnamed_voice(words: str) -> bool:
@@ -1033,7 +1049,7 @@ def _person_named(cast: Cast, surname: str, name: str) -> str:
     cast (a speaker known only from a turn label or a signature line)."""
     wanted = lower(surname)
     for person in cast.people:
-        if lower(person.split()[-1]) == wanted:
+        if lower(_surname(person.split())) == wanted:
             return person
     return cast.adopt(name)
 

@@ -132,3 +132,17 @@ def test_a_label_with_an_honorific_or_its_role_after_a_comma(label: str) -> None
     found = _turns(text)
     assert ("Tomas Reed", FIRST) in found
     assert ("Tomas Reed", LATER) in found
+
+
+def test_labels_in_accented_capitals_with_a_suffix_or_a_hyphen() -> None:
+    """'MS. OSEÑA-PAEZ:', 'ÁNGEL RUIZ:', 'DOST SEC. SOLIDUM JR.:': accented capitals
+    label a turn, a hyphenated name keeps both its capitals, and "Jr." is no surname, so
+    the label finds the person the headline names."""
+    text = (
+        "Press Briefing of Ms. Daphne Oseña-Paez with Harbour Secretary Renato Solidum Jr.\n\n"
+        f"MS. OSEÑA-PAEZ: {FIRST}\n\nDOST SEC. SOLIDUM JR.: {LATER}\n\nÁNGEL RUIZ: {ASK}\n"
+    )
+    found = _turns(text)
+    assert ("Daphne Oseña-Paez", FIRST) in found
+    assert ("Renato Solidum Jr.", LATER) in found or ("Renato Solidum", LATER) in found
+    assert ("Ángel Ruiz", ASK) in found
