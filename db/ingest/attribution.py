@@ -908,11 +908,27 @@ class Attributor:
             and not self._located(m)
         ]  # `Ann Lee, chief of Acme Holding, said`: Acme is the object of "of"; `Ann Lee
         # (Acme Holding) said`: Acme is an aside
+        subjects = self._outside_relative_clause(candidates, subjects)
         if not subjects or self._modifies_head(subjects[-1], verb_start):
             return None
         if self._object_or_joint(subjects[-1]):
             return None  # "Lee and Reyes both said": two people, neither alone
         return subjects[-1]
+
+    def _outside_relative_clause(
+        self, candidates: list[Mention], subjects: list[Mention]
+    ) -> list[Mention]:
+        """`Ann Lee, who holds talks with her counterpart, Tom Reed, since May, said`: the
+        names inside a relative clause opened right after a name ("Ann Lee, who") are no
+        subject of the verb; that name is, described before it or not ("Harbour chair
+        Ann Lee, who ..."). Not after "whose", whose clause has a subject of its own."""
+        head = next(
+            (m for m in reversed(candidates) if _RELATIVE_OPENING.match(self.norm, m.end)),
+            None,
+        )
+        if head is None or head.kind == "pronoun" or self._is_object(head):
+            return subjects
+        return [*[m for m in subjects if m.end < head.end], head]
 
     def _modifies_head(self, mention: Mention, verb_start: int) -> bool:
         """`Acme Power crews said`, `Lee aides said`: the name modifies the noun right
@@ -1038,6 +1054,10 @@ def _holds_portfolio(before: str, at: int) -> bool:
         return False
     title = (before[:at].split() or [""])[-1]
     return title[:1].isupper() and lower(title) in TITLES
+
+
+# A relative clause opened right after a name: "Ann Lee, who ...".
+_RELATIVE_OPENING: Final = re.compile(r",\s(?:who|whom)\b")
 
 
 def _passive(words: list[re.Match[str]], index: int) -> bool:

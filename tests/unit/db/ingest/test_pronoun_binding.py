@@ -262,3 +262,18 @@ def test_a_name_described_after_a_comma_still_opens_its_clause() -> None:
         '"We will not let it fall," she said.\n'
     )
     assert quote_with(doc, "not let it fall").speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Ann Lee", "Harbour chair Ann Lee", "The harbour chair, Ann Lee"],
+)
+def test_a_name_inside_a_relative_clause_does_not_say_the_quote(head: str) -> None:
+    """`Ann Lee, who has held talks with her counterpart, Tom Reed, since May, said "..."`:
+    the name inside the "who" clause is no subject of "said"; the clause's head is."""
+    doc = parse(
+        "Quay row\n\n"
+        f"{head}, who has held talks with her counterpart, Tom Reed, since May, said "
+        '"the quay must stay open for the boats".\n'
+    )
+    assert quote_with(doc, "stay open").speaker == "Ann Lee"
