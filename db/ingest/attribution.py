@@ -894,6 +894,8 @@ class Attributor:
         if body is not None:
             return body
         told = lower(self.norm[verb_start:verb_end]) in TOLD_VERBS  # "told Reed": Reed listens
+        if candidates and self._closes_apposition(candidates[-1], verb_start):
+            return candidates[-1]  # "The chair, Ann Lee, said Reed "...": Lee says it
         inverted = None if told else self._mention_at(verb_end, verb_end + 3)
         if inverted is not None and _INVERTED_END.match(self.norm, inverted.end) is not None:
             return inverted
@@ -914,6 +916,13 @@ class Attributor:
         if self._object_or_joint(subjects[-1]):
             return None  # "Lee and Reyes both said": two people, neither alone
         return subjects[-1]
+
+    def _closes_apposition(self, mention: Mention, verb_start: int) -> bool:
+        """The name ends an apposition right before the verb ("The chair, Ann Lee,
+        said"): only a comma stands between, and a comma stands before it."""
+        if mention.kind == "pronoun" or self.norm[mention.end : verb_start].strip() != ",":
+            return False
+        return self.norm[max(0, mention.start - 2) : mention.start] == ", "
 
     def _outside_relative_clause(
         self, candidates: list[Mention], subjects: list[Mention]

@@ -277,3 +277,12 @@ def test_a_name_inside_a_relative_clause_does_not_say_the_quote(head: str) -> No
         '"the quay must stay open for the boats".\n'
     )
     assert quote_with(doc, "stay open").speaker == "Ann Lee"
+
+
+def test_a_name_set_off_by_commas_before_said_is_its_subject() -> None:
+    """'The harbour chair, Ann Lee, said Reed "does not seem to get it"': the name set off
+    by commas says the quote; the name after "said" is what she spoke of."""
+    doc = parse('Quay row\n\nThe harbour chair, Ann Lee, said Reed "does not seem to get it".\n')
+    assert quote_with(doc, "get it").speaker == "Ann Lee"
+    inverted = parse('Quay row\n\n"The quay must stay open," said Tom Reed.\n')
+    assert quote_with(inverted, "stay open").speaker == "Tom Reed"
