@@ -203,12 +203,12 @@ _ARTICLES: Final = frozenset("a an the".split())
 # After a quotation's closing mark: `," the official said`, `," a federal government
 # official told`, `," said another senior official.`: a determiner, at most three
 # lowercase words and the noun, with a speech verb before or after them.
-_APPOSITION_GAP: Final = len(", ")  # between a noun and the name it is: "resident, Ann Lee"
 _SPEECH_VERB_WORD: Final = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _UNNAMED_AFTER_QUOTE: Final = re.compile(
     r",?\s(?:(?P<before>[a-z]+)\s)?(?:the|a|an|another|one)\s(?:[a-z-]+\s){0,3}?"
     rf"(?P<noun>[a-z]+)(?:\s(?P<after>{_SPEECH_VERB_WORD})\b|(?=[.,;]))"
 )
+_APPOSITION_GAP: Final = len(", ")  # between a noun and the name it is: "resident, Ann Lee"
 _POSSESSIVE_DETERMINERS: Final = frozenset("his her their your its my our".split())
 _DETERMINER_ENDS: Final = frozenset(
     end for word in _POSSESSIVE_DETERMINERS for end in (word[-1], word[-1].upper())
@@ -572,7 +572,7 @@ def _name_is_subject(norm: str, sentence_start: int, start: int, end: int) -> bo
     comma or "and" before it is the list's, not a clause's."""
     if norm.startswith(", ", start - 2) and _listed(norm, sentence_start, start, end):
         return False
-    if norm.startswith(_LIST_CLOSERS, start - 5) or norm.startswith(_LIST_CLOSERS, start - 4):
+    if norm.endswith(_LIST_CLOSERS, max(0, start - len(" and ")), start):
         low = max(sentence_start, start - _LIST_REACH)
         if _LIST_CLOSED_BEFORE.search(norm, low, start) is not None:
             return False

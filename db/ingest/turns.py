@@ -76,7 +76,7 @@ _LABEL_SMALL_WORDS: Final = _PARTICLES | frozenset(_ASIDE_SMALL_WORDS)  # a labe
 _LABEL_ASIDE: Final = (
     r"\s\([^()\n]{1,40}\)(?:\s\([^()\n]{1,40}\))?"
     rf"|,\s{_CAPS_WORD}(?:\s(?:{_CAPS_WORD}|OF|THE|AND)){{0,4}}"
-    rf"|,\s[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|{'|'.join(_ASIDE_SMALL_WORDS)})){{0,4}}"
+    rf"|,\s{_TITLE_WORD}(?:\s(?:{_TITLE_WORD}|{'|'.join(_ASIDE_SMALL_WORDS)})){{0,4}}"
 )
 # A recording's transcript may open each turn with its time in brackets ("[00:01:05]"),
 # or put it after the name on a line of their own ("Ann Lee  00:01:05", as transcribing
@@ -621,13 +621,13 @@ def _unlabelled_interview(
     MIN_SOLE_TURNS paragraphs or more that are a question alone ("Who are your heroes?")
     each stand over an answer. Each answer, to the next question, is that person's."""
     questions = [i for i, unit in enumerate(units) if _is_question(norm, unit)]
-    answered = [i for i in questions if i + 1 < len(units) and i + 1 not in questions]
+    marks = set(questions)  # a set: one look per paragraph, however many questions
+    answered = [i for i in questions if i + 1 < len(units) and i + 1 not in marks]
     if len(answered) < MIN_SOLE_TURNS:
         return
     interviewee = _interviewee(norm, cast)
     if interviewee is None:
         return
-    marks = set(questions)
     for index in answered:
         end = index + 1
         while end < len(units) and end not in marks and units[end].block.kind == "paragraph":
