@@ -1714,17 +1714,20 @@ _RUN_IN_YEAR: Final = re.compile(
 )  # not "1850 May 1"
 # After a month-day heading a line: a second day that makes it a range ("January 10/11",
 # "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.
+# What parts the two days of a range heading an entry ("10/11", "16 - 24", "16 to 24"),
+# the range's year if it states one, and the entry's separator after it ("May 1 - 2
+# people" has none, so it is no range).
+_RANGE_MARK: Final = rf"\s?(?:/|-{{1,2}}|\s{_SPAN_WORDS}\s)\s?"
+_RANGE_YEAR: Final = r"(?:,?\s(?P<y>[1-9]\d{3})\b(?![:.]\d))?"
+_RANGE_ENDS: Final = r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"
 _DAY_RANGE: Final = re.compile(
-    rf"\s?(?:/|-{{1,2}}|\s{_SPAN_WORDS}\s)\s?(?:(?P<m>{MONTH})\.?\s)?\d{{1,2}}{_ORD}"
-    r"(?!\d|:\d)(?:,?\s(?P<y>[1-9]\d{3})\b(?![:.]\d))?"
-    r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"  # then the entry's separator: "May 1 - 2 people" is none
+    rf"{_RANGE_MARK}(?:(?P<m>{MONTH})\.?\s)?\d{{1,2}}{_ORD}(?!\d|:\d){_RANGE_YEAR}{_RANGE_ENDS}"
 )
 # A range of days written day first, heading a line: "14-15 June 1919", "30 August - 2
-# September", "3/4 May:", with the range's year if it states one.
+# September", "3/4 May:".
 _LINE_DAY_RANGE: Final = re.compile(
-    rf"{_LEAD}(?P<d1>\d{{1,2}}){_ORD}(?:\s(?P<m1>{MONTH})\.?)?\s?(?:/|-{{1,2}}|\s{_SPAN_WORDS}\s)"
-    rf"\s?\d{{1,2}}{_ORD}\s(?P<m2>{MONTH})\.?(?:,?\s(?P<y>[1-9]\d{{3}})\b(?![:.]\d))?"
-    r"(?=\s*(?:[:|,]|-{1,2}\s|\.\s|$))"
+    rf"{_LEAD}(?P<d1>\d{{1,2}}){_ORD}(?:\s(?P<m1>{MONTH})\.?)?{_RANGE_MARK}"
+    rf"\d{{1,2}}{_ORD}\s(?P<m2>{MONTH})\.?{_RANGE_YEAR}{_RANGE_ENDS}"
 )
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(
@@ -1861,7 +1864,7 @@ def line_date(
             date = make_date(year, named, int(found.group("d1") or found.group("d2")))
             span = _DAY_RANGE.match(line, found.end())
             if span is not None:  # "January 10/11:", "July 16 - 24, 1969:": its first day
-                found, date = span, _range_start(span, named, date, year)
+                found, date = span, _range_start(span, named, date)
     if found is None:
         found = _LINE_DAY_RANGE.match(line)
         if found is not None:  # "14-15 June 1919", "30 August - 2 September:": its first day
@@ -2044,12 +2047,11 @@ def _day_of(context: PartialDate, day: int) -> PartialDate | None:
     return make_date(context.year, context.month, day)
 
 
-def _range_start(
-    span: re.Match[str], month: int, first: PartialDate | None, year: int | None
-) -> PartialDate | None:
-    """The first day of a range of days heading an entry (its year from the range or the
-    entry above): what the entry tells of began then, as a timeline's reader takes it
-    ("July 16 - 24, 1969: Apollo 11's flight" flew on July 16)."""
+def _range_start(span: re.Match[str], month: int, first: PartialDate | None) -> PartialDate | None:
+    """The first day of a range of days heading an entry (first: that day in the entry
+    above's year), in the range's own year where it states one: what the entry tells of
+    began then, as a timeline's reader takes it ("July 16 - 24, 1969: Apollo 11's flight"
+    flew on July 16)."""
     if first is None or not span.group("y"):
         return first
     return make_date(int(span.group("y")), month, first.day)
