@@ -35,7 +35,7 @@ _RUN: Final = re.compile(
 # After a run: a possessive ("Ivory Coast's Ann Lee"), or one or two lower-case words and
 # another capitalised run ("Wanderers coach Ann Lee", "Wanderers coach, Ann Lee"): the run
 # qualifies the role of the name after it, as its team or its country.
-_POSSESSIVE: Final = re.compile(r"['\u2019]s\s")
+POSSESSIVE: Final = re.compile(r"['\u2019]s\s")
 _STATE_AFTER: Final = re.compile(r",\s([A-Z]{2})\b")  # "Springfield, IL": a place
 _ROLE_AFTER: Final = re.compile(r"\s([a-z][\w-]*)(?:\s([a-z][\w-]*))?,?\s[A-Z]")
 _DASH: Final = re.compile(r"[-\u2013\u2014]{1,2}\s*(?=[A-Z])")
@@ -65,7 +65,7 @@ def _context_word(word: str) -> bool:
 def _qualifies(norm: str, end: int, line_end: int) -> bool:
     """The run that ends at `end` qualifies a role before a name ("Wanderers coach ..."),
     or names a place with its state ("Hot Springs, SD City Administrator Ann Lee")."""
-    if _POSSESSIVE.match(norm, end, line_end):
+    if POSSESSIVE.match(norm, end, line_end):
         return True
     state = _STATE_AFTER.match(norm, end, line_end)
     if state is not None and state.group(1) in US_STATE_CODES:

@@ -44,6 +44,7 @@ from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
 from db.ingest.speakerlines import (
     LIST_LEAST,
+    POSSESSIVE,
     credit_name,
     signature_name,
     speaker_lines,
@@ -197,7 +198,6 @@ _ANSWER_LABELS: Final = frozenset(("a", "answer", "interviewee"))
 _INTERVIEW_WITH: Final = re.compile(
     r"\b(?:[Ii]nterview\s(?:with|of)|[Ii]nterviewed|[Ii]nterviewee:?)\s"
 )
-_POSSESSIVE_END: Final = re.compile(r"['\u2019]s\s")  # "Ann Lee's Press Conference"
 # What an interview's headline says it is (lower case); a press conference's or a
 # briefing's ("Spokesperson Ann Lee's Regular Press Conference") answers as one does.
 _INTERVIEW_HEADLINE_WORDS: Final = (
@@ -922,7 +922,7 @@ def _headline_interviewee(norm: str, units: list[Unit], cast: Cast, first_turn: 
             start = found[2]
         if people:
             break
-    owner = _POSSESSIVE_END.search(norm, head.start, head.end) if not people else None
+    owner = POSSESSIVE.search(norm, head.start, head.end) if not people else None
     if owner is not None:  # "Spokesperson Ann Lee's Regular Press Conference": whose it is
         people = _possessors(norm, cast, head.start, owner.start())
     return cast.adopt(people.pop()) if len(people) == 1 else None
