@@ -117,6 +117,7 @@ _FORMS: Final = (
     "y1", "y2", "d3", "d4", "y14", "y5", "y6", "y7", "y8", "y9", "y10", "d11", "y12", "d13",
 )  # fmt: skip
 _BEFORE_CHRIST: Final = frozenset(("BC", "BCE"))
+_MONTH_THEN_YEAR: Final = frozenset(("y1", "y2", "y5"))  # forms whose year ends them
 # After a year of a full date, a time of day ("July 16 9:32 a.m."), a decimal or a count.
 _NOT_A_YEAR: Final = re.compile(r"\s?(?:[:.]\d|[ap]\.?m\b|[AP]\.?M\b|%)")
 # Every date holds a digit that starts a run of digits, at most this far from its start
@@ -300,6 +301,17 @@ def _closes_sentence(text: str, end: int, name: str) -> bool:
     return text[end : end + 1] == "." and lower(name) in _FULL_MONTH_NAMES
 
 
+# A year that heads the next line's entry: its era, then its separator ("1971 - ", "1971:").
+_NEXT_LINE_YEAR: Final = re.compile(rf"\n\d{{1,4}}(?:\s?{_ERA_MARK})?(?:[ \t]*[-|][ \t]|:)")
+
+
+def _heads_next_line(text: str, end: int) -> bool:
+    """'... retired in August' over '1971 - A storm wrecked the pier.': a month that ends
+    one line (at end) and a year that heads the next line's entry are two lines' words,
+    not one date (a hard-wrapped sentence's year runs on: '... in August' / '1971 and')."""
+    return text.startswith("\n", end) and bool(_NEXT_LINE_YEAR.match(text, end))
+
+
 def _counts_things(text: str, end: int) -> bool:
     """'in 1500 cases' counts cases; it is not a year."""
     word = _NEXT_WORD.match(text, end)
@@ -365,6 +377,8 @@ def find_dates(text: str, base: int = 0, digit_runs: list[int] | None = None) ->
         if form in ("y7", "y8") and _in_era_span(text, match.start(), match.end()):
             continue
         if form == "y5" and _closes_sentence(text, match.end("m5"), match.group("m5")):
+            continue
+        if form in _MONTH_THEN_YEAR and _heads_next_line(text, match.start(form) - 1):
             continue
         if form == "y5" and "," in match.group(0) and _counts_things(text, match.end()):
             continue  # "In June, 2000 people marched": the comma ends "In June"
@@ -1227,7 +1241,7 @@ def find_names(
         if month is None:
             holidays.append(at)
             continue
-        if _MONTH_AFTER.match(text, name.end()) is None:
+        if _MONTH_AFTER.match(text, name.end()) is None and not _heads_next_line(text, name.end()):
             continue
         worded = (
             _DAY_WORDS_AFTER.match(text, name.end())

@@ -59,3 +59,28 @@ def test_a_running_head_inside_wrapped_prose_is_prose() -> None:
     found = events_on(parse(text), "1962")
     assert len(found) == 1
     assert "prize" in found[0].title
+
+
+@pytest.mark.parametrize("separator", [" - ", ": ", " | "])
+@pytest.mark.parametrize("month", ["August"])
+def test_a_month_ending_a_line_is_not_the_next_entrys_year(separator: str, month: str) -> None:
+    """'... retired in August' over '1971 - A storm ...': the year heads the next entry,
+    so the month is the entry's own year's (1969), never a month of 1971."""
+    text = (
+        "Harbour chronology\n\n1968 - The harbour board was formed.\n"
+        f"1969 - The east quay opened to ships.\nThe old ferryman retired in {month}\n"
+        f"1971{separator}A storm wrecked the pier.\n"
+    )
+    dates = [e.date.iso() for e in parse(text).events]
+    number = "08" if month == "August" else "05"
+    assert f"1969-{number}" in dates
+    assert f"1971-{number}" not in dates
+
+
+def test_a_month_wrapped_onto_its_year_in_prose_is_one_date() -> None:
+    """The same break in a sentence that runs on is a wrap: 'in August' / '1971 and'."""
+    text = (
+        "The ferry\n\nThe ferryman kept the crossing for years and retired in August\n"
+        "1971 and moved.\n"
+    )
+    assert [e.date.iso() for e in parse(text).events] == ["1971-08"]
