@@ -1188,12 +1188,12 @@ def _week_span(anchor: PartialDate, delta: int) -> PartialDate | None:
 
 # "In March the harbour froze", "during August", "in early June", "mid-October": a month
 # with neither day nor year (a day or a year after it is another form of _DATES). "May"
-# is left out: "in May" names a person as often ("no confidence in May").
+# alone after "in" is left out: it names a person as often ("no confidence in May").
 # Month names and the words of named days, in one pass over a text: a pattern of plain
 # words, whose first letters the regex engine skips to (a pattern of groups or sets
 # would be tried at every character). find_names sorts them out.
 _NAMES: Final = re.compile(  # the words by first letter (a quarter faster than a plain list)
-    r"J(?:anuary|uly|une)|F(?:ebruary|awkes|ourth of July)|M(?:arch|aundy)|A(?:pril|ugust"
+    r"J(?:anuary|uly|une)|F(?:ebruary|awkes|ourth of July)|M(?:arch|aundy|ay)|A(?:pril|ugust"
     r"|rmistice|ll Saints|sh Wednesday)|S(?:eptember|hrove)|October|N(?:ovember|ew Year)"
     r"|December|Christmas|B(?:oxing|onfire|astille)|Hallowe|Valentine|Good Friday|Easter"
     r"|Palm Sunday|Holy Saturday|Whit"
@@ -1205,6 +1205,9 @@ _MONTH_LEAD: Final = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring)\s(?:(?:early|late|mid)[-\s])?|[Ee]arly\s|[Ll]ate\s|[Mm]id-)\Z"
 )
 _MONTH_LEAD_REACH: Final = len("During early ")
+# The leads after which "May" names a person as often as the month: "in May", "during
+# May". "In early May", "mid-May", "late May" and "last May" are the month.
+_BARE_MAY_LEADS: Final = frozenset(("in", "In", "during", "During"))
 # A day in words after its month, then the year: "June sixteenth, 2001", "September the
 # eleventh 2001", as speeches and transcripts write a date out (read from the month's end).
 _DAY_WORDS_AFTER: Final = re.compile(
@@ -1225,7 +1228,7 @@ _OF_COUNTED_YEAR: Final = re.compile(r"\sof\s(?P<which>last|next)\syear\b(?!['\u
 def find_names(
     text: str,
 ) -> tuple[list[DateHit], list[int], list[RelativeHit], list[DateHit]]:
-    """Months stated alone ("in March", "in early June", "mid-October"; not "May",
+    """Months stated alone ("in March", "in early June", "mid-October"; not "in May",
     which names a person as often), as dates of that month in an unknown year: a reader
     takes the year from the section or the story (see events), never from here, and
     such a date is never stored without one. And where the words of named days stand
@@ -1267,6 +1270,8 @@ def find_names(
             )
             counted.append(RelativeHit(lead.start(), of_year.end(), month, unit, False))
             continue
+        if lead is not None and word == "May" and lead.group(0).strip() in _BARE_MAY_LEADS:
+            continue  # "no confidence in May": a person as often as a month
         if lead is not None:
             date = PartialDate(None, month, None, "month")
             months.append(DateHit(lead.start(), name.end(), date))

@@ -62,7 +62,7 @@ def test_a_running_head_inside_wrapped_prose_is_prose() -> None:
 
 
 @pytest.mark.parametrize("separator", [" - ", ": ", " | "])
-@pytest.mark.parametrize("month", ["August"])
+@pytest.mark.parametrize("month", ["August", "early May"])
 def test_a_month_ending_a_line_is_not_the_next_entrys_year(separator: str, month: str) -> None:
     """'... retired in August' over '1971 - A storm ...': the year heads the next entry,
     so the month is the entry's own year's (1969), never a month of 1971."""

@@ -145,6 +145,8 @@ MONTH_ALONE = [
     ("In mid-September", "09"),
     ("In late October", "10"),
     ("During August", "08"),
+    ("In early May", "05"),  # "May" after "in" alone may be a name; with a part, the month
+    ("In mid-May", "05"),
     ("Early in January", None),  # "early in" states no month's part: the year's start
 ]
 
@@ -203,6 +205,7 @@ def test_a_month_alone_in_news_counts_from_the_pages_day(sentence: str, iso: str
     [
         "In March the harbour froze.",
         "The vote of confidence in May was lost.",
+        "The party kept faith during May and her cabinet.",
         "She trusted in August Kell, her brother.",
     ],
 )
