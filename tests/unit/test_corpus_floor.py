@@ -21,24 +21,25 @@ from tests.eval.score import Tally, load, load_batches, score
 # split being read); speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
-        "quotes_found": 806,
-        "speaker_right": 703,
-        "quote_dates_right": 219,
-        "events_found": 1720,
-        "titles_right": 230,
+        "quotes_found": 832,
+        "speaker_right": 724,
+        "quote_dates_right": 230,
+        "events_found": 1804,
+        "titles_right": 243,
     },
     "held": {
-        "quotes_found": 371,
-        "speaker_right": 288,
-        "quote_dates_right": 77,
-        "events_found": 629,
+        "quotes_found": 386,
+        "speaker_right": 296,
+        "quote_dates_right": 85,
+        "events_found": 674,
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 13, "invented_years": 0, "junk": 36},
+    # One came with the dev text of the tenth round's batch (562-591), before any rule for it.
+    "dev": {"speaker_wrong": 13, "invented_years": 1, "junk": 38},
     # One invented year came with the held text 396 (seventh batch), stored by the
     # extractor as it was before that batch joined; held, so it has not been read.
-    "held": {"speaker_wrong": 15, "invented_years": 1, "junk": 34},
+    "held": {"speaker_wrong": 15, "invented_years": 1, "junk": 36},
 }
 
 
@@ -65,10 +66,10 @@ def test_errors_never_rise(tallies: dict[str, Tally], split: str) -> None:
 
 
 def test_corpus_is_whole() -> None:
-    """560 texts, a third held back, every label pointing into its own text."""
+    """590 texts, a third held back, every label pointing into its own text."""
     texts = load()
-    assert len(texts) == 560
-    assert sum(t.split == "held" for t in texts) == 186
+    assert len(texts) == 590
+    assert sum(t.split == "held" for t in texts) == 196
     for labelled in texts:
         for quote in labelled.quotes:
             assert quote["start"] in labelled.text, (labelled.file, quote["start"])
