@@ -846,7 +846,15 @@ _SEASON_OPENING: Final = re.compile(
 )
 _SEASON_WORDS: Final = ("spring", "summer", "autumn", "fall")
 _SEASON_STARTS: Final = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # first months
-_FOLLOWING_PHRASE: Final = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])")
+# What a count is about when it opens a phrase ("two years after the war"), not "that" or
+# "this" standing for the time counted from ("15 years after that.", "a year after that
+# the mill closed", "after that date"): from there the count runs on.
+_FOLLOWING_PHRASE: Final = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|[A-Z]|(?:this|that)\b(?!\s*(?:[.,;:!?)]|$)"
+    r"|\s(?:date|day|time|year|the|a|an|he|she|it|they|we|his|her|its|their)\b))"
+)
+
+_COUNTED_FROM: Final = re.compile(r"\s+(?:this|that)\b(?:\s(?:date|day|time|year)\b)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1036,10 +1044,12 @@ def find_relatives(text: str, base: int = 0) -> list[RelativeHit]:
         unit = _UNITS.get(match.group("unit"), "year")
         if unit == "year" and direction == "ago" and _TODAY_AFTER.match(text, match.end()):
             unit = "anniversary"  # "Fifty years ago today": that very day, years back
+        end = match.end()
+        if direction in ("before", "after") and not about:
+            counted_from = _COUNTED_FROM.match(text, end)  # "after that": part of the count
+            end = counted_from.end() if counted_from else end
         hits.append(
-            RelativeHit(
-                base + match.start(), base + match.end(), delta, unit, about, direction != "ago"
-            )
+            RelativeHit(base + match.start(), base + end, delta, unit, about, direction != "ago")
         )
     seasons = _season_phrases(text, base)
     if days or calendar or seasons:

@@ -443,3 +443,21 @@ def test_a_rough_count_from_a_year_dates_nothing(count: str) -> None:
     exact reaches no stated year; only the year stated is an event."""
     doc = parse(f"The mill\n\nThe mill burned in 1889. {count}, the town rebuilt it.\n")
     assert [e.date.iso() for e in doc.events] == ["1889"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso", "title"),
+    [
+        ("The town rebuilt it 15 years after that.", "1904", "The town rebuilt it 15 years"),
+        ("Two years after that the town rebuilt it.", "1891", "The town rebuilt it."),
+        ("Two years after that date, the town rebuilt it.", "1891", "The town rebuilt it."),
+        ("A year after this, the town rebuilt it.", "1890", "The town rebuilt it."),
+    ],
+)
+def test_a_count_after_that_runs_on_from_the_time_told(sentence: str, iso: str, title: str) -> None:
+    """'15 years after that': 'that' is the year just told, so the count runs on from it;
+    it is no phrase whose own time lies the count before that year ('that.' in 1874)."""
+    doc = parse(f"The mill\n\nThe mill burned in 1889. {sentence}\n")
+    later = [e for e in doc.events if e.date.iso() != "1889"]
+    assert [e.date.iso() for e in later] == [iso]
+    assert later[0].title.startswith(title)
