@@ -445,6 +445,14 @@ class EventBuilder:
                 seen.setdefault(mention.person, None)
         return list(seen)
 
+    def _told_beside(self, start: int, pos: int) -> bool:
+        """A count at pos about a phrase ('seven years before the state was admitted')
+        dates that phrase back from the time it is told at: the section's or the story's,
+        or a date of its own sentence (from start) that the count stands beside ('In
+        1920, three years after the revolution'), not one of another clause."""
+        stated = self.layout.dates.dates_in(start, pos)
+        return not stated or not self.layout.norm[stated[-1].end : pos].strip(" ,")
+
     def _phrase_date(self, start: int, end: int) -> PartialDate | None:
         """The one date stated in the phrase a count is about ("14 years after the coup
         against Zelaya in 2009"), up to the phrase's end (a comma, a semicolon or the
@@ -1155,6 +1163,8 @@ class EventBuilder:
                 # its own time, and the sentence's happening is counted on from it
                 date, title = shift(phrase_date, hit.delta, hit.unit), sentence
             elif hit.about_phrase:
+                if not self._told_beside(max(start, since), hit.start):
+                    continue  # "in 1986, with her book set 15 years after the novel's end"
                 date = shift(anchor, -hit.delta, hit.unit)
                 stop = _PHRASE_END.search(norm, hit.end, limit)
                 title = _capitalise(text[hit.end : stop.start() if stop else limit])

@@ -401,3 +401,23 @@ def test_a_count_from_a_phrase_that_states_its_time(sentence: str, iso: str) -> 
     found = [e.date.iso() for e in doc.events]
     assert iso in found, found
     assert not {"1995", "1901-05-05", "2006"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("In 1920, three years after the revolution, the party split.", "1917"),
+        ("The museum opened in 1920, three years after the storm.", "1917"),
+        ("The museum opened in 1920 and its wing three years after the storm.", None),
+        ("She won in 1920, with her book set three years after the war ended.", None),
+    ],
+)
+def test_a_count_about_a_phrase_counts_back_from_the_date_beside_it(
+    sentence: str, phrase: str | None
+) -> None:
+    """'In 1920, three years after the revolution': the phrase's own time is the count
+    back from the date the count stands beside; from a date of another clause ('in
+    1920, with her book set three years after ...') it is nothing."""
+    doc = parse(f"Quay notes\n\n{sentence}\n")
+    found = sorted(e.date.iso() for e in doc.events if e.date.iso() != "1920")
+    assert found == ([phrase] if phrase else [])
