@@ -42,6 +42,13 @@ NEWS: list[tuple[str, str, str | None, tuple[str | None, ...]]] = [
     ("says-name", f'"{W}," says Priya Raman.', "Priya Raman", ()),
     ("name-age-said", f'"{W}," Priya Raman, 45, said.', "Priya Raman", ()),
     ("said-name-age", f'"{W}," said Priya Raman, 45.', "Priya Raman", ()),
+    (
+        "age-name-said",
+        f'Priya Raman chairs the board.\n\n"{W}," 45-year-old Raman said.',
+        "Priya Raman",
+        (),
+    ),
+    ("said-age-name", f'"{W}," said 45-year-old Priya Raman.', "Priya Raman", ()),
     ("said-name-calling", f'"{W}," said Priya Raman, a farmer from Leeds.', "Priya Raman", ()),
     ("said-calling-name", f'"{W}," said ferry board chair Priya Raman.', "Priya Raman", ()),
     ("said-the-role-name", f'"{W}," said the board\'s chair, Priya Raman.', "Priya Raman", ()),
