@@ -239,9 +239,12 @@ _SPEECH_KINDS: Final = "(?i:" + "|".join(_SPEECH_WORDS) + ")"
 _SPEECH_CUE: Final = re.compile(
     rf"\b{_SPEECH_KINDS}(?:\s(?i:as\sprepared|delivered|given|made))?\s(?i:for\sdelivery\s)?"
     r"(?i:by|of|from)\s"
-    rf"|(?P<office>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,2}})['\u2019]s\s"
+    rf"|(?P<office>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,2}})['\u2018\u2019]s\s"
     rf"(?:[A-Z]\w+\s)?{_SPEECH_KINDS}\b"
 )
+# What may stand before a headline's "Ann Lee's Speech": nothing, or a kicker and its
+# colon ("Argentina: Ann Lee's Inauguration Speech").
+_KICKER: Final = re.compile(r"(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}:\s)?")
 # The name after the cue, up to the occasion a title-case header goes on with: "Statement
 # by Prime Minister Holness At Press Conference ..." names Holness.
 _OCCASION_WORDS: Final = r"(?:At|On|In|To|With|For|During|Before|After|Upon|From)\s"
@@ -694,9 +697,12 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
     """The person a speech's header line names after its cue ("Speech by Ann Lee",
     "Statement of President Lee"), as the text names them in full where it does; or
     the one holder of the office whose speech it is ("Text of PM's Address", where the
-    text says "PM Ann Lee")."""
-    if cue.group("office") is not None:
-        return cast.holder_of(cue.group("office"))
+    text says "PM Ann Lee"), or the person it names so ("Mandela's speech")."""
+    owner = cue.group("office")
+    if owner is not None:
+        holder = cast.holder_of(owner)
+        named = None if holder is not None else _headline_owner(norm, unit, cue.start(), owner)
+        return holder if named is None else _person_named(cast, named[-1], " ".join(named))
     run = _SPEECH_NAME.match(norm, cue.end(), unit.end)
     words = [w for w in (run.group(0).split() if run else []) if lower(w) not in TITLES]
     if not words or run is None or _AND_NAME.match(norm, run.end()):
@@ -705,6 +711,20 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
     if shape is None or not shape.name:
         return None  # "Statement by Acme Mining Corp": a body's, which no turn is
     return _person_named(cast, shape.name[-1], " ".join(shape.name))
+
+
+def _headline_owner(norm: str, unit: Unit, start: int, owner: str) -> list[str] | None:
+    """The name of "Mandela's speech from the steps" (owner, possessive at start): a
+    person's, where it opens a headline (after a kicker at most: "Argentina: Ann Lee's
+    Inauguration Speech"), not an office's nor a question's ("Was Lee's speech fair?")."""
+    if all(lower(w) in TITLES for w in owner.split()):
+        return None
+    if norm[unit.start : unit.end].rstrip().endswith("?"):
+        return None
+    if not _KICKER.fullmatch(norm, unit.start, start):
+        return None
+    shape = run_shape(owner, sentence_start=True)
+    return None if shape is None or not shape.name else list(shape.name)
 
 
 def _speech_start(norm: str, units: list[Unit], first: int) -> int | None:

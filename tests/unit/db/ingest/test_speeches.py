@@ -21,6 +21,8 @@ SPEECH = (
         ("Statement of Mayor Ann Lee on the new quay", "Ann Lee"),
         ("Remarks as prepared for delivery by Dr. Ann Lee", "Ann Lee"),
         ("KEYNOTE ADDRESS BY Ann Lee AT THE QUAY", "Ann Lee"),
+        ("Ann Lee's speech from the quay steps", "Ann Lee"),
+        ("Harbour: Ann Lee\u2019s Opening Speech", "Ann Lee"),
     ],
 )
 def test_a_speech_is_one_turn_of_the_speaker_its_header_names(header: str, speaker: str) -> None:
@@ -65,6 +67,9 @@ def test_a_title_case_header_names_the_speaker_before_the_occasion(header: str) 
         f"Statement by Acme Harbour Company\n\n{SPEECH}",
         # two speakers: whose words are which, the text must say
         f"Testimony by Ann Lee and Tom Reed\n\n{SPEECH}",
+        # a question about a speech, and a name's possessive inside a line
+        f"Was Ann Lee's speech at the quay fair?\n\n{SPEECH}",
+        f"Crews cheered Ann Lee's speech at the quay\n\n{SPEECH}",
         # a sentence that introduces a statement in marks, which say whose it is
         'The following is a statement from Ann Lee:\n\n"I am proud of the quay and of '
         'every one of its builders."\n',
