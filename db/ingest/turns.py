@@ -681,14 +681,20 @@ def _speech(
         if body is None:
             return
         start, end = units[body].start, units[-1].end
-        if norm[start] in _OUTER_MARKS:
+        opening = start
+        if norm[start] == '"' and norm.find('"', start + 1, units[-1].start) < 0:
+            start += 1  # one mark opens the whole speech, closed (if at all) in its last
+        elif norm[start] in _OUTER_MARKS:
             return  # the words stand in quotation marks, which say whose they are
         if not _SPEAKING_SELF.search(norm, start, min(end, start + _SPEAKING_SELF_REACH)):
             return  # a report of the speech, in the third person: its quotes say whose
         days = [h for h in find_dates(norm[unit.start : start]).hits if h.date.day]
         date = days[-1].date if days else dates[body]
         words = " ".join(text[start:end].split())
-        turns.turns.append((start, end))
+        if opening < start:  # its marks are the speech's own, as a block quote's are
+            words = words.rstrip(_OUTER_MARKS)
+            bisect.insort(turns.blocks, (opening, end))
+        turns.turns.append((opening, end))
         turns.quotes.append(QuoteRecord(speaker, words, date, None, False, Span(start, end)))
         return
 

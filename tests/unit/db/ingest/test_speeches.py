@@ -80,3 +80,17 @@ def test_no_speech_turn_where_the_header_or_body_says_otherwise(text: str) -> No
     marked statement: the speech turn never takes words the text gives to no one."""
     doc = parse(text)
     assert not [q for q in doc.quotes if q.text.startswith(("I am proud to", "The mayor", '"'))]
+
+
+@pytest.mark.parametrize("close", ["", "\u201d"])
+def test_a_speech_inside_one_opening_mark_is_its_speakers(close: str) -> None:
+    """'\u201cFriends, I greet you ...' to the end (closed in the last paragraph, or cut off
+    before it): one mark holds the whole speech, so it is one turn of the header's
+    speaker, and no quote of no one's."""
+    doc = parse(
+        "Ann Lee\u2019s speech from the quay steps\n\n"
+        f"\u201cFriends and neighbours, I greet you all.\n\n{SPEECH.rstrip()}{close}\n"
+    )
+    speech = [q for q in doc.quotes if q.text.startswith("Friends")]
+    assert [q.speaker for q in speech] == ["Ann Lee"]
+    assert "We will make sure they do." in speech[0].text
