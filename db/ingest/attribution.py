@@ -34,8 +34,8 @@ _LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*"
 # the person ("says local farmer Joan Pike", "according to fire chief Dana Ruiz"), an age
 # among them ("said 60-year-old Joan Pike").
 _DESCRIBED_NAME_TEXT: Final = re.compile(
-    r"[\s,]*(?:(?:the|The|an?|[A-Z][\w.'-]*)\s)*(?:(?:[a-z]|\d{1,3}-year-)[\w'-]*\s){0,3}"
-    r"(?:[A-Z][\w.'-]*\s)*"
+    r"[\s,]*(?:(?:the|The|an?|[A-Z][\w.'-]*)\s)*(?:(?:of|for)\s(?:[A-Z][\w.'-]*\s)+)*"
+    r"(?:(?:[a-z]|\d{1,3}-year-)[\w'-]*\s){0,3}(?:[A-Z][\w.'-]*\s)*"
 )
 # Forms of "be" that make the speech verb after them passive, and how far after that
 # verb its agent's "by" may stand ("was described by the mayor as").

@@ -49,6 +49,12 @@ NEWS: list[tuple[str, str, str | None, tuple[str | None, ...]]] = [
         (),
     ),
     ("said-age-name", f'"{W}," said 45-year-old Priya Raman.', "Priya Raman", ()),
+    (
+        "union-president-name-said",
+        f'"{W}," National Union of Ferry Workers\' president Priya Raman said.',
+        "Priya Raman",
+        (),
+    ),
     ("said-name-calling", f'"{W}," said Priya Raman, a farmer from Leeds.', "Priya Raman", ()),
     ("said-calling-name", f'"{W}," said ferry board chair Priya Raman.', "Priya Raman", ()),
     ("said-the-role-name", f'"{W}," said the board\'s chair, Priya Raman.', "Priya Raman", ()),
