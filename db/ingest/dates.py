@@ -634,12 +634,14 @@ _WRITTEN_ORDER: Final = {"y1": 1, "d4": 1, "y2": -1, "y9": -1, "d13": -1}
 # What makes a day-first month-day a date rather than a bare one (see DateScan): "on",
 # "on the" or an opening bracket right before it; a weekday before either order
 # ("Wednesday, 24 January", "Friday, March 3") names a day too, and so does a participle
-# that says what was done that day ("a statement issued 31 March", "signed March 3").
+# that says what was done that day ("a statement issued 31 March", "signed March 3"), or
+# a part of the day ("the evening of June 25").
 _DAY_FIRST_LEAD: Final = re.compile(
     r"(?:\b[Oo]n\s(?:the\s)?|\(|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
-    r"|\b(?:issued|released|published|signed|delivered)\s)\Z"
+    r"|\b(?:issued|released|published|signed|delivered)\s"
+    r"|\b(?:morning|afternoon|evening|night)\sof\s)\Z"
 )
-_DAY_LEAD_REACH: Final = len("Wednesday, ")
+_DAY_LEAD_REACH: Final = len("afternoon of ")
 _US_PLACE: Final = re.compile(r"\b[A-Z][a-z]+,\s(?P<state>[A-Z]{2})\b(?![-\w])")
 
 

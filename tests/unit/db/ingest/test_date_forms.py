@@ -375,12 +375,15 @@ def test_a_count_from_the_day_of_writing(sentence: str, iso: str | None) -> None
         ("In a statement issued 31 March, the council said the quay would open.", "2006-03-31"),
         ("The harbour deal was signed March 14 by the council.", "2006-03-14"),
         ("A report released 2 March said the quay was unsafe.", "2006-03-02"),
+        ("Early in the evening of March 25, a crane fell on the quay.", "2006-03-25"),
+        ("On the night of 4 March the quay flooded.", "2006-03-04"),
     ],
 )
 def test_a_month_day_after_a_participle_of_the_day_is_a_date(sentence: str, iso: str) -> None:
-    """'a statement issued 31 March': the participle says what was done that day, so the
-    month-day is a date (the latest before the page's own), as after "on"; alone, a
-    month-day may name a day ("because of September 11") and dates nothing."""
+    """'a statement issued 31 March': the participle says what was done that day (as
+    'the evening of' says its part), so the month-day is a date (the latest before the
+    page's own), as after "on"; alone, a month-day may name a day ("because of September
+    11") and dates nothing."""
     doc = parse(f"Quay news\n\nPORT TOWN, 1 April 2006 - The council met.\n\n{sentence}\n")
     assert iso in [e.date.iso() for e in doc.events]
 
