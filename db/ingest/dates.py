@@ -935,6 +935,8 @@ def _day_words(text: str, base: int, days: list[int]) -> list[RelativeHit]:
         if word in _DAY_OFFSETS:
             hits.append(RelativeHit(start, end, _DAY_OFFSETS[word], "day", False))
             continue
+        if match.group("dir") is None and _named_weekday(text, match.start()):
+            continue  # "on a Good Friday", "Super Tuesday": a day's name, not last Friday
         ahead = NEXT_WEEKDAY if lower(match.group("dir") or "") == "next" else 0
         hits.append(RelativeHit(start, end, WEEKDAYS.index(word) + ahead, "weekday", False))
     parts = [at for at in anchors if text[at] not in "dt"]  # not "day", "tomorrow"
@@ -958,6 +960,19 @@ _PART_OPENING: Final = re.compile(
     r"[Tt]hat(?:\ssame)?)\s(?=[mane])"
 )
 _PART_OFFSETS: Final = {"next": 1, "following": 1, "previous": -1}
+
+
+# Words that make a weekday a day's name: feasts ("Good Friday", "Ash Wednesday") and
+# days named for what happened or happens on them ("Black Friday", "Super Tuesday").
+_NAMED_WEEKDAY_LEADS: Final = frozenset(
+    "Good Maundy Ash Shrove Easter Palm Holy Whit Black Super Bloody Cyber".split()
+)
+
+
+def _named_weekday(text: str, start: int) -> bool:
+    """The weekday at start is the second word of a day's name (_NAMED_WEEKDAY_LEADS)."""
+    before = _WORD_BEFORE.search(text, max(0, start - len("Maundy ")), start)
+    return before is not None and before.group(1) in _NAMED_WEEKDAY_LEADS
 
 
 def _is_past_tense(word: str) -> bool:

@@ -291,6 +291,21 @@ def test_a_weekday_is_ahead_only_after_a_word_of_the_future(sentence: str, iso: 
     assert [e.date.iso() for e in doc.events] == [iso]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first fire started on a Good Friday at a house by the quay.",
+        "Shops by the quay were full on Black Friday.",
+        "The candidates campaigned in the port before Super Tuesday.",
+    ],
+)
+def test_a_weekday_in_a_days_name_is_no_weekday(sentence: str) -> None:
+    """'a Good Friday', 'Black Friday', 'Super Tuesday' name a day (of some year, or of
+    what is done on it): not the latest Friday or Tuesday before the page's date."""
+    doc = parse(f"Ferry news\nPublished: June 5, 2019\n\n{sentence}\n")
+    assert [e.date.iso() for e in doc.events] == []
+
+
 def test_the_weekday_of_a_full_date_counts_nothing() -> None:
     """ "this is the brief for Wednesday, April 14th, 2010" in a text dated a week later:
     the weekday names the full date's own day, not the latest Wednesday before the page's
