@@ -41,6 +41,9 @@ _PUBLISHED: Final = re.compile(
     r"(?i:published|posted|updated|update|first published|modified|date)\b[^\n]{0,20}?"
     r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)"
 )
+# Days of a range ("Date: October 8-10, 1871"): when something lasted, as an entry's
+# field gives it, never the one day a page was published.
+_DAY_RANGE: Final = re.compile(r"(?<![\d-])\d{1,2}\s?-\s?\d{1,2}(?![\d-])")
 # A time of day between a publication word and its date: "PUBLISHED: 10:15, 3 March".
 _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?,?\s")
 # A byline that says when it was written: "By Jane Roe on 3 March 2015."
@@ -129,7 +132,10 @@ def _published(
         after = find_dates(line[marker.end() :]).hits if marker is not None else []
         if marker is not None and after:
             clock = _CLOCK.match(line, marker.end())  # "PUBLISHED: 10:15, 3 March 2015"
-            if after[0].start == (clock.end() - marker.end() if clock else 0):
+            told = line[marker.end() + after[0].start : marker.end() + after[0].end]
+            if after[0].start == (clock.end() - marker.end() if clock else 0) and not (
+                _DAY_RANGE.search(told)
+            ):
                 return after[0].date
         if fallback is None and head.start not in headings:
             fallback = _stamp_date(line, hits)

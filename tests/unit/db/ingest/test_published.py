@@ -57,6 +57,24 @@ def test_metadata_date_wins_over_a_date_line_at_the_top() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("field", "published"),
+    [
+        ("Date: October 8-10, 1871", None),  # how long a fire burned: an entry's field
+        ("Date: 8-10 October 1871", None),
+        ("Date: October 8, 1871", PartialDate(1871, 10, 8, "day")),
+        ("Updated: 2019-03-04", PartialDate(2019, 3, 4, "day")),
+    ],
+)
+def test_a_range_of_days_after_date_is_no_publication_date(
+    field: str, published: PartialDate | None
+) -> None:
+    """A page is published on one day: 'Date: October 8-10, 1871' over a city's entry
+    says how long its fire lasted, and anchors no weekday or month-day of the page."""
+    text = f"Great fires\n\nOld Town\n\n{field}\n\nThe fire burned for three days.\n"
+    assert parse_document(text, "a.txt").published == published
+
+
 def test_list_marks_stay_out_of_event_titles() -> None:
     """A bullet's mark is no part of the event it states."""
     doc = parse_document("Notes\n\n- On March 3, 1911 a snow slide closed the bridge.\n", "n.txt")
