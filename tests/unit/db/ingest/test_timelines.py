@@ -338,3 +338,19 @@ def test_the_same_year_in_an_entry_is_another_event_of_its_year() -> None:
     titles = [e.title for e in events_on(doc, "1812")]
     assert any(title.startswith("Four new wards") for title in titles), titles
     assert any(title.startswith("In the same year an asylum") for title in titles), titles
+
+
+def test_an_entry_opening_with_a_count_is_no_span() -> None:
+    """'1965 - 200,000 troops arrive': a count in thousands after the separator opens the
+    entry's words; it is no range's end ('1961 - 1963: ...'), so the row keeps its year."""
+    doc = parse(
+        "Harbour timeline\n\n1964 - The harbour board is formed.\n"
+        "1965 - 200,000 people see the new dock.\n1966 - 400,000 tonnes are landed.\n"
+        "1967 - The new quay opens.\n"
+    )
+    assert [(e.date.iso(), e.title.split()[0]) for e in doc.events] == [
+        ("1964", "The"),
+        ("1965", "200,000"),
+        ("1966", "400,000"),
+        ("1967", "The"),
+    ]
