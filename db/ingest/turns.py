@@ -157,6 +157,15 @@ _RECORD_LABEL: Final = re.compile(
     rf"(?P<label>{_RECORD_TITLE}(?:\s{_RECORD_TITLE})?(?:\s{_RECORD_WORD}){{1,4}})"
     rf"(?:{_LABEL_ASIDE})?\s?:\s+(?=\S)"
 )
+# The Historic Hansard online glues each speech to its member's name after a section
+# mark: `§ Mr. Noel-BakerI apologise ...`, `§ The PRIME MINISTER (Mr. Harold
+# Macmillan)I beg to move ...`: the name ends where a small letter (or the bracket) meets
+# the speech's capital. A question's number before it (`§ 16. Mr. Fell asked ...`)
+# reports a written question, whose words no one says here.
+_HANSARD_TURN: Final = re.compile(
+    rf"\u00a7\s+(?:The\s[^()\n]{{1,80}}\()?"
+    rf"(?P<label>{_RECORD_TITLE}(?:\s[A-Z][\w.'-]*)*[a-z])\)?(?=[A-Z\"])"
+)
 # What opens a member's label in a parliament's record ("Rt Hon JOHN KEY:", "Hon. Ann
 # Lee :"), which the turn label's honorifics do not hold.
 _HONOURED: Final = ("Rt ", "Rt. ", "Hon ", "Hon. ")
@@ -305,6 +314,8 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
     if header is not None:
         return header
     first = norm[unit.start]
+    if first == "\u00a7":
+        return _HANSARD_TURN.match(norm, unit.start, unit.end)
     if not (first.isupper() or first in "[(*"):
         return None  # a label opens with a capital, a time's "[", "((" or a bold "**"
     if norm.startswith("((", unit.start):

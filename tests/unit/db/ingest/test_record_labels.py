@@ -157,3 +157,20 @@ def test_a_label_that_changes_form_is_one_person(labels: tuple[str, ...]) -> Non
     assert [q.speaker for q in doc.quotes] == [
         "Anna Voss", "Tom Reed", "Anna Voss", "Tom Reed", "Anna Voss"
     ]  # fmt: skip
+
+
+def test_historic_hansard_glues_each_speech_to_its_member() -> None:
+    """`\u00a7 Mr. ReedI apologise ...`: the name ends where its small letter (or the
+    office's bracket) meets the speech's capital; a numbered written question (`\u00a7 4.
+    Mrs. Ann Vossasked ...`) is no one's words here, and its glued name names no one."""
+    doc = parse(
+        "HARBOUR POLICY\nHC Deb 4 March 1963\n\n"
+        "\u00a7 4. Mrs. Ann Vossasked the Minister of Transport when he will report on the "
+        "harbour.\n"
+        "\u00a7 The MINISTER OF TRANSPORT (Mr. Tom Reed)I hope to make a statement on the "
+        "harbour before the summer recess.\n"
+        "\u00a7 Mrs. VossIs the Minister aware that the quay is closing this month?\n"
+        "\u00a7 Mr. ReedMy hon. Friend will know that we are watching it closely.\n"
+    )
+    said = [(q.speaker, q.text.split()[0]) for q in doc.quotes]
+    assert said == [("Tom Reed", "I"), ("Voss", "Is"), ("Tom Reed", "My")]
