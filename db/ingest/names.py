@@ -50,8 +50,6 @@ NAME_RUN: Final = re.compile(
     r"(?:,? (?:Jr|Sr)\.| (?:II|III|IV)\b)?"
 )
 _PARTICLE_WORDS: Final = _PARTICLE[3:-1].split("|")
-_LONG_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 3)
-_SHORT_PARTICLES: Final = "|".join(w for w in _PARTICLE_WORDS if len(w) == 2)
 _AFTER_CAPITAL = (
     rf"(?:(?!(?<=[JS])r\b)(?:[{_LOWER}]++(?:{_INNER_CAPITAL}[{_UPPER}][{_LOWER}]++)?+"
     rf"|'[{_UPPER}][{_LOWER}]++)(?:[-'][{_UPPER}{_LOWER}]++)*+"
@@ -62,22 +60,27 @@ _AFTER_CAPITAL = (
 # has a capital first, or a particle and a space before its first capital. Here that
 # capital is consumed first, then the same lookbehind is checked; the token alternatives
 # all open with it, so only what follows it is left (_AFTER_CAPITAL). A particle before
-# the capital is captured by group 1 or 2 (in lookbehinds, checked only after a lowercase
-# letter and a space): NAME_RUN starts there. Later tokens are factored the same way,
-# after a check that a capital or a particle's first letter follows the space.
+# the first capital is not read here but by run_start: a lookaround costs the regex engine
+# about as much as the rest of a one-word match, and this one would be tried at every
+# capital for the few runs that open with a particle. A later token opens with a capital
+# or with one or two particles, which start with lowercase letters: each way opens with
+# its own characters, so the engine rules it out by the first one.
 # Repeats are possessive where all that follows them is optional: the first way through
 # then always succeeds, so giving characters back could never change a match, and the
 # regex engine keeps no state to give them back. The optional suffix closing every match
 # is a choice with an empty last way, each other way opening with its own character: the
 # engine rules out a way by that character, where an optional group sets up a repeat.
 UPPER_RUN: Final = re.compile(
-    rf"[{_UPPER}](?<![\w'-].)"
-    rf"(?:(?<=[a-z] .)(?:(?<=(?<![\w'-])({_LONG_PARTICLES}) .)"
-    rf"|(?<=(?<![\w'-])({_SHORT_PARTICLES}) .)))?"
-    rf"{_AFTER_CAPITAL}"
-    rf"(?: (?=[{_UPPER}abdeilv])(?:{_PARTICLE} ){{0,2}}[{_UPPER}]{_AFTER_CAPITAL})*+"
+    rf"[{_UPPER}](?<![\w'-].){_AFTER_CAPITAL}"
+    rf"(?: (?:[{_UPPER}]{_AFTER_CAPITAL}"
+    rf"|{_PARTICLE} (?:{_PARTICLE} |)[{_UPPER}]{_AFTER_CAPITAL}))*+"
     r"(?:, (?:Jr|Sr)\.| (?:Jr|Sr)\.| (?:II|III|IV)\b|)"
 )
+# What run_start reads before a capital: the last letters of the particles, the particles
+# (of three letters, then of two: NAME_RUN's earlier start wins) and what may not precede one.
+_PARTICLE_ENDS: Final = frozenset(word[-1] for word in _PARTICLE_WORDS)
+_PARTICLE_SIZES: Final = (3, 2)
+_WORD_OR_MARK: Final = re.compile(r"[\w'-]")
 _CAP_ONLY: Final = re.compile(_CAP)
 # A body's or an office's initials ("UUP", "MLA"), not a word written in capitals.
 _BODY_INITIALS: Final = re.compile(rf"[{_UPPER}]{{2,6}}")
@@ -98,6 +101,22 @@ _NOT_NAME: Final = NON_PERSON_WORDS | NOT_A_NAME_WORDS
 # names such a word is a name's; alone it is still nobody ("Un" opening a sentence).
 _NAME_SYLLABLES: Final = frozenset(("un",))
 _NOT_IN_NAME: Final = _NOT_NAME - _NAME_SYLLABLES
+
+
+def run_start(text: str, capital: int) -> int:
+    """Where NAME_RUN's run starts, for UPPER_RUN's match at capital: at a particle and a
+    space right before it ("de Gaulle", "bin Salman"), the particle a word of its own."""
+    if capital < 3 or text[capital - 1] != " " or text[capital - 2] not in _PARTICLE_ENDS:
+        return capital  # as for nearly every run: no particle ends right before it
+    for size in _PARTICLE_SIZES:
+        start = capital - 1 - size
+        if (
+            start >= 0
+            and text[start : capital - 1] in _PARTICLES
+            and (start == 0 or _WORD_OR_MARK.match(text, start - 1) is None)
+        ):
+            return start
+    return capital
 
 
 class RunShape(NamedTuple):

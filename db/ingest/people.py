@@ -48,7 +48,7 @@ from db.ingest.lexicon import (
     UNNAMED_SPEAKERS,
     WEEKDAYS,
 )
-from db.ingest.names import UPPER_RUN, RunShape, run_shapes
+from db.ingest.names import UPPER_RUN, RunShape, run_shapes, run_start
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.ingest.segment import is_title_line
 from db.records import PersonRecord
@@ -418,9 +418,8 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
     sentences, spans = index.sentences, quotes.spans
     current = ahead = 0  # the first sentence and quote not ended before the current run
     for match in UPPER_RUN.finditer(norm):  # exactly NAME_RUN's runs, found faster
-        pos, run_end = match.span()
-        if _after_lowercase_and_space(norm, pos) and match.lastindex is not None:
-            pos = match.start(match.lastindex)  # a particle opens NAME_RUN's run: "de Gaulle"
+        run_end = match.end()
+        pos = run_start(norm, match.start())  # a particle may open the run: "de Gaulle"
         if norm[run_end - 1] == "y" and norm.endswith(_WEEKDAY_TAILS, pos, run_end):
             run_end = norm.rindex(" ", pos, run_end)  # "Mayor Craig Brown Monday night"
         inside, opening = run_shapes(norm[pos:run_end])
@@ -523,13 +522,6 @@ def _is_quoted_whole(norm: str, quote: tuple[int, int], start: int, end: int) ->
     if end - start < inner_end - inner_start - 3:
         return False  # the quotation holds more than the run: cheap test first
     return norm[inner_start:inner_end].strip(_QUOTED_EDGES) == norm[start:end].strip(_QUOTED_EDGES)
-
-
-def _after_lowercase_and_space(norm: str, pos: int) -> bool:
-    """What UPPER_RUN's (?<=[a-z] .) asks of a capital at pos before it looks for a
-    particle: only then can a group have matched, so match.lastindex is looked up (a
-    generic attribute lookup) only then."""
-    return pos >= 2 and norm[pos - 1] == " " and "a" <= norm[pos - 2] <= "z"
 
 
 def _after_the(norm: str, kept: int) -> bool:
