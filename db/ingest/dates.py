@@ -1752,11 +1752,15 @@ _LINE_TIME: Final = re.compile(
 # A capitalised word, its capital accented or not ("Cain", "Ávila"); not an acronym
 # ("NASA"), whose second capital fails the word's end.
 _CAPITALISED: Final = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_A-Z]*\b"
+# A run-in year entry's first word: capitalised, or an acronym ("1946 ENIAC, the first
+# ..."); not after a full date, where capitals are a dateline's ("Sunday, February 6,
+# 2005 LONDON -").
+_ENTRY_WORD: Final = rf"(?:{_CAPITALISED}|[A-Z]{{2,}}\b)"
 # A capitalised word straight after a date, perhaps in quotation marks ('1746 "New
 # Light" Presbyterians secure a charter').
 _RUN_IN: Final = re.compile(rf" [\"\u201c\u2018']?{_CAPITALISED}")
 _RUN_IN_YEAR: Final = re.compile(
-    rf"{_LEAD}(?P<y>[1-9]\d{{3}})(?= [\"\u201c\u2018']?(?!{MONTH}\b){_CAPITALISED})"
+    rf"{_LEAD}(?P<y>[1-9]\d{{3}})(?= [\"\u201c\u2018']?(?!{MONTH}\b){_ENTRY_WORD})"
 )  # not "1850 May 1"
 # After a month-day heading a line: a second day that makes it a range ("January 10/11",
 # "July 16 - 24, 1969", "July 16 - July 24"), with the range's year if it states one.

@@ -354,3 +354,19 @@ def test_an_entry_opening_with_a_count_is_no_span() -> None:
         ("1966", "400,000"),
         ("1967", "The"),
     ]
+
+
+def test_a_run_in_year_row_may_open_with_an_acronym() -> None:
+    """'1946 BRADIO, the first valve set, ...' among '1945 The ...' rows is a row of its
+    own, not words of the row above."""
+    doc = parse(
+        "Radio timeline\n\n1944 The first valve set is sold\n\n1945 The quay station opens\n\n"
+        "1946 BRADIO, the pioneering radio set, uses 18,000 vacuum tubes\n\n"
+        "1947 The tower falls\n"
+    )
+    assert [(e.date.iso(), e.title.split()[0]) for e in doc.events] == [
+        ("1944", "The"),
+        ("1945", "The"),
+        ("1946", "BRADIO,"),
+        ("1947", "The"),
+    ]
