@@ -1889,6 +1889,13 @@ def line_date(
     reads one that either order would fit ("06/02/1807").
     """
     year = context.year if context is not None else None
+    if _DIGIT_RUN.search(line) is None:
+        # Every form below reads a digit but a month's own line ("March:"), which only
+        # a year above dates: one search spares most lines of words a dozen matches.
+        month = _LINE_MONTH.match(line) if year is not None else None
+        if month is None:
+            return None
+        return _headed(line, month.end(), make_date(year, _month_number(month["m"]), None), False)
     general = _general_head(line, year, run_in)
     if general is not None:
         return general
