@@ -334,6 +334,12 @@ def nested_quotes(layout: Layout, spans: list[QuoteSpan]) -> list[QuoteRecord]:
     found: list[QuoteRecord] = []
     for quote in spans:
         for start, end in quote.pieces:
+            if (
+                text.find("\u201c", start, end) < 0
+                and text.find("\u2018", start, end) < 0
+                and text.find("'", start, end) < 0
+            ):
+                continue  # _NESTED_OPENER's marks, by three plain searches: most quotes hold none
             for opener in _NESTED_OPENER.finditer(text, start, end):
                 at = opener.start()
                 if at == start or text[at - 1].isalnum() or not introduced(text, at):

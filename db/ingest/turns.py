@@ -645,7 +645,11 @@ def _unlabelled_interview(
     """An interview that labels no one, its questions set off only by a bold type lost
     in text: the text says whom it interviews ("below is an interview of Ann Lee"), and
     MIN_SOLE_TURNS paragraphs or more that are a question alone ("Who are your heroes?")
-    each stand over an answer. Each answer, to the next question, is that person's."""
+    each stand over an answer. Each answer, to the next question, is that person's.
+
+    Each question holds a "?" of its own: a text with fewer needs no paragraph read."""
+    if norm.count("?") < MIN_SOLE_TURNS:
+        return
     questions = [i for i, unit in enumerate(units) if _is_question(norm, unit)]
     marks = set(questions)  # a set: one look per paragraph, however many questions
     answered = [i for i in questions if i + 1 < len(units) and i + 1 not in marks]
