@@ -313,6 +313,8 @@ class Attributor:
             credited = self.dashed_credit(close)
             if credited is not None:
                 return Attribution(credited, None, True)
+        if limit <= close:
+            return NOBODY  # the quote ends its sentence (most do): no words after it there
         words = self._words(close, limit, most=1)  # only the first word is looked at
         if not words:
             return NOBODY
@@ -880,7 +882,7 @@ class Attributor:
         candidates = self._mentions_in(max(sentence_start, verb_start - WINDOW), verb_start)
         if candidates:
             last = candidates[-1]
-            gap = self.norm[last.end : verb_start].split()
+            gap = self.norm[last.end : verb_start].split(None, 3)  # 4 stand for "more"
             if len(gap) <= 3 and all(lower(g) in ADVERBS_BETWEEN for g in gap):
                 gerund = self.norm.endswith("ing", verb_start, verb_end)  # "reports of Lee saying"
                 if not (gerund and self._located(last)):  # not "a video on Instagram saying"

@@ -581,9 +581,11 @@ def names_a_work(norm: str, text: str, open_at: int) -> bool:
     title case ("The House of Passion", "Day of Wrath", "I Have a Dream"), or any short
     phrase right after a work's noun ("the film "a boy and his boat""). Either way, no
     comma, colon or question inside: words said run on in clauses."""
+    if any(s in text for s in _TITLE_STOPS):
+        return False  # asked first: most words said hold a comma, and need no split
     # Words past the most are left in one piece: only that there are more is asked.
     words = text.rstrip(".").split(None, _TITLE_MOST_WORDS)
-    if not 2 <= len(words) <= _TITLE_MOST_WORDS or any(s in text for s in _TITLE_STOPS):
+    if not 2 <= len(words) <= _TITLE_MOST_WORDS:
         return False
     before = lower(norm[max(0, open_at - _WORK_NOUN_REACH) : open_at]).split()
     if before and before[-1].strip("\"'\u201c\u2018") in WORK_NOUNS:

@@ -814,17 +814,10 @@ class QuoteBuilder:
         self, sentence: tuple[int, int], unit: Unit, section: Section, quote: QuoteSpan
     ) -> PartialDate | None:
         start, end = sentence
-        stated = self.stated.get((start, end))
-        if stated is None:
-            hits = self.layout.dates.dates_in(start, end)
-            quotes = self.attributor.quotes
-            stated = [
-                h.date
-                for h in hits
-                if h.date.precision in ("day", "month-day") and not quotes.contains(h.start)
-            ]  # a date inside the marks is what the words tell of, not when they were said
-            self.stated[(start, end)] = stated
-        if unit.block.kind == "caption" and stated:
+        caption = unit.block.kind == "caption"
+        # the days the sentence states are asked only where the section states no date
+        stated = self._stated(start, end) if caption or section.date is None else []
+        if caption and stated:
             return stated[0]
         if section.date is not None and section.date.precision == "day":
             beside = self._day_beside(start, end, quote)  # "in its October 18 release"
@@ -838,6 +831,21 @@ class QuoteBuilder:
             or self._relative_date(start, end, quote)
             or self.said  # said for the article: its occasion, or as of its own date
         )
+
+    def _stated(self, start: int, end: int) -> list[PartialDate]:
+        """The days and month-days a sentence [start, end) states outside quotations,
+        read once per sentence."""
+        stated = self.stated.get((start, end))
+        if stated is None:
+            hits = self.layout.dates.dates_in(start, end)
+            quotes = self.attributor.quotes
+            stated = [
+                h.date
+                for h in hits
+                if h.date.precision in ("day", "month-day") and not quotes.contains(h.start)
+            ]  # a date inside the marks is what the words tell of, not when they were said
+            self.stated[(start, end)] = stated
+        return stated
 
     def _day_beside(self, start: int, end: int, quote: QuoteSpan) -> PartialDate | None:
         """A day stated beside the marks, in the quote's sentence [start, end) and outside
