@@ -206,3 +206,47 @@ def test_dates_in_a_range_are_the_plain_bisection_slices() -> None:
             low = bisect.bisect_left(index.relative_starts, start)
             high = bisect.bisect_left(index.relative_starts, end)
             assert index.relatives_in(start, end) == index.relatives[low:high]
+
+
+_LINE_PIECES = (
+    "March", "march", "May", "Christmas Eve", "Good Friday", "the Fourth of July",
+    "The twentieth of July", "Monday", "Mon.", "AD", "A.D. ", "c.", "Circa ", "ca. ", "BC",
+    "Spring ", "Mid-", "late ", "In ", "On ", "of ", "to ", " ", "  ", ": ", ":", " - ",
+    "-", "|", "* ", "# ", "(", ")", ",", ".", "\t", "x", "Q", "s", "Ⅻ", "²", "one",
+)  # fmt: skip
+
+
+def test_a_line_without_a_digit_heads_nothing_but_a_months_own_line() -> None:
+    """line_date's digit-free lines go to _LINE_MONTH alone: every other head it reads
+    needs a digit (a holiday dates nothing without its year)."""
+    patterns = (
+        dates._LINE_HEAD, dates._LINE_FULL, dates._LINE_MONTH_DAY, dates._LINE_DAY_RANGE,
+        dates._LINE_YEAR, dates._RUN_IN_YEAR, dates._LINE_DAY, dates._LINE_TIME,
+        dates._LINE_SPAN,
+    )  # fmt: skip
+    rng = random.Random(41)
+    months = 0
+    for _ in range(6000):
+        line = "".join(rng.choice(_LINE_PIECES) for _ in range(rng.randint(0, 6)))
+        assert dates._DIGIT_RUN.search(line) is None, line
+        assert all(pattern.match(line) is None for pattern in patterns), line
+        assert dates._named_head(line) == (None, None), line
+        context = dates.make_date(1901, 5, 3)
+        head = dates.line_date(line, context)
+        assert dates.line_date(line, None) is None, line
+        if head is not None:  # a month's line, then a separator or nothing (_headed)
+            assert dates._LINE_MONTH.match(line) is not None, line
+            months += 1
+    assert months > 30
+
+
+def test_bracket_openings_read_at_each_bracket_are_the_literal_ones() -> None:
+    pieces = ("(", "(1", "(2", "(3", "(both ", "(all ", "(bo", "both ", "1", " ", "((", "x")
+    rng = random.Random(42)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = literal_starts(text, dates._BRACKETED_OPENINGS)
+        assert dates._bracket_openings(text) == expected, text
+        found += len(expected)
+    assert found > 1000
