@@ -1866,8 +1866,10 @@ def opens_run_in(line: str) -> bool:
     return _RUN_IN_YEAR.match(line) is not None
 
 
-# A numeric date heading a line ("02/28/1804 |", "- 11/27/1806: ..."), its two parts.
-_NUMERIC_HEAD: Final = re.compile(rf"{_LEAD}(\d{{1,2}})/(\d{{1,2}})/[1-9]\d{{3}}(?!\d)")
+# A numeric date heading a line ("02/28/1804 |", "- 11/27/1806: ..."), its two parts,
+# slashed or dotted ("9.25.1690": dotted dates are read day first unless a text's own
+# heads say otherwise).
+_NUMERIC_HEAD: Final = re.compile(rf"{_LEAD}(\d{{1,2}})([/.])(\d{{1,2}})\2[1-9]\d{{3}}(?!\d)")
 
 
 def numeric_order(heads: Iterable[str]) -> bool | None:
@@ -1878,7 +1880,7 @@ def numeric_order(heads: Iterable[str]) -> bool | None:
     for head in heads:
         found = _NUMERIC_HEAD.match(head)
         if found is not None:
-            votes += _slashed_order(int(found.group(1)), int(found.group(2)))
+            votes += _slashed_order(int(found.group(1)), int(found.group(3)))
     return votes > 0 if votes else None
 
 
@@ -1919,6 +1921,9 @@ def line_date(
         date = _from_match(found, form)
         if form == "y12" and date is None and month_first is not None:
             date = _in_order(found, month_first)
+        if form == "y9" and month_first:  # "11.7.1665" where "9.25.1690" shows the order
+            first, second, dotted_year = (int(g) for g in found.group("d9", "m9", "y9"))
+            date = make_date(dotted_year, first, second) if first <= 12 else None
         if form in _SPANNING_FORMS and _spans_line(line, found.end()):
             return LineDate(None, len(line))  # "18.08.1937 - 30.12.2018": a span alone
         if run_in and form in _FULL_FORMS and _RUN_IN.match(line, found.end()) is not None:

@@ -580,7 +580,8 @@ def _dated_lines(
         norm[line.start : min(line.end, line.start + _NUMERIC_REACH)]
         for _, line, _, _ in openers
         if norm.find("/", line.start, min(line.end, line.start + _NUMERIC_REACH)) >= 0
-    )  # only a head that holds "/" can be numeric
+        or norm.find(".", line.start, min(line.end, line.start + _NUMERIC_REACH)) >= 0
+    )  # only a head that holds "/" or "." can be numeric
     context: PartialDate | None = None
     top: int | None = None  # the first text line that is a bare date near the top
     top_repeated = False

@@ -370,3 +370,13 @@ def test_a_run_in_year_row_may_open_with_an_acronym() -> None:
         ("1946", "BRADIO,"),
         ("1947", "The"),
     ]
+
+
+def test_dotted_heads_follow_the_order_their_own_days_show() -> None:
+    """'11.7.1665' is read day first, as dotted dates mostly are, unless a head of the
+    same text can only be month first ('9.25.1690'): then every dotted head is."""
+    rows = "11.7.1665\nThe gazette is first printed.\n\n{second}\nThe first weekly appears.\n"
+    month_first = parse("Press timeline\n\n" + rows.format(second="9.25.1690"))
+    day_first = parse("Press timeline\n\n" + rows.format(second="25.9.1690"))
+    assert [e.date.iso() for e in month_first.events] == ["1665-11-07", "1690-09-25"]
+    assert [e.date.iso() for e in day_first.events] == ["1665-07-11", "1690-09-25"]
