@@ -136,6 +136,9 @@ _HEAD_REACH: Final = 30  # "1851 September 18th" and a little room
 _MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-on entries
 _MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timeline
 _RUN_IN_REACH: Final = 64  # a weekday, a full date and the first word after it
+# The line under a number alone that makes the number a day: a month's name alone (a
+# post's date badge, "20" / "April").
+_DAY_OVER_MONTH: Final = re.compile(rf"[ \t]*\n\s*{MONTH}\.?[ \t]*(?:\n|\Z)")
 _NUMERIC_REACH: Final = 24  # a list's or a table's mark and a numeric date
 _ORDINALS: Final = ("st", "nd", "rd", "th")
 _HEAD_SEPARATORS: Final = (": ", " - ")  # what follows an inline entry's head
@@ -596,6 +599,8 @@ def _dated_lines(
         if heading is None:
             if line_text[:1].isdecimal() or line_text.lstrip(" *-|")[:1].isdecimal():
                 short = short_year_line(line_text, True)
+                if short is not None and _DAY_OVER_MONTH.match(norm, line.end):
+                    continue  # "20" over "April": a post's date badge, no year 20
                 if short is not None:
                     short_years[line.start] = short
                     if not run_in and short_year_line(line_text, False) is None:

@@ -380,3 +380,12 @@ def test_dotted_heads_follow_the_order_their_own_days_show() -> None:
     day_first = parse("Press timeline\n\n" + rows.format(second="25.9.1690"))
     assert [e.date.iso() for e in month_first.events] == ["1665-11-07", "1690-09-25"]
     assert [e.date.iso() for e in day_first.events] == ["1665-07-11", "1690-09-25"]
+
+
+def test_a_day_over_its_month_is_no_year() -> None:
+    """'20' over 'April' at a page's top is a post's date badge: no event in year 20."""
+    doc = parse(
+        "20\nApril\n\nPress timeline\n\n1665\nThe gazette is first printed.\n\n"
+        "1690\nThe first weekly appears.\n\n1704\nThe news-letter starts.\n"
+    )
+    assert [e.date.iso() for e in doc.events] == ["1665", "1690", "1704"]
