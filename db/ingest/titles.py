@@ -567,8 +567,13 @@ def _is_caption(line: str) -> bool:
 
 def _is_breadcrumb(line: str) -> bool:
     """A trail of links to the page ("USA > Harbour County > Boats"): words set apart
-    by at least two ">" marks, which prose never writes."""
-    return line.count(" > ") >= _LINK_RUN - 1 or line.count(" \u203a ") >= _LINK_RUN - 1
+    by at least two ">" marks, which prose never writes, or by slashes after the site's
+    home ("Home / Timelines / Newspaper")."""
+    return (
+        line.count(" > ") >= _LINK_RUN - 1
+        or line.count(" \u203a ") >= _LINK_RUN - 1
+        or (line.startswith("Home ") and line.count(" / ") >= _LINK_RUN - 1)
+    )
 
 
 def _opens_with_stamp(norm: str, start: int, hit: DateHit, end: int) -> bool:
@@ -605,6 +610,8 @@ def _head_lines(layout: Layout) -> tuple[list[tuple[int, int, str]], Unit | None
             caption_next = False
             continue
         block = layout.text[unit.start : unit.end]
+        if lower(block.strip().rstrip(".")) in MONTHS:
+            continue  # "20" / "April": a post's date badge, split over its lines
         if _is_promotion(block):
             continue  # "... our Best Of Event! Grab your tickets now!": a banner
         start = unit.start

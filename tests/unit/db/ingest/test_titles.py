@@ -49,6 +49,9 @@ BODY = (
             "JUST IN: Tickets for the harbour fair! Buy yours now!\n\nQuay stays open to boats",
             "Quay stays open to boats",
         ),
+        # a trail of links from the site's home, a month alone (a post's date badge)
+        ("Home  /  News  /  Harbour", BODY),
+        ("April", BODY),
     ],
 )
 def test_the_headline_not_the_furniture_around_it(top: str, title: str) -> None:
