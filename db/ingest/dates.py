@@ -1723,12 +1723,16 @@ _LINE_MONTH_DAY: Final = re.compile(
 _PART_OF_YEAR: Final = (
     "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTS_OF_YEAR) + r")(?:-|\s)"
 )
+# A bracketed aside between a head's date and its separator: "1143 (history of
+# Portugal): Afonso Henriques ...", "June 3, 1901 (Monday): ...".
+_HEAD_ASIDE: Final = r" \([^()\n]{1,40}\)"
+_HEAD_ASIDE_OPENING: Final = re.compile(_HEAD_ASIDE + r"(?=\s?[:|-])")
 # A year line's four digits never open with 0: "0113-555-0199" is a telephone number.
 # Circa may be "c. 1200", "c.1200", "c1200", "circa 1200" or "ca. 1200".
 _LINE_YEAR: Final = re.compile(
     rf"{_LEAD}(?:c\.\s?|c(?=\d)|[Cc]irca\s|[Cc]a\.\s?|{_PART_OF_YEAR})?"
     rf"(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
-    rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP})"
+    rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP}|{_HEAD_ASIDE}\s?[:|-])"
     rf"|(?P<ey>\d{{1,3}},\d{{3}}|\d{{1,4}})\s?(?P<era>{_ERA_MARK})"
     rf"|A\.?D\.?\s?(?P<ad>\d{{1,4}})(?!\d))"
 )
@@ -2154,6 +2158,9 @@ _CELL_REACH: Final = 4  # "- 3 Oct": a bullet and the first digit of an entry's 
 
 
 def _headed(line: str, end: int, date: PartialDate | None, in_year: bool) -> LineDate | None:
+    if line.startswith(" (", end):
+        aside = _HEAD_ASIDE_OPENING.match(line, end)
+        end = aside.end() if aside is not None else end
     rest = line[end:]
     if not rest.strip(_EMPTY_CELL):  # "1688 | |", "1901.": a bare date, its row empty
         return LineDate(date, len(line))

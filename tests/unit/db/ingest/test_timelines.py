@@ -389,3 +389,19 @@ def test_a_day_over_its_month_is_no_year() -> None:
         "1690\nThe first weekly appears.\n\n1704\nThe news-letter starts.\n"
     )
     assert [e.date.iso() for e in doc.events] == ["1665", "1690", "1704"]
+
+
+def test_an_aside_between_a_heads_date_and_its_separator() -> None:
+    """'1143 (history of Portugal): ...', 'AD 1000 (approximately): ...': a bracketed
+    aside after the date still leaves the line a dated head."""
+    doc = parse(
+        "Town timeline\n\n1143 (history of the realm): The count becomes king.\n\n"
+        "1179 (history of the realm): The pope recognises the kingdom.\n\n"
+        "1290: The school is founded.\n\n1308 (approximately) - The school moves.\n"
+    )
+    assert [(e.date.iso(), e.title.split()[1]) for e in doc.events] == [
+        ("1143", "count"),
+        ("1179", "pope"),
+        ("1290", "school"),
+        ("1308", "school"),
+    ]
