@@ -93,7 +93,7 @@ _DATES_AT_DIGIT: Final = (
     r"(?!,?\s?\d|/|-\d)"
 )
 _DATES_AT_LETTER: Final = (
-    rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD},?\s(?P<y1>\d{{1,6}})\b(?![-/])"
+    rf"\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}}){_SPACED_ORD}(?:,\s?|\s)(?P<y1>\d{{1,6}})\b(?![-/])"
     rf"(?:\s?(?P<e1>{_ERA_MARK}))?"
     rf"|\b[Oo]n\s(?P<m4>{MONTH})\.?\s(?P<d4>\d{{1,2}}){_ORD}\b(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d"
     rf"|(?:{_DAYS_TO}|\s(?:and|&)\s)\d{{1,2}}{_ORD},?\s\d{{4}}\b)"
