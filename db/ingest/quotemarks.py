@@ -310,6 +310,10 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
             chain, open_at = None, None
         if not singles and has_single_openers:
             _introduced_singles(scan, text, norm, unit, open_at, head)
+        if not singles and (
+            " '" in text[unit.start : unit.end] or text.startswith("'", unit.start)
+        ):
+            _introduced_straight(scan, text, unit, open_at)
         if not singles and (head or text.startswith("'", unit.start)):
             line_end = text.find("\n", unit.start, unit.end)
             end = unit.end if line_end < 0 else line_end
@@ -439,6 +443,46 @@ def _introduced_singles(
             if not inside and said and _has_words(text, [piece]):
                 found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
             open_at = None
+    if found:
+        scan.spans.extend(found)
+        scan.spans.sort(key=lambda q: q.open)
+
+
+def _introduced_straight(scan: QuoteScan, text: str, unit: Unit, left_open: int | None) -> None:
+    """'...' quotes of a double-mark document, outside the unit's double quotes (and
+    before one it leaves open): one that a speech verb and a colon or comma introduce
+    (`saying: 'His Highness called me ...'`), or one that opens its paragraph and closes
+    before its speaker's verb (`'We won the vote,' he said`). Other straight marks there
+    are apostrophes or scare quotes."""
+    end = unit.end if left_open is None else left_open
+    doubles: list[tuple[int, int]] = []
+    for quote in reversed(scan.spans):  # this unit's quotes are the last ones found
+        if quote.blocks[-1] != unit.index:
+            break
+        doubles.append((quote.open, quote.close))
+    taken = {open_at for open_at, _ in doubles}
+    found: list[QuoteSpan] = []
+    open_at: int | None = None
+    for mark in _STRAIGHT_MARK.finditer(text, unit.start, end):
+        at = mark.start()
+        if open_at is None:
+            if mark.group("open") is not None and not any(a <= at < b for a, b in doubles):
+                open_at = at
+            continue
+        if mark.group("close") is None:
+            continue
+        said = _said_before(text, open_at) or (
+            open_at == unit.start
+            and text[at - 1 : at + 1] in _SAID_CLOSES
+            and any(
+                lower(w) in SPEECH_VERBS
+                for w in _WORDS.findall(text, at, at + _INTRODUCED_REACH)[:_INTRODUCED_WORDS]
+            )
+        )
+        words = len(text[open_at + 1 : at].split())
+        if said and words >= _HEADLINE_WORDS and open_at not in taken:
+            found.append(QuoteSpan(open_at, at + 1, [(open_at + 1, at)], [unit.index]))
+        open_at = None
     if found:
         scan.spans.extend(found)
         scan.spans.sort(key=lambda q: q.open)

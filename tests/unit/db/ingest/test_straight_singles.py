@@ -105,3 +105,23 @@ def test_one_straight_pair_closed_by_a_stop_is_no_quote() -> None:
         "'Tis the season, she thinks, to thank the players.' Fans agree.\n"
     )
     assert doc.quotes == []
+
+
+def test_straight_singles_in_a_double_mark_page_when_said() -> None:
+    """A page that quotes in double marks may set later quotes in straight singles: one
+    a speech verb introduces, or one that opens its paragraph before 'he said', is a
+    quote; a short scare quote and an unintroduced one are not."""
+    doc = parse(
+        "Harbour news\n\n"
+        '"The eight months of work changed the harbour," the minister said.\n\n'
+        "He spoke of the talks with the mayor, saying: 'She called me in the spring and "
+        "told me the quay would open.'\n\n"
+        "'The mayor asked me to plan the works at the quay,' he said.\n\n"
+        "The so-called 'new deal for the whole harbour' was dropped, a 'turning point'.\n"
+    )
+    texts = [q.text for q in doc.quotes if not q.fragment]
+    assert texts == [
+        "The eight months of work changed the harbour",
+        "She called me in the spring and told me the quay would open.",
+        "The mayor asked me to plan the works at the quay",
+    ]
