@@ -251,6 +251,13 @@ _SPEECH_CUE: Final = re.compile(
     rf"|(?P<office>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,2}})['\u2018\u2019]s\s"
     rf"(?:[A-Z]\w+\s)?{_SPEECH_KINDS}\b"
 )
+# A sentence that says the text below is a speech of the person named above it: "The
+# following is the full text of his speech.", "Below is the text of her address." (lower
+# case).
+_FULL_TEXT: Final = re.compile(
+    r"\b(?:following|below|here)\s(?:is|are)\s(?:the\s)?(?:full\s|complete\s|official\s)?"
+    r"(?:text|transcript)\sof\s(?:his|her)\s"
+)
 # What may stand before a headline's "Ann Lee's Speech": nothing, or a kicker and its
 # colon ("Argentina: Ann Lee's Inauguration Speech").
 _KICKER: Final = re.compile(r"(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}:\s)?")
@@ -698,10 +705,14 @@ def _speech(
         if unit.end - unit.start > _HEADER_MOST:
             continue
         line = lower(norm[unit.start : unit.end])
-        if not any(word in line for word in _SPEECH_WORDS) or line.rstrip()[-1:] in ".:":
-            continue  # a sentence ("The following is a statement from ...:") heads no speech
-        cue = _SPEECH_CUE.search(norm, unit.start, unit.end)
-        speaker = None if cue is None else _speech_giver(norm, unit, cue, cast)
+        if not any(word in line for word in _SPEECH_WORDS):
+            continue
+        if line.rstrip()[-1:] in ".:":  # a sentence ("The following is a statement from
+            # ...:") heads no speech, but one that says the text below is "his speech"
+            speaker = _named_above(cast, units, index) if _FULL_TEXT.search(line) else None
+        else:
+            cue = _SPEECH_CUE.search(norm, unit.start, unit.end)
+            speaker = None if cue is None else _speech_giver(norm, unit, cue, cast)
         if speaker is None:
             continue
         body = _speech_start(norm, units, index + 1)
@@ -744,6 +755,21 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
     if shape is None or not shape.name:
         return None  # "Statement by Acme Mining Corp": a body's, which no turn is
     return _person_named(cast, shape.name[-1], " ".join(shape.name))
+
+
+def _named_above(cast: Cast, units: list[Unit], index: int) -> str | None:
+    """The first person named in the paragraph above units[index], whom "his speech" or
+    "her address" there means ("President Ann Lee yesterday outlined ... The following is
+    the full text of his speech.")."""
+    if index == 0:
+        return None
+    above = units[index - 1]
+    for mention in cast.mentions:
+        if mention.start >= above.end:
+            break
+        if mention.start >= above.start and mention.kind == "name" and mention.person:
+            return mention.person
+    return None
 
 
 def _headline_owner(norm: str, unit: Unit, start: int, owner: str) -> list[str] | None:

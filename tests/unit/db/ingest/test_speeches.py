@@ -94,3 +94,20 @@ def test_a_speech_inside_one_opening_mark_is_its_speakers(close: str) -> None:
     speech = [q for q in doc.quotes if q.text.startswith("Friends")]
     assert [q.speaker for q in speech] == ["Ann Lee"]
     assert "We will make sure they do." in speech[0].text
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["The following is the full text of her speech.", "Below is the text of her address."],
+)
+def test_the_full_text_of_her_speech_is_the_named_speakers(cue: str) -> None:
+    """A report's paragraph names the speaker, then a sentence says the text below is
+    'her speech': the speech from its salutation on is one turn of that person."""
+    doc = parse(
+        "Mayor sets out the harbour plan\n\n"
+        "Mayor Ann Lee yesterday set out the council's plans for the harbour, speaking at "
+        f"the opening of the new session.\n\n{cue}\n\n"
+        f"Ladies and gentlemen, friends of the harbour,\n\n{SPEECH}"
+    )
+    speech = [q for q in doc.quotes if q.text.startswith("Ladies and gentlemen")]
+    assert [q.speaker for q in speech] == ["Ann Lee"]
