@@ -109,6 +109,9 @@ _LABEL_ENDS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")  # what a `NAME:` 
 _MIN_RECURRING: Final = 2  # labels that recur inline before inline labels start turns
 # `Q:` or `A:` after a sentence's end (a closing mark or bracket may follow the stop).
 _INLINE_QA: Final = re.compile(r"[.!?][\"')\]\u201d\u2019]{0,2} (?P<label>[QA]):\s")
+# A question labelled `Q` and an aside in brackets, with no colon, as a briefing's record
+# writes an interpreted one: `Q (Through interpreter.) Before we start ...`.
+_Q_ASIDE: Final = re.compile(r"(?P<label>Q)\s\([^()\n]{1,40}\)\s+(?=\S)")
 # `Mr. Linder. The meeting will come to order.`: a hearing's record opens a turn with an
 # honorific, the speaker's name and a full stop; so labelled, one turn is enough.
 _RECORD_TURN: Final = re.compile(
@@ -338,6 +341,8 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
         or (colon >= 0 and (norm[unit.start] in "[*" or _may_label(norm, unit.start, colon)))
         else None
     )
+    if match is None and norm.startswith("Q (", unit.start):
+        match = _Q_ASIDE.match(norm, unit.start, unit.end)  # "Q (Through interpreter.) ..."
     if match is None and colon >= 0 and norm.startswith("The ", unit.start):
         match = _OFFICE_TURN.match(norm, unit.start, unit.end)
     if match is None and colon >= 0 and norm.startswith(_HONOURED, unit.start):

@@ -216,3 +216,17 @@ def test_bold_labels_in_plain_text_open_turns() -> None:
         ("Anna Voss", "The boats sail again in May."),
         ("Tom Reed", "Thank you."),
     ]
+
+
+def test_an_interpreted_question_labelled_q_and_an_aside() -> None:
+    """`Q (Through interpreter.) ...` is a question's label with no colon: it ends the
+    turn above, asks no one's quote, and with `MR. REED:` makes the record a transcript."""
+    doc = parse(
+        "Harbour briefing\n\nTIME: 9:09 A.M.\n\n"
+        "Q (Through interpreter.) Before we start, please stand for the two workers who "
+        "died at the quay.\n\n"
+        "MR. REED: Good afternoon. I have a short opening statement on the quay works.\n\n"
+        "The works will finish in May, and the quay will open to boats in June.\n"
+    )
+    said = [(q.speaker, q.text.split(".")[0]) for q in doc.quotes]
+    assert said == [("Reed", "Good afternoon")]
