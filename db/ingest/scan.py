@@ -52,6 +52,20 @@ def finditer_near(
         cursor = position
 
 
+def led_starts(text: str, lead: str, words: tuple[str, ...]) -> list[int]:
+    """Every offset where one of the words starts, ascending, where all of them open with
+    the character lead: each lead is found and the words tried there. Where the lead is
+    rare ("(", a capital Q), a search for one character runs many times faster than a
+    search for each word."""
+    found: list[int] = []
+    at = text.find(lead)
+    while at >= 0:
+        if text.startswith(words, at):
+            found.append(at)
+        at = text.find(lead, at + 1)
+    return found
+
+
 def literal_starts(text: str, words: Iterable[str]) -> list[int]:
     """Every offset where one of the words occurs, overlapping ones included, ascending.
 

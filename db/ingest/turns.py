@@ -42,6 +42,7 @@ from db.ingest.lexicon import (
 from db.ingest.names import run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
+from db.ingest.scan import led_starts
 from db.ingest.speakerlines import (
     LIST_LEAST,
     POSSESSIVE,
@@ -374,18 +375,6 @@ def _may_head(norm: str) -> bool:
     return "Photo of " in norm or " Portrait " in norm
 
 
-def _holds_qa(norm: str) -> bool:
-    """The text holds both "Q: " and "A: " (_qa_inline's labels). "Q: " is looked for at
-    each capital Q: a search for one character runs many times faster than one for
-    three, and most texts hold no Q at all."""
-    at = norm.find("Q")
-    while at >= 0:
-        if norm.startswith("Q: ", at):
-            return "A: " in norm
-        at = norm.find("Q", at + 1)
-    return False
-
-
 def _member_header(norm: str, unit: Unit) -> re.Match[str] | None:
     """A parliament record's header line over a member's speech (see _MEMBER_HEADERS):
     the unit's last line, as a page's links may run on above it in one paragraph."""
@@ -502,7 +491,7 @@ def _inline_labels(norm: str, units: list[Unit]) -> dict[int, re.Match[str]]:
     caps = _caps_inline(norm, within) if ":" in norm else []
     labels = {m.start(): m for m in _recurring(_period_inline(norm, within), by_surname=True)}
     labels.update((m.start(), m) for m in _recurring(caps, by_surname=False))
-    if _holds_qa(norm):
+    if led_starts(norm, "Q", ("Q: ",)) and "A: " in norm:  # one character found fastest
         labels.update((m.start(), m) for m in _qa_inline(norm, within))
     if ": " in norm:
         labels.update((m.start(), m) for m in _record_labels(norm, within))

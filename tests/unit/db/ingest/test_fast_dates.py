@@ -9,7 +9,7 @@ import re
 from db.ingest import dates, segment
 from db.ingest.clean import Line
 from db.ingest.lexicon import MONTHS
-from db.ingest.scan import finditer_near, literal_starts, spaced
+from db.ingest.scan import finditer_near, led_starts, literal_starts, spaced
 from tests.unit.db.ingest import test_fast_paths as fast_paths
 
 _PIECES = (
@@ -241,12 +241,14 @@ def test_a_line_without_a_digit_heads_nothing_but_a_months_own_line() -> None:
 
 
 def test_bracket_openings_read_at_each_bracket_are_the_literal_ones() -> None:
+    """scan.led_starts, read at each "(" the bracketed years open with, finds exactly
+    what a search for each opening finds."""
     pieces = ("(", "(1", "(2", "(3", "(both ", "(all ", "(bo", "both ", "1", " ", "((", "x")
     rng = random.Random(42)
     found = 0
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         expected = literal_starts(text, dates._BRACKETED_OPENINGS)
-        assert dates._bracket_openings(text) == expected, text
+        assert led_starts(text, "(", dates._BRACKETED_OPENINGS) == expected, text
         found += len(expected)
     assert found > 1000
