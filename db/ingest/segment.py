@@ -280,7 +280,7 @@ def _opens_with_bullet(text: str) -> bool:
 def _block_kind(norm_block: str, first_text: bool) -> BlockKind:
     if _opens_with_bullet(norm_block):
         return "bullet"
-    if _is_caption(norm_block):
+    if not first_text and _is_caption(norm_block):
         return "caption"
     if not first_text and len(norm_block) < 60 and _LABEL.fullmatch(norm_block):
         return "label"

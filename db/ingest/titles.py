@@ -858,8 +858,15 @@ def _is_stamp(layout: Layout, start: int, end: int, line: str) -> bool:
         return True
     if _labels_a_date(layout.norm[start : hits[0].start]):
         return False  # "News briefs: April 14, 2010": a day's page, titled by its date
-    rest = layout.norm[start : hits[0].start] + layout.norm[hits[-1].end : end]
+    before = layout.norm[start : hits[0].start]
+    if _OF_WEEKDAY.search(before):
+        return True  # "Soccer News of Tuesday, 5 February 2008": a section's day stamp
+    rest = before + layout.norm[hits[-1].end : end]
     return len(_TITLE_WORD.findall(rest)) < _TITLE_WORDS or hits[0].start - start < 3
+
+
+# A section's name and "of" a weekday right before a date: "General News of Saturday,".
+_OF_WEEKDAY: Final = re.compile(r"\sof\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*\Z")
 
 
 def _labels_a_date(before: str) -> bool:

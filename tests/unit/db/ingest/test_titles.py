@@ -49,6 +49,16 @@ BODY = (
             "JUST IN: Tickets for the harbour fair! Buy yours now!\n\nQuay stays open to boats",
             "Quay stays open to boats",
         ),
+        # a headline that ends with its date, first on the page, is no photo's caption
+        (
+            "Harbour Address by Mayor Ann Lee, September 23, 2016",
+            "Harbour Address by Mayor Ann Lee, September 23, 2016",
+        ),
+        # a section's day stamp over the headline
+        (
+            "Harbour News of Tuesday, 5 February 2008\n\nQuay stays open to boats",
+            "Quay stays open to boats",
+        ),
         # a trail of links from the site's home, a month alone (a post's date badge)
         ("Home  /  News  /  Harbour", BODY),
         ("April", BODY),
