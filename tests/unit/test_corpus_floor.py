@@ -25,7 +25,7 @@ FLOORS: dict[str, dict[str, int]] = {
         "speaker_right": 757,
         "quote_dates_right": 235,
         "events_found": 1939,
-        "titles_right": 253,
+        "titles_right": 255,
     },
     "held": {
         "quotes_found": 406,
@@ -35,7 +35,7 @@ FLOORS: dict[str, dict[str, int]] = {
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 16, "invented_years": 0, "junk": 44},
+    "dev": {"speaker_wrong": 16, "invented_years": 0, "junk": 43},
     # One invented year came with the held text 396 (seventh batch), one with a held text
     # of the tenth round's second batch (592-621), each stored by the extractor as it
     # was before the batch joined; held, so neither has been read.
