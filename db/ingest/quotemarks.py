@@ -311,7 +311,7 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
         if not singles and has_single_openers:
             _introduced_singles(scan, text, norm, unit, open_at, head)
         if not singles and (
-            " '" in text[unit.start : unit.end] or text.startswith("'", unit.start)
+            text.startswith("'", unit.start) or text.find(" '", unit.start, unit.end) >= 0
         ):
             _introduced_straight(scan, text, unit, open_at)
         if not singles and (head or text.startswith("'", unit.start)):
@@ -416,6 +416,16 @@ def _said_before(text: str, open_at: int) -> bool:
     return any(lower(w) in SPEECH_VERBS for w in _WORDS.findall(before)[-_INTRODUCED_WORDS:])
 
 
+def _unit_quotes(scan: QuoteScan, unit: Unit) -> list[tuple[int, int]]:
+    """Where the quotes found so far in unit open and close: the last ones found."""
+    spans: list[tuple[int, int]] = []
+    for quote in reversed(scan.spans):
+        if quote.blocks[-1] != unit.index:
+            break
+        spans.append((quote.open, quote.close))
+    return spans
+
+
 def _introduced_singles(
     scan: QuoteScan, text: str, norm: str, unit: Unit, left_open: int | None, head: bool
 ) -> None:
@@ -426,11 +436,7 @@ def _introduced_singles(
     start = text.find(_SINGLE_OPENER, unit.start, end)
     if start < 0:
         return
-    doubles: list[tuple[int, int]] = []
-    for quote in reversed(scan.spans):  # this unit's quotes are the last ones found
-        if quote.blocks[-1] != unit.index:
-            break
-        doubles.append((quote.open, quote.close))
+    doubles = _unit_quotes(scan, unit)
     found: list[QuoteSpan] = []
     open_at: int | None = None
     for at in _single_marks(text, norm, start, end):
@@ -455,12 +461,7 @@ def _introduced_straight(scan: QuoteScan, text: str, unit: Unit, left_open: int 
     before its speaker's verb (`'We won the vote,' he said`). Other straight marks there
     are apostrophes or scare quotes."""
     end = unit.end if left_open is None else left_open
-    doubles: list[tuple[int, int]] = []
-    for quote in reversed(scan.spans):  # this unit's quotes are the last ones found
-        if quote.blocks[-1] != unit.index:
-            break
-        doubles.append((quote.open, quote.close))
-    taken = {open_at for open_at, _ in doubles}
+    doubles = _unit_quotes(scan, unit)
     found: list[QuoteSpan] = []
     open_at: int | None = None
     for mark in _STRAIGHT_MARK.finditer(text, unit.start, end):
@@ -480,7 +481,7 @@ def _introduced_straight(scan: QuoteScan, text: str, unit: Unit, left_open: int 
             )
         )
         words = len(text[open_at + 1 : at].split())
-        if said and words >= _HEADLINE_WORDS and open_at not in taken:
+        if said and words >= _HEADLINE_WORDS:
             found.append(QuoteSpan(open_at, at + 1, [(open_at + 1, at)], [unit.index]))
         open_at = None
     if found:
