@@ -48,6 +48,8 @@ _SPACED_ORD: Final = r"(?:\s?(?:st|nd|rd|th)|d)?"
 # a bare number in prose, a bracket or a heading is read as without an era or a month.
 LIKELY_YEAR: Final = r"1\d{3}|20\d{2}"
 # "bc" too: small capitals, as many books set an era, copy into text in lower case.
+# A weekday written out in full ("Tuesday"): one pattern for every reader of one.
+WEEKDAY_WORD: Final = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|b\.?c\.?(?:e\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
 # The lowercase words that may follow a month-day stated without "on".
 _AFTER_BARE_DAY: Final = (
@@ -637,7 +639,7 @@ _WRITTEN_ORDER: Final = {"y1": 1, "d4": 1, "y2": -1, "y9": -1, "d13": -1}
 # that says what was done that day ("a statement issued 31 March", "signed March 3"), or
 # a part of the day ("the evening of June 25").
 _DAY_FIRST_LEAD: Final = re.compile(
-    r"(?:\b[Oo]n\s(?:the\s)?|\(|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
+    rf"(?:\b[Oo]n\s(?:the\s)?|\(|\b{WEEKDAY_WORD},?\s"
     r"|\b(?:issued|released|published|signed|delivered)\s"
     r"|\b(?:morning|afternoon|evening|night)\sof\s)\Z"
 )
@@ -851,12 +853,13 @@ _SEASON_STARTS: Final = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # fi
 # What a count is about when it opens a phrase ("two years after the war"), not "that" or
 # "this" standing for the time counted from ("15 years after that.", "a year after that
 # the mill closed", "after that date"): from there the count runs on.
+_TIME_NOUNS: Final = "date|day|time|year"  # "after that date": still the time counted from
 _FOLLOWING_PHRASE: Final = re.compile(
     r"\s+(?:the|a|an|his|her|their|its|[A-Z]|(?:this|that)\b(?!\s*(?:[.,;:!?)]|$)"
-    r"|\s(?:date|day|time|year|the|a|an|he|she|it|they|we|his|her|its|their)\b))"
+    rf"|\s(?:{_TIME_NOUNS}|the|a|an|he|she|it|they|we|his|her|its|their)\b))"
 )
-
-_COUNTED_FROM: Final = re.compile(r"\s+(?:this|that)\b(?:\s(?:date|day|time|year)\b)?")
+# "that" or "this" after a count that runs on ("a year after that date"): part of the count.
+_COUNTED_FROM: Final = re.compile(rf"\s+(?:this|that)\b(?:\s(?:{_TIME_NOUNS})\b)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -889,7 +892,7 @@ def _amount(word: str) -> int:
 
 _DAY_WORD: Final = re.compile(
     r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Ee]arlier|[Ll]ater)\s)?"
-    r"(?P<word>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]omorrow|[Tt]oday"
+    rf"(?P<word>{WEEKDAY_WORD}|[Yy]esterday|[Tt]omorrow|[Tt]oday"
     r"|(?<=[Ll]ast\s)night|(?<=[Tt]his\s)(?:morning|afternoon|evening)|[Tt]onight)\b"
 )
 _DAY_WORD_REACH: Final = len("Wednes") + len("earlier ")

@@ -17,6 +17,7 @@ from db.ingest.dates import (
     ENTRY_SEPARATOR,
     LIKELY_YEAR,
     NEXT_WEEKDAY,
+    WEEKDAY_WORD,
     DateHit,
     make_date,
     make_year,
@@ -80,7 +81,7 @@ _DATE_STATEMENT_MAX: Final = 48  # characters around the date in such a sentence
 # A sentence about what is to come: a weekday in it is the next one, not the last.
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
-    r"|is to|are to|would|for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    rf"|is to|are to|would|for {WEEKDAY_WORD})\b"
 )
 
 _ENTRY_DATE_REACH: Final = 40  # "Wednesday, September 30, 2015" opening a paragraph

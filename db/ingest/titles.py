@@ -15,7 +15,7 @@ from itertools import islice, pairwise
 from typing import Final
 
 from db.ingest.clean import ends_sentence
-from db.ingest.dates import DateHit
+from db.ingest.dates import WEEKDAY_WORD, DateHit
 from db.ingest.events import trim
 from db.ingest.lexicon import (
     MONTHS,
@@ -866,7 +866,7 @@ def _is_stamp(layout: Layout, start: int, end: int, line: str) -> bool:
 
 
 # A section's name and "of" a weekday right before a date: "General News of Saturday,".
-_OF_WEEKDAY: Final = re.compile(r"\sof\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*\Z")
+_OF_WEEKDAY: Final = re.compile(rf"\sof\s{WEEKDAY_WORD},?\s*\Z")
 
 
 def _labels_a_date(before: str) -> bool:
