@@ -43,7 +43,7 @@ _PUBLISHED: Final = re.compile(
 )
 # Days of a range ("Date: October 8-10, 1871"): when something lasted, as an entry's
 # field gives it, never the one day a page was published.
-_DAY_RANGE: Final = re.compile(r"(?<![\d-])\d{1,2}\s?-\s?\d{1,2}(?![\d-])")
+_DAYS_SPANNED: Final = re.compile(r"(?<![\d-])\d{1,2}\s?-\s?\d{1,2}(?![\d-])")
 # A time of day between a publication word and its date: "PUBLISHED: 10:15, 3 March".
 _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?,?\s")
 # A byline that says when it was written: "By Jane Roe on 3 March 2015."
@@ -134,7 +134,7 @@ def _published(
             clock = _CLOCK.match(line, marker.end())  # "PUBLISHED: 10:15, 3 March 2015"
             told = line[marker.end() + after[0].start : marker.end() + after[0].end]
             if after[0].start == (clock.end() - marker.end() if clock else 0) and not (
-                _DAY_RANGE.search(told)
+                _DAYS_SPANNED.search(told)
             ):
                 return after[0].date
         if fallback is None and head.start not in headings:
