@@ -163,6 +163,7 @@ _MIN_YEAR_LINES: Final = 2  # lines headed by a bare year before a number below 
 # run of numbers one apart, is no chronology's year.
 _LEAST_SHORT_YEAR: Final = 10
 _MIN_COUNT_BACK: Final = 3  # bare years under a BC heading before they count back
+_MIN_YEARS_ALONE: Final = 4  # numbers below 1000 in a row that are years with no plain year
 
 
 class Block:
@@ -683,14 +684,17 @@ def _in_order(
     it and the years of the lines on either side of it run one way, forward or back (as
     BC years do). A list's numbers, a score or a count breaks the order: left alone.
     A number run into its words with no separator ("884 Lycurgus ...", run_in_only) is
-    read so only under a heading that says BC, where it may stand with no plain year."""
+    read so only under a heading that says BC, where it may stand with no plain year.
+    A chronology of the first millennium may have no plain year at all ("612 - ...",
+    "645 - ...", "676 - ..."): there a run of such numbers is years when it alone runs
+    one way (see _years_alone)."""
     for era, starts in parts:
         if era >= 0:
             starts = [at for at in starts if at not in run_in_only]
         plain = [at for at in starts if at not in short_years and _year_head(dated[at])]
-        if len(plain) < _MIN_YEAR_LINES:
-            if era < 0:
-                _counted_down(starts, short_years, dated)
+        anchored = len(plain) >= _MIN_YEAR_LINES
+        if not anchored and era < 0:
+            _counted_down(starts, short_years, dated)
             continue
         years = [
             (at, y)
@@ -709,7 +713,7 @@ def _in_order(
             steps = [b - a for a, b in itertools.pairwise(run)]
             counted = [y for _, y in years[index:end]]
             if (
-                len(run) > end - index
+                (len(run) > end - index if anchored else _years_alone(steps, end - index))
                 and (all(step > 0 for step in steps) or all(step < 0 for step in steps))
                 and min(counted) >= _LEAST_SHORT_YEAR
                 and all(abs(b - a) > 1 for a, b in itertools.pairwise(counted))
@@ -717,6 +721,13 @@ def _in_order(
                 for at, _ in years[index:end]:
                     dated[at] = short_years[at]
             index = end
+
+
+def _years_alone(steps: list[int], count: int) -> bool:
+    """Whether a run of count numbers below 1000 with these steps, and no plain year
+    beside it, is a chronology's years: enough of them, and not a list's even steps
+    ("10 - Mix ...", "20 - Add ...", "30 - ...")."""
+    return count >= _MIN_YEARS_ALONE and len(set(steps)) > 1
 
 
 def _counted_down(

@@ -116,6 +116,32 @@ def test_a_chronologys_years_below_a_thousand_head_entries(separator: str) -> No
     assert ("0476", "The garrison leaves the town.") in found, found
 
 
+@pytest.mark.parametrize("separator", [": ", " - "])
+def test_a_chronology_of_the_first_millennium_alone_has_years(separator: str) -> None:
+    """A chronology with no four-digit year at all ('612 - ...', '645 - ...') still
+    dates its entries when their numbers run forward, unevenly, as years do."""
+    text = (
+        "Valley chronology\n\n"
+        f"612{separator}The first abbey is founded.\n"
+        f"645{separator}Raiders burn the abbey.\n"
+        f"676{separator}The abbey is rebuilt in stone.\n"
+        f"698{separator}A market is granted.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert ("0645", "Raiders burn the abbey.") in found, found
+    assert len(found) == 4, found
+
+
+@pytest.mark.parametrize("step", [10, 100])
+def test_a_list_counted_in_even_steps_is_no_chronology(step: int) -> None:
+    """'10 - ...', '20 - ...': a list's numbers in even steps are no years, with no
+    plain year to tie them to a chronology."""
+    text = "Bread\n\n" + "".join(
+        f"{step * n} - Step {n} of the bread is done here.\n" for n in range(1, 6)
+    )
+    assert parse(text).events == []
+
+
 def test_short_years_under_a_before_christ_heading_count_back() -> None:
     """Under a BC heading, three-digit years counting down are BC as four-digit ones are."""
     text = (
