@@ -2083,18 +2083,24 @@ def _general_head(line: str, year: int | None, run_in: bool) -> LineDate | None:
     if found is None:
         return None
     end = found.end()
-    if _DAY_RANGE.match(line, end) is not None:
+    stated = _states_year(found)
+    if not stated and _DAY_RANGE.match(line, end) is not None:
         return None  # "July 16 - 24, 1969": the days of one month, read below
     span = _SPAN_ON.match(line, end)
     if span is not None:  # "March 1901 - June 1902: ...": a span, no one date heads it
         if _spans_line(line, end):
             return LineDate(None, len(line))  # a span alone on its line
         after = _SPAN_END.search(line, span.end(), min(len(line), span.end() + _SPAN_REACH))
-        return LineDate(None, after.end()) if after is not None else None
+        if after is None:
+            return None
+        # "June 24, 1960 - September 1960: ...": a term that opens on a stated day
+        # tells of what happened that day, as a range of days does (see _range_start)
+        date = _head_date(found, year) if stated else None
+        return LineDate(date if date is not None and date.precision == "day" else None, after.end())
     date = _head_date(found, year)
-    if run_in and _states_year(found) and _RUN_IN.match(line, end) is not None:
+    if run_in and stated and _RUN_IN.match(line, end) is not None:
         return LineDate(date, end + 1)
-    in_year = year is not None and not _states_year(found)
+    in_year = year is not None and not stated
     return _headed(line, end, date, in_year)
 
 

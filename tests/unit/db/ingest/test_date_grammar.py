@@ -92,11 +92,12 @@ def test_a_month_day_heading_takes_the_year_above(separator: str) -> None:
     [
         "March 1901 - June 1902: The quay was rebuilt.",
         "3 March - 5 April 1901: The quay was rebuilt.",
-        "1901, March 3 - 5: The quay was rebuilt.",
     ],
 )
 def test_a_span_heading_is_no_day(line: str) -> None:
-    """A heading that opens a span names no one day or month at its start."""
+    """A heading that opens a span of months, or of days whose year only its end
+    states, names no one day or month at its start (a range of days under a stated
+    year is dated by its first day: see test_timelines)."""
     text = f"Quay notes\n\n1899: The pier fell.\n{line}\n1903: The tower rose.\n"
     dates = {e.date.iso() for e in parse(text).events}
     assert not dates & {"1901-03", "1901-03-03"}, dates

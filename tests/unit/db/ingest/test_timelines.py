@@ -159,6 +159,30 @@ def test_a_range_of_days_heads_its_first_day() -> None:
     ]
 
 
+def test_a_term_that_opens_on_a_stated_day_heads_that_day() -> None:
+    """`June 24, 1960 - September 1960:` or `July 1, 1960 - November 14, 1965:` over an
+    office or a war: the entry tells what began that day, and its words start after the
+    term's end; a term of years or months (`1908 - 1960:`) dates nothing, and a life's
+    two dates alone on their line are no entry."""
+    doc = parse(
+        "Harbour masters\n\n"
+        "Feb 5, 1885 - 1908: The quay is let to a private company.\n"
+        "1908 - 1960: The town runs the quay.\n"
+        "June 24, 1960 - September 1960: Ann Lee is elected harbour master.\n"
+        "July 1, 1960 - November 14, 1965: Tom Reed becomes harbour master.\n"
+        "1965, March 3 - 5: The quay is rebuilt.\n"
+        "November 24, 1965: The quay is sold.\n\n"
+        "18 August 1937 - 30 December 2013\n\nThe old pilot, remembered.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1885-02-05", "The quay is let to a private company."),
+        ("1960-06-24", "Ann Lee is elected harbour master."),
+        ("1960-07-01", "Tom Reed becomes harbour master."),
+        ("1965-03-03", "The quay is rebuilt."),
+        ("1965-11-24", "The quay is sold."),
+    ]
+
+
 def test_a_column_gap_after_a_date_separates_its_entry() -> None:
     """A table pasted as text: a date, two spaces or more, then a capitalised entry;
     a lower-case word after the gap (justified prose) heads nothing."""
