@@ -146,6 +146,12 @@ _POINTER_LENGTH: Final = 160
 _POINTER_ENDINGS: Final = ("here", "here.", "here!")  # what _LINK_POINTER ends with
 _SHORT_BULLET: Final = re.compile(r"^\s*[*-]\s*[A-Z0-9\"'][^\n]{0,60}$")
 _BULLET: Final = re.compile(r"^\s*[*-]\s")
+# A bullet that closes with its date and era in brackets, "- Axum conquers Kush (c. 350
+# A.D.)": a chronology's entry, never a link's title.
+_CLOSING_ERA_DATE: Final = re.compile(
+    r"\(\s?(?:c\.?\s?|ca\.\s?|circa\s)?\d[\d,]{0,5}\s?"
+    r"(?:B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)\s?\)$"
+)
 _SECTION_LENGTH: Final = 60
 _SECTION_WORDS: Final = 6  # "Speeches, Statements and Transcripts" and then some
 # Parts of a line set apart by bullets or middle dots (both folded to "*"): "Department
@@ -386,6 +392,8 @@ def _is_link_bullet(norm_line: str) -> bool:
         return False
     body = norm_line.strip().lstrip(BULLET_CHARS).strip()
     if len(body.split()) > 8 or body.endswith((",", ";", ".")):
+        return False
+    if body.endswith(")") and _CLOSING_ERA_DATE.search(body) is not None:
         return False
     return not (body[:1].isdigit() or body[:3] in _MONTH_STARTS) or line_date(body, None) is None
 

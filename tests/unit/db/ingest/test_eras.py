@@ -332,3 +332,17 @@ def test_an_era_or_circa_heading_a_chronology_row(line: str, iso: str, words: st
     found = [e for e in parse(text).events if e.date.iso() == iso]
     assert len(found) == 1
     assert words in found[0].title + found[0].summary
+
+
+def test_items_that_close_with_their_era_date_are_no_links() -> None:
+    """'- Harbour walls rise (c. 350 A.D.)': short capitalised items with no full stop
+    read as a list of links, but one that closes with its date and era is an entry."""
+    doc = parse(
+        "Harbour timeline\n\n"
+        "- Harbour walls rise (c. 350 A.D.)\n- The harbour silts up (410 A.D.)\n"
+    )
+    assert sorted((e.date.iso(), e.title) for e in doc.events) == [
+        ("0350", "Harbour walls rise (c. 350 A.D.)"),
+        ("0410", "The harbour silts up (410 A.D.)"),
+    ]
+
