@@ -502,7 +502,10 @@ class EventBuilder:
         bullets = [u for u in units if u.block.kind == "bullet"] if bare else []
         if bullets:  # "- 1832" over "- Bayard ..." items
             for unit in bullets:
-                if not self.layout.dates.dates_in(unit.start, unit.end):
+                stated = self.layout.dates.dates_in(unit.start, unit.end)
+                # "300 B.C." over "- Greek culture reaches Axum (c. 300 B.C.)": an item
+                # that states only the heading's date again is an item of it too
+                if all(_restates(hit.date, section.date) for hit in stated):
                     item = text[unit.start : unit.end].lstrip("*-\u2022 ")
                     people = self._people(unit.start, unit.end)
                     self._add(section.date, item, item, people, unit.start, unit.end)

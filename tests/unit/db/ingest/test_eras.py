@@ -346,3 +346,13 @@ def test_items_that_close_with_their_era_date_are_no_links() -> None:
         ("0410", "The harbour silts up (410 A.D.)"),
     ]
 
+
+def test_an_item_restating_its_headings_year_is_its_event() -> None:
+    """'300 B.C.' over '- The first walls rise (c. 300 B.C.)': the item tells what
+    happened in the heading's year, though it states that year again."""
+    doc = parse(
+        "Harbour timeline\n\n300 B.C.\n- the first walls rise on the hill (c. 300 B.C.)\n"
+        "100 B.C.\n- the harbour is cut from the rock (c. 120 B.C.)\n"
+    )
+    found = sorted((e.date.iso(), e.title) for e in doc.events)
+    assert ("-0299", "the first walls rise on the hill (c. 300 B.C.)") in found, found
