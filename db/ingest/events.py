@@ -996,7 +996,20 @@ class EventBuilder:
             return True  # several years: a list of times, never a life's date
         before = norm[max(0, open_at - _NAME_REACH) : open_at].split()
         # "opened on Saturday (June 16, 2001)": a weekday names the same day, no person
-        return bool(before) and (not before[-1][:1].isupper() or lower(before[-1]) in WEEKDAYS)
+        if bool(before) and (not before[-1][:1].isupper() or lower(before[-1]) in WEEKDAYS):
+            return True
+        return self._closes_item(open_at, close)
+
+    def _closes_item(self, open_at: int, close: int) -> bool:
+        """The brackets at [open_at, close) end a list item's line, "- Axum conquers Kush
+        (c. 350 A.D.)": a chronology's item dated at its end, whatever name stands
+        before its date (no life's span, which follows a name in running words)."""
+        norm = self.layout.norm
+        line_end = norm.find("\n", close)
+        if norm[close : line_end if line_end >= 0 else len(norm)].strip(" ."):
+            return False
+        opening = norm[norm.rfind("\n", 0, open_at) + 1 : open_at].lstrip()
+        return opening[:1] in BULLET_CHARS and opening[1:2].isspace()
 
     def _aside_tells(self, start: int, end: int) -> bool:
         """An aside in brackets at [start, end) says more than its dates: not "(born

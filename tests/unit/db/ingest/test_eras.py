@@ -356,3 +356,16 @@ def test_an_item_restating_its_headings_year_is_its_event() -> None:
     )
     found = sorted((e.date.iso(), e.title) for e in doc.events)
     assert ("-0299", "the first walls rise on the hill (c. 300 B.C.)") in found, found
+
+
+def test_a_date_closing_an_item_dates_it_after_a_name() -> None:
+    """'- The legion conquers Kush (c. 360 A.D.)': brackets that end a list item date
+    it, though a name stands before them; mid-line after a name they may be a life's
+    date ('- A bust of Ann Lee (c. 350 A.D.) stands ...') and date nothing."""
+    doc = parse(
+        "Harbour timeline\n\n- A bust of Ann Lee (c. 350 A.D.) stands by the door.\n"
+        "- the legion conquers Kush (c. 360 A.D.)\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("0360", "the legion conquers Kush (c. 360 A.D.)")
+    ]
