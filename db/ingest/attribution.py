@@ -30,6 +30,8 @@ from db.text import lower
 
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIGIT_RUN
 _LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*")
+# A sentence that opens with whose view it tells: "For Ann Lee, ...", "For coach Ann Lee, ...".
+_VIEW_OPENING: Final = re.compile(r"\s*For\s(?:[a-z]+\s){0,2}")
 # Before a name after a speech verb: titles and up to three lowercase words that describe
 # the person ("says local farmer Joan Pike", "according to fire chief Dana Ruiz"), an age
 # among them ("said 60-year-old Joan Pike").
@@ -689,9 +691,11 @@ class Attributor:
             return None
         first = mentions[0]
         person = first.person
-        if person is None or not first.subject or self._quotes_in(start, end):
+        if person is None or self._quotes_in(start, end):
             return None
-        if not _LEADING_NAME_TEXT.fullmatch(self.norm, start, first.start):
+        if _VIEW_OPENING.fullmatch(self.norm, start, first.start):
+            pass  # "For Ann Lee, the draw was a relief.": the sentence is her view
+        elif not first.subject or not _LEADING_NAME_TEXT.fullmatch(self.norm, start, first.start):
             return None
         if _POSSESSIVE.search(self.norm, first.end - 2, first.end + 1):  # "Lee's house": not Lee
             return None

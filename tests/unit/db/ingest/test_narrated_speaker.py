@@ -77,6 +77,16 @@ ARTICLE = "Harbour town counts the cost\n\n{body}\n"
             "by order of the council.\u201d",
             None,
         ),
+        (  # "For Name, ...": the sentence tells the person's view
+            "For Tom Reyes, former harbour master, there was relief when the two "
+            "boats came home. \u201cWe were lucky that the wind dropped.\u201d",
+            "Tom Reyes",
+        ),
+        (  # "For the first time, Name ...": a time, not a view; the object is no subject
+            "For the first time, police arrested Tom Reyes on the quay. \u201cIt "
+            "was a terrible mistake by everyone involved.\u201d",
+            None,
+        ),
         (  # a question is not narration
             "Will Tom Reyes appeal the ruling? \u201cNobody in town believes "
             "that he will do it.\u201d",
