@@ -869,9 +869,16 @@ class Attributor:
         start = max(start, end - WINDOW)
         last: str | None = None
         for word in reversed(self._words(start, end)):
-            if lower(word.group(0)) not in SPEECH_VERBS:
+            verb = lower(word.group(0))
+            if verb == "according":  # "According to Ann Lee, the plan failed."
+                according = _ACCORDING.match(self.norm, word.start())
+                if according is None:
+                    continue
+                speaker = self._mention_at(according.end(), according.end(), described=True)
+            elif verb in SPEECH_VERBS:
+                speaker = self.subject_of(word.start(), word.end(), start)
+            else:
                 continue
-            speaker = self.subject_of(word.start(), word.end(), start)
             person = speaker.person if speaker is not None else None
             if last is None:
                 if person is None:

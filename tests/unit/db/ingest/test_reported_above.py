@@ -38,3 +38,9 @@ def test_one_reported_speaker_speaks_on(report: str) -> None:
 def test_two_reported_speakers_leave_it_unknown(report: str) -> None:
     doc = parse(f"{HEAD}{report}\n\n{QUOTE}\n")
     assert quote_with(doc, "whole life").speaker is None
+
+
+def test_according_to_reports_above_a_bare_quote_paragraph() -> None:
+    """'According to Ina Berg, ...' reports her words as a speech verb would."""
+    doc = parse(f"{HEAD}According to Ina Berg, he had run the harbour for decades.\n\n{QUOTE}\n")
+    assert quote_with(doc, "whole life").speaker == "Ina Berg"
