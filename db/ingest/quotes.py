@@ -699,7 +699,23 @@ class QuoteBuilder:
             and (sentence_end is None or not self.attributor.speaks_in(quote.close, sentence_end))
         ):
             found = self._narrated(first, quote)
+            if not found.found:
+                found = self._reported_earlier(first, quote.open)
         return found
+
+    def _reported_earlier(self, unit: Unit, open_at: int) -> Attribution:
+        """`According to Ann Lee, the plan failed. It was late. "It was a mess."`: a quote
+        that opens its sentence goes on in the voice of the reported speech just before
+        it in its paragraph, as a bare quote paragraph does after one (see _continuation),
+        when nobody else is named there."""
+        index = self.layout.sentence_index(unit, open_at)
+        if index == 0:
+            return NOBODY
+        sentences = self.layout.sentences[unit.index][max(0, index - 2) : index]
+        speaker = self.attributor.reported_speaker(sentences[0][0], sentences[-1][1])
+        if speaker is None or self.attributor.named_between(sentences[0][0], open_at) - {speaker}:
+            return NOBODY  # "Lena Fisk disagreed." between: the quote may be hers
+        return Attribution(speaker, None, True)
 
     def _narrated(self, unit: Unit, quote: QuoteSpan) -> Attribution:
         """`Lee was defiant. "We will appeal."`: a quote that opens its sentence, with no

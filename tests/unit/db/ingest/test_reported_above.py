@@ -40,7 +40,25 @@ def test_two_reported_speakers_leave_it_unknown(report: str) -> None:
     assert quote_with(doc, "whole life").speaker is None
 
 
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Harbour Minister Ina Berg said she had known him for decades. The flags flew low.",
+        "According to Ina Berg, he had run the harbour for decades. The flags flew low.",
+    ],
+)
+def test_reported_speech_in_the_quotes_own_paragraph_speaks_on(report: str) -> None:
+    """The same report, then the quote opening a sentence of the same paragraph."""
+    doc = parse(f"{HEAD}{report} {QUOTE}\n")
+    assert quote_with(doc, "whole life").speaker == "Ina Berg"
+
+
 def test_according_to_reports_above_a_bare_quote_paragraph() -> None:
     """'According to Ina Berg, ...' reports her words as a speech verb would."""
     doc = parse(f"{HEAD}According to Ina Berg, he had run the harbour for decades.\n\n{QUOTE}\n")
     assert quote_with(doc, "whole life").speaker == "Ina Berg"
+
+
+def test_two_reported_speakers_in_the_quotes_own_paragraph_leave_it_unknown() -> None:
+    doc = parse(f"{HEAD}Ina Berg said he was a friend. Tom Reed said he was a mentor. {QUOTE}\n")
+    assert quote_with(doc, "whole life").speaker is None
