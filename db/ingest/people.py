@@ -115,6 +115,14 @@ _OFFICE_AFTER: Final = re.compile(
 _OFFICE_BEFORE: Final = re.compile(r"\b[Tt]he\s(?:[a-z][\w'-]*\s){0,2}?(?P<office>[a-z]+),\s$")
 # "the councillor", "the Labour councillor": a party or a place may qualify an office.
 _OFFICE_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[A-Za-z][\w'-]*\s){0,2}$")
+# Up to two capitalised words and one or two lower-case words right before a name ("Lib
+# Dem leader ", "police spokesman ", "deputy mayor "), the last of which may be its office.
+_LOWER_LEAD: Final = re.compile(
+    r"(?<![\w'-])(?:[A-Z][\w'-]*\s){0,2}(?:[a-z][\w'-]*\s)?(?P<office>[a-z]+)\s$"
+)
+# Words a tie's phrase holds besides titles and names: "the", "a", "its" ("the mayor, ").
+_TIE_FILLERS: Final = frozenset(("the", "a", "an", "its", "their", "his", "her", ","))
+_LOWER_LEAD_REACH: Final = 40
 _TITLED_LEAD: Final = re.compile(r"\b[Tt]he\s(?:[A-Z][\w'-]*\s){0,2}$")  # "the Prime "
 _NAME_AFTER: Final = re.compile(r",?\s[A-Z][a-z]")
 _INITIALS_OFFICE: Final = 3  # an office this short is written in capitals too ("CEO")
@@ -1193,7 +1201,7 @@ def _office_mentions(
     ties: dict[tuple[str, bool], list[tuple[int, str, str]]] = {}  # ... and its words
     names = [m for m in mentions if m.kind == "name" and m.person and not m.in_quote]
     for mention in names:
-        title = titles.get(mention.start, "")
+        title = titles.get(mention.start, "") or _office_in_lead(norm, mention.start)
         if not title:
             continue  # an untitled name ties nothing by its title
         title = lower(title)
@@ -1235,7 +1243,7 @@ def _office_mentions(
             sentence = index.locate(use_start)
             if not made or sentence is None or _ranked_below(lower(surface)) != below:
                 continue
-            holder = holders.of(made, lower(surface))
+            holder = holders.of(made, surface)
             if holder is None:
                 continue
             start, _, section = sentence
@@ -1247,6 +1255,17 @@ def _office_mentions(
         if len({person for _, person, _ in tied}) == 1 and not below:
             found_mentions.extend(_lede_uses(norm, index, quotes, office, tied[0][:2]))
     return found_mentions
+
+
+def _office_in_lead(norm: str, start: int) -> str:
+    """The office in lower case right before a name, "police spokesman Ali Khan": a
+    title as "Spokesman Ali Khan" is, whose words the name's run does not hold."""
+    if start < 2 or norm[start - 1] != " " or not norm[start - 2].islower():
+        return ""  # the cheap test: most names follow a capital, a mark or nothing
+    lead = _LOWER_LEAD.search(norm, max(0, start - _LOWER_LEAD_REACH), start)
+    if lead is None or lead.group("office") not in OFFICE_NOUNS:
+        return ""
+    return lead.group(0).strip()
 
 
 def _tie_phrases(
@@ -1280,15 +1299,31 @@ class _Holders:
         self.read: dict[tuple[str, ...], tuple[int, set[str]]] = {}  # wanted -> ties read, fits
 
     def of(self, made: int, use: str) -> str | None:
-        """The holder at a use after the first `made` ties (use: lowercase)."""
-        wanted = tuple(word for word in use.split()[1:-1] if word in TITLES)
-        read, fitting = self.read.get(wanted, (0, set()))
+        """The holder at a use after the first `made` ties. A use that names a party or
+        a place ("the Tory leader") fits no tie that names another ("Lib Dem leader Jo
+        Swinson"), and any tie that names none ("Leader Jo Swinson")."""
+        between = use.split()[1:-1]
+        wanted = tuple(w for word in between if (w := lower(word)) in TITLES)
+        named = tuple(
+            w for word in between if word[:1].isupper() and (w := lower(word)) not in TITLES
+        )
+        key = (*wanted, "|", *named)
+        read, fitting = self.read.get(key, (0, set()))
         if len(fitting) < 2:  # two who fit stay two
             for _, person, words in self.tied[read:made]:
-                if all(w in words.split() for w in wanted):
+                split = words.split()
+                if all(w in split for w in wanted) and _names_fit(named, split):
                     fitting.add(person)
-        self.read[wanted] = (max(read, made), fitting)
+        self.read[key] = (max(read, made), fitting)
         return next(iter(fitting)) if len(fitting) == 1 else None
+
+
+def _names_fit(named: tuple[str, ...], tie: list[str]) -> bool:
+    """A use's party or place words (named, lowercase) fit a tie's words: the tie holds
+    them all, or names nothing but its office's titles (lowercase words both)."""
+    if not named or all(w in tie for w in named):
+        return True
+    return all(w in TITLES or w in _TIE_FILLERS for w in tie)
 
 
 def _ranked_below(words: str) -> bool:

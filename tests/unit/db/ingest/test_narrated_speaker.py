@@ -58,9 +58,14 @@ ARTICLE = "Harbour town counts the cost\n\n{body}\n"
             None,
         ),
         (  # a role word that fits two people: unknown
-            "Ann Berg and mayor Lisa Holm opened the bridge. The mayor was delighted. "
+            "Mayor Ann Berg and mayor Lisa Holm opened the bridge. The mayor was delighted. "
             "\u201cThis is a great day for all of us.\u201d",
             None,
+        ),
+        (  # a role word the text tied to one person, in lower case before her name
+            "Ann Berg and mayor Lisa Holm opened the bridge. The mayor was delighted. "
+            "\u201cThis is a great day for all of us.\u201d",
+            "Lisa Holm",
         ),
         (  # a role word that fits one person
             "The mayor, Ann Berg, opened the bridge. The mayor was delighted. "
