@@ -63,6 +63,13 @@ _APOSTROPHES: Final = ("'", "\u2019")
 _OWNED_COMMA: Final = re.compile(r"\s(?:[a-z][\w'-]*\s){0,3}[a-z][\w'-]*,\s")
 # A first- or second-person word: a quote that speaks, not a sign's or a title's words.
 _SPOKEN: Final = re.compile(r"\b(?:I|[Ww]e|[Mm][ey]|[Oo]urs?|[Uu]s|[Yy]ou|[Yy]our)\b")
+# What a person wrote, owned by the name before it, as the subject of a speech verb:
+# "The spokesman's statement added", "Lee's letter to the council said".
+_OWN_WRITING: Final = re.compile(
+    r"['\u2019]?s?\s(?:[A-Z]\w*\s|[a-z]+\s)?"
+    r"(?:statement|letter|post|message|tweet|e-?mail|note|speech|announcement|memo)\s"
+    r"(?:(?:to|on|in)\s(?:the\s|his\s|her\s|their\s)?[\w'-]+\s)?"  # "letter to the council"
+)
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
 _LEADS: Final = frozenset(("according", "in"))  # the first words of _ACCORDING
 _AFFILIATION: Final = re.compile(
@@ -903,6 +910,8 @@ class Attributor:
             affiliated = _AFFILIATED.fullmatch(self.norm, last.end, verb_start) is not None
             if affiliated and last.kind != "pronoun" and not self._object_or_joint(last):
                 return last  # "Ann Lee from Greenpeace wrote"
+            if self._owns_writing(last, verb_start):
+                return None if self._object_or_joint(last) else last  # "Lee's statement added"
         body = self._organisation_before(verb_start, sentence_start)
         if body is None:
             body = self._initials_before(verb_start, sentence_start)
@@ -931,6 +940,15 @@ class Attributor:
         if self._object_or_joint(subjects[-1]):
             return None  # "Lee and Reyes both said": two people, neither alone
         return subjects[-1]
+
+    def _owns_writing(self, mention: Mention, verb_start: int) -> bool:
+        """`The spokesman's statement added`: the mention owns the writing that is the
+        verb's subject (its "'s" read into the mention or standing after it)."""
+        norm = self.norm
+        owned = norm.endswith(_OWNER_ENDINGS, mention.start, mention.end) or norm.startswith(
+            _APOSTROPHES, mention.end
+        )
+        return owned and _OWN_WRITING.fullmatch(norm, mention.end, verb_start) is not None
 
     def _closes_apposition(self, mention: Mention, verb_start: int) -> bool:
         """The name ends an apposition right before the verb ("The chair, Ann Lee,

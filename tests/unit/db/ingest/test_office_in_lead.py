@@ -34,3 +34,20 @@ QUOTE = "\u201cWe will rebuild the road before the winter comes,\u201d"
 def test_an_office_in_lower_case_before_a_name_ties_it(body: str, speaker: str | None) -> None:
     doc = parse(f"Road news\n\n{body}\n")
     assert quote_with(doc, "rebuild the road").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "The spokesman\u2019s statement added:",
+        "Marsh\u2019s statement added:",
+        "Marsh's letter to the council said:",
+    ],
+)
+def test_a_persons_own_writing_speaks_for_them(attribution: str) -> None:
+    """'The spokesman's statement added: "..."': what a person wrote is theirs."""
+    doc = parse(
+        f"Road news\n\nPolice spokesman Ivo Marsh said the road was shut.\n\n"
+        f"{attribution} \u201cWe will rebuild the road before the winter comes.\u201d\n"
+    )
+    assert quote_with(doc, "rebuild the road").speaker == "Ivo Marsh"
