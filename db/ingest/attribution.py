@@ -70,6 +70,8 @@ _OWN_WRITING: Final = re.compile(
     r"(?:statement|letter|post|message|tweet|e-?mail|note|speech|announcement|memo)\s"
     r"(?:(?:to|on|in)\s(?:the\s|his\s|her\s|their\s)?[\w'-]+\s)?"  # "letter to the council"
 )
+# "quoted him as saying": the words are of the one "him" stands for, not of the subject.
+_OBJECT_AS_SAYING: Final = re.compile(r"\b(?:him|her|them)\sas\s$")
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
 _LEADS: Final = frozenset(("according", "in"))  # the first words of _ACCORDING
 _AFFILIATION: Final = re.compile(
@@ -897,6 +899,8 @@ class Attributor:
 
     def subject_of(self, verb_start: int, verb_end: int, sentence_start: int) -> Mention | None:
         """The mention right before the verb, right after it, or the clause's subject."""
+        if _OBJECT_AS_SAYING.search(self.norm, max(0, verb_start - 12), verb_start):
+            return None  # "I am quoting him as saying": his words, whoever "him" is
         candidates = self._mentions_in(max(sentence_start, verb_start - WINDOW), verb_start)
         if candidates:
             last = candidates[-1]

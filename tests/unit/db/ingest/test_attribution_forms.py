@@ -665,6 +665,11 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
     ("reuters-quoted", f'{INTRO}"{W}," Reuters quoted Raman as saying.', "Priya Raman"),
     ("quoted-by", f'{INTRO}Raman was quoted by Reuters as saying: "{W}."', "Priya Raman"),
     ("paper-quoted", f'"{W}," the Island Times quoted Priya Raman as saying.', "Priya Raman"),
+    (
+        "quoted-him-as-saying",
+        f'{INTRO}She said a rival had spoken, and she quoted him as saying: "{W}."',
+        None,
+    ),
     ("gave-name-only", f'"{W}," said a woman who gave her name only as Priya.', None),
     ("dash-inline", f'{INTRO}"{W}" \u2014 Priya Raman, on Monday.', "Priya Raman"),
     ("said-then-new-name", f'"{W}," said Priya Raman. Tom Reed disagreed.', "Priya Raman"),
