@@ -58,6 +58,30 @@ _FOLDS: Final[dict[str, str]] = {
     "\u25aa": "*",
 }
 
+# Two single marks typed for each double one, closed so on the line they open on: curly
+# ("‘’A throwback ...’’": an opening mark right before a closing one quotes nothing)
+# or straight ("''Seyran Ohanyan brought ...''", at a word's start and at another's end).
+DOUBLED_OPENINGS: Final = ("\u2018\u2019", "''")
+_DOUBLED_SINGLES: Final = re.compile("\u2018\u2019([^\n]*?)\u2019\u2019")
+_DOUBLED_STRAIGHT: Final = re.compile(r"(?<![\w'`])''(?=\w)([^\n]*?\S)''(?![\w'])")
+
+
+def doubled_singles_as_doubles(text: str) -> str:
+    """The text with each quotation in doubled single marks in curly double marks and a
+    space beside each (keeping every offset), for quote finding to read as any other;
+    its words are read from the text as written (see DOUBLED_OPENINGS). Not in a text
+    with ``TeX-style'' marks, whose closing pair is two straight marks."""
+    if "\u2018\u2019" in text:
+        text = _DOUBLED_SINGLES.sub(_as_doubles, text)
+    if "''" in text and "``" not in text:
+        text = _DOUBLED_STRAIGHT.sub(_as_doubles, text)
+    return text
+
+
+def _as_doubles(found: re.Match[str]) -> str:
+    return f"\u201c {found.group(1)} \u201d"
+
+
 _GLUED_DASH: Final = re.compile(r"(?<=\w)\u2014(?=\w)")
 BULLET_CHARS: Final = "*-"
 BULLET_MARKS = ("*", "-")

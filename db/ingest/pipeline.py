@@ -8,7 +8,13 @@ from itertools import islice
 from typing import Final
 
 from db.ingest.attribution import Attributor
-from db.ingest.clean import Line, classify_lines, ends_sentence, normalise
+from db.ingest.clean import (
+    Line,
+    classify_lines,
+    doubled_singles_as_doubles,
+    ends_sentence,
+    normalise,
+)
 from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder
 from db.ingest.lexicon import WEEKDAYS
@@ -294,11 +300,12 @@ def extract(
     headings: frozenset[int] = frozenset(),
 ) -> ParsedDocument:
     """The extraction itself; parse_document adds the never-raise guarantee."""
-    norm = normalise(text)
+    marked = doubled_singles_as_doubles(text)  # the marks as quote finding reads them
+    norm = normalise(marked)
     lines = classify_lines(text, norm)
     segmented = segment(text, norm, lines, published, headings)
     units = _units(segmented.sections)
-    scan = find_quotes(text, norm, units)
+    scan = find_quotes(marked, norm, units)
     quoted = Intervals([(q.open, q.close) for q in scan.spans])
     stops = has_only_stops(norm)
     sentences = [

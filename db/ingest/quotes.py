@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Final
 
 from db.ingest.attribution import NOBODY, Attribution, Attributor
+from db.ingest.clean import DOUBLED_OPENINGS
 from db.ingest.dates import LIKELY_YEAR, MONTH, DateIndex, make_date, make_year, nearest_to, shift
 from db.ingest.lexicon import MONTHS, SPEECH_VERBS, TURN_LABEL_WORDS
 from db.ingest.people import Intervals
@@ -197,6 +198,8 @@ def _quote_text(text: str, quote: QuoteSpan) -> str:
         words = " ".join(p for p in parts if p).rstrip(" ,;:")
     if text.startswith("``", quote.open):  # the second halves of ``TeX-style'' marks
         words = words.removeprefix("`").removesuffix("'").strip().rstrip(" ,;:")
+    elif text.startswith(DOUBLED_OPENINGS, quote.open):  # and of ‘’doubled singles’’
+        words = words[1:].removesuffix(text[quote.open + 1]).strip().rstrip(" ,;:")
     if "\n" in words:  # a hard-wrapped quote reads as the one line it was said as
         words = " ".join(words.split())
     return words

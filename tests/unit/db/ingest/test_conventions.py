@@ -159,6 +159,21 @@ def test_colon_labels_and_their_dates() -> None:
     assert [p.canonical for p in doc.people] == ["Erik Solberg"]  # not "Fishermen"
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("\u2018\u2019", "\u2019\u2019"), ("''", "''")])
+def test_doubled_single_marks_quote_as_double_ones(opening: str, closing: str) -> None:
+    """Two single marks typed for each double one, curly or straight, quote words as a
+    double mark does; a pair that the line does not close quotes nothing, and the
+    words are kept as written outside quotes."""
+    doc = parse(
+        "Museum opens its doors\n\n"
+        f"The show {opening}Harbour in the 90\u2019, opened on Monday.\n\n"
+        f"{opening}A throwback to our childhood, that was tough{closing} - declared Ana Lee.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Ana Lee", "A throwback to our childhood, that was tough")
+    ]
+
+
 def test_attribution_forms() -> None:
     """according to, described names, titles that are no part of a name, an office the
     text tied to a person, and ``TeX-style'' marks."""
