@@ -25,7 +25,7 @@ from db.ingest.dates import (
     shift,
     within_year,
 )
-from db.ingest.lexicon import FACT_LINE_WORDS, MONTHS, WEEKDAYS
+from db.ingest.lexicon import FACT_LINE_WORDS, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from db.ingest.people import Cast, Intervals
 from db.ingest.quotemarks import Unit
 from db.ingest.quotes import Layout
@@ -834,9 +834,9 @@ class EventBuilder:
             return False
         norm = self.layout.norm
         if len(hits) == 1 and is_time_stamp(norm[hits[0].end : unit.end]):
-            lead = lower(norm[unit.start : hits[0].start].strip(" ,"))
-            if not lead or lead in WEEKDAYS:
-                return True  # "27 May 2019 | 9:51 am": a stamp, whichever day it says
+            lead = lower(norm[unit.start : hits[0].start].strip(" ,."))
+            if not lead or lead in WEEKDAY_NAMES:
+                return True  # "27 May 2019 | 9:51 am", "Sun Mar 21, 2010 7:51pm EDT": a stamp
         if any(h.date != self.published for h in hits):  # "11.01.2014 - Update: 11.01.2014"
             return False
         return not ends_sentence(self.layout.norm[unit.start : unit.end])

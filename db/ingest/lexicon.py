@@ -30,6 +30,10 @@ DAY_ORDINALS: Final[dict[str, int]] = {
 
 # In calendar order: a weekday's index is its number (Monday 0), as date.weekday() counts.
 WEEKDAYS: Final = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+# A weekday's name, whole or shortened as a page's stamp writes it ("Sun Mar 21, 2010").
+WEEKDAY_NAMES: Final = frozenset(
+    (*WEEKDAYS, *"mon tue tues wed thu thur thurs fri sat sun".split())
+)
 # Words for a part of a year that may stand before it ("early 1901", "Spring 1901").
 PARTS_OF_YEAR: Final = tuple("early late mid spring summer autumn fall winter".split())
 

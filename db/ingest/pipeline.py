@@ -17,7 +17,7 @@ from db.ingest.clean import (
 )
 from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
 from db.ingest.events import EventBuilder
-from db.ingest.lexicon import WEEKDAYS
+from db.ingest.lexicon import WEEKDAY_NAMES, WEEKDAYS
 from db.ingest.people import Cast, Intervals, build_cast
 from db.ingest.quotemarks import Unit, find_quotes
 from db.ingest.quotes import (
@@ -269,7 +269,12 @@ def _tells_of_the_date(before: str) -> bool:
     word = words[-1] if words else ""
     if word in _SPAN_ENDS:
         return True
-    return len(words) == 1 and word.isalpha() and word[0].isupper() and lower(word) not in WEEKDAYS
+    return (
+        len(words) == 1
+        and word.rstrip(".").isalpha()
+        and word[0].isupper()
+        and lower(word.rstrip(".")) not in WEEKDAY_NAMES
+    )
 
 
 def _dateline_date(line: str, hits: list[DateHit]) -> PartialDate | None:

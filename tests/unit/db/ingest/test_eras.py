@@ -173,6 +173,7 @@ def test_run_on_entries_and_refined_years() -> None:
         "Melanie May | 11 July 2011 | News",
         "July 11, 2011 07:18 pm | Updated 07:18 pm IST - PITTSBURGH",
         "Chicago (AFP) July 11, 2011 The union said it was angry.",
+        "Mon Jul 11, 2011 7:51pm EDT",
     ],
 )
 def test_document_dates_as_pages_stamp_them(top: str) -> None:
@@ -182,6 +183,17 @@ def test_document_dates_as_pages_stamp_them(top: str) -> None:
     assert doc.published == PartialDate(2011, 7, 11, "day")
     assert doc.quotes[0].date == PartialDate(2011, 7, 11, "day")
     assert [e for e in doc.events if "Updated" in e.title or "|" in e.title] == []
+
+
+@pytest.mark.parametrize("stamp", ["Mon Jul 11, 2011 7:51pm EDT", "Mon. July 11, 2011 | 9:51 am"])
+def test_a_stamp_with_a_short_weekday_is_no_event(stamp: str) -> None:
+    """A wire stamp that shortens its weekday ("Mon", "Mon.") dates the page and is no
+    event; the page's "on Sunday" is the day before."""
+    doc = parse(f"Union angry at closure\n\n{stamp}\n\nThe union voted on Sunday to strike.\n")
+    assert doc.published == PartialDate(2011, 7, 11, "day")
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("2011-07-10", "The union voted on Sunday to strike.")
+    ]
 
 
 def test_year_bullets_date_the_items_below_them() -> None:
