@@ -48,7 +48,7 @@ from db.ingest.lexicon import (
     UNNAMED_SPEAKERS,
     WEEKDAYS,
 )
-from db.ingest.names import UPPER_RUN, RunShape, run_shapes, run_start
+from db.ingest.names import UPPER_RUN, RunShape, has_given_name, run_shapes, run_start
 from db.ingest.scan import finditer_near, literal_starts, spaced
 from db.ingest.segment import is_title_line
 from db.records import PersonRecord
@@ -973,6 +973,8 @@ def build_cast(
     aged = "-year-old" in norm  # else the text mentions no one by age
     roles_and_pronouns = _role_and_pronoun_mentions(norm, index, quotes)
     last_pronouns = _last_pronouns(roles_and_pronouns)
+    spouses = _first_ladies(norm, runs, clusters, speakers, givens)
+    kinds = _genders_of(runs, clusters, speakers, givens)
     for run in runs:
         name = run.name
         if name not in persons:
@@ -980,7 +982,11 @@ def build_cast(
         person = persons[name]
         if person is None or not _stands_alone(norm, run):
             continue
-        found = resolved.get(name)
+        if (spouses or kinds) and not has_given_name(name):
+            held = _surname_holder(run, person, spouses, kinds, clusters)
+            found = record_of(held, name, people) if held != person else resolved.get(name)
+        else:
+            found = resolved.get(name)
         if found is None:
             found = resolved[name] = record_of(person, name, people)
         record, surface = found
@@ -1255,6 +1261,68 @@ def _office_mentions(
         if len({person for _, person, _ in tied}) == 1 and not below:
             found_mentions.extend(_lede_uses(norm, index, quotes, office, tied[0][:2]))
     return found_mentions
+
+
+def _first_ladies(
+    norm: str,
+    runs: list[_Run],
+    clusters: Clusters,
+    speakers: set[str],
+    givens: dict[str, Cluster],
+) -> set[str]:
+    """The people the text names as a First Lady ("First Lady Jeannette Kagame"): the
+    surname alone under an office ("President Kagame") is then her husband's, whom the
+    text may name by no other form."""
+    found: set[str] = set()
+    for run in runs:
+        if run.shape.title != "lady" or not run.shape.full:
+            continue
+        if lower(norm[max(0, run.start - 6) : run.name_start]).startswith("first lady"):
+            person = person_for(run.name, clusters, speakers, givens)
+            if person is not None:
+                found.add(person)
+    return found
+
+
+def _genders_of(
+    runs: list[_Run], clusters: Clusters, speakers: set[str], givens: dict[str, Cluster]
+) -> dict[str, str]:
+    """The gender each full name's title or given name shows ("Mrs", "Michelle"), by
+    person; one whose forms show both is left out."""
+    found: dict[str, str] = {}
+    for run in runs:
+        if run.shape.full and run.shape.gender in ("m", "f"):
+            person = person_for(run.name, clusters, speakers, givens)
+            if person is not None:
+                known = found.setdefault(person, run.shape.gender)
+                if known != run.shape.gender:
+                    found[person] = "?"
+    return found
+
+
+def _surname_holder(
+    run: _Run, person: str, spouses: set[str], kinds: dict[str, str], clusters: Clusters
+) -> str:
+    """Who a surname alone stands for, where the text names two of that surname or one
+    who cannot be it: "Mrs Obama" is the woman of the Obamas, not the busiest one;
+    "President Kagame" beside "First Lady Jeannette Kagame", or "Mr Kagame", is a
+    person of their own, named by the surname."""
+    wanted = run.shape.gender
+    own = " ".join(run.name)
+    if wanted not in ("m", "f"):
+        office = person in spouses and run.shape.title in OFFICE_NOUNS
+        return own if office else person  # a First Lady's husband
+    known = kinds.get(person)
+    if known in (wanted, "?"):
+        return person
+    fitting = [
+        cluster.canonical()
+        for cluster in clusters.get(lower(run.name[-1]), [])
+        if kinds.get(cluster.canonical()) == wanted
+    ]
+    if len(fitting) == 1:
+        return fitting[0]
+    return person if known is None else own
 
 
 def _office_in_lead(norm: str, start: int) -> str:
