@@ -1722,6 +1722,7 @@ _HEAD_ASIDE_OPENING: Final = re.compile(_HEAD_ASIDE + r"(?=\s?[:|-])")
 _LINE_YEAR: Final = re.compile(
     rf"{_LEAD}(?:c\.\s?|c(?=\d)|[Cc]irca\s|[Cc]a\.\s?|{_PART_OF_YEAR})?"
     rf"(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
+    r"(?:\s[Oo]nwards?(?=\s*[:|-]))?"  # "1818 onwards - ...": what began that year
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP}|{_HEAD_ASIDE}\s?[:|-])"
     rf"|(?P<ey>\d{{1,3}},\d{{3}}|\d{{1,4}})\s?(?P<era>{_ERA_MARK})"
     rf"|A\.?D\.?\s?(?P<ad>\d{{1,4}})(?!\d))"

@@ -183,6 +183,18 @@ def test_a_term_that_opens_on_a_stated_day_heads_that_day() -> None:
     ]
 
 
+def test_a_year_onwards_heads_what_began_then() -> None:
+    """`1818 onwards - ...`: the entry tells what began that year; "onwards" is no part
+    of its words."""
+    doc = parse(
+        "Harbour dates\n\n1817 - The quay opened.\n"
+        "1818 onwards - Ferries sail to the island every week.\n1820 - A storm hit the quay.\n"
+    )
+    assert ("1818", "Ferries sail to the island every week.") in [
+        (e.date.iso(), e.title) for e in doc.events
+    ]
+
+
 def test_a_column_gap_after_a_date_separates_its_entry() -> None:
     """A table pasted as text: a date, two spaces or more, then a capitalised entry;
     a lower-case word after the gap (justified prose) heads nothing."""
