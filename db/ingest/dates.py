@@ -1374,10 +1374,12 @@ def _within(hits: list[DateHit] | list[RelativeHit], pos: int) -> bool:
 
 
 # A year that qualifies a noun after a determiner: "the 1949 film", "a 1990 car
-# accident", "their 2011 success", "the 1995 Rugby World Cup". The noun names a thing
+# accident", "their 2011 success", "the 1995 Rugby World Cup", "Mongolia's 1992
+# constitution". The noun names a thing
 # that happened or was made then, so the year is an event's, as "in 1949" is.
 _ATTRIBUTIVE_LEAD: Final = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s\Z"
+    r"|\w's\s\Z"  # an owner's: "the country's 1992 constitution"
 )
 _ATTRIBUTIVE_REACH: Final = len("their ")
 _ATTRIBUTIVE_DATE: Final = re.compile(
@@ -1492,6 +1494,8 @@ def find_attributive_dates(text: str, hits: list[DateHit], digit_runs: list[int]
         noun = match.group("noun")
         if noun in COUNTED_NOUNS or noun in _MEASURES or noun in _AFTER_BARE_DAY:
             continue
+        if noun.endswith("s") and text.startswith("'s", at - 3):
+            continue  # "the firm's 1887 workers": after an owner, a plural is counted
         year = int(match.group("n"))
         date = make_year(year) if 1000 <= year <= 2199 else None
         if date is not None:

@@ -153,11 +153,19 @@ def test_a_time_in_prose_dates_its_sentence(written: str, iso: str, sentence: st
         "The Kell family sold the mill in the mid-1880s.",
         "The mill stood by the river from 1887 to 1901.",
         "The Kell family sold the mill, and 1887 people came to see.",
+        "The Kell family's 1887 workers sold the mill to a bank.",
     ],
 )
 def test_a_number_or_a_span_in_prose_is_no_year(sentence: str) -> None:
     """A count, a decade and a span's start are no event in a year."""
     assert [e.date.iso() for e in parse("The mill\n\n" + sentence).events] == []
+
+
+@pytest.mark.parametrize("owner", ["the town's", "Kettleby's", "their"])
+def test_a_year_before_a_noun_after_its_owner_dates_it(owner: str) -> None:
+    """'the town's 1887 charter', as 'their 1887 charter': the noun was made then."""
+    text = f"The mill\n\nThe Kell family drafted {owner} 1887 charter and sold the mill.\n"
+    assert [e.date.iso() for e in parse(text).events] == ["1887"]
 
 
 @pytest.mark.parametrize("year_line", ["1902", "1902:", "- 1902", "* 1902"])
