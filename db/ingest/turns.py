@@ -88,6 +88,7 @@ _TURN: Final = re.compile(
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
     rf"|{_TITLE_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
     r"(?:(?:\*\*)?\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)(?:\*\*)?|(?<=\bQ)(?=\s{2})"
+    r"|(?<=\b[A-Z]{2})(?=\s{3})|(?<=\b[A-Z]{3})(?=\s{3})"  # "TAG     Thank you.": initials
     r"|[ \t]+\d{1,2}(?::\d\d){1,2}(?=[ \t]*(?:\n|$)))(?:\s+(?=\S)|\s*$)"
 )
 # Inline: a label of capitals ending at a colon (searched backwards from the colon).
@@ -148,6 +149,7 @@ _MEMBER_LINKS_MOST: Final = 80  # the links line under a member's header, at mos
 _MEMBER_HEADER_MOST: Final = 200  # a member's header line, at most
 # `DG:`, `AV:`; four or five capitals with no vowel (`SFMD:`) are initials too, as no
 # name is spelled so. A senate's or a court's record may put the title's initial first.
+_INITIALS_GAP: Final = re.compile(r"[A-Z]{2,3}\s{3}")  # "TAG     Thank you.": see _TURN
 _INITIALS: Final = re.compile(r"(?:[A-Z]{2,3}|[B-DF-HJ-NP-TV-XZ]{4,5})\Z")
 # A record flattened from a PDF (a Hansard, minutes, a court's transcript): a label of a
 # title ("Hon.", "Cllr.", "Mr.", "The") and up to four capitalised words, a bracketed
@@ -335,11 +337,13 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
             return None
         return bracketed if _is_speaker_label(bracketed.group("label")) else False
     colon = norm.find(":", unit.start, unit.start + _LABEL_REACH)
-    # every label but "Q." / "A." / "Q  " and a record's "Mr. Name." ends with a colon
+    # every label but "Q." / "A." / "Q  ", initials before a gap ("TAG     ...") and a
+    # record's "Mr. Name." ends with a colon
     match = (
         _TURN.match(norm, unit.start, unit.end)
         if norm[unit.start] in "QA"
         or (colon >= 0 and (norm[unit.start] in "[*" or _may_label(norm, unit.start, colon)))
+        or _INITIALS_GAP.match(norm, unit.start) is not None
         else None
     )
     if match is None and norm.startswith("Q (", unit.start):

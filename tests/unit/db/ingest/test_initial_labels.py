@@ -42,3 +42,27 @@ def test_initials_no_one_has_name_nobody() -> None:
     said = [q for q in doc.quotes if q.text.startswith(("We are counting", "The committee"))]
     assert len(said) == 2
     assert all(q.speaker is None for q in said), [q.speaker for q in said]
+
+
+def test_initials_before_a_wide_gap_label_turns() -> None:
+    """'TR          When ...': a press office's record sets its speakers' initials
+    apart by a gap (a table's column pasted as text), with no colon."""
+    doc = parse(
+        "Harbour briefing\n\nTom Reed asked Ann Lee about the harbour.\n\n"
+        "TR          When will the quay open to the ferries?\n\n"
+        "AL          We will open the quay in May, when the work is done.\n\n"
+        "TR          And the ferry to the island?\n\n"
+        "AL          The ferry will sail again in June, as we planned.\n"
+    )
+    assert [(q.speaker, q.text[:12]) for q in doc.quotes] == [
+        ("Tom Reed", "When will th"),
+        ("Ann Lee", "We will open"),
+        ("Tom Reed", "And the ferr"),
+        ("Ann Lee", "The ferry wi"),
+    ]
+
+
+def test_a_capitalised_word_before_spaces_in_prose_is_no_label() -> None:
+    """'US   troops ...' once, at a paragraph's start, is prose typed with extra spaces."""
+    doc = parse("Harbour news\n\nUS   troops left the harbour on Monday, Ann Lee said.\n")
+    assert [q.text for q in doc.quotes] == []
