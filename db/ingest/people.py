@@ -463,6 +463,20 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
     return runs
 
 
+def _common_words(run: _Run, vocabulary: LowercaseWords) -> bool:
+    """A two-word "name" of words the text also writes in lower case, the first no given
+    name ("Technical Lead", "Health Products", "Emergency Response" of a heading or a
+    post): words, not anyone's name ("Bill Gates" keeps its given name; a name the text
+    also types in lower case, "angelita teo", is one)."""
+    shape = run.shape
+    if not shape.full or shape.title is not None or len(shape.name) != 2:
+        return False
+    first, last = (lower(word) for word in shape.name)
+    if first in GIVEN_NAMES or first not in vocabulary or last not in vocabulary:
+        return False
+    return f"{first} {last}" not in vocabulary.norm  # "ask angelita teo": a name, typed low
+
+
 def _stands_alone(norm: str, run: _Run) -> bool:
     """The run names someone on its own: it qualifies no one after it ("Hydro One
     spokeswoman Ann Lee": Hydro One is nobody here) and, a single name, it is no form of
@@ -953,8 +967,8 @@ def build_cast(
 ) -> Cast:
     """Find people, bind them to countries, and resolve every mention in the document."""
     index = SentenceIndex(sentences)
-    runs = _collect_runs(norm, index, quotes)
     vocabulary = LowercaseWords(norm)
+    runs = [run for run in _collect_runs(norm, index, quotes) if not _common_words(run, vocabulary)]
     headline = _TitleCase(norm)
     clusters = cluster_full_names(
         [run.name for run in runs if run.shape.full and not headline.holds(run)]

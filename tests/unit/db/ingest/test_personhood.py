@@ -205,3 +205,21 @@ def test_a_notes_label_before_a_quote_is_nobody(label: str) -> None:
     doc = parse(f'Quay shop\n\n{label}: "Closed until further notice for repairs."\n')
     assert [p.canonical for p in doc.people] == []
     assert quote_with(doc, "Closed until further notice").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("Disease Surveillance", None),  # both words written in lower case too: nobody
+        ("Bill Gates", "Bill Gates"),  # a given name first: a person
+        ("Grete Holm", "Grete Holm"),  # words the text never writes in lower case
+    ],
+)
+def test_two_common_words_in_capitals_are_nobody(heading: str, kept: str | None) -> None:
+    """A heading's two capitalised words that the text also writes in lower case name
+    no one; a given name first, or words never written so, still may."""
+    doc = parse(
+        f"Harbour report\n\n{heading} said the harbour was safe.\n\n"
+        "The team kept surveillance for any disease, and the bill said gates were shut.\n"
+    )
+    assert [p.canonical for p in doc.people] == ([kept] if kept else [])
