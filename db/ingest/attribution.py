@@ -899,7 +899,9 @@ class Attributor:
 
     def subject_of(self, verb_start: int, verb_end: int, sentence_start: int) -> Mention | None:
         """The mention right before the verb, right after it, or the clause's subject."""
-        if _OBJECT_AS_SAYING.search(self.norm, max(0, verb_start - 12), verb_start):
+        if self.norm.startswith("saying", verb_start) and _OBJECT_AS_SAYING.search(
+            self.norm, max(0, verb_start - 12), verb_start
+        ):
             return None  # "I am quoting him as saying": his words, whoever "him" is
         candidates = self._mentions_in(max(sentence_start, verb_start - WINDOW), verb_start)
         if candidates:

@@ -463,18 +463,24 @@ def _collect_runs(norm: str, index: SentenceIndex, quotes: Intervals) -> list[_R
     return runs
 
 
-def _common_words(run: _Run, vocabulary: LowercaseWords) -> bool:
-    """A two-word "name" of words the text also writes in lower case, the first no given
+def _common_word_names(runs: list[_Run], vocabulary: LowercaseWords) -> set[tuple[str, ...]]:
+    """Two-word "names" of words the text also writes in lower case, the first no given
     name ("Technical Lead", "Health Products", "Emergency Response" of a heading or a
     post): words, not anyone's name ("Bill Gates" keeps its given name; a name the text
-    also types in lower case, "angelita teo", is one)."""
-    shape = run.shape
-    if not shape.full or shape.title is not None or len(shape.name) != 2:
-        return False
-    first, last = (lower(word) for word in shape.name)
-    if first in GIVEN_NAMES or first not in vocabulary or last not in vocabulary:
-        return False
-    return f"{first} {last}" not in vocabulary.norm  # "ask angelita teo": a name, typed low
+    also types in lower case, "angelita teo", is one). Each name is judged once."""
+    judged: dict[tuple[str, ...], bool] = {}
+    for run in runs:
+        name = run.name
+        if len(name) != 2 or name in judged or not run.shape.full or run.shape.title:
+            continue
+        first, last = lower(name[0]), lower(name[1])
+        judged[name] = (
+            first not in GIVEN_NAMES
+            and first in vocabulary
+            and last in vocabulary
+            and f"{first} {last}" not in vocabulary.norm
+        )
+    return {name for name, words in judged.items() if words}
 
 
 def _stands_alone(norm: str, run: _Run) -> bool:
@@ -968,7 +974,10 @@ def build_cast(
     """Find people, bind them to countries, and resolve every mention in the document."""
     index = SentenceIndex(sentences)
     vocabulary = LowercaseWords(norm)
-    runs = [run for run in _collect_runs(norm, index, quotes) if not _common_words(run, vocabulary)]
+    runs = _collect_runs(norm, index, quotes)
+    words_only = _common_word_names(runs, vocabulary)
+    if words_only:
+        runs = [run for run in runs if run.name not in words_only or run.shape.title is not None]
     headline = _TitleCase(norm)
     clusters = cluster_full_names(
         [run.name for run in runs if run.shape.full and not headline.holds(run)]
@@ -1344,10 +1353,11 @@ def _office_in_lead(norm: str, start: int) -> str:
     title as "Spokesman Ali Khan" is, whose words the name's run does not hold."""
     if start < 2 or norm[start - 1] != " " or not norm[start - 2].islower():
         return ""  # the cheap test: most names follow a capital, a mark or nothing
+    word_start = norm.rfind(" ", max(0, start - _LOWER_LEAD_REACH), start - 1) + 1
+    if norm[word_start : start - 1] not in OFFICE_NOUNS:
+        return ""  # "said Ann Lee", "by Ann Lee": most words before a name are no office
     lead = _LOWER_LEAD.search(norm, max(0, start - _LOWER_LEAD_REACH), start)
-    if lead is None or lead.group("office") not in OFFICE_NOUNS:
-        return ""
-    return lead.group(0).strip()
+    return lead.group(0).strip() if lead is not None else ""
 
 
 def _tie_phrases(
