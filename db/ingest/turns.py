@@ -115,9 +115,11 @@ _INLINE_QA: Final = re.compile(r"[.!?][\"')\]\u201d\u2019]{0,2} (?P<label>[QA]):
 # writes an interpreted one: `Q (Through interpreter.) Before we start ...`.
 _Q_ASIDE: Final = re.compile(r"(?P<label>Q)\s\([^()\n]{1,40}\)\s+(?=\S)")
 # `Mr. Linder. The meeting will come to order.`: a hearing's record opens a turn with an
-# honorific, the speaker's name and a full stop; so labelled, one turn is enough.
+# honorific, the speaker's name and a full stop, and the Public Papers a president's
+# remarks so (`President Obama. Well, once again, ...`); so labelled, one turn is enough.
 _RECORD_TURN: Final = re.compile(
-    rf"(?P<label>{_HONORIFIC}\.?\s(?:{_CAPS_WORD}|{_TITLE_WORD})(?:\s(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}})"
+    rf"(?P<label>(?:{_HONORIFIC}\.?|President|Prime\sMinister)\s(?:{_CAPS_WORD}|{_TITLE_WORD})"
+    rf"(?:\s(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}})"
     r"\.\s+(?=[A-Z\"\u201c]\S*(?:\s+\S+){3})"
 )
 # `The Minister for Transport (Ann Lee): ...`: a record names an office and, in brackets,

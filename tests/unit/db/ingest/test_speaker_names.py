@@ -5,6 +5,8 @@ Every text here is invented for the test.
 
 from __future__ import annotations
 
+import pytest
+
 from db.ingest.segment import split_sentences
 from tests.unit.db.ingest.helpers import parse, quote_with
 
@@ -56,6 +58,20 @@ def test_a_record_label_opens_a_turn() -> None:
     turn = quote_with(doc, "The committee will come to order.")
     assert turn.speaker == "Dana Marsh"
     assert "I thank them for coming" in turn.text
+
+
+@pytest.mark.parametrize("label", ["President Marsh.", "Prime Minister Marsh."])
+def test_an_office_and_a_name_label_the_remarks_below(label: str) -> None:
+    """`President Marsh. Well, once again, ...` under the record's heading: the Public
+    Papers' one speaker's remarks, labelled by the office and the name."""
+    doc = parse(
+        "Remarks Following a Meeting With Harbour Leaders\n\nMay 13, 2016\n\n"
+        f"{label} Well, once again, I want to welcome our partners to the harbour.\n\n"
+        "We had a very productive meeting here today, and we will meet again in May.\n"
+    )
+    turn = quote_with(doc, "Well, once again")
+    assert turn.speaker == "Marsh"
+    assert "productive meeting" in turn.text
 
 
 def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
