@@ -23,7 +23,7 @@ import operator
 import re
 from typing import Final
 
-from db.ingest.dates import find_dates
+from db.ingest.dates import find_dates, make_date
 from db.ingest.lexicon import (
     HONORIFICS,
     MONTHS,
@@ -266,6 +266,13 @@ _FULL_TEXT: Final = re.compile(
     r"\b(?:following|below|here)\s(?:is|are)\s(?:the\s)?(?:full\s|complete\s|official\s)?"
     r"(?:text|transcript)\sof\s(?:his|her)\s"
 )
+# A report's closing sentence that gives the speech below it and whose it is: "Here is
+# the message to the nation of the head of state Ann Lee this Monday."
+_HERE_IS: Final = re.compile(
+    r"\b(?:[Hh]ere|[Bb]elow)\s(?:is|are)\s(?:the\s)?(?:full\s|complete\s)?(?:text\sof\s(?:the\s)?)?"
+    r"(?:message|speech|address|statement)\b[^.\n]{0,160}\.\s*\Z"
+)
+_HERE_IS_REACH: Final = 240
 # What may stand before a headline's "Ann Lee's Speech": nothing, or a kicker and its
 # colon ("Argentina: Ann Lee's Inauguration Speech").
 _KICKER: Final = re.compile(r"(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}:\s)?")
@@ -703,16 +710,20 @@ def _speech(
     paragraph to the text's end, dated by the last day its header lines state."""
     for index, unit in enumerate(units[:_HEADER_UNITS]):
         if unit.end - unit.start > _HEADER_MOST:
-            continue
-        line = lower(norm[unit.start : unit.end])
-        if not any(word in line for word in _SPEECH_WORDS):
-            continue
-        if line.rstrip()[-1:] in ".:":  # a sentence ("The following is a statement from
-            # ...:") heads no speech, but one that says the text below is "his speech"
-            speaker = _named_above(cast, units, index) if _FULL_TEXT.search(line) else None
+            # a report that ends by giving the speech: "... Here is the message to the
+            # nation of the head of state Ann Lee this Monday."
+            closing = _HERE_IS.search(norm, max(unit.start, unit.end - _HERE_IS_REACH), unit.end)
+            speaker = _named_between(cast, closing.start(), closing.end()) if closing else None
         else:
-            cue = _SPEECH_CUE.search(norm, unit.start, unit.end)
-            speaker = None if cue is None else _speech_giver(norm, unit, cue, cast)
+            line = lower(norm[unit.start : unit.end])
+            if not any(word in line for word in _SPEECH_WORDS):
+                continue
+            if line.rstrip()[-1:] in ".:":  # a sentence ("The following is a statement from
+                # ...:") heads no speech, but one that says the text below is "his speech"
+                speaker = _named_above(cast, units, index) if _FULL_TEXT.search(line) else None
+            else:
+                cue = _SPEECH_CUE.search(norm, unit.start, unit.end)
+                speaker = None if cue is None else _speech_giver(norm, unit, cue, cast)
         if speaker is None:
             continue
         body = _speech_start(norm, units, index + 1)
@@ -726,8 +737,8 @@ def _speech(
             return  # the words stand in quotation marks, which say whose they are
         if not _SPEAKING_SELF.search(norm, start, min(end, start + _SPEAKING_SELF_REACH)):
             return  # a report of the speech, in the third person: its quotes say whose
-        days = [h for h in find_dates(norm[unit.start : start]).hits if h.date.day]
-        date = days[-1].date if days else dates[body]
+        days = [h.date for h in find_dates(norm[unit.start : start]).hits if h.date.day]
+        date = _last_day(days) if days else dates[body]
         words = " ".join(text[start:end].split())
         if opening < start:  # its marks are the speech's own, as a block quote's are
             words = words.rstrip(_OUTER_MARKS)
@@ -735,6 +746,16 @@ def _speech(
         turns.turns.append((opening, end))
         turns.quotes.append(QuoteRecord(speaker, words, date, None, False, Span(start, end)))
         return
+
+
+def _last_day(days: list[PartialDate]) -> PartialDate:
+    """The last day a speech's header states, in the year it last stated where the day
+    states none ("on Monday, March 8, 2021 ... this Monday, March 8")."""
+    last = days[-1]
+    if last.year is not None or last.month is None or last.day is None:
+        return last
+    years = [day.year for day in days if day.year is not None]
+    return (make_date(years[-1], last.month, last.day) if years else None) or last
 
 
 def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str | None:
@@ -755,6 +776,14 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
     if shape is None or not shape.name:
         return None  # "Statement by Acme Mining Corp": a body's, which no turn is
     return _person_named(cast, shape.name[-1], " ".join(shape.name))
+
+
+def _named_between(cast: Cast, start: int, end: int) -> str | None:
+    """The one person named in [start, end), by name; None for nobody or two."""
+    named = {
+        m.person for m in cast.mentions if start <= m.start < end and m.kind == "name" and m.person
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _named_above(cast: Cast, units: list[Unit], index: int) -> str | None:

@@ -111,3 +111,18 @@ def test_the_full_text_of_her_speech_is_the_named_speakers(cue: str) -> None:
     )
     speech = [q for q in doc.quotes if q.text.startswith("Ladies and gentlemen")]
     assert [q.speaker for q in speech] == ["Ann Lee"]
+
+
+def test_a_report_that_ends_by_giving_the_speech_names_its_speaker() -> None:
+    """A long report whose last sentence gives the speech below it ("Here is the message
+    to the nation of ... Ann Lee this Monday, March 8."): the speech is hers, said on the
+    day the report states, in the year it stated last."""
+    doc = parse(
+        "Mayor speaks to the town\n\n"
+        "Mayor Ann Lee addressed the town on Monday, March 8, 2021 at 8 pm, after a week of "
+        "storms that closed the harbour and cut the ferry to the island for five days. "
+        "Here is the message to the town of the mayor Ann Lee this Monday, March 8.\n\n"
+        f"My dear fellow citizens,\n\n{SPEECH}"
+    )
+    speech = [q for q in doc.quotes if q.text.startswith("My dear fellow")]
+    assert [(q.speaker, q.date) for q in speech] == [("Ann Lee", PartialDate(2021, 3, 8, "day"))]
