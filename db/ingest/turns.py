@@ -82,14 +82,15 @@ _LABEL_ASIDE: Final = (
 )
 # A recording's transcript may open each turn with its time in brackets ("[00:01:05]"),
 # or put it after the name on a line of their own ("Ann Lee  00:01:05", as transcribing
-# services export); a label may be set in Markdown's bold ("**Ann Lee:**") in plain text.
+# services export); a label may be set in Markdown's bold ("**Ann Lee:**") in plain text,
+# or glued to the capital its words open with ("Ann Lee:What ...").
 _TURN: Final = re.compile(
     r"(?:\[\d{1,2}(?::\d\d){1,2}\]\s+)?(?:\*\*)?"
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
     rf"|{_TITLE_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
     r"(?:(?:\*\*)?\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)(?:\*\*)?|(?<=\bQ)(?=\s{2})"
     r"|(?<=\b[A-Z]{2})(?=\s{3})|(?<=\b[A-Z]{3})(?=\s{3})"  # "TAG     Thank you.": initials
-    r"|[ \t]+\d{1,2}(?::\d\d){1,2}(?=[ \t]*(?:\n|$)))(?:\s+(?=\S)|\s*$)"
+    r"|[ \t]+\d{1,2}(?::\d\d){1,2}(?=[ \t]*(?:\n|$)))(?:\s+(?=\S)|(?<=:)(?=[A-Z])|\s*$)"
 )
 # Inline: a label of capitals ending at a colon (searched backwards from the colon).
 _INLINE_CAPS: Final = re.compile(rf"(?:{_HONORIFIC}\.?\s)?{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}\Z")

@@ -128,3 +128,18 @@ def test_a_transcription_services_timed_turns_of_one_speaker() -> None:
         ("Ann Lee", "Hello everyone. The quay will reopen in May, as we planned."),
         ("Ann Lee", "The ferry runs in June, and the council pays for it."),
     ]
+
+
+def test_a_label_glued_to_its_words_labels_a_turn() -> None:
+    """`Tom Reed:Where ...`: a colon with no space after it, then a capital."""
+    (q1, a1), (q2, a2), _ = PAIRS
+    doc = parse(
+        f"Harbour oral history\n\nTom Reed:{q1}\n\nAnna Voss:{a1}\n\n"
+        f"Tom Reed:{q2}\n\nAnna Voss:{a2}\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Tom Reed", q1),
+        ("Anna Voss", a1),
+        ("Tom Reed", q2),
+        ("Anna Voss", a2),
+    ]
