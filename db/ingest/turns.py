@@ -688,12 +688,13 @@ def _unlabelled_interview(
 
 
 def _is_question(norm: str, unit: Unit) -> bool:
-    """A paragraph that is one short question: it ends with "?" and holds no other
-    sentence's end before it (an interviewer's question on a line of its own)."""
+    """A paragraph that is a short question: it ends with "?" and holds no sentence's end
+    but a question's before it (an interviewer's question on a line of its own, "Do you
+    think so? And if so, why?")."""
     if unit.end - unit.start > _QUESTION_MOST or unit.block.kind != "paragraph":
         return False
     words = norm[unit.start : unit.end].rstrip()
-    return words.endswith("?") and not any(mark in words[:-1] for mark in (". ", "? ", "! "))
+    return words.endswith("?") and not any(mark in words[:-1] for mark in (". ", "! "))
 
 
 def _speech(
@@ -856,6 +857,7 @@ def _transcript(
     """Each labelled piece and the unlabelled paragraphs after it as one turn; roles
     are who answers and who asks, chairs the person in each office's chair."""
     interviewee, asker = roles
+    pair = _asked_and_answered(text, units, labels)
     index = 0
     while index < len(units):
         label = labels[index]
@@ -886,25 +888,86 @@ def _transcript(
             and units[end].block.section == units[index].block.section
         ):
             end += 1
-        start_at, end_at = label.end(), units[end - 1].end
+        start_at = label.end()
         timed = _TURN_TIME.match(text, start_at)
         if timed is not None:
             start_at = timed.end()  # "Ann Lee: (00:03)": the turn's words come after its time
         if start_at >= units[index].end and end > index + 1 + links:  # "Neal:" alone on its line
             start_at = units[index + 1 + links].start
-        turns.turns.append((units[index].start, end_at))
         speaker = _speaker_of(label.group("label"), cast, interviewee, chairs)
         if speaker == "" and asker is not None:
             speaker = asker  # "Interviewer: Tom Reed" named who asks
-        if speaker != "":
-            words = _without_directions(" ".join(text[start_at:end_at].split()))
-            # A turn is the speaker's whole answer, however short ("No, never."): never a
-            # scare quote's fragment. Only an empty one is kept from being served.
-            quote = QuoteRecord(
-                speaker, words, dates[index], None, not words, Span(start_at, end_at)
-            )
-            turns.quotes.append(quote)
+        parts = [(start_at, index, end, speaker)]
+        if pair is not None and lower(label.group("label")) == pair[1]:
+            # "What motivates you?" between the answerer's paragraphs: the asker's
+            questioner = _speaker_of(pair[0], cast, interviewee, chairs)
+            parts = [
+                (a, i, e, questioner if asked else speaker)
+                for a, i, e, asked in _with_questions(units, text, start_at, index, end)
+            ]
+        for part_start, first, last, who in parts:
+            part_end = units[last - 1].end
+            turns.turns.append((units[first].start, part_end))
+            if who != "":
+                words = _without_directions(" ".join(text[part_start:part_end].split()))
+                # A turn is the speaker's whole answer, however short ("No, never."): never
+                # a scare quote's fragment. Only an empty one is kept from being served.
+                quote = QuoteRecord(
+                    who, words, dates[first], None, not words, Span(part_start, part_end)
+                )
+                turns.quotes.append(quote)
         index = end
+
+
+def _asked_and_answered(
+    text: str, units: list[Unit], labels: list[re.Match[str] | bool | None]
+) -> tuple[str, str] | None:
+    """An interview that labels two people, one asking and one answering, and goes on
+    to set its later questions apart by no label (a bold type lost in text): the
+    labels (lowercase) of who asks and who answers, when exactly two people speak, every
+    labelled turn of one is a question alone, and unlabelled questions follow."""
+    named = [(i, label) for i, label in enumerate(labels) if isinstance(label, re.Match)]
+    voices = {lower(label.group("label")) for _, label in named}
+    if len(voices) != 2 or len(named) > len(units) // 2:
+        return None
+    asking = {
+        lower(label.group("label"))
+        for i, label in named
+        if _is_question(text, units[i]) or text[label.end() : units[i].end].rstrip().endswith("?")
+    }
+    if len(asking) != 1:
+        return None
+    (asker,) = asking
+    if any(
+        lower(label.group("label")) == asker
+        and not text[label.end() : units[i].end].rstrip().endswith("?")
+        for i, label in named
+    ):
+        return None  # the asker says more than questions: no interview's form
+    loose = sum(
+        1 for i, label in enumerate(labels) if label is None and _is_question(text, units[i])
+    )
+    if loose < 2:
+        return None
+    return asker, (voices - asking).pop()
+
+
+def _with_questions(
+    units: list[Unit], text: str, start_at: int, index: int, end: int
+) -> list[tuple[int, int, int, bool]]:
+    """The answerer's turn over units[index:end] cut at each question alone on its
+    paragraph: (where its words start, first unit, end unit, whether it is a question)."""
+    parts: list[tuple[int, int, int, bool]] = []
+    first, begin = index, start_at
+    for at in range(index + 1, end):
+        if _is_question(text, units[at]):
+            parts.append((begin, first, at, False))
+            parts.append((units[at].start, at, at + 1, True))
+            first = at + 1
+            begin = units[first].start if first < end else -1
+    if begin >= 0 and first < end:
+        parts.append((begin, first, end, False))
+    return [part for part in parts if part[1] < part[2]]
 
 
 def _links_line(text: str, unit: Unit) -> bool:

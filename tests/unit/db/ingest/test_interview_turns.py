@@ -130,6 +130,44 @@ def test_a_transcription_services_timed_turns_of_one_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize("glue", [": ", ":"])
+def test_an_interview_that_labels_only_its_first_question_and_answer(glue: str) -> None:
+    """`Tom Reed: Where ...?` / `Anna Voss: In a house ...`, then questions alone on
+    their lines and answers under them, unlabelled (a bold type lost in text): each
+    later question is the asker's and each answer the answerer's, however the first
+    labels are glued to their words."""
+    (q1, a1), (q2, a2), (q3, a3) = PAIRS
+    doc = parse(
+        "Harbour oral history\n\nTom Reed talks to Anna Voss about the old harbour.\n\n"
+        f"Tom Reed{glue}{q1}\n\nAnna Voss{glue}{a1}\n\n"
+        f"{q2} Or your uncles?\n\n{a2}\n\n{q3}\n\n{a3}\n"
+    )
+    assert [(q.speaker, q.text[:20]) for q in doc.quotes] == [
+        ("Tom Reed", q1[:20]),
+        ("Anna Voss", a1[:20]),
+        ("Tom Reed", f"{q2} Or your uncles?"[:20]),
+        ("Anna Voss", a2[:20]),
+        ("Tom Reed", q3[:20]),
+        ("Anna Voss", a3[:20]),
+    ]
+
+
+def test_a_speakers_own_question_in_a_debate_stays_in_the_turn() -> None:
+    """Two people who each say more than questions: an unlabelled question paragraph is
+    still the words of the turn it stands in."""
+    doc = parse(
+        "Harbour debate\n\n"
+        "Tom Reed: The harbour needs a new wall before the winter.\n\n"
+        "Anna Voss: The wall can wait. We need the ferry first.\n\n"
+        "Who will pay for the ferry?\n\n"
+        "The council will, as it always has.\n\n"
+        "Tom Reed: Then the wall will fall.\n\n"
+        "Anna Voss: It will not fall this year.\n"
+    )
+    voss = [q for q in doc.quotes if q.speaker == "Anna Voss"]
+    assert "Who will pay for the ferry?" in voss[0].text
+
+
 def test_a_label_glued_to_its_words_labels_a_turn() -> None:
     """`Tom Reed:Where ...`: a colon with no space after it, then a capital."""
     (q1, a1), (q2, a2), _ = PAIRS
