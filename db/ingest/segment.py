@@ -138,6 +138,9 @@ _INLINE_RULE: Final = re.compile(r" (?:-{3,}|={3,}|\*{3,}|_{3,}|~{3,}) +")
 _MIN_RULES: Final = 2
 _HEAD_REACH: Final = 30  # "1851 September 18th" and a little room
 _MIN_INLINE_HEADS: Final = 3  # inline heads in a line before it is read as run-on entries
+# A year that opens a sentence and runs into a capitalised word: a run-on entry's head.
+_RUN_IN_YEAR_HEAD: Final = re.compile(r"[.!?] (?=[12]\d{3} [A-Z][a-z])")
+_RUN_IN_LINE_LEAST: Final = 200  # a line this long may be a chronology run on
 _MIN_RUN_IN: Final = 3  # lines opening with a date run into a sentence: a timeline
 _RUN_IN_REACH: Final = 64  # a weekday, a full date and the first word after it
 # The line under a number alone that makes the number a day: a month's name alone (a
@@ -420,7 +423,40 @@ def _flattened(norm: str, lines: list[Line]) -> list[tuple[int, Line, bool]]:
     separators = _separators(norm, 0, len(norm))
     if len(separators) >= _MIN_INLINE_HEADS:  # else no line holds enough
         pieces = _cut_at_heads(norm, lines, pieces, _crowded_lines(lines, separators))
+    if norm.count(". 1") + norm.count(". 2") >= _MIN_INLINE_HEADS:  # else no run-in years
+        pieces = _cut_at_run_in_years(norm, lines, pieces)
     return _ruled(norm, pieces) if ruled else pieces
+
+
+def _cut_at_run_in_years(
+    norm: str, lines: list[Line], pieces: list[tuple[int, Line, bool]]
+) -> list[tuple[int, Line, bool]]:
+    """The pieces, a line that runs a chronology's entries on with no separator (". 1878
+    Cyprus leased by ... . 1914 Cyprus annexed by ...") cut at each year that opens a
+    sentence and runs into a capitalised word, where _MIN_INLINE_HEADS or more do so in
+    the line and their years run forward (pieces: the line's, maybe cut already)."""
+    heads: set[int] = set()
+    for line in lines:
+        if line.kind != "text" or line.end - line.start <= _RUN_IN_LINE_LEAST:
+            continue
+        found = [m.end() for m in _RUN_IN_YEAR_HEAD.finditer(norm, line.start, line.end)]
+        years = [int(norm[at : at + 4]) for at in found]
+        if len(found) >= _MIN_INLINE_HEADS and all(a <= b for a, b in itertools.pairwise(years)):
+            heads.update(found)
+    if not heads:
+        return pieces
+    ordered = sorted(heads)
+    out: list[tuple[int, Line, bool]] = []
+    for number, piece, cut in pieces:
+        inside = ordered[
+            bisect.bisect_right(ordered, piece.start) : bisect.bisect_left(ordered, piece.end)
+        ]
+        begin = piece.start
+        for at in [*inside, piece.end]:
+            if norm[begin:at].strip():
+                out.append((number, Line(begin, at, piece.kind), cut or begin != piece.start))
+            begin = at
+    return out
 
 
 def _cut_at_heads(

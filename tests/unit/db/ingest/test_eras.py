@@ -251,6 +251,31 @@ def test_run_on_entries_headed_by_full_dates() -> None:
     assert ("1849-05-03", "The fort was pulled down.") in found, found
 
 
+def test_run_on_entries_of_years_with_no_separator() -> None:
+    """'... . 1878 Quay leased to the port board. 1914 Quay closed by the army. ...': a
+    chronology run on with no separator between a year and its words is cut at each
+    year that opens a sentence, where three or more do so and run forward; prose whose
+    sentences open so, out of order, stays one paragraph."""
+    doc = parse(
+        "Harbour chronology\n\nThe harbour has a long past, told here by its years in "
+        "brief. 1878 Quay leased to the port board by the town. 1914 Quay closed by the "
+        "army for the war. 1923 Under a new law the town takes the quay back. 1931 First "
+        "strike of the dockers.\n"
+    )
+    assert [(e.date.iso(), e.title) for e in doc.events] == [
+        ("1878", "Quay leased to the port board by the town."),
+        ("1914", "Quay closed by the army for the war."),
+        ("1923", "Under a new law the town takes the quay back."),
+        ("1931", "First strike of the dockers."),
+    ]
+    prose = parse(
+        "Harbour notes\n\nThe harbour has a long past, which this page tells in brief for "
+        "its readers. 1931 Strike is the word the dockers still use. 1878 Leases are kept "
+        "at the hall. 1914 Guards stood at the gate, the old hands say.\n"
+    )
+    assert [e.heading for e in prose.events] == []
+
+
 def test_a_store_of_historical_iso_years_is_migrated(tmp_path: Path) -> None:
     """Dates a store wrote as -0044-03-15 (historical) read back as 44 BC after migration 5."""
     conn = sqlite3.connect(tmp_path / "old.sqlite3", isolation_level=None)
