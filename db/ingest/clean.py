@@ -160,6 +160,13 @@ _HANDLE: Final = re.compile(r"\(?@\w{1,30}\)?")
 _TAGLINE: Final = re.compile(r"from\s[\w .'-]{2,40},\sthe\sfree\s[\w '-]{2,40}[!.]?")
 _MONTH_STARTS: Final = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 # A blog's archive header: "Archives July 2020", "Archive for: March 2011", "Archives: 2019".
+# A blog's tag or category page header: "Posts Tagged 'science'", "Posts tagged with
+# harbour", "Category Archives: News", "Tag Archives: ferry".
+_TAG_HEADER: Final = re.compile(
+    r"(?i:posts?\stagged(?:\swith)?|(?:category|tag)\sarchives?:?)\s\S[^\n]{0,50}"
+)
+_TAG_HEADER_OPENINGS: Final = ("post", "category archive", "tag archive")
+_TAG_HEADER_LENGTH: Final = 80
 _ARCHIVE_HEADER: Final = re.compile(rf"(?i:archives?)(?:\s(?i:for))?:?\s(?:{MONTH}\s)?\d{{4}}$")
 # A line that sends the reader to a link: "For a complete list of our obituaries, see
 # here.", "To read the full report, click here." (its words were the link's).
@@ -253,6 +260,8 @@ def _is_furniture_line(norm_line: str) -> bool:
         return _LINK_POINTER.fullmatch(stripped) is not None  # "For ..., see here."
     if length < 40 and lowered.startswith("archive") and _ARCHIVE_HEADER.match(stripped):
         return True
+    if length < _TAG_HEADER_LENGTH and lowered.startswith(_TAG_HEADER_OPENINGS):
+        return _TAG_HEADER.fullmatch(stripped) is not None  # "Posts Tagged 'science'"
     if _has_link_mark(stripped) and _LINK_SEPARATORS.search(stripped):
         links = stripped.count("|") + stripped.count("»") >= 2 or stripped.startswith("|")
         return links and not _dated_row(stripped) and not _holds_a_sentence(stripped)

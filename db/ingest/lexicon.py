@@ -600,7 +600,7 @@ WHOLE_LINE_FURNITURE: Final = frozenset(
     |login|member login|members login|register|email this|e-mail this|email this story
     |view comments|post a comment|leave a comment|add a comment|read comments|show comments
     |see comments|hide comments|load comments|loading|previous page|next page|back to top
-    |return to top|return to home|return to homepage|go back""".split("|")
+    |return to top|return to home|return to homepage|go back|feeds|posts""".split("|")
 )
 FURNITURE_PREFIXES: Final = ("breaking:", "breaking news:", "live:", "watch:", "listen:", "read:")
 # Common given names used for both sexes (Andrea Bocelli and Andrea Leadsom, Chris

@@ -143,6 +143,9 @@ FURNITURE = [
     "Back to the top",
     "Archives July 2020",
     "Archive for: March 2011",
+    "Posts Tagged \u2018Harbour News 2011\u2019",
+    "Category Archives: June 3, 2001",
+    "Feeds:\nPosts\nComments",
     "\u00a0\u00bb\u00a0Home \u00a0|\u00a0World \u00a0|\u00a0 Sport on June 3, 2001 \u00a0|\u00a0 ",
     "By Staff Bureau Chief Ana Lima",
     "Photo credit: Jan Novak, June 3, 2001",
@@ -403,3 +406,12 @@ def test_a_weekday_and_date_in_brackets_date_the_clause_before_them() -> None:
         "the quay.\n"
     )
     assert any("signed" in e.title for e in events_on(doc, "2016-06-03"))
+
+
+def test_a_blogs_feed_links_are_no_title() -> None:
+    """'Feeds:' / 'Posts' / 'Comments' over a blog's tag page: the title is below them."""
+    doc = parse(
+        "Feeds:\nPosts\nComments\n\nPosts Tagged \u2018harbour\u2019\n\n"
+        "The quay opened to ferries on Monday, the harbour master said.\n"
+    )
+    assert doc.title == "The quay opened to ferries on Monday, the harbour master said."
