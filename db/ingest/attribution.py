@@ -72,6 +72,12 @@ _OWN_WRITING: Final = re.compile(
 )
 # "quoted him as saying": the words are of the one "him" stands for, not of the subject.
 _OBJECT_AS_SAYING: Final = re.compile(r"\b(?:him|her|them)\sas\s$")
+# "Armstrong's legendary words, " right before a quote: the owner's words.
+_OWNED_WORDS: Final = re.compile(
+    r"'s\s(?:[a-z]+\s){0,2}(?:words|remarks|reply|response|answer|message|plea|warning)"
+    r"[,:]?\s?\Z"
+)
+_OWNED_REACH: Final = 48
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
 _LEADS: Final = frozenset(("according", "in"))  # the first words of _ACCORDING
 _AFFILIATION: Final = re.compile(
@@ -828,6 +834,9 @@ class Attributor:
             named = self._mention_at(according.end(), according.end(), described=True)
             if named is not None and named.person and named.end <= open_at:
                 return Attribution(named.person, None, True)
+        owner = self._owner_of_words(sentence_start, open_at)
+        if owner is not None:
+            return Attribution(owner, None, True)
         colon = norm.rfind(":", sentence_start, open_at)  # every label ends with one
         label = (
             _COLON_LABEL.fullmatch(norm, sentence_start, open_at)
@@ -849,6 +858,20 @@ class Attributor:
                     return Attribution(speaker.person, context, True)
                 return NOBODY
         return self._introduced(sentence_start, open_at)
+
+    def _owner_of_words(self, sentence_start: int, open_at: int) -> str | None:
+        """`hearing Neil Armstrong's legendary words, "..."`: the words right before the
+        quote are a person's, by name and "'s"."""
+        if self.norm.find("'s ", max(sentence_start, open_at - _OWNED_REACH), open_at) < 0:
+            return None  # the cheap test: most quotes follow no owner's "'s"
+        owned = _OWNED_WORDS.search(self.norm, max(sentence_start, open_at - _OWNED_REACH), open_at)
+        if owned is None:
+            return None
+        mentions = self._mentions_in(max(sentence_start, owned.start() - WINDOW), owned.start() + 2)
+        if not mentions or mentions[-1].end not in (owned.start(), owned.start() + 2):
+            return None
+        last = mentions[-1]
+        return last.person if last.kind != "pronoun" else None
 
     def _agent(self, verb_end: int, open_at: int) -> Attribution:
         """`The hall was described by Ann Lee as "..."`: after a passive speech verb, the

@@ -666,6 +666,12 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
     ("quoted-by", f'{INTRO}Raman was quoted by Reuters as saying: "{W}."', "Priya Raman"),
     ("paper-quoted", f'"{W}," the Island Times quoted Priya Raman as saying.', "Priya Raman"),
     (
+        "owned-words",
+        f'{INTRO}We heard Raman\u2019s famous words, "{W}," on the radio.',
+        "Priya Raman",
+    ),
+    ("owned-reply", f'{INTRO}Raman\'s short reply: "{W}."', "Priya Raman"),
+    (
         "quoted-him-as-saying",
         f'{INTRO}She said a rival had spoken, and she quoted him as saying: "{W}."',
         None,
