@@ -63,7 +63,8 @@ _HONORIFIC: Final = (
 _UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER: Final = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _CAPS_WORD: Final = rf"[{_UPPER}][{_UPPER}'\u2019-]*[{_UPPER}]\.?"
-_TITLE_WORD: Final = rf"[{_UPPER}][{_LOWER}'\u2019-]+"
+# "Ann", "O'Neill", "Al-Bashir", "McDonald": one capital inside a word after its first.
+_TITLE_WORD: Final = rf"[{_UPPER}][{_LOWER}'\u2019-]+(?:[{_UPPER}][{_LOWER}'\u2019-]+)?"
 # Lower-case particles inside a name ("Ann van Dijk", "Luis de la Cruz", "Omar bin Said").
 _PARTICLES: Final = frozenset(
     "de da di del della van von der den la le du dos das bin ibn al ter".split()
@@ -71,6 +72,7 @@ _PARTICLES: Final = frozenset(
 _PARTICLE: Final = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 _ASIDE_SMALL_WORDS: Final = ("of", "the", "and", "for")  # ", Harbour Master of the Port"
 _LABEL_SMALL_WORDS: Final = _PARTICLES | frozenset(_ASIDE_SMALL_WORDS)  # a label's lowercase
+_LOWER_OFFICES: Final = "|".join(sorted((t for t in TITLES if t.isalpha()), key=len, reverse=True))
 # After a name and before its colon, what a hearing's record adds: a party or a body in
 # brackets ("SEN. ANNA VOSS (D-Maine):"), a seat and a party as Hansard writes them ("Ann
 # Lee (Hull North) (Lab):"), an office in capitals ("ANNA VOSS, MAYOR:") or in title
@@ -78,7 +80,10 @@ _LABEL_SMALL_WORDS: Final = _PARTICLES | frozenset(_ASIDE_SMALL_WORDS)  # a labe
 _LABEL_ASIDE: Final = (
     r"\s\([^()\n]{1,40}\)(?:\s\([^()\n]{1,40}\))?"
     rf"|,\s{_CAPS_WORD}(?:\s(?:{_CAPS_WORD}|OF|THE|AND)){{0,4}}"
-    rf"|,\s{_TITLE_WORD}(?:\s(?:{_TITLE_WORD}|{'|'.join(_ASIDE_SMALL_WORDS)})){{0,4}}"
+    rf"|,\s(?:{_CAPS_WORD}\s)?{_TITLE_WORD}"
+    rf"(?:\s(?:{_TITLE_WORD}|{_CAPS_WORD}|{'|'.join(_ASIDE_SMALL_WORDS)})){{0,4}}"
+    # an office in lower case and its country or body: ", president of Sudan"
+    rf"|,\s(?:the\s)?(?:{_LOWER_OFFICES})\s(?:of|for)\s(?:the\s)?{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}"
 )
 # A recording's transcript may open each turn with its time in brackets ("[00:01:05]"),
 # or put it after the name on a line of their own ("Ann Lee  00:01:05", as transcribing
@@ -87,7 +92,8 @@ _LABEL_ASIDE: Final = (
 _TURN: Final = re.compile(
     r"(?:\[\d{1,2}(?::\d\d){1,2}\]\s+)?(?:\*\*)?"
     rf"(?P<label>(?:{_HONORIFIC}\.?\s)?(?:{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}"
-    rf"|{_TITLE_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_TITLE_WORD}){{0,2}})|Q|A)(?:{_LABEL_ASIDE})?"
+    rf"|{_TITLE_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_PARTICLE}-)?{_TITLE_WORD}){{0,2}})|Q|A)"
+    rf"(?:{_LABEL_ASIDE})?"
     r"(?:(?:\*\*)?\s?(?::|(?<=\bQ)\.|(?<=\bA)\.)(?:\*\*)?|(?<=\bQ)(?=\s{2})"
     r"|(?<=\b[A-Z]{2})(?=\s{3})|(?<=\b[A-Z]{3})(?=\s{3})"  # "TAG     Thank you.": initials
     r"|[ \t]+\d{1,2}(?::\d\d){1,2}(?=[ \t]*(?:\n|$)))(?:\s+(?=\S)|(?<=:)(?=[A-Z])|\s*$)"
@@ -380,7 +386,13 @@ def _may_label(norm: str, start: int, colon: int) -> bool:
     words = norm[start:colon].split()
     if words and words[-1].isdecimal():
         words.pop()  # "Ann Lee  00:01:05": the first colon is the time's
-    return all(word[0].isupper() or word in _LABEL_SMALL_WORDS for word in words)
+    return all(
+        word[0].isupper()
+        or word in _LABEL_SMALL_WORDS
+        or word.split("-", 1)[0] in _PARTICLES  # "Omar al-Bashir"
+        or lower(word.rstrip(",")) in TITLES  # "Ann Lee, president of Sudan"
+        for word in words
+    )
 
 
 def _may_head(norm: str) -> bool:
@@ -1151,7 +1163,9 @@ def _speaker_of(
         given = _given_named(cast, tokens[0])
         if given != "":
             return given
-    name = " ".join(t if t in _PARTICLES else _title_cased(t) for t in tokens)
+    name = " ".join(
+        t if t.split("-", 1)[0] in _PARTICLES else _title_cased(t) for t in tokens
+    )  # "al-Bashir" keeps its particle's case
     return _person_named(cast, _surname(tokens), name)
 
 

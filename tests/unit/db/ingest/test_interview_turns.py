@@ -181,3 +181,21 @@ def test_a_label_glued_to_its_words_labels_a_turn() -> None:
         ("Tom Reed", q2),
         ("Anna Voss", a2),
     ]
+
+
+def test_labels_with_a_particle_a_second_capital_and_an_outlet() -> None:
+    """`Omar al-Tahir, president of the Port Board:`, `Ann McKee, Harbour TV News:`, then
+    `Al-Tahir:` and `McKee:`: each label names its speaker, as the first ones said."""
+    doc = parse(
+        "Transcript: the harbour's president\n\n"
+        "Omar al-Tahir, president of the Port Board: We welcome you to the harbour today.\n\n"
+        "Ann McKee, Harbour TV News: How will you answer the fishermen's protest?\n\n"
+        "Al-Tahir: We are facing problems, and we will meet them next week.\n\n"
+        "McKee: You called the protesters a danger to the port?\n"
+    )
+    assert [q.speaker for q in doc.quotes] == [
+        "Omar al-Tahir",
+        "Ann McKee",
+        "Omar al-Tahir",
+        "Ann McKee",
+    ]
