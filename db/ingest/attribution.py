@@ -78,6 +78,11 @@ _OWNED_WORDS: Final = re.compile(
     r"[,:]?\s?\Z"
 )
 _OWNED_REACH: Final = 48
+# After a quote, an unnamed subject that the person's name will set off: `," one of the
+# divers, `, `," the team's leader, `.
+_UNNAMED_LEAD: Final = re.compile(
+    r"[\"',]{0,2}\s(?:one\sof\s)?(?:the|a|an|his|her|their|its)\s(?:[\w'-]+\s){0,3}[a-z][\w-]*,\s"
+)
 _ACCORDING: Final = re.compile(r"(?:[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s")
 _LEADS: Final = frozenset(("according", "in"))  # the first words of _ACCORDING
 _AFFILIATION: Final = re.compile(
@@ -383,6 +388,9 @@ class Attributor:
                 if self._object_or_joint(mention):
                     return NOBODY  # `," a spokesman for Lee said.`
                 return Attribution(mention.person, self._context(verb, limit), True)
+        apposed = self._named_in_apposition(close, limit)
+        if apposed is not None:
+            return apposed
         body = self.organisation_at(close, limit)  # `," the Transport Authority warned.`
         if body is None:
             body = self._initials_at(close, limit)  # `," the HAF said.`
@@ -1029,6 +1037,22 @@ class Attributor:
             if lead.fullmatch(self.norm, start, mention.start):
                 return mention
         return None
+
+    def _named_in_apposition(self, close: int, limit: int) -> Attribution | None:
+        """`," one of the divers, photographer Ann Lee, told AFP.`: an unnamed subject,
+        then the person's name set off by commas before the verb: the name speaks."""
+        lead = _UNNAMED_LEAD.match(self.norm, close, limit)
+        if lead is None:
+            return None
+        named = self._mention_at(lead.end(), lead.end(), described=True)
+        if named is None or not named.person or named.kind == "pronoun":
+            return None
+        if not self.norm.startswith(",", named.end):
+            return None
+        verb = self._verb_after(named.end + 1, limit)
+        if verb is None or self._introduces(verb):
+            return None
+        return Attribution(named.person, self._context(verb, limit), True)
 
     def _verb_after(self, start: int, limit: int) -> int | None:
         """End of a speech verb after a subject, allowing 'later', 'also' and the like.
