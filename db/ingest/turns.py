@@ -57,7 +57,8 @@ from db.text import lower
 _HONORIFIC: Final = (
     r"(?:MR|MRS|MS|MISS|DR|SEN|SENATOR|REP|GOV|GEN|ADM|PROF|AMB|AMBASSADOR|SECRETARY"
     r"|PRESIDENT|CHAIRMAN|CHAIRWOMAN|JUDGE|JUSTICE|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof"
-    r"|SHRI|SMT|Shri|Smt|Sri|SEC|Sec)"  # India's "Shri Anil Kumar"; "SEC. ANN LEE:"
+    r"|SHRI|SMT|Shri|Smt|Sri|SEC|Sec"  # India's "Shri Anil Kumar"; "SEC. ANN LEE:"
+    r"|MK|MP|MEP|MLA|MSP|TD)"  # a member of a house: "MK Hanin Zouabi (Balad):"
 )
 # Capitals and small letters, accented or not ("MS. OSEÑA-PAEZ:", "José García:").
 _UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"

@@ -174,3 +174,14 @@ def test_historic_hansard_glues_each_speech_to_its_member() -> None:
     )
     said = [(q.speaker, q.text.split()[0]) for q in doc.quotes]
     assert said == [("Tom Reed", "I"), ("Voss", "Is"), ("Tom Reed", "My")]
+
+
+def test_a_members_title_of_initials_opens_a_label() -> None:
+    """`MK Dana Levi (Labour):`, `MP Tom Reed:`: a house's member, by the house's
+    initials before the name, labels a turn as "Mr." does."""
+    doc = parse(
+        "Harbour debate\n\n"
+        "MK Dana Levi (Labour):\nMadam Speaker, the harbour needs its wall before winter.\n\n"
+        "MP Tom Reed:\nThe wall can wait until the ferry sails again in May.\n"
+    )
+    assert [q.speaker for q in doc.quotes] == ["Dana Levi", "Tom Reed"]
