@@ -73,6 +73,9 @@ _PARTICLES: Final = frozenset(
 _PARTICLE: Final = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 _ASIDE_SMALL_WORDS: Final = ("of", "the", "and", "for")  # ", Harbour Master of the Port"
 _LABEL_SMALL_WORDS: Final = _PARTICLES | frozenset(_ASIDE_SMALL_WORDS)  # a label's lowercase
+# After an office's label, the name of who holds it and a colon, alone on the line
+# ("Chair:  Orly Levi-Abekasis:"): the turn is that person's.
+_HOLDER_AFTER: Final = re.compile(r"\s*(?P<name>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,3}):\s*\Z")
 _LOWER_OFFICES: Final = "|".join(sorted((t for t in TITLES if t.isalpha()), key=len, reverse=True))
 # After a name and before its colon, what a hearing's record adds: a party or a body in
 # brackets ("SEN. ANNA VOSS (D-Maine):"), a seat and a party as Hansard writes them ("Ann
@@ -907,7 +910,17 @@ def _transcript(
             start_at = timed.end()  # "Ann Lee: (00:03)": the turn's words come after its time
         if start_at >= units[index].end and end > index + 1 + links:  # "Neal:" alone on its line
             start_at = units[index + 1 + links].start
-        speaker = _speaker_of(label.group("label"), cast, interviewee, chairs)
+        said_by = label.group("label")
+        line_end = text.find("\n", start_at, units[index].end)
+        line_end = units[index].end if line_end < 0 else line_end
+        holder = _HOLDER_AFTER.match(text, start_at, line_end) if start_at < line_end else None
+        if holder is not None:  # "Chair:  Orly Levi-Abekasis:" over the chair's words
+            said_by = holder.group("name")
+            if line_end < units[index].end:
+                start_at = line_end + 1
+            elif index + 1 < len(units):
+                start_at = units[index + 1].start  # the words below the label's line
+        speaker = _speaker_of(said_by, cast, interviewee, chairs)
         if speaker == "" and asker is not None:
             speaker = asker  # "Interviewer: Tom Reed" named who asks
         parts = [(start_at, index, end, speaker)]

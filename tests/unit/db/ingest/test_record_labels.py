@@ -185,3 +185,15 @@ def test_a_members_title_of_initials_opens_a_label() -> None:
         "MP Tom Reed:\nThe wall can wait until the ferry sails again in May.\n"
     )
     assert [q.speaker for q in doc.quotes] == ["Dana Levi", "Tom Reed"]
+
+
+def test_an_office_label_then_its_holders_name() -> None:
+    """`Chair:  Dana Levi:` alone on its line: the chair's words are Dana Levi's."""
+    doc = parse(
+        "Harbour debate\n\nChair:  Dana Levi:\nWe move to the next item on the agenda.\n\n"
+        "MK Tom Reed:\nMadam Speaker, the harbour needs its wall before winter.\n"
+    )
+    assert [(q.speaker, q.text[:10]) for q in doc.quotes] == [
+        ("Dana Levi", "We move to"),
+        ("Tom Reed", "Madam Spea"),
+    ]
