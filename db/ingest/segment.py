@@ -124,13 +124,9 @@ _TERMINAL = (".", "!", "?", ":", '"', "'", ")")
 _SENTENCE_CLOSERS: Final = (*_TERMINAL, ";", "]", "\u2026")
 TITLE_LINE_MOST: Final = 100  # a longer stretch without a closing mark is a wrapped sentence
 # A timeline flattened into one line: an entry's head before its separator, read back
-# from it ("1850 January 29", "February 1", "15 August 1537", "July 1810" or "1851"); see
-# _flattened.
+# from it ("1850 January 29", "February 1" or "1851"); see _flattened.
 _INLINE_HEAD: Final = re.compile(
-    rf"(?P<year>[1-9]\d{{3}} )?{MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\Z"
-    # "15 August 1537", "August 15, 1537", "July 1810": a date that states its year
-    rf"|(?:\d{{1,2}} {MONTH}|{MONTH}\.? \d{{1,2}},?|{MONTH},?) (?P<dated>[1-9]\d{{3}})\Z"
-    r"|[1-9]\d{3}\Z"
+    rf"(?P<year>[1-9]\d{{3}} )?{MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\Z|[1-9]\d{{3}}\Z"
 )
 # A rule run into a flattened line between entries: three or more of one mark, spaced.
 _RULES: Final = (" --- ", " === ", " *** ", " ___ ", " ~~~ ")
@@ -351,12 +347,11 @@ def _inline_heads(norm: str, line: Line) -> list[int]:
         head = _INLINE_HEAD.search(norm, max(line.start, end - _HEAD_REACH), end)
         if head is not None and head.start() > line.start and norm[head.start() - 1] == " ":
             at = head.start()
-            stated = head.group("year") or head.group("dated")
-            year = stated or (head.group(0) if head.group(0).isdecimal() else "")
+            year = head.group("year") or (head.group(0) if head.group(0).isdecimal() else "")
             if year:
                 years[at] = int(year)
             before = norm[max(line.start, at - 4) : at].rstrip()
-            if stated or before.endswith(_SENTENCE_ENDS):
+            if head.group("year") or before.endswith(_SENTENCE_ENDS):
                 cuts.append(at)
             elif year:
                 loose.append(at)

@@ -234,23 +234,6 @@ def test_every_entry_of_a_long_run_on_paragraph() -> None:
     assert all("Until" not in e.title for e in doc.events)
 
 
-def test_run_on_entries_headed_by_full_dates() -> None:
-    """A chronology flattened into one paragraph whose heads state day, month and year
-    in any order ("15 August 1537:", "July 1810:", "March, 1848:", "May 3, 1849:"): each
-    is an entry of its own date, not of its year with the day left on the entry before."""
-    doc = parse(
-        "Harbour chronology\n\nAD 1524: The harbour was first charted by a pilot. "
-        "15 August 1537: A fort was built on the quay to guard it. 1609: A church was "
-        "raised by the fort. July 1810: The town declared itself free of the crown. "
-        "March, 1848: Delegates met at the quay. May 3, 1849: The fort was pulled down.\n"
-    )
-    found = [(e.date.iso(), e.title) for e in doc.events]
-    assert ("1537-08-15", "A fort was built on the quay to guard it.") in found, found
-    assert ("1810-07", "The town declared itself free of the crown.") in found, found
-    assert ("1848-03", "Delegates met at the quay.") in found, found
-    assert ("1849-05-03", "The fort was pulled down.") in found, found
-
-
 def test_run_on_entries_of_years_with_no_separator() -> None:
     """'... . 1878 Quay leased to the port board. 1914 Quay closed by the army. ...': a
     chronology run on with no separator between a year and its words is cut at each
