@@ -1399,6 +1399,7 @@ _OPENING_YEAR: Final = re.compile(
     rf"(?P<y>{LIKELY_YEAR})(?:,\s|\s(?:the|a|an|its|his|her|their|saw|brought|marked)\s)"
 )
 _SENTENCE_BEFORE: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
+_EARLY_YEAR: Final = re.compile(r"(?P<y>[1-9]\d{1,2})(?:,\s|\s(?:the|a|an)\s)")
 _YEAR_OPENINGS: Final = ("1", "2")  # the first digit of a LIKELY_YEAR
 # A month and year in numbers opening a chronology's entry, then a comma: "12/1987,
 # Civilian government was restored" (the month first: a day is never written alone so).
@@ -1413,6 +1414,11 @@ def find_opening_years(text: str, hits: list[DateHit], digit_runs: list[int]) ->
     found: list[DateHit] = []
     taken = {h.start for h in hits}
     for at in digit_runs:
+        if text.startswith("In ", at - 3) and at not in taken:
+            early = _early_year(text, at)  # "In 395 the Arabs conquered Malta"
+            if early is not None:
+                found.append(early)
+                continue
         after = text[at + 4 : at + 5]
         if "/" in text[at + 1 : at + 3] and at not in taken:
             month = _opening_month(text, at)
@@ -1428,6 +1434,17 @@ def find_opening_years(text: str, hits: list[DateHit], digit_runs: list[int]) ->
         if match is not None and date is not None:
             found.append(DateHit(at, match.end("y"), date))
     return found
+
+
+def _early_year(text: str, at: int) -> DateHit | None:
+    """A year of two or three digits after "In" opening a sentence, then a comma or an
+    article: "In 395 the Arabs conquered Malta", "In 79, Vesuvius erupted" (a count
+    is followed by its noun: "In 395 cases")."""
+    match = _EARLY_YEAR.match(text, at)
+    if match is None or not _SENTENCE_BEFORE.search(text, max(0, at - 6), at - 3):
+        return None
+    date = make_year(int(match.group("y")))
+    return None if date is None else DateHit(at, match.end("y"), date)
 
 
 def _opening_month(text: str, at: int) -> DateHit | None:

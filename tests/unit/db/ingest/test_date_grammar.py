@@ -161,6 +161,24 @@ def test_a_number_or_a_span_in_prose_is_no_year(sentence: str) -> None:
     assert [e.date.iso() for e in parse("The mill\n\n" + sentence).events] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("In 395 the raiders burned the mill.", "0395"),
+        ("In 79, the river flooded the mill.", "0079"),
+        ("In 395 cases the mill paid the fine.", None),
+        ("The mill burned. In 870 a new one was built.", "0870"),
+    ],
+)
+def test_in_and_a_year_of_two_or_three_digits_opening_a_sentence(
+    sentence: str, iso: str | None
+) -> None:
+    """'In 395 the raiders ...': a year before 1000 after "In" at a sentence's start, a
+    comma or an article after it; "In 395 cases" counts."""
+    dates = [e.date.iso() for e in parse(f"The mill\n\n{sentence}\n").events]
+    assert dates == ([iso] if iso else []), dates
+
+
 @pytest.mark.parametrize("owner", ["the town's", "Kettleby's", "their"])
 def test_a_year_before_a_noun_after_its_owner_dates_it(owner: str) -> None:
     """'the town's 1887 charter', as 'their 1887 charter': the noun was made then."""
