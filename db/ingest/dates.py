@@ -2031,7 +2031,8 @@ def _named_head(line: str) -> tuple[re.Match[str] | None, PartialDate | None]:
 # A year of one to three digits heading a line, a colon, a spaced dash or a table's gap
 # after it (not a full stop: "3. ..." numbers a list), or with run_in a capitalised word.
 _SHORT_YEAR: Final = re.compile(
-    rf"{_LEAD}(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
+    rf"{_LEAD}(?:c\.\s?|ca\.\s?|[Cc]irca\s)?"  # "- c.200: Explorers set out ...": about then
+    rf"(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
 )
 _SHORT_RUN_IN: Final = re.compile(rf"{_LEAD}(?P<y>[1-9]\d{{0,2}}) (?={_CAPITALISED})")
 # A number alone on its line, as a chronology sets each year over its entry's lines

@@ -166,6 +166,7 @@ _MIN_YEAR_LINES: Final = 2  # lines headed by a bare year before a number below 
 # run of numbers one apart, is no chronology's year.
 _LEAST_SHORT_YEAR: Final = 10
 _MIN_COUNT_BACK: Final = 3  # bare years under a BC heading before they count back
+_CIRCA: Final = ("c.", "ca.", "circa ", "Circa ")  # "- c.200: ...": a year below 1000, about
 _MIN_YEARS_ALONE: Final = 4  # numbers below 1000 in a row that are years with no plain year
 
 
@@ -634,7 +635,8 @@ def _dated_lines(
             continue  # "born in Melbourne on" / "14 October 1927. He grew up ...": prose
         heading = line_date(line_text, context, run_in, month_first)
         if heading is None:
-            if line_text[:1].isdecimal() or line_text.lstrip(" *-|")[:1].isdecimal():
+            opening = line_text.lstrip(" *-|")
+            if line_text[:1].isdecimal() or opening[:1].isdecimal() or opening.startswith(_CIRCA):
                 short = short_year_line(line_text, True)
                 if short is not None and _DAY_OVER_MONTH.match(norm, line.end):
                     continue  # "20" over "April": a post's date badge, no year 20

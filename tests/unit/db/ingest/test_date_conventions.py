@@ -132,6 +132,20 @@ def test_a_chronology_of_the_first_millennium_alone_has_years(separator: str) ->
     assert len(found) == 4, found
 
 
+def test_a_short_year_about_which_the_chronology_is_unsure() -> None:
+    """'- c.200: ...' between 'c.800 BC' and 'c.1250' entries: a year below 1000 written
+    with "c." heads its entry as a plain one does."""
+    text = (
+        "Island chronology\n\n"
+        "- c.800 BC: The first settlers arrive on the island.\n"
+        "- c.200: Explorers set out from the island to the east.\n"
+        "- c.1250: The island rebels against the empire.\n"
+        "- c.1470: The islanders are driven out of the west.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert ("0200", "Explorers set out from the island to the east.") in found, found
+
+
 @pytest.mark.parametrize("step", [10, 100])
 def test_a_list_counted_in_even_steps_is_no_chronology(step: int) -> None:
     """'10 - ...', '20 - ...': a list's numbers in even steps are no years, with no
