@@ -193,6 +193,9 @@ _VERB_LEAD: Final = re.compile(r"\b(?P<verb>[a-z]+)\s(?:that\s)?(?:[A-Z][\w'-]*\
 # What a writer sets between a speaker's name and the speech verb after a quote: an
 # apposition or a relative clause between commas (", head of the Trust,", ", who was
 # there,"), or an affiliation ("of the Trust,"), ending on the comma before the verb.
+# `, one of the wreck divers told`: a description opened by "one of" and not closed.
+_ONE_OF: Final = re.compile(r",\sone\sof\s(?:the|his|her|their|its|our)\s")
+_ONE_OF_WORDS: Final = 4  # the words of such a description, at most
 _SET_OFF: Final = re.compile(
     r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])"
 )
@@ -530,13 +533,27 @@ class Attributor:
         end = named.end
         set_off = _SET_OFF.match(self.norm, end, limit)
         if set_off is None:
-            return None
+            return self._verb_after_one_of(end, limit)
         for mention in self._mentions_in(end, set_off.end()):
             if mention.kind == "name" or (
                 mention.kind == "role" and mention.person not in (None, "", named.person)
             ):
                 return None
         return self._verb_after(set_off.end(), limit)
+
+    def _verb_after_one_of(self, end: int, limit: int) -> int | None:
+        """`," Ann Lee, one of the divers told the paper.`: a description of the one named
+        that its closing comma was left off, then the speech verb; "one of" says the
+        words before the verb describe her."""
+        lead = _ONE_OF.match(self.norm, end, limit)
+        if lead is None:
+            return None
+        for count, word in enumerate(self._words(lead.end(), limit, most=_ONE_OF_WORDS + 1)):
+            if lower(word.group(0)) in SPEECH_VERBS:
+                return word.end() if count else None
+            if not word.group(0).islower():
+                return None  # a name or a new sentence: no description of hers
+        return None
 
     def _body_of(self, noun: str, before: int) -> str | None:
         """body_named for "the museum" or "the Church", but not for an office such as

@@ -666,6 +666,11 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
     ("quoted-by", f'{INTRO}Raman was quoted by Reuters as saying: "{W}."', "Priya Raman"),
     ("paper-quoted", f'"{W}," the Island Times quoted Priya Raman as saying.', "Priya Raman"),
     (
+        "one-of-unclosed",
+        f'"{W}," Priya Raman, one of the harbour divers told the Island Times.',
+        "Priya Raman",
+    ),
+    (
         "unnamed-then-apposed",
         f'"{W}," one of the divers, photographer Priya Raman, told the Island Times.',
         "Priya Raman",
