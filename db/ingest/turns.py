@@ -295,6 +295,7 @@ _SPEECH_NAME: Final = re.compile(
 )
 # A speech's opening thanks, short as it is: "Thank you, Minister.", "Thank you very much."
 _THANKS: Final = ("Thank you", "Thanks")
+_SPEECH_BLOCKS: Final = ("paragraph", "bullet")  # "- We have discussed ...": points said
 # The first person, early in a speech: the speaker's own words, not a report of them.
 _SPEAKING_SELF: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e)\b")
 _SPEAKING_SELF_REACH: Final = 600
@@ -727,20 +728,22 @@ def _speech(
     of it is in the third): one turn of that speaker, from its salutation or first
     paragraph to the text's end, dated by the last day its header lines state."""
     for index, unit in enumerate(units[:_HEADER_UNITS]):
-        if unit.end - unit.start > _HEADER_MOST:
+        first_end = norm.find("\n", unit.start, unit.end)
+        header_end = unit.end if first_end < 0 else first_end
+        if header_end - unit.start > _HEADER_MOST:
             # a report that ends by giving the speech: "... Here is the message to the
             # nation of the head of state Ann Lee this Monday."
             closing = _HERE_IS.search(norm, max(unit.start, unit.end - _HERE_IS_REACH), unit.end)
             speaker = _named_between(cast, closing.start(), closing.end()) if closing else None
-        else:
-            line = lower(norm[unit.start : unit.end])
+        else:  # the unit's first line: a header, maybe over its fuller form ("... Oslo, 16 May.")
+            line = lower(norm[unit.start : header_end])
             if not any(word in line for word in _SPEECH_WORDS):
                 continue
             if line.rstrip()[-1:] in ".:":  # a sentence ("The following is a statement from
                 # ...:") heads no speech, but one that says the text below is "his speech"
                 speaker = _named_above(cast, units, index) if _FULL_TEXT.search(line) else None
             else:
-                cue = _SPEECH_CUE.search(norm, unit.start, unit.end)
+                cue = _SPEECH_CUE.search(norm, unit.start, header_end)
                 speaker = None if cue is None else _speech_giver(norm, unit, cue, cast)
         if speaker is None:
             continue
@@ -748,6 +751,8 @@ def _speech(
         if body is None:
             return
         start, end = units[body].start, units[-1].end
+        if units[body].block.kind == "bullet":
+            start += len(norm[start:end]) - len(norm[start:end].lstrip("*- "))  # its mark
         opening = start
         if norm[start] == '"' and norm.find('"', start + 1, units[-1].start) < 0:
             start += 1  # one mark opens the whole speech, closed (if at all) in its last
@@ -840,7 +845,9 @@ def _speech_start(norm: str, units: list[Unit], first: int) -> int | None:
     for index in range(first, min(len(units), first + _HEADER_UNITS)):
         unit = units[index]
         words = norm[unit.start : unit.end].rstrip()
-        if unit.block.kind == "paragraph" and (
+        if _SPEECH_CUE.match(norm, unit.start) is not None:
+            continue  # the header again, in full: "Remarks of Mayor Ann Lee at ... ."
+        if unit.block.kind in _SPEECH_BLOCKS and (
             words.endswith(",")
             or (words[-1:] in ".!?" and len(words.split()) >= _SENTENCE_LEAST)
             or words.startswith(_THANKS)

@@ -126,3 +126,19 @@ def test_a_report_that_ends_by_giving_the_speech_names_its_speaker() -> None:
     )
     speech = [q for q in doc.quotes if q.text.startswith("My dear fellow")]
     assert [(q.speaker, q.date) for q in speech] == [("Ann Lee", PartialDate(2021, 3, 8, "day"))]
+
+
+def test_a_header_over_its_fuller_form_and_a_speech_in_points() -> None:
+    """'Remarks of Mayor Lee at the quay' over 'Remarks of Mayor Ann Lee at ... . Bergen,
+    16 March 2017.' on the next line, then the remarks as points ('- We have ...'): one
+    turn of hers, from the first point, dated by the header."""
+    doc = parse(
+        "Remarks of Mayor Lee at the quay\n"
+        "Remarks of Mayor Ann Lee at the opening of the new quay with the harbour board. "
+        "Bergen, 16 March 2017.\n"
+        "- We have discussed a wide range of issues today, including the ferry.\n"
+        "- I am delighted that the board will meet again in September.\n"
+    )
+    speech = [q for q in doc.quotes if q.text.startswith("We have discussed")]
+    assert [(q.speaker, q.date) for q in speech] == [("Ann Lee", PartialDate(2017, 3, 16, "day"))]
+    assert "I am delighted" in speech[0].text
