@@ -996,12 +996,12 @@ def build_cast(
     aged = "-year-old" in norm  # else the text mentions no one by age
     roles_and_pronouns = _role_and_pronoun_mentions(norm, index, quotes)
     last_pronouns = _last_pronouns(roles_and_pronouns)
-    spouses = _first_ladies(norm, runs, clusters, speakers, givens)
-    kinds = _genders_of(runs, clusters, speakers, givens)
+    for run in runs:
+        if run.name not in persons:
+            persons[run.name] = person_for(run.name, clusters, speakers, givens)
+    spouses, kinds = _surname_hints(norm, runs, persons)
     for run in runs:
         name = run.name
-        if name not in persons:
-            persons[name] = person_for(name, clusters, speakers, givens)
         person = persons[name]
         if person is None or not _stands_alone(norm, run):
             continue
@@ -1286,41 +1286,25 @@ def _office_mentions(
     return found_mentions
 
 
-def _first_ladies(
-    norm: str,
-    runs: list[_Run],
-    clusters: Clusters,
-    speakers: set[str],
-    givens: dict[str, Cluster],
-) -> set[str]:
-    """The people the text names as a First Lady ("First Lady Jeannette Kagame"): the
-    surname alone under an office ("President Kagame") is then her husband's, whom the
-    text may name by no other form."""
-    found: set[str] = set()
+def _surname_hints(
+    norm: str, runs: list[_Run], persons: dict[tuple[str, ...], str | None]
+) -> tuple[set[str], dict[str, str]]:
+    """What tells whom a surname alone stands for (see _surname_holder), from the full
+    names (persons: each run's person): the people named as a First Lady ("First Lady
+    Jeannette Kagame", whose husband the text may name by no other form), and the
+    gender each one's title or given name shows ("Mrs", "Michelle"; see _note_gender)."""
+    spouses: set[str] = set()
+    kinds: dict[str, str] = {}
     for run in runs:
-        if run.shape.title != "lady" or not run.shape.full:
+        person = persons[run.name]
+        if person is None or not run.shape.full:
             continue
-        if lower(norm[max(0, run.start - 6) : run.name_start]).startswith("first lady"):
-            person = person_for(run.name, clusters, speakers, givens)
-            if person is not None:
-                found.add(person)
-    return found
-
-
-def _genders_of(
-    runs: list[_Run], clusters: Clusters, speakers: set[str], givens: dict[str, Cluster]
-) -> dict[str, str]:
-    """The gender each full name's title or given name shows ("Mrs", "Michelle"), by
-    person; one whose forms show both is left out."""
-    found: dict[str, str] = {}
-    for run in runs:
-        if run.shape.full and run.shape.gender in ("m", "f"):
-            person = person_for(run.name, clusters, speakers, givens)
-            if person is not None:
-                known = found.setdefault(person, run.shape.gender)
-                if known != run.shape.gender:
-                    found[person] = "?"
-    return found
+        _note_gender(kinds, person, run.shape.gender)
+        if run.shape.title == "lady" and lower(
+            norm[max(0, run.start - len("First ")) : run.name_start]
+        ).startswith("first lady"):
+            spouses.add(person)
+    return spouses, kinds
 
 
 def _surname_holder(
