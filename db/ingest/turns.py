@@ -960,29 +960,24 @@ def _asked_and_answered(
     labels (lowercase) of who asks and who answers, when exactly two people speak, every
     labelled turn of one is a question alone, and unlabelled questions follow."""
     named = [(i, label) for i, label in enumerate(labels) if isinstance(label, re.Match)]
-    voices = {lower(label.group("label")) for _, label in named}
-    if len(voices) != 2 or len(named) > len(units) // 2:
+    if len(named) > len(units) // 2:
         return None
-    asking = {
-        lower(label.group("label"))
-        for i, label in named
-        if _is_question(text, units[i]) or text[label.end() : units[i].end].rstrip().endswith("?")
-    }
-    if len(asking) != 1:
+    asks: dict[str, set[bool]] = {}  # each voice: whether its turns end with a question
+    for i, label in named:
+        asked = text[label.end() : units[i].end].rstrip().endswith("?")
+        asks.setdefault(lower(label.group("label")), set()).add(asked)
+    asking = [voice for voice, kinds in asks.items() if True in kinds]
+    if len(asks) != 2 or len(asking) != 1:
         return None
     (asker,) = asking
-    if any(
-        lower(label.group("label")) == asker
-        and not text[label.end() : units[i].end].rstrip().endswith("?")
-        for i, label in named
-    ):
+    if asks[asker] != {True}:
         return None  # the asker says more than questions: no interview's form
     loose = sum(
         1 for i, label in enumerate(labels) if label is None and _is_question(text, units[i])
     )
     if loose < 2:
         return None
-    return asker, (voices - asking).pop()
+    return asker, next(voice for voice in asks if voice != asker)
 
 
 def _with_questions(
