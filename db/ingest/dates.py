@@ -2030,6 +2030,9 @@ def _named_head(line: str) -> tuple[re.Match[str] | None, PartialDate | None]:
 
 # A year of one to three digits heading a line, a colon, a spaced dash or a table's gap
 # after it (not a full stop: "3. ..." numbers a list), or with run_in a capitalised word.
+# What a short year's "about" opens with, in _SHORT_YEAR: the cheap test of a line that
+# opens with no digit (see segment).
+SHORT_YEAR_CIRCA: Final = ("c.", "ca.", "circa ", "Circa ")
 _SHORT_YEAR: Final = re.compile(
     rf"{_LEAD}(?:c\.\s?|ca\.\s?|[Cc]irca\s)?"  # "- c.200: Explorers set out ...": about then
     rf"(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"

@@ -15,6 +15,7 @@ from db.ingest.dates import (
     LIKELY_YEAR,
     MONTH,
     NAMED_DAY_WORDS,
+    SHORT_YEAR_CIRCA,
     DateIndex,
     LineDate,
     line_date,
@@ -166,7 +167,6 @@ _MIN_YEAR_LINES: Final = 2  # lines headed by a bare year before a number below 
 # run of numbers one apart, is no chronology's year.
 _LEAST_SHORT_YEAR: Final = 10
 _MIN_COUNT_BACK: Final = 3  # bare years under a BC heading before they count back
-_CIRCA: Final = ("c.", "ca.", "circa ", "Circa ")  # "- c.200: ...": a year below 1000, about
 _MIN_YEARS_ALONE: Final = 4  # numbers below 1000 in a row that are years with no plain year
 
 
@@ -636,7 +636,8 @@ def _dated_lines(
         heading = line_date(line_text, context, run_in, month_first)
         if heading is None:
             opening = line_text.lstrip(" *-|")
-            if line_text[:1].isdecimal() or opening[:1].isdecimal() or opening.startswith(_CIRCA):
+            digit = line_text[:1].isdecimal() or opening[:1].isdecimal()
+            if digit or opening.startswith(SHORT_YEAR_CIRCA):
                 short = short_year_line(line_text, True)
                 if short is not None and _DAY_OVER_MONTH.match(norm, line.end):
                     continue  # "20" over "April": a post's date badge, no year 20
