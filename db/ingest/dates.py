@@ -2030,14 +2030,15 @@ def _named_head(line: str) -> tuple[re.Match[str] | None, PartialDate | None]:
 
 # A year of one to three digits heading a line, a colon, a spaced dash or a table's gap
 # after it (not a full stop: "3. ..." numbers a list), or with run_in a capitalised word.
-# What a short year's "about" opens with, in _SHORT_YEAR: the cheap test of a line that
-# opens with no digit (see segment).
+# A short year may be about then ("- c.200: Explorers ...", "c.550 Beginning of ..."):
+# _SHORT_CIRCA, and SHORT_YEAR_CIRCA its openings, the cheap test of a line that opens
+# with no digit (see segment).
 SHORT_YEAR_CIRCA: Final = ("c.", "ca.", "circa ", "Circa ")
+_SHORT_CIRCA: Final = r"(?:c\.\s?|ca\.\s?|[Cc]irca\s)?"
 _SHORT_YEAR: Final = re.compile(
-    rf"{_LEAD}(?:c\.\s?|ca\.\s?|[Cc]irca\s)?"  # "- c.200: Explorers set out ...": about then
-    rf"(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
+    rf"{_LEAD}{_SHORT_CIRCA}(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
 )
-_SHORT_RUN_IN: Final = re.compile(rf"{_LEAD}(?P<y>[1-9]\d{{0,2}}) (?={_CAPITALISED})")
+_SHORT_RUN_IN: Final = re.compile(rf"{_LEAD}{_SHORT_CIRCA}(?P<y>[1-9]\d{{0,2}}) (?={_CAPITALISED})")
 # A number alone on its line, as a chronology sets each year over its entry's lines
 # ("200 BC" / "Nazca lines drawn" / ..., then "200" / "Potatoes grown" / ...).
 _SHORT_ALONE: Final = re.compile(r"\s*(?P<y>[1-9]\d{0,2})\s*\Z")

@@ -749,13 +749,16 @@ def _in_order(
             while end < len(years) and years[end][0] in short_years:
                 end += 1
             run = [y for _, y in years[max(0, index - 1) : end + 1]]
-            steps = [b - a for a, b in itertools.pairwise(run)]
+            # A year said again ("400" over "400 Pope sends ...") neither runs forward
+            # nor back: the steps between different numbers decide.
+            steps = [b - a for a, b in itertools.pairwise(run) if b != a]
             counted = [y for _, y in years[index:end]]
             if (
-                (len(run) > end - index if anchored else _years_alone(steps, end - index))
+                steps
+                and (len(run) > end - index if anchored else _years_alone(steps, end - index))
                 and (all(step > 0 for step in steps) or all(step < 0 for step in steps))
                 and min(counted) >= _LEAST_SHORT_YEAR
-                and all(abs(b - a) > 1 for a, b in itertools.pairwise(counted))
+                and all(abs(b - a) != 1 for a, b in itertools.pairwise(counted))
             ):
                 for at, _ in years[index:end]:
                     dated[at] = short_years[at]

@@ -146,6 +146,32 @@ def test_a_short_year_about_which_the_chronology_is_unsure() -> None:
     assert ("0200", "Explorers set out from the island to the east.") in found, found
 
 
+@pytest.mark.parametrize("circa", ["", "c.", "c. ", "ca. "])
+def test_a_chronology_with_its_centuries_set_over_run_in_years(circa: str) -> None:
+    """'400' over '400 Monks arrive ...' and 'c.550 The ...': a century's number over its
+    entries says the first one's year again, which neither breaks the order nor makes
+    a list; run-in years below 1000, about then or not, head their entries."""
+    text = (
+        "Abbey chronology\n\n"
+        "400\n\n"
+        "400 Monks arrive from the south.\n"
+        "452 The first church is raised.\n\n"
+        "500\n\n"
+        f"{circa}550 A school opens beside the church.\n"
+        "587 Raiders burn the school.\n\n"
+        "1000\n\n"
+        "1034 The abbey is rebuilt in stone.\n"
+        "1120 A market is granted.\n"
+        "1166 The abbot flees overseas.\n"
+        "1201 The abbey is given a charter.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert ("0400", "Monks arrive from the south.") in found, found
+    assert ("0550", "A school opens beside the church.") in found, found
+    assert ("0587", "Raiders burn the school.") in found, found
+    assert len(found) == 8, found
+
+
 @pytest.mark.parametrize("step", [10, 100])
 def test_a_list_counted_in_even_steps_is_no_chronology(step: int) -> None:
     """'10 - ...', '20 - ...': a list's numbers in even steps are no years, with no
