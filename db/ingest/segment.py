@@ -921,6 +921,8 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
     if published is not None and own and published.year is not None:
         years.add(published.year)
     if len(years) != 1:
+        if published is None:
+            _frame_by_lead(sections, dates)
         return
     (year,) = years
     frame = published if own else make_year(year)
@@ -929,6 +931,23 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
             section.date = (
                 nearest_to(section.date, published) if own else within_year(section.date, frame)
             )
+
+
+def _frame_by_lead(sections: list[Section], dates: DateIndex) -> None:
+    """Where the words above the first year-less day heading state one year and the
+    text others below ("The war started on 26 March 1971 and ended on 16 December
+    1971" over "1 March: ...", "7 March: ... elections in 1970"), the headings are of
+    that year, as a chronology of one year writes them."""
+    first = next(s for s in sections if s.date is not None and s.date.precision == "month-day")
+    assert first.heading is not None
+    above = {h.date.year for h in dates.dates_in(0, first.heading.start)}
+    year = above.pop() if len(above) == 1 else None
+    frame = make_year(year) if year is not None else None
+    if frame is None:
+        return
+    for section in sections:
+        if section.date is not None and section.date.precision == "month-day":
+            section.date = within_year(section.date, frame)
 
 
 def _headline_year(sections: list[Section], dates: DateIndex) -> PartialDate | None:

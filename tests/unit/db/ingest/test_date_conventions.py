@@ -172,6 +172,31 @@ def test_a_chronology_with_its_centuries_set_over_run_in_years(circa: str) -> No
     assert len(found) == 8, found
 
 
+def _one_years_chronology(lead: str) -> str:
+    return (
+        "Timeline of the harbour strike\n\n"
+        f"{lead}\n\n"
+        "- 4 May: Dockers walk out over pay.\n"
+        "- 9 May: The port closes to ships, as it did in 1911.\n"
+        "- 21 June: The strike ends with a new wage deal.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The strike began on 4 May 1926 and ended on 21 June 1926.",
+        "The dockers of the town stopped work in 1926, as listed below.",
+    ],
+)
+def test_a_chronology_of_one_year_said_above_it(lead: str) -> None:
+    """'4 May: ...' under words that state one year (1926) and no other: that year's,
+    though an entry below names another ("as it did in 1911")."""
+    found = {e.title: e.date.iso() for e in parse(_one_years_chronology(lead)).events}
+    assert found["The port closes to ships, as it did in 1911."] == "1926-05-09", found
+    assert found["The strike ends with a new wage deal."] == "1926-06-21", found
+
+
 @pytest.mark.parametrize("step", [10, 100])
 def test_a_list_counted_in_even_steps_is_no_chronology(step: int) -> None:
     """'10 - ...', '20 - ...': a list's numbers in even steps are no years, with no

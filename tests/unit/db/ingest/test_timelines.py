@@ -231,10 +231,11 @@ def test_years_run_into_their_entries() -> None:
 
 def test_year_less_headings_take_the_only_year_the_text_states() -> None:
     """With no page date, `July 16:` headings under a title that states one year (and a
-    text that states no other) are in that year; a second year leaves them year-less."""
+    text that states no other) are in that year; a second year above them leaves them
+    year-less (one below them does not: see test_date_conventions)."""
     doc = parse("The harbour festival of 1969\n\nJuly 16: Boats.\n\nJuly 20: Music.\n")
     assert [e.date.iso() for e in doc.events if e.heading] == ["1969-07-16", "1969-07-20"]
-    two = parse("The harbour festival of 1969\n\nJuly 16: Boats.\n\nJuly 20: Music in 1970.\n")
+    two = parse("The harbour festivals of 1969 and 1970\n\nJuly 16: Boats.\n\nJuly 20: Music.\n")
     assert [e.date.iso() for e in two.events if e.heading] == ["--07-16", "--07-20"]
 
 
