@@ -80,7 +80,7 @@ _WORD_EDGES: Final = " .,;:!?\"'()"
 _DATE_STATEMENT_MAX: Final = 48  # characters around the date in such a sentence
 # A sentence about what is to come: a weekday in it is the next one, not the last.
 _FUTURE: Final = re.compile(
-    r"\b(?:will|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
+    r"\b(?:will|'ll|won't|shall|due to|due|scheduled|expected to|set to|plans? to|planned|going to"
     rf"|is to|are to|would|for {WEEKDAY_WORD})\b"
 )
 
@@ -114,7 +114,7 @@ _TOPIC_LINE_MOST: Final = 100
 _TOPIC_LINE_ENDS: Final = (".", "!", "?", ":", ";", '"', "'", ",")
 _RESTATED_GAP: Final = len(", on ")  # between "the next day" and the date that restates it
 _FUTURE_REACH: Final = 60
-_WEEKDAY_LEADS: Final = frozenset(("", "On", "on", "By", "by", "Until", "until"))
+_WEEKDAY_LEADS: Final = frozenset(("", "On", "on", "By", "by", "Until", "until", "And", "Then"))
 _CLAUSE_STOP: Final = re.compile(r"[;:.!?]")
 # A verb of the past between a weekday and "will": "said", "told", "announced".
 _PAST_WORD: Final = re.compile(

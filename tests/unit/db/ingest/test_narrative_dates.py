@@ -245,6 +245,11 @@ def test_a_date_in_brackets_after_a_clause_dates_it(
         ("Friday the council plans to vote on the quay.", "2015-03-13"),
         ("On Friday the council voted on the quay.", "2015-03-06"),
         ("On Friday the mayor said the council will vote on the quay.", "2015-03-06"),
+        ("On Friday, we'll vote on the quay.", "2015-03-13"),
+        ("And on Friday, the council will vote on the quay.", "2015-03-13"),
+        ("Then on Friday the council won't meet about the quay.", "2015-03-13"),
+        ("I'll be at the quay on Friday, as usual.", "2015-03-13"),
+        ("And on Friday the mayor said the council will vote on the quay.", "2015-03-06"),
     ],
 )
 def test_a_weekday_opening_a_clause_of_the_future_is_the_next(sentence: str, iso: str) -> None:
