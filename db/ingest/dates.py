@@ -1810,7 +1810,7 @@ _LINE_DAY_RANGE: Final = re.compile(
 )
 _DAYS: Final = ("day", "month-day")  # a time line's heading: a day, its year known or not
 _RANGE_OPENING: Final = re.compile(  # not "1965 - 200,000 troops arrive": a count
-    rf"\s*(?:-{{1,2}}|{_SPAN_WORDS})\s*\d{{3,4}}\b(?![:.]\d|,\d{{3}})"
+    rf"\s*(?:-{{1,2}}|{_SPAN_WORDS})\s*(?:\d{{3,4}}\b(?![:.]\d|,\d{{3}})|\d{{2,3}}0'?s\b)"
     r"|-\d\d\b(?![:.]\d)"  # "1961-63:", "1969-70 -": the end cut to its last two digits
 )
 

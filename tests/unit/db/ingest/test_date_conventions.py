@@ -312,6 +312,19 @@ def test_a_span_of_years_with_their_era_is_no_event(span: str) -> None:
     assert dates == ["-0299"], dates
 
 
+@pytest.mark.parametrize("span", ["700 AD - 1900s", "1700 - 1900s", "1600 to 1790s"])
+def test_a_part_of_a_chronology_that_ends_in_a_decade_is_no_event(span: str) -> None:
+    """'700 AD - 1900s' over its entries is the part's span, as '1700 - 1900' is: its
+    first year heads no entry and the decade after the dash is no entry's words."""
+    text = (
+        f"Steppe timeline\n\n{span}\n"
+        "  - (1735) The first fort is built on the river.\n"
+        "  - (1832) The town is founded.\n"
+    )
+    found = [(e.date.iso(), e.title) for e in parse(text).events]
+    assert [date for date, _ in found] == ["1735", "1832"], found
+
+
 @pytest.mark.parametrize(
     ("sentence", "iso"),
     [
