@@ -29,8 +29,14 @@ from db.ingest.lexicon import (
 from db.memo import BoundedMemo
 from db.text import lower
 
-_UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOWER: Final = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+# The letters of a regex's character classes: capitals and small letters of Latin-1 and
+# Latin Extended-A ("Đorđe Radulović", "Łukasz", "Şahin", "Žiča"), as names are spelt.
+UPPER_LETTERS: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    letter for letter in map(chr, range(0x100, 0x180)) if letter.isupper()
+)
+LOWER_LETTERS: Final = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_UPPER: Final = UPPER_LETTERS
+_LOWER: Final = LOWER_LETTERS
 # A capitalised word; "O'Neill", "D'Arcy": a capital, an apostrophe and a capitalised
 # word; "McCaw", "MacDonald", "FitzGerald", "DeShawn", "LaToya": a prefix and a capital.
 # (Asked only where a capital follows lowercase letters, so a plain word pays one test.)

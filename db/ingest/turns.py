@@ -39,7 +39,7 @@ from db.ingest.lexicon import (
     UNNAMED_ASKERS,
     UNNAMED_VOICES,
 )
-from db.ingest.names import run_shape
+from db.ingest.names import LOWER_LETTERS, UPPER_LETTERS, run_shape
 from db.ingest.people import Cast, Mention
 from db.ingest.quotemarks import Unit
 from db.ingest.scan import led_starts
@@ -61,8 +61,8 @@ _HONORIFIC: Final = (
     r"|MK|MP|MEP|MLA|MSP|TD)"  # a member of a house: "MK Hanin Zouabi (Balad):"
 )
 # Capitals and small letters, accented or not ("MS. OSEÑA-PAEZ:", "José García:").
-_UPPER: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOWER: Final = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_UPPER: Final = UPPER_LETTERS
+_LOWER: Final = LOWER_LETTERS
 _CAPS_WORD: Final = rf"[{_UPPER}][{_UPPER}'\u2019-]*[{_UPPER}]\.?"
 # "Ann", "O'Neill", "Al-Bashir", "McDonald": one capital inside a word after its first.
 _TITLE_WORD: Final = rf"[{_UPPER}][{_LOWER}'\u2019-]+(?:[{_UPPER}][{_LOWER}'\u2019-]+)?"

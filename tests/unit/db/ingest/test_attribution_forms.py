@@ -878,3 +878,10 @@ def test_it_said_names_the_body_the_paragraph_above_opens_with(
     found = _quote(doc, "sail again")
     assert found is not None
     assert found.speaker == speaker
+
+
+@pytest.mark.parametrize("name", ["Łukasz Żmuda", "Şahin Öztürk", "Čedomir Šarić"])
+def test_a_name_that_opens_with_a_capital_of_latin_extended_a(name: str) -> None:
+    """'said Łukasz Żmuda', 'Şahin Öztürk said': capitals beyond Latin-1 open names."""
+    doc = parse(f'{HEAD}{CALM}"{W}," said {name}, the harbour master.\n')
+    assert [q.speaker for q in doc.quotes] == [name]

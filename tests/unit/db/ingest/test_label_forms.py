@@ -23,6 +23,8 @@ def _turns(text: str) -> list[tuple[str | None, str]]:
         ("Mayor Ann van Dijk", "Mayor", "Ann van Dijk"),
         ("Luis de la Cruz", "De la Cruz", "Luis de la Cruz"),
         ("Dr. Omar bin Said", "Dr. Omar bin Said", "Omar bin Said"),
+        ("Đorđe Radulović", "Radulović", "Đorđe Radulović"),
+        ("Łukasz Żmuda", "Żmuda", "Łukasz Żmuda"),
     ],
 )
 def test_a_label_with_a_name_particle_opens_a_turn(label: str, later: str, full: str) -> None:
