@@ -58,7 +58,8 @@ _HONORIFIC: Final = (
     r"(?:MR|MRS|MS|MISS|DR|SEN|SENATOR|REP|GOV|GEN|ADM|PROF|AMB|AMBASSADOR|SECRETARY"
     r"|PRESIDENT|CHAIRMAN|CHAIRWOMAN|JUDGE|JUSTICE|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof"
     r"|SHRI|SMT|Shri|Smt|Sri|SEC|Sec"  # India's "Shri Anil Kumar"; "SEC. ANN LEE:"
-    r"|MK|MP|MEP|MLA|MSP|TD)"  # a member of a house: "MK Hanin Zouabi (Balad):"
+    r"|MK|MP|MEP|MLA|MSP|TD"  # a member of a house: "MK Hanin Zouabi (Balad):"
+    r"|PM|DPM|FM|MFA)"  # an office's initials: "PM Lee:", "MFA Poposki:"
 )
 # Capitals and small letters, accented or not ("MS. OSEÑA-PAEZ:", "José García:").
 _UPPER: Final = UPPER_LETTERS
@@ -243,7 +244,8 @@ _INTERVIEW_HEADLINE_WORDS: Final = (
 )
 # A header's field and a name: who asks ("Interviewer: Tom Reed") or who answers.
 _HEADER_LINE: Final = re.compile(
-    r"^(?P<field>Interviewer|Interviewee|Host|Guest|Presenter|Respondent|Narrator)s?:"
+    r"^(?:(?P<field>Interviewer|Interviewee|Host|Guest|Presenter|Respondent|Narrator)s?:"
+    r"|(?P<by>Interview(?:ed| conducted)? by))"  # "Interviewed by Ann Lee": who asks
     r"[ \t]*(?P<name>[^\n]{3,60}?)[ \t]*$",
     re.MULTILINE,
 )
@@ -881,6 +883,8 @@ def _transcript(
     are who answers and who asks, chairs the person in each office's chair."""
     interviewee, asker = roles
     pair = _asked_and_answered(text, units, labels)
+    # who the text names outside labels: a label naming no one else may be the asker's
+    named = {m.person for m in cast.mentions} if asker is not None else set()
     index = 0
     while index < len(units):
         label = labels[index]
@@ -927,9 +931,22 @@ def _transcript(
                 start_at = line_end + 1
             elif index + 1 < len(units):
                 start_at = units[index + 1].start  # the words below the label's line
+        known = len(cast.people)
         speaker = _speaker_of(said_by, cast, interviewee, chairs)
         if speaker == "" and asker is not None:
             speaker = asker  # "Interviewer: Tom Reed" named who asks
+        elif (
+            asker is not None
+            and speaker
+            and speaker not in named
+            and " " not in said_by
+            and text[start_at : units[end - 1].end].rstrip().endswith("?")
+        ):
+            # "POBJEDA: Are you ...?" under "Interviewed by Ann Lee": the paper's label
+            # over its interviewer's question, no person the text names
+            if len(cast.people) > known:
+                del cast.people[speaker]  # adopted from this label alone: no one
+            speaker = asker
         parts = [(start_at, index, end, speaker)]
         if pair is not None and lower(label.group("label")) == pair[1]:
             # "What motivates you?" between the answerer's paragraphs: the asker's
@@ -1086,7 +1103,8 @@ def _header_roles(
             named = credit_name(norm, cast, line.start("name"), line.end("name"))
             if named is None or named[1] != line.start("name") or named[2] != line.end("name"):
                 continue
-            role = "asks" if lower(line["field"]) in _ASKING_FIELDS else "answers"
+            asks = line["by"] is not None or lower(line["field"]) in _ASKING_FIELDS
+            role = "asks" if asks else "answers"
             roles.setdefault(role, set()).add(cast.adopt(named[0]))
             found = True
         if found:

@@ -199,3 +199,34 @@ def test_labels_with_a_particle_a_second_capital_and_an_outlet() -> None:
         "Omar al-Tahir",
         "Ann McKee",
     ]
+
+
+def _paper_interview(byline: str, office: str) -> str:
+    return (
+        "Harbour interview\n\n"
+        f"{byline}\n\n"
+        'Harbour minister Tom Reed spoke to the paper "Tideline" about the quay.\n\n'
+        "TIDELINE: Are you hopeful about the port?\n\n"
+        f"{office} Reed: We can not foresee it, but we hope so.\n\n"
+        "TIDELINE: And will the roads come?\n\n"
+        f"{office} Reed: We need to build roads and enhance the economy.\n"
+    )
+
+
+@pytest.mark.parametrize("byline", ["Interviewed by Mara Jovic", "Interview by Mara Jovic"])
+def test_a_papers_label_over_questions_is_its_named_interviewer(byline: str) -> None:
+    """`TIDELINE: Are you ...?` under `Interviewed by Mara Jovic`: the paper's label
+    over the questions of the interviewer the text names; the paper is nobody."""
+    doc = parse(_paper_interview(byline, "Minister"))
+    speakers = {q.text.rstrip("?"): q.speaker for q in doc.quotes}
+    assert speakers["Are you hopeful about the port"] == "Mara Jovic", speakers
+    assert speakers["We need to build roads and enhance the economy."] == "Tom Reed", speakers
+    assert [p.canonical for p in doc.people] == ["Mara Jovic", "Tom Reed"], doc.people
+
+
+@pytest.mark.parametrize("office", ["MFA", "PM", "FM"])
+def test_an_offices_initials_open_a_label(office: str) -> None:
+    """`MFA Reed:`, `PM Reed:`: an office's initials before a surname label a turn."""
+    doc = parse(_paper_interview("Interviewed by Mara Jovic", office))
+    speakers = {q.text: q.speaker for q in doc.quotes}
+    assert speakers["We need to build roads and enhance the economy."] == "Tom Reed", speakers
