@@ -215,8 +215,9 @@ _CREDIT_REACH: Final = 120  # the most of a dashed credit read for its name
 # `Ann Lee of the Trust said`, `Lee from Greenpeace wrote`: a name's affiliation between
 # it and the speech verb, capitalised words after "of", "from" or "at".
 _AFFILIATED: Final = re.compile(
-    r"\s(?:of|from|at)\s(?:the\s)?[A-Z][\w'\u2019.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'\u2019.&-]*){0,5}\s"
-)
+    r"\s(?:of|from|at)\s(?:the\s)?[A-Z][\w'\u2019.&-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w'\u2019.&-]*){0,5}"
+    r"(?:\s(?:district|region|province|state|county|village|town|city|municipality))?\s"
+)  # "Ann Lee from Greenpeace wrote", "Kofi Mensah from Tano district said"
 _APPOSITION: Final = re.compile(r",\s(?P<desc>(?:an?|the)\s[a-z][^,.;:\"]{2,80})")
 _NOUNS: Final = "|".join(sorted(CONTEXT_NOUNS, key=len, reverse=True))
 # Opens like r"\b(?:in|during|at)\s", written so that each alternative opens with a letter

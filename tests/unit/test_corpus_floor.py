@@ -22,7 +22,7 @@ from tests.eval.score import Tally, load, load_batches, score
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
         "quotes_found": 987,
-        "speaker_right": 854,
+        "speaker_right": 855,
         "quote_dates_right": 261,
         "events_found": 2228,
         "titles_right": 287,

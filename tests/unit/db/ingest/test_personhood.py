@@ -94,7 +94,10 @@ def test_a_name_that_modifies_the_speaking_noun_is_not_the_speaker(noun: str) ->
     assert quote_with(doc, "will not resign").speaker is None
 
 
-@pytest.mark.parametrize("affiliation", ["from Greenwatch", "of the Kettle Marsh Trust"])
+@pytest.mark.parametrize(
+    "affiliation",
+    ["from Greenwatch", "of the Kettle Marsh Trust", "from Kettle district", "of Fen county"],
+)
 def test_a_name_and_its_affiliation_before_the_verb_speaks(affiliation: str) -> None:
     doc = parse(
         "Marsh drained for housing\n\n"
