@@ -177,6 +177,28 @@ def _month_number(name: str) -> int:
     return MONTHS[lower(name).rstrip(".")]
 
 
+# A page's own date with its year cut to two digits, after the word that marks it:
+# "Date: 24-Jul-16", "Posted: 3 Mar 98". Read nowhere else, as "16" alone is no year.
+_TWO_DIGIT_STAMP: Final = re.compile(
+    rf"(?i:date|published|posted|updated)\s?:\s*(?P<d>\d{{1,2}})[-/ ](?P<m>{MONTH})\.?"
+    r"[-/ ](?P<y>\d\d)\s*\Z"
+)
+# Two-digit years up to this one are of the 2000s, later ones of the 1900s (as POSIX
+# strptime's %y reads them).
+_TWO_DIGIT_PIVOT: Final = 68
+
+
+def two_digit_stamp(line: str) -> PartialDate | None:
+    """The page's date in a line that holds only a publication word and a date whose
+    year has two digits ("Date: 24-Jul-16" is 24 July 2016), else None."""
+    found = _TWO_DIGIT_STAMP.match(line.strip())
+    if found is None:
+        return None
+    short = int(found["y"])
+    year = 2000 + short if short <= _TWO_DIGIT_PIVOT else 1900 + short
+    return make_date(year, _month_number(found["m"]), int(found["d"]))
+
+
 _MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

@@ -15,7 +15,7 @@ from db.ingest.clean import (
     ends_sentence,
     normalise,
 )
-from db.ingest.dates import DateHit, DateIndex, find_dates, line_date
+from db.ingest.dates import DateHit, DateIndex, find_dates, line_date, two_digit_stamp
 from db.ingest.events import EventBuilder
 from db.ingest.lexicon import WEEKDAY_NAMES, WEEKDAYS
 from db.ingest.people import Cast, Intervals, build_cast
@@ -116,6 +116,12 @@ def _published(
             yearless = _wire_dateline(norm[head.start : head.end], dates, head)
         hits = _line_hits(dates, head)
         if not hits:
+            if (
+                fallback is None
+                and head.kind == "text"
+                and norm.find(":", head.start, head.end) > 0
+            ):
+                fallback = two_digit_stamp(norm[head.start : head.end])  # "Date: 24-Jul-16"
             continue  # every form below needs a date in the line: most lines have none
         line = norm[head.start : head.end]
         if head.kind == "text" and head.start not in headings and len(line) < DATELINE_MAX:

@@ -75,6 +75,23 @@ def test_a_range_of_days_after_date_is_no_publication_date(
     assert parse_document(text, "a.txt").published == published
 
 
+@pytest.mark.parametrize(
+    ("field", "published"),
+    [
+        ("Date: 24-Jul-16", PartialDate(2016, 7, 24, "day")),
+        ("Date: 3 Mar 98", PartialDate(1998, 3, 3, "day")),
+        ("Date: 24-Jul-16 and 25-Jul-16", None),
+        ("Score: 24-Jul-16", None),
+    ],
+)
+def test_a_page_date_with_a_two_digit_year(field: str, published: PartialDate | None) -> None:
+    """'Date: 24-Jul-16' at a page's top is its own date, 24 July 2016 (two-digit years
+    up to 68 are of the 2000s, later ones of the 1900s); only a publication word with
+    one such date alone makes it one."""
+    text = f"Pre-match notes\n\n{field}\n\nThe coach spoke about the pitch.\n"
+    assert parse_document(text, "a.txt").published == published
+
+
 def test_list_marks_stay_out_of_event_titles() -> None:
     """A bullet's mark is no part of the event it states."""
     doc = parse_document("Notes\n\n- On March 3, 1911 a snow slide closed the bridge.\n", "n.txt")
