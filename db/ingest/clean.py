@@ -370,12 +370,15 @@ def _is_widget(stripped: str, lowered: str) -> bool:
 
 def _dated_row(stripped: str) -> bool:
     """'1402 | First written record of Lamu |': a table's row headed by a date, an entry
-    of a timeline, not a bar of links."""
+    of a timeline, not a bar of links; or a year's cell alone ("| 1945 |") over the
+    lines of its entries."""
     stripped = stripped.lstrip("| *-")  # "| 1402 | First ...", "| - 1402: First ...": a row
     if not stripped[:1].isdecimal() and stripped[:3] not in _MONTH_STARTS:
         return False
     head = line_date(stripped, None)
-    return head is not None and head.date is not None and head.head < len(stripped)
+    if head is None or head.date is None:
+        return False
+    return head.head < len(stripped) or head.date.precision == "year"
 
 
 def _holds_a_sentence(stripped: str) -> bool:

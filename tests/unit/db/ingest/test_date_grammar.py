@@ -280,6 +280,23 @@ def test_a_tables_rows_under_a_spanning_year_cell_are_entries(bullet: str) -> No
     assert links.title == "Quay news"
 
 
+@pytest.mark.parametrize("cell", ["| {y} |", "|{y}|", "| {y}"])
+def test_a_tables_year_cell_alone_over_its_entries_heads_them(cell: str) -> None:
+    """'| 1945 |' on its own line over 'Sept. 2' and the entry's lines: a table's year
+    cell pasted as text heads the rows below it, not a bar of links."""
+    text = (
+        "Island timeline\n\n"
+        + cell.format(y=1945)
+        + "\nSept. 2\nThe old fort is handed to the town council, which it had\n"
+        "bought in 1895 from the crown.\n|\n"
+        + cell.format(y=1947)
+        + "\nFeb. 28\nA riot breaks out at the market over the price of salt.\n"
+    )
+    found = {(e.date.iso(), e.title[:20]) for e in parse(text).events}
+    assert ("1945-09-02", "The old fort is hand") in found, found
+    assert ("1947-02-28", "A riot breaks out at") in found, found
+
+
 @pytest.mark.parametrize("subheading", ["Academic initiatives", "New departments", ""])
 @pytest.mark.parametrize("mark", ["* ", "\u2022 ", "- "])
 def test_a_year_lines_items_under_a_subheading_are_its_years(subheading: str, mark: str) -> None:
