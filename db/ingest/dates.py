@@ -1784,7 +1784,9 @@ _LINE_SPAN: Final = re.compile(
 # month-day entries below it ("- 9: ...") are of that month and year.
 _LINE_MONTH: Final = re.compile(
     r"\s*(?:[*-]\s+)?(?P<m>January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)(?=\s*(?::|-|\||$))"
+    r"|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"  # "Dec." alone, as a table has it
+    r"(?=\s*(?::|-|\||$))"
 )
 # A day's own entry under a month ("- 9: Kaunda is released", "24th - ..."): the day of
 # the month above it; a colon or a spaced dash after it, never "|" (a table's row number).

@@ -297,6 +297,19 @@ def test_a_tables_year_cell_alone_over_its_entries_heads_them(cell: str) -> None
     assert ("1947-02-28", "A riot breaks out at") in found, found
 
 
+@pytest.mark.parametrize("month", ["Dec.", "Sept.", "Sep.", "Feb."])
+def test_a_short_months_name_alone_under_a_year_heads_its_entry(month: str) -> None:
+    """'Dec.' alone on its line under '1949' heads the lines below as the month's, as
+    'December' does."""
+    text = (
+        "Island timeline\n\n1948\n\nThe market is rebuilt after the fire.\n\n1949\n\n"
+        f"{month}\nThe council moves to the new hall on the hill.\n"
+    )
+    number = {"Dec.": "12", "Sept.": "09", "Sep.": "09", "Feb.": "02"}[month]
+    found = {e.title: e.date.iso() for e in parse(text).events}
+    assert found["The council moves to the new hall on the hill."] == f"1949-{number}", found
+
+
 @pytest.mark.parametrize("subheading", ["Academic initiatives", "New departments", ""])
 @pytest.mark.parametrize("mark", ["* ", "\u2022 ", "- "])
 def test_a_year_lines_items_under_a_subheading_are_its_years(subheading: str, mark: str) -> None:
