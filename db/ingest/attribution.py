@@ -35,6 +35,12 @@ _VIEW_OPENING: Final = re.compile(r"\s*For\s(?:[a-z]+\s){0,2}")
 # Before a name after a speech verb: titles and up to three lowercase words that describe
 # the person ("says local farmer Joan Pike", "according to fire chief Dana Ruiz"), an age
 # among them ("said 60-year-old Joan Pike").
+# `," Mehr news agency quoted South Khorasan's crisis director `: a paper that quoted the
+# name after it, described or not.
+_QUOTED_NAME_TEXT: Final = re.compile(
+    r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s){0,4}(?:[a-z][\w'-]*\s){0,3}quoted\s"
+    r"(?:[A-Z][\w.'-]*\s){0,3}(?:[a-z][\w'-]*\s){0,4}"
+)
 _DESCRIBED_NAME_TEXT: Final = re.compile(
     r"[\s,]*(?:(?:the|The|an?|[A-Z][\w.'-]*)\s)*(?:(?:of|for)\s(?:[A-Z][\w.'-]*\s)+)*"
     r"(?:(?:[a-z]|\d{1,3}-year-)[\w'-]*\s){0,3}(?:[A-Z][\w.'-]*\s)*"
@@ -375,7 +381,10 @@ class Attributor:
             if noun is not None and named is not None:
                 return Attribution(named, self._context(noun.end(), limit), True)
         for mention in self._mentions_in(close, close + _AFTER_REACH):
-            if not _DESCRIBED_NAME_TEXT.fullmatch(self.norm, close, mention.start):
+            quoted = _QUOTED_NAME_TEXT.fullmatch(self.norm, close, mention.start)
+            if quoted is None and not _DESCRIBED_NAME_TEXT.fullmatch(
+                self.norm, close, mention.start
+            ):
                 break
             verb = self._verb_after(mention.end, limit)
             if verb is None and mention.kind != "pronoun":
@@ -386,8 +395,10 @@ class Attributor:
                 and "(" in self.norm[mention.end : mention.end + 2]
             ):
                 verb = self._verb_after_aside(mention.end, limit)
-            if verb is None and self.norm.endswith(" quoted ", close, mention.start):
-                verb = self._quoted_as(mention.end, limit)  # `," Reuters quoted Lee as saying.`
+            if verb is None and quoted is not None:
+                # `," Reuters quoted Lee as saying.`, `," IRNA quoted crisis chief Ann Lee as
+                # saying.`
+                verb = self._quoted_as(mention.end, limit)
             if verb is not None and not self._introduces(verb):
                 if self._object_or_joint(mention):
                     return NOBODY  # `," a spokesman for Lee said.`

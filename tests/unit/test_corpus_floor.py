@@ -22,7 +22,7 @@ from tests.eval.score import Tally, load, load_batches, score
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
         "quotes_found": 1009,
-        "speaker_right": 869,
+        "speaker_right": 870,
         "quote_dates_right": 269,
         "events_found": 2318,
         "titles_right": 299,

@@ -666,6 +666,17 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
     ("quoted-by", f'{INTRO}Raman was quoted by Reuters as saying: "{W}."', "Priya Raman"),
     ("paper-quoted", f'"{W}," the Island Times quoted Priya Raman as saying.', "Priya Raman"),
     (
+        "agency-quoted-described",
+        f'"{W}," Isle news agency quoted ferry board chair Priya Raman as saying.',
+        "Priya Raman",
+    ),
+    (
+        "agency-quoted-place-described",
+        f'"{W}," Isle news agency quoted Leeds\'s ferry board chair Priya Raman as saying.',
+        "Priya Raman",
+    ),
+    ("agency-quoted-friend", f'"{W}," the agency quoted a friend of Priya Raman as saying.', None),
+    (
         "one-of-unclosed",
         f'"{W}," Priya Raman, one of the harbour divers told the Island Times.',
         "Priya Raman",
