@@ -90,6 +90,9 @@ _LABEL_ASIDE: Final = (
     # an office in lower case and its country or body: ", president of Sudan"
     rf"|,\s(?:the\s)?(?:{_LOWER_OFFICES})\s(?:of|for)\s(?:the\s)?{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}"
 )
+# A name in brackets after an office's label: "External Affairs Minister (Shrimati Sushma
+# Swaraj):".
+_ASIDE_NAME: Final = re.compile(r"\(([^()\n]{3,40})\)")
 # A recording's transcript may open each turn with its time in brackets ("[00:01:05]"),
 # or put it after the name on a line of their own ("Ann Lee  00:01:05", as transcribing
 # services export); a label may be set in Markdown's bold ("**Ann Lee:**") in plain text,
@@ -660,6 +663,8 @@ def find_turns(
         _transcript(text, pieces, labels, cast, piece_dates, turns, (interviewee, asker), chairs)
     if not turns.turns:
         _unlabelled_interview(text, norm, units, cast, dates, turns)
+    if not turns.turns and len(named) == 1:
+        _labelled_speech(text, norm, pieces, labels, cast, piece_dates, turns)
     if not turns.turns:
         _speech(text, norm, units, cast, dates, turns)
     turns.listed, turns.heads = speaker_lines(norm, units, cast)
@@ -771,6 +776,45 @@ def _speech(
         turns.turns.append((opening, end))
         turns.quotes.append(QuoteRecord(speaker, words, date, None, False, Span(start, end)))
         return
+
+
+def _labelled_speech(
+    text: str,
+    norm: str,
+    units: list[Unit],
+    labels: list[re.Match[str] | bool | None],
+    cast: Cast,
+    dates: list[PartialDate | None],
+    turns: Turns,
+) -> None:
+    """A speech or a statement whose one label opens it near the top ("External Affairs
+    Minister (Shrimati Sushma Swaraj): Namaskar friends.", "Ann Lee: Good morning."),
+    the words after it in the first person: one turn of the person it names, to the
+    text's end; a name in brackets after an office's label is its holder's."""
+    index = next(i for i, label in enumerate(labels) if isinstance(label, re.Match))
+    label = labels[index]
+    assert isinstance(label, re.Match)
+    if not 0 < index < _HEADER_UNITS or label.re not in (_TURN, _RECORD_LABEL):
+        return
+    start, end = label.end(), units[-1].end
+    line_end = norm.find("\n", start, units[index].end)
+    said = norm[start : units[index].end if line_end < 0 else line_end].rstrip()
+    if said and said[-1] not in _SAID_ENDINGS:
+        return  # "Argentina: Alberto Fernandez's Inauguration Speech": a headline
+    if start >= units[index].end and index + 1 < len(units):
+        start = units[index + 1].start  # "Ann Lee:" alone on its line
+    if not _SPEAKING_SELF.search(norm, start, min(end, start + _SPEAKING_SELF_REACH)):
+        return  # a report in the third person
+    if norm.find('"', label.start(), end) >= 0:
+        return  # words in quotation marks: an article's, whose marks say whose they are
+    aside = _ASIDE_NAME.search(norm, label.end("label"), label.end())
+    named = None if aside is None else credit_name(norm, cast, aside.start(1), aside.end(1))
+    speaker = cast.adopt(named[0]) if named is not None else _speaker_of(label["label"], cast)
+    if not speaker:
+        return
+    words = _without_directions(" ".join(text[start:end].split()))
+    turns.turns.append((units[index].start, end))
+    turns.quotes.append(QuoteRecord(speaker, words, dates[index], None, False, Span(start, end)))
 
 
 def _last_day(days: list[PartialDate]) -> PartialDate:

@@ -230,3 +230,39 @@ def test_an_offices_initials_open_a_label(office: str) -> None:
     doc = parse(_paper_interview("Interviewed by Mara Jovic", office))
     speakers = {q.text: q.speaker for q in doc.quotes}
     assert speakers["We need to build roads and enhance the economy."] == "Tom Reed", speakers
+
+
+SPEECH_BODY = (
+    "As you know, the harbour season came to a close last week. Today I would like to"
+    " look back at what we did for the town.\n\nWe rebuilt the quay and we kept our promise."
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("Harbour Minister (Shrimati Ann Lee): Namaskar friends.", "Ann Lee"),
+        ("Ann Lee: Good afternoon, everyone.", "Ann Lee"),
+        ("RIGHT HON ANN LEE (Harbour Minister): Thank you, Tom.", "Ann Lee"),
+    ],
+)
+def test_a_speech_that_its_one_label_opens_is_its_speakers(label: str, speaker: str) -> None:
+    """A briefing's text whose one label opens it near the top, the words after it in
+    the first person: one turn of the person it names (the office's holder in brackets)."""
+    text = f"Briefing on the harbour year\n\nMay 31, 2015\n\n{label}\n\n{SPEECH_BODY}\n"
+    quotes = [(q.speaker, q.text) for q in parse(text).quotes]
+    assert [who for who, _ in quotes] == [speaker], quotes
+    assert quotes[0][1].startswith(label.split(": ", 1)[1] + " As you know"), quotes
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Harbour Board: the year in review",  # a headline's topic, no speaker
+        'Ann Lee: "We rebuilt the quay," she told the paper.',  # an article's quote
+    ],
+)
+def test_a_headline_or_a_quoted_line_is_no_labelled_speech(opening: str) -> None:
+    text = f"Harbour notes\n\n{opening}\n\n{SPEECH_BODY}\n"
+    assert not any(q.text.startswith("As you know") for q in parse(text).quotes)
+    assert not any(q.speaker == "Harbour Board" for q in parse(text).quotes)
