@@ -301,6 +301,10 @@ def is_title_line(norm: str, start: int, end: int) -> bool:
     return bool(stretch) and not stretch.endswith(_SENTENCE_CLOSERS)
 
 
+# A speaker's label in capitals opening a line, an aside in brackets after it or not.
+_CAPS_LABEL: Final = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+(?: \([^()\n]{1,60}\))?: ")
+
+
 def _continues(above: str, below: str) -> bool:
     """A hard-wrapped line (below) continues the paragraph of the line above it."""
     above = above.rstrip()
@@ -309,6 +313,8 @@ def _continues(above: str, below: str) -> bool:
         return False
     if above.endswith("|") or above.count(" | ") >= _MIN_BAR_CELLS:
         return False  # a table's row or a bar of links ("Part 1 | Part 2 | ...") ends so
+    if below[0].isupper() and _CAPS_LABEL.match(below) is not None:
+        return False  # "RIGHT HON ANN LEE (Prime Minister): Thank you.": a turn's label
     return below[0].islower() or len(above) >= 60 or _ends_mid_sentence(above)
 
 

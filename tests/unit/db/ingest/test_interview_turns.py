@@ -266,3 +266,17 @@ def test_a_headline_or_a_quoted_line_is_no_labelled_speech(opening: str) -> None
     text = f"Harbour notes\n\n{opening}\n\n{SPEECH_BODY}\n"
     assert not any(q.text.startswith("As you know") for q in parse(text).quotes)
     assert not any(q.speaker == "Harbour Board" for q in parse(text).quotes)
+
+
+def test_a_capitals_label_under_a_long_header_line_opens_its_own_turn() -> None:
+    """'RIGHT HON ANN LEE (Harbour Minister): Thank you, Tom.' on the line right under a
+    long header is a turn's label, not the header's wrapped words."""
+    text = (
+        "Transcript - The minister delivers remarks at the end of the harbour season\n"
+        "RIGHT HON ANN LEE (Harbour Minister): Thank you, Tom.\n"
+        "As you know, the harbour season came to a close last week.\n"
+        "We rebuilt the quay and we kept our promise to the town.\n"
+    )
+    quotes = [(q.speaker, q.text) for q in parse(text).quotes]
+    assert [who for who, _ in quotes] == ["Ann Lee"], quotes
+    assert quotes[0][1].startswith("Thank you, Tom. As you know"), quotes
