@@ -790,7 +790,8 @@ def _labelled_speech(
     """A speech or a statement whose one label opens it near the top ("External Affairs
     Minister (Shrimati Sushma Swaraj): Namaskar friends.", "Ann Lee: Good morning."),
     the words after it in the first person: one turn of the person it names, to the
-    text's end; a name in brackets after an office's label is its holder's."""
+    text's end; a name in brackets after an office's label is its holder's, and an
+    office that the text ties to no one ("PM: Good morning.") leaves the speaker unknown."""
     index = next(i for i, label in enumerate(labels) if isinstance(label, re.Match))
     label = labels[index]
     assert isinstance(label, re.Match)
@@ -810,8 +811,8 @@ def _labelled_speech(
     aside = _ASIDE_NAME.search(norm, label.end("label"), label.end())
     named = None if aside is None else credit_name(norm, cast, aside.start(1), aside.end(1))
     speaker = cast.adopt(named[0]) if named is not None else _speaker_of(label["label"], cast)
-    if not speaker:
-        return
+    if speaker == "":
+        return  # "Q:": a question's label, no one's speech
     words = _without_directions(" ".join(text[start:end].split()))
     turns.turns.append((units[index].start, end))
     turns.quotes.append(QuoteRecord(speaker, words, dates[index], None, False, Span(start, end)))

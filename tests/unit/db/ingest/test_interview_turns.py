@@ -244,9 +244,10 @@ SPEECH_BODY = (
         ("Harbour Minister (Shrimati Ann Lee): Namaskar friends.", "Ann Lee"),
         ("Ann Lee: Good afternoon, everyone.", "Ann Lee"),
         ("RIGHT HON ANN LEE (Harbour Minister): Thank you, Tom.", "Ann Lee"),
+        ("PM: Good morning.", None),  # an office the text ties to no one: unknown
     ],
 )
-def test_a_speech_that_its_one_label_opens_is_its_speakers(label: str, speaker: str) -> None:
+def test_a_speech_that_its_one_label_opens_is_its_speakers(label: str, speaker: str | None) -> None:
     """A briefing's text whose one label opens it near the top, the words after it in
     the first person: one turn of the person it names (the office's holder in brackets)."""
     text = f"Briefing on the harbour year\n\nMay 31, 2015\n\n{label}\n\n{SPEECH_BODY}\n"
