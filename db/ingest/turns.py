@@ -90,6 +90,13 @@ _LABEL_ASIDE: Final = (
     # an office in lower case and its country or body: ", president of Sudan"
     rf"|,\s(?:the\s)?(?:{_LOWER_OFFICES})\s(?:of|for)\s(?:the\s)?{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}"
 )
+# A Wikinews interview sets its interviewer's name between two waving logos, whose
+# file names stay when the page is copied as text: "Wikinews waves Left.pngLaura
+# HaleWikinews waves Right.png You were ...".
+_WIKINEWS_WAVES: Final = "Wikinews waves Left.png"
+_WIKINEWS_TURN: Final = re.compile(
+    r"Wikinews waves Left\.png(?P<label>[A-Z][^\n]{1,40}?)Wikinews waves Right\.png\s+(?=\S)"
+)
 # A name in brackets after an office's label: "External Affairs Minister (Shrimati Sushma
 # Swaraj):".
 _ASIDE_NAME: Final = re.compile(r"\(([^()\n]{3,40})\)")
@@ -355,6 +362,8 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
     first = norm[unit.start]
     if first == "\u00a7":
         return _HANSARD_TURN.match(norm, unit.start, unit.end)
+    if first == "W" and norm.startswith(_WIKINEWS_WAVES, unit.start):
+        return _WIKINEWS_TURN.match(norm, unit.start, unit.end)
     if not (first.isupper() or first in "[(*"):
         return None  # a label opens with a capital, a time's "[", "((" or a bold "**"
     if norm.startswith("((", unit.start):

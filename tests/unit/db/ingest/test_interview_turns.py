@@ -281,3 +281,19 @@ def test_a_capitals_label_under_a_long_header_line_opens_its_own_turn() -> None:
     quotes = [(q.speaker, q.text) for q in parse(text).quotes]
     assert [who for who, _ in quotes] == ["Ann Lee"], quotes
     assert quotes[0][1].startswith("Thank you, Tom. As you know"), quotes
+
+
+def test_a_wikinews_interviewers_name_between_its_logos_labels_a_turn() -> None:
+    """'Wikinews waves Left.pngAnn LeeWikinews waves Right.png What ...?': the logos'
+    file names around the interviewer's name, as a copied Wikinews interview keeps them."""
+    waves = "Wikinews waves Left.pngAnn LeeWikinews waves Right.png"
+    text = (
+        "Wikinews interviews Tom Reed, harbour master\n\n"
+        f"{waves} What did the storm do to the quay?\n\n"
+        "Tom Reed: It took the north wall and half the boats with it.\n\n"
+        f"{waves} Will it be rebuilt before winter?\n\n"
+        "Tom Reed: We hope so, if the council pays for the stone.\n"
+    )
+    quotes = [(q.speaker, q.text) for q in parse(text).quotes]
+    assert quotes[0] == ("Ann Lee", "What did the storm do to the quay?"), quotes
+    assert ("Ann Lee", "Will it be rebuilt before winter?") in quotes, quotes
