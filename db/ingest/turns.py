@@ -639,6 +639,8 @@ def find_turns(
         _keep_to_record(labels)
         chairs = _chairs(norm, cast)
     roles = _header_roles(norm, pieces, labels, cast) if ":" in norm else {}
+    for role, person in _aside_roles(norm, labels, cast).items():
+        roles.setdefault(role, person)
     named = [label for label in labels if isinstance(label, re.Match)]
     several = len(named) >= MIN_TURNS and len({lower(m.group("label")) for m in named}) >= 2
     # "Justin Trudeau: (00:03)": a transcription service's turn, its time in brackets, is
@@ -1163,6 +1165,25 @@ def _header_roles(
             found = True
         if found:
             labels[index] = False
+    return {role: people.pop() for role, people in roles.items() if len(people) == 1}
+
+
+def _aside_roles(
+    norm: str, labels: list[re.Match[str] | bool | None], cast: Cast
+) -> dict[str, str]:
+    """`Question (C. Robeet) :`, `Answer (Dr. Marty Natalegawa) :`: a question's or an
+    answer's label that names its speaker in brackets, for the labels of its kind that
+    name no one ("Question:", "Answer:"). Who asks and who answers, one person each."""
+    roles: dict[str, set[str]] = {}
+    for label in labels:
+        if not isinstance(label, re.Match) or norm[label.end("label") : label.end()].find("(") < 0:
+            continue
+        kind = lower(label["label"])
+        role = "asks" if kind in _QUESTION_LABELS else "answers" if kind in _ANSWER_LABELS else ""
+        aside = _ASIDE_NAME.search(norm, label.end("label"), label.end()) if role else None
+        named = None if aside is None else credit_name(norm, cast, aside.start(1), aside.end(1))
+        if named is not None:
+            roles.setdefault(role, set()).add(cast.adopt(named[0]))
     return {role: people.pop() for role, people in roles.items() if len(people) == 1}
 
 

@@ -297,3 +297,18 @@ def test_a_wikinews_interviewers_name_between_its_logos_labels_a_turn() -> None:
     quotes = [(q.speaker, q.text) for q in parse(text).quotes]
     assert quotes[0] == ("Ann Lee", "What did the storm do to the quay?"), quotes
     assert ("Ann Lee", "Will it be rebuilt before winter?") in quotes, quotes
+
+
+def test_question_and_answer_labels_that_name_their_speakers_in_brackets() -> None:
+    """`Question (T. Reed) :` and `Answer (Dr. Anna Voss) :` name who asks and who
+    answers; the plain `Question:` and `Answer:` after them are theirs too."""
+    text = (
+        "Interview between harbour master Dr. Anna Voss and Tom Reed (Harbour FM)\n\n"
+        "Question (T. Reed) : Welcome, what did the storm do to the quay?\n\n"
+        "Answer (Dr. Anna Voss) : It took the north wall and half the boats.\n\n"
+        "Question: Will it be rebuilt before winter?\n\n"
+        "Answer: We hope so, if the council pays for the stone.\n"
+    )
+    speakers = {q.text: q.speaker for q in parse(text).quotes}
+    assert speakers["Will it be rebuilt before winter?"] == "Tom Reed", speakers
+    assert speakers["We hope so, if the council pays for the stone."] == "Anna Voss", speakers
