@@ -205,6 +205,8 @@ _ONE_OF_WORDS: Final = 4  # the words of such a description, at most
 _SET_OFF: Final = re.compile(
     r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])"
 )
+# A second description set off after the first: ", the town at the epicentre, said".
+_SET_OFF_MORE: Final = re.compile(r"[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])")
 # `," adds another resident, Ann Lee.`: a description after the speech verb, and the
 # speaker's name in apposition to it, after a comma.
 _DESCRIBED_COMMA: Final = re.compile(
@@ -546,12 +548,17 @@ class Attributor:
         set_off = _SET_OFF.match(self.norm, end, limit)
         if set_off is None:
             return self._verb_after_one_of(end, limit)
+        verb = self._verb_after(set_off.end(), limit)
+        if verb is None:  # `," Lee, a resident of Mashiki, the town at the epicentre, said`
+            more = _SET_OFF_MORE.match(self.norm, set_off.end(), limit)
+            set_off = more if more is not None else set_off
+            verb = None if more is None else self._verb_after(more.end(), limit)
         for mention in self._mentions_in(end, set_off.end()):
             if mention.kind == "name" or (
                 mention.kind == "role" and mention.person not in (None, "", named.person)
             ):
                 return None
-        return self._verb_after(set_off.end(), limit)
+        return verb
 
     def _verb_after_one_of(self, end: int, limit: int) -> int | None:
         """`," Ann Lee, one of the divers told the paper.`: a description of the one named

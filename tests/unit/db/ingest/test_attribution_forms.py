@@ -677,6 +677,16 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
     ),
     ("agency-quoted-friend", f'"{W}," the agency quoted a friend of Priya Raman as saying.', None),
     (
+        "two-descriptions-set-off",
+        f'"{W}," Priya Raman, a resident of Kettle, the town by the pier, said on radio.',
+        "Priya Raman",
+    ),
+    (
+        "two-descriptions-naming-another",
+        f'"{W}," Priya Raman, a friend of Tom Reed, the mayor, said.',
+        None,
+    ),
+    (
         "one-of-unclosed",
         f'"{W}," Priya Raman, one of the harbour divers told the Island Times.',
         "Priya Raman",
