@@ -205,6 +205,9 @@ _ONE_OF_WORDS: Final = 4  # the words of such a description, at most
 _SET_OFF: Final = re.compile(
     r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])"
 )
+# A lowercase description set off by commas, right up to the verb after it: ", executive
+# dean of the Faculty of Engineering and Computing, ".
+_DESCRIPTION_TO_VERB: Final = re.compile(r",\s[a-z][^,;:\"\u201c\u201d\u2018\u2019.]{1,120},\s")
 # A second description set off after the first: ", the town at the epicentre, said".
 _SET_OFF_MORE: Final = re.compile(r"[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])")
 # `," adds another resident, Ann Lee.`: a description after the speech verb, and the
@@ -1008,11 +1011,29 @@ class Attributor:
         ]  # `Ann Lee, chief of Acme Holding, said`: Acme is the object of "of"; `Ann Lee
         # (Acme Holding) said`: Acme is an aside
         subjects = self._outside_relative_clause(candidates, subjects)
+        described = self._described_subject(subjects, verb_start)
+        if described is not None:
+            return described
         if not subjects or self._modifies_head(subjects[-1], verb_start):
             return None
         if self._object_or_joint(subjects[-1]):
             return None  # "Lee and Reyes both said": two people, neither alone
         return subjects[-1]
+
+    def _described_subject(self, subjects: list[Mention], verb_start: int) -> Mention | None:
+        """`Ann Lee, executive dean of the Faculty of Engineering and Computing, said`:
+        the subject named before a description set off by commas that opens in lower
+        case and runs to the verb; what the description names ("Computing") is no one
+        who speaks."""
+        for mention in reversed(subjects):
+            if not self.norm.startswith(", ", mention.end):
+                continue
+            if not "a" <= self.norm[mention.end + 2 : mention.end + 3] <= "z":
+                continue
+            if not _DESCRIPTION_TO_VERB.fullmatch(self.norm, mention.end, verb_start):
+                continue
+            return None if mention.kind != "name" or self._object_or_joint(mention) else mention
+        return None
 
     def _owns_writing(self, mention: Mention, verb_start: int) -> bool:
         """`The spokesman's statement added`: the mention owns the writing that is the

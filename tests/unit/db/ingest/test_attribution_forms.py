@@ -677,6 +677,16 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
     ),
     ("agency-quoted-friend", f'"{W}," the agency quoted a friend of Priya Raman as saying.', None),
     (
+        "description-naming-a-body-and-its-parts",
+        f'Priya Raman, dean of the Faculty of Music and Drama, said: "{W}."',
+        "Priya Raman",
+    ),
+    (
+        "ward-member-for-places",
+        f'Cllr Priya Raman, ward member for Kettle and Fen Ella, told the board it was a "{W}".',
+        "Priya Raman",
+    ),
+    (
         "two-descriptions-set-off",
         f'"{W}," Priya Raman, a resident of Kettle, the town by the pier, said on radio.',
         "Priya Raman",
