@@ -203,7 +203,7 @@ _VERB_LEAD: Final = re.compile(r"\b(?P<verb>[a-z]+)\s(?:that\s)?(?:[A-Z][\w'-]*\
 _ONE_OF: Final = re.compile(r",\sone\sof\s(?:the|his|her|their|its|our)\s")
 _ONE_OF_WORDS: Final = 4  # the words of such a description, at most
 _SET_OFF: Final = re.compile(
-    r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])"
+    r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,160}?,\s(?=[a-z])"
 )
 # A lowercase description set off by commas, right up to the verb after it: ", executive
 # dean of the Faculty of Engineering and Computing, ".

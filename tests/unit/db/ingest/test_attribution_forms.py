@@ -687,6 +687,12 @@ FORMS_LATER: list[tuple[str, str, str | None]] = [
         "Priya Raman",
     ),
     (
+        "long-description-set-off",
+        f'"{W}," Dr. Priya Raman, an astronomer at the University of Kettle in Kettleford and'
+        " lead author on a paper about the harbour lights, said in a written statement.",
+        "Priya Raman",
+    ),
+    (
         "two-descriptions-set-off",
         f'"{W}," Priya Raman, a resident of Kettle, the town by the pier, said on radio.',
         "Priya Raman",
