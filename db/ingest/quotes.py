@@ -86,7 +86,7 @@ _OCCASION_NOUNS: Final = (
     "meeting", "statement", "ruling", "judgment", "judgement", "verdict", "hearing",
     "session", "sitting", "speech", "address", "interview", "briefing", "conference",
     "debate", "ceremony", "rally", "summit", "vigil", "sermon", "testimony", "broadcast",
-    "lecture", "homily",
+    "lecture", "homily", "remark", "comment",
 )  # fmt: skip
 _ARTICLE_OCCASION: Final = re.compile(r"\b(?:" + "|".join(_OCCASION_NOUNS) + r")s?\b")
 # The words by which a sentence tells of someone speaking: a speech verb or an occasion.

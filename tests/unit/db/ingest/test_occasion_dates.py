@@ -54,6 +54,21 @@ OCCASIONS = [
         "It is the best news we have had in years",
         "2019-06-13",
     ),
+    (
+        "Thursday, June 12, 2025\n\nThe governor spoke about the flood at the quay.\n\n"
+        "Governor Ann Lee made the remark on Tuesday, June 10, 2025, while receiving the "
+        "mayor of the next town.\n\n"
+        '"We do not know where the water came from," Lee said.\n',
+        "We do not know where the water came from",
+        "2025-06-10",
+    ),
+    (
+        "Published: 12 March 2015\n\n"
+        "The mayor made the comments on Monday at the opening of the new quay.\n\n"
+        '"It was a long wait," Mayor Tom Kell said.\n',
+        "It was a long wait",
+        "2015-03-09",
+    ),
 ]
 
 
