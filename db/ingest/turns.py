@@ -819,9 +819,7 @@ def _labelled_speech(
         return  # a report in the third person
     if norm.find('"', label.start(), end) >= 0:
         return  # words in quotation marks: an article's, whose marks say whose they are
-    aside = _ASIDE_NAME.search(norm, label.end("label"), label.end())
-    named = None if aside is None else credit_name(norm, cast, aside.start(1), aside.end(1))
-    speaker = cast.adopt(named[0]) if named is not None else _speaker_of(label["label"], cast)
+    speaker = _named_in_aside(norm, cast, label) or _speaker_of(label["label"], cast)
     if speaker == "":
         return  # "Q:": a question's label, no one's speech
     words = _without_directions(" ".join(text[start:end].split()))
@@ -1180,11 +1178,18 @@ def _aside_roles(
             continue
         kind = lower(label["label"])
         role = "asks" if kind in _QUESTION_LABELS else "answers" if kind in _ANSWER_LABELS else ""
-        aside = _ASIDE_NAME.search(norm, label.end("label"), label.end()) if role else None
-        named = None if aside is None else credit_name(norm, cast, aside.start(1), aside.end(1))
-        if named is not None:
-            roles.setdefault(role, set()).add(cast.adopt(named[0]))
+        person = _named_in_aside(norm, cast, label) if role else None
+        if person is not None:
+            roles.setdefault(role, set()).add(person)
     return {role: people.pop() for role, people in roles.items() if len(people) == 1}
+
+
+def _named_in_aside(norm: str, cast: Cast, label: re.Match[str]) -> str | None:
+    """The person a label's aside names in brackets ("Answer (Dr. Ann Lee) :", "Harbour
+    Minister (Shrimati Ann Lee):"), added to the cast; None where it names no one."""
+    aside = _ASIDE_NAME.search(norm, label.end("label"), label.end())
+    named = None if aside is None else credit_name(norm, cast, aside.start(1), aside.end(1))
+    return None if named is None else cast.adopt(named[0])
 
 
 def _headline_interviewee(norm: str, units: list[Unit], cast: Cast, first_turn: int) -> str | None:
