@@ -32,15 +32,15 @@ _WORD: Final = re.compile(r"[A-Za-z][A-Za-z]*")  # not [A-Za-z]+: see dates._DIG
 _LEADING_NAME_TEXT: Final = re.compile(r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s)*")
 # A sentence that opens with whose view it tells: "For Ann Lee, ...", "For coach Ann Lee, ...".
 _VIEW_OPENING: Final = re.compile(r"\s*For\s(?:[a-z]+\s){0,2}")
-# Before a name after a speech verb: titles and up to three lowercase words that describe
-# the person ("says local farmer Joan Pike", "according to fire chief Dana Ruiz"), an age
-# among them ("said 60-year-old Joan Pike").
 # `," Mehr news agency quoted South Khorasan's crisis director `: a paper that quoted the
 # name after it, described or not.
 _QUOTED_NAME_TEXT: Final = re.compile(
     r"[\s,]*(?:(?:the|The|[A-Z][\w.'-]*)\s){0,4}(?:[a-z][\w'-]*\s){0,3}quoted\s"
     r"(?:[A-Z][\w.'-]*\s){0,3}(?:[a-z][\w'-]*\s){0,4}"
 )
+# Before a name after a speech verb: titles and up to three lowercase words that describe
+# the person ("says local farmer Joan Pike", "according to fire chief Dana Ruiz"), an age
+# among them ("said 60-year-old Joan Pike").
 _DESCRIBED_NAME_TEXT: Final = re.compile(
     r"[\s,]*(?:(?:the|The|an?|[A-Z][\w.'-]*)\s)*(?:(?:of|for)\s(?:[A-Z][\w.'-]*\s)+)*"
     r"(?:(?:[a-z]|\d{1,3}-year-)[\w'-]*\s){0,3}(?:[A-Z][\w.'-]*\s)*"
