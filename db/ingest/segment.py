@@ -909,8 +909,11 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
     """Year-less day headings ("Sunday 26 December") take the one year the whole text
     states: from the page's own date (the latest such day on or before it), a news
     page's timeline of its own days; or, with no page date, from the title's or the
-    text's only year ("Apollo 11 in 1969" over "July 16: Launch"). A text that states
-    two years leaves its headings without one, as it does not say which is theirs."""
+    text's only year ("Apollo 11 in 1969" over "July 16: Launch"), or the one year the
+    words above the first such heading state ("The war started on 26 March 1971 ..."
+    over "1 March: ...", "7 March: ... elections in 1970"), as a chronology of one year
+    writes them. A text that states two years there leaves its headings without one,
+    as it does not say which is theirs."""
     if not any(s.date is not None and s.date.precision == "month-day" for s in sections):
         return
     headline = _headline_year(sections, dates)
@@ -918,17 +921,16 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
     others = {h.date.year for h in dates.hits if h.date.year not in (None, stamp)}
     if headline is not None and others <= {headline.year}:
         # "Africa's year: 1960" over "Jan. 9 - ..." in a page of 2019: the nearest year
-        for section in sections:
-            if section.date is not None and section.date.precision == "month-day":
-                section.date = within_year(section.date, headline)
+        _frame_days(sections, headline)
         return
     years = {h.date.year for h in dates.hits if h.date.year is not None}
     own = published is not None and published.precision == "day"
     if published is not None and own and published.year is not None:
         years.add(published.year)
     if len(years) != 1:
-        if published is None:
-            _frame_by_lead(sections, dates)
+        lead = _lead_year(sections, dates) if published is None else None
+        if lead is not None:
+            _frame_days(sections, lead)
         return
     (year,) = years
     frame = published if own else make_year(year)
@@ -939,21 +941,20 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
             )
 
 
-def _frame_by_lead(sections: list[Section], dates: DateIndex) -> None:
-    """Where the words above the first year-less day heading state one year and the
-    text others below ("The war started on 26 March 1971 and ended on 16 December
-    1971" over "1 March: ...", "7 March: ... elections in 1970"), the headings are of
-    that year, as a chronology of one year writes them."""
+def _frame_days(sections: list[Section], frame: PartialDate) -> None:
+    """Every year-less day heading takes the frame's year."""
+    for section in sections:
+        if section.date is not None and section.date.precision == "month-day":
+            section.date = within_year(section.date, frame)
+
+
+def _lead_year(sections: list[Section], dates: DateIndex) -> PartialDate | None:
+    """The one year stated above the first year-less day heading, if one alone is."""
     first = next(s for s in sections if s.date is not None and s.date.precision == "month-day")
     assert first.heading is not None
     above = {h.date.year for h in dates.dates_in(0, first.heading.start)}
     year = above.pop() if len(above) == 1 else None
-    frame = make_year(year) if year is not None else None
-    if frame is None:
-        return
-    for section in sections:
-        if section.date is not None and section.date.precision == "month-day":
-            section.date = within_year(section.date, frame)
+    return make_year(year) if year is not None else None
 
 
 def _headline_year(sections: list[Section], dates: DateIndex) -> PartialDate | None:
