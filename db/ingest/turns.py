@@ -76,7 +76,11 @@ _ASIDE_SMALL_WORDS: Final = ("of", "the", "and", "for")  # ", Harbour Master of 
 _LABEL_SMALL_WORDS: Final = _PARTICLES | frozenset(_ASIDE_SMALL_WORDS)  # a label's lowercase
 # After an office's label, the name of who holds it and a colon, alone on the line
 # ("Chair:  Orly Levi-Abekasis:"): the turn is that person's.
-_HOLDER_AFTER: Final = re.compile(r"\s*(?P<name>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,3}):\s*\Z")
+_HOLDER_AFTER: Final = re.compile(
+    r"\s*(?:(?P<name>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,3}):"
+    # or in brackets, a rank before it: "MC: (Maj-Gen. Ann Lee)"
+    r"|\((?:[A-Z][\w-]*\.\s)?(?P<bracketed>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,3})\))\s*\Z"
+)
 _LOWER_OFFICES: Final = "|".join(sorted((t for t in TITLES if t.isalpha()), key=len, reverse=True))
 # After a name and before its colon, what a hearing's record adds: a party or a body in
 # brackets ("SEN. ANNA VOSS (D-Maine):"), a seat and a party as Hansard writes them ("Ann
@@ -980,7 +984,7 @@ def _transcript(
         line_end = units[index].end if line_end < 0 else line_end
         holder = _HOLDER_AFTER.match(text, start_at, line_end) if start_at < line_end else None
         if holder is not None:  # "Chair:  Orly Levi-Abekasis:" over the chair's words
-            said_by = holder.group("name")
+            said_by = holder.group("name") or holder.group("bracketed")
             if line_end < units[index].end:
                 start_at = line_end + 1
             elif index + 1 < len(units):

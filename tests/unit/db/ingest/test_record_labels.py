@@ -187,10 +187,14 @@ def test_a_members_title_of_initials_opens_a_label() -> None:
     assert [q.speaker for q in doc.quotes] == ["Dana Levi", "Tom Reed"]
 
 
-def test_an_office_label_then_its_holders_name() -> None:
-    """`Chair:  Dana Levi:` alone on its line: the chair's words are Dana Levi's."""
+@pytest.mark.parametrize(
+    "chair", ["Chair:  Dana Levi:", "MC: (Dana Levi)", "MC: (Maj-Gen. Dana Levi)"]
+)
+def test_an_office_label_then_its_holders_name(chair: str) -> None:
+    """`Chair:  Dana Levi:` or `MC: (Maj-Gen. Dana Levi)` alone on its line: the chair's
+    words are Dana Levi's."""
     doc = parse(
-        "Harbour debate\n\nChair:  Dana Levi:\nWe move to the next item on the agenda.\n\n"
+        f"Harbour debate\n\n{chair}\nWe move to the next item on the agenda.\n\n"
         "MK Tom Reed:\nMadam Speaker, the harbour needs its wall before winter.\n"
     )
     assert [(q.speaker, q.text[:10]) for q in doc.quotes] == [
