@@ -677,6 +677,11 @@ NOT_A_NAME_WORDS: Final = frozenset(
     press releases stars warriors rovers wanderers united communications
     avenue creek inlet channel passage stockade""".split()
 )
+# Words of places and bodies in NON_PERSON_WORDS that are also common surnames: a
+# person's after "Mr" or "Mrs" ("Mr Hall said"), never alone.
+SURNAME_PLACE_WORDS: Final = frozenset(
+    "hall park church bank house court post street bridge".split()
+)
 # Sentence adverbs that may open a sentence before its subject ("Meanwhile Ann Lee said").
 SENTENCE_ADVERBS: Final = frozenset(
     """meanwhile however moreover furthermore nevertheless instead separately later

@@ -24,6 +24,7 @@ from db.ingest.lexicon import (
     PLACE_INITIALS,
     PLACE_PREFIXES,
     STOPWORDS,
+    SURNAME_PLACE_WORDS,
     TITLES,
 )
 from db.memo import BoundedMemo
@@ -102,6 +103,8 @@ _PARTICLES: Final = frozenset(_PARTICLE_WORDS)
 _VERB_ENDINGS = ("ing", "ly", "ed")
 # Words never part of a person's name: a run holding one is a place, a body or a thing.
 _NOT_NAME: Final = NON_PERSON_WORDS | NOT_A_NAME_WORDS
+# Honorifics only a person takes, before a surname alone.
+_PERSONAL_HONORIFICS: Final = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "cllr"))
 # Initials of a body that, written as a word, are a syllable of Korean names ("Kim Jong
 # Un"): the body writes them in capitals ("UN"), which no name token is, so beside other
 # names such a word is a name's; alone it is still nobody ("Un" opening a sentence).
@@ -294,7 +297,9 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     named = zip(name, folded[title_end : title_end + len(name)], strict=True)
     if name and folded[-1] in OFFICE_ENDINGS:
         name = []  # "the Police and Crime Commissioner": an office, nobody's name
-    if not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):
+    if _titled_surname(name, folded[title_end:], titles):
+        pass  # "Mr Hall", "Mrs Park": a surname that is also a place's word
+    elif not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):
         name = []
     elif len(name[-1]) > 2 and _INITIALS_ONLY.fullmatch(name[-1]):
         name = []  # "Washington D.C.": joined initials close a place, never a name
@@ -311,6 +316,19 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
         suffixed=suffix is not None,
         full=has_given_name(cleaned),
         gender=gender_of(title, cleaned),
+    )
+
+
+def _titled_surname(name: list[str], folded: list[str], titles: list[str]) -> bool:
+    """A surname that is also a word of places and bodies ("Hall", "Park", "Church"),
+    right after a personal honorific ("Mr Hall said", "Mrs Park"): a person's, as no
+    hall or park takes "Mr"."""
+    return (
+        len(name) == 1
+        and len(titles) == 1
+        and lower(titles[0]).rstrip(".") in _PERSONAL_HONORIFICS
+        and folded[0] in SURNAME_PLACE_WORDS
+        and _CAP_ONLY.fullmatch(name[0]) is not None
     )
 
 

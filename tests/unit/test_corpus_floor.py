@@ -22,7 +22,7 @@ from tests.eval.score import Tally, load, load_batches, score
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
         "quotes_found": 1044,
-        "speaker_right": 909,
+        "speaker_right": 911,
         "quote_dates_right": 277,
         "events_found": 2398,
         "titles_right": 306,

@@ -226,3 +226,16 @@ def test_two_common_words_in_capitals_are_nobody(heading: str, kept: str | None)
         "The team kept surveillance for any disease, and the bill said gates were shut.\n"
     )
     assert [p.canonical for p in doc.people] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize("surname", ["Hall", "Park", "Church"])
+def test_a_surname_that_names_places_too_after_mr_or_mrs(surname: str) -> None:
+    """'Mr Hall said:' is a person, as no hall takes "Mr"; 'the Albert Hall' stays a
+    place."""
+    doc = parse(
+        "Flood at the village\n\n"
+        f"The water reached the Albert {surname} by noon.\n\n"
+        f'Mr {surname} said: "It happened so quickly."\n'
+    )
+    assert quote_with(doc, "It happened so quickly").speaker == surname
+    assert [p.canonical for p in doc.people] == [surname]
