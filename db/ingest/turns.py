@@ -306,6 +306,7 @@ _KICKER: Final = re.compile(r"(?:[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}:\s)?")
 # The name after the cue, up to the occasion a title-case header goes on with: "Statement
 # by Prime Minister Holness At Press Conference ..." names Holness.
 _OCCASION_WORDS: Final = r"(?:At|On|In|To|With|For|During|Before|After|Upon|From)\s"
+_CUED_HEADER_WORDS: Final = 6  # "Statement by Taoiseach.": a header's words, at most
 _SPEECH_NAME: Final = re.compile(
     rf"(?:(?!{_OCCASION_WORDS})[A-Z][\w.'\u2019-]*\s){{0,5}}(?!{_OCCASION_WORDS})[A-Z][\w'\u2019-]*"
 )
@@ -761,11 +762,14 @@ def _speech(
             line = lower(norm[unit.start : header_end])
             if not any(word in line for word in _SPEECH_WORDS):
                 continue
-            if line.rstrip()[-1:] in ".:":  # a sentence ("The following is a statement from
-                # ...:") heads no speech, but one that says the text below is "his speech"
+            cue = _SPEECH_CUE.search(norm, unit.start, header_end)
+            headed = cue is not None and cue.start() == unit.start
+            if line.rstrip()[-1:] in ".:" and not (headed and line.count(" ") < _CUED_HEADER_WORDS):
+                # a sentence ("The following is a statement from ...:") heads no speech,
+                # but one that says the text below is "his speech"; a header that opens
+                # with its cue may close with a stop ("Statement by Taoiseach.")
                 speaker = _named_above(cast, units, index) if _FULL_TEXT.search(line) else None
             else:
-                cue = _SPEECH_CUE.search(norm, unit.start, header_end)
                 speaker = None if cue is None else _speech_giver(norm, unit, cue, cast)
         if speaker is None:
             continue
@@ -789,7 +793,9 @@ def _speech(
             words = words.rstrip(_OUTER_MARKS)
             bisect.insort(turns.blocks, (opening, end))
         turns.turns.append((opening, end))
-        turns.quotes.append(QuoteRecord(speaker, words, date, None, False, Span(start, end)))
+        turns.quotes.append(
+            QuoteRecord(speaker or None, words, date, None, False, Span(start, end))
+        )
         return
 
 
@@ -845,7 +851,9 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
     """The person a speech's header line names after its cue ("Speech by Ann Lee",
     "Statement of President Lee"), as the text names them in full where it does; or
     the one holder of the office whose speech it is ("Text of PM's Address", where the
-    text says "PM Ann Lee"), or the person it names so ("Mandela's speech")."""
+    text says "PM Ann Lee"), or the person it names so ("Mandela's speech"); "" for an
+    office the text ties to no one ("Statement by Taoiseach."): a speech, its giver
+    unknown. None where the header names no one who gives it."""
     owner = cue.group("office")
     if owner is not None:
         holder = cast.holder_of(owner)
@@ -853,8 +861,10 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
         return holder if named is None else _person_named(cast, named[-1], " ".join(named))
     run = _SPEECH_NAME.match(norm, cue.end(), unit.end)
     words = [w for w in (run.group(0).split() if run else []) if lower(w) not in TITLES]
-    if not words or run is None or _AND_NAME.match(norm, run.end()):
+    if run is None or _AND_NAME.match(norm, run.end()):
         return None  # "Testimony by Ann Lee and Tom Reed": whose words, the text says
+    if not words:  # "Statement by Taoiseach.": an office's, its holder unnamed or not
+        return cast.holder_of(run.group(0)) or ""
     shape = run_shape(" ".join(words), sentence_start=True)
     if shape is None or not shape.name:
         return None  # "Statement by Acme Mining Corp": a body's, which no turn is

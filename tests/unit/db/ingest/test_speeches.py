@@ -142,3 +142,26 @@ def test_a_header_over_its_fuller_form_and_a_speech_in_points() -> None:
     speech = [q for q in doc.quotes if q.text.startswith("We have discussed")]
     assert [(q.speaker, q.date) for q in speech] == [("Ann Lee", PartialDate(2017, 3, 16, "day"))]
     assert "I am delighted" in speech[0].text
+
+
+@pytest.mark.parametrize(
+    ("header", "speaker"),
+    [
+        ("Statement by Taoiseach.", None),  # an office the text ties to no one
+        ("Statement by Prime Minister.", "Ann Lee"),
+    ],
+)
+def test_a_short_header_that_opens_with_its_cue_may_end_with_a_stop(
+    header: str, speaker: str | None
+) -> None:
+    """'Statement by Taoiseach.' over a statement in the first person heads it, though
+    it closes with a stop; an office's holder speaks it where the text ties one to it."""
+    text = (
+        "Harbour debate\n\nWednesday, 12 Oct 1977\n\n"
+        + ("Prime Minister Ann Lee opened the session.\n\n" if speaker else "")
+        + f"{header}\n\n"
+        "As Deputies know, I met the board of the port on 28th September. We spoke of "
+        "the quay and of the ferries.\n\nI sought the meeting after the storm last summer.\n"
+    )
+    quotes = [(q.speaker, q.text[:20]) for q in parse(text).quotes]
+    assert quotes == [(speaker, "As Deputies know, I ")], quotes
