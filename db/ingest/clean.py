@@ -225,9 +225,18 @@ _BAR_REACH: Final = 3  # the first text lines of a page, where its title bar sta
 _FURNITURE_LENGTH: Final = 200
 
 
+# A parliament's record online heads each speech with its member's photo, whose alt
+# text stays glued to the name, then the seat and party: `Photo of Ann LeeAnn Lee
+# (Kildare South, Labour)`, its links on the same line or the next (see turns).
+MEMBER_PHOTO: Final = re.compile(r"Photo of (?P<label>[^()\n]{2,60}?)(?P=label)\s\([^()\n]{1,80}\)")
+
+
 def _is_furniture_line(norm_line: str) -> bool:
-    """A line that is page navigation, a credit or a byline rather than prose."""
+    """A line that is page navigation, a credit or a byline rather than prose; never a
+    member's header in a parliament's record, whatever links follow it."""
     stripped = norm_line.strip()
+    if stripped.startswith("Photo of ") and MEMBER_PHOTO.match(stripped):
+        return False
     if not stripped[:1].isalnum() and _ONLY_SYMBOLS.fullmatch(stripped):  # \w: alnum or _
         return True
     lowered = lower(stripped)

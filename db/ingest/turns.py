@@ -23,6 +23,7 @@ import operator
 import re
 from typing import Final
 
+from db.ingest.clean import MEMBER_PHOTO
 from db.ingest.dates import find_dates, make_date
 from db.ingest.lexicon import (
     HONORIFICS,
@@ -165,7 +166,8 @@ _BRACKET_TURN: Final = re.compile(r"\(\((?P<label>[A-Z][\w.' -]{0,40})\)\)\s*(?=
 #   `Ann Lee Portrait The Leader of the House (Mrs Ann Lee)`: an office, the name after it.
 _MEMBER_ASIDE: Final = r"\([^()\n]{1,80}\)"
 _MEMBER_HEADERS: Final = (
-    re.compile(rf"Photo of (?P<label>[^()\n]{{2,60}}?)(?P=label)\s{_MEMBER_ASIDE}\s*\Z"),
+    # its links may follow on its line: `... (Kennedy, KAP) Share this | | Hansard source`
+    re.compile(MEMBER_PHOTO.pattern + r"(?:\s+(?:Share this|Link to this)\b[^\n]*)?\s*\Z"),
     re.compile(r"[^()\n]{2,60}? Portrait The [^()\n]{2,80}? \((?P<label>[^()\n]{2,60})\)\s*\Z"),
     re.compile(
         rf"[^()\n]{{2,60}}? Portrait (?P<label>[^()\n]{{2,60}}?)(?:\s{_MEMBER_ASIDE}){{1,2}}\s*\Z"

@@ -62,6 +62,17 @@ Less than they cost today, for any boat under ten metres.
             ],
         ),
         (
+            # the links on the header's own line, as OpenAustralia sets them
+            _PHOTO_RECORD.replace(
+                ")\nLink to this: Individually | In context | Record source",
+                ") Share this | | Hansard source",
+            ),
+            [
+                ("Nora Quill", "We now come to questions"),
+                ("Fergal Hart", "Rents rose again"),
+            ],
+        ),
+        (
             _PORTRAIT_RECORD,
             [
                 ("Owen Keane", "I beg to move"),
