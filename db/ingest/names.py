@@ -297,9 +297,10 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     named = zip(name, folded[title_end : title_end + len(name)], strict=True)
     if name and folded[-1] in OFFICE_ENDINGS:
         name = []  # "the Police and Crime Commissioner": an office, nobody's name
-    if _titled_surname(name, folded[title_end:], titles):
-        pass  # "Mr Hall", "Mrs Park": a surname that is also a place's word
-    elif not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named):
+    titled = _titled_surname(name, folded[title_end:], titles)  # "Mr Hall", "Mrs Park"
+    if not titled and (
+        not name or name[-1] in _PARTICLES or not all(_is_name_token(t, f) for t, f in named)
+    ):
         name = []
     elif len(name[-1]) > 2 and _INITIALS_ONLY.fullmatch(name[-1]):
         name = []  # "Washington D.C.": joined initials close a place, never a name
