@@ -453,11 +453,21 @@ def _cut_at_run_in_years(
         inside = ordered[
             bisect.bisect_right(ordered, piece.start) : bisect.bisect_left(ordered, piece.end)
         ]
-        begin = piece.start
-        for at in [*inside, piece.end]:
-            if norm[begin:at].strip():
-                out.append((number, Line(begin, at, piece.kind), cut or begin != piece.start))
-            begin = at
+        out.extend(_split_line(norm, number, piece, inside, cut))
+    return out
+
+
+def _split_line(
+    norm: str, number: int, line: Line, cuts: list[int], cut: bool
+) -> list[tuple[int, Line, bool]]:
+    """The line's pieces between cuts (ascending offsets inside it) that hold more than
+    spaces, each marked cut but the first (and that too if the line was cut already)."""
+    out: list[tuple[int, Line, bool]] = []
+    begin = line.start
+    for at in [*cuts, line.end]:
+        if norm[begin:at].strip():
+            out.append((number, Line(begin, at, line.kind), cut or begin != line.start))
+        begin = at
     return out
 
 
@@ -479,11 +489,7 @@ def _cut_at_heads(
         if len(cuts) < _MIN_INLINE_HEADS:
             continue
         out.extend(pieces[done:index])
-        begin = line.start
-        for cut in [*cuts, line.end]:
-            if norm[begin:cut].strip():
-                out.append((index + 1, Line(begin, cut, "text"), begin != line.start))
-            begin = cut
+        out.extend(_split_line(norm, index + 1, line, cuts, False))
         done = index + 1
     if not done:
         return pieces
