@@ -920,59 +920,60 @@ def date_by_page(sections: list[Section], published: PartialDate | None, dates: 
     over "1 March: ...", "7 March: ... elections in 1970"), as a chronology of one year
     writes them. A text that states two years there leaves its headings without one,
     as it does not say which is theirs."""
-    if not any(s.date is not None and s.date.precision == "month-day" for s in sections):
+    days = [s for s in sections if s.date is not None and s.date.precision == "month-day"]
+    if not days:
         return
-    headline = _headline_year(sections, dates)
+    assert days[0].heading is not None
+    first = days[0].heading.start  # where the first year-less day heading stands
+    headline = _headline_year(sections, dates, first)
     stamp = published.year if published is not None else None
     others = {h.date.year for h in dates.hits if h.date.year not in (None, stamp)}
     if headline is not None and others <= {headline.year}:
         # "Africa's year: 1960" over "Jan. 9 - ..." in a page of 2019: the nearest year
-        _frame_days(sections, headline)
+        _frame_days(days, headline)
         return
     years = {h.date.year for h in dates.hits if h.date.year is not None}
     own = published is not None and published.precision == "day"
     if published is not None and own and published.year is not None:
         years.add(published.year)
     if len(years) != 1:
-        lead = _lead_year(sections, dates) if published is None else None
+        lead = _lead_year(dates, first) if published is None else None
         if lead is not None:
-            _frame_days(sections, lead)
+            _frame_days(days, lead)
         return
-    (year,) = years
-    frame = published if own else make_year(year)
-    for section in sections:
-        if section.date is not None and section.date.precision == "month-day":
-            section.date = (
-                nearest_to(section.date, published) if own else within_year(section.date, frame)
-            )
+    if not own:
+        (year,) = years
+        _frame_days(days, make_year(year))
+        return
+    for section in days:
+        if section.date is not None:
+            section.date = nearest_to(section.date, published)
 
 
-def _frame_days(sections: list[Section], frame: PartialDate) -> None:
-    """Every year-less day heading takes the frame's year."""
-    for section in sections:
-        if section.date is not None and section.date.precision == "month-day":
+def _frame_days(days: list[Section], frame: PartialDate | None) -> None:
+    """Every year-less day heading (days) takes the frame's year."""
+    for section in days:
+        if section.date is not None:
             section.date = within_year(section.date, frame)
 
 
-def _lead_year(sections: list[Section], dates: DateIndex) -> PartialDate | None:
-    """The one year stated above the first year-less day heading, if one alone is."""
-    first = next(s for s in sections if s.date is not None and s.date.precision == "month-day")
-    assert first.heading is not None
-    above = {h.date.year for h in dates.dates_in(0, first.heading.start)}
+def _lead_year(dates: DateIndex, first: int) -> PartialDate | None:
+    """The one year stated above the first year-less day heading (at first), if one
+    alone is."""
+    above = {h.date.year for h in dates.dates_in(0, first)}
     year = above.pop() if len(above) == 1 else None
     return make_year(year) if year is not None else None
 
 
-def _headline_year(sections: list[Section], dates: DateIndex) -> PartialDate | None:
+def _headline_year(sections: list[Section], dates: DateIndex, first: int) -> PartialDate | None:
     """The one year a headline states above every year-less day heading ("Africa's year:
     1960", "The events of 1960"): a title line among the first few lines that holds one
     year and no day (not a stamp's "27 December 2019"), before the first such heading.
     Its year frames them, not the page's own stamp: the nearest stated year wins (where
-    the text states no third year, which would leave them in doubt)."""
-    first = next(s for s in sections if s.date is not None and s.date.precision == "month-day")
-    assert first.heading is not None
+    the text states no third year, which would leave them in doubt); first: where that
+    heading stands."""
     norm = dates.norm
-    blocks = [b for s in sections for b in s.blocks if b.end <= first.heading.start]
+    blocks = [b for s in sections for b in s.blocks if b.end <= first]
     for block in blocks[:HEAD_LINES]:
         if block.kind not in ("paragraph", "label") or not is_title_line(
             norm, block.start, block.end
