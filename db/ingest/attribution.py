@@ -202,14 +202,13 @@ _VERB_LEAD: Final = re.compile(r"\b(?P<verb>[a-z]+)\s(?:that\s)?(?:[A-Z][\w'-]*\
 # `, one of the wreck divers told`: a description opened by "one of" and not closed.
 _ONE_OF: Final = re.compile(r",\sone\sof\s(?:the|his|her|their|its|our)\s")
 _ONE_OF_WORDS: Final = 4  # the words of such a description, at most
-_SET_OFF: Final = re.compile(
-    r"(?:,\s|\s(?:of|from|at)\s)[^,;:\"\u201c\u201d\u2018\u2019]{1,160}?,\s(?=[a-z])"
-)
+_SET_OFF_TEXT: Final = r"[^,;:\"\u201c\u201d\u2018\u2019"  # a set-off's words hold no clause mark
+_SET_OFF: Final = re.compile(rf"(?:,\s|\s(?:of|from|at)\s){_SET_OFF_TEXT}]{{1,160}}?,\s(?=[a-z])")
 # A lowercase description set off by commas, right up to the verb after it: ", executive
 # dean of the Faculty of Engineering and Computing, ".
-_DESCRIPTION_TO_VERB: Final = re.compile(r",\s[a-z][^,;:\"\u201c\u201d\u2018\u2019.]{1,120},\s")
+_DESCRIPTION_TO_VERB: Final = re.compile(rf",\s[a-z]{_SET_OFF_TEXT}.]{{1,120}},\s")
 # A second description set off after the first: ", the town at the epicentre, said".
-_SET_OFF_MORE: Final = re.compile(r"[^,;:\"\u201c\u201d\u2018\u2019]{1,100}?,\s(?=[a-z])")
+_SET_OFF_MORE: Final = re.compile(rf"{_SET_OFF_TEXT}]{{1,100}}?,\s(?=[a-z])")
 # `," adds another resident, Ann Lee.`: a description after the speech verb, and the
 # speaker's name in apposition to it, after a comma.
 _DESCRIBED_COMMA: Final = re.compile(
@@ -552,10 +551,9 @@ class Attributor:
         if set_off is None:
             return self._verb_after_one_of(end, limit)
         verb = self._verb_after(set_off.end(), limit)
-        if verb is None:  # `," Lee, a resident of Mashiki, the town at the epicentre, said`
-            more = _SET_OFF_MORE.match(self.norm, set_off.end(), limit)
-            set_off = more if more is not None else set_off
-            verb = None if more is None else self._verb_after(more.end(), limit)
+        more = None if verb is not None else _SET_OFF_MORE.match(self.norm, set_off.end(), limit)
+        if more is not None:  # `," Lee, a resident of Mashiki, the town at the epicentre, said`
+            set_off, verb = more, self._verb_after(more.end(), limit)
         for mention in self._mentions_in(end, set_off.end()):
             if mention.kind == "name" or (
                 mention.kind == "role" and mention.person not in (None, "", named.person)
