@@ -385,7 +385,11 @@ class Attributor:
             if noun is not None and named is not None:
                 return Attribution(named, self._context(noun.end(), limit), True)
         for mention in self._mentions_in(close, close + _AFTER_REACH):
-            quoted = _QUOTED_NAME_TEXT.fullmatch(self.norm, close, mention.start)
+            quoted = (
+                _QUOTED_NAME_TEXT.fullmatch(self.norm, close, mention.start)
+                if self.norm.find("quoted", close, mention.start) >= 0
+                else None
+            )  # a plain search first: most quotes are followed by no "quoted"
             if quoted is None and not _DESCRIBED_NAME_TEXT.fullmatch(
                 self.norm, close, mention.start
             ):
