@@ -786,7 +786,7 @@ def _speech(
             start += 1  # one mark opens the whole speech, closed (if at all) in its last
         elif norm[start] in _OUTER_MARKS:
             return  # the words stand in quotation marks, which say whose they are
-        if not _SPEAKING_SELF.search(norm, start, min(end, start + _SPEAKING_SELF_REACH)):
+        if not _speaks_as_self(norm, start, end):
             return  # a report of the speech, in the third person: its quotes say whose
         days = [h.date for h in find_dates(norm[unit.start : start]).hits if h.date.day]
         date = _last_day(days) if days else dates[body]
@@ -827,7 +827,7 @@ def _labelled_speech(
         return  # "Argentina: Alberto Fernandez's Inauguration Speech": a headline
     if start >= units[index].end and index + 1 < len(units):
         start = units[index + 1].start  # "Ann Lee:" alone on its line
-    if not _SPEAKING_SELF.search(norm, start, min(end, start + _SPEAKING_SELF_REACH)):
+    if not _speaks_as_self(norm, start, end):
         return  # a report in the third person
     if norm.find('"', label.start(), end) >= 0:
         return  # words in quotation marks: an article's, whose marks say whose they are
@@ -837,6 +837,12 @@ def _labelled_speech(
     words = _without_directions(" ".join(text[start:end].split()))
     turns.turns.append((units[index].start, end))
     turns.quotes.append(QuoteRecord(speaker, words, dates[index], None, False, Span(start, end)))
+
+
+def _speaks_as_self(norm: str, start: int, end: int) -> bool:
+    """The words at [start, end) speak in the first person early on: a speaker's own,
+    not a report of them in the third."""
+    return _SPEAKING_SELF.search(norm, start, min(end, start + _SPEAKING_SELF_REACH)) is not None
 
 
 def _last_day(days: list[PartialDate]) -> PartialDate:
@@ -1179,7 +1185,7 @@ def _header_roles(
             found = True
         if found:
             labels[index] = False
-    return {role: people.pop() for role, people in roles.items() if len(people) == 1}
+    return _one_each(roles)
 
 
 def _aside_roles(
@@ -1190,13 +1196,18 @@ def _aside_roles(
     name no one ("Question:", "Answer:"). Who asks and who answers, one person each."""
     roles: dict[str, set[str]] = {}
     for label in labels:
-        if not isinstance(label, re.Match) or norm[label.end("label") : label.end()].find("(") < 0:
+        if not isinstance(label, re.Match) or norm.find("(", label.end("label"), label.end()) < 0:
             continue
         kind = lower(label["label"])
         role = "asks" if kind in _QUESTION_LABELS else "answers" if kind in _ANSWER_LABELS else ""
         person = _named_in_aside(norm, cast, label) if role else None
         if person is not None:
             roles.setdefault(role, set()).add(person)
+    return _one_each(roles)
+
+
+def _one_each(roles: dict[str, set[str]]) -> dict[str, str]:
+    """Each role ("asks", "answers") that one person alone holds, and that person."""
     return {role: people.pop() for role, people in roles.items() if len(people) == 1}
 
 
