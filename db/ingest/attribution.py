@@ -911,9 +911,10 @@ class Attributor:
     def _owner_of_words(self, sentence_start: int, open_at: int) -> str | None:
         """`hearing Neil Armstrong's legendary words, "..."`: the words right before the
         quote are a person's, by name and "'s"."""
-        if self.norm.find("'s ", max(sentence_start, open_at - _OWNED_REACH), open_at) < 0:
+        low = max(sentence_start, open_at - _OWNED_REACH)
+        if self.norm.find("'s ", low, open_at) < 0:
             return None  # the cheap test: most quotes follow no owner's "'s"
-        owned = _OWNED_WORDS.search(self.norm, max(sentence_start, open_at - _OWNED_REACH), open_at)
+        owned = _OWNED_WORDS.search(self.norm, low, open_at)
         if owned is None:
             return None
         mentions = self._mentions_in(max(sentence_start, owned.start() - WINDOW), owned.start() + 2)
