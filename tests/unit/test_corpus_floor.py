@@ -21,25 +21,26 @@ from tests.eval.score import Tally, load, load_batches, score
 # split being read); speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
     "dev": {
-        "quotes_found": 1046,
-        "speaker_right": 913,
-        "quote_dates_right": 279,
-        "events_found": 2398,
-        "titles_right": 306,
+        "quotes_found": 1074,
+        "speaker_right": 931,
+        "quote_dates_right": 284,
+        "events_found": 2489,
+        "titles_right": 317,
     },
     "held": {
-        "quotes_found": 493,
-        "speaker_right": 376,
-        "quote_dates_right": 102,
-        "events_found": 863,
+        "quotes_found": 502,
+        "speaker_right": 384,
+        "quote_dates_right": 106,
+        "events_found": 902,
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 21, "invented_years": 0, "junk": 53},
+    # The thirteenth round's batch (772-801) brought one invented year in the dev text 784.
+    "dev": {"speaker_wrong": 24, "invented_years": 1, "junk": 60},
     # One invented year came with the held text 396 (seventh batch), one with a held text
     # of the tenth round's second batch (592-621), each stored by the extractor as it
     # was before the batch joined; held, so neither has been read.
-    "held": {"speaker_wrong": 25, "invented_years": 2, "junk": 45},
+    "held": {"speaker_wrong": 25, "invented_years": 2, "junk": 48},
 }
 
 
@@ -66,10 +67,10 @@ def test_errors_never_rise(tallies: dict[str, Tally], split: str) -> None:
 
 
 def test_corpus_is_whole() -> None:
-    """770 texts, a third held back, every label pointing into its own text."""
+    """800 texts, a third held back, every label pointing into its own text."""
     texts = load()
-    assert len(texts) == 770
-    assert sum(t.split == "held" for t in texts) == 256
+    assert len(texts) == 800
+    assert sum(t.split == "held" for t in texts) == 266
     for labelled in texts:
         for quote in labelled.quotes:
             assert quote["start"] in labelled.text, (labelled.file, quote["start"])
