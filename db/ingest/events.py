@@ -114,6 +114,11 @@ _TOPIC_LINE_MOST: Final = 100
 _TOPIC_LINE_ENDS: Final = (".", "!", "?", ":", ";", '"', "'", ",")
 _RESTATED_GAP: Final = len(", on ")  # between "the next day" and the date that restates it
 _FUTURE_REACH: Final = 60
+# A plan that changed ("was originally scheduled to be held on August 26", "had been
+# due on Monday"): its day has gone by, so the past one stands. A plain "were due to
+# reopen Tuesday" may still be to come, and is.
+_PAST_PLAN: Final = re.compile(r"\b(?:(?:was|were|had) originally|had(?: originally)? been) $")
+_PAST_PLAN_REACH: Final = len("had originally been ")
 _WEEKDAY_LEADS: Final = frozenset(("", "On", "on", "By", "by", "Until", "until", "And", "Then"))
 _CLAUSE_STOP: Final = re.compile(r"[;:.!?]")
 # A verb of the past between a weekday and "will": "said", "told", "announced".
@@ -1108,14 +1113,17 @@ class EventBuilder:
         """A word of what is to come right before the date at [pos, end) in its sentence
         (from start), outside quotation marks: "due to reopen Tuesday", "canceled for
         Monday", "will close in July"; not "said Monday he will go", "announced in July it
-        planned to close", nor "Monday night" in a sentence whose quote says "we were
-        going to"."""
+        planned to close", "was originally scheduled for August 26" (a plan that changed), nor
+        "Monday night" in a sentence whose quote says "we were going to"."""
+        norm = self.layout.norm
         low = max(start, pos - _FUTURE_REACH)
-        found = _FUTURE.search(self.layout.norm, low, end)
+        found = _FUTURE.search(norm, low, end)
         while found is not None:
             if not self.quoted.contains(found.start()):
-                return True
-            found = _FUTURE.search(self.layout.norm, found.end(), end)
+                return not _PAST_PLAN.search(
+                    norm, max(start, found.start() - _PAST_PLAN_REACH), found.start()
+                )
+            found = _FUTURE.search(norm, found.end(), end)
         return self._opens_future(start, pos, end)
 
     def _opens_future(self, start: int, pos: int, end: int) -> bool:

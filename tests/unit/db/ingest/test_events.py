@@ -283,13 +283,17 @@ def test_parts_of_the_writers_day_are_its_own_day() -> None:
         ("The mayor said Monday he will resign in the autumn.", "2019-06-03"),
         ("The ferry is due to sail again Monday.", "2019-06-10"),
         ("Classes were canceled for Monday.", "2019-06-10"),
+        ("The ferries were due to sail again Monday.", "2019-06-10"),
+        ("The regatta was originally scheduled for Monday, but rain came.", "2019-06-03"),
+        ("The vote had been planned for Monday until the storm.", "2019-06-03"),
     ],
 )
 def test_a_weekday_is_ahead_only_after_a_word_of_the_future(sentence: str, iso: str) -> None:
     """In an article of Wednesday June 5, 2019, a bare weekday is the latest one before
     it, unless a word of what is to come stands right before it in its own sentence,
     outside quotation marks; "planned", "going to" in a quote, "due to the wind" or a
-    "will" after the weekday do not move it to next week."""
+    "will" after the weekday do not move it to next week, nor a plan that changed
+    ("originally scheduled", "had been planned")."""
     doc = parse(f"Ferry news\nPublished: June 5, 2019\n\n{sentence}\n")
     assert [e.date.iso() for e in doc.events] == [iso]
 
