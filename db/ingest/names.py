@@ -247,10 +247,7 @@ def _word_shape(word: str) -> RunShape | None:
         return None
     if not _is_name_token(word, folded) or word in _PARTICLES:
         return RunShape(0, len(word), (), None, None, False, False)
-    name = _unpossessive(word)
-    if lower(name) in _PARTICLES:
-        name = lower(name)
-    return RunShape(0, 0, (name,), None, None, False, False)
+    return RunShape(0, 0, (_unpossessive(word),), None, None, False, False)
 
 
 def run_shape(text: str, sentence_start: bool) -> RunShape | None:
@@ -305,8 +302,6 @@ def run_shape(text: str, sentence_start: bool) -> RunShape | None:
     elif len(name[-1]) > 2 and _INITIALS_ONLY.fullmatch(name[-1]):
         name = []  # "Washington D.C.": joined initials close a place, never a name
     cleaned = tuple(_unpossessive(t) for t in name)
-    if cleaned and lower(cleaned[0]) in _PARTICLES:
-        cleaned = (lower(cleaned[0]), *cleaned[1:])
     title = " ".join(lower(t).rstrip(".") for t in titles) or None
     return RunShape(
         lead=offsets[skip],

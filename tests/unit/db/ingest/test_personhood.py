@@ -239,3 +239,24 @@ def test_a_surname_that_names_places_too_after_mr_or_mrs(surname: str) -> None:
     )
     assert quote_with(doc, "It happened so quickly").speaker == surname
     assert [p.canonical for p in doc.people] == [surname]
+
+
+@pytest.mark.parametrize(
+    ("written", "also"),
+    [
+        ("Al Varga", None),  # "Al" is a given name as well as a particle
+        ("Van Holt", None),
+        ("Del Moro", None),
+        ("Ibn Farid", "Yusuf ibn Farid"),  # the particle as each mention writes it
+    ],
+)
+def test_a_name_opening_with_a_particle_keeps_its_capital(written: str, also: str | None) -> None:
+    """A name is stored and credited as the text writes it: "Al Varga said" is Al Varga,
+    never "al Varga", though "al" is a particle in "Omar al-Varga"."""
+    lead = f"{also} wrote a book in the valley. " if also else ""
+    doc = parse(
+        f"Flood waters rise in the valley\n\n{lead}"
+        f'"We have never seen the river this high," said {written}.\n'
+    )
+    assert quote_with(doc, "never seen the river").speaker in {written, also}
+    assert written in {alias for p in doc.people for alias in p.aliases}
