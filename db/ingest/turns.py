@@ -396,8 +396,8 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
         match = _RECORD_LABEL.match(norm, unit.start, unit.end)  # "Rt Hon JOHN KEY (PM):"
     if match is None:
         return _RECORD_TURN.match(norm, unit.start, unit.end)
-    if match.end() == unit.end and len(match.group("label")) < 3:
-        return None  # a lone "Q:" or "A:" line is a heading, not a turn
+    if match.end() == unit.end and len(match.group("label")) < 2:
+        return None  # a lone "Q:" or "A:" line is a heading, not a turn ("JB:" may be)
     return match if _is_speaker_label(match.group("label")) else False
 
 
@@ -1348,7 +1348,7 @@ def _given_named(cast: Cast, word: str, unknown: bool = False) -> str | None:
     whom no one shares the word with as a surname; None when two share it; "" when
     nobody has it (unknown: None then too)."""
     wanted = lower(word)
-    if any(lower(person.split()[-1]) == wanted for person in cast.people):
+    if any(" " in person and lower(person.split()[-1]) == wanted for person in cast.people):
         return None if unknown else ""  # a surname: read as one
     found = [p for p in cast.people if " " in p and lower(p.split()[0]) == wanted]
     if len(found) == 1:

@@ -66,3 +66,25 @@ def test_a_capitalised_word_before_spaces_in_prose_is_no_label() -> None:
     """'US   troops ...' once, at a paragraph's start, is prose typed with extra spaces."""
     doc = parse("Harbour news\n\nUS   troops left the harbour on Monday, Ann Lee said.\n")
     assert [q.text for q in doc.quotes] == []
+
+
+@pytest.mark.parametrize(("host", "guest"), [("TR", "BL"), ("Tom", "Bo"), ("Bo", "Tom")])
+def test_two_letter_labels_alone_on_their_lines_open_turns(host: str, guest: str) -> None:
+    """A label alone on its line over the turn ("TR:" / its paragraph), as radio
+    transcripts set them: two letters are a speaker's initials or a short given name
+    ("Bo:"), not the lone "Q:" heading a question section; a given name the host says
+    aloud ("Morning, Bo") is still the one person named so in full."""
+    people = {"TR": "Tom Reed", "BL": "Bo Lind", "Tom": "Tom Reed", "Bo": "Bo Lind"}
+    doc = parse(
+        "Radio talk with Tom Reed and Bo Lind\n\n"
+        f"{host}:\n\nGood morning, {people[guest].split()[0]}. How is the harbour?\n\n"
+        f"{guest}:\n\nMorning, {people[host].split()[0]}. The quay opens in May.\n\n"
+        f"{host}:\n\nAnd the ferry to the island, will it sail?\n\n"
+        f"{guest}:\n\nThe ferry will sail again in June, as we planned.\n"
+    )
+    assert [(q.speaker, q.text[:10]) for q in doc.quotes] == [
+        (people[host], "Good morni"),
+        (people[guest], "Morning, " + people[host][0]),
+        (people[host], "And the fe"),
+        (people[guest], "The ferry "),
+    ]
