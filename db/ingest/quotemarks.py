@@ -310,6 +310,8 @@ def find_quotes(text: str, norm: str, units: list[Unit]) -> QuoteScan:
             chain, open_at = None, None
         if not singles and has_single_openers:
             _introduced_singles(scan, text, norm, unit, open_at, head)
+        elif singles and norm.find('"', unit.start, unit.end) >= 0:
+            _introduced_doubles(scan, text, norm, unit, open_at)
         if not singles and (
             text.startswith("'", unit.start) or text.find(" '", unit.start, unit.end) >= 0
         ):
@@ -452,6 +454,48 @@ def _introduced_singles(
     if found:
         scan.spans.extend(found)
         scan.spans.sort(key=lambda q: q.open)
+
+
+def _introduced_doubles(
+    scan: QuoteScan, text: str, norm: str, unit: Unit, left_open: int | None
+) -> None:
+    """ "…" quotes of a single-mark document that stand outside the unit's single quotes
+    (and before one it leaves open), introduced by a colon or a speech verb (`A
+    spokesperson said: "Gusts ..."`) or closed before their own ("…," she said): a text
+    pasted together from two styles. Nested in a single quote, a double one is quoted
+    speech within speech and stays inside it."""
+    end = unit.end if left_open is None else left_open
+    singles = _unit_quotes(scan, unit)
+    open_at: int | None = None
+    found: list[QuoteSpan] = []
+    for at in _marks(text, norm, unit.start, end):
+        if text[at] in _TEX_MARKS:
+            continue  # a single mark folded with the doubles ('' and ``)
+        if open_at is None:
+            if text[at] not in _CLOSERS:
+                open_at = at
+            continue
+        if text[at] in _OPENERS:
+            open_at = at  # "… “…": the first never closed
+            continue
+        inside = any(a <= open_at < b for a, b in singles)
+        piece = (open_at + 1, at)
+        said = introduced(text, open_at) or _said_after(text, at)
+        if not inside and said and _has_words(text, [piece]):
+            found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
+        open_at = None
+    if found:
+        scan.spans.extend(found)
+        scan.spans.sort(key=lambda q: q.open)
+
+
+def _said_after(text: str, close_at: int) -> bool:
+    """A quote closed by its own comma, question or exclamation mark before the words
+    that say whose it is ("…," said Ann Lee; "…?" she asked)."""
+    if text[close_at - 1 : close_at] not in (",", "?", "!"):
+        return False
+    words = [lower(w) for w in _WORDS.findall(text[close_at + 1 : close_at + _INTRODUCED_REACH])]
+    return any(word in SPEECH_VERBS for word in words[:_INTRODUCED_WORDS])
 
 
 def _introduced_straight(scan: QuoteScan, text: str, unit: Unit, left_open: int | None) -> None:

@@ -54,6 +54,27 @@ def test_double_marks_nested_in_a_british_quote_stay_inside() -> None:
     assert quote.speaker == "Ruth Carney"
 
 
+@pytest.mark.parametrize("marks", ['""', "\u201c\u201d"])
+def test_double_marks_outside_a_british_texts_quotes_are_quotes(marks: str) -> None:
+    """A text led by ‘…’ that also quotes with double marks in a paragraph of their own
+    (copy pasted together from two styles): an introduced or attributed "…" outside
+    every single quote is a quote, never a nested one; one inside stays inside."""
+    op, cl = marks
+    doc = parse(
+        "Storm closes the harbour\n\n"
+        f"A coastguard spokesman said: {op}Gusts of 70mph are likely on the coast.{cl}\n\n"
+        f"{op}The road is shut until morning,{cl} said Ann Lee of the council.\n\n"
+        "‘We’ve never seen anything like it,’ said Jean Pike. ‘The noise was terrible.’\n\n"
+        f"‘My father called it the {op}storm of the century{cl}, he was right,’ said Tom Reed.\n"
+    )
+    assert [(q.speaker, q.text[:20]) for q in doc.quotes] == [
+        (None, "Gusts of 70mph are l"),
+        ("Ann Lee", "The road is shut unt"),
+        ("Jean Pike", "We’ve never seen any"),
+        ("Tom Reed", "My father called it "),
+    ]
+
+
 def test_low_high_marks_and_guillemets() -> None:
     """„…“ closes with “; « … » with »; a verb and colon introduce the next quote only."""
     doc = parse(
