@@ -584,7 +584,9 @@ class QuoteBuilder:
         for quote in spans:
             record = self._record(quote)
             if previous is not None and self._goes_on(previous, records[-1][1], quote, record):
-                record = _joined(records[-1][1], record)
+                start, end = previous.pieces[-1]
+                ending = self.layout.text[start:end].rstrip()[-1:]
+                record = _joined(records[-1][1], record, ending)
                 records[-1] = (records[-1][0], record)
             else:
                 records.append((quote, record))
@@ -1047,12 +1049,26 @@ class QuoteBuilder:
         return quote.close <= line_end and is_title_line(norm, unit.start, line_end)
 
 
-def _joined(first: QuoteRecord, rest: QuoteRecord) -> QuoteRecord:
+def _joined(first: QuoteRecord, rest: QuoteRecord, ending: str = "") -> QuoteRecord:
     """One quote of two parts that its attribution divides: the words of both, its span
-    over both (the attribution inside), the first part's speaker, date and context."""
+    over both (the attribution inside), the first part's speaker, date and context.
+
+    The first part's own ending (its last character inside the marks) says how the two
+    read as one: a comma before a part that opens a sentence was the sentence's end
+    (`"... like it," said Ann Lee. "The noise ..."` reads "... like it. The noise"),
+    before one that goes on it stays (`"It was loud," she said, "and ..."`)."""
     span = Span(first.span.start, rest.span.end)
-    text = f"{first.text} {rest.text}"
+    joint = " "
+    if ending in _PART_ENDINGS and not first.text.endswith(_SENTENCE_ENDS):
+        joint = ". " if rest.text[:1].isupper() else f"{ending} "
+    text = f"{first.text}{joint}{rest.text}"
     return QuoteRecord(first.speaker, text, first.date, first.context, first.fragment, span)
+
+
+# What a quote's first part may end with inside its marks before the attribution divides
+# it (stripped from the part's words), and the ends of a sentence it may keep.
+_PART_ENDINGS: Final = (",", ";")
+_SENTENCE_ENDS: Final = (".", "!", "?", "\u2026")
 
 
 def _twin(

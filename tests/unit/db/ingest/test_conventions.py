@@ -212,7 +212,7 @@ def test_attribution_forms() -> None:
     assert [(q.speaker, q.text) for q in doc.quotes] == [
         ("Dana Ruiz", "The water rose faster than anyone expected"),
         ("Mark Ellis", "nobody was ready for a flood of this size at all."),
-        ("Joan Pike", "We lost everything But we are alive."),  # one quote, two parts
+        ("Joan Pike", "We lost everything. But we are alive."),  # one quote, two parts
         ("Michael Collins", "I am alone now, truly alone"),
         ("Lisa Grant", "Help is on the way to every town"),
         ("Dana Ruiz", "This is the worst flood in living memory"),

@@ -30,6 +30,34 @@ def test_a_quote_its_attribution_divides_is_one_quote(paragraph: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "words"),
+    [
+        (
+            '"We came back early," said Tom Kell, "and found the boats afloat."',
+            "We came back early, and found the boats afloat.",
+        ),
+        (
+            '"We came back early," Tom Kell said. "The boats were afloat."',
+            "We came back early. The boats were afloat.",
+        ),
+        (
+            "\u2018We came back; it was calm,\u2019 Tom Kell said. \u2018The boats held.\u2019",
+            "We came back; it was calm. The boats held.",
+        ),
+        (
+            '"Why did we wait?" Tom Kell asked. "The boats were afloat all along."',
+            "Why did we wait? The boats were afloat all along.",
+        ),
+    ],
+)
+def test_the_two_parts_read_as_one_sentence_or_two(paragraph: str, words: str) -> None:
+    """The comma that ended the first part inside its marks stays before words that go
+    on, and was a full stop before a part that opens a sentence; never "early The"."""
+    doc = parse(HEAD + paragraph + "\n")
+    assert [q.text for q in doc.quotes if not q.fragment] == [words]
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         # a second speaker's words, with an attribution of their own
