@@ -106,6 +106,11 @@ _DAY_ITEM_MOST: Final = 300  # characters in a paragraph of a day's list (_day_i
 _DAY_ITEM_SENTENCES: Final = 2
 _MIN_DAY_HEADINGS: Final = 2  # days headed in a text before it lists days' happenings
 _MIN_YEAR_HEADINGS: Final = 3  # bare year headings before a text lists years' happenings
+# Bare date lines over a short name line and words ("Nov 21, 1510" / "Severe Flood" /
+# "Flooding in ..."), as a timeline exports each entry, each name its own, before the
+# names head them: one alone may be a page's stamp over its byline ("Mar 2017" /
+# "Matosinhos Portugal").
+_MIN_NAMED_ENTRIES: Final = 3
 # Every quotation mark, as normalise folds them: a paragraph opening with one is a
 # quotation, and one closing a sentence may stand after its full stop.
 _QUOTE_MARKS: Final = "\"'"
@@ -217,6 +222,7 @@ class EventBuilder:
         # The paragraph under a bracketed year heading, by its start, and that year: a
         # sentence there that states the year again tells the heading's event.
         self.restated: tuple[int, PartialDate] | None = None
+        self.entry_names: set[str] = set()  # each one entry's own name line (see build)
 
     def build(self) -> list[EventRecord]:
         """All events of the document, in text order, without repeats."""
@@ -225,6 +231,16 @@ class EventBuilder:
             by_section.setdefault(unit.block.section, []).append(unit)
         year_item: Section | None = None  # the "- 1638" item that the items below refine
         headings = bracket_year_headings(self.layout.norm, [u.block for u in self.layout.units])
+        names: dict[str, int] = {}
+        for section in self.layout.sections:
+            if section.heading is not None and section.date is not None:
+                name = _entry_name(self.layout.text, section, by_section.get(section.index, []))
+                if name is not None:
+                    names[name] = names.get(name, 0) + 1
+        # a line over two entries or more ("Canadian Life") is a category, not a name,
+        # and a timeline that files entries under categories names none of them
+        if len(names) >= _MIN_NAMED_ENTRIES and all(count == 1 for count in names.values()):
+            self.entry_names = set(names)
         for section in self.layout.sections:
             units = by_section.get(section.index, [])
             year_item = self._year_item(section, units, year_item)
@@ -517,10 +533,19 @@ class EventBuilder:
             body = [u for u in units if u.block.kind == "paragraph" and not self._is_own_date(u)]
             if all(is_title_line(self.layout.norm, u.start, u.end) for u in body):
                 return  # "1950" / "Academic initiatives" / "- Botany ...": the items tell
-        if bare and lead is None:
-            below = next((u for u in units if u.block is not section.heading), None)
-            if below is not None and below.block.kind == "label":
-                lead = below  # "07 November" over "First Melbourne Cup": a short line says
+        below = _named_below(section, units) if bare else None
+        if bare and lead is None and below is not None:
+            lead = below  # "07 November" over "First Melbourne Cup": a short line says
+        elif (
+            below is not None
+            and lead is not None
+            and lead.start > below.start
+            and text[below.start : below.end].strip() in self.entry_names
+        ):
+            # "Nov 21, 1510" / "Severe Flood" / "Flooding in the city ...": each entry's
+            # own name heads it, its words tell more
+            headline = text[below.start : below.end].strip()
+            bare = False
         if bare and lead is not None:  # a bare date line: its first sentence says what
             first = self.layout.sentences[lead.index][:1]
             headline = text[first[0][0] : first[0][1]] if first else ""
@@ -1219,3 +1244,24 @@ class EventBuilder:
                 self._add(date, title, sentence, people, start, end)
             if date is not None and hit.anaphoric and not hit.about_phrase:
                 self.told = (hit.start, date)
+
+
+def _named_below(section: Section, units: list[Unit]) -> Unit | None:
+    """The short name line right under a bare date heading, if the first unit below it
+    is one (a "label" block: "First Melbourne Cup", "Severe Flood")."""
+    below = next((u for u in units if u.block is not section.heading), None)
+    return below if below is not None and below.block.kind == "label" else None
+
+
+def _entry_name(text: str, section: Section, units: list[Unit]) -> str | None:
+    """The name line of a bare date heading over a name line and then words: one entry
+    of a timeline whose entries are named (see _MIN_NAMED_ENTRIES); else None."""
+    assert section.heading is not None
+    if text[section.headline_start : section.heading.end].strip():
+        return None  # a heading with words of its own
+    below = _named_below(section, units)
+    if below is None or not any(
+        u.block.kind == "paragraph" and u.start > below.start for u in units
+    ):
+        return None
+    return text[below.start : below.end].strip()

@@ -145,6 +145,22 @@ def test_a_category_line_between_a_date_and_its_entry_is_not_the_entry(category:
     assert event.title.startswith("A hydrofoil set a speed record")
 
 
+def test_each_entrys_own_name_between_its_date_and_words_titles_it() -> None:
+    """'Nov 21, 1510' / 'Great Flood' / 'Water covers the lower town -': a timeline
+    exported entry by entry gives each its own name over its words; the name titles the
+    event and the words tell it. Names that repeat are categories (test above)."""
+    doc = parse(
+        "Harbour town timeline\n"
+        "Nov 21, 1510\nGreat Flood\nWater covers the lower town for a week -\n"
+        "Mar 4, 1519\nThe Arrival\nSailors from the south land at the quay -\n"
+        "Nov 8, 1519\nFirst Market\nTraders open stalls beside the new pier -\n"
+    )
+    (flood,) = events_on(doc, "1510-11-21")
+    assert flood.title == "Great Flood"
+    assert flood.summary.startswith("Water covers the lower town")
+    assert [e.title for e in events_on(doc, "1519-03-04")] == ["The Arrival"]
+
+
 def test_a_span_heading_a_row_ends_the_year_above() -> None:
     """'1895 to 1914    The long peace.' under '1883    ...': a span heads its own row,
     which is no further entry of the year above it."""
