@@ -111,7 +111,7 @@ _DATES_AT_LETTER: Final = (
     # "a speech June 11 at the hall": a month-day without "on", unless a noun follows it
     # ("the September 11 attacks", "the July 4 parade" name something).
     rf"|\b(?P<m11>{MONTH})\.?\s(?P<d11>\d{{1,2}}){_ORD}\b"
-    rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:|\s(?:st|nd|rd|th),?\s\d|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
+    rf"(?!,?\s?\d+\b(?![:.]\d)|/|-\d|:(?!\s)|\s(?:st|nd|rd|th),?\s\d|\s(?!(?:{'|'.join(_AFTER_BARE_DAY)})\b)[a-z])"
 )
 _DATES: Final = re.compile(rf"(?=\d)(?:{_DATES_AT_DIGIT})|{_LETTER_GUARD}(?:{_DATES_AT_LETTER})")
 # Which alternative of _DATES matched: the group that holds its year (or its day).

@@ -59,6 +59,10 @@ _AGENCY_REACH: Final = 200
 _MARK_LEADS: Final = (0, 1)  # a marked quote's words start at a turn's, or after its mark
 _STORY_DASH: Final = re.compile(r"(?:-{1,2}|[\u2013\u2014])\s")  # the dash a dateline ends on
 _CITY_DATELINE: Final = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][A-Za-z.]{1,20})?,\s")
+# A town in title case, as Indian and some British papers set it, its month-day closed by
+# a colon before the story: "Thiruvananthapuram, Jan 8: ...", "London, Aug 23 : ...".
+_TOWN_DATELINE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s")
+_STORY_COLON: Final = re.compile(r":\s+[A-Z\"\u201c]")
 _PLACE: Final = re.compile(r"[A-Z][\w.'-]*(?:[ ,]{1,2}[A-Z][\w.'-]*){0,5}")
 # The words that open an interview by saying when it is held, right before that date.
 _INTERVIEW_OPENING: Final = re.compile(
@@ -181,19 +185,24 @@ def _may_record_a_sitting(line: str) -> bool:
 
 def _wire_dateline(line: str, dates: DateIndex, head: Line) -> PartialDate | None:
     """'NAIROBI, Nov 8 (Reuters) -', 'LONDON, Oct. 17 (Xinhua) --', 'PARIS (AFP) March 3
-    -': a wire story's dateline gives the day the story was filed, and often no year.
-    A place in capitals, its month-day (which the scan keeps apart, stated without "on"),
-    then the agency or the dash that opens the story: the page's own date, its year
-    unknown."""
+    -', 'Thiruvananthapuram, Jan 8: ...': a wire story's dateline gives the day the story
+    was filed, and often no year. A place in capitals (or a town in title case before a
+    colon), its month-day (which the scan keeps apart, stated without "on"), then the
+    agency or the dash that opens the story: the page's own date, its year unknown."""
     place = _CITY_DATELINE.match(line) if line[:1].isupper() else None
+    town = _TOWN_DATELINE.match(line) if place is None and line[:1].isupper() else None
     agency = AGENCY_DATELINE.search(line, 0, _AGENCY_REACH) if "(" in line else None
-    for end in (d.end() for d in (place, agency) if d is not None):
-        at = dates.bare_in(head.start + end, head.start + end + 1)
+    for found in (place, town, agency):
+        if found is None:
+            continue
+        at = dates.bare_in(head.start + found.end(), head.start + found.end() + 1)
         if not at or at[0].date.precision != "month-day":
             continue
         after = line[at[0].end - head.start : at[0].end - head.start + _AGENCY_REACH]
         after = after.lstrip(" ,")
-        if (after.startswith("(") and AGENCY_DATELINE.match(after)) or _STORY_DASH.match(after):
+        if (after.startswith("(") and AGENCY_DATELINE.match(after)) or (
+            _STORY_COLON.match(after) if found is town else _STORY_DASH.match(after)
+        ):
             return at[0].date
     return None
 

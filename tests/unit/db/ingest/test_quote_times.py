@@ -72,6 +72,18 @@ WIRE_DATELINES = [
         "Importers are buying dollars",
         "--11-08",
     ),
+    (
+        "Kochi, Jan 8: The port's new chief on Wednesday said the quay would reopen.\n\n"
+        "\u201cWe have a busy year ahead,\u201d he told reporters here.\n",
+        "We have a busy year ahead",
+        "--01-08",
+    ),
+    (
+        "Port Talbot, Aug 23 : Gull nests will be moved in a pilot scheme.\n\n"
+        'Tom Vale said the plan was "fair to the birds and to us".\n',
+        "fair to the birds",
+        "--08-23",
+    ),
 ]
 
 
@@ -92,11 +104,16 @@ def test_a_stamp_with_a_year_outranks_a_yearless_dateline() -> None:
     assert _iso(text, "He was the best of us") == "2015-10-17"
 
 
-def test_a_month_day_after_a_place_that_opens_no_story_is_no_dateline() -> None:
-    text = (
-        "PARIS, March 3 and 4 were the days of the great strike.\n\n"
-        '"We will not stop," union leader Ann Lee said.\n'
-    )
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "PARIS, March 3 and 4 were the days of the great strike.",
+        "Paris, March 3 and 4 were the days of the great strike.",
+        "Paris, March 3: the days of the great strike began.",  # no story opens after it
+    ],
+)
+def test_a_month_day_after_a_place_that_opens_no_story_is_no_dateline(opening: str) -> None:
+    text = f'{opening}\n\n"We will not stop," union leader Ann Lee said.\n'
     assert parse(text).published is None
 
 
