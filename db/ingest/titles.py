@@ -127,6 +127,13 @@ _MASTHEAD_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
     Program""".split()
 )
 _MASTHEAD_WORDS: Final = 7
+# What a title says it tells of a body, before "of" ("History of the Valley Railway", "A
+# Timeline of Acme Airways"): a page about the body, not the body's own masthead.
+_TOPIC_HEADS: Final = frozenset(
+    """history histories story stories timeline chronology chronicle origins origin life
+    lives rise fall birth death end days years decades century centuries making legacy
+    memories tale tales""".split()
+)
 _NAME_JOINERS: Final = frozenset(("of", "the", "and", "for", "on", "&", "in", "at", "de"))
 _TITLE_WORD: Final = re.compile(r"[^\W\d_]{2,}")
 # What a button or link asks the reader to do, opening its line (see _is_control).
@@ -468,6 +475,9 @@ def _is_masthead(block: str) -> bool:
     ):
         return False
     bare = [w.strip(".,:;'\u2019") for w in words]
+    head = bare[1:] if bare[0] in ("A", "The") else bare
+    if len(head) > 1 and head[1] == "of" and lower(head[0]) in _TOPIC_HEADS:
+        return False  # "History of the Valley Railway", "A Timeline of Acme Airways": a title
     return bare[-1] in _MASTHEAD_NOUNS or any(
         word in _MASTHEAD_NOUNS and after in ("of", "for") for word, after in pairwise(bare)
     )

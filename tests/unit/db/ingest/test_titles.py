@@ -304,6 +304,24 @@ def test_the_sites_name_above_the_headline_is_never_the_title(masthead: str) -> 
     assert parse(f"{masthead}\n\nQuay open\n\n{BODY}\n").title == "Quay open"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "History of the Kettle Harbour Railway",
+        "A Timeline of Kettle Airways",
+        "The Story of the Kettle Harbour Trust",
+    ],
+)
+def test_a_title_about_a_body_is_no_masthead(title: str) -> None:
+    """'History of the Kettle Harbour Railway' ends with a body's name, as a masthead
+    does, but says what the page tells of it: the title, over a timeline of entries."""
+    doc = parse(
+        f"{title}\n\n1862 \u2013 Surveyors mark the route.\n"
+        "1865 \u2013 The first train runs.\n1923 \u2013 The line is sold.\n"
+    )
+    assert doc.title == title
+
+
 def test_with_only_the_sites_name_above_the_body_the_body_gives_the_title() -> None:
     """A page with its site's name and no headline: the title is the body's opening,
     not the site's name."""
