@@ -968,17 +968,34 @@ class QuoteBuilder:
         index = self.layout.sentence_index(unit, sentence[0])
         if index > 0:
             start, end = self.layout.sentences[unit.index][index - 1]
-            hits = self.layout.dates.dates_in(start, end)
-            if len(hits) != 1 or hits[0].date.year is None:
-                return None
-            if _reported_content(self.layout.norm, start, hits[0].start):
+            said = self._one_day_said(start, end)
+            if said is None:
                 return None
             if speaker not in self.attributor.named_between(start, end):
                 return None
             if not _WORDS_OF_SPEAKING & _words(self.layout.norm[start:end]):
                 return None  # the date of something else the speaker did
-            return hits[0].date
+            return said
         return self._reported_before(unit, speaker)
+
+    def _one_day_said(self, start: int, end: int) -> PartialDate | None:
+        """The one time the sentence at [start, end) states, with its year, and not of
+        the words it reports ("said she would go in 2009"); else the one day it counts
+        from the page's date outside quotation marks ("said yesterday", "on Monday"):
+        when its speaker spoke."""
+        hits = self.layout.dates.dates_in(start, end)
+        if hits:
+            if len(hits) != 1 or hits[0].date.year is None:
+                return None
+            if _reported_content(self.layout.norm, start, hits[0].start):
+                return None
+            return hits[0].date
+        quoted = self.attributor.quotes
+        days = [
+            h for h in self.layout.dates.relatives_in(start, end)
+            if h.unit in _DAY_UNITS and not h.anaphoric and not quoted.contains(h.start)
+        ]  # fmt: skip
+        return shift(self.published, days[0].delta, days[0].unit) if len(days) == 1 else None
 
     def _reported_before(self, unit: Unit, speaker: str) -> PartialDate | None:
         """`During an interview Monday night, Brown said ...` closing the paragraph above
@@ -993,17 +1010,7 @@ class QuoteBuilder:
         ):
             return None
         start, end = self.layout.sentences[previous.index][-1]
-        hits = self.layout.dates.dates_in(start, end)
-        if hits:
-            said = hits[0].date if len(hits) == 1 and hits[0].date.year is not None else None
-            if said is not None and _reported_content(self.layout.norm, start, hits[0].start):
-                said = None
-        else:
-            days = [
-                h for h in self.layout.dates.relatives_in(start, end)
-                if h.unit in _DAY_UNITS and not h.anaphoric
-            ]  # fmt: skip
-            said = shift(self.published, days[0].delta, days[0].unit) if len(days) == 1 else None
+        said = self._one_day_said(start, end)
         if said is None:
             return None  # the sentence states no one day: who speaks in it need not be read
         if self.attributor.reported_speaker(start, end) != speaker:

@@ -278,3 +278,20 @@ def test_a_year_in_a_relative_clause_about_the_speaker_is_not_when_she_spoke(
     doc = parse(f"Harbour school\n\n{sentence}\n")
     quote = doc.quotes[0]
     assert (quote.date.iso() if quote.date else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("said", "iso"),
+    [
+        ("Mayor Tom Vale said yesterday he would ask for more money.", "2013-04-24"),
+        ("Mayor Tom Vale spoke to the council on Monday about the money.", "2013-04-22"),
+        # a day inside the marks is what the words tell of, not when they were said
+        ('Mayor Tom Vale said "the money came yesterday" and smiled.', "2013-04-25"),
+        ("Mayor Tom Vale has asked for more money.", "2013-04-25"),  # no day: the page's
+    ],
+)
+def test_a_day_counted_in_the_sentence_before_times_its_speakers_words(said: str, iso: str) -> None:
+    """`Vale said yesterday ... He added: "..."`: the day the sentence before counts from
+    the page's date (a Thursday here) is when its speaker spoke, as a stated date is."""
+    text = f'{_PAGE}{said} He added: "The towns cannot wait another winter."\n'
+    assert _iso(text, "cannot wait another winter") == iso
