@@ -127,6 +127,7 @@ _MASTHEAD_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
     Program""".split()
 )
 _MASTHEAD_WORDS: Final = 7
+_CLOSING_MARKS: Final = "\"'\u201d\u2019\u00bb"
 # What a title says it tells of a body, before "of" ("History of the Valley Railway", "A
 # Timeline of Acme Airways"): a page about the body, not the body's own masthead.
 _TOPIC_HEADS: Final = frozenset(
@@ -369,9 +370,10 @@ def _dated_headline(layout: Layout) -> str | None:
 
 
 def _ends_with_full_stop(line: str) -> bool:
-    """The line ends with a full stop that closes a sentence, not one that closes an
-    abbreviation ("Timeline 18th c.", "Harbour Boats Inc."): a headline has none."""
-    stripped = line.rstrip()
+    """The line ends with a full stop that closes a sentence (inside a closing quotation
+    mark or not), not one that closes an abbreviation ("Timeline 18th c.", "Harbour
+    Boats Inc."): a headline has none."""
+    stripped = line.rstrip().rstrip(_CLOSING_MARKS)  # 'Lee: "It will run by spring."'
     if not stripped.endswith("."):
         return False
     last = stripped[-_LAST_WORD:].rsplit(None, 1)[-1]

@@ -305,6 +305,23 @@ def test_the_sites_name_above_the_headline_is_never_the_title(masthead: str) -> 
 
 
 @pytest.mark.parametrize(
+    "opening",
+    [
+        'A coastguard spokesman said: "Gusts are likely all along the coast."',
+        "Mayor Ann Lee on the ferry: \u201cIt will run again by spring.\u201d",
+    ],
+)
+def test_a_short_quote_paragraph_under_a_short_headline_is_no_headline(opening: str) -> None:
+    """A sentence in quotation marks closes with its full stop inside the mark: the
+    paragraph is the body's first, not a longer headline than the short one above."""
+    doc = parse(
+        f"Storm hits coast\n\nSunday 9 February 2020\n\n{opening}\n\n"
+        "More than 20,000 homes were without power on Sunday, the network said.\n"
+    )
+    assert doc.title == "Storm hits coast"
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "History of the Kettle Harbour Railway",
