@@ -20,6 +20,7 @@ from db.ingest.events import trim
 from db.ingest.lexicon import (
     MONTHS,
     ORGANISATION_NOUNS,
+    ROLL_CALL_WORDS,
     SHARE_BAR_WORDS,
     TITLE_END_ABBREVIATIONS,
     WEEKDAYS,
@@ -128,6 +129,7 @@ _MASTHEAD_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
 )
 _MASTHEAD_WORDS: Final = 7
 _CLOSING_MARKS: Final = "\"'\u201d\u2019\u00bb"
+_ROLL_CALL_REACH: Final = len("Members in attendance")  # a roll call's label, at most
 # What a title says it tells of a body, before "of" ("History of the Valley Railway", "A
 # Timeline of Acme Airways"): a page about the body, not the body's own masthead.
 _TOPIC_HEADS: Final = frozenset(
@@ -577,6 +579,14 @@ def _is_caption(line: str) -> bool:
     return any(mark in lowered for mark in _CAPTION_MARKS)
 
 
+def _is_roll_call(lowered: str) -> bool:
+    """A minutes' line of who attended ("present: ...", "apologies: ..."; lower case):
+    its label before the colon ends with a roll call's word."""
+    colon = lowered.find(":")
+    label = lowered[:colon].split() if 0 < colon <= _ROLL_CALL_REACH else []
+    return bool(label) and label[-1] in ROLL_CALL_WORDS
+
+
 def _is_breadcrumb(line: str) -> bool:
     """A trail of links to the page ("USA > Harbour County > Boats"): words set apart
     by at least two ">" marks, which prose never writes, or by slashes after the site's
@@ -903,6 +913,8 @@ def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
         return False
     if line.endswith((",", ";")):
         return False  # "We played the perfect game, especially in defence,": it goes on
+    if _is_roll_call(lowered):
+        return False  # "Present: Cllr Ann Lee (Chair), Cllr Tom Reed": who attended
     if _INNER_BREAK.search(line) or _is_caption(line):
         return False  # two sentences, or a caption and its credit
     hits = layout.dates.dates_in(start, end)

@@ -322,6 +322,23 @@ def test_a_short_quote_paragraph_under_a_short_headline_is_no_headline(opening: 
 
 
 @pytest.mark.parametrize(
+    "roll",
+    [
+        "Present: Cllr Ann Lee (Chair), Cllr Tom Reed, Cllr Jim Cole, Cllr Joan Pike",
+        "Apologies: Cllr Ann Lee, Cllr Tom Reed and the harbour master Jim Cole",
+        "Members in attendance: Ann Lee, Tom Reed, Jim Cole and Joan Pike",
+    ],
+)
+def test_a_minutes_roll_call_is_never_the_title(roll: str) -> None:
+    """Minutes list who attended under their heading, in a line longer than it."""
+    doc = parse(
+        f"Harbour council minutes\n\n{roll}\n\n1. Ferry timetable\n"
+        "Cllr Reed said the winter timetable had let the island down badly.\n"
+    )
+    assert doc.title == "Harbour council minutes"
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "History of the Kettle Harbour Railway",
