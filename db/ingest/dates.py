@@ -630,8 +630,28 @@ def with_worded_days(text: str, hits: list[DateHit]) -> list[DateHit]:
                 day = make_date(date.year, date.month, DAY_ORDINALS[lower(lead["day"])])
                 if day is not None:
                     hit = DateHit(lead.start(), hit.end, day)
+            elif date.month is not None:
+                roman = _ROMAN_DAY.search(text, max(0, hit.start - _ROMAN_DAY_REACH), hit.start)
+                if roman is not None:
+                    day = make_date(date.year, date.month, _roman_day(roman["day"], date.month))
+                    hit = DateHit(roman.start(), hit.end, day) if day is not None else hit
         days.append(hit)
     return days
+
+
+# The Roman calendar's named days before a month ("the Ides of March, 44 BC"): the
+# Kalends is the first, the Ides the 15th of March, May, July and October and the
+# 13th of the others, the Nones eight days before the Ides.
+_ROMAN_DAY: Final = re.compile(r"\b(?P<day>[Ii]des|[Nn]ones|[KkCc]alends)\sof\s\Z")
+_ROMAN_DAY_REACH: Final = len("Kalends of ")
+_LATE_IDES: Final = frozenset((3, 5, 7, 10))
+
+
+def _roman_day(name: str, month: int) -> int:
+    """The day of the month a Roman named day is (see _ROMAN_DAY)."""
+    name = lower(name)
+    ides = 15 if month in _LATE_IDES else 13
+    return 1 if name.endswith("alends") else ides if name == "ides" else ides - 8
 
 
 # Between a month-day and the "in 2015" that gives its year: a few lowercase words

@@ -45,6 +45,21 @@ def test_era_years(text: str, iso: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Caesar fell on the Ides of March, 44 BC, in the Senate.", "-0043-03-15"),
+        ("The senate met on the Ides of January, 44 BC, at dawn.", "-0043-01-13"),
+        ("The senate met on the Nones of December, 63 BC, at dawn.", "-0062-12-05"),
+        ("The games opened on the Kalends of January, 45 BC, in Rome.", "-0044-01-01"),
+    ],
+)
+def test_the_roman_calendars_named_days(text: str, iso: str) -> None:
+    """The Ides (the 15th of March, May, July and October, the 13th of the others), the
+    Nones (eight days before) and the Kalends (the first) of a month are days of it."""
+    assert [e.date.iso() for e in parse(f"Rome\n\n{text}\n").events] == [iso]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On July 16 9:32 a.m. the engines lit.",  # a time: the month-day alone is dated
