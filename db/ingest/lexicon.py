@@ -326,6 +326,7 @@ NON_PERSON_WORDS: Final = frozenset(
     department army navy force forces church court committee commission organization
     organisation treaty agreement act amendment amendments decree decrees ordinance statute
     charter directive protocol rights day week games cup league
+    storm hurricane typhoon cyclone tornado
     airport station hotel palace park bridge hall residence cathedral times post
     journal news bay gulf strait canal valley desert province state county city region
     district parliament congress senate assembly duma kremlin pentagon capitol

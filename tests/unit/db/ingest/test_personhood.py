@@ -260,3 +260,18 @@ def test_a_name_opening_with_a_particle_keeps_its_capital(written: str, also: st
     )
     assert quote_with(doc, "never seen the river").speaker in {written, also}
     assert written in {alias for p in doc.people for alias in p.aliases}
+
+
+@pytest.mark.parametrize(
+    "storm", ["Storm Ciara", "Hurricane Fiona", "Typhoon Haiyan", "Cyclone Pam"]
+)
+def test_a_named_storm_is_nobody(storm: str) -> None:
+    """A weather system's name is a person's in form only: it never speaks, not even as
+    a headline's kicker over a quote ('Storm Ciara: "We have never seen ..."')."""
+    doc = parse(
+        f'{storm}: "We have never seen anything like it"\n\n'
+        f"{storm} flattened the sea wall and tore roofs from the harbour houses.\n\n"
+        '"We have never seen anything like it," said Jean Pike, who runs the cafe.\n'
+    )
+    assert storm not in {p.canonical for p in doc.people}
+    assert storm not in {q.speaker for q in doc.quotes}
