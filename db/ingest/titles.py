@@ -129,6 +129,7 @@ _MASTHEAD_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
 )
 _MASTHEAD_WORDS: Final = 7
 _CLOSING_MARKS: Final = "\"'\u201d\u2019\u00bb"
+_OPENING_MARKS: Final = "\"'\u201c\u2018\u00ab\u201e"
 _ROLL_CALL_REACH: Final = len("Members in attendance")  # a roll call's label, at most
 # What a title says it tells of a body, before "of" ("History of the Valley Railway", "A
 # Timeline of Acme Airways"): a page about the body, not the body's own masthead.
@@ -373,9 +374,11 @@ def _dated_headline(layout: Layout) -> str | None:
 
 def _ends_with_full_stop(line: str) -> bool:
     """The line ends with a full stop that closes a sentence (inside a closing quotation
-    mark or not), not one that closes an abbreviation ("Timeline 18th c.", "Harbour
-    Boats Inc."): a headline has none."""
-    stripped = line.rstrip().rstrip(_CLOSING_MARKS)  # 'Lee: "It will run by spring."'
+    mark or not, unless the line is a quote alone), not one that closes an abbreviation
+    ("Timeline 18th c.", "Harbour Boats Inc."): a headline has none."""
+    stripped = line.rstrip()
+    if stripped[:1] not in _OPENING_MARKS:  # a quote alone may be a headline, stop and all
+        stripped = stripped.rstrip(_CLOSING_MARKS)  # 'Lee: "It will run by spring."'
     if not stripped.endswith("."):
         return False
     last = stripped[-_LAST_WORD:].rsplit(None, 1)[-1]

@@ -321,6 +321,17 @@ def test_a_short_quote_paragraph_under_a_short_headline_is_no_headline(opening: 
     assert doc.title == "Storm hits coast"
 
 
+def test_a_headline_that_is_a_quote_alone_keeps_its_stop() -> None:
+    """'"We have never seen anything like it."': a headline made of a quote alone may
+    close it with a full stop inside the marks, and is still the headline."""
+    doc = parse(
+        '"We have never seen anything like it."\n\n'
+        "The storm flattened the sea wall and tore roofs from the harbour houses.\n\n"
+        '"We have never seen anything like it," said Jean Pike, who runs the cafe.\n'
+    )
+    assert doc.title == '"We have never seen anything like it."'
+
+
 @pytest.mark.parametrize(
     "roll",
     [
