@@ -20,7 +20,7 @@ from db.ingest.dates import LIKELY_YEAR, MONTH, DateIndex, make_date, make_year,
 from db.ingest.lexicon import MONTHS, SPEECH_VERBS, TURN_LABEL_WORDS
 from db.ingest.people import Intervals
 from db.ingest.quotemarks import QuoteSpan, Unit, introduced, names_a_work
-from db.ingest.segment import Section, is_title_line
+from db.ingest.segment import TITLE_LINE_MOST, Section, is_title_line
 from db.records import PartialDate, QuoteRecord, Span
 from db.text import lower
 
@@ -1053,7 +1053,16 @@ class QuoteBuilder:
         norm = self.layout.norm
         newline = norm.find("\n", unit.start, unit.end)
         line_end = unit.end if newline < 0 else newline
-        return quote.close <= line_end and is_title_line(norm, unit.start, line_end)
+        if quote.close > line_end:
+            return False
+        words = norm[unit.start : line_end].rstrip()
+        if quote.close == unit.start + len(words):
+            # the quote ends the line, alone or after a kicker ('Storm Ciara: "We have
+            # never seen anything like it"', '"Why won't anyone fix it?"'): its own stop
+            # closes no sentence of the line's
+            kicker = norm[unit.start : quote.open].rstrip(" :-\u2013\u2014")
+            return len(words) <= TITLE_LINE_MOST and not kicker.endswith(_SENTENCE_ENDS)
+        return is_title_line(norm, unit.start, unit.start + len(words))
 
 
 def _joined(first: QuoteRecord, rest: QuoteRecord, ending: str = "") -> QuoteRecord:

@@ -232,6 +232,27 @@ def test_a_first_line_headline_quote_takes_its_body_twins_speaker() -> None:
     assert [q.speaker for q in found] == ["Rosa Kimani", "Rosa Kimani"]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        'Marsh estate: "Why will nobody fix the damp?"',
+        "Damp estate: \u2018Why will nobody fix the damp?\u2019",
+        '"Why will nobody fix the damp?"',
+    ],
+)
+def test_a_headline_ending_with_its_quotes_mark_takes_the_twins_speaker(headline: str) -> None:
+    """A first line that ends with the quote's closing mark (after a kicker or alone) is
+    still a headline: its quote is the body's twin, the same speaker's."""
+    doc = parse(
+        f"{headline}\n"
+        "Tenants on the Marsh estate say the damp has come back every winter since 2019.\n\n"
+        "Rosa Kimani has lived on the estate for a decade.\n\n"
+        '"Why will nobody fix the damp?" she said.\n'
+    )
+    found = [q for q in doc.quotes if q.text.startswith("Why will nobody fix the damp")]
+    assert [q.speaker for q in found] == ["Rosa Kimani", "Rosa Kimani"]
+
+
 def test_an_open_quote_goes_on_past_a_caption() -> None:
     """A quote left open at its paragraph's end goes on in the next paragraph that opens
     with a mark, past a caption or an ad line the page set between them; a paragraph
