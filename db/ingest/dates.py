@@ -50,7 +50,12 @@ LIKELY_YEAR: Final = r"1\d{3}|20\d{2}"
 # "bc" too: small capitals, as many books set an era, copy into text in lower case.
 # A weekday written out in full ("Tuesday"): one pattern for every reader of one.
 WEEKDAY_WORD: Final = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_ERA_MARK: Final = r"(?:B\.?C\.?(?:E\.?)?|b\.?c\.?(?:e\.?)?|A\.?D\.?|C\.?E\.?)(?![\w])"
+# A mark before Christ may be glued to the next capitalised word, as a table's cells are
+# when flattened into text ("12000 BCEArrival of first humans"); "500 CEOs" holds none.
+_ERA_MARK: Final = (
+    r"(?:(?:B\.?C\.?(?:E\.?)?|b\.?c\.?(?:e\.?)?)(?:(?!\w)|(?=[A-Z][a-z]))"
+    r"|(?:A\.?D\.?|C\.?E\.?)(?!\w))"
+)
 # The lowercase words that may follow a month-day stated without "on".
 _AFTER_BARE_DAY: Final = (
     "at in on of and or but to from for after before when while with by as until till"

@@ -35,13 +35,21 @@ from tests.unit.db.ingest.helpers import parse
         ("The city was founded in 753 bc by two brothers.", "-0752"),
         ("A temple stood there by 356 b.c.e. at the latest.", "-0355"),
         ("2,500 bc Bronze tools reach the valley.", "-2499"),
+        # a table's cells flattened: the mark before Christ glued to the entry's words
+        ("3500 BCECultivation of maize begins.", "-3499"),
+        ("Aug 11, 3114 BCEBeginning of the calendar's cycle.", "-3113-08-11"),
+        ("500 CEOs met in the hall.", None),  # no mark: a count of chief executives
     ],
 )
-def test_era_years(text: str, iso: str) -> None:
+def test_era_years(text: str, iso: str | None) -> None:
     """A year with an era is read at any length; its ISO form counts astronomically
     (1 BC is 0000, 44 BC is -0043), as the JSON contract asks, and reads back the same."""
-    assert [h.date.iso() for h in find_dates(text).hits] == [iso]
-    assert [PartialDate.from_iso(iso)] == [h.date for h in find_dates(text).hits]
+    hits = find_dates(text).hits
+    if iso is None:
+        assert [h.date.year for h in hits if h.date.year is not None and h.date.year < 1000] == []
+        return
+    assert [h.date.iso() for h in hits] == [iso]
+    assert [PartialDate.from_iso(iso)] == [h.date for h in hits]
 
 
 @pytest.mark.parametrize(
