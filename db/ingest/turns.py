@@ -271,6 +271,15 @@ _HEADER_MOST: Final = 200  # the longest header paragraph read
 _HEADLINE_MOST: Final = 200  # the longest first line read as an interview's headline
 _AND_NAME: Final = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'-]*\s){0,3}")
 _INTERVIEWED_BY: Final = re.compile(r",?\s(?:was\s)?interviewed\sby\b")
+# A court's or a hearing's witness, whose words the `A.` turns are: "ANNA VOSS, having
+# been duly sworn, testified as follows:", "Ann Lee, called as a witness, being first
+# duly sworn, ...".
+_CAPS_NAME_BEFORE: Final = re.compile(rf"(?<![\w.]){_CAPS_WORD}(?:\s{_CAPS_WORD}){{1,3}}\Z")
+_SWORN: Final = re.compile(
+    r",\s(?:called\sas\sa\switness,\s)?(?:having\sbeen|being|was)\s(?:first\s)?"
+    r"(?:duly\s)?(?:sworn|affirmed)\b",
+    re.IGNORECASE,
+)
 _START: Final = operator.attrgetter("start")
 _END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)
 _LABEL_REACH: Final = 64  # the longest label: an honorific and four capitalised words
@@ -443,8 +452,9 @@ def _member_header(norm: str, unit: Unit) -> re.Match[str] | None:
 
 
 def _is_speaker_label(label: str) -> bool:
-    """A label that may name a speaker: no "Note", month or common noun, and no roll
-    call ("Present: Representatives Linder, ...", "Also present:") of who attended."""
+    """A label that may name a speaker: no "Note", month or common noun, no roll call
+    ("Present: Representatives Linder, ...", "Also present:") of who attended, and no
+    examination's header ("BY MR. REED:", over the questions that lawyer asks)."""
     words = lower(label).rstrip(".")
     split = words.split()
     return not (
@@ -453,6 +463,7 @@ def _is_speaker_label(label: str) -> bool:
         or split[0] in MONTHS
         or words in NON_PERSON_WORDS
         or split[-1] in ROLL_CALL_WORDS
+        or split[0] == "by"
     )
 
 
@@ -1140,7 +1151,8 @@ def _without_directions(words: str) -> str:
 
 def _interviewee(norm: str, cast: Cast) -> str | None:
     """The one person the text says is interviewed ("an interview with Ann Lee", "Ann
-    Lee, interviewed by ..."): whose words the `A:` turns are. None for no one or two."""
+    Lee, interviewed by ...", a witness "Ann Lee, having been duly sworn"): whose words
+    the `A:` turns are. None for no one or two."""
     found: set[str] = set()
     names = [m for m in cast.mentions if m.kind == "name" and m.person and not m.in_quote]
     starts = [m.start for m in names]
@@ -1153,10 +1165,18 @@ def _interviewee(norm: str, cast: Cast) -> str | None:
                 norm, names[index].end, following.start
             ):
                 found.add(following.person or "")  # "an interview with Lee and Reyes": two
-    for match in _INTERVIEWED_BY.finditer(norm):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index >= 0 and names[index].end == match.start():
-            found.add(names[index].person or "")
+    for pattern in (_INTERVIEWED_BY, _SWORN):
+        for match in pattern.finditer(norm):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and names[index].end == match.start():
+                found.add(names[index].person or "")
+            elif pattern is _SWORN:  # "ANNA VOSS, having been duly sworn": in capitals
+                caps = _CAPS_NAME_BEFORE.search(
+                    norm, max(0, match.start() - _LABEL_REACH), match.start()
+                )
+                if caps is not None:
+                    words = [_title_cased(w) for w in caps.group(0).split()]
+                    found.add(_person_named(cast, words[-1], " ".join(words)))
     return found.pop() if len(found) == 1 else None
 
 

@@ -29,7 +29,7 @@ FLOORS: dict[str, dict[str, int]] = {
     },
     "held": {
         "quotes_found": 560,
-        "speaker_right": 414,
+        "speaker_right": 415,
         "quote_dates_right": 121,
         "events_found": 946,
     },
@@ -40,7 +40,7 @@ CEILINGS: dict[str, dict[str, int]] = {
     # of the tenth round's second batch (592-621), each stored by the extractor as it
     # was before the batch joined; held, so neither has been read. The held part of the
     # thirteenth round's second batch (802-831) came with ten wrong speakers, unread.
-    "held": {"speaker_wrong": 37, "invented_years": 2, "junk": 52},
+    "held": {"speaker_wrong": 36, "invented_years": 2, "junk": 52},
 }
 
 

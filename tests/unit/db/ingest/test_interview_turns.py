@@ -312,3 +312,22 @@ def test_question_and_answer_labels_that_name_their_speakers_in_brackets() -> No
     speakers = {q.text: q.speaker for q in parse(text).quotes}
     assert speakers["Will it be rebuilt before winter?"] == "Tom Reed", speakers
     assert speakers["We hope so, if the council pays for the stone."] == "Anna Voss", speakers
+
+
+@pytest.mark.parametrize("witness", ["Anna Voss", "ANNA VOSS"])
+def test_a_sworn_witness_answers_and_the_examiners_header_is_nobody(witness: str) -> None:
+    """A court's record: 'ANNA VOSS, having been duly sworn, testified as follows:' names
+    whose the `A.` answers are; 'BY MR. REED:' heads the questions that lawyer asks and
+    is no one's turn (never a person "By Mr Reed")."""
+    doc = parse(
+        "Transcript of Proceedings, Day 3\n\n"
+        f"{witness}, having been duly sworn, testified as follows:\n\n"
+        "DIRECT EXAMINATION\nBY MR. REED:\n\n"
+        "Q. Where were you that night?\nA. I was at the harbour office until ten.\n\n"
+        "Q. Did you see the defendant?\nA. Yes. He came in at about nine for the keys.\n"
+    )
+    assert [(q.speaker, q.text[:12]) for q in doc.quotes if q.text] == [
+        ("Anna Voss", "I was at the"),
+        ("Anna Voss", "Yes. He came"),
+    ]
+    assert all("Reed" not in p.canonical for p in doc.people)
