@@ -59,7 +59,7 @@ def test_double_marks_outside_a_british_texts_quotes_are_quotes(marks: str) -> N
     """A text led by ‘…’ that also quotes with double marks in a paragraph of their own
     (copy pasted together from two styles): an introduced or attributed "…" outside
     every single quote is a quote, never a nested one; one inside stays inside."""
-    op, cl = marks
+    op, cl = marks[0], marks[1]
     doc = parse(
         "Storm closes the harbour\n\n"
         f"A coastguard spokesman said: {op}Gusts of 70mph are likely on the coast.{cl}\n\n"
