@@ -878,6 +878,11 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
         holder = cast.holder_of(owner)
         named = None if holder is not None else _headline_owner(norm, unit, cue.start(), owner)
         return holder if named is None else _person_named(cast, named[-1], " ".join(named))
+    if norm.startswith(("the ", "The "), cue.end()):  # "Remarks by the Mayor at ...": an office
+        office = _SPEECH_NAME.match(norm, cue.end() + len("the "), unit.end)
+        if office is not None and all(lower(w) in TITLES for w in office.group(0).split()):
+            return cast.holder_of(office.group(0)) or ""
+        return None
     run = _SPEECH_NAME.match(norm, cue.end(), unit.end)
     words = [w for w in (run.group(0).split() if run else []) if lower(w) not in TITLES]
     if run is None or _AND_NAME.match(norm, run.end()):

@@ -165,3 +165,25 @@ def test_a_short_header_that_opens_with_its_cue_may_end_with_a_stop(
     )
     quotes = [(q.speaker, q.text[:20]) for q in parse(text).quotes]
     assert quotes == [(speaker, "As Deputies know, I ")], quotes
+
+
+@pytest.mark.parametrize(
+    ("header", "speaker"),
+    [
+        ("Remarks by the Mayor at the Opening of the Harbour Bridge", None),
+        ("Remarks by the Prime Minister at the Opening of the Harbour Bridge", "Ann Lee"),
+    ],
+)
+def test_a_header_that_names_the_office_with_the_heads_its_speech(
+    header: str, speaker: str | None
+) -> None:
+    """'Remarks by the Mayor at ...': a speech of that office's holder where the text ties
+    one to it (here in a line above), of no one named where it does not."""
+    text = (
+        ("Prime Minister Ann Lee visits the harbour\n\n" if speaker else "") + f"{header}\n\n"
+        "Thank you all for coming. Today we open a bridge this town has waited forty "
+        "years to build.\n\nWhen my grandfather fished these waters, the only way across "
+        "was the ferry.\n"
+    )
+    quotes = [(q.speaker, q.text[:20]) for q in parse(text).quotes]
+    assert quotes == [(speaker, "Thank you all for co")], quotes
