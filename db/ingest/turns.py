@@ -766,6 +766,12 @@ def _speech(
     for index, unit in enumerate(units[:_HEADER_UNITS]):
         first_end = norm.find("\n", unit.start, unit.end)
         header_end = unit.end if first_end < 0 else first_end
+        if first_end >= 0 and header_end - unit.start <= _HEADER_MOST:
+            later = _later_header(norm, unit, first_end)
+            if later is not None:  # "Official website of ..." / "Speech of His Majesty ..."
+                unit = later
+                first_end = norm.find("\n", unit.start, unit.end)
+                header_end = unit.end if first_end < 0 else first_end
         if header_end - unit.start > _HEADER_MOST:
             # a report that ends by giving the speech: "... Here is the message to the
             # nation of the head of state Ann Lee this Monday."
@@ -810,6 +816,25 @@ def _speech(
             QuoteRecord(speaker or None, words, date, None, False, Span(start, end))
         )
         return
+
+
+def _later_header(norm: str, unit: Unit, first_end: int) -> Unit | None:
+    """The header line of a speech below a site's or a title's line in one block of short
+    lines (the block from that line on), where the first line names no speech and a
+    later one opens with a speech's cue: "Official website of ..." over "Speech of His
+    Majesty King Ann II"."""
+    if any(word in lower(norm[unit.start : first_end]) for word in _SPEECH_WORDS):
+        return None  # the first line is the header, as most are
+    start = first_end + 1
+    while start < unit.end:
+        end = norm.find("\n", start, unit.end)
+        end = unit.end if end < 0 else end
+        if end - start > _HEADER_MOST:
+            return None  # a paragraph of prose: no block of header lines
+        if _SPEECH_CUE.match(norm, start) is not None:
+            return Unit(unit.index, unit.block, start, unit.end)
+        start = end + 1
+    return None
 
 
 def _labelled_speech(

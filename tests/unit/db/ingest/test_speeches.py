@@ -187,3 +187,18 @@ def test_a_header_that_names_the_office_with_the_heads_its_speech(
     )
     quotes = [(q.speaker, q.text[:20]) for q in parse(text).quotes]
     assert quotes == [(speaker, "Thank you all for co")], quotes
+
+
+def test_a_speech_header_under_a_sites_line_in_one_block_heads_the_speech() -> None:
+    """'Official website of the Kellby Harbour Trust and ...' / 'Speech of Chair Ann Lee':
+    a site's line long enough to read as wrapped onto the header below it, one block
+    of lines whose second is the header."""
+    doc = parse(
+        "Official website of the Kellby Harbour Trust and its harbour museum\n"
+        "Speech of Chair Ann Lee\nKellby\n8 June 2009\n\nDear friends,\n\n"
+        "I thought I would speak to you today as we mark ten years of the new quay.\n"
+    )
+    speech = [q for q in doc.quotes if q.text.startswith("Dear friends")]
+    assert [(q.speaker, q.date.iso() if q.date else None) for q in speech] == [
+        ("Ann Lee", "2009-06-08")
+    ]
