@@ -478,7 +478,53 @@ def classify_lines(text: str, norm: str) -> list[Line]:
     _mark_title_bar(lines, norm)
     if heads:
         _mark_running_heads(lines, heads, norm)
+    _mark_comment_section(lines, norm)
     return lines
+
+
+# The heading a blog sets over its readers' comments: "2 thoughts on “The day ...”", "14
+# Responses to “...”", "One comment on “...”", "Leave a Reply" (lower case, marks folded).
+_COMMENTS_HEAD: Final = re.compile(
+    r"\s*(?:\d+|one|no)\s(?:thoughts?|comments?|responses?|replies|reply)\s(?:on|to)\s\".*\"\s*"
+    r"|\s*leave\sa\s(?:reply|comment)\s*"
+)
+# What each such heading holds, found by a plain search (its first letter may be either
+# case): only the lines that hold one are read.
+_COMMENTS_CUES: Final = (
+    "hought on ", "houghts on ", "omment on ", "omments on ", "esponse to ",
+    "esponses to ", "eplies to ", "eply to ", "eave a ",
+)  # fmt: skip
+_COMMENTS_AFTER_LINES: Final = 3  # a post's title and stamp come before any comments
+_COMMENTS_HEAD_MOST: Final = 200
+
+
+def _mark_comment_section(lines: list[Line], norm: str) -> None:
+    """A blog's readers' comments, from their heading to the end, are furniture: what
+    readers wrote under a post is no part of the text, and its "Ann Lee says:" lines
+    and time stamps would read as turns and dates. Only the lines below the text's first
+    few that hold a heading's words are read."""
+    first: int | None = None
+    starts: list[int] | None = None
+    for cue in _COMMENTS_CUES:
+        at = norm.find(cue)
+        while at >= 0:
+            if starts is None:
+                starts = [line.start for line in lines]
+            index = bisect.bisect_right(starts, at) - 1
+            line = lines[index]
+            if (
+                index >= _COMMENTS_AFTER_LINES
+                and (first is None or index < first)
+                and line.kind == "text"
+                and line.end - line.start <= _COMMENTS_HEAD_MOST
+                and _COMMENTS_HEAD.fullmatch(lower(norm[line.start : line.end]))
+            ):
+                first = index
+            at = norm.find(cue, line.end)
+    if first is not None:
+        for line in lines[first:]:
+            if line.kind != "blank":
+                line.kind = "furniture"
 
 
 def _mark_link_blocks(lines: list[Line], link_bullets: list[int]) -> None:

@@ -132,3 +132,36 @@ def test_prose_and_headlines_like_them_are_kept(line: str) -> None:
     """A sentence that opens with a tagline's words, and a headline opening with "Year"
     or "Date", are no furniture."""
     assert _kind(line) == "text"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "2 thoughts on \u201cThe day the ferry came back\u201d",
+        '14 Responses to "The day the ferry came back"',
+        "Leave a Reply",
+    ],
+)
+def test_a_blogs_comments_from_their_heading_on_are_furniture(heading: str) -> None:
+    """Readers' comments under a post are no part of it: their "Name says:" lines and
+    time stamps give no quote, date or person, while the post above keeps its own."""
+    doc = parse(
+        "The day the ferry came back\nPosted on March 3, 2015 by harbourmaster\n\n"
+        "After six weeks in dry dock the ferry returned on Saturday to a crowd.\n\n"
+        '"It felt like Christmas," said Jane Holt, who runs the harbour cafe.\n\n'
+        f"{heading}\n\nTom Reed says:\nMarch 4, 2015 at 9:12 am\nGreat photos, thanks!\n\n"
+        "Ann Lee says:\nMarch 5, 2015 at 6:40 pm\nI remember when it first sailed in 1961.\n"
+    )
+    assert [(q.speaker, q.text) for q in doc.quotes] == [("Jane Holt", "It felt like Christmas")]
+    assert [e.date.iso() for e in doc.events] == ["2015-02-28"]
+    assert {p.canonical for p in doc.people} == {"Jane Holt"}
+
+
+def test_a_response_in_prose_ends_nothing() -> None:
+    """'In response to the storm, ...' holds a heading's words but is no heading."""
+    doc = parse(
+        "Harbour news\n\nThe quay was closed on 3 March 2015.\n\n"
+        "2 responses to the storm were planned.\n\n"
+        '"We reopen on Friday," said Jane Holt on 4 March 2015.\n'
+    )
+    assert [q.speaker for q in doc.quotes] == ["Jane Holt"]
