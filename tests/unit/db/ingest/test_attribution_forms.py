@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from db.records import ParsedDocument, QuoteRecord
-from tests.unit.db.ingest.helpers import parse, speaker_fits
+from tests.unit.db.ingest.helpers import parse, quote_with, speaker_fits
 
 HEAD = "Ferry service to resume after winter\n\n"
 CALM = "The ferry to the islands stopped in November when the old pier was closed.\n\n"
@@ -922,3 +922,23 @@ def test_a_name_that_opens_with_a_capital_of_latin_extended_a(name: str) -> None
     """'said Łukasz Żmuda', 'Şahin Öztürk said': capitals beyond Latin-1 open names."""
     doc = parse(f'{HEAD}{CALM}"{W}," said {name}, the harbour master.\n')
     assert [q.speaker for q in doc.quotes] == [name]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("the Department of Mineral Resources said.", "Department of Mineral Resources"),
+        ("said the Kellby Harbour Council.", "Kellby Harbour Council"),
+        ("the Coast Guard Service said in a statement.", "Coast Guard Service"),
+        ("police said.", None),  # no body's name
+        ("CIP Tom Reed said.", "Tom Reed"),  # a rank's initials open no body's name
+    ],
+)
+def test_a_body_named_after_the_quote_is_its_speaker(attribution: str, speaker: str | None) -> None:
+    """A quote a named body says ("the Department of ... said") is the body's: the text
+    names who issued the words, as the labelling rules count an organisation's."""
+    doc = parse(
+        "Mine collapse traps workers\n\nEight miners were trapped in the shaft on Friday.\n\n"
+        f'"The main pillar collapsed into the stopes," {attribution}\n'
+    )
+    assert quote_with(doc, "main pillar collapsed").speaker == speaker
