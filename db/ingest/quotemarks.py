@@ -445,15 +445,10 @@ def _introduced_singles(
         if text[at] == _SINGLE_OPENER:
             open_at = at
         elif open_at is not None:
-            inside = any(a <= open_at < b for a, b in doubles)
-            piece = (open_at + 1, at)
             said = introduced(text, open_at) or _headline_quote(text, norm, unit, open_at, at, head)
-            if not inside and said and _has_words(text, [piece]):
-                found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
+            _keep_outer(found, text, unit, open_at, at, doubles, said)
             open_at = None
-    if found:
-        scan.spans.extend(found)
-        scan.spans.sort(key=lambda q: q.open)
+    _add_found(scan, found)
 
 
 def _introduced_doubles(
@@ -478,12 +473,32 @@ def _introduced_doubles(
         if text[at] in _OPENERS:
             open_at = at  # "… “…": the first never closed
             continue
-        inside = any(a <= open_at < b for a, b in singles)
-        piece = (open_at + 1, at)
         said = introduced(text, open_at) or _said_after(text, at)
-        if not inside and said and _has_words(text, [piece]):
-            found.append(QuoteSpan(open_at, at + 1, [piece], [unit.index]))
+        _keep_outer(found, text, unit, open_at, at, singles, said)
         open_at = None
+    _add_found(scan, found)
+
+
+def _keep_outer(
+    found: list[QuoteSpan],
+    text: str,
+    unit: Unit,
+    open_at: int,
+    close_at: int,
+    others: list[tuple[int, int]],
+    said: bool,
+) -> None:
+    """Add to found the quote of the other hand's marks from open_at to close_at, if no
+    quote of the leading hand (others) holds it, something introduces or attributes it
+    (said), and it has words."""
+    piece = (open_at + 1, close_at)
+    inside = any(a <= open_at < b for a, b in others)
+    if not inside and said and _has_words(text, [piece]):
+        found.append(QuoteSpan(open_at, close_at + 1, [piece], [unit.index]))
+
+
+def _add_found(scan: QuoteScan, found: list[QuoteSpan]) -> None:
+    """The quotes found in a second pass over a unit, among the scan's, in text order."""
     if found:
         scan.spans.extend(found)
         scan.spans.sort(key=lambda q: q.open)
