@@ -1786,9 +1786,10 @@ _PART_OF_YEAR: Final = (
 _HEAD_ASIDE: Final = r" \([^()\n]{1,40}\)"
 _HEAD_ASIDE_OPENING: Final = re.compile(_HEAD_ASIDE + r"(?=\s?[:|-])")
 # A year line's four digits never open with 0: "0113-555-0199" is a telephone number.
-# Circa may be "c. 1200", "c.1200", "c1200", "circa 1200" or "ca. 1200".
+# Circa may be "c. 1200", "c.1200", "c1200", "c 1200", "C 7,000 BC", "circa 1200" or
+# "ca. 1200".
 _LINE_YEAR: Final = re.compile(
-    rf"{_LEAD}(?:c\.\s?|c(?=\d)|[Cc]irca\s|[Cc]a\.\s?|{_PART_OF_YEAR})?"
+    rf"{_LEAD}(?:c\.\s?|c(?=\d)|[Cc]\s(?=\d)|[Cc]irca\s|[Cc]a\.\s?|{_PART_OF_YEAR})?"
     rf"(?:(?P<y>[1-9]\d{{3}})(?![\d,.:]\d|s\b|')"
     r"(?:\s[Oo]nwards?(?=\s*[:|-]))?"  # "1818 onwards - ...": what began that year
     rf"(?=\s*$|\s*[:|.-]|\s{MONTH}\b|{_COLUMN_GAP}|{_HEAD_ASIDE}\s?[:|-])"
@@ -2082,8 +2083,8 @@ def _named_head(line: str) -> tuple[re.Match[str] | None, PartialDate | None]:
 # A short year may be about then ("- c.200: Explorers ...", "c.550 Beginning of ..."):
 # _SHORT_CIRCA, and SHORT_YEAR_CIRCA its openings, the cheap test of a line that opens
 # with no digit (see segment).
-SHORT_YEAR_CIRCA: Final = ("c.", "ca.", "circa ", "Circa ")
-_SHORT_CIRCA: Final = r"(?:c\.\s?|ca\.\s?|[Cc]irca\s)?"
+SHORT_YEAR_CIRCA: Final = ("c.", "ca.", "circa ", "Circa ", "c ", "C ")
+_SHORT_CIRCA: Final = r"(?:c\.\s?|[Cc]\s(?=\d)|ca\.\s?|[Cc]irca\s)?"
 _SHORT_YEAR: Final = re.compile(
     rf"{_LEAD}{_SHORT_CIRCA}(?P<y>[1-9]\d{{0,2}})(?:\s?(?::|-{{1,2}})\s|{_COLUMN_GAP})"
 )

@@ -226,6 +226,8 @@ def _may_head_at(norm: str, line: Line) -> bool:
     one of _HEAD_OPENINGS opens with a letter."""
     start, end = line.start, line.end
     first = norm[start : start + 1]
+    if first == "C" and norm.startswith(" ", start + 1) and norm[start + 2 : start + 3].isdecimal():
+        return True  # "C 7,000 BC": circa, in a capital
     if first.isalpha() and first != "c":
         opening = norm[start : min(end, start + 3)]
         if opening in ("the", "The"):  # "the 3rd of March:", "The twentieth of July 1969:"

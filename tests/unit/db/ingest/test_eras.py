@@ -429,3 +429,16 @@ def test_a_date_closing_an_item_dates_it_after_a_name() -> None:
     assert [(e.date.iso(), e.title) for e in doc.events] == [
         ("0360", "the legion conquers Kush (c. 360 A.D.)")
     ]
+
+
+def test_circa_as_a_capital_c_and_a_space_heads_an_entry() -> None:
+    """'C 7,000 BC' over its entry's line: circa written as a capital C and a space, as
+    a chronology's page sets it, heads the entry below like 'c. 7000 BC'."""
+    doc = parse(
+        "The Chronology of the Valley\n\nC 7,000 BC\n\nFirst hunters camp by the river.\n\n"
+        "C 3,500 BC\n\nFarmers clear the lower fields.\n\nC 650 BC\n\nA hill fort is built.\n"
+    )
+    told = [(e.date.iso(), f"{e.title} {e.summary}") for e in doc.events]
+    assert [date for date, _ in told] == ["-6999", "-3499", "-0649"]
+    entries = ["First hunters", "Farmers clear", "hill fort"]
+    assert all(entry in words for (_, words), entry in zip(told, entries, strict=True)), told
