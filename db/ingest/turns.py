@@ -283,6 +283,8 @@ _SWORN: Final = re.compile(
 _START: Final = operator.attrgetter("start")
 _END: Final = 1 << 62  # sorts after every end offset, for bisection on (start, end)
 _LABEL_REACH: Final = 64  # the longest label: an honorific and four capitalised words
+_LINK_OPENINGS: Final = ("http://", "https://", "www.")
+_OFFICE_TO_BE: Final = frozenset(("elect", "designate"))
 MIN_TURNS: Final = 2  # labelled paragraphs (by two labels or more) that make a transcript
 # A header line that says its text is a speech: "Speech by", "Remarks of", "Statement of
 # President Lee at", "Keynote address delivered by", "the Mayor's Address" (lower case).
@@ -407,6 +409,8 @@ def _label_of(norm: str, unit: Unit, members: bool) -> re.Match[str] | bool | No
         return _RECORD_TURN.match(norm, unit.start, unit.end)
     if match.end() == unit.end and len(match.group("label")) < 2:
         return None  # a lone "Q:" or "A:" line is a heading, not a turn ("JB:" may be)
+    if norm.startswith(_LINK_OPENINGS, match.end()) and " " not in norm[match.end() : unit.end]:
+        return None  # "Watch Video: https://...": a link's caption, no one's words
     return match if _is_speaker_label(match.group("label")) else False
 
 
@@ -1343,7 +1347,7 @@ def _speaker_of(
     chaired = (chairs or {}).get(words.removeprefix("the "))
     if chaired is not None:
         return cast.adopt(chaired)  # "Hon. Speaker:" under "(Speaker (Ann Lee) in the Chair)"
-    if words.startswith("the ") or all(word in TITLES for word in words.split()):
+    if words.startswith("the ") or all(_is_title_word(word) for word in words.split()):
         # "The President", "PRIME MINISTER": an office, whose holder speaks only when
         # the text ties exactly one person to it ("Prime Minister Ann Lee ...")
         return cast.holder_of(words)
@@ -1358,6 +1362,15 @@ def _speaker_of(
         t if t.split("-", 1)[0] in _PARTICLES else _title_cased(t) for t in tokens
     )  # "al-Bashir" keeps its particle's case
     return _person_named(cast, _surname(tokens), name)
+
+
+def _is_title_word(word: str) -> bool:
+    """A word of an office (lower case): a title, or one joined to "elect" or
+    "designate" ("speaker-elect", "president-designate"), whose holder is not yet in it."""
+    if word in TITLES:
+        return True
+    base, _, after = word.rpartition("-")
+    return after in _OFFICE_TO_BE and base in TITLES
 
 
 def _title_cased(word: str) -> str:

@@ -20,10 +20,14 @@ from tests.eval.score import Tally, load, load_batches, score
 # where the text states one, events found, titles right (dev: pinned without the held
 # split being read); speakers wrong and furniture kept.
 FLOORS: dict[str, dict[str, int]] = {
+    # Dev quotes and quote dates each one lower than the fourth batch's first score: dev
+    # 889's only speech was found as the words of a link's caption ("Watch Video:"), its
+    # speaker wrong; a caption labels no one now, and the speech (one office's label far
+    # below the top) is missed instead.
     "dev": {
-        "quotes_found": 1184,
-        "speaker_right": 1007,
-        "quote_dates_right": 307,
+        "quotes_found": 1183,
+        "speaker_right": 1008,
+        "quote_dates_right": 306,
         "events_found": 2775,
         "titles_right": 347,
     },
@@ -35,7 +39,7 @@ FLOORS: dict[str, dict[str, int]] = {
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 31, "invented_years": 0, "junk": 73},
+    "dev": {"speaker_wrong": 29, "invented_years": 0, "junk": 73},
     # One invented year came with the held text 396 (seventh batch), one with a held text
     # of the tenth round's second batch (592-621), each stored by the extractor as it
     # was before the batch joined; held, so neither has been read. The held part of the

@@ -148,3 +148,17 @@ def test_labels_in_accented_capitals_with_a_suffix_or_a_hyphen() -> None:
     assert ("Daphne Oseña-Paez", FIRST) in found
     assert ("Renato Solidum Jr.", LATER) in found or ("Renato Solidum", LATER) in found
     assert ("Ángel Ruiz", ASK) in found
+
+
+def test_a_links_caption_is_no_turn_and_an_office_to_be_is_no_name() -> None:
+    """'Watch Video: https://...' captions a link and labels no one's words; 'Mr
+    SPEAKER-ELECT:' is an office not yet held, never a person "Speaker-Elect"."""
+    doc = parse(
+        "Harbour Assembly record\n\nWatch Video: https://www.example.org/watch?v=harbour\n\n"
+        "Mr SPEAKER-ELECT: Honourable members, I am honoured that you have elected me.\n\n"
+        "ANN LEE: I congratulate the Speaker on his election today.\n\n"
+        "TOM REED: And I join her in that, on behalf of the harbour towns.\n"
+    )
+    speakers = [q.speaker for q in doc.quotes]
+    assert speakers == [None, "Ann Lee", "Tom Reed"], speakers
+    assert not {"Watch Video", "Speaker-Elect"} & {p.canonical for p in doc.people}
