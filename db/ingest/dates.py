@@ -958,6 +958,17 @@ _PAST_TENSES: Final = frozenset(
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\s+$")
 _WORD_AFTER: Final = re.compile(r"\s+(?:\([^()\n]{1,40}\)\s+)?([A-Za-z]+)")
 _TODAY_CONTEXT: Final = 30  # how far before "today" its verb is looked for
+# The words of "today"'s clause before it, back to a mark that ends a clause: a past
+# tense up to _TODAY_OBJECT_WORDS before the object's last word ("rocked Tokyo today",
+# "opened the new quay today"), and in the clause no word of the present or of a
+# clause within ("that failed is dead today", "which necessitated it still exist today",
+# "You don't set up a university today": nowadays).
+_CLAUSE_BEFORE: Final = re.compile(r"(?:[A-Za-z'\u2019-]+\s+)+\Z")
+_TODAY_OBJECT_WORDS: Final = 3
+_NOW_WORDS: Final = frozenset(
+    """is are am be remains remain has have still do does don't doesn't which that who
+    will can would""".split()
+)
 # A weekday's delta: its index (Monday 0) plus NEXT_WEEKDAY for "next Tuesday" (the first
 # after the anchor); without it, the latest such day on or before the anchor (news usage).
 NEXT_WEEKDAY: Final = 10
@@ -1031,12 +1042,22 @@ def _is_past_tense(word: str) -> bool:
 
 
 def _done_today(text: str, match: re.Match[str]) -> bool:
-    """'said today', 'today announced', 'has today (25 March) published' (see _PAST_TENSES)."""
+    """'said today', 'today announced', 'has today (25 March) published', 'rocked Tokyo
+    today' (a past tense and its object before it, in its clause; see _PAST_TENSES)."""
     before = _WORD_BEFORE.search(text, max(0, match.start() - _TODAY_CONTEXT), match.start())
     if before is not None and _is_past_tense(before.group(1)):
         return True
     after = _WORD_AFTER.match(text, match.end())
-    return after is not None and _is_past_tense(after.group(1))
+    if after is not None and _is_past_tense(after.group(1)):
+        return True
+    clause = _CLAUSE_BEFORE.search(text, max(0, match.start() - _TODAY_CONTEXT), match.start())
+    if clause is None:
+        return False
+    said = clause.group(0).split()
+    words = said[-_TODAY_OBJECT_WORDS - 1 : -1]
+    return any(_is_past_tense(word) for word in words) and not any(
+        lower(word) in _NOW_WORDS for word in said
+    )
 
 
 # "last week", "this month", "next year", "earlier this week": the calendar's own units

@@ -419,3 +419,24 @@ def test_a_blogs_feed_links_are_no_title() -> None:
         "The quay opened to ferries on Monday, the harbour master said.\n"
     )
     assert doc.title == "The quay opened to ferries on Monday, the harbour master said."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("An earthquake rocked the harbour today.", True),
+        ("The council opened the new quay today, the mayor said.", True),
+        ("Divers visited the wreck again today.", True),
+        ("The plan that failed is dead today.", False),  # nowadays
+        ("You don't set up a harbour today and expect it to thrive.", False),
+        ("The reasons which closed the quay still stand today.", False),
+    ],
+)
+def test_today_after_a_past_tense_and_its_object_is_the_pages_day(
+    sentence: str, dated: bool
+) -> None:
+    """'rocked the harbour today': a past tense, its object, then "today" is the page's
+    own day, as "said today" is; a clause of the present or one within it speaks of
+    nowadays."""
+    doc = parse(f"Harbour news\n\n12 October 2019\n\n{sentence}\n")
+    assert [e.date.iso() for e in doc.events] == (["2019-10-12"] if dated else [])
