@@ -111,6 +111,9 @@ _CAPTION_MARKS: Final = (
     "back row:",
 )  # fmt: skip
 _CAPTION_LABELS: Final = frozenset(("image caption", "caption", "photo caption"))
+# A picture's credit right after its caption's words ("... safety. Picture: PA"); "The
+# big picture:" opening a headline is no credit.
+_CREDIT_AFTER: Final = re.compile(r"\.?\s*(?:Picture|Photo|Photograph|Image|Credit)s?:\s")
 # A kicker in capitals before a headline in mixed case: "INDUSTRIES: Business History ...".
 _KICKER_LINE: Final = re.compile(
     r"^[ \t]*[A-Z]{3,}(?:\s[A-Z]{3,})?:[ \t]+(?P<headline>(?=[^\n]*[a-z])[^\n]+)$", re.MULTILINE
@@ -582,6 +585,20 @@ def _is_caption(line: str) -> bool:
     return any(mark in lowered for mark in _CAPTION_MARKS)
 
 
+def _credited_elsewhere(text: str, line: str, after: int) -> bool:
+    """The line is set again below (after), as a line's opening with a picture's credit
+    after it ("Millions were told to leave" / ... / "Millions were told to leave.
+    Picture: PA"): a caption, whose picture the page shows twice."""
+    at = text.find(line, after)
+    while at >= 0:
+        end = text.find("\n", at)
+        rest = text[at + len(line) : end if end >= 0 else len(text)]
+        if _CREDIT_AFTER.match(rest) or _is_caption(rest):
+            return True
+        at = text.find(line, at + 1)
+    return False
+
+
 def _is_roll_call(lowered: str) -> bool:
     """A minutes' line of who attended ("present: ...", "apologies: ..."; lower case):
     its label before the colon ends with a roll call's word."""
@@ -920,6 +937,8 @@ def _is_headline_like(layout: Layout, start: int, end: int, line: str) -> bool:
         return False  # "Present: Cllr Ann Lee (Chair), Cllr Tom Reed": who attended
     if _INNER_BREAK.search(line) or _is_caption(line):
         return False  # two sentences, or a caption and its credit
+    if _credited_elsewhere(layout.text, line, end):
+        return False  # a picture's caption, set again with its credit below
     hits = layout.dates.dates_in(start, end)
     if hits and layout.norm[hits[-1].end : end].strip(" .,;:)"):
         return False  # a date in a headline closes it ("... Chicago, IL, 1/10/2017")

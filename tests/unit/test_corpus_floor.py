@@ -29,7 +29,7 @@ FLOORS: dict[str, dict[str, int]] = {
         "speaker_right": 1008,
         "quote_dates_right": 306,
         "events_found": 2777,
-        "titles_right": 347,
+        "titles_right": 348,
     },
     "held": {
         "quotes_found": 577,

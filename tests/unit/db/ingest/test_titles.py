@@ -321,6 +321,19 @@ def test_a_short_quote_paragraph_under_a_short_headline_is_no_headline(opening: 
     assert doc.title == "Storm hits coast"
 
 
+@pytest.mark.parametrize("credit", ["Picture: PA", "Photo: Harbour Press"])
+def test_a_caption_set_again_with_its_credit_is_no_headline(credit: str) -> None:
+    """A picture's caption above the text, longer than the headline, that the page sets
+    again below with its credit, is a caption: never the title."""
+    doc = parse(
+        "Storm closes harbour\n\n12 October 2019\n\n"
+        "Hundreds of people were told to leave the old quay\n"
+        f"Hundreds of people were told to leave the old quay. {credit}\n\n"
+        "The harbour closed on Saturday as the storm reached the coast, the trust said.\n"
+    )
+    assert doc.title == "Storm closes harbour"
+
+
 def test_a_headline_that_is_a_quote_alone_keeps_its_stop() -> None:
     """'"We have never seen anything like it."': a headline made of a quote alone may
     close it with a full stop inside the marks, and is still the headline."""
