@@ -190,6 +190,12 @@ _DOCUMENT: Final = re.compile(
 # What may follow the subject of an inverted speech verb ("said Lee, ...", "said Lee of
 # the Trust", "said Lee in a statement"), and not a verb of its own ("said he passed
 # away", "said Lee was wrong": the subject of what was said).
+# Speech verbs whose object is who the words are about: "who called Reed "a builder"",
+# "described Reed as "the best"" (never "said Reed", where Reed speaks).
+_NAMING_VERBS: Final = frozenset(
+    "call calls called describe describes described dub dubbed label labelled labeled "
+    "brand branded term termed".split()
+)
 _INVERTED_END: Final = re.compile(
     r"\s*(?:$|[,.;:!?\"'()\u201c\u201d\u2018\u2019\u2014\u2013-]"
     r"|(?:of|from|at|in|on|to|who|whose|during|after|before|when|as|and)\b)"
@@ -996,10 +1002,14 @@ class Attributor:
             body = self._initials_before(verb_start, sentence_start)
         if body is not None:
             return body
-        told = lower(self.norm[verb_start:verb_end]) in TOLD_VERBS  # "told Reed": Reed listens
+        verb = lower(self.norm[verb_start:verb_end])
+        told = verb in TOLD_VERBS  # "told Reed": Reed listens
         if candidates and self._closes_apposition(candidates[-1], verb_start):
             return candidates[-1]  # "The chair, Ann Lee, said Reed "...": Lee says it
-        inverted = None if told else self._mention_at(verb_end, verb_end + 3)
+        # "called Reed "a builder"": Reed is named, not speaking
+        inverted = (
+            None if told or verb in _NAMING_VERBS else self._mention_at(verb_end, verb_end + 3)
+        )
         if inverted is not None and _INVERTED_END.match(self.norm, inverted.end) is not None:
             return inverted
         subjects = [

@@ -26,7 +26,7 @@ FLOORS: dict[str, dict[str, int]] = {
     # below the top) is missed instead.
     "dev": {
         "quotes_found": 1183,
-        "speaker_right": 1008,
+        "speaker_right": 1010,
         "quote_dates_right": 306,
         "events_found": 2777,
         "titles_right": 348,
@@ -39,7 +39,7 @@ FLOORS: dict[str, dict[str, int]] = {
     },
 }
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"speaker_wrong": 29, "invented_years": 0, "junk": 73},
+    "dev": {"speaker_wrong": 27, "invented_years": 0, "junk": 73},
     # One invented year came with the held text 396 (seventh batch), one with a held text
     # of the tenth round's second batch (592-621), each stored by the extractor as it
     # was before the batch joined; held, so neither has been read. The held part of the

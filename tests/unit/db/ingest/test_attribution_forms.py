@@ -942,3 +942,18 @@ def test_a_body_named_after_the_quote_is_its_speaker(attribution: str, speaker: 
         f'"The main pillar collapsed into the stopes," {attribution}\n'
     )
     assert quote_with(doc, "main pillar collapsed").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Historian Ann Lee, who called Tom Reed "a builder of his generation," was born in 1950.',
+        'Historian Ann Lee described Tom Reed as "a builder of his generation."',
+        'Ann Lee, who described Tom Reed as "a builder of his generation," spoke first.',
+    ],
+)
+def test_the_one_a_naming_verb_names_is_not_the_speaker(sentence: str) -> None:
+    """'who called Tom Reed "..."': the name after a verb that names or describes
+    someone is whom the words are about; they are the verb's subject's."""
+    doc = parse(f"Harbour history\n\nTom Reed built the old quay.\n\n{sentence}\n")
+    assert quote_with(doc, "a builder of his generation").speaker == "Ann Lee"
