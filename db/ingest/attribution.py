@@ -415,6 +415,8 @@ class Attributor:
                 verb = self._quoted_as(mention.end, limit)
             if verb is not None and not self._introduces(verb):
                 if self._object_or_joint(mention):
+                    if self._in_body_name(mention, close, limit):
+                        break  # `," the Department of Mineral Resources said.`: the body's
                     return NOBODY  # `," a spokesman for Lee said.`
                 return Attribution(mention.person, self._context(verb, limit), True)
         apposed = self._named_in_apposition(close, limit)
@@ -590,6 +592,12 @@ class Attributor:
         "the President", which names a person: the role resolves through mentions."""
         lowered = lower(noun)
         return None if lowered in OFFICE_NOUNS else self.body_named(lowered, before)
+
+    def _in_body_name(self, mention: Mention, start: int, limit: int) -> bool:
+        """The mention is words of a body's name that stands at start ("Mineral Resources"
+        of "the Department of Mineral Resources"), not a person after "of"."""
+        body = self.organisation_at(start, limit)
+        return body is not None and body.start <= mention.start and mention.end <= body.end
 
     def organisation_at(self, start: int, limit: int) -> Mention | None:
         """A body named right at start (past punctuation and "the"): "the National

@@ -17,7 +17,7 @@ from typing import Final
 from db.ingest.attribution import NOBODY, Attribution, Attributor
 from db.ingest.clean import DOUBLED_OPENINGS
 from db.ingest.dates import LIKELY_YEAR, MONTH, DateIndex, make_date, make_year, nearest_to, shift
-from db.ingest.lexicon import MONTHS, ORGANISATION_NOUNS, SPEECH_VERBS, TURN_LABEL_WORDS
+from db.ingest.lexicon import MONTHS, SPEECH_VERBS, TURN_LABEL_WORDS
 from db.ingest.people import Intervals
 from db.ingest.quotemarks import QuoteSpan, Unit, introduced, names_a_work
 from db.ingest.segment import TITLE_LINE_MOST, Section, is_title_line
@@ -681,9 +681,6 @@ class QuoteBuilder:
             last = layout.units[quote.blocks[-1]]
             sentence_end = layout.sentence_at(last, quote.close - 1)[1]
             found = self.attributor.after(quote.close, sentence_end)
-            if found.speaker is None:
-                body = _body_after(layout.norm, quote.close, sentence_end)
-                found = found if body is None else Attribution(body, None, True)
         if found.found and self.attributor.documented(sentence_start, quote.open):
             return NOBODY  # a document's words or the speaker's after it: unknown
         if not found.found:
@@ -1066,32 +1063,6 @@ class QuoteBuilder:
             kicker = norm[unit.start : quote.open].rstrip(" :-\u2013\u2014")
             return len(words) <= TITLE_LINE_MOST and not kicker.endswith(_SENTENCE_ENDS)
         return is_title_line(norm, unit.start, unit.start + len(words))
-
-
-# After a quote, the name of a body that says it: `," the Department of Mineral
-# Resources said.`, `," said the Harbour Council.`: capitalised words (and "of", "for",
-# "and", "the" between them) that hold a body's noun, right before or after the speech
-# verb, and the sentence ends there.
-_BODY_NAME: Final = r"[A-Z][\w&'.-]*(?:\s(?:(?:of|for|and|the|on)\s)*[A-Z][\w&'.-]*){0,6}"
-_BODY_AFTER: Final = re.compile(
-    rf"[,.?!]?[\"']?\s(?:(?:the\s)?(?P<before>{_BODY_NAME})\s(?P<verb>[a-z]+)"
-    rf"|(?P<verb2>[a-z]+)\s(?:the\s)?(?P<after>{_BODY_NAME}))(?:\sin\sa\sstatement)?\s?[.;]"
-)
-
-
-def _body_after(norm: str, close: int, end: int) -> str | None:
-    """The body a quote's own attribution names as its speaker (see _BODY_AFTER): its
-    name holds a body's noun ("Department", "Council", "Police"), which a person's name
-    does not. "police said" names no body, and "CIP Twizeyimana said" (a rank's
-    initials) no body either."""
-    found = _BODY_AFTER.match(norm, close, end + 1)
-    if found is None:
-        return None
-    verb = found["verb"] or found["verb2"]
-    if verb not in SPEECH_VERBS:
-        return None
-    name = found["before"] or found["after"]
-    return name if any(w in ORGANISATION_NOUNS for w in name.split()) else None
 
 
 def _joined(first: QuoteRecord, rest: QuoteRecord, ending: str = "") -> QuoteRecord:
