@@ -1208,9 +1208,9 @@ def _interviewee(norm: str, cast: Cast) -> str | None:
                 caps = _CAPS_NAME_BEFORE.search(
                     norm, max(0, match.start() - _LABEL_REACH), match.start()
                 )
-                if caps is not None:
-                    words = [_title_cased(w) for w in caps.group(0).split()]
-                    found.add(_person_named(cast, words[-1], " ".join(words)))
+                witness = None if caps is None else _speaker_of(caps.group(0), cast)
+                if witness:
+                    found.add(witness)  # as a label in capitals names its speaker
     return found.pop() if len(found) == 1 else None
 
 

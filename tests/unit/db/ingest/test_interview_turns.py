@@ -314,7 +314,7 @@ def test_question_and_answer_labels_that_name_their_speakers_in_brackets() -> No
     assert speakers["We hope so, if the council pays for the stone."] == "Anna Voss", speakers
 
 
-@pytest.mark.parametrize("witness", ["Anna Voss", "ANNA VOSS"])
+@pytest.mark.parametrize("witness", ["Anna Voss", "ANNA VOSS", "THE WITNESS"])
 def test_a_sworn_witness_answers_and_the_examiners_header_is_nobody(witness: str) -> None:
     """A court's record: 'ANNA VOSS, having been duly sworn, testified as follows:' names
     whose the `A.` answers are; 'BY MR. REED:' heads the questions that lawyer asks and
@@ -326,8 +326,9 @@ def test_a_sworn_witness_answers_and_the_examiners_header_is_nobody(witness: str
         "Q. Where were you that night?\nA. I was at the harbour office until ten.\n\n"
         "Q. Did you see the defendant?\nA. Yes. He came in at about nine for the keys.\n"
     )
+    answerer = None if witness == "THE WITNESS" else "Anna Voss"  # an office, no one named
     assert [(q.speaker, q.text[:12]) for q in doc.quotes if q.text] == [
-        ("Anna Voss", "I was at the"),
-        ("Anna Voss", "Yes. He came"),
+        (answerer, "I was at the"),
+        (answerer, "Yes. He came"),
     ]
-    assert all("Reed" not in p.canonical for p in doc.people)
+    assert all("Reed" not in p.canonical and "Witness" not in p.canonical for p in doc.people)
