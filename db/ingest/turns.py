@@ -909,7 +909,7 @@ def _speech_giver(norm: str, unit: Unit, cue: re.Match[str], cast: Cast) -> str 
         return holder if named is None else _person_named(cast, named[-1], " ".join(named))
     if norm.startswith(("the ", "The "), cue.end()):  # "Remarks by the Mayor at ...": an office
         office = _SPEECH_NAME.match(norm, cue.end() + len("the "), unit.end)
-        if office is not None and all(lower(w) in TITLES for w in office.group(0).split()):
+        if office is not None and all(_is_title_word(lower(w)) for w in office.group(0).split()):
             return cast.holder_of(office.group(0)) or ""
         return None
     run = _SPEECH_NAME.match(norm, cue.end(), unit.end)
